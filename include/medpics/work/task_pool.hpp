@@ -1,0 +1,46 @@
+// Fixed-size worker pool with cooperative cancellation; the GUI and the CLI run all slow work here.
+#pragma once
+#include <atomic>
+#include <condition_variable>
+#include <deque>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+namespace medpics::work {
+
+// Shared flag a task polls to stop early; cancelling never interrupts a task forcibly.
+class CancelToken {
+ public:
+  CancelToken() : flag_(std::make_shared<std::atomic<bool>>(false)) {}
+  void cancel() const { flag_->store(true); }
+  bool cancelled() const { return flag_->load(); }
+
+ private:
+  std::shared_ptr<std::atomic<bool>> flag_;
+};
+
+class TaskPool {
+ public:
+  explicit TaskPool(unsigned threads = 0);  // 0: hardware concurrency (at least 2)
+  ~TaskPool();                               // finishes queued tasks' cancellation, joins
+  TaskPool(const TaskPool&) = delete;
+  TaskPool& operator=(const TaskPool&) = delete;
+
+  void submit(std::function<void()> task);
+  void submit(std::function<void(const CancelToken&)> task, CancelToken token);
+  std::size_t pending() const;
+  unsigned size() const { return static_cast<unsigned>(workers_.size()); }
+
+ private:
+  void run();
+  mutable std::mutex mutex_;
+  std::condition_variable wake_;
+  std::deque<std::function<void()>> queue_;
+  std::vector<std::thread> workers_;
+  bool stopping_ = false;
+};
+
+}  // namespace medpics::work

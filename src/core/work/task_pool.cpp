@@ -1,0 +1,64 @@
+// TaskPool implementation: FIFO queue drained by N worker threads.
+#include "medpics/work/task_pool.hpp"
+
+#include "medpics/util/log.hpp"
+
+#include <exception>
+#include <string>
+
+namespace medpics::work {
+
+TaskPool::TaskPool(unsigned threads) {
+  if (threads == 0) threads = std::max(2u, std::thread::hardware_concurrency());
+  for (unsigned i = 0; i < threads; ++i) workers_.emplace_back([this] { run(); });
+}
+
+TaskPool::~TaskPool() {
+  {
+    std::lock_guard lock(mutex_);
+    stopping_ = true;
+  }
+  wake_.notify_all();
+  for (auto& w : workers_) w.join();
+}
+
+void TaskPool::submit(std::function<void()> task) {
+  {
+    std::lock_guard lock(mutex_);
+    queue_.push_back(std::move(task));
+  }
+  wake_.notify_one();
+}
+
+void TaskPool::submit(std::function<void(const CancelToken&)> task, CancelToken token) {
+  submit([task = std::move(task), token] {
+    if (!token.cancelled()) task(token);
+  });
+}
+
+std::size_t TaskPool::pending() const {
+  std::lock_guard lock(mutex_);
+  return queue_.size();
+}
+
+void TaskPool::run() {
+  for (;;) {
+    std::function<void()> task;
+    {
+      std::unique_lock lock(mutex_);
+      wake_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
+      if (queue_.empty()) return;  // stopping and drained
+      task = std::move(queue_.front());
+      queue_.pop_front();
+    }
+    try {
+      task();
+    } catch (const std::exception& e) {
+      log::error(std::string("task failed: ") + e.what());
+    } catch (...) {
+      log::error("task failed with an unknown exception");
+    }
+  }
+}
+
+}  // namespace medpics::work

@@ -1,0 +1,120 @@
+// The French / English catalogue of MedPics Desk.
+#include "i18n.hpp"
+
+#include <atomic>
+#include <string>
+#include <unordered_map>
+
+namespace medpics::desk {
+namespace {
+std::atomic<Language> gLanguage{Language::French};
+
+const std::vector<CatalogueEntry> kCatalogue = {
+    // Login
+    {"login.title", "Connexion à la plateforme MedPics", "Sign in to the MedPics platform"},
+    {"login.url", "Adresse de la plateforme", "Platform address"},
+    {"login.user", "Identifiant", "User name"},
+    {"login.password", "Mot de passe", "Password"},
+    {"login.submit", "Se connecter", "Sign in"},
+    {"login.busy", "Connexion en cours…", "Signing in…"},
+    {"login.failed", "Échec de la connexion", "Sign-in failed"},
+    // Menus and tabs
+    {"menu.file", "Fichier", "File"},
+    {"menu.logout", "Se déconnecter", "Sign out"},
+    {"menu.quit", "Quitter", "Quit"},
+    {"menu.view", "Affichage", "View"},
+    {"menu.language", "Langue", "Language"},
+    {"tab.posts", "Publications", "Posts"},
+    {"tab.registrations", "Inscriptions", "Registrations"},
+    // Queue
+    {"queue.title", "File d'attente", "Queue"},
+    {"queue.refresh", "Actualiser", "Refresh"},
+    {"queue.empty", "Aucun élément en attente.", "Nothing pending."},
+    {"queue.loading", "Chargement…", "Loading…"},
+    {"queue.pending", "en attente", "pending"},
+    {"queue.leased_by", "réservé par", "held by"},
+    // Post view
+    {"post.none", "Sélectionnez une publication dans la file.", "Select a post in the queue."},
+    {"post.caption", "Légende", "Caption"},
+    {"post.author", "Auteur", "Author"},
+    {"post.kind", "Type", "Kind"},
+    {"post.downloading", "Téléchargement de l'image…", "Downloading the image…"},
+    {"post.decode_error", "Image illisible", "Unreadable image"},
+    {"post.approve", "Approuver et publier", "Approve and publish"},
+    {"post.reject", "Rejeter", "Reject"},
+    {"post.reason", "Motif du rejet", "Reason for rejection"},
+    {"post.message", "Message à l'auteur", "Message to the author"},
+    {"post.confirm_reject", "Confirmer le rejet", "Confirm rejection"},
+    {"post.cancel", "Annuler", "Cancel"},
+    {"post.sending", "Envoi de la décision…", "Sending the decision…"},
+    {"post.lease_lost", "Réservation perdue : aucune décision envoyée.", "Lease lost: no decision sent."},
+    {"post.zoom_fit", "Ajuster", "Fit"},
+    {"post.zoom_1to1", "1:1", "1:1"},
+    // Reject reasons (posts)
+    {"reason.patient_identifiable", "Patient identifiable", "Patient identifiable"},
+    {"reason.not_medical", "Contenu non médical", "Not medical"},
+    {"reason.poor_quality", "Qualité insuffisante", "Poor quality"},
+    {"reason.duplicate", "Doublon", "Duplicate"},
+    {"reason.other", "Autre", "Other"},
+    // Registrations
+    {"reg.none", "Sélectionnez une inscription dans la file.", "Select a registration in the queue."},
+    {"reg.claims", "Déclaration du candidat", "Applicant's claims"},
+    {"reg.name", "Nom", "Name"},
+    {"reg.birth_name", "Nom de naissance", "Birth name"},
+    {"reg.email", "Courriel", "E-mail"},
+    {"reg.profession", "Profession", "Profession"},
+    {"reg.category", "Catégorie", "Category"},
+    {"reg.rpps", "N° RPPS", "RPPS number"},
+    {"reg.adeli", "N° ADELI", "ADELI number"},
+    {"reg.ordre", "N° ordinal", "Ordre number"},
+    {"reg.ine", "INE", "INE"},
+    {"reg.university", "Université", "University"},
+    {"reg.academic_year", "Année universitaire", "Academic year"},
+    {"reg.documents", "Justificatifs", "Proof documents"},
+    {"reg.approve", "Valider l'inscription", "Approve registration"},
+    {"reg.reject", "Refuser", "Reject"},
+    {"reg.request_info", "Demander un complément", "Request more information"},
+    {"reg.student", "Étudiant", "Student"},
+    {"reg.professional", "Professionnel", "Professional"},
+    {"regreason.invalid_identifier", "Identifiant invalide", "Invalid identifier"},
+    {"regreason.not_in_directory", "Absent de l'annuaire", "Not in the directory"},
+    {"regreason.name_mismatch", "Nom différent", "Name mismatch"},
+    {"regreason.expired_card", "Carte expirée", "Expired card"},
+    {"regreason.unreadable_document", "Justificatif illisible", "Unreadable document"},
+    {"regreason.not_health_professional", "Pas un professionnel de santé", "Not a health professional"},
+    {"regreason.other", "Autre", "Other"},
+    // Status bar and notifications
+    {"status.connected", "Connecté à", "Connected to"},
+    {"status.as", "en tant que", "as"},
+    {"status.decided", "Décision enregistrée", "Decision recorded"},
+    {"status.error", "Erreur", "Error"},
+    {"status.dismiss", "Fermer", "Dismiss"},
+    {"status.zoom", "Zoom", "Zoom"},
+};
+
+const std::unordered_map<std::string_view, const CatalogueEntry*>& index() {
+  static const auto map = [] {
+    std::unordered_map<std::string_view, const CatalogueEntry*> m;
+    for (const auto& e : kCatalogue) m.emplace(e.key, &e);
+    return m;
+  }();
+  return map;
+}
+}  // namespace
+
+void setLanguage(Language l) { gLanguage = l; }
+Language language() { return gLanguage; }
+
+const char* tr(std::string_view key) {
+  auto it = index().find(key);
+  if (it == index().end()) {
+    static thread_local std::string missing;
+    missing = std::string(key);
+    return missing.c_str();
+  }
+  return gLanguage == Language::French ? it->second->fr : it->second->en;
+}
+
+const std::vector<CatalogueEntry>& catalogue() { return kCatalogue; }
+
+}  // namespace medpics::desk

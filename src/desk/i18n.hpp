@@ -1,0 +1,22 @@
+// UI string catalogue: every user-visible string by key, in French (default) and English.
+#pragma once
+#include <string_view>
+#include <vector>
+
+namespace medpics::desk {
+
+enum class Language { French, English };
+
+void setLanguage(Language language);
+Language language();
+// Text of a key in the current language; an unknown key returns the key itself (tests catch it).
+const char* tr(std::string_view key);
+// Every key of the catalogue and whether each language has a non-empty text (for tests).
+struct CatalogueEntry {
+  const char* key;
+  const char* fr;
+  const char* en;
+};
+const std::vector<CatalogueEntry>& catalogue();
+
+}  // namespace medpics::desk

@@ -1,0 +1,45 @@
+// Parsing of the sandbox server's command line.
+#include "server_options.hpp"
+
+#include <stdexcept>
+
+namespace medpics::platform {
+
+std::string serverUsage() {
+  return "usage: medpics-platform --data DIR [--port N] [--host H] [--port-file F] [--demo]\n"
+         "                        [--lease-ttl S] [--latency-ms MS] [--fail-rate P] [--drop-rate P]\n";
+}
+
+std::optional<std::string> parseServerOptions(const std::vector<std::string>& args, ServerOptions& out) {
+  try {
+    for (size_t i = 0; i < args.size(); ++i) {
+      const std::string& a = args[i];
+      auto value = [&]() -> const std::string& {
+        if (i + 1 >= args.size()) throw std::invalid_argument(a + " needs a value");
+        return args[++i];
+      };
+      if (a == "--port") out.port = std::stoi(value());
+      else if (a == "--host") out.host = value();
+      else if (a == "--data") out.dataDir = value();
+      else if (a == "--port-file") out.portFile = value();
+      else if (a == "--demo") out.demo = true;
+      else if (a == "--lease-ttl") out.leaseTtlSeconds = std::stoi(value());
+      else if (a == "--latency-ms") out.latencyMs = std::stoi(value());
+      else if (a == "--fail-rate") out.failRate = std::stod(value());
+      else if (a == "--drop-rate") out.dropRate = std::stod(value());
+      else throw std::invalid_argument("unknown option " + a);
+    }
+  } catch (const std::invalid_argument& e) {
+    return std::string(e.what());
+  } catch (const std::out_of_range& e) {
+    return "value out of range";
+  }
+  if (out.dataDir.empty()) return std::string("--data DIR is required");
+  if (out.port < 0 || out.port > 65535) return std::string("--port must be 0..65535");
+  if (out.failRate < 0 || out.failRate > 1 || out.dropRate < 0 || out.dropRate > 1)
+    return std::string("--fail-rate and --drop-rate must be between 0 and 1");
+  if (out.leaseTtlSeconds < 1) return std::string("--lease-ttl must be at least 1");
+  return std::nullopt;
+}
+
+}  // namespace medpics::platform

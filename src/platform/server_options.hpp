@@ -1,0 +1,25 @@
+// Command-line options of the sandbox platform server.
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace medpics::platform {
+
+struct ServerOptions {
+  std::string host = "127.0.0.1";
+  int port = 8470;                // 0: pick a free port
+  std::string dataDir;            // required
+  std::string portFile;           // written once listening
+  bool demo = false;
+  int leaseTtlSeconds = 120;
+  int latencyMs = 0;
+  double failRate = 0.0;
+  double dropRate = 0.0;
+};
+
+// Parses argv-style arguments; returns an error message on bad input.
+std::optional<std::string> parseServerOptions(const std::vector<std::string>& args, ServerOptions& out);
+std::string serverUsage();
+
+}  // namespace medpics::platform

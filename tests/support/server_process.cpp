@@ -1,0 +1,60 @@
+// ServerProcess: posix_spawn of medpics-platform with --port 0 --port-file, waits for the port.
+#include "support/server_process.hpp"
+
+#include <signal.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <fstream>
+#include <stdexcept>
+#include <thread>
+
+extern char** environ;
+
+namespace medpics::test {
+
+ServerProcess::ServerProcess(std::filesystem::path dataDir, std::vector<std::string> extraArgs)
+    : dataDir_(std::move(dataDir)), extraArgs_(std::move(extraArgs)) {
+  start();
+}
+
+ServerProcess::~ServerProcess() { stop(); }
+
+void ServerProcess::start() {
+  std::filesystem::create_directories(dataDir_);
+  const auto portFile = dataDir_ / "port.txt";
+  std::filesystem::remove(portFile);
+  std::vector<std::string> args{std::string(MEDPICS_BIN_DIR) + "/medpics-platform", "--port", "0", "--data",
+                                dataDir_.string(), "--port-file", portFile.string()};
+  args.insert(args.end(), extraArgs_.begin(), extraArgs_.end());
+  std::vector<char*> argv;
+  for (auto& a : args) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  if (posix_spawn(&pid_, argv[0], nullptr, nullptr, argv.data(), environ) != 0)
+    throw std::runtime_error("cannot start " + args[0]);
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+  while (std::chrono::steady_clock::now() < deadline) {
+    std::ifstream in(portFile);
+    if (in >> port_ && port_ > 0) return;
+    int status = 0;
+    if (waitpid(pid_, &status, WNOHANG) == pid_) {
+      pid_ = -1;
+      throw std::runtime_error("medpics-platform exited during start-up");
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  stop(true);
+  throw std::runtime_error("medpics-platform did not report its port within 60 s");
+}
+
+void ServerProcess::stop(bool hard) {
+  if (pid_ <= 0) return;
+  kill(pid_, hard ? SIGKILL : SIGTERM);
+  int status = 0;
+  waitpid(pid_, &status, 0);
+  pid_ = -1;
+}
+
+}  // namespace medpics::test

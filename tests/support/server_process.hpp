@@ -1,0 +1,30 @@
+// Starts the real sandbox server (build/bin/medpics-platform) on an ephemeral loopback port for a test.
+#pragma once
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace medpics::test {
+
+class ServerProcess {
+ public:
+  // dataDir persists across restart(); extraArgs e.g. {"--demo"} or {"--fail-rate", "0.2"}.
+  ServerProcess(std::filesystem::path dataDir, std::vector<std::string> extraArgs = {});
+  ~ServerProcess();
+  ServerProcess(const ServerProcess&) = delete;
+  ServerProcess& operator=(const ServerProcess&) = delete;
+
+  void start();
+  void stop(bool hard = false);  // SIGTERM (or SIGKILL when hard) and wait
+  void restart() { stop(); start(); }
+  int port() const { return port_; }
+  std::string url() const { return "http://127.0.0.1:" + std::to_string(port_); }
+
+ private:
+  std::filesystem::path dataDir_;
+  std::vector<std::string> extraArgs_;
+  int pid_ = -1;
+  int port_ = 0;
+};
+
+}  // namespace medpics::test

@@ -1,0 +1,37 @@
+// Unit tests of core utilities: sha256, secret redaction in logs, task pool.
+#include "medpics/util/log.hpp"
+#include "medpics/util/sha256.hpp"
+#include "medpics/work/task_pool.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <atomic>
+#include <chrono>
+#include <thread>
+
+using namespace medpics;
+
+TEST_CASE("sha256 of known vectors") {
+  CHECK(sha256Hex("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+  CHECK(sha256Hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+}
+
+TEST_CASE("log redaction hides bearer tokens and passwords") {
+  const std::string text = R"(Authorization: Bearer abc.DEF-123 body {"username":"modo","password":"s3cret"})";
+  const std::string safe = log::redactSecrets(text);
+  CHECK(safe.find("abc.DEF-123") == std::string::npos);
+  CHECK(safe.find("s3cret") == std::string::npos);
+  CHECK(safe.find("modo") != std::string::npos);
+}
+
+TEST_CASE("task pool runs every task and honours cancellation") {
+  std::atomic<int> done{0};
+  work::CancelToken cancelled;
+  cancelled.cancel();
+  {
+    work::TaskPool pool(2);
+    for (int i = 0; i < 100; ++i) pool.submit([&] { ++done; });
+    pool.submit([&](const work::CancelToken&) { done += 1000; }, cancelled);
+  }
+  CHECK(done == 100);
+}
