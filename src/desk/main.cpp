@@ -1,6 +1,41 @@
-// Entry point of MedPics Desk (placeholder until the desk lands).
+// Entry point of MedPics Desk: parses options, opens the window, runs the loop.
+#include "app.hpp"
+
 #include <cstdio>
-int main() {
-  std::fprintf(stderr, "medpics-desk: not built yet\n");
-  return 2;
+#include <cstdlib>
+#include <string>
+
+namespace {
+void usage() {
+  std::fprintf(stderr,
+               "usage: medpics-desk [--server URL] [--user NAME] [--lang fr|en] [--settings FILE]\n"
+               "  the password for an automatic sign-in (demo) is read from $MEDPICS_PASSWORD, never from argv\n");
+}
+}  // namespace
+
+int main(int argc, char** argv) {
+  medpics::desk::AppOptions options;
+  for (int i = 1; i < argc; ++i) {
+    const std::string a = argv[i];
+    auto next = [&]() -> std::string {
+      if (i + 1 >= argc) {
+        usage();
+        std::exit(2);
+      }
+      return argv[++i];
+    };
+    if (a == "--server") options.desk.serverUrl = next();
+    else if (a == "--user") options.desk.username = next();
+    else if (a == "--lang") options.desk.language = next();
+    else if (a == "--settings") options.desk.settingsPath = next();
+    else if (a == "--help" || a == "-h") return usage(), 0;
+    else {
+      usage();
+      return 2;
+    }
+  }
+  if (const char* password = std::getenv("MEDPICS_PASSWORD")) options.desk.password = password;
+  medpics::desk::App app;
+  if (!app.init(options)) return 1;
+  return app.run();
 }

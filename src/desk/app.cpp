@@ -1,0 +1,140 @@
+// App implementation: window and context set-up, the event-driven frame loop, framebuffer capture.
+#include "app.hpp"
+
+#include "fonts.hpp"
+#include "image_loading.hpp"
+#include "ui_probe.hpp"
+#include "views/views.hpp"
+
+#include "medpics/util/log.hpp"
+
+#include <glad/gl.h>
+// glad first, then GLFW without its own GL header.
+#define GLFW_INCLUDE_NONE
+#include <GLFW/glfw3.h>
+#include <imgui.h>
+#include <imgui_impl_glfw.h>
+#include <imgui_impl_opengl3.h>
+#include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
+
+#include <cstdio>
+#include <filesystem>
+#include <vector>
+
+namespace medpics::desk {
+
+App::~App() { shutdown(); }
+
+bool App::init(const AppOptions& options) {
+  options_ = options;
+  glfwSetErrorCallback([](int code, const char* text) { log::error("GLFW " + std::to_string(code) + ": " + text); });
+  if (!glfwInit()) {
+    std::fprintf(stderr, "medpics-desk: cannot initialise GLFW (is a display available?)\n");
+    return false;
+  }
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
+  glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
+  glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
+  window_ = glfwCreateWindow(options.width, options.height, options.title.c_str(), nullptr, nullptr);
+  if (!window_) {
+    std::fprintf(stderr, "medpics-desk: cannot create an OpenGL 3.3 core window\n");
+    return false;
+  }
+  glfwMakeContextCurrent(window_);
+  glfwSwapInterval(1);
+  if (!gladLoadGL(glfwGetProcAddress)) {
+    std::fprintf(stderr, "medpics-desk: cannot load OpenGL functions\n");
+    return false;
+  }
+  GLint maxTexture = 0;
+  glGetIntegerv(GL_MAX_TEXTURE_SIZE, &maxTexture);
+  setMaxTextureSize(maxTexture > 0 ? maxTexture : 4096);
+
+  IMGUI_CHECKVERSION();
+  ImGui::CreateContext();
+  ImGuiIO& io = ImGui::GetIO();
+  io.IniFilename = nullptr;  // layout is code-defined
+  io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+  ImGui::StyleColorsDark();
+  loadFonts(io);
+  ImGui_ImplGlfw_InitForOpenGL(window_, true);
+  ImGui_ImplOpenGL3_Init("#version 330 core");
+  imguiReady_ = true;
+
+  ui_.setWake([] { glfwPostEmptyEvent(); });
+  desk_ = std::make_unique<Desk>(ui_, options.desk);
+  return true;
+}
+
+bool App::frame() {
+  if (glfwWindowShouldClose(window_)) return false;
+  const bool idle = options_.waitForEvents && !desk_->busy() && ui_.empty() && desk_->notifications.empty();
+  if (idle) glfwWaitEventsTimeout(0.5);
+  else glfwPollEvents();
+  ui_.drain();
+  desk_->tick(glfwGetTime());
+
+  ImGui_ImplOpenGL3_NewFrame();
+  ImGui_ImplGlfw_NewFrame();
+  if (inputHook) inputHook(ImGui::GetIO());
+  ImGui::NewFrame();
+  UiProbe::instance().beginFrame();
+  drawDesk(*desk_, window_);
+  UiProbe::instance().endFrame();
+  ImGui::Render();
+
+  int width = 0, height = 0;
+  glfwGetFramebufferSize(window_, &width, &height);
+  glViewport(0, 0, width, height);
+  glClearColor(0.08f, 0.09f, 0.10f, 1.0f);
+  glClear(GL_COLOR_BUFFER_BIT);
+  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  glfwSwapBuffers(window_);
+  return !glfwWindowShouldClose(window_);
+}
+
+int App::run() {
+  while (frame()) {
+  }
+  return 0;
+}
+
+bool App::screenshot(const std::string& path) {
+  int width = 0, height = 0;
+  glfwGetFramebufferSize(window_, &width, &height);
+  // Re-render the last frame's draw data into the back buffer, then read it back before any swap.
+  glViewport(0, 0, width, height);
+  glClearColor(0.08f, 0.09f, 0.10f, 1.0f);
+  glClear(GL_COLOR_BUFFER_BIT);
+  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  glFinish();
+  std::vector<unsigned char> pixels(static_cast<size_t>(width) * height * 4);
+  glPixelStorei(GL_PACK_ALIGNMENT, 1);
+  glReadBuffer(GL_BACK);
+  glReadPixels(0, 0, width, height, GL_RGBA, GL_UNSIGNED_BYTE, pixels.data());
+  cv::Mat rgba(height, width, CV_8UC4, pixels.data()), bgr;
+  cv::cvtColor(rgba, bgr, cv::COLOR_RGBA2BGR);
+  cv::flip(bgr, bgr, 0);  // GL row 0 is the bottom
+  std::error_code ec;
+  std::filesystem::create_directories(std::filesystem::path(path).parent_path(), ec);
+  return cv::imwrite(path, bgr);
+}
+
+void App::shutdown() {
+  desk_.reset();  // joins workers while the GL context still exists (textures die here)
+  if (imguiReady_) {
+    ImGui_ImplOpenGL3_Shutdown();
+    ImGui_ImplGlfw_Shutdown();
+    ImGui::DestroyContext();
+    imguiReady_ = false;
+  }
+  if (window_) {
+    glfwDestroyWindow(window_);
+    window_ = nullptr;
+    glfwTerminate();
+  }
+}
+
+}  // namespace medpics::desk

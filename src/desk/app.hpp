@@ -1,0 +1,48 @@
+// The desk application shell: GLFW window, OpenGL 3.3 context, Dear ImGui frame loop, screenshots.
+#pragma once
+#include "desk.hpp"
+#include "main_queue.hpp"
+
+#include <functional>
+#include <memory>
+#include <string>
+
+struct GLFWwindow;
+struct ImGuiIO;
+
+namespace medpics::desk {
+
+struct AppOptions {
+  DeskOptions desk;
+  int width = 1600, height = 900;
+  bool waitForEvents = true;  // idle: sleep until input or a finished job (false in tests)
+  std::string title = "MedPics Desk";
+};
+
+class App {
+ public:
+  App() = default;
+  ~App();
+  App(const App&) = delete;
+  App& operator=(const App&) = delete;
+
+  bool init(const AppOptions& options);  // false (with a message on stderr) if no window can be made
+  bool frame();                           // one frame; false once the window should close
+  int run();                              // frames until closed
+  Desk& desk() { return *desk_; }
+  // Called after the platform backend's NewFrame and before ImGui::NewFrame: tests inject input here.
+  std::function<void(ImGuiIO&)> inputHook;
+  // Writes the current framebuffer (last rendered frame) to a PNG file.
+  bool screenshot(const std::string& path);
+  GLFWwindow* window() const { return window_; }
+
+ private:
+  void shutdown();
+  GLFWwindow* window_ = nullptr;
+  MainQueue ui_;
+  std::unique_ptr<Desk> desk_;
+  AppOptions options_;
+  bool imguiReady_ = false;
+};
+
+}  // namespace medpics::desk

@@ -1,0 +1,406 @@
+// Desk actions: every network call and decode runs on the Backend; results land here on the UI thread.
+#include "desk.hpp"
+
+#include "i18n.hpp"
+#include "image_loading.hpp"
+
+#include "medpics/util/log.hpp"
+
+#include <opencv2/imgcodecs.hpp>
+
+#include <algorithm>
+#include <chrono>
+#include <thread>
+
+namespace medpics::desk {
+namespace {
+using api::Result;
+
+constexpr int kDecisionAttempts = 4;
+
+// Sends with the same idempotency key until it succeeds or fails for a non-retryable reason.
+template <class Send>
+auto withRetries(Send send) {
+  auto result = send();
+  for (int attempt = 1; attempt < kDecisionAttempts && !result && result.error().retryable(); ++attempt) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(400 << attempt));
+    result = send();
+  }
+  return result;
+}
+
+std::string encodeForPublication(const cv::Mat& bgr, const std::string& contentType, std::string& outType) {
+  std::vector<uchar> buffer;
+  if (contentType == "image/png") {
+    cv::imencode(".png", bgr, buffer);
+    outType = "image/png";
+  } else {
+    cv::imencode(".jpg", bgr, buffer, {cv::IMWRITE_JPEG_QUALITY, 92});
+    outType = "image/jpeg";
+  }
+  return {buffer.begin(), buffer.end()};
+}
+}  // namespace
+
+Desk::Desk(MainQueue& ui, DeskOptions options) : ui_(ui), options_(std::move(options)), backend_(ui) {
+  settings = Settings::load(options_.settingsPath);
+  if (!options_.serverUrl.empty()) settings.platformUrl = options_.serverUrl;
+  if (!options_.username.empty()) settings.username = options_.username;
+  if (!options_.language.empty()) settings.language = options_.language;
+  desk::setLanguage(settings.language == "en" ? Language::English : Language::French);
+  loginUrl = settings.platformUrl;
+  loginUser = settings.username;
+  if (!options_.password.empty()) {
+    loginPassword = options_.password;
+    login();
+  }
+}
+
+Desk::~Desk() {
+  // Release a held lease so the item goes back to the queue (best effort, bounded by the client timeout).
+  if (session && (post || registration)) {
+    api::PlatformClient client(backend_.server(), session->token);
+    client.setTimeoutMs(2000);
+    if (post) client.release("posts", post->detail.id);
+    if (registration) client.release("registrations", registration->detail.id);
+  }
+}
+
+bool Desk::busy() const { return loggingIn || loadingQueue || backend_.busy() > 0; }
+
+void Desk::notify(bool error, std::string text, std::string detail) {
+  if (error) log::warn(text + (detail.empty() ? "" : ": " + detail));
+  notifications.push_back({error, std::move(text), std::move(detail), now_});
+  while (notifications.size() > 6) notifications.pop_front();
+}
+
+void Desk::saveSettings() {
+  if (!settings.save(options_.settingsPath)) log::warn("settings: cannot write " + options_.settingsPath.string());
+}
+
+void Desk::setLanguage(const std::string& code) {
+  settings.language = code;
+  desk::setLanguage(code == "en" ? Language::English : Language::French);
+  saveSettings();
+}
+
+// ---------------------------------------------------------------- session
+void Desk::login() {
+  if (loggingIn) return;
+  loggingIn = true;
+  backend_.setServer(loginUrl);
+  backend_.setToken({});
+  const std::string user = loginUser, password = loginPassword;
+  backend_.call<api::Session>([user, password](api::PlatformClient& c) { return c.login(user, password); },
+                              [this](const Result<api::Session>& r) {
+                                loggingIn = false;
+                                loginPassword.clear();
+                                if (!r) {
+                                  notify(true, tr("login.failed"), r.error().describe());
+                                  return;
+                                }
+                                session = r.value();
+                                backend_.setToken(session->token);
+                                settings.platformUrl = loginUrl;
+                                settings.username = loginUser;
+                                saveSettings();
+                                const bool moderator = session->user.hasRole("moderator");
+                                tab = moderator ? Tab::Posts : Tab::Registrations;
+                                refreshQueue();
+                              });
+}
+
+void Desk::logout() {
+  closeCurrent();
+  backend_.call<api::Unit>([](api::PlatformClient& c) { return c.logout(); }, [](const Result<api::Unit>&) {});
+  backend_.setToken({});
+  session.reset();
+  posts.clear();
+  registrations.clear();
+}
+
+// ---------------------------------------------------------------- queues
+void Desk::refreshQueue() {
+  if (!session) return;
+  loadingQueue = true;
+  if (tab == Tab::Posts) {
+    backend_.call<api::Page<api::PostSummary>>(
+        [](api::PlatformClient& c) { return c.listPosts("pending", 100); },
+        [this](const Result<api::Page<api::PostSummary>>& r) {
+          loadingQueue = false;
+          if (!r) return notify(true, tr("status.error"), r.error().describe());
+          posts = r->items;
+          postsTotal = r->total;
+        });
+  } else {
+    backend_.call<api::Page<api::RegistrationSummary>>(
+        [](api::PlatformClient& c) { return c.listRegistrations("pending", 100); },
+        [this](const Result<api::Page<api::RegistrationSummary>>& r) {
+          loadingQueue = false;
+          if (!r) return notify(true, tr("status.error"), r.error().describe());
+          registrations = r->items;
+          registrationsTotal = r->total;
+        });
+  }
+}
+
+void Desk::openNext() {
+  const std::string current = post ? post->detail.id : registration ? registration->detail.id : "";
+  const std::string self = session ? session->user.username : "";
+  auto available = [&](const std::string& id, const std::optional<api::Lease>& lease) {
+    return id != current && (!lease || lease->holder == self);
+  };
+  if (tab == Tab::Posts) {
+    for (const auto& p : posts)
+      if (available(p.id, p.lease)) return openPost(p.id);
+  } else {
+    for (const auto& r : registrations)
+      if (available(r.id, r.lease)) return openRegistration(r.id);
+  }
+  closeCurrent();
+  refreshQueue();
+}
+
+void Desk::closeCurrent() {
+  ++generation_;
+  if (post && session) {
+    const std::string id = post->detail.id;
+    backend_.call<api::Unit>([id](api::PlatformClient& c) { return c.release("posts", id); },
+                             [](const Result<api::Unit>&) {});
+  }
+  if (registration && session) {
+    const std::string id = registration->detail.id;
+    backend_.call<api::Unit>([id](api::PlatformClient& c) { return c.release("registrations", id); },
+                             [](const Result<api::Unit>&) {});
+  }
+  post.reset();
+  registration.reset();
+  reject = {};
+}
+
+// ---------------------------------------------------------------- opening items
+struct ClaimedPost {
+  api::Lease lease;
+  api::PostDetail detail;
+};
+struct ClaimedRegistration {
+  api::Lease lease;
+  api::RegistrationDetail detail;
+};
+
+void Desk::openPost(const std::string& id) {
+  closeCurrent();
+  const int gen = generation_;
+  backend_.call<ClaimedPost>(
+      [id](api::PlatformClient& c) -> Result<ClaimedPost> {
+        auto lease = c.claim("posts", id);
+        if (!lease) return lease.error();
+        auto detail = c.post(id);
+        if (!detail) return detail.error();
+        return ClaimedPost{lease.value(), detail.value()};
+      },
+      [this, gen](const Result<ClaimedPost>& r) {
+        if (gen != generation_) return;
+        if (!r) {
+          notify(true, tr("status.error"), r.error().describe());
+          return refreshQueue();
+        }
+        post = OpenPost{r->detail, r->lease, {}, 0, false, false};
+        lastRenew_ = now_;
+        for (const auto& ref : r->detail.images) post->images.push_back(LoadedImage{ref});
+        loadImages(post->images, r->detail.id, false);
+      });
+}
+
+void Desk::openRegistration(const std::string& id) {
+  closeCurrent();
+  const int gen = generation_;
+  backend_.call<ClaimedRegistration>(
+      [id](api::PlatformClient& c) -> Result<ClaimedRegistration> {
+        auto lease = c.claim("registrations", id);
+        if (!lease) return lease.error();
+        auto detail = c.registration(id);
+        if (!detail) return detail.error();
+        return ClaimedRegistration{lease.value(), detail.value()};
+      },
+      [this, gen](const Result<ClaimedRegistration>& r) {
+        if (gen != generation_) return;
+        if (!r) {
+          notify(true, tr("status.error"), r.error().describe());
+          return refreshQueue();
+        }
+        registration = OpenRegistration{r->detail, r->lease, {}, 0, 0, false, false};
+        lastRenew_ = now_;
+        for (const auto& ref : r->detail.documents) registration->documents.push_back(LoadedImage{ref});
+        loadImages(registration->documents, r->detail.id, true);
+      });
+}
+
+void Desk::loadImages(std::vector<LoadedImage>& target, const std::string& ownerId, bool documents) {
+  const int gen = generation_;
+  for (std::size_t i = 0; i < target.size(); ++i) {
+    const std::string url = target[i].ref.url;
+    backend_.call<DecodedImage>([url](api::PlatformClient& c) { return downloadAndDecode(c, url); },
+                                [this, gen, ownerId, documents, i](const Result<DecodedImage>& r) {
+                                  if (gen != generation_) return;
+                                  if (r) onImageLoaded(ownerId, documents, i, r->bgr, r->rgba, {});
+                                  else onImageLoaded(ownerId, documents, i, nullptr, nullptr, r.error().describe());
+                                });
+  }
+}
+
+void Desk::onImageLoaded(const std::string& ownerId, bool documents, std::size_t index,
+                         std::shared_ptr<const cv::Mat> bgr, std::shared_ptr<const cv::Mat> rgba, std::string error) {
+  std::vector<LoadedImage>* images = nullptr;
+  if (!documents && post && post->detail.id == ownerId) images = &post->images;
+  if (documents && registration && registration->detail.id == ownerId) images = &registration->documents;
+  if (!images || index >= images->size()) return;
+  LoadedImage& img = (*images)[index];
+  if (!bgr) {
+    img.status = LoadedImage::Status::Failed;
+    img.error = error;
+    notify(true, tr("post.decode_error"), error);
+    return;
+  }
+  img.pixels = std::move(bgr);
+  img.display = std::move(rgba);
+  img.texture = gl::Texture(img.display->cols, img.display->rows, img.display->data);
+  img.status = LoadedImage::Status::Ready;
+}
+
+// ---------------------------------------------------------------- decisions
+void Desk::approvePost() {
+  if (!post || post->sending || post->leaseLost) return;
+  for (const auto& img : post->images)
+    if (img.status != LoadedImage::Status::Ready) return;  // nothing is published unseen
+  post->sending = true;
+  api::PostDecisionRequest request;
+  request.action = "approve";
+  request.leaseId = post->lease.leaseId;
+  request.residualCheck = {{"ran", false}, {"phi_findings_outside", 0}, {"override_reason", nullptr}};
+  std::vector<std::pair<std::string, std::shared_ptr<const cv::Mat>>> pixels;
+  std::vector<std::string> types;
+  for (const auto& img : post->images) {
+    pixels.emplace_back(img.ref.id, img.pixels);
+    types.push_back(img.ref.contentType);
+  }
+  const std::string id = post->detail.id, key = api::newIdempotencyKey();
+  backend_.call<api::Decision>(
+      [request, pixels, types, id, key](api::PlatformClient& c) mutable {
+        // The published variant is re-encoded from pixels: no metadata of the original survives.
+        for (std::size_t i = 0; i < pixels.size(); ++i) {
+          std::string type;
+          std::string bytes = encodeForPublication(*pixels[i].second, types[i], type);
+          request.maskedImages[pixels[i].first] = {type, std::move(bytes)};
+        }
+        return withRetries([&] { return c.decidePost(id, request, key); });
+      },
+      [this](const Result<api::Decision>& r) {
+        if (post) post->sending = false;
+        if (!r) return notify(true, tr("status.error"), r.error().describe());
+        afterDecision(r.value());
+      });
+}
+
+void Desk::rejectPost(const std::string& reasonCode, const std::string& message) {
+  if (!post || post->sending || post->leaseLost) return;
+  post->sending = true;
+  api::PostDecisionRequest request;
+  request.action = "reject";
+  request.leaseId = post->lease.leaseId;
+  request.reasonCode = reasonCode;
+  request.message = message;
+  const std::string id = post->detail.id, key = api::newIdempotencyKey();
+  backend_.call<api::Decision>(
+      [request, id, key](api::PlatformClient& c) { return withRetries([&] { return c.decidePost(id, request, key); }); },
+      [this](const Result<api::Decision>& r) {
+        if (post) post->sending = false;
+        if (!r) return notify(true, tr("status.error"), r.error().describe());
+        afterDecision(r.value());
+      });
+}
+
+void Desk::decideRegistration(const std::string& action, const std::string& reasonCode, const std::string& message) {
+  if (!registration || registration->sending || registration->leaseLost) return;
+  registration->sending = true;
+  api::RegistrationDecisionRequest request{action, registration->lease.leaseId, reasonCode, message,
+                                           nlohmann::json::array()};
+  const std::string id = registration->detail.id, key = api::newIdempotencyKey();
+  backend_.call<api::Decision>(
+      [request, id, key](api::PlatformClient& c) {
+        return withRetries([&] { return c.decideRegistration(id, request, key); });
+      },
+      [this](const Result<api::Decision>& r) {
+        if (registration) registration->sending = false;
+        if (!r) return notify(true, tr("status.error"), r.error().describe());
+        afterDecision(r.value());
+      });
+}
+
+void Desk::afterDecision(const api::Decision& decision) {
+  ++decisionsSent;
+  recentDecisions.push_back(decision);
+  notify(false, std::string(tr("status.decided")) + " (" + decision.action + ")");
+  std::erase_if(posts, [&](const auto& p) { return p.id == decision.subjectId; });
+  std::erase_if(registrations, [&](const auto& r) { return r.id == decision.subjectId; });
+  postsTotal = std::max(0, postsTotal - (decision.subjectType == "post" ? 1 : 0));
+  registrationsTotal = std::max(0, registrationsTotal - (decision.subjectType == "registration" ? 1 : 0));
+  ++generation_;
+  post.reset();  // the lease ended with the decision: nothing to release
+  registration.reset();
+  reject = {};
+  openNext();
+}
+
+// ---------------------------------------------------------------- per frame
+void Desk::tick(double now) {
+  now_ = now;
+  while (!notifications.empty() && !notifications.front().error && now - notifications.front().shownAt > 6.0)
+    notifications.pop_front();
+  const api::Lease* lease = post ? &post->lease : registration ? &registration->lease : nullptr;
+  if (!lease || lease->ttlSeconds <= 0 || now - lastRenew_ < lease->ttlSeconds / 3.0) return;
+  lastRenew_ = now;
+  const bool isPost = post.has_value();
+  const std::string type = isPost ? "posts" : "registrations";
+  const std::string id = isPost ? post->detail.id : registration->detail.id, leaseId = lease->leaseId;
+  const int gen = generation_;
+  backend_.call<api::Lease>([type, id, leaseId](api::PlatformClient& c) { return c.renew(type, id, leaseId); },
+                            [this, gen](const Result<api::Lease>& r) {
+                              if (gen != generation_ || r || r.error().transport()) return;
+                              if (post) post->leaseLost = true;
+                              if (registration) registration->leaseLost = true;
+                              notify(true, tr("post.lease_lost"), r.error().describe());
+                            });
+}
+
+// ---------------------------------------------------------------- reasons
+const std::vector<std::string>& Desk::postReasonCodes() {
+  static const std::vector<std::string> codes{"patient_identifiable", "not_medical", "poor_quality", "duplicate",
+                                              "other"};
+  return codes;
+}
+
+const std::vector<std::string>& Desk::registrationReasonCodes() {
+  static const std::vector<std::string> codes{"invalid_identifier", "not_in_directory",      "name_mismatch",
+                                              "expired_card",       "unreadable_document", "not_health_professional",
+                                              "other"};
+  return codes;
+}
+
+std::string Desk::defaultRejectMessage(const std::string& code) {
+  if (code == "patient_identifiable")
+    return "Votre publication permet d'identifier le patient. Merci de masquer les éléments identifiants et de la "
+           "soumettre à nouveau.";
+  if (code == "not_medical") return "Votre publication ne présente pas de contenu médical.";
+  if (code == "poor_quality") return "La qualité de l'image ne permet pas sa publication.";
+  if (code == "duplicate") return "Cette publication est un doublon d'une publication existante.";
+  if (code == "invalid_identifier") return "Le numéro d'identification indiqué est invalide.";
+  if (code == "not_in_directory") return "Nous ne trouvons pas votre numéro dans l'annuaire santé (RPPS).";
+  if (code == "name_mismatch") return "Le nom indiqué ne correspond pas à celui de votre justificatif.";
+  if (code == "expired_card") return "Votre carte d'étudiant est expirée : merci d'envoyer une carte en cours de validité.";
+  if (code == "unreadable_document") return "Votre justificatif est illisible : merci d'en envoyer une copie nette.";
+  if (code == "not_health_professional") return "MedPics est réservé aux professionnels et étudiants de santé.";
+  return "";
+}
+
+}  // namespace medpics::desk

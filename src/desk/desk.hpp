@@ -1,0 +1,133 @@
+// The desk's state and actions (login, queues, open item, decisions), independent of how it is drawn.
+#pragma once
+#include "backend.hpp"
+#include "gl/texture.hpp"
+#include "main_queue.hpp"
+#include "settings.hpp"
+
+#include "medpics/api/types.hpp"
+#include "medpics/view/view_transform.hpp"
+
+#include <opencv2/core.hpp>
+
+#include <deque>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace medpics::desk {
+
+enum class Tab { Posts, Registrations };
+
+// One image (post image or proof document): downloaded, decoded in memory, shown as a texture.
+struct LoadedImage {
+  enum class Status { Loading, Ready, Failed };
+  explicit LoadedImage(api::ImageRef r) : ref(std::move(r)) {}
+  api::ImageRef ref;
+  Status status = Status::Loading;
+  std::string error;
+  std::shared_ptr<const cv::Mat> pixels;   // BGR, full resolution, memory only
+  std::shared_ptr<const cv::Mat> display;  // RGBA for upload (downscaled if over the texture limit)
+  gl::Texture texture;
+  view::ViewTransform view;
+  bool viewInitialised = false;
+};
+
+struct OpenPost {
+  api::PostDetail detail;
+  api::Lease lease;
+  std::vector<LoadedImage> images;
+  int currentImage = 0;
+  bool sending = false;
+  bool leaseLost = false;
+};
+
+struct OpenRegistration {
+  api::RegistrationDetail detail;
+  api::Lease lease;
+  std::vector<LoadedImage> documents;
+  int currentDocument = 0;
+  int rotation = 0;  // quarter turns of the displayed document
+  bool sending = false;
+  bool leaseLost = false;
+};
+
+struct Notification {
+  bool error = false;
+  std::string text, detail;
+  double shownAt = 0;
+};
+
+struct RejectForm {
+  bool open = false;
+  int reason = 0;
+  std::string message;
+};
+
+struct DeskOptions {
+  std::string serverUrl;   // overrides the saved setting when not empty
+  std::string username;    // idem
+  std::string password;    // auto-login when not empty (demo and tests only; never stored)
+  std::filesystem::path settingsPath = Settings::defaultPath();
+  std::string language;    // "fr" | "en", overrides the setting
+};
+
+class Desk {
+ public:
+  Desk(MainQueue& ui, DeskOptions options);
+  ~Desk();
+
+  // ---- state read by the views ----
+  Settings settings;
+  std::string loginUrl, loginUser, loginPassword;
+  bool loggingIn = false;
+  std::optional<api::Session> session;
+  Tab tab = Tab::Posts;
+  std::vector<api::PostSummary> posts;
+  std::vector<api::RegistrationSummary> registrations;
+  int postsTotal = 0, registrationsTotal = 0;
+  bool loadingQueue = false;
+  std::optional<OpenPost> post;
+  std::optional<OpenRegistration> registration;
+  RejectForm reject;
+  std::deque<Notification> notifications;
+  int decisionsSent = 0;
+  std::vector<api::Decision> recentDecisions;  // this session, newest last
+
+  // ---- actions (UI thread) ----
+  void login();
+  void logout();
+  void refreshQueue();
+  void openPost(const std::string& id);
+  void openRegistration(const std::string& id);
+  void approvePost();
+  void rejectPost(const std::string& reasonCode, const std::string& message);
+  void decideRegistration(const std::string& action, const std::string& reasonCode, const std::string& message);
+  void openNext();        // the next pending item of the current tab
+  void closeCurrent();    // releases the lease
+  void notify(bool error, std::string text, std::string detail = {});
+  void setLanguage(const std::string& code);
+  void tick(double now);  // once per frame: lease renewal, notification expiry
+  bool busy() const;      // background work in flight
+
+  static const std::vector<std::string>& postReasonCodes();
+  static const std::vector<std::string>& registrationReasonCodes();
+  static std::string defaultRejectMessage(const std::string& reasonCode);
+
+ private:
+  void loadImages(std::vector<LoadedImage>& target, const std::string& ownerId, bool documents);
+  void onImageLoaded(const std::string& ownerId, bool documents, std::size_t index, std::shared_ptr<const cv::Mat> bgr,
+                     std::shared_ptr<const cv::Mat> rgba, std::string error);
+  void afterDecision(const api::Decision& decision);
+  void saveSettings();
+
+  MainQueue& ui_;
+  DeskOptions options_;
+  double now_ = 0, lastRenew_ = 0;
+  int generation_ = 0;  // bumps when the open item changes; stale results are dropped
+  Backend backend_;     // last: its workers are joined before the state above goes away
+};
+
+}  // namespace medpics::desk

@@ -1,0 +1,26 @@
+// Worker-side download and decode of an image for display (pixels stay in memory).
+#pragma once
+#include "medpics/api/platform_client.hpp"
+
+#include <opencv2/core.hpp>
+
+#include <memory>
+#include <string>
+
+namespace medpics::desk {
+
+struct DecodedImage {
+  std::shared_ptr<const cv::Mat> bgr;   // full resolution
+  std::shared_ptr<const cv::Mat> rgba;  // display copy, at most maxTextureSize on each side
+};
+
+// Set once on the UI thread from GL_MAX_TEXTURE_SIZE.
+void setMaxTextureSize(int size);
+int maxTextureSize();
+
+// Decodes bytes (EXIF orientation applied); throws std::runtime_error with a clear message.
+DecodedImage decodeForDisplay(const std::string& bytes);
+// Downloads url with client and decodes it.
+api::Result<DecodedImage> downloadAndDecode(api::PlatformClient& client, const std::string& url);
+
+}  // namespace medpics::desk

@@ -1,0 +1,19 @@
+// Desk settings persisted as JSON in the user's config directory (never a password or token).
+#pragma once
+#include <filesystem>
+#include <string>
+
+namespace medpics::desk {
+
+struct Settings {
+  std::string platformUrl = "http://127.0.0.1:8470";
+  std::string username;
+  std::string language = "fr";  // "fr" | "en"
+  float uiScale = 1.0f;
+
+  static std::filesystem::path defaultPath();  // $XDG_CONFIG_HOME/medpics/desk.json
+  static Settings load(const std::filesystem::path& path);  // defaults when absent or malformed
+  bool save(const std::filesystem::path& path) const;
+};
+
+}  // namespace medpics::desk

@@ -1,0 +1,23 @@
+// UiProbe implementation.
+#include "ui_probe.hpp"
+
+namespace medpics::desk {
+
+UiProbe& UiProbe::instance() {
+  static UiProbe probe;
+  return probe;
+}
+
+void UiProbe::mark(const std::string& name) {
+  const ImVec2 min = ImGui::GetItemRectMin();
+  const ImVec2 max = ImGui::GetItemRectMax();
+  current_[name] = ImVec4(min.x, min.y, max.x - min.x, max.y - min.y);
+}
+
+std::optional<ImVec4> UiProbe::rect(const std::string& name) const {
+  auto it = last_.find(name);
+  if (it == last_.end()) return std::nullopt;
+  return it->second;
+}
+
+}  // namespace medpics::desk

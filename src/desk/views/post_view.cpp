@@ -1,0 +1,61 @@
+// Post view: author, caption, the image(s) with zoom and pan, approve (A) / reject (R) then the next post.
+#include "desk.hpp"
+#include "i18n.hpp"
+#include "ui_probe.hpp"
+#include "views/keys.hpp"
+#include "views/reject_form.hpp"
+#include "views/views.hpp"
+
+#include <imgui.h>
+
+namespace medpics::desk {
+
+void drawPost(Desk& desk) {
+  if (!desk.post) {
+    ImGui::TextDisabled("%s", desk.loadingQueue ? tr("queue.loading") : tr("post.none"));
+    return;
+  }
+  OpenPost& post = *desk.post;
+  const auto& d = post.detail;
+  ImGui::Text("%s : %s   ·   %s : %s   ·   %s", tr("post.author"), d.author.displayName.c_str(), tr("post.kind"),
+              d.kind.c_str(), d.createdAt.c_str());
+  ImGui::TextWrapped("%s : %s", tr("post.caption"), d.caption.c_str());
+  if (post.leaseLost) ImGui::TextColored(ImVec4(1, 0.45f, 0.35f, 1), "%s", tr("post.lease_lost"));
+
+  if (post.images.size() > 1) {
+    for (int i = 0; i < static_cast<int>(post.images.size()); ++i) {
+      if (i) ImGui::SameLine();
+      const std::string label = "Image " + std::to_string(i + 1);
+      if (ImGui::RadioButton(label.c_str(), post.currentImage == i)) post.currentImage = i;
+    }
+  }
+  const float actionsHeight = desk.reject.open ? 170.0f : 50.0f;
+  LoadedImage& image = post.images.at(static_cast<size_t>(post.currentImage));
+  drawImageCanvas(image, "post", ImGui::GetContentRegionAvail().y - actionsHeight);
+
+  bool allReady = true;
+  for (const auto& img : post.images) allReady = allReady && img.status == LoadedImage::Status::Ready;
+  const bool canDecide = allReady && !post.sending && !post.leaseLost;
+  ImGui::BeginDisabled(!canDecide);
+  if (ImGui::Button(tr("post.approve"), ImVec2(240, 36)) || (canDecide && !desk.reject.open && shortcut(GLFW_KEY_A)))
+    desk.approvePost();
+  probe("post.approve");
+  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("A");
+  ImGui::SameLine();
+  if (ImGui::Button(tr("post.reject"), ImVec2(160, 36)) || (canDecide && !desk.reject.open && shortcut(GLFW_KEY_R))) {
+    desk.reject.open = true;
+    desk.reject.reason = 0;
+    desk.reject.message = Desk::defaultRejectMessage(Desk::postReasonCodes()[0]);
+  }
+  probe("post.reject");
+  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("R");
+  ImGui::EndDisabled();
+  if (post.sending) {
+    ImGui::SameLine();
+    ImGui::TextDisabled("%s", tr("post.sending"));
+  }
+  drawRejectForm(desk.reject, Desk::postReasonCodes(), "reason.",
+                 [&desk](const std::string& code, const std::string& message) { desk.rejectPost(code, message); });
+}
+
+}  // namespace medpics::desk

@@ -1,0 +1,83 @@
+// Queue panel: tabs for posts and registrations (by role), pending items oldest first, refresh.
+#include "desk.hpp"
+#include "i18n.hpp"
+#include "ui_probe.hpp"
+#include "views/views.hpp"
+
+#include <imgui.h>
+
+#include <string>
+
+namespace medpics::desk {
+namespace {
+
+template <class Item, class Label>
+void drawList(Desk& desk, const std::vector<Item>& items, const std::string& openId, Label label, bool posts) {
+  if (items.empty()) {
+    ImGui::TextDisabled("%s", desk.loadingQueue ? tr("queue.loading") : tr("queue.empty"));
+    return;
+  }
+  int row = 0;
+  for (const auto& item : items) {
+    ImGui::PushID(item.id.c_str());
+    const bool heldByOther = item.lease && desk.session && item.lease->holder != desk.session->user.username;
+    if (heldByOther) ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    if (ImGui::Selectable(label(item).c_str(), item.id == openId, 0, ImVec2(0, 40))) {
+      if (posts) desk.openPost(item.id);
+      else desk.openRegistration(item.id);
+    }
+    probe("queue.row." + std::to_string(row++));
+    if (heldByOther) {
+      ImGui::PopStyleColor();
+      if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s %s", tr("queue.leased_by"), item.lease->holder.c_str());
+    }
+    ImGui::PopID();
+  }
+}
+
+}  // namespace
+
+void drawQueue(Desk& desk) {
+  const bool moderator = desk.session->user.hasRole("moderator");
+  const bool verifier = desk.session->user.hasRole("verifier");
+  if (ImGui::BeginTabBar("##tabs")) {
+    if (moderator && ImGui::BeginTabItem(tr("tab.posts"))) {
+      if (desk.tab != Tab::Posts) {
+        desk.closeCurrent();
+        desk.tab = Tab::Posts;
+        desk.refreshQueue();
+      }
+      ImGui::EndTabItem();
+    }
+    if (verifier && ImGui::BeginTabItem(tr("tab.registrations"))) {
+      if (desk.tab != Tab::Registrations) {
+        desk.closeCurrent();
+        desk.tab = Tab::Registrations;
+        desk.refreshQueue();
+      }
+      ImGui::EndTabItem();
+    }
+    ImGui::EndTabBar();
+  }
+  const bool posts = desk.tab == Tab::Posts;
+  ImGui::Text("%d %s", posts ? desk.postsTotal : desk.registrationsTotal, tr("queue.pending"));
+  ImGui::SameLine(ImGui::GetContentRegionAvail().x - 90);
+  if (ImGui::Button(tr("queue.refresh"), ImVec2(100, 0))) desk.refreshQueue();
+  probe("queue.refresh");
+  ImGui::Separator();
+  ImGui::BeginChild("##items");
+  if (posts) {
+    drawList(desk, desk.posts, desk.post ? desk.post->detail.id : "",
+             [](const api::PostSummary& p) {
+               return p.author.displayName + " · " + p.kind + "\n" + p.captionExcerpt.substr(0, 48);
+             }, true);
+  } else {
+    drawList(desk, desk.registrations, desk.registration ? desk.registration->detail.id : "",
+             [](const api::RegistrationSummary& r) {
+               return r.applicantName + "\n" + r.profession + " · " + tr(r.category == "student" ? "reg.student" : "reg.professional");
+             }, false);
+  }
+  ImGui::EndChild();
+}
+
+}  // namespace medpics::desk

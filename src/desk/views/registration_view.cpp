@@ -1,0 +1,103 @@
+// Registration view: the applicant's claims beside the proof document (zoom, rotate); approve / reject / ask for more.
+#include "desk.hpp"
+#include "i18n.hpp"
+#include "ui_probe.hpp"
+#include "views/keys.hpp"
+#include "views/reject_form.hpp"
+#include "views/views.hpp"
+
+#include <imgui.h>
+
+namespace medpics::desk {
+namespace {
+
+void claimRow(const char* labelKey, const std::string& value) {
+  if (value.empty()) return;
+  ImGui::TableNextRow();
+  ImGui::TableSetColumnIndex(0);
+  ImGui::TextDisabled("%s", tr(labelKey));
+  ImGui::TableSetColumnIndex(1);
+  ImGui::TextWrapped("%s", value.c_str());
+}
+
+void drawClaims(const api::Applicant& a) {
+  ImGui::TextUnformatted(tr("reg.claims"));
+  if (!ImGui::BeginTable("##claims", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) return;
+  ImGui::TableSetupColumn("k", ImGuiTableColumnFlags_WidthFixed, 150);
+  ImGui::TableSetupColumn("v", ImGuiTableColumnFlags_WidthStretch);
+  claimRow("reg.name", a.firstName + " " + a.lastName);
+  claimRow("reg.birth_name", a.birthName);
+  claimRow("reg.email", a.email);
+  claimRow("reg.profession", a.profession + (a.professionCode.empty() ? "" : " (" + a.professionCode + ")"));
+  claimRow("reg.category", tr(a.category == "student" ? "reg.student" : "reg.professional"));
+  claimRow("reg.rpps", a.rpps);
+  claimRow("reg.adeli", a.adeli);
+  claimRow("reg.ordre", a.ordreNumber);
+  claimRow("reg.ine", a.ine);
+  claimRow("reg.university", a.university);
+  claimRow("reg.academic_year", a.academicYear);
+  ImGui::EndTable();
+}
+
+}  // namespace
+
+void drawRegistration(Desk& desk) {
+  if (!desk.registration) {
+    ImGui::TextDisabled("%s", desk.loadingQueue ? tr("queue.loading") : tr("reg.none"));
+    return;
+  }
+  OpenRegistration& reg = *desk.registration;
+  if (reg.leaseLost) ImGui::TextColored(ImVec4(1, 0.45f, 0.35f, 1), "%s", tr("post.lease_lost"));
+  const float actionsHeight = desk.reject.open ? 170.0f : 50.0f;
+  const float bodyHeight = ImGui::GetContentRegionAvail().y - actionsHeight;
+
+  ImGui::BeginChild("##claims-panel", ImVec2(420, bodyHeight), true);
+  drawClaims(reg.detail.applicant);
+  ImGui::EndChild();
+  ImGui::SameLine();
+  ImGui::BeginChild("##document-panel", ImVec2(0, bodyHeight), false);
+  ImGui::TextUnformatted(tr("reg.documents"));
+  for (int i = 0; i < static_cast<int>(reg.documents.size()); ++i) {
+    ImGui::SameLine();
+    const std::string label = reg.detail.documentKinds.at(static_cast<size_t>(i)) + "##doc" + std::to_string(i);
+    if (ImGui::RadioButton(label.c_str(), reg.currentDocument == i)) reg.currentDocument = i;
+  }
+  ImGui::SameLine();
+  if (ImGui::SmallButton("⟲")) reg.rotation = (reg.rotation + 3) % 4;
+  ImGui::SameLine();
+  if (ImGui::SmallButton("⟳")) reg.rotation = (reg.rotation + 1) % 4;
+  if (!reg.documents.empty()) {
+    LoadedImage& doc = reg.documents.at(static_cast<size_t>(reg.currentDocument));
+    static int lastRotation = 0;
+    if (lastRotation != reg.rotation) doc.viewInitialised = false;  // refit after a rotation
+    lastRotation = reg.rotation;
+    drawImageCanvas(doc, "document", 0, reg.rotation);
+  }
+  ImGui::EndChild();
+
+  bool allReady = true;
+  for (const auto& doc : reg.documents) allReady = allReady && doc.status != LoadedImage::Status::Loading;
+  const bool canDecide = allReady && !reg.sending && !reg.leaseLost;
+  ImGui::BeginDisabled(!canDecide);
+  if (ImGui::Button(tr("reg.approve"), ImVec2(240, 36)) || (canDecide && !desk.reject.open && shortcut(GLFW_KEY_A)))
+    desk.decideRegistration("approve", "", "");
+  probe("reg.approve");
+  ImGui::SameLine();
+  if (ImGui::Button(tr("reg.reject"), ImVec2(160, 36)) || (canDecide && !desk.reject.open && shortcut(GLFW_KEY_R))) {
+    desk.reject.open = true;
+    desk.reject.reason = 0;
+    desk.reject.message = Desk::defaultRejectMessage(Desk::registrationReasonCodes()[0]);
+  }
+  probe("reg.reject");
+  ImGui::SameLine();
+  if (ImGui::Button(tr("reg.request_info"), ImVec2(240, 36)))
+    desk.decideRegistration("request_info", "", "Merci de nous envoyer un justificatif complémentaire.");
+  probe("reg.request_info");
+  ImGui::EndDisabled();
+  drawRejectForm(desk.reject, Desk::registrationReasonCodes(), "regreason.",
+                 [&desk](const std::string& code, const std::string& message) {
+                   desk.decideRegistration("reject", code, message);
+                 });
+}
+
+}  // namespace medpics::desk

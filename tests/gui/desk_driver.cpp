@@ -1,0 +1,85 @@
+// DeskDriver implementation: input state applied in App::inputHook, after the GLFW backend's own update.
+#include "desk_driver.hpp"
+
+#include "ui_probe.hpp"
+
+#include <imgui.h>
+
+#include <chrono>
+#include <stdexcept>
+
+namespace medpics::test {
+
+DeskDriver::DeskDriver(desk::AppOptions options) {
+  options.waitForEvents = false;
+  if (!app_.init(options)) throw std::runtime_error("the desk window could not be created (DISPLAY?)");
+  app_.inputHook = [this](ImGuiIO& io) {
+    io.MousePos = ImVec2(mouseX_, mouseY_);
+    io.MouseDown[0] = mouseDown_;
+    for (int k = 0; k < 512; ++k) io.KeysDown[k] = keysDown_.count(k) > 0;
+    io.KeyCtrl = ctrl_;
+    for (char32_t c : chars_) io.AddInputCharacter(static_cast<unsigned>(c));
+    chars_.clear();
+  };
+}
+
+void DeskDriver::frames(int count) {
+  for (int i = 0; i < count; ++i) app_.frame();
+}
+
+bool DeskDriver::waitUntil(const std::function<bool()>& pred, double timeoutSeconds) {
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(timeoutSeconds);
+  while (std::chrono::steady_clock::now() < deadline) {
+    app_.frame();
+    if (pred()) return true;
+  }
+  return false;
+}
+
+void DeskDriver::clickAt(float x, float y) {
+  mouseX_ = x;
+  mouseY_ = y;
+  frames(2);  // hover first, as a real pointer would
+  mouseDown_ = true;
+  frames(1);
+  mouseDown_ = false;
+  frames(2);
+}
+
+bool DeskDriver::click(const std::string& widget) {
+  auto r = desk::UiProbe::instance().rect(widget);
+  if (!r) return false;
+  clickAt(r->x + r->z / 2, r->y + r->w / 2);
+  return true;
+}
+
+void DeskDriver::type(const std::string& utf8) {
+  for (size_t i = 0; i < utf8.size();) {
+    unsigned char c = static_cast<unsigned char>(utf8[i]);
+    char32_t cp = c;
+    int extra = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : c >= 0xC0 ? 1 : 0;
+    if (extra) cp = c & (0x3F >> extra);
+    for (int k = 1; k <= extra && i + k < utf8.size(); ++k) cp = (cp << 6) | (static_cast<unsigned char>(utf8[i + k]) & 0x3F);
+    chars_.push_back(cp);
+    i += 1 + extra;
+    frames(1);
+  }
+}
+
+void DeskDriver::press(int glfwKey, bool ctrl) {
+  ctrl_ = ctrl;
+  keysDown_.insert(glfwKey);
+  frames(1);
+  keysDown_.erase(glfwKey);
+  frames(1);
+  ctrl_ = false;
+  frames(1);
+}
+
+std::string DeskDriver::screenshot(const std::string& name) {
+  const std::string path = std::string(MEDPICS_ARTIFACT_DIR) + "/" + name + ".png";
+  if (!app_.screenshot(path)) throw std::runtime_error("cannot write " + path);
+  return path;
+}
+
+}  // namespace medpics::test

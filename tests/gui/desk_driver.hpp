@@ -1,0 +1,36 @@
+// Drives the real desk (GLFW window under Xvfb) like a user: mouse and keys injected through ImGui IO.
+#pragma once
+#include "app.hpp"
+
+#include <functional>
+#include <set>
+#include <string>
+
+namespace medpics::test {
+
+class DeskDriver {
+ public:
+  explicit DeskDriver(desk::AppOptions options);
+  desk::App& app() { return app_; }
+  desk::Desk& desk() { return app_.desk(); }
+
+  void frames(int count);
+  // Runs frames until pred() holds; false after timeoutSeconds.
+  bool waitUntil(const std::function<bool()>& pred, double timeoutSeconds = 30);
+  // Clicks the centre of a widget recorded by the UiProbe; false if the widget is not on screen.
+  bool click(const std::string& widget);
+  void clickAt(float x, float y);
+  void type(const std::string& utf8);
+  void press(int glfwKey, bool ctrl = false);
+  std::string screenshot(const std::string& name);  // writes MEDPICS_ARTIFACT_DIR/name.png, returns the path
+
+ private:
+  desk::App app_;
+  float mouseX_ = 5, mouseY_ = 5;
+  bool mouseDown_ = false;
+  std::set<int> keysDown_;
+  bool ctrl_ = false;
+  std::u32string chars_;
+};
+
+}  // namespace medpics::test

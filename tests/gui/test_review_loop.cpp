@@ -1,0 +1,119 @@
+// GUI tests of the first review loop: log in, open a post, approve it, check the server; errors shown in the UI.
+#include "desk_driver.hpp"
+#include "support/server_process.hpp"
+#include "support/temp_dir.hpp"
+#include "ui_probe.hpp"
+
+#define GLFW_INCLUDE_NONE
+#include <GLFW/glfw3.h>
+
+#include "medpics/api/platform_client.hpp"
+
+#include <catch2/catch.hpp>
+#include <opencv2/imgcodecs.hpp>
+
+using namespace medpics;
+
+namespace {
+desk::AppOptions optionsFor(const test::ServerProcess& server, const test::TempDir& dir) {
+  desk::AppOptions options;
+  options.desk.serverUrl = server.url();
+  options.desk.settingsPath = dir.path() / "settings.json";
+  options.desk.language = "fr";
+  options.width = 1600;
+  options.height = 900;
+  return options;
+}
+
+void signIn(test::DeskDriver& driver, const std::string& user, const std::string& password) {
+  REQUIRE(driver.waitUntil([] { return desk::UiProbe::instance().rect("login.submit").has_value(); }, 10));
+  REQUIRE(driver.click("login.user"));
+  driver.press(GLFW_KEY_A, true);  // select all, then type over the remembered user
+  driver.type(user);
+  REQUIRE(driver.click("login.password"));
+  driver.type(password);
+  REQUIRE(driver.click("login.submit"));
+}
+}  // namespace
+
+TEST_CASE("a moderator logs in, opens the first post and approves it") {
+  test::TempDir dir;
+  test::ServerProcess server(dir.path() / "platform", {"--demo"});
+  test::DeskDriver driver(optionsFor(server, dir));
+  driver.screenshot("login");
+
+  signIn(driver, "modo", "modo-demo");
+  REQUIRE(driver.waitUntil([&] { return driver.desk().session.has_value() && !driver.desk().posts.empty(); }));
+  const std::string firstId = driver.desk().posts.front().id;
+
+  REQUIRE(driver.click("queue.row.0"));
+  REQUIRE(driver.waitUntil([&] {
+    auto& post = driver.desk().post;
+    return post && !post->images.empty() && post->images[0].status == desk::LoadedImage::Status::Ready;
+  }));
+  CHECK(driver.desk().post->detail.id == firstId);
+  driver.frames(3);
+  const std::string shot = driver.screenshot("post-view");
+  const cv::Mat picture = cv::imread(shot);
+  REQUIRE(picture.cols == 1600);
+  REQUIRE(picture.rows == 900);
+
+  REQUIRE(driver.click("post.approve"));
+  REQUIRE(driver.waitUntil([&] { return driver.desk().decisionsSent == 1; }));
+  // The desk moves on to the next post by itself.
+  REQUIRE(driver.waitUntil([&] { return driver.desk().post.has_value() && driver.desk().post->detail.id != firstId; }));
+  driver.frames(3);
+  driver.screenshot("after-approve");
+
+  api::PlatformClient admin(server.url());
+  REQUIRE(admin.login("admin", "admin-demo"));
+  auto decided = admin.post(firstId);
+  REQUIRE(decided);
+  CHECK(decided->status == "approved");
+  REQUIRE(decided->decision.has_value());
+  CHECK(decided->decision->decidedBy == "modo");
+  auto published = admin.download("/api/v1/published/" + decided->images.at(0).id);
+  REQUIRE(published);
+  CHECK(!published->data.empty());
+}
+
+TEST_CASE("a moderator rejects a post with a reason from the keyboard") {
+  test::TempDir dir;
+  test::ServerProcess server(dir.path() / "platform", {"--demo"});
+  test::DeskDriver driver(optionsFor(server, dir));
+  signIn(driver, "modo", "modo-demo");
+  REQUIRE(driver.waitUntil([&] { return !driver.desk().posts.empty(); }));
+  REQUIRE(driver.click("queue.row.0"));
+  REQUIRE(driver.waitUntil([&] {
+    auto& post = driver.desk().post;
+    return post && post->images[0].status == desk::LoadedImage::Status::Ready;
+  }));
+  const std::string id = driver.desk().post->detail.id;
+  driver.press(GLFW_KEY_R);
+  REQUIRE(driver.desk().reject.open);
+  driver.press(GLFW_KEY_2);  // "not medical"
+  driver.frames(2);
+  driver.screenshot("reject-form");
+  driver.press(GLFW_KEY_ENTER);
+  REQUIRE(driver.waitUntil([&] { return driver.desk().decisionsSent == 1; }));
+
+  api::PlatformClient admin(server.url());
+  REQUIRE(admin.login("admin", "admin-demo"));
+  auto decided = admin.post(id);
+  REQUIRE(decided);
+  CHECK(decided->status == "rejected");
+  CHECK(decided->decision->reasonCode == "not_medical");
+  CHECK(decided->decision->message.find("médical") != std::string::npos);
+}
+
+TEST_CASE("a wrong password is reported in the UI and nothing else happens") {
+  test::TempDir dir;
+  test::ServerProcess server(dir.path() / "platform", {"--demo"});
+  test::DeskDriver driver(optionsFor(server, dir));
+  signIn(driver, "modo", "wrong-password");
+  REQUIRE(driver.waitUntil([&] { return !driver.desk().notifications.empty(); }));
+  CHECK(driver.desk().notifications.back().error);
+  CHECK_FALSE(driver.desk().session.has_value());
+  driver.frames(2);
+  driver.screenshot("login-error");
+}
