@@ -4,9 +4,8 @@
 #include "i18n.hpp"
 #include "image_loading.hpp"
 
+#include "medpics/mask/publish.hpp"
 #include "medpics/util/log.hpp"
-
-#include <opencv2/imgcodecs.hpp>
 
 #include <algorithm>
 #include <chrono>
@@ -29,17 +28,6 @@ auto withRetries(Send send) {
   return result;
 }
 
-std::string encodeForPublication(const cv::Mat& bgr, const std::string& contentType, std::string& outType) {
-  std::vector<uchar> buffer;
-  if (contentType == "image/png") {
-    cv::imencode(".png", bgr, buffer);
-    outType = "image/png";
-  } else {
-    cv::imencode(".jpg", bgr, buffer, {cv::IMWRITE_JPEG_QUALITY, 92});
-    outType = "image/jpeg";
-  }
-  return {buffer.begin(), buffer.end()};
-}
 }  // namespace
 
 Desk::Desk(MainQueue& ui, DeskOptions options) : ui_(ui), options_(std::move(options)), backend_(ui) {
@@ -289,9 +277,8 @@ void Desk::approvePost() {
       [request, pixels, types, id, key](api::PlatformClient& c) mutable {
         // The published variant is re-encoded from pixels: no metadata of the original survives.
         for (std::size_t i = 0; i < pixels.size(); ++i) {
-          std::string type;
-          std::string bytes = encodeForPublication(*pixels[i].second, types[i], type);
-          request.maskedImages[pixels[i].first] = {type, std::move(bytes)};
+          auto encoded = mask::encodeForPublication(*pixels[i].second, types[i]);
+          request.maskedImages[pixels[i].first] = {encoded.contentType, std::move(encoded.bytes)};
         }
         return withRetries([&] { return c.decidePost(id, request, key); });
       },
