@@ -4,10 +4,12 @@
 #include "i18n.hpp"
 #include "image_loading.hpp"
 
+#include "medpics/mask/burn_in.hpp"
 #include "medpics/mask/publish.hpp"
 #include "medpics/util/log.hpp"
 
 #include <algorithm>
+#include <random>
 #include <chrono>
 #include <thread>
 
@@ -193,7 +195,9 @@ void Desk::openPost(const std::string& id) {
           notify(true, tr("status.error"), r.error().describe());
           return refreshQueue();
         }
-        post = OpenPost{r->detail, r->lease, {}, 0, false, false};
+        post.emplace();
+        post->detail = r->detail;
+        post->lease = r->lease;
         lastRenew_ = now_;
         for (const auto& ref : r->detail.images) post->images.push_back(LoadedImage{ref});
         loadImages(post->images, r->detail.id, false);
@@ -217,7 +221,9 @@ void Desk::openRegistration(const std::string& id) {
           notify(true, tr("status.error"), r.error().describe());
           return refreshQueue();
         }
-        registration = OpenRegistration{r->detail, r->lease, {}, 0, 0, false, false};
+        registration.emplace();
+        registration->detail = r->detail;
+        registration->lease = r->lease;
         lastRenew_ = now_;
         for (const auto& ref : r->detail.documents) registration->documents.push_back(LoadedImage{ref});
         loadImages(registration->documents, r->detail.id, true);
@@ -252,6 +258,8 @@ void Desk::onImageLoaded(const std::string& ownerId, bool documents, std::size_t
   }
   img.pixels = std::move(bgr);
   img.display = std::move(rgba);
+  img.regions = review::RegionDocument(img.pixels->size());
+  img.maskSeed = static_cast<std::uint32_t>(std::random_device{}());
   img.texture = gl::Texture(img.display->cols, img.display->rows, img.display->data);
   img.status = LoadedImage::Status::Ready;
 }
@@ -266,19 +274,32 @@ void Desk::approvePost() {
   request.action = "approve";
   request.leaseId = post->lease.leaseId;
   request.residualCheck = {{"ran", false}, {"phi_findings_outside", 0}, {"override_reason", nullptr}};
-  std::vector<std::pair<std::string, std::shared_ptr<const cv::Mat>>> pixels;
-  std::vector<std::string> types;
+  struct ToPublish {
+    std::string imageId, contentType;
+    std::shared_ptr<const cv::Mat> pixels;
+    std::vector<mask::Region> regions;
+    std::uint32_t seed;
+  };
+  std::vector<ToPublish> images;
   for (const auto& img : post->images) {
-    pixels.emplace_back(img.ref.id, img.pixels);
-    types.push_back(img.ref.contentType);
+    ToPublish item{img.ref.id, img.ref.contentType, img.pixels, {}, img.maskSeed};
+    for (const auto& i : img.regions.items()) {
+      item.regions.push_back(i.region);
+      nlohmann::json region = mask::toJson(i.region);
+      region["image_id"] = img.ref.id;
+      request.regions.push_back(region);
+    }
+    images.push_back(std::move(item));
   }
   const std::string id = post->detail.id, key = api::newIdempotencyKey();
   backend_.call<api::Decision>(
-      [request, pixels, types, id, key](api::PlatformClient& c) mutable {
-        // The published variant is re-encoded from pixels: no metadata of the original survives.
-        for (std::size_t i = 0; i < pixels.size(); ++i) {
-          auto encoded = mask::encodeForPublication(*pixels[i].second, types[i]);
-          request.maskedImages[pixels[i].first] = {encoded.contentType, std::move(encoded.bytes)};
+      [request, images, id, key](api::PlatformClient& c) mutable {
+        // The published variant: regions burnt in at full resolution, re-encoded from pixels (no metadata).
+        for (const auto& image : images) {
+          cv::Mat pixels = image.pixels->clone();
+          mask::burnIn(pixels, image.regions, image.seed);
+          auto encoded = mask::encodeForPublication(pixels, image.contentType);
+          request.maskedImages[image.imageId] = {encoded.contentType, std::move(encoded.bytes)};
         }
         return withRetries([&] { return c.decidePost(id, request, key); });
       },

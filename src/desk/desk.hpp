@@ -1,15 +1,18 @@
 // The desk's state and actions (login, queues, open item, decisions), independent of how it is drawn.
 #pragma once
 #include "backend.hpp"
+#include "editor_state.hpp"
 #include "gl/texture.hpp"
 #include "main_queue.hpp"
 #include "settings.hpp"
 
 #include "medpics/api/types.hpp"
+#include "medpics/review/region_document.hpp"
 #include "medpics/view/view_transform.hpp"
 
 #include <opencv2/core.hpp>
 
+#include <cstdint>
 #include <deque>
 #include <filesystem>
 #include <memory>
@@ -33,6 +36,8 @@ struct LoadedImage {
   gl::Texture texture;
   view::ViewTransform view;
   bool viewInitialised = false;
+  review::RegionDocument regions;  // what will be masked on this image (posts)
+  std::uint32_t maskSeed = 0;      // mosaic noise seed, shared by the preview and the burn-in
 };
 
 struct OpenPost {
@@ -42,6 +47,7 @@ struct OpenPost {
   int currentImage = 0;
   bool sending = false;
   bool leaseLost = false;
+  EditorState editor;
 };
 
 struct OpenRegistration {

@@ -116,3 +116,16 @@ TEST_CASE("brush strokes are undoable without corrupting history") {
   doc.undo();
   CHECK(doc.find(id)->region.brush(5, 5) == 0);
 }
+
+TEST_CASE("creating a region by dragging is a single undo step") {
+  RegionDocument doc({300, 300});
+  doc.beginGesture();
+  const int id = doc.add(rect(5, 5, 1, 1));
+  doc.gestureReplace(id, rect(5, 5, 40, 30));
+  doc.endGesture();
+  CHECK(doc.items().size() == 1);
+  REQUIRE(doc.undo());
+  CHECK(doc.items().empty());
+  REQUIRE(doc.redo());
+  CHECK(doc.find(id)->region.box == cv::Rect(5, 5, 40, 30));
+}

@@ -50,6 +50,8 @@ class RegionDocument {
 
   bool undo();
   bool redo();
+  // Moves a region the least needed to keep its bounds inside the image.
+  mask::Region clampToImage(mask::Region r) const;
   bool canUndo() const { return !undo_.empty(); }
   bool canRedo() const { return !redo_.empty(); }
   int revision() const { return revision_; }  // bumps on every change (for preview caches)
@@ -61,7 +63,6 @@ class RegionDocument {
   };
   void checkpoint();  // push the current state on the undo stack, clear redo
   void touched() { ++revision_; }
-  mask::Region clampToImage(mask::Region r) const;
   Item* findMutable(int id);
 
   cv::Size size_;

@@ -68,6 +68,7 @@ std::optional<int> RegionDocument::cycle(int direction) const {
 }
 
 void RegionDocument::checkpoint() {
+  if (gesture_) return;  // a gesture records one step when it ends
   undo_.push_back({items_, selection_});
   if (undo_.size() > kMaxHistory) undo_.erase(undo_.begin());
   redo_.clear();

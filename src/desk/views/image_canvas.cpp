@@ -2,6 +2,7 @@
 #include "desk.hpp"
 #include "i18n.hpp"
 #include "ui_probe.hpp"
+#include "views/canvas.hpp"
 #include "views/keys.hpp"
 #include "views/views.hpp"
 
@@ -23,12 +24,14 @@ void rotatedUvs(int rotation, ImVec2 uv[4]) {
 }
 }  // namespace
 
-void drawImageCanvas(LoadedImage& image, const char* id, float height, int rotation) {
+CanvasFrame drawCanvas(LoadedImage& image, const char* id, const CanvasOptions& options) {
+  const int rotation = options.rotation;
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   const ImVec2 avail = ImGui::GetContentRegionAvail();
-  const ImVec2 size(avail.x, height > 0 ? height : avail.y);
+  const ImVec2 size(avail.x, options.height > 0 ? options.height : avail.y);
   ImGui::InvisibleButton(id, size, ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonMiddle);
   probe(std::string("canvas.") + id);
+  CanvasFrame frame{false, ImGui::IsItemHovered(), ImGui::IsItemActive(), origin, size};
   ImDrawList* draw = ImGui::GetWindowDrawList();
   draw->AddRectFilled(origin, ImVec2(origin.x + size.x, origin.y + size.y), IM_COL32(24, 26, 28, 255));
 
@@ -37,8 +40,9 @@ void drawImageCanvas(LoadedImage& image, const char* id, float height, int rotat
     draw->AddText(ImVec2(origin.x + 20, origin.y + 20),
                   image.status == LoadedImage::Status::Failed ? IM_COL32(255, 120, 100, 255) : IM_COL32(200, 200, 200, 255),
                   text);
-    return;
+    return frame;
   }
+  frame.ready = true;
 
   // The view works in full-resolution image pixels; the texture may be a downscaled display copy.
   const bool sideways = (rotation % 2) != 0;
@@ -53,14 +57,16 @@ void drawImageCanvas(LoadedImage& image, const char* id, float height, int rotat
 
   const ImGuiIO& io = ImGui::GetIO();
   const Vec2 mouse{io.MousePos.x, io.MousePos.y};
-  if (ImGui::IsItemHovered()) {
+  if (frame.hovered) {
     if (io.MouseWheel != 0) view.zoomAt(std::pow(1.2, io.MouseWheel), mouse);
     if (shortcut(GLFW_KEY_F)) view.fit();
     if (shortcut(GLFW_KEY_1) || shortcut(GLFW_KEY_KP_1)) view.oneToOne(mouse);
     if (shortcut(GLFW_KEY_EQUAL) || shortcut(GLFW_KEY_KP_ADD)) view.zoomStep(1, mouse);
     if (shortcut(GLFW_KEY_MINUS) || shortcut(GLFW_KEY_KP_SUBTRACT)) view.zoomStep(-1, mouse);
   }
-  if (ImGui::IsItemActive() && (ImGui::IsMouseDragging(ImGuiMouseButton_Left) || ImGui::IsMouseDragging(ImGuiMouseButton_Middle)))
+  const bool panDrag = ImGui::IsMouseDragging(ImGuiMouseButton_Middle) ||
+                       (options.leftDragPans && ImGui::IsMouseDragging(ImGuiMouseButton_Left));
+  if (frame.active && panDrag)
     view.pan({io.MouseDelta.x, io.MouseDelta.y});
 
   image.texture.setNearest(view.zoom() > 1.0);
@@ -68,15 +74,34 @@ void drawImageCanvas(LoadedImage& image, const char* id, float height, int rotat
   rotatedUvs(rotation, uv);
   const Vec2 tl = view.toScreen({0, 0}), br = view.toScreen({double(w), double(h)});
   draw->PushClipRect(origin, ImVec2(origin.x + size.x, origin.y + size.y), true);
+  if (options.beforeImage) options.beforeImage(draw);
   draw->AddImageQuad(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(image.texture.id())), toIm(tl),
                      ImVec2(float(br.x), float(tl.y)), toIm(br), ImVec2(float(tl.x), float(br.y)), uv[0], uv[1], uv[2],
                      uv[3]);
+  if (options.afterImage) options.afterImage(draw);
   draw->PopClipRect();
 
-  char zoom[64];
-  std::snprintf(zoom, sizeof zoom, "%s %.0f %%  (%d × %d)", tr("status.zoom"), view.zoom() * 100, image.pixels->cols,
-                image.pixels->rows);
-  draw->AddText(ImVec2(origin.x + 8, origin.y + size.y - 22), IM_COL32(230, 230, 230, 220), zoom);
+  // Status line: zoom, size, and the image coordinate and RGB value under the cursor.
+  char status[160];
+  int n = std::snprintf(status, sizeof status, "%s %.0f %%  ·  %d × %d", tr("status.zoom"), view.zoom() * 100,
+                        image.pixels->cols, image.pixels->rows);
+  const Vec2 p = view.toImage(mouse);
+  const int px = static_cast<int>(std::floor(p.x)), py = static_cast<int>(std::floor(p.y));
+  if (frame.hovered && rotation == 0 && px >= 0 && py >= 0 && px < image.pixels->cols && py < image.pixels->rows) {
+    const cv::Vec3b bgr = image.pixels->at<cv::Vec3b>(py, px);
+    std::snprintf(status + n, sizeof status - n, "  ·  x %d  y %d  ·  RGB %d %d %d", px, py, bgr[2], bgr[1], bgr[0]);
+  }
+  const ImVec2 barMin(origin.x, origin.y + size.y - 24), barMax(origin.x + size.x, origin.y + size.y);
+  draw->AddRectFilled(barMin, barMax, IM_COL32(0, 0, 0, 170));
+  draw->AddText(ImVec2(origin.x + 8, origin.y + size.y - 21), IM_COL32(235, 235, 235, 255), status);
+  return frame;
+}
+
+void drawImageCanvas(LoadedImage& image, const char* id, float height, int rotation) {
+  CanvasOptions options;
+  options.height = height;
+  options.rotation = rotation;
+  drawCanvas(image, id, options);
 }
 
 }  // namespace medpics::desk

@@ -1,8 +1,10 @@
-// Post view: author, caption, the image(s) with zoom and pan, approve (A) / reject (R) then the next post.
+// Post view: author and caption, the region editor with its panel, approve (A) / reject (R) then the next post.
 #include "desk.hpp"
 #include "i18n.hpp"
 #include "ui_probe.hpp"
 #include "views/keys.hpp"
+#include "views/region_editor.hpp"
+#include "views/regions_panel.hpp"
 #include "views/reject_form.hpp"
 #include "views/views.hpp"
 
@@ -30,8 +32,19 @@ void drawPost(Desk& desk) {
     }
   }
   const float actionsHeight = desk.reject.open ? 170.0f : 50.0f;
+  const float bodyHeight = ImGui::GetContentRegionAvail().y - actionsHeight;
   LoadedImage& image = post.images.at(static_cast<size_t>(post.currentImage));
-  drawImageCanvas(image, "post", ImGui::GetContentRegionAvail().y - actionsHeight);
+  post.editor.showOriginal = !ImGui::GetIO().WantTextInput && ImGui::IsKeyDown(GLFW_KEY_SPACE);
+
+  ImGui::BeginChild("##canvas-panel", ImVec2(ImGui::GetContentRegionAvail().x - 360, bodyHeight), false,
+                    ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+  drawRegionEditor(post, image, bodyHeight, !desk.reject.open);
+  ImGui::EndChild();
+  ImGui::SameLine();
+  ImGui::BeginChild("##regions-panel", ImVec2(0, bodyHeight), true);
+  if (image.status == LoadedImage::Status::Ready)
+    drawRegionsPanel(post, image, [&image](const mask::Region& r) { centreOnRegion(image, r); });
+  ImGui::EndChild();
 
   bool allReady = true;
   for (const auto& img : post.images) allReady = allReady && img.status == LoadedImage::Status::Ready;

@@ -1,0 +1,30 @@
+// State of the region editor for the open post: tool, drag in progress, polygon draft, preview switches.
+#pragma once
+#include "medpics/mask/region.hpp"
+
+#include <opencv2/core.hpp>
+
+#include <utility>
+#include <vector>
+
+namespace medpics::desk {
+
+enum class Tool { Select, Rect, Ellipse, Polygon, Brush, Eraser };
+
+struct EditorState {
+  enum class Drag { None, Create, Move, Handle, Vertex, Paint };
+  Tool tool = Tool::Select;
+  mask::Style newStyle = mask::Style::Solid;
+  int brushRadius = 12;
+  bool preview = true;         // live masking preview (Space held shows the original)
+  bool showOriginal = false;
+  Drag drag = Drag::None;
+  cv::Point dragStart;         // image pixel where the drag began
+  int dragId = 0;              // region being edited
+  int handle = 0;              // 0..7 box handles (clockwise from top-left) or vertex index
+  mask::Region dragOrigin;     // the region as it was when the drag began
+  std::vector<std::pair<int, mask::Region>> moveOrigins;  // every selected region when a move began
+  std::vector<cv::Point> polygonDraft;
+};
+
+}  // namespace medpics::desk

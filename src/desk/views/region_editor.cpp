@@ -1,0 +1,367 @@
+// Region editor on the post image: draw, select, move, resize, nudge, brush, accept / dismiss, undo / redo.
+#include "desk.hpp"
+#include "i18n.hpp"
+#include "ui_probe.hpp"
+#include "views/canvas.hpp"
+#include "views/keys.hpp"
+#include "views/region_editor.hpp"
+#include "views/regions_panel.hpp"
+
+#include <imgui.h>
+#include <opencv2/imgproc.hpp>
+
+#include <algorithm>
+#include <cmath>
+
+namespace medpics::desk {
+namespace {
+using mask::Region;
+using mask::Shape;
+using review::Item;
+using view::Vec2;
+
+constexpr float kHandle = 5.0f;  // half size of a handle, in screen pixels (constant at every zoom)
+
+ImVec2 screen(const view::ViewTransform& v, double x, double y) {
+  const Vec2 s = v.toScreen({x, y});
+  return ImVec2(static_cast<float>(s.x), static_cast<float>(s.y));
+}
+
+cv::Point imagePixel(const view::ViewTransform& v, ImVec2 mouse) {
+  const Vec2 p = v.toImage({mouse.x, mouse.y});
+  return {static_cast<int>(std::floor(p.x)), static_cast<int>(std::floor(p.y))};
+}
+
+// Handle k of a box: 0 TL, 1 T, 2 TR, 3 R, 4 BR, 5 B, 6 BL, 7 L (image coordinates of the box edges).
+cv::Point2d handlePoint(const cv::Rect& b, int k) {
+  const double x0 = b.x, y0 = b.y, x1 = b.x + b.width, y1 = b.y + b.height, xm = (x0 + x1) / 2, ym = (y0 + y1) / 2;
+  const cv::Point2d pts[8] = {{x0, y0}, {xm, y0}, {x1, y0}, {x1, ym}, {x1, y1}, {xm, y1}, {x0, y1}, {x0, ym}};
+  return pts[k];
+}
+
+// New box when handle k moves by (dx, dy) image pixels; never smaller than 1×1.
+cv::Rect resizedBox(cv::Rect b, int k, int dx, int dy) {
+  int x0 = b.x, y0 = b.y, x1 = b.x + b.width, y1 = b.y + b.height;
+  if (k == 0 || k == 6 || k == 7) x0 += dx;
+  if (k == 2 || k == 3 || k == 4) x1 += dx;
+  if (k == 0 || k == 1 || k == 2) y0 += dy;
+  if (k == 4 || k == 5 || k == 6) y1 += dy;
+  if (x1 <= x0) std::swap(x0, x1), x1 = std::max(x1, x0 + 1);
+  if (y1 <= y0) std::swap(y0, y1), y1 = std::max(y1, y0 + 1);
+  return {x0, y0, x1 - x0, y1 - y0};
+}
+
+void drawRegionOutline(ImDrawList* draw, const view::ViewTransform& v, const Region& r, bool selected, bool fill) {
+  const bool dismissed = r.state == mask::State::Dismissed;
+  const ImU32 colour = dismissed ? IM_COL32(160, 160, 160, 200)
+                                 : legendColour(r.origin == mask::Origin::Manual ? "manual" : r.kind);
+  const float thickness = selected ? 2.5f : 1.5f;
+  const ImU32 fillColour = (colour & 0x00FFFFFF) | 0x50000000;
+  switch (r.shape) {
+    case Shape::Rect:
+    case Shape::Brush: {
+      const ImVec2 a = screen(v, r.box.x, r.box.y), b = screen(v, r.box.x + r.box.width, r.box.y + r.box.height);
+      if (fill && !dismissed && r.shape == Shape::Rect) draw->AddRectFilled(a, b, fillColour);
+      draw->AddRect(a, b, colour, 0, 0, thickness);
+      break;
+    }
+    case Shape::Ellipse: {
+      const ImVec2 a = screen(v, r.box.x, r.box.y), b = screen(v, r.box.x + r.box.width, r.box.y + r.box.height);
+      const ImVec2 c((a.x + b.x) / 2, (a.y + b.y) / 2);
+      const int segments = 48;
+      for (int i = 0; i < segments; ++i) {
+        const double t = 2 * M_PI * i / segments;
+        draw->PathLineTo(ImVec2(c.x + (b.x - a.x) / 2 * float(std::cos(t)), c.y + (b.y - a.y) / 2 * float(std::sin(t))));
+      }
+      if (fill && !dismissed) draw->PathFillConvex(fillColour);
+      for (int i = 0; i < segments; ++i) {
+        const double t = 2 * M_PI * i / segments;
+        draw->PathLineTo(ImVec2(c.x + (b.x - a.x) / 2 * float(std::cos(t)), c.y + (b.y - a.y) / 2 * float(std::sin(t))));
+      }
+      draw->PathStroke(colour, ImDrawFlags_Closed, thickness);
+      break;
+    }
+    case Shape::Polygon: {
+      for (const auto& p : r.points) draw->PathLineTo(screen(v, p.x + 0.5, p.y + 0.5));
+      draw->PathStroke(colour, ImDrawFlags_Closed, thickness);
+      break;
+    }
+  }
+}
+
+void drawHandles(ImDrawList* draw, const view::ViewTransform& v, const Region& r) {
+  auto square = [&](ImVec2 c) {
+    draw->AddRectFilled(ImVec2(c.x - kHandle, c.y - kHandle), ImVec2(c.x + kHandle, c.y + kHandle), IM_COL32(255, 255, 255, 255));
+    draw->AddRect(ImVec2(c.x - kHandle, c.y - kHandle), ImVec2(c.x + kHandle, c.y + kHandle), IM_COL32(0, 0, 0, 255));
+  };
+  if (r.shape == Shape::Polygon) {
+    for (const auto& p : r.points) square(screen(v, p.x + 0.5, p.y + 0.5));
+  } else {
+    for (int k = 0; k < 8; ++k) {
+      const cv::Point2d h = handlePoint(r.box, k);
+      square(screen(v, h.x, h.y));
+    }
+  }
+}
+
+// Handle under the mouse of the single selected region: box handle 0..7 or vertex index; -1 if none.
+int handleAt(const view::ViewTransform& v, const Region& r, ImVec2 mouse) {
+  auto near = [&](ImVec2 c) { return std::abs(mouse.x - c.x) <= kHandle + 1 && std::abs(mouse.y - c.y) <= kHandle + 1; };
+  if (r.shape == Shape::Polygon) {
+    for (int i = 0; i < static_cast<int>(r.points.size()); ++i)
+      if (near(screen(v, r.points[i].x + 0.5, r.points[i].y + 0.5))) return i;
+    return -1;
+  }
+  for (int k = 0; k < 8; ++k) {
+    const cv::Point2d h = handlePoint(r.box, k);
+    if (near(screen(v, h.x, h.y))) return k;
+  }
+  return -1;
+}
+
+// Paints (or erases) a disc into a brush region, growing its box within the image as needed.
+Region paint(Region r, cv::Point centre, int radius, bool erase, cv::Size image) {
+  const cv::Rect disc = cv::Rect(centre.x - radius, centre.y - radius, 2 * radius + 1, 2 * radius + 1) & cv::Rect({0, 0}, image);
+  if (disc.area() == 0) return r;
+  if (!erase) {
+    const cv::Rect grown = r.brush.empty() ? disc : (r.box | disc);
+    if (grown != r.box || r.brush.empty()) {
+      cv::Mat1b bigger(grown.size(), uchar(0));
+      if (!r.brush.empty()) r.brush.copyTo(bigger(cv::Rect(r.box.x - grown.x, r.box.y - grown.y, r.box.width, r.box.height)));
+      r.brush = bigger;
+      r.box = grown;
+    }
+  }
+  if (r.brush.empty()) return r;
+  cv::circle(r.brush, centre - r.box.tl(), radius, cv::Scalar(erase ? 0 : 255), cv::FILLED, cv::LINE_8);
+  return r;
+}
+
+void handleKeys(OpenPost& post, LoadedImage& image) {
+  auto& doc = image.regions;
+  auto& ed = post.editor;
+  const ImGuiIO& io = ImGui::GetIO();
+  if (io.WantTextInput) return;
+  const bool ctrl = io.KeyCtrl, shift = io.KeyShift;
+  auto pressed = [](int key) { return ImGui::IsKeyPressed(key, true); };
+  if (ctrl && pressed(GLFW_KEY_Z)) doc.undo();
+  if (ctrl && pressed(GLFW_KEY_Y)) doc.redo();
+  if (ctrl && ImGui::IsKeyPressed(GLFW_KEY_D, false)) doc.duplicateSelected();
+  if (ImGui::IsKeyPressed(GLFW_KEY_TAB, true)) {
+    if (auto next = doc.cycle(shift ? -1 : 1)) {
+      doc.select(*next);
+      centreOnRegion(image, doc.find(*next)->region);
+    }
+  }
+  const int step = shift ? 10 : 1;
+  const int dx = (pressed(GLFW_KEY_RIGHT) ? step : 0) - (pressed(GLFW_KEY_LEFT) ? step : 0);
+  const int dy = (pressed(GLFW_KEY_DOWN) ? step : 0) - (pressed(GLFW_KEY_UP) ? step : 0);
+  if (dx || dy) {
+    if (ctrl) doc.resizeSelected(dx, dy);
+    else doc.moveSelected(dx, dy);
+  }
+  if (ctrl) return;
+  if (ImGui::IsKeyPressed(GLFW_KEY_DELETE, false) || ImGui::IsKeyPressed(GLFW_KEY_BACKSPACE, false)) {
+    // Automatic findings are dismissed (the dismissal is part of the decision); manual regions are deleted.
+    bool anyAuto = false;
+    for (int id : doc.selection()) anyAuto = anyAuto || doc.find(id)->region.origin == mask::Origin::Auto;
+    if (anyAuto) doc.setStateSelected(mask::State::Dismissed);
+    else doc.removeSelected();
+  }
+  if (ImGui::IsKeyPressed(GLFW_KEY_D, false) && !doc.selection().empty()) {
+    const bool dismissed = doc.find(*doc.selection().begin())->region.state == mask::State::Dismissed;
+    doc.setStateSelected(dismissed ? mask::State::Accepted : mask::State::Dismissed);
+  }
+  if (ImGui::IsKeyPressed(GLFW_KEY_S, false) && !doc.selection().empty()) {
+    const mask::Style s = doc.find(*doc.selection().begin())->region.style;
+    doc.setStyleSelected(s == mask::Style::Solid ? mask::Style::Mosaic : s == mask::Style::Mosaic ? mask::Style::Blur : mask::Style::Solid);
+  }
+  if (ImGui::IsKeyPressed(GLFW_KEY_V, false)) ed.tool = Tool::Select;
+  if (ImGui::IsKeyPressed(GLFW_KEY_M, false)) ed.tool = Tool::Rect;
+  if (ImGui::IsKeyPressed(GLFW_KEY_E, false)) ed.tool = Tool::Ellipse;
+  if (ImGui::IsKeyPressed(GLFW_KEY_P, false)) ed.tool = Tool::Polygon;
+  if (ImGui::IsKeyPressed(GLFW_KEY_B, false)) ed.tool = Tool::Brush;
+  if (ImGui::IsKeyPressed(GLFW_KEY_X, false)) ed.tool = Tool::Eraser;
+  if (ImGui::IsKeyPressed(GLFW_KEY_ESCAPE, false)) {
+    ed.polygonDraft.clear();
+    doc.clearSelection();
+  }
+  if (ImGui::IsKeyPressed(GLFW_KEY_ENTER, false) && ed.polygonDraft.size() >= 3) {
+    Region r;
+    r.shape = Shape::Polygon;
+    r.points = ed.polygonDraft;
+    r.style = ed.newStyle;
+    doc.add(r);
+    ed.polygonDraft.clear();
+  }
+}
+
+void handleMouse(OpenPost& post, LoadedImage& image, const CanvasFrame& frame) {
+  auto& doc = image.regions;
+  auto& ed = post.editor;
+  const auto& v = image.view;
+  const ImGuiIO& io = ImGui::GetIO();
+  const cv::Point p = imagePixel(v, io.MousePos);
+  const cv::Size size = doc.imageSize();
+  const cv::Point clamped(std::clamp(p.x, 0, size.width - 1), std::clamp(p.y, 0, size.height - 1));
+
+  if (frame.hovered && ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
+    const Item* single = doc.selection().size() == 1 ? doc.find(*doc.selection().begin()) : nullptr;
+    const int handle = single && ed.tool == Tool::Select ? handleAt(v, single->region, io.MousePos) : -1;
+    ed.dragStart = clamped;
+    if (handle >= 0) {
+      ed.drag = single->region.shape == Shape::Polygon ? EditorState::Drag::Vertex : EditorState::Drag::Handle;
+      ed.dragId = single->id;
+      ed.handle = handle;
+      ed.dragOrigin = single->region;
+      doc.beginGesture();
+    } else if (ed.tool == Tool::Select) {
+      if (auto hit = doc.hitTest(p)) {
+        if (io.KeyShift) doc.select(*hit, true);
+        else if (!doc.selection().count(*hit)) doc.select(*hit);
+        ed.drag = EditorState::Drag::Move;
+        ed.dragId = *hit;
+        ed.moveOrigins.clear();
+        for (int id : doc.selection()) ed.moveOrigins.emplace_back(id, doc.find(id)->region);
+        doc.beginGesture();
+      } else {
+        doc.clearSelection();
+      }
+    } else if (ed.tool == Tool::Rect || ed.tool == Tool::Ellipse) {
+      Region r;
+      r.shape = ed.tool == Tool::Rect ? Shape::Rect : Shape::Ellipse;
+      r.box = {clamped.x, clamped.y, 1, 1};
+      r.style = ed.newStyle;
+      doc.beginGesture();  // creation and sizing are one undo step
+      ed.dragId = doc.add(r);
+      ed.dragOrigin = r;
+      ed.drag = EditorState::Drag::Create;
+    } else if (ed.tool == Tool::Polygon) {
+      ed.polygonDraft.push_back(clamped);
+    } else {  // brush or eraser: into the selected brush region, or a new one
+      const bool erase = ed.tool == Tool::Eraser;
+      if (single && single->region.shape == Shape::Brush) {
+        ed.dragId = single->id;
+        Region r = single->region;
+        r.brush = r.brush.clone();  // history keeps the old pixels
+        doc.beginGesture();
+        doc.gestureReplace(ed.dragId, paint(r, clamped, ed.brushRadius, erase, size));
+        ed.drag = EditorState::Drag::Paint;
+      } else if (!erase) {
+        Region r;
+        r.shape = Shape::Brush;
+        r.style = ed.newStyle;
+        r = paint(r, clamped, ed.brushRadius, false, size);
+        doc.beginGesture();
+        ed.dragId = doc.add(r);
+        ed.drag = EditorState::Drag::Paint;
+      }
+    }
+  }
+
+  if (ed.drag != EditorState::Drag::None && ImGui::IsMouseDown(ImGuiMouseButton_Left)) {
+    const int dx = clamped.x - ed.dragStart.x, dy = clamped.y - ed.dragStart.y;
+    switch (ed.drag) {
+      case EditorState::Drag::Create: {
+        Region r = ed.dragOrigin;
+        r.box = cv::Rect(cv::Point(std::min(ed.dragStart.x, clamped.x), std::min(ed.dragStart.y, clamped.y)),
+                         cv::Point(std::max(ed.dragStart.x, clamped.x) + 1, std::max(ed.dragStart.y, clamped.y) + 1));
+        doc.gestureReplace(ed.dragId, r);
+        break;
+      }
+      case EditorState::Drag::Move:
+        // Every selected region moves by the total delta from where the drag began.
+        for (const auto& [id, r] : ed.moveOrigins) doc.gestureReplace(id, doc.clampToImage(review::translated(r, dx, dy)));
+        break;
+      case EditorState::Drag::Handle: {
+        Region r = ed.dragOrigin;
+        r.box = resizedBox(r.box, ed.handle, dx, dy) & cv::Rect({0, 0}, size);
+        if (r.shape == Shape::Brush) {
+          cv::Mat1b resized(r.box.size(), uchar(0));
+          const cv::Rect overlap = (ed.dragOrigin.box & r.box);
+          if (overlap.area() > 0)
+            ed.dragOrigin.brush(overlap - ed.dragOrigin.box.tl()).copyTo(resized(overlap - r.box.tl()));
+          r.brush = resized;
+        }
+        doc.gestureReplace(ed.dragId, r);
+        break;
+      }
+      case EditorState::Drag::Vertex: {
+        Region r = ed.dragOrigin;
+        r.points.at(static_cast<size_t>(ed.handle)) += cv::Point(dx, dy);
+        doc.gestureReplace(ed.dragId, r);
+        break;
+      }
+      case EditorState::Drag::Paint:
+        if (const Item* item = doc.find(ed.dragId))
+          doc.gestureReplace(ed.dragId, paint(item->region, clamped, ed.brushRadius, ed.tool == Tool::Eraser, size));
+        break;
+      case EditorState::Drag::None: break;
+    }
+  }
+  if (ed.drag != EditorState::Drag::None && !ImGui::IsMouseDown(ImGuiMouseButton_Left)) {
+    doc.endGesture();
+    ed.drag = EditorState::Drag::None;
+  }
+}
+
+}  // namespace
+
+void centreOnRegion(LoadedImage& image, const Region& r) {
+  const cv::Rect b = r.bounds();
+  auto& v = image.view;
+  const Vec2 size = v.viewportSize();
+  const double target = std::min(size.x / (b.width * 3.0), size.y / (b.height * 3.0));
+  const Vec2 centre{v.viewportOrigin().x + size.x / 2, v.viewportOrigin().y + size.y / 2};
+  v.setZoom(std::clamp(target, v.fitZoom(), 16.0), centre);
+  v.centreOn({b.x + b.width / 2.0, b.y + b.height / 2.0});
+}
+
+void drawRegionEditor(OpenPost& post, LoadedImage& image, float height, bool keyboard,
+                      const std::function<void(ImDrawList*)>& beforeImage,
+                      const std::function<void(ImDrawList*)>& afterImage) {
+  auto& ed = post.editor;
+  CanvasOptions options;
+  options.height = height;
+  options.leftDragPans = ed.tool == Tool::Select && ed.drag == EditorState::Drag::None &&
+                         !image.regions.hitTest(imagePixel(image.view, ImGui::GetIO().MousePos));
+  options.beforeImage = beforeImage;
+  options.afterImage = afterImage;
+  const CanvasFrame frame = drawCanvas(image, "post", options);
+  if (!frame.ready) return;
+  if (keyboard) handleKeys(post, image);
+  if (!options.leftDragPans || ed.drag != EditorState::Drag::None) handleMouse(post, image, frame);
+  else if (frame.hovered && ImGui::IsMouseClicked(ImGuiMouseButton_Left)) image.regions.clearSelection();
+
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  draw->PushClipRect(frame.origin, ImVec2(frame.origin.x + frame.size.x, frame.origin.y + frame.size.y - 24), true);
+  if (!ed.showOriginal) {
+    const bool fill = !ed.preview;  // without the shader preview, masked areas are tinted
+    for (const auto& item : image.regions.items())
+      drawRegionOutline(draw, image.view, item.region, image.regions.selection().count(item.id) > 0, fill);
+    if (image.regions.selection().size() == 1 && ed.tool == Tool::Select)
+      drawHandles(draw, image.view, image.regions.find(*image.regions.selection().begin())->region);
+  }
+  for (size_t i = 0; i < ed.polygonDraft.size(); ++i) {
+    const ImVec2 a = screen(image.view, ed.polygonDraft[i].x + 0.5, ed.polygonDraft[i].y + 0.5);
+    draw->AddCircleFilled(a, 3, IM_COL32(80, 220, 120, 255));
+    if (i > 0)
+      draw->AddLine(screen(image.view, ed.polygonDraft[i - 1].x + 0.5, ed.polygonDraft[i - 1].y + 0.5), a,
+                    IM_COL32(80, 220, 120, 255), 1.5f);
+  }
+  // Pixel grid from 8×.
+  const double zoom = image.view.zoom();
+  if (zoom >= 8) {
+    const Vec2 tl = image.view.toImage({frame.origin.x, frame.origin.y});
+    const Vec2 br = image.view.toImage({frame.origin.x + frame.size.x, frame.origin.y + frame.size.y});
+    const int x0 = std::max(0, int(tl.x)), x1 = std::min(image.pixels->cols, int(br.x) + 1);
+    const int y0 = std::max(0, int(tl.y)), y1 = std::min(image.pixels->rows, int(br.y) + 1);
+    for (int x = x0; x <= x1; ++x)
+      draw->AddLine(screen(image.view, x, y0), screen(image.view, x, y1), IM_COL32(0, 0, 0, 70));
+    for (int y = y0; y <= y1; ++y)
+      draw->AddLine(screen(image.view, x0, y), screen(image.view, x1, y), IM_COL32(0, 0, 0, 70));
+  }
+  draw->PopClipRect();
+}
+
+}  // namespace medpics::desk

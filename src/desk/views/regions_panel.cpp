@@ -1,0 +1,139 @@
+// Regions panel beside the post image: tools, the findings / regions list with a colour legend, numeric geometry.
+#include "desk.hpp"
+#include "i18n.hpp"
+#include "ui_probe.hpp"
+#include "views/regions_panel.hpp"
+
+#include <imgui.h>
+
+#include <cstdio>
+
+namespace medpics::desk {
+namespace {
+using mask::Region;
+
+const char* toolLabel(Tool t) {
+  switch (t) {
+    case Tool::Select: return "editor.tool.select";
+    case Tool::Rect: return "editor.tool.rect";
+    case Tool::Ellipse: return "editor.tool.ellipse";
+    case Tool::Polygon: return "editor.tool.polygon";
+    case Tool::Brush: return "editor.tool.brush";
+    case Tool::Eraser: return "editor.tool.eraser";
+  }
+  return "";
+}
+
+void drawTools(EditorState& ed) {
+  const Tool tools[] = {Tool::Select, Tool::Rect, Tool::Ellipse, Tool::Polygon, Tool::Brush, Tool::Eraser};
+  const char* keys[] = {"V", "M", "E", "P", "B", "X"};
+  for (int i = 0; i < 6; ++i) {
+    if (i % 3) ImGui::SameLine();
+    const std::string label = std::string(tr(toolLabel(tools[i]))) + " (" + keys[i] + ")";
+    if (ImGui::RadioButton(label.c_str(), ed.tool == tools[i])) ed.tool = tools[i];
+    probe(std::string("editor.tool.") + keys[i]);
+  }
+  if (ed.tool == Tool::Brush || ed.tool == Tool::Eraser) ImGui::SliderInt(tr("editor.brush_radius"), &ed.brushRadius, 1, 200);
+  ImGui::Checkbox(tr("editor.preview"), &ed.preview);
+  ImGui::SameLine();
+  ImGui::TextDisabled("(%s)", tr("editor.space_original"));
+}
+
+void drawSelected(review::RegionDocument& doc) {
+  if (doc.selection().size() != 1) return;
+  const int id = *doc.selection().begin();
+  Region r = doc.find(id)->region;
+  ImGui::Separator();
+  const cv::Rect b = r.bounds();
+  int geometry[4] = {b.x, b.y, b.width, b.height};
+  ImGui::PushItemWidth(-1);
+  if (ImGui::InputInt4("##xywh", geometry, ImGuiInputTextFlags_EnterReturnsTrue) && r.shape != mask::Shape::Polygon) {
+    r.box = cv::Rect(geometry[0], geometry[1], std::max(1, geometry[2]), std::max(1, geometry[3])) &
+            cv::Rect({0, 0}, doc.imageSize());
+    if (r.shape == mask::Shape::Brush) {
+      cv::Mat1b resized(r.box.size(), uchar(0));
+      const cv::Rect overlap = doc.find(id)->region.box & r.box;
+      if (overlap.area() > 0) doc.find(id)->region.brush(overlap - doc.find(id)->region.box.tl()).copyTo(resized(overlap - r.box.tl()));
+      r.brush = resized;
+    }
+    if (r.box.area() > 0) doc.replace(id, r);
+  }
+  probe("editor.xywh");
+  ImGui::PopItemWidth();
+  ImGui::TextDisabled("x  y  w  h");
+  int style = static_cast<int>(r.style);
+  const char* styles[] = {tr("editor.style.solid"), tr("editor.style.mosaic"), tr("editor.style.blur")};
+  if (ImGui::Combo(tr("editor.style"), &style, styles, 3)) doc.setStyleSelected(static_cast<mask::Style>(style));
+  if (r.style == mask::Style::Blur) ImGui::TextColored(ImVec4(1, 0.7f, 0.3f, 1), "%s", tr("editor.blur_weak"));
+  const bool dismissed = r.state == mask::State::Dismissed;
+  if (ImGui::Button(dismissed ? tr("editor.accept") : tr("editor.dismiss")))
+    doc.setStateSelected(dismissed ? mask::State::Accepted : mask::State::Dismissed);
+  ImGui::SameLine();
+  if (ImGui::Button(tr("editor.duplicate"))) doc.duplicateSelected();
+  ImGui::SameLine();
+  if (ImGui::Button(tr("editor.delete"))) doc.removeSelected();
+}
+
+}  // namespace
+
+void drawRegionsPanel(OpenPost& post, LoadedImage& image, const std::function<void(const Region&)>& zoomTo) {
+  drawTools(post.editor);
+  ImGui::Separator();
+  auto& doc = image.regions;
+  int findings = 0, dismissed = 0;
+  for (const auto& item : doc.items()) {
+    findings += item.region.origin == mask::Origin::Auto;
+    dismissed += item.region.state == mask::State::Dismissed;
+  }
+  ImGui::Text("%s : %d  ·  %s : %d", tr("editor.regions"), static_cast<int>(doc.items().size()), tr("editor.dismissed"),
+              dismissed);
+  const char* kinds[] = {"face", "text", "barcode", "tattoo", "manual"};
+  for (const char* kind : kinds) {
+    ImGui::ColorButton(kind, ImGui::ColorConvertU32ToFloat4(legendColour(kind)), ImGuiColorEditFlags_NoTooltip, ImVec2(10, 10));
+    ImGui::SameLine();
+    ImGui::TextDisabled("%s", tr(std::string("kind.") + kind));
+    ImGui::SameLine();
+  }
+  ImGui::NewLine();
+  ImGui::BeginChild("##regions", ImVec2(0, -190), true);
+  int row = 0;
+  for (const auto& item : doc.items()) {
+    const Region& r = item.region;
+    char label[256];
+    const cv::Rect b = r.bounds();
+    std::snprintf(label, sizeof label, "%s%s %s  %s  [%d,%d %d×%d]%s%s##%d",
+                  r.state == mask::State::Dismissed ? "✗ " : "", tr(std::string("kind.") + (r.kind.empty() ? "manual" : r.kind)),
+                  r.category.c_str(), r.origin == mask::Origin::Auto ? (std::to_string(int(r.confidence * 100)) + "%").c_str() : "",
+                  b.x, b.y, b.width, b.height, r.text.empty() ? "" : "\n  « ", r.text.empty() ? "" : (r.text.substr(0, 40) + " »").c_str(),
+                  item.id);
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(r.state == mask::State::Dismissed
+                                                                           ? IM_COL32(150, 150, 150, 255)
+                                                                           : legendColour(r.origin == mask::Origin::Manual ? "manual" : r.kind)));
+    if (ImGui::Selectable(label, doc.selection().count(item.id) > 0)) {
+      doc.select(item.id, ImGui::GetIO().KeyShift);
+      zoomTo(r);
+    }
+    ImGui::PopStyleColor();
+    probe("editor.region." + std::to_string(row++));
+  }
+  (void)findings;
+  ImGui::EndChild();
+  drawSelected(doc);
+  ImGui::BeginDisabled(!doc.canUndo());
+  if (ImGui::Button(tr("editor.undo"))) doc.undo();
+  ImGui::EndDisabled();
+  ImGui::SameLine();
+  ImGui::BeginDisabled(!doc.canRedo());
+  if (ImGui::Button(tr("editor.redo"))) doc.redo();
+  ImGui::EndDisabled();
+}
+
+ImU32 legendColour(const std::string& kind) {
+  if (kind == "manual") return IM_COL32(80, 220, 120, 255);
+  if (kind == "face") return IM_COL32(255, 80, 200, 255);
+  if (kind == "barcode") return IM_COL32(80, 210, 255, 255);
+  if (kind == "tattoo") return IM_COL32(255, 230, 60, 255);
+  return IM_COL32(255, 150, 40, 255);
+}
+
+}  // namespace medpics::desk
