@@ -65,6 +65,13 @@ bool App::init(const AppOptions& options) {
 
   ui_.setWake([] { glfwPostEmptyEvent(); });
   desk_ = std::make_unique<Desk>(ui_, options.desk);
+  maskPreview_ = std::make_unique<gl::MaskPreview>();
+  if (maskPreview_->init(options.shaderDir)) {
+    desk_->maskPreview = maskPreview_.get();
+  } else {
+    desk_->shaderError = maskPreview_->error();  // shown in the post view; the editor still works without it
+    log::error("masking preview disabled: " + maskPreview_->error());
+  }
   return true;
 }
 
@@ -124,6 +131,7 @@ bool App::screenshot(const std::string& path) {
 
 void App::shutdown() {
   desk_.reset();  // joins workers while the GL context still exists (textures die here)
+  maskPreview_.reset();
   if (imguiReady_) {
     ImGui_ImplOpenGL3_Shutdown();
     ImGui_ImplGlfw_Shutdown();

@@ -1,6 +1,7 @@
 // The desk application shell: GLFW window, OpenGL 3.3 context, Dear ImGui frame loop, screenshots.
 #pragma once
 #include "desk.hpp"
+#include "gl/mask_preview.hpp"
 #include "main_queue.hpp"
 
 #include <functional>
@@ -17,6 +18,7 @@ struct AppOptions {
   int width = 1600, height = 900;
   bool waitForEvents = true;  // idle: sleep until input or a finished job (false in tests)
   std::string title = "MedPics Desk";
+  std::string shaderDir = MEDPICS_SHADER_DIR;  // GLSL files loaded at start
 };
 
 class App {
@@ -35,11 +37,13 @@ class App {
   // Writes the current framebuffer (last rendered frame) to a PNG file.
   bool screenshot(const std::string& path);
   GLFWwindow* window() const { return window_; }
+  gl::MaskPreview& maskPreview() { return *maskPreview_; }
 
  private:
   void shutdown();
   GLFWwindow* window_ = nullptr;
   MainQueue ui_;
+  std::unique_ptr<gl::MaskPreview> maskPreview_;
   std::unique_ptr<Desk> desk_;
   AppOptions options_;
   bool imguiReady_ = false;

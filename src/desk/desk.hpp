@@ -2,6 +2,7 @@
 #pragma once
 #include "backend.hpp"
 #include "editor_state.hpp"
+#include "gl/mask_preview.hpp"
 #include "gl/texture.hpp"
 #include "main_queue.hpp"
 #include "settings.hpp"
@@ -38,6 +39,7 @@ struct LoadedImage {
   bool viewInitialised = false;
   review::RegionDocument regions;  // what will be masked on this image (posts)
   std::uint32_t maskSeed = 0;      // mosaic noise seed, shared by the preview and the burn-in
+  std::unique_ptr<gl::PreviewTextures> preview;  // GPU state of the masking preview
 };
 
 struct OpenPost {
@@ -100,6 +102,8 @@ class Desk {
   RejectForm reject;
   std::deque<Notification> notifications;
   int decisionsSent = 0;
+  gl::MaskPreview* maskPreview = nullptr;  // owned by the App (GL objects live on the UI thread)
+  std::string shaderError;                 // shown in the UI when the preview shaders failed
   std::vector<api::Decision> recentDecisions;  // this session, newest last
 
   // ---- actions (UI thread) ----

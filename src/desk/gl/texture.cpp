@@ -5,16 +5,33 @@
 
 namespace medpics::desk::gl {
 
-Texture::Texture(int width, int height, const std::uint8_t* rgba) : width_(width), height_(height) {
-  glGenTextures(1, &id_);
+Texture::Texture(int width, int height, const std::uint8_t* rgba)
+    : Texture(width, height, GL_RGBA8, GL_RGBA, GL_UNSIGNED_BYTE, rgba) {
+  nearest_ = false;
   glBindTexture(GL_TEXTURE_2D, id_);
   glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
   glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+  glBindTexture(GL_TEXTURE_2D, 0);
+}
+
+Texture::Texture(int width, int height, GLint internalFormat, GLenum format, GLenum type, const void* data)
+    : width_(width), height_(height), nearest_(true) {
+  glGenTextures(1, &id_);
+  glBindTexture(GL_TEXTURE_2D, id_);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
   glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
   glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
   glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
   glPixelStorei(GL_UNPACK_ROW_LENGTH, 0);
-  glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE, rgba);
+  glTexImage2D(GL_TEXTURE_2D, 0, internalFormat, width, height, 0, format, type, data);
+  glBindTexture(GL_TEXTURE_2D, 0);
+}
+
+void Texture::update(int x, int y, int width, int height, GLenum format, GLenum type, const void* data) {
+  glBindTexture(GL_TEXTURE_2D, id_);
+  glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+  glTexSubImage2D(GL_TEXTURE_2D, 0, x, y, width, height, format, type, data);
   glBindTexture(GL_TEXTURE_2D, 0);
 }
 

@@ -1,4 +1,4 @@
-// Move-only RAII OpenGL texture (RGBA8), created, updated and deleted on the UI thread only.
+// Move-only RAII OpenGL texture, created, updated and deleted on the UI thread only.
 #pragma once
 #include <glad/gl.h>
 
@@ -11,6 +11,10 @@ class Texture {
   Texture() = default;
   // Uploads tightly packed RGBA8 pixels.
   Texture(int width, int height, const std::uint8_t* rgba);
+  // Any format (integer textures use nearest filtering): e.g. GL_R16UI / GL_RED_INTEGER / GL_UNSIGNED_SHORT.
+  Texture(int width, int height, GLint internalFormat, GLenum format, GLenum type, const void* data);
+  // Replaces a sub-rectangle (same format as at creation).
+  void update(int x, int y, int width, int height, GLenum format, GLenum type, const void* data);
   ~Texture();
   Texture(Texture&& other) noexcept;
   Texture& operator=(Texture&& other) noexcept;

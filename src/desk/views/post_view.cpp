@@ -22,6 +22,7 @@ void drawPost(Desk& desk) {
   ImGui::Text("%s : %s   ·   %s : %s   ·   %s", tr("post.author"), d.author.displayName.c_str(), tr("post.kind"),
               d.kind.c_str(), d.createdAt.c_str());
   ImGui::TextWrapped("%s : %s", tr("post.caption"), d.caption.c_str());
+  if (!desk.shaderError.empty()) ImGui::TextColored(ImVec4(1, 0.6f, 0.3f, 1), "%s : %s", tr("editor.shader_error"), desk.shaderError.c_str());
   if (post.leaseLost) ImGui::TextColored(ImVec4(1, 0.45f, 0.35f, 1), "%s", tr("post.lease_lost"));
 
   if (post.images.size() > 1) {
@@ -38,7 +39,17 @@ void drawPost(Desk& desk) {
 
   ImGui::BeginChild("##canvas-panel", ImVec2(ImGui::GetContentRegionAvail().x - 360, bodyHeight), false,
                     ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
-  drawRegionEditor(post, image, bodyHeight, !desk.reject.open);
+  gl::MaskPreview* preview = desk.maskPreview;
+  const bool previewOn = preview && post.editor.preview && preview->available(image);
+  if (previewOn) preview->prepare(image);
+  drawRegionEditor(
+      post, image, bodyHeight, !desk.reject.open,
+      [&](ImDrawList* draw) {
+        if (previewOn) preview->begin(draw, image, post.editor.showOriginal);
+      },
+      [&](ImDrawList* draw) {
+        if (previewOn) gl::MaskPreview::end(draw);
+      });
   ImGui::EndChild();
   ImGui::SameLine();
   ImGui::BeginChild("##regions-panel", ImVec2(0, bodyHeight), true);

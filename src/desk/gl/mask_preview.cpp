@@ -1,0 +1,230 @@
+// MaskPreview implementation: the CPU rasterises which region covers each pixel; the GPU computes the styles.
+#include "gl/mask_preview.hpp"
+
+#include "desk.hpp"
+
+#include "medpics/mask/burn_in.hpp"
+#include "medpics/review/region_document.hpp"
+
+#include <opencv2/imgproc.hpp>
+
+#include <imgui.h>
+
+#include <vector>
+
+namespace medpics::desk::gl {
+namespace {
+constexpr int kAtlasSize = 2048;
+
+void ortho(float l, float r, float b, float t, float m[16]) {
+  const float out[16] = {2.0f / (r - l), 0, 0, 0, 0, 2.0f / (t - b), 0, 0, 0, 0, -1, 0,
+                         (r + l) / (l - r), (t + b) / (b - t), 0, 1};
+  std::copy(out, out + 16, m);
+}
+
+int styleCode(mask::Style s) { return s == mask::Style::Solid ? 0 : s == mask::Style::Mosaic ? 1 : 2; }
+}  // namespace
+
+PreviewTextures::~PreviewTextures() {
+  if (atlasFbo) glDeleteFramebuffers(1, &atlasFbo);
+}
+
+MaskPreview::~MaskPreview() {
+  if (vbo_) glDeleteBuffers(1, &vbo_);
+  if (vao_) glDeleteVertexArrays(1, &vao_);
+}
+
+bool MaskPreview::init(const std::string& shaderDir) {
+  if (!preview_.load(shaderDir + "/quad.vert", shaderDir + "/mask_preview.frag")) return error_ = preview_.error(), false;
+  if (!blockMean_.load(shaderDir + "/quad.vert", shaderDir + "/block_mean.frag")) return error_ = blockMean_.error(), false;
+  glGenVertexArrays(1, &vao_);
+  glGenBuffers(1, &vbo_);
+  glBindVertexArray(vao_);
+  glBindBuffer(GL_ARRAY_BUFFER, vbo_);
+  glEnableVertexAttribArray(0);
+  glEnableVertexAttribArray(1);
+  glEnableVertexAttribArray(2);
+  glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, sizeof(ImDrawVert), reinterpret_cast<void*>(IM_OFFSETOF(ImDrawVert, pos)));
+  glVertexAttribPointer(1, 2, GL_FLOAT, GL_FALSE, sizeof(ImDrawVert), reinterpret_cast<void*>(IM_OFFSETOF(ImDrawVert, uv)));
+  glVertexAttribPointer(2, 4, GL_UNSIGNED_BYTE, GL_TRUE, sizeof(ImDrawVert), reinterpret_cast<void*>(IM_OFFSETOF(ImDrawVert, col)));
+  glBindVertexArray(0);
+  return true;
+}
+
+bool MaskPreview::available(const LoadedImage& image) const {
+  return preview_ && image.status == LoadedImage::Status::Ready && image.texture &&
+         image.texture.width() == image.pixels->cols && image.texture.height() == image.pixels->rows;
+}
+
+void MaskPreview::drawQuad(float x0, float y0, float x1, float y1, float u0, float v0, float u1, float v1) {
+  const ImU32 white = IM_COL32_WHITE;
+  const ImDrawVert quad[6] = {{{x0, y0}, {u0, v0}, white}, {{x1, y0}, {u1, v0}, white}, {{x1, y1}, {u1, v1}, white},
+                              {{x0, y0}, {u0, v0}, white}, {{x1, y1}, {u1, v1}, white}, {{x0, y1}, {u0, v1}, white}};
+  glBindVertexArray(vao_);
+  glBindBuffer(GL_ARRAY_BUFFER, vbo_);
+  glBufferData(GL_ARRAY_BUFFER, sizeof quad, quad, GL_STREAM_DRAW);
+  glDrawArrays(GL_TRIANGLES, 0, 6);
+  glBindVertexArray(0);
+}
+
+bool MaskPreview::ensureSlot(PreviewTextures& t, const LoadedImage& image, int block) {
+  if (t.slots.count(block)) return true;
+  const int cols = (image.pixels->cols + block - 1) / block, rows = (image.pixels->rows + block - 1) / block;
+  if (cols > kAtlasSize || rows > kAtlasSize) return false;
+  if (t.shelfX + cols > kAtlasSize) {
+    t.shelfX = 0;
+    t.shelfY += t.shelfHeight;
+    t.shelfHeight = 0;
+  }
+  if (t.shelfY + rows > kAtlasSize) {  // full: start again (slots are cheap to recompute)
+    t.slots.clear();
+    t.shelfX = t.shelfY = t.shelfHeight = 0;
+  }
+  const cv::Point origin(t.shelfX, t.shelfY);
+  t.shelfX += cols;
+  t.shelfHeight = std::max(t.shelfHeight, rows);
+
+  GLint previousFbo = 0, viewport[4];
+  glGetIntegerv(GL_FRAMEBUFFER_BINDING, &previousFbo);
+  glGetIntegerv(GL_VIEWPORT, viewport);
+  glBindFramebuffer(GL_FRAMEBUFFER, t.atlasFbo);
+  glViewport(0, 0, kAtlasSize, kAtlasSize);
+  glDisable(GL_BLEND);
+  glDisable(GL_SCISSOR_TEST);
+  glUseProgram(blockMean_.id());
+  float projection[16];
+  ortho(0, kAtlasSize, 0, kAtlasSize, projection);
+  glUniformMatrix4fv(blockMean_.uniform("ProjMtx"), 1, GL_FALSE, projection);
+  glUniform1i(blockMean_.uniform("Image"), 0);
+  glUniform2i(blockMean_.uniform("ImageSize"), image.pixels->cols, image.pixels->rows);
+  glUniform1i(blockMean_.uniform("BlockSize"), block);
+  glUniform2i(blockMean_.uniform("SlotOrigin"), origin.x, origin.y);
+  glActiveTexture(GL_TEXTURE0);
+  glBindTexture(GL_TEXTURE_2D, image.texture.id());
+  drawQuad(float(origin.x), float(origin.y), float(origin.x + cols), float(origin.y + rows), 0, 0, 1, 1);
+  glBindFramebuffer(GL_FRAMEBUFFER, static_cast<GLuint>(previousFbo));
+  glViewport(viewport[0], viewport[1], viewport[2], viewport[3]);
+  t.slots[block] = origin;
+  return true;
+}
+
+void MaskPreview::prepare(LoadedImage& image) {
+  if (!available(image)) return;
+  if (!image.preview) image.preview = std::make_unique<PreviewTextures>();
+  PreviewTextures& t = *image.preview;
+  const auto& doc = image.regions;
+  if (t.revision == doc.revision() && t.index) return;
+  const cv::Size size = image.pixels->size();
+  if (!t.index) {
+    t.index = Texture(size.width, size.height, GL_R16UI, GL_RED_INTEGER, GL_UNSIGNED_SHORT, nullptr);
+    t.atlas = Texture(kAtlasSize, kAtlasSize, GL_RGBA8, GL_RGBA, GL_UNSIGNED_BYTE, nullptr);
+    glGenFramebuffers(1, &t.atlasFbo);
+    GLint previousFbo = 0;
+    glGetIntegerv(GL_FRAMEBUFFER_BINDING, &previousFbo);
+    glBindFramebuffer(GL_FRAMEBUFFER, t.atlasFbo);
+    glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, t.atlas.id(), 0);
+    glBindFramebuffer(GL_FRAMEBUFFER, static_cast<GLuint>(previousFbo));
+  }
+  // Which region is on top at each pixel (the same rasterisation as the burn-in).
+  cv::Mat_<std::uint16_t> index(size, 0);
+  std::vector<GLint> table(4 * (doc.items().size() + 1), 0);
+  const cv::Rect whole({0, 0}, size);
+  cv::Mat1b local;
+  for (std::size_t k = 0; k < doc.items().size() && k < 65534; ++k) {
+    const mask::Region& r = doc.items()[k].region;
+    if (!r.masks()) continue;
+    const cv::Rect area = r.bounds() & whole;
+    if (area.area() == 0) continue;
+    local.create(area.size());
+    local.setTo(0);
+    mask::rasterize(review::translated(r, -area.x, -area.y), local);
+    index(area).setTo(static_cast<std::uint16_t>(k + 1), local);
+    GLint* entry = &table[4 * (k + 1)];
+    entry[0] = styleCode(r.style);
+    if (r.style == mask::Style::Mosaic) {
+      entry[1] = mask::mosaicBlockSize(r);
+      if (!ensureSlot(t, image, entry[1])) entry[0] = 0;  // cannot preview: show it solid, never unmasked
+      else {
+        entry[2] = t.slots[entry[1]].x;
+        entry[3] = t.slots[entry[1]].y;
+      }
+    } else if (r.style == mask::Style::Blur) {
+      entry[1] = std::max(8, r.bounds().height / 6);
+    }
+  }
+  t.index.update(0, 0, size.width, size.height, GL_RED_INTEGER, GL_UNSIGNED_SHORT, index.data);
+  t.table = Texture(static_cast<int>(table.size() / 4), 1, GL_RGBA32I, GL_RGBA_INTEGER, GL_INT, table.data());
+  t.revision = doc.revision();
+}
+
+void MaskPreview::bindPreview(LoadedImage& image, bool showOriginal, const float projection[16]) {
+  PreviewTextures& t = *image.preview;
+  glUseProgram(preview_.id());
+  glUniformMatrix4fv(preview_.uniform("ProjMtx"), 1, GL_FALSE, projection);
+  glUniform1i(preview_.uniform("Texture"), 0);
+  glUniform1i(preview_.uniform("RegionIndex"), 1);
+  glUniform1i(preview_.uniform("RegionTable"), 2);
+  glUniform1i(preview_.uniform("BlockMeans"), 3);
+  glUniform2i(preview_.uniform("ImageSize"), image.pixels->cols, image.pixels->rows);
+  glUniform1ui(preview_.uniform("Seed"), image.maskSeed);
+  glUniform1i(preview_.uniform("ShowOriginal"), showOriginal ? 1 : 0);
+  glActiveTexture(GL_TEXTURE1);
+  glBindTexture(GL_TEXTURE_2D, t.index.id());
+  glActiveTexture(GL_TEXTURE2);
+  glBindTexture(GL_TEXTURE_2D, t.table.id());
+  glActiveTexture(GL_TEXTURE3);
+  glBindTexture(GL_TEXTURE_2D, t.atlas.id());
+  glActiveTexture(GL_TEXTURE0);
+}
+
+void MaskPreview::onDraw(const ImDrawList*, const ImDrawCmd* cmd) {
+  auto* p = static_cast<DrawParams*>(cmd->UserCallbackData);
+  const ImDrawData* data = ImGui::GetDrawData();
+  float projection[16];
+  ortho(data->DisplayPos.x, data->DisplayPos.x + data->DisplaySize.x, data->DisplayPos.y + data->DisplaySize.y,
+        data->DisplayPos.y, projection);
+  p->self->bindPreview(*p->image, p->showOriginal, projection);
+}
+
+void MaskPreview::begin(ImDrawList* draw, LoadedImage& image, bool showOriginal) {
+  if (!available(image) || !image.preview) return;
+  params_ = {this, &image, showOriginal};
+  draw->AddCallback(&MaskPreview::onDraw, &params_);
+}
+
+void MaskPreview::end(ImDrawList* draw) { draw->AddCallback(ImDrawCallback_ResetRenderState, nullptr); }
+
+cv::Mat MaskPreview::renderOffscreen(LoadedImage& image) {
+  prepare(image);
+  if (!available(image) || !image.preview) return {};
+  const int w = image.pixels->cols, h = image.pixels->rows;
+  Texture target(w, h, GL_RGBA8, GL_RGBA, GL_UNSIGNED_BYTE, nullptr);
+  GLuint fbo = 0;
+  GLint previousFbo = 0, viewport[4];
+  glGetIntegerv(GL_FRAMEBUFFER_BINDING, &previousFbo);
+  glGetIntegerv(GL_VIEWPORT, viewport);
+  glGenFramebuffers(1, &fbo);
+  glBindFramebuffer(GL_FRAMEBUFFER, fbo);
+  glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, target.id(), 0);
+  glViewport(0, 0, w, h);
+  glDisable(GL_BLEND);
+  glDisable(GL_SCISSOR_TEST);
+  float projection[16];
+  ortho(0, float(w), 0, float(h), projection);  // FBO row r holds image row r
+  bindPreview(image, false, projection);
+  glActiveTexture(GL_TEXTURE0);
+  glBindTexture(GL_TEXTURE_2D, image.texture.id());
+  drawQuad(0, 0, float(w), float(h), 0, 0, 1, 1);
+  cv::Mat rgba(h, w, CV_8UC4);
+  glPixelStorei(GL_PACK_ALIGNMENT, 1);
+  glReadPixels(0, 0, w, h, GL_RGBA, GL_UNSIGNED_BYTE, rgba.data);
+  glBindFramebuffer(GL_FRAMEBUFFER, static_cast<GLuint>(previousFbo));
+  glViewport(viewport[0], viewport[1], viewport[2], viewport[3]);
+  glDeleteFramebuffers(1, &fbo);
+  glUseProgram(0);
+  cv::Mat bgr;
+  cv::cvtColor(rgba, bgr, cv::COLOR_RGBA2BGR);
+  return bgr;
+}
+
+}  // namespace medpics::desk::gl
