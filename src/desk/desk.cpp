@@ -237,30 +237,29 @@ void Desk::loadImages(std::vector<LoadedImage>& target, const std::string& owner
     backend_.call<DecodedImage>([url](api::PlatformClient& c) { return downloadAndDecode(c, url); },
                                 [this, gen, ownerId, documents, i](const Result<DecodedImage>& r) {
                                   if (gen != generation_) return;
-                                  if (r) onImageLoaded(ownerId, documents, i, r->bgr, r->rgba, {});
-                                  else onImageLoaded(ownerId, documents, i, nullptr, nullptr, r.error().describe());
+                                  if (r) onImageLoaded(ownerId, documents, i, &r.value(), {});
+                                  else onImageLoaded(ownerId, documents, i, nullptr, r.error().describe());
                                 });
   }
 }
 
-void Desk::onImageLoaded(const std::string& ownerId, bool documents, std::size_t index,
-                         std::shared_ptr<const cv::Mat> bgr, std::shared_ptr<const cv::Mat> rgba, std::string error) {
+void Desk::onImageLoaded(const std::string& ownerId, bool documents, std::size_t index, const DecodedImage* decoded,
+                         std::string error) {
   std::vector<LoadedImage>* images = nullptr;
   if (!documents && post && post->detail.id == ownerId) images = &post->images;
   if (documents && registration && registration->detail.id == ownerId) images = &registration->documents;
   if (!images || index >= images->size()) return;
   LoadedImage& img = (*images)[index];
-  if (!bgr) {
+  if (!decoded) {
     img.status = LoadedImage::Status::Failed;
     img.error = error;
     notify(true, tr("post.decode_error"), error);
     return;
   }
-  img.pixels = std::move(bgr);
-  img.display = std::move(rgba);
+  img.pixels = decoded->bgr;
   img.regions = review::RegionDocument(img.pixels->size());
   img.maskSeed = static_cast<std::uint32_t>(std::random_device{}());
-  img.texture = gl::Texture(img.display->cols, img.display->rows, img.display->data);
+  img.texture.upload(decoded->tiles);
   img.status = LoadedImage::Status::Ready;
 }
 

@@ -4,6 +4,7 @@
 #include "editor_state.hpp"
 #include "gl/mask_preview.hpp"
 #include "gl/texture.hpp"
+#include "gl/tiled_image.hpp"
 #include "main_queue.hpp"
 #include "settings.hpp"
 
@@ -24,6 +25,7 @@
 namespace medpics::desk {
 
 enum class Tab { Posts, Registrations };
+struct DecodedImage;
 
 // One image (post image or proof document): downloaded, decoded in memory, shown as a texture.
 struct LoadedImage {
@@ -33,8 +35,7 @@ struct LoadedImage {
   Status status = Status::Loading;
   std::string error;
   std::shared_ptr<const cv::Mat> pixels;   // BGR, full resolution, memory only
-  std::shared_ptr<const cv::Mat> display;  // RGBA for upload (downscaled if over the texture limit)
-  gl::Texture texture;
+  gl::TiledImage texture;                 // full resolution, tiled past GL_MAX_TEXTURE_SIZE
   view::ViewTransform view;
   bool viewInitialised = false;
   review::RegionDocument regions;  // what will be masked on this image (posts)
@@ -128,8 +129,8 @@ class Desk {
 
  private:
   void loadImages(std::vector<LoadedImage>& target, const std::string& ownerId, bool documents);
-  void onImageLoaded(const std::string& ownerId, bool documents, std::size_t index, std::shared_ptr<const cv::Mat> bgr,
-                     std::shared_ptr<const cv::Mat> rgba, std::string error);
+  void onImageLoaded(const std::string& ownerId, bool documents, std::size_t index, const DecodedImage* image,
+                     std::string error);
   void afterDecision(const api::Decision& decision);
   void saveSettings();
 

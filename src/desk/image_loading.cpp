@@ -1,4 +1,4 @@
-// Download + decode for the desk: runs on workers, produces a full-resolution BGR and an RGBA display copy.
+// Download + decode for the desk: runs on workers, produces a full-resolution BGR image and RGBA texture tiles.
 #include "image_loading.hpp"
 
 #include <opencv2/imgcodecs.hpp>
@@ -25,14 +25,8 @@ DecodedImage decodeForDisplay(const std::string& bytes) {
     throw std::runtime_error(std::string("cannot decode the image: ") + e.what());
   }
   if (bgr.empty()) throw std::runtime_error("cannot decode the image (corrupt or unsupported format)");
-  cv::Mat rgba;
-  cv::cvtColor(bgr, rgba, cv::COLOR_BGR2RGBA);
-  const int limit = maxTextureSize();
-  if (rgba.cols > limit || rgba.rows > limit) {
-    const double scale = static_cast<double>(limit) / std::max(rgba.cols, rgba.rows);
-    cv::resize(rgba, rgba, cv::Size(), scale, scale, cv::INTER_AREA);
-  }
-  return {std::make_shared<const cv::Mat>(std::move(bgr)), std::make_shared<const cv::Mat>(std::move(rgba))};
+  auto tiles = gl::makeTiles(bgr, maxTextureSize());
+  return {std::make_shared<const cv::Mat>(std::move(bgr)), std::move(tiles)};
 }
 
 api::Result<DecodedImage> downloadAndDecode(api::PlatformClient& client, const std::string& url) {

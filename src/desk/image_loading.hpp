@@ -1,5 +1,7 @@
 // Worker-side download and decode of an image for display (pixels stay in memory).
 #pragma once
+#include "gl/tiled_image.hpp"
+
 #include "medpics/api/platform_client.hpp"
 
 #include <opencv2/core.hpp>
@@ -10,8 +12,8 @@
 namespace medpics::desk {
 
 struct DecodedImage {
-  std::shared_ptr<const cv::Mat> bgr;   // full resolution
-  std::shared_ptr<const cv::Mat> rgba;  // display copy, at most maxTextureSize on each side
+  std::shared_ptr<const cv::Mat> bgr;  // full resolution
+  std::vector<gl::RgbaTile> tiles;     // RGBA texture tiles, each at most maxTextureSize on a side
 };
 
 // Set once on the UI thread from GL_MAX_TEXTURE_SIZE.

@@ -16,11 +16,8 @@ desk::LoadedImage loadedImage(const cv::Mat& bgr) {
   ref.id = "test";
   desk::LoadedImage image(ref);
   auto pixels = std::make_shared<cv::Mat>(bgr.clone());
-  cv::Mat rgba;
-  cv::cvtColor(bgr, rgba, cv::COLOR_BGR2RGBA);
   image.pixels = pixels;
-  image.display = std::make_shared<cv::Mat>(rgba);
-  image.texture = desk::gl::Texture(rgba.cols, rgba.rows, rgba.data);
+  image.texture.upload(desk::gl::makeTiles(bgr, 16384));
   image.status = desk::LoadedImage::Status::Ready;
   image.regions = review::RegionDocument(bgr.size());
   image.maskSeed = 0xC0FFEEu;

@@ -52,8 +52,7 @@ bool MaskPreview::init(const std::string& shaderDir) {
 }
 
 bool MaskPreview::available(const LoadedImage& image) const {
-  return preview_ && image.status == LoadedImage::Status::Ready && image.texture &&
-         image.texture.width() == image.pixels->cols && image.texture.height() == image.pixels->rows;
+  return preview_ && image.status == LoadedImage::Status::Ready && image.texture.single() != nullptr;
 }
 
 void MaskPreview::drawQuad(float x0, float y0, float x1, float y1, float u0, float v0, float u1, float v1) {
@@ -100,7 +99,7 @@ bool MaskPreview::ensureSlot(PreviewTextures& t, const LoadedImage& image, int b
   glUniform1i(blockMean_.uniform("BlockSize"), block);
   glUniform2i(blockMean_.uniform("SlotOrigin"), origin.x, origin.y);
   glActiveTexture(GL_TEXTURE0);
-  glBindTexture(GL_TEXTURE_2D, image.texture.id());
+  glBindTexture(GL_TEXTURE_2D, image.texture.single()->id());
   drawQuad(float(origin.x), float(origin.y), float(origin.x + cols), float(origin.y + rows), 0, 0, 1, 1);
   glBindFramebuffer(GL_FRAMEBUFFER, static_cast<GLuint>(previousFbo));
   glViewport(viewport[0], viewport[1], viewport[2], viewport[3]);
@@ -213,7 +212,7 @@ cv::Mat MaskPreview::renderOffscreen(LoadedImage& image) {
   ortho(0, float(w), 0, float(h), projection);  // FBO row r holds image row r
   bindPreview(image, false, projection);
   glActiveTexture(GL_TEXTURE0);
-  glBindTexture(GL_TEXTURE_2D, image.texture.id());
+  glBindTexture(GL_TEXTURE_2D, image.texture.single()->id());
   drawQuad(0, 0, float(w), float(h), 0, 0, 1, 1);
   cv::Mat rgba(h, w, CV_8UC4);
   glPixelStorei(GL_PACK_ALIGNMENT, 1);

@@ -16,11 +16,14 @@ using view::Vec2;
 
 ImVec2 toIm(Vec2 v) { return ImVec2(static_cast<float>(v.x), static_cast<float>(v.y)); }
 
-// Texture corner UVs for a rotation in quarter turns (clockwise), in screen corner order TL, TR, BR, BL.
-void rotatedUvs(int rotation, ImVec2 uv[4]) {
-  const ImVec2 base[4] = {ImVec2(0, 0), ImVec2(1, 0), ImVec2(1, 1), ImVec2(0, 1)};
-  const int r = ((rotation % 4) + 4) % 4;
-  for (int i = 0; i < 4; ++i) uv[i] = base[(i + 4 - r) % 4];
+// Image point (x, y) after a rotation of the image by quarter turns (clockwise); w, h: unrotated size.
+Vec2 rotate(double x, double y, int rotation, int w, int h) {
+  switch (((rotation % 4) + 4) % 4) {
+    case 1: return {h - y, x};
+    case 2: return {w - x, h - y};
+    case 3: return {y, w - x};
+    default: return {x, y};
+  }
 }
 }  // namespace
 
@@ -35,7 +38,7 @@ CanvasFrame drawCanvas(LoadedImage& image, const char* id, const CanvasOptions& 
   ImDrawList* draw = ImGui::GetWindowDrawList();
   draw->AddRectFilled(origin, ImVec2(origin.x + size.x, origin.y + size.y), IM_COL32(24, 26, 28, 255));
 
-  if (image.status != LoadedImage::Status::Ready || !image.texture) {
+  if (image.status != LoadedImage::Status::Ready || image.texture.empty()) {
     const char* text = image.status == LoadedImage::Status::Failed ? image.error.c_str() : tr("post.downloading");
     draw->AddText(ImVec2(origin.x + 20, origin.y + 20),
                   image.status == LoadedImage::Status::Failed ? IM_COL32(255, 120, 100, 255) : IM_COL32(200, 200, 200, 255),
@@ -44,7 +47,7 @@ CanvasFrame drawCanvas(LoadedImage& image, const char* id, const CanvasOptions& 
   }
   frame.ready = true;
 
-  // The view works in full-resolution image pixels; the texture may be a downscaled display copy.
+  // The view works in full-resolution image pixels (of the rotated image).
   const bool sideways = (rotation % 2) != 0;
   const int w = sideways ? image.pixels->rows : image.pixels->cols;
   const int h = sideways ? image.pixels->cols : image.pixels->rows;
@@ -70,14 +73,16 @@ CanvasFrame drawCanvas(LoadedImage& image, const char* id, const CanvasOptions& 
     view.pan({io.MouseDelta.x, io.MouseDelta.y});
 
   image.texture.setNearest(view.zoom() > 1.0);
-  ImVec2 uv[4];
-  rotatedUvs(rotation, uv);
-  const Vec2 tl = view.toScreen({0, 0}), br = view.toScreen({double(w), double(h)});
   draw->PushClipRect(origin, ImVec2(origin.x + size.x, origin.y + size.y), true);
   if (options.beforeImage) options.beforeImage(draw);
-  draw->AddImageQuad(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(image.texture.id())), toIm(tl),
-                     ImVec2(float(br.x), float(tl.y)), toIm(br), ImVec2(float(tl.x), float(br.y)), uv[0], uv[1], uv[2],
-                     uv[3]);
+  const int iw = image.pixels->cols, ih = image.pixels->rows;
+  for (const auto& tile : image.texture.tiles()) {
+    const cv::Rect& a = tile.area;
+    auto corner = [&](int x, int y) { return toIm(view.toScreen(rotate(x, y, rotation, iw, ih))); };
+    draw->AddImageQuad(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(tile.texture.id())), corner(a.x, a.y),
+                       corner(a.x + a.width, a.y), corner(a.x + a.width, a.y + a.height), corner(a.x, a.y + a.height),
+                       ImVec2(0, 0), ImVec2(1, 0), ImVec2(1, 1), ImVec2(0, 1));
+  }
   if (options.afterImage) options.afterImage(draw);
   draw->PopClipRect();
 

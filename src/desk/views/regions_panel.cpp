@@ -28,7 +28,7 @@ void drawTools(EditorState& ed) {
   const Tool tools[] = {Tool::Select, Tool::Rect, Tool::Ellipse, Tool::Polygon, Tool::Brush, Tool::Eraser};
   const char* keys[] = {"V", "M", "E", "P", "B", "X"};
   for (int i = 0; i < 6; ++i) {
-    if (i % 3) ImGui::SameLine();
+    if (i % 2) ImGui::SameLine(170);
     const std::string label = std::string(tr(toolLabel(tools[i]))) + " (" + keys[i] + ")";
     if (ImGui::RadioButton(label.c_str(), ed.tool == tools[i])) ed.tool = tools[i];
     probe(std::string("editor.tool.") + keys[i]);
@@ -88,7 +88,9 @@ void drawRegionsPanel(OpenPost& post, LoadedImage& image, const std::function<vo
   ImGui::Text("%s : %d  ·  %s : %d", tr("editor.regions"), static_cast<int>(doc.items().size()), tr("editor.dismissed"),
               dismissed);
   const char* kinds[] = {"face", "text", "barcode", "tattoo", "manual"};
-  for (const char* kind : kinds) {
+  for (int k = 0; k < 5; ++k) {
+    const char* kind = kinds[k];
+    if (k == 3) ImGui::NewLine();
     ImGui::ColorButton(kind, ImGui::ColorConvertU32ToFloat4(legendColour(kind)), ImGuiColorEditFlags_NoTooltip, ImVec2(10, 10));
     ImGui::SameLine();
     ImGui::TextDisabled("%s", tr(std::string("kind.") + kind));

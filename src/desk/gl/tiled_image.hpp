@@ -1,0 +1,37 @@
+// An image shown as one or more textures, tiled when it is larger than GL_MAX_TEXTURE_SIZE.
+#pragma once
+#include "gl/texture.hpp"
+
+#include <opencv2/core.hpp>
+
+#include <vector>
+
+namespace medpics::desk::gl {
+
+struct RgbaTile {
+  cv::Rect area;  // in image pixels
+  cv::Mat rgba;   // continuous RGBA8 pixels of that area
+};
+
+// Splits an image into tiles no larger than maxSide (row-major); converts BGR → RGBA (worker side).
+std::vector<cv::Rect> tileLayout(cv::Size size, int maxSide);
+std::vector<RgbaTile> makeTiles(const cv::Mat& bgr, int maxSide);
+
+class TiledImage {
+ public:
+  struct Tile {
+    cv::Rect area;
+    Texture texture;
+  };
+  void upload(const std::vector<RgbaTile>& tiles);  // UI thread
+  const std::vector<Tile>& tiles() const { return tiles_; }
+  bool empty() const { return tiles_.empty(); }
+  // The texture of an image that fits in one tile (the preview needs it), else nullptr.
+  const Texture* single() const { return tiles_.size() == 1 ? &tiles_[0].texture : nullptr; }
+  void setNearest(bool nearest);
+
+ private:
+  std::vector<Tile> tiles_;
+};
+
+}  // namespace medpics::desk::gl
