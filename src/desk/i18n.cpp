@@ -100,7 +100,7 @@ const std::vector<CatalogueEntry> kCatalogue = {
     {"editor.style.mosaic", "Mosaïque bruitée", "Mosaic with noise"},
     {"editor.style.blur", "Flou (faible)", "Blur (weak)"},
     {"editor.blur_weak", "Le flou est réversible : à éviter pour le texte et les visages.", "Blur is reversible: avoid it for text and faces."},
-    {"editor.accept", "Rétablir", "Accept"},
+    {"editor.accept", "Accepter (D)", "Accept (D)"},
     {"editor.dismiss", "Écarter (D)", "Dismiss (D)"},
     {"editor.duplicate", "Dupliquer", "Duplicate"},
     {"editor.delete", "Supprimer", "Delete"},

@@ -18,6 +18,7 @@ DeskDriver::DeskDriver(desk::AppOptions options) {
     io.MouseDown[0] = mouseDown_;
     for (int k = 0; k < 512; ++k) io.KeysDown[k] = keysDown_.count(k) > 0;
     io.KeyCtrl = ctrl_;
+    io.KeyShift = shift_;
     for (char32_t c : chars_) io.AddInputCharacter(static_cast<unsigned>(c));
     chars_.clear();
   };
@@ -66,13 +67,30 @@ void DeskDriver::type(const std::string& utf8) {
   }
 }
 
-void DeskDriver::press(int glfwKey, bool ctrl) {
+void DeskDriver::drag(float x0, float y0, float x1, float y1, int steps) {
+  mouseX_ = x0;
+  mouseY_ = y0;
+  frames(2);
+  mouseDown_ = true;
+  frames(1);
+  for (int i = 1; i <= steps; ++i) {
+    mouseX_ = x0 + (x1 - x0) * i / steps;
+    mouseY_ = y0 + (y1 - y0) * i / steps;
+    frames(1);
+  }
+  mouseDown_ = false;
+  frames(2);
+}
+
+void DeskDriver::press(int glfwKey, bool ctrl, bool shift) {
   ctrl_ = ctrl;
+  shift_ = shift;
   keysDown_.insert(glfwKey);
   frames(1);
   keysDown_.erase(glfwKey);
   frames(1);
   ctrl_ = false;
+  shift_ = false;
   frames(1);
 }
 

@@ -21,7 +21,9 @@ class DeskDriver {
   bool click(const std::string& widget);
   void clickAt(float x, float y);
   void type(const std::string& utf8);
-  void press(int glfwKey, bool ctrl = false);
+  void press(int glfwKey, bool ctrl = false, bool shift = false);
+  // Left-button drag from (x0, y0) to (x1, y1) in screen pixels, in `steps` moves.
+  void drag(float x0, float y0, float x1, float y1, int steps = 8);
   std::string screenshot(const std::string& name);  // writes MEDPICS_ARTIFACT_DIR/name.png, returns the path
 
  private:
@@ -29,7 +31,7 @@ class DeskDriver {
   float mouseX_ = 5, mouseY_ = 5;
   bool mouseDown_ = false;
   std::set<int> keysDown_;
-  bool ctrl_ = false;
+  bool ctrl_ = false, shift_ = false;
   std::u32string chars_;
 };
 

@@ -51,42 +51,35 @@ cv::Rect resizedBox(cv::Rect b, int k, int dx, int dy) {
   return {x0, y0, x1 - x0, y1 - y0};
 }
 
+// The outline of a region as a closed path in screen coordinates.
+std::vector<ImVec2> outline(const view::ViewTransform& v, const Region& r) {
+  std::vector<ImVec2> path;
+  if (r.shape == Shape::Polygon) {
+    for (const auto& p : r.points) path.push_back(screen(v, p.x + 0.5, p.y + 0.5));
+  } else if (r.shape == Shape::Ellipse) {
+    const ImVec2 a = screen(v, r.box.x, r.box.y), b = screen(v, r.box.x + r.box.width, r.box.y + r.box.height);
+    for (int i = 0; i < 48; ++i) {
+      const double t = 2 * M_PI * i / 48;
+      path.emplace_back((a.x + b.x) / 2 + (b.x - a.x) / 2 * float(std::cos(t)), (a.y + b.y) / 2 + (b.y - a.y) / 2 * float(std::sin(t)));
+    }
+  } else {
+    const ImVec2 a = screen(v, r.box.x, r.box.y), b = screen(v, r.box.x + r.box.width, r.box.y + r.box.height);
+    path = {a, ImVec2(b.x, a.y), b, ImVec2(a.x, b.y)};
+  }
+  return path;
+}
+
+// Kind colour over a dark halo so the outline reads on any image; dismissed regions are grey and thin.
 void drawRegionOutline(ImDrawList* draw, const view::ViewTransform& v, const Region& r, bool selected, bool fill) {
   const bool dismissed = r.state == mask::State::Dismissed;
-  const ImU32 colour = dismissed ? IM_COL32(160, 160, 160, 200)
+  const ImU32 colour = dismissed ? IM_COL32(200, 200, 200, 230)
                                  : legendColour(r.origin == mask::Origin::Manual ? "manual" : r.kind);
-  const float thickness = selected ? 2.5f : 1.5f;
-  const ImU32 fillColour = (colour & 0x00FFFFFF) | 0x50000000;
-  switch (r.shape) {
-    case Shape::Rect:
-    case Shape::Brush: {
-      const ImVec2 a = screen(v, r.box.x, r.box.y), b = screen(v, r.box.x + r.box.width, r.box.y + r.box.height);
-      if (fill && !dismissed && r.shape == Shape::Rect) draw->AddRectFilled(a, b, fillColour);
-      draw->AddRect(a, b, colour, 0, 0, thickness);
-      break;
-    }
-    case Shape::Ellipse: {
-      const ImVec2 a = screen(v, r.box.x, r.box.y), b = screen(v, r.box.x + r.box.width, r.box.y + r.box.height);
-      const ImVec2 c((a.x + b.x) / 2, (a.y + b.y) / 2);
-      const int segments = 48;
-      for (int i = 0; i < segments; ++i) {
-        const double t = 2 * M_PI * i / segments;
-        draw->PathLineTo(ImVec2(c.x + (b.x - a.x) / 2 * float(std::cos(t)), c.y + (b.y - a.y) / 2 * float(std::sin(t))));
-      }
-      if (fill && !dismissed) draw->PathFillConvex(fillColour);
-      for (int i = 0; i < segments; ++i) {
-        const double t = 2 * M_PI * i / segments;
-        draw->PathLineTo(ImVec2(c.x + (b.x - a.x) / 2 * float(std::cos(t)), c.y + (b.y - a.y) / 2 * float(std::sin(t))));
-      }
-      draw->PathStroke(colour, ImDrawFlags_Closed, thickness);
-      break;
-    }
-    case Shape::Polygon: {
-      for (const auto& p : r.points) draw->PathLineTo(screen(v, p.x + 0.5, p.y + 0.5));
-      draw->PathStroke(colour, ImDrawFlags_Closed, thickness);
-      break;
-    }
-  }
+  const float thickness = selected ? 2.5f : dismissed ? 1.0f : 1.5f;
+  const std::vector<ImVec2> path = outline(v, r);
+  if (fill && !dismissed && r.shape != Shape::Brush && r.shape != Shape::Polygon)
+    draw->AddConvexPolyFilled(path.data(), static_cast<int>(path.size()), (colour & 0x00FFFFFF) | 0x50000000);
+  draw->AddPolyline(path.data(), static_cast<int>(path.size()), IM_COL32(0, 0, 0, 200), ImDrawFlags_Closed, thickness + 2);
+  draw->AddPolyline(path.data(), static_cast<int>(path.size()), colour, ImDrawFlags_Closed, thickness);
 }
 
 void drawHandles(ImDrawList* draw, const view::ViewTransform& v, const Region& r) {
@@ -323,8 +316,13 @@ void drawRegionEditor(OpenPost& post, LoadedImage& image, float height, bool key
   auto& ed = post.editor;
   CanvasOptions options;
   options.height = height;
-  options.leftDragPans = ed.tool == Tool::Select && ed.drag == EditorState::Drag::None &&
-                         !image.regions.hitTest(imagePixel(image.view, ImGui::GetIO().MousePos));
+  // In the select tool, the left button pans unless it grabs a region or a handle of the selected one.
+  const ImVec2 mouse = ImGui::GetIO().MousePos;
+  const auto& doc = image.regions;
+  const bool overHandle = doc.selection().size() == 1 && image.status == LoadedImage::Status::Ready &&
+                          handleAt(image.view, doc.find(*doc.selection().begin())->region, mouse) >= 0;
+  options.leftDragPans = ed.tool == Tool::Select && ed.drag == EditorState::Drag::None && !overHandle &&
+                         !doc.hitTest(imagePixel(image.view, mouse));
   options.beforeImage = beforeImage;
   options.afterImage = afterImage;
   const CanvasFrame frame = drawCanvas(image, "post", options);
