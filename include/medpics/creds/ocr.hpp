@@ -1,0 +1,18 @@
+// OCR of proof documents with Tesseract (fra+eng), one engine per thread.
+#pragma once
+#include <opencv2/core.hpp>
+
+#include <string>
+
+namespace medpics::creds {
+
+// Text of a proof image (BGR, BGRA or grey), read with Tesseract "fra+eng" after scaling the image so
+// that glyphs are about 30 px high. One Tesseract engine per calling thread, created on first use and
+// limited to one OpenMP thread. Returns an empty string for an empty image or when nothing is read.
+// Throws std::runtime_error when Tesseract or its language data cannot be loaded.
+std::string ocrDocument(const cv::Mat& image);
+
+// Estimated height in pixels of the text glyphs of a grey image (median of dark connected components), 0 if none.
+double estimateGlyphHeight(const cv::Mat& gray);
+
+}  // namespace medpics::creds
