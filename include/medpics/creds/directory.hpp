@@ -1,5 +1,7 @@
 // The local RPPS directory: SQLite index of the Annuaire Santé extract, its importer and its lookups.
 #pragma once
+#include <nlohmann/json.hpp>
+
 #include <cstdint>
 #include <filesystem>
 #include <functional>
@@ -31,6 +33,11 @@ struct DirectoryPerson {
   std::vector<DirectoryActivity> activities;    // at least one
   std::string displayName() const;              // "Marie DUPONT"
 };
+
+// {"identifier", "id_type", "idnat", "civility_ex", "civility", "last_name", "first_name", "activities": [{
+//   "profession_code", "profession", "category_code", "category", "skill_code", "skill", "mode_code", "mode",
+//   "site", "postcode", "city", "authority"}]}
+nlohmann::json toJson(const DirectoryPerson& person);
 
 struct ImportReport {
   std::uint64_t rows = 0;          // activity rows imported

@@ -18,6 +18,10 @@ struct NameMatch {
 // in the other ("Dupont"/"Dupont-Martin", "Marie"/"Marie Claire"), else a spelling similarity.
 double namePartScore(std::string_view a, std::string_view b);
 
+// Overall score from the last-name and first-name scores: half the weaker part, half the mean, so
+// that one badly different part is not averaged away (same first name, other last name → mismatch).
+double combineNameScores(double last, double first);
+
 // Compares a claimed identity (first, last and optional birth name) with a reference one (directory
 // or document). Swapped first/last names still match, with a small penalty.
 NameMatch matchNames(std::string_view claimFirst, std::string_view claimLast, std::string_view claimBirth,

@@ -108,6 +108,7 @@ std::vector<DirectoryPerson> Directory::searchByName(std::string_view query, std
       impl_->collect(join(0, k), join(k, words.size()), limit, ids);
       impl_->collect(join(k, words.size()), join(0, k), limit, ids);
     }
+    if (ids.size() < limit) impl_->collect(join(0, words.size()), "", limit, ids);  // a compound last name alone
   }
   for (const auto& id : ids) {
     if (auto p = impl_->person(id)) persons.push_back(std::move(*p));

@@ -107,6 +107,7 @@ bool loadRows(LineReader& reader, Decoder& decoder, const ColumnMap& map, std::s
     return pos == std::string::npos ? std::string_view() : trim(fields[pos]);
   };
   std::uint64_t lineNumber = 1;
+  if (progress && !progress(report.bytes, totalBytes, 0)) return false;
   while (const auto raw = reader.next()) {
     ++lineNumber;
     report.bytes += raw->size();

@@ -43,6 +43,8 @@ std::string label(double score) {
 
 }  // namespace
 
+double combineNameScores(double last, double first) { return 0.5 * std::min(last, first) + 0.25 * (last + first); }
+
 double namePartScore(std::string_view a, std::string_view b) {
   const auto wa = nameTokens(a), wb = nameTokens(b);
   if (wa.empty() || wb.empty()) return 0;
@@ -65,12 +67,12 @@ NameMatch matchNames(std::string_view claimFirst, std::string_view claimLast, st
   const double birth = claimBirth.empty() ? 0 : namePartScore(claimBirth, refLast);
   const double last = std::max(usage, birth);
   const double first = namePartScore(claimFirst, refFirst);
-  NameMatch direct{0.5 * last + 0.5 * first,
+  NameMatch direct{combineNameScores(last, first),
                    std::string("last name") + (birth > usage ? " via birth name" : "") + ": " + label(last) +
                        "; first name: " + label(first)};
   const double swappedLast = namePartScore(claimFirst, refLast);
   const double swappedFirst = std::max(namePartScore(claimLast, refFirst), claimBirth.empty() ? 0 : namePartScore(claimBirth, refFirst));
-  const double swapped = 0.95 * (0.5 * swappedLast + 0.5 * swappedFirst);
+  const double swapped = 0.95 * combineNameScores(swappedLast, swappedFirst);
   if (swapped > direct.score) {
     return {swapped, "first and last names swapped; last name: " + label(swappedLast) + "; first name: " + label(swappedFirst)};
   }

@@ -108,8 +108,8 @@ bool containsAny(const std::string& folded, std::initializer_list<const char*> w
 std::optional<FoundDate> expiryDate(const std::vector<Line>& all, const std::vector<Dated>& dates) {
   for (std::size_t i = 0; i < all.size(); ++i) {
     const std::string folded = foldName(all[i].text);
-    if (!containsAny(folded, {" expire", " expiration", " valable jusqu", " valide jusqu", " fin de validite", " valid until",
-                              " valid thru", " expiry", " date limite", " valable au", " fin de validite"})) {
+    // Word starts, tolerant of OCR damage further in the phrase ("Valable iusau'au").
+    if (!containsAny(folded, {" expir", " valable", " valid", " fin de validite", " date limite"})) {
       continue;
     }
     const std::size_t from = all[i].offset;

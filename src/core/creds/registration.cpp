@@ -213,7 +213,7 @@ class Builder {
   void documentName(const std::string& text, const std::vector<ProofFacts>& facts) {
     const double last = std::max(nameInText(claim_.lastName, text), claim_.birthName.empty() ? 0 : nameInText(claim_.birthName, text));
     const double first = nameInText(claim_.firstName, text);
-    double score = 0.5 * (last + first);
+    double score = combineNameScores(last, first);
     std::string evidence = "last name " + fixed2(last) + ", first name " + fixed2(first) + " found in the document text";
     for (const auto& f : facts) {
       if (f.lastName.empty() || f.firstName.empty()) continue;
@@ -371,24 +371,23 @@ Checklist checkRegistration(const RegistrationClaim& claim, const std::vector<Pr
 }
 
 Suggestion suggestDecision(const std::vector<CheckItem>& items) {
-  const auto failed = [&](std::initializer_list<const char*> ids) -> const CheckItem* {
+  struct Rejection {
+    const char* check;
+    const char* reason;
+  };
+  // In order of precedence; a failed check of the list rejects with its reason code.
+  constexpr Rejection rejections[] = {
+      {check_id::kIdentifierFormat, "invalid_identifier"},  {check_id::kDocumentReadable, "unreadable_document"},
+      {check_id::kHealthProfession, "not_health_professional"}, {check_id::kDirectoryPresence, "not_in_directory"},
+      {check_id::kNameMatch, "name_mismatch"},              {check_id::kDocumentName, "name_mismatch"},
+      {check_id::kCardNotExpired, "expired_card"},
+  };
+  for (const auto& rejection : rejections) {
     for (const auto& item : items) {
-      for (const char* id : ids) {
-        if (item.id == id && item.status == CheckStatus::Fail) return &item;
+      if (item.id == rejection.check && item.status == CheckStatus::Fail) {
+        return {SuggestedAction::Reject, rejection.reason, item.id + ": " + item.evidence};
       }
     }
-    return nullptr;
-  };
-  const std::pair<std::initializer_list<const char*>, const char*> rejections[] = {
-      {{check_id::kIdentifierFormat}, "invalid_identifier"},
-      {{check_id::kDocumentReadable}, "unreadable_document"},
-      {{check_id::kHealthProfession}, "not_health_professional"},
-      {{check_id::kDirectoryPresence}, "not_in_directory"},
-      {{check_id::kNameMatch, check_id::kDocumentName}, "name_mismatch"},
-      {{check_id::kCardNotExpired}, "expired_card"},
-  };
-  for (const auto& [ids, reason] : rejections) {
-    if (const CheckItem* item = failed(ids)) return {SuggestedAction::Reject, reason, item->id + ": " + item->evidence};
   }
   std::string doubts;
   for (const auto& item : items) {

@@ -1,0 +1,67 @@
+// Unit test of proof OCR: a card rendered with cv::freetype is read by Tesseract and its facts extracted.
+#include "medpics/creds/name_match.hpp"
+#include "medpics/creds/ocr.hpp"
+#include "medpics/creds/proof_document.hpp"
+
+#include <catch2/catch.hpp>
+#include <opencv2/freetype.hpp>
+#include <opencv2/imgproc.hpp>
+
+using namespace medpics::creds;
+using namespace std::chrono;
+
+namespace {
+
+// A white card with dark text lines, glyphs `height` px high.
+cv::Mat renderCard(const std::vector<std::string>& lines, int height) {
+  auto ft = cv::freetype::createFreeType2();
+  ft->loadFontData("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", 0);
+  cv::Mat card(static_cast<int>(lines.size()) * height * 2 + 2 * height, height * 30, CV_8UC3, cv::Scalar(250, 248, 245));
+  cv::rectangle(card, {0, 0, card.cols, height}, cv::Scalar(140, 60, 20), cv::FILLED);  // a coloured band
+  int y = 2 * height;
+  for (const auto& line : lines) {
+    ft->putText(card, line, {height, y + height}, height, cv::Scalar(30, 30, 30), -1, cv::LINE_AA, false);
+    y += 2 * height;
+  }
+  return card;
+}
+
+const std::vector<std::string> kLines = {"CARTE D'ÉTUDIANT", "Université de Bordeaux", "Nom : MARTIN", "Prénom : Lucas",
+                                         "N° RPPS : 10005173140", "Valable jusqu'au 31/08/2026"};
+
+void checkFacts(const std::string& text) {
+  INFO("OCR text:\n" << text);
+  const ProofFacts facts = extractProofFacts(text);
+  REQUIRE_FALSE(facts.identifiers.empty());
+  CHECK(facts.identifiers[0].check.normalized == "10005173140");
+  CHECK(facts.identifiers[0].check.valid);
+  REQUIRE(facts.expiry);
+  CHECK(facts.expiry->date == year_month_day{year{2026}, August, 31d});
+  CHECK(nameInText("Martin", text) >= kNameMatchPass);
+  CHECK(nameInText("Lucas", text) >= kNameMatchPass);
+  CHECK(facts.university.find("Bordeaux") != std::string::npos);
+}
+
+}  // namespace
+
+TEST_CASE("OCR reads a rendered card: name, RPPS and date", "[creds]") {
+  const cv::Mat card = renderCard(kLines, 28);
+  CHECK(estimateGlyphHeight(card.channels() == 1 ? card : [&] {
+          cv::Mat g;
+          cv::cvtColor(card, g, cv::COLOR_BGR2GRAY);
+          return g;
+        }()) > 10);
+  checkFacts(ocrDocument(card));
+}
+
+TEST_CASE("OCR scales small text up to ~30 px glyphs", "[creds]") {
+  cv::Mat small;
+  cv::resize(renderCard(kLines, 40), small, cv::Size(), 0.4, 0.4, cv::INTER_AREA);  // glyphs ~16 px
+  checkFacts(ocrDocument(small));
+}
+
+TEST_CASE("OCR of a blank or empty image reads nothing", "[creds]") {
+  CHECK(ocrDocument(cv::Mat()).empty());
+  const std::string blank = ocrDocument(cv::Mat(200, 300, CV_8UC3, cv::Scalar(255, 255, 255)));
+  CHECK(extractProofFacts(blank).letters < 15);
+}
