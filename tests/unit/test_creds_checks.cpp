@@ -155,7 +155,7 @@ TEST_CASE("checklist: maiden name and swapped order still match", "[creds]") {
   CHECK(list.suggestion.action == SuggestedAction::Approve);
 }
 
-TEST_CASE("checklist: student with a current card → approve; expired card → reject expired_card", "[creds]") {
+TEST_CASE("checklist: student with a current card → approve, expired card → reject expired_card", "[creds]") {
   medpics::test::SmallDirectory small;
   const Checklist ok = checkRegistration(studentClaim(), {{DocumentKind::StudentCard, studentCard("2025-2026", "31/08/2026")}},
                                          small.directory.get(), {}, kToday);

@@ -132,7 +132,7 @@ TEST_CASE("import: hand-written extract with BOM, CRLF, reordered columns, bad l
   CHECK_THROWS(importExtract(dir.path() / "missing.txt", db));
 }
 
-TEST_CASE("re-import replaces the index atomically; a failed import keeps the old one", "[creds]") {
+TEST_CASE("re-import replaces the index atomically, a failed import keeps the old one", "[creds]") {
   TempDir dir;
   const auto db = dir.path() / "registry.sqlite";
   ExtractOptions options;

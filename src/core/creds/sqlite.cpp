@@ -50,6 +50,12 @@ void Stmt::bind(int index, std::string_view text) {
   }
 }
 
+void Stmt::bindStatic(int index, std::string_view text) {
+  if (sqlite3_bind_text(stmt_, index, text.data(), static_cast<int>(text.size()), SQLITE_STATIC) != SQLITE_OK) {
+    fail(db_, "bind");
+  }
+}
+
 void Stmt::bind(int index, long long value) {
   if (sqlite3_bind_int64(stmt_, index, value) != SQLITE_OK) fail(db_, "bind");
 }
@@ -65,6 +71,8 @@ void Stmt::reset() {
   sqlite3_reset(stmt_);
   sqlite3_clear_bindings(stmt_);
 }
+
+void Stmt::rewind() { sqlite3_reset(stmt_); }
 
 std::string Stmt::text(int column) const {
   const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, column));

@@ -29,9 +29,11 @@ class Stmt {
   Stmt(const Stmt&) = delete;
   Stmt& operator=(const Stmt&) = delete;
   void bind(int index, std::string_view text);  // 1-based, copied by SQLite
+  void bindStatic(int index, std::string_view text);  // not copied: `text` must live until the next step()
   void bind(int index, long long value);
   bool step();   // true while a row is available; throws on error
-  void reset();  // ready to bind and step again
+  void reset();  // ready to bind and step again (bindings cleared)
+  void rewind();  // ready to step again with the same bindings (each can be re-bound)
   std::string text(int column) const;
   long long integer(int column) const;
 
