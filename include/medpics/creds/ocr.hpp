@@ -7,8 +7,10 @@
 namespace medpics::creds {
 
 // Text of a proof image (BGR, BGRA or grey), read with Tesseract "fra+eng" after scaling the image so
-// that glyphs are about 30 px high. One Tesseract engine per calling thread, created on first use and
-// limited to one OpenMP thread. Returns an empty string for an empty image or when nothing is read.
+// that glyphs are about 30 px high. One Tesseract engine per calling thread, created on first use.
+// Tesseract is built with OpenMP: start the process with OMP_THREAD_LIMIT=1 (libgomp reads it when it
+// is loaded, before main), else each call spins a team of threads. Returns an empty string for an
+// empty image or when nothing is read.
 // Throws std::runtime_error when Tesseract or its language data cannot be loaded.
 std::string ocrDocument(const cv::Mat& image);
 

@@ -132,6 +132,14 @@ IdCheck retype(IdCheck inner, std::string_view input, IdType type, std::string n
   return inner;
 }
 
+// Compares the last character of an INE with its expected key and says so.
+void setKeyResult(IdCheck& check, const std::string& form, const std::string& what, char expected) {
+  const char given = check.normalized.back();
+  check.valid = given == expected;
+  check.message = check.valid ? form + ": " + what + " correct"
+                              : form + " " + what + " is wrong: " + given + ", expected " + expected;
+}
+
 IdType detectType(const std::string& n) {
   if (allDigits(n)) {
     switch (n.size()) {
@@ -309,21 +317,14 @@ IdCheck checkIne(std::string_view input) {
     check.valid = check.manualCheck = true;
     check.message = "INE (apprentice): format correct, no public key";
   } else if (std::regex_match(n, bea)) {
-    const char key = ineBeaKey(n.substr(0, 10));
-    check.valid = n[10] == key;
-    check.message = check.valid ? "INE (BEA): key letter correct"
-                                : "INE (BEA) key letter is wrong: " + std::string(1, n[10]) + ", expected " + std::string(1, key);
+    setKeyResult(check, "INE (BEA)", "key letter", ineBeaKey(n.substr(0, 10)));
   } else if (std::regex_match(n, rnie)) {
     check.type = IdType::IneRnie;
     check.valid = check.manualCheck = true;
     check.message = "INE-RNIE: format correct (9 digits + 2 letters), key not public";
   } else if (std::regex_match(n, nne)) {
     check.type = IdType::IneNne;
-    const char key = ineNneKey(n.substr(0, 10));
-    check.valid = n[10] == key;
-    check.message = check.valid ? "INE (university, NNE): key digit correct"
-                                : "INE (university, NNE) key digit is wrong: " + std::string(1, n[10]) + ", expected " +
-                                      std::string(1, key);
+    setKeyResult(check, "INE (university, NNE)", "key digit", ineNneKey(n.substr(0, 10)));
   } else {
     check.message = "not an INE form (BEA 10 digits + letter, NNE 10 characters + digit, RNIE 9 digits + 2 letters)";
   }

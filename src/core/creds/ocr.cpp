@@ -1,13 +1,11 @@
 // Tesseract OCR of proof images: grey conversion, scaling to ~30 px glyphs, one engine per thread.
 #include "medpics/creds/ocr.hpp"
 
-#include <dlfcn.h>
 #include <tesseract/baseapi.h>
 
 #include <opencv2/imgproc.hpp>
 
 #include <algorithm>
-#include <cstdlib>
 #include <memory>
 #include <stdexcept>
 #include <vector>
@@ -17,18 +15,9 @@ namespace {
 
 constexpr double kTargetGlyphHeight = 30.0;
 
-// OMP_THREAD_LIMIT must be in the environment before libgomp loads; when it was not, ask the
-// OpenMP runtime Tesseract links against for one thread in this thread's parallel regions.
-void limitOpenMpThreads() {
-  using SetThreads = void (*)(int);
-  if (auto* set = reinterpret_cast<SetThreads>(dlsym(RTLD_DEFAULT, "omp_set_num_threads"))) set(1);
-}
-
 struct Engine {
   tesseract::TessBaseAPI api;
   Engine() {
-    setenv("OMP_THREAD_LIMIT", "1", 0);
-    limitOpenMpThreads();
     if (api.Init(nullptr, "fra+eng", tesseract::OEM_LSTM_ONLY) != 0) {
       throw std::runtime_error("tesseract: cannot load the fra+eng language data (tesseract-ocr-fra, tesseract-ocr-eng)");
     }
@@ -83,7 +72,6 @@ std::string ocrDocument(const cv::Mat& image) {
   }
   if (!gray.isContinuous()) gray = gray.clone();
   Engine& e = engine();
-  limitOpenMpThreads();
   e.api.SetImage(gray.data, gray.cols, gray.rows, 1, static_cast<int>(gray.step));
   std::unique_ptr<char[]> text(e.api.GetUTF8Text());
   e.api.Clear();
