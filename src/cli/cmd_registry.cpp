@@ -6,6 +6,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -32,17 +33,17 @@ std::filesystem::path dbPath(OptionList& options) {
 ImportProgress progressBar() {
   const bool tty = isatty(STDERR_FILENO) != 0;
   return [tty, lastDecile = -1](std::uint64_t done, std::uint64_t total, std::uint64_t rows) mutable {
-    const double fraction = total ? static_cast<double>(done) / static_cast<double>(total) : 0.0;
+    const double fraction = total ? std::min(1.0, static_cast<double>(done) / static_cast<double>(total)) : 1.0;
     const int percent = static_cast<int>(fraction * 100.0);
     if (tty) {
       const int filled = static_cast<int>(fraction * 30.0);
       std::fprintf(stderr, "\r[%-30s] %3d%%  %llu rows", std::string(static_cast<std::size_t>(filled), '#').c_str(), percent,
                    static_cast<unsigned long long>(rows));
-      if (done >= total) std::fprintf(stderr, "\n");
     } else if (percent / 10 != lastDecile) {
-      lastDecile = percent / 10;
       std::fprintf(stderr, "import: %3d%%  %llu rows\n", percent, static_cast<unsigned long long>(rows));
     }
+    if (percent == 100 && lastDecile != 10) std::fprintf(stderr, "%sbuilding the indexes...\n", tty ? "\n" : "");
+    lastDecile = percent / 10;
     return true;
   };
 }

@@ -234,3 +234,20 @@ TEST_CASE("checklist: not a health profession, duplicates, mismatches, no direct
   CHECK(status(manual, check_id::kIdentifierFormat) == CheckStatus::Unknown);
   CHECK(manual.suggestion.action == SuggestedAction::RequestInfo);
 }
+
+TEST_CASE("claim from the platform's applicant", "[creds]") {
+  medpics::api::Applicant a;
+  a.firstName = "Lucas";
+  a.lastName = "Martin";
+  a.category = "student";
+  a.rpps = "10005173140";
+  a.ine = "1234567890V";
+  a.academicYear = "2025-2026";
+  const RegistrationClaim c = claimFromApplicant(a);
+  CHECK(c.category == ApplicantCategory::Student);
+  CHECK(c.rpps == "10005173140");
+  CHECK(c.ine == "1234567890V");
+  CHECK(c.academicYear == "2025-2026");
+  a.category = "professional";
+  CHECK(claimFromApplicant(a).category == ApplicantCategory::Professional);
+}

@@ -130,6 +130,9 @@ TEST_CASE("import: hand-written extract with BOM, CRLF, reordered columns, bad l
   CHECK(directory.findByIdentifier("0012600631")->lastName == "ADELI");
   CHECK(directory.info().source == extract.filename().string());
   CHECK_THROWS(importExtract(dir.path() / "missing.txt", db));
+  const auto zip = dir.path() / "PS_LibreAcces.zip";
+  std::ofstream(zip, std::ios::binary) << std::string("PK\x03\x04\x14\x00\n", 7);
+  CHECK_THROWS_WITH(importExtract(zip, db), Catch::Contains("zip archive"));
 }
 
 TEST_CASE("re-import replaces the index atomically, a failed import keeps the old one", "[creds]") {

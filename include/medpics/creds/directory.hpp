@@ -55,7 +55,9 @@ struct ImportReport {
   bool cancelled = false;          // the progress callback returned false; the index was left unchanged
 };
 
-// bytesDone/bytesTotal of the extract read so far, rows imported; return false to cancel.
+// bytesDone/bytesTotal of the extract read so far, rows imported; return false to cancel. Called at
+// the start, every 16,384 lines, and once with bytesDone == bytesTotal when every row is loaded
+// (the indexes are then built, a few seconds for millions of rows, before importExtract returns).
 using ImportProgress = std::function<bool(std::uint64_t bytesDone, std::uint64_t bytesTotal, std::uint64_t rows)>;
 
 // Streams `extract` into a new SQLite index written next to `dbPath`, then renames it over `dbPath`

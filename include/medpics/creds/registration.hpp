@@ -1,5 +1,6 @@
 // Automated checks of a registration (claims, proof documents, directory, other accounts) and the suggested decision.
 #pragma once
+#include "medpics/api/types.hpp"
 #include "medpics/creds/directory.hpp"
 #include "medpics/creds/proof_document.hpp"
 
@@ -22,6 +23,9 @@ struct RegistrationClaim {
   std::string rpps, adeli, ordreNumber, ine;
   std::string university, academicYear;  // students
 };
+
+// The claim of a registration fetched from the platform (category "student" → Student).
+RegistrationClaim claimFromApplicant(const api::Applicant& applicant);
 
 struct ProofDocument {
   DocumentKind kind = DocumentKind::Other;

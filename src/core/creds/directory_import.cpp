@@ -164,6 +164,9 @@ ImportReport importExtract(const std::filesystem::path& extract, const std::file
   auto headerLine = reader.next();
   if (!headerLine) throw std::runtime_error(extract.string() + " is empty");
   report.bytes += headerLine->size();
+  if (headerLine->substr(0, 4) == std::string_view("PK\x03\x04", 4)) {
+    throw std::runtime_error(extract.string() + " is a zip archive: unzip it and import the PS_LibreAcces_Personne_activite_*.txt file");
+  }
   std::string_view headerText = *headerLine;
   if (headerText.substr(0, 3) == "\xEF\xBB\xBF") headerText.remove_prefix(3);  // UTF-8 byte-order mark
   const std::string_view headerUtf8 = decoder.toUtf8(headerText, report);
@@ -190,6 +193,7 @@ ImportReport importExtract(const std::filesystem::path& extract, const std::file
       return report;
     }
     db.exec("COMMIT");
+    if (progress) progress(totalBytes, totalBytes, report.rows);  // rows loaded; the indexes follow
     const auto loaded = std::chrono::steady_clock::now();
     report.loadSeconds = std::chrono::duration<double>(loaded - started).count();
     db.exec("CREATE INDEX activity_identifier ON activity (identifier)");
@@ -220,7 +224,6 @@ ImportReport importExtract(const std::filesystem::path& extract, const std::file
     std::filesystem::remove(temp, ignored);
     throw;
   }
-  if (progress) progress(report.bytes, totalBytes, report.rows);
   report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   return report;
 }
