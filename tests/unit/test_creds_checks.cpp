@@ -175,6 +175,7 @@ TEST_CASE("checklist: student with a current card → approve, expired card → 
                                               small.directory.get(), {}, kToday);
   CHECK(status(expired, check_id::kCardNotExpired) == CheckStatus::Fail);
   CHECK(expired.find(check_id::kCardNotExpired)->evidence.find("expired on 2025-08-31") != std::string::npos);
+  CHECK(expired.suggestion.action == SuggestedAction::RequestInfo);  // ask for a current card
   CHECK(expired.suggestion.reasonCode == "expired_card");
 
   // Without an expiry date, the academic year's end (31 August) decides.
@@ -188,7 +189,18 @@ TEST_CASE("checklist: empty OCR → reject unreadable_document", "[creds]") {
   const Checklist list = checkRegistration(doctorClaim(), {{DocumentKind::RppsCard, ""}}, small.directory.get(), {}, kToday);
   CHECK(status(list, check_id::kDocumentReadable) == CheckStatus::Fail);
   CHECK_FALSE(list.find(check_id::kDocumentName));
+  CHECK(list.suggestion.action == SuggestedAction::RequestInfo);  // ask for a sharper photo
   CHECK(list.suggestion.reasonCode == "unreadable_document");
+  // Text read with a low confidence (blurred photo) is not trusted.
+  const Checklist blurred =
+      checkRegistration(doctorClaim(), {{DocumentKind::RppsCard, "Urr verre de Bordes RENAUO ME 12345678900", 58}},
+                        small.directory.get(), {}, kToday);
+  CHECK(status(blurred, check_id::kDocumentReadable) == CheckStatus::Fail);
+  CHECK(blurred.find(check_id::kDocumentReadable)->evidence.find("confidence 58") != std::string::npos);
+  CHECK(blurred.suggestion.reasonCode == "unreadable_document");
+  const Checklist sharp =
+      checkRegistration(doctorClaim(), {{DocumentKind::RppsCard, kDoctorCard, 93}}, small.directory.get(), {}, kToday);
+  CHECK(sharp.suggestion.action == SuggestedAction::Approve);
   const Checklist none = checkRegistration(doctorClaim(), {}, small.directory.get(), {}, kToday);
   CHECK(none.find(check_id::kDocumentReadable)->evidence == "no proof document");
 }
@@ -227,12 +239,48 @@ TEST_CASE("checklist: not a health profession, duplicates, mismatches, no direct
                                                   small.directory.get(), {}, kToday);
   CHECK(status(otherNumber, check_id::kDocumentIdentifier) == CheckStatus::Fail);
 
+}
+
+TEST_CASE("checklist: Ordre number only → approve after a check by hand", "[creds]") {
+  medpics::test::SmallDirectory small;
   RegistrationClaim ordreOnly = doctorClaim();
   ordreOnly.rpps.clear();
-  ordreOnly.ordreNumber = "4521";
-  const Checklist manual = checkRegistration(ordreOnly, {{DocumentKind::OrdreCertificate, kDoctorCard}}, small.directory.get(), {}, kToday);
+  ordreOnly.ordreNumber = "452187";
+  const std::string certificate = "ATTESTATION D'INSCRIPTION AU TABLEAU\nDocteur Marie DUPONT\nsous le numéro ordinal 452187\n";
+  const Checklist manual = checkRegistration(ordreOnly, {{DocumentKind::OrdreCertificate, certificate}}, small.directory.get(), {}, kToday);
   CHECK(status(manual, check_id::kIdentifierFormat) == CheckStatus::Unknown);
-  CHECK(manual.suggestion.action == SuggestedAction::RequestInfo);
+  CHECK(manual.find(check_id::kIdentifierFormat)->manualCheck);
+  CHECK(status(manual, check_id::kDirectoryPresence) == CheckStatus::Unknown);
+  CHECK(manual.find(check_id::kDirectoryPresence)->manualCheck);
+  CHECK(status(manual, check_id::kDocumentIdentifier) == CheckStatus::Pass);
+  CHECK(manual.suggestion.action == SuggestedAction::Approve);
+  CHECK(manual.suggestion.manualCheck);
+  CHECK(manual.suggestion.explanation.find("452187") != std::string::npos);
+  CHECK(checklistToJson(manual).at(0).at("manual_check") == true);
+  // Another number on the certificate: a doubt, not an approval.
+  const Checklist other = checkRegistration(ordreOnly, {{DocumentKind::OrdreCertificate, "Docteur Marie DUPONT\nnuméro ordinal 999999"}},
+                                            small.directory.get(), {}, kToday);
+  CHECK(status(other, check_id::kDocumentIdentifier) == CheckStatus::Fail);
+  CHECK(other.suggestion.action == SuggestedAction::RequestInfo);
+}
+
+TEST_CASE("checklist: directory name with an unexplained part → reject name_mismatch", "[creds]") {
+  medpics::test::TempDir dir;
+  medpics::creds::ExtractOptions options;
+  options.rows = 50;
+  const auto db = dir.path() / "r.sqlite";
+  importExtract(medpics::test::writeExtract(dir.path(), "x.txt", options,
+                                            {medpics::test::knownPerson("10001045367", "CHEVALLIER-DURAND", "Sophie", "10", "Médecin", "C")}),
+                db);
+  const Directory directory(db);
+  RegistrationClaim claim = doctorClaim();
+  claim.firstName = "Sophie";
+  claim.lastName = "Moreau";
+  claim.birthName = "Chevallier";
+  const Checklist list = checkRegistration(claim, {{DocumentKind::RppsCard, "Dr Sophie CHEVALLIER-DURAND\nN° RPPS 10001045367"}},
+                                           &directory, {}, kToday);
+  CHECK(status(list, check_id::kNameMatch) == CheckStatus::Fail);
+  CHECK(list.suggestion.reasonCode == "name_mismatch");
 }
 
 TEST_CASE("claim from the platform's applicant", "[creds]") {

@@ -35,6 +35,9 @@ TEST_CASE("name matching cases", "[creds]") {
       {"Marie", "Dupond", "", "Marie", "DUPONT", 0.85, 0.95},                    // one letter off
       {"Paul", "Durand", "", "Marie", "DUPONT", 0.0, 0.5},                       // someone else
       {"Marie", "Durand", "", "Marie", "DUPONT", 0.5, kNameMatchDoubt - 0.01},   // same first name only
+      {"Marie", "Martin", "Dupont", "Marie", "DUPONT-MARTIN", 0.95, 0.97},      // birth + usage compound
+      {"Marie", "Dupont", "", "Marie", "DUPONT-MARTIN", kNameMatchDoubt, kNameMatchPass - 0.01},  // longer in the directory
+      {"Sophie", "Moreau", "Chevallier", "Sophie", "CHEVALLIER-DURAND", 0.0, kNameMatchDoubt - 0.01},  // unexplained part
   };
   for (const auto& c : cases) {
     INFO(c.first << " " << c.last << " (" << c.birth << ") vs " << c.refFirst << " " << c.refLast);

@@ -60,6 +60,24 @@ TEST_CASE("OCR scales small text up to ~30 px glyphs", "[creds]") {
   checkFacts(ocrDocument(small));
 }
 
+TEST_CASE("OCR of a slightly blurred card still reads it, a very blurred one is not trusted", "[creds]") {
+  const cv::Mat card = renderCard(kLines, 32);
+  const OcrResult sharp = readDocument(card);
+  CHECK(sharp.confidence >= 80);
+  cv::Mat soft, blurred;
+  cv::GaussianBlur(card, soft, cv::Size(), 3.0);  // the automatic layout finds nothing here: read as one block
+  const OcrResult softRead = readDocument(soft);
+  INFO("OCR text:\n" << softRead.text);
+  CHECK(softRead.confidence >= 70);
+  const auto ids = findCredentialIdentifiers(softRead.text);
+  REQUIRE_FALSE(ids.empty());
+  CHECK(ids[0].check.normalized == "10005173140");
+  CHECK(nameInText("Martin", softRead.text) >= kNameMatchPass);
+  cv::GaussianBlur(card, blurred, cv::Size(), 8.0);
+  const OcrResult unreadable = readDocument(blurred);
+  CHECK((extractProofFacts(unreadable.text).letters < 15 || unreadable.confidence < 70));
+}
+
 TEST_CASE("OCR of a blank or empty image reads nothing", "[creds]") {
   CHECK(ocrDocument(cv::Mat()).empty());
   const std::string blank = ocrDocument(cv::Mat(200, 300, CV_8UC3, cv::Scalar(255, 255, 255)));

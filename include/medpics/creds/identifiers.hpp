@@ -65,8 +65,9 @@ struct FoundIdentifier {
   std::size_t offset = 0, length = 0;
   IdCheck check;
 };
-// Finds RPPS, idNat_PS, ADELI and INE candidates in text (digits may be grouped by spaces or dots).
-// Only candidates whose key or format is valid are returned, unless a label names them.
+// Finds RPPS, idNat_PS, ADELI and INE candidates in text (digits may be grouped by spaces or dots),
+// and Ordre numbers after an "ordre"/"ordinal" label. Only candidates whose key or format is valid
+// are returned, unless a label names them.
 std::vector<FoundIdentifier> findCredentialIdentifiers(std::string_view text);
 // Finds NIR candidates in text (grouped "1 84 12 75 123 456 78" or compact, 2A/2B, optional key);
 // for the PHI detector. `valid` tells whether the key matched (a NIR without key is still PHI).

@@ -14,6 +14,14 @@ namespace medpics::creds {
 // Throws std::runtime_error when Tesseract or its language data cannot be loaded.
 std::string ocrDocument(const cv::Mat& image);
 
+struct OcrResult {
+  std::string text;
+  double confidence = 0;  // Tesseract's mean word confidence, 0..100 (sharp print ≈ 90, blurred < 70)
+};
+// ocrDocument with the confidence, for ProofDocument::ocrConfidence. When the automatic page layout
+// finds no text (it fails on some blurred photos), the image is read again as a single text block.
+OcrResult readDocument(const cv::Mat& image);
+
 // Estimated height in pixels of the text glyphs of a grey image (median of dark connected components), 0 if none.
 double estimateGlyphHeight(const cv::Mat& gray);
 

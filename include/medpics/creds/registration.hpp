@@ -29,8 +29,10 @@ RegistrationClaim claimFromApplicant(const api::Applicant& applicant);
 
 struct ProofDocument {
   DocumentKind kind = DocumentKind::Other;
-  std::string ocrText;  // ocrDocument() of the image; empty when nothing could be read
+  std::string ocrText;        // ocrDocument() of the image; empty when nothing could be read
+  double ocrConfidence = -1;  // readDocument().confidence (0..100); -1 when unknown
 };
+constexpr double kMinOcrConfidence = 70;  // below: the proof is too blurred to be trusted
 
 // An identifier (RPPS, ADELI, INE, Ordre) of another account on the platform.
 struct AccountIdentifier {
@@ -63,6 +65,7 @@ struct CheckItem {
   CheckStatus status = CheckStatus::Unknown;
   std::string evidence;        // English facts, e.g. "RPPS 10001045367: 11 digits, Luhn key correct"
   std::optional<double> score;  // name matches only, 0..1
+  bool manualCheck = false;     // "unknown" because no automatic check exists (Ordre number): staff verify by hand
 };
 
 enum class SuggestedAction { Approve, Reject, RequestInfo };
@@ -70,10 +73,11 @@ std::string_view suggestedActionName(SuggestedAction action);  // "approve", "re
 
 struct Suggestion {
   SuggestedAction action = SuggestedAction::RequestInfo;
-  // Reject only: invalid_identifier | not_in_directory | name_mismatch | expired_card |
-  // unreadable_document | not_health_professional (the platform's reason codes).
+  // The platform's reason code: for reject invalid_identifier | not_in_directory | name_mismatch |
+  // not_health_professional; for request_info expired_card | unreadable_document, or empty.
   std::string reasonCode;
-  std::string explanation;  // which checks led to it
+  std::string explanation;   // which checks led to it
+  bool manualCheck = false;  // approve only after the hand checks listed in the explanation
 };
 
 struct Checklist {
@@ -88,12 +92,14 @@ Checklist checkRegistration(const RegistrationClaim& claim, const std::vector<Pr
                             std::chrono::year_month_day today);
 
 // The decision the checklist points to (first match): a failed format → reject invalid_identifier;
-// unreadable proof → unreadable_document; not a health profession → not_health_professional;
-// absent from the directory → not_in_directory; names differ → name_mismatch; card expired →
-// expired_card; any other failure or any unknown → request_info; all passed → approve.
+// not a health profession → reject not_health_professional; absent from the directory → reject
+// not_in_directory; names differ → reject name_mismatch; unreadable proof → request_info
+// unreadable_document (ask for a sharper photo); card expired → request_info expired_card (ask for a
+// current card); any other failure or unknown → request_info; only hand checks left (Ordre number)
+// → approve with manualCheck; all passed → approve.
 Suggestion suggestDecision(const std::vector<CheckItem>& items);
 
-// [{"check", "status", "evidence", "score"?}] as the platform's decision body expects.
+// [{"check", "status", "evidence", "score"?, "manual_check"?}] for the platform's decision body.
 nlohmann::json checklistToJson(const Checklist& checklist);
 
 // TRE_G15 code of a claimed profession (code, or a label such as "Médecin", "infirmière",

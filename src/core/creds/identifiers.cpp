@@ -466,6 +466,7 @@ std::optional<IdCheck> acceptCredential(std::string_view text, std::size_t offse
     if (c.valid || (label && (*label == c.type || (isIneType(*label) && isIneType(c.type))))) return c;
     return std::nullopt;
   };
+  if (digits && label == IdType::Ordre && value.size() >= 3 && value.size() <= 12) return checkOrdre(value);
   if (digits && value.size() == 11) return keep(checkRpps(value));
   if (digits && value.size() == 12 && value[0] == '8') return keep(checkIdNatPs(value));
   if (digits && value.size() == 9 && label == IdType::Adeli) return checkAdeli(value);

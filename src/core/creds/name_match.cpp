@@ -61,15 +61,45 @@ double namePartScore(std::string_view a, std::string_view b) {
   return std::max(spelling, 0.9 * bestWordSimilarity(shorter, longer));
 }
 
+namespace {
+
+bool subset(const std::vector<std::string>& part, const std::vector<std::string>& whole) {
+  return !part.empty() && std::all_of(part.begin(), part.end(), [&](const std::string& w) { return contains(whole, w); });
+}
+
+struct LastName {
+  double score;
+  std::string how;
+};
+
+// The claimed usage and birth names against one reference last name. Compound names count as a
+// match only when every word of the reference is explained by the claim: "DUPONT-MARTIN" for
+// usage name Martin and birth name Dupont is fine; for usage name Moreau and birth name Dupont the
+// "MARTIN" part is unexplained (a mismatch), and for usage name Dupont alone it is a doubt.
+LastName lastNameScore(std::string_view usage, std::string_view birth, std::string_view ref) {
+  const double u = namePartScore(usage, ref);
+  const double b = birth.empty() ? 0 : namePartScore(birth, ref);
+  const std::string via = b > u ? " via birth name" : "";
+  if (std::max(u, b) >= 0.945) return {std::max(u, b), via + ": " + label(std::max(u, b))};
+  const auto wu = nameTokens(usage), wb = nameTokens(birth), wr = nameTokens(ref);
+  std::vector<std::string> claimed = wu;
+  claimed.insert(claimed.end(), wb.begin(), wb.end());
+  if (subset(wr, claimed)) {
+    const bool both = !wb.empty() && subset(wu, wr) && subset(wb, wr);
+    return {both ? 0.95 : 0.9, both ? ": compound of usage and birth names" : via + ": compound/partial"};
+  }
+  if (subset(wu, wr)) return {0.75, ": the reference name is longer than the claimed one"};
+  if (subset(wb, wr)) return {0.5, ": only the birth name appears in a longer reference name"};
+  return {std::max(u, b), via + ": " + label(std::max(u, b))};
+}
+
+}  // namespace
+
 NameMatch matchNames(std::string_view claimFirst, std::string_view claimLast, std::string_view claimBirth,
                      std::string_view refFirst, std::string_view refLast) {
-  const double usage = namePartScore(claimLast, refLast);
-  const double birth = claimBirth.empty() ? 0 : namePartScore(claimBirth, refLast);
-  const double last = std::max(usage, birth);
+  const LastName last = lastNameScore(claimLast, claimBirth, refLast);
   const double first = namePartScore(claimFirst, refFirst);
-  NameMatch direct{combineNameScores(last, first),
-                   std::string("last name") + (birth > usage ? " via birth name" : "") + ": " + label(last) +
-                       "; first name: " + label(first)};
+  NameMatch direct{combineNameScores(last.score, first), "last name" + last.how + "; first name: " + label(first)};
   const double swappedLast = namePartScore(claimFirst, refLast);
   const double swappedFirst = std::max(namePartScore(claimLast, refFirst), claimBirth.empty() ? 0 : namePartScore(claimBirth, refFirst));
   const double swapped = 0.95 * combineNameScores(swappedLast, swappedFirst);
@@ -78,8 +108,10 @@ NameMatch matchNames(std::string_view claimFirst, std::string_view claimLast, st
   }
   // The whole claimed identity against the whole reference one (given names split differently).
   const std::string claimAll = std::string(claimFirst) + " " + std::string(claimLast);
-  const double whole = 0.95 * namePartScore(claimAll, std::string(refFirst) + " " + std::string(refLast));
-  if (whole > direct.score + 1e-9 && whole >= kNameMatchPass) return {whole, "same words, split differently between first and last name"};
+  const double whole = namePartScore(claimAll, std::string(refFirst) + " " + std::string(refLast));
+  if (whole >= 0.945 && 0.95 * whole > direct.score + 1e-9) {
+    return {0.95 * whole, "same words, split differently between first and last name"};
+  }
   return direct;
 }
 

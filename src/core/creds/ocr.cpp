@@ -6,6 +6,7 @@
 #include <opencv2/imgproc.hpp>
 
 #include <algorithm>
+#include <cctype>
 #include <memory>
 #include <stdexcept>
 #include <vector>
@@ -14,6 +15,11 @@ namespace medpics::creds {
 namespace {
 
 constexpr double kTargetGlyphHeight = 30.0;
+constexpr std::size_t kEnoughCharacters = 15;  // below this, the automatic layout is retried as one block
+
+std::size_t alphanumerics(const std::string& text) {
+  return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }));
+}
 
 struct Engine {
   tesseract::TessBaseAPI api;
@@ -21,7 +27,6 @@ struct Engine {
     if (api.Init(nullptr, "fra+eng", tesseract::OEM_LSTM_ONLY) != 0) {
       throw std::runtime_error("tesseract: cannot load the fra+eng language data (tesseract-ocr-fra, tesseract-ocr-eng)");
     }
-    api.SetPageSegMode(tesseract::PSM_AUTO);
     api.SetVariable("user_defined_dpi", "300");
   }
   ~Engine() { api.End(); }
@@ -60,7 +65,7 @@ double estimateGlyphHeight(const cv::Mat& gray) {
   return heights[heights.size() / 2];
 }
 
-std::string ocrDocument(const cv::Mat& image) {
+OcrResult readDocument(const cv::Mat& image) {
   if (image.empty()) return {};
   cv::Mat gray = toGray(image);
   const double glyph = estimateGlyphHeight(gray);
@@ -71,11 +76,20 @@ std::string ocrDocument(const cv::Mat& image) {
     }
   }
   if (!gray.isContinuous()) gray = gray.clone();
-  Engine& e = engine();
-  e.api.SetImage(gray.data, gray.cols, gray.rows, 1, static_cast<int>(gray.step));
-  std::unique_ptr<char[]> text(e.api.GetUTF8Text());
-  e.api.Clear();
-  return text ? std::string(text.get()) : std::string();
+  tesseract::TessBaseAPI& api = engine().api;
+  OcrResult best;
+  for (const auto mode : {tesseract::PSM_AUTO, tesseract::PSM_SINGLE_BLOCK}) {
+    api.SetPageSegMode(mode);
+    api.SetImage(gray.data, gray.cols, gray.rows, 1, static_cast<int>(gray.step));
+    const std::unique_ptr<char[]> text(api.GetUTF8Text());
+    OcrResult result{text ? std::string(text.get()) : std::string(), static_cast<double>(api.MeanTextConf())};
+    api.Clear();
+    if (alphanumerics(result.text) > alphanumerics(best.text)) best = std::move(result);
+    if (alphanumerics(best.text) >= kEnoughCharacters) break;
+  }
+  return best;
 }
+
+std::string ocrDocument(const cv::Mat& image) { return readDocument(image).text; }
 
 }  // namespace medpics::creds

@@ -90,6 +90,7 @@ class Builder {
     }
     add(check_id::kIdentifierFormat, anyInvalid ? CheckStatus::Fail : anyVerified ? CheckStatus::Pass : CheckStatus::Unknown,
         evidence);
+    items.back().manualCheck = !anyInvalid && !anyVerified;
   }
 
   void profession(const std::string& code) {
@@ -114,7 +115,15 @@ class Builder {
       }
     }
     if (!key) {
-      if (!student()) add(check_id::kDirectoryPresence, CheckStatus::Unknown, "no valid RPPS or ADELI number to look up");
+      if (student()) return;
+      const auto ordre = std::find_if(ids.begin(), ids.end(), [](const IdCheck& c) { return c.type == IdType::Ordre && c.valid; });
+      if (ordre == ids.end()) {
+        add(check_id::kDirectoryPresence, CheckStatus::Unknown, "no valid RPPS or ADELI number to look up");
+      } else {
+        add(check_id::kDirectoryPresence, CheckStatus::Unknown,
+            "no RPPS or ADELI number given: verify Ordre number " + ordre->normalized + " by hand in the Ordre's register");
+        items.back().manualCheck = true;
+      }
       return;
     }
     if (!dir) {
@@ -163,16 +172,21 @@ class Builder {
   }
 
   // Returns false when no document is readable (the document checks then stop).
-  bool readable(const std::vector<ProofDocument>& documents, const std::vector<ProofFacts>& facts) {
-    const auto count = std::count_if(facts.begin(), facts.end(), [](const ProofFacts& f) { return f.letters >= kMinLetters; });
+  bool readable(const std::vector<ProofDocument>& documents, const std::vector<bool>& usable) {
+    const auto count = std::count(usable.begin(), usable.end(), true);
+    double lowest = 101;
+    for (const auto& d : documents) {
+      if (d.ocrConfidence >= 0) lowest = std::min(lowest, d.ocrConfidence);
+    }
+    const std::string confidence = lowest <= 100 ? " (lowest OCR confidence " + std::to_string(static_cast<int>(lowest)) + ")" : "";
     if (documents.empty()) {
       add(check_id::kDocumentReadable, CheckStatus::Fail, "no proof document");
     } else if (count == 0) {
       add(check_id::kDocumentReadable, CheckStatus::Fail,
-          "no text could be read on the " + std::to_string(documents.size()) + " proof document(s)");
+          "no text could be read reliably on the " + std::to_string(documents.size()) + " proof document(s)" + confidence);
     } else {
       add(check_id::kDocumentReadable, CheckStatus::Pass,
-          "text read on " + std::to_string(count) + " of " + std::to_string(documents.size()) + " document(s)");
+          "text read on " + std::to_string(count) + " of " + std::to_string(documents.size()) + " document(s)" + confidence);
     }
     return count > 0;
   }
@@ -226,10 +240,10 @@ class Builder {
     add(check_id::kDocumentName, byScore(score), "claimed '" + claimedName() + "'; " + evidence + " (" + fixed2(score) + ")", score);
   }
 
-  void studentCard(const std::vector<ProofDocument>& documents, const std::vector<ProofFacts>& facts) {
+  void studentCard(const std::vector<ProofDocument>& documents, const std::vector<ProofFacts>& facts, const std::vector<bool>& usable) {
     const ProofFacts* card = nullptr;
     for (std::size_t i = 0; i < documents.size(); ++i) {
-      if (facts[i].letters >= kMinLetters && (documents[i].kind == DocumentKind::StudentCard || !card)) card = &facts[i];
+      if (usable[i] && (documents[i].kind == DocumentKind::StudentCard || !card)) card = &facts[i];
     }
     if (!card) return;
     if (!claim_.university.empty()) {
@@ -352,17 +366,21 @@ Checklist checkRegistration(const RegistrationClaim& claim, const std::vector<Pr
   b.identifiers(ids);
   b.profession(code);
   b.directory(directory, ids, code);
+  // Only documents with enough text read with enough confidence are used.
   std::vector<ProofFacts> facts;
+  std::vector<bool> usable;
   std::string allText;
   for (const auto& d : documents) {
     facts.push_back(extractProofFacts(d.ocrText));
-    if (facts.back().letters >= Builder::kMinLetters) allText += d.ocrText + "\n";
+    usable.push_back(facts.back().letters >= Builder::kMinLetters && (d.ocrConfidence < 0 || d.ocrConfidence >= kMinOcrConfidence));
+    if (!usable.back()) facts.back() = ProofFacts{};
+    else allText += d.ocrText + "\n";
   }
-  if (b.readable(documents, facts)) {
+  if (b.readable(documents, usable)) {
     b.documentIdentifiers(ids, facts);
     b.documentName(allText, facts);
     const bool hasCard = std::any_of(documents.begin(), documents.end(), [](const ProofDocument& d) { return d.kind == DocumentKind::StudentCard; });
-    if (b.student() || hasCard) b.studentCard(documents, facts);
+    if (b.student() || hasCard) b.studentCard(documents, facts, usable);
   }
   b.unique(ids, otherAccounts);
   Checklist list{std::move(b.items), {}};
@@ -371,29 +389,33 @@ Checklist checkRegistration(const RegistrationClaim& claim, const std::vector<Pr
 }
 
 Suggestion suggestDecision(const std::vector<CheckItem>& items) {
-  struct Rejection {
+  struct Rule {
     const char* check;
+    SuggestedAction action;
     const char* reason;
   };
-  // In order of precedence; a failed check of the list rejects with its reason code.
-  constexpr Rejection rejections[] = {
-      {check_id::kIdentifierFormat, "invalid_identifier"},  {check_id::kDocumentReadable, "unreadable_document"},
-      {check_id::kHealthProfession, "not_health_professional"}, {check_id::kDirectoryPresence, "not_in_directory"},
-      {check_id::kNameMatch, "name_mismatch"},              {check_id::kDocumentName, "name_mismatch"},
-      {check_id::kCardNotExpired, "expired_card"},
+  // In order of precedence: a failed check of the list leads to its action and reason code.
+  constexpr Rule rules[] = {
+      {check_id::kIdentifierFormat, SuggestedAction::Reject, "invalid_identifier"},
+      {check_id::kHealthProfession, SuggestedAction::Reject, "not_health_professional"},
+      {check_id::kDirectoryPresence, SuggestedAction::Reject, "not_in_directory"},
+      {check_id::kNameMatch, SuggestedAction::Reject, "name_mismatch"},
+      {check_id::kDocumentName, SuggestedAction::Reject, "name_mismatch"},
+      {check_id::kDocumentReadable, SuggestedAction::RequestInfo, "unreadable_document"},
+      {check_id::kCardNotExpired, SuggestedAction::RequestInfo, "expired_card"},
   };
-  for (const auto& rejection : rejections) {
+  for (const auto& rule : rules) {
     for (const auto& item : items) {
-      if (item.id == rejection.check && item.status == CheckStatus::Fail) {
-        return {SuggestedAction::Reject, rejection.reason, item.id + ": " + item.evidence};
-      }
+      if (item.id == rule.check && item.status == CheckStatus::Fail) return {rule.action, rule.reason, item.id + ": " + item.evidence};
     }
   }
-  std::string doubts;
+  std::string doubts, manual;
   for (const auto& item : items) {
-    if (item.status != CheckStatus::Pass) doubts += (doubts.empty() ? "" : "; ") + item.id + " " + std::string(checkStatusName(item.status)) + ": " + item.evidence;
+    std::string& list = item.manualCheck ? manual : doubts;
+    if (item.status != CheckStatus::Pass) list += (list.empty() ? "" : "; ") + item.id + " " + std::string(checkStatusName(item.status)) + ": " + item.evidence;
   }
   if (!doubts.empty()) return {SuggestedAction::RequestInfo, "", doubts};
+  if (!manual.empty()) return {SuggestedAction::Approve, "", "after a check by hand: " + manual, true};
   return {SuggestedAction::Approve, "", "every check passed"};
 }
 
@@ -402,6 +424,7 @@ nlohmann::json checklistToJson(const Checklist& checklist) {
   for (const auto& item : checklist.items) {
     nlohmann::json j = {{"check", item.id}, {"status", checkStatusName(item.status)}, {"evidence", item.evidence}};
     if (item.score) j["score"] = std::round(*item.score * 100) / 100;
+    if (item.manualCheck) j["manual_check"] = true;
     out.push_back(std::move(j));
   }
   return out;
