@@ -1,7 +1,9 @@
 // Unit test of proof OCR: a card rendered with cv::freetype is read by Tesseract and its facts extracted.
+#include "creds_fixture.hpp"
 #include "medpics/creds/name_match.hpp"
 #include "medpics/creds/ocr.hpp"
 #include "medpics/creds/proof_document.hpp"
+#include "medpics/creds/registration.hpp"
 
 #include <catch2/catch.hpp>
 #include <opencv2/freetype.hpp>
@@ -82,4 +84,27 @@ TEST_CASE("OCR of a blank or empty image reads nothing", "[creds]") {
   CHECK(ocrDocument(cv::Mat()).empty());
   const std::string blank = ocrDocument(cv::Mat(200, 300, CV_8UC3, cv::Scalar(255, 255, 255)));
   CHECK(extractProofFacts(blank).letters < 15);
+}
+
+TEST_CASE("rendered RPPS card through OCR and the checklist: approve, and name_mismatch for someone else", "[creds]") {
+  medpics::test::SmallDirectory small;
+  const cv::Mat card = renderCard({"CARTE DE PROFESSIONNEL DE SANTÉ", "Dr Marie DUPONT", "Médecin", "N° RPPS 100 010 453 67"}, 30);
+  const OcrResult read = readDocument(card);
+  INFO("OCR text:\n" << read.text);
+  RegistrationClaim claim;
+  claim.firstName = "Marie";
+  claim.lastName = "Dupont";
+  claim.professionCode = "10";
+  claim.rpps = "10001045367";
+  const year_month_day today{year{2026}, January, 15d};
+  const Checklist ok = checkRegistration(claim, {{DocumentKind::RppsCard, read.text, read.confidence}}, small.directory.get(), {}, today);
+  for (const auto& item : ok.items) {
+    INFO(item.id << ": " << item.evidence);
+    CHECK(item.status == CheckStatus::Pass);
+  }
+  CHECK(ok.suggestion.action == SuggestedAction::Approve);
+  claim.firstName = "Paul";
+  claim.lastName = "Durand";
+  const Checklist other = checkRegistration(claim, {{DocumentKind::RppsCard, read.text, read.confidence}}, small.directory.get(), {}, today);
+  CHECK(other.suggestion.reasonCode == "name_mismatch");
 }
