@@ -1,6 +1,7 @@
 // Validators of RPPS, idNat_PS, ADELI, INE, Ordre and NIR numbers: normalisation, type detection, keys.
 #include "medpics/creds/identifiers.hpp"
 
+#include "identifier_chars.hpp"
 #include "medpics/creds/text.hpp"
 
 #include <algorithm>
@@ -11,9 +12,11 @@
 namespace medpics::creds {
 namespace {
 
-bool isDigit(char c) { return c >= '0' && c <= '9'; }
-bool isAlnum(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }
-bool allDigits(std::string_view s) { return !s.empty() && std::all_of(s.begin(), s.end(), isDigit); }
+using detail::allDigits;
+using detail::isAlnum;
+using detail::isDigit;
+using detail::isSeparator;
+
 bool isUpper(char c) { return c >= 'A' && c <= 'Z'; }
 std::string quoted(std::string_view s) { return "'" + std::string(s) + "'"; }
 
@@ -69,13 +72,6 @@ std::pair<std::string_view, IdType> stripLabels(std::string_view input) {
   return {input.substr(pos), named};
 }
 
-bool isSeparator(std::string_view s, std::size_t i, std::size_t& width) {
-  const char c = s[i];
-  if (c == ' ' || c == '.' || c == '-' || c == '/' || c == '_' || c == '\t') { width = 1; return true; }
-  if (s.substr(i, 2) == "\xc2\xa0") { width = 2; return true; }                                   // NBSP
-  if (s.substr(i, 3) == "\xe2\x80\xaf" || s.substr(i, 3) == "\xe2\x80\x91") { width = 3; return true; }  // narrow NBSP, hyphen
-  return false;
-}
 
 // Normalised value plus the first unexpected character, if any.
 std::pair<std::string, std::string> normalizeWithError(std::string_view input) {
@@ -156,11 +152,6 @@ IdType detectType(const std::string& n) {
   return IdType::Unknown;
 }
 
-// Sex digit, year, month, département (2A/2B allowed), commune, order, optional key.
-bool nirShape(const std::string& n) {
-  static const std::regex shape("^[1-478][0-9]{4}([0-9]{2}|2A|2B)[0-9]{6}([0-9]{2})?$");
-  return std::regex_match(n, shape);
-}
 
 int base36(char c) {
   if (isDigit(c)) return c - '0';
@@ -169,6 +160,14 @@ int base36(char c) {
 }
 
 }  // namespace
+
+namespace detail {
+// Sex digit, year, month, département (2A/2B allowed), commune, order, optional key.
+bool nirShape(const std::string& n) {
+  static const std::regex shape("^[1-478][0-9]{4}([0-9]{2}|2A|2B)[0-9]{6}([0-9]{2})?$");
+  return std::regex_match(n, shape);
+}
+}  // namespace detail
 
 std::string_view idTypeName(IdType type) {
   switch (type) {
@@ -355,7 +354,7 @@ IdCheck checkNir(std::string_view input) {
   const std::string& n = check.normalized;
   if (n.size() != 13 && n.size() != 15) {
     check.message = "NIR must have 13 characters + 2-digit key, got " + std::to_string(n.size());
-  } else if (!nirShape(n)) {
+  } else if (!detail::nirShape(n)) {
     check.message = "not a NIR shape (sex digit, year, month, département incl. 2A/2B, commune, order, key)";
   } else if (n.size() == 13) {
     check.message = "NIR without its 2-digit key";
@@ -389,106 +388,5 @@ IdCheck checkIdentifier(std::string_view input, IdType type) {
   }
   return check;
 }
-
-// ---- identifiers in free text ----
-namespace {
-
-struct Token {
-  std::size_t offset, length;
-};
-
-// Alphanumeric runs of the text, each with whether a single separator links it to the next one.
-std::vector<std::pair<Token, bool>> tokenize(std::string_view text) {
-  std::vector<std::pair<Token, bool>> tokens;
-  for (std::size_t i = 0; i < text.size();) {
-    if (!isAlnum(text[i])) { ++i; continue; }
-    const std::size_t begin = i;
-    while (i < text.size() && isAlnum(text[i])) ++i;
-    std::size_t width = 0;
-    const bool linked = i < text.size() && isSeparator(text, i, width) && text[i] != '/' && text[i] != '_' &&
-                        i + width < text.size() && isAlnum(text[i + width]);
-    tokens.push_back({{begin, i - begin}, linked});
-  }
-  return tokens;
-}
-
-// The credential type named by a label in the few characters before `offset`, if any.
-std::optional<IdType> labelBefore(std::string_view text, std::size_t offset) {
-  const std::size_t from = offset > 40 ? offset - 40 : 0;
-  const std::vector<std::string> words = nameTokens(text.substr(from, offset - from));
-  for (auto it = words.rbegin(); it != words.rend() && it - words.rbegin() < 4; ++it) {
-    if (*it == "rpps") return IdType::Rpps;
-    if (*it == "adeli") return IdType::Adeli;
-    if (*it == "ine") return IdType::IneBea;
-    if (*it == "idnat" || *it == "ps") return IdType::IdNatPs;
-    if (*it == "ordre" || *it == "ordinal") return IdType::Ordre;
-  }
-  return std::nullopt;
-}
-
-using Accept = std::optional<IdCheck> (*)(std::string_view text, std::size_t offset, const std::string& value);
-
-// Greedy scan: at each token, the longest run of linked tokens (≤ 15 characters) that `accept` takes.
-std::vector<FoundIdentifier> scan(std::string_view text, Accept accept) {
-  const auto tokens = tokenize(text);
-  std::vector<FoundIdentifier> found;
-  for (std::size_t i = 0; i < tokens.size();) {
-    std::optional<FoundIdentifier> best;
-    std::size_t bestEnd = i;
-    std::string value;
-    for (std::size_t j = i; j < tokens.size(); ++j) {
-      const Token& t = tokens[j].first;
-      value += text.substr(t.offset, t.length);
-      if (value.size() > 15) break;
-      std::string upper = value;
-      std::transform(upper.begin(), upper.end(), upper.begin(), [](unsigned char c) { return std::toupper(c); });
-      if (auto check = accept(text, tokens[i].first.offset, upper)) {
-        const std::size_t begin = tokens[i].first.offset;
-        best = FoundIdentifier{begin, t.offset + t.length - begin, std::move(*check)};
-        bestEnd = j;
-      }
-      if (!tokens[j].second) break;
-    }
-    if (best) {
-      found.push_back(std::move(*best));
-      i = bestEnd + 1;
-    } else {
-      ++i;
-    }
-  }
-  return found;
-}
-
-std::optional<IdCheck> acceptCredential(std::string_view text, std::size_t offset, const std::string& value) {
-  const auto label = labelBefore(text, offset);
-  const bool digits = allDigits(value);
-  const auto keep = [&](IdCheck c) -> std::optional<IdCheck> {
-    if (c.valid || (label && (*label == c.type || (isIneType(*label) && isIneType(c.type))))) return c;
-    return std::nullopt;
-  };
-  if (digits && label == IdType::Ordre && value.size() >= 3 && value.size() <= 12) return checkOrdre(value);
-  if (digits && value.size() == 11) return keep(checkRpps(value));
-  if (digits && value.size() == 12 && value[0] == '8') return keep(checkIdNatPs(value));
-  if (digits && value.size() == 9 && label == IdType::Adeli) return checkAdeli(value);
-  if (digits && value.size() == 10 && value[0] == '0' && label == IdType::IdNatPs) return checkIdNatPs(value);
-  if (!digits && value.size() == 11 && std::any_of(value.begin(), value.end(), isDigit)) {
-    IdCheck c = checkIne(value);
-    if (c.valid && (c.type == IdType::IneBea || c.type == IdType::IneNne || label)) return c;
-    if (label && isIneType(*label)) return c;
-  }
-  return std::nullopt;
-}
-
-std::optional<IdCheck> acceptNir(std::string_view, std::size_t, const std::string& value) {
-  if (!nirShape(value)) return std::nullopt;
-  const int month = std::stoi(value.substr(3, 2));
-  if (!((month >= 1 && month <= 12) || month >= 20)) return std::nullopt;
-  return checkNir(value);
-}
-
-}  // namespace
-
-std::vector<FoundIdentifier> findCredentialIdentifiers(std::string_view text) { return scan(text, acceptCredential); }
-std::vector<FoundIdentifier> findNirs(std::string_view text) { return scan(text, acceptNir); }
 
 }  // namespace medpics::creds
