@@ -9,10 +9,7 @@
 namespace medpics::creds {
 namespace {
 
-using detail::allDigits;
-using detail::isAlnum;
-using detail::isDigit;
-using detail::isSeparator;
+using namespace detail;  // character helpers
 
 struct Token {
   std::size_t offset, length;

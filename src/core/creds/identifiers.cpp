@@ -12,10 +12,7 @@
 namespace medpics::creds {
 namespace {
 
-using detail::allDigits;
-using detail::isAlnum;
-using detail::isDigit;
-using detail::isSeparator;
+using namespace detail;  // character helpers
 
 bool isUpper(char c) { return c >= 'A' && c <= 'Z'; }
 std::string quoted(std::string_view s) { return "'" + std::string(s) + "'"; }
