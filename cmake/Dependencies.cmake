@@ -1,7 +1,7 @@
 # Finds every system dependency (Debian packages installed by scripts/install-deps.sh).
 find_package(PkgConfig REQUIRED)
 find_package(Threads REQUIRED)
-find_package(OpenCV REQUIRED COMPONENTS core imgproc imgcodecs objdetect dnn freetype)
+find_package(OpenCV REQUIRED COMPONENTS core imgproc imgcodecs objdetect dnn)
 find_package(CURL REQUIRED)
 find_package(nlohmann_json 3.10 REQUIRED)
 find_package(SQLite3 REQUIRED)
