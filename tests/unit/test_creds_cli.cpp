@@ -18,9 +18,9 @@ struct Run {
   std::string out;
 };
 
-// Runs `medpics ARGS` (stderr discarded) and captures stdout and the exit code.
-Run runMedpics(const std::string& args) {
-  const std::string command = std::string(MEDPICS_BIN_DIR) + "/medpics " + args + " 2>/dev/null";
+// Runs `medpics ARGS` and captures stdout (with stderr when `withStderr`, else discarded) and the exit code.
+Run runMedpics(const std::string& args, bool withStderr = false) {
+  const std::string command = std::string(MEDPICS_BIN_DIR) + "/medpics " + args + (withStderr ? " 2>&1" : " 2>/dev/null");
   Run run;
   FILE* pipe = popen(command.c_str(), "r");
   REQUIRE(pipe);
@@ -102,4 +102,11 @@ TEST_CASE("medpics registry generate, import, lookup: exit codes and JSON", "[cr
   CHECK(runMedpics("registry").code == 2);
   CHECK(runMedpics("registry generate --rows 10").code == 2);
   CHECK(runMedpics("registry info --db " + db).code == 0);
+  // Progress on stderr (a line per 10 % when stderr is not a terminal) and the malformed lines.
+  const Run progress = runMedpics("registry import " + extract + " --db " + db, true);
+  CHECK(progress.code == 0);
+  CHECK(progress.out.find("import: 100%") != std::string::npos);
+  CHECK(progress.out.find("building the indexes") != std::string::npos);
+  CHECK(progress.out.find("malformed line 102: 10 fields, expected 56") != std::string::npos);
+  CHECK(progress.out.find("imported 300 rows") != std::string::npos);
 }
