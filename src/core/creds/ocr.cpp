@@ -1,0 +1,95 @@
+// Tesseract OCR of proof images: grey conversion, scaling to ~30 px glyphs, one engine per thread.
+#include "medpics/creds/ocr.hpp"
+
+#include <tesseract/baseapi.h>
+
+#include <opencv2/imgproc.hpp>
+
+#include <algorithm>
+#include <cctype>
+#include <memory>
+#include <stdexcept>
+#include <vector>
+
+namespace medpics::creds {
+namespace {
+
+constexpr double kTargetGlyphHeight = 30.0;
+constexpr std::size_t kEnoughCharacters = 15;  // below this, the automatic layout is retried as one block
+
+std::size_t alphanumerics(const std::string& text) {
+  return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }));
+}
+
+struct Engine {
+  tesseract::TessBaseAPI api;
+  Engine() {
+    if (api.Init(nullptr, "fra+eng", tesseract::OEM_LSTM_ONLY) != 0) {
+      throw std::runtime_error("tesseract: cannot load the fra+eng language data (tesseract-ocr-fra, tesseract-ocr-eng)");
+    }
+    api.SetVariable("user_defined_dpi", "300");
+  }
+  ~Engine() { api.End(); }
+};
+
+Engine& engine() {
+  thread_local std::unique_ptr<Engine> instance;
+  if (!instance) instance = std::make_unique<Engine>();
+  return *instance;
+}
+
+cv::Mat toGray(const cv::Mat& image) {
+  cv::Mat gray;
+  if (image.channels() == 1) gray = image;
+  else if (image.channels() == 4) cv::cvtColor(image, gray, cv::COLOR_BGRA2GRAY);
+  else cv::cvtColor(image, gray, cv::COLOR_BGR2GRAY);
+  if (gray.depth() != CV_8U) gray.convertTo(gray, CV_8U);
+  return gray;
+}
+
+}  // namespace
+
+double estimateGlyphHeight(const cv::Mat& gray) {
+  cv::Mat binary, labels, stats, centroids;
+  cv::threshold(gray, binary, 0, 255, cv::THRESH_BINARY_INV | cv::THRESH_OTSU);
+  const int count = cv::connectedComponentsWithStats(binary, labels, stats, centroids, 8, CV_32S);
+  std::vector<int> heights;
+  for (int i = 1; i < count; ++i) {
+    const int h = stats.at<int>(i, cv::CC_STAT_HEIGHT), w = stats.at<int>(i, cv::CC_STAT_WIDTH);
+    const int area = stats.at<int>(i, cv::CC_STAT_AREA);
+    // Glyph-like: not a speck, not a frame or a photo, not a rule.
+    if (h >= 4 && area >= 8 && h < gray.rows / 3 && w < gray.cols / 4 && w <= 3 * h) heights.push_back(h);
+  }
+  if (heights.empty()) return 0;
+  std::nth_element(heights.begin(), heights.begin() + static_cast<std::ptrdiff_t>(heights.size() / 2), heights.end());
+  return heights[heights.size() / 2];
+}
+
+OcrResult readDocument(const cv::Mat& image) {
+  if (image.empty()) return {};
+  cv::Mat gray = toGray(image);
+  const double glyph = estimateGlyphHeight(gray);
+  if (glyph > 0) {
+    const double scale = std::clamp(kTargetGlyphHeight / glyph, 0.25, 4.0);
+    if (scale < 0.9 || scale > 1.1) {
+      cv::resize(gray, gray, cv::Size(), scale, scale, scale < 1 ? cv::INTER_AREA : cv::INTER_CUBIC);
+    }
+  }
+  if (!gray.isContinuous()) gray = gray.clone();
+  tesseract::TessBaseAPI& api = engine().api;
+  OcrResult best;
+  for (const auto mode : {tesseract::PSM_AUTO, tesseract::PSM_SINGLE_BLOCK}) {
+    api.SetPageSegMode(mode);
+    api.SetImage(gray.data, gray.cols, gray.rows, 1, static_cast<int>(gray.step));
+    const std::unique_ptr<char[]> text(api.GetUTF8Text());
+    OcrResult result{text ? std::string(text.get()) : std::string(), static_cast<double>(api.MeanTextConf())};
+    api.Clear();
+    if (alphanumerics(result.text) > alphanumerics(best.text)) best = std::move(result);
+    if (alphanumerics(best.text) >= kEnoughCharacters) break;
+  }
+  return best;
+}
+
+std::string ocrDocument(const cv::Mat& image) { return readDocument(image).text; }
+
+}  // namespace medpics::creds
