@@ -109,6 +109,7 @@ int App::run() {
 }
 
 bool App::screenshot(const std::string& path) {
+  if (!ImGui::GetDrawData()) frame();  // nothing rendered yet
   int width = 0, height = 0;
   glfwGetFramebufferSize(window_, &width, &height);
   // Re-render the last frame's draw data into the back buffer, then read it back before any swap.

@@ -79,7 +79,7 @@ TEST_CASE("a moderator logs in, opens the first post and approves it") {
 
 TEST_CASE("a moderator rejects a post with a reason from the keyboard") {
   test::TempDir dir;
-  test::ServerProcess server(dir.path() / "platform", {"--demo"});
+  test::ServerProcess server(dir.path() / "platform", {"--demo-small"});
   test::DeskDriver driver(optionsFor(server, dir));
   signIn(driver, "modo", "modo-demo");
   REQUIRE(driver.waitUntil([&] { return !driver.desk().posts.empty(); }));

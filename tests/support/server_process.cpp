@@ -1,8 +1,8 @@
-// ServerProcess: posix_spawn of medpics-platform with --port 0 --port-file, waits for the port.
+// ServerProcess: fork + exec of medpics-platform with --port 0 --port-file, waits for the port.
 #include "support/server_process.hpp"
 
 #include <signal.h>
-#include <spawn.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -10,8 +10,6 @@
 #include <fstream>
 #include <stdexcept>
 #include <thread>
-
-extern char** environ;
 
 namespace medpics::test {
 
@@ -32,8 +30,13 @@ void ServerProcess::start() {
   std::vector<char*> argv;
   for (auto& a : args) argv.push_back(a.data());
   argv.push_back(nullptr);
-  if (posix_spawn(&pid_, argv[0], nullptr, nullptr, argv.data(), environ) != 0)
-    throw std::runtime_error("cannot start " + args[0]);
+  pid_ = fork();
+  if (pid_ < 0) throw std::runtime_error("cannot start " + args[0]);
+  if (pid_ == 0) {
+    prctl(PR_SET_PDEATHSIG, SIGKILL);  // never outlive a crashed test
+    execv(argv[0], argv.data());
+    _exit(127);
+  }
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
   while (std::chrono::steady_clock::now() < deadline) {
     std::ifstream in(portFile);

@@ -88,3 +88,8 @@ TEST_CASE("pan moves the image by the screen delta") {
   CHECK(after.x - before.x == Approx(25));
   CHECK(after.y - before.y == Approx(-7));
 }
+
+TEST_CASE("a small image fits at the largest integer zoom") {
+  auto v = makeView(300, 250);  // fit would be 2.4
+  CHECK(v.zoom() == 2.0);
+}

@@ -25,7 +25,8 @@ double ViewTransform::fitZoom() const { return std::min(size_.x / width_, size_.
 double ViewTransform::minZoom() const { return std::min(1.0, fitZoom()); }
 
 void ViewTransform::fit() {
-  zoom_ = fitZoom();
+  // Small images fit at the largest integer zoom: pixel-exact, like every zoom above 1.
+  zoom_ = fitZoom() >= 1.0 ? std::min(kMaxZoom, std::floor(fitZoom())) : fitZoom();
   centreOn({width_ / 2.0, height_ / 2.0});
 }
 

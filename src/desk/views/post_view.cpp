@@ -32,7 +32,7 @@ void drawPost(Desk& desk) {
       if (ImGui::RadioButton(label.c_str(), post.currentImage == i)) post.currentImage = i;
     }
   }
-  const float actionsHeight = desk.reject.open ? 170.0f : 50.0f;
+  const float actionsHeight = desk.reject.open ? 230.0f : 50.0f;
   const float bodyHeight = ImGui::GetContentRegionAvail().y - actionsHeight;
   LoadedImage& image = post.images.at(static_cast<size_t>(post.currentImage));
   post.editor.showOriginal = !ImGui::GetIO().WantTextInput && ImGui::IsKeyDown(GLFW_KEY_SPACE);

@@ -48,7 +48,7 @@ void drawRegistration(Desk& desk) {
   }
   OpenRegistration& reg = *desk.registration;
   if (reg.leaseLost) ImGui::TextColored(ImVec4(1, 0.45f, 0.35f, 1), "%s", tr("post.lease_lost"));
-  const float actionsHeight = desk.reject.open ? 170.0f : 50.0f;
+  const float actionsHeight = desk.reject.open ? 230.0f : 50.0f;
   const float bodyHeight = ImGui::GetContentRegionAvail().y - actionsHeight;
 
   ImGui::BeginChild("##claims-panel", ImVec2(420, bodyHeight), true);
