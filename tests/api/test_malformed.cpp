@@ -91,6 +91,14 @@ TEST_CASE("oversized bodies are 413 payload_too_large and change nothing") {
                               nlohmann::json{{"username", "modo"}, {"password", std::string(2 << 20, 'p')}}.dump());
   CHECK(login.status == 413);
   CHECK(login.body["error"] == "payload_too_large");
+  // A decision body over 64 MiB (multipart) is refused by the HTTP layer with the same error body.
+  const std::string huge = "--b\r\nContent-Disposition: form-data; name=\"decision\"\r\n\r\n{}\r\n--b\r\n"
+                           "Content-Disposition: form-data; name=\"image:i1\"\r\n\r\n" +
+                           std::string((64u << 20) + 1024, 'x') + "\r\n--b--\r\n";
+  const RawAnswer multipart = raw(sb.url(), "POST", "/api/v1/posts/p1/decision", modo.token(), huge,
+                                  "multipart/form-data; boundary=b", {{"Idempotency-Key", "big-2"}});
+  CHECK(multipart.status == 413);
+  CHECK(multipart.body["error"] == "payload_too_large");
   CHECK(modo.post("p1")->status == "pending");
   CHECK(decisionsAbout(modo, "p1") == 0);
 }
