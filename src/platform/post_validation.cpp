@@ -72,7 +72,9 @@ PreparedDecision preparePostDecision(Context& ctx, const httplib::Request& req, 
   for (const auto& im : images) imageIds.push_back(im.id);
 
   const bool multipart = req.is_multipart_form_data();
-  if (req.body.size() > kMaxDecisionBody)
+  size_t total = req.body.size();  // multipart parts are not in req.body: count them
+  for (const auto& [name, part] : req.files) total += part.content.size() + part.name.size() + part.filename.size();
+  if (total > kMaxDecisionBody)
     throw ApiFailure(413, "payload_too_large", "decision body over " + std::to_string(kMaxDecisionBody) + " bytes");
   json body;
   if (multipart) {

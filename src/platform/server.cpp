@@ -17,7 +17,7 @@ int PlatformServer::bind() {
   ctx_.reset(new Context{*store_, options_});
 
   http_.set_payload_max_length(kMaxDecisionBody + (1u << 16));
-  http_.set_keep_alive_timeout(30);
+  http_.set_keep_alive_timeout(2);  // also bounds how long a stop waits for idle keep-alive connections
   http_.set_read_timeout(30, 0);
   http_.set_write_timeout(30, 0);
   faults_.install(http_);
