@@ -1,5 +1,6 @@
 // `medpics registry import|lookup|generate|info`: the local RPPS directory index from the command line.
 #include "command.hpp"
+#include "medpics/creds/demo_directory.hpp"
 #include "medpics/creds/directory.hpp"
 #include "medpics/creds/extract_generator.hpp"
 #include "option_list.hpp"
@@ -20,7 +21,7 @@ constexpr const char* kUsage =
     "usage: medpics registry import FILE [--db PATH] [--json]\n"
     "       medpics registry lookup RPPS-or-NAME [--json] [--limit N] [--db PATH]\n"
     "       medpics registry generate --out FILE --rows N [--seed S] [--version 2021|2023]\n"
-    "                                 [--encoding utf8|latin1] [--malformed-every N]\n"
+    "                                 [--encoding utf8|latin1] [--malformed-every N] [--demo-applicants]\n"
     "       medpics registry info [--db PATH]\n"
     "default index: $MEDPICS_DATA/registry.sqlite, else ~/.local/share/medpics/registry.sqlite\n";
 
@@ -106,6 +107,7 @@ int lookup(OptionList& options) {
 
 int generate(OptionList& options) {
   ExtractOptions o;
+  const bool demoApplicants = options.flag("--demo-applicants");
   const auto out = options.option("--out");
   const auto rows = options.option("--rows");
   if (const auto seed = options.option("--seed")) o.seed = std::stoull(*seed);
@@ -125,7 +127,9 @@ int generate(OptionList& options) {
   o.rows = std::stoull(*rows);
   std::ofstream file(*out, std::ios::binary);
   if (!file) throw std::runtime_error("cannot write " + *out);
-  const ExtractStats stats = generateExtract(o, {}, file);
+  // --demo-applicants: the registered demo applicants are in the extract, so the sandbox's checks find them.
+  const auto mustInclude = demoApplicants ? demoDirectoryPersons() : std::vector<DirectoryPerson>{};
+  const ExtractStats stats = generateExtract(o, mustInclude, file);
   file.close();
   if (!file) throw std::runtime_error("write error on " + *out);
   std::printf("wrote %llu rows (%llu persons, %llu malformed lines) to %s\n", static_cast<unsigned long long>(stats.rows),

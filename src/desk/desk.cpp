@@ -254,6 +254,7 @@ void Desk::onImageLoaded(const std::string& ownerId, bool documents, std::size_t
     img.status = LoadedImage::Status::Failed;
     img.error = error;
     notify(true, tr("post.decode_error"), error);
+    if (documents) runChecks();
     return;
   }
   img.pixels = decoded->bgr;
@@ -261,6 +262,24 @@ void Desk::onImageLoaded(const std::string& ownerId, bool documents, std::size_t
   img.maskSeed = static_cast<std::uint32_t>(std::random_device{}());
   img.texture.upload(decoded->tiles);
   img.status = LoadedImage::Status::Ready;
+  if (documents) runChecks();
+}
+
+void Desk::runChecks() {
+  if (!registration) return;
+  std::vector<std::shared_ptr<const cv::Mat>> pixels;
+  for (const auto& doc : registration->documents) {
+    if (doc.status == LoadedImage::Status::Loading) return;  // wait for every proof
+    pixels.push_back(doc.pixels);
+  }
+  const int gen = generation_;
+  const api::Applicant applicant = registration->detail.applicant;
+  const std::vector<std::string> kinds = registration->detail.documentKinds;
+  backend_.compute<RegistrationChecks>([applicant, pixels, kinds] { return runRegistrationChecks(applicant, pixels, kinds); },
+                                       [this, gen](RegistrationChecks& checks) {
+                                         if (gen != generation_ || !registration) return;
+                                         registration->checks = std::move(checks);
+                                       });
 }
 
 // ---------------------------------------------------------------- decisions
@@ -331,7 +350,8 @@ void Desk::decideRegistration(const std::string& action, const std::string& reas
   if (!registration || registration->sending || registration->leaseLost) return;
   registration->sending = true;
   api::RegistrationDecisionRequest request{action, registration->lease.leaseId, reasonCode, message,
-                                           nlohmann::json::array()};
+                                           registration->checks ? creds::checklistToJson(registration->checks->checklist)
+                                                                : nlohmann::json::array()};
   const std::string id = registration->detail.id, key = api::newIdempotencyKey();
   backend_.call<api::Decision>(
       [request, id, key](api::PlatformClient& c) {

@@ -6,6 +6,7 @@
 #include "gl/texture.hpp"
 #include "gl/tiled_image.hpp"
 #include "main_queue.hpp"
+#include "registration_checks.hpp"
 #include "settings.hpp"
 
 #include "medpics/api/types.hpp"
@@ -61,6 +62,7 @@ struct OpenRegistration {
   int rotation = 0;  // quarter turns of the displayed document
   bool sending = false;
   bool leaseLost = false;
+  std::optional<RegistrationChecks> checks;  // automatic checks, once the proofs are decoded and read
 };
 
 struct Notification {
@@ -73,6 +75,7 @@ struct RejectForm {
   bool open = false;
   int reason = 0;
   std::string message;
+  bool requestInfo = false;  // registrations: the form asks for more information instead of rejecting
 };
 
 struct DeskOptions {
@@ -132,6 +135,7 @@ class Desk {
   void onImageLoaded(const std::string& ownerId, bool documents, std::size_t index, const DecodedImage* image,
                      std::string error);
   void afterDecision(const api::Decision& decision);
+  void runChecks();
   void saveSettings();
 
   MainQueue& ui_;

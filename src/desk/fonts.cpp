@@ -17,7 +17,7 @@ void loadFonts(ImGuiIO& io, float scale) {
       0x2018, 0x201E,  // ‘ ’ “ ” „
       0x2026, 0x2026,  // …
       0x20AC, 0x20AC,  // €
-      0x2190, 0x2193,  // arrows
+      0x2190, 0x21FF,  // arrows (↺ ↻)
       0x2713, 0x2718,  // ✓ ✗
       0,
   };

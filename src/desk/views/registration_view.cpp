@@ -39,6 +39,59 @@ void drawClaims(const api::Applicant& a) {
   ImGui::EndTable();
 }
 
+void drawChecklist(Desk& desk, OpenRegistration& reg) {
+  ImGui::Spacing();
+  ImGui::TextUnformatted(tr("check.title"));
+  ImGui::Separator();
+  if (!reg.checks) {
+    ImGui::TextDisabled("%s", tr("check.running"));
+    return;
+  }
+  const auto& checklist = reg.checks->checklist;
+  for (const auto& item : checklist.items) {
+    const bool pass = item.status == creds::CheckStatus::Pass, fail = item.status == creds::CheckStatus::Fail;
+    const ImVec4 colour = pass ? ImVec4(0.45f, 0.9f, 0.55f, 1) : fail ? ImVec4(1, 0.45f, 0.4f, 1) : ImVec4(1, 0.8f, 0.35f, 1);
+    ImGui::TextColored(colour, "%s", pass ? "✓" : fail ? "✗" : "?");
+    ImGui::SameLine();
+    if (item.score) ImGui::Text("%s (%.0f %%)", tr("check." + item.id), *item.score * 100);
+    else ImGui::TextUnformatted(tr("check." + item.id));
+    if (item.manualCheck) {
+      ImGui::SameLine();
+      ImGui::TextColored(ImVec4(1, 0.8f, 0.35f, 1), "· %s", tr("check.manual"));
+    }
+    ImGui::Indent();
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    ImGui::TextWrapped("%s", item.evidence.c_str());
+    ImGui::PopStyleColor();
+    ImGui::Unindent();
+  }
+  const auto& s = checklist.suggestion;
+  const std::string action(creds::suggestedActionName(s.action));
+  ImGui::Separator();
+  ImGui::Text("%s : %s%s%s", tr("check.suggestion"), tr("action." + action), s.reasonCode.empty() ? "" : " — ",
+              s.reasonCode.empty() ? "" : tr("regreason." + s.reasonCode));
+  if (!s.explanation.empty()) ImGui::TextWrapped("%s", s.explanation.c_str());
+  if (ImGui::Button(tr("check.apply")) || (!desk.reject.open && shortcut(GLFW_KEY_S))) {
+    if (s.action == creds::SuggestedAction::Approve) {
+      desk.decideRegistration("approve", "", "");
+    } else {
+      const auto& codes = Desk::registrationReasonCodes();
+      desk.reject.open = true;
+      desk.reject.reason = 0;
+      for (int i = 0; i < static_cast<int>(codes.size()); ++i)
+        if (codes[i] == s.reasonCode) desk.reject.reason = i;
+      desk.reject.message = Desk::defaultRejectMessage(codes[desk.reject.reason]);
+      desk.reject.requestInfo = s.action == creds::SuggestedAction::RequestInfo;
+    }
+  }
+  probe("check.apply");
+  if (ImGui::TreeNode(tr("check.ocr"))) {
+    for (const auto& text : reg.checks->ocrTexts) ImGui::TextWrapped("%s", text.c_str());
+    ImGui::TextDisabled("%s", reg.checks->directoryNote.c_str());
+    ImGui::TreePop();
+  }
+}
+
 }  // namespace
 
 void drawRegistration(Desk& desk) {
@@ -53,19 +106,20 @@ void drawRegistration(Desk& desk) {
 
   ImGui::BeginChild("##claims-panel", ImVec2(420, bodyHeight), true);
   drawClaims(reg.detail.applicant);
+  drawChecklist(desk, reg);
   ImGui::EndChild();
   ImGui::SameLine();
   ImGui::BeginChild("##document-panel", ImVec2(0, bodyHeight), false);
   ImGui::TextUnformatted(tr("reg.documents"));
   for (int i = 0; i < static_cast<int>(reg.documents.size()); ++i) {
     ImGui::SameLine();
-    const std::string label = reg.detail.documentKinds.at(static_cast<size_t>(i)) + "##doc" + std::to_string(i);
+    const std::string label = std::string(tr("doc." + reg.detail.documentKinds.at(static_cast<size_t>(i)))) + "##doc" + std::to_string(i);
     if (ImGui::RadioButton(label.c_str(), reg.currentDocument == i)) reg.currentDocument = i;
   }
   ImGui::SameLine();
-  if (ImGui::SmallButton("⟲")) reg.rotation = (reg.rotation + 3) % 4;
+  if (ImGui::SmallButton("↺")) reg.rotation = (reg.rotation + 3) % 4;
   ImGui::SameLine();
-  if (ImGui::SmallButton("⟳")) reg.rotation = (reg.rotation + 1) % 4;
+  if (ImGui::SmallButton("↻")) reg.rotation = (reg.rotation + 1) % 4;
   if (!reg.documents.empty()) {
     LoadedImage& doc = reg.documents.at(static_cast<size_t>(reg.currentDocument));
     static int lastRotation = 0;
@@ -84,19 +138,18 @@ void drawRegistration(Desk& desk) {
   probe("reg.approve");
   ImGui::SameLine();
   if (ImGui::Button(tr("reg.reject"), ImVec2(160, 36)) || (canDecide && !desk.reject.open && shortcut(GLFW_KEY_R))) {
-    desk.reject.open = true;
-    desk.reject.reason = 0;
-    desk.reject.message = Desk::defaultRejectMessage(Desk::registrationReasonCodes()[0]);
+    desk.reject = {true, 0, Desk::defaultRejectMessage(Desk::registrationReasonCodes()[0]), false};
   }
   probe("reg.reject");
   ImGui::SameLine();
-  if (ImGui::Button(tr("reg.request_info"), ImVec2(240, 36)))
-    desk.decideRegistration("request_info", "", "Merci de nous envoyer un justificatif complémentaire.");
+  if (ImGui::Button(tr("reg.request_info"), ImVec2(240, 36))) {
+    desk.reject = {true, 0, "Merci de nous envoyer un justificatif complémentaire.", true};
+  }
   probe("reg.request_info");
   ImGui::EndDisabled();
   drawRejectForm(desk.reject, Desk::registrationReasonCodes(), "regreason.",
                  [&desk](const std::string& code, const std::string& message) {
-                   desk.decideRegistration("reject", code, message);
+                   desk.decideRegistration(desk.reject.requestInfo ? "request_info" : "reject", code, message);
                  });
 }
 

@@ -30,7 +30,7 @@ void drawRejectForm(RejectForm& form, const std::vector<std::string>& codes, con
   probe("reject.message");
   const bool needsMessage = codes[form.reason] == "other" && form.message.empty();
   ImGui::BeginDisabled(needsMessage);
-  if (ImGui::Button(tr("post.confirm_reject")) || (!needsMessage && shortcut(GLFW_KEY_ENTER))) {
+  if (ImGui::Button(tr(form.requestInfo ? "reg.request_info" : "post.confirm_reject")) || (!needsMessage && shortcut(GLFW_KEY_ENTER))) {
     confirm(codes[form.reason], form.message);
     form.open = false;
   }

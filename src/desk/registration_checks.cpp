@@ -1,0 +1,47 @@
+// runRegistrationChecks: glue between the desk's registration and the creds module.
+#include "registration_checks.hpp"
+
+#include "medpics/creds/directory.hpp"
+#include "medpics/creds/ocr.hpp"
+#include "medpics/util/log.hpp"
+
+#include <chrono>
+#include <filesystem>
+
+namespace medpics::desk {
+
+RegistrationChecks runRegistrationChecks(const api::Applicant& applicant,
+                                         const std::vector<std::shared_ptr<const cv::Mat>>& documents,
+                                         const std::vector<std::string>& documentKinds) {
+  RegistrationChecks out;
+  std::vector<creds::ProofDocument> proofs;
+  for (std::size_t i = 0; i < documents.size(); ++i) {
+    creds::ProofDocument proof;
+    proof.kind = creds::documentKindFromName(i < documentKinds.size() ? documentKinds[i] : "other");
+    if (documents[i]) {
+      const creds::OcrResult ocr = creds::readDocument(*documents[i]);
+      proof.ocrText = ocr.text;
+      proof.ocrConfidence = ocr.confidence;
+    }
+    out.ocrTexts.push_back(proof.ocrText);
+    proofs.push_back(std::move(proof));
+  }
+  std::unique_ptr<creds::Directory> directory;
+  const auto path = creds::defaultDirectoryPath();
+  try {
+    if (std::filesystem::exists(path)) {
+      directory = std::make_unique<creds::Directory>(path);
+      out.directoryNote = path.string();
+    } else {
+      out.directoryNote = "no RPPS directory index at " + path.string() + " (medpics registry import)";
+    }
+  } catch (const std::exception& e) {
+    out.directoryNote = std::string("RPPS directory unavailable: ") + e.what();
+    log::warn(out.directoryNote);
+  }
+  const auto today = std::chrono::year_month_day{std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())};
+  out.checklist = creds::checkRegistration(creds::claimFromApplicant(applicant), proofs, directory.get(), {}, today);
+  return out;
+}
+
+}  // namespace medpics::desk
