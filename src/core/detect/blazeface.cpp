@@ -1,0 +1,115 @@
+// MediaPipe BlazeFace (back, 256x256) through OpenCV DNN: NHWC input built by hand, 896 anchors, sigmoid scores,
+// run on the whole image and on overlapping square tiles at halving scales so that small faces are seen.
+#include "medpics/detect/faces.hpp"
+
+#include <opencv2/dnn.hpp>
+#include <opencv2/imgproc.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+namespace medpics::detect {
+namespace {
+
+constexpr int kInput = 256;
+
+cv::dnn::Net& networkFor(const std::string& path) {
+  thread_local std::map<std::string, cv::dnn::Net> nets;  // cv::dnn::Net is not safe to share between threads
+  auto it = nets.find(path);
+  if (it == nets.end()) {
+    cv::dnn::Net net = cv::dnn::readNet(path);
+    net.setPreferableBackend(cv::dnn::DNN_BACKEND_OPENCV);
+    net.setPreferableTarget(cv::dnn::DNN_TARGET_CPU);
+    it = nets.emplace(path, std::move(net)).first;
+  }
+  return it->second;
+}
+
+// Anchor centre (normalised) of prediction i: 16x16 grid x 2 anchors, then 8x8 grid x 6 anchors.
+cv::Point2f anchor(int i) {
+  if (i < 512) {
+    const int cell = i / 2;
+    return {(cell % 16 + 0.5f) / 16.f, (cell / 16 + 0.5f) / 16.f};
+  }
+  const int cell = (i - 512) / 6;
+  return {(cell % 8 + 0.5f) / 8.f, (cell / 8 + 0.5f) / 8.f};
+}
+
+}  // namespace
+
+std::vector<FaceCandidate> blazeFaceSquare(const cv::Mat& squareBgr, const std::string& modelPath, float threshold) {
+  std::vector<FaceCandidate> out;
+  if (modelPath.empty() || squareBgr.empty()) return out;
+  cv::Mat resized, rgb, input;
+  cv::resize(squareBgr, resized, {kInput, kInput}, 0, 0, squareBgr.cols > kInput ? cv::INTER_AREA : cv::INTER_LINEAR);
+  cv::cvtColor(resized, rgb, cv::COLOR_BGR2RGB);
+  rgb.convertTo(input, CV_32FC3, 1.0 / 127.5, -1.0);
+  const int shape[] = {1, kInput, kInput, 3};
+  cv::Mat blob(4, shape, CV_32F, input.data);  // a continuous HxWx3 float image is exactly NHWC
+
+  cv::dnn::Net& net = networkFor(modelPath);
+  net.setInput(blob);
+  std::vector<cv::Mat> outputs;
+  net.forward(outputs, net.getUnconnectedOutLayersNames());
+
+  const float* scores[2] = {nullptr, nullptr};  // [0]: 512 predictions, [1]: 384
+  const float* boxes[2] = {nullptr, nullptr};
+  for (const cv::Mat& o : outputs) {
+    const int n = o.dims >= 3 ? o.size[1] : o.size[0];
+    const int c = int(o.total() / std::max(1, n));
+    const int slot = n == 512 ? 0 : n == 384 ? 1 : -1;
+    if (slot < 0) continue;
+    (c == 1 ? scores : boxes)[slot] = o.ptr<float>();
+  }
+  if (!scores[0] || !scores[1] || !boxes[0] || !boxes[1]) return out;
+
+  const float side = float(squareBgr.cols);
+  for (int i = 0; i < 896; ++i) {
+    const int slot = i < 512 ? 0 : 1;
+    const int k = i < 512 ? i : i - 512;
+    const float raw = std::clamp(scores[slot][k], -80.f, 80.f);
+    const float score = 1.f / (1.f + std::exp(-raw));
+    if (score < threshold) continue;
+    const float* r = boxes[slot] + 16 * k;
+    const cv::Point2f a = anchor(i);
+    const float cx = a.x + r[0] / kInput, cy = a.y + r[1] / kInput, w = r[2] / kInput, h = r[3] / kInput;
+    if (w <= 0 || h <= 0) continue;
+    out.push_back({cv::Rect2f((cx - w / 2) * side, (cy - h / 2) * side, w * side, h * side), score, "blazeface"});
+  }
+  return out;
+}
+
+std::vector<FaceCandidate> blazeFaceTiles(const cv::Mat& bgr, const FaceOptions& options,
+                                          const work::CancelToken& cancel) {
+  std::vector<FaceCandidate> all;
+  if (options.modelPath.empty() || bgr.empty()) return all;
+  const int longSide = std::max(bgr.cols, bgr.rows);
+  int tiles = 0;
+  for (int side = longSide; tiles < options.maxTiles; side /= 2) {
+    const int stride = side == longSide ? side : side * 3 / 4;
+    const int nx = side >= bgr.cols ? 1 : 1 + (bgr.cols - side + stride - 1) / stride;
+    const int ny = side >= bgr.rows ? 1 : 1 + (bgr.rows - side + stride - 1) / stride;
+    if (side != longSide && (side < options.minTileSide || tiles + nx * ny > options.maxTiles)) break;
+    for (int ty = 0; ty < ny; ++ty)
+      for (int tx = 0; tx < nx; ++tx) {
+        if (cancel.cancelled()) return all;
+        const int x0 = std::min(tx * stride, std::max(0, bgr.cols - side));
+        const int y0 = std::min(ty * stride, std::max(0, bgr.rows - side));
+        const cv::Rect roi = cv::Rect(x0, y0, side, side) & cv::Rect(0, 0, bgr.cols, bgr.rows);
+        cv::Mat square;
+        cv::copyMakeBorder(bgr(roi), square, 0, side - roi.height, 0, side - roi.width, cv::BORDER_CONSTANT,
+                           cv::Scalar(0, 0, 0));
+        for (auto c : blazeFaceSquare(square, options.modelPath, options.blazeThreshold)) {
+          c.box.x += float(x0);
+          c.box.y += float(y0);
+          all.push_back(c);
+        }
+        ++tiles;
+      }
+    if (side <= options.minTileSide) break;
+  }
+  return all;
+}
+
+}  // namespace medpics::detect

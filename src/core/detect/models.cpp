@@ -1,0 +1,20 @@
+// Model directory lookup: environment first, then the source tree.
+#include "medpics/detect/models.hpp"
+
+#include <cstdlib>
+#include <filesystem>
+
+namespace medpics::detect {
+
+std::string modelDirectory() {
+  if (const char* env = std::getenv("MEDPICS_MODELS"); env && *env) return env;
+  return std::string(MEDPICS_SOURCE_DIR) + "/models";
+}
+
+std::string findModel(const std::string& fileName, const std::string& directory) {
+  const std::filesystem::path path = std::filesystem::path(directory.empty() ? modelDirectory() : directory) / fileName;
+  std::error_code ec;
+  return std::filesystem::is_regular_file(path, ec) ? path.string() : std::string();
+}
+
+}  // namespace medpics::detect
