@@ -1,7 +1,8 @@
 # Finds every system dependency (Debian packages installed by scripts/install-deps.sh).
 find_package(PkgConfig REQUIRED)
 find_package(Threads REQUIRED)
-find_package(OpenCV REQUIRED COMPONENTS core imgproc imgcodecs objdetect dnn)
+find_package(OpenCV REQUIRED COMPONENTS core imgproc imgcodecs objdetect dnn freetype)
+find_package(ZXing REQUIRED)
 find_package(CURL REQUIRED)
 find_package(nlohmann_json 3.10 REQUIRED)
 find_package(SQLite3 REQUIRED)
@@ -12,7 +13,6 @@ find_package(glfw3 3.3 REQUIRED)
 find_package(OpenGL REQUIRED)
 # Detection engine (issue 3): OCR, barcodes, metadata, HOG faces.
 pkg_check_modules(TESSERACT REQUIRED IMPORTED_TARGET tesseract)
-find_package(ZXing REQUIRED)
 find_package(exiv2 REQUIRED)
 find_package(dlib REQUIRED)
 if(MEDPICS_BUILD_TESTS)

@@ -1,0 +1,37 @@
+// Fictitious French patients and identifiers (names, dates, IPP, NIR, hospitals) for synthetic images.
+#pragma once
+#include "medpics/synth/types.hpp"
+
+#include <string>
+
+namespace medpics::synth {
+
+struct PatientIdentity {
+  std::string firstName, lastName;  // "Sophie", "MARTIN" (last name upper case as on hospital labels)
+  char sex = 'F';                   // 'F' or 'M'
+  std::string birthDate;            // "04/07/1962"
+  std::string examDate;             // "12/03/2024"
+  std::string ipp;                  // 10 digits
+  std::string nir;                  // 15 characters, valid key
+  std::string hospital;             // "CHU de Bordeaux"
+  std::string ward;                 // "Service de radiologie"
+  std::string phone;                // "05 56 79 56 79"
+  std::string city;                 // "33000 Bordeaux"
+  std::string fullName() const { return lastName + " " + firstName; }
+};
+
+PatientIdentity randomPatient(Rng& rng);
+
+// A random French first or last name (ASCII or accented), deterministic for the generator.
+std::string randomFirstName(Rng& rng, char sex);
+std::string randomLastName(Rng& rng);
+
+// Luhn check digit of a digit string (the digit to append).
+char luhnCheckDigit(const std::string& digits);
+bool luhnValid(const std::string& digits);
+// A Luhn-valid 11-digit RPPS number starting with "10".
+std::string randomRpps(Rng& rng);
+// The NIR key (97 - n mod 97) of the 13 first characters (2A/2B handled).
+int nirKey(const std::string& first13);
+
+}  // namespace medpics::synth

@@ -1,0 +1,174 @@
+// Synth canvas helpers: text fields with truth, rotation/scaling that keep boxes exact, noise, barcodes.
+#include "canvas.hpp"
+
+#include <ZXing/BarcodeFormat.h>
+#include <ZXing/BitMatrix.h>
+#include <ZXing/MultiFormatWriter.h>
+#include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
+
+#include <cmath>
+
+namespace medpics::synth::detail {
+
+cv::Rect Canvas::text(const std::string& s, cv::Point baseline, int h, const cv::Scalar& color,
+                      const std::string& category, bool phi, Font font) {
+  cv::Rect box = tr.draw(img, s, baseline, h, color, font);
+  if (!box.empty()) truth.push_back({"text", category, phi, box, s});
+  return box;
+}
+
+int Canvas::field(const std::string& label, const std::string& value, cv::Point baseline, int h,
+                  const cv::Scalar& color, const std::string& category, Font font) {
+  int x = baseline.x;
+  if (!label.empty()) {
+    text(label, {x, baseline.y}, h, color, "benign", false, font);
+    x += tr.width(label + " ", h, font);
+  }
+  text(value, {x, baseline.y}, h, color, category, category != "benign", font);
+  return x + tr.width(value, h, font);
+}
+
+void Canvas::add(const std::string& kind, const std::string& category, bool phi, cv::Rect box, const std::string& t) {
+  box &= cv::Rect(0, 0, img.cols, img.rows);
+  if (!box.empty()) truth.push_back({kind, category, phi, box, t});
+}
+
+cv::Rect transformBox(const cv::Rect& box, const cv::Mat& m, const cv::Size& bounds) {
+  std::vector<cv::Point2f> corners{{float(box.x), float(box.y)},
+                                   {float(box.x + box.width), float(box.y)},
+                                   {float(box.x), float(box.y + box.height)},
+                                   {float(box.x + box.width), float(box.y + box.height)}};
+  std::vector<cv::Point2f> out;
+  cv::transform(corners, out, m);
+  float x0 = out[0].x, y0 = out[0].y, x1 = x0, y1 = y0;
+  for (const auto& p : out) x0 = std::min(x0, p.x), y0 = std::min(y0, p.y), x1 = std::max(x1, p.x), y1 = std::max(y1, p.y);
+  cv::Rect r(cv::Point(int(std::floor(x0)), int(std::floor(y0))), cv::Point(int(std::ceil(x1)), int(std::ceil(y1))));
+  return r & cv::Rect(0, 0, bounds.width, bounds.height);
+}
+
+static void applyAffine(Canvas& c, const cv::Mat& m, cv::Size size, const cv::Scalar& border) {
+  cv::Mat out;
+  cv::warpAffine(c.img, out, m, size, cv::INTER_LINEAR, cv::BORDER_CONSTANT, border);
+  c.img = out;
+  std::vector<Element> kept;
+  for (auto& e : c.truth) {
+    e.box = transformBox(e.box, m, size);
+    if (!e.box.empty()) kept.push_back(std::move(e));
+  }
+  c.truth = std::move(kept);
+}
+
+void rotate(Canvas& c, double degrees, const cv::Scalar& border) {
+  const cv::Point2f centre(c.img.cols / 2.0f, c.img.rows / 2.0f);
+  cv::Mat m = cv::getRotationMatrix2D(centre, degrees, 1.0);
+  const cv::Rect2f bounds = cv::RotatedRect(centre, c.img.size(), float(degrees)).boundingRect2f();
+  m.at<double>(0, 2) += bounds.width / 2.0 - centre.x;
+  m.at<double>(1, 2) += bounds.height / 2.0 - centre.y;
+  applyAffine(c, m, cv::Size(int(std::ceil(bounds.width)), int(std::ceil(bounds.height))), border);
+}
+
+void resize(Canvas& c, cv::Size size) {
+  const double sx = double(size.width) / c.img.cols, sy = double(size.height) / c.img.rows;
+  cv::Mat out;
+  cv::resize(c.img, out, size, 0, 0, sx < 1 ? cv::INTER_AREA : cv::INTER_LINEAR);
+  c.img = out;
+  for (auto& e : c.truth) {
+    cv::Rect r(cv::Point(int(std::floor(e.box.x * sx)), int(std::floor(e.box.y * sy))),
+               cv::Point(int(std::ceil((e.box.x + e.box.width) * sx)), int(std::ceil((e.box.y + e.box.height) * sy))));
+    e.box = r & cv::Rect(0, 0, size.width, size.height);
+  }
+}
+
+void placeOn(Canvas& c, cv::Mat background, cv::Point at) {
+  cv::Rect drawn = paste(background, c.img, at);
+  c.img = background;
+  for (auto& e : c.truth) e.box = (e.box + at) & drawn;
+}
+
+void jpegRoundTrip(cv::Mat& img, int quality) {
+  std::vector<uchar> buf;
+  cv::imencode(".jpg", img, buf, {cv::IMWRITE_JPEG_QUALITY, quality});
+  img = cv::imdecode(buf, cv::IMREAD_COLOR);
+}
+
+void addNoise(cv::Mat& img, Rng& rng, double sigma) {
+  cv::Mat noise(img.size(), CV_16SC3);
+  cv::RNG cvRng(rng.next());
+  cvRng.fill(noise, cv::RNG::NORMAL, 0, sigma);
+  cv::Mat tmp;
+  img.convertTo(tmp, CV_16SC3);
+  tmp += noise;
+  tmp.convertTo(img, CV_8UC3);
+}
+
+cv::Mat smoothField(cv::Size size, Rng& rng, int cells) {
+  cv::Mat small(cells, cells, CV_32F);
+  for (int y = 0; y < cells; ++y)
+    for (int x = 0; x < cells; ++x) small.at<float>(y, x) = float(rng.real());
+  cv::Mat out;
+  cv::resize(small, out, size, 0, 0, cv::INTER_CUBIC);
+  cv::min(cv::max(out, 0.0), 1.0, out);
+  return out;
+}
+
+cv::Mat skinBackground(cv::Size size, Rng& rng) {
+  const cv::Vec3f base(float(rng.uniform(120, 170)), float(rng.uniform(150, 190)), float(rng.uniform(200, 235)));
+  cv::Mat field = smoothField(size, rng, 6);
+  cv::Mat fine = smoothField(size, rng, 60);
+  cv::Mat out(size, CV_8UC3);
+  for (int y = 0; y < size.height; ++y) {
+    const float* f = field.ptr<float>(y);
+    const float* g = fine.ptr<float>(y);
+    cv::Vec3b* o = out.ptr<cv::Vec3b>(y);
+    for (int x = 0; x < size.width; ++x) {
+      const float k = 0.8f + 0.3f * f[x] + 0.06f * g[x];
+      for (int ch = 0; ch < 3; ++ch) o[x][ch] = cv::saturate_cast<uchar>(base[ch] * k);
+    }
+  }
+  addNoise(out, rng, 3.0);
+  return out;
+}
+
+cv::Mat barcodeImage(const std::string& format, const std::string& payload, int moduleSize, int heightPx) {
+  const ZXing::BarcodeFormat f = format == "qr"           ? ZXing::BarcodeFormat::QRCode
+                                 : format == "datamatrix" ? ZXing::BarcodeFormat::DataMatrix
+                                                          : ZXing::BarcodeFormat::Code128;
+  ZXing::MultiFormatWriter writer(f);
+  writer.setMargin(0);
+  const ZXing::BitMatrix bits = writer.encode(payload, 0, 0);  // natural size: one pixel per module
+  const int rows = f == ZXing::BarcodeFormat::Code128 ? 1 : bits.height();
+  const int h = f == ZXing::BarcodeFormat::Code128 ? (heightPx > 0 ? heightPx : 60 * moduleSize) : rows * moduleSize;
+  cv::Mat out(h, bits.width() * moduleSize, CV_8UC3, cv::Scalar::all(255));
+  for (int y = 0; y < out.rows; ++y) {
+    const int by = f == ZXing::BarcodeFormat::Code128 ? 0 : y / moduleSize;
+    cv::Vec3b* row = out.ptr<cv::Vec3b>(y);
+    for (int x = 0; x < out.cols; ++x)
+      if (bits.get(x / moduleSize, by)) row[x] = cv::Vec3b(0, 0, 0);
+  }
+  return out;
+}
+
+cv::Rect paste(cv::Mat& dst, const cv::Mat& src, cv::Point at) {
+  cv::Rect target = cv::Rect(at, src.size()) & cv::Rect(0, 0, dst.cols, dst.rows);
+  if (target.empty()) return {};
+  src(target - at).copyTo(dst(target));
+  return target;
+}
+
+cv::Rect inkBox(const cv::Mat& mask) {
+  std::vector<cv::Point> pts;
+  cv::findNonZero(mask, pts);
+  if (pts.empty()) return {};
+  return cv::boundingRect(pts);
+}
+
+SynthImage finish(ImageKind kind, Canvas&& c) {
+  SynthImage out;
+  out.kind = kind;
+  out.pixels = std::move(c.img);
+  out.truth = std::move(c.truth);
+  return out;
+}
+
+}  // namespace medpics::synth::detail

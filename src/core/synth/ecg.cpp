@@ -1,0 +1,72 @@
+// ECG printout: pink millimetre grid, twelve lead traces, a patient header line and benign settings.
+#include "generators.hpp"
+
+#include <opencv2/imgproc.hpp>
+
+#include <cmath>
+
+namespace medpics::synth::detail {
+
+namespace {
+// One synthetic heartbeat (P, QRS, T) sampled at phase t in [0,1), in millivolts.
+double beat(double t) {
+  auto g = [](double x, double mu, double s, double a) { return a * std::exp(-(x - mu) * (x - mu) / (2 * s * s)); };
+  return g(t, 0.18, 0.025, 0.15) + g(t, 0.30, 0.008, -0.12) + g(t, 0.32, 0.01, 1.1) + g(t, 0.345, 0.01, -0.25) +
+         g(t, 0.58, 0.05, 0.3);
+}
+}  // namespace
+
+SynthImage ecg(Rng& rng, const PatientIdentity& p, cv::Size size) {
+  Canvas c;
+  c.img = cv::Mat(size, CV_8UC3, cv::Scalar(235, 232, 253));
+  const int w = size.width, h = size.height;
+  const double mm = w / 297.0;  // an A4 landscape printout
+  const cv::Scalar fine(200, 190, 245), bold(150, 140, 235), ink(25, 25, 25);
+  const int gridTop = int(h * 0.2);
+  for (int i = 0; i * mm < w; ++i) {
+    const int x = int(i * mm);
+    cv::line(c.img, {x, gridTop}, {x, h}, i % 5 ? fine : bold, i % 5 ? 1 : 2);
+  }
+  for (int i = 0; gridTop + i * mm < h; ++i) {
+    const int y = gridTop + int(i * mm);
+    cv::line(c.img, {0, y}, {w, y}, i % 5 ? fine : bold, i % 5 ? 1 : 2);
+  }
+  // Header.
+  const int th = std::max(14, h / 50), m = int(10 * mm), line = th * 16 / 10;
+  int y = m / 2 + th;
+  int x = c.field("Nom :", p.fullName(), {m, y}, th, ink, "name", Font::SansBold);
+  x = c.field("Né(e) le", p.birthDate, {x + 2 * th, y}, th, ink, "date");
+  c.field("IPP", p.ipp, {x + 2 * th, y}, th, ink, "id");
+  y += line;
+  x = c.field("Date :", p.examDate + " " + std::to_string(rng.uniform(8, 19)) + ":" + std::to_string(rng.uniform(10, 59)),
+              {m, y}, th, ink, "date");
+  c.text(p.ward + ", " + p.hospital, {x + 2 * th, y}, th, ink, "address", true);
+  y += line;
+  const int hr = rng.uniform(55, 110);
+  c.text("FC " + std::to_string(hr) + " bpm   PR 160 ms   QRS 90 ms   QT/QTc 380/410 ms", {m, y}, th, ink, "benign",
+         false);
+  c.text("25 mm/s   10 mm/mV   50 Hz", {w - m - c.tr.width("25 mm/s   10 mm/mV   50 Hz", th), y}, th, ink, "benign",
+         false);
+  // Traces: 3 rows x 4 columns of leads, then a rhythm strip.
+  const std::vector<std::string> leads{"I", "aVR", "V1", "V4", "II", "aVL", "V2", "V5", "III", "aVF", "V3", "V6"};
+  const double period = 60.0 / hr * 25.0 * mm;  // pixels per beat
+  const int rows = 4, rowH = (h - gridTop) / rows;
+  for (int r = 0; r < rows; ++r) {
+    const int base = gridTop + rowH * r + rowH / 2;
+    std::vector<cv::Point> pts;
+    const double gain = rng.real(0.6, 1.2) * (r == 1 ? -1 : 1);
+    for (int px = m; px < w - m; ++px) {
+      const double t = std::fmod((px - m) / period + 0.37 * r, 1.0);
+      pts.emplace_back(px, base - int(beat(t) * gain * 10 * mm + rng.real(-0.3, 0.3)));
+    }
+    cv::polylines(c.img, pts, false, ink, std::max(2, int(mm / 3)), cv::LINE_AA);
+    for (int col = 0; col < 4 && r < 3; ++col)
+      c.text(leads[size_t(r * 4 + col)], {m + col * (w - 2 * m) / 4 + th / 2, base - rowH / 3}, th, ink, "benign",
+             false, Font::SansBold);
+    if (r == 3) c.text("II", {m + th / 2, base - rowH / 3}, th, ink, "benign", false, Font::SansBold);
+  }
+  jpegRoundTrip(c.img, 80);
+  return finish(ImageKind::Ecg, std::move(c));
+}
+
+}  // namespace medpics::synth::detail

@@ -1,0 +1,16 @@
+// Internal: one function per synthetic image family (dispatched by generate()).
+#pragma once
+#include "canvas.hpp"
+#include "medpics/synth/applicants.hpp"
+#include "medpics/synth/generator.hpp"
+
+namespace medpics::synth::detail {
+
+SynthImage radiograph(Rng& rng, const PatientIdentity& p, cv::Size size, bool inverted);
+SynthImage labReport(Rng& rng, const PatientIdentity& p, cv::Size size);
+SynthImage ecg(Rng& rng, const PatientIdentity& p, cv::Size size);
+SynthImage skinPhoto(Rng& rng, cv::Size size, bool withFace);
+SynthImage wristband(Rng& rng, const PatientIdentity& p, cv::Size size);
+SynthImage proof(Rng& rng, const DemoApplicant& a);
+
+}  // namespace medpics::synth::detail

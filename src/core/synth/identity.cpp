@@ -1,0 +1,129 @@
+// Fictitious patients and identifiers: name lists, dates, IPP, NIR (valid key), RPPS (Luhn), hospitals.
+#include "medpics/synth/identity.hpp"
+
+#include <cstdio>
+#include <vector>
+
+namespace medpics::synth {
+namespace {
+
+const std::vector<std::string> kFemale{"Sophie", "Camille", "Léa", "Chloé", "Inès", "Manon", "Hélène", "Zoé",
+                                       "Élodie", "Anaïs", "Margaux", "Françoise", "Nathalie", "Céline", "Maëlle"};
+const std::vector<std::string> kMale{"Jean", "Pierre", "Lucas", "Hugo", "Mathéo", "Jérôme", "François", "Thomas",
+                                     "Noël", "Gaël", "Loïc", "Stéphane", "André", "Benoît", "Théo"};
+const std::vector<std::string> kLast{"MARTIN", "BERNARD", "DUBOIS", "THOMAS", "ROBERT", "RICHARD", "PETIT",
+                                     "DURAND", "LEROY", "MOREAU", "SIMON", "LAURENT", "LEFÈVRE", "MICHEL",
+                                     "GARCIA", "DAVID", "BERTRAND", "ROUX", "VINCENT", "FOURNIER", "MOREL",
+                                     "GIRARD", "ANDRÉ", "MERCIER", "DUPONT", "LAMBERT", "BONNET", "FRANÇOIS",
+                                     "MARTINEZ", "LEGRAND", "GAUTHIER", "CHEVALIER", "BOYER", "NGUYEN", "BENOÎT"};
+struct Place {
+  const char* hospital;
+  const char* city;
+  const char* dept;
+  const char* phone;
+};
+const std::vector<Place> kPlaces{{"CHU de Bordeaux", "33000 Bordeaux", "33", "05 56 79 56 79"},
+                                 {"Hôpital Pitié-Salpêtrière", "75013 Paris", "75", "01 42 16 00 00"},
+                                 {"CHU de Lyon Sud", "69495 Pierre-Bénite", "69", "04 78 86 41 00"},
+                                 {"CHU de Nantes", "44093 Nantes", "44", "02 40 08 33 33"},
+                                 {"CHRU de Strasbourg", "67091 Strasbourg", "67", "03 88 11 67 68"},
+                                 {"CHU de Toulouse Purpan", "31059 Toulouse", "31", "05 61 77 22 33"},
+                                 {"Hôpital Nord, Marseille", "13015 Marseille", "13", "04 91 96 80 00"},
+                                 {"CHU de Lille", "59037 Lille", "59", "03 20 44 59 62"}};
+const std::vector<std::string> kWards{"Service de radiologie", "Urgences adultes", "Dermatologie",
+                                      "Cardiologie, unité 3B", "Chirurgie orthopédique", "Médecine interne"};
+
+std::string twoDigits(int v) {
+  char b[8];
+  std::snprintf(b, sizeof b, "%02d", v);
+  return b;
+}
+
+std::string date(Rng& rng, int yearLo, int yearHi) {
+  return twoDigits(rng.uniform(1, 28)) + "/" + twoDigits(rng.uniform(1, 12)) + "/" +
+         std::to_string(rng.uniform(yearLo, yearHi));
+}
+
+std::string digits(Rng& rng, int n) {
+  std::string s;
+  for (int i = 0; i < n; ++i) s.push_back(static_cast<char>('0' + rng.uniform(0, 9)));
+  return s;
+}
+
+}  // namespace
+
+std::string randomFirstName(Rng& rng, char sex) { return rng.pick(sex == 'F' ? kFemale : kMale); }
+std::string randomLastName(Rng& rng) { return rng.pick(kLast); }
+
+char luhnCheckDigit(const std::string& d) {
+  int sum = 0;
+  bool dbl = true;  // the digit left of the check digit is doubled
+  for (auto it = d.rbegin(); it != d.rend(); ++it) {
+    int v = *it - '0';
+    if (dbl) {
+      v *= 2;
+      if (v > 9) v -= 9;
+    }
+    sum += v;
+    dbl = !dbl;
+  }
+  return static_cast<char>('0' + (10 - sum % 10) % 10);
+}
+
+bool luhnValid(const std::string& d) {
+  if (d.size() < 2) return false;
+  for (char c : d)
+    if (c < '0' || c > '9') return false;
+  return luhnCheckDigit(d.substr(0, d.size() - 1)) == d.back();
+}
+
+std::string randomRpps(Rng& rng) {
+  const std::string body = "10" + digits(rng, 8);
+  return body + luhnCheckDigit(body);
+}
+
+int nirKey(const std::string& first13) {
+  std::string s = first13;
+  if (s.size() >= 7 && (s.substr(5, 2) == "2A" || s.substr(5, 2) == "2B")) s.replace(5, 2, s[6] == 'A' ? "19" : "18");
+  unsigned long long n = std::stoull(s);
+  return static_cast<int>(97 - n % 97);
+}
+
+PatientIdentity randomPatient(Rng& rng) {
+  PatientIdentity p;
+  p.sex = rng.chance(0.5) ? 'F' : 'M';
+  p.firstName = randomFirstName(rng, p.sex);
+  p.lastName = randomLastName(rng);
+  const int year = rng.uniform(1935, 2015);
+  const int month = rng.uniform(1, 12);
+  p.birthDate = twoDigits(rng.uniform(1, 28)) + "/" + twoDigits(month) + "/" + std::to_string(year);
+  p.examDate = date(rng, 2023, 2026);
+  p.ipp = std::to_string(rng.uniform(1, 9)) + digits(rng, 9);
+  const Place& place = rng.pick(kPlaces);
+  p.hospital = place.hospital;
+  p.city = place.city;
+  p.phone = place.phone;
+  p.ward = rng.pick(kWards);
+  std::string first13 = std::string(1, p.sex == 'M' ? '1' : '2') + twoDigits(year % 100) + twoDigits(month) +
+                        place.dept + digits(rng, 3) + digits(rng, 3);
+  p.nir = first13 + twoDigits(nirKey(first13));
+  return p;
+}
+
+Rng::Rng(uint64_t seed) : state_(seed ^ 0x9E3779B97F4A7C15ull) {}
+
+uint64_t Rng::next() {  // splitmix64
+  uint64_t z = (state_ += 0x9E3779B97F4A7C15ull);
+  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+  z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+  return z ^ (z >> 31);
+}
+
+int Rng::uniform(int lo, int hi) {
+  if (hi <= lo) return lo;
+  return lo + static_cast<int>(next() % static_cast<uint64_t>(hi - lo + 1));
+}
+
+double Rng::real(double lo, double hi) { return lo + (hi - lo) * static_cast<double>(next() >> 11) * 0x1.0p-53; }
+
+}  // namespace medpics::synth
