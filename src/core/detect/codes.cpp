@@ -17,13 +17,37 @@ std::string categoryOf(ZXing::BarcodeFormat f) {
   return "barcode";
 }
 
-void readInto(const cv::Mat& gray, double scale, const CodeOptions& o, std::vector<Finding>& out) {
+// ZXing-cpp 1.4 asserts (Result::operator==, lineCount() == 1) when it de-duplicates several linear symbols, so
+// linear codes are read one at a time (maxNumberOfSymbols 1), blanking each one found; matrix codes in one call.
+ZXing::Results readAll(cv::Mat gray) {
   ZXing::DecodeHints hints;
   hints.setTryHarder(true);
   hints.setTryRotate(true);
-  hints.setFormats(ZXing::BarcodeFormat::Any);
-  const ZXing::ImageView view(gray.data, gray.cols, gray.rows, ZXing::ImageFormat::Lum, int(gray.step));
-  for (const auto& r : ZXing::ReadBarcodes(view, hints)) {
+  hints.setFormats(ZXing::BarcodeFormat::MatrixCodes);
+  ZXing::Results results =
+      ZXing::ReadBarcodes(ZXing::ImageView(gray.data, gray.cols, gray.rows, ZXing::ImageFormat::Lum, int(gray.step)), hints);
+  hints.setFormats(ZXing::BarcodeFormat::LinearCodes);
+  hints.setMaxNumberOfSymbols(1);
+  for (int i = 0; i < 4; ++i) {
+    ZXing::Result r =
+        ZXing::ReadBarcode(ZXing::ImageView(gray.data, gray.cols, gray.rows, ZXing::ImageFormat::Lum, int(gray.step)), hints);
+    if (!r.isValid()) break;
+    std::vector<cv::Point> pts;
+    for (const auto& p : {r.position().topLeft(), r.position().topRight(), r.position().bottomRight(), r.position().bottomLeft()})
+      pts.emplace_back(p.x, p.y);
+    cv::Rect box = cv::boundingRect(pts);
+    box.y -= std::max(10, box.width / 4);
+    box.height += 2 * std::max(10, box.width / 4);
+    box.x -= 10;
+    box.width += 20;
+    gray(box & cv::Rect(0, 0, gray.cols, gray.rows)).setTo(255);
+    results.push_back(std::move(r));
+  }
+  return results;
+}
+
+void readInto(const cv::Mat& gray, double scale, const CodeOptions& o, std::vector<Finding>& out) {
+  for (const auto& r : readAll(gray.clone())) {
     if (!r.isValid()) continue;
     const auto& p = r.position();
     int x0 = INT32_MAX, y0 = INT32_MAX, x1 = INT32_MIN, y1 = INT32_MIN;

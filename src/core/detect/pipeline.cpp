@@ -12,6 +12,8 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdio>
+#include <cstdlib>
 #include <condition_variable>
 #include <list>
 #include <mutex>
@@ -42,6 +44,15 @@ void runAll(work::TaskPool& pool, std::vector<std::function<void()>> jobs) {
   std::unique_lock lock(m);
   done.wait(lock, [&] { return remaining == 0; });
   if (failure) std::rethrow_exception(failure);
+}
+
+using Clock = std::chrono::steady_clock;
+double msSince(Clock::time_point t) { return std::chrono::duration<double, std::milli>(Clock::now() - t).count(); }
+
+// Stage timings on stderr when MEDPICS_DETECT_TIMING is set (for tuning; off by default).
+bool timingEnabled() {
+  static const bool enabled = std::getenv("MEDPICS_DETECT_TIMING") != nullptr;
+  return enabled;
 }
 
 Finding textFinding(const TextRegion& region, const OcrLine& line) {
@@ -108,22 +119,42 @@ struct Pipeline::Impl {
     std::vector<Finding> faceFindings, codeFindings, tattooFindings;
     std::vector<TextRegion> dbRegions, classicalRegions;
     std::vector<std::function<void()>> phase1;
+    double faceMs = 0, tattooMs = 0, dbMs = 0, classicalMs = 0, codeMs = 0, ocrMs = 0;
+    const auto start = Clock::now();
     if (o.faces || o.tattoos)
       phase1.push_back([&] {
+        auto t = Clock::now();
         if (o.faces) faceFindings = faces.detect(bgr, cancel);
+        faceMs = msSince(t);
+        t = Clock::now();
         if (o.tattoos && !cancel.cancelled()) {
           std::vector<Box> exclude;
           for (const auto& f : faceFindings) exclude.push_back(*f.box);
           tattooFindings = detectTattoos(bgr, exclude, o.tattoo);
         }
+        tattooMs = msSince(t);
       });
     if (o.text) {
-      phase1.push_back([&] { dbRegions = dbTextRegions(bgr, o.textRegions, cancel); });
+      phase1.push_back([&] {
+        const auto t = Clock::now();
+        dbRegions = dbTextRegions(bgr, o.textRegions, cancel);
+        dbMs = msSince(t);
+      });
       if (o.textRegions.classical || o.textRegions.modelPath.empty())
-        phase1.push_back([&] { classicalRegions = classicalTextRegions(bgr, o.textRegions); });
+        phase1.push_back([&] {
+          const auto t = Clock::now();
+          classicalRegions = classicalTextRegions(bgr, o.textRegions);
+          classicalMs = msSince(t);
+        });
     }
-    if (o.codes) phase1.push_back([&] { codeFindings = detectCodes(bgr, o.code); });
+    if (o.codes)
+      phase1.push_back([&] {
+        const auto t = Clock::now();
+        codeFindings = detectCodes(bgr, o.code);
+        codeMs = msSince(t);
+      });
     runAll(pool, std::move(phase1));
+    const double phase1Ms = msSince(start);
     if (cancel.cancelled()) return {};
 
     std::vector<Finding> findings = faceFindings;
@@ -144,7 +175,13 @@ struct Pipeline::Impl {
           for (std::size_t i = w; i < regions.size() && !cancel.cancelled(); i += workers)
             lines[i] = recogniseLine(bgr, regions[i], o.ocr);
         });
+      const auto t = Clock::now();
       runAll(pool, std::move(phase2));
+      ocrMs = msSince(t);
+      if (timingEnabled())
+        std::fprintf(stderr, "detect timing: %dx%d phase1 %.0f ms (faces %.0f, tattoo %.0f, db %.0f [%zu], classical %.0f [%zu], "
+                     "codes %.0f) ocr %.0f ms [%zu lines]\n", bgr.cols, bgr.rows, phase1Ms, faceMs, tattooMs, dbMs,
+                     dbRegions.size(), classicalMs, classicalRegions.size(), codeMs, ocrMs, regions.size());
       if (cancel.cancelled()) return {};
       for (std::size_t i = 0; i < regions.size(); ++i) {
         if (regions[i].source != "ppocr-db" && !readsAsText(lines[i])) continue;

@@ -24,7 +24,7 @@ std::vector<Finding> detectTattoos(const cv::Mat& bgr, const std::vector<Box>& e
   cv::findContours(skin.clone(), contours, cv::RETR_EXTERNAL, cv::CHAIN_APPROX_SIMPLE);
   cv::Mat filled = cv::Mat::zeros(skin.size(), CV_8U);
   for (const auto& c : contours)
-    if (cv::contourArea(c) > 0.01 * double(skin.total())) cv::drawContours(filled, std::vector{c}, -1, 255, cv::FILLED);
+    if (cv::contourArea(c) > 0.01 * double(skin.total())) cv::drawContours(filled, std::vector<std::vector<cv::Point>>{c}, -1, 255, cv::FILLED);
   cv::erode(filled, filled, cv::getStructuringElement(cv::MORPH_ELLIPSE, {9, 9}));
 
   const double skinLuma = cv::mean(ycrcb, skin)[0];
