@@ -47,6 +47,7 @@ int evaluate(const medpics::cli::Args& args) {
       std::printf("%s: %.0f ms, %zu findings, %d false alarms\n", truth.imagePath.c_str(), result.elapsedMs,
                   result.findings.size(), score.falseAlarms);
       for (const auto& m : score.missed) std::printf("  missed %s\n", m.c_str());
+      for (const auto& a : score.alarms) std::printf("  false alarm %s\n", a.c_str());
     }
   }
   std::printf("%s", summary.report("medpics evaluate " + dir).c_str());

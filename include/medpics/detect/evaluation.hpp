@@ -37,6 +37,7 @@ struct ImageScore {
   std::map<std::string, std::pair<int, int>> found;  // category key -> (found, total); keys "text:name", "face", ...
   int falseAlarms = 0;                                 // phi findings with a box touching no ground-truth element
   std::vector<std::string> missed;                     // descriptions of missed PHI elements
+  std::vector<std::string> alarms;                     // descriptions of the false alarms
 };
 ImageScore scoreImage(const TruthImage& truth, const std::vector<Finding>& findings);
 

@@ -21,10 +21,11 @@ struct FaceOptions {
   std::string modelPath;           // BlazeFace ONNX; empty: look it up with findModel()
   float blazeThreshold = 0.45f;    // sigmoid score
   int minTileSide = 320;           // finest tile side in image pixels (network sees 256x256)
-  int maxTiles = 40;               // tile budget over all scales
+  int maxTiles = 28;               // tile budget over all scales (about 10-20 ms each on this machine)
   bool hog = true;                 // dlib HOG second opinion
   bool profileCascade = true;      // Haar profile cascade second opinion (both directions)
-  int secondOpinionSide = 1024;    // working long side for HOG / cascade
+  int secondOpinionSide = 1024;    // working long side for HOG
+  int profileSide = 640;           // working long side for the profile cascade
   float headScaleW = 1.5f;         // masked region = head: tight box scaled about its centre...
   float headScaleH = 1.8f;
   float headShiftUp = 0.15f;       // ...and shifted up by this fraction of the tight height (forehead, hair)

@@ -20,7 +20,7 @@ struct TextOptions {
   std::string modelPath;     // PP-OCRv4 DB ONNX; empty: findModel()
   int dbSide = 960;          // long side the image is scaled to for the network (images larger than
   int dbTileSide = 960;      //   dbTileSide after scaling are cut into overlapping tiles of this side)
-  int dbLargeSide = 1600;    // long side used for images above 4 MP (small print survives)
+  int dbLargeSide = 0;       // long side used for images above 4 MP (0: one tile like smaller images; 1600: 4 tiles)
   int dbPad = 32;            // constant padding so that text touching the edges is found
   float binaryThreshold = 0.3f;
   float boxThreshold = 0.6f;
@@ -33,6 +33,9 @@ struct TextOptions {
 std::vector<TextRegion> dbTextRegions(const cv::Mat& bgr, const TextOptions& options,
                                       const work::CancelToken& cancel = {});
 std::vector<TextRegion> classicalTextRegions(const cv::Mat& bgr, const TextOptions& options);
+// True when a grey crop holds a row of at least two glyph-like components of similar height (either polarity).
+bool looksLikeGlyphRow(const cv::Mat& gray);
+
 // Keeps every network region and the classical regions that the network did not already cover.
 std::vector<TextRegion> mergeTextRegions(std::vector<TextRegion> network, const std::vector<TextRegion>& classical);
 

@@ -87,7 +87,7 @@ std::vector<FaceCandidate> blazeFaceTiles(const cv::Mat& bgr, const FaceOptions&
   const int longSide = std::max(bgr.cols, bgr.rows);
   int tiles = 0;
   for (int side = longSide; tiles < options.maxTiles; side /= 2) {
-    const int stride = side == longSide ? side : side * 3 / 4;
+    const int stride = side == longSide ? side : side * 4 / 5;
     const int nx = side >= bgr.cols ? 1 : 1 + (bgr.cols - side + stride - 1) / stride;
     const int ny = side >= bgr.rows ? 1 : 1 + (bgr.rows - side + stride - 1) / stride;
     if (side != longSide && (side < options.minTileSide || tiles + nx * ny > options.maxTiles)) break;

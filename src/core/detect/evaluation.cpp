@@ -73,7 +73,11 @@ ImageScore scoreImage(const TruthImage& truth, const std::vector<Finding>& findi
     const bool touches = std::any_of(truth.elements.begin(), truth.elements.end(), [&](const TruthElement& e) {
       return (r & cv::Rect(e.box.x, e.box.y, e.box.w, e.box.h)).area() > 0;
     });
-    if (!touches) ++s.falseAlarms;
+    if (touches) continue;
+    ++s.falseAlarms;
+    s.alarms.push_back(std::string(kindName(f.kind)) + "/" + f.category + " [" + std::to_string(r.x) + "," +
+                       std::to_string(r.y) + "," + std::to_string(r.width) + "," + std::to_string(r.height) + "] " +
+                       f.detector + " " + std::to_string(int(f.confidence * 100)) + "% '" + f.text + "'");
   }
   return s;
 }

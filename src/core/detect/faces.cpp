@@ -81,7 +81,7 @@ std::vector<Finding> FaceDetector::detect(const cv::Mat& bgr, const work::Cancel
   };
   if ((options_.hog || !networkAvailable()) && !cancel.cancelled())
     addChecked(hogFaces(bgr, options_.secondOpinionSide), 0.15f);
-  if (options_.profileCascade && !cancel.cancelled()) addChecked(profileFaces(bgr, options_.secondOpinionSide), 0.3f);
+  if (options_.profileCascade && !cancel.cancelled()) addChecked(profileFaces(bgr, options_.profileSide), 0.3f);
   if (cancel.cancelled()) return {};
   return mergeFaces(candidates, bgr.size(), options_);
 }

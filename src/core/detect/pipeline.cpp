@@ -9,6 +9,7 @@
 #include "medpics/util/sha256.hpp"
 
 #include <nlohmann/json.hpp>
+#include <opencv2/imgproc.hpp>
 
 #include <algorithm>
 #include <chrono>
@@ -55,13 +56,19 @@ bool timingEnabled() {
   return enabled;
 }
 
-Finding textFinding(const TextRegion& region, const OcrLine& line) {
+Finding textFinding(const TextRegion& region, const OcrLine& line, cv::Size imageSize) {
   const LineVerdict verdict = classifyLine(line.text, line.confidence);
   Finding f;
   f.kind = Kind::Text;
   f.category = verdict.category;
   f.phi = verdict.phi;
-  f.box = Box{region.box.x, region.box.y, region.box.width, region.box.height};
+  // safety margin around the line (anti-aliasing, accents, descenders, slight skew): 30 % of the line height
+  // above and below, 15 % left and right
+  const float lineHeight = std::min(region.rect.size.width, region.rect.size.height);
+  const int padY = int(std::ceil(0.3f * lineHeight)), padX = int(std::ceil(0.15f * lineHeight));
+  const cv::Rect padded = cv::Rect(region.box.x - padX, region.box.y - padY, region.box.width + 2 * padX,
+                                   region.box.height + 2 * padY) & cv::Rect(0, 0, imageSize.width, imageSize.height);
+  f.box = Box{padded.x, padded.y, padded.width, padded.height};
   const float angle = std::fmod(std::abs(region.rect.angle), 90.f);
   if (angle > 2.f && angle < 88.f) {
     cv::Point2f pts[4];
@@ -75,11 +82,22 @@ Finding textFinding(const TextRegion& region, const OcrLine& line) {
   return f;
 }
 
-// A classical-only region is kept only when it reads as text.
-bool readsAsText(const OcrLine& line) {
+int alnumCount(const std::string& text) {
   int alnum = 0;
-  for (unsigned char c : line.text) alnum += std::isalnum(c) ? 1 : 0;
-  return alnum >= 2 && line.confidence >= 0.55f;
+  for (unsigned char c : text) alnum += (std::isalnum(c) || c >= 0x80) ? 1 : 0;
+  return alnum;
+}
+
+// A classical-only region is kept only when it reads as text.
+bool readsAsText(const OcrLine& line) { return alnumCount(line.text) >= 2 && line.confidence >= 0.55f; }
+
+// A network region that OCR cannot read is still reported (unknown text is masked) when it looks like glyphs;
+// unreadable regions without glyph structure (ECG traces, grid, texture) are dropped.
+bool keepNetworkRegion(const cv::Mat& bgr, const TextRegion& region, const OcrLine& line) {
+  if (alnumCount(line.text) >= 3 && line.confidence >= 0.5f) return true;
+  cv::Mat gray;
+  cv::cvtColor(bgr(region.box), gray, cv::COLOR_BGR2GRAY);
+  return looksLikeGlyphRow(gray);
 }
 
 }  // namespace
@@ -121,18 +139,11 @@ struct Pipeline::Impl {
     std::vector<std::function<void()>> phase1;
     double faceMs = 0, tattooMs = 0, dbMs = 0, classicalMs = 0, codeMs = 0, ocrMs = 0;
     const auto start = Clock::now();
-    if (o.faces || o.tattoos)
+    if (o.faces)
       phase1.push_back([&] {
-        auto t = Clock::now();
-        if (o.faces) faceFindings = faces.detect(bgr, cancel);
+        const auto t = Clock::now();
+        faceFindings = faces.detect(bgr, cancel);
         faceMs = msSince(t);
-        t = Clock::now();
-        if (o.tattoos && !cancel.cancelled()) {
-          std::vector<Box> exclude;
-          for (const auto& f : faceFindings) exclude.push_back(*f.box);
-          tattooFindings = detectTattoos(bgr, exclude, o.tattoo);
-        }
-        tattooMs = msSince(t);
       });
     if (o.text) {
       phase1.push_back([&] {
@@ -155,6 +166,18 @@ struct Pipeline::Impl {
       });
     runAll(pool, std::move(phase1));
     const double phase1Ms = msSince(start);
+    if (cancel.cancelled()) return {};
+    if (o.tattoos) {
+      // ink within skin that is not a face, text or a code (eyes, letters and bars are dark too)
+      const auto t = Clock::now();
+      std::vector<Box> exclude;
+      for (const auto& f : faceFindings) exclude.push_back(*f.box);
+      for (const auto& f : codeFindings) exclude.push_back(*f.box);
+      for (const auto* list : {&dbRegions, &classicalRegions})
+        for (const auto& r : *list) exclude.push_back(Box{r.box.x, r.box.y, r.box.width, r.box.height});
+      tattooFindings = detectTattoos(bgr, exclude, o.tattoo);
+      tattooMs = msSince(t);
+    }
     if (cancel.cancelled()) return {};
 
     std::vector<Finding> findings = faceFindings;
@@ -184,8 +207,9 @@ struct Pipeline::Impl {
                      dbRegions.size(), classicalMs, classicalRegions.size(), codeMs, ocrMs, regions.size());
       if (cancel.cancelled()) return {};
       for (std::size_t i = 0; i < regions.size(); ++i) {
-        if (regions[i].source != "ppocr-db" && !readsAsText(lines[i])) continue;
-        findings.push_back(textFinding(regions[i], lines[i]));
+        const bool keep = regions[i].source == "ppocr-db" ? keepNetworkRegion(bgr, regions[i], lines[i]) : readsAsText(lines[i]);
+        if (!keep) continue;
+        findings.push_back(textFinding(regions[i], lines[i], bgr.size()));
       }
     }
     findings.insert(findings.end(), codeFindings.begin(), codeFindings.end());

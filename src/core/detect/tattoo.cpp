@@ -47,8 +47,9 @@ std::vector<Finding> detectTattoos(const cv::Mat& bgr, const std::vector<Box>& e
     const cv::Rect r = cv::boundingRect(c);
     const double area = double(r.area()) / total;
     if (area < o.minMarkArea || area > o.maxMarkArea) continue;
-    const double solidity = cv::contourArea(c) / std::max(1.0, double(r.area()));
-    if (solidity < 0.08) continue;
+    // ink pixels over the box: filled strokes, not the thin outline of a grid cell (ECG paper is skin-coloured)
+    const double solidity = cv::countNonZero(ink(r)) / std::max(1.0, double(r.area()));
+    if (solidity < 0.2) continue;
     Finding f;
     f.kind = Kind::Tattoo;
     f.category = "tattoo";

@@ -7,9 +7,6 @@
 #include <algorithm>
 
 namespace medpics::detect {
-namespace {
-
-// True when a grey crop holds a row of at least two glyph-like components of similar height (either polarity).
 bool looksLikeGlyphRow(const cv::Mat& gray) {
   cv::Mat bin;
   cv::threshold(gray, bin, 0, 255, cv::THRESH_BINARY | cv::THRESH_OTSU);
@@ -26,8 +23,6 @@ bool looksLikeGlyphRow(const cv::Mat& gray) {
   }
   return glyphs >= 2;
 }
-
-}  // namespace
 
 std::vector<TextRegion> classicalTextRegions(const cv::Mat& bgr, const TextOptions& o) {
   std::vector<TextRegion> out;
