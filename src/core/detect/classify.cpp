@@ -294,6 +294,15 @@ LineVerdict classifyLine(std::string_view text, float ocrConfidence) {
   const auto tokens = tokenize(text);
   std::size_t alnum = 0;
   for (const auto& t : tokens) alnum += t.raw.size();
+  const bool allBenign = !tokens.empty() && std::all_of(tokens.begin(), tokens.end(), [](const Token& t) {
+    return isBenignWord(t.folded) || benignToken(t);
+  });
+  if (allBenign && ocrConfidence >= 0.6f && (alnum >= 2 || isBenignWord(tokens.front().folded))) {
+    v.category = "benign";
+    v.phi = false;
+    v.confidence = 0.5f + 0.4f * ocrConfidence;
+    return v;
+  }
   if (alnum < 2 || ocrConfidence < 0.5f) {
     v.category = "other-text";
     v.phi = true;

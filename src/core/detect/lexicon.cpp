@@ -112,7 +112,8 @@ const WordSet& benignWords() {
       "hemoglobin", "platelets", "white", "red", "cells", "count", "creatinine", "haemoglobin",
       "g/dl", "g/l", "mg/l", "mg/dl", "mmol/l", "umol/l", "µmol/l", "ui/l", "u/l", "mui/l", "%", "fl",
       "pg", "giga/l", "tera/l", "g/l.", "10^9/l", "10^12/l", "ml/min", "ml/min/1.73m2", "sec.", "s",
-      "mmhg", "kg", "g", "mg", "µg", "ug", "ng/ml", "pg/ml", "meq/l", "ml", "l", "cc", "min",
+      "mmhg", "kg", "g", "mg", "µg", "ug", "dl", "mmol", "umol", "µmol", "nmol", "pmol", "ui", "mui", "iu",
+      "meq", "giga", "tera", "ng", "mm3", "sec", "mn", "ng/ml", "pg/ml", "meq/l", "ml", "l", "cc", "min",
       // function and report words
       "de", "du", "des", "la", "le", "les", "et", "a", "au", "aux", "en", "sur", "pour", "par", "avec",
       "sans", "un", "une", "the", "of", "and", "to", "in", "on", "at", "for", "with", "by", "or", "ou",

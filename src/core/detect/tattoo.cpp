@@ -32,7 +32,7 @@ std::vector<Finding> detectTattoos(const cv::Mat& bgr, const std::vector<Box>& e
   cv::split(ycrcb, channels);
   cv::Mat dark = channels[0] < skinLuma * 0.55;
   cv::Mat blueGreen;
-  cv::inRange(hsv, cv::Scalar(35, 60, 20), cv::Scalar(140, 255, 200), blueGreen);
+  cv::inRange(hsv, cv::Scalar(35, 40, 20), cv::Scalar(165, 255, 220), blueGreen);  // green..blue..violet ink
   cv::Mat ink = (dark | blueGreen) & filled & ~skin;
   for (const auto& b : exclude) {
     const cv::Rect r = cv::Rect(int(b.x * scale), int(b.y * scale), int(b.w * scale) + 1, int(b.h * scale) + 1) &
@@ -43,13 +43,28 @@ std::vector<Finding> detectTattoos(const cv::Mat& bgr, const std::vector<Box>& e
 
   cv::findContours(ink, contours, cv::RETR_EXTERNAL, cv::CHAIN_APPROX_SIMPLE);
   const double total = double(ink.total());
+  std::vector<cv::Rect> candidates;
   for (const auto& c : contours) {
     const cv::Rect r = cv::boundingRect(c);
     const double area = double(r.area()) / total;
     if (area < o.minMarkArea || area > o.maxMarkArea) continue;
     // ink pixels over the box: filled strokes, not the thin outline of a grid cell (ECG paper is skin-coloured)
+    // Line-art in blue/green tattoo ink may be thin; dark marks of other hues must be filled.
+    const double inkPixels = std::max(1, cv::countNonZero(ink(r)));
+    const double solidity = inkPixels / std::max(1.0, double(r.area()));
+    const double tattooInk = cv::countNonZero(ink(r) & blueGreen(r)) / inkPixels;
+    if (solidity < (tattooInk > 0.5 ? 0.04 : 0.2)) continue;
+    candidates.push_back(r);
+  }
+  // A repeated pattern (ECG paper grid, fabric) gives many marks of the same size: not tattoos.
+  auto similar = [&](const cv::Rect& a) {
+    return std::count_if(candidates.begin(), candidates.end(), [&](const cv::Rect& b) {
+      return std::abs(a.area() - b.area()) < 0.35 * a.area();
+    });
+  };
+  for (const cv::Rect& r : candidates) {
+    if (similar(r) >= 5) continue;
     const double solidity = cv::countNonZero(ink(r)) / std::max(1.0, double(r.area()));
-    if (solidity < 0.2) continue;
     Finding f;
     f.kind = Kind::Tattoo;
     f.category = "tattoo";
