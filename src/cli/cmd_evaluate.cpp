@@ -13,12 +13,19 @@ namespace {
 int evaluate(const medpics::cli::Args& args) {
   std::string dir;
   bool verbose = false;
-  for (const auto& a : args) {
+  medpics::detect::PipelineOptions options;
+  options.cacheEntries = 0;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    const bool hasValue = i + 1 < args.size();
     if (a == "--verbose" || a == "-v") verbose = true;
+    else if (a == "--db-side" && hasValue) options.textRegions.dbTileSide = std::stoi(args[++i]);
+    else if (a == "--face-tiles" && hasValue) options.face.maxTiles = std::stoi(args[++i]);
+    else if (a == "--threads" && hasValue) options.threads = unsigned(std::stoi(args[++i]));
     else dir = a;
   }
   if (dir.empty()) {
-    std::fprintf(stderr, "usage: medpics evaluate DIR [--verbose]\n");
+    std::fprintf(stderr, "usage: medpics evaluate DIR [--verbose] [--db-side PX] [--face-tiles N] [--threads N]\n");
     return 2;
   }
   const auto corpus = medpics::detect::loadCorpus(dir);
@@ -26,8 +33,6 @@ int evaluate(const medpics::cli::Args& args) {
     std::fprintf(stderr, "medpics evaluate: no ground truth (*.json) in %s\n", dir.c_str());
     return 2;
   }
-  medpics::detect::PipelineOptions options;
-  options.cacheEntries = 0;
   medpics::detect::Pipeline pipeline(options);
   medpics::detect::Summary summary;
   int failures = 0;
@@ -54,6 +59,6 @@ int evaluate(const medpics::cli::Args& args) {
   return failures ? 2 : 0;
 }
 
-const medpics::cli::CommandRegistrar kEvaluate({"evaluate", "evaluate DIR [--verbose]     recall / false alarms / timing", evaluate});
+const medpics::cli::CommandRegistrar kEvaluate({"evaluate", "evaluate DIR [--verbose] [--db-side PX] [--face-tiles N]   recall / false alarms / timing", evaluate});
 
 }  // namespace

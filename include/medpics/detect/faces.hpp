@@ -24,8 +24,8 @@ struct FaceOptions {
   int maxTiles = 28;               // tile budget over all scales (about 10-20 ms each on this machine)
   bool hog = true;                 // dlib HOG second opinion
   bool profileCascade = true;      // Haar profile cascade second opinion (both directions)
-  int secondOpinionSide = 1024;    // working long side for HOG
-  int profileSide = 640;           // working long side for the profile cascade
+  int secondOpinionSide = 800;     // working long side for HOG (frontal faces >= 10 % of the side)
+  int profileSide = 512;           // working long side for the profile cascade (faces >= 7 % of the side)
   float headScaleW = 1.5f;         // masked region = head: tight box scaled about its centre...
   float headScaleH = 1.8f;
   float headShiftUp = 0.15f;       // ...and shifted up by this fraction of the tight height (forehead, hair)

@@ -91,19 +91,25 @@ std::vector<FaceCandidate> blazeFaceTiles(const cv::Mat& bgr, const FaceOptions&
     const int nx = side >= bgr.cols ? 1 : 1 + (bgr.cols - side + stride - 1) / stride;
     const int ny = side >= bgr.rows ? 1 : 1 + (bgr.rows - side + stride - 1) / stride;
     if (side != longSide && (side < options.minTileSide || tiles + nx * ny > options.maxTiles)) break;
+    // One resize per scale: the level image is the whole image scaled so that a tile becomes 256 px.
+    const double scale = std::min(1.0, double(kInput) / side);
+    cv::Mat level;
+    if (scale < 1.0) cv::resize(bgr, level, {}, scale, scale, cv::INTER_AREA);
+    else level = bgr;
+    const int tile = std::min(kInput, int(std::lround(side * scale)));
     for (int ty = 0; ty < ny; ++ty)
       for (int tx = 0; tx < nx; ++tx) {
         if (cancel.cancelled()) return all;
-        const int x0 = std::min(tx * stride, std::max(0, bgr.cols - side));
-        const int y0 = std::min(ty * stride, std::max(0, bgr.rows - side));
-        const cv::Rect roi = cv::Rect(x0, y0, side, side) & cv::Rect(0, 0, bgr.cols, bgr.rows);
+        const int x0 = std::min(int(std::lround(tx * stride * scale)), std::max(0, level.cols - tile));
+        const int y0 = std::min(int(std::lround(ty * stride * scale)), std::max(0, level.rows - tile));
+        const cv::Rect roi = cv::Rect(x0, y0, tile, tile) & cv::Rect(0, 0, level.cols, level.rows);
         cv::Mat square;
-        cv::copyMakeBorder(bgr(roi), square, 0, side - roi.height, 0, side - roi.width, cv::BORDER_CONSTANT,
+        cv::copyMakeBorder(level(roi), square, 0, tile - roi.height, 0, tile - roi.width, cv::BORDER_CONSTANT,
                            cv::Scalar(0, 0, 0));
         for (auto c : blazeFaceSquare(square, options.modelPath, options.blazeThreshold)) {
-          c.box.x += float(x0);
-          c.box.y += float(y0);
-          all.push_back(c);
+          all.push_back({cv::Rect2f(float((c.box.x + x0) / scale), float((c.box.y + y0) / scale),
+                                    float(c.box.width / scale), float(c.box.height / scale)),
+                         c.score, c.source});
         }
         ++tiles;
       }
