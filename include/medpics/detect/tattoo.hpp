@@ -12,7 +12,7 @@ struct TattooOptions {
   int workingSide = 640;
   double minSkinFraction = 0.05;  // below this fraction of skin pixels, the image is not a skin photo
   double minMarkArea = 0.0008;    // of the image area
-  double maxMarkArea = 0.08;
+  double maxMarkArea = 0.25;
 };
 
 // Findings: kind tattoo, category "tattoo", phi true, confidence <= 0.4 ("to check").

@@ -190,19 +190,6 @@ struct Pipeline::Impl {
     runAll(pool, std::move(phase1));
     const double phase1Ms = msSince(start);
     if (cancel.cancelled()) return {};
-    if (o.tattoos) {
-      // ink within skin that is not a face, text or a code (eyes, letters and bars are dark too)
-      const auto t = Clock::now();
-      std::vector<Box> exclude;
-      for (const auto& f : faceFindings) exclude.push_back(*f.box);
-      for (const auto& f : codeFindings) exclude.push_back(*f.box);
-      for (const auto* list : {&dbRegions, &classicalRegions})
-        for (const auto& r : *list) exclude.push_back(Box{r.box.x, r.box.y, r.box.width, r.box.height});
-      tattooFindings = detectTattoos(bgr, exclude, o.tattoo);
-      tattooMs = msSince(t);
-    }
-    if (cancel.cancelled()) return {};
-
     std::vector<Finding> findings = faceFindings;
     if (o.text && ocrReady) {
       // the classical extras, largest first, within the budget
@@ -236,6 +223,16 @@ struct Pipeline::Impl {
       }
     }
     findings.insert(findings.end(), codeFindings.begin(), codeFindings.end());
+    const auto textLines = std::count_if(findings.begin(), findings.end(), [](const Finding& f) { return f.kind == Kind::Text; });
+    if (o.tattoos && !cancel.cancelled() && textLines < 6) {  // six read lines or more: a document, not skin
+      // ink within skin that is not a face, a text line that was read, or a code (eyes, letters, bars are dark)
+      const auto t = Clock::now();
+      std::vector<Box> exclude;
+      for (const auto& f : findings)
+        if (f.box) exclude.push_back(*f.box);
+      tattooFindings = detectTattoos(bgr, exclude, o.tattoo);
+      tattooMs = msSince(t);
+    }
     findings.insert(findings.end(), tattooFindings.begin(), tattooFindings.end());
     return findings;
   }

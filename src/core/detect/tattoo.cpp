@@ -53,7 +53,9 @@ std::vector<Finding> detectTattoos(const cv::Mat& bgr, const std::vector<Box>& e
     const double inkPixels = std::max(1, cv::countNonZero(ink(r)));
     const double solidity = inkPixels / std::max(1.0, double(r.area()));
     const double tattooInk = cv::countNonZero(ink(r) & blueGreen(r)) / inkPixels;
-    if (solidity < (tattooInk > 0.5 ? 0.04 : 0.2)) continue;
+    const double darkness = cv::mean(channels[0](r), ink(r))[0] / std::max(1.0, skinLuma);  // ink vs skin luma
+    const bool lineArt = tattooInk > 0.5 || darkness < 0.45;
+    if (solidity < (lineArt ? 0.04 : 0.2)) continue;
     candidates.push_back(r);
   }
   // A repeated pattern (ECG paper grid, fabric) gives many marks of the same size: not tattoos.
