@@ -21,7 +21,9 @@ struct FaceOptions {
   std::string modelPath;           // BlazeFace ONNX; empty: look it up with findModel()
   float blazeThreshold = 0.45f;    // sigmoid score
   int minTileSide = 320;           // finest tile side in image pixels (network sees 256x256)
-  int maxTiles = 28;               // tile budget over all scales (about 10-20 ms each on this machine)
+  int maxTiles = 28;               // tile budget over all scales (about 13 ms of CPU each on this machine)
+  bool skinGateFineTiles = true;   // quarter-scale tiles and finer only where >= 2 % of pixels are skin-coloured
+                                   // (radiographs, ECGs, documents skip them; greyscale photos too)
   bool hog = true;                 // dlib HOG second opinion
   bool profileCascade = true;      // Haar profile cascade second opinion (both directions)
   int secondOpinionSide = 800;     // working long side for HOG (frontal faces >= 10 % of the side)
@@ -47,7 +49,11 @@ class FaceDetector {
  public:
   explicit FaceDetector(FaceOptions options = {});
   bool networkAvailable() const { return !options_.modelPath.empty(); }
+  // detect() = merge(network candidates + second-opinion candidates); the parts can run on different workers.
   std::vector<Finding> detect(const cv::Mat& bgr, const work::CancelToken& cancel = {}) const;
+  std::vector<FaceCandidate> networkCandidates(const cv::Mat& bgr, const work::CancelToken& cancel = {}) const;
+  std::vector<FaceCandidate> secondOpinionCandidates(const cv::Mat& bgr, const work::CancelToken& cancel = {}) const;
+  std::vector<Finding> merge(const std::vector<FaceCandidate>& candidates, cv::Size imageSize) const;
 
  private:
   FaceOptions options_;

@@ -1,5 +1,7 @@
 // Location of the network files (fetched by scripts/fetch-models.sh, never committed).
 #pragma once
+#include <opencv2/dnn.hpp>
+
 #include <string>
 
 namespace medpics::detect {
@@ -8,6 +10,10 @@ namespace medpics::detect {
 std::string modelDirectory();
 // Full path of a model file in `directory` (modelDirectory() when empty); empty string when the file is absent.
 std::string findModel(const std::string& fileName, const std::string& directory = {});
+
+// The calling thread's instance of the network in `path` (loaded on first use, CPU backend): cv::dnn::Net is not
+// safe to share between threads.
+cv::dnn::Net& threadNetwork(const std::string& path);
 
 inline constexpr const char* kBlazeFaceModel = "blazeface_back_256.onnx";
 inline constexpr const char* kTextDbModel = "ppocr_v4_det.onnx";

@@ -2,29 +2,19 @@
 // run on the whole image and on overlapping square tiles at halving scales so that small faces are seen.
 #include "medpics/detect/faces.hpp"
 
+#include "medpics/detect/models.hpp"
+
 #include <opencv2/dnn.hpp>
 #include <opencv2/imgproc.hpp>
 
 #include <algorithm>
 #include <cmath>
-#include <map>
 
 namespace medpics::detect {
 namespace {
 
 constexpr int kInput = 256;
 
-cv::dnn::Net& networkFor(const std::string& path) {
-  thread_local std::map<std::string, cv::dnn::Net> nets;  // cv::dnn::Net is not safe to share between threads
-  auto it = nets.find(path);
-  if (it == nets.end()) {
-    cv::dnn::Net net = cv::dnn::readNet(path);
-    net.setPreferableBackend(cv::dnn::DNN_BACKEND_OPENCV);
-    net.setPreferableTarget(cv::dnn::DNN_TARGET_CPU);
-    it = nets.emplace(path, std::move(net)).first;
-  }
-  return it->second;
-}
 
 // Anchor centre (normalised) of prediction i: 16x16 grid x 2 anchors, then 8x8 grid x 6 anchors.
 cv::Point2f anchor(int i) {
@@ -48,7 +38,7 @@ std::vector<FaceCandidate> blazeFaceSquare(const cv::Mat& squareBgr, const std::
   const int shape[] = {1, kInput, kInput, 3};
   cv::Mat blob(4, shape, CV_32F, input.data);  // a continuous HxWx3 float image is exactly NHWC
 
-  cv::dnn::Net& net = networkFor(modelPath);
+  cv::dnn::Net& net = threadNetwork(modelPath);
   net.setInput(blob);
   std::vector<cv::Mat> outputs;
   net.forward(outputs, net.getUnconnectedOutLayersNames());
@@ -97,12 +87,20 @@ std::vector<FaceCandidate> blazeFaceTiles(const cv::Mat& bgr, const FaceOptions&
     if (scale < 1.0) cv::resize(bgr, level, {}, scale, scale, cv::INTER_AREA);
     else level = bgr;
     const int tile = std::min(kInput, int(std::lround(side * scale)));
+    // Fine scales (quarter of the long side and below) only where some skin colour is present.
+    cv::Mat skin;
+    if (options.skinGateFineTiles && side * 4 <= longSide * 1 + 3) {
+      cv::Mat ycrcb;
+      cv::cvtColor(level, ycrcb, cv::COLOR_BGR2YCrCb);
+      cv::inRange(ycrcb, cv::Scalar(30, 133, 77), cv::Scalar(255, 180, 130), skin);
+    }
     for (int ty = 0; ty < ny; ++ty)
       for (int tx = 0; tx < nx; ++tx) {
         if (cancel.cancelled()) return all;
         const int x0 = std::min(int(std::lround(tx * stride * scale)), std::max(0, level.cols - tile));
         const int y0 = std::min(int(std::lround(ty * stride * scale)), std::max(0, level.rows - tile));
         const cv::Rect roi = cv::Rect(x0, y0, tile, tile) & cv::Rect(0, 0, level.cols, level.rows);
+        if (!skin.empty() && cv::countNonZero(skin(roi)) < 0.02 * roi.area()) continue;
         cv::Mat square;
         cv::copyMakeBorder(level(roi), square, 0, tile - roi.height, 0, tile - roi.width, cv::BORDER_CONSTANT,
                            cv::Scalar(0, 0, 0));

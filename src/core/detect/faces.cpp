@@ -73,8 +73,12 @@ FaceDetector::FaceDetector(FaceOptions options) : options_(std::move(options)) {
   if (options_.modelPath.empty()) options_.modelPath = findModel(kBlazeFaceModel);
 }
 
-std::vector<Finding> FaceDetector::detect(const cv::Mat& bgr, const work::CancelToken& cancel) const {
-  std::vector<FaceCandidate> candidates = blazeFaceTiles(bgr, options_, cancel);
+std::vector<FaceCandidate> FaceDetector::networkCandidates(const cv::Mat& bgr, const work::CancelToken& cancel) const {
+  return blazeFaceTiles(bgr, options_, cancel);
+}
+
+std::vector<FaceCandidate> FaceDetector::secondOpinionCandidates(const cv::Mat& bgr, const work::CancelToken& cancel) const {
+  std::vector<FaceCandidate> candidates;
   auto addChecked = [&](std::vector<FaceCandidate> extra, float minSkin) {
     for (auto& c : extra)
       if (skinFraction(bgr, c.box) >= minSkin) candidates.push_back(std::move(c));
@@ -82,8 +86,19 @@ std::vector<Finding> FaceDetector::detect(const cv::Mat& bgr, const work::Cancel
   if ((options_.hog || !networkAvailable()) && !cancel.cancelled())
     addChecked(hogFaces(bgr, options_.secondOpinionSide), 0.15f);
   if (options_.profileCascade && !cancel.cancelled()) addChecked(profileFaces(bgr, options_.profileSide), 0.3f);
+  return candidates;
+}
+
+std::vector<Finding> FaceDetector::merge(const std::vector<FaceCandidate>& candidates, cv::Size imageSize) const {
+  return mergeFaces(candidates, imageSize, options_);
+}
+
+std::vector<Finding> FaceDetector::detect(const cv::Mat& bgr, const work::CancelToken& cancel) const {
+  std::vector<FaceCandidate> candidates = networkCandidates(bgr, cancel);
+  const auto extra = secondOpinionCandidates(bgr, cancel);
+  candidates.insert(candidates.end(), extra.begin(), extra.end());
   if (cancel.cancelled()) return {};
-  return mergeFaces(candidates, bgr.size(), options_);
+  return merge(candidates, bgr.size());
 }
 
 }  // namespace medpics::detect

@@ -162,12 +162,15 @@ struct Pipeline::Impl {
     std::vector<std::function<void()>> phase1;
     double faceMs = 0, tattooMs = 0, dbMs = 0, classicalMs = 0, codeMs = 0, ocrMs = 0;
     const auto start = Clock::now();
-    if (o.faces)
+    std::vector<FaceCandidate> networkFaces, otherFaces;
+    if (o.faces) {  // two jobs: the network tiles and the second opinions balance the two workers better
       phase1.push_back([&] {
         const auto t = Clock::now();
-        faceFindings = faces.detect(bgr, cancel);
+        networkFaces = faces.networkCandidates(bgr, cancel);
         faceMs = msSince(t);
       });
+      phase1.push_back([&] { otherFaces = faces.secondOpinionCandidates(bgr, cancel); });
+    }
     if (o.text) {
       phase1.push_back([&] {
         const auto t = Clock::now();
@@ -189,6 +192,8 @@ struct Pipeline::Impl {
       });
     runAll(pool, std::move(phase1));
     const double phase1Ms = msSince(start);
+    networkFaces.insert(networkFaces.end(), otherFaces.begin(), otherFaces.end());
+    if (o.faces) faceFindings = faces.merge(networkFaces, bgr.size());
     if (cancel.cancelled()) return {};
     std::vector<Finding> findings = faceFindings;
     if (o.text && ocrReady) {
@@ -249,6 +254,7 @@ Pipeline::Pipeline(PipelineOptions options) {
   if (options.text && options.textRegions.modelPath.empty())
     warnings_.push_back(std::string("text network ") + kTextDbModel + " not found in " + modelDirectory() +
                         " (run scripts/fetch-models.sh or set MEDPICS_MODELS): using the classical text localiser only");
+  if (options.openCvThreads >= 0) cv::setNumThreads(options.openCvThreads);
   impl_ = std::make_unique<Impl>(std::move(options));
   flushDenormals();
   flushDenormalsInOpenCvThreads();

@@ -2,27 +2,17 @@
 // (binary map -> contours -> box score -> unclip) done here on the raw probability map.
 #include "medpics/detect/text_regions.hpp"
 
+#include "medpics/detect/models.hpp"
+
 #include <opencv2/dnn.hpp>
 #include <opencv2/imgproc.hpp>
 
 #include <algorithm>
 #include <cmath>
-#include <map>
 
 namespace medpics::detect {
 namespace {
 
-cv::dnn::Net& dbNetwork(const std::string& path) {
-  thread_local std::map<std::string, cv::dnn::Net> nets;
-  auto it = nets.find(path);
-  if (it == nets.end()) {
-    cv::dnn::Net net = cv::dnn::readNet(path);
-    net.setPreferableBackend(cv::dnn::DNN_BACKEND_OPENCV);
-    net.setPreferableTarget(cv::dnn::DNN_TARGET_CPU);
-    it = nets.emplace(path, std::move(net)).first;
-  }
-  return it->second;
-}
 
 int roundUp32(int v) { return (v + 31) / 32 * 32; }
 
@@ -34,7 +24,7 @@ cv::Mat probabilityMap(const cv::Mat& tile, const std::string& modelPath) {
   cv::subtract(input, cv::Scalar(123.675, 116.28, 103.53), input);
   cv::divide(input, cv::Scalar(58.395, 57.12, 57.375), input);
   cv::Mat blob = cv::dnn::blobFromImage(input);
-  cv::dnn::Net& net = dbNetwork(modelPath);
+  cv::dnn::Net& net = threadNetwork(modelPath);
   net.setInput(blob);
   cv::Mat out = net.forward();
   return cv::Mat(out.size[2], out.size[3], CV_32F, out.ptr<float>()).clone();
