@@ -16,13 +16,14 @@ int corpus(const medpics::cli::Args& args) {
     else if (args[i] == "--count") options.count = std::stoi(args[i + 1]);
     else if (args[i] == "--seed") options.seed = std::stoull(args[i + 1]);
     else if (args[i] == "--max-mp") options.maxMegapixels = std::stoi(args[i + 1]);
+    else if (args[i] == "--min-mp") options.minMegapixels = std::stoi(args[i + 1]);
     else {
       std::fprintf(stderr, "medpics corpus: unknown option %s\n", args[i].c_str());
       return 2;
     }
   }
   if (out.empty() || args.size() % 2 != 0 || options.count <= 0) {
-    std::fprintf(stderr, "usage: medpics corpus --out DIR [--count N] [--seed S] [--max-mp M]\n");
+    std::fprintf(stderr, "usage: medpics corpus --out DIR [--count N] [--seed S] [--min-mp M] [--max-mp M]\n");
     return 2;
   }
   const int written = medpics::detect::writeCorpus(out, options, [&](int i) {

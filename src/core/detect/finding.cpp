@@ -31,7 +31,7 @@ nlohmann::json toJson(const Finding& f) {
   j["phi"] = f.phi;
   if (f.box) j["box"] = {f.box->x, f.box->y, f.box->w, f.box->h};
   if (!f.polygon.empty()) j["polygon"] = f.polygon;
-  j["confidence"] = std::round(f.confidence * 1000.f) / 1000.f;
+  j["confidence"] = std::round(double(f.confidence) * 1000.0) / 1000.0;
   j["text"] = f.text;
   j["detector"] = f.detector;
   j["detector_version"] = f.detectorVersion;
