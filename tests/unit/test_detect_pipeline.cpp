@@ -93,3 +93,23 @@ TEST_CASE("pipeline: a cancelled analysis stops and is not cached") {
   CHECK(r.error == "cancelled");
   CHECK_FALSE(p.analyze(bytes).fromCache);
 }
+
+TEST_CASE("pipeline: without network files it says so and falls back to the classical detectors") {
+  const char* previous = std::getenv("MEDPICS_MODELS");
+  const std::string saved = previous ? previous : "";
+  setenv("MEDPICS_MODELS", "/nonexistent-medpics-models", 1);
+  {
+    Pipeline fallback;
+    REQUIRE(fallback.warnings().size() >= 2);
+    CHECK(fallback.warnings()[0].find("fetch-models.sh") != std::string::npos);
+    std::vector<cv::Rect> ink;
+    const cv::Mat xray = test::renderLines({"DURAND Paul", "IPP 5633955356"}, 24, true, &ink, {700, 300});
+    const auto r = fallback.analyze(test::encode(xray));
+    REQUIRE(r.ok());
+    const bool idFound = std::any_of(r.findings.begin(), r.findings.end(),
+                                     [](const Finding& f) { return f.phi && f.text.find("5633955356") != std::string::npos; });
+    CHECK(idFound);
+  }
+  if (previous) setenv("MEDPICS_MODELS", saved.c_str(), 1);
+  else unsetenv("MEDPICS_MODELS");
+}

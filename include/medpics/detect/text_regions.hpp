@@ -33,8 +33,8 @@ struct TextOptions {
 std::vector<TextRegion> dbTextRegions(const cv::Mat& bgr, const TextOptions& options,
                                       const work::CancelToken& cancel = {});
 std::vector<TextRegion> classicalTextRegions(const cv::Mat& bgr, const TextOptions& options);
-// True when a grey crop holds a row of at least two glyph-like components of similar height (either polarity).
-bool looksLikeGlyphRow(const cv::Mat& gray);
+// True when a grey crop holds a row of at least `minGlyphs` glyph-like components (either polarity).
+bool looksLikeGlyphRow(const cv::Mat& gray, int minGlyphs = 2);
 
 // Keeps every network region and the classical regions that the network did not already cover.
 std::vector<TextRegion> mergeTextRegions(std::vector<TextRegion> network, const std::vector<TextRegion>& classical);

@@ -120,7 +120,7 @@ bool keepNetworkRegion(const cv::Mat& bgr, const TextRegion& region, const OcrLi
   if (alnumCount(line.text) >= 3 && line.confidence >= 0.5f) return true;
   cv::Mat gray;
   cv::cvtColor(bgr(region.box), gray, cv::COLOR_BGR2GRAY);
-  return looksLikeGlyphRow(gray);
+  return looksLikeGlyphRow(gray, 3);  // ECG traces and textures can mimic two glyphs, rarely three
 }
 
 }  // namespace

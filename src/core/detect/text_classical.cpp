@@ -7,7 +7,7 @@
 #include <algorithm>
 
 namespace medpics::detect {
-bool looksLikeGlyphRow(const cv::Mat& gray) {
+bool looksLikeGlyphRow(const cv::Mat& gray, int minGlyphs) {
   cv::Mat bin;
   cv::threshold(gray, bin, 0, 255, cv::THRESH_BINARY | cv::THRESH_OTSU);
   const double white = cv::countNonZero(bin) / double(bin.total());
@@ -21,7 +21,7 @@ bool looksLikeGlyphRow(const cv::Mat& gray) {
     const int h = stats.at<int>(i, cv::CC_STAT_HEIGHT), w = stats.at<int>(i, cv::CC_STAT_WIDTH);
     if (h >= 0.3 * gray.rows && h <= gray.rows && w <= 2.5 * h && stats.at<int>(i, cv::CC_STAT_AREA) >= 6) ++glyphs;
   }
-  return glyphs >= 2;
+  return glyphs >= minGlyphs;
 }
 
 std::vector<TextRegion> classicalTextRegions(const cv::Mat& bgr, const TextOptions& o) {
