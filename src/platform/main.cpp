@@ -1,6 +1,59 @@
-// Entry point of the sandbox platform server (placeholder until the server lands).
+// Entry point of the sandbox platform server: parse options, seed, bind, announce the port, serve until SIGTERM.
+#include "server.hpp"
+
+#include "medpics/util/log.hpp"
+
+#include <signal.h>
+
+#include <chrono>
 #include <cstdio>
-int main() {
-  std::fprintf(stderr, "medpics-platform: not built yet\n");
-  return 2;
+#include <filesystem>
+#include <fstream>
+#include <thread>
+
+using namespace medpics::platform;
+
+namespace {
+void writePortFile(const std::string& path, int port) {
+  const std::string tmp = path + ".tmp";
+  {
+    std::ofstream out(tmp);
+    out << port << "\n";
+  }
+  std::filesystem::rename(tmp, path);
+}
+}  // namespace
+
+int main(int argc, char** argv) {
+  ServerOptions options;
+  if (auto error = parseServerOptions({argv + 1, argv + argc}, options)) {
+    std::fprintf(stderr, "medpics-platform: %s\n%s", error->c_str(), serverUsage().c_str());
+    return 2;
+  }
+  // SIGTERM / SIGINT are handled by sigwait in the main thread; block them before any thread starts.
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGTERM);
+  sigaddset(&signals, SIGINT);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+  signal(SIGPIPE, SIG_IGN);
+
+  try {
+    PlatformServer server(options);
+    const int port = server.bind();
+    std::thread serving([&] { server.listen(); });
+    while (!server.running()) std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    if (!options.portFile.empty()) writePortFile(options.portFile, port);
+    medpics::log::info("medpics-platform: listening on http://" + options.host + ":" + std::to_string(port) +
+                       " (data " + options.dataDir + ")");
+    int sig = 0;
+    sigwait(&signals, &sig);
+    medpics::log::info("medpics-platform: stopping");
+    server.stop();
+    serving.join();
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "medpics-platform: %s\n", e.what());
+    return 1;
+  }
+  return 0;
 }

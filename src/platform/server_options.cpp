@@ -7,7 +7,8 @@ namespace medpics::platform {
 
 std::string serverUsage() {
   return "usage: medpics-platform --data DIR [--port N] [--host H] [--port-file F] [--demo]\n"
-         "                        [--lease-ttl S] [--latency-ms MS] [--fail-rate P] [--drop-rate P]\n";
+         "                        [--lease-ttl S] [--latency-ms MS] [--fail-rate P] [--drop-rate P]\n"
+         "                        [--token-ttl S] [--kdf-iterations N] [--demo-small]\n";
 }
 
 std::optional<std::string> parseServerOptions(const std::vector<std::string>& args, ServerOptions& out) {
@@ -27,6 +28,9 @@ std::optional<std::string> parseServerOptions(const std::vector<std::string>& ar
       else if (a == "--latency-ms") out.latencyMs = std::stoi(value());
       else if (a == "--fail-rate") out.failRate = std::stod(value());
       else if (a == "--drop-rate") out.dropRate = std::stod(value());
+      else if (a == "--token-ttl") out.tokenTtlSeconds = std::stoi(value());
+      else if (a == "--kdf-iterations") out.kdfIterations = std::stoi(value());
+      else if (a == "--demo-small") out.demo = out.demoSmall = true;
       else throw std::invalid_argument("unknown option " + a);
     }
   } catch (const std::invalid_argument& e) {
@@ -39,6 +43,9 @@ std::optional<std::string> parseServerOptions(const std::vector<std::string>& ar
   if (out.failRate < 0 || out.failRate > 1 || out.dropRate < 0 || out.dropRate > 1)
     return std::string("--fail-rate and --drop-rate must be between 0 and 1");
   if (out.leaseTtlSeconds < 1) return std::string("--lease-ttl must be at least 1");
+  if (out.tokenTtlSeconds < 1) return std::string("--token-ttl must be at least 1");
+  if (out.kdfIterations < 1000) return std::string("--kdf-iterations must be at least 1000");
+  if (out.latencyMs < 0) return std::string("--latency-ms must not be negative");
   return std::nullopt;
 }
 

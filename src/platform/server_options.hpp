@@ -16,6 +16,9 @@ struct ServerOptions {
   int latencyMs = 0;
   double failRate = 0.0;
   double dropRate = 0.0;
+  int tokenTtlSeconds = 8 * 3600;
+  int kdfIterations = 210000;     // PBKDF2 iterations for new password records
+  bool demoSmall = false;         // tests only: a small demo set (fewer, smaller images) that seeds in a second
 };
 
 // Parses argv-style arguments; returns an error message on bad input.

@@ -1,0 +1,55 @@
+// Routes: GET /decisions (audit, newest first; own decisions unless admin) and GET /decisions/{id} with evidence.
+#include "decisions.hpp"
+
+namespace medpics::platform {
+using nlohmann::json;
+
+void registerDecisionRoutes(httplib::Server& server, Context& ctx) {
+  server.Get("/api/v1/decisions", guarded([&ctx](const httplib::Request& req, httplib::Response& res) {
+               const AuthUser user = authenticate(ctx, req);
+               const std::string subjectType = req.get_param_value("subject_type");
+               if (!subjectType.empty()) requireOneOf("subject_type", subjectType, {"post", "registration"});
+               std::string decidedBy = req.get_param_value("decided_by");
+               if (!user.has("admin")) decidedBy = user.username;  // own decisions only
+               int64_t since = 0;
+               if (req.has_param("since")) {
+                 const auto t = parseRfc3339(req.get_param_value("since"));
+                 if (!t) badRequest("parameter 'since' must be an RFC 3339 time");
+                 since = *t;
+               }
+               const int limit = queryLimit(req);
+               const auto cursor = queryCursor(req);
+               Db& db = ctx.store.db();
+               std::lock_guard lock(db.mutex());
+               Stmt q(db,
+                      "SELECT seq, answer FROM decisions WHERE (? = '' OR subject_type = ?) AND (? = '' OR decided_by = ?) "
+                      "AND decided_at >= ? AND (? = 0 OR seq < ?) ORDER BY seq DESC LIMIT ?");
+               q.bindAll(subjectType, subjectType, decidedBy, decidedBy, since, cursor ? 1 : 0, cursor.value_or(0),
+                         limit + 1);
+               json items = json::array();
+               int64_t lastSeq = 0;
+               bool more = false;
+               while (q.step()) {
+                 if (static_cast<int>(items.size()) == limit) {
+                   more = true;
+                   break;
+                 }
+                 lastSeq = q.integer(0);
+                 items.push_back(json::parse(q.text(1)));
+               }
+               sendJson(res, 200, {{"items", items}, {"next_cursor", more ? json(makeCursor(lastSeq)) : json(nullptr)}});
+             }));
+
+  server.Get("/api/v1/decisions/([^/]+)", guarded([&ctx](const httplib::Request& req, httplib::Response& res) {
+               const AuthUser user = authenticate(ctx, req);
+               Db& db = ctx.store.db();
+               std::lock_guard lock(db.mutex());
+               const json d = decisionJson(db, req.matches[1], true);
+               if (d.is_null()) throw ApiFailure(404, "not_found", "no decision " + std::string(req.matches[1]));
+               if (!user.has("admin") && d.value("decided_by", "") != user.username)
+                 throw ApiFailure(403, "forbidden", "only admins read other users' decisions");
+               sendJson(res, 200, d);
+             }));
+}
+
+}  // namespace medpics::platform

@@ -1,0 +1,108 @@
+// API tests of registrations (approve / reject / request_info with checklist) and of the audit role rules.
+#include "api_support.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace medpics;
+using namespace medpics::test;
+
+namespace {
+api::Result<api::Decision> decide(api::PlatformClient& c, const std::string& id, const std::string& action,
+                                  const std::string& reason, const std::string& message) {
+  auto lease = c.claim("registrations", id);
+  REQUIRE(lease.ok());
+  api::RegistrationDecisionRequest d;
+  d.action = action;
+  d.leaseId = lease->leaseId;
+  d.reasonCode = reason;
+  d.message = message;
+  d.checklist = nlohmann::json::array(
+      {{{"check", "identifier_format"}, {"status", "pass"}, {"evidence", "RPPS 10001045367, clé de Luhn correcte"}}});
+  return c.decideRegistration(id, d, api::newIdempotencyKey());
+}
+}  // namespace
+
+TEST_CASE("registrations show the applicant's claims and proof documents") {
+  Sandbox sb;
+  auto verif = loginAs(sb.url(), "verif");
+  auto list = verif.listRegistrations();
+  REQUIRE(list.ok());
+  CHECK(list->total == 6);
+  auto r1 = verif.registration("r1");
+  REQUIRE(r1.ok());
+  CHECK(r1->applicant.firstName == "Julien");
+  CHECK(r1->applicant.rpps.size() == 11);
+  REQUIRE(r1->documents.size() == 1);
+  auto doc = verif.download(r1->documents[0].url);
+  REQUIRE(doc.ok());
+  CHECK(doc->data.size() == static_cast<size_t>(r1->documents[0].bytes));
+}
+
+TEST_CASE("registration decisions: approve, reject with a reason, request_info keeps it out of the queue") {
+  Sandbox sb;
+  auto verif = loginAs(sb.url(), "verif");
+  auto approved = decide(verif, "r1", "approve", "", "");
+  REQUIRE(approved.ok());
+  CHECK(approved->subjectType == "registration");
+  auto rejected = decide(verif, "r2", "reject", "invalid_identifier", "Votre numéro RPPS est invalide.");
+  REQUIRE(rejected.ok());
+  CHECK(rejected->reasonCode == "invalid_identifier");
+  auto info = decide(verif, "r3", "request_info", "expired_card", "Merci d'envoyer une carte d'étudiant en cours de validité.");
+  REQUIRE(info.ok());
+  CHECK(verif.registration("r3")->status == "info_requested");
+  CHECK(verif.registration("r1")->status == "approved");
+  auto pending = verif.listRegistrations("pending");
+  REQUIRE(pending.ok());
+  CHECK(pending->total == 3);
+  auto waiting = verif.listRegistrations("info_requested");
+  REQUIRE(waiting.ok());
+  REQUIRE(waiting->items.size() == 1);
+  CHECK(waiting->items[0].id == "r3");
+  auto full = verif.decision(rejected->decisionId);
+  REQUIRE(full.ok());
+  CHECK(full->raw["checklist"][0]["check"] == "identifier_format");
+  // A reject without a reason or a message is 400 and changes nothing.
+  auto bad = decide(verif, "r4", "reject", "", "Non.");
+  CHECK(bad.error().httpStatus == 400);
+  auto noMessage = decide(verif, "r4", "request_info", "", "");
+  CHECK(noMessage.error().httpStatus == 400);
+  CHECK(verif.registration("r4")->status == "pending");
+}
+
+TEST_CASE("decisions audit: moderators and verifiers see their own, admins see all") {
+  Sandbox sb;
+  auto modo = loginAs(sb.url(), "modo");
+  auto verif = loginAs(sb.url(), "verif");
+  auto admin = loginAs(sb.url(), "admin");
+  auto lease = modo.claim("posts", "p3");
+  REQUIRE(lease.ok());
+  api::PostDecisionRequest reject;
+  reject.action = "reject";
+  reject.leaseId = lease->leaseId;
+  reject.reasonCode = "other";
+  reject.message = "Image hors sujet.";
+  auto postDecision = modo.decidePost("p3", reject, api::newIdempotencyKey());
+  REQUIRE(postDecision.ok());
+  auto regDecision = decide(verif, "r5", "approve", "", "");
+  REQUIRE(regDecision.ok());
+
+  auto own = modo.decisions("decided_by=verif");
+  REQUIRE(own.ok());
+  REQUIRE(own->items.size() == 1);
+  CHECK(own->items[0].decidedBy == "modo");
+  auto all = admin.decisions();
+  REQUIRE(all.ok());
+  REQUIRE(all->items.size() == 2);
+  CHECK(all->items[0].decisionId == regDecision->decisionId);  // newest first
+  auto onlyPosts = admin.decisions("subject_type=post");
+  REQUIRE(onlyPosts.ok());
+  CHECK(onlyPosts->items.size() == 1);
+  auto future = admin.decisions("since=2999-01-01T00:00:00Z");
+  REQUIRE(future.ok());
+  CHECK(future->items.empty());
+  auto foreign = modo.decision(regDecision->decisionId);
+  REQUIRE_FALSE(foreign.ok());
+  CHECK(foreign.error().httpStatus == 403);
+  CHECK(admin.decision(regDecision->decisionId).ok());
+  CHECK(modo.decision(postDecision->decisionId)->raw["message"] == "Image hors sujet.");
+}
