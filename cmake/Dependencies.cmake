@@ -12,6 +12,10 @@ pkg_check_modules(TESSERACT REQUIRED IMPORTED_TARGET tesseract)  # OCR of proof 
 pkg_check_modules(IMGUI REQUIRED IMPORTED_TARGET imgui)
 find_package(glfw3 3.3 REQUIRED)
 find_package(OpenGL REQUIRED)
+# Detection engine (issue 3): OCR, barcodes, metadata, HOG faces.
+pkg_check_modules(TESSERACT REQUIRED IMPORTED_TARGET tesseract)
+find_package(exiv2 REQUIRED)
+find_package(dlib REQUIRED)
 if(MEDPICS_BUILD_TESTS)
   find_package(Catch2 2 REQUIRED)
 endif()

@@ -1,6 +1,8 @@
 // Entry point of the `medpics` command-line tool: dispatches to the registered subcommands.
 #include "command.hpp"
 
+#include "medpics/detect/ocr.hpp"
+
 #include <algorithm>
 #include <cstdio>
 #include <exception>
@@ -22,6 +24,7 @@ void printUsage() {
 }  // namespace
 
 int main(int argc, char** argv) {
+  medpics::detect::ensureSingleThreadedOcr(argv);  // before any OCR: re-executes once with OMP_THREAD_LIMIT=1
   if (argc < 2 || std::string(argv[1]) == "help" || std::string(argv[1]) == "--help") {
     printUsage();
     return argc < 2 ? 2 : 0;

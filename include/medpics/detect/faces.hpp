@@ -1,0 +1,62 @@
+// Face detection: BlazeFace on multi-scale overlapping tiles, plus dlib HOG and a profile cascade as second opinions.
+#pragma once
+#include "medpics/detect/finding.hpp"
+#include "medpics/work/task_pool.hpp"
+
+#include <opencv2/core.hpp>
+
+#include <string>
+#include <vector>
+
+namespace medpics::detect {
+
+// A raw detection in image pixels (tight face box).
+struct FaceCandidate {
+  cv::Rect2f box;
+  float score = 0.f;
+  std::string source;  // "blazeface", "dlib-hog", "haar-profile"
+};
+
+struct FaceOptions {
+  std::string modelPath;           // BlazeFace ONNX; empty: look it up with findModel()
+  float blazeThreshold = 0.45f;    // sigmoid score
+  int minTileSide = 320;           // finest tile side in image pixels (network sees 256x256)
+  int maxTiles = 28;               // tile budget over all scales (about 13 ms of CPU each on this machine)
+  bool skinGateFineTiles = true;   // quarter-scale tiles and finer only where >= 2 % of pixels are skin-coloured
+                                   // (radiographs, ECGs, documents skip them; greyscale photos too)
+  bool hog = true;                 // dlib HOG second opinion
+  bool profileCascade = true;      // Haar profile cascade second opinion (both directions)
+  int secondOpinionSide = 800;     // working long side for HOG (frontal faces >= 10 % of the side)
+  int profileSide = 512;           // working long side for the profile cascade (faces >= 7 % of the side)
+  float headScaleW = 1.5f;         // masked region = head: tight box scaled about its centre...
+  float headScaleH = 1.8f;
+  float headShiftUp = 0.15f;       // ...and shifted up by this fraction of the tight height (forehead, hair)
+};
+
+// BlazeFace pass over the image (whole image + overlapping tiles at halving scales). Empty when no model.
+std::vector<FaceCandidate> blazeFaceTiles(const cv::Mat& bgr, const FaceOptions& options,
+                                          const work::CancelToken& cancel = {});
+// Runs BlazeFace once on a square 8-bit BGR image of any size (resized to 256x256); boxes in that image's pixels.
+std::vector<FaceCandidate> blazeFaceSquare(const cv::Mat& squareBgr, const std::string& modelPath, float threshold);
+std::vector<FaceCandidate> hogFaces(const cv::Mat& bgr, int workingSide);
+std::vector<FaceCandidate> profileFaces(const cv::Mat& bgr, int workingSide);
+
+// Merges candidates (IoU or containment), maps them to head boxes inside the image.
+std::vector<Finding> mergeFaces(const std::vector<FaceCandidate>& candidates, cv::Size imageSize,
+                                const FaceOptions& options);
+
+class FaceDetector {
+ public:
+  explicit FaceDetector(FaceOptions options = {});
+  bool networkAvailable() const { return !options_.modelPath.empty(); }
+  // detect() = merge(network candidates + second-opinion candidates); the parts can run on different workers.
+  std::vector<Finding> detect(const cv::Mat& bgr, const work::CancelToken& cancel = {}) const;
+  std::vector<FaceCandidate> networkCandidates(const cv::Mat& bgr, const work::CancelToken& cancel = {}) const;
+  std::vector<FaceCandidate> secondOpinionCandidates(const cv::Mat& bgr, const work::CancelToken& cancel = {}) const;
+  std::vector<Finding> merge(const std::vector<FaceCandidate>& candidates, cv::Size imageSize) const;
+
+ private:
+  FaceOptions options_;
+};
+
+}  // namespace medpics::detect

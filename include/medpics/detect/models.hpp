@@ -1,0 +1,21 @@
+// Location of the network files (fetched by scripts/fetch-models.sh, never committed).
+#pragma once
+#include <opencv2/dnn.hpp>
+
+#include <string>
+
+namespace medpics::detect {
+
+// Model directory: $MEDPICS_MODELS if set, else MEDPICS_SOURCE_DIR "/models".
+std::string modelDirectory();
+// Full path of a model file in `directory` (modelDirectory() when empty); empty string when the file is absent.
+std::string findModel(const std::string& fileName, const std::string& directory = {});
+
+// The calling thread's instance of the network in `path` (loaded on first use, CPU backend): cv::dnn::Net is not
+// safe to share between threads.
+cv::dnn::Net& threadNetwork(const std::string& path);
+
+inline constexpr const char* kBlazeFaceModel = "blazeface_back_256.onnx";
+inline constexpr const char* kTextDbModel = "ppocr_v4_det.onnx";
+
+}  // namespace medpics::detect

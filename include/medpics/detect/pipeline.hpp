@@ -1,0 +1,71 @@
+// The PHI detection pipeline the desk calls: bytes -> guarded decode -> detectors on a worker pool -> findings.
+#pragma once
+#include "medpics/detect/codes.hpp"
+#include "medpics/detect/faces.hpp"
+#include "medpics/detect/finding.hpp"
+#include "medpics/detect/ocr.hpp"
+#include "medpics/detect/tattoo.hpp"
+#include "medpics/detect/text_regions.hpp"
+#include "medpics/image/decode.hpp"
+#include "medpics/work/task_pool.hpp"
+
+#include <nlohmann/json_fwd.hpp>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace medpics::detect {
+
+struct PipelineOptions {
+  unsigned threads = 2;                 // workers of the pipeline's own pool
+  int openCvThreads = -1;               // >= 0: cv::setNumThreads() at construction (process-wide; -1 leaves it);
+                                        // 1 avoids nesting OpenCV threads in the pool (no faster on 2 cores)
+  image::DecodeLimits limits;
+  bool faces = true, text = true, codes = true, metadata = true, tattoos = true;
+  FaceOptions face;
+  TextOptions textRegions;
+  OcrOptions ocr;
+  CodeOptions code;
+  TattooOptions tattoo;
+  std::size_t cacheEntries = 64;        // results kept in memory, keyed by sha256(bytes) + version()
+};
+
+struct AnalysisResult {
+  int width = 0, height = 0;            // oriented image size
+  std::vector<Finding> findings;        // boxes in pixels of the oriented image
+  double elapsedMs = 0;
+  std::string error;                    // non-empty: the image could not be analysed (findings may be partial)
+  std::string sha256;
+  bool fromCache = false;
+  bool ok() const { return error.empty(); }
+};
+
+// {"width","height","elapsed_ms","findings":[...]} plus "error" when set.
+nlohmann::json toJson(const AnalysisResult& result);
+
+class Pipeline {
+ public:
+  explicit Pipeline(PipelineOptions options = {});
+  ~Pipeline();
+  Pipeline(const Pipeline&) = delete;
+  Pipeline& operator=(const Pipeline&) = delete;
+
+  // Thread-safe; never throws. Must not be called from one of this pipeline's own workers.
+  // A cancelled analysis returns error "cancelled" and is not cached.
+  AnalysisResult analyze(const std::string& bytes, const work::CancelToken& cancel = {});
+  // Same on an already decoded, oriented 8-bit BGR image (no metadata, no cache): used to re-check masked output.
+  AnalysisResult analyzeImage(const cv::Mat& bgr, const work::CancelToken& cancel = {});
+
+  // Degraded modes found at construction, e.g. a missing network file (the classical detectors are used instead).
+  const std::vector<std::string>& warnings() const { return warnings_; }
+  static std::string version();
+  void clearCache();
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+  std::vector<std::string> warnings_;
+};
+
+}  // namespace medpics::detect

@@ -1,0 +1,22 @@
+// Check-digit validators for identifiers found in text: Luhn (RPPS, ADELI), NIR key, calendar dates.
+#pragma once
+#include <string>
+#include <string_view>
+
+namespace medpics::detect {
+
+// Keeps only the ASCII digits of a string.
+std::string digitsOnly(std::string_view text);
+// Luhn check over all the digits of `digits` (non-digits ignored); false when there are none.
+bool luhnValid(std::string_view digits);
+// RPPS: 11 digits whose Luhn key is valid.
+bool rppsValid(std::string_view text);
+// ADELI: 9 digits whose Luhn key is valid.
+bool adeliValid(std::string_view text);
+// NIR: 13 characters (digits, or 2A/2B for Corsica at positions 6-7) + 2-digit key = 97 - (number mod 97).
+// Spaces are ignored. Also checks the sex digit (1, 2, 3, 4, 7, 8) and the month (01-12, 20-42, 50-99 allowed).
+bool nirValid(std::string_view text);
+// Day/month/year plausibility (year 1870..2099, with leap years).
+bool dateValid(int day, int month, int year);
+
+}  // namespace medpics::detect

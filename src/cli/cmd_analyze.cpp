@@ -1,0 +1,72 @@
+// `medpics analyze [--json] FILE...`: runs the PHI detection pipeline on image files.
+#include "command.hpp"
+
+#include "medpics/detect/pipeline.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+
+namespace {
+
+bool readFile(const std::string& path, std::string& bytes, std::string& error) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    error = "cannot open file";
+    return false;
+  }
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  if (in.bad()) {
+    error = "read error";
+    return false;
+  }
+  bytes = buffer.str();
+  return true;
+}
+
+int analyze(const medpics::cli::Args& args) {
+  bool json = false;
+  std::vector<std::string> files;
+  for (const auto& a : args) {
+    if (a == "--json") json = true;
+    else files.push_back(a);
+  }
+  if (files.empty()) {
+    std::fprintf(stderr, "usage: medpics analyze [--json] FILE...\n");
+    return 2;
+  }
+  medpics::detect::Pipeline pipeline;
+  bool allOk = true;
+  for (const auto& path : files) {
+    std::string bytes, error;
+    medpics::detect::AnalysisResult result;
+    if (!readFile(path, bytes, error)) result.error = error;
+    else result = pipeline.analyze(bytes);
+    allOk = allOk && result.ok();
+    if (json) {
+      nlohmann::json line = {{"image", path}};
+      line.update(medpics::detect::toJson(result));
+      std::printf("%s\n", line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
+    } else {
+      std::printf("%s: ", path.c_str());
+      if (!result.ok()) std::printf("error: %s\n", result.error.c_str());
+      else std::printf("%dx%d, %zu findings, %.0f ms\n", result.width, result.height, result.findings.size(), result.elapsedMs);
+      for (const auto& f : result.findings) {
+        std::printf("  %-8s %-10s %s %.2f", medpics::detect::kindName(f.kind), f.category.c_str(), f.phi ? "PHI " : "    ",
+                    f.confidence);
+        if (f.box) std::printf(" [%d,%d,%d,%d]", f.box->x, f.box->y, f.box->w, f.box->h);
+        if (!f.text.empty()) std::printf(" \"%s\"", f.text.c_str());
+        std::printf("\n");
+      }
+    }
+    std::fflush(stdout);
+  }
+  return allOk ? 0 : 2;
+}
+
+const medpics::cli::CommandRegistrar kAnalyze({"analyze", "analyze [--json] FILE...    detect PHI in images", analyze});
+
+}  // namespace

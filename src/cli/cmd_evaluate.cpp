@@ -1,0 +1,64 @@
+// `medpics evaluate DIR [--verbose]`: runs the pipeline on a corpus and prints recall, false alarms and timing.
+#include "command.hpp"
+
+#include "medpics/detect/evaluation.hpp"
+#include "medpics/detect/pipeline.hpp"
+
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+
+namespace {
+
+int evaluate(const medpics::cli::Args& args) {
+  std::string dir;
+  bool verbose = false;
+  medpics::detect::PipelineOptions options;
+  options.cacheEntries = 0;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    const bool hasValue = i + 1 < args.size();
+    if (a == "--verbose" || a == "-v") verbose = true;
+    else if (a == "--db-side" && hasValue) options.textRegions.dbTileSide = std::stoi(args[++i]);
+    else if (a == "--face-tiles" && hasValue) options.face.maxTiles = std::stoi(args[++i]);
+    else if (a == "--threads" && hasValue) options.threads = unsigned(std::stoi(args[++i]));
+    else dir = a;
+  }
+  if (dir.empty()) {
+    std::fprintf(stderr, "usage: medpics evaluate DIR [--verbose] [--db-side PX] [--face-tiles N] [--threads N]\n");
+    return 2;
+  }
+  const auto corpus = medpics::detect::loadCorpus(dir);
+  if (corpus.empty()) {
+    std::fprintf(stderr, "medpics evaluate: no ground truth (*.json) in %s\n", dir.c_str());
+    return 2;
+  }
+  medpics::detect::Pipeline pipeline(options);
+  medpics::detect::Summary summary;
+  int failures = 0;
+  for (const auto& truth : corpus) {
+    std::ifstream in(truth.imagePath, std::ios::binary);
+    std::ostringstream bytes;
+    bytes << in.rdbuf();
+    const auto result = pipeline.analyze(bytes.str());
+    if (!result.ok()) {
+      ++failures;
+      std::printf("%s: error %s\n", truth.imagePath.c_str(), result.error.c_str());
+      continue;
+    }
+    const auto score = medpics::detect::scoreImage(truth, result.findings);
+    summary.add(score, result.elapsedMs, result.width * double(result.height) / 1e6);
+    if (verbose) {
+      std::printf("%s: %.0f ms, %zu findings, %d false alarms\n", truth.imagePath.c_str(), result.elapsedMs,
+                  result.findings.size(), score.falseAlarms);
+      for (const auto& m : score.missed) std::printf("  missed %s\n", m.c_str());
+      for (const auto& a : score.alarms) std::printf("  false alarm %s\n", a.c_str());
+    }
+  }
+  std::printf("%s", summary.report("medpics evaluate " + dir).c_str());
+  return failures ? 2 : 0;
+}
+
+const medpics::cli::CommandRegistrar kEvaluate({"evaluate", "evaluate DIR [--verbose] [--db-side PX] [--face-tiles N]   recall / false alarms / timing", evaluate});
+
+}  // namespace

@@ -1,0 +1,87 @@
+// Corpus writer over the synth module: resizes to a target megapixel count, rotates slightly, JPEG-encodes.
+#include "medpics/detect/corpus.hpp"
+
+#include "medpics/synth/generator.hpp"
+
+#include <nlohmann/json.hpp>
+#include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
+
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+
+namespace medpics::detect {
+namespace {
+
+constexpr synth::ImageKind kPostKinds[] = {
+    synth::ImageKind::RadiographDark, synth::ImageKind::LabReport, synth::ImageKind::SkinFace,
+    synth::ImageKind::Wristband,      synth::ImageKind::Ecg,       synth::ImageKind::RadiographLight,
+    synth::ImageKind::SkinTattoo};
+
+double aspectOf(synth::ImageKind kind) {  // width / height, as the generators draw them
+  switch (kind) {
+    case synth::ImageKind::RadiographDark:
+    case synth::ImageKind::RadiographLight: return 4.0 / 5.0;
+    case synth::ImageKind::LabReport: return 3.0 / 4.0;
+    case synth::ImageKind::Ecg: return 297.0 / 210.0;
+    default: return 4.0 / 3.0;
+  }
+}
+
+// Rotates the image about its centre (same canvas, replicated border) and maps boxes to their rotated bounds.
+void rotate(synth::SynthImage& img, double degrees) {
+  const cv::Point2f centre(img.pixels.cols / 2.f, img.pixels.rows / 2.f);
+  const cv::Mat m = cv::getRotationMatrix2D(centre, degrees, 1.0);
+  cv::Mat out;
+  cv::warpAffine(img.pixels, out, m, img.pixels.size(), cv::INTER_LINEAR, cv::BORDER_REPLICATE);
+  img.pixels = out;
+  const cv::Rect bounds(0, 0, out.cols, out.rows);
+  for (auto& e : img.truth) {
+    std::vector<cv::Point2f> corners = {cv::Point2f(float(e.box.x), float(e.box.y)), cv::Point2f(float(e.box.br().x), float(e.box.y)),
+                                        cv::Point2f(float(e.box.br().x), float(e.box.br().y)), cv::Point2f(float(e.box.x), float(e.box.br().y))};
+    cv::transform(corners, corners, m);
+    e.box = cv::boundingRect(corners) & bounds;
+  }
+}
+
+}  // namespace
+
+int writeCorpus(const std::string& directory, const CorpusOptions& o, const std::function<void(int)>& progress) {
+  std::filesystem::create_directories(directory);
+  synth::Rng rng(o.seed * 7919ull + 17);
+  int written = 0;
+  for (int i = 0; i < o.count; ++i) {
+    const synth::ImageKind kind = kPostKinds[std::size_t(i) % std::size(kPostKinds)];
+    const double mp = rng.real(o.minMegapixels, o.maxMegapixels);
+    const double aspect = aspectOf(kind);
+    synth::GenerateOptions g;
+    g.width = int(std::sqrt(mp * 1e6 * aspect));
+    g.height = int(g.width / aspect);
+    synth::SynthImage img = synth::generate(kind, o.seed * 100003ull + std::uint64_t(i), g);
+    if (img.pixels.empty()) continue;
+    if (kind != synth::ImageKind::LabReport && rng.chance(0.5)) rotate(img, rng.real(-o.maxRotationDeg, o.maxRotationDeg));
+    char stem[64];
+    std::snprintf(stem, sizeof stem, "%04d_%s", i, synth::kindName(kind).c_str());
+    const std::string imageName = std::string(stem) + ".jpg";
+    const int quality = rng.uniform(70, 95);
+    cv::imwrite((std::filesystem::path(directory) / imageName).string(), img.pixels, {cv::IMWRITE_JPEG_QUALITY, quality});
+    nlohmann::json j;
+    j["image"] = imageName;
+    j["kind"] = synth::kindName(kind);
+    j["width"] = img.pixels.cols;
+    j["height"] = img.pixels.rows;
+    j["jpeg_quality"] = quality;
+    j["elements"] = nlohmann::json::array();
+    for (const auto& e : img.truth)
+      j["elements"].push_back({{"kind", e.kind}, {"category", e.category}, {"phi", e.phi},
+                               {"box", {e.box.x, e.box.y, e.box.width, e.box.height}}, {"text", e.text}});
+    std::ofstream(std::filesystem::path(directory) / (std::string(stem) + ".json")) << j.dump(1) << "\n";
+    ++written;
+    if (progress) progress(i);
+  }
+  return written;
+}
+
+}  // namespace medpics::detect

@@ -1,0 +1,141 @@
+// Corpus loading and scoring of findings against ground truth (coverage by phi findings, false alarms, timing).
+#include "medpics/detect/evaluation.hpp"
+
+#include <nlohmann/json.hpp>
+#include <opencv2/core.hpp>
+
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <stdexcept>
+
+namespace medpics::detect {
+
+std::vector<TruthImage> loadCorpus(const std::string& directory) {
+  std::vector<std::filesystem::path> files;
+  for (const auto& entry : std::filesystem::directory_iterator(directory))
+    if (entry.path().extension() == ".json") files.push_back(entry.path());
+  std::sort(files.begin(), files.end());
+  std::vector<TruthImage> out;
+  for (const auto& path : files) {
+    std::ifstream in(path);
+    nlohmann::json j = nlohmann::json::parse(in);
+    if (!j.contains("elements")) continue;
+    TruthImage t;
+    t.imagePath = (path.parent_path() / j.at("image").get<std::string>()).string();
+    t.kind = j.value("kind", "");
+    t.width = j.value("width", 0);
+    t.height = j.value("height", 0);
+    for (const auto& e : j.at("elements")) {
+      const auto& b = e.at("box");
+      t.elements.push_back({e.at("kind").get<std::string>(), e.at("category").get<std::string>(), e.at("phi").get<bool>(),
+                            Box{b.at(0).get<int>(), b.at(1).get<int>(), b.at(2).get<int>(), b.at(3).get<int>()},
+                            e.value("text", "")});
+    }
+    out.push_back(std::move(t));
+  }
+  return out;
+}
+
+double requiredCoverage(const std::string& kind) {
+  if (kind == "face") return 0.8;
+  if (kind == "tattoo") return 0.5;
+  return 0.9;
+}
+
+double coverage(const Box& element, const std::vector<Finding>& findings) {
+  if (element.area() <= 0) return 1.0;
+  cv::Mat mask = cv::Mat::zeros(element.h, element.w, CV_8U);
+  const cv::Rect e(element.x, element.y, element.w, element.h);
+  for (const auto& f : findings) {
+    if (!f.phi || !f.box) continue;
+    const cv::Rect r = cv::Rect(f.box->x, f.box->y, f.box->w, f.box->h) & e;
+    if (r.area() > 0) mask(r - e.tl()).setTo(255);
+  }
+  return cv::countNonZero(mask) / double(mask.total());
+}
+
+ImageScore scoreImage(const TruthImage& truth, const std::vector<Finding>& findings) {
+  ImageScore s;
+  for (const auto& e : truth.elements) {
+    if (!e.phi) continue;
+    const std::string key = e.kind == "text" ? "text:" + e.category : e.kind;
+    auto& [found, total] = s.found[key];
+    ++total;
+    const double c = coverage(e.box, findings);
+    if (c >= requiredCoverage(e.kind)) ++found;
+    else s.missed.push_back(key + " '" + e.text + "' covered " + std::to_string(int(c * 100)) + "%");
+  }
+  for (const auto& f : findings) {
+    if (!f.phi || !f.box) continue;
+    const cv::Rect r(f.box->x, f.box->y, f.box->w, f.box->h);
+    const bool touches = std::any_of(truth.elements.begin(), truth.elements.end(), [&](const TruthElement& e) {
+      return (r & cv::Rect(e.box.x, e.box.y, e.box.w, e.box.h)).area() > 0;
+    });
+    if (touches) continue;
+    ++s.falseAlarms;
+    s.alarms.push_back(std::string(kindName(f.kind)) + "/" + f.category + " [" + std::to_string(r.x) + "," +
+                       std::to_string(r.y) + "," + std::to_string(r.width) + "," + std::to_string(r.height) + "] " +
+                       f.detector + " " + std::to_string(int(f.confidence * 100)) + "% '" + f.text + "'");
+  }
+  return s;
+}
+
+void Summary::add(const ImageScore& score, double elapsedMs, double mp) {
+  for (const auto& [key, v] : score.found) {
+    found[key].first += v.first;
+    found[key].second += v.second;
+  }
+  ++images;
+  falseAlarms += score.falseAlarms;
+  ms.push_back(elapsedMs);
+  megapixels.push_back(mp);
+}
+
+double Summary::recall(const std::string& prefix) const {
+  int f = 0, t = 0;
+  for (const auto& [key, v] : found)
+    if (key.rfind(prefix, 0) == 0) {
+      f += v.first;
+      t += v.second;
+    }
+  return t ? double(f) / t : 1.0;
+}
+
+double Summary::percentile(double p) const {
+  if (ms.empty()) return 0;
+  std::vector<double> v = ms;
+  std::sort(v.begin(), v.end());
+  const std::size_t i = std::min(v.size() - 1, std::size_t(p * double(v.size() - 1) + 0.5));
+  return v[i];
+}
+
+double Summary::msPerMegapixel() const {
+  std::vector<double> v;
+  for (std::size_t i = 0; i < ms.size(); ++i)
+    if (megapixels[i] > 0) v.push_back(ms[i] / megapixels[i]);
+  if (v.empty()) return 0;
+  std::sort(v.begin(), v.end());
+  return v[v.size() / 2];
+}
+
+std::string Summary::report(const std::string& title) const {
+  std::string out = title + " (" + std::to_string(images) + " images)\n";
+  char line[256];
+  for (const auto& [key, v] : found) {
+    std::snprintf(line, sizeof line, "  recall %-18s %4d / %-4d = %.3f\n", key.c_str(), v.first, v.second,
+                  v.second ? double(v.first) / v.second : 1.0);
+    out += line;
+  }
+  std::snprintf(line, sizeof line,
+                "  recall PHI text %.3f | faces %.3f | codes %.3f | all %.3f\n"
+                "  false alarms %d (%.2f per image)\n"
+                "  time per image: median %.0f ms, p95 %.0f ms; median %.0f ms per MP\n",
+                recall("text:"), recall("face"), recall("barcode"), recall(""), falseAlarms,
+                images ? double(falseAlarms) / images : 0.0, percentile(0.5), percentile(0.95), msPerMegapixel());
+  out += line;
+  return out;
+}
+
+}  // namespace medpics::detect

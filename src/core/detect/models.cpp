@@ -1,0 +1,33 @@
+// Model directory lookup: environment first, then the source tree.
+#include "medpics/detect/models.hpp"
+
+#include <cstdlib>
+#include <filesystem>
+#include <map>
+
+namespace medpics::detect {
+
+std::string modelDirectory() {
+  if (const char* env = std::getenv("MEDPICS_MODELS"); env && *env) return env;
+  return std::string(MEDPICS_SOURCE_DIR) + "/models";
+}
+
+std::string findModel(const std::string& fileName, const std::string& directory) {
+  const std::filesystem::path path = std::filesystem::path(directory.empty() ? modelDirectory() : directory) / fileName;
+  std::error_code ec;
+  return std::filesystem::is_regular_file(path, ec) ? path.string() : std::string();
+}
+
+cv::dnn::Net& threadNetwork(const std::string& path) {
+  thread_local std::map<std::string, cv::dnn::Net> nets;
+  auto it = nets.find(path);
+  if (it == nets.end()) {
+    cv::dnn::Net net = cv::dnn::readNet(path);
+    net.setPreferableBackend(cv::dnn::DNN_BACKEND_OPENCV);
+    net.setPreferableTarget(cv::dnn::DNN_TARGET_CPU);
+    it = nets.emplace(path, std::move(net)).first;
+  }
+  return it->second;
+}
+
+}  // namespace medpics::detect

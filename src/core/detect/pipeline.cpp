@@ -1,0 +1,336 @@
+// Pipeline orchestration: decode, then faces / text localisation / codes in parallel, then line OCR in parallel,
+// then classification; results cached by sha256 + pipeline version.
+#include "medpics/detect/pipeline.hpp"
+
+#include "medpics/detect/classify.hpp"
+#include "medpics/detect/metadata.hpp"
+#include "medpics/detect/models.hpp"
+#include "medpics/util/log.hpp"
+#include "medpics/util/sha256.hpp"
+
+#include <nlohmann/json.hpp>
+#include <opencv2/core/utility.hpp>
+#include <opencv2/imgproc.hpp>
+
+#include <algorithm>
+#if defined(__SSE__) || defined(__x86_64__)
+#include <xmmintrin.h>
+#endif
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <condition_variable>
+#include <list>
+#include <thread>
+#include <mutex>
+#include <unordered_map>
+
+namespace medpics::detect {
+namespace {
+
+// Denormal floats (networks on smooth skin or flat backgrounds produce many) make x86 arithmetic 10-100x slower:
+// flush them to zero in the calling thread (MXCSR FTZ + DAZ). Harmless for detection outputs.
+void flushDenormals() {
+#if defined(__SSE__) || defined(__x86_64__)
+  _mm_setcsr(_mm_getcsr() | 0x8040);
+#endif
+}
+
+// OpenCV's own worker threads (DNN layers run on them) need the same: touch each of them once.
+void flushDenormalsInOpenCvThreads() {
+  const int n = std::max(1, cv::getNumThreads()) * 4;
+  cv::parallel_for_(cv::Range(0, n), [](const cv::Range&) {
+    flushDenormals();
+    std::this_thread::sleep_for(std::chrono::milliseconds(2));
+  });
+}
+
+// Runs jobs on the pool and waits for all of them; the first exception is rethrown here.
+void runAll(work::TaskPool& pool, std::vector<std::function<void()>> jobs) {
+  std::mutex m;
+  std::condition_variable done;
+  std::size_t remaining = jobs.size();
+  std::exception_ptr failure;
+  for (auto& job : jobs) {
+    pool.submit([&, job = std::move(job)] {
+      std::exception_ptr error;
+      try {
+        flushDenormals();
+        job();
+      } catch (...) {
+        error = std::current_exception();
+      }
+      std::lock_guard lock(m);
+      if (error && !failure) failure = error;
+      if (--remaining == 0) done.notify_all();
+    });
+  }
+  std::unique_lock lock(m);
+  done.wait(lock, [&] { return remaining == 0; });
+  if (failure) std::rethrow_exception(failure);
+}
+
+using Clock = std::chrono::steady_clock;
+double msSince(Clock::time_point t) { return std::chrono::duration<double, std::milli>(Clock::now() - t).count(); }
+
+// Stage timings on stderr when MEDPICS_DETECT_TIMING is set (for tuning; off by default).
+bool timingEnabled() {
+  static const bool enabled = std::getenv("MEDPICS_DETECT_TIMING") != nullptr;
+  return enabled;
+}
+
+Finding textFinding(const TextRegion& region, const OcrLine& line, cv::Size imageSize) {
+  const LineVerdict verdict = classifyLine(line.text, line.confidence);
+  Finding f;
+  f.kind = Kind::Text;
+  f.category = verdict.category;
+  f.phi = verdict.phi;
+  // safety margin around the line (anti-aliasing, accents, descenders, slight skew): 30 % of the line height
+  // above and below, 15 % left and right
+  const float lineHeight = std::min(region.rect.size.width, region.rect.size.height);
+  const int padY = int(std::ceil(0.3f * lineHeight)), padX = int(std::ceil(0.15f * lineHeight));
+  const cv::Rect padded = cv::Rect(region.box.x - padX, region.box.y - padY, region.box.width + 2 * padX,
+                                   region.box.height + 2 * padY) & cv::Rect(0, 0, imageSize.width, imageSize.height);
+  f.box = Box{padded.x, padded.y, padded.width, padded.height};
+  const float angle = std::fmod(std::abs(region.rect.angle), 90.f);
+  if (angle > 2.f && angle < 88.f) {
+    cv::Point2f pts[4];
+    region.rect.points(pts);
+    for (const auto& p : pts) f.polygon.push_back({int(std::lround(p.x)), int(std::lround(p.y))});
+  }
+  f.confidence = verdict.confidence;
+  f.text = line.text;
+  f.detector = region.source + "+tesseract";
+  f.detectorVersion = "1";
+  return f;
+}
+
+int alnumCount(const std::string& text) {
+  int alnum = 0;
+  for (unsigned char c : text) alnum += (std::isalnum(c) || c >= 0x80) ? 1 : 0;
+  return alnum;
+}
+
+// A classical-only region is kept only when it reads as text.
+bool readsAsText(const OcrLine& line) { return alnumCount(line.text) >= 2 && line.confidence >= 0.55f; }
+
+// A network region that OCR cannot read is still reported (unknown text is masked) when it looks like glyphs;
+// unreadable regions without glyph structure (ECG traces, grid, texture) are dropped.
+bool keepNetworkRegion(const cv::Mat& bgr, const TextRegion& region, const OcrLine& line) {
+  if (alnumCount(line.text) >= 3 && line.confidence >= 0.5f) return true;
+  cv::Mat gray;
+  cv::cvtColor(bgr(region.box), gray, cv::COLOR_BGR2GRAY);
+  return looksLikeGlyphRow(gray, 3);  // ECG traces and textures can mimic two glyphs, rarely three
+}
+
+}  // namespace
+
+struct Pipeline::Impl {
+  PipelineOptions options;
+  work::TaskPool pool;
+  FaceDetector faces;
+  bool ocrReady = false;
+  std::mutex cacheMutex;
+  std::list<std::pair<std::string, AnalysisResult>> lru;  // most recent first
+  std::unordered_map<std::string, std::list<std::pair<std::string, AnalysisResult>>::iterator> index;
+
+  explicit Impl(PipelineOptions o) : options(std::move(o)), pool(std::max(1u, options.threads)), faces(options.face) {}
+
+  void remember(const std::string& key, const AnalysisResult& r) {
+    std::lock_guard lock(cacheMutex);
+    if (options.cacheEntries == 0 || index.count(key)) return;
+    lru.emplace_front(key, r);
+    index[key] = lru.begin();
+    while (lru.size() > options.cacheEntries) {
+      index.erase(lru.back().first);
+      lru.pop_back();
+    }
+  }
+  bool recall(const std::string& key, AnalysisResult& r) {
+    std::lock_guard lock(cacheMutex);
+    auto it = index.find(key);
+    if (it == index.end()) return false;
+    lru.splice(lru.begin(), lru, it->second);
+    r = it->second->second;
+    return true;
+  }
+
+  std::vector<Finding> detect(const cv::Mat& bgr, const work::CancelToken& cancel) {
+    const PipelineOptions& o = options;
+    std::vector<Finding> faceFindings, codeFindings, tattooFindings;
+    std::vector<TextRegion> dbRegions, classicalRegions;
+    std::vector<std::function<void()>> phase1;
+    double faceMs = 0, tattooMs = 0, dbMs = 0, classicalMs = 0, codeMs = 0, ocrMs = 0;
+    const auto start = Clock::now();
+    std::vector<FaceCandidate> networkFaces, otherFaces;
+    if (o.faces) {  // two jobs: the network tiles and the second opinions balance the two workers better
+      phase1.push_back([&] {
+        const auto t = Clock::now();
+        networkFaces = faces.networkCandidates(bgr, cancel);
+        faceMs = msSince(t);
+      });
+      phase1.push_back([&] { otherFaces = faces.secondOpinionCandidates(bgr, cancel); });
+    }
+    if (o.text) {
+      phase1.push_back([&] {
+        const auto t = Clock::now();
+        dbRegions = dbTextRegions(bgr, o.textRegions, cancel);
+        dbMs = msSince(t);
+      });
+      if (o.textRegions.classical || o.textRegions.modelPath.empty())
+        phase1.push_back([&] {
+          const auto t = Clock::now();
+          classicalRegions = classicalTextRegions(bgr, o.textRegions);
+          classicalMs = msSince(t);
+        });
+    }
+    if (o.codes)
+      phase1.push_back([&] {
+        const auto t = Clock::now();
+        codeFindings = detectCodes(bgr, o.code);
+        codeMs = msSince(t);
+      });
+    runAll(pool, std::move(phase1));
+    const double phase1Ms = msSince(start);
+    networkFaces.insert(networkFaces.end(), otherFaces.begin(), otherFaces.end());
+    if (o.faces) faceFindings = faces.merge(networkFaces, bgr.size());
+    if (cancel.cancelled()) return {};
+    std::vector<Finding> findings = faceFindings;
+    if (o.text && ocrReady) {
+      // the classical extras, largest first, within the budget
+      std::vector<TextRegion> regions = dbRegions;
+      std::vector<TextRegion> merged = mergeTextRegions(dbRegions, classicalRegions);
+      std::vector<TextRegion> added(merged.begin() + long(dbRegions.size()), merged.end());
+      std::sort(added.begin(), added.end(), [](const auto& a, const auto& b) { return a.box.area() > b.box.area(); });
+      if (added.size() > std::size_t(o.textRegions.maxClassical)) added.resize(std::size_t(o.textRegions.maxClassical));
+      regions.insert(regions.end(), added.begin(), added.end());
+
+      std::vector<OcrLine> lines(regions.size());
+      std::vector<std::function<void()>> phase2;
+      const std::size_t workers = std::max<std::size_t>(1, pool.size());
+      for (std::size_t w = 0; w < workers; ++w)
+        phase2.push_back([&, w] {
+          for (std::size_t i = w; i < regions.size() && !cancel.cancelled(); i += workers)
+            lines[i] = recogniseLine(bgr, regions[i], o.ocr);
+        });
+      const auto t = Clock::now();
+      runAll(pool, std::move(phase2));
+      ocrMs = msSince(t);
+      if (timingEnabled())
+        std::fprintf(stderr, "detect timing: %dx%d phase1 %.0f ms (faces %.0f, tattoo %.0f, db %.0f [%zu], classical %.0f [%zu], "
+                     "codes %.0f) ocr %.0f ms [%zu lines]\n", bgr.cols, bgr.rows, phase1Ms, faceMs, tattooMs, dbMs,
+                     dbRegions.size(), classicalMs, classicalRegions.size(), codeMs, ocrMs, regions.size());
+      if (cancel.cancelled()) return {};
+      for (std::size_t i = 0; i < regions.size(); ++i) {
+        const bool keep = regions[i].source == "ppocr-db" ? keepNetworkRegion(bgr, regions[i], lines[i]) : readsAsText(lines[i]);
+        if (!keep) continue;
+        findings.push_back(textFinding(regions[i], lines[i], bgr.size()));
+      }
+    }
+    findings.insert(findings.end(), codeFindings.begin(), codeFindings.end());
+    const auto textLines = std::count_if(findings.begin(), findings.end(), [](const Finding& f) { return f.kind == Kind::Text; });
+    if (o.tattoos && !cancel.cancelled() && textLines < 6) {  // six read lines or more: a document, not skin
+      // ink within skin that is not a face, a text line that was read, or a code (eyes, letters, bars are dark)
+      const auto t = Clock::now();
+      std::vector<Box> exclude;
+      for (const auto& f : findings)
+        if (f.box) exclude.push_back(*f.box);
+      tattooFindings = detectTattoos(bgr, exclude, o.tattoo);
+      tattooMs = msSince(t);
+    }
+    findings.insert(findings.end(), tattooFindings.begin(), tattooFindings.end());
+    return findings;
+  }
+};
+
+std::string Pipeline::version() { return "medpics-detect/1.0"; }
+
+Pipeline::Pipeline(PipelineOptions options) {
+  if (options.face.modelPath.empty()) options.face.modelPath = findModel(kBlazeFaceModel);
+  if (options.textRegions.modelPath.empty()) options.textRegions.modelPath = findModel(kTextDbModel);
+  if (options.faces && options.face.modelPath.empty())
+    warnings_.push_back(std::string("face network ") + kBlazeFaceModel + " not found in " + modelDirectory() +
+                        " (run scripts/fetch-models.sh or set MEDPICS_MODELS): using dlib HOG and Haar profile only");
+  if (options.text && options.textRegions.modelPath.empty())
+    warnings_.push_back(std::string("text network ") + kTextDbModel + " not found in " + modelDirectory() +
+                        " (run scripts/fetch-models.sh or set MEDPICS_MODELS): using the classical text localiser only");
+  if (options.openCvThreads >= 0) cv::setNumThreads(options.openCvThreads);
+  impl_ = std::make_unique<Impl>(std::move(options));
+  flushDenormals();
+  flushDenormalsInOpenCvThreads();
+  if (impl_->options.text) {
+    std::string error;
+    impl_->ocrReady = ocrAvailable(impl_->options.ocr, &error);
+    if (!impl_->ocrReady) warnings_.push_back(error + ": text is not recognised");
+    if (impl_->ocrReady && !ocrSingleThreaded())
+      warnings_.push_back("OMP_THREAD_LIMIT=1 is not set: Tesseract runs several times slower (see ensureSingleThreadedOcr)");
+  }
+  for (const auto& w : warnings_) log::warn("detect: " + w);
+}
+
+Pipeline::~Pipeline() = default;
+
+void Pipeline::clearCache() {
+  std::lock_guard lock(impl_->cacheMutex);
+  impl_->lru.clear();
+  impl_->index.clear();
+}
+
+AnalysisResult Pipeline::analyzeImage(const cv::Mat& bgr, const work::CancelToken& cancel) {
+  const auto start = std::chrono::steady_clock::now();
+  AnalysisResult result;
+  result.width = bgr.cols;
+  result.height = bgr.rows;
+  try {
+    if (bgr.empty() || bgr.type() != CV_8UC3) throw std::invalid_argument("expected a non-empty 8-bit BGR image");
+    result.findings = impl_->detect(bgr, cancel);
+    if (cancel.cancelled()) result.error = "cancelled";
+  } catch (const std::exception& e) {
+    result.error = std::string("detection failed: ") + e.what();
+  }
+  result.elapsedMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+  return result;
+}
+
+AnalysisResult Pipeline::analyze(const std::string& bytes, const work::CancelToken& cancel) {
+  const auto start = std::chrono::steady_clock::now();
+  const std::string digest = sha256Hex(bytes);
+  const std::string key = digest + "|" + version();
+  AnalysisResult result;
+  if (impl_->recall(key, result)) {
+    result.fromCache = true;
+    result.elapsedMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    return result;
+  }
+  result.sha256 = digest;
+  image::DecodedImage decoded = image::decode(bytes, impl_->options.limits);
+  if (!decoded.ok()) {
+    result.error = decoded.error.empty() ? "could not decode image" : decoded.error;
+  } else {
+    AnalysisResult pixels = analyzeImage(decoded.bgr, cancel);
+    result.width = pixels.width;
+    result.height = pixels.height;
+    result.findings = std::move(pixels.findings);
+    result.error = pixels.error;
+    if (impl_->options.metadata && result.ok()) {
+      auto meta = detectMetadata(bytes);
+      result.findings.insert(result.findings.end(), meta.begin(), meta.end());
+    }
+  }
+  result.elapsedMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+  if (result.ok()) impl_->remember(key, result);
+  return result;
+}
+
+nlohmann::json toJson(const AnalysisResult& r) {
+  nlohmann::json j;
+  j["width"] = r.width;
+  j["height"] = r.height;
+  j["elapsed_ms"] = std::round(r.elapsedMs * 10) / 10;
+  j["findings"] = nlohmann::json::array();
+  for (const auto& f : r.findings) j["findings"].push_back(toJson(f));
+  if (!r.error.empty()) j["error"] = r.error;
+  return j;
+}
+
+}  // namespace medpics::detect

@@ -1,0 +1,87 @@
+// Tattoo heuristic: YCrCb skin mask, filled skin blobs, and within them dark or blue/green ink that is not skin.
+#include "medpics/detect/tattoo.hpp"
+
+#include <opencv2/imgproc.hpp>
+
+#include <algorithm>
+
+namespace medpics::detect {
+
+std::vector<Finding> detectTattoos(const cv::Mat& bgr, const std::vector<Box>& exclude, const TattooOptions& o) {
+  std::vector<Finding> out;
+  if (bgr.empty() || bgr.channels() != 3) return out;
+  const double scale = std::min(1.0, double(o.workingSide) / std::max(bgr.cols, bgr.rows));
+  cv::Mat small, ycrcb, hsv, skin;
+  cv::resize(bgr, small, {}, scale, scale, cv::INTER_AREA);
+  cv::cvtColor(small, ycrcb, cv::COLOR_BGR2YCrCb);
+  cv::cvtColor(small, hsv, cv::COLOR_BGR2HSV);
+  cv::inRange(ycrcb, cv::Scalar(40, 135, 85), cv::Scalar(255, 175, 130), skin);
+  cv::morphologyEx(skin, skin, cv::MORPH_OPEN, cv::getStructuringElement(cv::MORPH_ELLIPSE, {5, 5}));
+  if (cv::countNonZero(skin) < o.minSkinFraction * double(skin.total())) return out;
+
+  // Skin blobs with their holes filled: what lies in a hole is enclosed by skin.
+  std::vector<std::vector<cv::Point>> contours;
+  cv::findContours(skin.clone(), contours, cv::RETR_EXTERNAL, cv::CHAIN_APPROX_SIMPLE);
+  cv::Mat filled = cv::Mat::zeros(skin.size(), CV_8U);
+  for (const auto& c : contours)
+    if (cv::contourArea(c) > 0.01 * double(skin.total())) cv::drawContours(filled, std::vector<std::vector<cv::Point>>{c}, -1, 255, cv::FILLED);
+  cv::erode(filled, filled, cv::getStructuringElement(cv::MORPH_ELLIPSE, {9, 9}));
+
+  const double skinLuma = cv::mean(ycrcb, skin)[0];
+  std::vector<cv::Mat> channels;
+  cv::split(ycrcb, channels);
+  cv::Mat dark = channels[0] < skinLuma * 0.55;
+  cv::Mat blueGreen;
+  cv::inRange(hsv, cv::Scalar(35, 40, 20), cv::Scalar(165, 255, 220), blueGreen);  // green..blue..violet ink
+  cv::Mat ink = (dark | blueGreen) & filled & ~skin;
+  for (const auto& b : exclude) {
+    const cv::Rect r = cv::Rect(int(b.x * scale), int(b.y * scale), int(b.w * scale) + 1, int(b.h * scale) + 1) &
+                       cv::Rect(0, 0, ink.cols, ink.rows);
+    ink(r).setTo(0);
+  }
+  cv::morphologyEx(ink, ink, cv::MORPH_CLOSE, cv::getStructuringElement(cv::MORPH_ELLIPSE, {7, 7}));
+
+  cv::findContours(ink, contours, cv::RETR_EXTERNAL, cv::CHAIN_APPROX_SIMPLE);
+  const double total = double(ink.total());
+  std::vector<cv::Rect> candidates;
+  for (const auto& c : contours) {
+    const cv::Rect r = cv::boundingRect(c);
+    const double area = double(r.area()) / total;
+    if (area < o.minMarkArea || area > o.maxMarkArea) continue;
+    // ink pixels over the box: filled strokes, not the thin outline of a grid cell (ECG paper is skin-coloured)
+    // Line-art in blue/green tattoo ink may be thin; dark marks of other hues must be filled.
+    const double inkPixels = std::max(1, cv::countNonZero(ink(r)));
+    const double solidity = inkPixels / std::max(1.0, double(r.area()));
+    const double tattooInk = cv::countNonZero(ink(r) & blueGreen(r)) / inkPixels;
+    const double darkness = cv::mean(channels[0](r), ink(r))[0] / std::max(1.0, skinLuma);  // ink vs skin luma
+    const bool lineArt = tattooInk > 0.5 || darkness < 0.45;
+    if (solidity < (lineArt ? 0.04 : 0.2)) continue;
+    candidates.push_back(r);
+  }
+  // A repeated pattern (ECG paper grid, fabric) gives many marks of the same size: not tattoos.
+  auto similar = [&](const cv::Rect& a) {
+    return std::count_if(candidates.begin(), candidates.end(), [&](const cv::Rect& b) {
+      return std::abs(a.area() - b.area()) < 0.35 * a.area();
+    });
+  };
+  for (const cv::Rect& r : candidates) {
+    if (similar(r) >= 5) continue;
+    const double solidity = cv::countNonZero(ink(r)) / std::max(1.0, double(r.area()));
+    Finding f;
+    f.kind = Kind::Tattoo;
+    f.category = "tattoo";
+    f.phi = true;
+    f.confidence = float(std::clamp(0.2 + solidity * 0.3, 0.2, 0.4));
+    const int pad = int(std::max(r.width, r.height) * 0.15) + 2;
+    const cv::Rect full = cv::Rect(int((r.x - pad) / scale), int((r.y - pad) / scale), int((r.width + 2 * pad) / scale),
+                                   int((r.height + 2 * pad) / scale)) &
+                          cv::Rect(0, 0, bgr.cols, bgr.rows);
+    f.box = Box{full.x, full.y, full.width, full.height};
+    f.detector = "skin-ink";
+    f.detectorVersion = "1";
+    out.push_back(std::move(f));
+  }
+  return out;
+}
+
+}  // namespace medpics::detect

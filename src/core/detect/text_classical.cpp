@@ -1,0 +1,78 @@
+// Classical text-line localiser (complements the network on radiograph annotations in either polarity and tiny print):
+// morphological gradient -> Otsu -> horizontal closing -> components, kept when they look like a row of glyphs.
+#include "medpics/detect/text_regions.hpp"
+
+#include <opencv2/imgproc.hpp>
+
+#include <algorithm>
+
+namespace medpics::detect {
+bool looksLikeGlyphRow(const cv::Mat& gray, int minGlyphs) {
+  cv::Mat bin;
+  cv::threshold(gray, bin, 0, 255, cv::THRESH_BINARY | cv::THRESH_OTSU);
+  const double white = cv::countNonZero(bin) / double(bin.total());
+  if (white > 0.5) cv::bitwise_not(bin, bin);  // ink is the minority class
+  const double ink = std::min(white, 1.0 - white);
+  if (ink < 0.06 || ink > 0.6) return false;
+  cv::Mat labels, stats, centroids;
+  const int n = cv::connectedComponentsWithStats(bin, labels, stats, centroids, 8);
+  int glyphs = 0;
+  for (int i = 1; i < n; ++i) {
+    const int h = stats.at<int>(i, cv::CC_STAT_HEIGHT), w = stats.at<int>(i, cv::CC_STAT_WIDTH);
+    if (h >= 0.3 * gray.rows && h <= gray.rows && w <= 2.5 * h && stats.at<int>(i, cv::CC_STAT_AREA) >= 6) ++glyphs;
+  }
+  return glyphs >= minGlyphs;
+}
+
+std::vector<TextRegion> classicalTextRegions(const cv::Mat& bgr, const TextOptions& o) {
+  std::vector<TextRegion> out;
+  if (bgr.empty()) return out;
+  const int longSide = std::max(bgr.cols, bgr.rows);
+  const double scale = std::min(1.0, double(o.classicalSide) / longSide);
+  cv::Mat gray, small;
+  cv::cvtColor(bgr, gray, cv::COLOR_BGR2GRAY);
+  if (scale < 1.0) cv::resize(gray, small, {}, scale, scale, cv::INTER_AREA);
+  else small = gray;
+
+  cv::Mat grad, bin, joined;
+  cv::morphologyEx(small, grad, cv::MORPH_GRADIENT, cv::getStructuringElement(cv::MORPH_ELLIPSE, {3, 3}));
+  const double otsu = cv::threshold(grad, bin, 0, 255, cv::THRESH_BINARY | cv::THRESH_OTSU);
+  if (otsu < 40) cv::threshold(grad, bin, 40, 255, cv::THRESH_BINARY);  // flat images: keep only strong edges
+  cv::morphologyEx(bin, joined, cv::MORPH_CLOSE, cv::getStructuringElement(cv::MORPH_RECT, {9, 1}));
+  cv::morphologyEx(joined, joined, cv::MORPH_OPEN, cv::getStructuringElement(cv::MORPH_RECT, {3, 2}));
+
+  std::vector<std::vector<cv::Point>> contours;
+  cv::findContours(joined, contours, cv::RETR_EXTERNAL, cv::CHAIN_APPROX_SIMPLE);
+  const cv::Rect image(0, 0, bgr.cols, bgr.rows);
+  for (const auto& c : contours) {
+    const cv::Rect r = cv::boundingRect(c);
+    if (r.height < 7 || r.height > 90 || r.width < 1.5 * r.height || r.width < 14) continue;
+    const double fill = cv::countNonZero(joined(r)) / double(r.area());
+    if (fill < 0.45) continue;
+    const cv::Rect padded = cv::Rect(r.x - 2, r.y - 2, r.width + 4, r.height + 4) & cv::Rect(0, 0, small.cols, small.rows);
+    if (!looksLikeGlyphRow(small(padded))) continue;
+    TextRegion region;
+    const cv::Rect full(int(padded.x / scale), int(padded.y / scale), int(std::ceil(padded.width / scale)),
+                        int(std::ceil(padded.height / scale)));
+    region.box = full & image;
+    region.rect = cv::RotatedRect(cv::Point2f(region.box.x + region.box.width / 2.f, region.box.y + region.box.height / 2.f),
+                                  cv::Size2f(float(region.box.width), float(region.box.height)), 0.f);
+    region.score = float(std::min(0.9, fill));
+    region.source = "morph";
+    out.push_back(region);
+  }
+  return out;
+}
+
+std::vector<TextRegion> mergeTextRegions(std::vector<TextRegion> network, const std::vector<TextRegion>& classical) {
+  std::vector<const TextRegion*> extra;
+  for (const auto& c : classical) {
+    double covered = 0;
+    for (const auto& n : network) covered += (n.box & c.box).area();
+    if (covered < 0.5 * c.box.area()) extra.push_back(&c);
+  }
+  for (const auto* c : extra) network.push_back(*c);
+  return network;
+}
+
+}  // namespace medpics::detect

@@ -1,0 +1,118 @@
+// PP-OCRv4 DB text detector through OpenCV DNN: ImageNet normalisation, padding, tiles, and DB post-processing
+// (binary map -> contours -> box score -> unclip) done here on the raw probability map.
+#include "medpics/detect/text_regions.hpp"
+
+#include "medpics/detect/models.hpp"
+
+#include <opencv2/dnn.hpp>
+#include <opencv2/imgproc.hpp>
+
+#include <algorithm>
+#include <cmath>
+
+namespace medpics::detect {
+namespace {
+
+
+int roundUp32(int v) { return (v + 31) / 32 * 32; }
+
+// Runs the network on one BGR tile (any size); returns the probability map of the padded tile.
+cv::Mat probabilityMap(const cv::Mat& tile, const std::string& modelPath) {
+  cv::Mat rgb, input;
+  cv::cvtColor(tile, rgb, cv::COLOR_BGR2RGB);
+  rgb.convertTo(input, CV_32FC3);
+  cv::subtract(input, cv::Scalar(123.675, 116.28, 103.53), input);
+  cv::divide(input, cv::Scalar(58.395, 57.12, 57.375), input);
+  cv::Mat blob = cv::dnn::blobFromImage(input);
+  cv::dnn::Net& net = threadNetwork(modelPath);
+  net.setInput(blob);
+  cv::Mat out = net.forward();
+  return cv::Mat(out.size[2], out.size[3], CV_32F, out.ptr<float>()).clone();
+}
+
+void postProcess(const cv::Mat& prob, const TextOptions& o, double scale, cv::Point2f offset,
+                 std::vector<TextRegion>& out) {
+  cv::Mat binary = prob > o.binaryThreshold;
+  std::vector<std::vector<cv::Point>> contours;
+  cv::findContours(binary, contours, cv::RETR_LIST, cv::CHAIN_APPROX_SIMPLE);
+  for (const auto& contour : contours) {
+    if (contour.size() < 3) continue;
+    cv::RotatedRect rr = cv::minAreaRect(contour);
+    if (std::min(rr.size.width, rr.size.height) < 2.f) continue;
+    const cv::Rect bounds = cv::boundingRect(contour) & cv::Rect(0, 0, prob.cols, prob.rows);
+    cv::Mat mask = cv::Mat::zeros(bounds.size(), CV_8U);
+    std::vector<std::vector<cv::Point>> shifted{contour};
+    for (auto& p : shifted[0]) p -= bounds.tl();
+    cv::fillPoly(mask, shifted, 255);
+    const float score = float(cv::mean(prob(bounds), mask)[0]);
+    if (score < o.boxThreshold) continue;
+    const float w = rr.size.width, h = rr.size.height;
+    const float distance = w * h * o.unclipRatio / (2.f * (w + h));
+    rr.size.width += 2 * distance;
+    rr.size.height += 2 * distance;
+    if (std::min(rr.size.width, rr.size.height) < 5.f) continue;
+    TextRegion region;
+    region.rect = cv::RotatedRect(cv::Point2f(float(rr.center.x / scale) + offset.x, float(rr.center.y / scale) + offset.y),
+                                  cv::Size2f(float(rr.size.width / scale), float(rr.size.height / scale)), rr.angle);
+    region.box = region.rect.boundingRect();
+    region.score = score;
+    region.source = "ppocr-db";
+    out.push_back(region);
+  }
+}
+
+}  // namespace
+
+// Tile origins along one axis: evenly spread, full tiles only (the last one ends at the edge).
+static std::vector<int> tileOrigins(int length, int tile, int overlap) {
+  if (length <= tile) return {0};
+  const int count = std::max(2, (length - overlap + (tile - overlap) - 1) / (tile - overlap));
+  std::vector<int> origins;
+  for (int i = 0; i < count; ++i) origins.push_back(int(std::lround(double(i) * (length - tile) / (count - 1))));
+  return origins;
+}
+
+std::vector<TextRegion> dbTextRegions(const cv::Mat& bgr, const TextOptions& o, const work::CancelToken& cancel) {
+  std::vector<TextRegion> regions;
+  if (o.modelPath.empty() || bgr.empty()) return regions;
+  // OpenCV 4.6 gives an all-zero output for this network once the input shape changes: every inference uses the
+  // same tile size (dbTileSide, a multiple of 32), the image being scaled and padded to fit.
+  const int tile = roundUp32(std::max(o.dbTileSide, 64)), overlap = 64;
+  const int longSide = std::max(bgr.cols, bgr.rows);
+  const int target = (double(bgr.total()) > 4e6 ? std::max(o.dbLargeSide, tile) : tile) - 2 * o.dbPad;
+  const double scale = std::min(3.0, double(target) / longSide);  // small images are enlarged (up to 3x)
+  cv::Mat scaled, padded;
+  if (scale != 1.0) cv::resize(bgr, scaled, {}, scale, scale, scale < 1.0 ? cv::INTER_AREA : cv::INTER_LINEAR);
+  else scaled = bgr;
+  const cv::Scalar border = cv::mean(scaled.row(0));
+  cv::copyMakeBorder(scaled, padded, o.dbPad, std::max(o.dbPad, tile - scaled.rows - o.dbPad), o.dbPad,
+                     std::max(o.dbPad, tile - scaled.cols - o.dbPad), cv::BORDER_CONSTANT, border);
+  for (int y0 : tileOrigins(padded.rows, tile, overlap)) {
+    for (int x0 : tileOrigins(padded.cols, tile, overlap)) {
+      if (cancel.cancelled()) return regions;
+      const cv::Mat prob = probabilityMap(padded(cv::Rect(x0, y0, tile, tile)), o.modelPath);
+      // map: tile pixel -> padded pixel (+x0,+y0) -> scaled pixel (-pad) -> image pixel (/scale)
+      postProcess(prob, o, scale, cv::Point2f(float((x0 - o.dbPad) / scale), float((y0 - o.dbPad) / scale)), regions);
+    }
+  }
+  const cv::Rect image(0, 0, bgr.cols, bgr.rows);
+  std::vector<TextRegion> kept;
+  for (auto& r : regions) {
+    r.box &= image;
+    if (r.box.area() <= 0) continue;
+    // lines cut by a tile border appear twice: keep the larger of two strongly overlapping regions
+    bool duplicate = false;
+    for (auto& k : kept) {
+      const double inter = (k.box & r.box).area();
+      if (inter > 0.6 * std::min(k.box.area(), r.box.area())) {
+        if (r.box.area() > k.box.area()) k = r;
+        duplicate = true;
+        break;
+      }
+    }
+    if (!duplicate) kept.push_back(r);
+  }
+  return kept;
+}
+
+}  // namespace medpics::detect

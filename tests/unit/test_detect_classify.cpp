@@ -1,0 +1,136 @@
+// Unit tests of the PHI text classifier and its validators: one case per rule, valid and invalid forms.
+#include "medpics/detect/classify.hpp"
+#include "medpics/detect/lexicon.hpp"
+#include "medpics/detect/validators.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace medpics::detect;
+
+namespace {
+// Category of the span covering `needle` in `text`, or "" when no PHI span covers it entirely.
+std::string categoryOf(const std::string& text, const std::string& needle) {
+  const auto at = text.find(needle);
+  REQUIRE(at != std::string::npos);
+  for (const auto& s : findPhiSpans(text))
+    if (s.begin <= at && s.end >= at + needle.size()) return s.category;
+  return "";
+}
+bool clean(const std::string& text) { return findPhiSpans(text).empty(); }
+}  // namespace
+
+TEST_CASE("validators: Luhn, RPPS, ADELI") {
+  for (const char* v : {"10001045367", "10005173140", "10104335319", "10005814339", "10100224947"}) CHECK(rppsValid(v));
+  for (const char* v : {"10001045368", "12345678901", "10101201234", "1000104536"}) CHECK_FALSE(rppsValid(v));
+  for (const char* v : {"012600631", "759124159", "012807590"}) CHECK(adeliValid(v));
+  CHECK_FALSE(adeliValid("101005344"));
+  CHECK_FALSE(luhnValid(""));
+}
+
+TEST_CASE("validators: NIR key, Corsica, grouped form") {
+  CHECK(nirValid("295109912611193"));
+  CHECK(nirValid("253072B07300470"));
+  CHECK(nirValid("253072A07300443"));
+  CHECK(nirValid("2 95 10 99 126 111 93"));
+  CHECK_FALSE(nirValid("295109912611199"));
+  CHECK_FALSE(nirValid("29510991261119"));
+  CHECK_FALSE(nirValid("595109912611193"));  // no such sex digit
+}
+
+TEST_CASE("validators: calendar dates") {
+  CHECK(dateValid(29, 2, 2024));
+  CHECK_FALSE(dateValid(29, 2, 2023));
+  CHECK_FALSE(dateValid(31, 4, 2020));
+  CHECK_FALSE(dateValid(1, 13, 2020));
+}
+
+TEST_CASE("classifier: NIR, RPPS, ADELI, hospital numbers") {
+  CHECK(categoryOf("N° SS : 2 95 10 99 126 111 93", "2 95 10 99 126 111 93") == "nir");
+  CHECK(categoryOf("NIR 295109912611193", "295109912611193") == "nir");
+  CHECK(categoryOf("Dr Martin RPPS 10001045367", "10001045367") == "id");
+  CHECK(categoryOf("ADELI 012600631", "012600631") == "id");
+  CHECK(categoryOf("IPP 5633955356", "IPP 5633955356") == "id");
+  CHECK(categoryOf("N° de dossier : A-2024-00123", "A-2024-00123") == "id");
+  CHECK(categoryOf("NDA: 240012345", "240012345") == "id");
+  CHECK(categoryOf("Accession # CT24001234", "CT24001234") == "id");
+}
+
+TEST_CASE("classifier: dates in French and English forms") {
+  CHECK(categoryOf("Né(e) le 04/07/1962", "04/07/1962") == "date");
+  CHECK(categoryOf("Examen du 12-03-24", "12-03-24") == "date");
+  CHECK(categoryOf("le 1er janvier 1980", "1er janvier 1980") == "date");
+  CHECK(categoryOf("12 févr. 2024", "12 févr. 2024") == "date");
+  CHECK(categoryOf("Study date 2024-03-12", "2024-03-12") == "date");
+  CHECK(categoryOf("DOB: March 5, 1961", "March 5, 1961") == "date");
+  CHECK(categoryOf("5th March 1961", "5th March 1961") == "date");
+  CHECK(categoryOf("12-MAR-2024", "12-MAR-2024") == "date");
+  CHECK(categoryOf("acquired 20240312", "20240312") == "date");
+  CHECK(categoryOf("Heure 14:32", "14:32") == "date");
+  CHECK(clean("32/13/2024"));  // not a calendar date
+}
+
+TEST_CASE("classifier: phones, e-mails, addresses, institutions") {
+  CHECK(categoryOf("Tél. 05 56 79 56 79", "05 56 79 56 79") == "phone");
+  CHECK(categoryOf("tel +33 6 12 34 56 78", "+33 6 12 34 56 78") == "phone");
+  CHECK(categoryOf("06.12.34.56.78", "06.12.34.56.78") == "phone");
+  CHECK(categoryOf("call (415) 555-2671", "(415) 555-2671") == "phone");
+  CHECK(categoryOf("ecrire a jean.dupont@example.fr", "jean.dupont@example.fr") == "email");
+  CHECK(categoryOf("12 rue de la Paix, 75002 Paris", "12 rue de la Paix") == "address");
+  CHECK(categoryOf("33000 Bordeaux", "33000 Bordeaux") == "address");
+  CHECK(categoryOf("CHU de Bordeaux", "CHU de Bordeaux") == "hospital");
+  CHECK(categoryOf("Service de radiologie", "Service de radiologie") == "hospital");
+}
+
+TEST_CASE("classifier: names after triggers, from the lexicon, in capitals") {
+  CHECK(categoryOf("Patient : DUPONT Jean", "DUPONT Jean") == "name");
+  CHECK(categoryOf("Nom : Lefèvre", "Lefèvre") == "name");
+  CHECK(categoryOf("Prénom: Inès", "Inès") == "name");
+  CHECK(categoryOf("Mme Bernard", "Bernard") == "name");
+  CHECK(categoryOf("M. Garcia", "Garcia") == "name");
+  CHECK(categoryOf("Dr Moreau", "Moreau") == "name");
+  CHECK(categoryOf("vu avec Sophie aujourd'hui", "Sophie") == "name");
+  CHECK(categoryOf("GAUTHIER Stéphane", "GAUTHIER Stéphane") == "name");
+  CHECK(categoryOf("DUPONT^JEAN", "DUPONT^JEAN") == "name");
+  CHECK(categoryOf("Patient name: John Smith", "John Smith") == "name");
+}
+
+TEST_CASE("classifier: benign vocabulary is not PHI") {
+  for (const char* line : {"L", "R", "PA", "AP", "kV 70  mAs 12", "25 mm/s   10 mm/mV   50 Hz", "FC 77 bpm   PR 160 ms   QRS 90 ms",
+                           "Hémoglobine 13.2 g/dL", "Créatinine 78 µmol/L", "aVR", "V1", "Leucocytes 6.5 G/L"}) {
+    INFO(line);
+    const LineVerdict v = classifyLine(line, 0.9f);
+    CHECK_FALSE(v.phi);
+    CHECK(v.category == "benign");
+  }
+}
+
+TEST_CASE("classifier: unreadable or unknown text stays PHI") {
+  CHECK(classifyLine("x#", 0.2f).phi);
+  CHECK(classifyLine("x#", 0.2f).category == "other-text");
+  CHECK(classifyLine("quelque chose d'inconnu", 0.3f).phi);
+  const LineVerdict name = classifyLine("Patient : DURAND Marie", 0.9f);
+  CHECK(name.phi);
+  CHECK(name.category == "name");
+}
+
+TEST_CASE("caption spans are UTF-8 byte offsets on character boundaries") {
+  const std::string caption = "Patiente Élodie Lefèvre, née le 3 mars 1975, tél 06 12 34 56 78 — qu'en pensez-vous ?";
+  const auto spans = findPhiSpans(caption);
+  REQUIRE(spans.size() >= 3);
+  for (const auto& s : spans) {
+    CHECK(s.end <= caption.size());
+    CHECK((static_cast<unsigned char>(caption[s.begin]) & 0xC0) != 0x80);  // not a continuation byte
+  }
+  CHECK(categoryOf(caption, "Élodie Lefèvre") == "name");
+  CHECK(categoryOf(caption, "3 mars 1975") == "date");
+  CHECK(categoryOf(caption, "06 12 34 56 78") == "phone");
+  CHECK(clean("Qu'en pensez-vous ? Lésion pigmentée de 8 mm, bords irréguliers."));
+}
+
+TEST_CASE("lexicon folding and lists") {
+  CHECK(foldAccents("Élodie LEFÈVRE Œuvre") == "elodie lefevre oeuvre");
+  CHECK(isCommonFirstName("francois"));
+  CHECK(isCommonSurname("dupont"));
+  CHECK(isBenignWord("hemoglobine"));
+  CHECK(isNameTrigger("prenom"));
+}

@@ -1,0 +1,185 @@
+// Unit tests of each detector on small rendered or real images: faces, text localisation + OCR, codes,
+// metadata, tattoos, and the JSON mapping of findings.
+#include "medpics/detect/codes.hpp"
+#include "medpics/detect/faces.hpp"
+#include "medpics/detect/metadata.hpp"
+#include "medpics/detect/ocr.hpp"
+#include "medpics/detect/tattoo.hpp"
+#include "medpics/detect/text_regions.hpp"
+#include "test_detect_support.hpp"
+
+#include <ZXing/BitMatrix.h>
+#include <ZXing/MultiFormatWriter.h>
+#include <catch2/catch.hpp>
+#include <exiv2/exiv2.hpp>
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+
+using namespace medpics;
+using namespace medpics::detect;
+
+namespace {
+bool covers(const cv::Rect& outer, const cv::Rect& inner, double fraction) {
+  return (outer & inner).area() >= fraction * inner.area();
+}
+}  // namespace
+
+TEST_CASE("faces: BlazeFace finds the face of a real photo; head box is wider than the face") {
+  if (!test::modelsPresent() || !std::filesystem::exists(test::kFacePhoto)) {
+    WARN("models or opencv-doc photo missing: skipped");
+    return;
+  }
+  const cv::Mat photo = cv::imread(test::kFacePhoto);
+  FaceOptions o;
+  o.modelPath = findModel(kBlazeFaceModel);
+  const auto raw = blazeFaceSquare(photo(cv::Rect(150, 30, 256, 256)).clone(), o.modelPath, 0.5f);
+  REQUIRE_FALSE(raw.empty());
+  const auto faces = FaceDetector(o).detect(photo);
+  REQUIRE(faces.size() >= 1);
+  const Box& b = *faces.front().box;
+  CHECK(faces.front().kind == Kind::Face);
+  CHECK(faces.front().phi);
+  CHECK(b.w > raw.front().box.width);  // head, not the tight face box
+  CHECK(covers(cv::Rect(b.x, b.y, b.w, b.h), cv::Rect(215, 80, 45, 55), 0.9));  // Messi's face
+}
+
+TEST_CASE("faces: dlib HOG (the fallback without a network file) finds a frontal face") {
+  if (!std::filesystem::exists(test::kFacePhoto)) return;
+  cv::Mat photo = cv::imread(test::kFacePhoto);
+  cv::resize(photo, photo, {}, 2.0, 2.0);  // HOG needs faces of about 80 px
+  const auto hog = hogFaces(photo, 1200);
+  REQUIRE_FALSE(hog.empty());
+  CHECK(covers(cv::Rect(hog.front().box), cv::Rect(440, 170, 80, 100), 0.5));
+}
+
+TEST_CASE("faces: merge unites overlapping candidates and keeps separate ones") {
+  std::vector<FaceCandidate> c = {{cv::Rect2f(100, 100, 50, 50), 0.9f, "blazeface"},
+                                  {cv::Rect2f(105, 102, 48, 52), 0.7f, "dlib-hog"},
+                                  {cv::Rect2f(400, 100, 50, 50), 0.6f, "blazeface"}};
+  const auto merged = mergeFaces(c, {1000, 800}, FaceOptions{});
+  REQUIRE(merged.size() == 2);
+  CHECK(merged[0].detector == "blazeface+dlib-hog");
+  CHECK(merged[0].confidence > 0.9f);
+}
+
+TEST_CASE("text: DB localises dark-on-light lines, OCR reads them") {
+  if (!test::modelsPresent()) {
+    WARN("models missing: skipped");
+    return;
+  }
+  std::vector<cv::Rect> ink;
+  const cv::Mat page = test::renderLines({"Patient : DUPONT Jean", "Né(e) le 04/07/1962"}, 28, false, &ink);
+  TextOptions o;
+  o.modelPath = findModel(kTextDbModel);
+  const auto regions = dbTextRegions(page, o);
+  REQUIRE(regions.size() >= 2);
+  for (const auto& r : ink) {
+    const bool found = std::any_of(regions.begin(), regions.end(), [&](const TextRegion& t) { return covers(t.box, r, 0.8); });
+    CHECK(found);
+  }
+  std::string all;
+  for (const auto& r : regions) all += recogniseLine(page, r).text + "\n";
+  CHECK(all.find("DUPONT") != std::string::npos);
+  CHECK(all.find("1962") != std::string::npos);
+}
+
+TEST_CASE("text: classical localiser finds white-on-black radiograph annotations; OCR inverts them") {
+  std::vector<cv::Rect> ink;
+  const cv::Mat xray = test::renderLines({"MARTIN Sophie", "IPP 5633955356"}, 22, true, &ink);
+  const auto regions = classicalTextRegions(xray, TextOptions{});
+  for (const auto& r : ink) {
+    const bool found = std::any_of(regions.begin(), regions.end(), [&](const TextRegion& t) { return covers(t.box, r, 0.7); });
+    CHECK(found);
+  }
+  const OcrLine line = recogniseCrop(xray(ink[1] + cv::Size(8, 8) - cv::Point(4, 4)));
+  CHECK(line.inverted);
+  CHECK(line.text.find("5633955356") != std::string::npos);
+}
+
+TEST_CASE("codes: QR and Code 128 decoded with content and box") {
+  cv::Mat img(600, 800, CV_8UC3, cv::Scalar::all(255));
+  auto paste = [&](ZXing::BarcodeFormat format, const std::string& text, cv::Rect where) {
+    const ZXing::BitMatrix bits = ZXing::MultiFormatWriter(format).setMargin(2).encode(text, where.width, where.height);
+    cv::Mat m(bits.height(), bits.width(), CV_8U);
+    for (int y = 0; y < bits.height(); ++y)
+      for (int x = 0; x < bits.width(); ++x) m.at<uchar>(y, x) = bits.get(x, y) ? 0 : 255;
+    cv::Mat bgr;
+    cv::cvtColor(m, bgr, cv::COLOR_GRAY2BGR);
+    cv::resize(bgr, bgr, where.size(), 0, 0, cv::INTER_NEAREST);
+    bgr.copyTo(img(where));
+  };
+  paste(ZXing::BarcodeFormat::QRCode, "IPP 5633955356|DUPONT", {50, 50, 200, 200});
+  paste(ZXing::BarcodeFormat::Code128, "5633955356", {350, 400, 400, 120});
+  const auto codes = detectCodes(img);
+  REQUIRE(codes.size() == 2);
+  for (const auto& c : codes) {
+    CHECK(c.phi);
+    REQUIRE(c.box);
+    if (c.category == "qr") {
+      CHECK(c.text == "IPP 5633955356|DUPONT");
+      CHECK(covers(cv::Rect(c.box->x, c.box->y, c.box->w, c.box->h), {60, 60, 180, 180}, 0.95));
+    } else {
+      CHECK(c.text == "5633955356");
+      CHECK(covers(cv::Rect(c.box->x, c.box->y, c.box->w, c.box->h), {360, 400, 380, 120}, 0.9));  // full bar height
+    }
+  }
+}
+
+TEST_CASE("metadata: GPS, artist, serial and dates are findings without a box") {
+  const std::string jpeg = test::encode(cv::Mat(16, 16, CV_8UC3, cv::Scalar::all(128)), ".jpg");
+  auto image = Exiv2::ImageFactory::open(reinterpret_cast<const Exiv2::byte*>(jpeg.data()), long(jpeg.size()));
+  image->readMetadata();
+  image->exifData()["Exif.Image.Artist"] = "Jean Dupont";
+  image->exifData()["Exif.Photo.BodySerialNumber"] = "SN123456";
+  image->exifData()["Exif.Photo.DateTimeOriginal"] = "2024:03:12 10:11:12";
+  image->exifData()["Exif.GPSInfo.GPSLatitudeRef"] = "N";
+  image->xmpData()["Xmp.iptcExt.PersonInImage"] = "Marie Curie";
+  image->writeMetadata();
+  auto& io = image->io();
+  io.seek(0, Exiv2::BasicIo::beg);
+  const Exiv2::DataBuf buf = io.read(long(io.size()));
+  const auto findings = detectMetadata(std::string(reinterpret_cast<const char*>(buf.pData_), std::size_t(buf.size_)));
+  auto has = [&](const std::string& category, const std::string& text) {
+    return std::any_of(findings.begin(), findings.end(), [&](const Finding& f) {
+      return f.category == category && f.text.find(text) != std::string::npos && !f.box && f.kind == Kind::Metadata;
+    });
+  };
+  CHECK(has("name", "Jean Dupont"));
+  CHECK(has("device", "SN123456"));
+  CHECK(has("date", "2024:03:12"));
+  CHECK(has("gps", "GPSLatitudeRef"));
+  CHECK(has("name", "Marie Curie"));
+  CHECK(detectMetadata("not an image").empty());
+}
+
+TEST_CASE("tattoo: blue ink enclosed by skin is flagged, plain skin is not") {
+  cv::Mat skin(480, 640, CV_8UC3, cv::Scalar(150, 170, 225));
+  CHECK(detectTattoos(skin).empty());
+  cv::circle(skin, {320, 240}, 40, cv::Scalar(110, 50, 40), 6);
+  cv::line(skin, {280, 200}, {360, 280}, cv::Scalar(110, 50, 40), 6);
+  const auto marks = detectTattoos(skin);
+  REQUIRE(marks.size() == 1);
+  CHECK(marks[0].phi);
+  CHECK(marks[0].confidence <= 0.4f);
+  CHECK(covers(cv::Rect(marks[0].box->x, marks[0].box->y, marks[0].box->w, marks[0].box->h), {280, 200, 80, 80}, 0.9));
+}
+
+TEST_CASE("findings: JSON mapping round trip, metadata without box") {
+  Finding f;
+  f.kind = Kind::Text;
+  f.category = "name";
+  f.box = Box{1, 2, 3, 4};
+  f.confidence = 0.5f;
+  f.text = "DUPONT";
+  f.detector = "ppocr-db+tesseract";
+  const auto j = toJson(f);
+  CHECK(j["box"] == nlohmann::json::array({1, 2, 3, 4}));
+  CHECK(findingFromJson(j).box == f.box);
+  Finding m;
+  m.kind = Kind::Metadata;
+  m.category = "gps";
+  CHECK_FALSE(toJson(m).contains("box"));
+  CHECK_FALSE(findingFromJson(toJson(m)).box.has_value());
+  CHECK_THROWS(findingFromJson(nlohmann::json{{"kind", "nope"}, {"category", "x"}, {"phi", true}}));
+}

@@ -1,0 +1,40 @@
+// Helpers shared by the detection unit tests: rendered text images, encoding, model presence.
+#pragma once
+#include "medpics/detect/models.hpp"
+#include "medpics/synth/text.hpp"
+
+#include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
+
+#include <string>
+#include <vector>
+
+namespace medpics::test {
+
+// A light page (or a dark radiograph when `inverted`) with one line of text per entry; returns the ink boxes.
+inline cv::Mat renderLines(const std::vector<std::string>& lines, int glyphPx, bool inverted, std::vector<cv::Rect>* boxes = nullptr,
+                           cv::Size size = {1000, 700}) {
+  cv::Mat img(size, CV_8UC3, inverted ? cv::Scalar::all(15) : cv::Scalar::all(235));
+  const cv::Scalar ink = inverted ? cv::Scalar::all(235) : cv::Scalar::all(20);
+  int y = glyphPx * 2;
+  for (const auto& line : lines) {
+    const cv::Rect r = synth::threadTextRenderer().draw(img, line, {glyphPx, y}, glyphPx, ink);
+    if (boxes) boxes->push_back(r);
+    y += glyphPx * 2;
+  }
+  return img;
+}
+
+inline std::string encode(const cv::Mat& img, const std::string& ext = ".png") {
+  std::vector<uchar> buf;
+  cv::imencode(ext, img, buf);
+  return std::string(buf.begin(), buf.end());
+}
+
+inline bool modelsPresent() {
+  return !detect::findModel(detect::kBlazeFaceModel).empty() && !detect::findModel(detect::kTextDbModel).empty();
+}
+
+inline const char* kFacePhoto = "/usr/share/doc/opencv-doc/examples/data/messi5.jpg";
+
+}  // namespace medpics::test
