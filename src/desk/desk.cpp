@@ -32,7 +32,9 @@ auto withRetries(Send send) {
 
 }  // namespace
 
-Desk::Desk(MainQueue& ui, DeskOptions options) : ui_(ui), options_(std::move(options)), backend_(ui) {
+Desk::Desk(MainQueue& ui, DeskOptions options)
+    : ui_(ui), options_(std::move(options)), pipeline_(std::make_shared<detect::Pipeline>()), backend_(ui) {
+  for (const auto& warning : pipeline_->warnings()) notify(true, tr("editor.detector_warning"), warning);
   settings = Settings::load(options_.settingsPath);
   if (!options_.serverUrl.empty()) settings.platformUrl = options_.serverUrl;
   if (!options_.username.empty()) settings.username = options_.username;
@@ -258,11 +260,56 @@ void Desk::onImageLoaded(const std::string& ownerId, bool documents, std::size_t
     return;
   }
   img.pixels = decoded->bgr;
+  img.bytes = decoded->bytes;
   img.regions = review::RegionDocument(img.pixels->size());
   img.maskSeed = static_cast<std::uint32_t>(std::random_device{}());
   img.texture.upload(decoded->tiles);
   img.status = LoadedImage::Status::Ready;
   if (documents) runChecks();
+  else analyse(ownerId, index);
+}
+
+// Findings become regions: PHI ones accepted (masked), benign ones shown as dismissed outlines.
+static std::vector<mask::Region> regionsFromFindings(const std::vector<detect::Finding>& findings) {
+  std::vector<mask::Region> regions;
+  for (const auto& f : findings) {
+    if (!f.box || f.box->w <= 0 || f.box->h <= 0) continue;
+    mask::Region r;
+    r.box = {f.box->x, f.box->y, f.box->w, f.box->h};
+    r.origin = mask::Origin::Auto;
+    r.state = f.phi ? mask::State::Accepted : mask::State::Dismissed;
+    r.kind = detect::kindName(f.kind);
+    r.category = f.category;
+    r.text = f.text;
+    r.confidence = f.confidence;
+    regions.push_back(std::move(r));
+  }
+  return regions;
+}
+
+void Desk::analyse(const std::string& postId, std::size_t index) {
+  if (!post || post->detail.id != postId || index >= post->images.size()) return;
+  auto bytes = post->images[index].bytes;
+  auto pipeline = pipeline_;
+  const int gen = generation_;
+  backend_.compute<detect::AnalysisResult>(
+      [pipeline, bytes] { return pipeline->analyze(*bytes); },
+      [this, gen, postId, index](detect::AnalysisResult& result) {
+        if (gen != generation_ || !post || post->detail.id != postId || index >= post->images.size()) return;
+        LoadedImage& img = post->images[index];
+        img.analysisMs = result.elapsedMs;
+        if (!result.ok()) {
+          img.analysis = LoadedImage::Analysis::Failed;
+          img.analysisError = result.error;
+          notify(true, tr("editor.analysis_failed"), result.error);
+          return;
+        }
+        for (const auto& f : result.findings)
+          if (!f.box) img.metadataFindings.push_back(f.category + ": " + f.text);
+        // Findings join the regions the moderator may already have drawn, as one undoable step.
+        img.regions.addMany(regionsFromFindings(result.findings));
+        img.analysis = LoadedImage::Analysis::Done;
+      });
 }
 
 void Desk::runChecks() {
@@ -285,8 +332,8 @@ void Desk::runChecks() {
 // ---------------------------------------------------------------- decisions
 void Desk::approvePost() {
   if (!post || post->sending || post->leaseLost) return;
-  for (const auto& img : post->images)
-    if (img.status != LoadedImage::Status::Ready) return;  // nothing is published unseen
+  for (const auto& img : post->images)  // nothing is published unseen or unanalysed
+    if (img.status != LoadedImage::Status::Ready || img.analysis == LoadedImage::Analysis::Pending) return;
   post->sending = true;
   api::PostDecisionRequest request;
   request.action = "approve";

@@ -10,6 +10,7 @@
 #include "settings.hpp"
 
 #include "medpics/api/types.hpp"
+#include "medpics/detect/pipeline.hpp"
 #include "medpics/review/region_document.hpp"
 #include "medpics/view/view_transform.hpp"
 
@@ -42,6 +43,11 @@ struct LoadedImage {
   review::RegionDocument regions;  // what will be masked on this image (posts)
   std::uint32_t maskSeed = 0;      // mosaic noise seed, shared by the preview and the burn-in
   std::unique_ptr<gl::PreviewTextures> preview;  // GPU state of the masking preview
+  std::shared_ptr<const std::string> bytes;       // original file (memory only), for the detectors
+  enum class Analysis { Pending, Done, Failed } analysis = Analysis::Pending;
+  std::string analysisError;
+  std::vector<std::string> metadataFindings;       // EXIF / XMP / IPTC found (stripped on publication)
+  double analysisMs = 0;
 };
 
 struct OpenPost {
@@ -136,12 +142,14 @@ class Desk {
                      std::string error);
   void afterDecision(const api::Decision& decision);
   void runChecks();
+  void analyse(const std::string& postId, std::size_t index);
   void saveSettings();
 
   MainQueue& ui_;
   DeskOptions options_;
   double now_ = 0, lastRenew_ = 0;
   int generation_ = 0;  // bumps when the open item changes; stale results are dropped
+  std::shared_ptr<detect::Pipeline> pipeline_;  // PHI detectors (thread-safe, own worker pool)
   Backend backend_;     // last: its workers are joined before the state above goes away
 };
 

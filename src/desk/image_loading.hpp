@@ -12,7 +12,8 @@
 namespace medpics::desk {
 
 struct DecodedImage {
-  std::shared_ptr<const cv::Mat> bgr;  // full resolution
+  std::shared_ptr<const std::string> bytes;  // the original file, for the detectors (memory only)
+  std::shared_ptr<const cv::Mat> bgr;  // full resolution, EXIF orientation applied
   std::vector<gl::RgbaTile> tiles;     // RGBA texture tiles, each at most maxTextureSize on a side
 };
 
@@ -20,7 +21,8 @@ struct DecodedImage {
 void setMaxTextureSize(int size);
 int maxTextureSize();
 
-// Decodes bytes (EXIF orientation applied); throws std::runtime_error with a clear message.
+// Decodes bytes with the core's guarded decoder (size limits checked from the header, EXIF orientation
+// applied); throws std::runtime_error with a clear message.
 DecodedImage decodeForDisplay(const std::string& bytes);
 // Downloads url with client and decodes it.
 api::Result<DecodedImage> downloadAndDecode(api::PlatformClient& client, const std::string& url);

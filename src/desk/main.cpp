@@ -1,6 +1,8 @@
 // Entry point of MedPics Desk: parses options, opens the window, runs the loop.
 #include "app.hpp"
 
+#include "medpics/detect/ocr.hpp"
+
 #include <cstdio>
 #include <cstdlib>
 #include <string>
@@ -14,6 +16,7 @@ void usage() {
 }  // namespace
 
 int main(int argc, char** argv) {
+  medpics::detect::ensureSingleThreadedOcr(argv);  // re-executes once with OMP_THREAD_LIMIT=1 (Tesseract)
   medpics::desk::AppOptions options;
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];

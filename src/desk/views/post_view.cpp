@@ -58,7 +58,8 @@ void drawPost(Desk& desk) {
   ImGui::EndChild();
 
   bool allReady = true;
-  for (const auto& img : post.images) allReady = allReady && img.status == LoadedImage::Status::Ready;
+  for (const auto& img : post.images)
+    allReady = allReady && img.status == LoadedImage::Status::Ready && img.analysis != LoadedImage::Analysis::Pending;
   const bool canDecide = allReady && !post.sending && !post.leaseLost;
   ImGui::BeginDisabled(!canDecide);
   if (ImGui::Button(tr("post.approve"), ImVec2(240, 36)) || (canDecide && !desk.reject.open && shortcut(GLFW_KEY_A)))
@@ -77,6 +78,9 @@ void drawPost(Desk& desk) {
   if (post.sending) {
     ImGui::SameLine();
     ImGui::TextDisabled("%s", tr("post.sending"));
+  } else if (image.status == LoadedImage::Status::Ready && image.analysis == LoadedImage::Analysis::Pending) {
+    ImGui::SameLine();
+    ImGui::TextDisabled("%s", tr("editor.analysing"));
   }
   drawRejectForm(desk.reject, Desk::postReasonCodes(), "reason.",
                  [&desk](const std::string& code, const std::string& message) { desk.rejectPost(code, message); });

@@ -120,6 +120,10 @@ void drawRegionsPanel(OpenPost& post, LoadedImage& image, const std::function<vo
   }
   (void)findings;
   ImGui::EndChild();
+  if (!image.metadataFindings.empty() && ImGui::TreeNode(tr("editor.metadata"))) {
+    for (const auto& m : image.metadataFindings) ImGui::BulletText("%s", m.c_str());
+    ImGui::TreePop();
+  }
   drawSelected(doc);
   ImGui::BeginDisabled(!doc.canUndo());
   if (ImGui::Button(tr("editor.undo"))) doc.undo();
