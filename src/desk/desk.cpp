@@ -376,7 +376,7 @@ void Desk::approvePost() {
 }
 
 void Desk::rejectPost(const std::string& reasonCode, const std::string& message) {
-  if (!post || post->sending || post->leaseLost) return;
+  if (!post || post->sending || post->leaseLost) return;  // needs no analysis: nothing is published
   post->sending = true;
   api::PostDecisionRequest request;
   request.action = "reject";

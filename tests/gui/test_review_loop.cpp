@@ -49,9 +49,17 @@ TEST_CASE("a moderator logs in, opens the first post and approves it") {
   REQUIRE(driver.click("queue.row.0"));
   REQUIRE(driver.waitUntil([&] {
     auto& post = driver.desk().post;
-    return post && !post->images.empty() && post->images[0].status == desk::LoadedImage::Status::Ready;
-  }));
+    return post && !post->images.empty() && post->images[0].status == desk::LoadedImage::Status::Ready &&
+           post->images[0].analysis == desk::LoadedImage::Analysis::Done;
+  }, 120));
   CHECK(driver.desk().post->detail.id == firstId);
+  // The detectors outlined the radiograph's burned-in name, birth date and IPP before the moderator looks.
+  const auto& regions = driver.desk().post->images[0].regions.items();
+  CHECK(regions.size() >= 3);
+  cv::Rect masked;
+  for (const auto& item : regions)
+    if (item.region.masks() && item.region.style == mask::Style::Solid) masked = item.region.box;
+  REQUIRE(masked.area() > 0);
   driver.frames(3);
   const std::string shot = driver.screenshot("post-view");
   const cv::Mat picture = cv::imread(shot);
@@ -74,7 +82,16 @@ TEST_CASE("a moderator logs in, opens the first post and approves it") {
   CHECK(decided->decision->decidedBy == "modo");
   auto published = admin.download("/api/v1/published/" + decided->images.at(0).id);
   REQUIRE(published);
-  CHECK(!published->data.empty());
+  REQUIRE(!published->data.empty());
+  // The published variant is masked: the centre of an accepted finding is (close to) black after JPEG.
+  const std::vector<uchar> encoded(published->data.begin(), published->data.end());
+  const cv::Mat pixels = cv::imdecode(encoded, cv::IMREAD_COLOR);
+  REQUIRE(!pixels.empty());
+  const cv::Vec3b centre = pixels.at<cv::Vec3b>(masked.y + masked.height / 2, masked.x + masked.width / 2);
+  CHECK(centre[0] + centre[1] + centre[2] < 30);
+  auto evidence = admin.decision(decided->decision->decisionId);  // with the evidence
+  REQUIRE(evidence);
+  CHECK(evidence->raw.at("regions").size() >= 3);
 }
 
 TEST_CASE("a moderator rejects a post with a reason from the keyboard") {
@@ -89,6 +106,7 @@ TEST_CASE("a moderator rejects a post with a reason from the keyboard") {
     return post && post->images[0].status == desk::LoadedImage::Status::Ready;
   }));
   const std::string id = driver.desk().post->detail.id;
+  driver.frames(2);
   driver.press(GLFW_KEY_R);
   REQUIRE(driver.desk().reject.open);
   driver.press(GLFW_KEY_2);  // "not medical"

@@ -60,14 +60,19 @@ void drawPost(Desk& desk) {
   bool allReady = true;
   for (const auto& img : post.images)
     allReady = allReady && img.status == LoadedImage::Status::Ready && img.analysis != LoadedImage::Analysis::Pending;
+  bool allLoaded = true;  // a rejection publishes nothing: it only needs the images shown (or failed)
+  for (const auto& img : post.images) allLoaded = allLoaded && img.status != LoadedImage::Status::Loading;
   const bool canDecide = allReady && !post.sending && !post.leaseLost;
+  const bool canReject = allLoaded && !post.sending && !post.leaseLost;
   ImGui::BeginDisabled(!canDecide);
   if (ImGui::Button(tr("post.approve"), ImVec2(240, 36)) || (canDecide && !desk.reject.open && shortcut(GLFW_KEY_A)))
     desk.approvePost();
   probe("post.approve");
   if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("A");
+  ImGui::EndDisabled();
   ImGui::SameLine();
-  if (ImGui::Button(tr("post.reject"), ImVec2(160, 36)) || (canDecide && !desk.reject.open && shortcut(GLFW_KEY_R))) {
+  ImGui::BeginDisabled(!canReject);
+  if (ImGui::Button(tr("post.reject"), ImVec2(160, 36)) || (canReject && !desk.reject.open && shortcut(GLFW_KEY_R))) {
     desk.reject.open = true;
     desk.reject.reason = 0;
     desk.reject.message = Desk::defaultRejectMessage(Desk::postReasonCodes()[0]);
