@@ -11,6 +11,12 @@ cmake --build "$BUILD_DIR" -j2 --target medpics-platform medpics-desk medpics
 
 DATA_DIR="${MEDPICS_DEMO_DATA:-$HOME/.local/share/medpics/sandbox}"
 mkdir -p "$DATA_DIR"
+# The demo's RPPS directory: a generated extract that contains the registered demo applicants.
+export MEDPICS_DATA="$DATA_DIR"
+if [ ! -f "$DATA_DIR/registry.sqlite" ]; then
+  "$BUILD_DIR/bin/medpics" registry generate --out "$DATA_DIR/rpps-extract.txt" --rows 200000 --demo-applicants
+  "$BUILD_DIR/bin/medpics" registry import "$DATA_DIR/rpps-extract.txt"
+fi
 PORT_FILE="$(mktemp)"
 "$BUILD_DIR/bin/medpics-platform" --port 0 --data "$DATA_DIR" --demo --port-file "$PORT_FILE" &
 SERVER_PID=$!
