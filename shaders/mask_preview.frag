@@ -28,7 +28,9 @@ int noise(int bx, int by, int channel) {
 
 void main() {
   ivec2 p = clamp(ivec2(floor(Frag_UV * vec2(ImageSize))), ivec2(0), ImageSize - 1);
-  vec4 original = texelFetch(Texture, p, 0);
+  // Zoomed out (several texels per fragment) the mipmapped sample is used; from 1:1 up, the exact texel.
+  vec2 footprint = fwidth(Frag_UV * vec2(ImageSize));
+  vec4 original = max(footprint.x, footprint.y) > 1.5 ? texture(Texture, Frag_UV) : texelFetch(Texture, p, 0);
   uint index = texelFetch(RegionIndex, p, 0).r;
   if (ShowOriginal != 0 || index == 0u) {
     Out_Color = vec4(original.rgb, 1.0);

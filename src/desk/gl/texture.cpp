@@ -9,7 +9,9 @@ Texture::Texture(int width, int height, const std::uint8_t* rgba)
     : Texture(width, height, GL_RGBA8, GL_RGBA, GL_UNSIGNED_BYTE, rgba) {
   nearest_ = false;
   glBindTexture(GL_TEXTURE_2D, id_);
-  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+  // Mipmaps: zoomed-out views read small levels (fast and without aliasing); texelFetch still reads level 0.
+  glGenerateMipmap(GL_TEXTURE_2D);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR_MIPMAP_LINEAR);
   glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
   glBindTexture(GL_TEXTURE_2D, 0);
 }
