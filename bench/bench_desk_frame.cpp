@@ -9,6 +9,7 @@
 #include <opencv2/imgproc.hpp>
 
 #include <algorithm>
+#include <cstdlib>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -79,7 +80,8 @@ int main() {
   frameTimes(app, 20);  // warm-up
   const Stats reference = frameTimes(app, 200);
 
-  openPost(app, {6000, 4000}, 200);
+  const int regionCount = std::getenv("BENCH_REGIONS") ? std::atoi(std::getenv("BENCH_REGIONS")) : 200;
+  openPost(app, {6000, 4000}, regionCount);
   frameTimes(app, 5);  // first frames build the preview textures and the block-mean atlas
   const Stats loaded = frameTimes(app, 200);
   app.desk().post->editor.preview = false;

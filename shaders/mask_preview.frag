@@ -7,6 +7,8 @@ uniform sampler2D Texture;       // the image (unit 0, bound by the ImGui backen
 uniform usampler2D RegionIndex;  // 0 = none, else 1 + region index (unit 1)
 uniform isampler2D RegionTable;  // per region: style, block size, atlas x, atlas y (unit 2)
 uniform sampler2D BlockMeans;    // mosaic block means atlas (unit 3)
+uniform usampler2D CoarseIndex;  // topmost region per CoarseFactor² cell, for zoomed-out views (unit 4)
+uniform int CoarseFactor;
 uniform ivec2 ImageSize;
 uniform uint Seed;
 uniform int ShowOriginal;
@@ -30,8 +32,10 @@ void main() {
   ivec2 p = clamp(ivec2(floor(Frag_UV * vec2(ImageSize))), ivec2(0), ImageSize - 1);
   // Zoomed out (several texels per fragment) the mipmapped sample is used; from 1:1 up, the exact texel.
   vec2 footprint = fwidth(Frag_UV * vec2(ImageSize));
-  vec4 original = max(footprint.x, footprint.y) > 1.5 ? texture(Texture, Frag_UV) : texelFetch(Texture, p, 0);
-  uint index = texelFetch(RegionIndex, p, 0).r;
+  float texelsPerFragment = max(footprint.x, footprint.y);
+  vec4 original = texelsPerFragment > 1.5 ? texture(Texture, Frag_UV) : texelFetch(Texture, p, 0);
+  uint index = texelsPerFragment >= float(CoarseFactor) ? texelFetch(CoarseIndex, p / CoarseFactor, 0).r
+                                                        : texelFetch(RegionIndex, p, 0).r;
   if (ShowOriginal != 0 || index == 0u) {
     Out_Color = vec4(original.rgb, 1.0);
     return;

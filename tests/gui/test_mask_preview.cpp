@@ -8,6 +8,9 @@
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
+#include <filesystem>
+#include <fstream>
+
 using namespace medpics;
 
 namespace {
@@ -78,5 +81,28 @@ TEST_CASE("the preview shader equals the CPU burn-in for solid and mosaic at 1:1
   // And the preview did mask: the solid region is black, the mosaic differs from the original.
   CHECK(gpu.at<cv::Vec3b>(20, 50) == cv::Vec3b(0, 0, 0));
   CHECK(cv::norm(gpu(cv::Rect(300, 100, 250, 300)), bgr(cv::Rect(300, 100, 250, 300)), cv::NORM_L1) > 0);
+  driver.frames(1);
+}
+
+TEST_CASE("a shader that does not compile is reported in the UI and the desk keeps working") {
+  test::TempDir dir;
+  const auto shaders = dir.path() / "shaders";
+  std::filesystem::create_directories(shaders);
+  for (const char* name : {"quad.vert", "block_mean.frag"})
+    std::filesystem::copy_file(std::string(MEDPICS_SHADER_DIR) + "/" + name, shaders / name);
+  std::ofstream(shaders / "mask_preview.frag") << "#version 330 core\nout vec4 c;\nvoid main() { c = undefined_thing; }\n";
+  desk::AppOptions options;
+  options.desk.settingsPath = dir.path() / "settings.json";
+  options.shaderDir = shaders.string();
+  test::DeskDriver driver(options);
+  CHECK(driver.desk().maskPreview == nullptr);
+  CHECK(driver.desk().shaderError.find("fragment") != std::string::npos);
+  driver.desk().session = api::Session{"t", "", api::User{"u", "modo", "Test", {"moderator"}}};
+  auto& post = driver.desk().post.emplace();
+  cv::Mat bgr(200, 300, CV_8UC3, cv::Scalar(10, 200, 30));
+  post.images.push_back(loadedImage(bgr));
+  driver.frames(3);  // the editor draws outlines without the preview
+  driver.screenshot("shader-error");
+  driver.desk().post.reset();
   driver.frames(1);
 }

@@ -21,6 +21,7 @@ namespace medpics::desk::gl {
 // Per-image GPU state, rebuilt when the image's region document changes.
 struct PreviewTextures {
   Texture index;  // R16UI: 0 = unmasked, else 1 + region index
+  Texture coarseIndex;  // R16UI, 1/kCoarse resolution: topmost region of each cell (zoomed-out views)
   Texture table;  // RGBA32I, one texel per region: style, block size (or blur sigma), atlas x, atlas y
   Texture atlas;  // RGBA8 block means, one slot per mosaic block size
   GLuint atlasFbo = 0;

@@ -11,7 +11,7 @@ Texture::Texture(int width, int height, const std::uint8_t* rgba)
   glBindTexture(GL_TEXTURE_2D, id_);
   // Mipmaps: zoomed-out views read small levels (fast and without aliasing); texelFetch still reads level 0.
   glGenerateMipmap(GL_TEXTURE_2D);
-  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR_MIPMAP_LINEAR);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR_MIPMAP_NEAREST);
   glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
   glBindTexture(GL_TEXTURE_2D, 0);
 }
