@@ -200,6 +200,8 @@ void Desk::openPost(const std::string& id) {
         post.emplace();
         post->detail = r->detail;
         post->lease = r->lease;
+        post->captionSpans = detect::findPhiSpans(r->detail.caption);
+        post->captionSpanMasked.assign(post->captionSpans.size(), 1);
         lastRenew_ = now_;
         for (const auto& ref : r->detail.images) post->images.push_back(LoadedImage{ref});
         loadImages(post->images, r->detail.id, false);

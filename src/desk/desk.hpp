@@ -10,6 +10,7 @@
 #include "settings.hpp"
 
 #include "medpics/api/types.hpp"
+#include "medpics/detect/classify.hpp"
 #include "medpics/detect/pipeline.hpp"
 #include "medpics/review/region_document.hpp"
 #include "medpics/view/view_transform.hpp"
@@ -58,6 +59,8 @@ struct OpenPost {
   bool sending = false;
   bool leaseLost = false;
   EditorState editor;
+  std::vector<detect::TextSpan> captionSpans;  // PHI found in the caption (UTF-8 byte offsets)
+  std::vector<char> captionSpanMasked;          // per span: replaced by "[…]" on publication (default yes)
 };
 
 struct OpenRegistration {

@@ -144,6 +144,15 @@ const std::vector<CatalogueEntry> kCatalogue = {
     {"action.approve", "valider", "approve"},
     {"action.reject", "refuser", "reject"},
     {"action.request_info", "demander un complément", "request more information"},
+    // Categories of findings (captions, regions)
+    {"category.name", "nom", "name"},
+    {"category.date", "date", "date"},
+    {"category.nir", "n° de sécurité sociale", "social security number"},
+    {"category.id", "identifiant", "identifier"},
+    {"category.phone", "téléphone", "phone"},
+    {"category.email", "courriel", "e-mail"},
+    {"category.address", "adresse", "address"},
+    {"category.hospital", "établissement", "hospital"},
     // Status bar and notifications
     {"status.connected", "Connecté à", "Connected to"},
     {"status.as", "en tant que", "as"},

@@ -22,6 +22,18 @@ void drawPost(Desk& desk) {
   ImGui::Text("%s : %s   ·   %s : %s   ·   %s", tr("post.author"), d.author.displayName.c_str(), tr("post.kind"),
               d.kind.c_str(), d.createdAt.c_str());
   ImGui::TextWrapped("%s : %s", tr("post.caption"), d.caption.c_str());
+  // PHI found in the caption: each span is masked ("[…]") on publication unless the moderator unticks it.
+  for (std::size_t i = 0; i < post.captionSpans.size(); ++i) {
+    const auto& span = post.captionSpans[i];
+    const std::string label = "« " + d.caption.substr(span.begin, span.end - span.begin) + " »  (" +
+                              tr("category." + span.category) + ")##span" + std::to_string(i);
+    bool masked = post.captionSpanMasked[i] != 0;
+    if (i) ImGui::SameLine();
+    ImGui::PushStyleColor(ImGuiCol_Text, masked ? ImVec4(1, 0.6f, 0.25f, 1) : ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    if (ImGui::Checkbox(label.c_str(), &masked)) post.captionSpanMasked[i] = masked;
+    ImGui::PopStyleColor();
+    probe("caption.span." + std::to_string(i));
+  }
   if (!desk.shaderError.empty()) ImGui::TextColored(ImVec4(1, 0.6f, 0.3f, 1), "%s : %s", tr("editor.shader_error"), desk.shaderError.c_str());
   if (post.leaseLost) ImGui::TextColored(ImVec4(1, 0.45f, 0.35f, 1), "%s", tr("post.lease_lost"));
 
