@@ -18,6 +18,7 @@ struct EditorState {
   int brushRadius = 12;
   bool preview = true;         // live masking preview (Space held shows the original)
   bool showOriginal = false;
+  bool finalReview = false;    // the exact published pixels at 1:1, no outlines: the last look before approval
   Drag drag = Drag::None;
   cv::Point dragStart;         // image pixel where the drag began
   int dragId = 0;              // region being edited

@@ -66,7 +66,13 @@ TEST_CASE("a moderator logs in, opens the first post and approves it") {
   REQUIRE(picture.cols == 1600);
   REQUIRE(picture.rows == 900);
 
-  REQUIRE(driver.click("post.approve"));
+  REQUIRE(driver.click("post.approve"));  // first: the final review of the exact published pixels at 1:1
+  REQUIRE(driver.desk().post->editor.finalReview);
+  CHECK(driver.desk().post->images[0].view.zoom() == 1.0);
+  CHECK(driver.desk().decisionsSent == 0);
+  driver.frames(3);
+  driver.screenshot("final-review");
+  REQUIRE(driver.click("post.approve"));  // then: publish
   REQUIRE(driver.waitUntil([&] { return driver.desk().decisionsSent == 1; }));
   // The desk moves on to the next post by itself.
   REQUIRE(driver.waitUntil([&] { return driver.desk().post.has_value() && driver.desk().post->detail.id != firstId; }));

@@ -52,7 +52,7 @@ void drawPost(Desk& desk) {
   ImGui::BeginChild("##canvas-panel", ImVec2(ImGui::GetContentRegionAvail().x - 360, bodyHeight), false,
                     ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
   gl::MaskPreview* preview = desk.maskPreview;
-  const bool previewOn = preview && post.editor.preview && preview->available(image);
+  const bool previewOn = preview && (post.editor.preview || post.editor.finalReview) && preview->available(image);
   if (previewOn) preview->prepare(image);
   drawRegionEditor(
       post, image, bodyHeight, !desk.reject.open,
@@ -77,8 +77,18 @@ void drawPost(Desk& desk) {
   const bool canDecide = allReady && !post.sending && !post.leaseLost;
   const bool canReject = allLoaded && !post.sending && !post.leaseLost;
   ImGui::BeginDisabled(!canDecide);
-  if (ImGui::Button(tr("post.approve"), ImVec2(240, 36)) || (canDecide && !desk.reject.open && shortcut(GLFW_KEY_A)))
-    desk.approvePost();
+  // Approval takes two steps (A, then A again): first the final review of the exact pixels to be published.
+  const bool finalReview = post.editor.finalReview;
+  if (ImGui::Button(tr(finalReview ? "post.publish" : "post.approve"), ImVec2(240, 36)) ||
+      (canDecide && !desk.reject.open && shortcut(GLFW_KEY_A))) {
+    if (finalReview) {
+      desk.approvePost();
+    } else {
+      post.editor.finalReview = true;
+      const auto size = image.view.viewportSize();
+      image.view.oneToOne({image.view.viewportOrigin().x + size.x / 2, image.view.viewportOrigin().y + size.y / 2});
+    }
+  }
   probe("post.approve");
   if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("A");
   ImGui::EndDisabled();
@@ -92,6 +102,11 @@ void drawPost(Desk& desk) {
   probe("post.reject");
   if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("R");
   ImGui::EndDisabled();
+  if (finalReview && shortcut(GLFW_KEY_ESCAPE)) post.editor.finalReview = false;
+  if (finalReview) {
+    ImGui::SameLine();
+    ImGui::TextColored(ImVec4(0.5f, 0.85f, 1, 1), "%s", tr("post.final_review"));
+  }
   if (post.sending) {
     ImGui::SameLine();
     ImGui::TextDisabled("%s", tr("post.sending"));

@@ -321,19 +321,24 @@ void drawRegionEditor(OpenPost& post, LoadedImage& image, float height, bool key
   const auto& doc = image.regions;
   const bool overHandle = doc.selection().size() == 1 && image.status == LoadedImage::Status::Ready &&
                           handleAt(image.view, doc.find(*doc.selection().begin())->region, mouse) >= 0;
-  options.leftDragPans = ed.tool == Tool::Select && ed.drag == EditorState::Drag::None && !overHandle &&
-                         !doc.hitTest(imagePixel(image.view, mouse));
+  options.leftDragPans = ed.finalReview || (ed.tool == Tool::Select && ed.drag == EditorState::Drag::None &&
+                                            !overHandle && !doc.hitTest(imagePixel(image.view, mouse)));
   options.beforeImage = beforeImage;
   options.afterImage = afterImage;
   const CanvasFrame frame = drawCanvas(image, "post", options);
   if (!frame.ready) return;
-  if (keyboard) handleKeys(post, image);
-  if (!options.leftDragPans || ed.drag != EditorState::Drag::None) handleMouse(post, image, frame);
-  else if (frame.hovered && ImGui::IsMouseClicked(ImGuiMouseButton_Left)) image.regions.clearSelection();
+  if (keyboard && !ed.finalReview) handleKeys(post, image);
+  if (ed.finalReview) {
+    // read-only: the view pans and zooms, nothing is edited
+  } else if (!options.leftDragPans || ed.drag != EditorState::Drag::None) {
+    handleMouse(post, image, frame);
+  } else if (frame.hovered && ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
+    image.regions.clearSelection();
+  }
 
   ImDrawList* draw = ImGui::GetWindowDrawList();
   draw->PushClipRect(frame.origin, ImVec2(frame.origin.x + frame.size.x, frame.origin.y + frame.size.y - 24), true);
-  if (!ed.showOriginal) {
+  if (!ed.showOriginal && !ed.finalReview) {
     const bool fill = !ed.preview;  // without the shader preview, masked areas are tinted
     for (const auto& item : image.regions.items())
       drawRegionOutline(draw, image.view, item.region, image.regions.selection().count(item.id) > 0, fill);
