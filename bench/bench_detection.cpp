@@ -7,6 +7,7 @@
 #include "medpics/detect/evaluation.hpp"
 #include "medpics/detect/ocr.hpp"
 #include "medpics/detect/pipeline.hpp"
+#include "medpics/util/file.hpp"
 
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
@@ -109,12 +110,7 @@ struct Baseline {
   }
 };
 
-std::string readAll(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+std::string readAll(const std::string& path) { return medpics::util::readFile(path).value_or(""); }
 
 }  // namespace
 

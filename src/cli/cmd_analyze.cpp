@@ -2,30 +2,13 @@
 #include "command.hpp"
 
 #include "medpics/detect/pipeline.hpp"
+#include "medpics/util/file.hpp"
 
 #include <nlohmann/json.hpp>
 
 #include <cstdio>
-#include <fstream>
-#include <sstream>
 
 namespace {
-
-bool readFile(const std::string& path, std::string& bytes, std::string& error) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    error = "cannot open file";
-    return false;
-  }
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  if (in.bad()) {
-    error = "read error";
-    return false;
-  }
-  bytes = buffer.str();
-  return true;
-}
 
 int analyze(const medpics::cli::Args& args) {
   bool json = false;
@@ -41,10 +24,10 @@ int analyze(const medpics::cli::Args& args) {
   medpics::detect::Pipeline pipeline;
   bool allOk = true;
   for (const auto& path : files) {
-    std::string bytes, error;
+    std::string error;
     medpics::detect::AnalysisResult result;
-    if (!readFile(path, bytes, error)) result.error = error;
-    else result = pipeline.analyze(bytes);
+    if (const auto bytes = medpics::util::readFile(path, &error)) result = pipeline.analyze(*bytes);
+    else result.error = error;
     allOk = allOk && result.ok();
     if (json) {
       nlohmann::json line = {{"image", path}};

@@ -3,6 +3,7 @@
 
 #include "medpics/detect/evaluation.hpp"
 #include "medpics/detect/pipeline.hpp"
+#include "medpics/util/file.hpp"
 
 #include <cstdio>
 #include <fstream>
@@ -35,18 +36,12 @@ int evaluate(const medpics::cli::Args& args) {
   }
   medpics::detect::Pipeline pipeline(options);
   {  // warm-up: loads the networks and the OCR engines, so that timings measure analysis only
-    std::ifstream in(corpus.front().imagePath, std::ios::binary);
-    std::ostringstream bytes;
-    bytes << in.rdbuf();
-    pipeline.analyze(bytes.str());
+    pipeline.analyze(medpics::util::readFile(corpus.front().imagePath).value_or(""));
   }
   medpics::detect::Summary summary;
   int failures = 0;
   for (const auto& truth : corpus) {
-    std::ifstream in(truth.imagePath, std::ios::binary);
-    std::ostringstream bytes;
-    bytes << in.rdbuf();
-    const auto result = pipeline.analyze(bytes.str());
+    const auto result = pipeline.analyze(medpics::util::readFile(truth.imagePath).value_or(""));
     if (!result.ok()) {
       ++failures;
       std::printf("%s: error %s\n", truth.imagePath.c_str(), result.error.c_str());

@@ -3,6 +3,7 @@
 
 #include "medpics/mask/burn_in.hpp"
 #include "medpics/mask/publish.hpp"
+#include "medpics/util/file.hpp"
 
 #include <nlohmann/json.hpp>
 #include <opencv2/imgcodecs.hpp>
@@ -21,11 +22,9 @@ int fail(const std::string& message) {
 }
 
 std::string readFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw std::runtime_error("cannot read " + path);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
+  auto bytes = medpics::util::readFile(path);
+  if (!bytes) throw std::runtime_error("cannot read " + path);
+  return std::move(*bytes);
 }
 
 int run(const Args& args) {

@@ -42,4 +42,25 @@ int queryLimit(const httplib::Request& req);
 std::optional<int64_t> queryCursor(const httplib::Request& req);
 std::string makeCursor(int64_t seq);
 
+// One page of a query that selected `limit` + 1 rows with the row's sequence number in column 0: the items
+// (`row` turns the current row into JSON) and the next cursor (makeCursor of the last item; null on the last page).
+struct Page {
+  nlohmann::json items = nlohmann::json::array();
+  nlohmann::json nextCursor;  // null
+};
+template <class Query, class Row>
+Page readPage(Query& q, int limit, Row&& row) {
+  Page page;
+  int64_t lastSeq = 0;
+  while (q.step()) {
+    if (static_cast<int>(page.items.size()) == limit) {
+      page.nextCursor = makeCursor(lastSeq);
+      break;
+    }
+    lastSeq = q.integer(0);
+    page.items.push_back(row(q));
+  }
+  return page;
+}
+
 }  // namespace medpics::platform

@@ -26,18 +26,8 @@ void registerDecisionRoutes(httplib::Server& server, Context& ctx) {
                       "AND decided_at >= ? AND (? = 0 OR seq < ?) ORDER BY seq DESC LIMIT ?");
                q.bindAll(subjectType, subjectType, decidedBy, decidedBy, since, cursor ? 1 : 0, cursor.value_or(0),
                          limit + 1);
-               json items = json::array();
-               int64_t lastSeq = 0;
-               bool more = false;
-               while (q.step()) {
-                 if (static_cast<int>(items.size()) == limit) {
-                   more = true;
-                   break;
-                 }
-                 lastSeq = q.integer(0);
-                 items.push_back(json::parse(q.text(1)));
-               }
-               sendJson(res, 200, {{"items", items}, {"next_cursor", more ? json(makeCursor(lastSeq)) : json(nullptr)}});
+               const Page page = readPage(q, limit, [](Stmt& r) { return json::parse(r.text(1)); });
+               sendJson(res, 200, {{"items", page.items}, {"next_cursor", page.nextCursor}});
              }));
 
   server.Get("/api/v1/decisions/([^/]+)", guarded([&ctx](const httplib::Request& req, httplib::Response& res) {

@@ -46,24 +46,15 @@ void registerPostRoutes(httplib::Server& server, Context& ctx) {
                       "(SELECT COUNT(*) FROM images i WHERE i.post_id = posts.id) FROM posts" +
                           where + " AND seq > ? ORDER BY seq LIMIT ?");
                q.bindAll(status, status, kind, kind, cursor.value_or(0), limit + 1);
-               json items = json::array();
-               int64_t lastSeq = 0;
-               bool more = false;
                const int64_t now = nowSeconds();
-               while (q.step()) {
-                 if (static_cast<int>(items.size()) == limit) {
-                   more = true;
-                   break;
-                 }
-                 lastSeq = q.integer(0);
-                 items.push_back({{"id", q.text(1)}, {"status", q.text(2)}, {"kind", q.text(3)},
-                                  {"created_at", rfc3339(q.integer(4))}, {"author", authorJson(q.text(5), q.text(6))},
-                                  {"caption_excerpt", excerpt(q.text(7))}, {"image_count", q.integer(8)},
-                                  {"lease", leaseSummary(activeLease(db, postSubject(), q.text(1), now))}});
-               }
+               const Page page = readPage(q, limit, [&](Stmt& r) -> json {
+                 return {{"id", r.text(1)}, {"status", r.text(2)}, {"kind", r.text(3)},
+                         {"created_at", rfc3339(r.integer(4))}, {"author", authorJson(r.text(5), r.text(6))},
+                         {"caption_excerpt", excerpt(r.text(7))}, {"image_count", r.integer(8)},
+                         {"lease", leaseSummary(activeLease(db, postSubject(), r.text(1), now))}};
+               });
                sendJson(res, 200,
-                        {{"items", items}, {"next_cursor", more ? json(makeCursor(lastSeq)) : json(nullptr)},
-                         {"total", count.integer(0)}});
+                        {{"items", page.items}, {"next_cursor", page.nextCursor}, {"total", count.integer(0)}});
              }));
 
   server.Get("/api/v1/posts/([^/]+)", guarded([&ctx](const httplib::Request& req, httplib::Response& res) {

@@ -70,26 +70,17 @@ void registerRegistrationRoutes(httplib::Server& server, Context& ctx) {
                       "(SELECT COUNT(*) FROM documents d WHERE d.registration_id = registrations.id) "
                       "FROM registrations WHERE (? = 'all' OR status = ?) AND seq > ? ORDER BY seq LIMIT ?");
                q.bindAll(status, status, cursor.value_or(0), limit + 1);
-               json items = json::array();
-               int64_t lastSeq = 0;
-               bool more = false;
                const int64_t now = nowSeconds();
-               while (q.step()) {
-                 if (static_cast<int>(items.size()) == limit) {
-                   more = true;
-                   break;
-                 }
-                 lastSeq = q.integer(0);
-                 const json a = json::parse(q.text(4));
-                 items.push_back({{"id", q.text(1)}, {"status", q.text(2)}, {"submitted_at", rfc3339(q.integer(3))},
-                                  {"applicant_name", a.value("first_name", "") + " " + a.value("last_name", "")},
-                                  {"profession", a["profession"]}, {"category", a["category"]},
-                                  {"document_count", q.integer(5)},
-                                  {"lease", leaseSummary(activeLease(db, registrationSubject(), q.text(1), now))}});
-               }
+               const Page page = readPage(q, limit, [&](Stmt& r) -> json {
+                 const json a = json::parse(r.text(4));
+                 return {{"id", r.text(1)}, {"status", r.text(2)}, {"submitted_at", rfc3339(r.integer(3))},
+                         {"applicant_name", a.value("first_name", "") + " " + a.value("last_name", "")},
+                         {"profession", a["profession"]}, {"category", a["category"]},
+                         {"document_count", r.integer(5)},
+                         {"lease", leaseSummary(activeLease(db, registrationSubject(), r.text(1), now))}};
+               });
                sendJson(res, 200,
-                        {{"items", items}, {"next_cursor", more ? json(makeCursor(lastSeq)) : json(nullptr)},
-                         {"total", count.integer(0)}});
+                        {{"items", page.items}, {"next_cursor", page.nextCursor}, {"total", count.integer(0)}});
              }));
 
   server.Get("/api/v1/registrations/([^/]+)", guarded([&ctx](const httplib::Request& req, httplib::Response& res) {

@@ -1,6 +1,7 @@
 // Store: opens DATA/platform.db (WAL), creates the schema on first start, keeps blobs as files.
 #include "store.hpp"
 
+#include "medpics/util/file.hpp"
 #include "medpics/util/sha256.hpp"
 
 #include <fcntl.h>
@@ -91,24 +92,13 @@ std::string Store::putBlob(const std::string& bytes) {
 }
 
 std::string Store::getBlob(const std::string& sha256) const {
-  std::ifstream in(dir_ / "blobs" / sha256, std::ios::binary);
-  if (!in) throw std::runtime_error("missing blob " + sha256);
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
+  auto bytes = util::readFile(dir_ / "blobs" / sha256);
+  if (!bytes) throw std::runtime_error("missing blob " + sha256);
+  return std::move(*bytes);
 }
 
 int64_t nowSeconds() {
   return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
-}
-
-std::string rfc3339(int64_t seconds) {
-  const std::time_t t = static_cast<std::time_t>(seconds);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
 }
 
 std::optional<int64_t> parseRfc3339(const std::string& text) {

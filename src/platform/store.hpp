@@ -2,6 +2,7 @@
 // plus content-addressed blob files (image and document bytes) under DATA/blobs/<sha256>.
 #pragma once
 #include "db.hpp"
+#include "medpics/util/time.hpp"
 
 #include <filesystem>
 #include <string>
@@ -25,9 +26,9 @@ class Store {
   Db db_;
 };
 
-// Seconds since the epoch, and RFC 3339 UTC text of such a time.
+// Seconds since the epoch, and RFC 3339 UTC text of such a time (medpics/util/time.hpp).
 int64_t nowSeconds();
-std::string rfc3339(int64_t seconds);
+using util::rfc3339;
 // Parses "YYYY-MM-DDTHH:MM:SSZ" (fractional seconds / offsets +hh:mm accepted); nullopt when invalid.
 std::optional<int64_t> parseRfc3339(const std::string& text);
 

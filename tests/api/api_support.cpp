@@ -84,4 +84,14 @@ int decisionsAbout(api::PlatformClient& client, const std::string& subjectId) {
   return n;
 }
 
+api::PostDecisionRequest rejectPost(const std::string& leaseId, const std::string& reasonCode,
+                                    const std::string& message) {
+  api::PostDecisionRequest reject;
+  reject.action = "reject";
+  reject.leaseId = leaseId;
+  reject.reasonCode = reasonCode;
+  reject.message = message;
+  return reject;
+}
+
 }  // namespace medpics::test

@@ -45,6 +45,10 @@ RawAnswer raw(const std::string& url, const std::string& method, const std::stri
 // A JPEG of the given size: uniform grey with a black bar (a "masked" image).
 std::string maskedJpeg(int width, int height);
 
+// A post decision "reject" under `leaseId` with a reason code and an optional message.
+api::PostDecisionRequest rejectPost(const std::string& leaseId, const std::string& reasonCode,
+                                    const std::string& message = {});
+
 // Count of decisions about one subject visible to the client (admins see all).
 int decisionsAbout(api::PlatformClient& client, const std::string& subjectId);
 

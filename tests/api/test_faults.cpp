@@ -30,10 +30,7 @@ TEST_CASE("fault injection: --drop-rate 1: the decision is applied, the client s
     REQUIRE(lease.ok());
     leaseId = lease->leaseId;
   }
-  api::PostDecisionRequest reject;
-  reject.action = "reject";
-  reject.leaseId = leaseId;
-  reject.reasonCode = "poor_quality";
+  const api::PostDecisionRequest reject = rejectPost(leaseId, "poor_quality");
   const std::string key = api::newIdempotencyKey();
   {
     ServerProcess dropping(dir.path(), {"--drop-rate", "1.0"});

@@ -24,10 +24,7 @@ TEST_CASE("a post claimed by one user is 409 lease_held for another until releas
   CHECK(held.body["expires_at"].is_string());
 
   // The other user cannot decide, even with the holder's lease id.
-  api::PostDecisionRequest reject;
-  reject.action = "reject";
-  reject.leaseId = lease->leaseId;
-  reject.reasonCode = "duplicate";
+  const api::PostDecisionRequest reject = rejectPost(lease->leaseId, "duplicate");
   auto stolen = admin.decidePost("p1", reject, api::newIdempotencyKey());
   REQUIRE_FALSE(stolen.ok());
   CHECK(stolen.error().httpStatus == 409);
@@ -72,10 +69,7 @@ TEST_CASE("an expired lease is lost: renew and decide answer 409 lease_lost, oth
   auto renew = modo.renew("posts", "p2", lease->leaseId);
   REQUIRE_FALSE(renew.ok());
   CHECK(renew.error().code == "lease_lost");
-  api::PostDecisionRequest reject;
-  reject.action = "reject";
-  reject.leaseId = lease->leaseId;
-  reject.reasonCode = "poor_quality";
+  const api::PostDecisionRequest reject = rejectPost(lease->leaseId, "poor_quality");
   auto late = modo.decidePost("p2", reject, api::newIdempotencyKey());
   REQUIRE_FALSE(late.ok());
   CHECK(late.error().code == "lease_lost");

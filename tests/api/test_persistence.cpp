@@ -12,10 +12,7 @@ TEST_CASE("a restart loses nothing: decisions, published images, leases, tokens,
   auto verif = loginAs(sb.url(), "verif");
   auto lease1 = modo.claim("posts", "p1");
   REQUIRE(lease1.ok());
-  api::PostDecisionRequest reject;
-  reject.action = "reject";
-  reject.leaseId = lease1->leaseId;
-  reject.reasonCode = "patient_identifiable";
+  const api::PostDecisionRequest reject = rejectPost(lease1->leaseId, "patient_identifiable");
   const std::string key = api::newIdempotencyKey();
   auto rejected = modo.decidePost("p1", reject, key);
   REQUIRE(rejected.ok());

@@ -28,10 +28,7 @@ TEST_CASE("replaying an Idempotency-Key returns the first answer and applies the
   CHECK(again.status == 200);
   CHECK(again.text == first.text);
   // Through the typed client too (a retry after a lost answer sends the same key).
-  api::PostDecisionRequest reject;
-  reject.action = "reject";
-  reject.leaseId = lease->leaseId;
-  reject.reasonCode = "patient_identifiable";
+  const api::PostDecisionRequest reject = rejectPost(lease->leaseId, "patient_identifiable");
   auto typed = modo.decidePost("p1", reject, key);
   REQUIRE(typed.ok());
   CHECK(typed->decisionId == first.body["decision_id"]);

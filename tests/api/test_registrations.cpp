@@ -76,11 +76,7 @@ TEST_CASE("decisions audit: moderators and verifiers see their own, admins see a
   auto admin = loginAs(sb.url(), "admin");
   auto lease = modo.claim("posts", "p3");
   REQUIRE(lease.ok());
-  api::PostDecisionRequest reject;
-  reject.action = "reject";
-  reject.leaseId = lease->leaseId;
-  reject.reasonCode = "other";
-  reject.message = "Image hors sujet.";
+  const api::PostDecisionRequest reject = rejectPost(lease->leaseId, "other", "Image hors sujet.");
   auto postDecision = modo.decidePost("p3", reject, api::newIdempotencyKey());
   REQUIRE(postDecision.ok());
   auto regDecision = decide(verif, "r5", "approve", "", "");

@@ -43,10 +43,7 @@ TEST_CASE("an admin reads and decides posts and registrations") {
   REQUIRE(admin.download("/api/v1/images/i1").ok());
   auto postLease = admin.claim("posts", "p1");
   REQUIRE(postLease.ok());
-  api::PostDecisionRequest reject;
-  reject.action = "reject";
-  reject.leaseId = postLease->leaseId;
-  reject.reasonCode = "not_medical";
+  const api::PostDecisionRequest reject = rejectPost(postLease->leaseId, "not_medical");
   CHECK(admin.decidePost("p1", reject, api::newIdempotencyKey()).ok());
   auto regLease = admin.claim("registrations", "r1");
   REQUIRE(regLease.ok());

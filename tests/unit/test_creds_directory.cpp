@@ -3,6 +3,7 @@
 #include "medpics/creds/extract_format.hpp"
 #include "medpics/creds/identifiers.hpp"
 #include "medpics/creds/text.hpp"
+#include "medpics/util/file.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -13,10 +14,7 @@ using namespace medpics::creds;
 using medpics::test::TempDir;
 
 namespace {
-std::string readAll(const std::filesystem::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), {});
-}
+std::string readAll(const std::filesystem::path& p) { return medpics::util::readFile(p).value_or(""); }
 }  // namespace
 
 TEST_CASE("extract headers: 52 and 56 columns, mapped by name", "[creds]") {

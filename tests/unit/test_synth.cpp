@@ -2,6 +2,7 @@
 #include "medpics/synth/applicants.hpp"
 #include "medpics/synth/generator.hpp"
 #include "medpics/synth/identity.hpp"
+#include "medpics/util/check_digits.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -11,6 +12,8 @@
 #include <set>
 
 using namespace medpics::synth;
+using medpics::util::luhnValid;  // the shared check-digit implementation synth generates with
+using medpics::util::nirKey;
 
 namespace {
 bool sameImage(const cv::Mat& a, const cv::Mat& b) {

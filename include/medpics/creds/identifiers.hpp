@@ -1,5 +1,7 @@
 // Validators of French health identifiers (RPPS, idNat_PS, ADELI, INE, Ordre) and of the NIR (PHI detection only).
 #pragma once
+#include "medpics/util/check_digits.hpp"
+
 #include <optional>
 #include <string>
 #include <string_view>
@@ -50,15 +52,15 @@ IdCheck checkIne(std::string_view input);  // any INE form
 IdCheck checkOrdre(std::string_view input);  // an RPPS is accepted as such; otherwise digits only, manual check
 IdCheck checkNir(std::string_view input);
 
-// Luhn check over a string of digits (false for empty or non-digit input).
-bool luhnValid(std::string_view digits);
-// The Luhn check digit to append to `digits`.
-char luhnKey(std::string_view digits);
-// INE keys: BEA letter for 10 digits, NNE digit for 10 base-36 characters.
-char ineBeaKey(std::string_view tenDigits);
+// Luhn check over a string of digits (false for empty or non-digit input), the Luhn check digit to append,
+// the INE BEA key letter for 10 digits and the NIR key (97 - number mod 97, 2A/2B allowed; -1 when malformed):
+// one implementation in medpics/util/check_digits.hpp, shared with detect and synth.
+using util::ineBeaKey;
+using util::luhnKey;
+using util::luhnValid;
+using util::nirKey;
+// INE (NNE) key digit for 10 base-36 characters.
 char ineNneKey(std::string_view tenBase36);
-// NIR key for 13 characters (2A/2B allowed at positions 6-7): 97 - (number mod 97); -1 when malformed.
-int nirKey(std::string_view thirteen);
 
 // An identifier found in free text (OCR, captions): byte span in the text, normalized value and check.
 struct FoundIdentifier {

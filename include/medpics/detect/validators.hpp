@@ -1,4 +1,4 @@
-// Check-digit validators for identifiers found in text: Luhn (RPPS, ADELI), NIR key, calendar dates.
+// Validators for identifiers found in text (RPPS, ADELI, NIR, calendar dates); keys from medpics/util/check_digits.hpp.
 #pragma once
 #include <string>
 #include <string_view>
@@ -7,8 +7,6 @@ namespace medpics::detect {
 
 // Keeps only the ASCII digits of a string.
 std::string digitsOnly(std::string_view text);
-// Luhn check over all the digits of `digits` (non-digits ignored); false when there are none.
-bool luhnValid(std::string_view digits);
 // RPPS: 11 digits whose Luhn key is valid.
 bool rppsValid(std::string_view text);
 // ADELI: 9 digits whose Luhn key is valid.

@@ -26,12 +26,7 @@ PatientIdentity randomPatient(Rng& rng);
 std::string randomFirstName(Rng& rng, char sex);
 std::string randomLastName(Rng& rng);
 
-// Luhn check digit of a digit string (the digit to append).
-char luhnCheckDigit(const std::string& digits);
-bool luhnValid(const std::string& digits);
-// A Luhn-valid 11-digit RPPS number starting with "10".
+// A Luhn-valid 11-digit RPPS number starting with "10" (keys: medpics/util/check_digits.hpp).
 std::string randomRpps(Rng& rng);
-// The NIR key (97 - n mod 97) of the 13 first characters (2A/2B handled).
-int nirKey(const std::string& first13);
 
 }  // namespace medpics::synth

@@ -34,6 +34,23 @@ std::optional<Decision> optDecision(const json& j) {
 
 Author parseAuthor(const json& j) { return {str(j, "id"), str(j, "display_name")}; }
 
+// The fields a post's summary and detail share: id (required), status, kind, creation time.
+template <class Post>
+void parsePostHead(const json& j, Post& p) {
+  p.id = j.at("id").get<std::string>();
+  p.status = str(j, "status");
+  p.kind = str(j, "kind");
+  p.createdAt = str(j, "created_at");
+}
+
+// The fields a registration's summary and detail share: id (required), status, submission time.
+template <class Registration>
+void parseRegistrationHead(const json& j, Registration& r) {
+  r.id = j.at("id").get<std::string>();
+  r.status = str(j, "status");
+  r.submittedAt = str(j, "submitted_at");
+}
+
 ImageRef parseImageRef(const json& j) {
   ImageRef r;
   r.id = j.at("id").get<std::string>();
@@ -75,10 +92,7 @@ Lease parseLease(const json& j) {
 
 PostSummary parsePostSummary(const json& j) {
   PostSummary p;
-  p.id = j.at("id").get<std::string>();
-  p.status = str(j, "status");
-  p.kind = str(j, "kind");
-  p.createdAt = str(j, "created_at");
+  parsePostHead(j, p);
   p.captionExcerpt = str(j, "caption_excerpt");
   if (j.contains("author") && j["author"].is_object()) p.author = parseAuthor(j["author"]);
   p.imageCount = num<int>(j, "image_count");
@@ -88,10 +102,7 @@ PostSummary parsePostSummary(const json& j) {
 
 PostDetail parsePostDetail(const json& j) {
   PostDetail p;
-  p.id = j.at("id").get<std::string>();
-  p.status = str(j, "status");
-  p.kind = str(j, "kind");
-  p.createdAt = str(j, "created_at");
+  parsePostHead(j, p);
   p.caption = str(j, "caption");
   if (j.contains("author") && j["author"].is_object()) p.author = parseAuthor(j["author"]);
   for (const auto& img : j.at("images")) p.images.push_back(parseImageRef(img));
@@ -102,9 +113,7 @@ PostDetail parsePostDetail(const json& j) {
 
 RegistrationSummary parseRegistrationSummary(const json& j) {
   RegistrationSummary r;
-  r.id = j.at("id").get<std::string>();
-  r.status = str(j, "status");
-  r.submittedAt = str(j, "submitted_at");
+  parseRegistrationHead(j, r);
   r.applicantName = str(j, "applicant_name");
   r.profession = str(j, "profession");
   r.category = str(j, "category");
@@ -115,9 +124,7 @@ RegistrationSummary parseRegistrationSummary(const json& j) {
 
 RegistrationDetail parseRegistrationDetail(const json& j) {
   RegistrationDetail r;
-  r.id = j.at("id").get<std::string>();
-  r.status = str(j, "status");
-  r.submittedAt = str(j, "submitted_at");
+  parseRegistrationHead(j, r);
   const json& a = j.at("applicant");
   r.applicant = {str(a, "first_name"), str(a, "last_name"),   str(a, "birth_name"),
                  str(a, "email"),      str(a, "profession"),  str(a, "profession_code"),

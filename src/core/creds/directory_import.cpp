@@ -3,6 +3,7 @@
 #include "medpics/creds/directory.hpp"
 #include "medpics/creds/identifiers.hpp"
 #include "medpics/creds/text.hpp"
+#include "medpics/util/time.hpp"
 #include "sqlite.hpp"
 
 #include <unistd.h>
@@ -29,15 +30,6 @@ std::string_view trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
   while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
   return s;
-}
-
-std::string utcNow() {
-  const std::time_t now = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&now, &tm);
-  char text[32];
-  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return text;
 }
 
 struct LineReader {
@@ -207,7 +199,7 @@ ImportReport importExtract(const std::filesystem::path& extract, const std::file
     {
       sql::Stmt meta(db, "INSERT INTO meta (key, value) VALUES (?, ?)");
       for (const auto& [key, value] : {std::pair<std::string, std::string>{"source", extract.filename().string()},
-                                     {"imported_at", utcNow()}, {"encoding", report.encoding},
+                                     {"imported_at", util::rfc3339(std::time(nullptr))}, {"encoding", report.encoding},
                                      {"rows", std::to_string(report.rows)}, {"persons", std::to_string(report.persons)},
                                      {"columns", std::to_string(report.columns)}, {"schema", "1"}}) {
         meta.bind(1, key);

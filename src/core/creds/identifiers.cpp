@@ -17,8 +17,6 @@ using namespace detail;  // character helpers
 bool isUpper(char c) { return c >= 'A' && c <= 'Z'; }
 std::string quoted(std::string_view s) { return "'" + std::string(s) + "'"; }
 
-constexpr std::string_view kBeaAlphabet = "ABCDEFGHJKLMNPRSTUVWXYZ";  // A-Z without I, O, Q
-
 struct Label {
   std::string_view text;  // lower case UTF-8
   IdType type;
@@ -204,34 +202,6 @@ std::optional<IdType> labelledType(std::string_view input) {
   return named;
 }
 
-bool luhnValid(std::string_view digits) {
-  if (!allDigits(digits)) return false;
-  int sum = 0;
-  bool twice = false;
-  for (auto it = digits.rbegin(); it != digits.rend(); ++it) {
-    int d = *it - '0';
-    if (twice) d = d * 2 > 9 ? d * 2 - 9 : d * 2;
-    sum += d;
-    twice = !twice;
-  }
-  return sum % 10 == 0;
-}
-
-char luhnKey(std::string_view digits) {
-  std::string candidate(digits);
-  candidate += '0';
-  for (char k = '0'; k <= '9'; ++k) {
-    candidate.back() = k;
-    if (luhnValid(candidate)) return k;
-  }
-  return '?';
-}
-
-char ineBeaKey(std::string_view tenDigits) {
-  if (tenDigits.size() != 10 || !allDigits(tenDigits)) return '?';
-  return kBeaAlphabet[std::stoull(std::string(tenDigits)) % 23];
-}
-
 char ineNneKey(std::string_view tenBase36) {
   if (tenBase36.size() != 10) return '?';
   long sum = 0;
@@ -243,18 +213,6 @@ char ineNneKey(std::string_view tenBase36) {
   const int last = base36(tenBase36[9]);
   if (last < 0) return '?';
   return static_cast<char>('0' + (6 * sum + last) % 10);
-}
-
-int nirKey(std::string_view thirteen) {
-  if (thirteen.size() != 13) return -1;
-  std::string digits(thirteen);
-  long long corsica = 0;
-  if (digits.substr(5, 2) == "2A") corsica = 1000000;  // 19 instead of 20 in the département field
-  else if (digits.substr(5, 2) == "2B") corsica = 2000000;  // 18
-  if (corsica) digits.replace(5, 2, "20");
-  if (!allDigits(digits)) return -1;
-  const long long number = std::stoll(digits) - corsica;
-  return static_cast<int>(97 - number % 97);
 }
 
 IdCheck checkRpps(std::string_view input) {

@@ -1,5 +1,7 @@
-// Check-digit validators used by the PHI classifier (Luhn, NIR key, dates).
+// Identifier and date validators used by the PHI classifier (RPPS, ADELI, NIR shape and key, dates).
 #include "medpics/detect/validators.hpp"
+
+#include "medpics/util/check_digits.hpp"
 
 #include <cctype>
 
@@ -12,31 +14,14 @@ std::string digitsOnly(std::string_view text) {
   return out;
 }
 
-bool luhnValid(std::string_view text) {
-  const std::string d = digitsOnly(text);
-  if (d.empty()) return false;
-  int sum = 0;
-  bool doubleIt = false;
-  for (auto it = d.rbegin(); it != d.rend(); ++it) {
-    int v = *it - '0';
-    if (doubleIt) {
-      v *= 2;
-      if (v > 9) v -= 9;
-    }
-    sum += v;
-    doubleIt = !doubleIt;
-  }
-  return sum % 10 == 0;
-}
-
 bool rppsValid(std::string_view text) {
   const std::string d = digitsOnly(text);
-  return d.size() == 11 && luhnValid(d);
+  return d.size() == 11 && util::luhnValid(d);
 }
 
 bool adeliValid(std::string_view text) {
   const std::string d = digitsOnly(text);
-  return d.size() == 9 && luhnValid(d);
+  return d.size() == 9 && util::luhnValid(d);
 }
 
 bool nirValid(std::string_view text) {
@@ -46,19 +31,14 @@ bool nirValid(std::string_view text) {
   if (s.size() != 15) return false;
   const char sex = s[0];
   if (sex != '1' && sex != '2' && sex != '3' && sex != '4' && sex != '7' && sex != '8') return false;
-  std::string body = s.substr(0, 13);
-  if (body.substr(5, 2) == "2A") body.replace(5, 2, "19");
-  else if (body.substr(5, 2) == "2B") body.replace(5, 2, "18");
-  for (char c : body)
-    if (c < '0' || c > '9') return false;
+  const int expected = util::nirKey(std::string_view(s).substr(0, 13));  // -1 unless digits (2A/2B allowed)
+  if (expected < 0) return false;
   for (std::size_t i = 13; i < 15; ++i)
     if (s[i] < '0' || s[i] > '9') return false;
-  const int month = (body[3] - '0') * 10 + (body[4] - '0');
+  const int month = (s[3] - '0') * 10 + (s[4] - '0');
   if (month == 0 || (month > 12 && month < 20) || (month > 42 && month < 50)) return false;
-  long long rem = 0;
-  for (char c : body) rem = (rem * 10 + (c - '0')) % 97;
   const int key = (s[13] - '0') * 10 + (s[14] - '0');
-  return key == 97 - rem;
+  return key == expected;
 }
 
 bool dateValid(int day, int month, int year) {

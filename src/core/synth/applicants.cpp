@@ -2,6 +2,7 @@
 #include "medpics/synth/applicants.hpp"
 
 #include "medpics/synth/identity.hpp"
+#include "medpics/util/check_digits.hpp"
 
 #include <ctime>
 
@@ -10,14 +11,8 @@ namespace medpics::synth {
 std::string beaIne(uint64_t seed) {
   Rng rng(seed);
   std::string digits;
-  unsigned long long n = 0;
-  for (int i = 0; i < 10; ++i) {
-    const int d = rng.uniform(0, 9);
-    digits.push_back(char('0' + d));
-    n = n * 10 + unsigned(d);
-  }
-  static const std::string alphabet = "ABCDEFGHJKLMNPRSTUVWXYZ";  // A-Z without I, O, Q
-  return digits + alphabet[n % 23];
+  for (int i = 0; i < 10; ++i) digits.push_back(char('0' + rng.uniform(0, 9)));
+  return digits + util::ineBeaKey(digits);
 }
 
 static int currentAcademicYearStart() {

@@ -1,6 +1,8 @@
 // Fictitious patients and identifiers: name lists, dates, IPP, NIR (valid key), RPPS (Luhn), hospitals.
 #include "medpics/synth/identity.hpp"
 
+#include "medpics/util/check_digits.hpp"
+
 #include <cstdio>
 #include <vector>
 
@@ -55,38 +57,9 @@ std::string digits(Rng& rng, int n) {
 std::string randomFirstName(Rng& rng, char sex) { return rng.pick(sex == 'F' ? kFemale : kMale); }
 std::string randomLastName(Rng& rng) { return rng.pick(kLast); }
 
-char luhnCheckDigit(const std::string& d) {
-  int sum = 0;
-  bool dbl = true;  // the digit left of the check digit is doubled
-  for (auto it = d.rbegin(); it != d.rend(); ++it) {
-    int v = *it - '0';
-    if (dbl) {
-      v *= 2;
-      if (v > 9) v -= 9;
-    }
-    sum += v;
-    dbl = !dbl;
-  }
-  return static_cast<char>('0' + (10 - sum % 10) % 10);
-}
-
-bool luhnValid(const std::string& d) {
-  if (d.size() < 2) return false;
-  for (char c : d)
-    if (c < '0' || c > '9') return false;
-  return luhnCheckDigit(d.substr(0, d.size() - 1)) == d.back();
-}
-
 std::string randomRpps(Rng& rng) {
   const std::string body = "10" + digits(rng, 8);
-  return body + luhnCheckDigit(body);
-}
-
-int nirKey(const std::string& first13) {
-  std::string s = first13;
-  if (s.size() >= 7 && (s.substr(5, 2) == "2A" || s.substr(5, 2) == "2B")) s.replace(5, 2, s[6] == 'A' ? "19" : "18");
-  unsigned long long n = std::stoull(s);
-  return static_cast<int>(97 - n % 97);
+  return body + util::luhnKey(body);
 }
 
 PatientIdentity randomPatient(Rng& rng) {
@@ -106,7 +79,7 @@ PatientIdentity randomPatient(Rng& rng) {
   p.ward = rng.pick(kWards);
   std::string first13 = std::string(1, p.sex == 'M' ? '1' : '2') + twoDigits(year % 100) + twoDigits(month) +
                         place.dept + digits(rng, 3) + digits(rng, 3);
-  p.nir = first13 + twoDigits(nirKey(first13));
+  p.nir = first13 + twoDigits(util::nirKey(first13));
   return p;
 }
 
