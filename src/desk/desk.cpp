@@ -4,8 +4,9 @@
 #include "i18n.hpp"
 #include "image_loading.hpp"
 
-#include "medpics/mask/burn_in.hpp"
+#include "medpics/mask/caption.hpp"
 #include "medpics/mask/publish.hpp"
+#include "medpics/mask/residual.hpp"
 #include "medpics/util/log.hpp"
 
 #include <algorithm>
@@ -332,6 +333,13 @@ void Desk::runChecks() {
 }
 
 // ---------------------------------------------------------------- decisions
+// Result of an approval attempt: the decision, or the residual check's objection (nothing was sent).
+struct ApproveOutcome {
+  std::optional<Result<api::Decision>> decision;
+  mask::ResidualCheck residual;
+  std::string error;  // publishing failed (e.g. an image could not be encoded)
+};
+
 void Desk::approvePost() {
   if (!post || post->sending || post->leaseLost) return;
   for (const auto& img : post->images)  // nothing is published unseen or unanalysed
@@ -340,16 +348,13 @@ void Desk::approvePost() {
   api::PostDecisionRequest request;
   request.action = "approve";
   request.leaseId = post->lease.leaseId;
-  request.residualCheck = {{"ran", false}, {"phi_findings_outside", 0}, {"override_reason", nullptr}};
-  struct ToPublish {
-    std::string imageId, contentType;
-    std::shared_ptr<const cv::Mat> pixels;
-    std::vector<mask::Region> regions;
-    std::uint32_t seed;
-  };
-  std::vector<ToPublish> images;
+  std::vector<mask::PostImage> images;
   for (const auto& img : post->images) {
-    ToPublish item{img.ref.id, img.ref.contentType, img.pixels, {}, img.maskSeed};
+    mask::PostImage item;
+    item.id = img.ref.id;
+    item.pixels = *img.pixels;  // shared, never modified: the burn-in works on a copy
+    item.contentType = img.ref.contentType;
+    item.seed = img.maskSeed;
     for (const auto& i : img.regions.items()) {
       item.regions.push_back(i.region);
       nlohmann::json region = mask::toJson(i.region);
@@ -358,23 +363,52 @@ void Desk::approvePost() {
     }
     images.push_back(std::move(item));
   }
-  const std::string id = post->detail.id, key = api::newIdempotencyKey();
-  backend_.call<api::Decision>(
-      [request, images, id, key](api::PlatformClient& c) mutable {
+  std::vector<detect::TextSpan> masked;
+  for (std::size_t i = 0; i < post->captionSpans.size(); ++i)
+    if (post->captionSpanMasked[i]) masked.push_back(post->captionSpans[i]);
+  if (!masked.empty()) request.caption = mask::maskCaption(post->detail.caption, masked).text;
+  const std::string id = post->detail.id, key = api::newIdempotencyKey(), overrideReason = post->overrideReason;
+  auto pipeline = pipeline_;
+  backend_.call<ApproveOutcome>(
+      [request, images, id, key, overrideReason, pipeline](api::PlatformClient& client) mutable -> Result<ApproveOutcome> {
+        ApproveOutcome outcome;
         // The published variant: regions burnt in at full resolution, re-encoded from pixels (no metadata).
-        for (const auto& image : images) {
-          cv::Mat pixels = image.pixels->clone();
-          mask::burnIn(pixels, image.regions, image.seed);
-          auto encoded = mask::encodeForPublication(pixels, image.contentType);
-          request.maskedImages[image.imageId] = {encoded.contentType, std::move(encoded.bytes)};
-        }
-        return withRetries([&] { return c.decidePost(id, request, key); });
+        const auto published = mask::publishPost(images);
+        for (const auto& p : published)
+          if (!p.ok()) return outcome.error = p.id + ": " + p.error, outcome;
+        // Residual check: the detectors run again on what would be published.
+        outcome.residual = mask::residualCheckPost(*pipeline, images, published);
+        outcome.residual.overrideReason = overrideReason;
+        if (!outcome.residual.passes()) return outcome;
+        request.residualCheck = mask::toJson(outcome.residual);
+        for (const auto& p : published) request.maskedImages[p.id] = {p.encoded.contentType, p.encoded.bytes};
+        outcome.decision = withRetries([&] { return client.decidePost(id, request, key); });
+        return outcome;
       },
-      [this](const Result<api::Decision>& r) {
+      [this](const Result<ApproveOutcome>& r) {
         if (post) post->sending = false;
-        if (!r) return notify(true, tr("status.error"), r.error().describe());
-        afterDecision(r.value());
+        const ApproveOutcome& outcome = r.value();
+        if (!outcome.error.empty()) return notify(true, tr("status.error"), outcome.error);
+        if (!outcome.decision) return onResidualObjection(outcome.residual);
+        if (!*outcome.decision) return notify(true, tr("status.error"), outcome.decision->error().describe());
+        afterDecision(outcome.decision->value());
       });
+}
+
+// The residual check found PHI outside the masks: nothing was sent. The findings become masked regions, so
+// approving again publishes them masked; dismissing them instead requires a written override reason.
+void Desk::onResidualObjection(const mask::ResidualCheck& residual) {
+  if (!post) return;
+  if (!residual.ran) return notify(true, tr("residual.failed"), residual.error);
+  post->residualFindings = static_cast<int>(residual.outside.size());
+  for (auto& img : post->images) {
+    std::vector<detect::Finding> found;
+    for (const auto& f : residual.outside)
+      if (f.imageId == img.ref.id) found.push_back(f.finding);
+    img.regions.addMany(regionsFromFindings(found));
+  }
+  post->editor.finalReview = false;
+  notify(true, std::string(tr("residual.blocked")) + " (" + std::to_string(residual.outside.size()) + ")");
 }
 
 void Desk::rejectPost(const std::string& reasonCode, const std::string& message) {

@@ -12,6 +12,7 @@
 #include "medpics/api/types.hpp"
 #include "medpics/detect/classify.hpp"
 #include "medpics/detect/pipeline.hpp"
+#include "medpics/mask/residual.hpp"
 #include "medpics/review/region_document.hpp"
 #include "medpics/view/view_transform.hpp"
 
@@ -61,6 +62,8 @@ struct OpenPost {
   EditorState editor;
   std::vector<detect::TextSpan> captionSpans;  // PHI found in the caption (UTF-8 byte offsets)
   std::vector<char> captionSpanMasked;          // per span: replaced by "[…]" on publication (default yes)
+  int residualFindings = 0;     // PHI the residual check found outside the masks at the last approval attempt
+  std::string overrideReason;   // the moderator's written reason to publish despite them
 };
 
 struct OpenRegistration {
@@ -144,6 +147,7 @@ class Desk {
   void onImageLoaded(const std::string& ownerId, bool documents, std::size_t index, const DecodedImage* image,
                      std::string error);
   void afterDecision(const api::Decision& decision);
+  void onResidualObjection(const mask::ResidualCheck& residual);
   void runChecks();
   void analyse(const std::string& postId, std::size_t index);
   void saveSettings();

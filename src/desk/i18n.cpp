@@ -147,6 +147,11 @@ const std::vector<CatalogueEntry> kCatalogue = {
     {"action.approve", "valider", "approve"},
     {"action.reject", "refuser", "reject"},
     {"action.request_info", "demander un complément", "request more information"},
+    // Residual check
+    {"residual.blocked", "Contrôle résiduel : données identifiantes hors masques, publication bloquée",
+     "Residual check: identifying data outside the masks, publication blocked"},
+    {"residual.failed", "Le contrôle résiduel n'a pas pu s'exécuter", "The residual check could not run"},
+    {"residual.override", "Motif pour publier malgré tout (obligatoire)", "Reason to publish anyway (required)"},
     // Categories of findings (captions, regions)
     {"category.name", "nom", "name"},
     {"category.date", "date", "date"},

@@ -6,6 +6,8 @@
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
+#include <algorithm>
+
 using namespace medpics::mask;
 
 namespace {
@@ -152,4 +154,174 @@ TEST_CASE("publication encoding keeps PNG lossless and makes JPEG otherwise") {
   CHECK(jpg.contentType == "image/jpeg");
   CHECK(static_cast<unsigned char>(jpg.bytes[0]) == 0xFF);
   CHECK(static_cast<unsigned char>(jpg.bytes[1]) == 0xD8);
+}
+
+namespace {
+// The burn-in as first written (full clone of the original, full-size buffers): the optimised burnIn must produce the
+// very same pixels (the GPU preview agreement test depends on them).
+void referenceBurnIn(cv::Mat& image, const std::vector<Region>& regions, std::uint32_t seed) {
+  const cv::Mat original = image.clone();
+  const cv::Rect whole(0, 0, image.cols, image.rows);
+  cv::Mat1b regionMask(image.size());
+  cv::Mat styled(image.size(), image.type(), cv::Scalar::all(0));
+  for (const auto& r : regions) {
+    if (!r.masks()) continue;
+    const cv::Rect area = r.bounds() & whole;
+    if (area.area() == 0) continue;
+    regionMask.setTo(0);
+    rasterize(r, regionMask);
+    switch (r.style) {
+      case Style::Solid: image(area).setTo(cv::Scalar(0, 0, 0, 255), regionMask(area)); break;
+      case Style::Mosaic: {
+        const int block = mosaicBlockSize(r);
+        for (int by = area.y / block; by * block < area.y + area.height; ++by)
+          for (int bx = area.x / block; bx * block < area.x + area.width; ++bx) {
+            const cv::Rect cell = cv::Rect(bx * block, by * block, block, block) & whole;
+            const cv::Scalar sum = cv::sum(original(cell));
+            const long long count = cell.area();
+            cv::Scalar value = cv::mean(original(cell));
+            for (int c = 0; c < std::min(3, image.channels()); ++c) {
+              const long long mean = (static_cast<long long>(sum[c]) + count / 2) / count;
+              value[c] = std::clamp<long long>(mean + mosaicNoise(bx, by, c, seed), 0, 255);
+            }
+            styled(cell).setTo(value);
+          }
+        styled(area).copyTo(image(area), regionMask(area));
+        break;
+      }
+      case Style::Blur: {
+        const int sigma = std::max(8, r.bounds().height / 6);
+        const int pad = 3 * sigma;
+        const cv::Rect padded = cv::Rect(area.x - pad, area.y - pad, area.width + 2 * pad, area.height + 2 * pad) & whole;
+        cv::Mat blurred;
+        cv::GaussianBlur(original(padded), blurred, cv::Size(), sigma, sigma, cv::BORDER_REPLICATE);
+        blurred(cv::Rect(area.x - padded.x, area.y - padded.y, area.width, area.height)).copyTo(image(area), regionMask(area));
+        break;
+      }
+    }
+  }
+}
+}  // namespace
+
+TEST_CASE("burn-in equals the reference pixel for pixel: random overlapping regions of every shape and style") {
+  cv::RNG rng(77);
+  for (int round = 0; round < 40; ++round) {
+    const int w = rng.uniform(40, 300), h = rng.uniform(40, 300);
+    const cv::Mat original = noiseImage(w, h, round);
+    std::vector<Region> regions;
+    const int n = rng.uniform(1, 8);
+    for (int i = 0; i < n; ++i) {
+      Region r;
+      r.style = static_cast<Style>(rng.uniform(0, 3));
+      r.state = rng.uniform(0, 10) == 0 ? State::Dismissed : State::Accepted;
+      r.shape = static_cast<Shape>(rng.uniform(0, 4));
+      // Boxes may stick out of the image on any side (clipping) or lie entirely outside.
+      r.box = {rng.uniform(-60, w + 10), rng.uniform(-60, h + 10), rng.uniform(1, w), rng.uniform(1, h)};
+      if (r.shape == Shape::Polygon)
+        for (int k = 0, m = rng.uniform(3, 7); k < m; ++k)
+          r.points.emplace_back(rng.uniform(-50, w + 50), rng.uniform(-50, h + 50));
+      if (r.shape == Shape::Brush) {
+        r.brush = cv::Mat1b(r.box.size());
+        rng.fill(r.brush, cv::RNG::UNIFORM, 0, 2);
+        r.brush *= 255;
+      }
+      regions.push_back(r);
+    }
+    const auto seed = static_cast<std::uint32_t>(rng.next());
+    cv::Mat expected = original.clone(), actual = original.clone();
+    referenceBurnIn(expected, regions, seed);
+    burnIn(actual, regions, seed);
+    INFO("round " << round << ", " << n << " regions on " << w << "x" << h);
+    REQUIRE(cv::countNonZero(expected.reshape(1) != actual.reshape(1)) == 0);
+  }
+}
+
+TEST_CASE("masked pixels carry nothing of the original: every shape, solid exact, mosaic = block value") {
+  const cv::Mat original = noiseImage(300, 200, 9);
+  Region ellipse = rect(20, 20, 120, 90, Style::Mosaic);
+  ellipse.shape = Shape::Ellipse;
+  Region poly;
+  poly.shape = Shape::Polygon;
+  poly.points = {{160, 10}, {290, 40}, {250, 190}, {170, 120}};
+  Region brush = rect(30, 130, 100, 60);
+  brush.shape = Shape::Brush;
+  brush.brush = cv::Mat1b(60, 100, uchar(0));
+  cv::circle(brush.brush, {50, 30}, 25, cv::Scalar(255), cv::FILLED);
+  const std::vector<Region> regions = {ellipse, poly, brush};
+  cv::Mat img = original.clone();
+  burnIn(img, regions, 5);
+  // Solid shapes: exactly black over the exact rasterised pixels.
+  const cv::Mat1b solid = coverage(img.size(), {poly, brush});
+  const cv::Mat1b mosaicMask = coverage(img.size(), {ellipse});
+  const int block = mosaicBlockSize(ellipse);
+  for (int y = 0; y < img.rows; ++y)
+    for (int x = 0; x < img.cols; ++x) {
+      const cv::Vec3b p = img.at<cv::Vec3b>(y, x);
+      if (solid(y, x)) {
+        REQUIRE(p == cv::Vec3b(0, 0, 0));
+      } else if (mosaicMask(y, x)) {
+        // The block's value: its rounded mean plus the block's noise, the same for every masked pixel of the block.
+        const int bx = x / block, by = y / block;
+        const cv::Rect cell = cv::Rect(bx * block, by * block, block, block) & cv::Rect(0, 0, img.cols, img.rows);
+        const cv::Scalar sum = cv::sum(original(cell));
+        for (int c = 0; c < 3; ++c) {
+          const long long mean = (static_cast<long long>(sum[c]) + cell.area() / 2) / cell.area();
+          REQUIRE(p[c] == std::clamp<long long>(mean + mosaicNoise(bx, by, c, 5), 0, 255));
+        }
+      } else {
+        REQUIRE(p == original.at<cv::Vec3b>(y, x));
+      }
+    }
+}
+
+TEST_CASE("burn-in on BGRA keeps alpha and refuses other pixel types") {
+  cv::Mat bgra(50, 50, CV_8UC4, cv::Scalar(10, 20, 30, 200));
+  burnIn(bgra, {rect(0, 0, 20, 20), rect(20, 20, 30, 30, Style::Mosaic)}, 3);
+  CHECK(bgra.at<cv::Vec4b>(5, 5) == cv::Vec4b(0, 0, 0, 255));
+  CHECK(bgra.at<cv::Vec4b>(30, 30)[3] == 200);
+  cv::Mat gray(10, 10, CV_8UC1, cv::Scalar(0));
+  CHECK_THROWS_AS(burnIn(gray, {rect(0, 0, 5, 5)}, 1), std::invalid_argument);
+}
+
+TEST_CASE("ellipse rasterisation equals the per-pixel definition; local rasterisation equals the full one") {
+  cv::RNG rng(123);
+  for (int round = 0; round < 300; ++round) {
+    const int w = rng.uniform(20, 400), h = rng.uniform(20, 400);
+    Region e;
+    e.shape = Shape::Ellipse;
+    e.box = {rng.uniform(-100, w), rng.uniform(-100, h), rng.uniform(1, round < 150 ? 12 : w + 100), rng.uniform(1, round < 150 ? 12 : h + 100)};
+    cv::Mat1b fast(h, w, uchar(0)), slow(h, w, uchar(0));
+    rasterize(e, fast);
+    // The definition: pixel centres inside the ellipse inscribed in the box.
+    const double cx = e.box.x + e.box.width / 2.0, cy = e.box.y + e.box.height / 2.0;
+    const double rx = e.box.width / 2.0, ry = e.box.height / 2.0;
+    for (int y = std::max(0, e.box.y); y < std::min(h, e.box.y + e.box.height); ++y)
+      for (int x = std::max(0, e.box.x); x < std::min(w, e.box.x + e.box.width); ++x) {
+        const double dx = (x + 0.5 - cx) / rx, dy = (y + 0.5 - cy) / ry;
+        if (dx * dx + dy * dy <= 1.0) slow(y, x) = 255;
+      }
+    INFO("box " << e.box << " in " << w << "x" << h);
+    REQUIRE(cv::countNonZero(fast != slow) == 0);
+  }
+  for (int round = 0; round < 2000; ++round) {
+    const int w = rng.uniform(20, 300), h = rng.uniform(20, 300);
+    Region r;
+    r.shape = static_cast<Shape>(rng.uniform(0, 4));
+    r.box = {rng.uniform(-60, w), rng.uniform(-60, h), rng.uniform(1, w), rng.uniform(1, h)};
+    if (r.shape == Shape::Polygon)
+      for (int k = 0, m = rng.uniform(3, 8); k < m; ++k) r.points.emplace_back(rng.uniform(-80, w + 80), rng.uniform(-80, h + 80));
+    if (r.shape == Shape::Brush) {
+      r.brush = cv::Mat1b(r.box.size());
+      rng.fill(r.brush, cv::RNG::UNIFORM, 0, 2);
+      r.brush *= 255;
+    }
+    cv::Mat1b full(h, w, uchar(0));
+    rasterize(r, full);
+    cv::Mat1b local;
+    const cv::Rect window = rasterizeLocal(r, full.size(), local);
+    CHECK(window == (r.bounds() & cv::Rect(0, 0, w, h)));
+    if (window.area() == 0) continue;
+    INFO("shape " << toString(r.shape) << " window " << window);
+    REQUIRE(cv::countNonZero(local != full(window)) == 0);
+  }
 }

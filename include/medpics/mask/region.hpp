@@ -39,5 +39,8 @@ Region regionFromJson(const nlohmann::json& j);
 
 // Rasterises the region into a mask of the image size (255 inside), exact to the pixel.
 void rasterize(const Region& r, cv::Mat1b& mask);
+// Same over the region's own area only: returns area = bounds() & image and makes `local` an area-sized mask holding
+// exactly the pixels rasterize() would set there on an image of `imageSize` (cheaper on large images).
+cv::Rect rasterizeLocal(const Region& r, cv::Size imageSize, cv::Mat1b& local);
 
 }  // namespace medpics::mask

@@ -1,6 +1,7 @@
 // Burn-in implementation: rasterise each region, compute its style from the original, composite in order.
 #include "medpics/mask/burn_in.hpp"
 
+#include <opencv2/core/utility.hpp>
 #include <opencv2/imgproc.hpp>
 
 #include <algorithm>
@@ -19,20 +20,31 @@ std::uint32_t hash32(std::uint32_t x) {
   return x;
 }
 
-// Mosaic of the blocks touched by `area`, computed from `source`, written into `target`.
-void mosaic(const cv::Mat& source, cv::Mat& target, const cv::Rect& area, int block, std::uint32_t seed) {
-  const int channels = source.channels();
+// Mosaic of `area` computed from the unmodified `image`: each block of the image grid touched by the area gets its
+// mean over the whole block (clipped to the image, rounded half up) plus its noise; written into `patch` (area-sized,
+// a copy of image(area), so that a 4th channel keeps its values).
+void mosaicPatch(const cv::Mat& image, const cv::Rect& area, int block, std::uint32_t seed, cv::Mat& patch) {
+  const int channels = image.channels();
   const int colour = std::min(channels, 3);
-  const cv::Rect image(0, 0, source.cols, source.rows);
+  const cv::Rect whole(0, 0, image.cols, image.rows);
+  image(area).copyTo(patch);
   for (int by = area.y / block; by * block < area.y + area.height; ++by)
     for (int bx = area.x / block; bx * block < area.x + area.width; ++bx) {
-      const cv::Rect cell = cv::Rect(bx * block, by * block, block, block) & image;
+      const cv::Rect cell = cv::Rect(bx * block, by * block, block, block) & whole;
       if (cell.area() == 0) continue;
       long long sum[4] = {0, 0, 0, 0};
       for (int y = cell.y; y < cell.y + cell.height; ++y) {
-        const std::uint8_t* row = source.ptr<std::uint8_t>(y);
-        for (int x = cell.x; x < cell.x + cell.width; ++x)
-          for (int c = 0; c < colour; ++c) sum[c] += row[x * channels + c];
+        const std::uint8_t* row = image.ptr<std::uint8_t>(y) + static_cast<std::size_t>(cell.x) * channels;
+        if (channels == 3) {
+          for (int x = 0; x < cell.width; ++x) {
+            sum[0] += row[3 * x];
+            sum[1] += row[3 * x + 1];
+            sum[2] += row[3 * x + 2];
+          }
+        } else {
+          for (int x = 0; x < cell.width; ++x)
+            for (int c = 0; c < colour; ++c) sum[c] += row[x * channels + c];
+        }
       }
       const long long count = cell.area();
       std::uint8_t value[4];
@@ -40,13 +52,21 @@ void mosaic(const cv::Mat& source, cv::Mat& target, const cv::Rect& area, int bl
         const long long mean = (sum[c] + count / 2) / count;
         value[c] = static_cast<std::uint8_t>(std::clamp<long long>(mean + mosaicNoise(bx, by, c, seed), 0, 255));
       }
-      for (int y = cell.y; y < cell.y + cell.height; ++y) {
-        std::uint8_t* row = target.ptr<std::uint8_t>(y);
-        for (int x = cell.x; x < cell.x + cell.width; ++x)
+      const cv::Rect inPatch = (cell & area) - area.tl();
+      for (int y = inPatch.y; y < inPatch.y + inPatch.height; ++y) {
+        std::uint8_t* row = patch.ptr<std::uint8_t>(y);
+        for (int x = inPatch.x; x < inPatch.x + inPatch.width; ++x)
           for (int c = 0; c < colour; ++c) row[x * channels + c] = value[c];
       }
     }
 }
+
+// What one accepted region does: its clipped bounds, and (mosaic, blur) its styled pixels over those bounds.
+struct Job {
+  const Region* region = nullptr;
+  cv::Rect area;
+  cv::Mat patch;
+};
 
 }  // namespace
 
@@ -69,41 +89,42 @@ cv::Mat1b coverage(cv::Size size, const std::vector<Region>& regions) {
 void burnIn(cv::Mat& image, const std::vector<Region>& regions, std::uint32_t seed) {
   if (image.depth() != CV_8U || (image.channels() != 3 && image.channels() != 4))
     throw std::invalid_argument("burnIn needs an 8-bit BGR or BGRA image");
-  const cv::Mat original = image.clone();
   const cv::Rect whole(0, 0, image.cols, image.rows);
-  cv::Mat1b regionMask(image.size());
-  cv::Mat styled;
+  // Pass 1, before any pixel changes: every region's styled pixels, computed from the original over its own bounds
+  // (no copy of the whole image: only the areas that mosaic and blur need are read, solid needs nothing).
+  std::vector<Job> jobs;
   for (const auto& r : regions) {
     if (!r.masks()) continue;
     const cv::Rect area = r.bounds() & whole;
     if (area.area() == 0) continue;
-    regionMask(area).setTo(0);
-    rasterize(r, regionMask);
-    switch (r.style) {
-      case Style::Solid:
-        image(area).setTo(cv::Scalar(0, 0, 0, 255), regionMask(area));
-        break;
-      case Style::Mosaic: {
-        const int block = mosaicBlockSize(r);
-        // Work on the block-aligned area around the region, then copy through the region mask.
-        const int x0 = area.x / block * block, y0 = area.y / block * block;
-        const cv::Rect aligned = cv::Rect(x0, y0, area.x + area.width - x0, area.y + area.height - y0) & whole;
-        styled.create(image.size(), image.type());
-        mosaic(original, styled, aligned, block, seed);
-        styled(area).copyTo(image(area), regionMask(area));
-        break;
-      }
-      case Style::Blur: {
+    jobs.push_back({&r, area, {}});
+  }
+  cv::parallel_for_(cv::Range(0, static_cast<int>(jobs.size())), [&](const cv::Range& range) {
+    for (int i = range.start; i < range.end; ++i) {
+      Job& job = jobs[static_cast<std::size_t>(i)];
+      const Region& r = *job.region;
+      if (r.style == Style::Mosaic) {
+        mosaicPatch(image, job.area, mosaicBlockSize(r), seed, job.patch);
+      } else if (r.style == Style::Blur) {
         const int sigma = std::max(8, r.bounds().height / 6);
         const int pad = 3 * sigma;
-        const cv::Rect padded = cv::Rect(area.x - pad, area.y - pad, area.width + 2 * pad, area.height + 2 * pad) & whole;
+        const cv::Rect& area = job.area;
+        const cv::Rect padded =
+            cv::Rect(area.x - pad, area.y - pad, area.width + 2 * pad, area.height + 2 * pad) & whole;
         cv::Mat blurred;
-        cv::GaussianBlur(original(padded), blurred, cv::Size(), sigma, sigma, cv::BORDER_REPLICATE);
-        const cv::Rect inPadded(area.x - padded.x, area.y - padded.y, area.width, area.height);
-        blurred(inPadded).copyTo(image(area), regionMask(area));
-        break;
+        cv::GaussianBlur(image(padded), blurred, cv::Size(), sigma, sigma, cv::BORDER_REPLICATE);
+        job.patch = blurred(area - padded.tl()).clone();
       }
     }
+  });
+  // Pass 2, in order (a later region overwrites an earlier one): each region's exact pixels, rasterised over its
+  // bounds only, receive its style.
+  cv::Mat1b local;
+  for (const Job& job : jobs) {
+    rasterizeLocal(*job.region, image.size(), local);
+    cv::Mat target = image(job.area);
+    if (job.region->style == Style::Solid) target.setTo(cv::Scalar(0, 0, 0, 255), local);
+    else job.patch.copyTo(target, local);
   }
 }
 

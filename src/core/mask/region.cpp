@@ -3,6 +3,8 @@
 
 #include <opencv2/imgproc.hpp>
 
+#include <algorithm>
+#include <cmath>
 #include <stdexcept>
 
 namespace medpics::mask {
@@ -153,40 +155,93 @@ Region regionFromJson(const json& j) {
   return r;
 }
 
-void rasterize(const Region& r, cv::Mat1b& mask) {
-  const cv::Rect image(0, 0, mask.cols, mask.rows);
+namespace {
+// Rasterisation into `mask`, which covers the image pixels [origin, origin + mask.size()). Exact for rect, ellipse and
+// brush in any window inside the image; for polygons only when the window is bounds() & image (see rasterizeLocal).
+void rasterizeWindow(const Region& r, cv::Mat1b& mask, cv::Point origin) {
+  const cv::Rect window(origin.x, origin.y, mask.cols, mask.rows);  // in image pixels
   switch (r.shape) {
     case Shape::Rect: {
-      const cv::Rect clipped = r.box & image;
-      if (clipped.area() > 0) mask(clipped).setTo(255);
+      const cv::Rect clipped = r.box & window;
+      if (clipped.area() > 0) mask(clipped - origin).setTo(255);
       break;
     }
     case Shape::Ellipse: {
       // Pixel centres inside the ellipse inscribed in the box: exact and symmetric, unlike cv::ellipse.
-      const cv::Rect clipped = r.box & image;
+      // inside(x) = ((x + 0.5 - cx) / rx)^2 + dy^2 <= 1 only grows with |x + 0.5 - cx| (every step is exact or
+      // correctly rounded, hence monotone), so each row is one run around the centre: its ends are found by
+      // bisection on the very same expression, which gives the same pixels as testing every pixel.
+      const cv::Rect clipped = r.box & window;
+      if (clipped.area() == 0) break;
       const double cx = r.box.x + r.box.width / 2.0, cy = r.box.y + r.box.height / 2.0;
       const double rx = r.box.width / 2.0, ry = r.box.height / 2.0;
-      for (int y = clipped.y; y < clipped.y + clipped.height; ++y)
-        for (int x = clipped.x; x < clipped.x + clipped.width; ++x) {
-          const double dx = (x + 0.5 - cx) / rx, dy = (y + 0.5 - cy) / ry;
-          if (dx * dx + dy * dy <= 1.0) mask(y, x) = 255;
+      const int centre = std::clamp(static_cast<int>(std::floor(cx)), r.box.x, r.box.x + r.box.width - 1);
+      for (int y = clipped.y; y < clipped.y + clipped.height; ++y) {
+        const double dy = (y + 0.5 - cy) / ry;
+        const double dy2 = dy * dy;
+        auto inside = [&](int x) {
+          const double dx = (x + 0.5 - cx) / rx;
+          return dx * dx + dy2 <= 1.0;
+        };
+        // The pixel whose centre is nearest cx (or one of the two equidistant ones) is inside if any is.
+        int seed = centre;
+        if (!inside(seed)) {
+          if (seed - 1 >= r.box.x && inside(seed - 1)) --seed;
+          else if (seed + 1 < r.box.x + r.box.width && inside(seed + 1)) ++seed;
+          else continue;
         }
+        int lo = r.box.x, hi = seed;  // leftmost inside in [lo, hi]
+        while (lo < hi) {
+          const int mid = lo + (hi - lo) / 2;
+          if (inside(mid)) hi = mid;
+          else lo = mid + 1;
+        }
+        const int left = lo;
+        lo = seed;
+        hi = r.box.x + r.box.width - 1;  // rightmost inside in [lo, hi]
+        while (lo < hi) {
+          const int mid = lo + (hi - lo + 1) / 2;
+          if (inside(mid)) lo = mid;
+          else hi = mid - 1;
+        }
+        const int x0 = std::max(left, clipped.x), x1 = std::min(lo, clipped.x + clipped.width - 1);
+        if (x0 <= x1) mask.row(y - origin.y).colRange(x0 - origin.x, x1 - origin.x + 1).setTo(255);
+      }
       break;
     }
     case Shape::Polygon: {
+      // fillPoly also draws the outline with clipped lines, and a clipped line's pixels depend on where it is clipped:
+      // the window must clip where the image does. With window = bounds & image, each side of the window is either
+      // the image's side or beyond every vertex (no clipping there), so the translated drawing is the same.
       std::vector<std::vector<cv::Point>> polys{r.points};
-      cv::fillPoly(mask, polys, cv::Scalar(255), cv::LINE_8);
+      cv::fillPoly(mask, polys, cv::Scalar(255), cv::LINE_8, 0, -origin);
       break;
     }
     case Shape::Brush: {
-      const cv::Rect clipped = r.box & image;
+      const cv::Rect clipped = r.box & window;
       if (clipped.area() == 0 || r.brush.empty()) break;
       const cv::Rect inBrush(clipped.x - r.box.x, clipped.y - r.box.y, clipped.width, clipped.height);
-      cv::Mat1b target = mask(clipped);
+      cv::Mat1b target = mask(clipped - origin);
       cv::bitwise_or(target, r.brush(inBrush), target);
       break;
     }
   }
+}
+
+}  // namespace
+
+void rasterize(const Region& r, cv::Mat1b& mask) { rasterizeWindow(r, mask, cv::Point(0, 0)); }
+
+cv::Rect rasterizeLocal(const Region& r, cv::Size imageSize, cv::Mat1b& local) {
+  const cv::Rect area = r.bounds() & cv::Rect(cv::Point(0, 0), imageSize);
+  if (area.area() == 0) {
+    local.release();
+    return area;
+  }
+  local.create(area.size());
+  local.setTo(0);
+  rasterizeWindow(r, local, area.tl());
+  return area;
 }
 
 }  // namespace medpics::mask

@@ -9,6 +9,7 @@
 #include "views/views.hpp"
 
 #include <imgui.h>
+#include <imgui_stdlib.h>
 
 namespace medpics::desk {
 
@@ -103,6 +104,16 @@ void drawPost(Desk& desk) {
   if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("R");
   ImGui::EndDisabled();
   if (finalReview && shortcut(GLFW_KEY_ESCAPE)) post.editor.finalReview = false;
+  if (post.residualFindings > 0) {
+    // The residual check found PHI left unmasked: it is now outlined and masked; to publish it anyway the
+    // moderator dismisses it and writes why (recorded in the decision).
+    ImGui::SameLine();
+    ImGui::TextColored(ImVec4(1, 0.5f, 0.35f, 1), "%s (%d)", tr("residual.blocked"), post.residualFindings);
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(320);
+    ImGui::InputTextWithHint("##override", tr("residual.override"), &post.overrideReason);
+    probe("residual.override");
+  }
   if (finalReview) {
     ImGui::SameLine();
     ImGui::TextColored(ImVec4(0.5f, 0.85f, 1, 1), "%s", tr("post.final_review"));

@@ -1,0 +1,122 @@
+// Residual check: detectors on the masked output, findings split into "inside the masks" and "outside" (blocking).
+#include "medpics/mask/residual.hpp"
+
+#include "medpics/detect/pipeline.hpp"
+#include "medpics/mask/burn_in.hpp"
+
+#include <chrono>
+#include <cmath>
+#include <exception>
+
+namespace medpics::mask {
+
+namespace {
+using Clock = std::chrono::steady_clock;
+
+double msSince(Clock::time_point start) {
+  return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+}
+
+// Splits the PHI findings of an analysis by coverage; benign findings (phi == false) are ignored.
+void classify(ResidualCheck& check, const detect::AnalysisResult& result, const std::vector<Region>& regions,
+              double insideFraction) {
+  if (!result.ok()) {
+    check.error = result.error;
+    return;
+  }
+  const cv::Mat1b covered = coverage(cv::Size(result.width, result.height), regions);
+  for (const auto& f : result.findings) {
+    if (!f.phi) continue;
+    const double fraction = f.box ? coveredFraction(*f.box, covered) : 0.0;
+    if (f.box && fraction >= insideFraction) {
+      ++check.maskedFindings;
+      continue;
+    }
+    check.outside.push_back({"", f, fraction});
+  }
+  check.ran = true;
+}
+}  // namespace
+
+double coveredFraction(const detect::Box& box, const cv::Mat1b& coverage) {
+  if (box.area() == 0) return 0.0;
+  const cv::Rect r = cv::Rect(box.x, box.y, box.w, box.h) & cv::Rect(0, 0, coverage.cols, coverage.rows);
+  if (r.area() == 0) return 0.0;
+  return static_cast<double>(cv::countNonZero(coverage(r))) / static_cast<double>(box.area());
+}
+
+ResidualCheck residualCheck(detect::Pipeline& pipeline, const cv::Mat& masked, const std::vector<Region>& regions,
+                            double insideFraction) {
+  const auto start = Clock::now();
+  ResidualCheck check;
+  try {
+    classify(check, pipeline.analyzeImage(masked), regions, insideFraction);
+  } catch (const std::exception& e) {
+    check.ran = false;
+    check.error = e.what();
+  }
+  check.elapsedMs = msSince(start);
+  return check;
+}
+
+ResidualCheck residualCheckEncoded(detect::Pipeline& pipeline, const std::string& publishedBytes,
+                                   const std::vector<Region>& regions, double insideFraction) {
+  const auto start = Clock::now();
+  ResidualCheck check;
+  try {
+    // analyze() decodes with the guarded decoder (as a viewer would) and adds the metadata findings of the file.
+    classify(check, pipeline.analyze(publishedBytes), regions, insideFraction);
+  } catch (const std::exception& e) {
+    check.ran = false;
+    check.error = e.what();
+  }
+  check.elapsedMs = msSince(start);
+  return check;
+}
+
+ResidualCheck residualCheckPost(detect::Pipeline& pipeline, const std::vector<PostImage>& images,
+                                const std::vector<PublishedImage>& published, double insideFraction) {
+  const auto start = Clock::now();
+  ResidualCheck post;
+  post.ran = !images.empty() && images.size() == published.size();
+  if (images.size() != published.size()) post.error = "the published images do not match the post's images";
+  for (std::size_t i = 0; i < images.size() && i < published.size(); ++i) {
+    const std::string& id = images[i].id;
+    if (!published[i].ok()) {
+      post.ran = false;
+      if (post.error.empty()) post.error = "image " + id + ": " + published[i].error;
+      continue;
+    }
+    ResidualCheck one = residualCheckEncoded(pipeline, published[i].encoded.bytes, images[i].regions, insideFraction);
+    if (!one.ran) {
+      post.ran = false;
+      if (post.error.empty()) post.error = "image " + id + ": " + one.error;
+    }
+    post.maskedFindings += one.maskedFindings;
+    for (auto& f : one.outside) {
+      f.imageId = id;
+      post.outside.push_back(std::move(f));
+    }
+  }
+  post.elapsedMs = msSince(start);
+  return post;
+}
+
+nlohmann::json toJson(const ResidualCheck& check) {
+  nlohmann::json j;
+  j["ran"] = check.ran;
+  j["phi_findings_outside"] = check.outside.size();
+  j["override_reason"] = check.overrideReason.empty() ? nlohmann::json(nullptr) : nlohmann::json(check.overrideReason);
+  j["masked_findings"] = check.maskedFindings;
+  j["findings"] = nlohmann::json::array();
+  for (const auto& f : check.outside) {
+    nlohmann::json item = detect::toJson(f.finding);
+    if (!f.imageId.empty()) item["image_id"] = f.imageId;
+    item["covered"] = std::round(f.covered * 1000) / 1000;
+    j["findings"].push_back(std::move(item));
+  }
+  if (!check.error.empty()) j["error"] = check.error;
+  return j;
+}
+
+}  // namespace medpics::mask
