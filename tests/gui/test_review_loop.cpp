@@ -8,6 +8,7 @@
 #include <GLFW/glfw3.h>
 
 #include "medpics/api/platform_client.hpp"
+#include "medpics/mask/region.hpp"
 
 #include <catch2/catch.hpp>
 #include <opencv2/imgcodecs.hpp>
@@ -140,4 +141,55 @@ TEST_CASE("a wrong password is reported in the UI and nothing else happens") {
   CHECK_FALSE(driver.desk().session.has_value());
   driver.frames(2);
   driver.screenshot("login-error");
+}
+
+TEST_CASE("the residual check blocks an approval that leaves a name unmasked, and the caption is masked") {
+  test::TempDir dir;
+  test::ServerProcess server(dir.path() / "platform", {"--demo"});
+  test::DeskDriver driver(optionsFor(server, dir));
+  signIn(driver, "modo", "modo-demo");
+  REQUIRE(driver.waitUntil([&] { return !driver.desk().posts.empty(); }));
+  REQUIRE(driver.click("queue.row.0"));  // the radiograph with burned-in patient name, birth date and IPP
+  REQUIRE(driver.waitUntil([&] {
+    auto& post = driver.desk().post;
+    return post && post->images[0].analysis == desk::LoadedImage::Analysis::Done;
+  }, 120));
+  auto& post = *driver.desk().post;
+  const std::string id = post.detail.id;
+  REQUIRE(!post.captionSpans.empty());  // "M. Legrand", "15/06/2025"
+
+  // The moderator wrongly dismisses the patient's name from the regions panel (click the row, then D).
+  const auto& items = post.images[0].regions.items();
+  int row = -1;
+  for (int i = 0; i < static_cast<int>(items.size()); ++i)
+    if (items[i].region.category == "name") row = i;
+  REQUIRE(row >= 0);
+  REQUIRE(driver.click("editor.region." + std::to_string(row)));
+  driver.press(GLFW_KEY_D);
+  REQUIRE(post.images[0].regions.items()[row].region.state == mask::State::Dismissed);
+
+  driver.press(GLFW_KEY_A);  // final review
+  driver.press(GLFW_KEY_A);  // approve: the residual check objects, nothing is sent
+  REQUIRE(driver.waitUntil([&] { return driver.desk().post && driver.desk().post->residualFindings > 0; }, 120));
+  CHECK(driver.desk().decisionsSent == 0);
+  driver.frames(3);
+  driver.screenshot("residual-blocked");
+
+  // The name is masked again by the new region; approving now passes the check.
+  driver.press(GLFW_KEY_A);
+  driver.press(GLFW_KEY_A);
+  REQUIRE(driver.waitUntil([&] { return driver.desk().decisionsSent == 1; }, 120));
+
+  api::PlatformClient admin(server.url());
+  REQUIRE(admin.login("admin", "admin-demo"));
+  auto decided = admin.post(id);
+  REQUIRE(decided);
+  auto evidence = admin.decision(decided->decision->decisionId);
+  REQUIRE(evidence);
+  const auto& residual = evidence->raw.at("residual_check");
+  CHECK(residual.at("ran") == true);
+  CHECK(residual.at("phi_findings_outside") == 0);
+  const std::string caption = evidence->raw.at("caption");
+  CHECK(caption.find("[…]") != std::string::npos);
+  CHECK(caption.find("Legrand") == std::string::npos);
 }
