@@ -325,11 +325,15 @@ void Desk::runChecks() {
   const int gen = generation_;
   const api::Applicant applicant = registration->detail.applicant;
   const std::vector<std::string> kinds = registration->detail.documentKinds;
-  backend_.compute<RegistrationChecks>([applicant, pixels, kinds] { return runRegistrationChecks(applicant, pixels, kinds); },
-                                       [this, gen](RegistrationChecks& checks) {
-                                         if (gen != generation_ || !registration) return;
-                                         registration->checks = std::move(checks);
-                                       });
+  const std::string id = registration->detail.id;
+  backend_.call<RegistrationChecks>(
+      [applicant, pixels, kinds, id](api::PlatformClient& client) -> Result<RegistrationChecks> {
+        return runRegistrationChecks(applicant, pixels, kinds, findOtherAccounts(client, id, applicant));
+      },
+      [this, gen](const Result<RegistrationChecks>& checks) {
+        if (gen != generation_ || !registration) return;
+        registration->checks = checks.value();
+      });
 }
 
 // ---------------------------------------------------------------- decisions

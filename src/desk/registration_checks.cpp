@@ -12,7 +12,8 @@ namespace medpics::desk {
 
 RegistrationChecks runRegistrationChecks(const api::Applicant& applicant,
                                          const std::vector<std::shared_ptr<const cv::Mat>>& documents,
-                                         const std::vector<std::string>& documentKinds) {
+                                         const std::vector<std::string>& documentKinds,
+                                         const std::optional<std::vector<creds::AccountIdentifier>>& otherAccounts) {
   RegistrationChecks out;
   std::vector<creds::ProofDocument> proofs;
   for (std::size_t i = 0; i < documents.size(); ++i) {
@@ -40,8 +41,31 @@ RegistrationChecks runRegistrationChecks(const api::Applicant& applicant,
     log::warn(out.directoryNote);
   }
   const auto today = std::chrono::year_month_day{std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())};
-  out.checklist = creds::checkRegistration(creds::claimFromApplicant(applicant), proofs, directory.get(), {}, today);
+  out.checklist = creds::checkRegistration(creds::claimFromApplicant(applicant), proofs, directory.get(),
+                                           otherAccounts.value_or(std::vector<creds::AccountIdentifier>{}), today);
+  if (!otherAccounts) {
+    for (auto& item : out.checklist.items)
+      if (item.id == creds::check_id::kUniqueIdentifier) {
+        item.status = creds::CheckStatus::Unknown;
+        item.evidence = "the platform could not be asked for other accounts with this identifier";
+      }
+    out.checklist.suggestion = creds::suggestDecision(out.checklist.items);
+  }
   return out;
+}
+
+std::optional<std::vector<creds::AccountIdentifier>> findOtherAccounts(api::PlatformClient& client,
+                                                                       const std::string& registrationId,
+                                                                       const api::Applicant& applicant) {
+  std::vector<creds::AccountIdentifier> others;
+  for (const std::string& identifier : {applicant.rpps, applicant.adeli, applicant.ordreNumber, applicant.ine}) {
+    if (identifier.empty()) continue;
+    auto page = client.listRegistrations("all", 100, {}, identifier);
+    if (!page) return std::nullopt;
+    for (const auto& item : page->items)
+      if (item.id != registrationId) others.push_back({item.id, identifier});
+  }
+  return others;
 }
 
 }  // namespace medpics::desk

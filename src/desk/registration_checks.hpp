@@ -1,11 +1,13 @@
 // Worker-side automatic checks of a registration: OCR of the proofs, directory, identifiers, names, expiry.
 #pragma once
+#include "medpics/api/platform_client.hpp"
 #include "medpics/api/types.hpp"
 #include "medpics/creds/registration.hpp"
 
 #include <opencv2/core.hpp>
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -18,8 +20,15 @@ struct RegistrationChecks {
 };
 
 // documents: decoded proofs (BGR) with their kinds. Runs Tesseract: call it on a worker thread.
+// otherAccounts: other registrations claiming the same identifiers, from the platform (nullopt when it could
+// not be asked: the uniqueness check is then "unknown", never a pass).
 RegistrationChecks runRegistrationChecks(const api::Applicant& applicant,
                                          const std::vector<std::shared_ptr<const cv::Mat>>& documents,
-                                         const std::vector<std::string>& documentKinds);
+                                         const std::vector<std::string>& documentKinds,
+                                         const std::optional<std::vector<creds::AccountIdentifier>>& otherAccounts);
+// Asks the platform which other registrations claim the applicant's identifiers.
+std::optional<std::vector<creds::AccountIdentifier>> findOtherAccounts(api::PlatformClient& client,
+                                                                       const std::string& registrationId,
+                                                                       const api::Applicant& applicant);
 
 }  // namespace medpics::desk

@@ -59,17 +59,23 @@ void registerRegistrationRoutes(httplib::Server& server, Context& ctx) {
                requireRole(authenticate(ctx, req), "verifier");
                const std::string status = req.has_param("status") ? req.get_param_value("status") : "pending";
                requireOneOf("status", status, {"pending", "approved", "rejected", "info_requested", "all"});
+               // identifier: registrations claiming this RPPS, ADELI, Ordre number or INE (duplicate accounts).
+               const std::string identifier = req.has_param("identifier") ? req.get_param_value("identifier") : "";
                const int limit = queryLimit(req);
                const auto cursor = queryCursor(req);
                Db& db = ctx.store.db();
                std::lock_guard lock(db.mutex());
-               Stmt count(db, "SELECT COUNT(*) FROM registrations WHERE (? = 'all' OR status = ?)");
-               count.bindAll(status, status).step();
+               static const std::string kFilter =
+                   "(? = 'all' OR status = ?) AND (? = '' OR ? IN (json_extract(applicant, '$.rpps'), "
+                   "json_extract(applicant, '$.adeli'), json_extract(applicant, '$.ordre_number'), "
+                   "json_extract(applicant, '$.ine')))";
+               Stmt count(db, "SELECT COUNT(*) FROM registrations WHERE " + kFilter);
+               count.bindAll(status, status, identifier, identifier).step();
                Stmt q(db,
                       "SELECT seq, id, status, submitted_at, applicant, "
                       "(SELECT COUNT(*) FROM documents d WHERE d.registration_id = registrations.id) "
-                      "FROM registrations WHERE (? = 'all' OR status = ?) AND seq > ? ORDER BY seq LIMIT ?");
-               q.bindAll(status, status, cursor.value_or(0), limit + 1);
+                      "FROM registrations WHERE " + kFilter + " AND seq > ? ORDER BY seq LIMIT ?");
+               q.bindAll(status, status, identifier, identifier, cursor.value_or(0), limit + 1);
                const int64_t now = nowSeconds();
                const Page page = readPage(q, limit, [&](Stmt& r) -> json {
                  const json a = json::parse(r.text(4));

@@ -102,3 +102,21 @@ TEST_CASE("decisions audit: moderators and verifiers see their own, admins see a
   CHECK(admin.decision(regDecision->decisionId).ok());
   CHECK(modo.decision(postDecision->decisionId)->raw["message"] == "Image hors sujet.");
 }
+
+TEST_CASE("registrations can be searched by claimed identifier (duplicate-account check)") {
+  Sandbox sb;
+  auto verif = loginAs(sb.url(), "verif");
+  auto r1 = verif.registration("r1");
+  REQUIRE(r1.ok());
+  const std::string rpps = r1->applicant.rpps;
+  auto same = verif.listRegistrations("all", 100, {}, rpps);
+  REQUIRE(same.ok());
+  REQUIRE(same->total >= 1);
+  bool found = false;
+  for (const auto& item : same->items) found = found || item.id == "r1";
+  CHECK(found);
+  auto none = verif.listRegistrations("all", 100, {}, "10000000000");
+  REQUIRE(none.ok());
+  CHECK(none->total == 0);
+  CHECK(none->items.empty());
+}

@@ -60,8 +60,9 @@ class PlatformClient {
   Result<Decision> decidePost(const std::string& id, const PostDecisionRequest& decision,
                               const std::string& idempotencyKey);
 
+  // identifier: only registrations claiming this RPPS / ADELI / Ordre number / INE (duplicate accounts).
   Result<Page<RegistrationSummary>> listRegistrations(const std::string& status = "pending", int limit = 20,
-                                                      const std::string& cursor = {});
+                                                      const std::string& cursor = {}, const std::string& identifier = {});
   Result<RegistrationDetail> registration(const std::string& id);
   Result<Decision> decideRegistration(const std::string& id, const RegistrationDecisionRequest& decision,
                                       const std::string& idempotencyKey);

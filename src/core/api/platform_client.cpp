@@ -164,9 +164,11 @@ Result<Decision> PlatformClient::decidePost(const std::string& id, const PostDec
 }
 
 Result<Page<RegistrationSummary>> PlatformClient::listRegistrations(const std::string& status, int limit,
-                                                                    const std::string& cursor) {
+                                                                    const std::string& cursor,
+                                                                    const std::string& identifier) {
   std::string path = "/api/v1/registrations?status=" + urlEncode(status) + "&limit=" + std::to_string(limit);
   if (!cursor.empty()) path += "&cursor=" + urlEncode(cursor);
+  if (!identifier.empty()) path += "&identifier=" + urlEncode(identifier);
   return parseWith<Page<RegistrationSummary>>(
       requestJson("GET", path), [](const json& j) { return parsePage<RegistrationSummary>(j, parseRegistrationSummary); });
 }
