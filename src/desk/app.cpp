@@ -91,13 +91,7 @@ bool App::frame() {
   drawDesk(*desk_, window_);
   UiProbe::instance().endFrame();
   ImGui::Render();
-
-  int width = 0, height = 0;
-  glfwGetFramebufferSize(window_, &width, &height);
-  glViewport(0, 0, width, height);
-  glClearColor(0.08f, 0.09f, 0.10f, 1.0f);
-  glClear(GL_COLOR_BUFFER_BIT);
-  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  render();
   glfwSwapBuffers(window_);
   return !glfwWindowShouldClose(window_);
 }
@@ -108,16 +102,22 @@ int App::run() {
   return 0;
 }
 
-bool App::screenshot(const std::string& path) {
-  if (!ImGui::GetDrawData()) frame();  // nothing rendered yet
+void App::render() {
   int width = 0, height = 0;
   glfwGetFramebufferSize(window_, &width, &height);
-  // Re-render the last frame's draw data into the back buffer, then read it back before any swap.
   glViewport(0, 0, width, height);
   glClearColor(0.08f, 0.09f, 0.10f, 1.0f);
   glClear(GL_COLOR_BUFFER_BIT);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+}
+
+bool App::screenshot(const std::string& path) {
+  if (!ImGui::GetDrawData()) frame();  // nothing rendered yet
+  // Re-render the last frame's draw data into the back buffer, then read it back before any swap.
+  render();
   glFinish();
+  int width = 0, height = 0;
+  glfwGetFramebufferSize(window_, &width, &height);
   std::vector<unsigned char> pixels(static_cast<size_t>(width) * height * 4);
   glPixelStorei(GL_PACK_ALIGNMENT, 1);
   glReadBuffer(GL_BACK);

@@ -41,6 +41,7 @@ class App {
 
  private:
   void shutdown();
+  void render();  // the current draw data into the back buffer
   GLFWwindow* window_ = nullptr;
   MainQueue ui_;
   std::unique_ptr<gl::MaskPreview> maskPreview_;
