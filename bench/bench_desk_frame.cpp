@@ -45,12 +45,9 @@ void openPost(desk::App& app, cv::Size size, int regionCount) {
   auto bgr = std::make_shared<cv::Mat>(size, CV_8UC3);
   cv::randu(*bgr, 0, 255);
   cv::GaussianBlur(*bgr, *bgr, cv::Size(0, 0), 2);
-  image.pixels = bgr;
   GLint maxTexture = 0;
   glGetIntegerv(GL_MAX_TEXTURE_SIZE, &maxTexture);
-  image.texture.upload(desk::gl::makeTiles(*bgr, maxTexture));
-  image.regions = review::RegionDocument(size);
-  image.status = desk::LoadedImage::Status::Ready;
+  image.show(bgr, desk::gl::makeTiles(*bgr, maxTexture));
   image.analysis = desk::LoadedImage::Analysis::Done;
   cv::RNG rng(1);
   std::vector<mask::Region> regions;

@@ -262,12 +262,8 @@ void Desk::onImageLoaded(const std::string& ownerId, bool documents, std::size_t
     if (documents) runChecks();
     return;
   }
-  img.pixels = decoded->bgr;
   img.bytes = decoded->bytes;
-  img.regions = review::RegionDocument(img.pixels->size());
-  img.maskSeed = static_cast<std::uint32_t>(std::random_device{}());
-  img.texture.upload(decoded->tiles);
-  img.status = LoadedImage::Status::Ready;
+  img.show(decoded->bgr, decoded->tiles);
   if (documents) runChecks();
   else analyse(ownerId, index);
 }
@@ -334,6 +330,14 @@ void Desk::runChecks() {
         if (gen != generation_ || !registration) return;
         registration->checks = checks.value();
       });
+}
+
+void LoadedImage::show(std::shared_ptr<const cv::Mat> bgr, const std::vector<gl::RgbaTile>& tiles) {
+  pixels = std::move(bgr);
+  regions = review::RegionDocument(pixels->size());
+  maskSeed = static_cast<std::uint32_t>(std::random_device{}());
+  texture.upload(tiles);
+  status = Status::Ready;
 }
 
 // ---------------------------------------------------------------- decisions

@@ -35,6 +35,9 @@ struct DecodedImage;
 struct LoadedImage {
   enum class Status { Loading, Ready, Failed };
   explicit LoadedImage(api::ImageRef r) : ref(std::move(r)) {}
+  // Shows decoded pixels (UI thread): keeps them, uploads the texture tiles, starts an empty region document
+  // and a fresh random mosaic seed.
+  void show(std::shared_ptr<const cv::Mat> bgr, const std::vector<gl::RgbaTile>& tiles);
   api::ImageRef ref;
   Status status = Status::Loading;
   std::string error;

@@ -18,11 +18,7 @@ desk::LoadedImage loadedImage(const cv::Mat& bgr) {
   api::ImageRef ref;
   ref.id = "test";
   desk::LoadedImage image(ref);
-  auto pixels = std::make_shared<cv::Mat>(bgr.clone());
-  image.pixels = pixels;
-  image.texture.upload(desk::gl::makeTiles(bgr, 16384));
-  image.status = desk::LoadedImage::Status::Ready;
-  image.regions = review::RegionDocument(bgr.size());
+  image.show(std::make_shared<cv::Mat>(bgr.clone()), desk::gl::makeTiles(bgr, 16384));
   image.maskSeed = 0xC0FFEEu;
   return image;
 }

@@ -22,11 +22,8 @@ desk::LoadedImage& openImage(test::DeskDriver& driver, cv::Size size) {
   auto& image = post.images.back();
   auto bgr = std::make_shared<cv::Mat>(size, CV_8UC3);
   cv::randu(*bgr, 0, 255);
-  image.pixels = bgr;
-  image.texture.upload(desk::gl::makeTiles(*bgr, 16384));
-  image.regions = review::RegionDocument(size);
+  image.show(bgr, desk::gl::makeTiles(*bgr, 16384));
   image.maskSeed = 7;
-  image.status = desk::LoadedImage::Status::Ready;
   driver.frames(3);
   const auto canvas = desk::UiProbe::instance().rect("canvas.post");
   REQUIRE(canvas.has_value());

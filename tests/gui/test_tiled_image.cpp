@@ -36,10 +36,7 @@ TEST_CASE("a 20000 x 12000 image is tiled under the texture limit and drawn whol
   ref.id = "huge";
   post.images.emplace_back(ref);
   auto& image = post.images.back();
-  image.pixels = bgr;
-  image.texture.upload(desk::gl::makeTiles(*bgr, maxTexture));
-  image.regions = review::RegionDocument(bgr->size());
-  image.status = desk::LoadedImage::Status::Ready;
+  image.show(bgr, desk::gl::makeTiles(*bgr, maxTexture));
   CHECK(image.texture.tiles().size() == layout.size());
   for (const auto& tile : image.texture.tiles()) {
     CHECK(tile.texture.width() <= maxTexture);

@@ -1,4 +1,5 @@
 // Unit tests of the `medpics id` and `medpics registry` commands: the built binary run with exit codes and JSON output.
+#include "support/run_command.hpp"
 #include "support/temp_dir.hpp"
 
 #include <catch2/catch.hpp>
@@ -12,23 +13,12 @@
 #include <vector>
 
 namespace {
-
-struct Run {
-  int code = -1;
-  std::string out;
-};
+using Run = medpics::test::CommandResult;
 
 // Runs `medpics ARGS` and captures stdout (with stderr when `withStderr`, else discarded) and the exit code.
-Run runMedpics(const std::string& args, bool withStderr = false) {
-  const std::string command = std::string(MEDPICS_BIN_DIR) + "/medpics " + args + (withStderr ? " 2>&1" : " 2>/dev/null");
-  Run run;
-  FILE* pipe = popen(command.c_str(), "r");
-  REQUIRE(pipe);
-  char buffer[4096];
-  while (const std::size_t n = std::fread(buffer, 1, sizeof buffer, pipe)) run.out.append(buffer, n);
-  const int status = pclose(pipe);
-  run.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return run;
+medpics::test::CommandResult runMedpics(const std::string& args, bool withStderr = false) {
+  return medpics::test::runCommand(std::string(MEDPICS_BIN_DIR) + "/medpics " + args +
+                                   (withStderr ? " 2>&1" : " 2>/dev/null"));
 }
 
 std::vector<nlohmann::json> jsonLines(const std::string& text) {

@@ -1,5 +1,6 @@
 // Unit tests of publication: metadata stripped (read back with Exiv2), EXIF orientations 1-8 baked in with the masks in
 // the right place, posts with several images, residual check, caption masking, and the `medpics redact` CLI.
+#include "support/run_command.hpp"
 #include "medpics/detect/classify.hpp"
 #include "medpics/detect/metadata.hpp"
 #include "medpics/detect/pipeline.hpp"
@@ -110,14 +111,10 @@ struct Run {
 
 Run runMedpics(const std::string& args, const std::filesystem::path& dir) {
   const auto errFile = dir / "stderr.txt";
-  const std::string command = std::string(MEDPICS_BIN_DIR) + "/medpics " + args + " 2>" + errFile.string();
+  const auto result = test::runCommand(std::string(MEDPICS_BIN_DIR) + "/medpics " + args + " 2>" + errFile.string());
   Run run;
-  FILE* pipe = popen(command.c_str(), "r");
-  REQUIRE(pipe);
-  char buffer[4096];
-  while (const std::size_t n = std::fread(buffer, 1, sizeof buffer, pipe)) run.out.append(buffer, n);
-  const int status = pclose(pipe);
-  run.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  run.code = result.code;
+  run.out = result.out;
   std::ifstream in(errFile);
   run.err.assign(std::istreambuf_iterator<char>(in), {});
   return run;
