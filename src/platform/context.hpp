@@ -42,5 +42,6 @@ void registerRegistrationRoutes(httplib::Server& server, Context& ctx);
 void registerMediaRoutes(httplib::Server& server, Context& ctx);
 void registerDecisionRoutes(httplib::Server& server, Context& ctx);
 void registerLeaseRoutes(httplib::Server& server, Context& ctx);
+void registerStatsRoutes(httplib::Server& server, Context& ctx);
 
 }  // namespace medpics::platform

@@ -121,7 +121,8 @@ void seedIfNew(Store& store, const ServerOptions& options) {
   const int64_t now = nowSeconds();
 
   // Generate and encode every image first (two worker threads), then write everything in one transaction.
-  const size_t postCount = options.demo ? (options.demoSmall ? 8 : 44) : 0;
+  const size_t postCount =
+      !options.demo ? 0 : options.demoPosts >= 0 ? size_t(options.demoPosts) : options.demoSmall ? 8 : 44;
   const auto applicants = synth::demoApplicants();
   const size_t registrationCount = options.demo ? (options.demoSmall ? 6 : applicants.size()) : 0;
   std::vector<synth::PatientIdentity> patients;

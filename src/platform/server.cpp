@@ -33,6 +33,7 @@ int PlatformServer::bind() {
   registerRegistrationRoutes(http_, *ctx_);
   registerMediaRoutes(http_, *ctx_);
   registerDecisionRoutes(http_, *ctx_);
+  registerStatsRoutes(http_, *ctx_);
 
   if (options_.port == 0) {
     const int port = http_.bind_to_any_port(options_.host);

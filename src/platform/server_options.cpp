@@ -8,7 +8,7 @@ namespace medpics::platform {
 std::string serverUsage() {
   return "usage: medpics-platform --data DIR [--port N] [--host H] [--port-file F] [--demo]\n"
          "                        [--lease-ttl S] [--latency-ms MS] [--fail-rate P] [--drop-rate P]\n"
-         "                        [--token-ttl S] [--kdf-iterations N] [--demo-small]\n";
+         "                        [--token-ttl S] [--kdf-iterations N] [--demo-small] [--demo-posts N]\n";
 }
 
 std::optional<std::string> parseServerOptions(const std::vector<std::string>& args, ServerOptions& out) {
@@ -31,6 +31,7 @@ std::optional<std::string> parseServerOptions(const std::vector<std::string>& ar
       else if (a == "--token-ttl") out.tokenTtlSeconds = std::stoi(value());
       else if (a == "--kdf-iterations") out.kdfIterations = std::stoi(value());
       else if (a == "--demo-small") out.demo = out.demoSmall = true;
+      else if (a == "--demo-posts") out.demoPosts = std::stoi(value());
       else throw std::invalid_argument("unknown option " + a);
     }
   } catch (const std::invalid_argument& e) {
@@ -46,6 +47,7 @@ std::optional<std::string> parseServerOptions(const std::vector<std::string>& ar
   if (out.tokenTtlSeconds < 1) return std::string("--token-ttl must be at least 1");
   if (out.kdfIterations < 1000) return std::string("--kdf-iterations must be at least 1000");
   if (out.latencyMs < 0) return std::string("--latency-ms must not be negative");
+  if (out.demoPosts > 1000) return std::string("--demo-posts must be at most 1000");
   return std::nullopt;
 }
 

@@ -19,6 +19,7 @@ struct ServerOptions {
   int tokenTtlSeconds = 8 * 3600;
   int kdfIterations = 210000;     // PBKDF2 iterations for new password records
   bool demoSmall = false;         // tests only: a small demo set (fewer, smaller images) that seeds in a second
+  int demoPosts = -1;             // number of demo posts (default: 44, or 8 with --demo-small)
 };
 
 // Parses argv-style arguments; returns an error message on bad input.
