@@ -3,6 +3,7 @@
 
 #include "fonts.hpp"
 #include "image_loading.hpp"
+#include "theme.hpp"
 #include "ui_probe.hpp"
 #include "views/views.hpp"
 
@@ -18,6 +19,7 @@
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <vector>
@@ -55,16 +57,19 @@ bool App::init(const AppOptions& options) {
   IMGUI_CHECKVERSION();
   ImGui::CreateContext();
   ImGuiIO& io = ImGui::GetIO();
-  io.IniFilename = nullptr;  // layout is code-defined
+  // Window layout (side windows' positions and sizes) next to the settings, never in the working directory.
+  layoutPath_ = Settings::layoutPath(options.desk.settingsPath).string();
+  std::error_code ec;
+  std::filesystem::create_directories(std::filesystem::path(layoutPath_).parent_path(), ec);
+  io.IniFilename = layoutPath_.c_str();
   io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
-  ImGui::StyleColorsDark();
-  loadFonts(io);
   ImGui_ImplGlfw_InitForOpenGL(window_, true);
   ImGui_ImplOpenGL3_Init("#version 330 core");
   imguiReady_ = true;
 
   ui_.setWake([] { glfwPostEmptyEvent(); });
   desk_ = std::make_unique<Desk>(ui_, options.desk);
+  applyAppearance();
   maskPreview_ = std::make_unique<gl::MaskPreview>();
   if (maskPreview_->init(options.shaderDir)) {
     desk_->maskPreview = maskPreview_.get();
@@ -83,6 +88,7 @@ bool App::frame() {
   ui_.drain();
   desk_->tick(glfwGetTime());
 
+  applyAppearance();
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplGlfw_NewFrame();
   if (inputHook) inputHook(ImGui::GetIO());
@@ -100,6 +106,23 @@ int App::run() {
   while (frame()) {
   }
   return 0;
+}
+
+void App::applyAppearance() {
+  float contentScale = 1.0f, unused = 1.0f;
+  glfwGetWindowContentScale(window_, &contentScale, &unused);
+  const float scale = std::clamp(desk_->settings.uiScale, 0.5f, 3.0f) * std::max(contentScale, 0.5f);
+  if (scale == appliedScale_ && desk_->settings.highContrast == appliedContrast_) return;
+  ImGuiIO& io = ImGui::GetIO();
+  if (scale != appliedScale_) {
+    if (appliedScale_ > 0) ImGui_ImplOpenGL3_DestroyFontsTexture();
+    io.Fonts->Clear();
+    loadFonts(io, scale);
+    if (appliedScale_ > 0) ImGui_ImplOpenGL3_CreateFontsTexture();
+  }
+  applyTheme(desk_->settings.highContrast, scale);
+  appliedScale_ = scale;
+  appliedContrast_ = desk_->settings.highContrast;
 }
 
 void App::render() {
@@ -131,6 +154,10 @@ bool App::screenshot(const std::string& path) {
 }
 
 void App::shutdown() {
+  if (desk_ && window_) {  // the window size for the next start
+    glfwGetWindowSize(window_, &desk_->settings.windowWidth, &desk_->settings.windowHeight);
+    desk_->saveSettings();
+  }
   desk_.reset();  // joins workers while the GL context still exists (textures die here)
   maskPreview_.reset();
   if (imguiReady_) {

@@ -42,12 +42,16 @@ class App {
  private:
   void shutdown();
   void render();  // the current draw data into the back buffer
+  void applyAppearance();  // fonts and theme for the UI scale × the monitor's content scale, and the contrast
   GLFWwindow* window_ = nullptr;
   MainQueue ui_;
   std::unique_ptr<gl::MaskPreview> maskPreview_;
   std::unique_ptr<Desk> desk_;
   AppOptions options_;
   bool imguiReady_ = false;
+  std::string layoutPath_;  // imgui.ini in the config directory (ImGui keeps the pointer)
+  float appliedScale_ = 0;
+  bool appliedContrast_ = false;
 };
 
 }  // namespace medpics::desk

@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <random>
 #include <chrono>
+#include <ctime>
 #include <thread>
 
 namespace medpics::desk {
@@ -63,7 +64,7 @@ bool Desk::busy() const { return loggingIn || loadingQueue || backend_.busy() > 
 
 void Desk::notify(bool error, std::string text, std::string detail) {
   if (error) log::warn(text + (detail.empty() ? "" : ": " + detail));
-  notifications.push_back({error, std::move(text), std::move(detail), now_});
+  notifications.push_back({error, std::move(text), std::move(detail), now_, std::int64_t(std::time(nullptr))});
   while (notifications.size() > 6) notifications.pop_front();
 }
 
@@ -203,6 +204,7 @@ void Desk::openPost(const std::string& id) {
         post->lease = r->lease;
         post->captionSpans = detect::findPhiSpans(r->detail.caption);
         post->captionSpanMasked.assign(post->captionSpans.size(), 1);
+        post->editor.newStyle = settings.maskStyle("manual");
         lastRenew_ = now_;
         for (const auto& ref : r->detail.images) post->images.push_back(LoadedImage{ref});
         loadImages(post->images, r->detail.id, false);
@@ -269,7 +271,8 @@ void Desk::onImageLoaded(const std::string& ownerId, bool documents, std::size_t
 }
 
 // Findings become regions: PHI ones accepted (masked), benign ones shown as dismissed outlines.
-static std::vector<mask::Region> regionsFromFindings(const std::vector<detect::Finding>& findings) {
+static std::vector<mask::Region> regionsFromFindings(const std::vector<detect::Finding>& findings,
+                                                     const Settings& settings) {
   std::vector<mask::Region> regions;
   for (const auto& f : findings) {
     if (!f.box || f.box->w <= 0 || f.box->h <= 0) continue;
@@ -278,6 +281,7 @@ static std::vector<mask::Region> regionsFromFindings(const std::vector<detect::F
     r.origin = mask::Origin::Auto;
     r.state = f.phi ? mask::State::Accepted : mask::State::Dismissed;
     r.kind = detect::kindName(f.kind);
+    r.style = settings.maskStyle(r.kind);  // the moderator's default style for this kind
     r.category = f.category;
     r.text = f.text;
     r.confidence = f.confidence;
@@ -306,7 +310,7 @@ void Desk::analyse(const std::string& postId, std::size_t index) {
         for (const auto& f : result.findings)
           if (!f.box) img.metadataFindings.push_back(f.category + ": " + f.text);
         // Findings join the regions the moderator may already have drawn, as one undoable step.
-        img.regions.addMany(regionsFromFindings(result.findings));
+        img.regions.addMany(regionsFromFindings(result.findings, settings));
         img.analysis = LoadedImage::Analysis::Done;
       });
 }
@@ -413,7 +417,7 @@ void Desk::onResidualObjection(const mask::ResidualCheck& residual) {
     std::vector<detect::Finding> found;
     for (const auto& f : residual.outside)
       if (f.imageId == img.ref.id) found.push_back(f.finding);
-    img.regions.addMany(regionsFromFindings(found));
+    img.regions.addMany(regionsFromFindings(found, settings));
   }
   post->editor.finalReview = false;
   notify(true, std::string(tr("residual.blocked")) + " (" + std::to_string(residual.outside.size()) + ")");

@@ -6,6 +6,7 @@
 #include "gl/texture.hpp"
 #include "gl/tiled_image.hpp"
 #include "main_queue.hpp"
+#include "panels.hpp"
 #include "registration_checks.hpp"
 #include "settings.hpp"
 
@@ -67,6 +68,7 @@ struct OpenPost {
   std::vector<char> captionSpanMasked;          // per span: replaced by "[…]" on publication (default yes)
   int residualFindings = 0;     // PHI the residual check found outside the masks at the last approval attempt
   std::string overrideReason;   // the moderator's written reason to publish despite them
+  bool focusOverride = false;   // O: the reason field takes the keyboard (after the check objected)
 };
 
 struct OpenRegistration {
@@ -84,6 +86,7 @@ struct Notification {
   bool error = false;
   std::string text, detail;
   double shownAt = 0;
+  std::int64_t wallTime = 0;  // when it happened (seconds since the epoch)
 };
 
 struct RejectForm {
@@ -124,6 +127,12 @@ class Desk {
   gl::MaskPreview* maskPreview = nullptr;  // owned by the App (GL objects live on the UI thread)
   std::string shaderError;                 // shown in the UI when the preview shaders failed
   std::vector<api::Decision> recentDecisions;  // this session, newest last
+  Panels panels;
+  HistoryState history;
+  StatsState stats;
+  DirectoryImportState directoryImport;
+  Backend& backend() { return backend_; }
+  double now() const { return now_; }
 
   // ---- actions (UI thread) ----
   void login();
@@ -140,6 +149,7 @@ class Desk {
   void setLanguage(const std::string& code);
   void tick(double now);  // once per frame: lease renewal, notification expiry
   bool busy() const;      // background work in flight
+  void saveSettings();
 
   static const std::vector<std::string>& postReasonCodes();
   static const std::vector<std::string>& registrationReasonCodes();
@@ -153,7 +163,6 @@ class Desk {
   void onResidualObjection(const mask::ResidualCheck& residual);
   void runChecks();
   void analyse(const std::string& postId, std::size_t index);
-  void saveSettings();
 
   MainQueue& ui_;
   DeskOptions options_;

@@ -16,6 +16,7 @@ void loadFonts(ImGuiIO& io, float scale) {
       0x2013, 0x2014,  // – —
       0x2018, 0x201E,  // ‘ ’ “ ” „
       0x2026, 0x2026,  // …
+      0x202F, 0x202F,  // narrow no-break space (French thousands separator)
       0x20AC, 0x20AC,  // €
       0x2190, 0x21FF,  // arrows (↺ ↻)
       0x2713, 0x2718,  // ✓ ✗

@@ -42,9 +42,9 @@ const std::vector<CatalogueEntry> kCatalogue = {
     {"post.decode_error", "Image illisible", "Unreadable image"},
     {"post.approve", "Approuver et publier", "Approve and publish"},
     {"post.reject", "Rejeter", "Reject"},
-    {"post.publish", "Publier ces pixels (A)", "Publish these pixels (A)"},
-    {"post.final_review", "Vérification finale : voici exactement ce qui sera publié. A pour publier, Échap pour revenir.",
-     "Final review: these are exactly the pixels to be published. A to publish, Esc to go back."},
+    {"post.publish", "Publier ces pixels", "Publish these pixels"},
+    {"post.final_review", "Vérification finale : voici exactement ce qui sera publié.",
+     "Final review: these are exactly the pixels to be published."},
     {"post.reason", "Motif du rejet", "Reason for rejection"},
     {"post.message", "Message à l'auteur", "Message to the author"},
     {"post.confirm_reject", "Confirmer le rejet", "Confirm rejection"},
@@ -95,7 +95,7 @@ const std::vector<CatalogueEntry> kCatalogue = {
     {"editor.tool.eraser", "Gomme", "Eraser"},
     {"editor.brush_radius", "Rayon", "Radius"},
     {"editor.preview", "Aperçu du masquage", "Masking preview"},
-    {"editor.space_original", "Espace : original", "Space: original"},
+    {"editor.space_original", "original", "original"},
     {"editor.regions", "Régions", "Regions"},
     {"editor.dismissed", "écartées", "dismissed"},
     {"editor.style", "Masquage", "Masking"},
@@ -103,12 +103,12 @@ const std::vector<CatalogueEntry> kCatalogue = {
     {"editor.style.mosaic", "Mosaïque bruitée", "Mosaic with noise"},
     {"editor.style.blur", "Flou (faible)", "Blur (weak)"},
     {"editor.blur_weak", "Le flou est réversible : à éviter pour le texte et les visages.", "Blur is reversible: avoid it for text and faces."},
-    {"editor.accept", "Accepter (D)", "Accept (D)"},
-    {"editor.dismiss", "Écarter (D)", "Dismiss (D)"},
+    {"editor.accept", "Accepter", "Accept"},
+    {"editor.dismiss", "Écarter", "Dismiss"},
     {"editor.duplicate", "Dupliquer", "Duplicate"},
     {"editor.delete", "Supprimer", "Delete"},
-    {"editor.undo", "Annuler (Ctrl+Z)", "Undo (Ctrl+Z)"},
-    {"editor.redo", "Rétablir (Ctrl+Y)", "Redo (Ctrl+Y)"},
+    {"editor.undo", "Annuler", "Undo"},
+    {"editor.redo", "Rétablir", "Redo"},
     {"kind.face", "Visage", "Face"},
     {"kind.text", "Texte", "Text"},
     {"kind.barcode", "Code", "Code"},
@@ -128,7 +128,7 @@ const std::vector<CatalogueEntry> kCatalogue = {
     {"check.title", "Vérifications automatiques", "Automatic checks"},
     {"check.running", "Lecture des justificatifs et vérifications…", "Reading the proofs and checking…"},
     {"check.suggestion", "Suggestion", "Suggestion"},
-    {"check.apply", "Appliquer la suggestion (S)", "Apply the suggestion (S)"},
+    {"check.apply", "Appliquer la suggestion", "Apply the suggestion"},
     {"check.manual", "à vérifier à la main", "check by hand"},
     {"check.ocr", "Texte lu sur le justificatif", "Text read on the proof"},
     {"check.identifier_format", "Format et clé de l'identifiant", "Identifier format and key"},
@@ -170,10 +170,20 @@ const std::vector<CatalogueEntry> kCatalogue = {
     {"status.zoom", "Zoom", "Zoom"},
 };
 
+// The base catalogue followed by the workflow one (i18n_workflow.cpp).
+const std::vector<CatalogueEntry>& all() {
+  static const std::vector<CatalogueEntry> entries = [] {
+    std::vector<CatalogueEntry> v = kCatalogue;
+    v.insert(v.end(), workflowCatalogue().begin(), workflowCatalogue().end());
+    return v;
+  }();
+  return entries;
+}
+
 const std::unordered_map<std::string_view, const CatalogueEntry*>& index() {
   static const auto map = [] {
     std::unordered_map<std::string_view, const CatalogueEntry*> m;
-    for (const auto& e : kCatalogue) m.emplace(e.key, &e);
+    for (const auto& e : all()) m.emplace(e.key, &e);
     return m;
   }();
   return map;
@@ -193,6 +203,6 @@ const char* tr(std::string_view key) {
   return gLanguage == Language::French ? it->second->fr : it->second->en;
 }
 
-const std::vector<CatalogueEntry>& catalogue() { return kCatalogue; }
+const std::vector<CatalogueEntry>& catalogue() { return all(); }
 
 }  // namespace medpics::desk

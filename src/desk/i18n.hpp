@@ -18,5 +18,7 @@ struct CatalogueEntry {
   const char* en;
 };
 const std::vector<CatalogueEntry>& catalogue();
+// Strings of the keyboard flow, help, history, statistics, settings and notifications (i18n_workflow.cpp).
+const std::vector<CatalogueEntry>& workflowCatalogue();
 
 }  // namespace medpics::desk

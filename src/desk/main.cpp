@@ -38,6 +38,9 @@ int main(int argc, char** argv) {
     }
   }
   if (const char* password = std::getenv("MEDPICS_PASSWORD")) options.desk.password = password;
+  const auto saved = medpics::desk::Settings::load(options.desk.settingsPath);  // the window size of the last run
+  options.width = saved.windowWidth;
+  options.height = saved.windowHeight;
   medpics::desk::App app;
   if (!app.init(options)) return 1;
   return app.run();

@@ -5,15 +5,28 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cstdlib>
 #include <fstream>
 
 namespace medpics::desk {
+namespace {
+bool knownStyle(const std::string& s) { return s == "solid" || s == "mosaic" || s == "blur"; }
+}  // namespace
 
 std::filesystem::path Settings::defaultPath() {
   if (const char* xdg = std::getenv("XDG_CONFIG_HOME"); xdg && *xdg) return std::filesystem::path(xdg) / "medpics/desk.json";
   const char* home = std::getenv("HOME");
   return std::filesystem::path(home ? home : ".") / ".config/medpics/desk.json";
+}
+
+std::filesystem::path Settings::layoutPath(const std::filesystem::path& settingsPath) {
+  return settingsPath.parent_path() / "imgui.ini";
+}
+
+mask::Style Settings::maskStyle(const std::string& kind) const {
+  const auto it = maskStyles.find(kind);
+  return it == maskStyles.end() || !knownStyle(it->second) ? mask::Style::Solid : mask::styleFromString(it->second);
 }
 
 Settings Settings::load(const std::filesystem::path& path) {
@@ -28,7 +41,14 @@ Settings Settings::load(const std::filesystem::path& path) {
   s.platformUrl = j.value("platform_url", s.platformUrl);
   s.username = j.value("username", s.username);
   s.language = j.value("language", s.language);
-  s.uiScale = j.value("ui_scale", s.uiScale);
+  s.uiScale = std::clamp(j.value("ui_scale", s.uiScale), 0.5f, 3.0f);
+  s.prefetchDepth = std::clamp(j.value("prefetch_depth", s.prefetchDepth), 0, 10);
+  s.highContrast = j.value("high_contrast", s.highContrast);
+  s.windowWidth = std::clamp(j.value("window_width", s.windowWidth), 640, 16384);
+  s.windowHeight = std::clamp(j.value("window_height", s.windowHeight), 480, 16384);
+  if (const auto styles = j.find("mask_styles"); styles != j.end() && styles->is_object())
+    for (const auto& [kind, style] : styles->items())
+      if (style.is_string() && knownStyle(style.get<std::string>())) s.maskStyles[kind] = style.get<std::string>();
   return s;
 }
 
@@ -36,7 +56,8 @@ bool Settings::save(const std::filesystem::path& path) const {
   std::error_code ec;
   std::filesystem::create_directories(path.parent_path(), ec);
   const nlohmann::json j{{"platform_url", platformUrl}, {"username", username}, {"language", language},
-                         {"ui_scale", uiScale}};
+                         {"ui_scale", uiScale}, {"prefetch_depth", prefetchDepth}, {"high_contrast", highContrast},
+                         {"window_width", windowWidth}, {"window_height", windowHeight}, {"mask_styles", maskStyles}};
   const auto tmp = path.string() + ".tmp";
   {
     std::ofstream out(tmp);

@@ -1,6 +1,9 @@
 // Desk settings persisted as JSON in the user's config directory (never a password or token).
 #pragma once
+#include "medpics/mask/region.hpp"
+
 #include <filesystem>
+#include <map>
 #include <string>
 
 namespace medpics::desk {
@@ -9,9 +12,18 @@ struct Settings {
   std::string platformUrl = "http://127.0.0.1:8470";
   std::string username;
   std::string language = "fr";  // "fr" | "en"
-  float uiScale = 1.0f;
+  float uiScale = 1.0f;  // times the monitor's content scale (HiDPI)
+  int prefetchDepth = 2;  // items opened ahead in the background
+  bool highContrast = false;
+  int windowWidth = 1600, windowHeight = 900;
+  // Default masking style per kind of region ("solid" | "mosaic" | "blur"); faces, text, codes, tattoos, manual.
+  std::map<std::string, std::string> maskStyles{{"face", "solid"}, {"text", "solid"}, {"barcode", "solid"},
+                                                {"tattoo", "solid"}, {"manual", "solid"}};
+  mask::Style maskStyle(const std::string& kind) const;  // solid when unknown
 
   static std::filesystem::path defaultPath();  // $XDG_CONFIG_HOME/medpics/desk.json
+  // Dear ImGui window layout, next to the settings file (never the working directory).
+  static std::filesystem::path layoutPath(const std::filesystem::path& settingsPath);
   static Settings load(const std::filesystem::path& path);  // defaults when absent or malformed
   bool save(const std::filesystem::path& path) const;
 };

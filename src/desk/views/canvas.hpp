@@ -12,6 +12,7 @@ struct CanvasOptions {
   float height = 0;          // 0: all the remaining height
   int rotation = 0;          // quarter turns, clockwise
   bool leftDragPans = true;  // false when the left button belongs to an editing tool
+  bool keyboard = false;     // zoom keys work without the pointer over the canvas
   // Called around the image draw (e.g. to switch to the masking preview shader).
   std::function<void(ImDrawList*)> beforeImage, afterImage;
 };

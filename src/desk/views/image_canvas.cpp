@@ -3,7 +3,7 @@
 #include "i18n.hpp"
 #include "ui_probe.hpp"
 #include "views/canvas.hpp"
-#include "views/keys.hpp"
+#include "shortcuts.hpp"
 #include "views/views.hpp"
 
 #include <imgui.h>
@@ -60,12 +60,13 @@ CanvasFrame drawCanvas(LoadedImage& image, const char* id, const CanvasOptions& 
 
   const ImGuiIO& io = ImGui::GetIO();
   const Vec2 mouse{io.MousePos.x, io.MousePos.y};
-  if (frame.hovered) {
-    if (io.MouseWheel != 0) view.zoomAt(std::pow(1.2, io.MouseWheel), mouse);
-    if (shortcut(GLFW_KEY_F)) view.fit();
-    if (shortcut(GLFW_KEY_1) || shortcut(GLFW_KEY_KP_1)) view.oneToOne(mouse);
-    if (shortcut(GLFW_KEY_EQUAL) || shortcut(GLFW_KEY_KP_ADD)) view.zoomStep(1, mouse);
-    if (shortcut(GLFW_KEY_MINUS) || shortcut(GLFW_KEY_KP_SUBTRACT)) view.zoomStep(-1, mouse);
+  if (frame.hovered && io.MouseWheel != 0) view.zoomAt(std::pow(1.2, io.MouseWheel), mouse);
+  if (frame.hovered || options.keyboard) {  // zoom keys: about the pointer, or the centre without one
+    const Vec2 anchor = frame.hovered ? mouse : Vec2{origin.x + size.x / 2.0, origin.y + size.y / 2.0};
+    if (pressed(Action::ZoomFit)) view.fit();
+    if (pressed(Action::ZoomOneToOne)) view.oneToOne(anchor);
+    if (pressed(Action::ZoomIn)) view.zoomStep(1, anchor);
+    if (pressed(Action::ZoomOut)) view.zoomStep(-1, anchor);
   }
   const bool panDrag = ImGui::IsMouseDragging(ImGuiMouseButton_Middle) ||
                        (options.leftDragPans && ImGui::IsMouseDragging(ImGuiMouseButton_Left));
@@ -102,8 +103,9 @@ CanvasFrame drawCanvas(LoadedImage& image, const char* id, const CanvasOptions& 
   return frame;
 }
 
-void drawImageCanvas(LoadedImage& image, const char* id, float height, int rotation) {
+void drawImageCanvas(LoadedImage& image, const char* id, float height, int rotation, bool keyboard) {
   CanvasOptions options;
+  options.keyboard = keyboard;
   options.height = height;
   options.rotation = rotation;
   drawCanvas(image, id, options);

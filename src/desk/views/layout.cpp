@@ -28,7 +28,12 @@ void drawDesk(Desk& desk, GLFWwindow* window) {
     ImGui::EndChild();
   }
   ImGui::End();
+  drawHistory(desk);
+  drawStatistics(desk);
+  drawSettings(desk);
+  drawHelpOverlay(desk);
   drawNotifications(desk);
+  handleGlobalKeys(desk, window);
 }
 
 }  // namespace medpics::desk

@@ -10,11 +10,11 @@
 namespace medpics::desk {
 
 void drawLogin(Desk& desk) {
-  const ImVec2 size(520, 300);
+  const ImVec2 size(520, 330);
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   ImGui::SetCursorPos(ImVec2((avail.x - size.x) / 2, (avail.y - size.y) / 3));
   ImGui::BeginChild("##login", size, true);
-  ImGui::TextUnformatted("MedPics Desk");
+  ImGui::TextUnformatted(tr("app.name"));
   ImGui::Separator();
   ImGui::TextUnformatted(tr("login.title"));
   ImGui::Spacing();
@@ -23,6 +23,7 @@ void drawLogin(Desk& desk) {
   ImGui::InputText("##url", &desk.loginUrl);
   probe("login.url");
   ImGui::TextUnformatted(tr("login.user"));
+  if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();  // type at once; Tab to the password, Enter
   ImGui::InputText("##user", &desk.loginUser);
   probe("login.user");
   ImGui::TextUnformatted(tr("login.password"));
@@ -36,6 +37,7 @@ void drawLogin(Desk& desk) {
   probe("login.submit");
   ImGui::EndDisabled();
   if ((clicked || enter) && !desk.loggingIn) desk.login();
+  ImGui::TextDisabled("%s", tr("login.help_hint"));
   ImGui::EndChild();
 }
 

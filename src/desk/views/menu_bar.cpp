@@ -1,6 +1,7 @@
-// Menu bar: session, language, connection status.
+// Menu bar: session, item actions, side windows, language and contrast; every shortcut label from the shortcut table.
 #include "desk.hpp"
 #include "i18n.hpp"
+#include "shortcuts.hpp"
 #include "views/views.hpp"
 
 #define GLFW_INCLUDE_NONE
@@ -8,20 +9,48 @@
 #include <imgui.h>
 
 namespace medpics::desk {
+namespace {
+bool item(const char* labelKey, Action action, bool selected = false, bool enabled = true) {
+  return ImGui::MenuItem(tr(labelKey), keyLabel(action), selected, enabled);
+}
+}  // namespace
 
 void drawMenuBar(Desk& desk, GLFWwindow* window) {
   if (!ImGui::BeginMenuBar()) return;
   if (ImGui::BeginMenu(tr("menu.file"))) {
+    if (item("menu.settings", Action::Settings, desk.panels.settings)) desk.panels.settings = !desk.panels.settings;
     if (ImGui::MenuItem(tr("menu.logout"))) desk.logout();
-    if (ImGui::MenuItem(tr("menu.quit"), "Ctrl+Q")) glfwSetWindowShouldClose(window, GLFW_TRUE);
+    if (item("menu.quit", Action::Quit)) glfwSetWindowShouldClose(window, GLFW_TRUE);
+    ImGui::EndMenu();
+  }
+  if (ImGui::BeginMenu(tr("menu.item"))) {
+    if (item("keys.next_item", Action::NextItem)) openAdjacent(desk, 1);
+    if (item("keys.previous_item", Action::PreviousItem)) openAdjacent(desk, -1);
+    if (item("keys.refresh", Action::Refresh)) desk.refreshQueue();
     ImGui::EndMenu();
   }
   if (ImGui::BeginMenu(tr("menu.view"))) {
+    if (item("menu.history", Action::History, desk.panels.history)) {
+      desk.panels.history = !desk.panels.history;
+      if (desk.panels.history) loadHistory(desk);
+    }
+    if (item("menu.statistics", Action::Statistics, desk.panels.statistics)) {
+      desk.panels.statistics = !desk.panels.statistics;
+      if (desk.panels.statistics) loadStatistics(desk);
+    }
+    if (item("menu.high_contrast", Action::HighContrast, desk.settings.highContrast)) {
+      desk.settings.highContrast = !desk.settings.highContrast;
+      desk.saveSettings();
+    }
     if (ImGui::BeginMenu(tr("menu.language"))) {
       if (ImGui::MenuItem("Français", nullptr, language() == Language::French)) desk.setLanguage("fr");
       if (ImGui::MenuItem("English", nullptr, language() == Language::English)) desk.setLanguage("en");
       ImGui::EndMenu();
     }
+    ImGui::EndMenu();
+  }
+  if (ImGui::BeginMenu(tr("menu.help"))) {
+    if (item("keys.help", Action::Help, desk.panels.help)) desk.panels.help = !desk.panels.help;
     ImGui::EndMenu();
   }
   if (desk.session) {
@@ -30,8 +59,6 @@ void drawMenuBar(Desk& desk, GLFWwindow* window) {
                         desk.session->user.displayName.c_str());
   }
   ImGui::EndMenuBar();
-  const ImGuiIO& io = ImGui::GetIO();
-  if (io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_Q, false)) glfwSetWindowShouldClose(window, GLFW_TRUE);
 }
 
 }  // namespace medpics::desk

@@ -1,13 +1,43 @@
-// Notification toasts (bottom right): errors stay until dismissed, with their detail in a tooltip.
+// Notification toasts (bottom right): errors stay until dismissed; "Details" opens a window with the full detail.
 #include "desk.hpp"
+#include "format.hpp"
 #include "i18n.hpp"
+#include "ui_probe.hpp"
 #include "views/views.hpp"
 
 #include <imgui.h>
+#include <imgui_stdlib.h>
+
+#include <ctime>
 
 namespace medpics::desk {
+namespace {
+
+void drawDetailWindow(Desk& desk) {
+  if (!desk.panels.notificationDetail) return;
+  const Panels::Detail& n = *desk.panels.notificationDetail;
+  bool open = true;
+  const ImGuiViewport* vp = ImGui::GetMainViewport();
+  ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x / 2, vp->WorkPos.y + vp->WorkSize.y / 2), ImGuiCond_Appearing,
+                          ImVec2(0.5f, 0.5f));
+  ImGui::SetNextWindowSize(ImVec2(640, 320), ImGuiCond_Appearing);
+  ImGui::Begin(tr("notify.detail_title"), &open, ImGuiWindowFlags_NoCollapse);
+  probe("notify.detail");
+  ImGui::TextColored(n.error ? ImVec4(1, 0.5f, 0.4f, 1) : ImVec4(0.5f, 0.9f, 0.6f, 1), "%s", n.text.c_str());
+  ImGui::TextDisabled("%s", formatDateTime(n.wallTime, language()).c_str());
+  std::string detail = n.detail;  // read-only, selectable so that it can be copied into a ticket
+  ImGui::InputTextMultiline("##detail", &detail, ImVec2(-1, -40), ImGuiInputTextFlags_ReadOnly);
+  if (ImGui::Button(tr("notify.copy"))) ImGui::SetClipboardText(n.detail.c_str());
+  ImGui::SameLine();
+  if (ImGui::Button(tr("status.dismiss"))) open = false;
+  ImGui::End();
+  if (!open) desk.panels.notificationDetail.reset();
+}
+
+}  // namespace
 
 void drawNotifications(Desk& desk) {
+  drawDetailWindow(desk);
   if (desk.notifications.empty()) return;
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x - 20, vp->WorkPos.y + vp->WorkSize.y - 20),
@@ -15,14 +45,15 @@ void drawNotifications(Desk& desk) {
   ImGui::SetNextWindowBgAlpha(0.92f);
   ImGui::Begin("##notifications", nullptr,
                ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoFocusOnAppearing |
-                   ImGuiWindowFlags_NoNav);
+                   ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoSavedSettings);
   for (size_t i = 0; i < desk.notifications.size(); ++i) {
     const Notification& n = desk.notifications[i];
     ImGui::PushID(static_cast<int>(i));
     ImGui::TextColored(n.error ? ImVec4(1, 0.5f, 0.4f, 1) : ImVec4(0.5f, 0.9f, 0.6f, 1), "%s", n.text.c_str());
     if (!n.detail.empty()) {
       ImGui::SameLine();
-      ImGui::TextDisabled("(?)");
+      if (ImGui::SmallButton(tr("notify.details"))) desk.panels.notificationDetail = Panels::Detail{n.error, n.text, n.detail, n.wallTime};
+      probe("notify.details." + std::to_string(i));
       if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", n.detail.c_str());
     }
     ImGui::SameLine();

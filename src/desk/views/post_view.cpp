@@ -1,8 +1,9 @@
 // Post view: author and caption, the region editor with its panel, approve (A) / reject (R) then the next post.
 #include "desk.hpp"
+#include "format.hpp"
 #include "i18n.hpp"
 #include "ui_probe.hpp"
-#include "views/keys.hpp"
+#include "shortcuts.hpp"
 #include "views/region_editor.hpp"
 #include "views/regions_panel.hpp"
 #include "views/reject_form.hpp"
@@ -13,6 +14,23 @@
 
 namespace medpics::desk {
 
+namespace {
+// Opening a post: every image downloaded then analysed (counted steps); sending: publish, residual check, upload.
+void drawPostProgress(const OpenPost& post) {
+  ImGui::SameLine();
+  if (post.sending) return busyBar(tr("post.sending"), 320);
+  int done = 0;
+  const int total = 2 * static_cast<int>(post.images.size());
+  for (const auto& img : post.images)
+    done += (img.status != LoadedImage::Status::Loading) + (img.analysis != LoadedImage::Analysis::Pending);
+  if (done == total) return;
+  bool downloading = false;
+  for (const auto& img : post.images) downloading = downloading || img.status == LoadedImage::Status::Loading;
+  progressBar(static_cast<float>(done) / static_cast<float>(total),
+              tr(downloading ? "post.downloading" : "editor.analysing"), 320);
+}
+}  // namespace
+
 void drawPost(Desk& desk) {
   if (!desk.post) {
     ImGui::TextDisabled("%s", desk.loadingQueue ? tr("queue.loading") : tr("post.none"));
@@ -21,7 +39,7 @@ void drawPost(Desk& desk) {
   OpenPost& post = *desk.post;
   const auto& d = post.detail;
   ImGui::Text("%s : %s   ·   %s : %s   ·   %s", tr("post.author"), d.author.displayName.c_str(), tr("post.kind"),
-              d.kind.c_str(), d.createdAt.c_str());
+              d.kind.c_str(), formatDateTime(d.createdAt, language()).c_str());
   ImGui::TextWrapped("%s : %s", tr("post.caption"), d.caption.c_str());
   // PHI found in the caption: each span is masked ("[…]") on publication unless the moderator unticks it.
   for (std::size_t i = 0; i < post.captionSpans.size(); ++i) {
@@ -41,14 +59,14 @@ void drawPost(Desk& desk) {
   if (post.images.size() > 1) {
     for (int i = 0; i < static_cast<int>(post.images.size()); ++i) {
       if (i) ImGui::SameLine();
-      const std::string label = "Image " + std::to_string(i + 1);
+      const std::string label = std::string(tr("post.image")) + " " + std::to_string(i + 1);
       if (ImGui::RadioButton(label.c_str(), post.currentImage == i)) post.currentImage = i;
     }
   }
   const float actionsHeight = desk.reject.open ? 230.0f : 50.0f;
   const float bodyHeight = ImGui::GetContentRegionAvail().y - actionsHeight;
   LoadedImage& image = post.images.at(static_cast<size_t>(post.currentImage));
-  post.editor.showOriginal = !ImGui::GetIO().WantTextInput && ImGui::IsKeyDown(GLFW_KEY_SPACE);
+  post.editor.showOriginal = !ImGui::GetIO().WantTextInput && ImGui::IsKeyDown(shortcut(Action::ShowOriginal).key);
 
   ImGui::BeginChild("##canvas-panel", ImVec2(ImGui::GetContentRegionAvail().x - 360, bodyHeight), false,
                     ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
@@ -80,8 +98,9 @@ void drawPost(Desk& desk) {
   ImGui::BeginDisabled(!canDecide);
   // Approval takes two steps (A, then A again): first the final review of the exact pixels to be published.
   const bool finalReview = post.editor.finalReview;
-  if (ImGui::Button(tr(finalReview ? "post.publish" : "post.approve"), ImVec2(240, 36)) ||
-      (canDecide && !desk.reject.open && shortcut(GLFW_KEY_A))) {
+  if (ImGui::Button((withKey(tr(finalReview ? "post.publish" : "post.approve"), Action::Approve) + "##approve").c_str(),
+                    ImVec2(260, 36)) ||
+      (canDecide && !desk.reject.open && pressed(Action::Approve))) {
     if (finalReview) {
       desk.approvePost();
     } else {
@@ -91,19 +110,19 @@ void drawPost(Desk& desk) {
     }
   }
   probe("post.approve");
-  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("A");
+  shortcutTooltip(Action::Approve);
   ImGui::EndDisabled();
   ImGui::SameLine();
   ImGui::BeginDisabled(!canReject);
-  if (ImGui::Button(tr("post.reject"), ImVec2(160, 36)) || (canReject && !desk.reject.open && shortcut(GLFW_KEY_R))) {
+  if (ImGui::Button((withKey(tr("post.reject"), Action::Reject) + "##reject").c_str(), ImVec2(160, 36)) || (canReject && !desk.reject.open && pressed(Action::Reject))) {
     desk.reject.open = true;
     desk.reject.reason = 0;
     desk.reject.message = Desk::defaultRejectMessage(Desk::postReasonCodes()[0]);
   }
   probe("post.reject");
-  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("R");
+  shortcutTooltip(Action::Reject);
   ImGui::EndDisabled();
-  if (finalReview && shortcut(GLFW_KEY_ESCAPE)) post.editor.finalReview = false;
+  if (finalReview && pressed(Action::Cancel)) post.editor.finalReview = false;
   if (post.residualFindings > 0) {
     // The residual check found PHI left unmasked: it is now outlined and masked; to publish it anyway the
     // moderator dismisses it and writes why (recorded in the decision).
@@ -111,20 +130,19 @@ void drawPost(Desk& desk) {
     ImGui::TextColored(ImVec4(1, 0.5f, 0.35f, 1), "%s (%d)", tr("residual.blocked"), post.residualFindings);
     ImGui::SameLine();
     ImGui::SetNextItemWidth(320);
+    // O puts the keyboard in the reason field (Enter leaves it; A then A publishes).
+    if (pressed(Action::OverrideReason)) post.focusOverride = true;
+    if (post.focusOverride) ImGui::SetKeyboardFocusHere();
+    post.focusOverride = false;
     ImGui::InputTextWithHint("##override", tr("residual.override"), &post.overrideReason);
     probe("residual.override");
   }
   if (finalReview) {
     ImGui::SameLine();
-    ImGui::TextColored(ImVec4(0.5f, 0.85f, 1, 1), "%s", tr("post.final_review"));
+    ImGui::TextColored(ImVec4(0.5f, 0.85f, 1, 1), "%s  %s : %s · %s : %s", tr("post.final_review"), keyLabel(Action::Approve),
+                       tr("post.publish"), keyLabel(Action::Cancel), tr("post.cancel"));
   }
-  if (post.sending) {
-    ImGui::SameLine();
-    ImGui::TextDisabled("%s", tr("post.sending"));
-  } else if (image.status == LoadedImage::Status::Ready && image.analysis == LoadedImage::Analysis::Pending) {
-    ImGui::SameLine();
-    ImGui::TextDisabled("%s", tr("editor.analysing"));
-  }
+  drawPostProgress(post);
   drawRejectForm(desk.reject, Desk::postReasonCodes(), "reason.",
                  [&desk](const std::string& code, const std::string& message) { desk.rejectPost(code, message); });
 }

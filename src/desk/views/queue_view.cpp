@@ -1,6 +1,7 @@
 // Queue panel: tabs for posts and registrations (by role), pending items oldest first, refresh.
 #include "desk.hpp"
 #include "i18n.hpp"
+#include "shortcuts.hpp"
 #include "ui_probe.hpp"
 #include "views/views.hpp"
 
@@ -40,8 +41,12 @@ void drawList(Desk& desk, const std::vector<Item>& items, const std::string& ope
 void drawQueue(Desk& desk) {
   const bool moderator = desk.session->user.hasRole("moderator");
   const bool verifier = desk.session->user.hasRole("verifier");
+  // F2 / F3 select a tab from the keyboard (the tab bar follows).
+  const bool keyPosts = moderator && pressed(Action::TabPosts) && desk.tab != Tab::Posts;
+  const bool keyRegistrations = verifier && pressed(Action::TabRegistrations) && desk.tab != Tab::Registrations;
   if (ImGui::BeginTabBar("##tabs")) {
-    if (moderator && ImGui::BeginTabItem(tr("tab.posts"))) {
+    if (moderator && ImGui::BeginTabItem((withKey(tr("tab.posts"), Action::TabPosts) + "##posts").c_str(), nullptr,
+                                         keyPosts ? ImGuiTabItemFlags_SetSelected : 0)) {
       if (desk.tab != Tab::Posts) {
         desk.closeCurrent();
         desk.tab = Tab::Posts;
@@ -49,7 +54,8 @@ void drawQueue(Desk& desk) {
       }
       ImGui::EndTabItem();
     }
-    if (verifier && ImGui::BeginTabItem(tr("tab.registrations"))) {
+    if (verifier && ImGui::BeginTabItem((withKey(tr("tab.registrations"), Action::TabRegistrations) + "##registrations").c_str(),
+                                        nullptr, keyRegistrations ? ImGuiTabItemFlags_SetSelected : 0)) {
       if (desk.tab != Tab::Registrations) {
         desk.closeCurrent();
         desk.tab = Tab::Registrations;
@@ -64,6 +70,7 @@ void drawQueue(Desk& desk) {
   ImGui::SameLine(ImGui::GetContentRegionAvail().x - 90);
   if (ImGui::Button(tr("queue.refresh"), ImVec2(100, 0))) desk.refreshQueue();
   probe("queue.refresh");
+  shortcutTooltip(Action::Refresh);
   ImGui::Separator();
   ImGui::BeginChild("##items");
   if (posts) {

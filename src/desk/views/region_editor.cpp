@@ -3,6 +3,7 @@
 #include "i18n.hpp"
 #include "ui_probe.hpp"
 #include "views/canvas.hpp"
+#include "shortcuts.hpp"
 #include "views/keys.hpp"
 #include "views/region_editor.hpp"
 #include "views/regions_panel.hpp"
@@ -130,56 +131,74 @@ Region paint(Region r, cv::Point centre, int radius, bool erase, cv::Size image)
   return r;
 }
 
+// A new manual rectangle centred in the view (a quarter of the visible width, at least 16 px), selected, ready to be
+// moved with the arrows and sized with Ctrl+arrows: regions are added without the mouse.
+void addRegionAtViewCentre(OpenPost& post, LoadedImage& image) {
+  auto& doc = image.regions;
+  const auto& v = image.view;
+  const Vec2 size = v.viewportSize();
+  const Vec2 centre = v.toImage({v.viewportOrigin().x + size.x / 2, v.viewportOrigin().y + size.y / 2});
+  const int side = std::clamp(static_cast<int>(size.x / v.zoom() / 4), 16, std::max(16, doc.imageSize().width));
+  Region r;
+  r.shape = Shape::Rect;
+  r.style = post.editor.newStyle;
+  r.box = cv::Rect(static_cast<int>(centre.x) - side / 2, static_cast<int>(centre.y) - side / 4, side, std::max(8, side / 2));
+  r = doc.clampToImage(r);
+  post.editor.tool = Tool::Select;
+  doc.select(doc.add(r));
+}
+
 void handleKeys(OpenPost& post, LoadedImage& image) {
   auto& doc = image.regions;
   auto& ed = post.editor;
   const ImGuiIO& io = ImGui::GetIO();
   if (io.WantTextInput) return;
   const bool ctrl = io.KeyCtrl, shift = io.KeyShift;
-  auto pressed = [](int key) { return ImGui::IsKeyPressed(key, true); };
-  if (ctrl && pressed(GLFW_KEY_Z)) doc.undo();
-  if (ctrl && pressed(GLFW_KEY_Y)) doc.redo();
-  if (ctrl && ImGui::IsKeyPressed(GLFW_KEY_D, false)) doc.duplicateSelected();
-  if (ImGui::IsKeyPressed(GLFW_KEY_TAB, true)) {
-    if (auto next = doc.cycle(shift ? -1 : 1)) {
-      doc.select(*next);
-      centreOnRegion(image, doc.find(*next)->region);
+  auto arrow = [](int key) { return ImGui::IsKeyPressed(key, true); };
+  if (pressed(Action::Undo, true)) doc.undo();
+  if (pressed(Action::Redo, true)) doc.redo();
+  if (pressed(Action::DuplicateRegion)) doc.duplicateSelected();
+  const bool next = pressed(Action::NextFinding, true), previous = pressed(Action::PreviousFinding, true);
+  if (next || previous) {
+    if (auto found = doc.cycle(previous ? -1 : 1)) {
+      doc.select(*found);
+      centreOnRegion(image, doc.find(*found)->region);
     }
   }
-  const int step = shift ? 10 : 1;
-  const int dx = (pressed(GLFW_KEY_RIGHT) ? step : 0) - (pressed(GLFW_KEY_LEFT) ? step : 0);
-  const int dy = (pressed(GLFW_KEY_DOWN) ? step : 0) - (pressed(GLFW_KEY_UP) ? step : 0);
+  const int step = shift ? 10 : 1;  // Shift: 10 px (table: Nudge, NudgeFar, Resize)
+  const int dx = (arrow(GLFW_KEY_RIGHT) ? step : 0) - (arrow(GLFW_KEY_LEFT) ? step : 0);
+  const int dy = (arrow(GLFW_KEY_DOWN) ? step : 0) - (arrow(GLFW_KEY_UP) ? step : 0);
   if (dx || dy) {
     if (ctrl) doc.resizeSelected(dx, dy);
     else doc.moveSelected(dx, dy);
   }
-  if (ctrl) return;
-  if (ImGui::IsKeyPressed(GLFW_KEY_DELETE, false) || ImGui::IsKeyPressed(GLFW_KEY_BACKSPACE, false)) {
+  if (pressed(Action::DeleteRegion)) {
     // Automatic findings are dismissed (the dismissal is part of the decision); manual regions are deleted.
     bool anyAuto = false;
     for (int id : doc.selection()) anyAuto = anyAuto || doc.find(id)->region.origin == mask::Origin::Auto;
     if (anyAuto) doc.setStateSelected(mask::State::Dismissed);
     else doc.removeSelected();
   }
-  if (ImGui::IsKeyPressed(GLFW_KEY_D, false) && !doc.selection().empty()) {
+  if (pressed(Action::ToggleFinding) && !doc.selection().empty()) {
     const bool dismissed = doc.find(*doc.selection().begin())->region.state == mask::State::Dismissed;
     doc.setStateSelected(dismissed ? mask::State::Accepted : mask::State::Dismissed);
   }
-  if (ImGui::IsKeyPressed(GLFW_KEY_S, false) && !doc.selection().empty()) {
+  if (pressed(Action::CycleStyle) && !doc.selection().empty()) {
     const mask::Style s = doc.find(*doc.selection().begin())->region.style;
     doc.setStyleSelected(s == mask::Style::Solid ? mask::Style::Mosaic : s == mask::Style::Mosaic ? mask::Style::Blur : mask::Style::Solid);
   }
-  if (ImGui::IsKeyPressed(GLFW_KEY_V, false)) ed.tool = Tool::Select;
-  if (ImGui::IsKeyPressed(GLFW_KEY_M, false)) ed.tool = Tool::Rect;
-  if (ImGui::IsKeyPressed(GLFW_KEY_E, false)) ed.tool = Tool::Ellipse;
-  if (ImGui::IsKeyPressed(GLFW_KEY_P, false)) ed.tool = Tool::Polygon;
-  if (ImGui::IsKeyPressed(GLFW_KEY_B, false)) ed.tool = Tool::Brush;
-  if (ImGui::IsKeyPressed(GLFW_KEY_X, false)) ed.tool = Tool::Eraser;
-  if (ImGui::IsKeyPressed(GLFW_KEY_ESCAPE, false)) {
+  if (pressed(Action::NewRegion)) addRegionAtViewCentre(post, image);
+  if (pressed(Action::ToolSelect)) ed.tool = Tool::Select;
+  if (pressed(Action::ToolRect)) ed.tool = Tool::Rect;
+  if (pressed(Action::ToolEllipse)) ed.tool = Tool::Ellipse;
+  if (pressed(Action::ToolPolygon)) ed.tool = Tool::Polygon;
+  if (pressed(Action::ToolBrush)) ed.tool = Tool::Brush;
+  if (pressed(Action::ToolEraser)) ed.tool = Tool::Eraser;
+  if (pressed(Action::Cancel)) {
     ed.polygonDraft.clear();
     doc.clearSelection();
   }
-  if (ImGui::IsKeyPressed(GLFW_KEY_ENTER, false) && ed.polygonDraft.size() >= 3) {
+  if (pressed(Action::ClosePolygon) && ed.polygonDraft.size() >= 3) {
     Region r;
     r.shape = Shape::Polygon;
     r.points = ed.polygonDraft;
@@ -323,6 +342,7 @@ void drawRegionEditor(OpenPost& post, LoadedImage& image, float height, bool key
                           handleAt(image.view, doc.find(*doc.selection().begin())->region, mouse) >= 0;
   options.leftDragPans = ed.finalReview || (ed.tool == Tool::Select && ed.drag == EditorState::Drag::None &&
                                             !overHandle && !doc.hitTest(imagePixel(image.view, mouse)));
+  options.keyboard = keyboard;
   options.beforeImage = beforeImage;
   options.afterImage = afterImage;
   const CanvasFrame frame = drawCanvas(image, "post", options);

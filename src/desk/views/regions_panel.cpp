@@ -1,6 +1,7 @@
 // Regions panel beside the post image: tools, the findings / regions list with a colour legend, numeric geometry.
 #include "desk.hpp"
 #include "i18n.hpp"
+#include "shortcuts.hpp"
 #include "ui_probe.hpp"
 #include "views/regions_panel.hpp"
 
@@ -26,17 +27,17 @@ const char* toolLabel(Tool t) {
 
 void drawTools(EditorState& ed) {
   const Tool tools[] = {Tool::Select, Tool::Rect, Tool::Ellipse, Tool::Polygon, Tool::Brush, Tool::Eraser};
-  const char* keys[] = {"V", "M", "E", "P", "B", "X"};
+  const Action actions[] = {Action::ToolSelect,  Action::ToolRect,  Action::ToolEllipse,
+                            Action::ToolPolygon, Action::ToolBrush, Action::ToolEraser};
   for (int i = 0; i < 6; ++i) {
     if (i % 2) ImGui::SameLine(170);
-    const std::string label = std::string(tr(toolLabel(tools[i]))) + " (" + keys[i] + ")";
-    if (ImGui::RadioButton(label.c_str(), ed.tool == tools[i])) ed.tool = tools[i];
-    probe(std::string("editor.tool.") + keys[i]);
+    if (ImGui::RadioButton(withKey(tr(toolLabel(tools[i])), actions[i]).c_str(), ed.tool == tools[i])) ed.tool = tools[i];
+    probe(std::string("editor.tool.") + keyLabel(actions[i]));
   }
   if (ed.tool == Tool::Brush || ed.tool == Tool::Eraser) ImGui::SliderInt(tr("editor.brush_radius"), &ed.brushRadius, 1, 200);
   ImGui::Checkbox(tr("editor.preview"), &ed.preview);
   ImGui::SameLine();
-  ImGui::TextDisabled("(%s)", tr("editor.space_original"));
+  ImGui::TextDisabled("(%s : %s)", keyLabel(Action::ShowOriginal), tr("editor.space_original"));
 }
 
 void drawSelected(review::RegionDocument& doc) {
@@ -60,13 +61,13 @@ void drawSelected(review::RegionDocument& doc) {
   }
   probe("editor.xywh");
   ImGui::PopItemWidth();
-  ImGui::TextDisabled("x  y  w  h");
+  ImGui::TextDisabled("%s", tr("editor.xywh"));
   int style = static_cast<int>(r.style);
   const char* styles[] = {tr("editor.style.solid"), tr("editor.style.mosaic"), tr("editor.style.blur")};
   if (ImGui::Combo(tr("editor.style"), &style, styles, 3)) doc.setStyleSelected(static_cast<mask::Style>(style));
   if (r.style == mask::Style::Blur) ImGui::TextColored(ImVec4(1, 0.7f, 0.3f, 1), "%s", tr("editor.blur_weak"));
   const bool dismissed = r.state == mask::State::Dismissed;
-  if (ImGui::Button(dismissed ? tr("editor.accept") : tr("editor.dismiss")))
+  if (ImGui::Button((withKey(dismissed ? tr("editor.accept") : tr("editor.dismiss"), Action::ToggleFinding) + "##toggle").c_str()))
     doc.setStateSelected(dismissed ? mask::State::Accepted : mask::State::Dismissed);
   ImGui::SameLine();
   if (ImGui::Button(tr("editor.duplicate"))) doc.duplicateSelected();
@@ -126,11 +127,11 @@ void drawRegionsPanel(OpenPost& post, LoadedImage& image, const std::function<vo
   }
   drawSelected(doc);
   ImGui::BeginDisabled(!doc.canUndo());
-  if (ImGui::Button(tr("editor.undo"))) doc.undo();
+  if (ImGui::Button((withKey(tr("editor.undo"), Action::Undo) + "##undo").c_str())) doc.undo();
   ImGui::EndDisabled();
   ImGui::SameLine();
   ImGui::BeginDisabled(!doc.canRedo());
-  if (ImGui::Button(tr("editor.redo"))) doc.redo();
+  if (ImGui::Button((withKey(tr("editor.redo"), Action::Redo) + "##redo").c_str())) doc.redo();
   ImGui::EndDisabled();
 }
 

@@ -2,7 +2,7 @@
 #include "desk.hpp"
 #include "i18n.hpp"
 #include "ui_probe.hpp"
-#include "views/keys.hpp"
+#include "shortcuts.hpp"
 #include "views/reject_form.hpp"
 #include "views/views.hpp"
 
@@ -44,7 +44,7 @@ void drawChecklist(Desk& desk, OpenRegistration& reg) {
   ImGui::TextUnformatted(tr("check.title"));
   ImGui::Separator();
   if (!reg.checks) {
-    ImGui::TextDisabled("%s", tr("check.running"));
+    busyBar(tr("check.running"));
     return;
   }
   const auto& checklist = reg.checks->checklist;
@@ -71,7 +71,7 @@ void drawChecklist(Desk& desk, OpenRegistration& reg) {
   ImGui::Text("%s : %s%s%s", tr("check.suggestion"), tr("action." + action), s.reasonCode.empty() ? "" : " — ",
               s.reasonCode.empty() ? "" : tr("regreason." + s.reasonCode));
   if (!s.explanation.empty()) ImGui::TextWrapped("%s", s.explanation.c_str());
-  if (ImGui::Button(tr("check.apply")) || (!desk.reject.open && shortcut(GLFW_KEY_S))) {
+  if (ImGui::Button((withKey(tr("check.apply"), Action::ApplySuggestion) + "##apply").c_str()) || (!desk.reject.open && pressed(Action::ApplySuggestion))) {
     if (s.action == creds::SuggestedAction::Approve) {
       desk.decideRegistration("approve", "", "");
     } else {
@@ -125,7 +125,7 @@ void drawRegistration(Desk& desk) {
     static int lastRotation = 0;
     if (lastRotation != reg.rotation) doc.viewInitialised = false;  // refit after a rotation
     lastRotation = reg.rotation;
-    drawImageCanvas(doc, "document", 0, reg.rotation);
+    drawImageCanvas(doc, "document", 0, reg.rotation, !desk.reject.open);
   }
   ImGui::EndChild();
 
@@ -133,19 +133,27 @@ void drawRegistration(Desk& desk) {
   for (const auto& doc : reg.documents) allReady = allReady && doc.status != LoadedImage::Status::Loading;
   const bool canDecide = allReady && !reg.sending && !reg.leaseLost;
   ImGui::BeginDisabled(!canDecide);
-  if (ImGui::Button(tr("reg.approve"), ImVec2(240, 36)) || (canDecide && !desk.reject.open && shortcut(GLFW_KEY_A)))
+  if (ImGui::Button((withKey(tr("reg.approve"), Action::Approve) + "##reg.approve").c_str(), ImVec2(240, 36)) || (canDecide && !desk.reject.open && pressed(Action::Approve)))
     desk.decideRegistration("approve", "", "");
   probe("reg.approve");
+  shortcutTooltip(Action::Approve);
   ImGui::SameLine();
-  if (ImGui::Button(tr("reg.reject"), ImVec2(160, 36)) || (canDecide && !desk.reject.open && shortcut(GLFW_KEY_R))) {
+  if (ImGui::Button((withKey(tr("reg.reject"), Action::Reject) + "##reg.reject").c_str(), ImVec2(160, 36)) || (canDecide && !desk.reject.open && pressed(Action::Reject))) {
     desk.reject = {true, 0, Desk::defaultRejectMessage(Desk::registrationReasonCodes()[0]), false};
   }
   probe("reg.reject");
+  shortcutTooltip(Action::Reject);
   ImGui::SameLine();
-  if (ImGui::Button(tr("reg.request_info"), ImVec2(240, 36))) {
-    desk.reject = {true, 0, "Merci de nous envoyer un justificatif complémentaire.", true};
+  if (ImGui::Button((withKey(tr("reg.request_info"), Action::RequestInfo) + "##reg.request_info").c_str(), ImVec2(240, 36)) ||
+      (canDecide && !desk.reject.open && pressed(Action::RequestInfo))) {
+    desk.reject = {true, 0, "Merci de nous envoyer un justificatif complémentaire.", true};  // to the applicant: French
   }
   probe("reg.request_info");
+  shortcutTooltip(Action::RequestInfo);
+  if (reg.sending) {
+    ImGui::SameLine();
+    busyBar(tr("post.sending"), 320);
+  }
   ImGui::EndDisabled();
   drawRejectForm(desk.reject, Desk::registrationReasonCodes(), "regreason.",
                  [&desk](const std::string& code, const std::string& message) {

@@ -3,6 +3,7 @@
 
 #include "i18n.hpp"
 #include "ui_probe.hpp"
+#include "shortcuts.hpp"
 #include "views/keys.hpp"
 
 #include <imgui.h>
@@ -30,14 +31,16 @@ void drawRejectForm(RejectForm& form, const std::vector<std::string>& codes, con
   probe("reject.message");
   const bool needsMessage = codes[form.reason] == "other" && form.message.empty();
   ImGui::BeginDisabled(needsMessage);
-  if (ImGui::Button(tr(form.requestInfo ? "reg.request_info" : "post.confirm_reject")) || (!needsMessage && shortcut(GLFW_KEY_ENTER))) {
+  if (ImGui::Button(tr(form.requestInfo ? "reg.request_info" : "post.confirm_reject")) || (!needsMessage && pressed(Action::ConfirmReject))) {
     confirm(codes[form.reason], form.message);
     form.open = false;
   }
   probe("reject.confirm");
+  shortcutTooltip(Action::ConfirmReject);
   ImGui::EndDisabled();
   ImGui::SameLine();
-  if (ImGui::Button(tr("post.cancel")) || shortcut(GLFW_KEY_ESCAPE)) form.open = false;
+  if (ImGui::Button(tr("post.cancel")) || pressed(Action::Cancel)) form.open = false;
+  shortcutTooltip(Action::Cancel);
 }
 
 }  // namespace medpics::desk

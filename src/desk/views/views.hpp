@@ -13,6 +13,16 @@ void drawQueue(Desk& desk);
 void drawPost(Desk& desk);
 void drawRegistration(Desk& desk);
 void drawNotifications(Desk& desk);
+void drawHelpOverlay(Desk& desk);   // F1 / ?: every shortcut of the table
+void drawHistory(Desk& desk);       // today's decisions, published thumbnails, evidence
+void drawStatistics(Desk& desk);    // queue, decisions per hour, regions per kind
+void drawSettings(Desk& desk);
+void handleGlobalKeys(Desk& desk, GLFWwindow* window);
+void openAdjacent(Desk& desk, int step);  // next (+1) / previous (-1) item of the queue
+// A progress bar of a measured fraction; an animated bar while the amount of work is unknown.
+void progressBar(float fraction, const char* label, float width = -1.0f);
+void busyBar(const char* label, float width = -1.0f);
 // Image with zoom about the cursor (wheel, +/-), pan (drag), fit (F) and 1:1 (1); rotation in quarter turns.
-void drawImageCanvas(LoadedImage& image, const char* id, float height, int rotation = 0);
+// keyboard: the zoom keys work without the pointer over the canvas (zooming about its centre).
+void drawImageCanvas(LoadedImage& image, const char* id, float height, int rotation = 0, bool keyboard = false);
 }  // namespace medpics::desk

@@ -1,0 +1,82 @@
+// State of the desk's side windows: help overlay, history and audit, statistics, settings, notification details.
+#pragma once
+#include "gl/texture.hpp"
+
+#include "medpics/api/types.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <array>
+#include <atomic>
+#include <memory>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace medpics::desk {
+
+class Desk;
+
+struct Panels {
+  bool help = false, history = false, statistics = false, settings = false;
+  // The notification whose detail window is open (a copy: toasts expire and move while it is read).
+  struct Detail {
+    bool error = false;
+    std::string text, detail;
+    std::int64_t wallTime = 0;
+  };
+  std::optional<Detail> notificationDetail;
+};
+
+// One decision of the history, with the thumbnail of its PUBLISHED (masked) image: never the original.
+struct HistoryEntry {
+  api::Decision decision;
+  std::string publishedUrl;  // first published image of an approved post; empty otherwise
+  gl::Texture thumbnail;
+  bool thumbnailRequested = false;
+  std::string thumbnailError;
+};
+
+struct HistoryState {
+  bool allUsers = false;  // admins: every user's decisions (audit)
+  bool loading = false;
+  std::string error;
+  std::vector<HistoryEntry> entries;  // newest first
+  int selected = -1;
+  std::optional<nlohmann::json> evidence;  // GET /decisions/{id} of the selected entry
+  bool evidenceLoading = false;
+  gl::Texture published;                   // the selected decision's published image, larger
+  int generation = 0;                      // bumps on reload: stale answers are dropped
+};
+
+struct StatsState {
+  bool allUsers = false;
+  bool loading = false;
+  std::string error;
+  nlohmann::json data;  // GET /stats/decisions answer
+  std::array<float, 24> perHour{};  // decisions per local hour of today
+};
+
+// Import of the RPPS directory extract (Annuaire Santé) into the local index, with progress and cancel.
+struct DirectoryImportState {
+  struct Progress {
+    std::atomic<std::uint64_t> bytesDone{0}, bytesTotal{0}, rows{0};
+    std::atomic<bool> cancel{false};
+  };
+  std::string extractPath;
+  bool running = false;
+  std::shared_ptr<Progress> progress;
+  std::string result;  // summary of the last import (or its error)
+  bool failed = false;
+};
+void startDirectoryImport(Desk& desk);
+
+// History: today's decisions (own, or everyone's for an admin), thumbnails and evidence loaded on workers.
+void loadHistory(Desk& desk);
+void requestThumbnail(Desk& desk, int index);
+void openEvidence(Desk& desk, int index);
+// Statistics of today from the platform (GET /api/v1/stats/decisions).
+void loadStatistics(Desk& desk);
+
+}  // namespace medpics::desk

@@ -1,0 +1,130 @@
+// History window: today's decisions (own; an admin may show everyone's), thumbnails of the PUBLISHED variant only,
+// and a decision reopened with its evidence (regions, residual check, caption, checklist).
+#include "desk.hpp"
+#include "format.hpp"
+#include "i18n.hpp"
+#include "ui_probe.hpp"
+#include "views/views.hpp"
+
+#include <imgui.h>
+
+#include <string>
+
+namespace medpics::desk {
+namespace {
+
+ImTextureID textureId(const gl::Texture& t) { return reinterpret_cast<ImTextureID>(static_cast<intptr_t>(t.id())); }
+
+std::string reasonText(const api::Decision& d) {
+  if (d.reasonCode.empty()) return {};
+  return tr((d.subjectType == "post" ? "reason." : "regreason.") + d.reasonCode);
+}
+
+void drawEvidence(Desk& desk) {
+  HistoryState& h = desk.history;
+  if (h.selected < 0 || h.selected >= static_cast<int>(h.entries.size())) {
+    ImGui::TextDisabled("%s", tr("history.select"));
+    return;
+  }
+  const api::Decision& d = h.entries[static_cast<size_t>(h.selected)].decision;
+  ImGui::Text("%s %s · %s · %s", tr(d.subjectType == "post" ? "history.post" : "history.registration"),
+              d.subjectId.c_str(), tr("action." + d.action), formatDateTime(d.decidedAt, language()).c_str());
+  ImGui::Text("%s : %s", tr("history.decided_by"), d.decidedBy.c_str());
+  if (!d.reasonCode.empty()) ImGui::TextWrapped("%s : %s", tr("post.reason"), reasonText(d).c_str());
+  if (!d.message.empty()) ImGui::TextWrapped("%s : %s", tr("post.message"), d.message.c_str());
+  if (h.published) {
+    const float w = std::min(ImGui::GetContentRegionAvail().x, static_cast<float>(h.published.width()));
+    ImGui::Image(textureId(h.published), ImVec2(w, w * h.published.height() / h.published.width()));
+    ImGui::TextDisabled("%s", tr("history.published_only"));
+  }
+  if (h.evidenceLoading) {
+    busyBar(tr("history.loading"));
+    return;
+  }
+  if (!h.evidence) return;
+  const nlohmann::json& e = *h.evidence;
+  if (const auto regions = e.find("regions"); regions != e.end() && regions->is_array()) {
+    ImGui::Separator();
+    ImGui::Text("%s : %d", tr("editor.regions"), static_cast<int>(regions->size()));
+    for (const auto& r : *regions) {
+      const bool manual = r.value("origin", "") == "manual";
+      const std::string kind = manual ? "manual" : r.value("kind", "manual");
+      const bool dismissed = r.value("state", "") == "dismissed";
+      ImGui::BulletText("%s%s %s · %s", dismissed ? "✗ " : "", tr("kind." + kind), r.value("category", "").c_str(),
+                        tr("editor.style." + r.value("style", "solid")));
+    }
+  }
+  if (const auto residual = e.find("residual_check"); residual != e.end() && residual->is_object()) {
+    ImGui::Separator();
+    ImGui::Text("%s : %d", tr("history.residual"), residual->value("phi_findings_outside", 0));
+    if (residual->contains("override_reason") && (*residual)["override_reason"].is_string())
+      ImGui::TextWrapped("%s : %s", tr("residual.override"), (*residual)["override_reason"].get<std::string>().c_str());
+  }
+  if (e.contains("caption") && e["caption"].is_string())
+    ImGui::TextWrapped("%s : %s", tr("post.caption"), e["caption"].get<std::string>().c_str());
+  if (const auto checklist = e.find("checklist"); checklist != e.end() && checklist->is_array()) {
+    ImGui::Separator();
+    ImGui::TextUnformatted(tr("check.title"));
+    for (const auto& c : *checklist)
+      ImGui::BulletText("%s : %s — %s", tr("check." + c.value("check", "")), c.value("status", "").c_str(),
+                        c.value("evidence", "").c_str());
+  }
+}
+
+}  // namespace
+
+void drawHistory(Desk& desk) {
+  if (!desk.panels.history || !desk.session) return;
+  HistoryState& h = desk.history;
+  ImGui::SetNextWindowSize(ImVec2(1100, 700), ImGuiCond_FirstUseEver);
+  ImGui::SetNextWindowPos(ImVec2(250, 90), ImGuiCond_FirstUseEver);
+  if (!ImGui::Begin(tr("history.title"), &desk.panels.history)) return ImGui::End();
+  probe("history.window");
+  if (ImGui::Button(tr("queue.refresh"))) loadHistory(desk);
+  probe("history.refresh");
+  if (desk.session->user.hasRole("admin")) {
+    ImGui::SameLine();
+    if (ImGui::Checkbox(tr("history.all_users"), &h.allUsers)) loadHistory(desk);
+    probe("history.all_users");
+  }
+  ImGui::SameLine();
+  ImGui::Text("%s : %d", tr("history.count"), static_cast<int>(h.entries.size()));
+  if (h.loading) busyBar(tr("history.loading"));
+  ImGui::BeginChild("##history-list", ImVec2(560, 0), true);
+  if (!h.loading && h.entries.empty()) ImGui::TextDisabled("%s", tr("history.empty"));
+  for (int i = 0; i < static_cast<int>(h.entries.size()); ++i) {
+    HistoryEntry& entry = h.entries[static_cast<size_t>(i)];
+    const api::Decision& d = entry.decision;
+    ImGui::PushID(i);
+    const ImVec2 rowStart = ImGui::GetCursorPos();
+    if (ImGui::Selectable("##row", h.selected == i, 0, ImVec2(0, 64))) openEvidence(desk, i);
+    probe("history.row." + std::to_string(i));
+    if (ImGui::IsItemVisible()) requestThumbnail(desk, i);
+    ImGui::SetCursorPos(rowStart);
+    if (entry.thumbnail) {
+      const float s = 60.0f / std::max(entry.thumbnail.width(), entry.thumbnail.height());
+      ImGui::Image(textureId(entry.thumbnail), ImVec2(entry.thumbnail.width() * s, entry.thumbnail.height() * s));
+    } else {
+      ImGui::Dummy(ImVec2(60, 60));
+    }
+    ImGui::SameLine(80);
+    ImGui::BeginGroup();
+    ImGui::Text("%s  %s %s  ·  %s", formatDateTime(d.decidedAt, language()).c_str(),
+                tr(d.subjectType == "post" ? "history.post" : "history.registration"), d.subjectId.c_str(),
+                tr("action." + d.action));
+    const std::string reason = reasonText(d);
+    ImGui::TextDisabled("%s%s%s", h.allUsers ? d.decidedBy.c_str() : "", h.allUsers && !reason.empty() ? " · " : "",
+                        reason.c_str());
+    ImGui::EndGroup();
+    ImGui::SetCursorPos(ImVec2(rowStart.x, rowStart.y + 68));
+    ImGui::PopID();
+  }
+  ImGui::EndChild();
+  ImGui::SameLine();
+  ImGui::BeginChild("##history-evidence", ImVec2(0, 0), true);
+  drawEvidence(desk);
+  ImGui::EndChild();
+  ImGui::End();
+}
+
+}  // namespace medpics::desk

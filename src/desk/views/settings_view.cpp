@@ -1,0 +1,94 @@
+// Settings window: platform address, language, prefetch depth, default masking styles, UI scale, high contrast.
+// Every change is saved at once in the user's config directory.
+#include "desk.hpp"
+#include "format.hpp"
+#include "i18n.hpp"
+#include "ui_probe.hpp"
+#include "views/views.hpp"
+
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+namespace medpics::desk {
+namespace {
+
+bool styleCombo(const char* kindKey, std::string& style) {
+  const char* codes[] = {"solid", "mosaic", "blur"};
+  int current = 0;
+  for (int i = 0; i < 3; ++i)
+    if (style == codes[i]) current = i;
+  const char* labels[] = {tr("editor.style.solid"), tr("editor.style.mosaic"), tr("editor.style.blur")};
+  ImGui::SetNextItemWidth(260);
+  if (!ImGui::Combo(tr(kindKey), &current, labels, 3)) return false;
+  style = codes[current];
+  return true;
+}
+
+// The RPPS directory extract (Annuaire Santé, PS_LibreAcces_Personne_activite_*.txt) imported into the local index.
+void drawDirectoryImport(Desk& desk) {
+  DirectoryImportState& job = desk.directoryImport;
+  ImGui::Spacing();
+  ImGui::TextUnformatted(tr("import.title"));
+  ImGui::Separator();
+  ImGui::BeginDisabled(job.running);
+  ImGui::SetNextItemWidth(-110);
+  ImGui::InputTextWithHint("##extract", tr("import.path_hint"), &job.extractPath);
+  probe("import.path");
+  ImGui::SameLine();
+  if (ImGui::Button(tr("import.start"), ImVec2(100, 0))) startDirectoryImport(desk);
+  probe("import.start");
+  ImGui::EndDisabled();
+  if (job.running && job.progress) {
+    auto& p = *job.progress;
+    const double total = static_cast<double>(p.bytesTotal.load());
+    const std::string label = formatNumber(static_cast<double>(p.rows.load()), 0, language()) + " " + tr("import.rows");
+    progressBar(total > 0 ? static_cast<float>(p.bytesDone.load() / total) : 0.0f, label.c_str(), -110);
+    probe("import.progress");
+    ImGui::SameLine();
+    if (ImGui::Button(tr("post.cancel"), ImVec2(100, 0))) p.cancel = true;
+  } else if (!job.result.empty()) {
+    ImGui::TextColored(job.failed ? ImVec4(1, 0.5f, 0.4f, 1) : ImVec4(0.5f, 0.9f, 0.6f, 1), "%s", job.result.c_str());
+  }
+}
+
+}  // namespace
+
+void drawSettings(Desk& desk) {
+  if (!desk.panels.settings) return;
+  ImGui::SetNextWindowSize(ImVec2(620, 560), ImGuiCond_FirstUseEver);
+  ImGui::SetNextWindowPos(ImVec2(500, 120), ImGuiCond_FirstUseEver);
+  if (!ImGui::Begin(tr("settings.title"), &desk.panels.settings)) return ImGui::End();
+  probe("settings.window");
+  Settings& s = desk.settings;
+  bool changed = false;
+  ImGui::TextUnformatted(tr("login.url"));
+  ImGui::SetNextItemWidth(-1);
+  changed |= ImGui::InputText("##platform-url", &s.platformUrl);
+  ImGui::TextDisabled("%s", tr("settings.url_next_login"));
+
+  int lang = s.language == "en" ? 1 : 0;
+  const char* languages[] = {"Français", "English"};
+  ImGui::SetNextItemWidth(260);
+  if (ImGui::Combo(tr("menu.language"), &lang, languages, 2)) desk.setLanguage(lang ? "en" : "fr");
+  probe("settings.language");
+
+  ImGui::SetNextItemWidth(260);
+  changed |= ImGui::SliderInt(tr("settings.prefetch"), &s.prefetchDepth, 0, 10);
+  ImGui::SetNextItemWidth(260);
+  changed |= ImGui::SliderFloat(tr("settings.ui_scale"), &s.uiScale, 0.75f, 2.5f, "%.2f");
+  probe("settings.ui_scale");
+  changed |= ImGui::Checkbox(tr("settings.high_contrast"), &s.highContrast);
+  probe("settings.high_contrast");
+
+  ImGui::Spacing();
+  ImGui::TextUnformatted(tr("settings.mask_styles"));
+  ImGui::Separator();
+  for (const char* kind : {"face", "text", "barcode", "tattoo", "manual"})
+    changed |= styleCombo((std::string("kind.") + kind).c_str(), s.maskStyles[kind]);
+  ImGui::TextColored(ImVec4(1, 0.7f, 0.3f, 1), "%s", tr("editor.blur_weak"));
+  if (changed) desk.saveSettings();
+  drawDirectoryImport(desk);
+  ImGui::End();
+}
+
+}  // namespace medpics::desk
