@@ -40,13 +40,15 @@ void drawNotifications(Desk& desk) {
   drawDetailWindow(desk);
   if (desk.notifications.empty()) return;
   const ImGuiViewport* vp = ImGui::GetMainViewport();
-  ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x - 20, vp->WorkPos.y + vp->WorkSize.y - 20),
+  // Above the decision buttons' row, so that a toast never hides an action or the residual-check reason field.
+  ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x - 20, vp->WorkPos.y + vp->WorkSize.y - 72),
                           ImGuiCond_Always, ImVec2(1, 1));
   ImGui::SetNextWindowBgAlpha(0.92f);
   ImGui::Begin("##notifications", nullptr,
                ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoFocusOnAppearing |
                    ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoSavedSettings);
-  for (size_t i = 0; i < desk.notifications.size(); ++i) {
+  constexpr size_t kShown = 3;  // the newest; older ones stay in the list until they expire or are dismissed
+  for (size_t i = desk.notifications.size() > kShown ? desk.notifications.size() - kShown : 0; i < desk.notifications.size(); ++i) {
     const Notification& n = desk.notifications[i];
     ImGui::PushID(static_cast<int>(i));
     ImGui::TextColored(n.error ? ImVec4(1, 0.5f, 0.4f, 1) : ImVec4(0.5f, 0.9f, 0.6f, 1), "%s", n.text.c_str());

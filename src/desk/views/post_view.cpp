@@ -134,7 +134,9 @@ void drawPost(Desk& desk) {
     if (pressed(Action::OverrideReason)) post.focusOverride = true;
     if (post.focusOverride) ImGui::SetKeyboardFocusHere();
     post.focusOverride = false;
+    ImGui::PushAllowKeyboardFocus(false);  // Tab reviews the regions; it must not jump into this field
     ImGui::InputTextWithHint("##override", tr("residual.override"), &post.overrideReason);
+    ImGui::PopAllowKeyboardFocus();
     probe("residual.override");
   }
   if (finalReview) {

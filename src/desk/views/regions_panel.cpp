@@ -48,7 +48,10 @@ void drawSelected(review::RegionDocument& doc) {
   const cv::Rect b = r.bounds();
   int geometry[4] = {b.x, b.y, b.width, b.height};
   ImGui::PushItemWidth(-1);
-  if (ImGui::InputInt4("##xywh", geometry, ImGuiInputTextFlags_EnterReturnsTrue) && r.shape != mask::Shape::Polygon) {
+  ImGui::PushAllowKeyboardFocus(false);  // Tab reviews the regions; it must not jump into the geometry fields
+  const bool geometryEntered = ImGui::InputInt4("##xywh", geometry, ImGuiInputTextFlags_EnterReturnsTrue);
+  ImGui::PopAllowKeyboardFocus();
+  if (geometryEntered && r.shape != mask::Shape::Polygon) {
     r.box = cv::Rect(geometry[0], geometry[1], std::max(1, geometry[2]), std::max(1, geometry[3])) &
             cv::Rect({0, 0}, doc.imageSize());
     if (r.shape == mask::Shape::Brush) {
