@@ -246,7 +246,6 @@ TEST_CASE("a whole shift from the keyboard: 10 posts and 5 registrations, every 
   REQUIRE(admin.login("admin", "admin-demo"));
   for (const auto& [id, want] : expected) {
     INFO(id);
-    WARN("checking " << id);
     const bool post = id[0] == 'p';
     std::optional<api::Decision> decision;
     std::string status;

@@ -57,7 +57,8 @@ void drawDayFigures(Desk& desk, std::int64_t now) {
     ImGui::TableSetupColumn("v", ImGuiTableColumnFlags_WidthStretch);
     row("stats.decided_today", formatNumber(s.data.value("total", 0), 0, l));
     row("stats.per_hour", formatNumber(rate, 1, l));
-    for (const auto& [action, count] : s.data.value("per_action", nlohmann::json::object()).items())
+    const nlohmann::json perAction = s.data.value("per_action", nlohmann::json::object());  // a named copy: items()
+    for (const auto& [action, count] : perAction.items())                                   // must not outlive it
       row(("stats.action." + action).c_str(), formatNumber(count.get<int>(), 0, l));
     ImGui::EndTable();
   }
@@ -65,7 +66,8 @@ void drawDayFigures(Desk& desk, std::int64_t now) {
   ImGui::TextUnformatted(tr("stats.plot"));
   char overlay[64];
   std::snprintf(overlay, sizeof overlay, "%s %.0f", tr("stats.max"), *std::max_element(s.perHour.begin(), s.perHour.end()));
-  ImGui::PlotHistogram("##per-hour", s.perHour.data(), 24, 0, overlay, 0.0f, FLT_MAX, ImVec2(-1, 140));
+  ImGui::PlotHistogram("##per-hour", s.perHour.data(), 24, 0, overlay, 0.0f, FLT_MAX,
+                       ImVec2(ImGui::GetContentRegionAvail().x, 140));  // 1.86 takes no negative width here
   probe("stats.plot");
   // Hour marks under the bars.
   const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
@@ -82,7 +84,8 @@ void drawDayFigures(Desk& desk, std::int64_t now) {
     ImGui::TableSetupColumn(tr("stats.masked"));
     ImGui::TableSetupColumn(tr("stats.dismissed"));
     ImGui::TableHeadersRow();
-    for (const auto& [kind, states] : s.data.value("regions_per_kind", nlohmann::json::object()).items()) {
+    const nlohmann::json perKind = s.data.value("regions_per_kind", nlohmann::json::object());
+    for (const auto& [kind, states] : perKind.items()) {
       ImGui::TableNextRow();
       ImGui::TableSetColumnIndex(0);
       ImGui::TextUnformatted(tr("kind." + kind));
