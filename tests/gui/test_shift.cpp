@@ -235,6 +235,17 @@ TEST_CASE("a whole shift from the keyboard: 10 posts and 5 registrations, every 
     if (!e.publishedUrl.empty()) CHECK(e.publishedUrl.rfind("/api/v1/published/", 0) == 0);
   driver.frames(3);
   driver.screenshot("history");
+  // Reopening a decision shows its evidence and its published image (the one pointer action of the shift).
+  int approvedRow = -1;
+  for (int i = 0; i < static_cast<int>(d.history.entries.size()) && approvedRow < 0; ++i)
+    if (d.history.entries[static_cast<size_t>(i)].thumbnail) approvedRow = i;
+  REQUIRE(approvedRow >= 0);
+  REQUIRE(driver.click("history.row." + std::to_string(approvedRow)));
+  REQUIRE(driver.waitUntil([&] { return d.history.evidence.has_value() && d.history.published; }, 30));
+  CHECK(!d.history.evidence->at("regions").empty());
+  CHECK(d.history.evidence->at("residual_check").at("ran") == true);
+  driver.frames(3);
+  driver.screenshot("history-evidence");
   kb.key(GLFW_KEY_H, true);
   kb.key(GLFW_KEY_T, true);
   REQUIRE(driver.waitUntil([&] { return !d.stats.loading && d.stats.data.value("total", 0) == 15; }, 30));
