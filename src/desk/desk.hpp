@@ -2,6 +2,7 @@
 #pragma once
 #include "backend.hpp"
 #include "editor_state.hpp"
+#include "gl/layer_cache.hpp"
 #include "gl/mask_preview.hpp"
 #include "gl/texture.hpp"
 #include "gl/tiled_image.hpp"
@@ -48,6 +49,7 @@ struct LoadedImage {
   review::RegionDocument regions;  // what will be masked on this image (posts)
   std::uint32_t maskSeed = 0;      // mosaic noise seed, shared by the preview and the burn-in
   std::unique_ptr<gl::PreviewTextures> preview;  // GPU state of the masking preview
+  std::unique_ptr<gl::LayerCache> layer;         // the canvas as last drawn (image, preview, outlines)
   std::shared_ptr<const std::string> bytes;       // original file (memory only), for the detectors
   enum class Analysis { Pending, Done, Failed } analysis = Analysis::Pending;
   std::string analysisError;

@@ -55,6 +55,11 @@ void drawPost(Desk& desk) {
   gl::MaskPreview* preview = desk.maskPreview;
   const bool previewOn = preview && (post.editor.preview || post.editor.finalReview) && preview->available(image);
   if (previewOn) preview->prepare(image);
+  // What the preview shows besides the draw commands: the indexed regions, the original (Space), the noise seed.
+  const std::uint64_t previewStamp =
+      previewOn && image.preview ? (std::uint64_t(std::uint32_t(image.preview->revision)) << 33 |
+                                    std::uint64_t(post.editor.showOriginal) << 32 | image.maskSeed)
+                                 : 0;
   drawRegionEditor(
       post, image, bodyHeight, !desk.reject.open,
       [&](ImDrawList* draw) {
@@ -62,7 +67,8 @@ void drawPost(Desk& desk) {
       },
       [&](ImDrawList* draw) {
         if (previewOn) gl::MaskPreview::end(draw);
-      });
+      },
+      previewStamp);
   ImGui::EndChild();
   ImGui::SameLine();
   ImGui::BeginChild("##regions-panel", ImVec2(0, bodyHeight), true);
@@ -86,8 +92,7 @@ void drawPost(Desk& desk) {
       desk.approvePost();
     } else {
       post.editor.finalReview = true;
-      const auto size = image.view.viewportSize();
-      image.view.oneToOne({image.view.viewportOrigin().x + size.x / 2, image.view.viewportOrigin().y + size.y / 2});
+      showFinalReview(image);
     }
   }
   probe("post.approve");
