@@ -3,6 +3,7 @@
 
 #include <imgui_impl_opengl3.h>
 
+#include <algorithm>
 #include <cstring>
 
 namespace medpics::desk::gl {
@@ -36,8 +37,8 @@ ImDrawList* LayerCache::begin(const ImDrawList& window) {
   return list_.get();
 }
 
-bool LayerCache::sameAsRendered(std::uint64_t stamp, ImVec2 display) const {
-  if (!valid_ || stamp != stamp_ || display.x != display_.x || display.y != display_.y) return false;
+bool LayerCache::sameAsRemembered(std::uint64_t stamp, ImVec2 display) const {
+  if (stamp != stamp_ || display.x != display_.x || display.y != display_.y) return false;
   const ImDrawList& l = *list_;
   if (!sameBuffer(l.VtxBuffer, vertices_) || !sameBuffer(l.IdxBuffer, indices_)) return false;
   if (static_cast<std::size_t>(l.CmdBuffer.Size) != commands_.size()) return false;
@@ -75,6 +76,39 @@ void LayerCache::render(ImVec2 displayPos, ImVec2 displaySize, ImVec2 scale) {
   ++renders_;
 }
 
+void LayerCache::remember(std::uint64_t stamp, ImVec2 display) {
+  const ImDrawList& l = *list_;
+  vertices_.assign(l.VtxBuffer.begin(), l.VtxBuffer.end());
+  indices_.assign(l.IdxBuffer.begin(), l.IdxBuffer.end());
+  commands_.assign(l.CmdBuffer.begin(), l.CmdBuffer.end());
+  stamp_ = stamp;
+  display_ = display;
+}
+
+void LayerCache::replayInto(ImDrawList* window) const {
+  const ImDrawList& l = *list_;
+  for (const ImDrawCmd& cmd : l.CmdBuffer) {
+    if (cmd.UserCallback) {
+      window->AddCallback(cmd.UserCallback, cmd.UserCallbackData);
+      continue;
+    }
+    if (cmd.ElemCount == 0) continue;
+    const ImDrawIdx* idx = l.IdxBuffer.Data + cmd.IdxOffset;
+    unsigned lo = ~0u, hi = 0;
+    for (unsigned e = 0; e < cmd.ElemCount; ++e) lo = std::min<unsigned>(lo, idx[e]), hi = std::max<unsigned>(hi, idx[e]);
+    const int vertexCount = static_cast<int>(hi - lo + 1);
+    window->PushClipRect(ImVec2(cmd.ClipRect.x, cmd.ClipRect.y), ImVec2(cmd.ClipRect.z, cmd.ClipRect.w));
+    window->PushTextureID(cmd.TextureId);
+    window->PrimReserve(static_cast<int>(cmd.ElemCount), vertexCount);
+    const unsigned base = window->_VtxCurrentIdx;  // after PrimReserve, which may start a new vertex offset
+    const ImDrawVert* v = l.VtxBuffer.Data + cmd.VtxOffset + lo;
+    for (int i = 0; i < vertexCount; ++i) window->PrimWriteVtx(v[i].pos, v[i].uv, v[i].col);
+    for (unsigned e = 0; e < cmd.ElemCount; ++e) window->PrimWriteIdx(static_cast<ImDrawIdx>(base + (idx[e] - lo)));
+    window->PopTextureID();
+    window->PopClipRect();
+  }
+}
+
 void LayerCache::end(ImDrawList* window, ImVec2 min, ImVec2 max, std::uint64_t stamp) {
   ImDrawList& l = *list_;
   if (!l.CmdBuffer.empty() && l.CmdBuffer.back().ElemCount == 0 && !l.CmdBuffer.back().UserCallback)
@@ -82,13 +116,16 @@ void LayerCache::end(ImDrawList* window, ImVec2 min, ImVec2 max, std::uint64_t s
   const ImGuiIO& io = ImGui::GetIO();
   const ImVec2 pos = ImGui::GetMainViewport()->Pos, size = io.DisplaySize;
   if (size.x <= 0 || size.y <= 0) return;
-  if (!sameAsRendered(stamp, size)) {
+  if (!sameAsRemembered(stamp, size)) {
+    // Changing (pan, zoom, drag, edit): drawn directly; rasterising it into the texture as well would only add
+    // the copy to a frame that is already the most expensive.
+    remember(stamp, size);
+    valid_ = false;
+    replayInto(window);
+    return;
+  }
+  if (!valid_) {
     render(pos, size, io.DisplayFramebufferScale);
-    vertices_.assign(l.VtxBuffer.begin(), l.VtxBuffer.end());
-    indices_.assign(l.IdxBuffer.begin(), l.IdxBuffer.end());
-    commands_.assign(l.CmdBuffer.begin(), l.CmdBuffer.end());
-    stamp_ = stamp;
-    display_ = size;
     valid_ = true;
   }
   // Texture row 0 is the bottom of the screen.
