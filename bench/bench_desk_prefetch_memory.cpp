@@ -7,6 +7,7 @@
 #include "medpics/api/platform_client.hpp"
 #include "medpics/work/prefetcher.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <fstream>
@@ -42,14 +43,19 @@ void run(const std::string& url, const std::string& token, const std::vector<std
   work::Prefetcher prefetcher(nullptr, o, deskTiles);
   prefetcher.setCredentials(url, token);
   prefetcher.setUpcoming(ids);
-  int ready = -1, stableFor = 0;
-  while (stableFor < 20) {  // until the number of ready posts stops changing for 2 s
+  // Done when nothing is downloading any more for 1 s: every post is ready, failed, or queued for lack of memory.
+  int idleFor = 0;
+  while (idleFor < 10) {
     std::this_thread::sleep_for(std::chrono::milliseconds(100));
-    const int now = prefetcher.readyCount();
-    stableFor = now == ready ? stableFor + 1 : 0;
-    ready = now;
+    const auto progress = prefetcher.progress();
+    const bool busy = std::any_of(progress.begin(), progress.end(),
+                                  [](const auto& p) { return p.stage == work::PrefetchStage::Downloading; });
+    idleFor = busy ? 0 : idleFor + 1;
   }
-  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() - 2.0;
+  const int ready = prefetcher.readyCount();
+  for (const auto& p : prefetcher.progress())
+    if (p.stage != work::PrefetchStage::Ready) std::printf("  %s: %s\n", p.id.c_str(), work::stageName(p.stage).c_str());
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() - 1.0;
   std::printf("depth %2d, cap %5zu MiB: %2d posts ready in %5.1f s, prefetcher holds %7.1f MiB, process RSS +%7.1f MiB\n",
               depth, capMiB, ready, seconds, prefetcher.memoryUsed() / 1048576.0, residentMiB() - before);
 }

@@ -9,6 +9,7 @@
 #include "medpics/mask/residual.hpp"
 #include "medpics/util/log.hpp"
 #include "medpics/work/bounded.hpp"
+#include "medpics/work/thread_priority.hpp"
 
 #include <algorithm>
 #include <random>
@@ -16,8 +17,16 @@
 namespace medpics::desk {
 using api::Result;
 
+namespace {
+detect::PipelineOptions pipelineOptions() {
+  detect::PipelineOptions o;
+  o.niceness = work::kWorkerNiceness;  // the UI thread first
+  return o;
+}
+}  // namespace
+
 Desk::Desk(MainQueue& ui, DeskOptions options)
-    : ui_(ui), options_(std::move(options)), pipeline_(std::make_shared<detect::Pipeline>()), backend_(ui) {
+    : ui_(ui), options_(std::move(options)), pipeline_(std::make_shared<detect::Pipeline>(pipelineOptions())), backend_(ui) {
   for (const auto& warning : pipeline_->warnings()) notify(true, tr("editor.detector_warning"), warning);
   settings = Settings::load(options_.settingsPath);
   if (!options_.serverUrl.empty()) settings.platformUrl = options_.serverUrl;

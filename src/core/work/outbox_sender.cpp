@@ -3,6 +3,7 @@
 
 #include "medpics/util/log.hpp"
 #include "medpics/work/bounded.hpp"
+#include "medpics/work/thread_priority.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -134,6 +135,7 @@ void OutboxSender::stop(std::chrono::milliseconds timeout) {
 }
 
 void OutboxSender::run(std::shared_ptr<Shared> s) {
+  setCurrentThreadNiceness(kBackgroundNiceness);
   std::unique_ptr<api::PlatformClient> client;
   std::string clientUrl, clientToken;
   while (true) {

@@ -4,6 +4,7 @@
 #include "medpics/api/platform_client.hpp"
 #include "medpics/image/decode.hpp"
 #include "medpics/work/task_pool.hpp"
+#include "medpics/work/thread_priority.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -220,6 +221,7 @@ std::shared_ptr<Prefetcher::Slot> Prefetcher::nextToDownload(std::size_t& estima
 }
 
 void Prefetcher::downloadLoop() {
+  setCurrentThreadNiceness(kBackgroundNiceness);
   while (true) {
     std::shared_ptr<Slot> slot;
     std::string id, url, token;
@@ -321,6 +323,7 @@ void Prefetcher::downloadLoop() {
 }
 
 void Prefetcher::analyseLoop() {
+  setCurrentThreadNiceness(kBackgroundNiceness);
   while (true) {
     std::shared_ptr<Slot> slot;
     std::string id;
