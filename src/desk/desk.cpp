@@ -487,12 +487,22 @@ void Desk::decideRegistration(const std::string& action, const std::string& reas
   if (journal(work::registrationEntry(id, request), {})) afterDecisionQueued("registration", id);
 }
 
+// The decision is journalled: the item is done. The switch to the next item runs at the start of the next frame
+// (the view that called us may still be drawing the current one); meanwhile the item accepts no other decision.
 void Desk::afterDecisionQueued(const std::string& subjectType, const std::string& subjectId) {
   ++decisionsQueued;
+  if (post) post->sending = true;
+  if (registration) registration->sending = true;
+  ui_.post([this, subjectType, subjectId] { showNextAfterDecision(subjectType, subjectId); });
+}
+
+void Desk::showNextAfterDecision(const std::string& subjectType, const std::string& subjectId) {
+  const bool stillOpen = (post && post->detail.id == subjectId) || (registration && registration->detail.id == subjectId);
   std::erase_if(posts, [&](const auto& p) { return p.id == subjectId; });
   std::erase_if(registrations, [&](const auto& r) { return r.id == subjectId; });
   postsTotal = std::max(0, postsTotal - (subjectType == "post" ? 1 : 0));
   registrationsTotal = std::max(0, registrationsTotal - (subjectType == "registration" ? 1 : 0));
+  if (!stillOpen) return;  // the moderator opened something else meanwhile
   ++generation_;
   post.reset();  // the lease ends with the decision: nothing to release
   registration.reset();

@@ -173,6 +173,7 @@ class Desk {
   // Decisions: journalled first (durable), then sent by the outbox sender; the next item opens at once.
   bool journal(const work::OutboxEntry& entry, work::MaskedImages masked);
   void afterDecisionQueued(const std::string& subjectType, const std::string& subjectId);
+  void showNextAfterDecision(const std::string& subjectType, const std::string& subjectId);
   void openOutbox();
   void closeOutbox(std::chrono::milliseconds wait);
   void refreshOutbox();

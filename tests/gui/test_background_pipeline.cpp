@@ -72,8 +72,10 @@ TEST_CASE("after a decision the next post is there with its findings in the next
     driver.screenshot("pipeline-prefetching");
 
     desk.rejectPost("poor_quality", desk::Desk::defaultRejectMessage("poor_quality"));
-    // Same frame: journalled, and the next post is open from the prefetch cache, decoded and analysed.
-    CHECK(desk.decisionsQueued == 1);
+    CHECK(desk.decisionsQueued == 1);  // journalled at once
+    CHECK(desk.post->sending);         // no second decision on it
+    // The next frame shows the next post, from the prefetch cache, decoded and analysed.
+    driver.frames(1);
     REQUIRE(desk.post.has_value());
     CHECK(desk.post->detail.id == second);
     CHECK(desk.openedFromPrefetch);
@@ -82,7 +84,6 @@ TEST_CASE("after a decision the next post is there with its findings in the next
     CHECK_FALSE(desk.post->images[0].regions.items().empty());
     REQUIRE_FALSE(desk.outboxEntries.empty());
     CHECK(desk.outboxEntries[0].subjectId == first);
-    driver.frames(1);
     driver.screenshot("pipeline-next-post-next-frame");
     REQUIRE(driver.waitUntil([&] { return desk.decisionsSent == 1 && !desk.post->claiming; }, 30));
     CHECK(desk.outboxEntries[0].state == work::OutboxState::Sent);
