@@ -131,6 +131,7 @@ bool App::screenshot(const std::string& path) {
 }
 
 void App::shutdown() {
+  if (window_) glfwHideWindow(window_);  // the desk's bounded exit work (lease release, outbox) happens unseen
   desk_.reset();  // joins workers while the GL context still exists (textures die here)
   maskPreview_.reset();
   if (imguiReady_) {

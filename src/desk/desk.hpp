@@ -16,9 +16,14 @@
 #include "medpics/mask/residual.hpp"
 #include "medpics/review/region_document.hpp"
 #include "medpics/view/view_transform.hpp"
+#include "medpics/work/decision_payload.hpp"
+#include "medpics/work/outbox.hpp"
+#include "medpics/work/outbox_sender.hpp"
+#include "medpics/work/prefetcher.hpp"
 
 #include <opencv2/core.hpp>
 
+#include <chrono>
 #include <cstdint>
 #include <deque>
 #include <filesystem>
@@ -60,6 +65,7 @@ struct LoadedImage {
 struct OpenPost {
   api::PostDetail detail;
   api::Lease lease;
+  bool claiming = false;  // shown from the prefetch cache while its lease is being claimed: no decision yet
   std::vector<LoadedImage> images;
   int currentImage = 0;
   bool sending = false;
@@ -101,6 +107,7 @@ struct DeskOptions {
   std::string password;    // auto-login when not empty (demo and tests only; never stored)
   std::filesystem::path settingsPath = Settings::defaultPath();
   std::string language;    // "fr" | "en", overrides the setting
+  std::filesystem::path dataDir;  // decision journal (outbox-<user>.db); empty: the settings file's folder
 };
 
 class Desk {
@@ -126,6 +133,13 @@ class Desk {
   gl::MaskPreview* maskPreview = nullptr;  // owned by the App (GL objects live on the UI thread)
   std::string shaderError;                 // shown in the UI when the preview shaders failed
   std::vector<api::Decision> recentDecisions;  // this session, newest last
+  // ---- background pipeline: the decision outbox and the prefetch of the next posts ----
+  int decisionsQueued = 0;                          // journalled this session (decisionsSent: acknowledged)
+  std::vector<work::OutboxEntry> outboxEntries;     // newest first, refreshed when the sender reports
+  work::OutboxCounts outboxCounts;
+  std::vector<work::PrefetchProgress> prefetchProgress;  // upcoming posts, nearest first (refreshed each frame)
+  std::size_t prefetchMemory = 0;
+  bool openedFromPrefetch = false;                  // the open post came ready from the prefetch cache
 
   // ---- actions (UI thread) ----
   void login();
@@ -142,6 +156,8 @@ class Desk {
   void setLanguage(const std::string& code);
   void tick(double now);  // once per frame: lease renewal, notification expiry
   bool busy() const;      // background work in flight
+  void applyPrefetchSettings();  // after settings.prefetchDepth / prefetchMemoryMiB changed
+  const work::Outbox* outbox() const { return outbox_.get(); }
 
   static const std::vector<std::string>& postReasonCodes();
   static const std::vector<std::string>& registrationReasonCodes();
@@ -151,17 +167,33 @@ class Desk {
   void loadImages(std::vector<LoadedImage>& target, const std::string& ownerId, bool documents);
   void onImageLoaded(const std::string& ownerId, bool documents, std::size_t index, const DecodedImage* image,
                      std::string error);
-  void afterDecision(const api::Decision& decision);
   void onResidualObjection(const mask::ResidualCheck& residual);
   void runChecks();
   void analyse(const std::string& postId, std::size_t index);
   void saveSettings();
+  void applyAnalysis(LoadedImage& img, const detect::AnalysisResult& result);
+  // Decisions: journalled first (durable), then sent by the outbox sender; the next item opens at once.
+  bool journal(const work::OutboxEntry& entry, work::MaskedImages masked);
+  void afterDecisionQueued(const std::string& subjectType, const std::string& subjectId);
+  void showNextAfterDecision(const std::string& subjectType, const std::string& subjectId);
+  void openOutbox();
+  void closeOutbox(std::chrono::milliseconds wait);
+  void refreshOutbox();
+  void onOutboxChange(const work::OutboxEntry& entry);
+  void updatePrefetch();
+  bool openPrefetched(const std::string& id);
+  void claimOpenPost();
 
   MainQueue& ui_;
   DeskOptions options_;
   double now_ = 0, lastRenew_ = 0;
+  double claimRetryAt_ = 0;     // a prefetched post's claim failed on the network: next attempt
+  bool claimInFlight_ = false;
   int generation_ = 0;  // bumps when the open item changes; stale results are dropped
   std::shared_ptr<detect::Pipeline> pipeline_;  // PHI detectors (thread-safe, own worker pool)
+  std::shared_ptr<work::Outbox> outbox_;         // per user, opened at login
+  std::unique_ptr<work::OutboxSender> sender_;
+  std::unique_ptr<work::Prefetcher> prefetcher_;
   Backend backend_;     // last: its workers are joined before the state above goes away
 };
 

@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cstdlib>
 #include <fstream>
 
@@ -29,6 +30,8 @@ Settings Settings::load(const std::filesystem::path& path) {
   s.username = j.value("username", s.username);
   s.language = j.value("language", s.language);
   s.uiScale = j.value("ui_scale", s.uiScale);
+  s.prefetchDepth = std::clamp(j.value("prefetch_depth", s.prefetchDepth), 0, 64);
+  s.prefetchMemoryMiB = std::clamp(j.value("prefetch_memory_mib", s.prefetchMemoryMiB), 64, 65536);
   return s;
 }
 
@@ -36,7 +39,8 @@ bool Settings::save(const std::filesystem::path& path) const {
   std::error_code ec;
   std::filesystem::create_directories(path.parent_path(), ec);
   const nlohmann::json j{{"platform_url", platformUrl}, {"username", username}, {"language", language},
-                         {"ui_scale", uiScale}};
+                         {"ui_scale", uiScale}, {"prefetch_depth", prefetchDepth},
+                         {"prefetch_memory_mib", prefetchMemoryMiB}};
   const auto tmp = path.string() + ".tmp";
   {
     std::ofstream out(tmp);

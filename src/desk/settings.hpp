@@ -10,6 +10,8 @@ struct Settings {
   std::string username;
   std::string language = "fr";  // "fr" | "en"
   float uiScale = 1.0f;
+  int prefetchDepth = 8;              // posts prepared in the background after the open one (0: off)
+  int prefetchMemoryMiB = 2048;       // memory cap of the prefetched posts; the farthest are evicted first
 
   static std::filesystem::path defaultPath();  // $XDG_CONFIG_HOME/medpics/desk.json
   static Settings load(const std::filesystem::path& path);  // defaults when absent or malformed

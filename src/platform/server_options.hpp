@@ -19,6 +19,8 @@ struct ServerOptions {
   int tokenTtlSeconds = 8 * 3600;
   int kdfIterations = 210000;     // PBKDF2 iterations for new password records
   bool demoSmall = false;         // tests only: a small demo set (fewer, smaller images) that seeds in a second
+  int demoPosts = 0;              // tests only (implies demoSmall): this many small posts instead of 8
+  int demoWidth = 0, demoHeight = 0;  // tests and benchmarks: size of the demo-small images (default 800x600)
 };
 
 // Parses argv-style arguments; returns an error message on bad input.

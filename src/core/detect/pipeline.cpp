@@ -134,7 +134,7 @@ struct Pipeline::Impl {
   std::list<std::pair<std::string, AnalysisResult>> lru;  // most recent first
   std::unordered_map<std::string, std::list<std::pair<std::string, AnalysisResult>>::iterator> index;
 
-  explicit Impl(PipelineOptions o) : options(std::move(o)), pool(std::max(1u, options.threads)), faces(options.face) {}
+  explicit Impl(PipelineOptions o) : options(std::move(o)), pool(std::max(1u, options.threads), options.niceness), faces(options.face) {}
 
   void remember(const std::string& key, const AnalysisResult& r) {
     std::lock_guard lock(cacheMutex);

@@ -37,6 +37,7 @@ void drawPost(Desk& desk) {
   }
   if (!desk.shaderError.empty()) ImGui::TextColored(ImVec4(1, 0.6f, 0.3f, 1), "%s : %s", tr("editor.shader_error"), desk.shaderError.c_str());
   if (post.leaseLost) ImGui::TextColored(ImVec4(1, 0.45f, 0.35f, 1), "%s", tr("post.lease_lost"));
+  if (post.claiming) ImGui::TextDisabled("%s", tr("post.claiming"));
 
   if (post.images.size() > 1) {
     for (int i = 0; i < static_cast<int>(post.images.size()); ++i) {
@@ -81,8 +82,8 @@ void drawPost(Desk& desk) {
     allReady = allReady && img.status == LoadedImage::Status::Ready && img.analysis != LoadedImage::Analysis::Pending;
   bool allLoaded = true;  // a rejection publishes nothing: it only needs the images shown (or failed)
   for (const auto& img : post.images) allLoaded = allLoaded && img.status != LoadedImage::Status::Loading;
-  const bool canDecide = allReady && !post.sending && !post.leaseLost;
-  const bool canReject = allLoaded && !post.sending && !post.leaseLost;
+  const bool canDecide = allReady && !post.sending && !post.leaseLost && !post.claiming;
+  const bool canReject = allLoaded && !post.sending && !post.leaseLost && !post.claiming;
   ImGui::BeginDisabled(!canDecide);
   // Approval takes two steps (A, then A again): first the final review of the exact pixels to be published.
   const bool finalReview = post.editor.finalReview;

@@ -65,7 +65,7 @@ void drawQueue(Desk& desk) {
   if (ImGui::Button(tr("queue.refresh"), ImVec2(100, 0))) desk.refreshQueue();
   probe("queue.refresh");
   ImGui::Separator();
-  ImGui::BeginChild("##items");
+  ImGui::BeginChild("##items", ImVec2(0, -pipelinePanelHeight()));
   if (posts) {
     drawList(desk, desk.posts, desk.post ? desk.post->detail.id : "",
              [](const api::PostSummary& p) {
@@ -78,6 +78,7 @@ void drawQueue(Desk& desk) {
              }, false);
   }
   ImGui::EndChild();
+  drawPipelinePanel(desk);
 }
 
 }  // namespace medpics::desk

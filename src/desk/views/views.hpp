@@ -13,6 +13,9 @@ void drawQueue(Desk& desk);
 void drawPost(Desk& desk);
 void drawRegistration(Desk& desk);
 void drawNotifications(Desk& desk);
+// Prefetch progress and decision outbox states, under the queue.
+void drawPipelinePanel(Desk& desk);
+float pipelinePanelHeight();
 // Image with zoom about the cursor (wheel, +/-), pan (drag), fit (F) and 1:1 (1); rotation in quarter turns.
 void drawImageCanvas(LoadedImage& image, const char* id, float height, int rotation = 0);
 }  // namespace medpics::desk
