@@ -99,6 +99,7 @@ struct DeskOptions {
   std::string password;    // auto-login when not empty (demo and tests only; never stored)
   std::filesystem::path settingsPath = Settings::defaultPath();
   std::string language;    // "fr" | "en", overrides the setting
+  std::string caBundle;    // CA bundle for HTTPS, overrides the setting
 };
 
 class Desk {
@@ -128,6 +129,7 @@ class Desk {
   // ---- actions (UI thread) ----
   void login();
   void logout();
+  void resumeSession();  // signs in with the token remembered in the keyring, if any
   void refreshQueue();
   void openPost(const std::string& id);
   void openRegistration(const std::string& id);
@@ -154,10 +156,12 @@ class Desk {
   void runChecks();
   void analyse(const std::string& postId, std::size_t index);
   void saveSettings();
+  void startSession(const api::Session& started);  // signed in: token to the workers, first queue load
 
   MainQueue& ui_;
   DeskOptions options_;
   double now_ = 0, lastRenew_ = 0;
+  bool keyringMayHoldToken_ = false;  // "remember me" was on at start or at the last sign-in
   int generation_ = 0;  // bumps when the open item changes; stale results are dropped
   std::shared_ptr<detect::Pipeline> pipeline_;  // PHI detectors (thread-safe, own worker pool)
   Backend backend_;     // last: its workers are joined before the state above goes away

@@ -29,6 +29,8 @@ Settings Settings::load(const std::filesystem::path& path) {
   s.username = j.value("username", s.username);
   s.language = j.value("language", s.language);
   s.uiScale = j.value("ui_scale", s.uiScale);
+  s.rememberMe = j.value("remember_me", s.rememberMe);
+  s.caBundle = j.value("ca_bundle", s.caBundle);
   return s;
 }
 
@@ -36,7 +38,7 @@ bool Settings::save(const std::filesystem::path& path) const {
   std::error_code ec;
   std::filesystem::create_directories(path.parent_path(), ec);
   const nlohmann::json j{{"platform_url", platformUrl}, {"username", username}, {"language", language},
-                         {"ui_scale", uiScale}};
+                         {"ui_scale", uiScale}, {"remember_me", rememberMe}, {"ca_bundle", caBundle}};
   const auto tmp = path.string() + ".tmp";
   {
     std::ofstream out(tmp);

@@ -10,6 +10,8 @@ struct Settings {
   std::string username;
   std::string language = "fr";  // "fr" | "en"
   float uiScale = 1.0f;
+  bool rememberMe = false;  // the session token is kept in the OS keyring (never in this file)
+  std::string caBundle;     // PEM file of the CA trusted for HTTPS (empty: the system store)
 
   static std::filesystem::path defaultPath();  // $XDG_CONFIG_HOME/medpics/desk.json
   static Settings load(const std::filesystem::path& path);  // defaults when absent or malformed

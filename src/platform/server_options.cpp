@@ -8,7 +8,9 @@ namespace medpics::platform {
 std::string serverUsage() {
   return "usage: medpics-platform --data DIR [--port N] [--host H] [--port-file F] [--demo]\n"
          "                        [--lease-ttl S] [--latency-ms MS] [--fail-rate P] [--drop-rate P]\n"
-         "                        [--token-ttl S] [--kdf-iterations N] [--demo-small]\n";
+         "                        [--token-ttl S] [--kdf-iterations N] [--demo-small]\n"
+         "                        [--tls-cert PEM --tls-key PEM]\n"
+         "       medpics-platform --verify-audit --data DIR\n";
 }
 
 std::optional<std::string> parseServerOptions(const std::vector<std::string>& args, ServerOptions& out) {
@@ -31,6 +33,9 @@ std::optional<std::string> parseServerOptions(const std::vector<std::string>& ar
       else if (a == "--token-ttl") out.tokenTtlSeconds = std::stoi(value());
       else if (a == "--kdf-iterations") out.kdfIterations = std::stoi(value());
       else if (a == "--demo-small") out.demo = out.demoSmall = true;
+      else if (a == "--tls-cert") out.tlsCert = value();
+      else if (a == "--tls-key") out.tlsKey = value();
+      else if (a == "--verify-audit") out.verifyAudit = true;
       else throw std::invalid_argument("unknown option " + a);
     }
   } catch (const std::invalid_argument& e) {
@@ -45,6 +50,7 @@ std::optional<std::string> parseServerOptions(const std::vector<std::string>& ar
   if (out.leaseTtlSeconds < 1) return std::string("--lease-ttl must be at least 1");
   if (out.tokenTtlSeconds < 1) return std::string("--token-ttl must be at least 1");
   if (out.kdfIterations < 1000) return std::string("--kdf-iterations must be at least 1000");
+  if (out.tlsCert.empty() != out.tlsKey.empty()) return std::string("--tls-cert and --tls-key go together");
   if (out.latencyMs < 0) return std::string("--latency-ms must not be negative");
   return std::nullopt;
 }

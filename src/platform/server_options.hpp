@@ -19,6 +19,8 @@ struct ServerOptions {
   int tokenTtlSeconds = 8 * 3600;
   int kdfIterations = 210000;     // PBKDF2 iterations for new password records
   bool demoSmall = false;         // tests only: a small demo set (fewer, smaller images) that seeds in a second
+  std::string tlsCert, tlsKey;    // PEM files: serve HTTPS instead of HTTP (both or neither)
+  bool verifyAudit = false;       // check the decision log's hash chain and exit (0: intact, 1: tampered)
 };
 
 // Parses argv-style arguments; returns an error message on bad input.
