@@ -5,6 +5,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <fstream>
+
 using namespace medpics;
 using namespace medpics::test;
 namespace fs = std::filesystem;
@@ -26,11 +28,12 @@ CommandResult verify(const fs::path& dir) {
   return runCommand(std::string(MEDPICS_BIN_DIR) + "/medpics-platform --verify-audit --data '" + dir.string() + "'");
 }
 
-// Runs SQL on a copy of the log the way an attacker with file access would (triggers dropped first).
+// Runs SQL on the log the way an attacker with file access would (triggers dropped first).
 CommandResult tamper(const fs::path& dir, const std::string& sql) {
-  return runCommand("sqlite3 '" + (dir / "platform.db").string() +
-                    "' 'DROP TRIGGER decisions_append_only_update; DROP TRIGGER decisions_append_only_delete; " + sql +
-                    "' 2>&1");
+  const fs::path script = dir / "tamper.sql";
+  std::ofstream(script) << "DROP TRIGGER decisions_append_only_update;\nDROP TRIGGER decisions_append_only_delete;\n"
+                        << sql << "\n";
+  return runCommand("sqlite3 '" + (dir / "platform.db").string() + "' < '" + script.string() + "' 2>&1");
 }
 
 }  // namespace
@@ -57,7 +60,7 @@ TEST_CASE("the decision log refuses updates and deletions") {
   CHECK(verify(sb.dir.path()).code == 0);
 }
 
-TEST_CASE("--verify-audit names a modified entry") {
+TEST_CASE("the audit check (--verify-audit) names a modified entry") {
   Sandbox sb;
   decideThree(sb);
   REQUIRE(tamper(sb.dir.path(), "UPDATE decisions SET answer = replace(answer, 'not_medical', 'spam') WHERE seq = 2;").code == 0);
@@ -69,7 +72,7 @@ TEST_CASE("--verify-audit names a modified entry") {
   CHECK(r.out.find("entry d3") == std::string::npos);
 }
 
-TEST_CASE("--verify-audit names a deleted entry, in the middle or at the end") {
+TEST_CASE("the audit check (--verify-audit) names a deleted entry, in the middle or at the end") {
   Sandbox sb;
   decideThree(sb);
   SECTION("middle") {
@@ -88,7 +91,7 @@ TEST_CASE("--verify-audit names a deleted entry, in the middle or at the end") {
   }
 }
 
-TEST_CASE("--verify-audit detects a rewritten entry whose hash was recomputed without the chain") {
+TEST_CASE("the audit check (--verify-audit) detects an entry whose stored hash was rewritten") {
   // Changing content and its own hash still breaks the link from the next entry.
   Sandbox sb;
   decideThree(sb);

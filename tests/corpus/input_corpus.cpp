@@ -10,6 +10,7 @@
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
+#include <climits>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -139,6 +140,11 @@ std::vector<Sample> hostileImages() {
     s.push_back({"negative-height.bmp", [&] {
                    std::string b = encode(".bmp", rgb);
                    patchBmpSize(b, 96, -2147483647);
+                   return b;
+                 }(), Expect::Refuse});
+    s.push_back({"int-min-height.bmp", [&] {  // found by fuzz_image_decode: negating INT32_MIN was undefined
+                   std::string b = encode(".bmp", rgb);
+                   patchBmpSize(b, 96, INT32_MIN);
                    return b;
                  }(), Expect::Refuse});
     // Declares 8000 x 8000 but carries one row only: the decoder must fail, not invent 192 MB of pixels.
