@@ -1,6 +1,8 @@
 // Desk actions: every network call and decode runs on the Backend; results land here on the UI thread.
 #include "desk.hpp"
 
+#include "remembered_session.hpp"
+
 #include "i18n.hpp"
 #include "image_loading.hpp"
 
@@ -32,6 +34,8 @@ Desk::Desk(MainQueue& ui, DeskOptions options)
   if (!options_.serverUrl.empty()) settings.platformUrl = options_.serverUrl;
   if (!options_.username.empty()) settings.username = options_.username;
   if (!options_.language.empty()) settings.language = options_.language;
+  if (!options_.caBundle.empty()) settings.caBundle = options_.caBundle;
+  if (!settings.caBundle.empty()) api::setDefaultCaBundle(settings.caBundle);
   desk::setLanguage(settings.language == "en" ? Language::English : Language::French);
   loginUrl = settings.platformUrl;
   loginUser = settings.username;
@@ -53,9 +57,12 @@ Desk::Desk(MainQueue& ui, DeskOptions options)
         applyAnalysis(post->images[index], *result);
     });
   });
+  keyringMayHoldToken_ = settings.rememberMe;
   if (!options_.password.empty()) {
     loginPassword = options_.password;
     login();
+  } else if (settings.rememberMe && !loginUser.empty()) {
+    resumeSession();
   }
 }
 
@@ -111,7 +118,11 @@ void Desk::login() {
   backend_.setServer(loginUrl);
   backend_.setToken({});
   const std::string user = loginUser, password = loginPassword;
-  backend_.call<api::Session>([user, password](api::PlatformClient& c) { return c.login(user, password); },
+  const KeyringUse keyring{settings.rememberMe, !settings.rememberMe && keyringMayHoldToken_};
+  keyringMayHoldToken_ = settings.rememberMe;
+  backend_.call<api::Session>([user, password, keyring](api::PlatformClient& c) {
+                                return loginAndRemember(c, user, password, keyring);
+                              },
                               [this](const Result<api::Session>& r) {
                                 loggingIn = false;
                                 loginPassword.clear();
@@ -119,17 +130,33 @@ void Desk::login() {
                                   notify(true, tr("login.failed"), r.error().describe());
                                   return;
                                 }
-                                session = r.value();
-                                backend_.setToken(session->token);
-                                openOutbox();
-                                prefetcher_->setCredentials(loginUrl, session->token);
                                 settings.platformUrl = loginUrl;
                                 settings.username = loginUser;
                                 saveSettings();
-                                const bool moderator = session->user.hasRole("moderator");
-                                tab = moderator ? Tab::Posts : Tab::Registrations;
-                                refreshQueue();
+                                startSession(r.value());
                               });
+}
+
+void Desk::resumeSession() {
+  if (loggingIn) return;
+  loggingIn = true;
+  backend_.setServer(loginUrl);
+  backend_.setToken({});
+  const std::string user = loginUser;
+  backend_.call<api::Session>([user](api::PlatformClient& c) { return resumeRememberedSession(c, user); },
+                              [this](const Result<api::Session>& r) {
+                                loggingIn = false;
+                                if (r) startSession(r.value());  // else the login form stays, nothing to say
+                              });
+}
+
+void Desk::startSession(const api::Session& started) {
+  session = started;
+  backend_.setToken(session->token);
+  openOutbox();
+  prefetcher_->setCredentials(loginUrl, session->token);
+  tab = session->user.hasRole("moderator") ? Tab::Posts : Tab::Registrations;
+  refreshQueue();
 }
 
 void Desk::logout() {
@@ -137,7 +164,10 @@ void Desk::logout() {
   prefetcher_->clear();
   prefetcher_->setCredentials({}, {});
   closeOutbox(std::chrono::milliseconds(250));  // what is not sent yet is sent at the next login
-  backend_.call<api::Unit>([](api::PlatformClient& c) { return c.logout(); }, [](const Result<api::Unit>&) {});
+  const std::string user = settings.username;
+  const bool forget = keyringMayHoldToken_;
+  backend_.call<api::Unit>([user, forget](api::PlatformClient& c) { return logoutAndForget(c, user, forget); },
+                           [](const Result<api::Unit>&) {});
   backend_.setToken({});
   session.reset();
   posts.clear();

@@ -108,6 +108,7 @@ struct DeskOptions {
   std::filesystem::path settingsPath = Settings::defaultPath();
   std::string language;    // "fr" | "en", overrides the setting
   std::filesystem::path dataDir;  // decision journal (outbox-<user>.db); empty: the settings file's folder
+  std::string caBundle;    // CA bundle for HTTPS, overrides the setting
 };
 
 class Desk {
@@ -144,6 +145,7 @@ class Desk {
   // ---- actions (UI thread) ----
   void login();
   void logout();
+  void resumeSession();  // signs in with the token remembered in the keyring, if any
   void refreshQueue();
   void openPost(const std::string& id);
   void openRegistration(const std::string& id);
@@ -183,12 +185,14 @@ class Desk {
   void updatePrefetch();
   bool openPrefetched(const std::string& id);
   void claimOpenPost();
+  void startSession(const api::Session& started);  // signed in: token to the workers, first queue load
 
   MainQueue& ui_;
   DeskOptions options_;
   double now_ = 0, lastRenew_ = 0;
   double claimRetryAt_ = 0;     // a prefetched post's claim failed on the network: next attempt
   bool claimInFlight_ = false;
+  bool keyringMayHoldToken_ = false;  // "remember me" was on at start or at the last sign-in
   int generation_ = 0;  // bumps when the open item changes; stale results are dropped
   std::shared_ptr<detect::Pipeline> pipeline_;  // PHI detectors (thread-safe, own worker pool)
   std::shared_ptr<work::Outbox> outbox_;         // per user, opened at login

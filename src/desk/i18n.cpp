@@ -18,6 +18,7 @@ const std::vector<CatalogueEntry> kCatalogue = {
     {"login.submit", "Se connecter", "Sign in"},
     {"login.busy", "Connexion en cours…", "Signing in…"},
     {"login.failed", "Échec de la connexion", "Sign-in failed"},
+    {"login.remember", "Rester connecté (trousseau du système)", "Remember me (system keyring)"},
     // Menus and tabs
     {"menu.file", "Fichier", "File"},
     {"menu.logout", "Se déconnecter", "Sign out"},

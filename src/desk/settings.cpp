@@ -32,6 +32,8 @@ Settings Settings::load(const std::filesystem::path& path) {
   s.uiScale = j.value("ui_scale", s.uiScale);
   s.prefetchDepth = std::clamp(j.value("prefetch_depth", s.prefetchDepth), 0, 64);
   s.prefetchMemoryMiB = std::clamp(j.value("prefetch_memory_mib", s.prefetchMemoryMiB), 64, 65536);
+  s.rememberMe = j.value("remember_me", s.rememberMe);
+  s.caBundle = j.value("ca_bundle", s.caBundle);
   return s;
 }
 
@@ -40,7 +42,8 @@ bool Settings::save(const std::filesystem::path& path) const {
   std::filesystem::create_directories(path.parent_path(), ec);
   const nlohmann::json j{{"platform_url", platformUrl}, {"username", username}, {"language", language},
                          {"ui_scale", uiScale}, {"prefetch_depth", prefetchDepth},
-                         {"prefetch_memory_mib", prefetchMemoryMiB}};
+                         {"prefetch_memory_mib", prefetchMemoryMiB}, {"remember_me", rememberMe},
+                         {"ca_bundle", caBundle}};
   const auto tmp = path.string() + ".tmp";
   {
     std::ofstream out(tmp);

@@ -12,6 +12,8 @@ struct Settings {
   float uiScale = 1.0f;
   int prefetchDepth = 8;              // posts prepared in the background after the open one (0: off)
   int prefetchMemoryMiB = 2048;       // memory cap of the prefetched posts; the farthest are evicted first
+  bool rememberMe = false;  // the session token is kept in the OS keyring (never in this file)
+  std::string caBundle;     // PEM file of the CA trusted for HTTPS (empty: the system store)
 
   static std::filesystem::path defaultPath();  // $XDG_CONFIG_HOME/medpics/desk.json
   static Settings load(const std::filesystem::path& path);  // defaults when absent or malformed

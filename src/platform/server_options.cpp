@@ -9,7 +9,8 @@ std::string serverUsage() {
   return "usage: medpics-platform --data DIR [--port N] [--host H] [--port-file F] [--demo]\n"
          "                        [--lease-ttl S] [--latency-ms MS] [--fail-rate P] [--drop-rate P]\n"
          "                        [--token-ttl S] [--kdf-iterations N] [--demo-small]\n"
-         "                        [--demo-posts N] [--demo-size WxH]\n";
+         "                        [--demo-posts N] [--demo-size WxH] [--tls-cert PEM --tls-key PEM]\n"
+         "       medpics-platform --verify-audit --data DIR\n";
 }
 
 std::optional<std::string> parseServerOptions(const std::vector<std::string>& args, ServerOptions& out) {
@@ -39,6 +40,9 @@ std::optional<std::string> parseServerOptions(const std::vector<std::string>& ar
         out.demoWidth = std::stoi(v.substr(0, x));
         out.demoHeight = std::stoi(v.substr(x + 1));
       } else if (a == "--demo-posts") out.demo = out.demoSmall = true, out.demoPosts = std::stoi(value());
+      else if (a == "--tls-cert") out.tlsCert = value();
+      else if (a == "--tls-key") out.tlsKey = value();
+      else if (a == "--verify-audit") out.verifyAudit = true;
       else throw std::invalid_argument("unknown option " + a);
     }
   } catch (const std::invalid_argument& e) {
@@ -56,6 +60,7 @@ std::optional<std::string> parseServerOptions(const std::vector<std::string>& ar
   if (out.demoWidth < 0 || out.demoHeight < 0 || out.demoWidth > 12000 || out.demoHeight > 12000)
     return std::string("--demo-size must be at most 12000x12000");
   if (out.demoPosts < 0 || out.demoPosts > 5000) return std::string("--demo-posts must be 0..5000");
+  if (out.tlsCert.empty() != out.tlsKey.empty()) return std::string("--tls-cert and --tls-key go together");
   if (out.latencyMs < 0) return std::string("--latency-ms must not be negative");
   return std::nullopt;
 }

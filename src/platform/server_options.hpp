@@ -21,6 +21,8 @@ struct ServerOptions {
   bool demoSmall = false;         // tests only: a small demo set (fewer, smaller images) that seeds in a second
   int demoPosts = 0;              // tests only (implies demoSmall): this many small posts instead of 8
   int demoWidth = 0, demoHeight = 0;  // tests and benchmarks: size of the demo-small images (default 800x600)
+  std::string tlsCert, tlsKey;    // PEM files: serve HTTPS instead of HTTP (both or neither)
+  bool verifyAudit = false;       // check the decision log's hash chain and exit (0: intact, 1: tampered)
 };
 
 // Parses argv-style arguments; returns an error message on bad input.

@@ -283,6 +283,12 @@ AnalysisResult Pipeline::analyzeImage(const cv::Mat& bgr, const work::CancelToke
   result.height = bgr.rows;
   try {
     if (bgr.empty() || bgr.type() != CV_8UC3) throw std::invalid_argument("expected a non-empty 8-bit BGR image");
+    // The detectors scale the long side down, which rounds the short side of a 1 x 100000 strip to 0 px.
+    if (std::max(bgr.cols, bgr.rows) > 64 * std::min(bgr.cols, bgr.rows)) {
+      result.error = "image too elongated for automatic detection (" + std::to_string(bgr.cols) + "x" +
+                     std::to_string(bgr.rows) + ", over 64:1): check it by eye";
+      return result;
+    }
     result.findings = impl_->detect(bgr, cancel);
     if (cancel.cancelled()) result.error = "cancelled";
   } catch (const std::exception& e) {

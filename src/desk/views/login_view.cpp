@@ -10,7 +10,7 @@
 namespace medpics::desk {
 
 void drawLogin(Desk& desk) {
-  const ImVec2 size(520, 300);
+  const ImVec2 size(520, 330);
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   ImGui::SetCursorPos(ImVec2((avail.x - size.x) / 2, (avail.y - size.y) / 3));
   ImGui::BeginChild("##login", size, true);
@@ -30,6 +30,8 @@ void drawLogin(Desk& desk) {
                                       ImGuiInputTextFlags_Password | ImGuiInputTextFlags_EnterReturnsTrue);
   probe("login.password");
   ImGui::PopItemWidth();
+  ImGui::Checkbox(tr("login.remember"), &desk.settings.rememberMe);
+  probe("login.remember");
   ImGui::Spacing();
   ImGui::BeginDisabled(desk.loggingIn);
   const bool clicked = ImGui::Button(desk.loggingIn ? tr("login.busy") : tr("login.submit"), ImVec2(-1, 0));
