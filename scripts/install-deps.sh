@@ -10,6 +10,7 @@ PACKAGES=(
   libtesseract-dev tesseract-ocr tesseract-ocr-fra tesseract-ocr-eng
   libzxing-dev libexiv2-dev exiv2 libsqlite3-dev sqlite3 libcpp-httplib-dev
   libsecret-1-dev libdlib-dev python3-onnx
+  clang libclang-rt-dev gnome-keyring dbus-daemon dbus-bin openssl
   xvfb xauth libgl1-mesa-dri mesa-utils
   fonts-dejavu-core fonts-noto-core fonts-liberation opencv-doc
   curl ca-certificates

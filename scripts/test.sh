@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# Installs what is missing, builds everything and runs every test (unit, API against the real server, GUI under Xvfb).
+# CI: installs what is missing, builds everything and runs every test (unit, API against the real server, desk,
+# GUI under Xvfb); then the unit, API and desk tests again under AddressSanitizer + UBSan (build-asan/), and every
+# libFuzzer target briefly on its generated seeds (build-fuzz/). MEDPICS_CI_QUICK=1 skips the last two stages.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$ROOT"
@@ -9,3 +11,16 @@ cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo ${MEDPICS_
 cmake --build "$BUILD_DIR" -j2
 mkdir -p "$BUILD_DIR/test-artifacts"
 ctest --test-dir "$BUILD_DIR" --output-on-failure -j2 --timeout 900
+[ "${MEDPICS_CI_QUICK:-0}" = 1 ] && exit 0
+
+# Sanitizers: the same non-GUI suites with ASan + UBSan (any report fails the test).
+SAN_DIR="${SAN_BUILD_DIR:-build-asan}"
+cmake -S . -B "$SAN_DIR" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DMEDPICS_SANITIZE=ON
+cmake --build "$SAN_DIR" -j2 --target unit_tests api_tests desk_tests
+mkdir -p "$SAN_DIR/test-artifacts"
+ASAN_OPTIONS="detect_leaks=1:abort_on_error=1:strict_string_checks=1" UBSAN_OPTIONS="print_stacktrace=1" \
+  LSAN_OPTIONS="suppressions=$ROOT/scripts/lsan-suppressions.txt" \
+  ctest --test-dir "$SAN_DIR" --output-on-failure -j2 --timeout 1800 -LE gui
+
+# Fuzzing: every target built and run for FUZZ_SECONDS on its seed corpus.
+FUZZ_BUILD_DIR="${FUZZ_BUILD_DIR:-build-fuzz}" BUILD_DIR="$BUILD_DIR" bash scripts/fuzz.sh "${FUZZ_SECONDS:-15}"

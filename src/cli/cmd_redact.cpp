@@ -6,6 +6,7 @@
 #include "medpics/mask/burn_in.hpp"
 #include "medpics/mask/publish.hpp"
 #include "medpics/util/file.hpp"
+#include "medpics/util/json_depth.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -97,7 +98,10 @@ int run(const Args& args) {
   options.format = format;
 
   try {
-    const auto j = nlohmann::json::parse(readFile(regionsPath));
+    const std::string text = readFile(regionsPath);
+    if (medpics::util::jsonNestingDepth(text, medpics::util::kMaxJsonDepth) > medpics::util::kMaxJsonDepth)
+      return fail(regionsPath + ": JSON nested deeper than " + std::to_string(medpics::util::kMaxJsonDepth) + " levels");
+    const auto j = nlohmann::json::parse(text);
     if (!j.is_array()) return fail(regionsPath + ": expected a JSON array of regions, e.g. [{\"box\": [x, y, w, h]}]");
     for (std::size_t k = 0; k < j.size(); ++k) {
       try {

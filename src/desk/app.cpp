@@ -158,6 +158,7 @@ void App::shutdown() {
     glfwGetWindowSize(window_, &desk_->settings.windowWidth, &desk_->settings.windowHeight);
     desk_->saveSettings();
   }
+  if (window_) glfwHideWindow(window_);  // the desk's bounded exit work (lease release, outbox) happens unseen
   desk_.reset();  // joins workers while the GL context still exists (textures die here)
   maskPreview_.reset();
   if (imguiReady_) {

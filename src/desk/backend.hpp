@@ -4,6 +4,7 @@
 
 #include "medpics/api/platform_client.hpp"
 #include "medpics/work/task_pool.hpp"
+#include "medpics/work/thread_priority.hpp"
 
 #include <functional>
 #include <memory>
@@ -14,7 +15,7 @@ namespace medpics::desk {
 
 class Backend {
  public:
-  explicit Backend(MainQueue& ui, unsigned threads = 3) : ui_(ui), pool_(threads) {}
+  explicit Backend(MainQueue& ui, unsigned threads = 3) : ui_(ui), pool_(threads, work::kWorkerNiceness) {}
 
   void setServer(std::string url);
   void setToken(std::string token);

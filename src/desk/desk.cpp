@@ -1,6 +1,8 @@
 // Desk actions: every network call and decode runs on the Backend; results land here on the UI thread.
 #include "desk.hpp"
 
+#include "remembered_session.hpp"
+
 #include "i18n.hpp"
 #include "image_loading.hpp"
 
@@ -8,59 +10,91 @@
 #include "medpics/mask/publish.hpp"
 #include "medpics/mask/residual.hpp"
 #include "medpics/util/log.hpp"
+#include "medpics/work/bounded.hpp"
+#include "medpics/work/thread_priority.hpp"
 
 #include <algorithm>
 #include <random>
-#include <chrono>
 #include <ctime>
-#include <thread>
 
 namespace medpics::desk {
-namespace {
 using api::Result;
 
-constexpr int kDecisionAttempts = 4;
-
-// Sends with the same idempotency key until it succeeds or fails for a non-retryable reason.
-template <class Send>
-auto withRetries(Send send) {
-  auto result = send();
-  for (int attempt = 1; attempt < kDecisionAttempts && !result && result.error().retryable(); ++attempt) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(400 << attempt));
-    result = send();
-  }
-  return result;
+namespace {
+detect::PipelineOptions pipelineOptions() {
+  detect::PipelineOptions o;
+  o.niceness = work::kWorkerNiceness;  // the UI thread first
+  return o;
 }
-
 }  // namespace
 
 Desk::Desk(MainQueue& ui, DeskOptions options)
-    : ui_(ui), options_(std::move(options)), pipeline_(std::make_shared<detect::Pipeline>()), backend_(ui) {
+    : ui_(ui), options_(std::move(options)), pipeline_(std::make_shared<detect::Pipeline>(pipelineOptions())), backend_(ui) {
   for (const auto& warning : pipeline_->warnings()) notify(true, tr("editor.detector_warning"), warning);
   settings = Settings::load(options_.settingsPath);
   if (!options_.serverUrl.empty()) settings.platformUrl = options_.serverUrl;
   if (!options_.username.empty()) settings.username = options_.username;
   if (!options_.language.empty()) settings.language = options_.language;
+  if (!options_.caBundle.empty()) settings.caBundle = options_.caBundle;
+  if (!settings.caBundle.empty()) api::setDefaultCaBundle(settings.caBundle);
   desk::setLanguage(settings.language == "en" ? Language::English : Language::French);
   loginUrl = settings.platformUrl;
   loginUser = settings.username;
+  // Prefetch: decoded pixels plus their texture tiles are prepared on the prefetcher's threads (no GL there).
+  prefetcher_ = std::make_unique<work::Prefetcher>(
+      pipeline_, work::PrefetchOptions{}, [](const cv::Mat& bgr) {
+        auto tiles = std::make_shared<std::vector<gl::RgbaTile>>(gl::makeTiles(bgr, maxTextureSize()));
+        std::size_t bytes = 0;
+        for (const auto& t : *tiles) bytes += t.rgba.total() * t.rgba.elemSize();
+        return work::DisplayData{tiles, bytes};
+      });
+  applyPrefetchSettings();
+  prefetcher_->setOnProgress([this] { ui_.post([] {}); });  // wakes the UI to redraw the progress
+  prefetcher_->setOnAnalysed([this](const std::string& postId, std::size_t index, const detect::AnalysisResult& r) {
+    auto result = std::make_shared<detect::AnalysisResult>(r);
+    ui_.post([this, postId, index, result] {
+      if (post && post->detail.id == postId && index < post->images.size() &&
+          post->images[index].analysis == LoadedImage::Analysis::Pending)
+        applyAnalysis(post->images[index], *result);
+    });
+  });
+  keyringMayHoldToken_ = settings.rememberMe;
   if (!options_.password.empty()) {
     loginPassword = options_.password;
     login();
+  } else if (settings.rememberMe && !loginUser.empty()) {
+    resumeSession();
   }
 }
 
 Desk::~Desk() {
-  // Release a held lease so the item goes back to the queue (best effort, bounded by the client timeout).
+  // Exit: the prefetch stops, a lease held is released and the outbox sender stops, each within a bounded time
+  // (the window is already hidden). Undelivered decisions stay in the journal and are sent at the next login.
+  prefetcher_.reset();
   if (session && (post || registration)) {
-    api::PlatformClient client(backend_.server(), session->token);
-    client.setTimeoutMs(2000);
-    if (post) client.release("posts", post->detail.id);
-    if (registration) client.release("registrations", registration->detail.id);
+    const std::string url = backend_.server(), token = session->token;
+    const std::string type = post ? "posts" : "registrations", id = post ? post->detail.id : registration->detail.id;
+    work::runBounded(
+        [url, token, type, id] {
+          api::PlatformClient client(url, token);
+          client.setTimeoutMs(1500);
+          client.release(type, id);
+        },
+        std::chrono::milliseconds(1500));
   }
+  closeOutbox(std::chrono::milliseconds(1000));
 }
 
 bool Desk::busy() const { return loggingIn || loadingQueue || backend_.busy() > 0; }
+
+void Desk::applyPrefetchSettings() {
+  work::PrefetchOptions o;
+  o.depth = std::clamp(settings.prefetchDepth, 0, 64);
+  o.memoryCapBytes = static_cast<std::size_t>(std::max(64, settings.prefetchMemoryMiB)) << 20;
+  o.displayBytesPerPixel = 4;  // RGBA texture tiles
+  prefetcher_->setOptions(o);
+  updatePrefetch();
+}
 
 void Desk::notify(bool error, std::string text, std::string detail) {
   if (error) log::warn(text + (detail.empty() ? "" : ": " + detail));
@@ -85,7 +119,11 @@ void Desk::login() {
   backend_.setServer(loginUrl);
   backend_.setToken({});
   const std::string user = loginUser, password = loginPassword;
-  backend_.call<api::Session>([user, password](api::PlatformClient& c) { return c.login(user, password); },
+  const KeyringUse keyring{settings.rememberMe, !settings.rememberMe && keyringMayHoldToken_};
+  keyringMayHoldToken_ = settings.rememberMe;
+  backend_.call<api::Session>([user, password, keyring](api::PlatformClient& c) {
+                                return loginAndRemember(c, user, password, keyring);
+                              },
                               [this](const Result<api::Session>& r) {
                                 loggingIn = false;
                                 loginPassword.clear();
@@ -93,20 +131,44 @@ void Desk::login() {
                                   notify(true, tr("login.failed"), r.error().describe());
                                   return;
                                 }
-                                session = r.value();
-                                backend_.setToken(session->token);
                                 settings.platformUrl = loginUrl;
                                 settings.username = loginUser;
                                 saveSettings();
-                                const bool moderator = session->user.hasRole("moderator");
-                                tab = moderator ? Tab::Posts : Tab::Registrations;
-                                refreshQueue();
+                                startSession(r.value());
                               });
+}
+
+void Desk::resumeSession() {
+  if (loggingIn) return;
+  loggingIn = true;
+  backend_.setServer(loginUrl);
+  backend_.setToken({});
+  const std::string user = loginUser;
+  backend_.call<api::Session>([user](api::PlatformClient& c) { return resumeRememberedSession(c, user); },
+                              [this](const Result<api::Session>& r) {
+                                loggingIn = false;
+                                if (r) startSession(r.value());  // else the login form stays, nothing to say
+                              });
+}
+
+void Desk::startSession(const api::Session& started) {
+  session = started;
+  backend_.setToken(session->token);
+  openOutbox();
+  prefetcher_->setCredentials(loginUrl, session->token);
+  tab = session->user.hasRole("moderator") ? Tab::Posts : Tab::Registrations;
+  refreshQueue();
 }
 
 void Desk::logout() {
   closeCurrent();
-  backend_.call<api::Unit>([](api::PlatformClient& c) { return c.logout(); }, [](const Result<api::Unit>&) {});
+  prefetcher_->clear();
+  prefetcher_->setCredentials({}, {});
+  closeOutbox(std::chrono::milliseconds(250));  // what is not sent yet is sent at the next login
+  const std::string user = settings.username;
+  const bool forget = keyringMayHoldToken_;
+  backend_.call<api::Unit>([user, forget](api::PlatformClient& c) { return logoutAndForget(c, user, forget); },
+                           [](const Result<api::Unit>&) {});
   backend_.setToken({});
   session.reset();
   posts.clear();
@@ -125,6 +187,10 @@ void Desk::refreshQueue() {
           if (!r) return notify(true, tr("status.error"), r.error().describe());
           posts = r->items;
           postsTotal = r->total;
+          // Decisions journalled but not yet acknowledged are still pending on the server: not shown again.
+          if (outbox_)
+            for (const auto& e : outbox_->pending()) std::erase_if(posts, [&](const auto& p) { return p.id == e.subjectId; });
+          updatePrefetch();
         });
   } else {
     backend_.call<api::Page<api::RegistrationSummary>>(
@@ -184,6 +250,8 @@ struct ClaimedRegistration {
 
 void Desk::openPost(const std::string& id) {
   closeCurrent();
+  openedFromPrefetch = false;
+  if (openPrefetched(id)) return;
   const int gen = generation_;
   backend_.call<ClaimedPost>(
       [id](api::PlatformClient& c) -> Result<ClaimedPost> {
@@ -208,6 +276,7 @@ void Desk::openPost(const std::string& id) {
         lastRenew_ = now_;
         for (const auto& ref : r->detail.images) post->images.push_back(LoadedImage{ref});
         loadImages(post->images, r->detail.id, false);
+        updatePrefetch();
       });
 }
 
@@ -299,20 +368,23 @@ void Desk::analyse(const std::string& postId, std::size_t index) {
       [pipeline, bytes] { return pipeline->analyze(*bytes); },
       [this, gen, postId, index](detect::AnalysisResult& result) {
         if (gen != generation_ || !post || post->detail.id != postId || index >= post->images.size()) return;
-        LoadedImage& img = post->images[index];
-        img.analysisMs = result.elapsedMs;
-        if (!result.ok()) {
-          img.analysis = LoadedImage::Analysis::Failed;
-          img.analysisError = result.error;
-          notify(true, tr("editor.analysis_failed"), result.error);
-          return;
-        }
-        for (const auto& f : result.findings)
-          if (!f.box) img.metadataFindings.push_back(f.category + ": " + f.text);
-        // Findings join the regions the moderator may already have drawn, as one undoable step.
-        img.regions.addMany(regionsFromFindings(result.findings, settings));
-        img.analysis = LoadedImage::Analysis::Done;
+        applyAnalysis(post->images[index], result);
       });
+}
+
+void Desk::applyAnalysis(LoadedImage& img, const detect::AnalysisResult& result) {
+  img.analysisMs = result.elapsedMs;
+  if (!result.ok()) {
+    img.analysis = LoadedImage::Analysis::Failed;
+    img.analysisError = result.error;
+    notify(true, tr("editor.analysis_failed"), result.error);
+    return;
+  }
+  for (const auto& f : result.findings)
+    if (!f.box) img.metadataFindings.push_back(f.category + ": " + f.text);
+  // Findings join the regions the moderator may already have drawn, as one undoable step.
+  img.regions.addMany(regionsFromFindings(result.findings, settings));
+  img.analysis = LoadedImage::Analysis::Done;
 }
 
 void Desk::runChecks() {
@@ -347,13 +419,15 @@ void LoadedImage::show(std::shared_ptr<const cv::Mat> bgr, const std::vector<gl:
 // ---------------------------------------------------------------- decisions
 // Result of an approval attempt: the decision, or the residual check's objection (nothing was sent).
 struct ApproveOutcome {
-  std::optional<Result<api::Decision>> decision;
+  bool passed = false;          // the residual check passed: `request` and `masked` are ready to journal
+  api::PostDecisionRequest request;
+  work::MaskedImages masked;    // memory only; re-rendered from the journal after a crash
   mask::ResidualCheck residual;
   std::string error;  // publishing failed (e.g. an image could not be encoded)
 };
 
 void Desk::approvePost() {
-  if (!post || post->sending || post->leaseLost) return;
+  if (!post || post->sending || post->leaseLost || post->claiming || !outbox_) return;
   for (const auto& img : post->images)  // nothing is published unseen or unanalysed
     if (img.status != LoadedImage::Status::Ready || img.analysis == LoadedImage::Analysis::Pending) return;
   post->sending = true;
@@ -379,10 +453,12 @@ void Desk::approvePost() {
   for (std::size_t i = 0; i < post->captionSpans.size(); ++i)
     if (post->captionSpanMasked[i]) masked.push_back(post->captionSpans[i]);
   if (!masked.empty()) request.caption = mask::maskCaption(post->detail.caption, masked).text;
-  const std::string id = post->detail.id, key = api::newIdempotencyKey(), overrideReason = post->overrideReason;
+  std::map<std::string, std::uint32_t> seeds;
+  for (const auto& img : post->images) seeds[img.ref.id] = img.maskSeed;
+  const std::string id = post->detail.id, overrideReason = post->overrideReason;
   auto pipeline = pipeline_;
-  backend_.call<ApproveOutcome>(
-      [request, images, id, key, overrideReason, pipeline](api::PlatformClient& client) mutable -> Result<ApproveOutcome> {
+  backend_.compute<ApproveOutcome>(
+      [request, images, overrideReason, pipeline]() mutable -> ApproveOutcome {
         ApproveOutcome outcome;
         // The published variant: regions burnt in at full resolution, re-encoded from pixels (no metadata).
         const auto published = mask::publishPost(images);
@@ -393,17 +469,18 @@ void Desk::approvePost() {
         outcome.residual.overrideReason = overrideReason;
         if (!outcome.residual.passes()) return outcome;
         request.residualCheck = mask::toJson(outcome.residual);
-        for (const auto& p : published) request.maskedImages[p.id] = {p.encoded.contentType, p.encoded.bytes};
-        outcome.decision = withRetries([&] { return client.decidePost(id, request, key); });
+        for (const auto& p : published) outcome.masked[p.id] = {p.encoded.contentType, p.encoded.bytes};
+        outcome.request = std::move(request);
+        outcome.passed = true;
         return outcome;
       },
-      [this](const Result<ApproveOutcome>& r) {
-        if (post) post->sending = false;
-        const ApproveOutcome& outcome = r.value();
+      [this, id, seeds](ApproveOutcome& outcome) {
+        if (!post || post->detail.id != id) return;  // the moderator moved on: nothing was journalled or sent
+        post->sending = false;
         if (!outcome.error.empty()) return notify(true, tr("status.error"), outcome.error);
-        if (!outcome.decision) return onResidualObjection(outcome.residual);
-        if (!*outcome.decision) return notify(true, tr("status.error"), outcome.decision->error().describe());
-        afterDecision(outcome.decision->value());
+        if (!outcome.passed) return onResidualObjection(outcome.residual);
+        if (journal(work::postEntry(id, outcome.request, seeds), std::move(outcome.masked)))
+          afterDecisionQueued("post", id);
       });
 }
 
@@ -424,51 +501,44 @@ void Desk::onResidualObjection(const mask::ResidualCheck& residual) {
 }
 
 void Desk::rejectPost(const std::string& reasonCode, const std::string& message) {
-  if (!post || post->sending || post->leaseLost) return;  // needs no analysis: nothing is published
-  post->sending = true;
+  // Needs no analysis: nothing is published.
+  if (!post || post->sending || post->leaseLost || post->claiming || !outbox_) return;
   api::PostDecisionRequest request;
   request.action = "reject";
   request.leaseId = post->lease.leaseId;
   request.reasonCode = reasonCode;
   request.message = message;
-  const std::string id = post->detail.id, key = api::newIdempotencyKey();
-  backend_.call<api::Decision>(
-      [request, id, key](api::PlatformClient& c) { return withRetries([&] { return c.decidePost(id, request, key); }); },
-      [this](const Result<api::Decision>& r) {
-        if (post) post->sending = false;
-        if (!r) return notify(true, tr("status.error"), r.error().describe());
-        afterDecision(r.value());
-      });
+  const std::string id = post->detail.id;
+  if (journal(work::postEntry(id, request, {}), {})) afterDecisionQueued("post", id);
 }
 
 void Desk::decideRegistration(const std::string& action, const std::string& reasonCode, const std::string& message) {
-  if (!registration || registration->sending || registration->leaseLost) return;
-  registration->sending = true;
+  if (!registration || registration->sending || registration->leaseLost || !outbox_) return;
   api::RegistrationDecisionRequest request{action, registration->lease.leaseId, reasonCode, message,
                                            registration->checks ? creds::checklistToJson(registration->checks->checklist)
                                                                 : nlohmann::json::array()};
-  const std::string id = registration->detail.id, key = api::newIdempotencyKey();
-  backend_.call<api::Decision>(
-      [request, id, key](api::PlatformClient& c) {
-        return withRetries([&] { return c.decideRegistration(id, request, key); });
-      },
-      [this](const Result<api::Decision>& r) {
-        if (registration) registration->sending = false;
-        if (!r) return notify(true, tr("status.error"), r.error().describe());
-        afterDecision(r.value());
-      });
+  const std::string id = registration->detail.id;
+  if (journal(work::registrationEntry(id, request), {})) afterDecisionQueued("registration", id);
 }
 
-void Desk::afterDecision(const api::Decision& decision) {
-  ++decisionsSent;
-  recentDecisions.push_back(decision);
-  notify(false, std::string(tr("status.decided")) + " (" + decision.action + ")");
-  std::erase_if(posts, [&](const auto& p) { return p.id == decision.subjectId; });
-  std::erase_if(registrations, [&](const auto& r) { return r.id == decision.subjectId; });
-  postsTotal = std::max(0, postsTotal - (decision.subjectType == "post" ? 1 : 0));
-  registrationsTotal = std::max(0, registrationsTotal - (decision.subjectType == "registration" ? 1 : 0));
+// The decision is journalled: the item is done. The switch to the next item runs at the start of the next frame
+// (the view that called us may still be drawing the current one); meanwhile the item accepts no other decision.
+void Desk::afterDecisionQueued(const std::string& subjectType, const std::string& subjectId) {
+  ++decisionsQueued;
+  if (post) post->sending = true;
+  if (registration) registration->sending = true;
+  ui_.post([this, subjectType, subjectId] { showNextAfterDecision(subjectType, subjectId); });
+}
+
+void Desk::showNextAfterDecision(const std::string& subjectType, const std::string& subjectId) {
+  const bool stillOpen = (post && post->detail.id == subjectId) || (registration && registration->detail.id == subjectId);
+  std::erase_if(posts, [&](const auto& p) { return p.id == subjectId; });
+  std::erase_if(registrations, [&](const auto& r) { return r.id == subjectId; });
+  postsTotal = std::max(0, postsTotal - (subjectType == "post" ? 1 : 0));
+  registrationsTotal = std::max(0, registrationsTotal - (subjectType == "registration" ? 1 : 0));
+  if (!stillOpen) return;  // the moderator opened something else meanwhile
   ++generation_;
-  post.reset();  // the lease ended with the decision: nothing to release
+  post.reset();  // the lease ends with the decision: nothing to release
   registration.reset();
   reject = {};
   openNext();
@@ -479,6 +549,13 @@ void Desk::tick(double now) {
   now_ = now;
   while (!notifications.empty() && !notifications.front().error && now - notifications.front().shownAt > 6.0)
     notifications.pop_front();
+  prefetchProgress = prefetcher_->progress();
+  prefetchMemory = prefetcher_->memoryUsed();
+  bool openPostAnalysing = false;  // the open post's own analysis has the cores first
+  if (post)
+    for (const auto& img : post->images) openPostAnalysing |= img.analysis == LoadedImage::Analysis::Pending;
+  prefetcher_->setAnalysisPaused(openPostAnalysing);
+  if (post && post->claiming && !claimInFlight_ && now >= claimRetryAt_) claimOpenPost();
   const api::Lease* lease = post ? &post->lease : registration ? &registration->lease : nullptr;
   if (!lease || lease->ttlSeconds <= 0 || now - lastRenew_ < lease->ttlSeconds / 3.0) return;
   lastRenew_ = now;

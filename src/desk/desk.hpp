@@ -2,6 +2,7 @@
 #pragma once
 #include "backend.hpp"
 #include "editor_state.hpp"
+#include "gl/layer_cache.hpp"
 #include "gl/mask_preview.hpp"
 #include "gl/texture.hpp"
 #include "gl/tiled_image.hpp"
@@ -16,9 +17,14 @@
 #include "medpics/mask/residual.hpp"
 #include "medpics/review/region_document.hpp"
 #include "medpics/view/view_transform.hpp"
+#include "medpics/work/decision_payload.hpp"
+#include "medpics/work/outbox.hpp"
+#include "medpics/work/outbox_sender.hpp"
+#include "medpics/work/prefetcher.hpp"
 
 #include <opencv2/core.hpp>
 
+#include <chrono>
 #include <cstdint>
 #include <deque>
 #include <filesystem>
@@ -49,6 +55,7 @@ struct LoadedImage {
   review::RegionDocument regions;  // what will be masked on this image (posts)
   std::uint32_t maskSeed = 0;      // mosaic noise seed, shared by the preview and the burn-in
   std::unique_ptr<gl::PreviewTextures> preview;  // GPU state of the masking preview
+  std::unique_ptr<gl::LayerCache> layer;         // the canvas as last drawn (image, preview, outlines)
   std::shared_ptr<const std::string> bytes;       // original file (memory only), for the detectors
   enum class Analysis { Pending, Done, Failed } analysis = Analysis::Pending;
   std::string analysisError;
@@ -59,6 +66,7 @@ struct LoadedImage {
 struct OpenPost {
   api::PostDetail detail;
   api::Lease lease;
+  bool claiming = false;  // shown from the prefetch cache while its lease is being claimed: no decision yet
   std::vector<LoadedImage> images;
   int currentImage = 0;
   bool sending = false;
@@ -102,6 +110,8 @@ struct DeskOptions {
   std::string password;    // auto-login when not empty (demo and tests only; never stored)
   std::filesystem::path settingsPath = Settings::defaultPath();
   std::string language;    // "fr" | "en", overrides the setting
+  std::filesystem::path dataDir;  // decision journal (outbox-<user>.db); empty: the settings file's folder
+  std::string caBundle;    // CA bundle for HTTPS, overrides the setting
 };
 
 class Desk {
@@ -133,10 +143,18 @@ class Desk {
   DirectoryImportState directoryImport;
   Backend& backend() { return backend_; }
   double now() const { return now_; }
+  // ---- background pipeline: the decision outbox and the prefetch of the next posts ----
+  int decisionsQueued = 0;                          // journalled this session (decisionsSent: acknowledged)
+  std::vector<work::OutboxEntry> outboxEntries;     // newest first, refreshed when the sender reports
+  work::OutboxCounts outboxCounts;
+  std::vector<work::PrefetchProgress> prefetchProgress;  // upcoming posts, nearest first (refreshed each frame)
+  std::size_t prefetchMemory = 0;
+  bool openedFromPrefetch = false;                  // the open post came ready from the prefetch cache
 
   // ---- actions (UI thread) ----
   void login();
   void logout();
+  void resumeSession();  // signs in with the token remembered in the keyring, if any
   void refreshQueue();
   void openPost(const std::string& id);
   void openRegistration(const std::string& id);
@@ -150,6 +168,8 @@ class Desk {
   void tick(double now);  // once per frame: lease renewal, notification expiry
   bool busy() const;      // background work in flight
   void saveSettings();
+  void applyPrefetchSettings();  // after settings.prefetchDepth / prefetchMemoryMiB changed
+  const work::Outbox* outbox() const { return outbox_.get(); }
 
   static const std::vector<std::string>& postReasonCodes();
   static const std::vector<std::string>& registrationReasonCodes();
@@ -159,16 +179,34 @@ class Desk {
   void loadImages(std::vector<LoadedImage>& target, const std::string& ownerId, bool documents);
   void onImageLoaded(const std::string& ownerId, bool documents, std::size_t index, const DecodedImage* image,
                      std::string error);
-  void afterDecision(const api::Decision& decision);
   void onResidualObjection(const mask::ResidualCheck& residual);
   void runChecks();
   void analyse(const std::string& postId, std::size_t index);
+  void applyAnalysis(LoadedImage& img, const detect::AnalysisResult& result);
+  // Decisions: journalled first (durable), then sent by the outbox sender; the next item opens at once.
+  bool journal(const work::OutboxEntry& entry, work::MaskedImages masked);
+  void afterDecisionQueued(const std::string& subjectType, const std::string& subjectId);
+  void showNextAfterDecision(const std::string& subjectType, const std::string& subjectId);
+  void openOutbox();
+  void closeOutbox(std::chrono::milliseconds wait);
+  void refreshOutbox();
+  void onOutboxChange(const work::OutboxEntry& entry);
+  void updatePrefetch();
+  bool openPrefetched(const std::string& id);
+  void claimOpenPost();
+  void startSession(const api::Session& started);  // signed in: token to the workers, first queue load
 
   MainQueue& ui_;
   DeskOptions options_;
   double now_ = 0, lastRenew_ = 0;
+  double claimRetryAt_ = 0;     // a prefetched post's claim failed on the network: next attempt
+  bool claimInFlight_ = false;
+  bool keyringMayHoldToken_ = false;  // "remember me" was on at start or at the last sign-in
   int generation_ = 0;  // bumps when the open item changes; stale results are dropped
   std::shared_ptr<detect::Pipeline> pipeline_;  // PHI detectors (thread-safe, own worker pool)
+  std::shared_ptr<work::Outbox> outbox_;         // per user, opened at login
+  std::unique_ptr<work::OutboxSender> sender_;
+  std::unique_ptr<work::Prefetcher> prefetcher_;
   Backend backend_;     // last: its workers are joined before the state above goes away
 };
 

@@ -10,7 +10,7 @@
 namespace {
 void usage() {
   std::fprintf(stderr,
-               "usage: medpics-desk [--server URL] [--user NAME] [--lang fr|en] [--settings FILE]\n"
+               "usage: medpics-desk [--server URL] [--user NAME] [--lang fr|en] [--settings FILE] [--ca-bundle PEM]\n"
                "  the password for an automatic sign-in (demo) is read from $MEDPICS_PASSWORD, never from argv\n");
 }
 }  // namespace
@@ -31,6 +31,7 @@ int main(int argc, char** argv) {
     else if (a == "--user") options.desk.username = next();
     else if (a == "--lang") options.desk.language = next();
     else if (a == "--settings") options.desk.settingsPath = next();
+    else if (a == "--ca-bundle") options.desk.caBundle = next();
     else if (a == "--help" || a == "-h") return usage(), 0;
     else {
       usage();

@@ -42,7 +42,10 @@ Settings Settings::load(const std::filesystem::path& path) {
   s.username = j.value("username", s.username);
   s.language = j.value("language", s.language);
   s.uiScale = std::clamp(j.value("ui_scale", s.uiScale), 0.5f, 3.0f);
-  s.prefetchDepth = std::clamp(j.value("prefetch_depth", s.prefetchDepth), 0, 10);
+  s.prefetchDepth = std::clamp(j.value("prefetch_depth", s.prefetchDepth), 0, 64);
+  s.prefetchMemoryMiB = std::clamp(j.value("prefetch_memory_mib", s.prefetchMemoryMiB), 64, 65536);
+  s.rememberMe = j.value("remember_me", s.rememberMe);
+  s.caBundle = j.value("ca_bundle", s.caBundle);
   s.highContrast = j.value("high_contrast", s.highContrast);
   s.windowWidth = std::clamp(j.value("window_width", s.windowWidth), 640, 16384);
   s.windowHeight = std::clamp(j.value("window_height", s.windowHeight), 480, 16384);
@@ -57,7 +60,9 @@ bool Settings::save(const std::filesystem::path& path) const {
   std::filesystem::create_directories(path.parent_path(), ec);
   const nlohmann::json j{{"platform_url", platformUrl}, {"username", username}, {"language", language},
                          {"ui_scale", uiScale}, {"prefetch_depth", prefetchDepth}, {"high_contrast", highContrast},
-                         {"window_width", windowWidth}, {"window_height", windowHeight}, {"mask_styles", maskStyles}};
+                         {"window_width", windowWidth}, {"window_height", windowHeight}, {"mask_styles", maskStyles},
+                         {"prefetch_memory_mib", prefetchMemoryMiB}, {"remember_me", rememberMe},
+                         {"ca_bundle", caBundle}};
   const auto tmp = path.string() + ".tmp";
   {
     std::ofstream out(tmp);

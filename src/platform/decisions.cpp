@@ -1,6 +1,8 @@
 // handleDecision(): Idempotency-Key → replay → validate → already_decided → lease_lost → record (one transaction).
 #include "decisions.hpp"
 
+#include "audit_chain.hpp"
+
 namespace medpics::platform {
 using nlohmann::json;
 
@@ -84,10 +86,8 @@ void handleDecision(Context& ctx, const Subject& s, const httplib::Request& req,
   answer.update(d.extraAnswer);
   json evidence = d.evidence;
   evidence.erase("lease_id");
-  Stmt ins(db,
-           "INSERT INTO decisions(seq, id, subject_type, subject_id, decided_by, decided_at, answer, evidence) "
-           "VALUES(?,?,?,?,?,?,?,?)");
-  ins.bindAll(next, decisionId, s.type, id, user.username, now, answer.dump(), evidence.dump()).run();
+  AuditEntry entry{next, decisionId, s.type, id, user.username, now, answer.dump(), evidence.dump(), {}};
+  appendAuditEntry(db, entry);
   Stmt up(db, "UPDATE " + s.table + " SET status = ?, decision_id = ? WHERE id = ?");
   up.bindAll(d.newStatus, decisionId, id).run();
   if (d.apply) d.apply(db);

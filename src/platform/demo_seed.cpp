@@ -93,8 +93,9 @@ Encoded encode(const cv::Mat& pixels, bool png) {
   return {std::string(buf.begin(), buf.end()), png ? "image/png" : "image/jpeg", pixels.cols, pixels.rows};
 }
 
-cv::Size sizeFor(ImageKind kind, size_t postIndex, bool small) {
-  if (small) return {800, 600};
+cv::Size sizeFor(ImageKind kind, size_t postIndex, const ServerOptions& options) {
+  if (options.demoSmall && options.demoWidth > 0 && options.demoHeight > 0) return {options.demoWidth, options.demoHeight};
+  if (options.demoSmall) return {800, 600};
   if (kind == ImageKind::SkinFace && postIndex % 22 == 9) return {4000, 3000};    // 12 MP phone photos
   if (kind == ImageKind::SkinTattoo && postIndex % 22 == 5) return {3264, 2448};  // 8 MP
   return {0, 0};
@@ -122,7 +123,7 @@ void seedIfNew(Store& store, const ServerOptions& options) {
 
   // Generate and encode every image first (two worker threads), then write everything in one transaction.
   const size_t postCount =
-      !options.demo ? 0 : options.demoPosts >= 0 ? size_t(options.demoPosts) : options.demoSmall ? 8 : 44;
+      options.demo ? (options.demoPosts > 0 ? size_t(options.demoPosts) : options.demoSmall ? 8 : 44) : 0;
   const auto applicants = synth::demoApplicants();
   const size_t registrationCount = options.demo ? (options.demoSmall ? 6 : applicants.size()) : 0;
   std::vector<synth::PatientIdentity> patients;
@@ -141,7 +142,7 @@ void seedIfNew(Store& store, const ServerOptions& options) {
         pool.submit([&, i, k] {
           synth::GenerateOptions o;
           o.patient = patients[i];
-          const cv::Size size = sizeFor(t.images[k], i, options.demoSmall);
+          const cv::Size size = sizeFor(t.images[k], i, options);
           o.width = size.width;
           o.height = size.height;
           postImages[i][k] = encode(synth::generate(t.images[k], 100 * i + k + 1, o).pixels, false);

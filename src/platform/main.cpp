@@ -1,4 +1,5 @@
 // Entry point of the sandbox platform server: parse options, seed, bind, announce the port, serve until SIGTERM.
+#include "audit_chain.hpp"
 #include "server.hpp"
 
 #include "medpics/util/log.hpp"
@@ -22,6 +23,25 @@ void writePortFile(const std::string& path, int port) {
   }
   std::filesystem::rename(tmp, path);
 }
+// --verify-audit: prints the verdict; 0 when the decision log is intact, 1 when tampered, 2 when unreadable.
+int verifyAudit(const ServerOptions& options) {
+  const auto file = std::filesystem::path(options.dataDir) / "platform.db";
+  if (!std::filesystem::exists(file)) {
+    std::fprintf(stderr, "medpics-platform: no decision log at %s\n", file.c_str());
+    return 2;
+  }
+  Store store(options.dataDir);
+  const AuditReport report = verifyAuditChain(store.db());
+  for (const auto& p : report.problems) std::printf("TAMPERED entry %s: %s\n", p.entryId.c_str(), p.what.c_str());
+  if (!report.ok()) {
+    std::printf("audit log NOT intact: %zu problem(s) in %lld entries\n", report.problems.size(),
+                static_cast<long long>(report.entries));
+    return 1;
+  }
+  std::printf("audit log intact: %lld entries, head %s\n", static_cast<long long>(report.entries),
+              report.headHash.c_str());
+  return 0;
+}
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -29,6 +49,14 @@ int main(int argc, char** argv) {
   if (auto error = parseServerOptions({argv + 1, argv + argc}, options)) {
     std::fprintf(stderr, "medpics-platform: %s\n%s", error->c_str(), serverUsage().c_str());
     return 2;
+  }
+  if (options.verifyAudit) {
+    try {
+      return verifyAudit(options);
+    } catch (const std::exception& e) {
+      std::fprintf(stderr, "medpics-platform: %s\n", e.what());
+      return 2;
+    }
   }
   // SIGTERM / SIGINT are handled by sigwait in the main thread; block them before any thread starts.
   sigset_t signals;
@@ -44,7 +72,7 @@ int main(int argc, char** argv) {
     std::thread serving([&] { server.listen(); });
     while (!server.running()) std::this_thread::sleep_for(std::chrono::milliseconds(2));
     if (!options.portFile.empty()) writePortFile(options.portFile, port);
-    medpics::log::info("medpics-platform: listening on http://" + options.host + ":" + std::to_string(port) +
+    medpics::log::info(std::string("medpics-platform: listening on ") + (options.tlsCert.empty() ? "http" : "https") + "://" + options.host + ":" + std::to_string(port) +
                        " (data " + options.dataDir + ")");
     int sig = 0;
     sigwait(&signals, &sig);

@@ -1,6 +1,8 @@
 // Post decision bodies: strict field checks, masked images decoded to prove they are images of the right size.
 #include "post_validation.hpp"
 
+#include "medpics/image/decode.hpp"
+
 #include <opencv2/imgcodecs.hpp>
 
 #include <algorithm>
@@ -139,6 +141,14 @@ PreparedDecision preparePostDecision(Context& ctx, const httplib::Request& req, 
     const bool jpeg = part.content.size() > 3 && part.content.compare(0, 3, "\xFF\xD8\xFF") == 0;
     const bool png = part.content.size() > 8 && part.content.compare(0, 8, "\x89PNG\r\n\x1a\n") == 0;
     if (!jpeg && !png) badRequest("part '" + partName + "' must be a JPEG or PNG image");
+    // The header's size is checked before decoding: a small part announcing 60000x60000 is never decoded.
+    image::HeaderInfo header;
+    if (!image::readHeader(part.content, header) || header.format.ends_with("-truncated"))
+      badRequest("part '" + partName + "' has a corrupt or truncated image header");
+    if (header.width != im.width || header.height != im.height)
+      badRequest("part '" + partName + "' must keep the original size " + std::to_string(im.width) + "x" +
+                 std::to_string(im.height) + " (its header says " + std::to_string(header.width) + "x" +
+                 std::to_string(header.height) + ")");
     const cv::Mat decoded = cv::imdecode(std::vector<uchar>(part.content.begin(), part.content.end()), cv::IMREAD_UNCHANGED);
     if (decoded.empty()) badRequest("part '" + partName + "' cannot be decoded");
     if (decoded.cols != im.width || decoded.rows != im.height)

@@ -7,7 +7,17 @@
 
 namespace medpics::platform {
 
-PlatformServer::PlatformServer(ServerOptions options) : options_(std::move(options)), faults_(options_) {}
+namespace {
+std::unique_ptr<httplib::Server> makeHttpServer(const ServerOptions& options) {
+  if (options.tlsCert.empty()) return std::make_unique<httplib::Server>();
+  auto tls = std::make_unique<httplib::SSLServer>(options.tlsCert.c_str(), options.tlsKey.c_str());
+  if (!tls->is_valid()) throw std::runtime_error("cannot load the TLS certificate " + options.tlsCert + " / key " + options.tlsKey);
+  return tls;
+}
+}  // namespace
+
+PlatformServer::PlatformServer(ServerOptions options)
+    : options_(std::move(options)), faults_(options_), http_(makeHttpServer(options_)) {}
 
 PlatformServer::~PlatformServer() { stop(); }
 
@@ -16,39 +26,39 @@ int PlatformServer::bind() {
   seedIfNew(*store_, options_);
   ctx_.reset(new Context{*store_, options_});
 
-  http_.set_payload_max_length(kMaxDecisionBody + (1u << 16));
-  http_.set_keep_alive_timeout(2);  // also bounds how long a stop waits for idle keep-alive connections
-  http_.set_read_timeout(30, 0);
-  http_.set_write_timeout(30, 0);
-  faults_.install(http_);
-  http_.set_error_handler(httplib::Server::HandlerWithResponse([](const httplib::Request&, httplib::Response& res) {
+  http_->set_payload_max_length(kMaxDecisionBody + (1u << 16));
+  http_->set_keep_alive_timeout(2);  // also bounds how long a stop waits for idle keep-alive connections
+  http_->set_read_timeout(30, 0);
+  http_->set_write_timeout(30, 0);
+  faults_.install(*http_);
+  http_->set_error_handler(httplib::Server::HandlerWithResponse([](const httplib::Request&, httplib::Response& res) {
     if (!res.body.empty() || res.status < 400) return httplib::Server::HandlerResponse::Unhandled;
     const std::string code = defaultErrorCode(res.status);
     sendError(res, res.status, code, res.status == 404 ? "no such route" : "request refused (" + code + ")");
     return httplib::Server::HandlerResponse::Handled;
   }));
-  registerAuthRoutes(http_, *ctx_);
-  registerLeaseRoutes(http_, *ctx_);
-  registerPostRoutes(http_, *ctx_);
-  registerRegistrationRoutes(http_, *ctx_);
-  registerMediaRoutes(http_, *ctx_);
-  registerDecisionRoutes(http_, *ctx_);
-  registerStatsRoutes(http_, *ctx_);
+  registerAuthRoutes(*http_, *ctx_);
+  registerLeaseRoutes(*http_, *ctx_);
+  registerPostRoutes(*http_, *ctx_);
+  registerRegistrationRoutes(*http_, *ctx_);
+  registerMediaRoutes(*http_, *ctx_);
+  registerDecisionRoutes(*http_, *ctx_);
+  registerStatsRoutes(*http_, *ctx_);
 
   if (options_.port == 0) {
-    const int port = http_.bind_to_any_port(options_.host);
+    const int port = http_->bind_to_any_port(options_.host);
     if (port <= 0) throw std::runtime_error("cannot bind " + options_.host);
     return port;
   }
-  if (!http_.bind_to_port(options_.host, options_.port))
+  if (!http_->bind_to_port(options_.host, options_.port))
     throw std::runtime_error("cannot bind " + options_.host + ":" + std::to_string(options_.port));
   return options_.port;
 }
 
-bool PlatformServer::listen() { return http_.listen_after_bind(); }
+bool PlatformServer::listen() { return http_->listen_after_bind(); }
 void PlatformServer::stop() {
-  if (http_.is_running()) http_.stop();
+  if (http_ && http_->is_running()) http_->stop();
 }
-bool PlatformServer::running() const { return http_.is_running(); }
+bool PlatformServer::running() const { return http_->is_running(); }
 
 }  // namespace medpics::platform

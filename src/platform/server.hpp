@@ -23,7 +23,7 @@ class PlatformServer {
   std::unique_ptr<Store> store_;
   std::unique_ptr<Context> ctx_;
   FaultInjector faults_;
-  httplib::Server http_;
+  std::unique_ptr<httplib::Server> http_;  // an SSLServer with --tls-cert/--tls-key
 };
 
 }  // namespace medpics::platform

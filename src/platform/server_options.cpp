@@ -8,7 +8,9 @@ namespace medpics::platform {
 std::string serverUsage() {
   return "usage: medpics-platform --data DIR [--port N] [--host H] [--port-file F] [--demo]\n"
          "                        [--lease-ttl S] [--latency-ms MS] [--fail-rate P] [--drop-rate P]\n"
-         "                        [--token-ttl S] [--kdf-iterations N] [--demo-small] [--demo-posts N]\n";
+         "                        [--token-ttl S] [--kdf-iterations N] [--demo-small]\n"
+         "                        [--demo-posts N] [--demo-size WxH] [--tls-cert PEM --tls-key PEM]\n"
+         "       medpics-platform --verify-audit --data DIR\n";
 }
 
 std::optional<std::string> parseServerOptions(const std::vector<std::string>& args, ServerOptions& out) {
@@ -31,7 +33,16 @@ std::optional<std::string> parseServerOptions(const std::vector<std::string>& ar
       else if (a == "--token-ttl") out.tokenTtlSeconds = std::stoi(value());
       else if (a == "--kdf-iterations") out.kdfIterations = std::stoi(value());
       else if (a == "--demo-small") out.demo = out.demoSmall = true;
-      else if (a == "--demo-posts") out.demoPosts = std::stoi(value());
+      else if (a == "--demo-size") {
+        const std::string v = value();
+        const auto x = v.find('x');
+        if (x == std::string::npos) throw std::invalid_argument("--demo-size needs WxH");
+        out.demoWidth = std::stoi(v.substr(0, x));
+        out.demoHeight = std::stoi(v.substr(x + 1));
+      } else if (a == "--demo-posts") out.demo = out.demoSmall = true, out.demoPosts = std::stoi(value());
+      else if (a == "--tls-cert") out.tlsCert = value();
+      else if (a == "--tls-key") out.tlsKey = value();
+      else if (a == "--verify-audit") out.verifyAudit = true;
       else throw std::invalid_argument("unknown option " + a);
     }
   } catch (const std::invalid_argument& e) {
@@ -46,8 +57,11 @@ std::optional<std::string> parseServerOptions(const std::vector<std::string>& ar
   if (out.leaseTtlSeconds < 1) return std::string("--lease-ttl must be at least 1");
   if (out.tokenTtlSeconds < 1) return std::string("--token-ttl must be at least 1");
   if (out.kdfIterations < 1000) return std::string("--kdf-iterations must be at least 1000");
+  if (out.demoWidth < 0 || out.demoHeight < 0 || out.demoWidth > 12000 || out.demoHeight > 12000)
+    return std::string("--demo-size must be at most 12000x12000");
+  if (out.demoPosts < 0 || out.demoPosts > 5000) return std::string("--demo-posts must be 0..5000");
+  if (out.tlsCert.empty() != out.tlsKey.empty()) return std::string("--tls-cert and --tls-key go together");
   if (out.latencyMs < 0) return std::string("--latency-ms must not be negative");
-  if (out.demoPosts > 1000) return std::string("--demo-posts must be at most 1000");
   return std::nullopt;
 }
 

@@ -19,7 +19,10 @@ struct ServerOptions {
   int tokenTtlSeconds = 8 * 3600;
   int kdfIterations = 210000;     // PBKDF2 iterations for new password records
   bool demoSmall = false;         // tests only: a small demo set (fewer, smaller images) that seeds in a second
-  int demoPosts = -1;             // number of demo posts (default: 44, or 8 with --demo-small)
+  int demoPosts = 0;              // tests only (implies demoSmall): this many small posts instead of 8
+  int demoWidth = 0, demoHeight = 0;  // tests and benchmarks: size of the demo-small images (default 800x600)
+  std::string tlsCert, tlsKey;    // PEM files: serve HTTPS instead of HTTP (both or neither)
+  bool verifyAudit = false;       // check the decision log's hash chain and exit (0: intact, 1: tampered)
 };
 
 // Parses argv-style arguments; returns an error message on bad input.

@@ -1,6 +1,8 @@
 // Store: opens DATA/platform.db (WAL), creates the schema on first start, keeps blobs as files.
 #include "store.hpp"
 
+#include "audit_chain.hpp"
+
 #include "medpics/util/file.hpp"
 #include "medpics/util/sha256.hpp"
 
@@ -66,6 +68,7 @@ Store::Store(const std::filesystem::path& dataDir)
       fresh_(!std::filesystem::exists(dataDir / "platform.db")),
       db_((std::filesystem::create_directories(dataDir / "blobs"), dataDir / "platform.db")) {
   db_.exec(kSchema);
+  installAuditChain(db_);
 }
 
 std::string Store::putBlob(const std::string& bytes) {

@@ -12,9 +12,11 @@
 
 namespace medpics::test {
 
-bool copySmallDemo(const std::filesystem::path& dir) {
+bool copySmallDemo(const std::filesystem::path& dir) { return copySeededDemo(dir, {"--demo-small"}, "api-demo-small"); }
+
+bool copySeededDemo(const std::filesystem::path& dir, const std::vector<std::string>& seedArgs, const std::string& name) {
   namespace fs = std::filesystem;
-  const fs::path root = fs::path(MEDPICS_ARTIFACT_DIR) / "api-demo-small";
+  const fs::path root = fs::path(MEDPICS_ARTIFACT_DIR) / name;
   const fs::path binary = fs::path(MEDPICS_BIN_DIR) / "medpics-platform";
   const std::string stamp = std::to_string(fs::last_write_time(binary).time_since_epoch().count());
   fs::create_directories(root);
@@ -27,7 +29,7 @@ bool copySmallDemo(const std::filesystem::path& dir) {
   if (ready != stamp) {
     fs::remove(root / "ready");
     fs::remove_all(data);
-    { ServerProcess seeding(data, {"--demo-small"}); }  // seeds, then stops cleanly (WAL checkpointed)
+    { ServerProcess seeding(data, seedArgs); }  // seeds, then stops cleanly (WAL checkpointed)
     fs::remove(data / "port.txt");
     std::ofstream(root / "ready") << stamp << "\n";
   }

@@ -94,6 +94,18 @@ void DeskDriver::press(int glfwKey, bool ctrl, bool shift) {
   frames(1);
 }
 
+desk::LoadedImage& DeskDriver::openPostImage(std::shared_ptr<cv::Mat> bgr) {
+  desk().session = api::Session{"t", "", api::User{"u", "modo", "Test", {"moderator"}}};
+  auto& post = desk().post.emplace();
+  post.detail.id = "p-test";
+  api::ImageRef ref;
+  ref.id = "i-test";
+  post.images.emplace_back(ref);
+  auto& image = post.images.back();
+  image.show(bgr, desk::gl::makeTiles(*bgr, 16384));
+  return image;
+}
+
 std::string DeskDriver::screenshot(const std::string& name) {
   const std::string path = std::string(MEDPICS_ARTIFACT_DIR) + "/" + name + ".png";
   if (!app_.screenshot(path)) throw std::runtime_error("cannot write " + path);

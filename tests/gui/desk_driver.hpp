@@ -25,6 +25,8 @@ class DeskDriver {
   // Left-button drag from (x0, y0) to (x1, y1) in screen pixels, in `steps` moves.
   void drag(float x0, float y0, float x1, float y1, int steps = 8);
   std::string screenshot(const std::string& name);  // writes MEDPICS_ARTIFACT_DIR/name.png, returns the path
+  // Signs in a moderator session and opens a post showing `bgr` as a download would (analysis still pending).
+  desk::LoadedImage& openPostImage(std::shared_ptr<cv::Mat> bgr);
 
  private:
   desk::App app_;

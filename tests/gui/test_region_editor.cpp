@@ -13,16 +13,9 @@ using namespace medpics;
 namespace {
 // Opens a synthetic post image in the desk as a download would, at 1:1 zoom.
 desk::LoadedImage& openImage(test::DeskDriver& driver, cv::Size size) {
-  driver.desk().session = api::Session{"t", "", api::User{"u", "modo", "Test", {"moderator"}}};
-  auto& post = driver.desk().post.emplace();
-  post.detail.id = "p-test";
-  api::ImageRef ref;
-  ref.id = "i-test";
-  post.images.emplace_back(ref);
-  auto& image = post.images.back();
   auto bgr = std::make_shared<cv::Mat>(size, CV_8UC3);
   cv::randu(*bgr, 0, 255);
-  image.show(bgr, desk::gl::makeTiles(*bgr, 16384));
+  auto& image = driver.openPostImage(bgr);
   image.maskSeed = 7;
   driver.frames(3);
   const auto canvas = desk::UiProbe::instance().rect("canvas.post");

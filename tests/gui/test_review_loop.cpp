@@ -70,6 +70,20 @@ TEST_CASE("a moderator logs in, opens the first post and approves it") {
   REQUIRE(driver.click("post.approve"));  // first: the final review of the exact published pixels at 1:1
   REQUIRE(driver.desk().post->editor.finalReview);
   CHECK(driver.desk().post->images[0].view.zoom() == 1.0);
+  {
+    // It opens on the first masked region in reading order (as Tab would reach it), centred in the canvas.
+    const auto& image = driver.desk().post->images[0];
+    cv::Rect first;
+    for (const auto& item : image.regions.items()) {
+      const cv::Rect b = item.region.bounds();
+      if (item.region.masks() && (first.empty() || b.y < first.y || (b.y == first.y && b.x < first.x))) first = b;
+    }
+    REQUIRE(!first.empty());
+    const auto centre = image.view.toScreen({first.x + first.width / 2.0, first.y + first.height / 2.0});
+    const auto canvasCentre = image.view.viewportOrigin();
+    CHECK(centre.x == Approx(canvasCentre.x + image.view.viewportSize().x / 2));
+    CHECK(centre.y == Approx(canvasCentre.y + image.view.viewportSize().y / 2));
+  }
   CHECK(driver.desk().decisionsSent == 0);
   driver.frames(3);
   driver.screenshot("final-review");

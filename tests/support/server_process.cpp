@@ -6,6 +6,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <fstream>
 #include <stdexcept>
@@ -50,6 +51,11 @@ void ServerProcess::start() {
   }
   stop(true);
   throw std::runtime_error("medpics-platform did not report its port within 60 s");
+}
+
+std::string ServerProcess::url() const {
+  const bool tls = std::find(extraArgs_.begin(), extraArgs_.end(), "--tls-cert") != extraArgs_.end();
+  return std::string(tls ? "https" : "http") + "://127.0.0.1:" + std::to_string(port_);
 }
 
 void ServerProcess::stop(bool hard) {

@@ -18,7 +18,8 @@ class ServerProcess {
   void stop(bool hard = false);  // SIGTERM (or SIGKILL when hard) and wait
   void restart() { stop(); start(); }
   int port() const { return port_; }
-  std::string url() const { return "http://127.0.0.1:" + std::to_string(port_); }
+  // https:// when started with --tls-cert.
+  std::string url() const;
 
  private:
   std::filesystem::path dataDir_;

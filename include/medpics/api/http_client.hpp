@@ -1,5 +1,6 @@
 // Blocking HTTP client over libcurl (one per thread); used by PlatformClient off the UI thread.
 #pragma once
+#include <cstddef>
 #include <map>
 #include <string>
 #include <vector>
@@ -18,6 +19,7 @@ struct HttpRequest {
   std::map<std::string, std::string> headers;
   std::vector<MultipartPart> parts;  // non-empty: multipart/form-data body
   long timeoutMs = 15000;
+  std::size_t maxResponseBytes = 128u << 20;  // larger answers fail with a transport error (hostile servers)
 };
 
 struct HttpResponse {
@@ -26,6 +28,11 @@ struct HttpResponse {
   std::map<std::string, std::string> headers;  // lower-case names
   std::string body;
 };
+
+// CA bundle (PEM file) that new clients trust for HTTPS; empty: the system store. Starts as $MEDPICS_CA_BUNDLE.
+// Certificate and host name verification are always on.
+void setDefaultCaBundle(std::string path);
+std::string defaultCaBundle();
 
 class HttpClient {
  public:
@@ -37,6 +44,7 @@ class HttpClient {
   HttpResponse send(const HttpRequest& request);
   const std::string& baseUrl() const { return baseUrl_; }
   void setCaBundle(std::string path) { caBundle_ = std::move(path); }
+  const std::string& caBundle() const { return caBundle_; }
 
  private:
   std::string baseUrl_, caBundle_;

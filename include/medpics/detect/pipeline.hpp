@@ -19,6 +19,7 @@ namespace medpics::detect {
 
 struct PipelineOptions {
   unsigned threads = 2;                 // workers of the pipeline's own pool
+  int niceness = 0;                     // > 0: lower priority of those workers (the desk keeps its UI first)
   int openCvThreads = -1;               // >= 0: cv::setNumThreads() at construction (process-wide; -1 leaves it);
                                         // 1 avoids nesting OpenCV threads in the pool (no faster on 2 cores)
   image::DecodeLimits limits;

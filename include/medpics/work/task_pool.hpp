@@ -24,7 +24,8 @@ class CancelToken {
 
 class TaskPool {
  public:
-  explicit TaskPool(unsigned threads = 0);  // 0: hardware concurrency (at least 2)
+  // threads 0: hardware concurrency (at least 2); niceness > 0 lowers the workers' priority (work/thread_priority).
+  explicit TaskPool(unsigned threads = 0, int niceness = 0);
   ~TaskPool();                               // finishes queued tasks' cancellation, joins
   TaskPool(const TaskPool&) = delete;
   TaskPool& operator=(const TaskPool&) = delete;

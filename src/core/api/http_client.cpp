@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdlib>
 #include <mutex>
 
 namespace medpics::api {
@@ -15,9 +16,40 @@ void globalInit() {
   std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
 }
 
+struct BodySink {
+  std::string* body;
+  std::size_t limit;
+  bool overflow = false;
+};
+
 size_t onBody(char* data, size_t size, size_t count, void* user) {
-  static_cast<std::string*>(user)->append(data, size * count);
+  auto* sink = static_cast<BodySink*>(user);
+  if (sink->body->size() + size * count > sink->limit) {
+    sink->overflow = true;
+    return 0;  // aborts the transfer (CURLE_WRITE_ERROR)
+  }
+  sink->body->append(data, size * count);
   return size * count;
+}
+
+std::mutex gCaMutex;
+std::string& caBundleSetting() {
+  static std::string path = [] {
+    const char* env = std::getenv("MEDPICS_CA_BUNDLE");
+    return std::string(env ? env : "");
+  }();
+  return path;
+}
+
+// A transport failure in words a user can act on.
+std::string describeFailure(CURLcode rc, const char* detail, const std::string& caBundle) {
+  std::string text = curl_easy_strerror(rc);
+  if (detail && *detail) text += " (" + std::string(detail) + ")";
+  if (rc == CURLE_PEER_FAILED_VERIFICATION || rc == CURLE_SSL_CACERT_BADFILE || rc == CURLE_SSL_CERTPROBLEM)
+    return "untrusted server certificate: " + text +
+           (caBundle.empty() ? "; trust its CA explicitly with --ca-bundle FILE, MEDPICS_CA_BUNDLE or the ca_bundle setting"
+                             : "; CA bundle in use: " + caBundle);
+  return text;
 }
 
 size_t onHeader(char* data, size_t size, size_t count, void* user) {
@@ -37,7 +69,17 @@ size_t onHeader(char* data, size_t size, size_t count, void* user) {
 
 }  // namespace
 
-HttpClient::HttpClient(std::string baseUrl) : baseUrl_(std::move(baseUrl)) {
+void setDefaultCaBundle(std::string path) {
+  std::lock_guard lock(gCaMutex);
+  caBundleSetting() = std::move(path);
+}
+
+std::string defaultCaBundle() {
+  std::lock_guard lock(gCaMutex);
+  return caBundleSetting();
+}
+
+HttpClient::HttpClient(std::string baseUrl) : baseUrl_(std::move(baseUrl)), caBundle_(defaultCaBundle()) {
   globalInit();
   while (!baseUrl_.empty() && baseUrl_.back() == '/') baseUrl_.pop_back();
   curl_ = curl_easy_init();
@@ -59,7 +101,11 @@ HttpResponse HttpClient::send(const HttpRequest& request) {
   curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, request.timeoutMs);
   curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT_MS, std::min(request.timeoutMs, 5000L));
   curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, onBody);
-  curl_easy_setopt(curl, CURLOPT_WRITEDATA, &response.body);
+  BodySink sink{&response.body, request.maxResponseBytes};
+  curl_easy_setopt(curl, CURLOPT_WRITEDATA, &sink);
+  curl_easy_setopt(curl, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(request.maxResponseBytes));
+  char errorDetail[CURL_ERROR_SIZE] = {0};
+  curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, errorDetail);
   curl_easy_setopt(curl, CURLOPT_HEADERFUNCTION, onHeader);
   curl_easy_setopt(curl, CURLOPT_HEADERDATA, &response.headers);
   curl_easy_setopt(curl, CURLOPT_SSL_VERIFYPEER, 1L);
@@ -94,7 +140,10 @@ HttpResponse HttpClient::send(const HttpRequest& request) {
   const CURLcode rc = curl_easy_perform(curl);
   if (rc != CURLE_OK) {
     response.status = 0;
-    response.transportError = curl_easy_strerror(rc);
+    response.body.clear();
+    response.transportError = sink.overflow || rc == CURLE_FILESIZE_EXCEEDED
+                                  ? "the answer is larger than " + std::to_string(request.maxResponseBytes) + " bytes"
+                                  : describeFailure(rc, errorDetail, caBundle_);
   } else {
     curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &response.status);
   }

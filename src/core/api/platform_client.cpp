@@ -1,6 +1,8 @@
 // PlatformClient: maps each API v1 route onto HttpClient calls and DTO parsing.
 #include "medpics/api/platform_client.hpp"
 
+#include "medpics/api/answer.hpp"
+
 #include <openssl/rand.h>
 
 #include <cstdio>
@@ -8,9 +10,8 @@
 namespace medpics::api {
 using nlohmann::json;
 
-std::string ApiError::describe() const {
-  if (transport()) return "network error: " + message;
-  return "HTTP " + std::to_string(httpStatus) + " " + code + (message.empty() ? "" : ": " + message);
+namespace {
+constexpr std::size_t kMaxJsonAnswer = 16u << 20;  // API answers are small; a larger one is refused unparsed
 }
 
 PlatformClient::PlatformClient(std::string baseUrl, std::string token)
@@ -22,31 +23,11 @@ std::map<std::string, std::string> PlatformClient::authHeaders() const {
   return h;
 }
 
-Result<json> PlatformClient::toJson(const HttpResponse& response) {
-  if (response.status == 0) return ApiError{0, "network", response.transportError};
-  json body;
-  if (!response.body.empty()) {
-    body = json::parse(response.body, nullptr, /*allow_exceptions=*/false);
-    if (body.is_discarded())
-      return ApiError{response.status, "invalid_response", "the server answered with invalid JSON"};
-  }
-  if (response.status >= 200 && response.status < 300) return body;
-  ApiError error{response.status, "http_error", "HTTP " + std::to_string(response.status)};
-  if (body.is_object()) {
-    if (body.contains("error") && body["error"].is_string()) error.code = body["error"].get<std::string>();
-    if (body.contains("message") && body["message"].is_string()) error.message = body["message"].get<std::string>();
-  }
-  return error;
-}
+Result<json> PlatformClient::toJson(const HttpResponse& response) { return answerJson(response); }
 
 template <class T, class Parse>
 Result<T> PlatformClient::parseWith(Result<json> raw, Parse parse) {
-  if (!raw) return raw.error();
-  try {
-    return parse(raw.value());
-  } catch (const json::exception& e) {
-    return ApiError{200, "invalid_response", std::string("unexpected answer: ") + e.what()};
-  }
+  return parseAnswer<T>(std::move(raw), parse);
 }
 
 Result<json> PlatformClient::requestJson(const std::string& method, const std::string& path, const json* body,
@@ -57,6 +38,7 @@ Result<json> PlatformClient::requestJson(const std::string& method, const std::s
   req.headers = authHeaders();
   for (const auto& [k, v] : headers) req.headers[k] = v;
   req.timeoutMs = timeoutMs_;
+  req.maxResponseBytes = kMaxJsonAnswer;
   if (body) {
     req.body = body->dump();
     req.contentType = "application/json";
@@ -81,15 +63,6 @@ Result<Unit> PlatformClient::logout() {
 }
 
 Result<User> PlatformClient::me() { return parseWith<User>(requestJson("GET", "/api/v1/me"), parseUser); }
-
-template <class T, class ParseItem>
-static Page<T> parsePage(const json& j, ParseItem parseItem) {
-  Page<T> page;
-  for (const auto& item : j.at("items")) page.items.push_back(parseItem(item));
-  if (j.contains("next_cursor") && j["next_cursor"].is_string()) page.nextCursor = j["next_cursor"].get<std::string>();
-  if (j.contains("total") && j["total"].is_number_integer()) page.total = j["total"].get<int>();
-  return page;
-}
 
 Result<Page<PostSummary>> PlatformClient::listPosts(const std::string& status, int limit, const std::string& cursor,
                                                     const std::string& kind) {

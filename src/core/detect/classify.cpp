@@ -80,13 +80,30 @@ class Collector {
     if (e > b) spans_.push_back({b, e, category, conf, rule});
   }
   // Adds every match of `re` (sub-match `group`) that passes `accept`.
+  // libstdc++'s std::regex recurses once per character of a match: a long text is scanned in overlapping windows
+  // (found by the hostile-text test: 100000 digits overflowed the stack). Matches shorter than kOverlap are never
+  // split; a window may start inside a long token, which can only add spans (more masking), never lose one.
   void addAll(const std::regex& re, int group, const char* category, float conf, const char* rule,
               const std::function<bool(const std::smatch&)>& accept = {}) {
+    constexpr std::size_t kWindow = 1024, kOverlap = 192;
     const std::string s(text_);
-    for (auto it = std::sregex_iterator(s.begin(), s.end(), re); it != std::sregex_iterator(); ++it) {
-      const auto& m = *it;
-      if (accept && !accept(m)) continue;
-      add(std::size_t(m.position(group)), std::size_t(m.position(group) + m.length(group)), category, conf, rule);
+    auto boundary = [&](std::size_t i) {  // first UTF-8 character start at or before i
+      while (i > 0 && i < s.size() && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) --i;
+      return i;
+    };
+    for (std::size_t start = 0;;) {
+      std::size_t end = s.size() - start > kWindow ? boundary(start + kWindow) : s.size();
+      if (end <= start) end = std::min(s.size(), start + kWindow);
+      for (auto it = std::sregex_iterator(s.begin() + std::ptrdiff_t(start), s.begin() + std::ptrdiff_t(end), re);
+           it != std::sregex_iterator(); ++it) {
+        const auto& m = *it;
+        if (accept && !accept(m)) continue;
+        const std::size_t b = start + std::size_t(m.position(group));
+        add(b, b + std::size_t(m.length(group)), category, conf, rule);
+      }
+      if (end >= s.size()) break;
+      const std::size_t next = boundary(end - kOverlap);
+      start = next > start ? next : end;
     }
   }
   bool covered(std::size_t b, std::size_t e) const {

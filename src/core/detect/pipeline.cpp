@@ -134,7 +134,7 @@ struct Pipeline::Impl {
   std::list<std::pair<std::string, AnalysisResult>> lru;  // most recent first
   std::unordered_map<std::string, std::list<std::pair<std::string, AnalysisResult>>::iterator> index;
 
-  explicit Impl(PipelineOptions o) : options(std::move(o)), pool(std::max(1u, options.threads)), faces(options.face) {}
+  explicit Impl(PipelineOptions o) : options(std::move(o)), pool(std::max(1u, options.threads), options.niceness), faces(options.face) {}
 
   void remember(const std::string& key, const AnalysisResult& r) {
     std::lock_guard lock(cacheMutex);
@@ -283,6 +283,12 @@ AnalysisResult Pipeline::analyzeImage(const cv::Mat& bgr, const work::CancelToke
   result.height = bgr.rows;
   try {
     if (bgr.empty() || bgr.type() != CV_8UC3) throw std::invalid_argument("expected a non-empty 8-bit BGR image");
+    // The detectors scale the long side down, which rounds the short side of a 1 x 100000 strip to 0 px.
+    if (std::max(bgr.cols, bgr.rows) > 64 * std::min(bgr.cols, bgr.rows)) {
+      result.error = "image too elongated for automatic detection (" + std::to_string(bgr.cols) + "x" +
+                     std::to_string(bgr.rows) + ", over 64:1): check it by eye";
+      return result;
+    }
     result.findings = impl_->detect(bgr, cancel);
     if (cancel.cancelled()) result.error = "cancelled";
   } catch (const std::exception& e) {

@@ -1,6 +1,9 @@
 // Reads image dimensions from JPEG, PNG, BMP, WebP, TIFF and GIF headers without decoding pixels.
 #include "medpics/image/decode.hpp"
 
+#include <algorithm>
+#include <climits>
+#include <cstdint>
 #include <cstring>
 
 namespace medpics::image {
@@ -111,8 +114,8 @@ bool readHeader(std::string_view b, HeaderInfo& info) {
   } else if (startsWith(b, "BM")) {
     info.format = "bmp";
     info.width = int(le32(b, 18));
-    std::int32_t h = std::int32_t(le32(b, 22));
-    info.height = h < 0 ? -h : h;
+    const std::int64_t h = std::int32_t(le32(b, 22));  // negative: top-down rows; INT32_MIN has no int negation
+    info.height = int(std::min<std::int64_t>(h < 0 ? -h : h, INT32_MAX));
     ok = true;
   } else if (startsWith(b, "RIFF") && b.substr(8, 4) == "WEBP") {
     info.format = "webp";

@@ -2,15 +2,20 @@
 #include "medpics/work/task_pool.hpp"
 
 #include "medpics/util/log.hpp"
+#include "medpics/work/thread_priority.hpp"
 
 #include <exception>
 #include <string>
 
 namespace medpics::work {
 
-TaskPool::TaskPool(unsigned threads) {
+TaskPool::TaskPool(unsigned threads, int niceness) {
   if (threads == 0) threads = std::max(2u, std::thread::hardware_concurrency());
-  for (unsigned i = 0; i < threads; ++i) workers_.emplace_back([this] { run(); });
+  for (unsigned i = 0; i < threads; ++i)
+    workers_.emplace_back([this, niceness] {
+      setCurrentThreadNiceness(niceness);
+      run();
+    });
 }
 
 TaskPool::~TaskPool() {

@@ -2,6 +2,7 @@
 #include "gl/mask_preview.hpp"
 
 #include "desk.hpp"
+#include "gl/region_index.hpp"
 
 #include "medpics/mask/burn_in.hpp"
 #include "medpics/review/region_document.hpp"
@@ -16,19 +17,6 @@ namespace medpics::desk::gl {
 namespace {
 constexpr int kAtlasSize = 2048;
 constexpr int kCoarse = 4;  // cell size of the coarse region index
-
-// Topmost (highest) region index of each kCoarse × kCoarse cell: a zoomed-out preview never shows a masked
-// pixel unmasked, and reads 16 times less memory.
-cv::Mat_<std::uint16_t> coarseIndexOf(const cv::Mat_<std::uint16_t>& index) {
-  cv::Mat_<std::uint16_t> coarse((index.rows + kCoarse - 1) / kCoarse, (index.cols + kCoarse - 1) / kCoarse, std::uint16_t(0));
-  for (int y = 0; y < index.rows; ++y) {
-    const std::uint16_t* row = index[y];
-    std::uint16_t* out = coarse[y / kCoarse];
-    for (int x = 0; x < index.cols; ++x)
-      if (row[x] > out[x / kCoarse]) out[x / kCoarse] = row[x];
-  }
-  return coarse;
-}
 
 void ortho(float l, float r, float b, float t, float m[16]) {
   const float out[16] = {2.0f / (r - l), 0, 0, 0, 0, 2.0f / (t - b), 0, 0, 0, 0, -1, 0,
@@ -128,8 +116,12 @@ void MaskPreview::prepare(LoadedImage& image) {
   const auto& doc = image.regions;
   if (t.revision == doc.revision() && t.index) return;
   const cv::Size size = image.pixels->size();
+  const cv::Rect whole({0, 0}, size);
+  cv::Rect changed;
   if (!t.index) {
     t.index = Texture(size.width, size.height, GL_R16UI, GL_RED_INTEGER, GL_UNSIGNED_SHORT, nullptr);
+    t.coarseIndex = Texture((size.width + kCoarse - 1) / kCoarse, (size.height + kCoarse - 1) / kCoarse, GL_R16UI,
+                            GL_RED_INTEGER, GL_UNSIGNED_SHORT, nullptr);
     t.atlas = Texture(kAtlasSize, kAtlasSize, GL_RGBA8, GL_RGBA, GL_UNSIGNED_BYTE, nullptr);
     glGenFramebuffers(1, &t.atlasFbo);
     GLint previousFbo = 0;
@@ -137,21 +129,28 @@ void MaskPreview::prepare(LoadedImage& image) {
     glBindFramebuffer(GL_FRAMEBUFFER, t.atlasFbo);
     glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, t.atlas.id(), 0);
     glBindFramebuffer(GL_FRAMEBUFFER, static_cast<GLuint>(previousFbo));
+    changed = whole;
+  } else {
+    changed = changedCoverage(t.indexed, doc.items(), size);  // e.g. old ∪ new bounds of a dragged region
   }
-  // Which region is on top at each pixel (the same rasterisation as the burn-in).
-  cv::Mat_<std::uint16_t> index(size, 0);
+  if (!changed.empty()) {
+    // Whole coarse cells, so that each cell's topmost value is recomputed from all of its pixels.
+    const auto down = [](int v) { return v / kCoarse * kCoarse; };
+    const auto up = [](int v) { return (v + kCoarse - 1) / kCoarse * kCoarse; };
+    changed = cv::Rect(cv::Point(down(changed.x), down(changed.y)), cv::Point(up(changed.br().x), up(changed.br().y))) & whole;
+    // Which region is on top at each pixel there (the same rasterisation as the burn-in).
+    const cv::Mat_<std::uint16_t> index = regionIndex(doc.items(), changed, size);
+    t.index.update(changed.x, changed.y, changed.width, changed.height, GL_RED_INTEGER, GL_UNSIGNED_SHORT, index.data);
+    const cv::Mat_<std::uint16_t> coarse = coarseRegionIndex(index, kCoarse);
+    t.coarseIndex.update(changed.x / kCoarse, changed.y / kCoarse, coarse.cols, coarse.rows, GL_RED_INTEGER,
+                         GL_UNSIGNED_SHORT, coarse.data);
+  }
+  t.indexed = coverageSnapshot(doc.items());
+  // Style of each region (a style change alone rewrites only this small table).
   std::vector<GLint> table(4 * (doc.items().size() + 1), 0);
-  const cv::Rect whole({0, 0}, size);
-  cv::Mat1b local;
-  for (std::size_t k = 0; k < doc.items().size() && k < 65534; ++k) {
+  for (std::size_t k = 0; k < doc.items().size() && k < kMaxIndexedRegions; ++k) {
     const mask::Region& r = doc.items()[k].region;
     if (!r.masks()) continue;
-    const cv::Rect area = r.bounds() & whole;
-    if (area.area() == 0) continue;
-    local.create(area.size());
-    local.setTo(0);
-    mask::rasterize(review::translated(r, -area.x, -area.y), local);
-    index(area).setTo(static_cast<std::uint16_t>(k + 1), local);
     GLint* entry = &table[4 * (k + 1)];
     entry[0] = styleCode(r.style);
     if (r.style == mask::Style::Mosaic) {
@@ -165,9 +164,6 @@ void MaskPreview::prepare(LoadedImage& image) {
       entry[1] = std::max(8, r.bounds().height / 6);
     }
   }
-  t.index.update(0, 0, size.width, size.height, GL_RED_INTEGER, GL_UNSIGNED_SHORT, index.data);
-  const cv::Mat_<std::uint16_t> coarse = coarseIndexOf(index);
-  t.coarseIndex = Texture(coarse.cols, coarse.rows, GL_R16UI, GL_RED_INTEGER, GL_UNSIGNED_SHORT, coarse.data);
   t.table = Texture(static_cast<int>(table.size() / 4), 1, GL_RGBA32I, GL_RGBA_INTEGER, GL_INT, table.data());
   t.revision = doc.revision();
 }
@@ -198,10 +194,12 @@ void MaskPreview::bindPreview(LoadedImage& image, bool showOriginal, const float
 
 void MaskPreview::onDraw(const ImDrawList*, const ImDrawCmd* cmd) {
   auto* p = static_cast<DrawParams*>(cmd->UserCallbackData);
-  const ImDrawData* data = ImGui::GetDrawData();
+  // The projection the ImGui renderer has set up for this draw list: the screen's, whether the list is drawn to
+  // the screen or into a cached layer (gl/layer_cache.hpp) in the middle of the frame, when there is no draw data.
+  GLint program = 0;
+  glGetIntegerv(GL_CURRENT_PROGRAM, &program);
   float projection[16];
-  ortho(data->DisplayPos.x, data->DisplayPos.x + data->DisplaySize.x, data->DisplayPos.y + data->DisplaySize.y,
-        data->DisplayPos.y, projection);
+  glGetUniformfv(static_cast<GLuint>(program), glGetUniformLocation(static_cast<GLuint>(program), "ProjMtx"), projection);
   p->self->bindPreview(*p->image, p->showOriginal, projection);
 }
 

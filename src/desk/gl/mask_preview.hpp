@@ -3,11 +3,14 @@
 #include "gl/shader_program.hpp"
 #include "gl/texture.hpp"
 
+#include "medpics/mask/region.hpp"
+
 #include <opencv2/core.hpp>
 
 #include <map>
 #include <memory>
 #include <string>
+#include <vector>
 
 struct ImDrawList;
 struct ImDrawCmd;
@@ -18,7 +21,7 @@ struct LoadedImage;
 
 namespace medpics::desk::gl {
 
-// Per-image GPU state, rebuilt when the image's region document changes.
+// Per-image GPU state, updated when the image's region document changes (index: over the changed area only).
 struct PreviewTextures {
   Texture index;  // R16UI: 0 = unmasked, else 1 + region index
   Texture coarseIndex;  // R16UI, 1/kCoarse resolution: topmost region of each cell (zoomed-out views)
@@ -28,6 +31,7 @@ struct PreviewTextures {
   std::map<int, cv::Point> slots;  // block size → slot origin in the atlas
   int shelfX = 0, shelfY = 0, shelfHeight = 0;
   int revision = -1;
+  std::vector<mask::Region> indexed;  // the regions' coverage when `index` was last updated (for the changed area)
   ~PreviewTextures();
 };
 
@@ -43,7 +47,8 @@ class MaskPreview {
   const std::string& error() const { return error_; }
   // The preview needs the shaders and a full-resolution texture of the image.
   bool available(const LoadedImage& image) const;
-  // Brings the image's preview textures up to date with its regions (UI thread).
+  // Brings the image's preview textures up to date with its regions (UI thread); the region index is rewritten
+  // only where the coverage changed (old and new bounds of the edited regions).
   void prepare(LoadedImage& image);
   // Adds the switch to the preview shader (before the image is drawn) / back to ImGui's state (after).
   void begin(ImDrawList* draw, LoadedImage& image, bool showOriginal);

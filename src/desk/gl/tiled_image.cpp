@@ -27,6 +27,8 @@ std::vector<RgbaTile> makeTiles(const cv::Mat& bgr, int maxSide) {
 }
 
 void TiledImage::upload(const std::vector<RgbaTile>& tiles) {
+  static std::uint64_t uploads = 0;  // UI thread only
+  serial_ = ++uploads;
   tiles_.clear();
   for (const auto& t : tiles) tiles_.push_back({t.area, Texture(t.rgba.cols, t.rgba.rows, t.rgba.data)});
 }

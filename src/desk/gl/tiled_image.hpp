@@ -4,6 +4,7 @@
 
 #include <opencv2/core.hpp>
 
+#include <cstdint>
 #include <vector>
 
 namespace medpics::desk::gl {
@@ -29,9 +30,12 @@ class TiledImage {
   // The texture of an image that fits in one tile (the preview needs it), else nullptr.
   const Texture* single() const { return tiles_.size() == 1 ? &tiles_[0].texture : nullptr; }
   void setNearest(bool nearest);
+  // Distinct for every upload in the process (GL may reuse texture names): tells caches which pixels they hold.
+  std::uint64_t serial() const { return serial_; }
 
  private:
   std::vector<Tile> tiles_;
+  std::uint64_t serial_ = 0;
 };
 
 }  // namespace medpics::desk::gl

@@ -4,6 +4,7 @@
 
 #include <imgui.h>
 
+#include <cstdint>
 #include <functional>
 
 namespace medpics::desk {
@@ -15,6 +16,9 @@ struct CanvasOptions {
   bool keyboard = false;     // zoom keys work without the pointer over the canvas
   // Called around the image draw (e.g. to switch to the masking preview shader).
   std::function<void(ImDrawList*)> beforeImage, afterImage;
+  // What those hooks draw depends on besides the draw commands (e.g. the preview's region revision): the canvas
+  // layer is cached (gl::LayerCache) and drawn again only when its commands or this stamp change.
+  std::uint64_t layerStamp = 0;
 };
 
 struct CanvasFrame {
@@ -22,8 +26,13 @@ struct CanvasFrame {
   bool hovered = false;  // the pointer is over the canvas
   bool active = false;   // the canvas holds the mouse (a drag started on it)
   ImVec2 origin, size;
+  ImDrawList* layer = nullptr;  // the canvas layer: overlays drawn over the image go here, before endCanvas
 };
 
-CanvasFrame drawCanvas(LoadedImage& image, const char* id, const CanvasOptions& options);
+// beginCanvas handles zoom / pan and draws the background and the image into the layer; the caller may add
+// overlays to frame.layer; endCanvas shows the layer (from the cache when nothing changed) and the status line.
+CanvasFrame beginCanvas(LoadedImage& image, const char* id, const CanvasOptions& options);
+void endCanvas(LoadedImage& image, const CanvasFrame& frame, const CanvasOptions& options);
+CanvasFrame drawCanvas(LoadedImage& image, const char* id, const CanvasOptions& options);  // begin + end
 
 }  // namespace medpics::desk

@@ -27,15 +27,20 @@ Vec2 rotate(double x, double y, int rotation, int w, int h) {
 }
 }  // namespace
 
-CanvasFrame drawCanvas(LoadedImage& image, const char* id, const CanvasOptions& options) {
+CanvasFrame beginCanvas(LoadedImage& image, const char* id, const CanvasOptions& options) {
   const int rotation = options.rotation;
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   const ImVec2 size(avail.x, options.height > 0 ? options.height : avail.y);
   ImGui::InvisibleButton(id, size, ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonMiddle);
   probe(std::string("canvas.") + id);
-  CanvasFrame frame{false, ImGui::IsItemHovered(), ImGui::IsItemActive(), origin, size};
-  ImDrawList* draw = ImGui::GetWindowDrawList();
+  ImDrawList* window = ImGui::GetWindowDrawList();
+  ImDrawList* draw = window;
+  if (gl::LayerCache::enabled) {
+    if (!image.layer) image.layer = std::make_unique<gl::LayerCache>();
+    draw = image.layer->begin(*window);
+  }
+  CanvasFrame frame{false, ImGui::IsItemHovered(), ImGui::IsItemActive(), origin, size, draw};
   draw->AddRectFilled(origin, ImVec2(origin.x + size.x, origin.y + size.y), IM_COL32(24, 26, 28, 255));
 
   if (image.status != LoadedImage::Status::Ready || image.texture.empty()) {
@@ -86,6 +91,21 @@ CanvasFrame drawCanvas(LoadedImage& image, const char* id, const CanvasOptions& 
   }
   if (options.afterImage) options.afterImage(draw);
   draw->PopClipRect();
+  return frame;
+}
+
+void endCanvas(LoadedImage& image, const CanvasFrame& frame, const CanvasOptions& options) {
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  const ImVec2 origin = frame.origin, size = frame.size;
+  if (frame.layer != draw) {
+    // The stamp: the hooks' own state, and which image the tile textures hold.
+    const std::uint64_t stamp = options.layerStamp * 0x9E3779B97F4A7C15ull ^ image.texture.serial();
+    image.layer->end(draw, origin, ImVec2(origin.x + size.x, origin.y + size.y), stamp);
+  }
+  if (!frame.ready) return;
+  const auto& view = image.view;
+  const ImGuiIO& io = ImGui::GetIO();
+  const Vec2 mouse{io.MousePos.x, io.MousePos.y};
 
   // Status line: zoom, size, and the image coordinate and RGB value under the cursor.
   char status[160];
@@ -93,13 +113,18 @@ CanvasFrame drawCanvas(LoadedImage& image, const char* id, const CanvasOptions& 
                         image.pixels->cols, image.pixels->rows);
   const Vec2 p = view.toImage(mouse);
   const int px = static_cast<int>(std::floor(p.x)), py = static_cast<int>(std::floor(p.y));
-  if (frame.hovered && rotation == 0 && px >= 0 && py >= 0 && px < image.pixels->cols && py < image.pixels->rows) {
+  if (frame.hovered && options.rotation == 0 && px >= 0 && py >= 0 && px < image.pixels->cols && py < image.pixels->rows) {
     const cv::Vec3b bgr = image.pixels->at<cv::Vec3b>(py, px);
     std::snprintf(status + n, sizeof status - n, "  ·  x %d  y %d  ·  RGB %d %d %d", px, py, bgr[2], bgr[1], bgr[0]);
   }
   const ImVec2 barMin(origin.x, origin.y + size.y - 24), barMax(origin.x + size.x, origin.y + size.y);
   draw->AddRectFilled(barMin, barMax, IM_COL32(0, 0, 0, 170));
   draw->AddText(ImVec2(origin.x + 8, origin.y + size.y - 21), IM_COL32(235, 235, 235, 255), status);
+}
+
+CanvasFrame drawCanvas(LoadedImage& image, const char* id, const CanvasOptions& options) {
+  const CanvasFrame frame = beginCanvas(image, id, options);
+  endCanvas(image, frame, options);
   return frame;
 }
 

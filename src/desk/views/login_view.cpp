@@ -31,6 +31,8 @@ void drawLogin(Desk& desk) {
                                       ImGuiInputTextFlags_Password | ImGuiInputTextFlags_EnterReturnsTrue);
   probe("login.password");
   ImGui::PopItemWidth();
+  ImGui::Checkbox(tr("login.remember"), &desk.settings.rememberMe);
+  probe("login.remember");
   ImGui::Spacing();
   ImGui::BeginDisabled(desk.loggingIn);
   const bool clicked = ImGui::Button(desk.loggingIn ? tr("login.busy") : tr("login.submit"), ImVec2(-1, 0));

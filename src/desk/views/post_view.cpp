@@ -55,6 +55,7 @@ void drawPost(Desk& desk) {
   }
   if (!desk.shaderError.empty()) ImGui::TextColored(ImVec4(1, 0.6f, 0.3f, 1), "%s : %s", tr("editor.shader_error"), desk.shaderError.c_str());
   if (post.leaseLost) ImGui::TextColored(ImVec4(1, 0.45f, 0.35f, 1), "%s", tr("post.lease_lost"));
+  if (post.claiming) ImGui::TextDisabled("%s", tr("post.claiming"));
 
   if (post.images.size() > 1) {
     for (int i = 0; i < static_cast<int>(post.images.size()); ++i) {
@@ -73,6 +74,11 @@ void drawPost(Desk& desk) {
   gl::MaskPreview* preview = desk.maskPreview;
   const bool previewOn = preview && (post.editor.preview || post.editor.finalReview) && preview->available(image);
   if (previewOn) preview->prepare(image);
+  // What the preview shows besides the draw commands: the indexed regions, the original (Space), the noise seed.
+  const std::uint64_t previewStamp =
+      previewOn && image.preview ? (std::uint64_t(std::uint32_t(image.preview->revision)) << 33 |
+                                    std::uint64_t(post.editor.showOriginal) << 32 | image.maskSeed)
+                                 : 0;
   drawRegionEditor(
       post, image, bodyHeight, !desk.reject.open,
       [&](ImDrawList* draw) {
@@ -80,7 +86,8 @@ void drawPost(Desk& desk) {
       },
       [&](ImDrawList* draw) {
         if (previewOn) gl::MaskPreview::end(draw);
-      });
+      },
+      previewStamp);
   ImGui::EndChild();
   ImGui::SameLine();
   ImGui::BeginChild("##regions-panel", ImVec2(0, bodyHeight), true);
@@ -93,8 +100,8 @@ void drawPost(Desk& desk) {
     allReady = allReady && img.status == LoadedImage::Status::Ready && img.analysis != LoadedImage::Analysis::Pending;
   bool allLoaded = true;  // a rejection publishes nothing: it only needs the images shown (or failed)
   for (const auto& img : post.images) allLoaded = allLoaded && img.status != LoadedImage::Status::Loading;
-  const bool canDecide = allReady && !post.sending && !post.leaseLost;
-  const bool canReject = allLoaded && !post.sending && !post.leaseLost;
+  const bool canDecide = allReady && !post.sending && !post.leaseLost && !post.claiming;
+  const bool canReject = allLoaded && !post.sending && !post.leaseLost && !post.claiming;
   ImGui::BeginDisabled(!canDecide);
   // Approval takes two steps (A, then A again): first the final review of the exact pixels to be published.
   const bool finalReview = post.editor.finalReview;
@@ -105,8 +112,7 @@ void drawPost(Desk& desk) {
       desk.approvePost();
     } else {
       post.editor.finalReview = true;
-      const auto size = image.view.viewportSize();
-      image.view.oneToOne({image.view.viewportOrigin().x + size.x / 2, image.view.viewportOrigin().y + size.y / 2});
+      showFinalReview(image);
     }
   }
   probe("post.approve");

@@ -72,7 +72,7 @@ void drawQueue(Desk& desk) {
   probe("queue.refresh");
   shortcutTooltip(Action::Refresh);
   ImGui::Separator();
-  ImGui::BeginChild("##items");
+  ImGui::BeginChild("##items", ImVec2(0, -pipelinePanelHeight()));
   if (posts) {
     drawList(desk, desk.posts, desk.post ? desk.post->detail.id : "",
              [](const api::PostSummary& p) {
@@ -85,6 +85,7 @@ void drawQueue(Desk& desk) {
              }, false);
   }
   ImGui::EndChild();
+  drawPipelinePanel(desk);
 }
 
 }  // namespace medpics::desk

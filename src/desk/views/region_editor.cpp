@@ -13,6 +13,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 
 namespace medpics::desk {
 namespace {
@@ -317,46 +318,10 @@ void handleMouse(OpenPost& post, LoadedImage& image, const CanvasFrame& frame) {
   }
 }
 
-}  // namespace
-
-void centreOnRegion(LoadedImage& image, const Region& r) {
-  const cv::Rect b = r.bounds();
-  auto& v = image.view;
-  const Vec2 size = v.viewportSize();
-  const double target = std::min(size.x / (b.width * 3.0), size.y / (b.height * 3.0));
-  const Vec2 centre{v.viewportOrigin().x + size.x / 2, v.viewportOrigin().y + size.y / 2};
-  v.setZoom(std::clamp(target, v.fitZoom(), 16.0), centre);
-  v.centreOn({b.x + b.width / 2.0, b.y + b.height / 2.0});
-}
-
-void drawRegionEditor(OpenPost& post, LoadedImage& image, float height, bool keyboard,
-                      const std::function<void(ImDrawList*)>& beforeImage,
-                      const std::function<void(ImDrawList*)>& afterImage) {
-  auto& ed = post.editor;
-  CanvasOptions options;
-  options.height = height;
-  // In the select tool, the left button pans unless it grabs a region or a handle of the selected one.
-  const ImVec2 mouse = ImGui::GetIO().MousePos;
-  const auto& doc = image.regions;
-  const bool overHandle = doc.selection().size() == 1 && image.status == LoadedImage::Status::Ready &&
-                          handleAt(image.view, doc.find(*doc.selection().begin())->region, mouse) >= 0;
-  options.leftDragPans = ed.finalReview || (ed.tool == Tool::Select && ed.drag == EditorState::Drag::None &&
-                                            !overHandle && !doc.hitTest(imagePixel(image.view, mouse)));
-  options.keyboard = keyboard;
-  options.beforeImage = beforeImage;
-  options.afterImage = afterImage;
-  const CanvasFrame frame = drawCanvas(image, "post", options);
-  if (!frame.ready) return;
-  if (keyboard && !ed.finalReview) handleKeys(post, image);
-  if (ed.finalReview) {
-    // read-only: the view pans and zooms, nothing is edited
-  } else if (!options.leftDragPans || ed.drag != EditorState::Drag::None) {
-    handleMouse(post, image, frame);
-  } else if (frame.hovered && ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
-    image.regions.clearSelection();
-  }
-
-  ImDrawList* draw = ImGui::GetWindowDrawList();
+// Outlines, handles, the polygon draft and the pixel grid, clipped above the status line.
+void drawOverlays(const OpenPost& post, const LoadedImage& image, const CanvasFrame& frame) {
+  ImDrawList* draw = frame.layer;
+  const auto& ed = post.editor;
   draw->PushClipRect(frame.origin, ImVec2(frame.origin.x + frame.size.x, frame.origin.y + frame.size.y - 24), true);
   if (!ed.showOriginal && !ed.finalReview) {
     const bool fill = !ed.preview;  // without the shader preview, masked areas are tinted
@@ -385,6 +350,66 @@ void drawRegionEditor(OpenPost& post, LoadedImage& image, float height, bool key
       draw->AddLine(screen(image.view, x0, y), screen(image.view, x1, y), IM_COL32(0, 0, 0, 70));
   }
   draw->PopClipRect();
+}
+
+}  // namespace
+
+void centreOnRegion(LoadedImage& image, const Region& r) {
+  const cv::Rect b = r.bounds();
+  auto& v = image.view;
+  const Vec2 size = v.viewportSize();
+  const double target = std::min(size.x / (b.width * 3.0), size.y / (b.height * 3.0));
+  const Vec2 centre{v.viewportOrigin().x + size.x / 2, v.viewportOrigin().y + size.y / 2};
+  v.setZoom(std::clamp(target, v.fitZoom(), 16.0), centre);
+  v.centreOn({b.x + b.width / 2.0, b.y + b.height / 2.0});
+}
+
+void showFinalReview(LoadedImage& image) {
+  auto& v = image.view;
+  const Vec2 size = v.viewportSize();
+  v.oneToOne({v.viewportOrigin().x + size.x / 2, v.viewportOrigin().y + size.y / 2});
+  std::optional<cv::Rect> first;
+  for (const auto& item : image.regions.items()) {
+    if (!item.region.masks()) continue;
+    const cv::Rect b = item.region.bounds();
+    if (!first || b.y < first->y || (b.y == first->y && b.x < first->x)) first = b;  // reading order, as Tab
+  }
+  if (first) v.centreOn({first->x + first->width / 2.0, first->y + first->height / 2.0});
+  // Whole screen pixels: each screen pixel centre falls on an image pixel centre, never on a boundary between two.
+  const Vec2 offset = v.offset();
+  v.pan({std::round(offset.x) - offset.x, std::round(offset.y) - offset.y});
+}
+
+void drawRegionEditor(OpenPost& post, LoadedImage& image, float height, bool keyboard,
+                      const std::function<void(ImDrawList*)>& beforeImage,
+                      const std::function<void(ImDrawList*)>& afterImage, std::uint64_t layerStamp) {
+  auto& ed = post.editor;
+  CanvasOptions options;
+  options.height = height;
+  // In the select tool, the left button pans unless it grabs a region or a handle of the selected one.
+  const ImVec2 mouse = ImGui::GetIO().MousePos;
+  const auto& doc = image.regions;
+  const bool overHandle = doc.selection().size() == 1 && image.status == LoadedImage::Status::Ready &&
+                          handleAt(image.view, doc.find(*doc.selection().begin())->region, mouse) >= 0;
+  options.leftDragPans = ed.finalReview || (ed.tool == Tool::Select && ed.drag == EditorState::Drag::None &&
+                                            !overHandle && !doc.hitTest(imagePixel(image.view, mouse)));
+  options.keyboard = keyboard;
+  options.beforeImage = beforeImage;
+  options.afterImage = afterImage;
+  options.layerStamp = layerStamp;
+  const CanvasFrame frame = beginCanvas(image, "post", options);
+  if (frame.ready) {
+    if (keyboard && !ed.finalReview) handleKeys(post, image);
+    if (ed.finalReview) {
+      // read-only: the view pans and zooms, nothing is edited
+    } else if (!options.leftDragPans || ed.drag != EditorState::Drag::None) {
+      handleMouse(post, image, frame);
+    } else if (frame.hovered && ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
+      image.regions.clearSelection();
+    }
+    drawOverlays(post, image, frame);  // into the canvas layer: cached with the image while nothing changes
+  }
+  endCanvas(image, frame, options);
 }
 
 }  // namespace medpics::desk

@@ -22,6 +22,9 @@ void openAdjacent(Desk& desk, int step);  // next (+1) / previous (-1) item of t
 // A progress bar of a measured fraction; an animated bar while the amount of work is unknown.
 void progressBar(float fraction, const char* label, float width = -1.0f);
 void busyBar(const char* label, float width = -1.0f);
+// Prefetch progress and decision outbox states, under the queue.
+void drawPipelinePanel(Desk& desk);
+float pipelinePanelHeight();
 // Image with zoom about the cursor (wheel, +/-), pan (drag), fit (F) and 1:1 (1); rotation in quarter turns.
 // keyboard: the zoom keys work without the pointer over the canvas (zooming about its centre).
 void drawImageCanvas(LoadedImage& image, const char* id, float height, int rotation = 0, bool keyboard = false);

@@ -1,0 +1,158 @@
+// Desk ↔ background pipeline: the per-user decision outbox (journal + sender) and the prefetch of the next posts.
+#include "desk.hpp"
+
+#include "i18n.hpp"
+#include "image_loading.hpp"
+
+#include "medpics/detect/classify.hpp"
+#include "medpics/util/log.hpp"
+
+#include <thread>
+
+namespace medpics::desk {
+using api::Result;
+
+// ---------------------------------------------------------------- outbox
+void Desk::openOutbox() {
+  closeOutbox(std::chrono::milliseconds(250));
+  const std::filesystem::path dir =
+      options_.dataDir.empty() ? options_.settingsPath.parent_path() : options_.dataDir;
+  try {
+    outbox_ = std::make_shared<work::Outbox>(dir / ("outbox-" + session->user.username + ".db"));
+  } catch (const std::exception& e) {
+    outbox_.reset();  // decisions stay disabled: none is sent without being journalled first
+    return notify(true, tr("outbox.unavailable"), e.what());
+  }
+  outbox_->pruneSent(work::unixNow() - 7 * 24 * 3600.0);
+  sender_ = std::make_unique<work::OutboxSender>(outbox_);
+  sender_->setOnChange([this](const work::OutboxEntry& entry) {
+    ui_.post([this, entry] { onOutboxChange(entry); });
+  });
+  sender_->setCredentials(loginUrl, session->token);
+  sender_->start();
+  refreshOutbox();
+  if (outboxCounts.pending > 0)
+    notify(false, std::string(tr("outbox.resuming")) + " (" + std::to_string(outboxCounts.pending) + ")");
+}
+
+void Desk::closeOutbox(std::chrono::milliseconds wait) {
+  if (sender_) sender_->stop(wait);
+  sender_.reset();
+  outbox_.reset();
+  outboxEntries.clear();
+  outboxCounts = {};
+}
+
+bool Desk::journal(const work::OutboxEntry& entry, work::MaskedImages masked) {
+  if (!outbox_ || !sender_) return false;
+  if (!masked.empty()) sender_->keepMasked(entry.key, std::move(masked));  // memory only
+  try {
+    outbox_->add(entry);  // durable (WAL, synchronous=FULL) before anything is sent
+  } catch (const std::exception& e) {
+    notify(true, tr("outbox.unavailable"), e.what());
+    return false;
+  }
+  sender_->wake();
+  refreshOutbox();
+  return true;
+}
+
+void Desk::refreshOutbox() {
+  if (!outbox_) return;
+  try {
+    outboxEntries = outbox_->recent(12);
+    outboxCounts = outbox_->counts();
+  } catch (const std::exception& e) {
+    log::warn(std::string("outbox: ") + e.what());
+  }
+}
+
+void Desk::onOutboxChange(const work::OutboxEntry& entry) {
+  refreshOutbox();
+  if (entry.state == work::OutboxState::Sent) {
+    ++decisionsSent;
+    api::Decision d;
+    d.decisionId = entry.decisionId;
+    d.subjectType = entry.subjectType;
+    d.subjectId = entry.subjectId;
+    d.action = entry.action;
+    d.reasonCode = entry.decision.value("reason_code", "");
+    d.message = entry.decision.value("message", "");
+    d.decidedBy = session ? session->user.username : "";
+    d.raw = entry.decision;
+    recentDecisions.push_back(d);
+    notify(false, std::string(tr("status.decided")) + " (" + entry.subjectId + ", " + entry.action + ")");
+  } else if (entry.state == work::OutboxState::Failed) {
+    notify(true, std::string(tr("outbox.failed")) + " " + entry.subjectId, entry.lastError);
+    refreshQueue();  // the item may be back in the queue (e.g. its lease was taken)
+  }
+}
+
+// ---------------------------------------------------------------- prefetch
+// The posts openNext() would open after the current one, in order: not open, not leased by someone else.
+void Desk::updatePrefetch() {
+  if (!prefetcher_) return;
+  std::vector<std::string> upcoming;
+  if (session && tab == Tab::Posts) {
+    const std::string self = session->user.username, current = post ? post->detail.id : "";
+    for (const auto& p : posts)
+      if (p.id != current && (!p.lease || p.lease->holder == self)) upcoming.push_back(p.id);
+  }
+  prefetcher_->setUpcoming(std::move(upcoming));
+}
+
+// Opens a post from the prefetch cache in this frame; its lease is claimed in the background (decisions wait).
+bool Desk::openPrefetched(const std::string& id) {
+  auto ready = prefetcher_->take(id);
+  if (!ready) return false;
+  post.emplace();
+  post->detail = ready->detail;
+  post->claiming = true;
+  post->captionSpans = detect::findPhiSpans(ready->detail.caption);
+  post->captionSpanMasked.assign(post->captionSpans.size(), 1);
+  for (auto& image : ready->images) {
+    LoadedImage& img = post->images.emplace_back(image.ref);
+    img.bytes = image.bytes;
+    auto tiles = std::static_pointer_cast<const std::vector<gl::RgbaTile>>(image.display.data);
+    img.show(image.bgr, tiles ? *tiles : gl::makeTiles(*image.bgr, maxTextureSize()));
+    if (image.analysis) applyAnalysis(img, *image.analysis);
+  }
+  openedFromPrefetch = true;
+  for (std::size_t i = 0; i < ready->images.size(); ++i)
+    if (ready->images[i].analysisState == work::PrefetchedImage::Analysis::NotStarted) analyse(id, i);
+  claimOpenPost();
+  updatePrefetch();
+  return true;
+}
+
+void Desk::claimOpenPost() {
+  claimInFlight_ = true;
+  const std::string id = post->detail.id;
+  const int gen = generation_;
+  backend_.call<api::Lease>([id](api::PlatformClient& c) {
+                              auto lease = c.claim("posts", id);
+                              for (int retry = 1; retry < 4 && !lease && lease.error().retryable(); ++retry) {
+                                std::this_thread::sleep_for(std::chrono::milliseconds(100 << retry));
+                                lease = c.claim("posts", id);
+                              }
+                              return lease;
+                            },
+                            [this, gen](const Result<api::Lease>& r) {
+                              claimInFlight_ = false;
+                              if (gen != generation_ || !post) return;
+                              if (!r && r.error().retryable()) {  // server unreachable: try again (tick)
+                                claimRetryAt_ = now_ + 2.0;
+                                return;
+                              }
+                              if (!r) {  // taken or decided meanwhile: on to the next one
+                                notify(true, tr("post.claim_failed"), r.error().describe());
+                                std::erase_if(posts, [&](const auto& p) { return p.id == post->detail.id; });
+                                return openNext();
+                              }
+                              post->lease = r.value();
+                              post->claiming = false;
+                              lastRenew_ = now_;
+                            });
+}
+
+}  // namespace medpics::desk

@@ -1,0 +1,204 @@
+// API tests of the background pipeline against the real server: deterministic mask re-rendering from the journal,
+// the outbox sender's lease re-claim and final failures, and the prefetcher (order, take, memory cap, analysis).
+#include "api_support.hpp"
+
+#include "medpics/image/decode.hpp"
+#include "medpics/mask/publish.hpp"
+#include "medpics/work/outbox_sender.hpp"
+#include "medpics/work/prefetcher.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <thread>
+
+using namespace medpics;
+using namespace medpics::test;
+
+namespace {
+template <class Predicate>
+bool waitFor(Predicate done, double seconds) {
+  for (int i = 0; i < seconds * 20; ++i) {
+    if (done()) return true;
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  return done();
+}
+
+std::vector<std::string> ids(const std::vector<work::PrefetchProgress>& progress) {
+  std::vector<std::string> out;
+  for (const auto& p : progress) out.push_back(p.id);
+  return out;
+}
+}  // namespace
+
+TEST_CASE("outbox: an approval re-rendered from the journal is byte-identical to the in-memory upload") {
+  Sandbox sb;
+  auto modo = loginAs(sb.url(), "modo");
+  for (const std::string postId : {"p1", "p5"}) {
+    auto detail = modo.post(postId);
+    REQUIRE(detail.ok());
+    api::PostDecisionRequest request;
+    request.action = "approve";
+    std::vector<mask::PostImage> images;
+    std::map<std::string, std::uint32_t> seeds;
+    for (const auto& ref : detail->images) {
+      auto original = modo.download(ref.url);
+      REQUIRE(original.ok());
+      // As the desk does: decoded pixels in memory, a mosaic, a blur and a solid region, a random seed.
+      mask::PostImage image{ref.id, {}, image::decode(original->data).bgr, ref.contentType, {}, 0x9E3779B9u};
+      for (auto style : {mask::Style::Mosaic, mask::Style::Blur, mask::Style::Solid}) {
+        mask::Region r;
+        r.box = {40 + 150 * static_cast<int>(style), 30, 120, 90};
+        r.style = style;
+        image.regions.push_back(r);
+        nlohmann::json j = mask::toJson(r);
+        j["image_id"] = ref.id;
+        request.regions.push_back(j);
+      }
+      seeds[ref.id] = image.seed;
+      images.push_back(image);
+    }
+    const auto published = mask::publishPost(images);
+    REQUIRE(mask::allOk(published));
+    const auto entry = work::postEntry(postId, request, seeds);
+    auto rendered = work::renderMaskedImages(modo, postId, entry.decision);
+    REQUIRE(rendered.ok());
+    REQUIRE(rendered->size() == published.size());
+    for (const auto& p : published) {
+      CHECK(rendered->at(p.id).first == p.encoded.contentType);
+      CHECK(rendered->at(p.id).second == p.encoded.bytes);
+    }
+  }
+}
+
+TEST_CASE("outbox sender: a decision whose lease expired meanwhile is claimed again and applied once") {
+  Sandbox sb({"--demo-small", "--lease-ttl", "1"});
+  auto modo = loginAs(sb.url(), "modo");
+  auto lease = modo.claim("posts", "p2");
+  REQUIRE(lease.ok());
+  TempDir dir;
+  auto outbox = std::make_shared<work::Outbox>(dir.path() / "outbox.db");
+  const auto entry = work::postEntry("p2", rejectPost(lease->leaseId, "duplicate"), {});
+  outbox->add(entry);
+  std::this_thread::sleep_for(std::chrono::milliseconds(2200));  // the lease expires (e.g. the desk was down)
+  work::OutboxSender sender(outbox);
+  std::vector<work::OutboxState> seen;
+  std::mutex mutex;
+  sender.setOnChange([&](const work::OutboxEntry& e) {
+    std::lock_guard lock(mutex);
+    seen.push_back(e.state);
+  });
+  sender.setCredentials(sb.url(), modo.token());
+  sender.start();
+  REQUIRE(waitFor([&] { return outbox->counts().sent == 1; }, 20));
+  const auto sent = outbox->recent(1).at(0);
+  CHECK(sent.key != entry.key);  // re-keyed after the final 409 lease_lost of the first key
+  CHECK(sent.decision["lease_id"] != lease->leaseId);
+  CHECK_FALSE(sent.decisionId.empty());
+  CHECK(decisionsAbout(modo, "p2") == 1);
+  std::lock_guard lock(mutex);
+  CHECK(seen.front() == work::OutboxState::Pending);  // the re-claim
+  CHECK(seen.back() == work::OutboxState::Sent);
+}
+
+TEST_CASE("outbox sender: an item decided by someone else meanwhile fails visibly, nothing is applied twice") {
+  Sandbox sb({"--demo-small", "--lease-ttl", "1"});
+  auto modo = loginAs(sb.url(), "modo");
+  auto admin = loginAs(sb.url(), "admin");
+  auto lease = modo.claim("posts", "p3");
+  REQUIRE(lease.ok());
+  TempDir dir;
+  auto outbox = std::make_shared<work::Outbox>(dir.path() / "outbox.db");
+  const auto entry = work::postEntry("p3", rejectPost(lease->leaseId, "duplicate"), {});
+  outbox->add(entry);
+  std::this_thread::sleep_for(std::chrono::milliseconds(2200));
+  auto adminLease = admin.claim("posts", "p3");
+  REQUIRE(adminLease.ok());
+  REQUIRE(admin.decidePost("p3", rejectPost(adminLease->leaseId, "not_medical"), api::newIdempotencyKey()).ok());
+  work::OutboxSender sender(outbox);
+  sender.setCredentials(sb.url(), modo.token());
+  sender.start();
+  REQUIRE(waitFor([&] { return outbox->counts().failed == 1; }, 20));
+  const auto failed = outbox->recent(1).at(0);
+  CHECK(failed.lastError.find("already_decided") != std::string::npos);
+  CHECK(decisionsAbout(admin, "p3") == 1);
+}
+
+TEST_CASE("prefetcher: the next N posts are downloaded and decoded in queue order, and handed over by take()") {
+  Sandbox sb;
+  auto modo = loginAs(sb.url(), "modo");
+  work::PrefetchOptions o;
+  o.depth = 3;
+  o.analyse = false;
+  work::Prefetcher prefetcher(nullptr, o);
+  prefetcher.setCredentials(sb.url(), modo.token());
+  prefetcher.setUpcoming({"p1", "p2", "p3", "p4", "p5"});
+  CHECK(ids(prefetcher.progress()) == std::vector<std::string>{"p1", "p2", "p3"});
+  REQUIRE(waitFor([&] { return prefetcher.readyCount() == 3; }, 30));
+  for (const auto& p : prefetcher.progress()) {
+    CHECK(p.stage == work::PrefetchStage::Ready);
+    CHECK(p.bytesDone == p.bytesTotal);
+    CHECK(p.bytesTotal > 0);
+  }
+  CHECK(prefetcher.memoryUsed() > 3 * 800 * 600 * 3);
+  auto taken = prefetcher.take("p1");
+  REQUIRE(taken);
+  CHECK(taken->detail.id == "p1");
+  REQUIRE_FALSE(taken->images.empty());
+  CHECK(taken->images[0].bgr->cols == 800);
+  CHECK(prefetcher.take("p1") == nullptr);
+  prefetcher.setUpcoming({"p2", "p3", "p4", "p5"});  // the moderator moved on: p4 is fetched next
+  REQUIRE(waitFor([&] { return prefetcher.readyCount() == 3; }, 30));
+  CHECK(ids(prefetcher.progress()) == std::vector<std::string>{"p2", "p3", "p4"});
+}
+
+TEST_CASE("prefetcher: the memory cap keeps the nearest posts; lowering it evicts the farthest first") {
+  Sandbox sb;
+  auto modo = loginAs(sb.url(), "modo");
+  const auto one = modo.post("p1");
+  REQUIRE(one.ok());
+  const std::size_t perPost = 800 * 600 * 3 + static_cast<std::size_t>(one->images[0].bytes);  // single-image posts
+  work::PrefetchOptions o;
+  o.depth = 4;
+  o.analyse = false;
+  o.memoryCapBytes = perPost * 5 / 2;  // room for two posts
+  work::Prefetcher prefetcher(nullptr, o);
+  prefetcher.setCredentials(sb.url(), modo.token());
+  prefetcher.setUpcoming({"p1", "p2", "p3", "p4"});
+  REQUIRE(waitFor([&] { return prefetcher.readyCount() == 2; }, 30));
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  auto progress = prefetcher.progress();
+  REQUIRE(progress.size() == 4);
+  CHECK(progress[0].stage == work::PrefetchStage::Ready);
+  CHECK(progress[1].stage == work::PrefetchStage::Ready);
+  CHECK(progress[2].stage == work::PrefetchStage::Queued);
+  CHECK(progress[3].stage == work::PrefetchStage::Queued);
+  CHECK(prefetcher.memoryUsed() <= o.memoryCapBytes);
+  o.memoryCapBytes = perPost * 3 / 2;
+  prefetcher.setOptions(o);
+  progress = prefetcher.progress();
+  CHECK(progress[0].stage == work::PrefetchStage::Ready);   // the nearest stays
+  CHECK(progress[1].stage == work::PrefetchStage::Queued);  // the farthest went first
+  CHECK(prefetcher.memoryUsed() <= o.memoryCapBytes);
+  REQUIRE(prefetcher.take("p1"));
+  prefetcher.setUpcoming({"p2", "p3", "p4"});
+  REQUIRE(waitFor([&] { return prefetcher.readyCount() == 1 && prefetcher.progress()[0].stage == work::PrefetchStage::Ready; }, 30));
+}
+
+TEST_CASE("prefetcher: prefetched posts come with their PHI findings") {
+  Sandbox sb;
+  auto modo = loginAs(sb.url(), "modo");
+  work::PrefetchOptions o;
+  o.depth = 1;
+  work::Prefetcher prefetcher(std::make_shared<detect::Pipeline>(), o);
+  prefetcher.setCredentials(sb.url(), modo.token());
+  prefetcher.setUpcoming({"p1"});  // a radiograph with a burned-in name, birth date and IPP
+  REQUIRE(waitFor([&] { return prefetcher.readyCount() == 1; }, 90));
+  auto taken = prefetcher.take("p1");
+  REQUIRE(taken);
+  REQUIRE(taken->images[0].analysis);
+  CHECK(taken->images[0].analysis->ok());
+  int phi = 0;
+  for (const auto& f : taken->images[0].analysis->findings) phi += f.phi;
+  CHECK(phi >= 2);
+}
