@@ -195,6 +195,22 @@ TEST_CASE("regression (hostile text): long digit runs and megabyte log lines do 
   CHECK(log::redactSecrets(std::string("Bearer \0x", 9)) == std::string("Bearer \0x", 9));
 }
 
+TEST_CASE("regression (fuzz_api_answer): a float where an integer belongs is invalid_response, not undefined behaviour") {
+  // Found by fuzzing under UBSan: get<int>() of -1e308 (a lease's ttl_seconds, an image's width).
+  api::HttpResponse answer;
+  answer.status = 200;
+  for (const char* body : {R"({"lease_id":"l","ttl_seconds":-1e308})", R"({"lease_id":"l","ttl_seconds":1.5})",
+                           R"({"lease_id":"l","ttl_seconds":9999999999})"}) {
+    INFO(body);
+    answer.body = body;
+    const auto lease = api::parseAnswer<api::Lease>(api::answerJson(answer), api::parseLease);
+    REQUIRE_FALSE(lease.ok());
+    CHECK(lease.error().code == "invalid_response");
+  }
+  answer.body = R"({"lease_id":"l","ttl_seconds":120})";
+  CHECK(api::parseAnswer<api::Lease>(api::answerJson(answer), api::parseLease)->ttlSeconds == 120);
+}
+
 TEST_CASE("JSON nesting depth is measured outside strings") {
   CHECK(util::jsonNestingDepth("") == 0);
   CHECK(util::jsonNestingDepth(R"({"a": [1, {"b": []}]})") == 4);
