@@ -181,7 +181,7 @@ TEST_CASE("regression (fuzz_image_decode): a BMP declaring a height of INT32_MIN
 TEST_CASE("regression (hostile text): long digit runs and megabyte log lines do not overflow the stack") {
   // Found by the hostile-text corpus: std::regex recursed once per character (100000 digits crashed the
   // classifier); the log redaction had the same flaw with a server's multi-megabyte error message.
-  const std::string digits(200000, '7');
+  const std::string digits(60000, '7');  // the recursive matcher needed ~200 B of stack per digit
   CHECK_NOTHROW(detect::findPhiSpans(digits));
   const std::string address = "Adresse : " + std::string(300000, 'x');
   const auto spans = detect::findPhiSpans(address);
@@ -193,6 +193,22 @@ TEST_CASE("regression (hostile text): long digit runs and megabyte log lines do 
   CHECK(safe == "HTTP 500: Bearer *** {\"password\": \"***\"} end");
   CHECK(log::redactSecrets("{\"password\": \"unterminated") == "{\"password\": \"***");
   CHECK(log::redactSecrets(std::string("Bearer \0x", 9)) == std::string("Bearer \0x", 9));
+}
+
+TEST_CASE("regression (fuzz_api_answer): a float where an integer belongs is invalid_response, not undefined behaviour") {
+  // Found by fuzzing under UBSan: get<int>() of -1e308 (a lease's ttl_seconds, an image's width).
+  api::HttpResponse answer;
+  answer.status = 200;
+  for (const char* body : {R"({"lease_id":"l","ttl_seconds":-1e308})", R"({"lease_id":"l","ttl_seconds":1.5})",
+                           R"({"lease_id":"l","ttl_seconds":9999999999})"}) {
+    INFO(body);
+    answer.body = body;
+    const auto lease = api::parseAnswer<api::Lease>(api::answerJson(answer), api::parseLease);
+    REQUIRE_FALSE(lease.ok());
+    CHECK(lease.error().code == "invalid_response");
+  }
+  answer.body = R"({"lease_id":"l","ttl_seconds":120})";
+  CHECK(api::parseAnswer<api::Lease>(api::answerJson(answer), api::parseLease)->ttlSeconds == 120);
 }
 
 TEST_CASE("JSON nesting depth is measured outside strings") {

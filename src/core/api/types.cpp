@@ -2,6 +2,8 @@
 #include "medpics/api/types.hpp"
 
 #include <algorithm>
+#include <cstdint>
+#include <limits>
 
 namespace medpics::api {
 namespace {
@@ -13,11 +15,22 @@ std::string str(const json& j, const char* key) {
   return it->get<std::string>();
 }
 
+// An integer field; a float or an out-of-range value is a shape error (converting -1e308 to int is undefined
+// behaviour: found by fuzz_api_answer under UBSan).
 template <class T>
 T num(const json& j, const char* key) {
   auto it = j.find(key);
   if (it == j.end() || it->is_null()) return T{};
-  return it->get<T>();
+  const auto bad = [&] { return json::type_error::create(302, std::string("field '") + key + "' must be an integer in range", &*it); };
+  if (!it->is_number_integer()) throw bad();
+  if (it->is_number_unsigned()) {
+    const auto v = it->get<std::uint64_t>();
+    if (v > static_cast<std::uint64_t>(std::numeric_limits<T>::max())) throw bad();
+    return static_cast<T>(v);
+  }
+  const auto v = it->get<std::int64_t>();
+  if (v < std::numeric_limits<T>::min() || v > std::numeric_limits<T>::max()) throw bad();
+  return static_cast<T>(v);
 }
 
 std::optional<Lease> optLease(const json& j) {
