@@ -184,6 +184,7 @@ const std::vector<CatalogueEntry> kCatalogue = {
     {"prefetch.ready", "prête", "ready"},
     {"prefetch.failed", "échec", "failed"},
     {"prefetch.memory", "Mémoire", "Memory"},
+    {"unit.mebibytes", "Mio", "MiB"},
     {"prefetch.off", "Préchargement désactivé", "Prefetch off"},
     {"post.claim_failed", "Réservation impossible, publication suivante", "Cannot claim the post, opening the next one"},
     {"post.claiming", "Réservation en cours…", "Claiming…"},

@@ -1,5 +1,6 @@
 // Bottom of the queue panel: the prefetch of the next posts (progress, memory) and the decision outbox states.
 #include "desk.hpp"
+#include "format.hpp"
 #include "i18n.hpp"
 #include "ui_probe.hpp"
 #include "views/views.hpp"
@@ -26,7 +27,10 @@ const char* stageLabel(work::PrefetchStage stage) {
 void drawPrefetch(const Desk& desk) {
   ImGui::TextUnformatted(tr("prefetch.title"));
   ImGui::SameLine();
-  ImGui::TextDisabled("(%.0f/%d Mio)", desk.prefetchMemory / 1048576.0, desk.settings.prefetchMemoryMiB);
+  const Language lang = language();
+  const std::string memory = "(" + formatNumber(desk.prefetchMemory / 1048576.0, 0, lang) + "/" +
+                             formatNumber(desk.settings.prefetchMemoryMiB, 0, lang) + " " + tr("unit.mebibytes") + ")";
+  ImGui::TextDisabled("%s", memory.c_str());
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("prefetch.memory"));
   if (desk.settings.prefetchDepth <= 0) return (void)ImGui::TextDisabled("%s", tr("prefetch.off"));
   for (const auto& p : desk.prefetchProgress) {
