@@ -129,6 +129,7 @@ const std::vector<CatalogueEntry>& workflowCatalogue() {
       {"settings.title", "Réglages", "Settings"},
       {"settings.url_next_login", "Utilisée à la prochaine connexion.", "Used at the next sign-in."},
       {"settings.prefetch", "Éléments préchargés", "Items prefetched"},
+      {"settings.prefetch_memory", "Mémoire du préchargement (Mio)", "Prefetch memory (MiB)"},
       {"settings.ui_scale", "Taille de l'interface", "Interface size"},
       {"settings.high_contrast", "Contraste élevé", "High contrast"},
       {"settings.mask_styles", "Masquage par défaut", "Default masking"},

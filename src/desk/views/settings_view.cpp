@@ -73,7 +73,11 @@ void drawSettings(Desk& desk) {
   probe("settings.language");
 
   ImGui::SetNextItemWidth(260);
-  changed |= ImGui::SliderInt(tr("settings.prefetch"), &s.prefetchDepth, 0, 10);
+  bool prefetchChanged = ImGui::SliderInt(tr("settings.prefetch"), &s.prefetchDepth, 0, 16);
+  ImGui::SetNextItemWidth(260);
+  prefetchChanged |= ImGui::SliderInt(tr("settings.prefetch_memory"), &s.prefetchMemoryMiB, 256, 8192);
+  if (prefetchChanged) desk.applyPrefetchSettings();
+  changed |= prefetchChanged;
   ImGui::SetNextItemWidth(260);
   changed |= ImGui::SliderFloat(tr("settings.ui_scale"), &s.uiScale, 0.75f, 2.5f, "%.2f");
   probe("settings.ui_scale");
