@@ -1,5 +1,6 @@
 // API tests of the background pipeline against the real server: deterministic mask re-rendering from the journal,
 // the outbox sender's lease re-claim and final failures, and the prefetcher (order, take, memory cap, analysis).
+#include "support/wait_for.hpp"
 #include "api_support.hpp"
 
 #include "medpics/image/decode.hpp"
@@ -15,14 +16,6 @@ using namespace medpics;
 using namespace medpics::test;
 
 namespace {
-template <class Predicate>
-bool waitFor(Predicate done, double seconds) {
-  for (int i = 0; i < seconds * 20; ++i) {
-    if (done()) return true;
-    std::this_thread::sleep_for(std::chrono::milliseconds(50));
-  }
-  return done();
-}
 
 std::vector<std::string> ids(const std::vector<work::PrefetchProgress>& progress) {
   std::vector<std::string> out;

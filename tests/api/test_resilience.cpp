@@ -1,5 +1,6 @@
 // Resilience of the durable outbox against the real server's fault injection: 200 scripted decisions under 20 %
 // failures, a kill -9 of the uploading process, a server restart during uploads — each applied exactly once.
+#include "support/wait_for.hpp"
 #include "api_support.hpp"
 
 #include "medpics/work/outbox.hpp"
@@ -77,14 +78,6 @@ class Batch {
   pid_t pid_ = -1;
 };
 
-template <class Predicate>
-bool waitFor(Predicate done, double seconds) {
-  for (int i = 0; i < seconds * 20; ++i) {
-    if (done()) return true;
-    std::this_thread::sleep_for(std::chrono::milliseconds(50));
-  }
-  return done();
-}
 
 // What the server recorded: every decision of the moderator, by subject, and the posts still pending.
 struct ServerTally {
