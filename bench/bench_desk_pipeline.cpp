@@ -2,7 +2,9 @@
 // Xvfb: frame times while the next posts are prefetched and analysed, decision-to-next-item latency, and the items
 // per minute the tool sustains with a moderator who decides the moment an item is ready (1 approval in 4).
 //   medpics-platform --data DIR --port 8471 --demo-posts 60
-//   xvfb-run -a -s "-screen 0 1920x1080x24" bench_desk_pipeline http://127.0.0.1:8471 [decisions=40]
+//   xvfb-run -a -s "-screen 0 1920x1080x24" bench_desk_pipeline http://127.0.0.1:8471 [decisions=40] [fps=60]
+// fps paces the frames as vsync would (the desk swaps with interval 1; Xvfb does not pace); 0 renders back to back,
+// the worst case for the background threads, which then only get the CPU time llvmpipe leaves.
 #include "app.hpp"
 
 #include <glad/gl.h>
@@ -14,6 +16,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <functional>
+#include <thread>
 #include <vector>
 
 using namespace medpics;
@@ -31,12 +34,17 @@ struct Frames {
   int over(double limit) const { return static_cast<int>(std::count_if(ms.begin(), ms.end(), [&](double m) { return m > limit; })); }
 };
 
-// One frame, GPU work included.
+double gFramePeriodMs = 0;  // > 0: frames start at this period at most (vsync)
+
+// One frame, GPU work included; then, when paced, the wait for the next vsync (not counted). When the desk waits for
+// events (session phase), the time it slept before the frame is not counted either.
 double frame(desk::App& app) {
   const auto start = Clock::now();
   app.frame();
   glFinish();
-  return msSince(start);
+  const double ms = msSince(start) - app.lastWaitMs();
+  if (ms < gFramePeriodMs) std::this_thread::sleep_for(std::chrono::duration<double, std::milli>(gFramePeriodMs - ms));
+  return ms;
 }
 
 bool runUntil(desk::App& app, Frames* frames, const std::function<bool()>& done, double seconds) {
@@ -68,10 +76,12 @@ bool itemReady(const desk::Desk& desk) {
 
 int main(int argc, char** argv) {
   if (argc < 2) {
-    std::fprintf(stderr, "usage: bench_desk_pipeline URL [decisions]\n");
+    std::fprintf(stderr, "usage: bench_desk_pipeline URL [decisions] [fps, 0 = unpaced]\n");
     return 2;
   }
   const int decisions = argc > 2 ? std::atoi(argv[2]) : 40;
+  const double fps = argc > 3 ? std::atof(argv[3]) : 60;
+  gFramePeriodMs = fps > 0 ? 1000.0 / fps : 0;
   const auto dir = std::filesystem::temp_directory_path() / "medpics-bench-pipeline";
   std::filesystem::remove_all(dir);
   desk::AppOptions options;
@@ -108,7 +118,8 @@ int main(int argc, char** argv) {
   }, 120);
   int readyAfter = 0;
   for (const auto& p : desk.prefetchProgress) readyAfter += p.stage == work::PrefetchStage::Ready;
-  std::printf("GL: %s\n", reinterpret_cast<const char*>(glGetString(GL_RENDERER)));
+  std::printf("GL: %s; frames paced at %s\n", reinterpret_cast<const char*>(glGetString(GL_RENDERER)),
+              fps > 0 ? (std::to_string(static_cast<int>(fps)) + " Hz").c_str() : "no limit (back to back)");
   std::printf("frames, post open, no background work: %zu frames, median %.2f ms, p95 %.2f ms, max %.2f ms, %d over 33 ms\n",
               idle.ms.size(), idle.at(0.5), idle.at(0.95), idle.at(1.0), idle.over(33.0));
   std::printf("frames while prefetching+analysing: %zu frames in %.1f s, median %.2f ms, p95 %.2f ms, p99 %.2f ms, "
@@ -139,10 +150,13 @@ int main(int argc, char** argv) {
               pm.at(0.5), pm.at(1.0), pf.at(0.5), pf.at(1.0));
 
   // 3. Scripted session: decide as soon as the item is ready (no think time); measure decision -> next item shown.
+  // The desk renders as it does in use: when input, a finished job or a progress step wakes it, not back to back
+  // (the prefetch runs at idle priority: it gets the CPU time the frames leave).
+  app.setWaitForEvents(true);
   Frames session, decideMs;
   std::vector<int> framesToNext;
   std::vector<double> latencyMs, waitMs;
-  int prefetchedNext = 0;
+  int prefetchedNext = 0, objectionsTotal = 0;
   const auto sessionStart = Clock::now();
   for (int i = 0; i < decisions && desk.post; ++i) {
     const auto waitStart = Clock::now();
@@ -152,13 +166,20 @@ int main(int argc, char** argv) {
     const auto start = Clock::now();
     if (i % 4 == 0) desk.approvePost();  // publish + residual check in the background, then journalled
     else desk.rejectPost("poor_quality", desk::Desk::defaultRejectMessage("poor_quality"));
-    // An approval the residual check objects to gets the found PHI as masked regions: approve again.
-    auto objected = [&] { return desk.post && !desk.post->sending && desk.post->residualFindings > 0; };
-    if (!runUntil(app, &session, [&] { return desk.decisionsQueued > queued || objected(); }, 120)) break;
-    if (desk.decisionsQueued == queued) {
+    // An approval the residual check objects to gets the found PHI as masked regions: approve again, up to three
+    // times (as a moderator who looked at them would), then with a written reason.
+    int objections = 0;
+    auto settled = [&] {
+      if (desk.decisionsQueued > queued) return true;
+      if (!desk.post || desk.post->sending || desk.post->residualFindings == 0) return false;
+      ++objections;
+      desk.post->residualFindings = 0;
+      if (objections > 3) desk.post->overrideReason = "benchmark: masks found again by the detectors";
       desk.approvePost();
-      if (!runUntil(app, &session, [&] { return desk.decisionsQueued > queued; }, 120)) break;
-    }
+      return false;
+    };
+    if (!runUntil(app, &session, settled, 120)) break;
+    objectionsTotal += objections;
     const auto journalled = Clock::now();
     decideMs.ms.push_back(msSince(start));
     int frames = 0;
@@ -179,6 +200,7 @@ int main(int argc, char** argv) {
   std::printf("scripted session: %zu decisions (1 approval in 4) in %.2f min = %.1f items/min; %d of them opened the next "
               "post from the prefetch cache (analysis may still have been running)\n",
               latencyMs.size(), minutes, latencyMs.size() / minutes, prefetchedNext);
+  std::printf("residual-check objections answered by approving again: %d\n", objectionsTotal);
   std::printf("decision -> next item shown (from journalled): median %.1f ms, max %.1f ms; frames: median %.0f, max %.0f\n",
               latency.at(0.5), latency.at(1.0), nextFrames.at(0.5), nextFrames.at(1.0));
   std::printf("decide call -> journalled: median %.1f ms (reject: same frame; approve: publish + residual check), "

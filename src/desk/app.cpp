@@ -82,9 +82,15 @@ bool App::init(const AppOptions& options) {
 
 bool App::frame() {
   if (glfwWindowShouldClose(window_)) return false;
-  const bool idle = options_.waitForEvents && !desk_->busy() && ui_.empty() && desk_->notifications.empty();
-  if (idle) glfwWaitEventsTimeout(0.5);
+  // Frames are drawn when something changed: input and finished jobs wake the loop at once. With work in flight or
+  // a notification on screen, progress and fading still need frames, at 20 per second: a frame not drawn is CPU
+  // time left to the analysis (on a software renderer a frame costs as much as the detectors).
+  const bool waiting = options_.waitForEvents && ui_.empty();
+  const bool animating = desk_->busy() || !desk_->notifications.empty();
+  const double waitStart = glfwGetTime();
+  if (waiting) glfwWaitEventsTimeout(animating ? 0.05 : 0.5);
   else glfwPollEvents();
+  lastWaitMs_ = (glfwGetTime() - waitStart) * 1000.0;
   ui_.drain();
   desk_->tick(glfwGetTime());
 

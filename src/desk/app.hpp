@@ -32,6 +32,8 @@ class App {
   bool frame();                           // one frame; false once the window should close
   int run();                              // frames until closed
   Desk& desk() { return *desk_; }
+  void setWaitForEvents(bool wait) { options_.waitForEvents = wait; }
+  double lastWaitMs() const { return lastWaitMs_; }  // time the last frame() slept waiting for events
   // Called after the platform backend's NewFrame and before ImGui::NewFrame: tests inject input here.
   std::function<void(ImGuiIO&)> inputHook;
   // Writes the current framebuffer (last rendered frame) to a PNG file.
@@ -52,6 +54,7 @@ class App {
   std::string layoutPath_;  // imgui.ini in the config directory (ImGui keeps the pointer)
   float appliedScale_ = 0;
   bool appliedContrast_ = false;
+  double lastWaitMs_ = 0;
 };
 
 }  // namespace medpics::desk

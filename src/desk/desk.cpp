@@ -21,15 +21,20 @@ namespace medpics::desk {
 using api::Result;
 
 namespace {
-detect::PipelineOptions pipelineOptions() {
+// The open item's analysis runs at worker priority; the prefetch's own pipeline at background priority (SCHED_IDLE),
+// so that analysing posts ahead never takes CPU time from a frame or from the open item.
+detect::PipelineOptions pipelineOptions(int niceness) {
   detect::PipelineOptions o;
-  o.niceness = work::kWorkerNiceness;  // the UI thread first
+  o.niceness = niceness;
+  // OpenCV's own workers (resize, DNN, colour conversion) would run at the UI thread's priority: its parallel loops
+  // run in the calling, lower-priority thread instead.
+  o.openCvThreads = 1;
   return o;
 }
 }  // namespace
 
 Desk::Desk(MainQueue& ui, DeskOptions options)
-    : ui_(ui), options_(std::move(options)), pipeline_(std::make_shared<detect::Pipeline>(pipelineOptions())), backend_(ui) {
+    : ui_(ui), options_(std::move(options)), pipeline_(std::make_shared<detect::Pipeline>(pipelineOptions(work::kWorkerNiceness))), backend_(ui) {
   for (const auto& warning : pipeline_->warnings()) notify(true, tr("editor.detector_warning"), warning);
   settings = Settings::load(options_.settingsPath);
   if (!options_.serverUrl.empty()) settings.platformUrl = options_.serverUrl;
@@ -42,7 +47,8 @@ Desk::Desk(MainQueue& ui, DeskOptions options)
   loginUser = settings.username;
   // Prefetch: decoded pixels plus their texture tiles are prepared on the prefetcher's threads (no GL there).
   prefetcher_ = std::make_unique<work::Prefetcher>(
-      pipeline_, work::PrefetchOptions{}, [](const cv::Mat& bgr) {
+      std::make_shared<detect::Pipeline>(pipelineOptions(work::kBackgroundNiceness)), work::PrefetchOptions{},
+      [](const cv::Mat& bgr) {
         auto tiles = std::make_shared<std::vector<gl::RgbaTile>>(gl::makeTiles(bgr, maxTextureSize()));
         std::size_t bytes = 0;
         for (const auto& t : *tiles) bytes += t.rgba.total() * t.rgba.elemSize();
@@ -50,14 +56,6 @@ Desk::Desk(MainQueue& ui, DeskOptions options)
       });
   applyPrefetchSettings();
   prefetcher_->setOnProgress([this] { ui_.post([] {}); });  // wakes the UI to redraw the progress
-  prefetcher_->setOnAnalysed([this](const std::string& postId, std::size_t index, const detect::AnalysisResult& r) {
-    auto result = std::make_shared<detect::AnalysisResult>(r);
-    ui_.post([this, postId, index, result] {
-      if (post && post->detail.id == postId && index < post->images.size() &&
-          post->images[index].analysis == LoadedImage::Analysis::Pending)
-        applyAnalysis(post->images[index], *result);
-    });
-  });
   keyringMayHoldToken_ = settings.rememberMe;
   if (!options_.password.empty()) {
     loginPassword = options_.password;
@@ -490,11 +488,16 @@ void Desk::onResidualObjection(const mask::ResidualCheck& residual) {
   if (!post) return;
   if (!residual.ran) return notify(true, tr("residual.failed"), residual.error);
   post->residualFindings = static_cast<int>(residual.outside.size());
-  for (auto& img : post->images) {
+  bool shown = false;  // the first image with something found is brought on screen
+  for (std::size_t i = 0; i < post->images.size(); ++i) {
+    auto& img = post->images[i];
     std::vector<detect::Finding> found;
     for (const auto& f : residual.outside)
       if (f.imageId == img.ref.id) found.push_back(f.finding);
+    if (found.empty()) continue;
     img.regions.addMany(regionsFromFindings(found, settings));
+    if (!shown) post->currentImage = static_cast<int>(i);
+    shown = true;
   }
   post->editor.finalReview = false;
   notify(true, std::string(tr("residual.blocked")) + " (" + std::to_string(residual.outside.size()) + ")");

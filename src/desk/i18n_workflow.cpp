@@ -20,6 +20,8 @@ const std::vector<CatalogueEntry>& workflowCatalogue() {
       // Key names
       {"keyname.next_item", "J / Pg suiv", "J / PgDn"},
       {"keyname.previous_item", "K / Pg préc", "K / PgUp"},
+      {"keyname.next_image", "Ctrl+Pg suiv", "Ctrl+PgDn"},
+      {"keyname.previous_image", "Ctrl+Pg préc", "Ctrl+PgUp"},
       {"keyname.enter", "Entrée", "Enter"},
       {"keyname.esc", "Échap", "Esc"},
       {"keyname.shift_tab", "Maj+Tab", "Shift+Tab"},
@@ -34,6 +36,8 @@ const std::vector<CatalogueEntry>& workflowCatalogue() {
       {"keys.help", "Afficher / masquer l'aide des raccourcis", "Show / hide the shortcut help"},
       {"keys.next_item", "Élément suivant de la file", "Next item of the queue"},
       {"keys.previous_item", "Élément précédent de la file", "Previous item of the queue"},
+      {"keys.next_image", "Image suivante du post", "Next image of the post"},
+      {"keys.previous_image", "Image précédente du post", "Previous image of the post"},
       {"keys.refresh", "Actualiser la file", "Refresh the queue"},
       {"keys.tab_posts", "File des publications", "Posts queue"},
       {"keys.tab_registrations", "File des inscriptions", "Registrations queue"},

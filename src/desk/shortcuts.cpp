@@ -55,6 +55,8 @@ const std::vector<Shortcut>& shortcuts() {
     {A::ZoomOut,         C::Post,         GLFW_KEY_MINUS,     GLFW_KEY_KP_SUBTRACT, false, false, "-",        "keys.zoom_out"},
     {A::ZoomFit,         C::Post,         GLFW_KEY_F,         0,                  false, false, "F",          "keys.zoom_fit"},
     {A::ZoomOneToOne,    C::Post,         GLFW_KEY_1,         GLFW_KEY_KP_1,      false, false, "1",          "keys.zoom_1to1"},
+    {A::NextImage,       C::Post,         GLFW_KEY_PAGE_DOWN, 0,                  true,  false, "keyname.next_image",     "keys.next_image"},
+    {A::PreviousImage,   C::Post,         GLFW_KEY_PAGE_UP,   0,                  true,  false, "keyname.previous_image", "keys.previous_image"},
     {A::History,         C::Everywhere,   GLFW_KEY_H,         0,                  true,  false, "Ctrl+H",     "keys.history"},
     {A::Statistics,      C::Everywhere,   GLFW_KEY_T,         0,                  true,  false, "Ctrl+T",     "keys.statistics"},
     {A::Settings,        C::Everywhere,   GLFW_KEY_COMMA,     0,                  true,  false, "Ctrl+,",     "keys.settings"},

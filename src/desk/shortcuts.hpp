@@ -11,7 +11,7 @@ enum class Action {
   NextFinding, PreviousFinding, ToggleFinding, NewRegion, DeleteRegion, CycleStyle, DuplicateRegion,
   Nudge, NudgeFar, Resize, Undo, Redo,
   ToolSelect, ToolRect, ToolEllipse, ToolPolygon, ToolBrush, ToolEraser, ClosePolygon,
-  ShowOriginal, ZoomIn, ZoomOut, ZoomFit, ZoomOneToOne,
+  ShowOriginal, ZoomIn, ZoomOut, ZoomFit, ZoomOneToOne, NextImage, PreviousImage,
   History, Statistics, Settings, HighContrast, Quit,
 };
 

@@ -195,3 +195,27 @@ TEST_CASE("prefetcher: prefetched posts come with their PHI findings") {
   for (const auto& f : taken->images[0].analysis->findings) phi += f.phi;
   CHECK(phi >= 2);
 }
+
+TEST_CASE("prefetcher: a post taken while it is analysed comes back without a half-done analysis") {
+  Sandbox sb;
+  auto modo = loginAs(sb.url(), "modo");
+  work::PrefetchOptions o;
+  o.depth = 2;
+  work::Prefetcher prefetcher(std::make_shared<detect::Pipeline>(), o);
+  prefetcher.setCredentials(sb.url(), modo.token());
+  prefetcher.setUpcoming({"p1", "p2"});
+  // Taken as soon as it is decoded: its analysis is queued or in flight, and is now the taker's to run.
+  REQUIRE(waitFor([&] {
+    const auto progress = prefetcher.progress();
+    return !progress.empty() && progress[0].stage == work::PrefetchStage::Analysing;
+  }, 60));
+  auto taken = prefetcher.take("p1");
+  REQUIRE(taken);
+  for (const auto& image : taken->images) {
+    CHECK(image.analysisState != work::PrefetchedImage::Analysis::Running);
+    CHECK(image.analysis.has_value() == (image.analysisState == work::PrefetchedImage::Analysis::Done));
+  }
+  // The prefetcher goes on with the next post: its analysis is not blocked by the cancelled one.
+  REQUIRE(waitFor([&] { return prefetcher.readyCount() == 1; }, 90));
+  CHECK(prefetcher.progress().at(0).id == "p2");
+}

@@ -8,6 +8,7 @@
 #include "medpics/mask/caption.hpp"
 #include "medpics/mask/publish.hpp"
 #include "medpics/mask/residual.hpp"
+#include "medpics/synth/generator.hpp"
 #include "support/temp_dir.hpp"
 #include "test_detect_support.hpp"
 
@@ -355,6 +356,72 @@ TEST_CASE("residual check: a name left unmasked on purpose is caught, none when 
   REQUIRE_FALSE(post.outside.empty());
   for (const auto& f : post.outside) CHECK(f.imageId == "i1");  // metadata of i2 did not survive
   CHECK(toJson(post)["findings"][0]["image_id"] == "i1");
+}
+
+TEST_CASE("residual check: masks are blended into their surroundings before the detectors look") {
+  cv::Mat page(200, 300, CV_8UC3, cv::Scalar(235, 240, 245));
+  cv::putText(page, "DUPONT", {20, 120}, cv::FONT_HERSHEY_SIMPLEX, 1.5, cv::Scalar(20, 20, 20), 3);
+  const std::vector<Region> regions = {rect(10, 70, 200, 70)};
+  cv::Mat masked = page.clone();
+  burnIn(masked, regions, 1);
+  const cv::Mat1b covered = coverage(page.size(), regions);
+  const cv::Mat blended = withMasksBlended(masked, covered);
+  // The masked area (and 2 px of edge) takes the page's colour: no black rectangle, no letter.
+  cv::Mat diff;
+  cv::absdiff(blended(cv::Rect(8, 68, 204, 74)), cv::Scalar(235, 240, 245), diff);
+  CHECK(cv::norm(diff, cv::NORM_INF) <= 1);
+  // Outside it, nothing changes.
+  cv::Mat1b outside = covered == 0;
+  cv::erode(outside, outside, cv::getStructuringElement(cv::MORPH_RECT, {7, 7}));
+  CHECK(cv::norm(blended, masked, cv::NORM_INF, outside) == 0);
+  CHECK(cv::norm(withMasksBlended(masked, {}), masked, cv::NORM_INF) == 0);  // nothing masked: the image as is
+}
+
+TEST_CASE("residual check converges: masking what it finds leaves nothing outside within three approvals") {
+  // Regression: the solid masks themselves used to be found again (a black rectangle on skin as a tattoo, clusters
+  // of them on a lab report as a face), each time with a larger box; every approval added a bigger region, forever.
+  if (!test::modelsPresent()) {
+    WARN("models missing (scripts/fetch-models.sh): residual convergence test skipped");
+    return;
+  }
+  static detect::Pipeline pipeline;
+  // Not SkinFace: its composited stock photo inside skin is all "ink" to the tattoo heuristic, whose repeated-pattern
+  // filter is not local (masking some marks lets others through); the desk then asks for a written reason.
+  for (const auto kind : {synth::ImageKind::SkinTattoo, synth::ImageKind::LabReport, synth::ImageKind::Ecg,
+                          synth::ImageKind::Wristband}) {
+    for (std::uint64_t seed = 1; seed <= 2; ++seed) {
+      const synth::SynthImage photo = synth::generate(kind, seed);
+      INFO(synth::kindName(kind) << " seed " << seed);
+      PostImage image;
+      image.id = "i1";
+      image.pixels = photo.pixels;
+      image.contentType = "image/jpeg";
+      auto addRegions = [&](const std::vector<detect::Finding>& findings) {
+        for (const auto& f : findings)
+          if (f.phi && f.box) image.regions.push_back(rect(f.box->x, f.box->y, f.box->w, f.box->h));
+      };
+      addRegions(pipeline.analyzeImage(photo.pixels).findings);
+      REQUIRE_FALSE(image.regions.empty());
+      int round = 0;
+      for (; round < 4; ++round) {
+        const auto published = publishPost({image});
+        REQUIRE(allOk(published));
+        const ResidualCheck check = residualCheckPost(pipeline, {image}, published);
+        REQUIRE(check.ran);
+        if (check.outside.empty()) break;
+        std::vector<detect::Finding> found;
+        for (const auto& f : check.outside) {
+          UNSCOPED_INFO("round " << round << " outside: " << f.finding.category << " '" << f.finding.text << "' covered "
+                                 << f.covered);
+          found.push_back(f.finding);
+        }
+        addRegions(found);
+      }
+      // Masking changes what the page-level rules see (fewer read lines: no longer "a document", so the tattoo
+      // heuristic runs), and OCR segments lines next to a mask differently: a second objection happens, not a third.
+      CHECK(round <= 2);
+    }
+  }
 }
 
 TEST_CASE("residual check: coverage fraction and the 90 % rule") {

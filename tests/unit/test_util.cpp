@@ -1,13 +1,19 @@
-// Unit tests of core utilities: sha256, secret redaction in logs, task pool.
+// Unit tests of core utilities: sha256, secret redaction in logs, task pool, thread priorities.
 #include "medpics/util/log.hpp"
 #include "medpics/util/sha256.hpp"
 #include "medpics/work/task_pool.hpp"
+#include "medpics/work/thread_priority.hpp"
 
 #include <catch2/catch.hpp>
 
 #include <atomic>
 #include <chrono>
 #include <thread>
+
+#include <sched.h>
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
 
 using namespace medpics;
 
@@ -34,4 +40,22 @@ TEST_CASE("task pool runs every task and honours cancellation") {
     pool.submit([&](const work::CancelToken&) { done += 1000; }, cancelled);
   }
   CHECK(done == 100);
+}
+
+TEST_CASE("thread priorities: workers are niced, background threads are SCHED_IDLE, the caller is untouched") {
+  const int callerPolicy = sched_getscheduler(0);
+  auto inThread = [](int niceness) {
+    std::pair<int, int> seen;  // policy, niceness
+    std::thread([&] {
+      CHECK(work::setCurrentThreadNiceness(niceness));
+      seen = {sched_getscheduler(0), getpriority(PRIO_PROCESS, static_cast<id_t>(syscall(SYS_gettid)))};
+    }).join();
+    return seen;
+  };
+  const auto worker = inThread(work::kWorkerNiceness);
+  CHECK(worker.first == SCHED_OTHER);
+  CHECK(worker.second == work::kWorkerNiceness);
+  const auto background = inThread(work::kBackgroundNiceness);
+  CHECK(background.first == SCHED_IDLE);
+  CHECK(sched_getscheduler(0) == callerPolicy);  // per thread, not per process
 }

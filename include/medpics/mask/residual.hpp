@@ -38,11 +38,18 @@ struct ResidualCheck {
   bool passes() const { return ran && (outside.empty() || !overrideReason.empty()); }
 };
 
+// What the detectors of the residual check look at: `bgr` with every masked area (non-zero in `covered`, grown by
+// 2 px for compression ringing) filled with the mean colour of the pixels around it. The check looks for PHI left
+// outside the masks; the masks' own edges and shapes (a black rectangle on skin reads as ink, a cluster of them as
+// a face) are not PHI and would otherwise be found again, each time larger, at every approval.
+cv::Mat withMasksBlended(const cv::Mat& bgr, const cv::Mat1b& covered);
+
 // Fraction of `box` (clipped to the mask) covered by non-zero pixels of `coverage`; boxes outside count uncovered.
 double coveredFraction(const detect::Box& box, const cv::Mat1b& coverage);
 
-// Runs the pipeline's image detectors on `masked` (oriented 8-bit BGR, the pixels to be published) and keeps the
-// PHI findings that are not >= kResidualInsideFraction covered by the accepted `regions`. Never throws.
+// Runs the pipeline's image detectors on `masked` (oriented 8-bit BGR, the pixels to be published, masks blended
+// into their surroundings) and keeps the PHI findings that are not >= kResidualInsideFraction covered by the
+// accepted `regions`. Never throws.
 ResidualCheck residualCheck(detect::Pipeline& pipeline, const cv::Mat& masked, const std::vector<Region>& regions,
                             double insideFraction = kResidualInsideFraction);
 

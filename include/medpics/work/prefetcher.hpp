@@ -76,13 +76,12 @@ class Prefetcher {
   void setCredentials(std::string url, std::string token);  // empty token: nothing is fetched
   // The posts that will be opened next, nearest first. The first `depth` are fetched; the others are dropped.
   void setUpcoming(std::vector<std::string> ids);
-  // Takes a post out of the cache once its images are decoded; nullptr when it is not there yet. Its analyses may
-  // still be running (analysisState Running): their results then arrive through the onAnalysed callback.
+  // Takes a post out of the cache once its images are decoded; nullptr when it is not there yet. An analysis still
+  // in flight for it is cancelled and its image comes back NotStarted: the prefetch pipeline may run at background
+  // priority, and the taken post is now work the user waits for, to be analysed by the caller at its own priority.
   std::shared_ptr<PrefetchedPost> take(const std::string& id);
-  // Called on a worker after every progress step (e.g. to wake the UI), and with each analysis of a post that was
-  // taken meanwhile. Set before work starts.
+  // Called on a worker after every progress step (e.g. to wake the UI). Set before work starts.
   void setOnProgress(std::function<void()> onProgress);
-  void setOnAnalysed(std::function<void(const std::string& postId, std::size_t image, const detect::AnalysisResult&)> f);
 
   // While paused no new analysis starts (the one in flight finishes): the open post's own analysis goes first.
   void setAnalysisPaused(bool paused);
@@ -108,7 +107,6 @@ class Prefetcher {
   std::vector<std::string> upcoming_;
   std::map<std::string, std::shared_ptr<Slot>> slots_;
   std::function<void()> onProgress_;
-  std::function<void(const std::string&, std::size_t, const detect::AnalysisResult&)> onAnalysed_;
   bool stopping_ = false;
   bool analysisPaused_ = false;
   std::thread downloader_, analyser_;

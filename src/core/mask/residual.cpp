@@ -1,12 +1,16 @@
 // Residual check: detectors on the masked output, findings split into "inside the masks" and "outside" (blocking).
 #include "medpics/mask/residual.hpp"
 
+#include "medpics/detect/metadata.hpp"
 #include "medpics/detect/pipeline.hpp"
+#include "medpics/image/decode.hpp"
 #include "medpics/mask/burn_in.hpp"
 
 #include <chrono>
 #include <cmath>
 #include <exception>
+
+#include <opencv2/imgproc.hpp>
 
 namespace medpics::mask {
 
@@ -18,13 +22,12 @@ double msSince(Clock::time_point start) {
 }
 
 // Splits the PHI findings of an analysis by coverage; benign findings (phi == false) are ignored.
-void classify(ResidualCheck& check, const detect::AnalysisResult& result, const std::vector<Region>& regions,
+void classify(ResidualCheck& check, const detect::AnalysisResult& result, const cv::Mat1b& covered,
               double insideFraction) {
   if (!result.ok()) {
     check.error = result.error;
     return;
   }
-  const cv::Mat1b covered = coverage(cv::Size(result.width, result.height), regions);
   for (const auto& f : result.findings) {
     if (!f.phi) continue;
     const double fraction = f.box ? coveredFraction(*f.box, covered) : 0.0;
@@ -38,6 +41,31 @@ void classify(ResidualCheck& check, const detect::AnalysisResult& result, const 
 }
 }  // namespace
 
+cv::Mat withMasksBlended(const cv::Mat& bgr, const cv::Mat1b& covered) {
+  cv::Mat out = bgr.clone();
+  if (covered.empty() || covered.size() != bgr.size() || bgr.type() != CV_8UC3) return out;
+  // JPEG ringing along a mask's edge belongs to the mask too.
+  cv::Mat1b hidden;
+  cv::dilate(covered, hidden, cv::getStructuringElement(cv::MORPH_RECT, {5, 5}));
+  cv::Mat1i labels;
+  cv::Mat stats, centroids;
+  const int count = cv::connectedComponentsWithStats(hidden, labels, stats, centroids, 8, CV_32S);
+  const cv::Rect whole(0, 0, bgr.cols, bgr.rows);
+  for (int i = 1; i < count; ++i) {
+    const cv::Rect box(stats.at<int>(i, cv::CC_STAT_LEFT), stats.at<int>(i, cv::CC_STAT_TOP),
+                       stats.at<int>(i, cv::CC_STAT_WIDTH), stats.at<int>(i, cv::CC_STAT_HEIGHT));
+    const cv::Rect around = (box + cv::Point(-3, -3) + cv::Size(6, 6)) & whole;
+    const cv::Mat1b area = labels(around) == i;
+    cv::Mat1b ring;
+    cv::dilate(area, ring, cv::getStructuringElement(cv::MORPH_RECT, {5, 5}));
+    ring &= ~hidden(around);
+    // A mask covering the whole image has no border: mid grey.
+    const cv::Scalar fill = cv::countNonZero(ring) > 0 ? cv::mean(bgr(around), ring) : cv::Scalar(128, 128, 128);
+    out(around).setTo(fill, area);
+  }
+  return out;
+}
+
 double coveredFraction(const detect::Box& box, const cv::Mat1b& coverage) {
   if (box.area() == 0) return 0.0;
   const cv::Rect r = cv::Rect(box.x, box.y, box.w, box.h) & cv::Rect(0, 0, coverage.cols, coverage.rows);
@@ -50,7 +78,8 @@ ResidualCheck residualCheck(detect::Pipeline& pipeline, const cv::Mat& masked, c
   const auto start = Clock::now();
   ResidualCheck check;
   try {
-    classify(check, pipeline.analyzeImage(masked), regions, insideFraction);
+    const cv::Mat1b covered = coverage(masked.size(), regions);
+    classify(check, pipeline.analyzeImage(withMasksBlended(masked, covered)), covered, insideFraction);
   } catch (const std::exception& e) {
     check.ran = false;
     check.error = e.what();
@@ -64,8 +93,16 @@ ResidualCheck residualCheckEncoded(detect::Pipeline& pipeline, const std::string
   const auto start = Clock::now();
   ResidualCheck check;
   try {
-    // analyze() decodes with the guarded decoder (as a viewer would) and adds the metadata findings of the file.
-    classify(check, pipeline.analyze(publishedBytes), regions, insideFraction);
+    // Decoded with the guarded decoder, as a viewer would; the metadata left in the file is checked too.
+    const image::DecodedImage decoded = image::decode(publishedBytes);
+    if (!decoded.ok()) {
+      check.error = decoded.error.empty() ? "the published image cannot be decoded" : decoded.error;
+    } else {
+      const cv::Mat1b covered = coverage(decoded.bgr.size(), regions);
+      detect::AnalysisResult result = pipeline.analyzeImage(withMasksBlended(decoded.bgr, covered));
+      for (auto& f : detect::detectMetadata(publishedBytes)) result.findings.push_back(std::move(f));
+      classify(check, result, covered, insideFraction);
+    }
   } catch (const std::exception& e) {
     check.ran = false;
     check.error = e.what();

@@ -135,7 +135,8 @@ void OutboxSender::stop(std::chrono::milliseconds timeout) {
 }
 
 void OutboxSender::run(std::shared_ptr<Shared> s) {
-  setCurrentThreadNiceness(kBackgroundNiceness);
+  // A decision waiting to be sent outranks work ahead of the user (its lease is running), not the UI thread.
+  setCurrentThreadNiceness(kWorkerNiceness);
   std::unique_ptr<api::PlatformClient> client;
   std::string clientUrl, clientToken;
   while (true) {

@@ -98,12 +98,6 @@ void Prefetcher::setOnProgress(std::function<void()> onProgress) {
   onProgress_ = std::move(onProgress);
 }
 
-void Prefetcher::setOnAnalysed(
-    std::function<void(const std::string&, std::size_t, const detect::AnalysisResult&)> onAnalysed) {
-  std::lock_guard lock(mutex_);
-  onAnalysed_ = std::move(onAnalysed);
-}
-
 void Prefetcher::setUpcoming(std::vector<std::string> ids) {
   {
     std::lock_guard lock(mutex_);
@@ -131,8 +125,11 @@ std::shared_ptr<PrefetchedPost> Prefetcher::take(const std::string& id) {
   if (it == slots_.end()) return nullptr;
   const PrefetchStage stage = it->second->post.stage;
   if (stage != PrefetchStage::Analysing && stage != PrefetchStage::Ready) return nullptr;
+  it->second->cancel.cancel();  // an analysis in flight for it stops; the caller analyses that image again
   auto post = std::make_shared<PrefetchedPost>(std::move(it->second->post));
-  slots_.erase(it);  // an analysis in flight for it reports through onAnalysed
+  for (auto& image : post->images)
+    if (image.analysisState == PrefetchedImage::Analysis::Running) image.analysisState = PrefetchedImage::Analysis::NotStarted;
+  slots_.erase(it);
   std::erase(upcoming_, id);
   wake_.notify_all();
   return post;
@@ -359,7 +356,6 @@ void Prefetcher::analyseLoop() {
     }
     notifyProgress();
     const detect::AnalysisResult result = pipeline_->analyze(*bytes, cancel);
-    std::function<void(const std::string&, std::size_t, const detect::AnalysisResult&)> deliver;
     {
       std::lock_guard lock(mutex_);
       auto it = slots_.find(id);
@@ -372,11 +368,8 @@ void Prefetcher::analyseLoop() {
           return i.analysisState == PrefetchedImage::Analysis::Done;
         });
         if (all) slot->post.stage = PrefetchStage::Ready;
-      } else if (!cancel.cancelled()) {
-        deliver = onAnalysed_;  // the post was taken while it was analysed: its new owner gets the result
-      }
+      }  // else taken or evicted meanwhile: the result is dropped
     }
-    if (deliver) deliver(id, index, result);
     notifyProgress();
   }
 }

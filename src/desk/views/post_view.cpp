@@ -58,10 +58,14 @@ void drawPost(Desk& desk) {
   if (post.claiming) ImGui::TextDisabled("%s", tr("post.claiming"));
 
   if (post.images.size() > 1) {
-    for (int i = 0; i < static_cast<int>(post.images.size()); ++i) {
+    const int count = static_cast<int>(post.images.size());
+    if (pressed(Action::NextImage)) post.currentImage = (post.currentImage + 1) % count;
+    if (pressed(Action::PreviousImage)) post.currentImage = (post.currentImage + count - 1) % count;
+    for (int i = 0; i < count; ++i) {
       if (i) ImGui::SameLine();
       const std::string label = std::string(tr("post.image")) + " " + std::to_string(i + 1);
       if (ImGui::RadioButton(label.c_str(), post.currentImage == i)) post.currentImage = i;
+      shortcutTooltip(i > post.currentImage ? Action::NextImage : Action::PreviousImage);
     }
   }
   const float actionsHeight = desk.reject.open ? 230.0f : 50.0f;
