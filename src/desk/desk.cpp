@@ -379,7 +379,7 @@ void Desk::applyAnalysis(LoadedImage& img, const detect::AnalysisResult& result)
     return;
   }
   for (const auto& f : result.findings)
-    if (!f.box) img.metadataFindings.push_back(f.category + ": " + f.text);
+    if (!f.box) img.metadataFindings.push_back(categoryName("metadata", f.category) + " : " + f.text);
   // Findings join the regions the moderator may already have drawn, as one undoable step.
   img.regions.addMany(regionsFromFindings(result.findings, settings));
   img.analysis = LoadedImage::Analysis::Done;

@@ -33,7 +33,7 @@ std::optional<std::int64_t> parseUtc(const std::string& text) {
 
 std::string formatDateTime(std::int64_t seconds, Language language) {
   const std::tm tm = local(seconds);
-  char out[32];
+  char out[64];  // room for any int fields: no truncation warning
   if (language == Language::French)
     std::snprintf(out, sizeof out, "%02d/%02d/%04d %02d:%02d", tm.tm_mday, tm.tm_mon + 1, tm.tm_year + 1900, tm.tm_hour, tm.tm_min);
   else

@@ -162,6 +162,13 @@ const std::vector<CatalogueEntry> kCatalogue = {
     {"category.email", "courriel", "e-mail"},
     {"category.address", "adresse", "address"},
     {"category.hospital", "établissement", "hospital"},
+    {"category.other-text", "autre texte", "other text"},
+    {"category.benign", "sans risque", "harmless"},
+    {"category.qr", "QR code", "QR code"},
+    {"category.datamatrix", "DataMatrix", "DataMatrix"},
+    {"category.2d-code", "code 2D", "2D code"},
+    {"category.gps", "position GPS", "GPS position"},
+    {"category.device", "appareil", "device"},
     // Status bar and notifications
     {"status.connected", "Connecté à", "Connected to"},
     {"status.as", "en tant que", "as"},
@@ -227,5 +234,11 @@ const char* tr(std::string_view key) {
 }
 
 const std::vector<CatalogueEntry>& catalogue() { return all(); }
+
+std::string categoryName(const std::string& kind, const std::string& category) {
+  if (category.empty() || category == kind) return "";
+  const std::string key = "category." + category;
+  return index().count(key) ? tr(key) : category;
+}
 
 }  // namespace medpics::desk

@@ -1,5 +1,6 @@
 // UI string catalogue: every user-visible string by key, in French (default) and English.
 #pragma once
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -11,6 +12,9 @@ void setLanguage(Language language);
 Language language();
 // Text of a key in the current language; an unknown key returns the key itself (tests catch it).
 const char* tr(std::string_view key);
+// A finding category ("name", "other-text", "qr", "gps"...) in the current language; the detector's own word when
+// the catalogue has none, and empty when it only repeats the kind (a face finding of category "face").
+std::string categoryName(const std::string& kind, const std::string& category);
 // Every key of the catalogue and whether each language has a non-empty text (for tests).
 struct CatalogueEntry {
   const char* key;

@@ -107,9 +107,10 @@ void drawRegionsPanel(OpenPost& post, LoadedImage& image, const std::function<vo
     const Region& r = item.region;
     char label[256];
     const cv::Rect b = r.bounds();
-    std::snprintf(label, sizeof label, "%s%s %s  %s  [%d,%d %d×%d]%s%s##%d",
+    const std::string category = categoryName(r.kind, r.category);
+    std::snprintf(label, sizeof label, "%s%s%s%s  %s  [%d,%d %d×%d]%s%s##%d",
                   r.state == mask::State::Dismissed ? "✗ " : "", tr(std::string("kind.") + (r.kind.empty() ? "manual" : r.kind)),
-                  r.category.c_str(), r.origin == mask::Origin::Auto ? (std::to_string(int(r.confidence * 100)) + "%").c_str() : "",
+                  category.empty() ? "" : " ", category.c_str(), r.origin == mask::Origin::Auto ? (std::to_string(int(r.confidence * 100)) + "%").c_str() : "",
                   b.x, b.y, b.width, b.height, r.text.empty() ? "" : "\n  « ", r.text.empty() ? "" : (r.text.substr(0, 40) + " »").c_str(),
                   item.id);
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(r.state == mask::State::Dismissed
