@@ -408,6 +408,16 @@ TEST_CASE("residual check converges: masking what it finds leaves nothing outsid
         REQUIRE(allOk(published));
         const ResidualCheck check = residualCheckPost(pipeline, {image}, published);
         REQUIRE(check.ran);
+        if (kind == synth::ImageKind::SkinTattoo && round == 0) {
+          // The same masked pixels without the blending: the solid mask over the tattoo is found again as a mark
+          // that the mask covers at less than 90 %, the finding that used to block every approval.
+          const cv::Mat1b covered = coverage(photo.pixels.size(), image.regions);
+          bool maskFoundAgain = false;
+          for (const auto& f : pipeline.analyze(published[0].encoded.bytes).findings)
+            maskFoundAgain = maskFoundAgain || (f.kind == detect::Kind::Tattoo && f.box &&
+                                                coveredFraction(*f.box, covered) < kResidualInsideFraction);
+          CHECK(maskFoundAgain);
+        }
         if (check.outside.empty()) break;
         std::vector<detect::Finding> found;
         for (const auto& f : check.outside) {
