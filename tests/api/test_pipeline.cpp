@@ -22,6 +22,16 @@ std::vector<std::string> ids(const std::vector<work::PrefetchProgress>& progress
   for (const auto& p : progress) out.push_back(p.id);
   return out;
 }
+
+// A prefetcher signed in on the sandbox as `user`, told which posts come next; no pipeline: no analysis.
+std::unique_ptr<work::Prefetcher> prefetching(Sandbox& sb, api::PlatformClient& user, const work::PrefetchOptions& o,
+                                              std::vector<std::string> upcoming,
+                                              std::shared_ptr<detect::Pipeline> pipeline = nullptr) {
+  auto prefetcher = std::make_unique<work::Prefetcher>(std::move(pipeline), o);
+  prefetcher->setCredentials(sb.url(), user.token());
+  prefetcher->setUpcoming(std::move(upcoming));
+  return prefetcher;
+}
 }  // namespace
 
 TEST_CASE("outbox: an approval re-rendered from the journal is byte-identical to the in-memory upload") {
@@ -123,26 +133,24 @@ TEST_CASE("prefetcher: the next N posts are downloaded and decoded in queue orde
   work::PrefetchOptions o;
   o.depth = 3;
   o.analyse = false;
-  work::Prefetcher prefetcher(nullptr, o);
-  prefetcher.setCredentials(sb.url(), modo.token());
-  prefetcher.setUpcoming({"p1", "p2", "p3", "p4", "p5"});
-  CHECK(ids(prefetcher.progress()) == std::vector<std::string>{"p1", "p2", "p3"});
-  REQUIRE(waitFor([&] { return prefetcher.readyCount() == 3; }, 30));
-  for (const auto& p : prefetcher.progress()) {
+  auto prefetcher = prefetching(sb, modo, o, {"p1", "p2", "p3", "p4", "p5"});
+  CHECK(ids(prefetcher->progress()) == std::vector<std::string>{"p1", "p2", "p3"});
+  REQUIRE(waitFor([&] { return prefetcher->readyCount() == 3; }, 30));
+  for (const auto& p : prefetcher->progress()) {
     CHECK(p.stage == work::PrefetchStage::Ready);
     CHECK(p.bytesDone == p.bytesTotal);
     CHECK(p.bytesTotal > 0);
   }
-  CHECK(prefetcher.memoryUsed() > 3 * 800 * 600 * 3);
-  auto taken = prefetcher.take("p1");
+  CHECK(prefetcher->memoryUsed() > 3 * 800 * 600 * 3);
+  auto taken = prefetcher->take("p1");
   REQUIRE(taken);
   CHECK(taken->detail.id == "p1");
   REQUIRE_FALSE(taken->images.empty());
   CHECK(taken->images[0].bgr->cols == 800);
-  CHECK(prefetcher.take("p1") == nullptr);
-  prefetcher.setUpcoming({"p2", "p3", "p4", "p5"});  // the moderator moved on: p4 is fetched next
-  REQUIRE(waitFor([&] { return prefetcher.readyCount() == 3; }, 30));
-  CHECK(ids(prefetcher.progress()) == std::vector<std::string>{"p2", "p3", "p4"});
+  CHECK(prefetcher->take("p1") == nullptr);
+  prefetcher->setUpcoming({"p2", "p3", "p4", "p5"});  // the moderator moved on: p4 is fetched next
+  REQUIRE(waitFor([&] { return prefetcher->readyCount() == 3; }, 30));
+  CHECK(ids(prefetcher->progress()) == std::vector<std::string>{"p2", "p3", "p4"});
 }
 
 TEST_CASE("prefetcher: the memory cap keeps the nearest posts; lowering it evicts the farthest first") {
@@ -155,27 +163,25 @@ TEST_CASE("prefetcher: the memory cap keeps the nearest posts; lowering it evict
   o.depth = 4;
   o.analyse = false;
   o.memoryCapBytes = perPost * 5 / 2;  // room for two posts
-  work::Prefetcher prefetcher(nullptr, o);
-  prefetcher.setCredentials(sb.url(), modo.token());
-  prefetcher.setUpcoming({"p1", "p2", "p3", "p4"});
-  REQUIRE(waitFor([&] { return prefetcher.readyCount() == 2; }, 30));
+  auto prefetcher = prefetching(sb, modo, o, {"p1", "p2", "p3", "p4"});
+  REQUIRE(waitFor([&] { return prefetcher->readyCount() == 2; }, 30));
   std::this_thread::sleep_for(std::chrono::milliseconds(300));
-  auto progress = prefetcher.progress();
+  auto progress = prefetcher->progress();
   REQUIRE(progress.size() == 4);
   CHECK(progress[0].stage == work::PrefetchStage::Ready);
   CHECK(progress[1].stage == work::PrefetchStage::Ready);
   CHECK(progress[2].stage == work::PrefetchStage::Queued);
   CHECK(progress[3].stage == work::PrefetchStage::Queued);
-  CHECK(prefetcher.memoryUsed() <= o.memoryCapBytes);
+  CHECK(prefetcher->memoryUsed() <= o.memoryCapBytes);
   o.memoryCapBytes = perPost * 3 / 2;
-  prefetcher.setOptions(o);
-  progress = prefetcher.progress();
+  prefetcher->setOptions(o);
+  progress = prefetcher->progress();
   CHECK(progress[0].stage == work::PrefetchStage::Ready);   // the nearest stays
   CHECK(progress[1].stage == work::PrefetchStage::Queued);  // the farthest went first
-  CHECK(prefetcher.memoryUsed() <= o.memoryCapBytes);
-  REQUIRE(prefetcher.take("p1"));
-  prefetcher.setUpcoming({"p2", "p3", "p4"});
-  REQUIRE(waitFor([&] { return prefetcher.readyCount() == 1 && prefetcher.progress()[0].stage == work::PrefetchStage::Ready; }, 30));
+  CHECK(prefetcher->memoryUsed() <= o.memoryCapBytes);
+  REQUIRE(prefetcher->take("p1"));
+  prefetcher->setUpcoming({"p2", "p3", "p4"});
+  REQUIRE(waitFor([&] { return prefetcher->readyCount() == 1 && prefetcher->progress()[0].stage == work::PrefetchStage::Ready; }, 30));
 }
 
 TEST_CASE("prefetcher: prefetched posts come with their PHI findings") {
@@ -183,11 +189,10 @@ TEST_CASE("prefetcher: prefetched posts come with their PHI findings") {
   auto modo = loginAs(sb.url(), "modo");
   work::PrefetchOptions o;
   o.depth = 1;
-  work::Prefetcher prefetcher(std::make_shared<detect::Pipeline>(), o);
-  prefetcher.setCredentials(sb.url(), modo.token());
-  prefetcher.setUpcoming({"p1"});  // a radiograph with a burned-in name, birth date and IPP
-  REQUIRE(waitFor([&] { return prefetcher.readyCount() == 1; }, 90));
-  auto taken = prefetcher.take("p1");
+  // p1: a radiograph with a burned-in name, birth date and IPP
+  auto prefetcher = prefetching(sb, modo, o, {"p1"}, std::make_shared<detect::Pipeline>());
+  REQUIRE(waitFor([&] { return prefetcher->readyCount() == 1; }, 90));
+  auto taken = prefetcher->take("p1");
   REQUIRE(taken);
   REQUIRE(taken->images[0].analysis);
   CHECK(taken->images[0].analysis->ok());
@@ -201,21 +206,19 @@ TEST_CASE("prefetcher: a post taken while it is analysed comes back without a ha
   auto modo = loginAs(sb.url(), "modo");
   work::PrefetchOptions o;
   o.depth = 2;
-  work::Prefetcher prefetcher(std::make_shared<detect::Pipeline>(), o);
-  prefetcher.setCredentials(sb.url(), modo.token());
-  prefetcher.setUpcoming({"p1", "p2"});
+  auto prefetcher = prefetching(sb, modo, o, {"p1", "p2"}, std::make_shared<detect::Pipeline>());
   // Taken as soon as it is decoded: its analysis is queued or in flight, and is now the taker's to run.
   REQUIRE(waitFor([&] {
-    const auto progress = prefetcher.progress();
+    const auto progress = prefetcher->progress();
     return !progress.empty() && progress[0].stage == work::PrefetchStage::Analysing;
   }, 60));
-  auto taken = prefetcher.take("p1");
+  auto taken = prefetcher->take("p1");
   REQUIRE(taken);
   for (const auto& image : taken->images) {
     CHECK(image.analysisState != work::PrefetchedImage::Analysis::Running);
     CHECK(image.analysis.has_value() == (image.analysisState == work::PrefetchedImage::Analysis::Done));
   }
   // The prefetcher goes on with the next post: its analysis is not blocked by the cancelled one.
-  REQUIRE(waitFor([&] { return prefetcher.readyCount() == 1; }, 90));
-  CHECK(prefetcher.progress().at(0).id == "p2");
+  REQUIRE(waitFor([&] { return prefetcher->readyCount() == 1; }, 90));
+  CHECK(prefetcher->progress().at(0).id == "p2");
 }
