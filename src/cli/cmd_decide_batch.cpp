@@ -32,15 +32,17 @@ auto retried(Call call) {
 }
 
 // An approval masks a band at the top of every image with a mosaic (seeded), like a moderator's manual region.
-std::optional<work::OutboxEntry> approval(api::PlatformClient& client, const std::string& postId, const api::Lease& lease,
-                                          work::MaskedImages& masked) {
+std::optional<work::DecisionDraft> approval(api::PlatformClient& client, const std::string& postId,
+                                            const api::Lease& lease, work::MaskedImages& masked) {
   auto detail = retried([&] { return client.post(postId); });
   if (!detail) return std::nullopt;
-  api::PostDecisionRequest request;
-  request.action = "approve";
-  request.leaseId = lease.leaseId;
-  request.residualCheck = {{"ran", false}, {"phi_findings_outside", 0}, {"override_reason", "scripted session"}};
-  std::map<std::string, std::uint32_t> seeds;
+  work::DecisionDraft draft;
+  draft.subjectId = postId;
+  draft.action = work::DecisionAction::Approve;
+  draft.leaseId = lease.leaseId;
+  work::ResidualRecord residual;
+  residual.overrideReason = "scripted session";
+  draft.residual = residual;
   for (const auto& ref : detail->images) {
     auto original = retried([&] { return client.download(ref.url); });
     if (!original) return std::nullopt;
@@ -53,12 +55,9 @@ std::optional<work::OutboxEntry> approval(api::PlatformClient& client, const std
     const auto published = mask::publishImage(image, options);
     if (!published.ok()) return std::nullopt;
     masked[ref.id] = {published.encoded.contentType, published.encoded.bytes};
-    nlohmann::json r = mask::toJson(region);
-    r["image_id"] = ref.id;
-    request.regions.push_back(r);
-    seeds[ref.id] = image.seed;
+    draft.images.push_back({ref.id, image.seed, {region}});
   }
-  return work::postEntry(postId, request, seeds);
+  return draft;
 }
 
 int decideBatch(const cli::Args& args) {
@@ -101,24 +100,25 @@ int decideBatch(const cli::Args& args) {
       auto lease = retried([&] { return client.claim("posts", p.id); });
       if (!lease) continue;
       work::MaskedImages masked;
-      std::optional<work::OutboxEntry> entry;
+      std::optional<work::DecisionDraft> draft;
       if (approveEvery > 0 && decided % approveEvery == 0) {
-        entry = approval(client, p.id, lease.value(), masked);
+        draft = approval(client, p.id, lease.value(), masked);
       } else {
-        api::PostDecisionRequest request;
-        request.action = "reject";
-        request.leaseId = lease->leaseId;
-        request.reasonCode = "poor_quality";
-        request.message = "La qualité de l'image ne permet pas sa publication.";
-        entry = work::postEntry(p.id, request, {});
+        draft.emplace();
+        draft->subjectId = p.id;
+        draft->action = work::DecisionAction::Reject;
+        draft->leaseId = lease->leaseId;
+        draft->reasonCode = "poor_quality";
+        draft->message = "La qualité de l'image ne permet pas sa publication.";
       }
-      if (!entry) continue;
-      if (!masked.empty()) sender.keepMasked(entry->key, std::move(masked));
-      outbox->add(*entry);  // durable before it is sent
+      if (!draft) continue;
+      const work::OutboxEntry entry = work::journalEntry(std::move(*draft));
+      sender.hold(entry.key, {entry.draft, std::move(masked)});
+      outbox->add(entry);  // durable before it is sent
       sender.wake();
       journalled.insert(p.id);
       ++decided;
-      std::printf("journalled %d %s %s\n", decided, entry->action.c_str(), p.id.c_str());
+      std::printf("journalled %d %s %s\n", decided, entry.action.c_str(), p.id.c_str());
       std::fflush(stdout);
     }
     if (fresh == 0 && decided < target) {

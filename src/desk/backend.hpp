@@ -21,29 +21,44 @@ class Backend {
   void setToken(std::string token);
   std::string server() const;
 
-  // job runs on a worker with its own PlatformClient; done runs on the UI thread with the result.
+  // job runs on a worker with its own PlatformClient; done runs on the UI thread with the result. A job that throws
+  // reaches `done` as an error (code "exception", the exception's message): every completion runs exactly once.
   template <class T>
   void call(std::function<api::Result<T>(api::PlatformClient&)> job, std::function<void(const api::Result<T>&)> done) {
     auto [url, token] = credentials();
     pool_.submit([this, url, token, job = std::move(job), done = std::move(done)] {
-      api::PlatformClient client(url, token);
-      auto result = std::make_shared<api::Result<T>>(job(client));
+      auto result = std::make_shared<api::Result<T>>(guarded<T>([&] {
+        api::PlatformClient client(url, token);
+        return job(client);
+      }));
       ui_.post([done, result] { done(*result); });
     });
   }
 
-  // Any CPU work on a worker, result delivered on the UI thread.
+  // Any CPU work on a worker, result (or the job's exception, as an error) delivered on the UI thread.
   template <class T>
-  void compute(std::function<T()> job, std::function<void(T&)> done) {
+  void compute(std::function<T()> job, std::function<void(api::Result<T>&)> done) {
     pool_.submit([this, job = std::move(job), done = std::move(done)] {
-      auto result = std::make_shared<T>(job());
+      auto result = std::make_shared<api::Result<T>>(guarded<T>([&]() -> api::Result<T> { return job(); }));
       ui_.post([done, result] { done(*result); });
     });
   }
 
-  std::size_t busy() const { return pool_.pending(); }
+  // Jobs queued or running (a job still running counts: the UI keeps animating and tests keep waiting).
+  std::size_t busy() const { return pool_.active(); }
 
  private:
+  // The thread boundary of a backend job: an exception becomes the job's error result.
+  template <class T, class F>
+  static api::Result<T> guarded(F&& f) {
+    try {
+      return f();
+    } catch (const std::exception& e) {
+      return api::ApiError{0, "exception", e.what()};
+    } catch (...) {
+      return api::ApiError{0, "exception", "unknown exception"};
+    }
+  }
   std::pair<std::string, std::string> credentials() const;
   MainQueue& ui_;
   mutable std::mutex mutex_;

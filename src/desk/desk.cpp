@@ -11,9 +11,11 @@
 #include "medpics/mask/residual.hpp"
 #include "medpics/util/log.hpp"
 #include "medpics/work/bounded.hpp"
+#include "medpics/work/decision_codec.hpp"
 #include "medpics/work/thread_priority.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <random>
 #include <ctime>
 
@@ -364,9 +366,14 @@ void Desk::analyse(const std::string& postId, std::size_t index) {
   const int gen = generation_;
   backend_.compute<detect::AnalysisResult>(
       [pipeline, bytes] { return pipeline->analyze(*bytes); },
-      [this, gen, postId, index](detect::AnalysisResult& result) {
+      [this, gen, postId, index](Result<detect::AnalysisResult>& result) {
         if (gen != generation_ || !post || post->detail.id != postId || index >= post->images.size()) return;
-        applyAnalysis(post->images[index], result);
+        if (!result) {  // the pipeline threw: the image is marked failed, approval stays blocked
+          detect::AnalysisResult failed;
+          failed.error = result.error().message;
+          return applyAnalysis(post->images[index], failed);
+        }
+        applyAnalysis(post->images[index], result.value());
       });
 }
 
@@ -402,6 +409,7 @@ void Desk::runChecks() {
       },
       [this, gen](const Result<RegistrationChecks>& checks) {
         if (gen != generation_ || !registration) return;
+        if (!checks) return notify(true, tr("status.error"), checks.error().describe());
         registration->checks = checks.value();
       });
 }
@@ -417,21 +425,43 @@ void LoadedImage::show(std::shared_ptr<const cv::Mat> bgr, const std::vector<gl:
 // ---------------------------------------------------------------- decisions
 // Result of an approval attempt: the decision, or the residual check's objection (nothing was sent).
 struct ApproveOutcome {
-  bool passed = false;          // the residual check passed: `request` and `masked` are ready to journal
-  api::PostDecisionRequest request;
+  bool passed = false;          // the residual check passed: `residual` and `masked` are ready to journal
   work::MaskedImages masked;    // memory only; re-rendered from the journal after a crash
   mask::ResidualCheck residual;
   std::string error;  // publishing failed (e.g. an image could not be encoded)
 };
+
+// The residual check as the decision records it: counts, override reason, where (never what) PHI was found again.
+static work::ResidualRecord residualRecord(const mask::ResidualCheck& check) {
+  work::ResidualRecord r;
+  r.ran = check.ran;
+  r.phiFindingsOutside = static_cast<int>(check.outside.size());
+  r.maskedFindings = check.maskedFindings;
+  r.overrideReason = check.overrideReason;
+  r.error = check.error;
+  for (const auto& f : check.outside) {
+    work::ResidualRecord::Finding item;
+    item.imageId = f.imageId;
+    item.kind = detect::kindName(f.finding.kind);
+    item.category = f.finding.category;
+    if (f.finding.box) item.box = cv::Rect(f.finding.box->x, f.finding.box->y, f.finding.box->w, f.finding.box->h);
+    item.confidence = f.finding.confidence;
+    item.covered = f.covered;
+    r.findings.push_back(std::move(item));
+  }
+  return r;
+}
 
 void Desk::approvePost() {
   if (!post || post->sending || post->leaseLost || post->claiming || !outbox_) return;
   for (const auto& img : post->images)  // nothing is published unseen or unanalysed
     if (img.status != LoadedImage::Status::Ready || img.analysis == LoadedImage::Analysis::Pending) return;
   post->sending = true;
-  api::PostDecisionRequest request;
-  request.action = "approve";
-  request.leaseId = post->lease.leaseId;
+  work::DecisionDraft draft;
+  draft.subject = work::SubjectKind::Post;
+  draft.subjectId = post->detail.id;
+  draft.action = work::DecisionAction::Approve;
+  draft.leaseId = post->lease.leaseId;
   std::vector<mask::PostImage> images;
   for (const auto& img : post->images) {
     mask::PostImage item;
@@ -439,24 +469,26 @@ void Desk::approvePost() {
     item.pixels = *img.pixels;  // shared, never modified: the burn-in works on a copy
     item.contentType = img.ref.contentType;
     item.seed = img.maskSeed;
+    work::DraftImage drafted{img.ref.id, img.maskSeed, {}};
     for (const auto& i : img.regions.items()) {
       item.regions.push_back(i.region);
-      nlohmann::json region = mask::toJson(i.region);
-      region["image_id"] = img.ref.id;
-      request.regions.push_back(region);
+      drafted.regions.push_back(i.region);
     }
     images.push_back(std::move(item));
+    draft.images.push_back(std::move(drafted));
   }
   std::vector<detect::TextSpan> masked;
   for (std::size_t i = 0; i < post->captionSpans.size(); ++i)
     if (post->captionSpanMasked[i]) masked.push_back(post->captionSpans[i]);
-  if (!masked.empty()) request.caption = mask::maskCaption(post->detail.caption, masked).text;
-  std::map<std::string, std::uint32_t> seeds;
-  for (const auto& img : post->images) seeds[img.ref.id] = img.maskSeed;
+  if (!masked.empty()) {
+    const mask::MaskedCaption caption = mask::maskCaption(post->detail.caption, masked);
+    draft.caption = caption.text;  // memory only; the journal keeps the spans
+    draft.captionSpans = caption.spans;
+  }
   const std::string id = post->detail.id, overrideReason = post->overrideReason;
   auto pipeline = pipeline_;
   backend_.compute<ApproveOutcome>(
-      [request, images, overrideReason, pipeline]() mutable -> ApproveOutcome {
+      [images, overrideReason, pipeline]() mutable -> ApproveOutcome {
         ApproveOutcome outcome;
         // The published variant: regions burnt in at full resolution, re-encoded from pixels (no metadata).
         const auto published = mask::publishPost(images);
@@ -466,19 +498,19 @@ void Desk::approvePost() {
         outcome.residual = mask::residualCheckPost(*pipeline, images, published);
         outcome.residual.overrideReason = overrideReason;
         if (!outcome.residual.passes()) return outcome;
-        request.residualCheck = mask::toJson(outcome.residual);
         for (const auto& p : published) outcome.masked[p.id] = {p.encoded.contentType, p.encoded.bytes};
-        outcome.request = std::move(request);
         outcome.passed = true;
         return outcome;
       },
-      [this, id, seeds](ApproveOutcome& outcome) {
+      [this, id, draft](Result<ApproveOutcome>& result) mutable {
         if (!post || post->detail.id != id) return;  // the moderator moved on: nothing was journalled or sent
         post->sending = false;
+        if (!result) return notify(true, tr("status.error"), result.error().message);
+        ApproveOutcome& outcome = result.value();
         if (!outcome.error.empty()) return notify(true, tr("status.error"), outcome.error);
         if (!outcome.passed) return onResidualObjection(outcome.residual);
-        if (journal(work::postEntry(id, outcome.request, seeds), std::move(outcome.masked)))
-          afterDecisionQueued("post", id);
+        draft.residual = residualRecord(outcome.residual);
+        if (journal(std::move(draft), std::move(outcome.masked))) afterDecisionQueued("post", id);
       });
 }
 
@@ -506,22 +538,33 @@ void Desk::onResidualObjection(const mask::ResidualCheck& residual) {
 void Desk::rejectPost(const std::string& reasonCode, const std::string& message) {
   // Needs no analysis: nothing is published.
   if (!post || post->sending || post->leaseLost || post->claiming || !outbox_) return;
-  api::PostDecisionRequest request;
-  request.action = "reject";
-  request.leaseId = post->lease.leaseId;
-  request.reasonCode = reasonCode;
-  request.message = message;
+  work::DecisionDraft draft;
+  draft.subject = work::SubjectKind::Post;
+  draft.subjectId = post->detail.id;
+  draft.action = work::DecisionAction::Reject;
+  draft.leaseId = post->lease.leaseId;
+  draft.reasonCode = reasonCode;
+  draft.message = message;
   const std::string id = post->detail.id;
-  if (journal(work::postEntry(id, request, {}), {})) afterDecisionQueued("post", id);
+  if (journal(std::move(draft), {})) afterDecisionQueued("post", id);
 }
 
 void Desk::decideRegistration(const std::string& action, const std::string& reasonCode, const std::string& message) {
   if (!registration || registration->sending || registration->leaseLost || !outbox_) return;
-  api::RegistrationDecisionRequest request{action, registration->lease.leaseId, reasonCode, message,
-                                           registration->checks ? creds::checklistToJson(registration->checks->checklist)
-                                                                : nlohmann::json::array()};
+  work::DecisionDraft draft;
+  draft.subject = work::SubjectKind::Registration;
+  draft.subjectId = registration->detail.id;
+  draft.action = work::actionFromName(action).value_or(work::DecisionAction::Reject);
+  draft.leaseId = registration->lease.leaseId;
+  draft.reasonCode = reasonCode;
+  draft.message = message;
+  if (registration->checks)
+    for (const auto& item : registration->checks->checklist.items)
+      draft.checklist.push_back({item.id, std::string(creds::checkStatusName(item.status)), item.evidence,
+                                 item.score ? std::optional(std::round(*item.score * 100) / 100) : std::nullopt,
+                                 item.manualCheck});
   const std::string id = registration->detail.id;
-  if (journal(work::registrationEntry(id, request), {})) afterDecisionQueued("registration", id);
+  if (journal(std::move(draft), {})) afterDecisionQueued("registration", id);
 }
 
 // The decision is journalled: the item is done. The switch to the next item runs at the start of the next frame

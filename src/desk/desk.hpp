@@ -184,7 +184,7 @@ class Desk {
   void analyse(const std::string& postId, std::size_t index);
   void applyAnalysis(LoadedImage& img, const detect::AnalysisResult& result);
   // Decisions: journalled first (durable), then sent by the outbox sender; the next item opens at once.
-  bool journal(const work::OutboxEntry& entry, work::MaskedImages masked);
+  bool journal(work::DecisionDraft draft, work::MaskedImages masked);
   void afterDecisionQueued(const std::string& subjectType, const std::string& subjectId);
   void showNextAfterDecision(const std::string& subjectType, const std::string& subjectId);
   void openOutbox();

@@ -6,6 +6,7 @@
 
 #include "medpics/detect/classify.hpp"
 #include "medpics/util/log.hpp"
+#include "medpics/work/decision_codec.hpp"
 
 #include <thread>
 
@@ -28,6 +29,9 @@ void Desk::openOutbox() {
   sender_->setOnChange([this](const work::OutboxEntry& entry) {
     ui_.post([this, entry] { onOutboxChange(entry); });
   });
+  sender_->setOnError([this](const std::string& error) {
+    ui_.post([this, error] { notify(true, tr("outbox.journal_error"), error); });
+  });
   sender_->setCredentials(loginUrl, session->token);
   sender_->start();
   refreshOutbox();
@@ -43,9 +47,11 @@ void Desk::closeOutbox(std::chrono::milliseconds wait) {
   outboxCounts = {};
 }
 
-bool Desk::journal(const work::OutboxEntry& entry, work::MaskedImages masked) {
+bool Desk::journal(work::DecisionDraft draft, work::MaskedImages masked) {
   if (!outbox_ || !sender_) return false;
-  if (!masked.empty()) sender_->keepMasked(entry.key, std::move(masked));  // memory only
+  work::OutboxEntry entry = work::journalEntry(std::move(draft));
+  // The full draft (masked caption, evidence) and the masked upload stay in memory; the journal gets ids and geometry.
+  sender_->hold(entry.key, {entry.draft, std::move(masked)});
   try {
     outbox_->add(entry);  // durable (WAL, synchronous=FULL) before anything is sent
   } catch (const std::exception& e) {
@@ -76,10 +82,10 @@ void Desk::onOutboxChange(const work::OutboxEntry& entry) {
     d.subjectType = entry.subjectType;
     d.subjectId = entry.subjectId;
     d.action = entry.action;
-    d.reasonCode = entry.decision.value("reason_code", "");
-    d.message = entry.decision.value("message", "");
+    d.reasonCode = entry.draft.reasonCode;
+    d.message = entry.draft.message;
     d.decidedBy = session ? session->user.username : "";
-    d.raw = entry.decision;
+    d.raw = work::toJson(entry.draft, work::Disclosure::Journal);
     recentDecisions.push_back(d);
     notify(false, std::string(tr("status.decided")) + " (" + entry.subjectId + ", " + entry.action + ")");
   } else if (entry.state == work::OutboxState::Failed) {

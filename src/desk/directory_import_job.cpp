@@ -17,34 +17,30 @@ void startDirectoryImport(Desk& desk) {
   job.progress = std::make_shared<DirectoryImportState::Progress>();
   struct Outcome {
     creds::ImportReport report;
-    std::string error;
   };
   const std::filesystem::path extract = job.extractPath, index = creds::defaultDirectoryPath();
   auto progress = job.progress;
   desk.backend().compute<Outcome>(
-      [extract, index, progress] {
+      [extract, index, progress] {  // an exception here reaches the completion as its error
         Outcome out;
-        try {
-          std::filesystem::create_directories(index.parent_path());
-          out.report = creds::importExtract(extract, index, [progress](std::uint64_t done, std::uint64_t total, std::uint64_t rows) {
-            progress->bytesDone = done;
-            progress->bytesTotal = total;
-            progress->rows = rows;
-            return !progress->cancel.load();
-          });
-        } catch (const std::exception& e) {
-          out.error = e.what();
-        }
+        std::filesystem::create_directories(index.parent_path());
+        out.report = creds::importExtract(extract, index, [progress](std::uint64_t done, std::uint64_t total, std::uint64_t rows) {
+          progress->bytesDone = done;
+          progress->bytesTotal = total;
+          progress->rows = rows;
+          return !progress->cancel.load();
+        });
         return out;
       },
-      [&desk](Outcome& out) {
+      [&desk](api::Result<Outcome>& result) {
         DirectoryImportState& state = desk.directoryImport;
         state.running = false;
-        state.failed = !out.error.empty() || out.report.cancelled;
-        if (!out.error.empty()) {
-          state.result = out.error;
-          return desk.notify(true, tr("import.failed"), out.error);
+        state.failed = !result || result->report.cancelled;
+        if (!result) {
+          state.result = result.error().message;
+          return desk.notify(true, tr("import.failed"), state.result);
         }
+        const Outcome& out = result.value();
         if (out.report.cancelled) {
           state.result = tr("import.cancelled");
           return;

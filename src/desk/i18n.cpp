@@ -181,6 +181,8 @@ const std::vector<CatalogueEntry> kCatalogue = {
     {"outbox.failed", "Décision non appliquée :", "Decision not applied:"},
     {"outbox.unavailable", "Journal des décisions indisponible : décisions désactivées",
      "Decision journal unavailable: decisions disabled"},
+    {"outbox.journal_error", "Erreur du journal des décisions : nouvel essai sous peu",
+     "Decision journal error: trying again shortly"},
     {"outbox.resuming", "Envoi des décisions restées en attente", "Sending the decisions left pending"},
     {"outbox.empty", "Aucune décision pour l'instant", "No decision yet"},
     {"outbox.attempts", "essais", "attempts"},

@@ -1,6 +1,11 @@
 // MainQueue implementation.
 #include "main_queue.hpp"
 
+#include "medpics/util/log.hpp"
+
+#include <exception>
+#include <string>
+
 namespace medpics::desk {
 
 void MainQueue::post(std::function<void()> fn) {
@@ -17,7 +22,17 @@ void MainQueue::drain() {
     std::lock_guard lock(mutex_);
     batch.swap(pending_);
   }
-  for (auto& fn : batch) fn();
+  // The UI thread's boundary: a completion that throws is logged and the others still run (completions report
+  // their errors to the moderator themselves; an exception reaching this point is a bug).
+  for (auto& fn : batch) {
+    try {
+      fn();
+    } catch (const std::exception& e) {
+      log::error(std::string("UI completion failed: ") + e.what());
+    } catch (...) {
+      log::error("UI completion failed with an unknown exception");
+    }
+  }
 }
 
 bool MainQueue::empty() const {

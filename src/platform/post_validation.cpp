@@ -2,6 +2,7 @@
 #include "post_validation.hpp"
 
 #include "medpics/image/decode.hpp"
+#include "medpics/work/decision_codec.hpp"
 
 #include <opencv2/imgcodecs.hpp>
 
@@ -12,50 +13,12 @@ using nlohmann::json;
 
 namespace {
 
-std::string at(const std::string& base, size_t i) { return base + "[" + std::to_string(i) + "]"; }
-
-void requireNumberArray(const json& v, const std::string& name, size_t n) {
-  if (!v.is_array() || v.size() != n) badRequest("field '" + name + "' must be an array of " + std::to_string(n) + " numbers");
-  for (const auto& x : v)
-    if (!x.is_number()) badRequest("field '" + name + "' must contain numbers only");
-}
-
 struct StoredImage {
   std::string imageId, sha, contentType;
   size_t bytes = 0;
 };
 
 }  // namespace
-
-void validateRegion(const json& r, const std::vector<std::string>& imageIds, size_t i) {
-  const std::string name = at("regions", i);
-  if (!r.is_object()) badRequest("field '" + name + "' must be an object");
-  const std::string imageId = requireString(r, "image_id");
-  if (std::find(imageIds.begin(), imageIds.end(), imageId) == imageIds.end())
-    badRequest("field '" + name + ".image_id' is not an image of this post");
-  const std::string shape = requireString(r, "shape");
-  requireOneOf(name + ".shape", shape, {"rect", "ellipse", "polygon", "mask"});
-  if (shape == "polygon") {
-    const json& pts = requireArray(r, "points");
-    if (pts.size() < 3) badRequest("field '" + name + ".points' needs at least 3 points");
-    for (const auto& p : pts) requireNumberArray(p, name + ".points", 2);
-  } else {
-    if (!r.contains("box")) badRequest("field '" + name + ".box' is required");
-    requireNumberArray(r["box"], name + ".box", 4);
-    if (r["box"][2].get<double>() <= 0 || r["box"][3].get<double>() <= 0)
-      badRequest("field '" + name + ".box' must have a positive width and height");
-    if (shape == "mask") {
-      const json& rle = requireArray(r, "rle");
-      for (const auto& n : rle)
-        if (!n.is_number_integer() || n.get<long long>() < 0) badRequest("field '" + name + ".rle' must hold counts");
-    }
-  }
-  requireOneOf(name + ".style", requireString(r, "style"), {"solid", "mosaic", "blur"});
-  requireOneOf(name + ".origin", requireString(r, "origin"), {"auto", "manual"});
-  requireOneOf(name + ".state", requireString(r, "state"), {"accepted", "dismissed"});
-  optionalString(r, "kind");
-  optionalString(r, "category");
-}
 
 PreparedDecision preparePostDecision(Context& ctx, const httplib::Request& req, const std::string& postId) {
   struct ImageInfo {
@@ -86,48 +49,35 @@ PreparedDecision preparePostDecision(Context& ctx, const httplib::Request& req, 
     body = parseJsonObject(req.body);
   }
 
+  // The body is read by the one decision codec (work/decision_codec.hpp); the stored evidence is its canonical form.
+  work::DecisionDraft draft;
+  try {
+    draft = work::draftFromJson(body, work::SubjectKind::Post, postId, &imageIds);
+  } catch (const work::DecisionFormatError& e) {
+    badRequest(e.what());
+  }
+  const json wire = work::toJson(draft, work::Disclosure::Wire);
   PreparedDecision d;
-  d.action = requireString(body, "action");
-  requireOneOf("action", d.action, {"approve", "reject"});
-  const std::string leaseId = requireString(body, "lease_id");
-  d.evidence = {{"lease_id", leaseId}};
-  const json regions = body.contains("regions") ? body["regions"] : json::array();
-  if (!regions.is_array()) badRequest("field 'regions' must be an array");
-  for (size_t i = 0; i < regions.size(); ++i) validateRegion(regions[i], imageIds, i);
-  d.evidence["regions"] = regions;
-  if (auto note = optionalString(body, "note")) d.evidence["note"] = *note;
+  d.action = work::actionName(draft.action);
+  d.evidence = {{"lease_id", draft.leaseId}, {"regions", wire["regions"]}};
+  if (!draft.note.empty()) d.evidence["note"] = draft.note;
 
-  if (d.action == "reject") {
+  if (draft.action == work::DecisionAction::Reject) {
     if (multipart) badRequest("a reject decision is a JSON body, not multipart");
-    const std::string reason = requireString(body, "reason_code");
-    requireOneOf("reason_code", reason, {"patient_identifiable", "not_medical", "poor_quality", "duplicate", "other"});
-    const auto message = optionalString(body, "message");
-    if (reason == "other" && (!message || message->empty())) badRequest("field 'message' is required for reason 'other'");
+    if (draft.reasonCode.empty()) badRequest("field 'reason_code' is required");
+    requireOneOf("reason_code", draft.reasonCode,
+                 {"patient_identifiable", "not_medical", "poor_quality", "duplicate", "other"});
+    if (draft.reasonCode == "other" && draft.message.empty()) badRequest("field 'message' is required for reason 'other'");
     d.newStatus = "rejected";
-    d.reasonCode = reason;
-    d.message = message ? json(*message) : json(nullptr);
+    d.reasonCode = draft.reasonCode;
+    d.message = draft.message.empty() ? json(nullptr) : json(draft.message);
     d.extraAnswer = {{"published_images", json::array()}};
     return d;
   }
 
   if (!multipart) badRequest("an approve decision must be multipart/form-data with the masked images");
-  if (body.contains("residual_check")) {
-    const json& rc = body["residual_check"];
-    if (!rc.is_object()) badRequest("field 'residual_check' must be an object");
-    if (rc.contains("ran") && !rc["ran"].is_boolean()) badRequest("field 'residual_check.ran' must be a boolean");
-    if (rc.contains("phi_findings_outside") && !rc["phi_findings_outside"].is_number_integer())
-      badRequest("field 'residual_check.phi_findings_outside' must be an integer");
-    d.evidence["residual_check"] = rc;
-  }
-  if (auto caption = optionalString(body, "caption")) d.evidence["caption"] = *caption;
-  if (body.contains("caption_spans_masked")) {
-    const json& spans = body["caption_spans_masked"];
-    if (!spans.is_array()) badRequest("field 'caption_spans_masked' must be an array");
-    for (const auto& sp : spans)
-      if (!sp.is_array() || sp.size() != 2 || !sp[0].is_number_integer() || !sp[1].is_number_integer())
-        badRequest("field 'caption_spans_masked' must hold [start, end] integer pairs");
-    d.evidence["caption_spans_masked"] = spans;
-  }
+  for (const char* field : {"residual_check", "caption", "caption_spans_masked"})
+    if (wire.contains(field)) d.evidence[field] = wire[field];
   for (const auto& [name, part] : req.files)
     if (name != "decision" && (name.rfind("image:", 0) != 0 ||
                                std::find(imageIds.begin(), imageIds.end(), name.substr(6)) == imageIds.end()))

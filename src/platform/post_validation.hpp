@@ -8,7 +8,4 @@ namespace medpics::platform {
 // harmless if the decision is then refused) and returns the decision to record.
 PreparedDecision preparePostDecision(Context& ctx, const httplib::Request& req, const std::string& postId);
 
-// Validates one region object of the contract (shape, box / points / rle, style, origin, state).
-void validateRegion(const nlohmann::json& region, const std::vector<std::string>& imageIds, size_t index);
-
 }  // namespace medpics::platform

@@ -1,6 +1,8 @@
 // Routes: GET /registrations, GET /registrations/{id}, POST /registrations/{id}/decision (with checklist).
 #include "decisions.hpp"
 
+#include "medpics/work/decision_codec.hpp"
+
 namespace medpics::platform {
 using nlohmann::json;
 
@@ -21,34 +23,31 @@ json documentsOf(Db& db, const std::string& registrationId) {
 
 PreparedDecision prepareRegistrationDecision(const httplib::Request& req) {
   const json body = parseJsonObject(req.body);
+  // Read by the one decision codec (work/decision_codec.hpp); the stored checklist is its canonical form.
+  work::DecisionDraft draft;
+  try {
+    draft = work::draftFromJson(body, work::SubjectKind::Registration);
+  } catch (const work::DecisionFormatError& e) {
+    badRequest(e.what());
+  }
   PreparedDecision d;
-  d.action = requireString(body, "action");
-  requireOneOf("action", d.action, {"approve", "reject", "request_info"});
-  d.evidence = {{"lease_id", requireString(body, "lease_id")}};
-  const auto reason = optionalString(body, "reason_code");
-  const auto message = optionalString(body, "message");
-  if (reason)
-    requireOneOf("reason_code", *reason,
+  d.action = work::actionName(draft.action);
+  d.evidence = {{"lease_id", draft.leaseId}};
+  if (!draft.reasonCode.empty())
+    requireOneOf("reason_code", draft.reasonCode,
                  {"invalid_identifier", "not_in_directory", "name_mismatch", "expired_card", "unreadable_document",
                   "not_health_professional", "other"});
-  if (d.action == "reject" && !reason) badRequest("field 'reason_code' is required to reject");
-  if (d.action != "approve" && (!message || message->empty()))
+  if (draft.action == work::DecisionAction::Reject && draft.reasonCode.empty())
+    badRequest("field 'reason_code' is required to reject");
+  if (draft.action != work::DecisionAction::Approve && draft.message.empty())
     badRequest("field 'message' is required for " + d.action);
-  const json checklist = body.contains("checklist") ? body["checklist"] : json::array();
-  if (!checklist.is_array()) badRequest("field 'checklist' must be an array");
-  for (size_t i = 0; i < checklist.size(); ++i) {
-    const json& c = checklist[i];
-    const std::string name = "checklist[" + std::to_string(i) + "]";
-    if (!c.is_object()) badRequest("field '" + name + "' must be an object");
-    requireString(c, "check");
-    requireOneOf(name + ".status", requireString(c, "status"), {"pass", "fail", "warn", "unknown", "skipped"});
-    optionalString(c, "evidence");
-  }
-  d.evidence["checklist"] = checklist;
-  if (auto note = optionalString(body, "note")) d.evidence["note"] = *note;
-  d.reasonCode = reason ? json(*reason) : json(nullptr);
-  d.message = message ? json(*message) : json(nullptr);
-  d.newStatus = d.action == "approve" ? "approved" : d.action == "reject" ? "rejected" : "info_requested";
+  d.evidence["checklist"] = work::toJson(draft, work::Disclosure::Wire)["checklist"];
+  if (!draft.note.empty()) d.evidence["note"] = draft.note;
+  d.reasonCode = draft.reasonCode.empty() ? json(nullptr) : json(draft.reasonCode);
+  d.message = draft.message.empty() ? json(nullptr) : json(draft.message);
+  d.newStatus = draft.action == work::DecisionAction::Approve ? "approved"
+              : draft.action == work::DecisionAction::Reject  ? "rejected"
+                                                              : "info_requested";
   return d;
 }
 

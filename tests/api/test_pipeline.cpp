@@ -9,6 +9,7 @@
 #include "medpics/work/prefetcher.hpp"
 
 #include <catch2/catch.hpp>
+#include <sqlite3.h>
 
 #include <thread>
 
@@ -21,6 +22,15 @@ std::vector<std::string> ids(const std::vector<work::PrefetchProgress>& progress
   std::vector<std::string> out;
   for (const auto& p : progress) out.push_back(p.id);
   return out;
+}
+
+work::OutboxEntry rejectEntry(const std::string& postId, const std::string& leaseId) {
+  work::DecisionDraft d;
+  d.subjectId = postId;
+  d.action = work::DecisionAction::Reject;
+  d.leaseId = leaseId;
+  d.reasonCode = "duplicate";
+  return work::journalEntry(d);
 }
 
 // A prefetcher signed in on the sandbox as `user`, told which posts come next; no pipeline: no analysis.
@@ -40,10 +50,11 @@ TEST_CASE("outbox: an approval re-rendered from the journal is byte-identical to
   for (const std::string postId : {"p1", "p5"}) {
     auto detail = modo.post(postId);
     REQUIRE(detail.ok());
-    api::PostDecisionRequest request;
-    request.action = "approve";
+    work::DecisionDraft draft;
+    draft.subjectId = postId;
+    draft.action = work::DecisionAction::Approve;
+    draft.leaseId = "L";
     std::vector<mask::PostImage> images;
-    std::map<std::string, std::uint32_t> seeds;
     for (const auto& ref : detail->images) {
       auto original = modo.download(ref.url);
       REQUIRE(original.ok());
@@ -54,17 +65,17 @@ TEST_CASE("outbox: an approval re-rendered from the journal is byte-identical to
         r.box = {40 + 150 * static_cast<int>(style), 30, 120, 90};
         r.style = style;
         image.regions.push_back(r);
-        nlohmann::json j = mask::toJson(r);
-        j["image_id"] = ref.id;
-        request.regions.push_back(j);
       }
-      seeds[ref.id] = image.seed;
+      draft.images.push_back({ref.id, image.seed, image.regions});
       images.push_back(image);
     }
     const auto published = mask::publishPost(images);
     REQUIRE(mask::allOk(published));
-    const auto entry = work::postEntry(postId, request, seeds);
-    auto rendered = work::renderMaskedImages(modo, postId, entry.decision);
+    // What the journal gives back after a restart: the draft read from its Journal form.
+    TempDir dir;
+    work::Outbox outbox(dir.path() / "outbox.db");
+    const auto row = outbox.add(work::journalEntry(draft));
+    auto rendered = work::renderMaskedImages(modo, outbox.byRow(row).value().draft);
     REQUIRE(rendered.ok());
     REQUIRE(rendered->size() == published.size());
     for (const auto& p : published) {
@@ -81,7 +92,7 @@ TEST_CASE("outbox sender: a decision whose lease expired meanwhile is claimed ag
   REQUIRE(lease.ok());
   TempDir dir;
   auto outbox = std::make_shared<work::Outbox>(dir.path() / "outbox.db");
-  const auto entry = work::postEntry("p2", rejectPost(lease->leaseId, "duplicate"), {});
+  const auto entry = rejectEntry("p2", lease->leaseId);
   outbox->add(entry);
   std::this_thread::sleep_for(std::chrono::milliseconds(2200));  // the lease expires (e.g. the desk was down)
   work::OutboxSender sender(outbox);
@@ -96,7 +107,7 @@ TEST_CASE("outbox sender: a decision whose lease expired meanwhile is claimed ag
   REQUIRE(waitFor([&] { return outbox->counts().sent == 1; }, 20));
   const auto sent = outbox->recent(1).at(0);
   CHECK(sent.key != entry.key);  // re-keyed after the final 409 lease_lost of the first key
-  CHECK(sent.decision["lease_id"] != lease->leaseId);
+  CHECK(sent.draft.leaseId != lease->leaseId);
   CHECK_FALSE(sent.decisionId.empty());
   CHECK(decisionsAbout(modo, "p2") == 1);
   std::lock_guard lock(mutex);
@@ -112,7 +123,7 @@ TEST_CASE("outbox sender: an item decided by someone else meanwhile fails visibl
   REQUIRE(lease.ok());
   TempDir dir;
   auto outbox = std::make_shared<work::Outbox>(dir.path() / "outbox.db");
-  const auto entry = work::postEntry("p3", rejectPost(lease->leaseId, "duplicate"), {});
+  const auto entry = rejectEntry("p3", lease->leaseId);
   outbox->add(entry);
   std::this_thread::sleep_for(std::chrono::milliseconds(2200));
   auto adminLease = admin.claim("posts", "p3");
@@ -125,6 +136,45 @@ TEST_CASE("outbox sender: an item decided by someone else meanwhile fails visibl
   const auto failed = outbox->recent(1).at(0);
   CHECK(failed.lastError.find("already_decided") != std::string::npos);
   CHECK(decisionsAbout(admin, "p3") == 1);
+}
+
+TEST_CASE("outbox sender: a SQLite error in the sender is reported and the sender keeps running") {
+  Sandbox sb;
+  auto modo = loginAs(sb.url(), "modo");
+  auto lease = modo.claim("posts", "p2");
+  REQUIRE(lease.ok());
+  TempDir dir;
+  const auto file = dir.path() / "outbox.db";
+  auto outbox = std::make_shared<work::Outbox>(file);
+  outbox->add(rejectEntry("p2", lease->leaseId));
+  // Another process holds the journal's write lock: the sender can read its due entries and send, but recording
+  // the answer fails with SQLite's "database is locked" (after the 2 s busy timeout).
+  sqlite3* other = nullptr;
+  REQUIRE(sqlite3_open(file.c_str(), &other) == SQLITE_OK);
+  REQUIRE(sqlite3_exec(other, "BEGIN EXCLUSIVE", nullptr, nullptr, nullptr) == SQLITE_OK);
+  work::OutboxSender sender(outbox);
+  std::vector<std::string> errors;
+  std::mutex mutex;
+  sender.setOnError([&](const std::string& e) {
+    std::lock_guard lock(mutex);
+    errors.push_back(e);
+  });
+  sender.setCredentials(sb.url(), modo.token());
+  sender.start();
+  REQUIRE(waitFor([&] {
+    std::lock_guard lock(mutex);
+    return !errors.empty();
+  }, 20));
+  {
+    std::lock_guard lock(mutex);
+    CHECK(errors.front().find("locked") != std::string::npos);
+  }
+  CHECK(decisionsAbout(modo, "p2") == 1);  // the server applied it; the journal could not record the answer yet
+  sqlite3_exec(other, "ROLLBACK", nullptr, nullptr, nullptr);
+  sqlite3_close(other);
+  // Still running: the next attempt gets the recorded answer of the same key and the entry is marked sent.
+  REQUIRE(waitFor([&] { return outbox->counts().sent == 1; }, 20));
+  CHECK(decisionsAbout(modo, "p2") == 1);  // applied exactly once
 }
 
 TEST_CASE("prefetcher: the next N posts are downloaded and decoded in queue order, and handed over by take()") {

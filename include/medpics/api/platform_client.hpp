@@ -59,6 +59,12 @@ class PlatformClient {
   Result<Bytes> download(const std::string& url, const std::string& ifNoneMatch = {});
   Result<Decision> decidePost(const std::string& id, const PostDecisionRequest& decision,
                               const std::string& idempotencyKey);
+  // POST /{route}/{id}/decision with a body already in the decision form (work::toJson of a DecisionDraft):
+  // `multipart` (a post approval): the body as part "decision" and one part per masked image; else a JSON body.
+  Result<Decision> sendDecision(const std::string& route, const std::string& id, const nlohmann::json& body,
+                                bool multipart,
+                                const std::map<std::string, std::pair<std::string, std::string>>& maskedImages,
+                                const std::string& idempotencyKey);
 
   // identifier: only registrations claiming this RPPS / ADELI / Ordre number / INE (duplicate accounts).
   Result<Page<RegistrationSummary>> listRegistrations(const std::string& status = "pending", int limit = 20,

@@ -12,7 +12,8 @@ struct ApiError {
   std::string code;      // API error code, or "network" / "invalid_response"
   std::string message;   // human-readable detail
   bool transport() const { return httpStatus == 0; }
-  bool retryable() const { return httpStatus == 0 || httpStatus == 429 || httpStatus >= 500; }
+  // A job's own exception (code "exception", see desk::Backend) is a bug or a local failure, not worth a retry.
+  bool retryable() const { return (httpStatus == 0 && code != "exception") || httpStatus == 429 || httpStatus >= 500; }
   std::string describe() const;
 };
 

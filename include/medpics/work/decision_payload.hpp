@@ -1,11 +1,9 @@
-// Journal form of decisions (no pixels) and how a journalled decision is sent, re-rendering masks when needed.
+// A decision on its way out: the journal entry of a draft, what stays in memory only, and how one entry is sent.
 #pragma once
 #include "medpics/api/platform_client.hpp"
+#include "medpics/work/decision_draft.hpp"
 #include "medpics/work/outbox.hpp"
 
-#include <nlohmann/json.hpp>
-
-#include <cstdint>
 #include <map>
 #include <string>
 #include <utility>
@@ -15,22 +13,24 @@ namespace medpics::work {
 // image id → (content type, masked bytes): an approval's upload, kept in memory only.
 using MaskedImages = std::map<std::string, std::pair<std::string, std::string>>;
 
-// A post decision in journal form: the request without its masked bytes, plus the mosaic seed of each image so that
-// the burn-in can be reproduced exactly from the original (seeds: image id → seed).
-OutboxEntry postEntry(const std::string& postId, const api::PostDecisionRequest& request,
-                      const std::map<std::string, std::uint32_t>& seeds);
-OutboxEntry registrationEntry(const std::string& registrationId, const api::RegistrationDecisionRequest& request);
+// What a decision needs that never goes to disk, held by the sender until its entry is sent or failed: the full
+// draft (masked caption, checklist evidence) and the approval's masked upload.
+struct HeldDecision {
+  DecisionDraft draft;
+  MaskedImages masked;
+};
 
-api::PostDecisionRequest postRequestFromJson(const nlohmann::json& decision);
-api::RegistrationDecisionRequest registrationRequestFromJson(const nlohmann::json& decision);
+// A new journal entry for `draft` (fresh idempotency key; subject and action from the draft). The journal stores
+// only the draft's Journal form (decision_codec.hpp).
+OutboxEntry journalEntry(DecisionDraft draft);
 
 // Renders an approval's masked images again from the originals on the server, the journalled regions and seeds
 // (the burn-in is deterministic): used when the in-memory upload did not survive (crash, kill -9, restart).
-api::Result<MaskedImages> renderMaskedImages(api::PlatformClient& client, const std::string& postId,
-                                             const nlohmann::json& decision);
+api::Result<MaskedImages> renderMaskedImages(api::PlatformClient& client, const DecisionDraft& draft);
 
-// Sends one journalled entry with its idempotency key. `masked`: the in-memory upload of an approval, or null to
-// re-render it (renderMaskedImages).
-api::Result<api::Decision> sendEntry(api::PlatformClient& client, const OutboxEntry& entry, const MaskedImages* masked);
+// Sends one journalled entry with its idempotency key. `held`: what the desk kept in memory, or null after a
+// restart: the masks are re-rendered, the masked caption is made again from the server's caption and the
+// journalled spans, and a registration's checklist goes without its evidence texts (they were never on disk).
+api::Result<api::Decision> sendEntry(api::PlatformClient& client, const OutboxEntry& entry, const HeldDecision* held);
 
 }  // namespace medpics::work

@@ -1,6 +1,6 @@
 // Durable outbox: every decision is journalled in SQLite (WAL, synchronous=FULL) before it is sent; no pixels.
 #pragma once
-#include <nlohmann/json.hpp>
+#include "medpics/work/decision_draft.hpp"
 
 #include <cstdint>
 #include <filesystem>
@@ -15,16 +15,17 @@ namespace medpics::work {
 enum class OutboxState { Pending, Sent, Failed };
 std::string stateName(OutboxState state);  // "pending" | "sent" | "failed"
 
-// One journalled decision. `decision` holds what is needed to send it again after a crash: the lease id, the
-// regions (geometry, reasons), the mask seeds, the caption, the reason code / message, the checklist — never
-// image bytes or pixels.
+// One journalled decision. `draft` is what is needed to send it again after a crash; the journal stores its Journal
+// form (decision_codec.hpp): the lease id, the regions (geometry, style, origin, state, kind), the mask seeds, the
+// caption span offsets, the residual check's counts, the reason code / message, the checklist statuses — never image
+// bytes or pixels, text read from an image, a caption, a name or an identifier.
 struct OutboxEntry {
   std::int64_t id = 0;       // journal row (order of the decisions)
   std::string key;           // Idempotency-Key of the next attempt
   std::string subjectType;   // "post" | "registration"
   std::string subjectId;
   std::string action;        // "approve" | "reject" | "request_info"
-  nlohmann::json decision = nlohmann::json::object();
+  DecisionDraft draft;
   OutboxState state = OutboxState::Pending;
   int attempts = 0;
   double createdAt = 0;      // unix seconds
@@ -63,7 +64,7 @@ class Outbox {
   void markRetry(const std::string& key, const std::string& error, double nextAttemptAt);
   void markFailed(const std::string& key, const std::string& error);
   // After a re-claim: the entry continues with a new key and lease id (the old key's answer was final).
-  void rekey(const std::string& oldKey, const std::string& newKey, const nlohmann::json& decision);
+  void rekey(const std::string& oldKey, const std::string& newKey, const std::string& newLeaseId);
   // Sent entries older than `before` are deleted (the journal does not grow forever).
   void pruneSent(double before);
 

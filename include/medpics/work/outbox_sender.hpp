@@ -25,11 +25,11 @@ double backoffDelay(const SenderOptions& options, int attempts, double unitRando
 // What one send of an entry led to (also written to the journal by processEntry).
 enum class SendOutcome { Sent, Retry, Reclaimed, Failed };
 
-// Sends `entry` once with `client` and records the outcome in `outbox`; `masked` as for sendEntry. On 409
+// Sends `entry` once with `client` and records the outcome in `outbox`; `held` as for sendEntry. On 409
 // lease_lost the item is claimed again and the entry continues under a new key with the new lease (the old key's
 // answer was final and nothing was applied); on 409 already_decided or another non-retryable error it fails.
 SendOutcome processEntry(api::PlatformClient& client, Outbox& outbox, const OutboxEntry& entry,
-                         const MaskedImages* masked, const SenderOptions& options);
+                         const HeldDecision* held, const SenderOptions& options);
 
 class OutboxSender {
  public:
@@ -40,16 +40,21 @@ class OutboxSender {
 
   // Where and as whom to send; an empty token pauses sending (e.g. before login after a restart).
   void setCredentials(std::string url, std::string token);
-  // Keeps an approval's masked upload in memory until its entry is sent or failed (never on disk).
-  void keepMasked(const std::string& key, MaskedImages images);
+  // Keeps what a decision needs beyond its journal form (full draft with its patient text, an approval's masked
+  // upload) in memory until its entry is sent or failed: never on disk.
+  void hold(const std::string& key, HeldDecision decision);
   // Called on the sender thread after each attempt with the entry's new state; set before start().
   void setOnChange(std::function<void(const OutboxEntry&)> onChange);
+  // Called on the sender thread when the journal fails (a SQLite error: disk full, locked, read-only...); the
+  // sender keeps running and tries again later (an entry already applied by the server is answered again from its
+  // idempotency key). Set before start().
+  void setOnError(std::function<void(const std::string&)> onError);
   void start();
   void wake();  // a new entry was journalled, or the credentials changed
   // Stops the thread, waiting at most `timeout` for a request in flight; past that the thread is left to end on
   // its own (it owns what it uses). An unacknowledged decision stays pending and is sent again with its key.
   void stop(std::chrono::milliseconds timeout);
-  std::size_t maskedInMemory() const;  // approvals whose upload is held in memory
+  std::size_t heldInMemory() const;  // decisions whose full form is held in memory
 
  private:
   struct Shared;

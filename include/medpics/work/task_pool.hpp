@@ -32,7 +32,8 @@ class TaskPool {
 
   void submit(std::function<void()> task);
   void submit(std::function<void(const CancelToken&)> task, CancelToken token);
-  std::size_t pending() const;
+  std::size_t pending() const;  // queued, not started
+  std::size_t active() const;   // queued or running: the pool is idle when this is 0
   unsigned size() const { return static_cast<unsigned>(workers_.size()); }
 
  private:
@@ -40,6 +41,7 @@ class TaskPool {
   mutable std::mutex mutex_;
   std::condition_variable wake_;
   std::deque<std::function<void()>> queue_;
+  std::size_t running_ = 0;  // tasks taken off the queue and not finished yet
   std::vector<std::thread> workers_;
   bool stopping_ = false;
 };

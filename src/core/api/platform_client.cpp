@@ -120,8 +120,15 @@ Result<Decision> PlatformClient::decidePost(const std::string& id, const PostDec
   if (!d.message.empty()) body["message"] = d.message;
   if (!d.residualCheck.is_null()) body["residual_check"] = d.residualCheck;
   if (d.caption) body["caption"] = *d.caption;
-  const std::string path = "/api/v1/posts/" + urlEncode(id) + "/decision";
-  if (d.action != "approve")
+  return sendDecision("posts", id, body, d.action == "approve", d.maskedImages, idempotencyKey);
+}
+
+Result<Decision> PlatformClient::sendDecision(const std::string& route, const std::string& id, const json& body,
+                                              bool multipart,
+                                              const std::map<std::string, std::pair<std::string, std::string>>& maskedImages,
+                                              const std::string& idempotencyKey) {
+  const std::string path = "/api/v1/" + route + "/" + urlEncode(id) + "/decision";
+  if (!multipart)
     return parseWith<Decision>(requestJson("POST", path, &body, {{"Idempotency-Key", idempotencyKey}}), parseDecision);
 
   HttpRequest req;
@@ -131,7 +138,7 @@ Result<Decision> PlatformClient::decidePost(const std::string& id, const PostDec
   req.headers["Idempotency-Key"] = idempotencyKey;
   req.timeoutMs = std::max(timeoutMs_, 60000L);
   req.parts.push_back({"decision", "application/json", body.dump(), ""});
-  for (const auto& [imageId, image] : d.maskedImages)
+  for (const auto& [imageId, image] : maskedImages)
     req.parts.push_back({"image:" + imageId, image.first, image.second, imageId});
   return parseWith<Decision>(toJson(http_.send(req)), parseDecision);
 }

@@ -1,76 +1,37 @@
-// Decision journal payloads: request ⇄ JSON, mask re-rendering from journalled geometry, sending one entry.
+// Decision payloads: journal entries of drafts, mask and caption re-rendering after a restart, sending one entry.
 #include "medpics/work/decision_payload.hpp"
 
+#include "medpics/mask/caption.hpp"
 #include "medpics/mask/publish.hpp"
-#include "medpics/mask/region.hpp"
+#include "medpics/work/decision_codec.hpp"
 
 namespace medpics::work {
-using nlohmann::json;
 
-OutboxEntry postEntry(const std::string& postId, const api::PostDecisionRequest& r,
-                      const std::map<std::string, std::uint32_t>& seeds) {
+OutboxEntry journalEntry(DecisionDraft draft) {
   OutboxEntry e;
   e.key = api::newIdempotencyKey();
-  e.subjectType = "post";
-  e.subjectId = postId;
-  e.action = r.action;
-  json seedJson = json::object();
-  for (const auto& [id, seed] : seeds) seedJson[id] = seed;
-  e.decision = {{"action", r.action},   {"lease_id", r.leaseId}, {"reason_code", r.reasonCode},
-                {"message", r.message}, {"regions", r.regions},  {"residual_check", r.residualCheck},
-                {"mask_seeds", seedJson}};
-  if (r.caption) e.decision["caption"] = *r.caption;
+  e.subjectType = subjectName(draft.subject);
+  e.subjectId = draft.subjectId;
+  e.action = actionName(draft.action);
+  e.draft = std::move(draft);
   return e;
 }
 
-OutboxEntry registrationEntry(const std::string& registrationId, const api::RegistrationDecisionRequest& r) {
-  OutboxEntry e;
-  e.key = api::newIdempotencyKey();
-  e.subjectType = "registration";
-  e.subjectId = registrationId;
-  e.action = r.action;
-  e.decision = {{"action", r.action},   {"lease_id", r.leaseId},    {"reason_code", r.reasonCode},
-                {"message", r.message}, {"checklist", r.checklist}};
-  return e;
-}
-
-api::PostDecisionRequest postRequestFromJson(const json& d) {
-  api::PostDecisionRequest r;
-  r.action = d.value("action", "");
-  r.leaseId = d.value("lease_id", "");
-  r.reasonCode = d.value("reason_code", "");
-  r.message = d.value("message", "");
-  r.regions = d.value("regions", json::array());
-  r.residualCheck = d.value("residual_check", json());
-  if (d.contains("caption") && d["caption"].is_string()) r.caption = d["caption"].get<std::string>();
-  return r;
-}
-
-api::RegistrationDecisionRequest registrationRequestFromJson(const json& d) {
-  return {d.value("action", ""), d.value("lease_id", ""), d.value("reason_code", ""), d.value("message", ""),
-          d.value("checklist", json::array())};
-}
-
-api::Result<MaskedImages> renderMaskedImages(api::PlatformClient& client, const std::string& postId,
-                                             const json& decision) {
-  auto detail = client.post(postId);
-  if (!detail) return detail.error();
-  const json seeds = decision.value("mask_seeds", json::object());
+namespace {
+api::Result<MaskedImages> render(api::PlatformClient& client, const api::PostDetail& detail, const DecisionDraft& draft) {
   MaskedImages out;
-  for (const auto& ref : detail->images) {
+  for (const auto& ref : detail.images) {
     auto original = client.download(ref.url);
     if (!original) return original.error();
     mask::PostImage image;
     image.id = ref.id;
     image.bytes = std::move(original.value().data);
     image.contentType = ref.contentType;
-    image.seed = seeds.value(ref.id, 0u);
-    try {
-      for (const auto& r : decision.value("regions", json::array()))
-        if (r.value("image_id", "") == ref.id) image.regions.push_back(mask::regionFromJson(r));
-    } catch (const std::exception& e) {
-      return api::ApiError{0, "invalid_journal", std::string("journalled region: ") + e.what()};
-    }
+    for (const auto& d : draft.images)
+      if (d.imageId == ref.id) {
+        image.seed = d.maskSeed;
+        image.regions = d.regions;
+      }
     mask::PublishOptions options;
     options.keepPixels = false;
     const auto published = mask::publishImage(image, options);
@@ -79,21 +40,35 @@ api::Result<MaskedImages> renderMaskedImages(api::PlatformClient& client, const 
   }
   return out;
 }
+}  // namespace
 
-api::Result<api::Decision> sendEntry(api::PlatformClient& client, const OutboxEntry& entry, const MaskedImages* masked) {
-  if (entry.subjectType == "registration")
-    return client.decideRegistration(entry.subjectId, registrationRequestFromJson(entry.decision), entry.key);
-  api::PostDecisionRequest request = postRequestFromJson(entry.decision);
-  if (request.action == "approve") {
-    if (masked) {
-      request.maskedImages = *masked;
+api::Result<MaskedImages> renderMaskedImages(api::PlatformClient& client, const DecisionDraft& draft) {
+  auto detail = client.post(draft.subjectId);
+  if (!detail) return detail.error();
+  return render(client, detail.value(), draft);
+}
+
+api::Result<api::Decision> sendEntry(api::PlatformClient& client, const OutboxEntry& entry, const HeldDecision* held) {
+  DecisionDraft draft = held ? held->draft : entry.draft;
+  draft.leaseId = entry.draft.leaseId;  // the journal's: a re-claim may have changed it
+  draft.subjectId = entry.subjectId;
+  MaskedImages masked;
+  const bool approval = draft.isPost() && draft.action == DecisionAction::Approve;
+  if (approval) {
+    if (held && !held->masked.empty()) {
+      masked = held->masked;
     } else {
-      auto rendered = renderMaskedImages(client, entry.subjectId, entry.decision);
+      auto detail = client.post(draft.subjectId);
+      if (!detail) return detail.error();
+      auto rendered = render(client, detail.value(), draft);
       if (!rendered) return rendered.error();
-      request.maskedImages = std::move(rendered.value());
+      masked = std::move(rendered.value());
+      if (!draft.captionSpans.empty() && !draft.caption)
+        draft.caption = mask::maskCaption(detail->caption, draft.captionSpans).text;
     }
   }
-  return client.decidePost(entry.subjectId, request, entry.key);
+  return client.sendDecision(subjectRoute(draft.subject), draft.subjectId, toJson(draft, Disclosure::Wire), approval, masked,
+                             entry.key);
 }
 
 }  // namespace medpics::work

@@ -2,6 +2,8 @@
 #include "medpics/work/outbox.hpp"
 
 #include "../creds/sqlite.hpp"
+#include "medpics/util/log.hpp"
+#include "medpics/work/decision_codec.hpp"
 
 #include <chrono>
 #include <cmath>
@@ -21,6 +23,24 @@ constexpr const char* kColumns =
     "id, idem_key, subject_type, subject_id, action, decision, state, attempts, created_ms, next_ms, last_error, "
     "decision_id";
 
+// The journal's text of a draft: its Journal form only (no patient text).
+std::string encodeDraft(const DecisionDraft& draft) { return toJson(draft, Disclosure::Journal).dump(); }
+
+// A row that does not decode (written by hand, or damaged) keeps its ids; sending it then fails visibly (400).
+DecisionDraft decodeDraft(const std::string& text, const std::string& subjectType, const std::string& subjectId) {
+  const auto subject = subjectFromName(subjectType).value_or(SubjectKind::Post);
+  const nlohmann::json j = nlohmann::json::parse(text, nullptr, false);
+  try {
+    if (!j.is_discarded()) return draftFromJson(j, subject, subjectId);
+  } catch (const DecisionFormatError& e) {
+    log::warn(std::string("outbox: journalled decision of ") + subjectId + ": " + e.what());
+  }
+  DecisionDraft d;
+  d.subject = subject;
+  d.subjectId = subjectId;
+  return d;
+}
+
 OutboxEntry readRow(const sql::Stmt& q) {
   OutboxEntry e;
   e.id = q.integer(0);
@@ -28,8 +48,7 @@ OutboxEntry readRow(const sql::Stmt& q) {
   e.subjectType = q.text(2);
   e.subjectId = q.text(3);
   e.action = q.text(4);
-  e.decision = nlohmann::json::parse(q.text(5), nullptr, false);
-  if (e.decision.is_discarded()) e.decision = nlohmann::json::object();
+  e.draft = decodeDraft(q.text(5), e.subjectType, e.subjectId);
   e.state = parseState(q.text(6));
   e.attempts = static_cast<int>(q.integer(7));
   e.createdAt = fromMs(q.integer(8));
@@ -60,6 +79,7 @@ struct Outbox::Impl {
       : db(file, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX) {
     db.exec("PRAGMA journal_mode=WAL");
     db.exec("PRAGMA synchronous=FULL");
+    db.exec("PRAGMA secure_delete=ON");  // replaced or deleted rows are overwritten, not left in free pages
     db.exec(
         "CREATE TABLE IF NOT EXISTS outbox("
         " id INTEGER PRIMARY KEY AUTOINCREMENT, idem_key TEXT NOT NULL UNIQUE, subject_type TEXT NOT NULL,"
@@ -67,6 +87,29 @@ struct Outbox::Impl {
         " attempts INTEGER NOT NULL DEFAULT 0, created_ms INTEGER NOT NULL, next_ms INTEGER NOT NULL,"
         " last_error TEXT NOT NULL DEFAULT '', decision_id TEXT NOT NULL DEFAULT '')");
     db.exec("CREATE INDEX IF NOT EXISTS outbox_due ON outbox(state, next_ms)");
+    scrub();
+  }
+  // Journals written before the typed draft held captions, region and evidence texts: every row is rewritten in
+  // the Journal form (one transaction; secure_delete overwrites the old text), so no patient text stays at rest.
+  void scrub() {
+    std::vector<std::pair<long long, std::string>> rewritten;
+    {
+      sql::Stmt q(db, "SELECT id, subject_type, subject_id, decision FROM outbox");
+      while (q.step()) {
+        const std::string now = encodeDraft(decodeDraft(q.text(3), q.text(1), q.text(2)));
+        if (now != q.text(3)) rewritten.emplace_back(q.integer(0), now);
+      }
+    }
+    if (rewritten.empty()) return;
+    db.exec("BEGIN IMMEDIATE");
+    for (const auto& [id, text] : rewritten) {
+      sql::Stmt up(db, "UPDATE outbox SET decision = ? WHERE id = ?");
+      up.bind(1, text);
+      up.bind(2, id);
+      up.step();
+    }
+    db.exec("COMMIT");
+    db.exec("PRAGMA wal_checkpoint(TRUNCATE)");  // the old pages leave the WAL too
   }
   sql::Db db;
 };
@@ -91,7 +134,7 @@ std::int64_t Outbox::add(OutboxEntry e) {
   q.bind(2, e.subjectType);
   q.bind(3, e.subjectId);
   q.bind(4, e.action);
-  q.bind(5, e.decision.dump());
+  q.bind(5, encodeDraft(e.draft));
   q.bind(6, toMs(e.createdAt));
   q.bind(7, toMs(e.createdAt));
   q.step();
@@ -192,11 +235,16 @@ void Outbox::markFailed(const std::string& key, const std::string& error) {
   q.step();
 }
 
-void Outbox::rekey(const std::string& oldKey, const std::string& newKey, const nlohmann::json& decision) {
+void Outbox::rekey(const std::string& oldKey, const std::string& newKey, const std::string& newLeaseId) {
   std::lock_guard lock(mutex_);
+  sql::Stmt read(impl_->db, select("WHERE idem_key = ?").c_str());
+  read.bind(1, oldKey);
+  if (!read.step()) return;
+  DecisionDraft draft = readRow(read).draft;
+  draft.leaseId = newLeaseId;
   sql::Stmt q(impl_->db, "UPDATE outbox SET idem_key = ?, decision = ? WHERE idem_key = ?");
   q.bind(1, newKey);
-  q.bind(2, decision.dump());
+  q.bind(2, encodeDraft(draft));
   q.bind(3, oldKey);
   q.step();
 }

@@ -25,12 +25,11 @@ double unitRandom() {
   return std::uniform_real_distribution<double>(0.0, 1.0)(rng);
 }
 
-std::string subjectRoute(const std::string& subjectType) { return subjectType == "post" ? "posts" : "registrations"; }
 }  // namespace
 
 SendOutcome processEntry(api::PlatformClient& client, Outbox& outbox, const OutboxEntry& entry,
-                         const MaskedImages* masked, const SenderOptions& options) {
-  const auto result = sendEntry(client, entry, masked);
+                         const HeldDecision* held, const SenderOptions& options) {
+  const auto result = sendEntry(client, entry, held);
   if (result) {
     outbox.markSent(entry.key, result->decisionId);
     return SendOutcome::Sent;
@@ -43,16 +42,14 @@ SendOutcome processEntry(api::PlatformClient& client, Outbox& outbox, const Outb
   // 401: the session expired or was revoked; the entry waits for a new token.
   if (error.retryable() || error.httpStatus == 401) return retryLater();
   if (error.httpStatus == 409 && error.code == "lease_lost") {
-    auto lease = client.claim(subjectRoute(entry.subjectType), entry.subjectId);
+    auto lease = client.claim(subjectRoute(entry.draft.subject), entry.subjectId);
     if (!lease) {
       if (lease.error().retryable()) return retryLater();
       outbox.markFailed(entry.key, lease.error().describe());
       return SendOutcome::Failed;
     }
-    nlohmann::json decision = entry.decision;
-    decision["lease_id"] = lease->leaseId;
     const std::string newKey = api::newIdempotencyKey();
-    outbox.rekey(entry.key, newKey, decision);
+    outbox.rekey(entry.key, newKey, lease->leaseId);
     outbox.markRetry(newKey, error.describe(), unixNow());
     return SendOutcome::Reclaimed;
   }
@@ -67,10 +64,12 @@ struct OutboxSender::Shared {
   std::condition_variable wake;
   bool stopping = false, woken = false;
   std::string url, token;
-  std::map<std::string, MaskedImages> masked;
+  std::map<std::string, HeldDecision> held;  // by idempotency key
   std::mutex callbackMutex;  // held while onChange runs, so stop() can detach it safely
   std::function<void(const OutboxEntry&)> onChange;
+  std::function<void(const std::string&)> onError;
 };
+
 
 OutboxSender::OutboxSender(std::shared_ptr<Outbox> outbox, SenderOptions options)
     : shared_(std::make_shared<Shared>()) {
@@ -89,19 +88,24 @@ void OutboxSender::setCredentials(std::string url, std::string token) {
   wake();
 }
 
-void OutboxSender::keepMasked(const std::string& key, MaskedImages images) {
+void OutboxSender::hold(const std::string& key, HeldDecision decision) {
   std::lock_guard lock(shared_->mutex);
-  shared_->masked[key] = std::move(images);
+  shared_->held[key] = std::move(decision);
 }
 
-std::size_t OutboxSender::maskedInMemory() const {
+std::size_t OutboxSender::heldInMemory() const {
   std::lock_guard lock(shared_->mutex);
-  return shared_->masked.size();
+  return shared_->held.size();
 }
 
 void OutboxSender::setOnChange(std::function<void(const OutboxEntry&)> onChange) {
   std::lock_guard lock(shared_->callbackMutex);
   shared_->onChange = std::move(onChange);
+}
+
+void OutboxSender::setOnError(std::function<void(const std::string&)> onError) {
+  std::lock_guard lock(shared_->callbackMutex);
+  shared_->onError = std::move(onError);
 }
 
 void OutboxSender::start() {
@@ -121,6 +125,7 @@ void OutboxSender::stop(std::chrono::milliseconds timeout) {
   {
     std::lock_guard lock(shared_->callbackMutex);  // waits for a callback in progress; none runs after this
     shared_->onChange = nullptr;
+    shared_->onError = nullptr;
   }
   {
     std::lock_guard lock(shared_->mutex);
@@ -139,6 +144,7 @@ void OutboxSender::run(std::shared_ptr<Shared> s) {
   setCurrentThreadNiceness(kWorkerNiceness);
   std::unique_ptr<api::PlatformClient> client;
   std::string clientUrl, clientToken;
+  bool journalError = false;  // the last pass hit a journal error: pause before the next
   while (true) {
     std::string url, token;
     {
@@ -155,27 +161,43 @@ void OutboxSender::run(std::shared_ptr<Shared> s) {
         clientUrl = url;
         clientToken = token;
       }
+      // The sender thread's boundary: a journal (SQLite) error is reported and the loop goes on; the entry stays
+      // as the journal has it and is tried again after a pause.
+      const auto journalFailed = [&](const std::exception& e) {
+        journalError = true;
+        const std::string what = std::string("outbox journal: ") + e.what();
+        log::error(what);
+        std::lock_guard lock(s->callbackMutex);
+        if (s->onError) s->onError(what);
+      };
+      journalError = false;
       std::vector<OutboxEntry> due;
       try {
         due = s->outbox->due(unixNow());
       } catch (const std::exception& e) {
-        log::error(std::string("outbox: ") + e.what());
+        journalFailed(e);
       }
       for (const auto& entry : due) {
-        std::optional<MaskedImages> masked;
+        std::optional<HeldDecision> held;
         {
           std::lock_guard lock(s->mutex);
           if (s->stopping) return;
-          if (auto it = s->masked.find(entry.key); it != s->masked.end()) masked = it->second;
+          if (auto it = s->held.find(entry.key); it != s->held.end()) held = it->second;
         }
-        const SendOutcome outcome = processEntry(*client, *s->outbox, entry, masked ? &*masked : nullptr, s->options);
-        // The entry as the journal has it now (a re-claimed entry continues under a new key).
-        const std::optional<OutboxEntry> now = s->outbox->byRow(entry.id);
+        SendOutcome outcome = SendOutcome::Retry;
+        std::optional<OutboxEntry> now;  // the entry as the journal has it now (a re-claim continues under a new key)
+        try {
+          outcome = processEntry(*client, *s->outbox, entry, held ? &*held : nullptr, s->options);
+          now = s->outbox->byRow(entry.id);
+        } catch (const std::exception& e) {
+          journalFailed(e);
+          break;  // what is held in memory stays for the next attempt
+        }
         {
           std::lock_guard lock(s->mutex);
-          auto it = s->masked.find(entry.key);
-          if (it != s->masked.end() && outcome == SendOutcome::Reclaimed && now) s->masked[now->key] = std::move(it->second);
-          if (it != s->masked.end() && outcome != SendOutcome::Retry) s->masked.erase(it);
+          auto it = s->held.find(entry.key);
+          if (it != s->held.end() && outcome == SendOutcome::Reclaimed && now) s->held[now->key] = std::move(it->second);
+          if (it != s->held.end() && outcome != SendOutcome::Retry) s->held.erase(it);
         }
         if (now) {
           std::lock_guard lock(s->callbackMutex);
@@ -195,6 +217,7 @@ void OutboxSender::run(std::shared_ptr<Shared> s) {
       }
       lock.lock();
       if (next) waitSeconds = std::clamp(*next - unixNow(), 0.0, 5.0);
+      if (journalError) waitSeconds = std::max(waitSeconds, 1.0);
     }
     if (waitSeconds > 0)
       s->wake.wait_for(lock, std::chrono::duration<double>(waitSeconds), [&] { return s->stopping || s->woken; });

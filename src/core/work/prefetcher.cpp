@@ -308,9 +308,9 @@ void Prefetcher::downloadLoop() {
       fail(error);
       continue;
     }
-    const bool analyse = pipeline_ && options_.analyse;
     update([&](PrefetchedPost& p) {
       if (images.size() != p.detail.images.size()) return;  // interrupted by an eviction
+      const bool analyse = pipeline_ && options_.analyse;  // under the lock: setOptions() writes it from the UI thread
       p.images = std::move(images);
       p.stage = analyse ? PrefetchStage::Analysing : PrefetchStage::Ready;
     });

@@ -46,6 +46,11 @@ std::size_t TaskPool::pending() const {
   return queue_.size();
 }
 
+std::size_t TaskPool::active() const {
+  std::lock_guard lock(mutex_);
+  return queue_.size() + running_;
+}
+
 void TaskPool::run() {
   for (;;) {
     std::function<void()> task;
@@ -55,7 +60,10 @@ void TaskPool::run() {
       if (queue_.empty()) return;  // stopping and drained
       task = std::move(queue_.front());
       queue_.pop_front();
+      ++running_;
     }
+    // Last-resort boundary: tasks that have a completion deliver their own exceptions to it (desk::Backend);
+    // what reaches this point is logged so that the worker survives.
     try {
       task();
     } catch (const std::exception& e) {
@@ -63,6 +71,9 @@ void TaskPool::run() {
     } catch (...) {
       log::error("task failed with an unknown exception");
     }
+    task = nullptr;  // its captures are released before the task counts as finished
+    std::lock_guard lock(mutex_);
+    --running_;
   }
 }
 
