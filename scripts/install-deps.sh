@@ -13,7 +13,7 @@ PACKAGES=(
   clang libclang-rt-dev gnome-keyring dbus-daemon dbus-bin openssl
   xvfb xauth libgl1-mesa-dri mesa-utils
   fonts-dejavu-core fonts-noto-core fonts-liberation opencv-doc
-  curl ca-certificates
+  curl ca-certificates librsvg2-bin dpkg-dev
 )
 
 missing=()

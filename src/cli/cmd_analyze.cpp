@@ -15,7 +15,10 @@ int analyze(const medpics::cli::Args& args) {
   std::vector<std::string> files;
   for (const auto& a : args) {
     if (a == "--json") json = true;
-    else files.push_back(a);
+    else if (a.size() > 1 && a[0] == '-') {
+      std::fprintf(stderr, "medpics analyze: unknown option %s\nusage: medpics analyze [--json] FILE...\n", a.c_str());
+      return 2;
+    } else files.push_back(a);
   }
   if (files.empty()) {
     std::fprintf(stderr, "usage: medpics analyze [--json] FILE...\n");

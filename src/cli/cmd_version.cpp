@@ -5,7 +5,7 @@
 
 namespace {
 const medpics::cli::CommandRegistrar kVersion({"version", "version                      print the version", [](const auto&) {
-                                                 std::printf("medpics 0.1.0 (platform API v1)\n");
+                                                 std::printf("medpics %s (platform API v1)\n", MEDPICS_VERSION);
                                                  return 0;
                                                }});
 }

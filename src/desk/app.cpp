@@ -28,6 +28,21 @@ namespace medpics::desk {
 
 App::~App() { shutdown(); }
 
+// The window's icon from the shipped PNGs (assets/icons); the desktop entry uses the same drawing.
+static void setWindowIcon(GLFWwindow* window, const std::filesystem::path& assetDir) {
+  std::vector<cv::Mat> rgba;
+  for (int size : {32, 64, 256}) {
+    cv::Mat bgra = cv::imread((assetDir / "icons" / ("medpics-desk-" + std::to_string(size) + ".png")).string(),
+                              cv::IMREAD_UNCHANGED);
+    if (bgra.empty() || bgra.channels() != 4) continue;
+    cv::cvtColor(bgra, rgba.emplace_back(), cv::COLOR_BGRA2RGBA);
+  }
+  if (rgba.empty()) return log::warn("window icon: no PNG in " + (assetDir / "icons").string());
+  std::vector<GLFWimage> images;
+  for (auto& m : rgba) images.push_back({m.cols, m.rows, m.data});
+  glfwSetWindowIcon(window, static_cast<int>(images.size()), images.data());
+}
+
 bool App::init(const AppOptions& options) {
   options_ = options;
   glfwSetErrorCallback([](int code, const char* text) { log::error("GLFW " + std::to_string(code) + ": " + text); });
@@ -44,6 +59,7 @@ bool App::init(const AppOptions& options) {
     std::fprintf(stderr, "medpics-desk: cannot create an OpenGL 3.3 core window\n");
     return false;
   }
+  setWindowIcon(window_, options.assetDir);
   glfwMakeContextCurrent(window_);
   glfwSwapInterval(1);
   if (!gladLoadGL(glfwGetProcAddress)) {

@@ -4,6 +4,8 @@
 #include "gl/mask_preview.hpp"
 #include "main_queue.hpp"
 
+#include "medpics/util/share_dir.hpp"
+
 #include <functional>
 #include <memory>
 #include <string>
@@ -18,7 +20,8 @@ struct AppOptions {
   int width = 1600, height = 900;
   bool waitForEvents = true;  // idle: sleep until input or a finished job (false in tests)
   std::string title = "MedPics Desk";
-  std::string shaderDir = MEDPICS_SHADER_DIR;  // GLSL files loaded at start
+  std::string shaderDir = (util::shareDirectory() / "shaders").string();  // GLSL files loaded at start
+  std::string assetDir = (util::shareDirectory() / "assets").string();    // window icon
 };
 
 class App {

@@ -45,6 +45,11 @@ int verifyAudit(const ServerOptions& options) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  for (int i = 1; i < argc; ++i) {
+    const std::string a = argv[i];
+    if (a == "--help" || a == "-h") return std::printf("%s", serverUsage().c_str()), 0;
+    if (a == "--version") return std::printf("medpics-platform %s (platform API v1)\n", MEDPICS_VERSION), 0;
+  }
   ServerOptions options;
   if (auto error = parseServerOptions({argv + 1, argv + argc}, options)) {
     std::fprintf(stderr, "medpics-platform: %s\n%s", error->c_str(), serverUsage().c_str());

@@ -6,7 +6,7 @@
 
 namespace medpics::detect {
 
-// Model directory: $MEDPICS_MODELS if set, else MEDPICS_SOURCE_DIR "/models".
+// Model directory: $MEDPICS_MODELS if set, else util::shareDirectory() / "models" (installed beside the programs).
 std::string modelDirectory();
 // Full path of a model file in `directory` (modelDirectory() when empty); empty string when the file is absent.
 std::string findModel(const std::string& fileName, const std::string& directory = {});

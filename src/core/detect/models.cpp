@@ -1,5 +1,7 @@
-// Model directory lookup: environment first, then the source tree.
+// Model directory lookup: environment first, then the data folder beside the executable.
 #include "medpics/detect/models.hpp"
+
+#include "medpics/util/share_dir.hpp"
 
 #include <cstdlib>
 #include <filesystem>
@@ -9,7 +11,7 @@ namespace medpics::detect {
 
 std::string modelDirectory() {
   if (const char* env = std::getenv("MEDPICS_MODELS"); env && *env) return env;
-  return std::string(MEDPICS_SOURCE_DIR) + "/models";
+  return (util::shareDirectory() / "models").string();
 }
 
 std::string findModel(const std::string& fileName, const std::string& directory) {
