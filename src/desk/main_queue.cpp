@@ -1,10 +1,7 @@
 // MainQueue implementation.
 #include "main_queue.hpp"
 
-#include "medpics/util/log.hpp"
-
-#include <exception>
-#include <string>
+#include "medpics/util/guard.hpp"
 
 namespace medpics::desk {
 
@@ -24,15 +21,7 @@ void MainQueue::drain() {
   }
   // The UI thread's boundary: a completion that throws is logged and the others still run (completions report
   // their errors to the moderator themselves; an exception reaching this point is a bug).
-  for (auto& fn : batch) {
-    try {
-      fn();
-    } catch (const std::exception& e) {
-      log::error(std::string("UI completion failed: ") + e.what());
-    } catch (...) {
-      log::error("UI completion failed with an unknown exception");
-    }
-  }
+  for (auto& fn : batch) log::runLoggingExceptions("UI completion failed", fn);
 }
 
 bool MainQueue::empty() const {

@@ -2,6 +2,7 @@
 #include "http_util.hpp"
 
 #include "medpics/util/json_depth.hpp"
+#include "medpics/util/one_of.hpp"
 
 namespace medpics::platform {
 using nlohmann::json;
@@ -72,11 +73,7 @@ const json& requireArray(const json& obj, const std::string& field) {
 }
 
 void requireOneOf(const std::string& field, const std::string& value, std::initializer_list<const char*> allowed) {
-  for (const char* a : allowed)
-    if (value == a) return;
-  std::string list;
-  for (const char* a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
-  badRequest("field '" + field + "' must be one of: " + list);
+  if (auto message = util::notOneOf(field, value, allowed)) badRequest(*message);
 }
 
 int queryLimit(const httplib::Request& req) {

@@ -51,7 +51,7 @@ std::vector<std::string> scanForImages(const std::filesystem::path& dir) {
 }
 }  // namespace
 
-TEST_CASE("after a decision the next post is there with its findings in the next frame; the outbox shows states") {
+TEST_CASE("after a decision the next post is there with its findings in the next frame, and the outbox shows states") {
   test::TempDir serverDir, deskDir;
   test::ServerProcess server(serverDir.path(), {"--demo-small"});
   {

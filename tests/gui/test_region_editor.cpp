@@ -90,7 +90,7 @@ TEST_CASE("draw a rectangle, nudge it by 1 px, resize it, undo and redo, with ex
   driver.frames(1);
 }
 
-TEST_CASE("Tab walks through every region and centres it; Delete dismisses a finding, D restores it") {
+TEST_CASE("Tab walks through every region and centres it, Delete dismisses a finding, D restores it") {
   test::TempDir dir;
   desk::AppOptions options;
   options.desk.settingsPath = dir.path() / "settings.json";

@@ -41,7 +41,7 @@ double meanOf(const std::string& png, cv::Rect area) {
 }
 }  // namespace
 
-TEST_CASE("F1 and ? open the help overlay with every shortcut; the language switches while running") {
+TEST_CASE("F1 and ? open the help overlay with every shortcut, and the language switches while running") {
   test::TempDir dir;
   test::ServerProcess server(dir.path() / "platform", {"--demo-small"});
   test::DeskDriver driver(optionsIn(dir.path() / "config", server.url(), "modo-demo"));

@@ -154,7 +154,7 @@ work::DecisionDraft phiApproval() {
 }
 }  // namespace
 
-TEST_CASE("decision codec: the wire form round-trips; region text never leaves the desk") {
+TEST_CASE("decision codec: the wire form round-trips and region text never leaves the desk") {
   const auto d = phiApproval();
   const auto wire = work::toJson(d, work::Disclosure::Wire);
   CHECK(wire["caption"] == *d.caption);

@@ -1,6 +1,8 @@
 // DecisionDraft ⇄ JSON: strict parsing with field names in the errors; the journal form leaves patient text out.
 #include "medpics/work/decision_codec.hpp"
 
+#include "medpics/util/one_of.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <map>
@@ -30,11 +32,7 @@ std::optional<std::string> optionalString(const json& obj, const std::string& fi
 }
 
 void requireOneOf(const std::string& name, const std::string& value, std::initializer_list<const char*> allowed) {
-  for (const char* a : allowed)
-    if (value == a) return;
-  std::string list;
-  for (const char* a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
-  fail("field '" + name + "' must be one of: " + list);
+  if (auto message = util::notOneOf(name, value, allowed)) fail(*message);
 }
 
 const json& requireArray(const json& obj, const std::string& field, const std::string& name) {

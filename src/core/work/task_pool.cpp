@@ -1,10 +1,9 @@
 // TaskPool implementation: FIFO queue drained by N worker threads.
 #include "medpics/work/task_pool.hpp"
 
-#include "medpics/util/log.hpp"
+#include "medpics/util/guard.hpp"
 #include "medpics/work/thread_priority.hpp"
 
-#include <exception>
 #include <string>
 
 namespace medpics::work {
@@ -64,13 +63,7 @@ void TaskPool::run() {
     }
     // Last-resort boundary: tasks that have a completion deliver their own exceptions to it (desk::Backend);
     // what reaches this point is logged so that the worker survives.
-    try {
-      task();
-    } catch (const std::exception& e) {
-      log::error(std::string("task failed: ") + e.what());
-    } catch (...) {
-      log::error("task failed with an unknown exception");
-    }
+    log::runLoggingExceptions("task failed", task);
     task = nullptr;  // its captures are released before the task counts as finished
     std::lock_guard lock(mutex_);
     --running_;
