@@ -5,6 +5,9 @@
 #include "panels.hpp"
 
 #include "medpics/creds/directory.hpp"
+#include "medpics/util/file.hpp"
+
+#include <optional>
 
 namespace medpics::desk {
 
@@ -18,8 +21,10 @@ void startDirectoryImport(Desk& desk) {
   struct Outcome {
     creds::ImportReport report;
     std::string error;
+    std::optional<util::FileProblem> fileProblem;  // translated on the UI thread
   };
   const std::filesystem::path extract = job.extractPath, index = creds::defaultDirectoryPath();
+  const std::string extractText = job.extractPath;
   auto progress = job.progress;
   desk.backend().compute<Outcome>(
       [extract, index, progress] {
@@ -32,13 +37,17 @@ void startDirectoryImport(Desk& desk) {
             progress->rows = rows;
             return !progress->cancel.load();
           });
+        } catch (const util::FileError& e) {
+          out.error = e.what();
+          out.fileProblem = e.problem;
         } catch (const std::exception& e) {
           out.error = e.what();
         }
         return out;
       },
-      [&desk](Outcome& out) {
+      [&desk, extractText](Outcome& out) {
         DirectoryImportState& state = desk.directoryImport;
+        if (out.fileProblem) out.error = fileProblemText(extractText, *out.fileProblem);
         state.running = false;
         state.failed = !out.error.empty() || out.report.cancelled;
         if (!out.error.empty()) {
