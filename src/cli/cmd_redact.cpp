@@ -34,7 +34,7 @@ int fail(const std::string& message) {
 std::string readFile(const std::string& path, std::uint64_t maxBytes) {
   std::string error;
   auto bytes = medpics::util::readFile(path, &error, maxBytes);
-  if (!bytes) throw std::runtime_error(path + ": " + error);
+  if (!bytes) throw std::runtime_error("cannot read " + path + ": " + error);
   return std::move(*bytes);
 }
 
