@@ -308,11 +308,10 @@ void Prefetcher::downloadLoop() {
       fail(error);
       continue;
     }
-    const bool analyse = pipeline_ && options_.analyse;
-    update([&](PrefetchedPost& p) {
+    update([&](PrefetchedPost& p) {  // under mutex_: options_ may be changed by setOptions meanwhile
       if (images.size() != p.detail.images.size()) return;  // interrupted by an eviction
       p.images = std::move(images);
-      p.stage = analyse ? PrefetchStage::Analysing : PrefetchStage::Ready;
+      p.stage = pipeline_ && options_.analyse ? PrefetchStage::Analysing : PrefetchStage::Ready;
     });
     wake_.notify_all();
     notifyProgress();
