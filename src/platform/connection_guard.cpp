@@ -248,6 +248,9 @@ std::unique_ptr<httplib::TaskQueue> makeElasticPool(size_t maxThreads) {
 
 GuardedServer::GuardedServer(ConnectionLimits limits) : limits_(limits) {
   new_task_queue = [max = limits_.maxWorkers] { return makeElasticPool(max).release(); };
+  // Only what httplib advertises in its Keep-Alive header: the loop above enforces these.
+  set_keep_alive_timeout(limits_.keepAliveSeconds);
+  set_keep_alive_max_count(limits_.keepAliveMax);
 }
 
 bool GuardedServer::process_and_close_socket(socket_t sock) {
@@ -259,6 +262,8 @@ bool GuardedServer::process_and_close_socket(socket_t sock) {
 GuardedSslServer::GuardedSslServer(ConnectionLimits limits, const char* certPath, const char* keyPath)
     : httplib::SSLServer(certPath, keyPath), limits_(limits) {
   new_task_queue = [max = limits_.maxWorkers] { return makeElasticPool(max).release(); };
+  set_keep_alive_timeout(limits_.keepAliveSeconds);
+  set_keep_alive_max_count(limits_.keepAliveMax);
 }
 
 bool GuardedSslServer::process_and_close_socket(socket_t sock) {
