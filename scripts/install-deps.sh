@@ -5,7 +5,7 @@ set -euo pipefail
 PACKAGES=(
   build-essential cmake ninja-build pkg-config ccache git
   libimgui-dev libstb-dev python3-glad libglfw3-dev
-  libopencv-dev libopencv-contrib-dev opencv-data
+  libopencv-dev libopencv-contrib-dev opencv-data libjpeg-dev
   libcurl4-openssl-dev libssl-dev nlohmann-json3-dev catch2
   libtesseract-dev tesseract-ocr tesseract-ocr-fra tesseract-ocr-eng
   libzxing-dev libexiv2-dev exiv2 libsqlite3-dev sqlite3 libcpp-httplib-dev

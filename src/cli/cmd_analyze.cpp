@@ -29,7 +29,7 @@ int analyze(const medpics::cli::Args& args) {
   for (const auto& path : files) {
     std::string error;
     medpics::detect::AnalysisResult result;
-    if (const auto bytes = medpics::util::readFile(path, &error)) result = pipeline.analyze(*bytes);
+    if (const auto bytes = medpics::util::readFile(path, &error, medpics::util::kMaxImageFileBytes)) result = pipeline.analyze(*bytes);
     else result.error = error;
     allOk = allOk && result.ok();
     if (json) {

@@ -31,9 +31,10 @@ int fail(const std::string& message) {
   return 2;
 }
 
-std::string readFile(const std::string& path) {
-  auto bytes = medpics::util::readFile(path);
-  if (!bytes) throw std::runtime_error("cannot read " + path);
+std::string readFile(const std::string& path, std::uint64_t maxBytes) {
+  std::string error;
+  auto bytes = medpics::util::readFile(path, &error, maxBytes);
+  if (!bytes) throw std::runtime_error("cannot read " + path + ": " + error);
   return std::move(*bytes);
 }
 
@@ -98,7 +99,7 @@ int run(const Args& args) {
   options.format = format;
 
   try {
-    const std::string text = readFile(regionsPath);
+    const std::string text = readFile(regionsPath, 16u << 20);
     if (medpics::util::jsonNestingDepth(text, medpics::util::kMaxJsonDepth) > medpics::util::kMaxJsonDepth)
       return fail(regionsPath + ": JSON nested deeper than " + std::to_string(medpics::util::kMaxJsonDepth) + " levels");
     const auto j = nlohmann::json::parse(text);
@@ -119,7 +120,7 @@ int run(const Args& args) {
   }
 
   try {
-    input.bytes = readFile(image);
+    input.bytes = readFile(image, medpics::util::kMaxImageFileBytes);
   } catch (const std::exception& e) {
     return fail(e.what());
   }

@@ -5,6 +5,9 @@
 #include "panels.hpp"
 
 #include "medpics/creds/directory.hpp"
+#include "medpics/util/file.hpp"
+
+#include <optional>
 
 namespace medpics::desk {
 
@@ -17,27 +20,33 @@ void startDirectoryImport(Desk& desk) {
   job.progress = std::make_shared<DirectoryImportState::Progress>();
   struct Outcome {
     creds::ImportReport report;
+    std::optional<util::FileProblem> fileProblem;  // translated on the UI thread
   };
   const std::filesystem::path extract = job.extractPath, index = creds::defaultDirectoryPath();
+  const std::string extractText = job.extractPath;
   auto progress = job.progress;
   desk.backend().compute<Outcome>(
       [extract, index, progress] {  // an exception here reaches the completion as its error
         Outcome out;
-        std::filesystem::create_directories(index.parent_path());
-        out.report = creds::importExtract(extract, index, [progress](std::uint64_t done, std::uint64_t total, std::uint64_t rows) {
-          progress->bytesDone = done;
-          progress->bytesTotal = total;
-          progress->rows = rows;
-          return !progress->cancel.load();
-        });
+        try {
+          std::filesystem::create_directories(index.parent_path());
+          out.report = creds::importExtract(extract, index, [progress](std::uint64_t done, std::uint64_t total, std::uint64_t rows) {
+            progress->bytesDone = done;
+            progress->bytesTotal = total;
+            progress->rows = rows;
+            return !progress->cancel.load();
+          });
+        } catch (const util::FileError& e) {
+          out.fileProblem = e.problem;  // a special or oversized file: a clear, translated message
+        }
         return out;
       },
-      [&desk](api::Result<Outcome>& result) {
+      [&desk, extractText](api::Result<Outcome>& result) {
         DirectoryImportState& state = desk.directoryImport;
         state.running = false;
-        state.failed = !result || result->report.cancelled;
-        if (!result) {
-          state.result = result.error().message;
+        state.failed = !result || result->report.cancelled || result->fileProblem;
+        if (!result || result->fileProblem) {
+          state.result = result ? fileProblemText(extractText, *result->fileProblem) : result.error().message;
           return desk.notify(true, tr("import.failed"), state.result);
         }
         const Outcome& out = result.value();

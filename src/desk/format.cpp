@@ -87,4 +87,15 @@ std::int64_t localMidnight(std::int64_t now) {
 
 int localHour(std::int64_t seconds) { return local(seconds).tm_hour; }
 
+std::string fileProblemText(const std::string& path, util::FileProblem problem) {
+  const char* key = "file.cannot_open";
+  switch (problem) {
+    case util::FileProblem::IsDirectory: key = "file.is_directory"; break;
+    case util::FileProblem::NotRegular: key = "file.not_regular"; break;
+    case util::FileProblem::TooLarge: key = "file.too_large"; break;
+    default: break;
+  }
+  return path + (language() == Language::French ? " : " : ": ") + tr(key);
+}
+
 }  // namespace medpics::desk

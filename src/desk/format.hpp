@@ -2,6 +2,8 @@
 #pragma once
 #include "i18n.hpp"
 
+#include "medpics/util/file.hpp"
+
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -18,6 +20,8 @@ std::string formatTime(std::int64_t seconds);  // local "14:05"
 std::string formatNumber(double value, int decimals, Language language);
 // A duration in minutes: "45 min", "2 h 05".
 std::string formatMinutes(double minutes);
+// "<path> : n'est pas un fichier …" — why a local file was refused before reading, in the user's language.
+std::string fileProblemText(const std::string& path, util::FileProblem problem);
 // Epoch seconds of the last local midnight before `now`.
 std::int64_t localMidnight(std::int64_t now);
 // Local hour of the day (0–23) of epoch seconds.

@@ -147,6 +147,12 @@ const std::vector<CatalogueEntry>& workflowCatalogue() {
       {"import.done", "Annuaire importé", "Directory imported"},
       {"import.failed", "Échec de l'import de l'annuaire", "Directory import failed"},
       {"import.cancelled", "Import annulé : l'index précédent est conservé.", "Import cancelled: the previous index is kept."},
+      // Local files refused before reading (util::FileProblem)
+      {"file.is_directory", "n'est pas un fichier : c'est un dossier", "is a directory, not a file"},
+      {"file.not_regular", "n'est pas un fichier ordinaire (tube, périphérique ou socket)",
+       "not a regular file (FIFO, device or socket)"},
+      {"file.too_large", "fichier trop volumineux", "file too large"},
+      {"file.cannot_open", "impossible d'ouvrir le fichier", "cannot open the file"},
       // Notifications
       {"notify.details", "Détails", "Details"},
       {"notify.detail_title", "Détail de la notification", "Notification detail"},

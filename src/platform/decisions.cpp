@@ -18,10 +18,8 @@ std::optional<std::pair<int, std::string>> storedAnswer(Db& db, const AuthUser& 
 
 void storeAnswer(Db& db, const AuthUser& user, const Subject& s, const std::string& id, const std::string& key,
                  int status, const std::string& body) {
-  Stmt q(db,
-         "INSERT INTO idempotency(user_id, subject_type, subject_id, key, status, body, created_at) "
-         "VALUES(?,?,?,?,?,?,?)");
-  q.bindAll(user.id, s.type, id, key, status, body, nowSeconds()).run();
+  AnswerEntry entry{0, user.id, s.type, id, key, status, body, nowSeconds(), {}};
+  appendAnswerEntry(db, entry);
 }
 
 void replay(httplib::Response& res, const std::pair<int, std::string>& stored) {
@@ -86,7 +84,7 @@ void handleDecision(Context& ctx, const Subject& s, const httplib::Request& req,
   answer.update(d.extraAnswer);
   json evidence = d.evidence;
   evidence.erase("lease_id");
-  AuditEntry entry{next, decisionId, s.type, id, user.username, now, answer.dump(), evidence.dump(), {}};
+  AuditEntry entry{next, decisionId, s.type, id, user.username, now, answer.dump(), evidence.dump(), {}, d.newStatus};
   appendAuditEntry(db, entry);
   Stmt up(db, "UPDATE " + s.table + " SET status = ?, decision_id = ? WHERE id = ?");
   up.bindAll(d.newStatus, decisionId, id).run();

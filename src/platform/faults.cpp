@@ -2,6 +2,7 @@
 // then closes the connection (httplib content provider returning false): libcurl reports a partial transfer.
 #include "faults.hpp"
 
+#include "connection_guard.hpp"
 #include "http_util.hpp"
 
 #include <chrono>
@@ -20,14 +21,19 @@ bool FaultInjector::roll(double p) {
 
 static bool exempt(const httplib::Request& req) { return req.path == "/api/v1/health"; }
 
-void FaultInjector::install(httplib::Server& server) {
-  server.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
+void FaultInjector::install(httplib::Server& server,
+                            std::function<bool(const httplib::Request&, httplib::Response&)> before) {
+  server.set_pre_routing_handler([this, before](const httplib::Request& req, httplib::Response& res) {
+    if (before && before(req, res)) return httplib::Server::HandlerResponse::Handled;
     if (exempt(req)) return httplib::Server::HandlerResponse::Unhandled;
     if (options_.latencyMs > 0) std::this_thread::sleep_for(std::chrono::milliseconds(options_.latencyMs));
     if (roll(options_.failRate)) {
       sendError(res, 503, "unavailable", "the sandbox refused this request (fault injection)");
       res.set_header("Retry-After", "1");
       res.set_header("X-Fault-Injected", "fail");
+      // Answered before the body was read: the connection drops it before reading the next request.
+      if (auto* connection = currentConnection(); connection && req.has_header("Content-Length"))
+        connection->discardBodyAfterAnswer(req.get_header_value<uint64_t>("Content-Length"));
       return httplib::Server::HandlerResponse::Handled;
     }
     return httplib::Server::HandlerResponse::Unhandled;

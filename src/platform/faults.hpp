@@ -4,6 +4,7 @@
 
 #include <httplib.h>
 
+#include <functional>
 #include <mutex>
 #include <random>
 
@@ -12,8 +13,10 @@ namespace medpics::platform {
 class FaultInjector {
  public:
   explicit FaultInjector(const ServerOptions& options);
-  // Installs the pre-routing (latency, fail) and post-routing (drop) hooks.
-  void install(httplib::Server& server);
+  // Installs the pre-routing (latency, fail) and post-routing (drop) hooks; `before` runs first in the
+  // pre-routing hook and answers the request when it returns true.
+  void install(httplib::Server& server,
+               std::function<bool(const httplib::Request&, httplib::Response&)> before = {});
 
  private:
   bool roll(double p);

@@ -34,8 +34,8 @@ int verifyAudit(const ServerOptions& options) {
   const AuditReport report = verifyAuditChain(store.db());
   for (const auto& p : report.problems) std::printf("TAMPERED entry %s: %s\n", p.entryId.c_str(), p.what.c_str());
   if (!report.ok()) {
-    std::printf("audit log NOT intact: %zu problem(s) in %lld entries\n", report.problems.size(),
-                static_cast<long long>(report.entries));
+    std::printf("audit log NOT intact: %zu problem(s) in %lld entries; first entry that does not verify: %s\n",
+                report.problems.size(), static_cast<long long>(report.entries), report.problems.front().entryId.c_str());
     return 1;
   }
   std::printf("audit log intact: %lld entries, head %s\n", static_cast<long long>(report.entries),

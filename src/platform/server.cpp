@@ -1,6 +1,8 @@
 // PlatformServer: wires routes, the error handler (JSON bodies for httplib's own errors) and limits.
 #include "server.hpp"
 
+#include "body_limits.hpp"
+#include "connection_guard.hpp"
 #include "demo_seed.hpp"
 
 #include <stdexcept>
@@ -9,8 +11,10 @@ namespace medpics::platform {
 
 namespace {
 std::unique_ptr<httplib::Server> makeHttpServer(const ServerOptions& options) {
-  if (options.tlsCert.empty()) return std::make_unique<httplib::Server>();
-  auto tls = std::make_unique<httplib::SSLServer>(options.tlsCert.c_str(), options.tlsKey.c_str());
+  ConnectionLimits limits;
+  limits.headerSeconds = options.headerTimeoutSeconds;
+  if (options.tlsCert.empty()) return std::make_unique<GuardedServer>(limits);
+  auto tls = std::make_unique<GuardedSslServer>(limits, options.tlsCert.c_str(), options.tlsKey.c_str());
   if (!tls->is_valid()) throw std::runtime_error("cannot load the TLS certificate " + options.tlsCert + " / key " + options.tlsKey);
   return tls;
 }
@@ -26,11 +30,12 @@ int PlatformServer::bind() {
   seedIfNew(*store_, options_);
   ctx_.reset(new Context{*store_, options_});
 
-  http_->set_payload_max_length(kMaxDecisionBody + (1u << 16));
-  http_->set_keep_alive_timeout(2);  // also bounds how long a stop waits for idle keep-alive connections
-  http_->set_read_timeout(30, 0);
-  http_->set_write_timeout(30, 0);
-  faults_.install(*http_);
+  // Deadlines, keep-alive and workers: ConnectionLimits (connection_guard.hpp). Body limits per route are
+  // checked on the declared length before the body is read; this is only httplib's own last bound.
+  http_->set_payload_max_length(kMaxDecisionBody);
+  faults_.install(*http_, [this](const httplib::Request& req, httplib::Response& res) {
+    return refuseBodyBeforeReading(*ctx_, req, res);
+  });
   http_->set_error_handler(httplib::Server::HandlerWithResponse([](const httplib::Request&, httplib::Response& res) {
     if (!res.body.empty() || res.status < 400) return httplib::Server::HandlerResponse::Unhandled;
     const std::string code = defaultErrorCode(res.status);

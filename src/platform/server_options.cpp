@@ -10,6 +10,7 @@ std::string serverUsage() {
          "                        [--lease-ttl S] [--latency-ms MS] [--fail-rate P] [--drop-rate P]\n"
          "                        [--token-ttl S] [--kdf-iterations N] [--demo-small]\n"
          "                        [--demo-posts N] [--demo-size WxH] [--tls-cert PEM --tls-key PEM]\n"
+         "                        [--header-timeout S]\n"
          "       medpics-platform --verify-audit --data DIR\n";
 }
 
@@ -42,6 +43,7 @@ std::optional<std::string> parseServerOptions(const std::vector<std::string>& ar
       } else if (a == "--demo-posts") out.demo = out.demoSmall = true, out.demoPosts = std::stoi(value());
       else if (a == "--tls-cert") out.tlsCert = value();
       else if (a == "--tls-key") out.tlsKey = value();
+      else if (a == "--header-timeout") out.headerTimeoutSeconds = std::stoi(value());
       else if (a == "--verify-audit") out.verifyAudit = true;
       else throw std::invalid_argument("unknown option " + a);
     }
@@ -61,6 +63,8 @@ std::optional<std::string> parseServerOptions(const std::vector<std::string>& ar
     return std::string("--demo-size must be at most 12000x12000");
   if (out.demoPosts < 0 || out.demoPosts > 5000) return std::string("--demo-posts must be 0..5000");
   if (out.tlsCert.empty() != out.tlsKey.empty()) return std::string("--tls-cert and --tls-key go together");
+  if (out.headerTimeoutSeconds < 1 || out.headerTimeoutSeconds > 300)
+    return std::string("--header-timeout must be 1..300 seconds");
   if (out.latencyMs < 0) return std::string("--latency-ms must not be negative");
   return std::nullopt;
 }

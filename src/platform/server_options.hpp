@@ -22,6 +22,7 @@ struct ServerOptions {
   int demoPosts = 0;              // tests only (implies demoSmall): this many small posts instead of 8
   int demoWidth = 0, demoHeight = 0;  // tests and benchmarks: size of the demo-small images (default 800x600)
   std::string tlsCert, tlsKey;    // PEM files: serve HTTPS instead of HTTP (both or neither)
+  int headerTimeoutSeconds = 10;  // request line + headers must arrive within this (a trickle does not extend it)
   bool verifyAudit = false;       // check the decision log's hash chain and exit (0: intact, 1: tampered)
 };
 

@@ -5,6 +5,10 @@
 
 #include <catch2/catch.hpp>
 
+#include "medpics/util/sha256.hpp"
+
+#include <nlohmann/json.hpp>
+
 #include <fstream>
 
 using namespace medpics;
@@ -32,6 +36,8 @@ CommandResult verify(const fs::path& dir) {
 CommandResult tamper(const fs::path& dir, const std::string& sql) {
   const fs::path script = dir / "tamper.sql";
   std::ofstream(script) << "DROP TRIGGER decisions_append_only_update;\nDROP TRIGGER decisions_append_only_delete;\n"
+                        << "DROP TRIGGER IF EXISTS idempotency_append_only_update;\n"
+                        << "DROP TRIGGER IF EXISTS idempotency_append_only_delete;\n"
                         << sql << "\n";
   return runCommand("sqlite3 '" + (dir / "platform.db").string() + "' < '" + script.string() + "' 2>&1");
 }
@@ -100,4 +106,76 @@ TEST_CASE("the audit check (--verify-audit) detects an entry whose stored hash w
   INFO(r.out);
   CHECK(r.code == 1);
   CHECK(r.out.find("TAMPERED entry d3: chain broken") != std::string::npos);
+}
+
+TEST_CASE("the audit check (--verify-audit) detects a changed status, with or without a decision", "[audit]") {
+  Sandbox sb;
+  decideThree(sb);  // p1..p3 rejected by d1..d3; p4 and the others pending
+  SECTION("a rejected post made approved") {
+    REQUIRE(tamper(sb.dir.path(), "UPDATE posts SET status = 'approved' WHERE id = 'p2';").code == 0);
+    const CommandResult r = verify(sb.dir.path());
+    INFO(r.out);
+    CHECK(r.code == 1);
+    CHECK(r.out.find("TAMPERED entry post p2: status 'approved' but d2 set 'rejected'") != std::string::npos);
+    CHECK(r.out.find("first entry that does not verify: post p2") != std::string::npos);
+  }
+  SECTION("a pending post made approved") {
+    REQUIRE(tamper(sb.dir.path(), "UPDATE posts SET status = 'approved' WHERE id = 'p4';").code == 0);
+    const CommandResult r = verify(sb.dir.path());
+    INFO(r.out);
+    CHECK(r.code == 1);
+    CHECK(r.out.find("TAMPERED entry post p4: status 'approved' but no decision in the log") != std::string::npos);
+  }
+}
+
+TEST_CASE("the audit check (--verify-audit) detects a changed idempotency answer", "[audit]") {
+  Sandbox sb;
+  decideThree(sb);
+  REQUIRE(tamper(sb.dir.path(), "UPDATE idempotency SET body = replace(body, 'not_medical', 'spam') "
+                                "WHERE subject_id = 'p2';").code == 0);
+  const CommandResult r = verify(sb.dir.path());
+  INFO(r.out);
+  CHECK(r.code == 1);
+  CHECK(r.out.find("TAMPERED entry a2: content modified") != std::string::npos);
+  CHECK(r.out.find("first entry that does not verify: a2") != std::string::npos);
+}
+
+TEST_CASE("the audit check (--verify-audit) names an entry forged after the head, not the head's", "[audit]") {
+  // A well-formed d4 (correct link and hash) deciding p4, with p4's status to match: only the head record,
+  // which the forger did not move, tells it apart.
+  Sandbox sb;
+  decideThree(sb);
+  const std::string db = (sb.dir.path() / "platform.db").string();
+  const CommandResult row = runCommand("sqlite3 -json '" + db + "' 'SELECT * FROM decisions WHERE seq = 3'");
+  REQUIRE(row.code == 0);
+  nlohmann::json d = nlohmann::json::parse(row.out).at(0);
+  nlohmann::json canonical{{"seq", 4},
+                           {"id", "d4"},
+                           {"subject_type", "post"},
+                           {"subject_id", "p4"},
+                           {"decided_by", d["decided_by"]},
+                           {"decided_at", d["decided_at"]},
+                           {"answer", d["answer"]},
+                           {"evidence", d["evidence"]},
+                           {"prev_hash", d["entry_hash"]},
+                           {"subject_status", "approved"}};
+  const std::string hash = sha256Hex(canonical.dump());
+  auto quote = [](const std::string& text) {
+    std::string out = "'";
+    for (char c : text) out += c == '\'' ? std::string("''") : std::string(1, c);
+    return out + "'";
+  };
+  REQUIRE(tamper(sb.dir.path(),
+                 "INSERT INTO decisions(seq, id, subject_type, subject_id, decided_by, decided_at, answer, evidence, "
+                 "prev_hash, entry_hash, subject_status) VALUES(4, 'd4', 'post', 'p4', " +
+                     quote(d["decided_by"]) + ", " + std::to_string(d["decided_at"].get<long long>()) + ", " +
+                     quote(d["answer"]) + ", " + quote(d["evidence"]) + ", " + quote(d["entry_hash"]) + ", '" + hash +
+                     "', 'approved');\nUPDATE posts SET status = 'approved', decision_id = 'd4' WHERE id = 'p4';")
+              .code == 0);
+  const CommandResult r = verify(sb.dir.path());
+  INFO(r.out);
+  CHECK(r.code == 1);
+  CHECK(r.out.find("TAMPERED entry d4: entry after the head record") != std::string::npos);
+  CHECK(r.out.find("first entry that does not verify: d4") != std::string::npos);
+  CHECK(r.out.find("entry d3") == std::string::npos);
 }

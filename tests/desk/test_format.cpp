@@ -89,3 +89,15 @@ TEST_CASE("decisions per hour count from the first working hour to the current o
   CHECK(decisionsPerHour(perHour, 10) == Approx(20));  // 60 over 8 h, 9 h, 10 h
   CHECK(decisionsPerHour(perHour, 11) == Approx(15));  // an idle hour so far lowers the rate
 }
+
+TEST_CASE("a refused local file is explained in the user's language") {
+  using medpics::util::FileProblem;
+  setLanguage(Language::French);
+  CHECK(fileProblemText("/tmp/extrait", FileProblem::NotRegular) ==
+        "/tmp/extrait : n'est pas un fichier ordinaire (tube, périphérique ou socket)");
+  CHECK(fileProblemText("/tmp", FileProblem::IsDirectory) == "/tmp : n'est pas un fichier : c'est un dossier");
+  setLanguage(Language::English);
+  CHECK(fileProblemText("/tmp", FileProblem::IsDirectory) == "/tmp: is a directory, not a file");
+  CHECK(fileProblemText("/x", FileProblem::NotRegular) == "/x: not a regular file (FIFO, device or socket)");
+  setLanguage(Language::French);
+}

@@ -18,6 +18,7 @@ class ServerProcess {
   void stop(bool hard = false);  // SIGTERM (or SIGKILL when hard) and wait
   void restart() { stop(); start(); }
   int port() const { return port_; }
+  int pid() const { return pid_; }
   // https:// when started with --tls-cert.
   std::string url() const;
 

@@ -2,6 +2,7 @@
 #pragma once
 #include <opencv2/core.hpp>
 
+#include <atomic>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -11,6 +12,13 @@ namespace medpics::image {
 struct DecodeLimits {
   std::uint64_t maxPixels = 100'000'000;             // 100 megapixels
   std::uint64_t maxDecodedBytes = 1ull << 30;        // 1 GiB once decoded (8-bit BGR)
+  // Each JPEG scan is one more pass over the whole image (a progressive file has about 10; 5,000 repeated
+  // scans of a 100 MP image took over 60 s): more than this is refused from the header walk.
+  int maxJpegScans = 64;
+  // Wall-clock bound of one JPEG decode (libjpeg's progress monitor aborts it), and an optional flag that
+  // cancels it from another thread.
+  double maxDecodeSeconds = 20.0;
+  const std::atomic<bool>* cancel = nullptr;
 };
 
 // What the header says, without decoding pixels.
@@ -18,6 +26,7 @@ struct HeaderInfo {
   std::string format;   // "jpeg", "png", "gif", "bmp", "webp", "tiff"; empty when unknown
   int width = 0;        // stored (not yet oriented) dimensions
   int height = 0;
+  int scans = 0;        // JPEG: start-of-scan markers in the file (1 for baseline, ~10 for progressive)
 };
 
 struct DecodedImage {

@@ -3,6 +3,7 @@
 #include "medpics/creds/directory.hpp"
 #include "medpics/creds/identifiers.hpp"
 #include "medpics/creds/text.hpp"
+#include "medpics/util/file.hpp"
 #include "medpics/util/time.hpp"
 #include "sqlite.hpp"
 
@@ -32,12 +33,24 @@ std::string_view trim(std::string_view s) {
   return s;
 }
 
+constexpr std::uint64_t kMaxExtractBytes = 16ull << 30;  // 16 GiB: streamed line by line, never held whole
+
 struct LineReader {
   std::FILE* file = nullptr;
   char* buffer = nullptr;
   std::size_t capacity = 0;
-  explicit LineReader(const std::filesystem::path& path) : file(std::fopen(path.c_str(), "rb")) {
-    if (!file) throw std::runtime_error("cannot read " + path.string());
+  explicit LineReader(const std::filesystem::path& path) {
+    int fd = -1;
+    try {
+      fd = util::openRegularFile(path, kMaxExtractBytes);  // a FIFO, device or directory is refused at once
+    } catch (const util::FileError& e) {
+      throw util::FileError(e.problem, path.string() + ": " + e.what());
+    }
+    file = ::fdopen(fd, "rb");
+    if (!file) {
+      ::close(fd);
+      throw std::runtime_error("cannot read " + path.string());
+    }
     std::setvbuf(file, nullptr, _IOFBF, 1 << 20);
   }
   ~LineReader() {

@@ -1,5 +1,8 @@
-// Guarded decode: header limits first, then OpenCV decoding without its own rotation, then EXIF orientation from Exiv2.
+// Guarded decode: header limits (size, JPEG scans) first, then libjpeg under a deadline for JPEG (OpenCV for the
+// other formats) without rotation, then EXIF orientation from Exiv2.
 #include "medpics/image/decode.hpp"
+
+#include "jpeg_decode.hpp"
 
 #include <exiv2/exiv2.hpp>
 #include <opencv2/imgcodecs.hpp>
@@ -73,9 +76,25 @@ DecodedImage decode(std::string_view bytes, const DecodeLimits& limits) {
                    std::to_string(limits.maxDecodedBytes >> 20) + " MiB)";
     return result;
   }
+  if (header.format == "jpeg" && header.scans > limits.maxJpegScans) {
+    result.error = "too many JPEG scans: " + std::to_string(header.scans) + " (limit " +
+                   std::to_string(limits.maxJpegScans) + "; each scan is one more pass over the image)";
+    return result;
+  }
   try {
-    cv::Mat raw(1, int(bytes.size()), CV_8U, const_cast<char*>(bytes.data()));
-    cv::Mat decoded = cv::imdecode(raw, cv::IMREAD_COLOR | cv::IMREAD_IGNORE_ORIENTATION);
+    cv::Mat decoded;
+    if (header.format == "jpeg") {
+      JpegDecodeOutcome jpeg = decodeJpegBounded(bytes, limits.maxDecodeSeconds, limits.cancel);
+      if (!jpeg.unsupported && !jpeg.error.empty()) {
+        result.error = jpeg.error;
+        return result;
+      }
+      decoded = jpeg.bgr;
+    }
+    if (decoded.empty()) {
+      cv::Mat raw(1, int(bytes.size()), CV_8U, const_cast<char*>(bytes.data()));
+      decoded = cv::imdecode(raw, cv::IMREAD_COLOR | cv::IMREAD_IGNORE_ORIENTATION);
+    }
     if (decoded.empty()) {
       result.error = "corrupt " + header.format + " image (decoder failed)";
       return result;

@@ -25,6 +25,23 @@ bool isSofMarker(std::uint8_t m) {
   return m >= 0xC0 && m <= 0xCF && m != 0xC4 && m != 0xC8 && m != 0xCC;
 }
 
+// Counts the start-of-scan markers from the first scan at `i` to the end-of-image marker: entropy-coded data
+// only holds 0xFF followed by 0x00 (stuffing), 0xFF (fill) or a restart marker, so any other marker is a real
+// segment, whose length is skipped. A progressive file repeats scans: each one costs a pass over the image.
+int countJpegScans(std::string_view b, std::size_t i) {
+  int scans = 0;
+  while (i + 1 < b.size()) {
+    if (std::uint8_t(b[i]) != 0xFF) { ++i; continue; }
+    const std::uint8_t m = std::uint8_t(b[i + 1]);
+    if (m == 0x00 || m == 0xFF || (m >= 0xD0 && m <= 0xD7)) { i += m == 0xFF ? 1 : 2; continue; }
+    if (m == 0xD9) break;
+    if (i + 4 > b.size()) break;
+    if (m == 0xDA) ++scans;
+    i += 2 + be16(b, i + 2);
+  }
+  return scans;
+}
+
 // Walks the JPEG segments up to the first start-of-scan; requires an end-of-image marker after it.
 bool jpegHeader(std::string_view b, HeaderInfo& info) {
   std::size_t i = 2;
@@ -44,6 +61,7 @@ bool jpegHeader(std::string_view b, HeaderInfo& info) {
     }
     if (marker == 0xDA) {                              // start of scan: the compressed data follows
       if (!haveSize) return false;
+      info.scans = countJpegScans(b, i);
       for (std::size_t j = b.size() - 1; j > i + 2 + len; --j)
         if (std::uint8_t(b[j]) == 0xD9 && std::uint8_t(b[j - 1]) == 0xFF) return true;
       info.format = "jpeg-truncated";
