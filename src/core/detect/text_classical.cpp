@@ -76,3 +76,44 @@ std::vector<TextRegion> mergeTextRegions(std::vector<TextRegion> network, const 
 }
 
 }  // namespace medpics::detect
+
+namespace medpics::detect {
+
+std::vector<cv::Rect> smallTextRows(const cv::Mat& bgr, const std::vector<TextRegion>& found) {
+  std::vector<cv::Rect> rows;
+  if (bgr.empty()) return rows;
+  // Working scale: 8 px glyphs stay at least 3 px high (12 MP images are read at 1600 px).
+  const int longSide = std::max(bgr.cols, bgr.rows);
+  const double w = std::min(1.0, 1600.0 / longSide);
+  cv::Mat gray, small, grad, bin;
+  cv::cvtColor(bgr, gray, cv::COLOR_BGR2GRAY);
+  if (w < 1.0) cv::resize(gray, small, {}, w, w, cv::INTER_AREA);
+  else small = gray;
+  cv::morphologyEx(small, grad, cv::MORPH_GRADIENT, cv::getStructuringElement(cv::MORPH_RECT, {3, 3}));
+  const double otsu = cv::threshold(grad, bin, 0, 255, cv::THRESH_BINARY | cv::THRESH_OTSU);
+  if (otsu < 30) cv::threshold(grad, bin, 30, 255, cv::THRESH_BINARY);
+  cv::morphologyEx(bin, bin, cv::MORPH_CLOSE, cv::getStructuringElement(cv::MORPH_RECT, {5, 1}));
+  cv::Mat labels, stats, centroids;
+  const int n = cv::connectedComponentsWithStats(bin, labels, stats, centroids, 8);
+  const cv::Rect image(0, 0, bgr.cols, bgr.rows);
+  for (int i = 1; i < n; ++i) {
+    const int x = stats.at<int>(i, cv::CC_STAT_LEFT), y = stats.at<int>(i, cv::CC_STAT_TOP);
+    const int cw = stats.at<int>(i, cv::CC_STAT_WIDTH), ch = stats.at<int>(i, cv::CC_STAT_HEIGHT);
+    const double hOrig = ch / w;
+    // rows of glyphs 6-22 px high in the image, at least three glyphs long, mostly filled after the closing
+    if (ch < 2 || hOrig < 6 || hOrig > 22 || cw < 3 * ch) continue;
+    if (stats.at<int>(i, cv::CC_STAT_AREA) < 0.35 * cw * ch) continue;
+    const int pad = int(std::ceil(2 / w));
+    const cv::Rect row = cv::Rect(int(x / w) - pad, int(y / w) - pad, int(std::ceil(cw / w)) + 2 * pad,
+                                  int(std::ceil(ch / w)) + 2 * pad) & image;
+    // resolved: a found line covers most of the row and is not several rows tall
+    const bool resolved = std::any_of(found.begin(), found.end(), [&](const TextRegion& r) {
+      const float lineH = std::min(r.rect.size.width, r.rect.size.height);
+      return (r.box & row).area() >= 0.6 * row.area() && lineH <= 1.8 * row.height;
+    });
+    if (!resolved) rows.push_back(row);
+  }
+  return rows;
+}
+
+}  // namespace medpics::detect
