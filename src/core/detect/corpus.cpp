@@ -43,8 +43,11 @@ void rotate(synth::SynthImage& img, double degrees) {
     std::vector<cv::Point2f> corners = {cv::Point2f(float(e.box.x), float(e.box.y)), cv::Point2f(float(e.box.br().x), float(e.box.y)),
                                         cv::Point2f(float(e.box.br().x), float(e.box.br().y)), cv::Point2f(float(e.box.x), float(e.box.br().y))};
     cv::transform(corners, corners, m);
-    e.box = cv::boundingRect(corners) & bounds;
+    const cv::Rect whole = cv::boundingRect(corners);
+    e.box = whole & bounds;
+    if (e.box.area() < 0.6 * whole.area()) e.box = cv::Rect();  // rotated out of the frame: no longer shown whole
   }
+  std::erase_if(img.truth, [](const synth::Element& e) { return e.box.empty(); });
 }
 
 }  // namespace

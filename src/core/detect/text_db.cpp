@@ -9,6 +9,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
 
 namespace medpics::detect {
 namespace {
@@ -105,7 +107,10 @@ static std::vector<TextRegion> refineSmallText(const cv::Mat& bgr, std::vector<T
   const double r = std::max(0.5, o.refineScale);
   const int span = int(side / r);
   std::vector<TextRegion> fine;
-  for (const auto& t : refinementTiles(rows, span, o.maxRefineTiles, bgr.size())) {
+  const auto tiles = refinementTiles(rows, span, o.maxRefineTiles, bgr.size());
+  if (std::getenv("MEDPICS_DETECT_TIMING"))
+    std::fprintf(stderr, "small text: %zu unresolved rows, %zu tiles of %d px\n", rows.size(), tiles.size(), side);
+  for (const auto& t : tiles) {
     if (cancel.cancelled()) break;
     cv::Mat scaled, padded;
     cv::resize(bgr(t), scaled, {}, r, r, cv::INTER_CUBIC);

@@ -28,7 +28,7 @@ SynthImage radiograph(Rng& rng, const PatientIdentity& p, cv::Size size, bool in
   const cv::Scalar ink = inverted ? cv::Scalar::all(10) : cv::Scalar::all(240);
   const int th0 = std::max(16, h / 55);
   const int th = st.heightFor(th0);
-  const int line = th * 3 / 2, m = std::max(th, 12);
+  const int line = th * 3 / 2, m = st.hard ? std::max(th, 12) + w / 25 : th;  // hard: room for the rotation
   // Top-left: patient block.
   int y = m + th;
   c.field("", p.fullName(), {m, y}, th, ink, "name", st.body);
