@@ -19,7 +19,8 @@ struct TextRegion {
 struct TextOptions {
   std::string modelPath;     // PP-OCRv4 DB ONNX; empty: findModel()
   int dbSide = 960;          // long side the image is scaled to for the network (images larger than
-  int dbTileSide = 960;      //   dbTileSide after scaling are cut into overlapping tiles of this side)
+  int dbTileSide = 640;      //   dbTileSide after scaling are cut into overlapping tiles of this side; 640 since
+                             //   the small-text refinement reads what the coarse pass no longer resolves)
   int dbLargeSide = 0;       // long side used for images above 4 MP (0: one tile like smaller images; 1600: 4 tiles)
   int dbPad = 32;            // constant padding so that text touching the edges is found
   float binaryThreshold = 0.3f;

@@ -116,7 +116,8 @@ static std::vector<TextRegion> refineSmallText(const cv::Mat& bgr, std::vector<T
     cv::resize(bgr(t), scaled, {}, r, r, cv::INTER_CUBIC);
     scaled = scaled(cv::Rect(0, 0, std::min(side, scaled.cols), std::min(side, scaled.rows)));
     cv::copyMakeBorder(scaled, padded, 0, side - scaled.rows, 0, side - scaled.cols, cv::BORDER_REPLICATE);
-    const cv::Mat prob = probabilityMap(padded, o.modelPath, side);
+    const int coarseSide = roundUp32(std::max(o.dbTileSide, 64));
+    const cv::Mat prob = probabilityMap(padded, o.modelPath, side == coarseSide ? 0 : side);  // same shape: same instance
     std::vector<TextRegion> found;
     postProcess(prob, o, r, cv::Point2f(float(t.x), float(t.y)), found);
     for (auto& f : found) {
