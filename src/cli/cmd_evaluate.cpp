@@ -23,10 +23,15 @@ int evaluate(const medpics::cli::Args& args) {
     else if (a == "--db-side" && hasValue) options.textRegions.dbTileSide = std::stoi(args[++i]);
     else if (a == "--face-tiles" && hasValue) options.face.maxTiles = std::stoi(args[++i]);
     else if (a == "--threads" && hasValue) options.threads = unsigned(std::stoi(args[++i]));
+    else if (a == "--no-refine") options.textRegions.refine = false;
+    else if (a == "--refine-tiles" && hasValue) options.textRegions.maxRefineTiles = std::stoi(args[++i]);
+    else if (a == "--refine-side" && hasValue) options.textRegions.refineTileSide = std::stoi(args[++i]);
+    else if (a == "--refine-scale" && hasValue) options.textRegions.refineScale = std::stod(args[++i]);
     else dir = a;
   }
   if (dir.empty()) {
-    std::fprintf(stderr, "usage: medpics evaluate DIR [--verbose] [--db-side PX] [--face-tiles N] [--threads N]\n");
+    std::fprintf(stderr, "usage: medpics evaluate DIR [--verbose] [--db-side PX] [--face-tiles N] [--threads N] [--no-refine]\n"
+                 "       [--refine-tiles N] [--refine-side PX] [--refine-scale X]\n");
     return 2;
   }
   const auto corpus = medpics::detect::loadCorpus(dir);

@@ -22,7 +22,7 @@ TruthImage truthOf(const synth::SynthImage& img) {
   t.width = img.pixels.cols;
   t.height = img.pixels.rows;
   for (const auto& e : img.truth)
-    t.elements.push_back({e.kind, e.category, e.phi, Box{e.box.x, e.box.y, e.box.width, e.box.height}, e.text});
+    t.elements.push_back({e.kind, e.category, e.phi, Box{e.box.x, e.box.y, e.box.width, e.box.height}, e.text, e.glyphPx, e.symbology});
   return t;
 }
 }  // namespace

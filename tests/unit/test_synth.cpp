@@ -152,3 +152,57 @@ TEST_CASE("synth: the demo applicants cover every scenario with coherent identif
     CHECK(scenarios.count(s) == 1);
   CHECK(applicants[16].documentExpiry == "31/08/2024");
 }
+
+TEST_CASE("synth hard: deterministic, small PHI text share, glyph heights and symbologies recorded") {
+  GenerateOptions hard;
+  hard.hard = true;
+  const SynthImage a = generate(ImageKind::LabReport, 11, hard), b = generate(ImageKind::LabReport, 11, hard);
+  CHECK(sameImage(a.pixels, b.pixels));
+  REQUIRE(a.truth.size() == b.truth.size());
+  int phiText = 0, small = 0;
+  std::set<std::string> symbologies;
+  bool invertedUltrasound = false;
+  for (uint64_t seed = 1; seed <= 16; ++seed)
+    for (ImageKind kind : {ImageKind::LabReport, ImageKind::Ecg, ImageKind::Wristband, ImageKind::RadiographDark,
+                           ImageKind::Ultrasound}) {
+      hard.width = 900;  // small images: the test stays fast; the text heights do not depend on it
+      hard.height = 700;
+      const SynthImage img = generate(kind, seed, hard);
+      const cv::Rect bounds(0, 0, img.pixels.cols, img.pixels.rows);
+      for (const Element& e : img.truth) {
+        INFO(kindName(kind) << " " << e.kind << "/" << e.category << " " << e.text);
+        CHECK((e.box & bounds) == e.box);
+        CHECK(e.box.area() > 0);
+        if (e.kind == "text") CHECK(e.glyphPx >= 8);
+        if (e.kind == "barcode") {
+          CHECK_FALSE(e.symbology.empty());
+          symbologies.insert(e.symbology);
+        }
+        if (e.kind == "text" && e.phi) {
+          ++phiText;
+          small += e.glyphPx <= 13 ? 1 : 0;
+        }
+      }
+      if (kind == ImageKind::Ultrasound && cv::mean(img.pixels(cv::Rect(0, img.pixels.rows - 8, 8, 8)))[0] > 190)
+        invertedUltrasound = true;
+    }
+  CHECK(small >= phiText / 4);
+  CHECK(symbologies.size() >= 6);
+  CHECK(invertedUltrasound);
+}
+
+TEST_CASE("synth hard: compound, particle and caret-separated names as labels print them") {
+  Rng rng(3);
+  std::set<std::string> forms;
+  for (int i = 0; i < 200; ++i) {
+    const PatientIdentity p = randomHardPatient(rng);
+    if (p.fullName().find('^') != std::string::npos) forms.insert("dicom");
+    if (p.fullName().find(", ") != std::string::npos) forms.insert("comma");
+    if (p.lastName.find('-') != std::string::npos) forms.insert("hyphen");
+    if (p.lastName.find(' ') != std::string::npos) forms.insert("particle");
+  }
+  CHECK(forms.size() == 4);
+  CHECK(upperName("Laëtitia") == "LAËTITIA");
+  CHECK(titleName("LE GALL") == "Le Gall");
+  CHECK(titleName("BEN AHMED") == "Ben Ahmed");
+}

@@ -11,10 +11,14 @@ struct CorpusOptions {
   std::uint64_t seed = 1;
   int minMegapixels = 1, maxMegapixels = 12;
   double maxRotationDeg = 3.0;  // applied to half of the images (the lab report generator rotates its own page)
+  // The hard corpus (default): synth GenerateOptions::hard, rotations of 0.5-3 degrees on 80 % of the images,
+  // JPEG quality 35-80, ultrasound frames; false gives the earlier, easier corpus (70-95 JPEG, half rotated).
+  bool hard = true;
 };
 
 // Writes NNNN_<kind>.jpg and NNNN_<kind>.json ({"image","kind","width","height","elements":[{kind,category,phi,
-// box:[x,y,w,h],text}]}) into `directory` (created). Image kinds cycle over the post kinds of the synth module.
+// box:[x,y,w,h],text[,glyph_px][,symbology]}]}: glyph_px is the font pixel size of a text element, symbology the
+// ZXing format name of a code) into `directory` (created). Image kinds cycle over the post kinds of the synth module.
 // Returns the number of images written; progress(i) is called after each one.
 int writeCorpus(const std::string& directory, const CorpusOptions& options,
                 const std::function<void(int)>& progress = {});

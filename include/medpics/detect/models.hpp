@@ -13,7 +13,9 @@ std::string findModel(const std::string& fileName, const std::string& directory 
 
 // The calling thread's instance of the network in `path` (loaded on first use, CPU backend): cv::dnn::Net is not
 // safe to share between threads.
-cv::dnn::Net& threadNetwork(const std::string& path);
+// `instance` names a separate copy (OpenCV 4.6 keeps the first input shape a DB network saw: each tile size
+// needs its own instance).
+cv::dnn::Net& threadNetwork(const std::string& path, int instance = 0);
 
 inline constexpr const char* kBlazeFaceModel = "blazeface_back_256.onnx";
 inline constexpr const char* kTextDbModel = "ppocr_v4_det.onnx";

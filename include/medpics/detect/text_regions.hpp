@@ -19,7 +19,8 @@ struct TextRegion {
 struct TextOptions {
   std::string modelPath;     // PP-OCRv4 DB ONNX; empty: findModel()
   int dbSide = 960;          // long side the image is scaled to for the network (images larger than
-  int dbTileSide = 960;      //   dbTileSide after scaling are cut into overlapping tiles of this side)
+  int dbTileSide = 640;      //   dbTileSide after scaling are cut into overlapping tiles of this side; 640 since
+                             //   the small-text refinement reads what the coarse pass no longer resolves)
   int dbLargeSide = 0;       // long side used for images above 4 MP (0: one tile like smaller images; 1600: 4 tiles)
   int dbPad = 32;            // constant padding so that text touching the edges is found
   float binaryThreshold = 0.3f;
@@ -28,7 +29,17 @@ struct TextOptions {
   bool classical = true;     // morphological localiser as a complement
   int classicalSide = 2000;  // working long side of the classical localiser
   int maxClassical = 60;     // at most this many classical-only candidates (largest first)
+  // Small-text pass: where the downscaled image shows rows of glyph-like texture that the coarse pass did not
+  // resolve into lines, the network runs again on full-resolution tiles enlarged refineScale times.
+  bool refine = true;
+  double refineScale = 1.5;  // 8 px glyphs reach the network at 12 px
+  int refineTileSide = 640;  // network input side of a refinement tile (multiple of 32)
+  int maxRefineTiles = 16;   // time bound per image (the tiles with the most texture first)
 };
+
+// Rows of glyph-like texture on the downscaled image that `found` does not already resolve (no region, or only a
+// region much taller than the row, i.e. several lines merged): rectangles in image pixels.
+std::vector<cv::Rect> smallTextRows(const cv::Mat& bgr, const std::vector<TextRegion>& found);
 
 std::vector<TextRegion> dbTextRegions(const cv::Mat& bgr, const TextOptions& options,
                                       const work::CancelToken& cancel = {});

@@ -1,6 +1,7 @@
 // Synthetic clinical images (radiograph, lab report, ECG, skin photo, wristband, proofs) with exact ground truth.
 #pragma once
 #include "medpics/synth/identity.hpp"
+#include "medpics/synth/text.hpp"
 #include "medpics/synth/types.hpp"
 
 #include <optional>
@@ -12,6 +13,15 @@ struct GenerateOptions {
   int width = 0, height = 0;
   // The patient shown; a random one derived from the seed when absent.
   std::optional<PatientIdentity> patient;
+  // Corpus difficulty (medpics corpus): small text (8-13 px) for a share of the PHI blocks, the full font mix,
+  // compound / particle / caret-separated names, bordered identity blocks, stickers, every ZXing symbology,
+  // inverted ultrasound and ECG. Off: the images the demo and the tests have always drawn (same pixels).
+  bool hard = false;
+  // Hard style overrides (regression images of a given miss): glyph height of the identity / header blocks,
+  // negative polarity (ultrasound, ECG), body and bold font. Unset: drawn from the seed.
+  std::optional<int> identityPx;
+  std::optional<bool> inverted;
+  std::optional<Font> font, boldFont;
 };
 
 // Deterministic for (kind, seed, options). Kinds RppsCard / OrdreCertificate / StudentCard render

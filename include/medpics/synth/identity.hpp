@@ -17,10 +17,17 @@ struct PatientIdentity {
   std::string ward;                 // "Service de radiologie"
   std::string phone;                // "05 56 79 56 79"
   std::string city;                 // "33000 Bordeaux"
-  std::string fullName() const { return lastName + " " + firstName; }
+  std::string display;               // how labels print the name when set ("LE GALL^YANN", "Ben Ahmed, Cédric")
+  std::string fullName() const { return display.empty() ? lastName + " " + firstName : display; }
 };
 
 PatientIdentity randomPatient(Rng& rng);
+// A patient of the hard corpus: half of them with compound, hyphenated, particle or accented names, printed
+// in one of the forms labels use ("NOM Prénom", DICOM "NOM^PRÉNOM", "Nom, Prénom", "Prénom NOM").
+PatientIdentity randomHardPatient(Rng& rng);
+// Upper / title case of UTF-8 French names (Latin-1 letters included: "Laëtitia" -> "LAËTITIA").
+std::string upperName(const std::string& s);
+std::string titleName(const std::string& s);
 
 // A random French first or last name (ASCII or accented), deterministic for the generator.
 std::string randomFirstName(Rng& rng, char sex);

@@ -4,10 +4,21 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace medpics::synth {
 
-enum class Font { Sans, SansBold, Serif, SerifBold, Mono, Narrow };
+enum class Font {
+  Sans, SansBold, Serif, SerifBold, Mono, Narrow,
+  // further faces of Debian's fonts-dejavu-extra / fonts-liberation / fonts-noto-core (the corpus' font mix)
+  SansOblique, SansExtraLight, SansCondensed, SansCondensedBold, SerifItalic, SerifCondensed, MonoBold,
+  LiberationSans, LiberationSansItalic, LiberationSerif, LiberationMono, NarrowBold, NotoSans, NotoSerif,
+  NotoSansItalic,
+  Count
+};
+// Regular-weight faces and bold faces of the mix (for body text and for headers / names).
+const std::vector<Font>& bodyFonts();
+const std::vector<Font>& boldFonts();
 
 class TextRenderer {
  public:

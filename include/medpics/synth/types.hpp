@@ -23,6 +23,8 @@ struct Element {
   bool phi = false;
   cv::Rect box;
   std::string text;  // exact UTF-8 text for text elements, encoded payload for barcodes, empty otherwise
+  int glyphPx = 0;   // text: font pixel size it was drawn at (before any later scaling: see Canvas/resize)
+  std::string symbology;  // barcode: ZXing format name ("QRCode", "DataMatrix", "Code128", ...)
 };
 
 enum class ImageKind {
@@ -36,6 +38,7 @@ enum class ImageKind {
   RppsCard,          // registration proofs (see applicants.hpp)
   OrdreCertificate,
   StudentCard,
+  Ultrasound,        // ultrasound frame: dark sector of speckle, header and probe settings (inverted in the corpus)
 };
 
 struct SynthImage {

@@ -18,7 +18,7 @@ namespace {
 constexpr synth::ImageKind kPostKinds[] = {
     synth::ImageKind::RadiographDark, synth::ImageKind::LabReport, synth::ImageKind::SkinFace,
     synth::ImageKind::Wristband,      synth::ImageKind::Ecg,       synth::ImageKind::RadiographLight,
-    synth::ImageKind::SkinTattoo};
+    synth::ImageKind::SkinTattoo,     synth::ImageKind::Ultrasound};
 
 double aspectOf(synth::ImageKind kind) {  // width / height, as the generators draw them
   switch (kind) {
@@ -26,6 +26,7 @@ double aspectOf(synth::ImageKind kind) {  // width / height, as the generators d
     case synth::ImageKind::RadiographLight: return 4.0 / 5.0;
     case synth::ImageKind::LabReport: return 3.0 / 4.0;
     case synth::ImageKind::Ecg: return 297.0 / 210.0;
+    case synth::ImageKind::Ultrasound: return 4.0 / 3.0;
     default: return 4.0 / 3.0;
   }
 }
@@ -42,8 +43,11 @@ void rotate(synth::SynthImage& img, double degrees) {
     std::vector<cv::Point2f> corners = {cv::Point2f(float(e.box.x), float(e.box.y)), cv::Point2f(float(e.box.br().x), float(e.box.y)),
                                         cv::Point2f(float(e.box.br().x), float(e.box.br().y)), cv::Point2f(float(e.box.x), float(e.box.br().y))};
     cv::transform(corners, corners, m);
-    e.box = cv::boundingRect(corners) & bounds;
+    const cv::Rect whole = cv::boundingRect(corners);
+    e.box = whole & bounds;
+    if (e.box.area() < 0.6 * whole.area()) e.box = cv::Rect();  // rotated out of the frame: no longer shown whole
   }
+  std::erase_if(img.truth, [](const synth::Element& e) { return e.box.empty(); });
 }
 
 }  // namespace
@@ -59,13 +63,22 @@ int writeCorpus(const std::string& directory, const CorpusOptions& o, const std:
     synth::GenerateOptions g;
     g.width = int(std::sqrt(mp * 1e6 * aspect));
     g.height = int(g.width / aspect);
+    g.hard = o.hard;
     synth::SynthImage img = synth::generate(kind, o.seed * 100003ull + std::uint64_t(i), g);
     if (img.pixels.empty()) continue;
-    if (kind != synth::ImageKind::LabReport && rng.chance(0.5)) rotate(img, rng.real(-o.maxRotationDeg, o.maxRotationDeg));
+    // the lab report, ECG, wristband and ultrasound generators rotate their own sheet / band in the hard corpus
+    const bool rotatesItself = kind == synth::ImageKind::LabReport ||
+                               (o.hard && (kind == synth::ImageKind::Ecg || kind == synth::ImageKind::Wristband ||
+                                           kind == synth::ImageKind::Ultrasound));
+    if (!rotatesItself && rng.chance(o.hard ? 0.8 : 0.5)) {
+      const double a = o.hard ? rng.real(0.5, o.maxRotationDeg) * (rng.chance(0.5) ? 1 : -1)
+                              : rng.real(-o.maxRotationDeg, o.maxRotationDeg);
+      rotate(img, a);
+    }
     char stem[64];
     std::snprintf(stem, sizeof stem, "%04d_%s", i, synth::kindName(kind).c_str());
     const std::string imageName = std::string(stem) + ".jpg";
-    const int quality = rng.uniform(70, 95);
+    const int quality = o.hard ? rng.uniform(35, 80) : rng.uniform(70, 95);
     cv::imwrite((std::filesystem::path(directory) / imageName).string(), img.pixels, {cv::IMWRITE_JPEG_QUALITY, quality});
     nlohmann::json j;
     j["image"] = imageName;
@@ -74,9 +87,13 @@ int writeCorpus(const std::string& directory, const CorpusOptions& o, const std:
     j["height"] = img.pixels.rows;
     j["jpeg_quality"] = quality;
     j["elements"] = nlohmann::json::array();
-    for (const auto& e : img.truth)
-      j["elements"].push_back({{"kind", e.kind}, {"category", e.category}, {"phi", e.phi},
-                               {"box", {e.box.x, e.box.y, e.box.width, e.box.height}}, {"text", e.text}});
+    for (const auto& e : img.truth) {
+      nlohmann::json el{{"kind", e.kind}, {"category", e.category}, {"phi", e.phi},
+                        {"box", {e.box.x, e.box.y, e.box.width, e.box.height}}, {"text", e.text}};
+      if (e.glyphPx > 0) el["glyph_px"] = e.glyphPx;
+      if (!e.symbology.empty()) el["symbology"] = e.symbology;
+      j["elements"].push_back(el);
+    }
     std::ofstream(std::filesystem::path(directory) / (std::string(stem) + ".json")) << j.dump(1) << "\n";
     ++written;
     if (progress) progress(i);

@@ -31,7 +31,7 @@ std::vector<TruthImage> loadCorpus(const std::string& directory) {
       const auto& b = e.at("box");
       t.elements.push_back({e.at("kind").get<std::string>(), e.at("category").get<std::string>(), e.at("phi").get<bool>(),
                             Box{b.at(0).get<int>(), b.at(1).get<int>(), b.at(2).get<int>(), b.at(3).get<int>()},
-                            e.value("text", "")});
+                            e.value("text", ""), e.value("glyph_px", 0), e.value("symbology", "")});
     }
     out.push_back(std::move(t));
   }
@@ -64,8 +64,26 @@ ImageScore scoreImage(const TruthImage& truth, const std::vector<Finding>& findi
     auto& [found, total] = s.found[key];
     ++total;
     const double c = coverage(e.box, findings);
-    if (c >= requiredCoverage(e.kind)) ++found;
-    else s.missed.push_back(key + " '" + e.text + "' covered " + std::to_string(int(c * 100)) + "%");
+    const bool hit = c >= requiredCoverage(e.kind);
+    if (hit) ++found;
+    else
+      s.missed.push_back(key + (e.glyphPx ? " " + std::to_string(e.glyphPx) + "px" : std::string()) +
+                         (e.symbology.empty() ? std::string() : " " + e.symbology) + " '" + e.text + "' covered " +
+                         std::to_string(int(c * 100)) + "%");
+    if (e.kind == "text" && e.glyphPx > 0 && e.glyphPx <= kSmallTextPx) {
+      s.smallText.first += hit ? 1 : 0;
+      ++s.smallText.second;
+    }
+    if (e.kind == "barcode") {
+      auto& [sf, st] = s.symbologies[e.symbology.empty() ? "unknown" : e.symbology];
+      sf += hit ? 1 : 0;
+      ++st;
+    }
+  }
+  for (const auto& e : truth.elements) {
+    if (e.phi || e.kind != "text" || e.box.area() <= 0) continue;
+    s.benignTextArea += e.box.area();
+    s.benignTextMasked += coverage(e.box, findings) * e.box.area();
   }
   for (const auto& f : findings) {
     if (!f.phi || !f.box) continue;
@@ -75,6 +93,7 @@ ImageScore scoreImage(const TruthImage& truth, const std::vector<Finding>& findi
     });
     if (touches) continue;
     ++s.falseAlarms;
+    ++s.alarmsByDetector[f.detector.empty() ? std::string(kindName(f.kind)) : f.detector];
     s.alarms.push_back(std::string(kindName(f.kind)) + "/" + f.category + " [" + std::to_string(r.x) + "," +
                        std::to_string(r.y) + "," + std::to_string(r.width) + "," + std::to_string(r.height) + "] " +
                        f.detector + " " + std::to_string(int(f.confidence * 100)) + "% '" + f.text + "'");
@@ -89,6 +108,15 @@ void Summary::add(const ImageScore& score, double elapsedMs, double mp) {
   }
   ++images;
   falseAlarms += score.falseAlarms;
+  smallText.first += score.smallText.first;
+  smallText.second += score.smallText.second;
+  for (const auto& [key, v] : score.symbologies) {
+    symbologies[key].first += v.first;
+    symbologies[key].second += v.second;
+  }
+  for (const auto& [key, n] : score.alarmsByDetector) alarmsByDetector[key] += n;
+  benignTextArea += score.benignTextArea;
+  benignTextMasked += score.benignTextMasked;
   ms.push_back(elapsedMs);
   megapixels.push_back(mp);
 }
@@ -120,6 +148,12 @@ double Summary::msPerMegapixel() const {
   return v[v.size() / 2];
 }
 
+double Summary::smallTextRecall() const {
+  return smallText.second ? double(smallText.first) / smallText.second : 1.0;
+}
+
+double Summary::benignMaskedFraction() const { return benignTextArea > 0 ? benignTextMasked / benignTextArea : 0.0; }
+
 std::string Summary::report(const std::string& title) const {
   std::string out = title + " (" + std::to_string(images) + " images)\n";
   char line[256];
@@ -134,6 +168,22 @@ std::string Summary::report(const std::string& title) const {
                 "  time per image: median %.0f ms, p95 %.0f ms; median %.0f ms per MP\n",
                 recall("text:"), recall("face"), recall("barcode"), recall(""), falseAlarms,
                 images ? double(falseAlarms) / images : 0.0, percentile(0.5), percentile(0.95), msPerMegapixel());
+  out += line;
+  std::snprintf(line, sizeof line, "  recall text <= %d px %4d / %-4d = %.3f\n", kSmallTextPx, smallText.first,
+                smallText.second, smallTextRecall());
+  out += line;
+  for (const auto& [key, v] : symbologies) {
+    std::snprintf(line, sizeof line, "  recall code %-12s %4d / %-4d = %.3f\n", key.c_str(), v.first, v.second,
+                  v.second ? double(v.first) / v.second : 1.0);
+    out += line;
+  }
+  for (const auto& [key, n] : alarmsByDetector) {
+    std::snprintf(line, sizeof line, "  false alarms %-28s %4d (%.2f per image)\n", key.c_str(), n,
+                  images ? double(n) / images : 0.0);
+    out += line;
+  }
+  std::snprintf(line, sizeof line, "  benign text area masked %.3f (%.0f of %.0f px)\n", benignMaskedFraction(),
+                benignTextMasked, benignTextArea);
   out += line;
   return out;
 }

@@ -20,14 +20,14 @@ std::string findModel(const std::string& fileName, const std::string& directory)
   return std::filesystem::is_regular_file(path, ec) ? path.string() : std::string();
 }
 
-cv::dnn::Net& threadNetwork(const std::string& path) {
-  thread_local std::map<std::string, cv::dnn::Net> nets;
-  auto it = nets.find(path);
+cv::dnn::Net& threadNetwork(const std::string& path, int instance) {
+  thread_local std::map<std::pair<std::string, int>, cv::dnn::Net> nets;
+  auto it = nets.find({path, instance});
   if (it == nets.end()) {
     cv::dnn::Net net = cv::dnn::readNet(path);
     net.setPreferableBackend(cv::dnn::DNN_BACKEND_OPENCV);
     net.setPreferableTarget(cv::dnn::DNN_TARGET_CPU);
-    it = nets.emplace(path, std::move(net)).first;
+    it = nets.emplace(std::make_pair(path, instance), std::move(net)).first;
   }
   return it->second;
 }

@@ -96,11 +96,28 @@ OcrLine recogniseCrop(const cv::Mat& crop, const OcrOptions& o) {
     line.inverted = true;
   }
   cv::copyMakeBorder(scaled, scaled, 10, 10, 10, 10, cv::BORDER_REPLICATE);
-  engine.api->SetImage(scaled.data, scaled.cols, scaled.rows, 1, int(scaled.step));
-  std::unique_ptr<char[]> text(engine.api->GetUTF8Text());
-  line.text = text ? trim(text.get()) : std::string();
-  line.confidence = std::max(0, engine.api->MeanTextConf()) / 100.f;
-  engine.api->Clear();
+  auto read = [&](const cv::Mat& img, std::string& text, float& confidence) {
+    engine.api->SetImage(img.data, img.cols, img.rows, 1, int(img.step));
+    std::unique_ptr<char[]> t(engine.api->GetUTF8Text());
+    text = t ? trim(t.get()) : std::string();
+    confidence = std::max(0, engine.api->MeanTextConf()) / 100.f;
+    engine.api->Clear();
+  };
+  read(scaled, line.text, line.confidence);
+  // The majority class is not always the background (bold text, inverted headers on a grid): a doubtful reading
+  // is tried in the other polarity and the more confident reading is kept.
+  if (line.confidence < 0.6f) {
+    cv::Mat other;
+    cv::bitwise_not(scaled, other);
+    std::string text;
+    float confidence = 0;
+    read(other, text, confidence);
+    if (confidence > line.confidence + 0.05f && !text.empty()) {
+      line.text = text;
+      line.confidence = confidence;
+      line.inverted = !line.inverted;
+    }
+  }
   return line;
 }
 

@@ -222,7 +222,7 @@ struct Pipeline::Impl {
                      dbRegions.size(), classicalMs, classicalRegions.size(), codeMs, ocrMs, regions.size());
       if (cancel.cancelled()) return {};
       for (std::size_t i = 0; i < regions.size(); ++i) {
-        const bool keep = regions[i].source == "ppocr-db" ? keepNetworkRegion(bgr, regions[i], lines[i]) : readsAsText(lines[i]);
+        const bool keep = regions[i].source.rfind("ppocr-db", 0) == 0 ? keepNetworkRegion(bgr, regions[i], lines[i]) : readsAsText(lines[i]);
         if (!keep) continue;
         findings.push_back(textFinding(regions[i], lines[i], bgr.size()));
       }

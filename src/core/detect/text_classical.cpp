@@ -76,3 +76,78 @@ std::vector<TextRegion> mergeTextRegions(std::vector<TextRegion> network, const 
 }
 
 }  // namespace medpics::detect
+
+namespace medpics::detect {
+
+// Median height of the glyph-sized shapes (4-24 px high, at most 3x wider than high) in the Otsu ink of a crop
+// when there are at least four of them; 0 otherwise.
+static int smallGlyphHeight(const cv::Mat& gray) {
+  cv::Mat bin;
+  cv::threshold(gray, bin, 0, 255, cv::THRESH_BINARY | cv::THRESH_OTSU);
+  const double white = cv::countNonZero(bin) / double(bin.total());
+  if (white > 0.5) cv::bitwise_not(bin, bin);
+  const double ink = std::min(white, 1.0 - white);
+  if (ink < 0.03 || ink > 0.6) return 0;
+  cv::Mat labels, stats, centroids;
+  const int n = cv::connectedComponentsWithStats(bin, labels, stats, centroids, 8);
+  std::vector<int> heights;
+  for (int i = 1; i < n; ++i) {
+    const int h = stats.at<int>(i, cv::CC_STAT_HEIGHT), w = stats.at<int>(i, cv::CC_STAT_WIDTH);
+    if (h >= 4 && h <= 24 && w <= 3 * h && stats.at<int>(i, cv::CC_STAT_AREA) >= 6) heights.push_back(h);
+  }
+  if (heights.size() < 4) return 0;
+  std::nth_element(heights.begin(), heights.begin() + long(heights.size() / 2), heights.end());
+  return heights[heights.size() / 2];
+}
+
+std::vector<cv::Rect> smallTextRows(const cv::Mat& bgr, const std::vector<TextRegion>& found) {
+  std::vector<cv::Rect> rows;
+  if (bgr.empty()) return rows;
+  // Working scale: 8 px glyphs stay at least 3 px high (12 MP images are read at 1600 px).
+  const int longSide = std::max(bgr.cols, bgr.rows);
+  const double w = std::min(1.0, 1600.0 / longSide);
+  cv::Mat gray, small, grad, bin;
+  cv::cvtColor(bgr, gray, cv::COLOR_BGR2GRAY);
+  if (w < 1.0) cv::resize(gray, small, {}, w, w, cv::INTER_AREA);
+  else small = gray;
+  cv::morphologyEx(small, grad, cv::MORPH_GRADIENT, cv::getStructuringElement(cv::MORPH_RECT, {3, 3}));
+  const double otsu = cv::threshold(grad, bin, 0, 255, cv::THRESH_BINARY | cv::THRESH_OTSU);
+  const cv::Rect image(0, 0, bgr.cols, bgr.rows);
+  // Two thresholds: Otsu (at least 30) keeps text apart from a faint grid; a low one (25-35) keeps small faint
+  // print, which loses contrast when scaled down, where strong edges (bones, page borders) raise Otsu.
+  for (const double t : {std::max(otsu, 30.0), std::clamp(otsu, 25.0, 35.0)}) {
+    if (t != otsu) cv::threshold(grad, bin, t, 255, cv::THRESH_BINARY);
+    cv::Mat joined, labels, stats, centroids;
+    cv::morphologyEx(bin, joined, cv::MORPH_CLOSE, cv::getStructuringElement(cv::MORPH_RECT, {5, 1}));
+    const int n = cv::connectedComponentsWithStats(joined, labels, stats, centroids, 8);
+    for (int i = 1; i < n; ++i) {
+      const int x = stats.at<int>(i, cv::CC_STAT_LEFT), y = stats.at<int>(i, cv::CC_STAT_TOP);
+      const int cw = stats.at<int>(i, cv::CC_STAT_WIDTH), ch = stats.at<int>(i, cv::CC_STAT_HEIGHT);
+      const double hOrig = ch / w;
+      // rows of glyphs about 6-22 px high in the image, or blocks of such rows (a bordered identity block) that the
+      // working scale merged
+      if (ch < 2 || hOrig < 6 || hOrig > 140 || cw < 1.5 * ch) continue;
+      if (stats.at<int>(i, cv::CC_STAT_AREA) < 0.35 * cw * ch) continue;
+      const int pad = int(std::ceil(2 / w));
+      const cv::Rect row = cv::Rect(int(x / w) - pad, int(y / w) - pad, int(std::ceil(cw / w)) + 2 * pad,
+                                    int(std::ceil(ch / w)) + 2 * pad) & image;
+      if (std::any_of(rows.begin(), rows.end(), [&](const cv::Rect& r) { return (r & row).area() >= 0.8 * row.area(); }))
+        continue;  // already a candidate at the other threshold
+      // texture is not text: at full resolution the row must hold glyph-like shapes
+      cv::Mat crop;
+      cv::cvtColor(bgr(row), crop, cv::COLOR_BGR2GRAY);
+      const int glyphH = smallGlyphHeight(crop);
+      if (glyphH == 0) continue;
+      // resolved: found lines cover most of the row and are lines of these glyphs, not several rows merged
+      int covered = 0;
+      for (const auto& r : found) {
+        const float lineH = std::min(r.rect.size.width, r.rect.size.height);
+        if (lineH <= 2.6f * glyphH) covered += (r.box & row).area();
+      }
+      if (covered < 0.6 * row.area()) rows.push_back(row);
+    }
+  }
+  return rows;
+}
+
+}  // namespace medpics::detect

@@ -9,6 +9,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
 
 namespace medpics::detect {
 namespace {
@@ -17,14 +19,14 @@ namespace {
 int roundUp32(int v) { return (v + 31) / 32 * 32; }
 
 // Runs the network on one BGR tile (any size); returns the probability map of the padded tile.
-cv::Mat probabilityMap(const cv::Mat& tile, const std::string& modelPath) {
+cv::Mat probabilityMap(const cv::Mat& tile, const std::string& modelPath, int instance = 0) {
   cv::Mat rgb, input;
   cv::cvtColor(tile, rgb, cv::COLOR_BGR2RGB);
   rgb.convertTo(input, CV_32FC3);
   cv::subtract(input, cv::Scalar(123.675, 116.28, 103.53), input);
   cv::divide(input, cv::Scalar(58.395, 57.12, 57.375), input);
   cv::Mat blob = cv::dnn::blobFromImage(input);
-  cv::dnn::Net& net = threadNetwork(modelPath);
+  cv::dnn::Net& net = threadNetwork(modelPath, instance);
   net.setInput(blob);
   cv::Mat out = net.forward();
   return cv::Mat(out.size[2], out.size[3], CV_32F, out.ptr<float>()).clone();
@@ -72,6 +74,90 @@ static std::vector<int> tileOrigins(int length, int tile, int overlap) {
   return origins;
 }
 
+// Refinement tiles (image pixels) over the unresolved rows, widest rows first: each spans `span` pixels, starts a
+// little left of its row and is centred on it vertically; a row longer than a tile gets overlapping tiles.
+static std::vector<cv::Rect> refinementTiles(std::vector<cv::Rect> rows, int span, int maxTiles, cv::Size size) {
+  std::sort(rows.begin(), rows.end(), [](const cv::Rect& a, const cv::Rect& b) { return a.width > b.width; });
+  std::vector<cv::Rect> tiles;
+  const int margin = std::max(8, span / 16);
+  const cv::Rect image(0, 0, size.width, size.height);
+  for (const auto& row : rows) {
+    for (int x = row.x - margin; x < row.x + row.width; x += span - 2 * margin) {
+      const cv::Rect part = cv::Rect(x + margin, row.y, std::min(span - 2 * margin, row.x + row.width - x - margin),
+                                     row.height) & image;
+      const bool covered = std::any_of(tiles.begin(), tiles.end(), [&](const cv::Rect& t) {
+        return (t & part).area() >= 0.9 * part.area();
+      });
+      if (covered || part.empty()) continue;
+      if (int(tiles.size()) >= maxTiles) return tiles;
+      cv::Rect t(x, row.y + row.height / 2 - span / 2, span, span);
+      t.x = std::clamp(t.x, 0, std::max(0, size.width - span));
+      t.y = std::clamp(t.y, 0, std::max(0, size.height - span));
+      tiles.push_back(t & image);
+    }
+  }
+  return tiles;
+}
+
+static std::vector<TextRegion> refineSmallText(const cv::Mat& bgr, std::vector<TextRegion> coarse, const TextOptions& o,
+                                        const work::CancelToken& cancel) {
+  const std::vector<cv::Rect> rows = smallTextRows(bgr, coarse);
+  if (rows.empty()) return coarse;
+  const int side = roundUp32(std::max(o.refineTileSide, 64));
+  const double r = std::max(0.5, o.refineScale);
+  const int span = int(side / r);
+  std::vector<TextRegion> fine;
+  const auto tiles = refinementTiles(rows, span, o.maxRefineTiles, bgr.size());
+  if (std::getenv("MEDPICS_DETECT_TIMING"))
+    std::fprintf(stderr, "small text: %zu unresolved rows, %zu tiles of %d px\n", rows.size(), tiles.size(), side);
+  for (const auto& t : tiles) {
+    if (cancel.cancelled()) break;
+    cv::Mat scaled, padded;
+    cv::resize(bgr(t), scaled, {}, r, r, cv::INTER_CUBIC);
+    scaled = scaled(cv::Rect(0, 0, std::min(side, scaled.cols), std::min(side, scaled.rows)));
+    cv::copyMakeBorder(scaled, padded, 0, side - scaled.rows, 0, side - scaled.cols, cv::BORDER_REPLICATE);
+    const int coarseSide = roundUp32(std::max(o.dbTileSide, 64));
+    const cv::Mat prob = probabilityMap(padded, o.modelPath, side == coarseSide ? 0 : side);  // same shape: same instance
+    std::vector<TextRegion> found;
+    postProcess(prob, o, r, cv::Point2f(float(t.x), float(t.y)), found);
+    for (auto& f : found) {
+      f.box &= cv::Rect(0, 0, bgr.cols, bgr.rows);
+      f.source = "ppocr-db-fine";
+      // the same line seen by two overlapping tiles: keep the longer outline
+      auto same = std::find_if(fine.begin(), fine.end(), [&](const TextRegion& k) {
+        return (k.box & f.box).area() > 0.6 * std::min(k.box.area(), f.box.area());
+      });
+      if (same == fine.end()) fine.push_back(f);
+      else if (f.box.area() > same->box.area()) *same = f;
+    }
+  }
+  if (fine.empty()) return coarse;
+  // A coarse region holding two or more fine lines on different rows merged them: the fine lines replace it.
+  // A fine line that a coarse line of its own height already covers is a duplicate.
+  auto lineHeight = [](const TextRegion& t) { return std::min(t.rect.size.width, t.rect.size.height); };
+  std::vector<TextRegion> out;
+  std::vector<bool> used(fine.size(), false);
+  for (const auto& c : coarse) {
+    int rowsInside = 0;
+    float lastY = -1e9f;
+    std::vector<std::size_t> inside;
+    for (std::size_t i = 0; i < fine.size(); ++i)
+      if ((fine[i].box & c.box).area() >= 0.6 * fine[i].box.area()) inside.push_back(i);
+    std::sort(inside.begin(), inside.end(), [&](std::size_t a, std::size_t b) { return fine[a].rect.center.y < fine[b].rect.center.y; });
+    for (std::size_t i : inside) {
+      if (fine[i].rect.center.y - lastY > 0.7f * lineHeight(fine[i])) ++rowsInside;
+      lastY = fine[i].rect.center.y;
+    }
+    if (rowsInside >= 2 && lineHeight(c) > 1.6f * lineHeight(fine[inside.front()])) continue;  // merged rows
+    for (std::size_t i : inside)
+      if (lineHeight(c) <= 1.6f * lineHeight(fine[i])) used[i] = true;  // the coarse line already reads it
+    out.push_back(c);
+  }
+  for (std::size_t i = 0; i < fine.size(); ++i)
+    if (!used[i]) out.push_back(fine[i]);
+  return out;
+}
+
 std::vector<TextRegion> dbTextRegions(const cv::Mat& bgr, const TextOptions& o, const work::CancelToken& cancel) {
   std::vector<TextRegion> regions;
   if (o.modelPath.empty() || bgr.empty()) return regions;
@@ -112,6 +198,8 @@ std::vector<TextRegion> dbTextRegions(const cv::Mat& bgr, const TextOptions& o, 
     }
     if (!duplicate) kept.push_back(r);
   }
+  // coarse scale 1 or more already shows the image at full resolution: nothing finer to see
+  if (o.refine && scale < 1.0 && !cancel.cancelled()) return refineSmallText(bgr, std::move(kept), o, cancel);
   return kept;
 }
 

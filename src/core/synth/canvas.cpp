@@ -14,7 +14,7 @@ namespace medpics::synth::detail {
 cv::Rect Canvas::text(const std::string& s, cv::Point baseline, int h, const cv::Scalar& color,
                       const std::string& category, bool phi, Font font) {
   cv::Rect box = tr.draw(img, s, baseline, h, color, font);
-  if (!box.empty()) truth.push_back({"text", category, phi, box, s});
+  if (!box.empty()) truth.push_back({"text", category, phi, box, s, h, {}});
   return box;
 }
 
@@ -29,9 +29,30 @@ int Canvas::field(const std::string& label, const std::string& value, cv::Point 
   return x + tr.width(value, h, font);
 }
 
-void Canvas::add(const std::string& kind, const std::string& category, bool phi, cv::Rect box, const std::string& t) {
+void Canvas::add(const std::string& kind, const std::string& category, bool phi, cv::Rect box, const std::string& t,
+                 const std::string& symbology) {
   box &= cv::Rect(0, 0, img.cols, img.rows);
-  if (!box.empty()) truth.push_back({kind, category, phi, box, t});
+  if (!box.empty()) truth.push_back({kind, category, phi, box, t, 0, symbology});
+}
+
+Style pickStyle(Rng& rng, const GenerateOptions& o) {
+  Style st;
+  if (!o.hard) return st;
+  st.hard = true;
+  st.body = rng.pick(bodyFonts());
+  st.bold = rng.pick(boldFonts());
+  if (rng.chance(0.45)) st.smallPx = rng.uniform(8, 13);
+  st.inverted = rng.chance(0.35);
+  if (o.identityPx) st.smallPx = *o.identityPx;
+  if (o.inverted) st.inverted = *o.inverted;
+  if (o.font) st.body = *o.font;
+  if (o.boldFont) st.bold = *o.boldFont;
+  return st;
+}
+
+double signedAngle(Rng& rng, double lo, double hi) {
+  const double a = rng.real(lo, hi);
+  return rng.chance(0.5) ? a : -a;
 }
 
 cv::Rect transformBox(const cv::Rect& box, const cv::Mat& m, const cv::Size& bounds) {
@@ -77,6 +98,7 @@ void resize(Canvas& c, cv::Size size) {
     cv::Rect r(cv::Point(int(std::floor(e.box.x * sx)), int(std::floor(e.box.y * sy))),
                cv::Point(int(std::ceil((e.box.x + e.box.width) * sx)), int(std::ceil((e.box.y + e.box.height) * sy))));
     e.box = r & cv::Rect(0, 0, size.width, size.height);
+    e.glyphPx = int(std::lround(e.glyphPx * sy));
   }
 }
 

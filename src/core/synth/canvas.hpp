@@ -1,5 +1,6 @@
 // Internal helpers of the synth generators: text fields with truth, geometric transforms that carry boxes.
 #pragma once
+#include "medpics/synth/generator.hpp"
 #include "medpics/synth/identity.hpp"
 #include "medpics/synth/text.hpp"
 #include "medpics/synth/types.hpp"
@@ -7,6 +8,20 @@
 #include <string>
 
 namespace medpics::synth::detail {
+
+// How hard a generator draws (GenerateOptions::hard): fonts, identity text height, polarity. The default
+// style is the original drawing; pickStyle consumes random numbers only for the hard style, so the images
+// of the default style stay identical for a seed.
+struct Style {
+  bool hard = false;
+  Font body = Font::Sans, bold = Font::SansBold;
+  int smallPx = 0;        // > 0: identity / header blocks drawn at this glyph height (8-13 px)
+  bool inverted = false;  // ultrasound and ECG drawn in negative
+  int heightFor(int normal) const { return smallPx > 0 ? smallPx : normal; }
+};
+Style pickStyle(Rng& rng, const GenerateOptions& options);
+// A signed angle of magnitude in [lo, hi] degrees.
+double signedAngle(Rng& rng, double lo, double hi);
 
 // A drawing surface and the truth collected while drawing on it.
 struct Canvas {
@@ -20,7 +35,8 @@ struct Canvas {
   // Draws "label value" on one line: the label is benign, the value has `category` (PHI). Returns the end x.
   int field(const std::string& label, const std::string& value, cv::Point baseline, int h, const cv::Scalar& color,
             const std::string& category, Font font = Font::Sans);
-  void add(const std::string& kind, const std::string& category, bool phi, cv::Rect box, const std::string& text = {});
+  void add(const std::string& kind, const std::string& category, bool phi, cv::Rect box, const std::string& text = {},
+           const std::string& symbology = {});
 };
 
 // Axis-aligned bounding box of `box` mapped through the 2x3 affine `m`, clipped to `bounds`.
@@ -41,6 +57,27 @@ cv::Mat smoothField(cv::Size size, Rng& rng, int cells);
 cv::Mat skinBackground(cv::Size size, Rng& rng);
 // Barcode bits from ZXing ("code128", "qr", "datamatrix") rendered black on white at `moduleSize`, no quiet zone.
 cv::Mat barcodeImage(const std::string& format, const std::string& payload, int moduleSize, int heightPx = 0);
+// Every symbology ZXing-cpp 1.4 can write ("QRCode", "DataMatrix", "Aztec", "PDF417", "Code128", "Code39",
+// "Code93", "Codabar", "ITF", "EAN13", "EAN8", "UPCA", "UPCE").
+const std::vector<std::string>& writableSymbologies();
+// A payload the symbology accepts, derived from `digits` (an IPP) and `text` (a name) for the 2D codes.
+std::string symbolPayload(const std::string& symbology, const std::string& digits, const std::string& text);
+// Black-on-white symbol with a quiet zone; `sidePx` is the side of a 2D code (its height for PDF417) or the
+// bar height of a linear code, never fewer than one pixel per module. Empty when the writer refuses the payload.
+cv::Mat symbolImage(const std::string& symbology, const std::string& payload, int sidePx, int* quietPx = nullptr);
+// Draws the symbol rotated by `degrees` with its top-left corner near `at`; records it as a barcode element
+// (box: bounds of the rotated bars, quiet zone excluded). Returns the drawn bounds (empty when refused).
+cv::Rect placeSymbol(Canvas& c, const std::string& symbology, const std::string& payload, cv::Point at, int sidePx,
+                     double degrees);
+// A rotated label sticker (white paper, a thin border) with text lines and an optional symbol, drawn at `at`;
+// its truth (text boxes, the symbol) follows the rotation. Returns the drawn bounds.
+struct StickerLine {
+  std::string text, category;
+  Font font = Font::Sans;
+};
+cv::Rect sticker(Canvas& c, Rng& rng, cv::Point at, const std::vector<StickerLine>& lines, int glyphPx,
+                 const std::string& symbology, const std::string& payload, int symbolPx, double degrees);
+
 // Copies `src` into `dst` at `at` (clipped); returns the drawn rectangle.
 cv::Rect paste(cv::Mat& dst, const cv::Mat& src, cv::Point at);
 // Tight box of non-zero pixels of a single-channel mask (empty when none).

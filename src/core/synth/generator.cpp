@@ -15,6 +15,7 @@ std::string kindName(ImageKind kind) {
     case ImageKind::RppsCard: return "rpps_card";
     case ImageKind::OrdreCertificate: return "ordre_certificate";
     case ImageKind::StudentCard: return "student_card";
+    case ImageKind::Ultrasound: return "ultrasound";
   }
   return "unknown";
 }
@@ -22,7 +23,8 @@ std::string kindName(ImageKind kind) {
 std::string postKind(ImageKind kind) {
   switch (kind) {
     case ImageKind::RadiographDark:
-    case ImageKind::RadiographLight: return "radiograph";
+    case ImageKind::RadiographLight:
+    case ImageKind::Ultrasound: return "radiograph";
     case ImageKind::LabReport: return "lab_report";
     case ImageKind::Ecg: return "ecg";
     case ImageKind::SkinFace:
@@ -34,7 +36,9 @@ std::string postKind(ImageKind kind) {
 
 SynthImage generate(ImageKind kind, uint64_t seed, const GenerateOptions& options) {
   Rng rng(seed * 1000003ull + static_cast<uint64_t>(kind));
-  const PatientIdentity patient = options.patient ? *options.patient : randomPatient(rng);
+  const PatientIdentity patient =
+      options.patient ? *options.patient : options.hard ? randomHardPatient(rng) : randomPatient(rng);
+  const detail::Style st = detail::pickStyle(rng, options);
   auto sized = [&](int w, int h) {
     return options.width > 0 && options.height > 0 ? cv::Size(options.width, options.height) : cv::Size(w, h);
   };
@@ -42,24 +46,28 @@ SynthImage generate(ImageKind kind, uint64_t seed, const GenerateOptions& option
     case ImageKind::RadiographDark:
     case ImageKind::RadiographLight: {
       const int w = rng.uniform(1000, 1700);
-      return detail::radiograph(rng, patient, sized(w, w * 5 / 4), kind == ImageKind::RadiographLight);
+      return detail::radiograph(rng, patient, sized(w, w * 5 / 4), kind == ImageKind::RadiographLight, st);
     }
     case ImageKind::LabReport: {
       const int w = rng.uniform(1200, 2000);
-      return detail::labReport(rng, patient, sized(w * 3 / 4, w));
+      return detail::labReport(rng, patient, sized(w * 3 / 4, w), st);
     }
     case ImageKind::Ecg: {
       const int w = rng.uniform(1600, 2400);
-      return detail::ecg(rng, patient, sized(w, w * 210 / 297));
+      return detail::ecg(rng, patient, sized(w, w * 210 / 297), st);
     }
     case ImageKind::SkinFace:
     case ImageKind::SkinTattoo: {
       const int w = rng.uniform(1200, 2400);
-      return detail::skinPhoto(rng, sized(w, w * 3 / 4), kind == ImageKind::SkinFace);
+      return detail::skinPhoto(rng, sized(w, w * 3 / 4), kind == ImageKind::SkinFace, st);
     }
     case ImageKind::Wristband: {
       const int w = rng.uniform(1200, 2000);
-      return detail::wristband(rng, patient, sized(w, w * 3 / 4));
+      return detail::wristband(rng, patient, sized(w, w * 3 / 4), st);
+    }
+    case ImageKind::Ultrasound: {
+      const int w = rng.uniform(1000, 1600);
+      return detail::ultrasound(rng, patient, sized(w, w * 3 / 4), st);
     }
     case ImageKind::RppsCard:
     case ImageKind::OrdreCertificate:

@@ -3,6 +3,7 @@
 
 #include "medpics/util/check_digits.hpp"
 
+#include <cctype>
 #include <cstdio>
 #include <vector>
 
@@ -80,6 +81,60 @@ PatientIdentity randomPatient(Rng& rng) {
   std::string first13 = std::string(1, p.sex == 'M' ? '1' : '2') + twoDigits(year % 100) + twoDigits(month) +
                         place.dept + digits(rng, 3) + digits(rng, 3);
   p.nir = first13 + twoDigits(util::nirKey(first13));
+  return p;
+}
+
+namespace {
+const std::vector<std::string> kHardLast{"SAINT-MARTIN", "LE GALL",      "BEN AHMED",     "DE LA FONTAINE", "N'DIAYE",
+                                         "LEFÈVRE-DUPRÉ", "DA SILVA",    "VAN DER BERG",  "EL KHOURY",      "PRÉVOST",
+                                         "MARTIN-LÉVÊQUE", "D'ALMEIDA",  "GUÉRIN",        "LE BRIS",        "DUMONT-ROCHÉ",
+                                         "DE SAINT-EXUPÉRY", "BÉNARD",   "ÉTIENNE",       "LOUIS-JEAN",     "NGUYEN VAN"};
+const std::vector<std::string> kHardFirst{"Laëtitia", "Cédric",  "Jean-Baptiste", "Marie-Hélène", "Anne-Sophie",
+                                          "Brigitte", "Zoë",     "Émilie",        "Maëlys",       "Loïc",
+                                          "Jean-François", "Aurélien", "Inès",    "Noémie",       "Hervé",
+                                          "Yann",     "Gaëlle",  "Béatrice",      "Pierre-Yves",  "Aïcha"};
+
+// Maps one UTF-8 letter of the Latin-1 range between cases (0xC3 0x80-0x9E <-> 0xC3 0xA0-0xBE), ASCII too.
+std::string mapCase(const std::string& s, bool upper, bool title) {
+  std::string out;
+  bool wordStart = true;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    const bool up = title ? wordStart : upper;
+    if (c == 0xC3 && i + 1 < s.size()) {
+      unsigned char d = static_cast<unsigned char>(s[i + 1]);
+      if (up && d >= 0xA0 && d <= 0xBE && d != 0xB7) d = static_cast<unsigned char>(d - 0x20);
+      if (!up && d >= 0x80 && d <= 0x9E && d != 0x97) d = static_cast<unsigned char>(d + 0x20);
+      out.push_back(static_cast<char>(c));
+      out.push_back(static_cast<char>(d));
+      ++i;
+      wordStart = false;
+      continue;
+    }
+    if (std::isalpha(c)) {
+      out.push_back(static_cast<char>(up ? std::toupper(c) : std::tolower(c)));
+      wordStart = false;
+    } else {
+      out.push_back(static_cast<char>(c));
+      wordStart = c == ' ' || c == '-' || c == '\'' || c == '^';
+    }
+  }
+  return out;
+}
+}  // namespace
+
+std::string upperName(const std::string& s) { return mapCase(s, true, false); }
+std::string titleName(const std::string& s) { return mapCase(s, false, true); }
+
+PatientIdentity randomHardPatient(Rng& rng) {
+  PatientIdentity p = randomPatient(rng);
+  if (rng.chance(0.5)) p.lastName = rng.pick(kHardLast);
+  if (rng.chance(0.5)) p.firstName = rng.pick(kHardFirst);
+  const double form = rng.real();
+  if (form < 0.3) p.display = p.lastName + " " + p.firstName;
+  else if (form < 0.55) p.display = upperName(p.lastName) + "^" + upperName(p.firstName);  // DICOM patient name
+  else if (form < 0.8) p.display = titleName(p.lastName) + ", " + p.firstName;
+  else p.display = p.firstName + " " + p.lastName;
   return p;
 }
 

@@ -5,7 +5,7 @@
 
 namespace medpics::synth::detail {
 
-SynthImage radiograph(Rng& rng, const PatientIdentity& p, cv::Size size, bool inverted) {
+SynthImage radiograph(Rng& rng, const PatientIdentity& p, cv::Size size, bool inverted, const Style& st) {
   Canvas c;
   cv::Mat gray(size, CV_8UC1, cv::Scalar(8));
   const int w = size.width, h = size.height;
@@ -26,25 +26,33 @@ SynthImage radiograph(Rng& rng, const PatientIdentity& p, cv::Size size, bool in
   if (inverted) cv::bitwise_not(c.img, c.img);
 
   const cv::Scalar ink = inverted ? cv::Scalar::all(10) : cv::Scalar::all(240);
-  const int th = std::max(16, h / 55);
-  const int line = th * 3 / 2, m = th;
+  const int th0 = std::max(16, h / 55);
+  const int th = st.heightFor(th0);
+  const int line = th * 3 / 2, m = st.hard ? std::max(th, 12) + w / 25 : th;  // hard: room for the rotation
   // Top-left: patient block.
   int y = m + th;
-  c.field("", p.fullName(), {m, y}, th, ink, "name");
+  c.field("", p.fullName(), {m, y}, th, ink, "name", st.body);
   y += line;
-  c.field("Né(e) le", p.birthDate, {m, y}, th, ink, "date");
+  c.field("Né(e) le", p.birthDate, {m, y}, th, ink, "date", st.body);
   y += line;
-  c.field("IPP", p.ipp, {m, y}, th, ink, "id");
+  c.field("IPP", p.ipp, {m, y}, th, ink, "id", st.body);
   // Top-right: hospital block, right-aligned.
   auto right = [&](const std::string& s, int yy, const std::string& cat, bool phi) {
-    c.text(s, {w - m - c.tr.width(s, th), yy}, th, ink, cat, phi);
+    c.text(s, {w - m - c.tr.width(s, th, st.body), yy}, th, ink, cat, phi, st.body);
   };
   right(p.hospital, m + th, "address", true);
   right(p.ward, m + th + line, "address", true);
   // Bottom-left: exam date and acquisition parameters.
   c.field("Examen du", p.examDate, {m, h - m - line}, th, ink, "date");
   c.text("kV " + std::to_string(rng.uniform(55, 90)) + "  mAs " + std::to_string(rng.uniform(2, 20)), {m, h - m}, th,
-         ink, "benign", false);
+         ink, "benign", false, st.body);
+  if (st.hard) {  // a centimetre scale with its label, and a position marker
+    const int cm = std::max(20, w / 25), sx = w - m - 5 * cm, sy = h - m - 3 * th;
+    cv::line(c.img, {sx, sy}, {sx + 5 * cm, sy}, ink, 1);
+    for (int i = 0; i <= 5; ++i) cv::line(c.img, {sx + i * cm, sy}, {sx + i * cm, sy - (i % 5 ? th / 3 : th / 2)}, ink, 1);
+    c.text("5 cm", {sx + 2 * cm, sy - th}, th, ink, "benign", false, st.body);
+    c.text(rng.chance(0.5) ? "DEBOUT" : "COUCHÉ", {w / 2, m + th}, th, ink, "benign", false, st.body);
+  }
   // Bottom-right and side: benign markers.
   right(rng.chance(0.5) ? "PA" : "AP", h - m, "benign", false);
   c.text(rng.chance(0.5) ? "L" : "R", {w - m - 2 * th, h / 2}, th * 2, ink, "benign", false, Font::SansBold);

@@ -124,10 +124,41 @@ cv::Rect drawTattoo(cv::Mat& img, Rng& rng, cv::Rect area) {
 }
 }  // namespace
 
-SynthImage skinPhoto(Rng& rng, cv::Size size, bool withFace) {
+SynthImage skinPhoto(Rng& rng, cv::Size size, bool withFace, const Style& st) {
   Canvas c;
   c.img = skinBackground(size, rng);
   const auto faces = availableFacePhotos();
+  if (withFace && st.hard && !faces.empty() && rng.chance(0.5)) {
+    // a group photo in the background of the lesion: 2-4 people whose faces are 30-140 px high
+    const int people = rng.uniform(2, 4);
+    const int faceH = rng.uniform(30, std::max(31, std::min(140, size.height / 6)));
+    int x = rng.uniform(0, size.width / 8);
+    const int top = rng.uniform(0, size.height / 3);
+    for (int i = 0; i < people; ++i) {
+      const FacePhoto& fp = rng.pick(faces);
+      cv::Mat photo = cv::imread(fp.path, cv::IMREAD_COLOR);
+      const double scale = double(faceH) / fp.face.height;
+      cv::Mat scaled;
+      cv::resize(photo, scaled, {}, scale, scale, scale < 1 ? cv::INTER_AREA : cv::INTER_CUBIC);
+      const cv::Point at(x, top + rng.uniform(0, faceH / 2));
+      const cv::Rect drawn = paste(c.img, scaled, at);
+      if (drawn.empty()) break;
+      const cv::Rect face(cv::Point(int(fp.face.x * scale), int(fp.face.y * scale)) + at,
+                          cv::Point(int(std::ceil((fp.face.x + fp.face.width) * scale)),
+                                    int(std::ceil((fp.face.y + fp.face.height) * scale))) + at);
+      // a later photo may cover part of an earlier face: the truth is what stays visible
+      for (auto& e : c.truth)
+        if (e.kind == "face" && (e.box & drawn).area() > 0) e.box = cv::Rect();
+      c.add("face", "face", true, face & drawn);
+      x = drawn.br().x + rng.uniform(0, faceH);
+      if (x > size.width * 3 / 4) break;
+    }
+    std::erase_if(c.truth, [](const Element& e) { return e.box.empty(); });
+    drawLesion(c.img, rng, cv::Rect(0, size.height / 2, size.width, size.height / 2));
+    addNoise(c.img, rng, 2.0);
+    jpegRoundTrip(c.img, rng.uniform(35, 80));
+    return finish(ImageKind::SkinFace, std::move(c));
+  }
   if (withFace && !faces.empty()) {
     const FacePhoto& fp = rng.pick(faces);
     cv::Mat photo = cv::imread(fp.path, cv::IMREAD_COLOR);

@@ -11,7 +11,7 @@
 namespace medpics::synth {
 
 namespace {
-const std::array<std::vector<const char*>, 6> kFontFiles{{
+const std::array<std::vector<const char*>, size_t(Font::Count)> kFontFiles{{
     {"/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", "/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf",
      "/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf"},
     {"/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf", "/usr/share/fonts/truetype/noto/NotoSans-Bold.ttf",
@@ -24,11 +24,33 @@ const std::array<std::vector<const char*>, 6> kFontFiles{{
      "/usr/share/fonts/truetype/liberation/LiberationMono-Regular.ttf"},
     {"/usr/share/fonts/truetype/liberation/LiberationSansNarrow-Regular.ttf",
      "/usr/share/fonts/truetype/dejavu/DejaVuSansCondensed.ttf", "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"},
+    {"/usr/share/fonts/truetype/dejavu/DejaVuSans-Oblique.ttf", "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"},
+    {"/usr/share/fonts/truetype/dejavu/DejaVuSans-ExtraLight.ttf", "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"},
+    {"/usr/share/fonts/truetype/dejavu/DejaVuSansCondensed.ttf", "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"},
+    {"/usr/share/fonts/truetype/dejavu/DejaVuSansCondensed-Bold.ttf",
+     "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"},
+    {"/usr/share/fonts/truetype/dejavu/DejaVuSerif-Italic.ttf", "/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf"},
+    {"/usr/share/fonts/truetype/dejavu/DejaVuSerifCondensed.ttf", "/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf"},
+    {"/usr/share/fonts/truetype/dejavu/DejaVuSansMono-Bold.ttf",
+     "/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf"},
+    {"/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf",
+     "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"},
+    {"/usr/share/fonts/truetype/liberation/LiberationSans-Italic.ttf",
+     "/usr/share/fonts/truetype/dejavu/DejaVuSans-Oblique.ttf"},
+    {"/usr/share/fonts/truetype/liberation/LiberationSerif-Regular.ttf",
+     "/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf"},
+    {"/usr/share/fonts/truetype/liberation/LiberationMono-Regular.ttf",
+     "/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf"},
+    {"/usr/share/fonts/truetype/liberation/LiberationSansNarrow-Bold.ttf",
+     "/usr/share/fonts/truetype/dejavu/DejaVuSansCondensed-Bold.ttf"},
+    {"/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf", "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"},
+    {"/usr/share/fonts/truetype/noto/NotoSerif-Regular.ttf", "/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf"},
+    {"/usr/share/fonts/truetype/noto/NotoSans-Italic.ttf", "/usr/share/fonts/truetype/dejavu/DejaVuSans-Oblique.ttf"},
 }};
 }  // namespace
 
 struct TextRenderer::Impl {
-  std::array<cv::Ptr<cv::freetype::FreeType2>, 6> faces;
+  std::array<cv::Ptr<cv::freetype::FreeType2>, size_t(Font::Count)> faces;
   bool anyTrueType = false;
 
   cv::freetype::FreeType2* face(Font f) {
@@ -114,6 +136,21 @@ cv::Rect TextRenderer::draw(cv::Mat& image, const std::string& text, cv::Point b
   }
   if (maxX < 0) return {};
   return {dst.x + minX, dst.y + minY, maxX - minX + 1, maxY - minY + 1};
+}
+
+const std::vector<Font>& bodyFonts() {
+  static const std::vector<Font> fonts{Font::Sans,          Font::Serif,          Font::Mono,          Font::Narrow,
+                                       Font::SansOblique,   Font::SansExtraLight, Font::SansCondensed, Font::SerifItalic,
+                                       Font::SerifCondensed, Font::LiberationSans, Font::LiberationSansItalic,
+                                       Font::LiberationSerif, Font::LiberationMono, Font::NotoSans, Font::NotoSerif,
+                                       Font::NotoSansItalic};
+  return fonts;
+}
+
+const std::vector<Font>& boldFonts() {
+  static const std::vector<Font> fonts{Font::SansBold, Font::SerifBold, Font::SansCondensedBold, Font::MonoBold,
+                                       Font::NarrowBold};
+  return fonts;
 }
 
 TextRenderer& threadTextRenderer() {
