@@ -6,7 +6,10 @@
 #include "medpics/detect/text_normalise.hpp"
 #include "medpics/detect/validators.hpp"
 
+#include "support/run_command.hpp"
+
 #include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
 
 #include <chrono>
 
@@ -183,4 +186,25 @@ TEST_CASE("caption classifier is linear: 100 kB hostile inputs in well under a s
     INFO(text.substr(0, 10) << ": " << seconds << " s");
     CHECK(seconds < 2.0);  // generous bound (about 0.03 s on the project machine; it was 7 s before)
   }
+}
+
+TEST_CASE("medpics caption: spans in original offsets, JSON, exit codes", "[rules][caption][cli]") {
+  const std::string bin = std::string(MEDPICS_BIN_DIR) + "/medpics caption ";
+  // "М. Duрont" with Cyrillic letters and a NIR with a zero-width space, through stdin
+  const auto hit = medpics::test::runCommand(
+      "printf 'vu par \\320\\234. Du\\321\\200ont NIR 2\\342\\200\\21395109912611193' | " + bin + "--json -");
+  CHECK(hit.code == 1);
+  const auto j = nlohmann::json::parse(hit.out);
+  REQUIRE(j["spans"].size() == 2);
+  CHECK(j["spans"][0]["category"] == "name");
+  CHECK(j["spans"][0]["begin"] == 11);
+  CHECK(j["spans"][0]["text"] == "Du\xD1\x80ont");
+  CHECK(j["spans"][1]["category"] == "nir");
+  CHECK(j["masked"] == "vu par \xD0\x9C. [\xE2\x80\xA6] [\xE2\x80\xA6]");
+  const auto clean = medpics::test::runCommand("printf 'Lésion de 8 mm, HTA, STEMI' | " + bin + "-");
+  CHECK(clean.code == 0);
+  CHECK(clean.out.empty());
+  CHECK(medpics::test::runCommand(bin + "/tmp 2>/dev/null").code == 2);          // a directory
+  CHECK(medpics::test::runCommand(bin + "/dev/zero 2>/dev/null").code == 2);     // not a regular file
+  CHECK(medpics::test::runCommand(bin + "2>/dev/null").code == 2);               // no input
 }

@@ -65,9 +65,16 @@ std::vector<Token> tokenize(std::string_view s) {
   return tokens;
 }
 
+// Labels of identifiers and dates that follow a name on the same line ("DUPONT Jean, NIR ...", "IPP", "Né le").
+bool identifierLabel(const std::string& folded) {
+  static const char* labels[] = {"ipp", "nir", "nda", "ins", "rpps", "adeli", "ddn", "dob", "tel", "id", "sexe", "age",
+                                 "ne", "nee", "secu", "ss", "mrn", "pid"};
+  return std::find_if(std::begin(labels), std::end(labels), [&](const char* l) { return folded == l; }) != std::end(labels);
+}
+
 bool nameLike(const Token& t) {
   return t.alpha && (t.capitalised || t.allCaps) && !isBenignWord(t.folded) && !isNameTrigger(t.folded) &&
-         !isClinicalAbbreviation(t.folded);
+         !isClinicalAbbreviation(t.folded) && !identifierLabel(t.folded);
 }
 
 // A word a person could be called: a vowel, no run of three identical letters, and not mostly consonant clusters
@@ -103,7 +110,7 @@ class Collector {
   explicit Collector(std::string_view text) : text_(text) {}
   // What a window must contain for the next rules to be tried at all (a cheap linear pre-filter: most of a long
   // caption has no digit, no '@' and no ':' and std::regex costs about a microsecond per position and rule).
-  enum class Need { Any, Digit, At, Colon, BirthWord };
+  enum class Need { Any, Digit, At, Colon, BirthWord, Institution };
   void require(Need need) { need_ = need; }
   void add(std::size_t b, std::size_t e, const char* category, float conf, const char* rule, bool repaired = false) {
     if (e > b) spans_.push_back({b, e, category, conf, rule, repaired});
@@ -171,6 +178,12 @@ class Collector {
       case Need::Digit: return std::any_of(w.begin(), w.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
       case Need::At: return w.find('@') != std::string_view::npos;
       case Need::Colon: return w.find(':') != std::string_view::npos;
+      case Need::Institution: {
+        for (const char* word : {"CH", "AP", "pital", "Hospital", "Clinic", "Centre", "Institut", "Service", "Unit",
+                                 "Ward", "Cabinet", "Laboratoire", "Maternit", "EHPAD", "Infirmary", "Polyclinique"})
+          if (w.find(word) != std::string_view::npos) return true;
+        return false;
+      }
       case Need::BirthWord: {
         const std::string lower = foldAccents(w);
         for (const char* word : {"ne", "ddn", "dob", "naissance", "birth"})
@@ -311,7 +324,9 @@ void institutionRules(Collector& c) {
       "Centre\\s+hospitalier|Centre\\s+m(?:\xC3\xA9|e)dical|Institut|Service\\s+d[eu']|Unit(?:\xC3\xA9|e)\\s+d|Ward|"
       "Cabinet|Laboratoire|Maternit(?:\xC3\xA9|e)|EHPAD|Infirmary)\\b.*)",
       kCase);
+  c.require(Collector::Need::Institution);
   c.addAll(hospital, 1, "hospital", 0.8f, "institution");
+  c.require(Collector::Need::Any);
 }
 
 // Linear in the number of tokens: runs of name-like words are precomputed once (a text of thousands of capitalised
