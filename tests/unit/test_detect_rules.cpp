@@ -43,7 +43,8 @@ TEST_CASE("benign clinical vocabulary stays visible", "[rules]") {
   for (const char* line : {"Validé par le biologiste responsable", "12€", "12,50 €", "Plaquettes 250 000 /mm3",
                            "3.5 - 5.0", "Créatinine 78 µmol/L 45-104", "DFG 1,73m²", "aVL", "aVF", "III", "V6",
                            "VI", "M5", "W3", "STEMI", "HTA", "IRM", "BPCO", "25 mm/s 10 mm/mV 50 Hz", "PA", "G", "D",
-                           "Acide urique 320 µmol/L", "Valeurs de réf.", "Analyse", "Unité"}) {
+                           "Acide urique 320 µmol/L", "Valeurs de réf.", "Analyse", "Unité", "Hemoglonits 13,2 g/dL",
+                           "FC 78 bpm PR160 ms QRS 90 ms QT/QTc 380/410 ms", "Laboratoire de biologie médicale"}) {
     INFO(line);
     const LineVerdict v = classifyLine(line, 0.9f);
     CHECK_FALSE(v.phi);
@@ -53,7 +54,7 @@ TEST_CASE("benign clinical vocabulary stays visible", "[rules]") {
 }
 
 TEST_CASE("OCR garbage and very short text are uncertain, never a name", "[rules]") {
-  for (const char* line : {"Co", "Wvw MMNM", "lIlI ~~ wWw", "/\\/\\_ -~ ^^"}) {
+  for (const char* line : {"Co", "Wvw MMNM", "lIlI ~~ wWw", "/\\/\\_ -~ ^^", "a ER"}) {
     INFO(line);
     const LineVerdict v = classifyLine(line, 0.8f);
     CHECK(v.category != "name");

@@ -325,7 +325,17 @@ void institutionRules(Collector& c) {
       "Cabinet|Laboratoire|Maternit(?:\xC3\xA9|e)|EHPAD|Infirmary)\\b.*)",
       kCase);
   c.require(Collector::Need::Institution);
-  c.addAll(hospital, 1, "hospital", 0.8f, "institution");
+  // a generic service or laboratory heading ("Laboratoire de biologie médicale") names no one: an institution
+  // needs an acronym (CHU, AP-HP...) or a proper noun after its keyword
+  c.addAll(hospital, 1, "hospital", 0.8f, "institution", [](const std::smatch& m) {
+    const std::string line = m[1].str();
+    static const std::regex acronym("^(?:CHU|CHRU|CHR|CHI|AP-HP|APHP|EHPAD)", kCase);
+    if (std::regex_search(line, acronym)) return true;
+    const auto words = tokenize(line);
+    return std::any_of(words.begin() + 1 - (words.empty() ? 1 : 0), words.end(), [](const Token& t) {
+      return (t.capitalised || t.allCaps) && !isBenignWord(t.folded) && !isClinicalAbbreviation(t.folded);
+    });
+  });
   c.require(Collector::Need::Any);
 }
 
@@ -401,10 +411,46 @@ bool measureToken(const std::string& raw) {
   return std::regex_match(raw, measure);
 }
 
+// A benign word followed by its value without a space: "PR160", "QRS90", "FC78".
+bool labelledValue(const Token& t) {
+  std::size_t i = 0;
+  while (i < t.folded.size() && t.folded[i] >= 'a' && t.folded[i] <= 'z') ++i;
+  if (i == 0 || i == t.folded.size() || i > 4) return false;
+  const std::string label = t.folded.substr(0, i);
+  return (isBenignWord(label) || isClinicalAbbreviation(label)) && measureToken(t.raw.substr(i));
+}
+
 bool benignToken(const Token& t) {
   if (isBenignWord(t.folded) || isClinicalAbbreviation(t.folded) || isEcgLeadVariant(t.raw)) return true;
   if (t.raw.size() <= 1) return true;
-  return measureToken(t.raw);
+  return measureToken(t.raw) || labelledValue(t);
+}
+
+// Levenshtein distance, stopping early above `limit`.
+int editDistance(const std::string& a, const std::string& b, int limit) {
+  if (std::abs(int(a.size()) - int(b.size())) > limit) return limit + 1;
+  std::vector<int> prev(b.size() + 1), cur(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = int(j);
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    cur[0] = int(i);
+    int best = cur[0];
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      best = std::min(best, cur[j]);
+    }
+    if (best > limit) return limit + 1;
+    std::swap(prev, cur);
+  }
+  return prev[b.size()];
+}
+
+// An OCR misreading of a long vocabulary word ("Hemoglonits" for "Hémoglobine"): 7 letters or more, same first
+// letter, at most two edits, and not a name of the lexicon. Used on OCR lines only (not on captions).
+bool misreadVocabulary(const Token& t) {
+  if (!t.alpha || t.folded.size() < 7 || isCommonFirstName(t.folded) || isCommonSurname(t.folded)) return false;
+  for (const auto& word : longBenignWords())
+    if (word[0] == t.folded[0] && editDistance(t.folded, word, 2) <= 2) return true;
+  return false;
 }
 
 bool lowerCaseWord(const Token& t) { return t.alpha && !t.capitalised && !t.allCaps; }
@@ -468,12 +514,15 @@ LineVerdict classifyLine(std::string_view original, float ocrConfidence) {
     v.uncertain = uncertain;
     return v;
   };
-  const bool allBenign = !tokens.empty() && std::all_of(tokens.begin(), tokens.end(), benignToken);
+  const bool allBenign = !tokens.empty() && std::all_of(tokens.begin(), tokens.end(), [](const Token& t) {
+    return benignToken(t) || misreadVocabulary(t);
+  });
   if (allBenign && ocrConfidence >= 0.6f && (alnum >= 2 || isBenignWord(tokens.front().folded) ||
                                              isEcgLeadVariant(tokens.front().raw)))
     return verdict("benign", false, 0.5f + 0.4f * ocrConfidence);
   // not read confidently: too short, low OCR confidence, or garbage ("Co", "wW/ ~I", ECG traces read as letters)
-  const bool shortWord = tokens.size() == 1 && tokens.front().alpha && tokens.front().raw.size() <= 3;
+  const bool shortWord = (tokens.size() == 1 && tokens.front().alpha && tokens.front().raw.size() <= 3) ||
+                         (alnum <= 4 && std::all_of(tokens.begin(), tokens.end(), [](const Token& t) { return t.raw.size() <= 2; }));
   if (alnum < 2 || ocrConfidence < 0.5f || shortWord || garbage(text, tokens))
     return verdict("other-text", true, 0.3f, true);
   if (allBenign) return verdict("benign", false, 0.5f + 0.4f * ocrConfidence);

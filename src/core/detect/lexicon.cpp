@@ -199,6 +199,16 @@ bool isCommonFirstName(std::string_view w) { return contains(firstNames(), w); }
 bool isCommonSurname(std::string_view w) { return contains(surnames(), w); }
 bool isNameTrigger(std::string_view w) { return contains(triggers(), w); }
 bool isBenignWord(std::string_view w) { return contains(benignWords(), w); }
+const std::vector<std::string>& longBenignWords() {
+  static const std::vector<std::string> words = [] {
+    std::vector<std::string> out;
+    for (const auto& w : benignWords())
+      if (w.size() >= 7 && w.find_first_not_of("abcdefghijklmnopqrstuvwxyz") == std::string_view::npos) out.emplace_back(w);
+    return out;
+  }();
+  return words;
+}
+
 bool isClinicalAbbreviation(std::string_view w) { return contains(abbreviations(), w); }
 bool isNameParticle(std::string_view w) { return contains(particles(), w); }
 
