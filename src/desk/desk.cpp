@@ -242,6 +242,7 @@ void Desk::closeCurrent() {
 struct ClaimedPost {
   api::Lease lease;
   api::PostDetail detail;
+  std::vector<detect::TextSpan> captionSpans;  // classified on the worker, not on the UI thread
 };
 struct ClaimedRegistration {
   api::Lease lease;
@@ -259,7 +260,8 @@ void Desk::openPost(const std::string& id) {
         if (!lease) return lease.error();
         auto detail = c.post(id);
         if (!detail) return detail.error();
-        return ClaimedPost{lease.value(), detail.value()};
+        auto spans = detect::findPhiSpans(detail.value().caption);
+        return ClaimedPost{lease.value(), detail.value(), std::move(spans)};
       },
       [this, gen](const Result<ClaimedPost>& r) {
         if (gen != generation_) return;
@@ -270,7 +272,7 @@ void Desk::openPost(const std::string& id) {
         post.emplace();
         post->detail = r->detail;
         post->lease = r->lease;
-        post->captionSpans = detect::findPhiSpans(r->detail.caption);
+        post->captionSpans = r->captionSpans;
         post->captionSpanMasked.assign(post->captionSpans.size(), 1);
         post->editor.newStyle = settings.maskStyle("manual");
         lastRenew_ = now_;
@@ -453,7 +455,7 @@ static work::ResidualRecord residualRecord(const mask::ResidualCheck& check) {
 }
 
 void Desk::approvePost() {
-  if (!post || post->sending || post->leaseLost || post->claiming || !outbox_) return;
+  if (!post || post->sending || post->leaseLost || post->claiming || post->captionPending || !outbox_) return;
   for (const auto& img : post->images)  // nothing is published unseen or unanalysed
     if (img.status != LoadedImage::Status::Ready || img.analysis == LoadedImage::Analysis::Pending) return;
   post->sending = true;
@@ -537,7 +539,7 @@ void Desk::onResidualObjection(const mask::ResidualCheck& residual) {
 
 void Desk::rejectPost(const std::string& reasonCode, const std::string& message) {
   // Needs no analysis: nothing is published.
-  if (!post || post->sending || post->leaseLost || post->claiming || !outbox_) return;
+  if (!post || post->sending || post->leaseLost || post->claiming || post->captionPending || !outbox_) return;
   work::DecisionDraft draft;
   draft.subject = work::SubjectKind::Post;
   draft.subjectId = post->detail.id;

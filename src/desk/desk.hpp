@@ -67,6 +67,7 @@ struct OpenPost {
   api::PostDetail detail;
   api::Lease lease;
   bool claiming = false;  // shown from the prefetch cache while its lease is being claimed: no decision yet
+  bool captionPending = false;  // the caption is being classified on a worker: no decision yet
   std::vector<LoadedImage> images;
   int currentImage = 0;
   bool sending = false;

@@ -114,8 +114,16 @@ bool Desk::openPrefetched(const std::string& id) {
   post.emplace();
   post->detail = ready->detail;
   post->claiming = true;
-  post->captionSpans = detect::findPhiSpans(ready->detail.caption);
-  post->captionSpanMasked.assign(post->captionSpans.size(), 1);
+  // the caption classifier runs on a worker (a long caption must not freeze the desk); decisions wait for it
+  post->captionPending = true;
+  backend_.compute<std::vector<detect::TextSpan>>(
+      [caption = ready->detail.caption] { return detect::findPhiSpans(caption); },
+      [this, id](std::vector<detect::TextSpan>& spans) {
+        if (!post || post->detail.id != id) return;
+        post->captionSpans = std::move(spans);
+        post->captionSpanMasked.assign(post->captionSpans.size(), 1);
+        post->captionPending = false;
+      });
   for (auto& image : ready->images) {
     LoadedImage& img = post->images.emplace_back(image.ref);
     img.bytes = image.bytes;

@@ -167,6 +167,8 @@ const std::vector<CatalogueEntry> kCatalogue = {
     {"category.qr", "QR code", "QR code"},
     {"category.datamatrix", "DataMatrix", "DataMatrix"},
     {"category.2d-code", "code 2D", "2D code"},
+    {"category.unreadable-code", "code illisible", "unreadable code"},
+    {"category.to-check", "à vérifier", "to check"},
     {"category.gps", "position GPS", "GPS position"},
     {"category.device", "appareil", "device"},
     // Status bar and notifications

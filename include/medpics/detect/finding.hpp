@@ -31,9 +31,10 @@ struct Finding {
   std::string text;                             // recognised text, barcode content or metadata value
   std::string detector;                         // e.g. "blazeface", "ppocr-db+tesseract"
   std::string detectorVersion;
+  bool repaired = false;                        // an identifier read with one wrong digit, repaired with its key
 };
 
-// JSON object {"kind","category","phi","box":[x,y,w,h],"polygon"?,"confidence","text","detector","detector_version"};
+// JSON object {"kind","category","phi","box":[x,y,w,h],"polygon"?,"confidence","text","detector","detector_version","repaired"?};
 // "box" is omitted when absent (metadata).
 nlohmann::json toJson(const Finding& finding);
 // Inverse of toJson; throws nlohmann::json::exception on malformed input.

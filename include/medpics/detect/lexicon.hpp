@@ -2,6 +2,7 @@
 #pragma once
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace medpics::detect {
 
@@ -15,5 +16,14 @@ bool isCommonSurname(std::string_view folded);
 bool isNameTrigger(std::string_view folded);
 // Benign vocabulary: laterality/projection markers, units, analyte names, ECG/radiology/scale words, function words.
 bool isBenignWord(std::string_view folded);
+// Benign vocabulary words of 7 letters or more (for matching OCR misreadings of them).
+const std::vector<std::string>& longBenignWords();
+// Common medical abbreviations written in capitals (STEMI, HTA, IRM, BPCO...): never a name.
+bool isClinicalAbbreviation(std::string_view folded);
+// Name particles ("le", "la", "de", "du", "ben", "van", "saint"...): part of a name when a name follows.
+bool isNameParticle(std::string_view folded);
+// ECG lead labels and their usual OCR misreadings, on the RAW token: I, II, III, aVR, aVL, aVF, V1-V6, "VI" (V1),
+// "M5"/"W5"/"N5" (V5), "Vl", "V|". Two or three characters only, so no name is hidden.
+bool isEcgLeadVariant(std::string_view raw);
 
 }  // namespace medpics::detect

@@ -39,10 +39,11 @@ struct AnalysisResult {
   std::string error;                    // non-empty: the image could not be analysed (findings may be partial)
   std::string sha256;
   bool fromCache = false;
+  std::string imageKind;                // kind recognised from the pixels (image_kind.hpp), e.g. "ecg"
   bool ok() const { return error.empty(); }
 };
 
-// {"width","height","elapsed_ms","findings":[...]} plus "error" when set.
+// {"width","height","elapsed_ms","image_kind"?,"findings":[...]} plus "error" when set.
 nlohmann::json toJson(const AnalysisResult& result);
 
 class Pipeline {

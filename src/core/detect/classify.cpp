@@ -3,9 +3,11 @@
 #include "medpics/detect/classify.hpp"
 
 #include "medpics/detect/lexicon.hpp"
+#include "medpics/detect/text_normalise.hpp"
 #include "medpics/detect/validators.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <functional>
 #include <regex>
 
@@ -63,9 +65,39 @@ std::vector<Token> tokenize(std::string_view s) {
   return tokens;
 }
 
-bool nameLike(const Token& t) {
-  return t.alpha && (t.capitalised || t.allCaps) && !isBenignWord(t.folded) && !isNameTrigger(t.folded);
+// Labels of identifiers and dates that follow a name on the same line ("DUPONT Jean, NIR ...", "IPP", "Né le").
+bool identifierLabel(const std::string& folded) {
+  static const char* labels[] = {"ipp", "nir", "nda", "ins", "rpps", "adeli", "ddn", "dob", "tel", "id", "sexe", "age",
+                                 "ne", "nee", "secu", "ss", "mrn", "pid"};
+  return std::find_if(std::begin(labels), std::end(labels), [&](const char* l) { return folded == l; }) != std::end(labels);
 }
+
+bool nameLike(const Token& t) {
+  return t.alpha && (t.capitalised || t.allCaps) && !isBenignWord(t.folded) && !isNameTrigger(t.folded) &&
+         !isClinicalAbbreviation(t.folded) && !identifierLabel(t.folded);
+}
+
+// A word a person could be called: a vowel, no run of three identical letters, and not mostly consonant clusters
+// of OCR garbage ("Wvw", "MMNM", "Iil"). Used for names found without a trigger or the lexicon.
+bool pronounceable(const Token& t) {
+  const std::string& w = t.folded;
+  int vowels = 0, run = 1, longestConsonants = 0, consonants = 0;
+  for (std::size_t i = 0; i < w.size(); ++i) {
+    const char c = w[i];
+    if (c == '-' || c == '\'') { consonants = 0; continue; }
+    const bool vowel = c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y';
+    vowels += vowel;
+    consonants = vowel ? 0 : consonants + 1;
+    longestConsonants = std::max(longestConsonants, consonants);
+    run = i > 0 && w[i - 1] == c ? run + 1 : 1;
+    if (run >= 3) return false;
+  }
+  return vowels > 0 && longestConsonants <= 4 && vowels * 5 >= int(w.size());
+}
+
+// "Le", "De", "Ben", "Van", "Saint"...: part of a name when a name-like word follows.
+// Lower-case particles count inside a name only ("Van der Berg", "Charles de Gaulle"): see nameRules.
+bool particle(const Token& t) { return t.alpha && isNameParticle(t.folded); }
 bool isTrigger(const Token& t) {
   if (t.folded == "m") return t.raw == "M" && t.dotAfter;   // "M. Dupont", not "m" (metre)
   return isNameTrigger(t.folded);
@@ -76,15 +108,19 @@ bool isTrigger(const Token& t) {
 class Collector {
  public:
   explicit Collector(std::string_view text) : text_(text) {}
-  void add(std::size_t b, std::size_t e, const char* category, float conf, const char* rule) {
-    if (e > b) spans_.push_back({b, e, category, conf, rule});
+  // What a window must contain for the next rules to be tried at all (a cheap linear pre-filter: most of a long
+  // caption has no digit, no '@' and no ':' and std::regex costs about a microsecond per position and rule).
+  enum class Need { Any, Digit, At, Colon, BirthWord, Institution };
+  void require(Need need) { need_ = need; }
+  void add(std::size_t b, std::size_t e, const char* category, float conf, const char* rule, bool repaired = false) {
+    if (e > b) spans_.push_back({b, e, category, conf, rule, repaired});
   }
   // Adds every match of `re` (sub-match `group`) that passes `accept`.
   // libstdc++'s std::regex recurses once per character of a match: a long text is scanned in overlapping windows
   // (found by the hostile-text test: 100000 digits overflowed the stack). Matches shorter than kOverlap are never
   // split; a window may start inside a long token, which can only add spans (more masking), never lose one.
   void addAll(const std::regex& re, int group, const char* category, float conf, const char* rule,
-              const std::function<bool(const std::smatch&)>& accept = {}) {
+              const std::function<bool(const std::smatch&)>& accept = {}, bool repaired = false) {
     constexpr std::size_t kWindow = 1024, kOverlap = 192;
     const std::string s(text_);
     auto boundary = [&](std::size_t i) {  // first UTF-8 character start at or before i
@@ -94,12 +130,18 @@ class Collector {
     for (std::size_t start = 0;;) {
       std::size_t end = s.size() - start > kWindow ? boundary(start + kWindow) : s.size();
       if (end <= start) end = std::min(s.size(), start + kWindow);
+      if (!windowMayMatch(std::string_view(s).substr(start, end - start))) {
+        if (end >= s.size()) break;
+        const std::size_t next = boundary(end - kOverlap);
+        start = next > start ? next : end;
+        continue;
+      }
       for (auto it = std::sregex_iterator(s.begin() + std::ptrdiff_t(start), s.begin() + std::ptrdiff_t(end), re);
            it != std::sregex_iterator(); ++it) {
         const auto& m = *it;
         if (accept && !accept(m)) continue;
         const std::size_t b = start + std::size_t(m.position(group));
-        add(b, b + std::size_t(m.length(group)), category, conf, rule);
+        add(b, b + std::size_t(m.length(group)), category, conf, rule, repaired);
       }
       if (end >= s.size()) break;
       const std::size_t next = boundary(end - kOverlap);
@@ -119,6 +161,7 @@ class Collector {
           last.category = s.category;
           last.confidence = s.confidence;
           last.rule = s.rule;
+          last.repaired = s.repaired;
         }
         last.end = std::max(last.end, s.end);
       } else {
@@ -129,8 +172,30 @@ class Collector {
   }
 
  private:
+  bool windowMayMatch(std::string_view w) const {
+    switch (need_) {
+      case Need::Any: return true;
+      case Need::Digit: return std::any_of(w.begin(), w.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
+      case Need::At: return w.find('@') != std::string_view::npos;
+      case Need::Colon: return w.find(':') != std::string_view::npos;
+      case Need::Institution: {
+        for (const char* word : {"CH", "AP", "pital", "Hospital", "Clinic", "Centre", "Institut", "Service", "Unit",
+                                 "Ward", "Cabinet", "Laboratoire", "Maternit", "EHPAD", "Infirmary", "Polyclinique"})
+          if (w.find(word) != std::string_view::npos) return true;
+        return false;
+      }
+      case Need::BirthWord: {
+        const std::string lower = foldAccents(w);
+        for (const char* word : {"ne", "ddn", "dob", "naissance", "birth"})
+          if (lower.find(word) != std::string::npos) return true;
+        return false;
+      }
+    }
+    return true;
+  }
   std::string_view text_;
   std::vector<TextSpan> spans_;
+  Need need_ = Need::Any;
 };
 
 constexpr auto kIcase = std::regex::ECMAScript | std::regex::icase | std::regex::optimize;
@@ -156,12 +221,20 @@ void identifierRules(Collector& c) {
       "\\.?\\s*(?:n(?:\xC2\xB0|o|\xC2\xBA)\\.?)?\\s*[:#=]?\\s*([A-Z0-9][A-Z0-9\\-/.]{2,}))",
       kIcase);
 
+  c.require(Collector::Need::At);
   c.addAll(email, 0, "email", 0.97f, "email");
+  c.require(Collector::Need::Digit);
   c.addAll(triggeredId, 1, "id", 0.95f, "trigger-id", [](const std::smatch& m) {
     const std::string value = m[2].str();
     return std::any_of(value.begin(), value.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
   });
   c.addAll(nir, 2, "nir", 0.99f, "nir-key", [](const std::smatch& m) { return nirValid(m[2].str()); });
+  // one OCR-confusable digit wrong: the key finds which (flagged as repaired)
+  auto repairedSpans = [&](const std::regex& re, int group, const char* category, const char* rule,
+                           std::string (*repair)(std::string_view)) {
+    c.addAll(re, group, category, 0.97f, rule, [&](const std::smatch& m) { return !repair(m[group].str()).empty(); }, true);
+  };
+  repairedSpans(nir, 2, "nir", "nir-key-repaired", repairNir);
   c.addAll(nir, 2, "nir", 0.8f, "nir-shape", [](const std::smatch& m) {
     const auto d = m[2].str();
     const auto n = digitsOnly(d).size();
@@ -172,11 +245,22 @@ void identifierRules(Collector& c) {
   c.addAll(phoneUs, 2, "phone", 0.75f, "phone-us");
   c.addAll(longNumber, 2, "id", 0.9f, "rpps-luhn", [](const std::smatch& m) { return rppsValid(m[2].str()); });
   c.addAll(longNumber, 2, "id", 0.85f, "adeli-luhn", [](const std::smatch& m) { return adeliValid(m[2].str()); });
-  c.addAll(longNumber, 2, "id", 0.6f, "long-number", [](const std::smatch& m) {
+  repairedSpans(longNumber, 2, "id", "rpps-luhn-repaired", repairRpps);
+  // A count with a unit ("250 000 /mm3", "4 500 000 /µL") or a thousands-grouped number of 7 digits or fewer is a
+  // measurement, not an identifier.
+  static const std::regex unitAfter(R"(^\s*(?:/|[a-zA-Z\xC2\xB5%]{1,6}(?:/|\b)))", kCase);
+  static const std::regex thousands(R"(^\d{1,3}(?: \d{3})+$)", kCase);
+  c.addAll(longNumber, 2, "id", 0.6f, "long-number", [&](const std::smatch& m) {
     const auto value = m[2].str();
-    return digitsOnly(value).size() >= (value.size() == digitsOnly(value).size() ? 6u : 8u);
+    const auto digits = digitsOnly(value).size();
+    if (digits < (value.size() == digits ? 6u : 8u)) return false;
+    const auto rest = m.suffix();
+    const std::string tail(rest.first, rest.first + std::min<std::ptrdiff_t>(12, rest.second - rest.first));
+    if (digits <= 7 && (std::regex_match(value, thousands) || std::regex_search(tail, unitAfter))) return false;
+    return true;
   });
   c.addAll(mixedId, 2, "id", 0.6f, "mixed-id");
+  c.require(Collector::Need::Any);
 }
 
 void dateRules(Collector& c) {
@@ -199,6 +283,7 @@ void dateRules(Collector& c) {
     const int a = std::stoi(m[3].str()), b = std::stoi(m[4].str()), y = fullYear(std::stoi(m[5].str()));
     return dateValid(a, b, y) || dateValid(b, a, y);
   };
+  c.require(Collector::Need::Digit);
   c.addAll(numeric, 2, "date", 0.92f, "date-numeric", numericOk);
   c.addAll(iso, 2, "date", 0.92f, "date-iso", [](const std::smatch& m) {
     return dateValid(std::stoi(m[5].str()), std::stoi(m[4].str()), std::stoi(m[3].str()));
@@ -210,7 +295,9 @@ void dateRules(Collector& c) {
   c.addAll(monthYear, 1, "date", 0.8f, "date-month-year");
   c.addAll(shortNumeric, 2, "date", 0.6f, "date-month-year");
   c.addAll(time, 2, "date", 0.6f, "time");
+  c.require(Collector::Need::BirthWord);
   c.addAll(birthTrigger, 1, "date", 0.95f, "birth-trigger");
+  c.require(Collector::Need::Any);
 }
 
 void addressRules(Collector& c) {
@@ -223,9 +310,12 @@ void addressRules(Collector& c) {
       "(?:^|[^\\d])((?:0[1-9]|[1-8]\\d|9[0-5]|97)\\d{3}\\s+(?:" LETTER "|[\\-' ])*" LETTER "{2,}(?:\\s+cedex(?:\\s*\\d+)?)?)",
       kIcase);
   static const std::regex addressTrigger("(?:^|[^A-Za-z])((?:Adresse|Address|Domicile|Ville|City|CP|Code\\s+postal)\\s*:\\s*.+)", kIcase);
+  c.require(Collector::Need::Digit);
   c.addAll(street, 1, "address", 0.9f, "street");
   c.addAll(postcodeCity, 1, "address", 0.8f, "postcode-city");
+  c.require(Collector::Need::Colon);
   c.addAll(addressTrigger, 1, "address", 0.85f, "address-trigger");
+  c.require(Collector::Need::Any);
 }
 
 void institutionRules(Collector& c) {
@@ -234,31 +324,63 @@ void institutionRules(Collector& c) {
       "Centre\\s+hospitalier|Centre\\s+m(?:\xC3\xA9|e)dical|Institut|Service\\s+d[eu']|Unit(?:\xC3\xA9|e)\\s+d|Ward|"
       "Cabinet|Laboratoire|Maternit(?:\xC3\xA9|e)|EHPAD|Infirmary)\\b.*)",
       kCase);
-  c.addAll(hospital, 1, "hospital", 0.8f, "institution");
+  c.require(Collector::Need::Institution);
+  // a generic service or laboratory heading ("Laboratoire de biologie médicale") names no one: an institution
+  // needs an acronym (CHU, AP-HP...) or a proper noun after its keyword
+  c.addAll(hospital, 1, "hospital", 0.8f, "institution", [](const std::smatch& m) {
+    const std::string line = m[1].str();
+    static const std::regex acronym("^(?:CHU|CHRU|CHR|CHI|AP-HP|APHP|EHPAD)", kCase);
+    if (std::regex_search(line, acronym)) return true;
+    const auto words = tokenize(line);
+    return std::any_of(words.begin() + 1 - (words.empty() ? 1 : 0), words.end(), [](const Token& t) {
+      return (t.capitalised || t.allCaps) && !isBenignWord(t.folded) && !isClinicalAbbreviation(t.folded);
+    });
+  });
+  c.require(Collector::Need::Any);
 }
 
+// Linear in the number of tokens: runs of name-like words are precomputed once (a text of thousands of capitalised
+// words or triggers used to be quadratic).
 void nameRules(std::string_view text, Collector& c) {
   const auto tokens = tokenize(text);
   const std::size_t n = tokens.size();
+  if (n == 0) return;
+  // a name word: name-like, or a particle ("Le", "Ben", "Saint") directly followed by a name-like word
+  std::vector<char> word(n, 0);
+  for (std::size_t i = n; i-- > 0;)
+    word[i] = nameLike(tokens[i]) ||
+              (particle(tokens[i]) && i + 1 < n && word[i + 1] &&
+               (tokens[i].capitalised || tokens[i].allCaps ||  // "Le Gall"; "de", "der" only between name words
+                (i > 0 && (nameLike(tokens[i - 1]) || (particle(tokens[i - 1]) && tokens[i - 1].capitalised)))));
+  std::vector<std::size_t> runStart(n), runEnd(n);
+  for (std::size_t i = 0; i < n; ++i) runStart[i] = i > 0 && word[i] && word[i - 1] ? runStart[i - 1] : i;
+  for (std::size_t i = n; i-- > 0;) runEnd[i] = i + 1 < n && word[i] && word[i + 1] ? runEnd[i + 1] : i;
   auto extend = [&](std::size_t i, std::size_t j, const char* rule, float conf) {
-    while (i > 0 && nameLike(tokens[i - 1]) && !isTrigger(tokens[i - 1])) --i;
-    while (j + 1 < n && nameLike(tokens[j + 1])) ++j;
+    if (word[i]) i = runStart[i];
+    if (word[j]) j = runEnd[j];
     c.add(tokens[i].begin, tokens[j].end, "name", conf, rule);
+  };
+  auto lexiconName = [&](std::size_t i) {
+    if (isCommonFirstName(tokens[i].folded) || isCommonSurname(tokens[i].folded)) return true;
+    // two-word surnames of the lexicon ("Le Gall", "Da Silva")
+    return i + 1 < n && isCommonSurname(tokens[i].folded + " " + tokens[i + 1].folded);
   };
   for (std::size_t i = 0; i < n; ++i) {
     const Token& t = tokens[i];
     if (isTrigger(t)) {
-      // skip fillers ("Nom de naissance :", "Prénom(s)") then take up to four name tokens
+      // skip fillers ("Nom de naissance :", "Prénom(s)"); a following trigger takes over ("Patient : Nom : X")
       std::size_t k = i + 1;
       while (k < n && (tokens[k].folded == "de" || tokens[k].folded == "naissance" || tokens[k].folded == "usage" ||
-                       tokens[k].folded == "s" || tokens[k].folded == "e" || isTrigger(tokens[k])))
+                       tokens[k].folded == "s" || tokens[k].folded == "e"))
         ++k;
+      if (k < n && isTrigger(tokens[k])) continue;
       std::size_t last = k;
       bool found = false;
-      for (std::size_t m = k; m < n && m < k + 4; ++m) {
+      for (std::size_t m = k; m < n && m < k + 5; ++m) {
         const Token& w = tokens[m];
         const bool afterColon = text.substr(tokens[i].end, w.begin - tokens[i].end).find(':') != std::string_view::npos;
-        const bool ok = w.alpha && !isTrigger(w) && (nameLike(w) || (afterColon && !isBenignWord(w.folded)));
+        const bool ok = w.alpha && !isTrigger(w) &&
+                        (word[m] || (afterColon && !isBenignWord(w.folded) && !isClinicalAbbreviation(w.folded)));
         if (!ok) break;
         last = m;
         found = true;
@@ -266,76 +388,157 @@ void nameRules(std::string_view text, Collector& c) {
       if (found) c.add(tokens[k].begin, tokens[last].end, "name", 0.9f, "trigger-name");
       continue;
     }
-    if (!nameLike(t)) continue;
-    if (isCommonFirstName(t.folded) || isCommonSurname(t.folded)) {
+    if (!word[i]) continue;
+    if (lexiconName(i)) {
       extend(i, i, "name-lexicon", 0.75f);
+    } else if (!nameLike(t)) {
+      continue;  // a particle alone is not a name
     } else if (i + 1 < n && nameLike(tokens[i + 1]) && t.raw.size() >= 2 && tokens[i + 1].raw.size() >= 2 &&
+               pronounceable(t) && pronounceable(tokens[i + 1]) &&
                text.substr(t.end, tokens[i + 1].begin - t.end).find_first_not_of(" ^,") == std::string_view::npos) {
       extend(i, i + 1, "capitalised-pair", 0.5f);
-    } else if (t.allCaps && t.raw.size() >= 4) {
+    } else if (t.allCaps && t.raw.size() >= 4 && pronounceable(t)) {
       c.add(t.begin, t.end, "name", 0.4f, "all-caps-word");
     }
   }
 }
 
+// Numbers with units, prices, ranges: "13.2", "78µmol", "1,73m²", "12€", "3.5-5.0", "10^9".
+bool measureToken(const std::string& raw) {
+  static const std::regex measure(
+      "^\\d{1,6}(?:[.,]\\d+)?(?:-\\d{1,6}(?:[.,]\\d+)?)?(?:(?:[a-zA-Z%/^]|\xC2\xB5|\xC2\xB2|\xC2\xB3|\xC2\xB0|\xE2\x82\xAC){0,8}\\d?)?$",
+      kCase);
+  return std::regex_match(raw, measure);
+}
+
+// A benign word followed by its value without a space: "PR160", "QRS90", "FC78".
+bool labelledValue(const Token& t) {
+  std::size_t i = 0;
+  while (i < t.folded.size() && t.folded[i] >= 'a' && t.folded[i] <= 'z') ++i;
+  if (i == 0 || i == t.folded.size() || i > 4) return false;
+  const std::string label = t.folded.substr(0, i);
+  return (isBenignWord(label) || isClinicalAbbreviation(label)) && measureToken(t.raw.substr(i));
+}
+
 bool benignToken(const Token& t) {
-  if (isBenignWord(t.folded)) return true;
+  if (isBenignWord(t.folded) || isClinicalAbbreviation(t.folded) || isEcgLeadVariant(t.raw)) return true;
   if (t.raw.size() <= 1) return true;
-  static const std::regex measure(R"(^\d{1,4}(?:[.,]\d+)?(?:[a-zA-Z%/]{0,6}\d?)?$)", kCase);
-  return std::regex_match(t.raw, measure);
+  return measureToken(t.raw) || labelledValue(t);
+}
+
+// Levenshtein distance, stopping early above `limit`.
+int editDistance(const std::string& a, const std::string& b, int limit) {
+  if (std::abs(int(a.size()) - int(b.size())) > limit) return limit + 1;
+  std::vector<int> prev(b.size() + 1), cur(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = int(j);
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    cur[0] = int(i);
+    int best = cur[0];
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      best = std::min(best, cur[j]);
+    }
+    if (best > limit) return limit + 1;
+    std::swap(prev, cur);
+  }
+  return prev[b.size()];
+}
+
+// An OCR misreading of a long vocabulary word ("Hemoglonits" for "Hémoglobine"): 7 letters or more, same first
+// letter, at most two edits, and not a name of the lexicon. Used on OCR lines only (not on captions).
+bool misreadVocabulary(const Token& t) {
+  if (!t.alpha || t.folded.size() < 7 || isCommonFirstName(t.folded) || isCommonSurname(t.folded)) return false;
+  for (const auto& word : longBenignWords())
+    if (word[0] == t.folded[0] && editDistance(t.folded, word, 2) <= 2) return true;
+  return false;
+}
+
+bool lowerCaseWord(const Token& t) { return t.alpha && !t.capitalised && !t.allCaps; }
+
+// OCR garbage: tokens that are neither vocabulary, numbers nor pronounceable words, or more symbols than letters.
+bool garbage(std::string_view text, const std::vector<Token>& tokens) {
+  std::size_t alnum = 0, symbols = 0, wordLike = 0;
+  for (const auto& t : tokens) {
+    alnum += t.raw.size();
+    if (benignToken(t) || isNameTrigger(t.folded) || (t.alpha && t.raw.size() >= 2 && pronounceable(t)) ||
+        (t.hasDigit && !t.alpha))
+      ++wordLike;
+  }
+  for (unsigned char ch : text)
+    if (ch != ' ' && ch < 0x80 && !std::isalnum(ch)) ++symbols;
+  if (symbols > alnum) return true;
+  return wordLike * 10 < tokens.size() * 6;
 }
 
 }  // namespace
 
-std::vector<TextSpan> findPhiSpans(std::string_view text) {
+std::vector<TextSpan> findPhiSpans(std::string_view original) {
+  const NormalisedText folded = normaliseForMatching(original);
+  const std::string_view text = folded.text;
   Collector c(text);
   identifierRules(c);
   dateRules(c);
   addressRules(c);
   institutionRules(c);
   nameRules(text, c);
-  return c.merged();
+  std::vector<TextSpan> spans = c.merged();
+  for (auto& span : spans) {
+    const std::size_t b = folded.originalBegin(span.begin), e = folded.originalEnd(span.end);
+    span.begin = b;
+    span.end = e;
+  }
+  return spans;
 }
 
-LineVerdict classifyLine(std::string_view text, float ocrConfidence) {
+LineVerdict classifyLine(std::string_view original, float ocrConfidence) {
   LineVerdict v;
-  v.spans = findPhiSpans(text);
+  v.spans = findPhiSpans(original);
   if (!v.spans.empty()) {
     const auto best = std::max_element(v.spans.begin(), v.spans.end(),
                                        [](const auto& a, const auto& b) { return a.confidence < b.confidence; });
     v.category = best->category;
     v.phi = true;
     v.confidence = best->confidence * (0.5f + 0.5f * std::clamp(ocrConfidence, 0.f, 1.f));
+    v.repaired = std::any_of(v.spans.begin(), v.spans.end(), [](const TextSpan& s) { return s.repaired; });
     return v;
   }
+  const NormalisedText folded = normaliseForMatching(original);
+  const std::string_view text = folded.text;
   const auto tokens = tokenize(text);
   std::size_t alnum = 0;
   for (const auto& t : tokens) alnum += t.raw.size();
+  auto verdict = [&](const char* category, bool phi, float confidence, bool uncertain = false) {
+    v.category = category;
+    v.phi = phi;
+    v.confidence = confidence;
+    v.uncertain = uncertain;
+    return v;
+  };
   const bool allBenign = !tokens.empty() && std::all_of(tokens.begin(), tokens.end(), [](const Token& t) {
-    return isBenignWord(t.folded) || benignToken(t);
+    return benignToken(t) || misreadVocabulary(t);
   });
-  if (allBenign && ocrConfidence >= 0.6f && (alnum >= 2 || isBenignWord(tokens.front().folded))) {
-    v.category = "benign";
-    v.phi = false;
-    v.confidence = 0.5f + 0.4f * ocrConfidence;
-    return v;
+  if (allBenign && ocrConfidence >= 0.6f && (alnum >= 2 || isBenignWord(tokens.front().folded) ||
+                                             isEcgLeadVariant(tokens.front().raw)))
+    return verdict("benign", false, 0.5f + 0.4f * ocrConfidence);
+  // not read confidently: too short, low OCR confidence, or garbage ("Co", "wW/ ~I", ECG traces read as letters)
+  const bool shortWord = (tokens.size() == 1 && tokens.front().alpha && tokens.front().raw.size() <= 3) ||
+                         (alnum <= 4 && std::all_of(tokens.begin(), tokens.end(), [](const Token& t) { return t.raw.size() <= 2; }));
+  if (alnum < 2 || ocrConfidence < 0.5f || shortWord || garbage(text, tokens))
+    return verdict("other-text", true, 0.3f, true);
+  if (allBenign) return verdict("benign", false, 0.5f + 0.4f * ocrConfidence);
+  // confidently read prose: lower-case words, vocabulary and numbers, at most a capitalised first word followed by
+  // two lower-case words ("Validé par le biologiste responsable")
+  if (ocrConfidence >= 0.6f) {
+    std::size_t lower = 0;
+    bool prose = true;
+    for (std::size_t i = 0; i < tokens.size() && prose; ++i) {
+      const Token& t = tokens[i];
+      if (lowerCaseWord(t)) ++lower;
+      else if (!benignToken(t) && !(i == 0 && t.capitalised && !t.allCaps)) prose = false;
+    }
+    if (prose && lower >= 2) return verdict("benign", false, 0.45f + 0.4f * ocrConfidence);
   }
-  if (alnum < 2 || ocrConfidence < 0.5f) {
-    v.category = "other-text";
-    v.phi = true;
-    v.confidence = 0.3f;
-    return v;
-  }
-  if (std::all_of(tokens.begin(), tokens.end(), benignToken)) {
-    v.category = "benign";
-    v.phi = false;
-    v.confidence = 0.5f + 0.4f * ocrConfidence;
-    return v;
-  }
-  v.category = "other-text";
-  v.phi = true;  // unknown text is masked by default
-  v.confidence = 0.35f;
-  return v;
+  return verdict("other-text", true, 0.35f);  // unknown text is masked by default
 }
 
 }  // namespace medpics::detect

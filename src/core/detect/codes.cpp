@@ -5,6 +5,8 @@
 #include <opencv2/imgproc.hpp>
 
 #include <algorithm>
+#include <cmath>
+#include <optional>
 
 namespace medpics::detect {
 namespace {
@@ -73,35 +75,100 @@ cv::Rect linearExtent(const cv::Mat& gray, const cv::Rect& scan) {
   return fallback;
 }
 
-// Undecodable 2-D codes (rotated, blurred DataMatrix / QR): solid square blobs of dense, two-directional modules.
+// Candidate 2-D codes (DataMatrix, QR, Aztec, in any state): solid square blobs of dense, two-directional modules.
+// Closings of several sizes unite modules of 1 to about 8 px; small blobs (down to 10 px) need fewer transitions.
 std::vector<cv::Rect> localiseMatrixCodes(const cv::Mat& gray) {
   std::vector<cv::Rect> out;
-  cv::Mat bin, closed;
+  cv::Mat bin;
   cv::adaptiveThreshold(gray, bin, 255, cv::ADAPTIVE_THRESH_MEAN_C, cv::THRESH_BINARY_INV, 25, 10);
-  cv::morphologyEx(bin, closed, cv::MORPH_CLOSE, cv::getStructuringElement(cv::MORPH_RECT, {5, 5}));
-  std::vector<std::vector<cv::Point>> contours;
-  cv::findContours(closed, contours, cv::RETR_EXTERNAL, cv::CHAIN_APPROX_SIMPLE);
-  for (const auto& c : contours) {
-    const cv::RotatedRect rr = cv::minAreaRect(c);
-    const float a = std::min(rr.size.width, rr.size.height), b = std::max(rr.size.width, rr.size.height);
-    if (a < 12 || b > 1.25f * a || cv::contourArea(c) < 0.8 * a * b) continue;
-    const cv::Rect r = cv::boundingRect(c) & cv::Rect(0, 0, gray.cols, gray.rows);
-    const cv::Mat roi = bin(r);
-    const double ink = cv::countNonZero(roi) / double(roi.total());
-    if (ink < 0.3 || ink > 0.75) continue;
-    auto transitions = [](const cv::Mat& m, bool rows) {
-      double total = 0;
-      const int n = rows ? m.rows : m.cols;
-      for (int i = 0; i < n; ++i) {
-        const cv::Mat line = rows ? m.row(i) : m.col(i).t();
-        for (int k = 1; k < line.cols; ++k) total += line.at<uchar>(0, k) != line.at<uchar>(0, k - 1);
-      }
-      return total / std::max(1, n);
-    };
-    if (transitions(roi, true) < 5 || transitions(roi, false) < 5) continue;
-    out.push_back(r);
+  auto transitions = [](const cv::Mat& m, bool rows) {
+    double total = 0;
+    const int n = rows ? m.rows : m.cols;
+    for (int i = 0; i < n; ++i) {
+      const cv::Mat line = rows ? m.row(i) : m.col(i).t();
+      for (int k = 1; k < line.cols; ++k) total += line.at<uchar>(0, k) != line.at<uchar>(0, k - 1);
+    }
+    return total / std::max(1, n);
+  };
+  for (int k : {5, 11, 19}) {
+    cv::Mat closed;
+    cv::morphologyEx(bin, closed, cv::MORPH_CLOSE, cv::getStructuringElement(cv::MORPH_RECT, {k, k}));
+    std::vector<std::vector<cv::Point>> contours;
+    cv::findContours(closed, contours, cv::RETR_EXTERNAL, cv::CHAIN_APPROX_SIMPLE);
+    for (const auto& c : contours) {
+      const cv::RotatedRect rr = cv::minAreaRect(c);
+      const float a = std::min(rr.size.width, rr.size.height), b = std::max(rr.size.width, rr.size.height);
+      // squares (DataMatrix, QR, Aztec) and rectangles up to 4:1 (rectangular DataMatrix, PDF417); the elongated
+      // ones are reported only when decoded (a bold word closes into a similar blob)
+      if (a < std::max(10, 2 * k) || b > 4.f * a || cv::contourArea(c) < 0.8 * a * b) continue;
+      const cv::Rect r = cv::boundingRect(c) & cv::Rect(0, 0, gray.cols, gray.rows);
+      const cv::Mat roi = bin(r);
+      const double ink = cv::countNonZero(roi) / double(roi.total());
+      const bool small = a < 24;
+      if (ink < (small ? 0.2 : 0.3) || ink > (small ? 0.85 : 0.75)) continue;
+      const double minTransitions = small ? 2.5 : 5;
+      if (transitions(roi, true) < minTransitions || transitions(roi, false) < minTransitions) continue;
+      const bool known = std::any_of(out.begin(), out.end(), [&](const cv::Rect& o) {
+        return (o & r).area() > 0.5 * std::min(o.area(), r.area());
+      });
+      if (known) continue;
+      out.push_back(r);
+    }
   }
   return out;
+}
+
+bool squareish(const cv::Rect& r) { return std::max(r.width, r.height) <= 1.3 * std::min(r.width, r.height); }
+
+// Second chance for a candidate region the whole-image pass did not decode: the crop is deskewed (angle of its
+// blob), given a white quiet zone, upscaled to about 240 px and read with each binarizer, then once more as a pure
+// symbol after Otsu thresholding.
+std::optional<ZXing::Result> readCandidate(const cv::Mat& gray, const cv::Rect& region) {
+  const int margin = std::max(4, std::max(region.width, region.height) / 4);
+  const cv::Rect outer = cv::Rect(region.x - margin, region.y - margin, region.width + 2 * margin, region.height + 2 * margin) &
+                         cv::Rect(0, 0, gray.cols, gray.rows);
+  cv::Mat crop = gray(outer).clone();
+  // skew of the symbol: minimum-area rectangle of its dark modules
+  cv::Mat dark;
+  cv::threshold(crop, dark, 0, 255, cv::THRESH_BINARY_INV | cv::THRESH_OTSU);
+  std::vector<cv::Point> pts;
+  cv::findNonZero(dark, pts);
+  double angle = 0;
+  if (pts.size() > 8) {
+    const cv::RotatedRect rr = cv::minAreaRect(pts);
+    angle = rr.angle;
+    while (angle > 45) angle -= 90;
+    while (angle < -45) angle += 90;
+  }
+  const double scale = std::clamp(240.0 / std::max(crop.cols, crop.rows), 1.0, 12.0);
+  cv::Mat big;
+  cv::resize(crop, big, {}, scale, scale, scale >= 3 ? cv::INTER_CUBIC : cv::INTER_LINEAR);
+  const double background = cv::mean(big, big > 128)[0];
+  for (double a : {angle, 0.0}) {
+    cv::Mat straight = big;
+    if (std::abs(a) > 0.3) {
+      const cv::Mat rot = cv::getRotationMatrix2D(cv::Point2f(big.cols / 2.f, big.rows / 2.f), a, 1.0);
+      cv::warpAffine(big, straight, rot, big.size(), cv::INTER_CUBIC, cv::BORDER_REPLICATE);
+    }
+    cv::Mat framed;
+    cv::copyMakeBorder(straight, framed, 24, 24, 24, 24, cv::BORDER_CONSTANT, cv::Scalar(background > 0 ? background : 255));
+    ZXing::DecodeHints hints;
+    hints.setTryHarder(true);
+    hints.setTryRotate(true);
+    hints.setFormats(ZXing::BarcodeFormat::MatrixCodes);
+    for (auto binarizer : {ZXing::Binarizer::LocalAverage, ZXing::Binarizer::GlobalHistogram, ZXing::Binarizer::FixedThreshold}) {
+      hints.setBinarizer(binarizer);
+      ZXing::Result r = ZXing::ReadBarcode(
+          ZXing::ImageView(framed.data, framed.cols, framed.rows, ZXing::ImageFormat::Lum, int(framed.step)), hints);
+      if (r.isValid()) return r;
+    }
+    cv::Mat pure;
+    cv::threshold(framed, pure, 0, 255, cv::THRESH_BINARY | cv::THRESH_OTSU);
+    hints.setBinarizer(ZXing::Binarizer::BoolCast);
+    ZXing::Result r = ZXing::ReadBarcode(ZXing::ImageView(pure.data, pure.cols, pure.rows, ZXing::ImageFormat::Lum, int(pure.step)), hints);
+    if (r.isValid()) return r;
+  }
+  return std::nullopt;
 }
 
 void readInto(const cv::Mat& gray, double scale, const CodeOptions& o, std::vector<Finding>& out) {
@@ -117,6 +184,13 @@ void readInto(const cv::Mat& gray, double scale, const CodeOptions& o, std::vect
       const cv::Rect bars = linearExtent(gray, cv::Rect(cv::Point(x0, y0), cv::Point(x1 + 1, y1 + 1)));
       x0 = bars.x; y0 = bars.y; x1 = bars.br().x; y1 = bars.br().y;
     }
+    if (categoryOf(r.format()) == "barcode" && y1 - y0 < (x1 - x0) / 5) {
+      // a rotated or low-contrast 1-D code whose bars were not all found: at least a fifth of its length high, so
+      // the whole symbol is covered, not only its scan line
+      const int cy = (y0 + y1) / 2, half = (x1 - x0) / 10;
+      y0 = std::max(0, cy - half);
+      y1 = std::min(gray.rows - 1, cy + half);
+    }
     Finding f;
     f.kind = Kind::Barcode;
     f.category = categoryOf(r.format());
@@ -125,7 +199,8 @@ void readInto(const cv::Mat& gray, double scale, const CodeOptions& o, std::vect
     f.text = r.text();
     f.detector = "zxing-cpp";
     f.detectorVersion = std::string("1.4/") + ZXing::ToString(r.format());
-    const int pad = int(o.padding * scale) + 1;
+    // quiet zone, plus 8 % of the symbol's short side: a rotated symbol's corners lie outside ZXing's outline
+    const int pad = int(o.padding * scale) + 1 + int(0.08 * std::min(x1 - x0, y1 - y0));
     const int bx = int((x0 - pad) / scale), by = int((y0 - pad) / scale);
     f.box = Box{bx, by, int((x1 - x0 + 2 * pad) / scale) + 1, int((y1 - y0 + 2 * pad) / scale) + 1};
     out.push_back(std::move(f));
@@ -160,12 +235,25 @@ std::vector<Finding> detectCodes(const cv::Mat& bgr, const CodeOptions& o) {
     const int pad = std::max(4, full.width / 10);
     Finding f;
     f.kind = Kind::Barcode;
-    f.category = "2d-code";
     f.phi = true;
-    f.confidence = 0.6f;
-    f.text = "";
-    f.detector = "matrix-localiser";
-    f.detectorVersion = "1";
+    // the candidate at working resolution: deskewed, upscaled, read again with each binarizer
+    const cv::Rect working = cv::Rect(int(r.x / locScale), int(r.y / locScale), int(r.width / locScale) + 1,
+                                      int(r.height / locScale) + 1) & cv::Rect(0, 0, gray.cols, gray.rows);
+    if (auto decoded = readCandidate(gray, working)) {
+      f.category = categoryOf(decoded->format());
+      f.confidence = 0.9f;
+      f.text = decoded->text();
+      f.detector = "zxing-cpp";
+      f.detectorVersion = std::string("1.4/") + ZXing::ToString(decoded->format()) + "/candidate";
+    } else if (!squareish(r)) {
+      continue;
+    } else {
+      f.category = "unreadable-code";  // looks like a code, cannot be decoded: masked all the same
+      f.confidence = 0.6f;
+      f.text = "";
+      f.detector = "matrix-localiser";
+      f.detectorVersion = "2";
+    }
     f.box = Box{full.x - pad, full.y - pad, full.width + 2 * pad, full.height + 2 * pad};
     out.push_back(std::move(f));
   }

@@ -35,6 +35,7 @@ nlohmann::json toJson(const Finding& f) {
   j["text"] = f.text;
   j["detector"] = f.detector;
   j["detector_version"] = f.detectorVersion;
+  if (f.repaired) j["repaired"] = true;
   return j;
 }
 
@@ -54,6 +55,7 @@ Finding findingFromJson(const nlohmann::json& j) {
   f.text = j.value("text", std::string());
   f.detector = j.value("detector", std::string());
   f.detectorVersion = j.value("detector_version", std::string());
+  f.repaired = j.value("repaired", false);
   return f;
 }
 

@@ -121,7 +121,46 @@ const WordSet& benignWords() {
       "technique", "resultats", "interpretation", "commentaire", "comment", "mesure", "mesures",
       "measure", "taille", "size", "poids", "weight", "tension", "temperature", "positif", "negatif",
       "positive", "negative", "absence", "presence", "anomalie", "pas", "no", "non", "oui", "yes",
-      "bas", "haut", "high", "low", "lo", "hi", "n", "h", "*", "-", "+", "/", "sup", "inf"};
+      "bas", "haut", "high", "low", "lo", "hi", "n", "h", "*", "-", "+", "/", "sup", "inf",
+      // more analytes, lab report and calibration words
+      "analyse", "analyses", "ref", "refs", "valide", "validee", "biologiste", "responsable", "biologie", "medicale",
+      "medical", "usuelle", "anterieur", "anterieurs", "precedent", "acide", "urique", "uricemie", "lipase", "amylase",
+      "bnp", "nt-probnp", "probnp", "procalcitonine", "pct", "d-dimeres", "dimeres", "vs", "ft3", "ft4", "t4l", "t3l",
+      "b12", "b9", "folates", "zinc", "cuivre", "lactates", "ph", "pco2", "po2", "sao2", "spo2", "hco3", "debit",
+      "filtration", "glomerulaire", "estime", "hb", "ht", "gb", "gr", "plq", "pnn", "pne", "pnb", "natremie",
+      "kaliemie", "calcemie", "proteine", "reactive", "glyquee", "hemoglobine glyquee", "cholesterol", "total",
+      "ferritinemie", "vitamine d", "25-oh", "oh", "tsh us", "tshus", "tp", "inr", "ratio", "temps", "cephaline",
+      "activee", "quick", "prothrombine", "fibrine", "reticulocytes", "ionise", "corrige", "calcium", "phosphatases",
+      "alcalines", "transaminases", "gamma-gt", "gamma-glutamyl", "transferase", "creatinine", "clairance",
+      "cockcroft", "microalbuminurie", "proteinurie", "glycosurie", "ecbu", "hematurie", "leucocyturie", "culture",
+      "sterile", "positive", "negative", "absents", "absentes", "rares", "nombreux", "traces", "normal", "anormal",
+      "mv", "mm/mv", "mm/s", "hz", "filtre", "calibration", "etalonnage", "gain", "vitesse", "derivation",
+      "derivations", "precordiales", "peripheriques", "scale", "echelle", "marker", "repere", "cm", "mm", "sonde",
+      "probe", "freq", "frequence", "puissance", "power", "mi", "tis", "tib", "tic", "gn", "pers",
+      "compound", "harm", "harmonique", "thi", "res", "focus", "fr", "cf", "bmode", "b-mode", "m-mode", "pd", "cfm",
+      "vitesse", "prix", "tarif", "total", "ttc", "ht", "eur", "euros", "euro", "tva", "acte", "actes", "cotation", "\xE2\x82\xAC", "$"};
+  return set;
+}
+
+const WordSet& abbreviations() {
+  static const WordSet set = {
+      "stemi", "nstemi", "hta", "htap", "irm", "avc", "ait", "bpco", "idm", "sca", "acfa", "fa", "tvp", "ep", "oap",
+      "ira", "irc", "irct", "dt1", "dt2", "dnid", "did", "ett", "eto", "eeg", "emg", "tep", "tep-tdm", "ains", "avk",
+      "aod", "hbpm", "vih", "vhb", "vhc", "covid", "sars", "bav", "bbd", "bbg", "hvg", "hvd", "tv", "fv", "esv", "esa",
+      "iec", "ara2", "bb", "ecg", "ecbu", "nfs", "vs", "crp", "pct", "bnp", "tsh", "ldh", "cpk", "asat", "alat", "ggt",
+      "rx", "tdm", "pet", "spect", "dmla", "glaucome", "ivg", "ivd", "ic", "icc", "sdra", "pid", "mici", "rgo", "ulh",
+      "aeg", "sep", "sla", "lupus", "rcp", "chu", "urg", "sau", "samu", "smur", "rea", "usic", "usc", "bloc", "hdj",
+      "mpr", "ssr", "ehpad", "ald", "cmu", "ame", "aah", "mdph", "atcd", "ttt", "rdv", "cr", "crh", "cro", "bio",
+      "hbsag", "ag", "ac", "igg", "igm", "ige", "pcr", "rt-pcr", "adn", "arn", "hpv", "ist", "mst", "tbc", "bk",
+      "ogd", "fogd", "ctscan", "angio", "coro", "atl", "pac", "kt", "sng", "sad", "vvp", "vvc", "picc", "o2",
+      "mmhg", "pas", "pad", "pam", "fr", "sat", "gcs", "en", "imc", "bmi", "ta", "fc", "ipp"};
+  return set;
+}
+
+const WordSet& particles() {
+  static const WordSet set = {"le", "la", "de", "du", "des", "da", "di", "del", "della", "van", "von", "der", "den",
+                              "ben", "bin", "ibn", "el", "al", "abou", "abu", "mac", "mc", "saint", "sainte", "st",
+                              "ste", "dos", "das", "do", "d", "l", "ter", "ten"};
   return set;
 }
 
@@ -160,5 +199,30 @@ bool isCommonFirstName(std::string_view w) { return contains(firstNames(), w); }
 bool isCommonSurname(std::string_view w) { return contains(surnames(), w); }
 bool isNameTrigger(std::string_view w) { return contains(triggers(), w); }
 bool isBenignWord(std::string_view w) { return contains(benignWords(), w); }
+const std::vector<std::string>& longBenignWords() {
+  static const std::vector<std::string> words = [] {
+    std::vector<std::string> out;
+    for (const auto& w : benignWords())
+      if (w.size() >= 7 && w.find_first_not_of("abcdefghijklmnopqrstuvwxyz") == std::string_view::npos) out.emplace_back(w);
+    return out;
+  }();
+  return words;
+}
+
+bool isClinicalAbbreviation(std::string_view w) { return contains(abbreviations(), w); }
+bool isNameParticle(std::string_view w) { return contains(particles(), w); }
+
+bool isEcgLeadVariant(std::string_view raw) {
+  if (raw == "I" || raw == "II" || raw == "III" || raw == "Il" || raw == "ll" || raw == "lI" || raw == "IIl") return true;
+  if (raw.size() == 3 && (raw[0] == 'a' || raw[0] == 'A') && (raw[1] == 'V' || raw[1] == 'v'))
+    return raw[2] == 'R' || raw[2] == 'L' || raw[2] == 'F' || raw[2] == 'r' || raw[2] == 'l' || raw[2] == 'f';
+  if (raw.size() == 2) {
+    const char a = raw[0], b = raw[1];
+    const bool v = a == 'V' || a == 'v' || a == 'M' || a == 'W' || a == 'N' || a == 'Y';
+    const bool k = (b >= '1' && b <= '6') || b == 'I' || b == 'l' || b == '|';
+    return v && k && !(a == 'N' && (b == 'I' || b == 'l'));  // "NI" could start a word
+  }
+  return false;
+}
 
 }  // namespace medpics::detect

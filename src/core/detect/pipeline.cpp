@@ -3,6 +3,8 @@
 #include "medpics/detect/pipeline.hpp"
 
 #include "medpics/detect/classify.hpp"
+#include "medpics/detect/image_kind.hpp"
+#include "medpics/detect/text_context.hpp"
 #include "medpics/detect/metadata.hpp"
 #include "medpics/detect/models.hpp"
 #include "medpics/util/log.hpp"
@@ -79,9 +81,11 @@ bool timingEnabled() {
   return enabled;
 }
 
-Finding textFinding(const TextRegion& region, const OcrLine& line, cv::Size imageSize) {
+Finding textFinding(const TextRegion& region, const OcrLine& line, cv::Size imageSize, bool* uncertain = nullptr) {
   const LineVerdict verdict = classifyLine(line.text, line.confidence);
+  if (uncertain) *uncertain = verdict.uncertain;
   Finding f;
+  f.repaired = verdict.repaired;
   f.kind = Kind::Text;
   f.category = verdict.category;
   f.phi = verdict.phi;
@@ -155,7 +159,7 @@ struct Pipeline::Impl {
     return true;
   }
 
-  std::vector<Finding> detect(const cv::Mat& bgr, const work::CancelToken& cancel) {
+  std::vector<Finding> detect(const cv::Mat& bgr, const work::CancelToken& cancel, std::string* kindName = nullptr) {
     const PipelineOptions& o = options;
     std::vector<Finding> faceFindings, codeFindings, tattooFindings;
     std::vector<TextRegion> dbRegions, classicalRegions;
@@ -194,6 +198,12 @@ struct Pipeline::Impl {
     const double phase1Ms = msSince(start);
     networkFaces.insert(networkFaces.end(), otherFaces.begin(), otherFaces.end());
     if (o.faces) faceFindings = faces.merge(networkFaces, bgr.size());
+    // kind from pixels: faces on radiographs, ECGs, documents and ultrasound need strong evidence; tattoos need skin
+    const ImageKindFeatures kindFeatures = measureImageKind(bgr);
+    ImageKind kind = classifyImageKind(kindFeatures);
+    faceFindings = gateFaces(faceFindings, bgr, kind);
+    kind = refineWithFaces(kind, kindFeatures, !faceFindings.empty());
+    if (kindName) *kindName = imageKindName(kind);
     if (cancel.cancelled()) return {};
     std::vector<Finding> findings = faceFindings;
     if (o.text && ocrReady) {
@@ -221,15 +231,19 @@ struct Pipeline::Impl {
                      "codes %.0f) ocr %.0f ms [%zu lines]\n", bgr.cols, bgr.rows, phase1Ms, faceMs, tattooMs, dbMs,
                      dbRegions.size(), classicalMs, classicalRegions.size(), codeMs, ocrMs, regions.size());
       if (cancel.cancelled()) return {};
+      std::vector<std::size_t> uncertain;
       for (std::size_t i = 0; i < regions.size(); ++i) {
         const bool keep = regions[i].source.rfind("ppocr-db", 0) == 0 ? keepNetworkRegion(bgr, regions[i], lines[i]) : readsAsText(lines[i]);
         if (!keep) continue;
-        findings.push_back(textFinding(regions[i], lines[i], bgr.size()));
+        bool unsure = false;
+        findings.push_back(textFinding(regions[i], lines[i], bgr.size(), &unsure));
+        if (unsure) uncertain.push_back(findings.size() - 1);
       }
+      resolveUncertainText(findings, uncertain, bgr.size(), kind);
     }
     findings.insert(findings.end(), codeFindings.begin(), codeFindings.end());
     const auto textLines = std::count_if(findings.begin(), findings.end(), [](const Finding& f) { return f.kind == Kind::Text; });
-    if (o.tattoos && !cancel.cancelled() && textLines < 6) {  // six read lines or more: a document, not skin
+    if (o.tattoos && tattooHeuristicApplies(kind) && !cancel.cancelled() && textLines < 6) {  // six read lines or more: a document, not skin
       // ink within skin that is not a face, a text line that was read, or a code (eyes, letters, bars are dark)
       const auto t = Clock::now();
       std::vector<Box> exclude;
@@ -289,7 +303,7 @@ AnalysisResult Pipeline::analyzeImage(const cv::Mat& bgr, const work::CancelToke
                      std::to_string(bgr.rows) + ", over 64:1): check it by eye";
       return result;
     }
-    result.findings = impl_->detect(bgr, cancel);
+    result.findings = impl_->detect(bgr, cancel, &result.imageKind);
     if (cancel.cancelled()) result.error = "cancelled";
   } catch (const std::exception& e) {
     result.error = std::string("detection failed: ") + e.what();
@@ -317,6 +331,7 @@ AnalysisResult Pipeline::analyze(const std::string& bytes, const work::CancelTok
     result.width = pixels.width;
     result.height = pixels.height;
     result.findings = std::move(pixels.findings);
+    result.imageKind = pixels.imageKind;
     result.error = pixels.error;
     if (impl_->options.metadata && result.ok()) {
       auto meta = detectMetadata(bytes);
@@ -333,6 +348,7 @@ nlohmann::json toJson(const AnalysisResult& r) {
   j["width"] = r.width;
   j["height"] = r.height;
   j["elapsed_ms"] = std::round(r.elapsedMs * 10) / 10;
+  if (!r.imageKind.empty()) j["image_kind"] = r.imageKind;
   j["findings"] = nlohmann::json::array();
   for (const auto& f : r.findings) j["findings"].push_back(toJson(f));
   if (!r.error.empty()) j["error"] = r.error;

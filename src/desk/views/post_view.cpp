@@ -104,7 +104,7 @@ void drawPost(Desk& desk) {
     allReady = allReady && img.status == LoadedImage::Status::Ready && img.analysis != LoadedImage::Analysis::Pending;
   bool allLoaded = true;  // a rejection publishes nothing: it only needs the images shown (or failed)
   for (const auto& img : post.images) allLoaded = allLoaded && img.status != LoadedImage::Status::Loading;
-  const bool canDecide = allReady && !post.sending && !post.leaseLost && !post.claiming;
+  const bool canDecide = allReady && !post.sending && !post.leaseLost && !post.claiming && !post.captionPending;
   const bool canReject = allLoaded && !post.sending && !post.leaseLost && !post.claiming;
   ImGui::BeginDisabled(!canDecide);
   // Approval takes two steps (A, then A again): first the final review of the exact pixels to be published.

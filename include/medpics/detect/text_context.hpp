@@ -1,0 +1,30 @@
+// Where text that could not be read confidently may identify someone, and what becomes of it elsewhere ("to-check").
+#pragma once
+#include "medpics/detect/finding.hpp"
+#include "medpics/detect/image_kind.hpp"
+
+#include <opencv2/core.hpp>
+
+#include <cstddef>
+#include <string_view>
+#include <vector>
+
+namespace medpics::detect {
+
+// Category of uncertain text shown outlined for the moderator to look at, phi false ("à vérifier" in the desk).
+inline constexpr const char* kToCheckCategory = "to-check";
+
+// True when the text holds a word after which identifying text follows (Nom, Patient, Dr, IPP, Né(e), Tél...).
+bool hasIdentityTrigger(std::string_view text);
+
+// An uncertain text finding may identify, and stays masked (phi true), when:
+//  - the image is a photo (labels, stickers and wristbands are photographed: any text on them may identify);
+//  - its centre lies in the header band (top 20 %) or the footer band (bottom 10 %) of the image, where identity
+//    blocks, ECG headers and radiograph/ultrasound overlays are printed;
+//  - it lies next to a PHI finding or a line holding a trigger word (within two line heights above/below and three
+//    line heights left/right of it): the rest of an identity block.
+// Elsewhere it becomes kToCheckCategory with phi false. `uncertain` lists indices into `findings`.
+void resolveUncertainText(std::vector<Finding>& findings, const std::vector<std::size_t>& uncertain, cv::Size image,
+                          ImageKind kind);
+
+}  // namespace medpics::detect

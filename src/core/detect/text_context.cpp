@@ -1,0 +1,60 @@
+// Context rule for text not read confidently: masked in identity zones, near triggers and on photos; "to-check" elsewhere.
+#include "medpics/detect/text_context.hpp"
+
+#include "medpics/detect/lexicon.hpp"
+
+#include <algorithm>
+#include <string>
+
+namespace medpics::detect {
+
+bool hasIdentityTrigger(std::string_view text) {
+  const std::string folded = foldAccents(text);
+  std::string word;
+  auto check = [&] {
+    static const char* extra[] = {"ipp", "nda", "nir", "ddn", "dob", "ne", "nee", "tel", "adresse", "sejour", "dossier",
+                                  "ins", "id", "secu", "rpps", "adeli", "naissance"};
+    const bool hit = !word.empty() && (isNameTrigger(word) || std::find(std::begin(extra), std::end(extra), word) != std::end(extra));
+    word.clear();
+    return hit;
+  };
+  for (char c : folded) {
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+      word += c;
+    } else if (check()) {
+      return true;
+    }
+  }
+  return check();
+}
+
+void resolveUncertainText(std::vector<Finding>& findings, const std::vector<std::size_t>& uncertain, cv::Size image,
+                          ImageKind kind) {
+  if (uncertain.empty() || isPhotoKind(kind)) return;  // on photos all uncertain text stays masked
+  std::vector<char> isUncertain(findings.size(), 0);
+  for (std::size_t i : uncertain)
+    if (i < findings.size()) isUncertain[i] = 1;
+  // anchors: PHI text read with confidence, or lines holding a trigger word
+  std::vector<cv::Rect> anchors;
+  for (std::size_t i = 0; i < findings.size(); ++i) {
+    const Finding& f = findings[i];
+    if (f.kind != Kind::Text || !f.box || isUncertain[i]) continue;
+    const bool phiText = f.phi && f.category != "other-text";
+    if (!phiText && !hasIdentityTrigger(f.text)) continue;
+    const int h = std::max(1, f.box->h);
+    anchors.emplace_back(f.box->x - 3 * h, f.box->y - 2 * h, f.box->w + 6 * h, f.box->h + 4 * h);
+  }
+  for (std::size_t i : uncertain) {
+    if (i >= findings.size() || !findings[i].box) continue;
+    Finding& f = findings[i];
+    const cv::Rect box(f.box->x, f.box->y, f.box->w, f.box->h);
+    const double cy = box.y + box.height / 2.0;
+    const bool band = cy < 0.2 * image.height || cy > 0.9 * image.height;
+    const bool nearAnchor = std::any_of(anchors.begin(), anchors.end(), [&](const cv::Rect& a) { return (a & box).area() > 0; });
+    if (band || nearAnchor) continue;  // may identify: stays masked
+    f.category = kToCheckCategory;
+    f.phi = false;
+  }
+}
+
+}  // namespace medpics::detect

@@ -1,0 +1,132 @@
+// Unit tests of the code detector: DataMatrix per size (14-200 px) and rotation (0, 2.7, 5 degrees) written with
+// ZXing's MultiFormatWriter, other symbologies rotated, and an undecodable code still masked as "unreadable-code".
+#include "medpics/detect/codes.hpp"
+
+#include <ZXing/BitMatrix.h>
+#include <ZXing/MultiFormatWriter.h>
+#include <catch2/catch.hpp>
+#include <opencv2/imgproc.hpp>
+
+#include <algorithm>
+
+using namespace medpics::detect;
+
+namespace {
+// The symbol drawn at `side` px (nearest-neighbour scaling of the module matrix, no quiet zone).
+cv::Mat symbol(ZXing::BarcodeFormat format, const std::string& text, int width, int height) {
+  ZXing::MultiFormatWriter writer(format);
+  writer.setMargin(0);
+  const ZXing::BitMatrix bits = writer.encode(text, 0, 0);  // one pixel per module
+  cv::Mat modules(bits.height(), bits.width(), CV_8U);
+  for (int y = 0; y < bits.height(); ++y)
+    for (int x = 0; x < bits.width(); ++x) modules.at<uchar>(y, x) = bits.get(x, y) ? 0 : 255;
+  cv::Mat out;
+  cv::resize(modules, out, {width, height}, 0, 0, cv::INTER_AREA);
+  return out;
+}
+
+// A light page with the symbol pasted at (x, y), rotated by `degrees` about its centre; returns the symbol's box.
+cv::Mat page(const cv::Mat& sym, double degrees, cv::Rect& box, cv::Size size = {640, 480}) {
+  cv::Mat img(size, CV_8U, cv::Scalar(238));
+  const cv::Point at(size.width / 3, size.height / 3);
+  sym.copyTo(img(cv::Rect(at, sym.size())));
+  const cv::Point2f centre(at.x + sym.cols / 2.f, at.y + sym.rows / 2.f);
+  const cv::Mat rot = cv::getRotationMatrix2D(centre, degrees, 1.0);
+  cv::warpAffine(img, img, rot, img.size(), cv::INTER_LINEAR, cv::BORDER_CONSTANT, cv::Scalar(238));
+  box = cv::RotatedRect(centre, cv::Size2f(float(sym.cols), float(sym.rows)), float(degrees)).boundingRect();
+  cv::Mat bgr;
+  cv::cvtColor(img, bgr, cv::COLOR_GRAY2BGR);
+  return bgr;
+}
+
+std::string describe(const std::vector<Finding>& findings) {
+  std::string out;
+  for (const auto& f : findings)
+    out += f.category + " '" + f.text + "' " + std::to_string(f.box->x) + "," + std::to_string(f.box->y) + " " +
+           std::to_string(f.box->w) + "x" + std::to_string(f.box->h) + "; ";
+  return out;
+}
+
+// The finding covering at least 90 % of `box`, or nullptr.
+const Finding* covering(const std::vector<Finding>& findings, const cv::Rect& box) {
+  for (const auto& f : findings) {
+    const cv::Rect r(f.box->x, f.box->y, f.box->w, f.box->h);
+    if ((r & box).area() >= 0.9 * box.area()) return &f;
+  }
+  return nullptr;
+}
+}  // namespace
+
+TEST_CASE("DataMatrix per size and rotation: decoded from 3 px per module, always masked", "[codes]") {
+  const std::string content = "IPP8231145067";  // a 14 x 14 square symbol
+  for (int side : {14, 20, 26, 40, 60, 89, 120, 156, 200}) {
+    for (double degrees : {0.0, 2.7, 5.0}) {
+      INFO(side << " px, " << degrees << " degrees");
+      cv::Rect box;
+      const cv::Mat sym = symbol(ZXing::BarcodeFormat::DataMatrix, content, side, side);
+      const cv::Mat img = page(sym, degrees, box);
+      const auto findings = detectCodes(img);
+      INFO("box " << box.x << "," << box.y << " " << box.width << "x" << box.height << ": " << describe(findings));
+      const Finding* f = covering(findings, box);
+      REQUIRE(f != nullptr);
+      CHECK(f->phi);
+      const int modules = 14;
+      if (side >= 3 * modules) {
+        CHECK(f->category == "datamatrix");
+        CHECK(f->text == content);
+      } else {
+        CHECK((f->category == "datamatrix" || f->category == "unreadable-code"));
+      }
+    }
+  }
+}
+
+TEST_CASE("DataMatrix 89 px and rectangular 156 x 72, rotated 2.7 degrees on a 1600 x 1200 page, are decoded", "[codes]") {
+  struct Case { std::string text; int w, h; };
+  for (const Case& c : {Case{"IPP8231145067", 89, 89}, Case{"IPP 8231145067 LEGRAND", 156, 72}}) {  // 14x14, 26x12
+    cv::Rect box;
+    const cv::Mat img = page(symbol(ZXing::BarcodeFormat::DataMatrix, c.text, c.w, c.h), 2.7, box, {1600, 1200});
+    const auto findings = detectCodes(img);
+    INFO(c.text << ": " << describe(findings));
+    const Finding* f = covering(findings, box);
+    REQUIRE(f != nullptr);
+    CHECK(f->category == "datamatrix");
+    CHECK(f->text == c.text);
+  }
+}
+
+TEST_CASE("other symbologies rotated up to 5 degrees are decoded", "[codes]") {
+  using F = ZXing::BarcodeFormat;
+  struct Case { F format; std::string text; int w, h; };
+  for (const Case& c : {Case{F::QRCode, "IPP 8231145067", 80, 80}, Case{F::Aztec, "IPP 8231145067", 80, 80},
+                        Case{F::PDF417, "IPP 8231145067", 240, 80}, Case{F::Code128, "8231145067", 240, 60},
+                        Case{F::Code39, "8231145067", 500, 60}, Case{F::EAN13, "3760123456784", 200, 60}}) {
+    for (double degrees : {0.0, 5.0}) {
+      INFO(ZXing::ToString(c.format) << " " << degrees);
+      cv::Rect box;
+      const cv::Mat img = page(symbol(c.format, c.text, c.w, c.h), degrees, box, {900, 600});
+      const auto findings = detectCodes(img);
+      INFO("box " << box.x << "," << box.y << " " << box.width << "x" << box.height << ": " << describe(findings));
+      const Finding* f = covering(findings, box);
+      REQUIRE(f != nullptr);
+      CHECK(f->phi);
+      CHECK(f->text == c.text);
+    }
+  }
+}
+
+TEST_CASE("a code-like region that cannot be decoded is masked as unreadable-code", "[codes]") {
+  // a DataMatrix with its finder pattern (L border) erased: dense 2-D modules, no decodable symbol
+  cv::Mat sym = symbol(ZXing::BarcodeFormat::DataMatrix, "IPP8231145067", 98, 98);  // 7 px modules
+  sym(cv::Rect(0, 0, 7, 98)).setTo(255);
+  sym(cv::Rect(0, 91, 98, 7)).setTo(255);
+  cv::Rect box;
+  const cv::Mat img = page(sym, 0, box);
+  const auto findings = detectCodes(img);
+  INFO(describe(findings));
+  const Finding* f = covering(findings, box);
+  REQUIRE(f != nullptr);
+  CHECK(f->phi);
+  CHECK(f->category == "unreadable-code");
+  CHECK(f->text.empty());
+}

@@ -1,0 +1,93 @@
+// Unit tests of the image kind recognised from pixels and of the detector gating by kind (tattoos only on skin,
+// faces on radiographs/ECGs/documents only with strong evidence), on images of the synthetic generators.
+#include "medpics/detect/image_kind.hpp"
+#include "medpics/detect/pipeline.hpp"
+#include "medpics/synth/generator.hpp"
+#include "test_detect_support.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+
+using namespace medpics;
+using detect::ImageKind;
+
+namespace {
+detect::Finding face(int x, int y, int w, int h, const std::string& detector) {
+  detect::Finding f;
+  f.kind = detect::Kind::Face;
+  f.category = "face";
+  f.box = detect::Box{x, y, w, h};
+  f.detector = detector;
+  return f;
+}
+}  // namespace
+
+TEST_CASE("image kind from pixels on generated images, both polarities", "[image-kind]") {
+  for (uint64_t seed = 1; seed <= 5; ++seed) {
+    INFO("seed " << seed);
+    auto kindOf = [&](synth::ImageKind k) { return detect::classifyImageKind(synth::generate(k, seed).pixels); };
+    CHECK(kindOf(synth::ImageKind::RadiographDark) == ImageKind::Radiograph);
+    CHECK(kindOf(synth::ImageKind::RadiographLight) == ImageKind::Radiograph);
+    CHECK(kindOf(synth::ImageKind::LabReport) == ImageKind::Document);
+    CHECK(kindOf(synth::ImageKind::OrdreCertificate) == ImageKind::Document);
+    CHECK(kindOf(synth::ImageKind::Ecg) == ImageKind::Ecg);
+    CHECK(detect::isPhotoKind(kindOf(synth::ImageKind::SkinFace)));
+    CHECK(detect::isPhotoKind(kindOf(synth::ImageKind::SkinTattoo)));
+    CHECK(detect::isPhotoKind(kindOf(synth::ImageKind::Wristband)));
+    const cv::Mat ecg = synth::generate(synth::ImageKind::Ecg, seed).pixels;
+    CHECK(detect::classifyImageKind(cv::Mat(cv::Scalar::all(255) - ecg)) == ImageKind::Ecg);  // inverted ECG
+  }
+  for (const auto& photo : synth::availableFacePhotos()) {
+    INFO(photo.path);
+    CHECK(detect::isPhotoKind(detect::classifyImageKind(cv::imread(photo.path))));
+  }
+}
+
+TEST_CASE("gating: tattoo heuristic only on skin, faces on non-photos only with strong evidence", "[image-kind]") {
+  CHECK(detect::tattooHeuristicApplies(ImageKind::SkinPhoto));
+  CHECK(detect::tattooHeuristicApplies(ImageKind::PersonPhoto));
+  for (ImageKind k : {ImageKind::Radiograph, ImageKind::Ecg, ImageKind::Document, ImageKind::Ultrasound, ImageKind::Photo})
+    CHECK_FALSE(detect::tattooHeuristicApplies(k));
+
+  const cv::Mat radiograph = synth::generate(synth::ImageKind::RadiographDark, 3).pixels;
+  const int side = std::min(radiograph.cols, radiograph.rows);
+  // one detector only, a giant box, a plausible box seen by two detectors (greyscale: no skin test)
+  const std::vector<detect::Finding> faces = {face(100, 100, 90, 110, "haar-profile"),
+                                              face(0, 0, side * 9 / 10, side, "blazeface+dlib-hog"),
+                                              face(300, 200, 90, 110, "blazeface+dlib-hog")};
+  const auto kept = detect::gateFaces(faces, radiograph, ImageKind::Radiograph);
+  REQUIRE(kept.size() == 1);
+  CHECK(kept[0].box->x == 300);
+  // on a photo every face is kept (face recall)
+  CHECK(detect::gateFaces(faces, radiograph, ImageKind::PersonPhoto).size() == faces.size());
+  // on a colour ECG, two detectors on pink paper (no skin) are not enough
+  const cv::Mat ecg = synth::generate(synth::ImageKind::Ecg, 3).pixels;
+  CHECK(detect::gateFaces({face(ecg.cols / 2, ecg.rows / 2, 120, 140, "blazeface+dlib-hog")}, ecg, ImageKind::Ecg).empty());
+  CHECK(detect::refineWithFaces(ImageKind::Photo, detect::measureImageKind(synth::generate(synth::ImageKind::SkinTattoo, 1).pixels), false) ==
+        ImageKind::SkinPhoto);
+}
+
+TEST_CASE("pipeline by kind: no tattoo or face on an ECG or a lab report, the face of a skin photo kept", "[image-kind][pipeline]") {
+  if (!test::modelsPresent()) {
+    WARN("models missing (scripts/fetch-models.sh): image-kind pipeline test skipped");
+    return;
+  }
+  detect::PipelineOptions options;
+  options.threads = 2;
+  detect::Pipeline pipeline(options);
+  for (auto kind : {synth::ImageKind::Ecg, synth::ImageKind::LabReport}) {
+    for (uint64_t seed = 1; seed <= 2; ++seed) {
+      const auto result = pipeline.analyzeImage(synth::generate(kind, seed).pixels);
+      INFO(synth::kindName(kind) << " seed " << seed << " kind " << result.imageKind);
+      REQUIRE(result.ok());
+      CHECK((result.imageKind == "ecg" || result.imageKind == "document"));
+      CHECK(std::none_of(result.findings.begin(), result.findings.end(),
+                         [](const detect::Finding& f) { return f.kind == detect::Kind::Tattoo || f.kind == detect::Kind::Face; }));
+    }
+  }
+  const auto skin = synth::generate(synth::ImageKind::SkinFace, 1);
+  const auto result = pipeline.analyzeImage(skin.pixels);
+  CHECK(result.imageKind == "person");
+  CHECK(std::any_of(result.findings.begin(), result.findings.end(), [](const detect::Finding& f) { return f.kind == detect::Kind::Face; }));
+}
