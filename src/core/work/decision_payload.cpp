@@ -31,6 +31,7 @@ OutboxEntry registrationEntry(const std::string& registrationId, const api::Regi
   e.action = r.action;
   e.decision = {{"action", r.action},   {"lease_id", r.leaseId},    {"reason_code", r.reasonCode},
                 {"message", r.message}, {"checklist", r.checklist}};
+  if (!r.note.empty()) e.decision["note"] = r.note;
   return e;
 }
 
@@ -48,7 +49,7 @@ api::PostDecisionRequest postRequestFromJson(const json& d) {
 
 api::RegistrationDecisionRequest registrationRequestFromJson(const json& d) {
   return {d.value("action", ""), d.value("lease_id", ""), d.value("reason_code", ""), d.value("message", ""),
-          d.value("checklist", json::array())};
+          d.value("checklist", json::array()), d.value("note", "")};
 }
 
 api::Result<MaskedImages> renderMaskedImages(api::PlatformClient& client, const std::string& postId,
