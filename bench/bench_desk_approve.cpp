@@ -80,6 +80,7 @@ int main(int argc, char** argv) {
   desk::Desk& desk = app.desk();
   if (!runUntil(app, [&] { return desk.session && !desk.posts.empty(); }, 30)) return 1;
   desk.openPost(desk.posts.front().id);
+  if (!runUntil(app, [&] { return desk.post.has_value(); }, 60)) return 1;
 
   std::vector<double> toNext, toNextAll;
   int objections = 0, approved = 0, prefetched = 0, atOnce = 0;

@@ -166,18 +166,19 @@ void drawPost(Desk& desk) {
   } else {
     if (drawPostProgress(post)) ImGui::SameLine();
     ImGui::AlignTextToFramePadding();
-    // The check's state first (short), then the final review's keys in the room left.
-    const bool clear = post.check.runningKey.empty() && !post.check.readyKey.empty() &&
+    // In the final review: the check's state first (short), then the final review's keys in the room left.
+    const bool clear = finalReview && post.check.runningKey.empty() && !post.check.readyKey.empty() &&
                        post.check.readyKey == post.check.key && post.check.residual.ran &&
                        post.check.residual.outside.empty();
-    if (!post.check.runningKey.empty()) fittedText(ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled), tr("residual.checking"));
+    const bool running = finalReview && !post.check.runningKey.empty();
+    if (running) fittedText(ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled), tr("residual.checking"));
     else if (clear) fittedText(ImVec4(0.45f, 0.85f, 0.5f, 1), tr("residual.clear"));
     if (finalReview) {
-      if (!post.check.runningKey.empty() || clear) ImGui::SameLine();
+      if (running || clear) ImGui::SameLine();
       fittedText(ImVec4(0.5f, 0.85f, 1, 1), std::string(tr("post.final_review")) + "  " + keyLabel(Action::Approve) + colon() +
                                                 tr("post.publish") + " · " + keyLabel(Action::Cancel) + colon() +
                                                 tr("post.cancel"));
-    } else if (post.check.runningKey.empty() && !clear) {
+    } else {
       ImGui::NewLine();
     }
   }
