@@ -1,5 +1,6 @@
 // App implementation: window and context set-up, the event-driven frame loop, framebuffer capture.
 #include "app.hpp"
+#include "shortcuts.hpp"
 
 #include "fonts.hpp"
 #include "image_loading.hpp"
@@ -114,6 +115,7 @@ bool App::frame() {
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplGlfw_NewFrame();
   if (inputHook) inputHook(ImGui::GetIO());
+  takeReservedKeys(ImGui::GetIO().KeysDown, IM_ARRAYSIZE(ImGui::GetIO().KeysDown));
   ImGui::NewFrame();
   UiProbe::instance().beginFrame();
   drawDesk(*desk_, window_);

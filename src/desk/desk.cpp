@@ -23,6 +23,8 @@ namespace medpics::desk {
 using api::Result;
 
 namespace {
+constexpr double kNoticeSeconds = 4.0;  // a success notice stays this long
+
 // The open item's analysis runs at worker priority; the prefetch's own pipeline at background priority (SCHED_IDLE),
 // so that analysing posts ahead never takes CPU time from a frame or from the open item.
 detect::PipelineOptions pipelineOptions(int niceness) {
@@ -98,8 +100,13 @@ void Desk::applyPrefetchSettings() {
 
 void Desk::notify(bool error, std::string text, std::string detail) {
   if (error) log::warn(text + (detail.empty() ? "" : ": " + detail));
-  notifications.push_back({error, std::move(text), std::move(detail), now_, std::int64_t(std::time(nullptr))});
+  notifications.push_back({error, std::move(text), std::move(detail), now_, std::int64_t(std::time(nullptr)), {}});
   while (notifications.size() > 6) notifications.pop_front();
+}
+
+void Desk::notifyItem(bool error, std::string text, std::string detail) {
+  notify(error, std::move(text), std::move(detail));
+  notifications.back().item = post ? post->detail.id : registration ? registration->detail.id : "";
 }
 
 void Desk::saveSettings() {
@@ -202,6 +209,20 @@ void Desk::refreshQueue() {
           registrationsTotal = r->total;
         });
   }
+}
+
+void Desk::openNext(const std::vector<std::string>& preferred) {
+  const std::string self = session ? session->user.username : "";
+  for (const auto& id : preferred) {
+    if (tab == Tab::Posts) {
+      for (const auto& p : posts)
+        if (p.id == id && (!p.lease || p.lease->holder == self)) return openPost(p.id);
+    } else {
+      for (const auto& r : registrations)
+        if (r.id == id && (!r.lease || r.lease->holder == self)) return openRegistration(r.id);
+    }
+  }
+  openNext();
 }
 
 void Desk::openNext() {
@@ -331,7 +352,7 @@ void Desk::onImageLoaded(const std::string& ownerId, bool documents, std::size_t
   if (!decoded) {
     img.status = LoadedImage::Status::Failed;
     img.error = error;
-    notify(true, tr("post.decode_error"), error);
+    notifyItem(true, tr("post.decode_error"), error);
     if (documents) runChecks();
     return;
   }
@@ -384,11 +405,11 @@ void Desk::applyAnalysis(LoadedImage& img, const detect::AnalysisResult& result)
   if (!result.ok()) {
     img.analysis = LoadedImage::Analysis::Failed;
     img.analysisError = result.error;
-    notify(true, tr("editor.analysis_failed"), result.error);
+    notifyItem(true, tr("editor.analysis_failed"), result.error);
     return;
   }
   for (const auto& f : result.findings)
-    if (!f.box) img.metadataFindings.push_back(categoryName("metadata", f.category) + " : " + f.text);
+    if (!f.box) img.metadataFindings.push_back(categoryName("metadata", f.category) + colon() + f.text);
   // Findings join the regions the moderator may already have drawn, as one undoable step.
   img.regions.addMany(regionsFromFindings(result.findings, settings));
   img.analysis = LoadedImage::Analysis::Done;
@@ -425,20 +446,13 @@ void LoadedImage::show(std::shared_ptr<const cv::Mat> bgr, const std::vector<gl:
 }
 
 // ---------------------------------------------------------------- decisions
-// Result of an approval attempt: the decision, or the residual check's objection (nothing was sent).
-struct ApproveOutcome {
-  bool passed = false;          // the residual check passed: `residual` and `masked` are ready to journal
-  work::MaskedImages masked;    // memory only; re-rendered from the journal after a crash
-  mask::ResidualCheck residual;
-  std::string error;  // publishing failed (e.g. an image could not be encoded)
-};
-
 // The residual check as the decision records it: counts, override reason, where (never what) PHI was found again.
 static work::ResidualRecord residualRecord(const mask::ResidualCheck& check) {
   work::ResidualRecord r;
   r.ran = check.ran;
   r.phiFindingsOutside = static_cast<int>(check.outside.size());
   r.maskedFindings = check.maskedFindings;
+  r.dismissedFindings = check.dismissedFindings;
   r.overrideReason = check.overrideReason;
   r.error = check.error;
   for (const auto& f : check.outside) {
@@ -459,24 +473,29 @@ void Desk::approvePost() {
   for (const auto& img : post->images)  // nothing is published unseen or unanalysed
     if (img.status != LoadedImage::Status::Ready || img.analysis == LoadedImage::Analysis::Pending) return;
   post->sending = true;
+  // The residual check of these very regions usually ran in the background already: then this publishes at once.
+  post->check.approveWhenReady = true;
+  updatePublicationCheck();
+  if (post->check.readyKey == post->check.key) return finishApproval();
+  if (post->check.runningKey.empty()) startPublicationCheck();
+}
+
+void Desk::finishApproval() {
+  PublicationCheck& check = post->check;
+  check.approveWhenReady = false;
+  post->sending = false;
+  if (!check.error.empty()) return notifyItem(true, tr("status.error"), check.error);
+  mask::ResidualCheck residual = check.residual;
+  residual.overrideReason = post->overrideReason;
+  if (!residual.passes()) return onResidualObjection(residual);
   work::DecisionDraft draft;
   draft.subject = work::SubjectKind::Post;
   draft.subjectId = post->detail.id;
   draft.action = work::DecisionAction::Approve;
   draft.leaseId = post->lease.leaseId;
-  std::vector<mask::PostImage> images;
   for (const auto& img : post->images) {
-    mask::PostImage item;
-    item.id = img.ref.id;
-    item.pixels = *img.pixels;  // shared, never modified: the burn-in works on a copy
-    item.contentType = img.ref.contentType;
-    item.seed = img.maskSeed;
     work::DraftImage drafted{img.ref.id, img.maskSeed, {}};
-    for (const auto& i : img.regions.items()) {
-      item.regions.push_back(i.region);
-      drafted.regions.push_back(i.region);
-    }
-    images.push_back(std::move(item));
+    for (const auto& i : img.regions.items()) drafted.regions.push_back(i.region);
     draft.images.push_back(std::move(drafted));
   }
   std::vector<detect::TextSpan> masked;
@@ -487,40 +506,17 @@ void Desk::approvePost() {
     draft.caption = caption.text;  // memory only; the journal keeps the spans
     draft.captionSpans = caption.spans;
   }
-  const std::string id = post->detail.id, overrideReason = post->overrideReason;
-  auto pipeline = pipeline_;
-  backend_.compute<ApproveOutcome>(
-      [images, overrideReason, pipeline]() mutable -> ApproveOutcome {
-        ApproveOutcome outcome;
-        // The published variant: regions burnt in at full resolution, re-encoded from pixels (no metadata).
-        const auto published = mask::publishPost(images);
-        for (const auto& p : published)
-          if (!p.ok()) return outcome.error = p.id + ": " + p.error, outcome;
-        // Residual check: the detectors run again on what would be published.
-        outcome.residual = mask::residualCheckPost(*pipeline, images, published);
-        outcome.residual.overrideReason = overrideReason;
-        if (!outcome.residual.passes()) return outcome;
-        for (const auto& p : published) outcome.masked[p.id] = {p.encoded.contentType, p.encoded.bytes};
-        outcome.passed = true;
-        return outcome;
-      },
-      [this, id, draft](Result<ApproveOutcome>& result) mutable {
-        if (!post || post->detail.id != id) return;  // the moderator moved on: nothing was journalled or sent
-        post->sending = false;
-        if (!result) return notify(true, tr("status.error"), result.error().message);
-        ApproveOutcome& outcome = result.value();
-        if (!outcome.error.empty()) return notify(true, tr("status.error"), outcome.error);
-        if (!outcome.passed) return onResidualObjection(outcome.residual);
-        draft.residual = residualRecord(outcome.residual);
-        if (journal(std::move(draft), std::move(outcome.masked))) afterDecisionQueued("post", id);
-      });
+  draft.residual = residualRecord(residual);
+  const std::string id = post->detail.id;
+  if (journal(std::move(draft), check.masked)) afterDecisionQueued("post", id);
 }
 
-// The residual check found PHI outside the masks: nothing was sent. The findings become masked regions, so
-// approving again publishes them masked; dismissing them instead requires a written override reason.
+// The residual check found new PHI outside the masks: nothing was sent. The findings become masked regions, so
+// approving again publishes them masked; Tab walks them and D dismisses one (the next check does not raise it
+// again). What cannot be masked (metadata) still needs a written override reason.
 void Desk::onResidualObjection(const mask::ResidualCheck& residual) {
   if (!post) return;
-  if (!residual.ran) return notify(true, tr("residual.failed"), residual.error);
+  if (!residual.ran) return notifyItem(true, tr("residual.failed"), residual.error);
   post->residualFindings = static_cast<int>(residual.outside.size());
   bool shown = false;  // the first image with something found is brought on screen
   for (std::size_t i = 0; i < post->images.size(); ++i) {
@@ -528,13 +524,16 @@ void Desk::onResidualObjection(const mask::ResidualCheck& residual) {
     std::vector<detect::Finding> found;
     for (const auto& f : residual.outside)
       if (f.imageId == img.ref.id) found.push_back(f.finding);
+    img.newFindings.clear();
     if (found.empty()) continue;
+    const std::size_t before = img.regions.items().size();
     img.regions.addMany(regionsFromFindings(found, settings));
+    for (std::size_t k = before; k < img.regions.items().size(); ++k) img.newFindings.push_back(img.regions.items()[k].id);
     if (!shown) post->currentImage = static_cast<int>(i);
     shown = true;
   }
   post->editor.finalReview = false;
-  notify(true, std::string(tr("residual.blocked")) + " (" + std::to_string(residual.outside.size()) + ")");
+  notifyItem(true, std::string(tr("residual.blocked")) + " (" + std::to_string(residual.outside.size()) + ")");
 }
 
 void Desk::rejectPost(const std::string& reasonCode, const std::string& message) {
@@ -551,7 +550,8 @@ void Desk::rejectPost(const std::string& reasonCode, const std::string& message)
   if (journal(std::move(draft), {})) afterDecisionQueued("post", id);
 }
 
-void Desk::decideRegistration(const std::string& action, const std::string& reasonCode, const std::string& message) {
+void Desk::decideRegistration(const std::string& action, const std::string& reasonCode, const std::string& message,
+                              const std::string& note) {
   if (!registration || registration->sending || registration->leaseLost || !outbox_) return;
   work::DecisionDraft draft;
   draft.subject = work::SubjectKind::Registration;
@@ -560,6 +560,7 @@ void Desk::decideRegistration(const std::string& action, const std::string& reas
   draft.leaseId = registration->lease.leaseId;
   draft.reasonCode = reasonCode;
   draft.message = message;
+  draft.note = note;
   if (registration->checks)
     for (const auto& item : registration->checks->checklist.items)
       draft.checklist.push_back({item.id, std::string(creds::checkStatusName(item.status)), item.evidence,
@@ -580,6 +581,17 @@ void Desk::afterDecisionQueued(const std::string& subjectType, const std::string
 
 void Desk::showNextAfterDecision(const std::string& subjectType, const std::string& subjectId) {
   const bool stillOpen = (post && post->detail.id == subjectId) || (registration && registration->detail.id == subjectId);
+  // The item that followed the decided one in the queue opens next (not the top of the queue).
+  std::vector<std::string> following;
+  auto collect = [&](const auto& list) {
+    bool after = false;
+    for (const auto& item : list) {
+      if (after) following.push_back(item.id);
+      after = after || item.id == subjectId;
+    }
+  };
+  if (subjectType == "post") collect(posts);
+  else collect(registrations);
   std::erase_if(posts, [&](const auto& p) { return p.id == subjectId; });
   std::erase_if(registrations, [&](const auto& r) { return r.id == subjectId; });
   postsTotal = std::max(0, postsTotal - (subjectType == "post" ? 1 : 0));
@@ -589,20 +601,24 @@ void Desk::showNextAfterDecision(const std::string& subjectType, const std::stri
   post.reset();  // the lease ends with the decision: nothing to release
   registration.reset();
   reject = {};
-  openNext();
+  openNext(following);
 }
 
 // ---------------------------------------------------------------- per frame
 void Desk::tick(double now) {
   now_ = now;
-  while (!notifications.empty() && !notifications.front().error && now - notifications.front().shownAt > 6.0)
-    notifications.pop_front();
+  // Success notices hide after a few seconds; an item's notices go when another item is open.
+  const std::string openItem = post ? post->detail.id : registration ? registration->detail.id : "";
+  std::erase_if(notifications, [&](const Notification& n) {
+    return (!n.error && now - n.shownAt > kNoticeSeconds) || (!n.item.empty() && n.item != openItem);
+  });
   prefetchProgress = prefetcher_->progress();
   prefetchMemory = prefetcher_->memoryUsed();
   bool openPostAnalysing = false;  // the open post's own analysis has the cores first
   if (post)
     for (const auto& img : post->images) openPostAnalysing |= img.analysis == LoadedImage::Analysis::Pending;
   prefetcher_->setAnalysisPaused(openPostAnalysing);
+  updatePublicationCheck();  // the residual check of what A, A would publish, once the regions are still
   if (post && post->claiming && !claimInFlight_ && now >= claimRetryAt_) claimOpenPost();
   const api::Lease* lease = post ? &post->lease : registration ? &registration->lease : nullptr;
   if (!lease || lease->ttlSeconds <= 0 || now - lastRenew_ < lease->ttlSeconds / 3.0) return;
@@ -616,7 +632,7 @@ void Desk::tick(double now) {
                               if (gen != generation_ || r || r.error().transport()) return;
                               if (post) post->leaseLost = true;
                               if (registration) registration->leaseLost = true;
-                              notify(true, tr("post.lease_lost"), r.error().describe());
+                              notifyItem(true, tr("post.lease_lost"), r.error().describe());
                             });
 }
 
@@ -632,6 +648,20 @@ const std::vector<std::string>& Desk::registrationReasonCodes() {
                                               "expired_card",       "unreadable_document", "not_health_professional",
                                               "other"};
   return codes;
+}
+
+const std::vector<std::string>& Desk::requestInfoReasonCodes() {
+  static const std::vector<std::string> codes{"unreadable_document", "expired_card", "other"};
+  return codes;
+}
+
+std::string Desk::defaultRequestMessage(const std::string& code) {
+  if (code == "unreadable_document")
+    return "Votre justificatif est difficile à lire : merci de nous en envoyer une copie nette et complète.";
+  if (code == "expired_card")
+    return "Nous n'arrivons pas à lire la validité de votre carte d'étudiant : merci de nous envoyer une carte en "
+           "cours de validité.";
+  return "Merci de nous envoyer un justificatif complémentaire.";
 }
 
 std::string Desk::defaultRejectMessage(const std::string& code) {

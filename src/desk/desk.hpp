@@ -8,6 +8,7 @@
 #include "gl/tiled_image.hpp"
 #include "main_queue.hpp"
 #include "panels.hpp"
+#include "publication_check.hpp"
 #include "registration_checks.hpp"
 #include "settings.hpp"
 
@@ -61,6 +62,7 @@ struct LoadedImage {
   std::string analysisError;
   std::vector<std::string> metadataFindings;       // EXIF / XMP / IPTC found (stripped on publication)
   double analysisMs = 0;
+  std::vector<int> newFindings;  // regions the residual check's last objection added (Tab walks these first)
 };
 
 struct OpenPost {
@@ -78,6 +80,7 @@ struct OpenPost {
   int residualFindings = 0;     // PHI the residual check found outside the masks at the last approval attempt
   std::string overrideReason;   // the moderator's written reason to publish despite them
   bool focusOverride = false;   // O: the reason field takes the keyboard (after the check objected)
+  PublicationCheck check;       // background residual check of what A, A would publish (desk_residual.cpp)
 };
 
 struct OpenRegistration {
@@ -96,13 +99,21 @@ struct Notification {
   std::string text, detail;
   double shownAt = 0;
   std::int64_t wallTime = 0;  // when it happened (seconds since the epoch)
+  std::string item;           // the post or registration it is about: cleared when another item opens ("": any)
 };
 
+// The decision form under the item: a reason (number keys) and a message, or a written note.
 struct RejectForm {
+  enum class Kind {
+    Reject,           // reason + message to the author / applicant
+    RequestInfo,      // registrations: what is missing + message to the applicant
+    ApproveOverride,  // registrations: approving against the suggestion, the verifier writes why
+  };
   bool open = false;
   int reason = 0;
-  std::string message;
-  bool requestInfo = false;  // registrations: the form asks for more information instead of rejecting
+  std::string message;  // ApproveOverride: the note
+  Kind kind = Kind::Reject;
+  bool focusText = false;  // the text field takes the keyboard when the form opens (ApproveOverride)
 };
 
 struct DeskOptions {
@@ -161,10 +172,13 @@ class Desk {
   void openRegistration(const std::string& id);
   void approvePost();
   void rejectPost(const std::string& reasonCode, const std::string& message);
-  void decideRegistration(const std::string& action, const std::string& reasonCode, const std::string& message);
+  void decideRegistration(const std::string& action, const std::string& reasonCode, const std::string& message,
+                          const std::string& note = {});
   void openNext();        // the next pending item of the current tab
+  void openNext(const std::vector<std::string>& preferred);  // the first of `preferred` available, else openNext()
   void closeCurrent();    // releases the lease
   void notify(bool error, std::string text, std::string detail = {});
+  void notifyItem(bool error, std::string text, std::string detail = {});  // about the open item only
   void setLanguage(const std::string& code);
   void tick(double now);  // once per frame: lease renewal, notification expiry
   bool busy() const;      // background work in flight
@@ -175,12 +189,18 @@ class Desk {
   static const std::vector<std::string>& postReasonCodes();
   static const std::vector<std::string>& registrationReasonCodes();
   static std::string defaultRejectMessage(const std::string& reasonCode);
+  static const std::vector<std::string>& requestInfoReasonCodes();
+  static std::string defaultRequestMessage(const std::string& reasonCode);  // to the applicant (French)
 
  private:
   void loadImages(std::vector<LoadedImage>& target, const std::string& ownerId, bool documents);
   void onImageLoaded(const std::string& ownerId, bool documents, std::size_t index, const DecodedImage* image,
                      std::string error);
   void onResidualObjection(const mask::ResidualCheck& residual);
+  // Background residual check (desk_residual.cpp): started from tick() once the regions are still, reused by A, A.
+  void updatePublicationCheck();
+  void startPublicationCheck();
+  void finishApproval();  // the check of the current regions is ready: journal the decision or show the objection
   void runChecks();
   void analyse(const std::string& postId, std::size_t index);
   void applyAnalysis(LoadedImage& img, const detect::AnalysisResult& result);

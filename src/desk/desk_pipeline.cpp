@@ -87,7 +87,7 @@ void Desk::onOutboxChange(const work::OutboxEntry& entry) {
     d.decidedBy = session ? session->user.username : "";
     d.raw = work::toJson(entry.draft, work::Disclosure::Journal);
     recentDecisions.push_back(d);
-    notify(false, std::string(tr("status.decided")) + " (" + entry.subjectId + ", " + entry.action + ")");
+    notify(false, std::string(tr("status.decided")) + " (" + entry.subjectId + ", " + tr("action." + entry.action) + ")");
   } else if (entry.state == work::OutboxState::Failed) {
     notify(true, std::string(tr("outbox.failed")) + " " + entry.subjectId, entry.lastError);
     refreshQueue();  // the item may be back in the queue (e.g. its lease was taken)

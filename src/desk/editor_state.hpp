@@ -26,6 +26,8 @@ struct EditorState {
   mask::Region dragOrigin;     // the region as it was when the drag began
   std::vector<std::pair<int, mask::Region>> moveOrigins;  // every selected region when a move began
   std::vector<cv::Point> polygonDraft;
+  bool listAllRegions = false;         // after a residual objection the list shows its new findings unless ticked
+  bool scrollListToSelection = false;  // the selection changed on the image (click, Tab): the list shows it
 };
 
 }  // namespace medpics::desk

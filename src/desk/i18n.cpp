@@ -87,6 +87,18 @@ const std::vector<CatalogueEntry> kCatalogue = {
     {"regreason.unreadable_document", "Justificatif illisible", "Unreadable document"},
     {"regreason.not_health_professional", "Pas un professionnel de santé", "Not a health professional"},
     {"regreason.other", "Autre", "Other"},
+    {"inforeason.unreadable_document", "Justificatif difficile à lire", "Document hard to read"},
+    {"inforeason.expired_card", "Validité de la carte à vérifier", "Card validity to check"},
+    {"inforeason.other", "Autre justificatif", "Another document"},
+    {"reg.request_title", "Ce qui manque au dossier", "What is missing"},
+    {"reg.message", "Message au demandeur", "Message to the applicant"},
+    {"reg.override_title", "Valider contre la suggestion des contrôles : pourquoi ?",
+     "Approve against the checks' suggestion: why?"},
+    {"reg.override_note", "Motif (consigné dans la décision)", "Reason (recorded in the decision)"},
+    {"check.directory_indexed", "Annuaire RPPS importé sur ce poste", "RPPS directory imported on this computer"},
+    {"check.directory_missing", "Aucun annuaire RPPS importé (Paramètres → Importer l'annuaire)",
+     "No RPPS directory imported (Settings → Import the directory)"},
+    {"check.directory_unavailable", "Annuaire RPPS illisible", "RPPS directory cannot be read"},
     // Region editor
     {"editor.tool.select", "Sélection", "Select"},
     {"editor.tool.rect", "Rectangle", "Rectangle"},
@@ -110,6 +122,17 @@ const std::vector<CatalogueEntry> kCatalogue = {
     {"editor.delete", "Supprimer", "Delete"},
     {"editor.undo", "Annuler", "Undo"},
     {"editor.redo", "Rétablir", "Redo"},
+    {"posttype.radiograph", "Radiographie", "Radiograph"},
+    {"posttype.lab_report", "Bilan biologique", "Lab report"},
+    {"posttype.ecg", "ECG", "ECG"},
+    {"posttype.photo", "Photographie", "Photograph"},
+    {"posttype.wristband", "Bracelet patient", "Patient wristband"},
+    {"posttype.document", "Document", "Document"},
+    {"checkstatus.pass", "conforme", "passed"},
+    {"checkstatus.fail", "non conforme", "failed"},
+    {"checkstatus.unknown", "indéterminé", "unknown"},
+    {"checkstatus.warn", "à vérifier", "to check"},
+    {"checkstatus.skipped", "non fait", "skipped"},
     {"kind.face", "Visage", "Face"},
     {"kind.text", "Texte", "Text"},
     {"kind.barcode", "Code", "Code"},
@@ -153,6 +176,14 @@ const std::vector<CatalogueEntry> kCatalogue = {
      "Residual check: identifying data outside the masks, publication blocked"},
     {"residual.failed", "Le contrôle résiduel n'a pas pu s'exécuter", "The residual check could not run"},
     {"residual.override", "Motif pour publier malgré tout (obligatoire)", "Reason to publish anyway (required)"},
+    {"residual.blocked_short", "Publication bloquée, nouvelles détections", "Publication blocked, new findings"},
+    {"residual.checking", "Contrôle résiduel en cours…", "Residual check running…"},
+    {"residual.clear", "Contrôle résiduel : rien de nouveau, prêt à publier", "Residual check: nothing new, ready to publish"},
+    {"residual.new_findings", "Nouvelles détections", "New findings"},
+    {"residual.keys", "suivante", "next"},
+    {"residual.decide", "masquer / écarter", "mask / dismiss"},
+    {"residual.reason", "motif", "reason"},
+    {"editor.all_regions", "Toutes les régions", "All regions"},
     // Categories of findings (captions, regions)
     {"category.name", "nom", "name"},
     {"category.date", "date", "date"},
@@ -237,10 +268,18 @@ const char* tr(std::string_view key) {
   return gLanguage == Language::French ? it->second->fr : it->second->en;
 }
 
+std::string postKindName(const std::string& kind) {
+  const std::string key = "posttype." + kind;
+  return index().count(key) ? tr(key) : kind;
+}
+
+const char* colon() { return gLanguage == Language::French ? " : " : ": "; }
+
 const std::vector<CatalogueEntry>& catalogue() { return all(); }
 
 std::string categoryName(const std::string& kind, const std::string& category) {
-  if (category.empty() || category == kind) return "";
+  // Nothing to add when it only repeats the kind ("Texte autre texte", "Visage face").
+  if (category.empty() || category == kind || (kind == "text" && category == "other-text")) return "";
   const std::string key = "category." + category;
   return index().count(key) ? tr(key) : category;
 }

@@ -12,6 +12,10 @@ void setLanguage(Language language);
 Language language();
 // Text of a key in the current language; an unknown key returns the key itself (tests catch it).
 const char* tr(std::string_view key);
+// A post type ("radiograph", "lab_report", "ecg", ...) in the current language; the platform's word when unknown.
+std::string postKindName(const std::string& kind);
+// The colon of a label in the current language: " : " in French (espace before), ": " in English.
+const char* colon();
 // A finding category ("name", "other-text", "qr", "gps"...) in the current language; the detector's own word when
 // the catalogue has none, and empty when it only repeats the kind (a face finding of category "face").
 std::string categoryName(const std::string& kind, const std::string& category);

@@ -32,13 +32,12 @@ RegistrationChecks runRegistrationChecks(const api::Applicant& applicant,
   try {
     if (std::filesystem::exists(path)) {
       directory = std::make_unique<creds::Directory>(path);
-      out.directoryNote = path.string();
-    } else {
-      out.directoryNote = "no RPPS directory index at " + path.string() + " (medpics registry import)";
+      out.directory = RegistrationChecks::Directory::Indexed;
     }
   } catch (const std::exception& e) {
-    out.directoryNote = std::string("RPPS directory unavailable: ") + e.what();
-    log::warn(out.directoryNote);
+    out.directory = RegistrationChecks::Directory::Unavailable;
+    out.directoryError = e.what();
+    log::warn(std::string("RPPS directory unavailable: ") + e.what());
   }
   const auto today = std::chrono::year_month_day{std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())};
   out.checklist = creds::checkRegistration(creds::claimFromApplicant(applicant), proofs, directory.get(),

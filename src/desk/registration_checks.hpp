@@ -16,7 +16,9 @@ namespace medpics::desk {
 struct RegistrationChecks {
   creds::Checklist checklist;
   std::vector<std::string> ocrTexts;  // one per document, for the evidence view
-  std::string directoryNote;          // e.g. which index was used, or that none is installed
+  // The RPPS directory the checks used: the view says it in words (never a file path).
+  enum class Directory { Indexed, Missing, Unavailable } directory = Directory::Missing;
+  std::string directoryError;         // Unavailable: the technical detail (log and tooltip)
 };
 
 // documents: decoded proofs (BGR) with their kinds. Runs Tesseract: call it on a worker thread.

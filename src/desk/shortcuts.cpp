@@ -92,6 +92,22 @@ void shortcutTooltip(Action action) {
     ImGui::SetTooltip("%s (%s)", tr(shortcut(action).description), keyLabel(action));
 }
 
+namespace {
+bool gSpaceHeld = false;  // the ShowOriginal key, taken from ImGui's input before the frame
+}
+
+void takeReservedKeys(bool keysDown[], int count) {
+  const int key = shortcut(Action::ShowOriginal).key;
+  if (key < 0 || key >= count) return;
+  gSpaceHeld = keysDown[key];
+  keysDown[key] = false;  // typing a space in a text field goes through the character queue, not this array
+}
+
+bool held(Action action) {
+  if (action != Action::ShowOriginal || ImGui::GetIO().WantTextInput) return false;
+  return gSpaceHeld;
+}
+
 const char* contextKey(KeyContext context) {
   switch (context) {
     case KeyContext::Everywhere: return "keys.context.everywhere";

@@ -41,4 +41,10 @@ bool pressed(Action action, bool repeat = false);
 void shortcutTooltip(Action action);
 const char* contextKey(KeyContext context);
 
+// Before each ImGui frame: the keys the desk keeps for itself are taken out of ImGui's input, so that its keyboard
+// navigation never reads them (Space held to show the original would also "activate" the focused list entry).
+void takeReservedKeys(bool keysDown[], int count);
+// A reserved key held down this frame (ShowOriginal), unless a text field has the keyboard.
+bool held(Action action);
+
 }  // namespace medpics::desk

@@ -14,6 +14,11 @@ void UiProbe::mark(const std::string& name) {
   current_[name] = ImVec4(min.x, min.y, max.x - min.x, max.y - min.y);
 }
 
+void UiProbe::markWindow(const std::string& name) {
+  const ImVec2 pos = ImGui::GetWindowPos(), size = ImGui::GetWindowSize();
+  current_[name] = ImVec4(pos.x, pos.y, size.x, size.y);
+}
+
 std::optional<ImVec4> UiProbe::rect(const std::string& name) const {
   auto it = last_.find(name);
   if (it == last_.end()) return std::nullopt;

@@ -15,6 +15,8 @@ class UiProbe {
   void endFrame() { last_ = current_; }
   // Call right after an ImGui item: remembers its rectangle under the name.
   void mark(const std::string& name);
+  // Remembers the current window's rectangle under the name (inside Begin / End).
+  void markWindow(const std::string& name);
   std::optional<ImVec4> rect(const std::string& name) const;  // x, y, w, h; from the last complete frame
 
  private:

@@ -109,3 +109,39 @@ TEST_CASE("no UI text is passed to an ImGui widget outside the catalogue") {
   }
   CHECK(checked > 60);
 }
+
+// French typography (a space before ':') belongs to French only: labels are joined with colon(), never with a
+// literal " : " in a format, which the English UI would show too ("Caption :").
+TEST_CASE("label colons follow the language: ' : ' in French, ': ' in English, none hard-coded in the views") {
+  setLanguage(Language::French);
+  CHECK(std::string(colon()) == " : ");
+  setLanguage(Language::English);
+  CHECK(std::string(colon()) == ": ");
+  setLanguage(Language::French);
+  const std::regex frenchColon(R"re("[^"\n]*%[-+ #0-9.]*[sd][^"\n]* : [^"\n]*")re");
+  for (const auto& file : deskSources()) {
+    if (file.filename().string().rfind("i18n", 0) == 0) continue;  // the catalogue's own French texts
+    const std::string text = readFile(file);
+    for (std::sregex_iterator it(text.begin(), text.end(), frenchColon), end; it != end; ++it) {
+      INFO(file.filename().string() << ": " << it->str());
+      CHECK(false);
+    }
+  }
+  for (const auto& e : catalogue()) {
+    INFO(e.key << ": " << e.en);
+    CHECK_FALSE(std::regex_search(e.en, std::regex(" [:;!]( |$)")));  // English: no space before : ; !
+  }
+}
+
+TEST_CASE("post types and check statuses are words of the UI language") {
+  setLanguage(Language::French);
+  CHECK(postKindName("lab_report") == "Bilan biologique");
+  CHECK(postKindName("radiograph") == "Radiographie");
+  CHECK(postKindName("ecg") == "ECG");
+  CHECK(categoryName("text", "other-text").empty());  // not "Texte autre texte"
+  CHECK(categoryName("text", "name") == "nom");
+  setLanguage(Language::English);
+  CHECK(postKindName("wristband") == "Patient wristband");
+  CHECK(std::string(tr("checkstatus.pass")) == "passed");
+  setLanguage(Language::French);
+}

@@ -1,5 +1,6 @@
-// GUI tests of the region editor: draw a rectangle with the mouse, nudge, resize, undo, redo — exact pixels.
+// GUI tests of the region editor: draw, nudge, resize, undo, redo (exact pixels); Tab, click-to-list, Space; notices.
 #include "desk_driver.hpp"
+#include "i18n.hpp"
 #include "support/temp_dir.hpp"
 #include "ui_probe.hpp"
 
@@ -7,6 +8,8 @@
 #include <GLFW/glfw3.h>
 #include <catch2/catch.hpp>
 #include <opencv2/imgcodecs.hpp>
+
+#include <chrono>
 
 using namespace medpics;
 
@@ -125,5 +128,157 @@ TEST_CASE("Tab walks through every region and centres it, Delete dismisses a fin
   driver.press(GLFW_KEY_D);
   CHECK(image.regions.find(second)->region.state == mask::State::Accepted);
   driver.desk().post.reset();
+  driver.frames(1);
+}
+
+namespace {
+// Regions at scattered places, added out of reading order (the list and Tab follow reading order).
+void addScattered(desk::LoadedImage& image, int count) {
+  std::vector<mask::Region> regions;
+  for (int i = 0; i < count; ++i) {
+    mask::Region r;
+    const int row = (i * 7 + 3) % count;  // out of order
+    r.box = {40 + (i % 5) * 200, 30 + row * 20, 60, 14};
+    r.origin = mask::Origin::Auto;
+    r.kind = "text";
+    r.category = "other-text";
+    r.text = "ligne " + std::to_string(row);
+    regions.push_back(r);
+  }
+  image.regions.addMany(regions);
+}
+}  // namespace
+
+TEST_CASE("the first Tab selects the first region in reading order, which is the first row of the list") {
+  test::TempDir dir;
+  desk::AppOptions options;
+  options.desk.settingsPath = dir.path() / "settings.json";
+  test::DeskDriver driver(options);
+  auto& image = openImage(driver, {1200, 900});
+  addScattered(image, 12);
+  driver.frames(2);
+  const auto order = image.regions.readingOrder();
+  REQUIRE(order.front() != image.regions.items().front().id);  // inserted out of reading order
+  driver.press(GLFW_KEY_TAB);
+  REQUIRE(image.regions.selection().size() == 1);
+  CHECK(*image.regions.selection().begin() == order.front());
+  // Clicking the first row of the list selects the same region: the list is in the order of Tab.
+  image.regions.clearSelection();
+  driver.frames(1);
+  REQUIRE(driver.click("editor.region.0"));
+  CHECK(*image.regions.selection().begin() == order.front());
+  driver.desk().post.reset();
+  driver.frames(1);
+}
+
+TEST_CASE("clicking a region on the image selects it and scrolls the list to it") {
+  test::TempDir dir;
+  desk::AppOptions options;
+  options.desk.settingsPath = dir.path() / "settings.json";
+  options.width = 1366;
+  options.height = 768;
+  test::DeskDriver driver(options);
+  auto& image = openImage(driver, {1200, 900});
+  addScattered(image, 40);  // more rows than the list shows
+  image.view.fit();
+  driver.frames(3);
+  const auto order = image.regions.readingOrder();
+  const int last = order.back();
+  const int lastRow = static_cast<int>(order.size()) - 1;
+  const auto list = desk::UiProbe::instance().rect("editor.region_list");
+  REQUIRE(list);
+  auto rowVisible = [&](int row) {
+    const auto r = desk::UiProbe::instance().rect("editor.region." + std::to_string(row));
+    return r && r->y >= list->y && r->y + r->w <= list->y + list->w;
+  };
+  REQUIRE_FALSE(rowVisible(lastRow));  // at the bottom of a list that does not show it
+  const cv::Rect b = image.regions.find(last)->region.bounds();
+  const ImVec2 p = at(image, b.x + b.width / 2.0, b.y + b.height / 2.0);
+  driver.clickAt(p.x, p.y);
+  driver.frames(3);
+  REQUIRE(image.regions.selection().size() == 1);
+  CHECK(*image.regions.selection().begin() == last);
+  CHECK(rowVisible(lastRow));
+  driver.screenshot("editor-click-to-list-1366");
+  driver.desk().post.reset();
+  driver.frames(1);
+}
+
+TEST_CASE("holding Space shows the original and does not activate the focused list entry") {
+  test::TempDir dir;
+  desk::AppOptions options;
+  options.desk.settingsPath = dir.path() / "settings.json";
+  test::DeskDriver driver(options);
+  auto& image = openImage(driver, {1200, 900});
+  addScattered(image, 6);
+  driver.frames(2);
+  // The moderator clicks a row of the list (it takes the keyboard focus and zooms to its region), nudges the
+  // region with the arrow keys (ImGui's keyboard navigation moves its focus along the list too), then zooms out
+  // to the whole image.
+  REQUIRE(driver.click("editor.region.2"));
+  const int tabbed = *image.regions.selection().begin();
+  driver.press(GLFW_KEY_DOWN);
+  driver.press(GLFW_KEY_UP);
+  REQUIRE(*image.regions.selection().begin() == tabbed);
+  image.view.fit();
+  driver.frames(2);
+  const double zoom = image.view.zoom();
+  const auto offset = image.view.offset();
+  // Holding Space for a while: the original is shown, nothing else changes.
+  driver.app().inputHook = [previous = driver.app().inputHook](ImGuiIO& io) {
+    previous(io);
+    io.KeysDown[GLFW_KEY_SPACE] = true;
+  };
+  for (int i = 0; i < 30; ++i) {
+    driver.frames(1);
+    CHECK(driver.desk().post->editor.showOriginal);
+  }
+  CHECK(*image.regions.selection().begin() == tabbed);
+  CHECK(image.view.zoom() == zoom);
+  CHECK(image.view.offset().x == offset.x);
+  CHECK(image.view.offset().y == offset.y);
+  driver.app().inputHook = [previous = driver.app().inputHook](ImGuiIO& io) {
+    previous(io);
+    io.KeysDown[GLFW_KEY_SPACE] = false;
+  };
+  driver.frames(2);
+  CHECK_FALSE(driver.desk().post->editor.showOriginal);
+  driver.desk().post.reset();
+  driver.frames(1);
+}
+
+TEST_CASE("notices: success ones hide after a few seconds, an item's go when another opens, none covers the image") {
+  test::TempDir dir;
+  desk::AppOptions options;
+  options.desk.settingsPath = dir.path() / "settings.json";
+  options.width = 1366;
+  options.height = 768;
+  test::DeskDriver driver(options);
+  openImage(driver, {1200, 900});
+  desk::Desk& d = driver.desk();
+  d.notify(false, desk::tr("status.decided"));
+  d.notifyItem(true, desk::tr("residual.blocked"));
+  d.notify(true, desk::tr("outbox.unavailable"));  // about the session, not the item
+  driver.frames(3);
+  const auto toasts = desk::UiProbe::instance().rect("notifications");
+  const auto canvas = desk::UiProbe::instance().rect("canvas.post");
+  REQUIRE(toasts);
+  REQUIRE(canvas);
+  const bool apart = toasts->x + toasts->z <= canvas->x || canvas->x + canvas->z <= toasts->x ||
+                     toasts->y + toasts->w <= canvas->y || canvas->y + canvas->w <= toasts->y;
+  CHECK(apart);
+  driver.screenshot("notices-1366");
+  const auto shown = std::chrono::steady_clock::now();
+  REQUIRE(driver.waitUntil([&] { return d.notifications.size() == 2; }, 10));
+  CHECK(std::chrono::steady_clock::now() - shown < std::chrono::seconds(6));
+  CHECK(d.notifications.front().error);
+  // Another item opens: the old item's notice goes, the session's stays.
+  auto other = std::make_shared<cv::Mat>(cv::Size(300, 200), CV_8UC3, cv::Scalar(90, 90, 90));
+  driver.openPostImage(other);
+  d.post->detail.id = "p-other";
+  driver.frames(2);
+  REQUIRE(d.notifications.size() == 1);
+  CHECK(d.notifications.front().text == desk::tr("outbox.unavailable"));
+  d.post.reset();
   driver.frames(1);
 }

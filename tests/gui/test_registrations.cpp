@@ -89,3 +89,93 @@ TEST_CASE("a verifier approves a valid registration and rejects an invalid one f
   CHECK(rejected->decision->reasonCode == rejectedReason);
   unsetenv("MEDPICS_DATA");
 }
+
+// Walks the registrations queue (clicking rows) until one with the suggested `action` is open; false if none.
+bool openWithSuggestion(test::DeskDriver& driver, creds::SuggestedAction action) {
+  const int rows = static_cast<int>(driver.desk().registrations.size());
+  for (int row = 0; row < rows; ++row) {
+    if (!driver.click("queue.row." + std::to_string(row))) return false;
+    if (checkedSuggestion(driver) == action) return true;
+  }
+  return false;
+}
+
+TEST_CASE("registrations: request-info form of its own with the suggested reason; approving against the suggestion "
+          "asks why (kept in the evidence); the next item opens") {
+  test::TempDir dir;
+  setenv("MEDPICS_DATA", dir.path().c_str(), 1);  // no RPPS directory imported: the checks cannot confirm presence
+  test::ServerProcess server(dir.path() / "platform", {"--demo"});
+  desk::AppOptions options;
+  options.desk.serverUrl = server.url();
+  options.desk.settingsPath = dir.path() / "settings.json";
+  options.desk.username = "verif";
+  options.desk.password = "verif-demo";
+  options.width = 1366;
+  options.height = 768;
+  test::DeskDriver driver(options);
+  desk::Desk& d = driver.desk();
+  REQUIRE(driver.waitUntil([&] { return d.session && !d.registrations.empty(); }));
+
+  // A request-info suggestion: S opens the request-info form (its own title and reasons), with the reason that
+  // matches the suggestion, never "1. Identifiant invalide".
+  REQUIRE(openWithSuggestion(driver, creds::SuggestedAction::RequestInfo));
+  const std::string suggestedReason = d.registration->checks->checklist.suggestion.reasonCode;
+  driver.press(GLFW_KEY_S);
+  REQUIRE(d.reject.open);
+  CHECK(d.reject.kind == desk::RejectForm::Kind::RequestInfo);
+  const auto& codes = desk::Desk::requestInfoReasonCodes();
+  const std::string chosen = codes.at(static_cast<size_t>(d.reject.reason));
+  CHECK(chosen == (suggestedReason.empty() ? std::string("other") : suggestedReason));
+  CHECK(d.reject.message == desk::Desk::defaultRequestMessage(chosen));
+  driver.frames(2);
+  // Every reason is on screen whole, inside the window.
+  for (size_t i = 0; i < codes.size(); ++i) {
+    const auto r = desk::UiProbe::instance().rect("reject.reason." + std::to_string(i));
+    REQUIRE(r);
+    CHECK(r->x + r->z <= 1366);
+  }
+  driver.screenshot("registration-request-info-1366");
+  driver.press(GLFW_KEY_ESCAPE);
+  REQUIRE_FALSE(d.reject.open);
+
+  // The reject form lists the seven reasons without cutting the last one.
+  driver.press(GLFW_KEY_R);
+  REQUIRE(d.reject.open);
+  CHECK(d.reject.kind == desk::RejectForm::Kind::Reject);
+  driver.frames(2);
+  const auto seventh = desk::UiProbe::instance().rect("reject.reason.6");
+  REQUIRE(seventh);
+  CHECK(seventh->x + seventh->z <= 1366);
+  driver.screenshot("registration-reject-1366");
+  driver.press(GLFW_KEY_ESCAPE);
+
+  // Approving against the suggestion asks for a reason first; it is recorded in the decision's evidence.
+  const std::string id = d.registration->detail.id;
+  std::string following;  // the item after it in the queue
+  for (size_t i = 0; i + 1 < d.registrations.size(); ++i)
+    if (d.registrations[i].id == id) following = d.registrations[i + 1].id;
+  const int before = d.decisionsSent;
+  driver.press(GLFW_KEY_A);
+  REQUIRE(d.reject.open);
+  CHECK(d.reject.kind == desk::RejectForm::Kind::ApproveOverride);
+  driver.frames(2);
+  CHECK(d.decisionsQueued == 0);  // nothing decided yet
+  const std::string note = "Carte vue en visioconference";
+  driver.type(note);
+  driver.press(GLFW_KEY_ENTER);
+  REQUIRE(driver.waitUntil([&] { return d.decisionsSent == before + 1; }));
+  // The next item of the queue opened, not the top of the queue.
+  if (!following.empty()) {
+    REQUIRE(driver.waitUntil([&] { return d.registration.has_value(); }));
+    CHECK(d.registration->detail.id == following);
+  }
+  api::PlatformClient admin(server.url());
+  REQUIRE(admin.login("admin", "admin-demo"));
+  auto decided = admin.registration(id);
+  REQUIRE(decided);
+  CHECK(decided->status == "approved");
+  auto full = admin.decision(decided->decision->decisionId);
+  REQUIRE(full);
+  CHECK(full->raw.value("note", "") == note);
+  unsetenv("MEDPICS_DATA");
+}

@@ -28,6 +28,7 @@ struct RegistrationDecisionRequest {
   std::string action;  // "approve" | "reject" | "request_info"
   std::string leaseId, reasonCode, message;
   nlohmann::json checklist = nlohmann::json::array();
+  std::string note;  // the verifier's reason when deciding against the checks' suggestion (kept in the evidence)
 };
 
 struct Bytes {

@@ -31,6 +31,7 @@ struct ResidualCheck {
   std::string error;                     // why the check could not run (then ran == false: approval stays blocked)
   std::vector<ResidualFinding> outside;  // PHI findings not masked: each blocks approval
   int maskedFindings = 0;                // PHI findings found again but inside the masks (informative)
+  int dismissedFindings = 0;             // found again where the moderator dismissed the same thing (informative)
   std::string overrideReason;            // the moderator's written reason when approving despite `outside`
   double elapsedMs = 0;
 
@@ -49,7 +50,8 @@ double coveredFraction(const detect::Box& box, const cv::Mat1b& coverage);
 
 // Runs the pipeline's image detectors on `masked` (oriented 8-bit BGR, the pixels to be published, masks blended
 // into their surroundings) and keeps the PHI findings that are not >= kResidualInsideFraction covered by the
-// accepted `regions`. Never throws.
+// accepted `regions` and that no region already decided (residual_match.hpp: a dismissed finding of the same kind,
+// place and text, or a mask over it). Never throws.
 ResidualCheck residualCheck(detect::Pipeline& pipeline, const cv::Mat& masked, const std::vector<Region>& regions,
                             double insideFraction = kResidualInsideFraction);
 
@@ -65,6 +67,7 @@ ResidualCheck residualCheckPost(detect::Pipeline& pipeline, const std::vector<Po
                                 double insideFraction = kResidualInsideFraction);
 
 // Decision-upload mapping: {"ran", "phi_findings_outside", "override_reason" (string or null), "masked_findings",
+// "dismissed_findings",
 // "findings": [{"image_id"?, "covered", <detect::toJson(finding) fields>}], "error"? }.
 nlohmann::json toJson(const ResidualCheck& check);
 

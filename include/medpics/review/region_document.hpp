@@ -30,6 +30,10 @@ class RegionDocument {
   std::optional<int> hitTest(cv::Point p) const;
   // Next / previous region in reading order (top to bottom, left to right) after the primary selection.
   std::optional<int> cycle(int direction) const;
+  // Same, among `among` only (ids; others and unknown ones are skipped), e.g. the residual check's new findings.
+  std::optional<int> cycle(int direction, const std::vector<int>& among) const;
+  // Every region id in reading order (top to bottom, left to right): the order of Tab and of the regions list.
+  std::vector<int> readingOrder() const;
 
   // ---- edits: each one is one undo step ----
   int add(mask::Region region);                        // selects the new region

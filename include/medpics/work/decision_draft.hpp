@@ -38,6 +38,7 @@ struct ResidualRecord {
   bool ran = false;
   int phiFindingsOutside = 0;
   int maskedFindings = 0;
+  int dismissedFindings = 0;  // found again where the moderator had dismissed the same finding
   std::string overrideReason;  // written by the moderator when approving despite findings
   std::string error;
   std::vector<Finding> findings;

@@ -163,6 +163,7 @@ Result<Decision> PlatformClient::decideRegistration(const std::string& id, const
   json body{{"action", d.action}, {"lease_id", d.leaseId}, {"checklist", d.checklist}};
   if (!d.reasonCode.empty()) body["reason_code"] = d.reasonCode;
   if (!d.message.empty()) body["message"] = d.message;
+  if (!d.note.empty()) body["note"] = d.note;
   return parseWith<Decision>(requestJson("POST", "/api/v1/registrations/" + urlEncode(id) + "/decision", &body,
                                          {{"Idempotency-Key", idempotencyKey}}),
                              parseDecision);

@@ -5,6 +5,7 @@
 #include "medpics/detect/pipeline.hpp"
 #include "medpics/image/decode.hpp"
 #include "medpics/mask/burn_in.hpp"
+#include "medpics/mask/residual_match.hpp"
 
 #include <chrono>
 #include <cmath>
@@ -21,9 +22,10 @@ double msSince(Clock::time_point start) {
   return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
 }
 
-// Splits the PHI findings of an analysis by coverage; benign findings (phi == false) are ignored.
+// Splits the PHI findings of an analysis by coverage; benign findings (phi == false) are ignored, and so are the
+// findings the moderator already decided (a dismissed region or a mask of the same kind, place and text).
 void classify(ResidualCheck& check, const detect::AnalysisResult& result, const cv::Mat1b& covered,
-              double insideFraction) {
+              const std::vector<Region>& regions, double insideFraction) {
   if (!result.ok()) {
     check.error = result.error;
     return;
@@ -35,6 +37,10 @@ void classify(ResidualCheck& check, const detect::AnalysisResult& result, const 
       ++check.maskedFindings;
       continue;
     }
+    const Known known = knownFinding(f, regions);
+    if (known == Known::Masked) ++check.maskedFindings;
+    if (known == Known::Dismissed) ++check.dismissedFindings;
+    if (known != Known::New) continue;
     check.outside.push_back({"", f, fraction});
   }
   check.ran = true;
@@ -79,7 +85,7 @@ ResidualCheck residualCheck(detect::Pipeline& pipeline, const cv::Mat& masked, c
   ResidualCheck check;
   try {
     const cv::Mat1b covered = coverage(masked.size(), regions);
-    classify(check, pipeline.analyzeImage(withMasksBlended(masked, covered)), covered, insideFraction);
+    classify(check, pipeline.analyzeImage(withMasksBlended(masked, covered)), covered, regions, insideFraction);
   } catch (const std::exception& e) {
     check.ran = false;
     check.error = e.what();
@@ -101,7 +107,7 @@ ResidualCheck residualCheckEncoded(detect::Pipeline& pipeline, const std::string
       const cv::Mat1b covered = coverage(decoded.bgr.size(), regions);
       detect::AnalysisResult result = pipeline.analyzeImage(withMasksBlended(decoded.bgr, covered));
       for (auto& f : detect::detectMetadata(publishedBytes)) result.findings.push_back(std::move(f));
-      classify(check, result, covered, insideFraction);
+      classify(check, result, covered, regions, insideFraction);
     }
   } catch (const std::exception& e) {
     check.ran = false;
@@ -130,6 +136,7 @@ ResidualCheck residualCheckPost(detect::Pipeline& pipeline, const std::vector<Po
       if (post.error.empty()) post.error = "image " + id + ": " + one.error;
     }
     post.maskedFindings += one.maskedFindings;
+    post.dismissedFindings += one.dismissedFindings;
     for (auto& f : one.outside) {
       f.imageId = id;
       post.outside.push_back(std::move(f));
@@ -145,6 +152,7 @@ nlohmann::json toJson(const ResidualCheck& check) {
   j["phi_findings_outside"] = check.outside.size();
   j["override_reason"] = check.overrideReason.empty() ? nlohmann::json(nullptr) : nlohmann::json(check.overrideReason);
   j["masked_findings"] = check.maskedFindings;
+  j["dismissed_findings"] = check.dismissedFindings;
   j["findings"] = nlohmann::json::array();
   for (const auto& f : check.outside) {
     nlohmann::json item = detect::toJson(f.finding);

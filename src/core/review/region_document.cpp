@@ -50,21 +50,36 @@ std::optional<int> RegionDocument::hitTest(cv::Point p) const {
   return std::nullopt;
 }
 
-std::optional<int> RegionDocument::cycle(int direction) const {
-  if (items_.empty()) return std::nullopt;
+std::vector<int> RegionDocument::readingOrder() const {
   std::vector<const Item*> order;
   for (const auto& i : items_) order.push_back(&i);
   std::stable_sort(order.begin(), order.end(), [](const Item* a, const Item* b) {
     const cv::Rect ra = a->region.bounds(), rb = b->region.bounds();
     return ra.y != rb.y ? ra.y < rb.y : ra.x < rb.x;
   });
+  std::vector<int> ids;
+  for (const Item* i : order) ids.push_back(i->id);
+  return ids;
+}
+
+std::optional<int> RegionDocument::cycle(int direction) const {
+  std::vector<int> all;
+  for (const auto& i : items_) all.push_back(i.id);
+  return cycle(direction, all);
+}
+
+std::optional<int> RegionDocument::cycle(int direction, const std::vector<int>& among) const {
+  std::vector<int> order;
+  for (int id : readingOrder())
+    if (std::find(among.begin(), among.end(), id) != among.end()) order.push_back(id);
+  if (order.empty()) return std::nullopt;
   int pos = -1;
   if (!selection_.empty())
     for (int k = 0; k < static_cast<int>(order.size()); ++k)
-      if (order[k]->id == *selection_.begin()) pos = k;
+      if (order[k] == *selection_.begin()) pos = k;
   const int n = static_cast<int>(order.size());
   const int next = pos < 0 ? (direction > 0 ? 0 : n - 1) : ((pos + direction) % n + n) % n;
-  return order[next]->id;
+  return order[next];
 }
 
 void RegionDocument::checkpoint() {

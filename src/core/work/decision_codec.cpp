@@ -91,6 +91,7 @@ json residualJson(const ResidualRecord& r) {
          {"phi_findings_outside", r.phiFindingsOutside},
          {"override_reason", r.overrideReason.empty() ? json(nullptr) : json(r.overrideReason)},
          {"masked_findings", r.maskedFindings},
+         {"dismissed_findings", r.dismissedFindings},
          {"findings", json::array()}};
   for (const auto& f : r.findings) {
     json item{{"kind", f.kind}, {"category", f.category}, {"confidence", f.confidence}, {"covered", f.covered}};
@@ -111,6 +112,8 @@ ResidualRecord parseResidual(const json& rc) {
   r.ran = rc.value("ran", false);
   r.phiFindingsOutside = rc.value("phi_findings_outside", 0);
   if (auto m = rc.find("masked_findings"); m != rc.end() && m->is_number_integer()) r.maskedFindings = m->get<int>();
+  if (auto m = rc.find("dismissed_findings"); m != rc.end() && m->is_number_integer())
+    r.dismissedFindings = m->get<int>();
   r.overrideReason = optionalString(rc, "override_reason", "residual_check.override_reason").value_or("");
   r.error = optionalString(rc, "error", "residual_check.error").value_or("");
   if (auto f = rc.find("findings"); f != rc.end() && f->is_array())

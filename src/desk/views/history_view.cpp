@@ -29,9 +29,9 @@ void drawEvidence(Desk& desk) {
   const api::Decision& d = h.entries[static_cast<size_t>(h.selected)].decision;
   ImGui::Text("%s %s · %s · %s", tr(d.subjectType == "post" ? "history.post" : "history.registration"),
               d.subjectId.c_str(), tr("action." + d.action), formatDateTime(d.decidedAt, language()).c_str());
-  ImGui::Text("%s : %s", tr("history.decided_by"), d.decidedBy.c_str());
-  if (!d.reasonCode.empty()) ImGui::TextWrapped("%s : %s", tr("post.reason"), reasonText(d).c_str());
-  if (!d.message.empty()) ImGui::TextWrapped("%s : %s", tr("post.message"), d.message.c_str());
+  ImGui::Text("%s%s%s", tr("history.decided_by"), colon(), d.decidedBy.c_str());
+  if (!d.reasonCode.empty()) ImGui::TextWrapped("%s%s%s", tr("post.reason"), colon(), reasonText(d).c_str());
+  if (!d.message.empty()) ImGui::TextWrapped("%s%s%s", tr("post.message"), colon(), d.message.c_str());
   if (h.published) {
     const float w = std::min(ImGui::GetContentRegionAvail().x, static_cast<float>(h.published.width()));
     ImGui::Image(textureId(h.published), ImVec2(w, w * h.published.height() / h.published.width()));
@@ -45,30 +45,33 @@ void drawEvidence(Desk& desk) {
   const nlohmann::json& e = *h.evidence;
   if (const auto regions = e.find("regions"); regions != e.end() && regions->is_array()) {
     ImGui::Separator();
-    ImGui::Text("%s : %d", tr("editor.regions"), static_cast<int>(regions->size()));
+    ImGui::Text("%s%s%d", tr("editor.regions"), colon(), static_cast<int>(regions->size()));
     for (const auto& r : *regions) {
       const bool manual = r.value("origin", "") == "manual";
       const std::string kind = manual ? "manual" : r.value("kind", "manual");
       const bool dismissed = r.value("state", "") == "dismissed";
-      ImGui::BulletText("%s%s %s · %s", dismissed ? "✗ " : "", tr("kind." + kind), r.value("category", "").c_str(),
-                        tr("editor.style." + r.value("style", "solid")));
+      const std::string category = categoryName(kind, r.value("category", ""));
+      ImGui::BulletText("%s%s%s%s · %s", dismissed ? "✗ " : "", tr("kind." + kind), category.empty() ? "" : " ",
+                        category.c_str(), tr("editor.style." + r.value("style", "solid")));
     }
   }
   if (const auto residual = e.find("residual_check"); residual != e.end() && residual->is_object()) {
     ImGui::Separator();
-    ImGui::Text("%s : %d", tr("history.residual"), residual->value("phi_findings_outside", 0));
+    ImGui::Text("%s%s%d", tr("history.residual"), colon(), residual->value("phi_findings_outside", 0));
     if (residual->contains("override_reason") && (*residual)["override_reason"].is_string())
-      ImGui::TextWrapped("%s : %s", tr("residual.override"), (*residual)["override_reason"].get<std::string>().c_str());
+      ImGui::TextWrapped("%s%s%s", tr("residual.override"), colon(), (*residual)["override_reason"].get<std::string>().c_str());
   }
   if (e.contains("caption") && e["caption"].is_string())
-    ImGui::TextWrapped("%s : %s", tr("post.caption"), e["caption"].get<std::string>().c_str());
+    ImGui::TextWrapped("%s%s%s", tr("post.caption"), colon(), e["caption"].get<std::string>().c_str());
   if (const auto checklist = e.find("checklist"); checklist != e.end() && checklist->is_array()) {
     ImGui::Separator();
     ImGui::TextUnformatted(tr("check.title"));
     for (const auto& c : *checklist)
-      ImGui::BulletText("%s : %s — %s", tr("check." + c.value("check", "")), c.value("status", "").c_str(),
-                        c.value("evidence", "").c_str());
+      ImGui::BulletText("%s%s%s — %s", tr("check." + c.value("check", "")), colon(),
+                        tr("checkstatus." + c.value("status", "unknown")), c.value("evidence", "").c_str());
   }
+  if (e.contains("note") && e["note"].is_string())
+    ImGui::TextWrapped("%s%s%s", tr("reg.override_note"), colon(), e["note"].get<std::string>().c_str());
 }
 
 }  // namespace
@@ -88,7 +91,7 @@ void drawHistory(Desk& desk) {
     probe("history.all_users");
   }
   ImGui::SameLine();
-  ImGui::Text("%s : %d", tr("history.count"), static_cast<int>(h.entries.size()));
+  ImGui::Text("%s%s%d", tr("history.count"), colon(), static_cast<int>(h.entries.size()));
   if (h.loading) busyBar(tr("history.loading"));
   ImGui::BeginChild("##history-list", ImVec2(560, 0), true);
   if (!h.loading && h.entries.empty()) ImGui::TextDisabled("%s", tr("history.empty"));

@@ -1,4 +1,4 @@
-// Notification toasts (bottom right): errors stay until dismissed; "Details" opens a window with the full detail.
+// Notification toasts (bottom left, over the queue): errors stay until dismissed; "Details" opens a window with the full detail.
 #include "desk.hpp"
 #include "format.hpp"
 #include "i18n.hpp"
@@ -40,18 +40,29 @@ void drawNotifications(Desk& desk) {
   drawDetailWindow(desk);
   if (desk.notifications.empty()) return;
   const ImGuiViewport* vp = ImGui::GetMainViewport();
-  // Above the decision buttons' row, so that a toast never hides an action or the residual-check reason field.
-  ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x - 20, vp->WorkPos.y + vp->WorkSize.y - 72),
-                          ImGuiCond_Always, ImVec2(1, 1));
+  // Bottom left, over the queue panel and no wider than it: a toast never hides the image, an action or the
+  // residual-check reason field.
+  constexpr float kWidth = 340;
+  ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + 10, vp->WorkPos.y + vp->WorkSize.y - 10), ImGuiCond_Always, ImVec2(0, 1));
+  ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(kWidth, vp->WorkSize.y / 2));
   ImGui::SetNextWindowBgAlpha(0.92f);
   ImGui::Begin("##notifications", nullptr,
                ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoFocusOnAppearing |
                    ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoSavedSettings);
+  const float textEnd = ImGui::GetCursorPosX() + kWidth - 2 * ImGui::GetStyle().WindowPadding.x;
+  const ImGuiStyle& style = ImGui::GetStyle();
+  auto buttonWidth = [&](const char* key) { return ImGui::CalcTextSize(tr(key)).x + 2 * style.FramePadding.x + style.ItemSpacing.x; };
   constexpr size_t kShown = 3;  // the newest; older ones stay in the list until they expire or are dismissed
   for (size_t i = desk.notifications.size() > kShown ? desk.notifications.size() - kShown : 0; i < desk.notifications.size(); ++i) {
     const Notification& n = desk.notifications[i];
     ImGui::PushID(static_cast<int>(i));
-    ImGui::TextColored(n.error ? ImVec4(1, 0.5f, 0.4f, 1) : ImVec4(0.5f, 0.9f, 0.6f, 1), "%s", n.text.c_str());
+    ImGui::PushStyleColor(ImGuiCol_Text, n.error ? ImVec4(1, 0.5f, 0.4f, 1) : ImVec4(0.5f, 0.9f, 0.6f, 1));
+    // The text wraps before the buttons that follow it on its last line: they are never cut.
+    const float buttons = buttonWidth("status.dismiss") + (n.detail.empty() ? 0 : buttonWidth("notify.details"));
+    ImGui::PushTextWrapPos(textEnd - buttons);
+    ImGui::TextWrapped("%s", n.text.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::PopStyleColor();
     if (!n.detail.empty()) {
       ImGui::SameLine();
       if (ImGui::SmallButton(tr("notify.details"))) desk.panels.notificationDetail = Panels::Detail{n.error, n.text, n.detail, n.wallTime};
@@ -66,6 +77,7 @@ void drawNotifications(Desk& desk) {
     }
     ImGui::PopID();
   }
+  UiProbe::instance().markWindow("notifications");
   ImGui::End();
 }
 

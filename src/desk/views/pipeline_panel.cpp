@@ -65,7 +65,7 @@ void drawOutbox(const Desk& desk) {
     ImGui::TextColored(colour, "%s", state);
     probe("outbox.row." + std::to_string(row++));
     ImGui::SameLine(90);
-    ImGui::Text("%s · %s", e.subjectId.c_str(), e.action.c_str());
+    ImGui::Text("%s · %s", e.subjectId.c_str(), tr("action." + e.action));
     if (e.attempts > 1 || !e.lastError.empty()) {
       ImGui::SameLine();
       ImGui::TextDisabled("(%d %s)", e.attempts, tr("outbox.attempts"));

@@ -12,22 +12,26 @@
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
+#include <algorithm>
+
 namespace medpics::desk {
 
 namespace {
 // Opening a post: every image downloaded then analysed (counted steps); sending: publish, residual check, upload.
-void drawPostProgress(const OpenPost& post) {
-  ImGui::SameLine();
-  if (post.sending) return busyBar(tr("post.sending"), 320);
+// False when there is nothing in progress (nothing drawn).
+bool drawPostProgress(const OpenPost& post) {
+  constexpr float kWidth = 320;
+  if (post.sending) return busyBar(tr("post.sending"), kWidth), true;
   int done = 0;
   const int total = 2 * static_cast<int>(post.images.size());
   for (const auto& img : post.images)
     done += (img.status != LoadedImage::Status::Loading) + (img.analysis != LoadedImage::Analysis::Pending);
-  if (done == total) return;
+  if (done == total) return false;
   bool downloading = false;
   for (const auto& img : post.images) downloading = downloading || img.status == LoadedImage::Status::Loading;
   progressBar(static_cast<float>(done) / static_cast<float>(total),
-              tr(downloading ? "post.downloading" : "editor.analysing"), 320);
+              tr(downloading ? "post.downloading" : "editor.analysing"), kWidth);
+  return true;
 }
 }  // namespace
 
@@ -38,9 +42,9 @@ void drawPost(Desk& desk) {
   }
   OpenPost& post = *desk.post;
   const auto& d = post.detail;
-  ImGui::Text("%s : %s   ·   %s : %s   ·   %s", tr("post.author"), d.author.displayName.c_str(), tr("post.kind"),
-              d.kind.c_str(), formatDateTime(d.createdAt, language()).c_str());
-  ImGui::TextWrapped("%s : %s", tr("post.caption"), d.caption.c_str());
+  ImGui::Text("%s%s%s   ·   %s%s%s   ·   %s", tr("post.author"), colon(), d.author.displayName.c_str(), tr("post.kind"),
+              colon(), postKindName(d.kind).c_str(), formatDateTime(d.createdAt, language()).c_str());
+  ImGui::TextWrapped("%s%s%s", tr("post.caption"), colon(), d.caption.c_str());
   // PHI found in the caption: each span is masked ("[…]") on publication unless the moderator unticks it.
   for (std::size_t i = 0; i < post.captionSpans.size(); ++i) {
     const auto& span = post.captionSpans[i];
@@ -53,7 +57,7 @@ void drawPost(Desk& desk) {
     ImGui::PopStyleColor();
     probe("caption.span." + std::to_string(i));
   }
-  if (!desk.shaderError.empty()) ImGui::TextColored(ImVec4(1, 0.6f, 0.3f, 1), "%s : %s", tr("editor.shader_error"), desk.shaderError.c_str());
+  if (!desk.shaderError.empty()) ImGui::TextColored(ImVec4(1, 0.6f, 0.3f, 1), "%s%s%s", tr("editor.shader_error"), colon(), desk.shaderError.c_str());
   if (post.leaseLost) ImGui::TextColored(ImVec4(1, 0.45f, 0.35f, 1), "%s", tr("post.lease_lost"));
   if (post.claiming) ImGui::TextDisabled("%s", tr("post.claiming"));
 
@@ -68,10 +72,12 @@ void drawPost(Desk& desk) {
       shortcutTooltip(i > post.currentImage ? Action::NextImage : Action::PreviousImage);
     }
   }
-  const float actionsHeight = desk.reject.open ? 230.0f : 50.0f;
+  // The decision row, plus one line under it: the residual check's state, or the override reason when it objects.
+  const float overrideHeight = ImGui::GetFrameHeightWithSpacing();  // always reserved: nothing moves when it appears
+  const float actionsHeight = (desk.reject.open ? 230.0f : 50.0f) + overrideHeight;
   const float bodyHeight = ImGui::GetContentRegionAvail().y - actionsHeight;
   LoadedImage& image = post.images.at(static_cast<size_t>(post.currentImage));
-  post.editor.showOriginal = !ImGui::GetIO().WantTextInput && ImGui::IsKeyDown(shortcut(Action::ShowOriginal).key);
+  post.editor.showOriginal = held(Action::ShowOriginal);
 
   ImGui::BeginChild("##canvas-panel", ImVec2(ImGui::GetContentRegionAvail().x - 360, bodyHeight), false,
                     ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
@@ -134,13 +140,17 @@ void drawPost(Desk& desk) {
   ImGui::EndDisabled();
   if (finalReview && pressed(Action::Cancel)) post.editor.finalReview = false;
   if (post.residualFindings > 0) {
-    // The residual check found PHI left unmasked: it is now outlined and masked; to publish it anyway the
-    // moderator dismisses it and writes why (recorded in the decision).
     ImGui::SameLine();
-    ImGui::TextColored(ImVec4(1, 0.5f, 0.35f, 1), "%s (%d)", tr("residual.blocked"), post.residualFindings);
-    ImGui::SameLine();
-    ImGui::SetNextItemWidth(320);
-    // O puts the keyboard in the reason field (Enter leaves it; A then A publishes).
+    ImGui::AlignTextToFramePadding();
+    fittedText(ImVec4(1, 0.5f, 0.35f, 1),
+               std::string(tr("residual.blocked_short")) + colon() + std::to_string(post.residualFindings));
+  }
+  // Row 2, always reserved (nothing moves when it fills), on the whole width: the override reason while the
+  // residual check objects, else progress, the final review's keys and the background check's state.
+  if (post.residualFindings > 0) {
+    // To publish what cannot be masked, the moderator writes why (recorded in the decision). O puts the keyboard
+    // in it (Enter leaves it).
+    ImGui::SetNextItemWidth(std::min(420.0f, ImGui::GetContentRegionAvail().x * 0.45f));
     if (pressed(Action::OverrideReason)) post.focusOverride = true;
     if (post.focusOverride) ImGui::SetKeyboardFocusHere();
     post.focusOverride = false;
@@ -148,14 +158,31 @@ void drawPost(Desk& desk) {
     ImGui::InputTextWithHint("##override", tr("residual.override"), &post.overrideReason);
     ImGui::PopAllowKeyboardFocus();
     probe("residual.override");
-  }
-  if (finalReview) {
     ImGui::SameLine();
-    ImGui::TextColored(ImVec4(0.5f, 0.85f, 1, 1), "%s  %s : %s · %s : %s", tr("post.final_review"), keyLabel(Action::Approve),
-                       tr("post.publish"), keyLabel(Action::Cancel), tr("post.cancel"));
+    fittedText(ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled),
+               std::string(keyLabel(Action::NextFinding)) + colon() + tr("residual.keys") + " · " +
+                   keyLabel(Action::ToggleFinding) + colon() + tr("residual.decide") + " · " +
+                   keyLabel(Action::OverrideReason) + colon() + tr("residual.reason"));
+  } else {
+    if (drawPostProgress(post)) ImGui::SameLine();
+    ImGui::AlignTextToFramePadding();
+    // In the final review: the check's state first (short), then the final review's keys in the room left.
+    const bool clear = finalReview && post.check.runningKey.empty() && !post.check.readyKey.empty() &&
+                       post.check.readyKey == post.check.key && post.check.residual.ran &&
+                       post.check.residual.outside.empty();
+    const bool running = finalReview && !post.check.runningKey.empty();
+    if (running) fittedText(ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled), tr("residual.checking"));
+    else if (clear) fittedText(ImVec4(0.45f, 0.85f, 0.5f, 1), tr("residual.clear"));
+    if (finalReview) {
+      if (running || clear) ImGui::SameLine();
+      fittedText(ImVec4(0.5f, 0.85f, 1, 1), std::string(tr("post.final_review")) + "  " + keyLabel(Action::Approve) + colon() +
+                                                tr("post.publish") + " · " + keyLabel(Action::Cancel) + colon() +
+                                                tr("post.cancel"));
+    } else {
+      ImGui::NewLine();
+    }
   }
-  drawPostProgress(post);
-  drawRejectForm(desk.reject, Desk::postReasonCodes(), "reason.",
+  drawRejectForm(desk.reject, postFormSpec(),
                  [&desk](const std::string& code, const std::string& message) { desk.rejectPost(code, message); });
 }
 

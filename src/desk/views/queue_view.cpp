@@ -76,7 +76,7 @@ void drawQueue(Desk& desk) {
   if (posts) {
     drawList(desk, desk.posts, desk.post ? desk.post->detail.id : "",
              [](const api::PostSummary& p) {
-               return p.author.displayName + " · " + p.kind + "\n" + p.captionExcerpt.substr(0, 48);
+               return p.author.displayName + " · " + postKindName(p.kind) + "\n" + p.captionExcerpt.substr(0, 48);
              }, true);
   } else {
     drawList(desk, desk.registrations, desk.registration ? desk.registration->detail.id : "",

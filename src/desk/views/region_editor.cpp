@@ -161,9 +161,13 @@ void handleKeys(OpenPost& post, LoadedImage& image) {
   if (pressed(Action::DuplicateRegion)) doc.duplicateSelected();
   const bool next = pressed(Action::NextFinding, true), previous = pressed(Action::PreviousFinding, true);
   if (next || previous) {
-    if (auto found = doc.cycle(previous ? -1 : 1)) {
+    // After the residual check objected, Tab walks its new findings only; otherwise every region.
+    const bool onlyNew = post.residualFindings > 0 && !image.newFindings.empty();
+    const auto found = onlyNew ? doc.cycle(previous ? -1 : 1, image.newFindings) : doc.cycle(previous ? -1 : 1);
+    if (found) {
       doc.select(*found);
       centreOnRegion(image, doc.find(*found)->region);
+      ed.scrollListToSelection = true;
     }
   }
   const int step = shift ? 10 : 1;  // Shift: 10 px (table: Nudge, NudgeFar, Resize)
@@ -232,6 +236,7 @@ void handleMouse(OpenPost& post, LoadedImage& image, const CanvasFrame& frame) {
       if (auto hit = doc.hitTest(p)) {
         if (io.KeyShift) doc.select(*hit, true);
         else if (!doc.selection().count(*hit)) doc.select(*hit);
+        ed.scrollListToSelection = true;
         ed.drag = EditorState::Drag::Move;
         ed.dragId = *hit;
         ed.moveOrigins.clear();

@@ -7,6 +7,7 @@
 
 #include <imgui.h>
 
+#include <algorithm>
 #include <cstdio>
 
 namespace medpics::desk {
@@ -37,7 +38,7 @@ void drawTools(EditorState& ed) {
   if (ed.tool == Tool::Brush || ed.tool == Tool::Eraser) ImGui::SliderInt(tr("editor.brush_radius"), &ed.brushRadius, 1, 200);
   ImGui::Checkbox(tr("editor.preview"), &ed.preview);
   ImGui::SameLine();
-  ImGui::TextDisabled("(%s : %s)", keyLabel(Action::ShowOriginal), tr("editor.space_original"));
+  ImGui::TextDisabled("(%s%s%s)", keyLabel(Action::ShowOriginal), colon(), tr("editor.space_original"));
 }
 
 void drawSelected(review::RegionDocument& doc) {
@@ -89,7 +90,7 @@ void drawRegionsPanel(OpenPost& post, LoadedImage& image, const std::function<vo
     findings += item.region.origin == mask::Origin::Auto;
     dismissed += item.region.state == mask::State::Dismissed;
   }
-  ImGui::Text("%s : %d  ·  %s : %d", tr("editor.regions"), static_cast<int>(doc.items().size()), tr("editor.dismissed"),
+  ImGui::Text("%s%s%d  ·  %s%s%d", tr("editor.regions"), colon(), static_cast<int>(doc.items().size()), tr("editor.dismissed"), colon(),
               dismissed);
   const char* kinds[] = {"face", "text", "barcode", "tattoo", "manual"};
   for (int k = 0; k < 5; ++k) {
@@ -101,9 +102,20 @@ void drawRegionsPanel(OpenPost& post, LoadedImage& image, const std::function<vo
     ImGui::SameLine();
   }
   ImGui::NewLine();
+  // After the residual check objected, only its new findings are listed (each decided with D), unless all are asked.
+  const bool objection = post.residualFindings > 0 && !image.newFindings.empty();
+  if (objection) {
+    ImGui::TextColored(ImVec4(1, 0.5f, 0.35f, 1), "%s (%d)", tr("residual.new_findings"),
+                       static_cast<int>(image.newFindings.size()));
+    ImGui::Checkbox(tr("editor.all_regions"), &post.editor.listAllRegions);
+  }
   ImGui::BeginChild("##regions", ImVec2(0, -190), true);
   int row = 0;
-  for (const auto& item : doc.items()) {
+  for (const int id : doc.readingOrder()) {  // the order of Tab
+    if (objection && !post.editor.listAllRegions &&
+        std::find(image.newFindings.begin(), image.newFindings.end(), id) == image.newFindings.end())
+      continue;
+    const review::Item& item = *doc.find(id);
     const Region& r = item.region;
     char label[256];
     const cv::Rect b = r.bounds();
@@ -121,10 +133,16 @@ void drawRegionsPanel(OpenPost& post, LoadedImage& image, const std::function<vo
       zoomTo(r);
     }
     ImGui::PopStyleColor();
+    if (post.editor.scrollListToSelection && doc.selection().count(item.id)) {
+      ImGui::SetScrollHereY(0.5f);  // selected on the image (click, Tab): the list shows it
+      post.editor.scrollListToSelection = false;
+    }
     probe("editor.region." + std::to_string(row++));
   }
   (void)findings;
+  post.editor.scrollListToSelection = false;
   ImGui::EndChild();
+  probe("editor.region_list");
   if (!image.metadataFindings.empty() && ImGui::TreeNode(tr("editor.metadata"))) {
     for (const auto& m : image.metadataFindings) ImGui::BulletText("%s", m.c_str());
     ImGui::TreePop();

@@ -39,6 +39,40 @@ void drawClaims(const api::Applicant& a) {
   ImGui::EndTable();
 }
 
+// Opens the decision form of `kind` with the reason matching `code` preselected ("other" when none matches).
+void openForm(Desk& desk, RejectForm::Kind kind, const std::string& code) {
+  const FormSpec spec = registrationFormSpec(kind);
+  desk.reject = {};
+  desk.reject.open = true;
+  desk.reject.kind = kind;
+  desk.reject.focusText = kind == RejectForm::Kind::ApproveOverride;
+  if (!spec.codes) return;
+  const auto& codes = *spec.codes;
+  int index = static_cast<int>(codes.size()) - 1;  // "other"
+  for (int i = 0; i < static_cast<int>(codes.size()); ++i)
+    if (codes[i] == code) index = i;
+  desk.reject.reason = index;
+  desk.reject.message = spec.messageFor(codes[static_cast<size_t>(index)]);
+}
+
+// The suggestion of the checks, when they ran.
+const creds::Suggestion* suggestion(const OpenRegistration& reg) {
+  return reg.checks ? &reg.checks->checklist.suggestion : nullptr;
+}
+
+// The reason the suggestion gives for `action` ("" when it suggests something else).
+std::string suggestedReason(const OpenRegistration& reg, creds::SuggestedAction action) {
+  const creds::Suggestion* s = suggestion(reg);
+  return s && s->action == action ? s->reasonCode : "";
+}
+
+// Approve (A): at once when the checks suggest it; against their suggestion, the verifier writes why first.
+void approve(Desk& desk, const OpenRegistration& reg) {
+  const creds::Suggestion* s = suggestion(reg);
+  if (s && s->action != creds::SuggestedAction::Approve) return openForm(desk, RejectForm::Kind::ApproveOverride, "");
+  desk.decideRegistration("approve", "", "");
+}
+
 void drawChecklist(Desk& desk, OpenRegistration& reg) {
   ImGui::Spacing();
   ImGui::TextUnformatted(tr("check.title"));
@@ -68,26 +102,23 @@ void drawChecklist(Desk& desk, OpenRegistration& reg) {
   const auto& s = checklist.suggestion;
   const std::string action(creds::suggestedActionName(s.action));
   ImGui::Separator();
-  ImGui::Text("%s : %s%s%s", tr("check.suggestion"), tr("action." + action), s.reasonCode.empty() ? "" : " — ",
+  ImGui::Text("%s%s%s%s%s", tr("check.suggestion"), colon(), tr("action." + action), s.reasonCode.empty() ? "" : " — ",
               s.reasonCode.empty() ? "" : tr("regreason." + s.reasonCode));
   if (!s.explanation.empty()) ImGui::TextWrapped("%s", s.explanation.c_str());
   if (ImGui::Button((withKey(tr("check.apply"), Action::ApplySuggestion) + "##apply").c_str()) || (!desk.reject.open && pressed(Action::ApplySuggestion))) {
-    if (s.action == creds::SuggestedAction::Approve) {
-      desk.decideRegistration("approve", "", "");
-    } else {
-      const auto& codes = Desk::registrationReasonCodes();
-      desk.reject.open = true;
-      desk.reject.reason = 0;
-      for (int i = 0; i < static_cast<int>(codes.size()); ++i)
-        if (codes[i] == s.reasonCode) desk.reject.reason = i;
-      desk.reject.message = Desk::defaultRejectMessage(codes[desk.reject.reason]);
-      desk.reject.requestInfo = s.action == creds::SuggestedAction::RequestInfo;
-    }
+    if (s.action == creds::SuggestedAction::Approve) desk.decideRegistration("approve", "", "");
+    else if (s.action == creds::SuggestedAction::Reject) openForm(desk, RejectForm::Kind::Reject, s.reasonCode);
+    else openForm(desk, RejectForm::Kind::RequestInfo, s.reasonCode);
   }
   probe("check.apply");
   if (ImGui::TreeNode(tr("check.ocr"))) {
     for (const auto& text : reg.checks->ocrTexts) ImGui::TextWrapped("%s", text.c_str());
-    ImGui::TextDisabled("%s", reg.checks->directoryNote.c_str());
+    const auto directory = reg.checks->directory;
+    ImGui::TextDisabled("%s", tr(directory == RegistrationChecks::Directory::Indexed  ? "check.directory_indexed"
+                                 : directory == RegistrationChecks::Directory::Missing ? "check.directory_missing"
+                                                                                       : "check.directory_unavailable"));
+    if (!reg.checks->directoryError.empty() && ImGui::IsItemHovered())
+      ImGui::SetTooltip("%s", reg.checks->directoryError.c_str());
     ImGui::TreePop();
   }
 }
@@ -134,19 +165,19 @@ void drawRegistration(Desk& desk) {
   const bool canDecide = allReady && !reg.sending && !reg.leaseLost;
   ImGui::BeginDisabled(!canDecide);
   if (ImGui::Button((withKey(tr("reg.approve"), Action::Approve) + "##reg.approve").c_str(), ImVec2(240, 36)) || (canDecide && !desk.reject.open && pressed(Action::Approve)))
-    desk.decideRegistration("approve", "", "");
+    approve(desk, reg);
   probe("reg.approve");
   shortcutTooltip(Action::Approve);
   ImGui::SameLine();
   if (ImGui::Button((withKey(tr("reg.reject"), Action::Reject) + "##reg.reject").c_str(), ImVec2(160, 36)) || (canDecide && !desk.reject.open && pressed(Action::Reject))) {
-    desk.reject = {true, 0, Desk::defaultRejectMessage(Desk::registrationReasonCodes()[0]), false};
+    openForm(desk, RejectForm::Kind::Reject, suggestedReason(reg, creds::SuggestedAction::Reject));
   }
   probe("reg.reject");
   shortcutTooltip(Action::Reject);
   ImGui::SameLine();
   if (ImGui::Button((withKey(tr("reg.request_info"), Action::RequestInfo) + "##reg.request_info").c_str(), ImVec2(240, 36)) ||
       (canDecide && !desk.reject.open && pressed(Action::RequestInfo))) {
-    desk.reject = {true, 0, "Merci de nous envoyer un justificatif complémentaire.", true};  // to the applicant: French
+    openForm(desk, RejectForm::Kind::RequestInfo, suggestedReason(reg, creds::SuggestedAction::RequestInfo));
   }
   probe("reg.request_info");
   shortcutTooltip(Action::RequestInfo);
@@ -155,10 +186,11 @@ void drawRegistration(Desk& desk) {
     busyBar(tr("post.sending"), 320);
   }
   ImGui::EndDisabled();
-  drawRejectForm(desk.reject, Desk::registrationReasonCodes(), "regreason.",
-                 [&desk](const std::string& code, const std::string& message) {
-                   desk.decideRegistration(desk.reject.requestInfo ? "request_info" : "reject", code, message);
-                 });
+  const RejectForm::Kind kind = desk.reject.kind;
+  drawRejectForm(desk.reject, registrationFormSpec(kind), [&desk, kind](const std::string& code, const std::string& text) {
+    if (kind == RejectForm::Kind::ApproveOverride) desk.decideRegistration("approve", "", "", text);
+    else desk.decideRegistration(kind == RejectForm::Kind::RequestInfo ? "request_info" : "reject", code, text);
+  });
 }
 
 }  // namespace medpics::desk

@@ -100,7 +100,7 @@ void drawDayFigures(Desk& desk, std::int64_t now) {
     ImGui::Spacing();
     ImGui::TextUnformatted(tr("stats.per_user"));
     for (const auto& [user, count] : users->items())
-      ImGui::BulletText("%s : %s", user.c_str(), formatNumber(count.get<int>(), 0, l).c_str());
+      ImGui::BulletText("%s%s%s", user.c_str(), colon(), formatNumber(count.get<int>(), 0, l).c_str());
   }
 }
 

@@ -1,6 +1,9 @@
 // Drawing functions of the desk's screens; each reads and acts on the Desk.
 #pragma once
+#include <string>
+
 struct GLFWwindow;
+struct ImVec4;
 
 namespace medpics::desk {
 class Desk;
@@ -22,6 +25,8 @@ void openAdjacent(Desk& desk, int step);  // next (+1) / previous (-1) item of t
 // A progress bar of a measured fraction; an animated bar while the amount of work is unknown.
 void progressBar(float fraction, const char* label, float width = -1.0f);
 void busyBar(const char* label, float width = -1.0f);
+// Text in the room left on the line; shortened with "…" and shown whole in a tooltip when it does not fit.
+void fittedText(const ImVec4& colour, const std::string& text);
 // Prefetch progress and decision outbox states, under the queue.
 void drawPipelinePanel(Desk& desk);
 float pipelinePanelHeight();

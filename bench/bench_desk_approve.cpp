@@ -1,0 +1,137 @@
+// Benchmark: second A (publish) -> next post on screen, on prefetched posts, with the residual check running in the
+// background while the moderator looks at the final review; and the residual check's objections per approval.
+//   medpics-platform --data DIR --port 8474 --demo
+//   xvfb-run -a -s "-screen 0 1920x1080x24" bench_desk_approve http://127.0.0.1:8474 [approvals=10] [look_s=1.5]
+// look_s: how long the moderator looks at the final review between the first and the second A.
+#include "app.hpp"
+
+#include <glad/gl.h>
+#define GLFW_INCLUDE_NONE
+#include <GLFW/glfw3.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <functional>
+#include <string>
+#include <thread>
+#include <vector>
+
+using namespace medpics;
+
+namespace {
+using Clock = std::chrono::steady_clock;
+double msSince(Clock::time_point t) { return std::chrono::duration<double, std::milli>(Clock::now() - t).count(); }
+
+// One frame paced at 60 Hz, as vsync would.
+void frame(desk::App& app) {
+  const auto start = Clock::now();
+  app.frame();
+  glFinish();
+  const double ms = msSince(start);
+  if (ms < 16.7) std::this_thread::sleep_for(std::chrono::duration<double, std::milli>(16.7 - ms));
+}
+
+bool runUntil(desk::App& app, const std::function<bool()>& done, double seconds) {
+  const auto start = Clock::now();
+  while (!done()) {
+    if (msSince(start) > seconds * 1000) return false;
+    frame(app);
+  }
+  return true;
+}
+
+// Claimed, every image shown and analysed: the moderator can decide.
+bool itemReady(const desk::Desk& desk) {
+  if (!desk.post || desk.post->claiming || desk.post->images.empty()) return false;
+  for (const auto& img : desk.post->images)
+    if (img.status != desk::LoadedImage::Status::Ready || img.analysis == desk::LoadedImage::Analysis::Pending) return false;
+  return true;
+}
+
+double median(std::vector<double> v) {
+  if (v.empty()) return 0;
+  std::sort(v.begin(), v.end());
+  return v[v.size() / 2];
+}
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 2) {
+    std::fprintf(stderr, "usage: bench_desk_approve URL [approvals=10] [look_s=1.5]\n");
+    return 2;
+  }
+  const int approvals = argc > 2 ? std::atoi(argv[2]) : 10;
+  const double lookSeconds = argc > 3 ? std::atof(argv[3]) : 1.5;
+  const auto dir = std::filesystem::temp_directory_path() / "medpics-bench-approve";
+  std::filesystem::remove_all(dir);
+  desk::AppOptions options;
+  options.width = 1920;
+  options.height = 1080;
+  options.waitForEvents = false;
+  options.desk.serverUrl = argv[1];
+  options.desk.username = "modo";
+  options.desk.password = "modo-demo";
+  options.desk.settingsPath = dir / "settings.json";
+  desk::App app;
+  if (!app.init(options)) return 1;
+  glfwSwapInterval(0);
+  desk::Desk& desk = app.desk();
+  if (!runUntil(app, [&] { return desk.session && !desk.posts.empty(); }, 30)) return 1;
+  desk.openPost(desk.posts.front().id);
+  if (!runUntil(app, [&] { return desk.post.has_value(); }, 60)) return 1;
+
+  std::vector<double> toNext, toNextAll;
+  int objections = 0, approved = 0, prefetched = 0, atOnce = 0;
+  for (int i = 0; i < approvals && desk.post; ++i) {
+    // The moderator reviews the post once it is ready and the next one is ready in the prefetch cache.
+    if (!runUntil(app, [&] {
+          return itemReady(desk) && !desk.prefetchProgress.empty() &&
+                 desk.prefetchProgress[0].stage == work::PrefetchStage::Ready;
+        }, 600))
+      break;
+    const std::string id = desk.post->detail.id, kind = desk.post->detail.kind;
+    int objected = 0;
+    bool first = true;
+    while (desk.post && desk.post->detail.id == id) {
+      desk.post->editor.finalReview = true;  // first A: the final review
+      const auto look = Clock::now();
+      runUntil(app, [&] { return msSince(look) > lookSeconds * 1000; }, lookSeconds + 1);
+      const int queued = desk.decisionsQueued;
+      const auto start = Clock::now();
+      desk.approvePost();  // second A
+      if (!runUntil(app, [&] {
+            return desk.decisionsQueued > queued ||
+                   (desk.post && desk.post->detail.id == id && !desk.post->sending && desk.post->residualFindings > 0);
+          }, 300))
+        return 1;
+      if (desk.decisionsQueued > queued) {
+        runUntil(app, [&] { return desk.post && desk.post->detail.id != id && itemReady(desk); }, 300);
+        frame(app);  // the frame that shows it
+        const double ms = msSince(start);
+        toNextAll.push_back(ms);
+        if (first) toNext.push_back(ms), ++atOnce;
+        prefetched += desk.openedFromPrefetch;
+        ++approved;
+        break;
+      }
+      // Objection: what it found is now masked; the moderator publishes again (after three, with a reason).
+      ++objected;
+      first = false;
+      desk.post->residualFindings = 0;
+      if (objected >= 3) desk.post->overrideReason = "benchmark: published over the objection";
+    }
+    objections += objected;
+    std::printf("post %s (%s): %d objection(s)\n", id.c_str(), kind.c_str(), objected);
+  }
+  std::printf("GL: %s; look at the final review %.1f s before the second A\n",
+              reinterpret_cast<const char*>(glGetString(GL_RENDERER)), lookSeconds);
+  std::printf("approvals: %d (%d published at the first A, A), objections: %d = %.2f per approval\n", approved, atOnce,
+              objections, approved ? double(objections) / approved : 0.0);
+  std::printf("second A -> next post on screen, published at once: median %.1f ms, max %.1f ms (%zu)\n", median(toNext),
+              toNext.empty() ? 0 : *std::max_element(toNext.begin(), toNext.end()), toNext.size());
+  std::printf("second A -> next post on screen, every approval (last A): median %.1f ms; next post from the prefetch "
+              "cache: %d of %d\n", median(toNextAll), prefetched, approved);
+  return 0;
+}

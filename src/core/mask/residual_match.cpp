@@ -1,0 +1,79 @@
+// Matching residual findings against the regions the moderator already decided (dismissed or masked).
+#include "medpics/mask/residual_match.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <string>
+
+#include <opencv2/core.hpp>
+
+namespace medpics::mask {
+
+namespace {
+std::string normalised(std::string_view s) {
+  std::string out;
+  for (const char c : s) {
+    const auto u = static_cast<unsigned char>(c);
+    if (u >= 0x80) out.push_back(c);  // UTF-8 letters (é, ü...) compared as bytes
+    else if (std::isalnum(u)) out.push_back(static_cast<char>(std::tolower(u)));
+  }
+  return out;
+}
+
+std::size_t editDistance(const std::string& a, const std::string& b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t above = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = above;
+    }
+  }
+  return row[b.size()];
+}
+
+cv::Rect rectOf(const detect::Box& b) { return {b.x, b.y, b.w, b.h}; }
+}  // namespace
+
+bool similarText(std::string_view a, std::string_view b) {
+  const std::string x = normalised(a), y = normalised(b);
+  if (x.empty() || y.empty()) return true;
+  if (x == y) return true;
+  const std::string& shorter = x.size() <= y.size() ? x : y;
+  const std::string& longer = x.size() <= y.size() ? y : x;
+  if (shorter.size() >= 2 && longer.find(shorter) != std::string::npos) return true;
+  return editDistance(x, y) * 3 <= longer.size();
+}
+
+bool matchesRegion(const detect::Finding& finding, const Region& region) {
+  if (!finding.box || finding.box->area() == 0 || region.kind.empty()) return false;
+  if (region.kind != detect::kindName(finding.kind)) return false;
+  if (!similarText(finding.text, region.text)) return false;
+  const cv::Rect box = rectOf(*finding.box);
+  const cv::Rect other = region.bounds();
+  const cv::Rect common = box & other;
+  if (common.area() == 0) return false;
+  if (region.state == State::Dismissed) {
+    const double overlap = static_cast<double>(common.area());
+    const double iou = overlap / static_cast<double>(box.area() + other.area() - common.area());
+    return iou >= 0.3 || overlap >= 0.5 * static_cast<double>(std::min(box.area(), other.area()));
+  }
+  // Accepted: the region's own masked pixels (ellipse, polygon, brush) must hide at least half of the finding.
+  cv::Mat1b local;
+  const cv::Rect area = rasterizeLocal(region, {box.x + box.width, box.y + box.height}, local);
+  const cv::Rect inside = area & box;
+  if (inside.area() == 0) return false;
+  const int masked = cv::countNonZero(local(inside - area.tl()));
+  return 2.0 * masked >= static_cast<double>(box.area());
+}
+
+Known knownFinding(const detect::Finding& finding, const std::vector<Region>& regions) {
+  for (const auto& r : regions)
+    if (matchesRegion(finding, r)) return r.state == State::Dismissed ? Known::Dismissed : Known::Masked;
+  return Known::New;
+}
+
+}  // namespace medpics::mask
