@@ -90,11 +90,12 @@ void Desk::startPublicationCheck() {
         for (const auto& p : published) outcome.masked[p.id] = {p.encoded.contentType, p.encoded.bytes};
         return outcome;
       },
-      [this, gen, id](api::Result<CheckOutcome>& result) {
+      [this, gen, id, key](api::Result<CheckOutcome>& result) {
         if (gen != generation_ || !post || post->detail.id != id) return;  // the moderator moved on
         PublicationCheck& done = post->check;
         done.runningKey.clear();
-        if (!result) {  // the job threw: reported like a failed publication, the check can run again
+        if (!result) {  // the job threw: reported like a failed publication of these regions
+          done.readyKey = key;
           done.error = result.error().message;
           if (done.approveWhenReady) finishApproval();
           return;
