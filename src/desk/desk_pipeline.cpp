@@ -118,9 +118,11 @@ bool Desk::openPrefetched(const std::string& id) {
   post->captionPending = true;
   backend_.compute<std::vector<detect::TextSpan>>(
       [caption = ready->detail.caption] { return detect::findPhiSpans(caption); },
-      [this, id](std::vector<detect::TextSpan>& spans) {
+      [this, id](api::Result<std::vector<detect::TextSpan>>& spans) {
         if (!post || post->detail.id != id) return;
-        post->captionSpans = std::move(spans);
+        // If the classifier failed, the whole caption is one masked span: nothing unchecked is published.
+        post->captionSpans = spans ? std::move(spans.value())
+                                   : std::vector<detect::TextSpan>{{0, post->detail.caption.size(), "unchecked", 1.f, "classifier-error"}};
         post->captionSpanMasked.assign(post->captionSpans.size(), 1);
         post->captionPending = false;
       });
