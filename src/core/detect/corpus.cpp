@@ -57,7 +57,8 @@ int writeCorpus(const std::string& directory, const CorpusOptions& o, const std:
   synth::Rng rng(o.seed * 7919ull + 17);
   int written = 0;
   for (int i = 0; i < o.count; ++i) {
-    const synth::ImageKind kind = kPostKinds[std::size_t(i) % std::size(kPostKinds)];
+    const std::size_t kinds = std::size(kPostKinds) - (o.hard ? 0 : 1);  // the easy corpus has no ultrasound
+    const synth::ImageKind kind = kPostKinds[std::size_t(i) % kinds];
     const double mp = rng.real(o.minMegapixels, o.maxMegapixels);
     const double aspect = aspectOf(kind);
     synth::GenerateOptions g;
