@@ -326,12 +326,11 @@ void institutionRules(Collector& c) {
       "Cabinet|Laboratoire|Maternit(?:\xC3\xA9|e)|EHPAD|Infirmary)\\b.*)",
       kCase);
   c.require(Collector::Need::Institution);
-  // a generic service or laboratory heading ("Laboratoire de biologie médicale") names no one: an institution
-  // needs an acronym (CHU, AP-HP...) or a proper noun after its keyword
+  // a generic laboratory heading ("Laboratoire de biologie médicale") names no one: a laboratory needs a proper
+  // noun after its keyword (ward names, "Service de radiologie", stay masked: they narrow down where the patient is)
   c.addAll(hospital, 1, "hospital", 0.8f, "institution", [](const std::smatch& m) {
     const std::string line = m[1].str();
-    static const std::regex acronym("^(?:CHU|CHRU|CHR|CHI|AP-HP|APHP|EHPAD)", kCase);
-    if (std::regex_search(line, acronym)) return true;
+    if (line.rfind("Laboratoire", 0) != 0) return true;
     const auto words = tokenize(line);
     return std::any_of(words.begin() + 1 - (words.empty() ? 1 : 0), words.end(), [](const Token& t) {
       return (t.capitalised || t.allCaps) && !isBenignWord(t.folded) && !isClinicalAbbreviation(t.folded);
