@@ -79,7 +79,8 @@ TEST_CASE("classifier: phones, e-mails, addresses, institutions") {
   CHECK(categoryOf("12 rue de la Paix, 75002 Paris", "12 rue de la Paix") == "address");
   CHECK(categoryOf("33000 Bordeaux", "33000 Bordeaux") == "address");
   CHECK(categoryOf("CHU de Bordeaux", "CHU de Bordeaux") == "hospital");
-  CHECK(categoryOf("Service de radiologie, Hôpital Pellegrin", "Service de radiologie") == "hospital");
+  CHECK(categoryOf("Service de radiologie", "Service de radiologie") == "hospital");
+  CHECK(categoryOf("Laboratoire Cerballiance Gironde", "Laboratoire Cerballiance Gironde") == "hospital");
   CHECK(clean("Laboratoire de biologie médicale"));  // a generic heading names no one
 }
 

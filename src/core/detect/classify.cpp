@@ -107,7 +107,7 @@ bool isTrigger(const Token& t) {
 
 class Collector {
  public:
-  explicit Collector(std::string_view text) : text_(text) {}
+  explicit Collector(std::string_view text) : text_(text), copy_(text) {}
   // What a window must contain for the next rules to be tried at all (a cheap linear pre-filter: most of a long
   // caption has no digit, no '@' and no ':' and std::regex costs about a microsecond per position and rule).
   enum class Need { Any, Digit, At, Colon, BirthWord, Institution };
@@ -122,7 +122,7 @@ class Collector {
   void addAll(const std::regex& re, int group, const char* category, float conf, const char* rule,
               const std::function<bool(const std::smatch&)>& accept = {}, bool repaired = false) {
     constexpr std::size_t kWindow = 1024, kOverlap = 192;
-    const std::string s(text_);
+    const std::string& s = copy_;
     auto boundary = [&](std::size_t i) {  // first UTF-8 character start at or before i
       while (i > 0 && i < s.size() && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) --i;
       return i;
@@ -194,6 +194,7 @@ class Collector {
     return true;
   }
   std::string_view text_;
+  std::string copy_;  // std::sregex_iterator needs std::string iterators
   std::vector<TextSpan> spans_;
   Need need_ = Need::Any;
 };
@@ -325,12 +326,11 @@ void institutionRules(Collector& c) {
       "Cabinet|Laboratoire|Maternit(?:\xC3\xA9|e)|EHPAD|Infirmary)\\b.*)",
       kCase);
   c.require(Collector::Need::Institution);
-  // a generic service or laboratory heading ("Laboratoire de biologie médicale") names no one: an institution
-  // needs an acronym (CHU, AP-HP...) or a proper noun after its keyword
+  // a generic laboratory heading ("Laboratoire de biologie médicale") names no one: a laboratory needs a proper
+  // noun after its keyword (ward names, "Service de radiologie", stay masked: they narrow down where the patient is)
   c.addAll(hospital, 1, "hospital", 0.8f, "institution", [](const std::smatch& m) {
     const std::string line = m[1].str();
-    static const std::regex acronym("^(?:CHU|CHRU|CHR|CHI|AP-HP|APHP|EHPAD)", kCase);
-    if (std::regex_search(line, acronym)) return true;
+    if (line.rfind("Laboratoire", 0) != 0) return true;
     const auto words = tokenize(line);
     return std::any_of(words.begin() + 1 - (words.empty() ? 1 : 0), words.end(), [](const Token& t) {
       return (t.capitalised || t.allCaps) && !isBenignWord(t.folded) && !isClinicalAbbreviation(t.folded);
@@ -355,9 +355,13 @@ void nameRules(std::string_view text, Collector& c) {
   std::vector<std::size_t> runStart(n), runEnd(n);
   for (std::size_t i = 0; i < n; ++i) runStart[i] = i > 0 && word[i] && word[i - 1] ? runStart[i - 1] : i;
   for (std::size_t i = n; i-- > 0;) runEnd[i] = i + 1 < n && word[i] && word[i + 1] ? runEnd[i + 1] : i;
+  std::size_t lastBegin = std::string_view::npos, lastEnd = 0;
   auto extend = [&](std::size_t i, std::size_t j, const char* rule, float conf) {
     if (word[i]) i = runStart[i];
     if (word[j]) j = runEnd[j];
+    if (tokens[i].begin == lastBegin && tokens[j].end == lastEnd) return;  // this run is already masked
+    lastBegin = tokens[i].begin;
+    lastEnd = tokens[j].end;
     c.add(tokens[i].begin, tokens[j].end, "name", conf, rule);
   };
   auto lexiconName = [&](std::size_t i) {
