@@ -10,7 +10,8 @@ cd "$ROOT"
 SECONDS_EACH="${1:-60}"
 shift || true
 TARGETS=("$@")
-((${#TARGETS[@]})) || TARGETS=(fuzz_api_answer fuzz_image_decode fuzz_directory_extract fuzz_text_classify)
+# Default: every target declared in fuzz/CMakeLists.txt, so that a new one is run without editing this list.
+((${#TARGETS[@]})) || mapfile -t TARGETS < <(sed -n 's/^medpics_fuzzer(\([a-z_0-9]*\).*/\1/p' fuzz/CMakeLists.txt)
 BUILD_DIR="${BUILD_DIR:-build}"
 FUZZ_DIR="${FUZZ_BUILD_DIR:-build-fuzz}"
 

@@ -253,6 +253,9 @@ GuardedServer::GuardedServer(ConnectionLimits limits) : limits_(limits) {
   set_keep_alive_max_count(limits_.keepAliveMax);
 }
 
+bool GuardedServer::widenListenBacklog(int backlog) { return ::listen(svr_sock_, backlog) == 0; }
+bool GuardedSslServer::widenListenBacklog(int backlog) { return ::listen(svr_sock_, backlog) == 0; }
+
 bool GuardedServer::process_and_close_socket(socket_t sock) {
   return serveConnection(sock, nullptr, limits_, [this](httplib::Stream& s, bool closeConnection, bool& closed, const SetupRequest& setup) {
     return process_request(s, closeConnection, closed, setup);

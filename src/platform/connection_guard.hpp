@@ -41,6 +41,9 @@ std::unique_ptr<httplib::TaskQueue> makeElasticPool(size_t maxThreads);
 class GuardedServer : public httplib::Server {
  public:
   explicit GuardedServer(ConnectionLimits limits);
+  // httplib 0.11 listens with a backlog of 5: a burst of connections then loses SYNs, and a client waits
+  // for its 1 s retransmission. Call after binding.
+  bool widenListenBacklog(int backlog);
  private:
   bool process_and_close_socket(socket_t sock) override;
   ConnectionLimits limits_;
@@ -49,6 +52,7 @@ class GuardedServer : public httplib::Server {
 class GuardedSslServer : public httplib::SSLServer {
  public:
   GuardedSslServer(ConnectionLimits limits, const char* certPath, const char* keyPath);
+  bool widenListenBacklog(int backlog);
  private:
   bool process_and_close_socket(socket_t sock) override;
   ConnectionLimits limits_;

@@ -50,14 +50,17 @@ int PlatformServer::bind() {
   registerDecisionRoutes(*http_, *ctx_);
   registerStatsRoutes(*http_, *ctx_);
 
-  if (options_.port == 0) {
-    const int port = http_->bind_to_any_port(options_.host);
+  int port = options_.port;
+  if (port == 0) {
+    port = http_->bind_to_any_port(options_.host);
     if (port <= 0) throw std::runtime_error("cannot bind " + options_.host);
-    return port;
+  } else if (!http_->bind_to_port(options_.host, port)) {
+    throw std::runtime_error("cannot bind " + options_.host + ":" + std::to_string(port));
   }
-  if (!http_->bind_to_port(options_.host, options_.port))
-    throw std::runtime_error("cannot bind " + options_.host + ":" + std::to_string(options_.port));
-  return options_.port;
+  constexpr int kBacklog = 1024;
+  if (auto* plain = dynamic_cast<GuardedServer*>(http_.get())) plain->widenListenBacklog(kBacklog);
+  if (auto* tls = dynamic_cast<GuardedSslServer*>(http_.get())) tls->widenListenBacklog(kBacklog);
+  return port;
 }
 
 bool PlatformServer::listen() { return http_->listen_after_bind(); }
