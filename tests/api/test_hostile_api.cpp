@@ -127,14 +127,16 @@ TEST_CASE("the client survives hostile answers of a rogue server") {
   for (const auto& sample : corpus::hostileJson()) {
     INFO(sample.name);
     rogue.serve(200, sample.bytes);
-    CHECK_NOTHROW(client.me());
-    CHECK_NOTHROW(client.listPosts());
-    CHECK_NOTHROW(client.post("p1"));
-    CHECK_NOTHROW(client.registration("r1"));
-    CHECK_NOTHROW(client.listRegistrations());
-    CHECK_NOTHROW(client.decisions());
-    CHECK_NOTHROW(client.claim("posts", "p1"));
-    CHECK_NOTHROW(client.decision("d1"));
+    // Each call returns (never throws) either a value or the error invalid_response: nothing in between.
+    const auto answered = [](const auto& result) { return result.ok() || result.error().code == "invalid_response"; };
+    CHECK(answered(client.me()));
+    CHECK(answered(client.listPosts()));
+    CHECK(answered(client.post("p1")));
+    CHECK(answered(client.registration("r1")));
+    CHECK(answered(client.listRegistrations()));
+    CHECK(answered(client.decisions()));
+    CHECK(answered(client.claim("posts", "p1")));
+    CHECK(answered(client.decision("d1")));
     rogue.serve(409, sample.bytes);
     auto refused = client.post("p1");
     REQUIRE_FALSE(refused.ok());
