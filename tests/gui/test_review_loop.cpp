@@ -278,3 +278,49 @@ TEST_CASE("a dismissed finding is not raised again; a mask moved off a name is; 
     dateDismissed = dateDismissed || (r.value("category", "") == "date" && r.value("state", "") == "dismissed");
   CHECK(dateDismissed);
 }
+
+TEST_CASE("ECG and lab report whose marks the moderator dismissed publish at the first A, A") {
+  test::TempDir dir;
+  test::ServerProcess server(dir.path() / "platform", {"--demo"});
+  test::DeskDriver driver(optionsFor(server, dir));
+  signIn(driver, "modo", "modo-demo");
+  desk::Desk& d = driver.desk();
+  REQUIRE(driver.waitUntil([&] { return !d.posts.empty(); }));
+  for (const std::string kind : {"ecg", "lab_report"}) {
+    INFO(kind);
+    std::string id;
+    for (const auto& p : d.posts)
+      if (p.kind == kind && id.empty()) id = p.id;
+    REQUIRE_FALSE(id.empty());
+    d.openPost(id);
+    REQUIRE(driver.waitUntil([&] {
+      if (!d.post || d.post->detail.id != id || d.post->claiming) return false;
+      for (const auto& img : d.post->images)
+        if (img.analysis != desk::LoadedImage::Analysis::Done) return false;
+      return true;
+    }, 240));
+    // Every mark the detectors outlined is dismissed from the keyboard (Tab, D), as false positives.
+    for (std::size_t image = 0; image < d.post->images.size(); ++image) {
+      while (d.post->currentImage != static_cast<int>(image)) driver.press(GLFW_KEY_PAGE_DOWN, true);
+      auto& doc = d.post->images[image].regions;
+      for (std::size_t k = 0; k < doc.items().size(); ++k) {
+        driver.press(GLFW_KEY_TAB);
+        if (doc.find(*doc.selection().begin())->region.masks()) driver.press(GLFW_KEY_D);
+      }
+      for (const auto& item : doc.items()) CHECK_FALSE(item.region.masks());
+    }
+    const int queued = d.decisionsQueued;
+    driver.press(GLFW_KEY_A);
+    driver.press(GLFW_KEY_A);
+    REQUIRE(driver.waitUntil([&] {
+      return d.decisionsQueued > queued || (d.post && d.post->detail.id == id && d.post->residualFindings > 0);
+    }, 240));
+    std::string left;
+    if (d.post && d.post->detail.id == id)
+      for (const auto& f : d.post->check.residual.outside) left += f.finding.category + " '" + f.finding.text + "'; ";
+    INFO("raised again: " << left);
+    CHECK(d.decisionsQueued == queued + 1);  // published at the first A, A: nothing dismissed was raised again
+    if (d.decisionsQueued == queued) break;
+    REQUIRE(driver.waitUntil([&] { return d.post && d.post->detail.id != id; }, 60));
+  }
+}
