@@ -507,7 +507,7 @@ void Desk::onResidualObjection(const mask::ResidualCheck& residual) {
 
 void Desk::rejectPost(const std::string& reasonCode, const std::string& message) {
   // Needs no analysis: nothing is published.
-  if (!post || post->sending || post->leaseLost || post->claiming || post->captionPending || !outbox_) return;
+  if (!post || post->sending || post->leaseLost || post->claiming || !outbox_) return;
   api::PostDecisionRequest request;
   request.action = "reject";
   request.leaseId = post->lease.leaseId;
