@@ -538,7 +538,7 @@ void Desk::onResidualObjection(const mask::ResidualCheck& residual) {
 
 void Desk::rejectPost(const std::string& reasonCode, const std::string& message) {
   // Needs no analysis: nothing is published.
-  if (!post || post->sending || post->leaseLost || post->claiming || post->captionPending || !outbox_) return;
+  if (!post || post->sending || post->leaseLost || post->claiming || !outbox_) return;
   work::DecisionDraft draft;
   draft.subject = work::SubjectKind::Post;
   draft.subjectId = post->detail.id;
