@@ -86,8 +86,9 @@ TEST_CASE("a moderator logs in, opens the first post and approves it") {
     REQUIRE(!first.empty());
     const auto centre = image.view.toScreen({first.x + first.width / 2.0, first.y + first.height / 2.0});
     const auto canvasCentre = image.view.viewportOrigin();
-    CHECK(centre.x == Approx(canvasCentre.x + image.view.viewportSize().x / 2));
-    CHECK(centre.y == Approx(canvasCentre.y + image.view.viewportSize().y / 2));
+    // at 1:1 the view snaps to whole screen pixels: half a pixel off when the canvas size is odd
+    CHECK(centre.x == Approx(canvasCentre.x + image.view.viewportSize().x / 2).margin(1));
+    CHECK(centre.y == Approx(canvasCentre.y + image.view.viewportSize().y / 2).margin(1));
   }
   CHECK(driver.desk().decisionsSent == 0);
   driver.frames(3);

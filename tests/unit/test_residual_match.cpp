@@ -56,6 +56,16 @@ TEST_CASE("a finding matches a dismissed region of the same kind, place and text
   CHECK(knownFinding(textFinding(104, 48, 190, 34, "MARTIN Paul"), {manual, dismissed}) == Known::New);
 }
 
+TEST_CASE("a re-reading inside a dismissed region is not new, whatever its text; one sticking out is") {
+  // The demo radiograph: after the re-encode, part of the benign "kV 65 mAs 7" line was read as "ITIAS /" (a name).
+  const Region dismissed = autoRegion({12, 1259, 188, 62}, "text", "kV 65 mAs 7", State::Dismissed);
+  CHECK(matchesRegion(textFinding(102, 1278, 82, 28, "ITIAS /"), dismissed));
+  CHECK(knownFinding(textFinding(102, 1278, 82, 28, "ITIAS /"), {dismissed}) == Known::Dismissed);
+  CHECK_FALSE(matchesRegion(textFinding(150, 1278, 120, 28, "ITIAS /"), dismissed));  // mostly outside
+  const Region accepted = autoRegion({12, 1259, 188, 62}, "text", "kV 65 mAs 7", State::Accepted);
+  CHECK(knownFinding(textFinding(150, 1278, 120, 28, "ITIAS /"), {accepted}) == Known::New);
+}
+
 TEST_CASE("a finding mostly under an accepted mask of the same kind is already masked") {
   const Region accepted = autoRegion({100, 50, 200, 30}, "text", "DUPONT Jean", State::Accepted);
   CHECK(knownFinding(textFinding(90, 45, 230, 40, "DUPONT Jean"), {accepted}) == Known::Masked);
