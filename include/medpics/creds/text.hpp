@@ -21,8 +21,6 @@ std::vector<std::string> nameTokens(std::string_view utf8);
 // Folds and removes every non-alphanumeric character: "Prénom d'exercice" → "prenomdexercice".
 std::string foldKey(std::string_view utf8);
 
-// Levenshtein distance between two byte strings (used on folded, ASCII names).
-std::size_t editDistance(std::string_view a, std::string_view b);
 // 1 - distance / max(length), in [0, 1]; 1 for two empty strings.
 double similarity(std::string_view a, std::string_view b);
 

@@ -1,5 +1,6 @@
 // UTF-8 / Latin-1 conversion, accent folding of names and string similarity.
 #include "medpics/creds/text.hpp"
+#include "medpics/util/edit_distance.hpp"
 
 #include <algorithm>
 #include <cstdint>
@@ -161,25 +162,10 @@ std::string foldKey(std::string_view utf8) {
   return folded;
 }
 
-std::size_t editDistance(std::string_view a, std::string_view b) {
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diagonal = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      const std::size_t above = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diagonal = above;
-    }
-  }
-  return row[b.size()];
-}
-
 double similarity(std::string_view a, std::string_view b) {
   const std::size_t longest = std::max(a.size(), b.size());
   if (longest == 0) return 1.0;
-  return 1.0 - static_cast<double>(editDistance(a, b)) / static_cast<double>(longest);
+  return 1.0 - static_cast<double>(util::editDistance(a, b)) / static_cast<double>(longest);
 }
 
 }  // namespace medpics::creds

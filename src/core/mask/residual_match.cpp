@@ -1,5 +1,6 @@
 // Matching residual findings against the regions the moderator already decided (dismissed or masked).
 #include "medpics/mask/residual_match.hpp"
+#include "medpics/util/edit_distance.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -20,21 +21,6 @@ std::string normalised(std::string_view s) {
   return out;
 }
 
-std::size_t editDistance(const std::string& a, const std::string& b) {
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diagonal = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      const std::size_t above = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diagonal = above;
-    }
-  }
-  return row[b.size()];
-}
-
 cv::Rect rectOf(const detect::Box& b) { return {b.x, b.y, b.w, b.h}; }
 }  // namespace
 
@@ -45,7 +31,7 @@ bool similarText(std::string_view a, std::string_view b) {
   const std::string& shorter = x.size() <= y.size() ? x : y;
   const std::string& longer = x.size() <= y.size() ? y : x;
   if (shorter.size() >= 2 && longer.find(shorter) != std::string::npos) return true;
-  return editDistance(x, y) * 3 <= longer.size();
+  return util::editDistance(x, y) * 3 <= longer.size();
 }
 
 bool matchesRegion(const detect::Finding& finding, const Region& region) {
