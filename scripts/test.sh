@@ -22,7 +22,8 @@ cmake --build "$SAN_DIR" -j2 --target unit_tests api_tests desk_tests
 mkdir -p "$SAN_DIR/test-artifacts"
 # Leak checking is off: third-party libraries (OpenCV, Tesseract, glib) keep process-lifetime allocations.
 ASAN_OPTIONS="detect_leaks=0:abort_on_error=1" UBSAN_OPTIONS="print_stacktrace=1" \
-  ctest --test-dir "$SAN_DIR" --output-on-failure -j2 --timeout 1800 -LE gui
+  ctest --test-dir "$SAN_DIR" --output-on-failure -j2 --timeout 1800 -LE gui -E '^gui_tests_NOT_BUILT'
+# (gui_tests is not built here: catch_discover_tests then registers one unlabelled placeholder, excluded by name.)
 
 # ThreadSanitizer: only the suites that run threads against each other (any report fails the test).
 TSAN_DIR="${TSAN_BUILD_DIR:-build-tsan}"
