@@ -87,3 +87,19 @@ TEST_CASE("a JPEG decode stops at its deadline or when cancelled", "[decode-limi
   CHECK(cancelled.error == "decode cancelled");
   CHECK(secondsSince(started) < 2.0);  // generous: shared CI machine; the decode took 24 s before the limit
 }
+
+TEST_CASE("a file of an accepted format that also carries a DICOM signature is refused before OpenCV decodes it",
+          "[decode-limits]") {
+  // The fuzzer's input: a WebP whose byte 128 starts "DICM", which OpenCV's imdecode hands to its DICOM decoder.
+  std::vector<unsigned char> png;
+  cv::Mat noise(64, 64, CV_8UC3);
+  cv::randu(noise, 0, 255);
+  REQUIRE(cv::imencode(".png", noise, png));
+  REQUIRE(png.size() > 132);
+  std::string bytes(png.begin(), png.end());
+  CHECK(medpics::image::decode(bytes).ok());
+  bytes.replace(128, 4, "DICM");
+  const auto refused = medpics::image::decode(bytes);
+  CHECK_FALSE(refused.ok());
+  CHECK(refused.error.find("DICOM") != std::string::npos);
+}
