@@ -87,6 +87,13 @@ Desk::~Desk() {
   closeOutbox(std::chrono::milliseconds(1000));
 }
 
+std::vector<detect::TextSpan> OpenPost::maskedCaptionSpans() const {
+  std::vector<detect::TextSpan> masked;
+  for (std::size_t i = 0; i < captionSpans.size(); ++i)
+    if (captionSpanMasked[i]) masked.push_back(captionSpans[i]);
+  return masked;
+}
+
 bool Desk::busy() const { return loggingIn || loadingQueue || backend_.busy() > 0; }
 
 void Desk::applyPrefetchSettings() {
@@ -498,9 +505,7 @@ void Desk::finishApproval() {
     for (const auto& i : img.regions.items()) drafted.regions.push_back(i.region);
     draft.images.push_back(std::move(drafted));
   }
-  std::vector<detect::TextSpan> masked;
-  for (std::size_t i = 0; i < post->captionSpans.size(); ++i)
-    if (post->captionSpanMasked[i]) masked.push_back(post->captionSpans[i]);
+  const std::vector<detect::TextSpan> masked = post->maskedCaptionSpans();
   if (!masked.empty()) {
     const mask::MaskedCaption caption = mask::maskCaption(post->detail.caption, masked);
     draft.caption = caption.text;  // memory only; the journal keeps the spans

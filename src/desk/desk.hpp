@@ -31,6 +31,7 @@
 #include <filesystem>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -63,6 +64,7 @@ struct LoadedImage {
   std::vector<std::string> metadataFindings;       // EXIF / XMP / IPTC found (stripped on publication)
   double analysisMs = 0;
   std::vector<int> newFindings;  // regions the residual check's last objection added (Tab walks these first)
+  std::set<int> visitedMasks;    // masking regions the final review's loupe has shown (N/N zones vérifiées)
 };
 
 struct OpenPost {
@@ -77,6 +79,7 @@ struct OpenPost {
   EditorState editor;
   std::vector<detect::TextSpan> captionSpans;  // PHI found in the caption (UTF-8 byte offsets)
   std::vector<char> captionSpanMasked;          // per span: replaced by "[…]" on publication (default yes)
+  std::vector<detect::TextSpan> maskedCaptionSpans() const;  // the spans ticked for masking
   int residualFindings = 0;     // PHI the residual check found outside the masks at the last approval attempt
   std::string overrideReason;   // the moderator's written reason to publish despite them
   bool focusOverride = false;   // O: the reason field takes the keyboard (after the check objected)

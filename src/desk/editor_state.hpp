@@ -4,6 +4,7 @@
 
 #include <opencv2/core.hpp>
 
+#include <optional>
 #include <utility>
 #include <vector>
 
@@ -18,7 +19,7 @@ struct EditorState {
   int brushRadius = 12;
   bool preview = true;         // live masking preview (Space held shows the original)
   bool showOriginal = false;
-  bool finalReview = false;    // the exact published pixels at 1:1, no outlines: the last look before approval
+  bool finalReview = false;    // the exact published pixels, fitted, with a 1:1 loupe: the last look before approval
   Drag drag = Drag::None;
   cv::Point dragStart;         // image pixel where the drag began
   int dragId = 0;              // region being edited
@@ -28,6 +29,10 @@ struct EditorState {
   std::vector<cv::Point> polygonDraft;
   bool listAllRegions = false;         // after a residual objection the list shows its new findings unless ticked
   bool scrollListToSelection = false;  // the selection changed on the image (click, Tab): the list shows it
+  // Final review: the image whose view was last fitted for it (-1: none yet), and where the loupe is held by Tab
+  // (image pixel) until the pointer moves over the canvas.
+  int finalReviewFitted = -1;
+  std::optional<cv::Point2d> loupeAnchor;
 };
 
 }  // namespace medpics::desk

@@ -136,6 +136,8 @@ const std::vector<CatalogueEntry>& workflowCatalogue() {
       {"settings.prefetch_memory", "Mémoire du préchargement (Mio)", "Prefetch memory (MiB)"},
       {"settings.ui_scale", "Taille de l'interface", "Interface size"},
       {"settings.high_contrast", "Contraste élevé", "High contrast"},
+      {"settings.require_masks_visited", "Exiger de passer la loupe sur chaque zone avant de publier",
+       "Require every mask to be shown in the loupe before publishing"},
       {"settings.mask_styles", "Masquage par défaut", "Default masking"},
       // RPPS directory import
       {"import.title", "Annuaire RPPS (extrait Annuaire Santé)", "RPPS directory (Annuaire Santé extract)"},

@@ -47,6 +47,7 @@ Settings Settings::load(const std::filesystem::path& path) {
   s.rememberMe = j.value("remember_me", s.rememberMe);
   s.caBundle = j.value("ca_bundle", s.caBundle);
   s.highContrast = j.value("high_contrast", s.highContrast);
+  s.requireMasksVisited = j.value("require_masks_visited", s.requireMasksVisited);
   s.windowWidth = std::clamp(j.value("window_width", s.windowWidth), 640, 16384);
   s.windowHeight = std::clamp(j.value("window_height", s.windowHeight), 480, 16384);
   if (const auto styles = j.find("mask_styles"); styles != j.end() && styles->is_object())
@@ -60,6 +61,7 @@ bool Settings::save(const std::filesystem::path& path) const {
   std::filesystem::create_directories(path.parent_path(), ec);
   const nlohmann::json j{{"platform_url", platformUrl}, {"username", username}, {"language", language},
                          {"ui_scale", uiScale}, {"prefetch_depth", prefetchDepth}, {"high_contrast", highContrast},
+                         {"require_masks_visited", requireMasksVisited},
                          {"window_width", windowWidth}, {"window_height", windowHeight}, {"mask_styles", maskStyles},
                          {"prefetch_memory_mib", prefetchMemoryMiB}, {"remember_me", rememberMe},
                          {"ca_bundle", caBundle}};

@@ -14,6 +14,7 @@ struct Settings {
   std::string language = "fr";  // "fr" | "en"
   float uiScale = 1.0f;  // times the monitor's content scale (HiDPI)
   bool highContrast = false;
+  bool requireMasksVisited = false;  // publishing waits until the final review's loupe has shown every mask
   int windowWidth = 1600, windowHeight = 900;
   // Default masking style per kind of region ("solid" | "mosaic" | "blur"); faces, text, codes, tattoos, manual.
   std::map<std::string, std::string> maskStyles{{"face", "solid"}, {"text", "solid"}, {"barcode", "solid"},

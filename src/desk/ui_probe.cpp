@@ -19,6 +19,10 @@ void UiProbe::markWindow(const std::string& name) {
   current_[name] = ImVec4(pos.x, pos.y, size.x, size.y);
 }
 
+void UiProbe::markRect(const std::string& name, ImVec2 min, ImVec2 max) {
+  current_[name] = ImVec4(min.x, min.y, max.x - min.x, max.y - min.y);
+}
+
 std::optional<ImVec4> UiProbe::rect(const std::string& name) const {
   auto it = last_.find(name);
   if (it == last_.end()) return std::nullopt;

@@ -17,6 +17,8 @@ class UiProbe {
   void mark(const std::string& name);
   // Remembers the current window's rectangle under the name (inside Begin / End).
   void markWindow(const std::string& name);
+  // Remembers a drawn (not interactive) rectangle under the name, in screen pixels.
+  void markRect(const std::string& name, ImVec2 min, ImVec2 max);
   std::optional<ImVec4> rect(const std::string& name) const;  // x, y, w, h; from the last complete frame
 
  private:

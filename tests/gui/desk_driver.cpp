@@ -47,6 +47,12 @@ void DeskDriver::clickAt(float x, float y) {
   frames(2);
 }
 
+void DeskDriver::moveTo(float x, float y) {
+  mouseX_ = x;
+  mouseY_ = y;
+  frames(2);
+}
+
 bool DeskDriver::click(const std::string& widget) {
   auto r = desk::UiProbe::instance().rect(widget);
   if (!r) return false;

@@ -20,6 +20,7 @@ class DeskDriver {
   // Clicks the centre of a widget recorded by the UiProbe; false if the widget is not on screen.
   bool click(const std::string& widget);
   void clickAt(float x, float y);
+  void moveTo(float x, float y);  // the pointer moves there (no button), then two frames
   void type(const std::string& utf8);
   void press(int glfwKey, bool ctrl = false, bool shift = false);
   // Left-button drag from (x0, y0) to (x1, y1) in screen pixels, in `steps` moves.

@@ -1,7 +1,6 @@
 // The cached canvas layer (image + preview + outlines) shows the same pixels as drawing it directly, and is drawn
 // again once the view, the regions or the preview state have changed (directly while they change).
 #include "desk_driver.hpp"
-#include "views/region_editor.hpp"
 #include "support/temp_dir.hpp"
 
 #define GLFW_INCLUDE_NONE
@@ -10,6 +9,8 @@
 #include <catch2/catch.hpp>
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
+
+#include <cmath>
 
 using namespace medpics;
 
@@ -90,9 +91,12 @@ TEST_CASE("the cached canvas layer equals the directly drawn one pixel for pixel
     CHECK(differingPixels(screen(driver, true, "layer-cached-outlines"), screen(driver, false, "layer-direct-outlines")) <=
           kSubPixelEdgePixels);
   }
-  SECTION("final review: 1:1 on whole pixels, exactly equal") {
+  SECTION("final review (no outlines, the filmstrip under the canvas) at 1:1 on whole pixels: exactly equal") {
     editor.finalReview = true;
-    desk::showFinalReview(image);
+    editor.finalReviewFitted = driver.desk().post->currentImage;  // the view set here stays
+    image.view.oneToOne({700, 400});
+    const auto offset = image.view.offset();
+    image.view.pan({std::round(offset.x) - offset.x, std::round(offset.y) - offset.y});
     CHECK(image.view.zoom() == 1.0);
     const cv::Mat cached = screen(driver, true, "layer-cached-final");
     const cv::Mat direct = screen(driver, false, "layer-direct-final");

@@ -72,23 +72,19 @@ TEST_CASE("a moderator logs in, opens the first post and approves it") {
   REQUIRE(picture.cols == 1600);
   REQUIRE(picture.rows == 900);
 
-  REQUIRE(driver.click("post.approve"));  // first: the final review of the exact published pixels at 1:1
+  REQUIRE(driver.click("post.approve"));  // first: the final review of the exact published pixels
   REQUIRE(driver.desk().post->editor.finalReview);
-  CHECK(driver.desk().post->images[0].view.zoom() == 1.0);
+  driver.frames(2);
   {
-    // It opens on the first masked region in reading order (as Tab would reach it), centred in the canvas.
+    // The whole image fitted, and the 1:1 loupe on the first masked region in reading order (as Tab reaches it).
     const auto& image = driver.desk().post->images[0];
-    cv::Rect first;
-    for (const auto& item : image.regions.items()) {
-      const cv::Rect b = item.region.bounds();
-      if (item.region.masks() && (first.empty() || b.y < first.y || (b.y == first.y && b.x < first.x))) first = b;
-    }
-    REQUIRE(!first.empty());
-    const auto centre = image.view.toScreen({first.x + first.width / 2.0, first.y + first.height / 2.0});
-    const auto canvasCentre = image.view.viewportOrigin();
-    // at 1:1 the view snaps to whole screen pixels: half a pixel off when the canvas size is odd
-    CHECK(centre.x == Approx(canvasCentre.x + image.view.viewportSize().x / 2).margin(1));
-    CHECK(centre.y == Approx(canvasCentre.y + image.view.viewportSize().y / 2).margin(1));
+    CHECK(image.view.zoom() == Approx(image.view.fitZoom()));
+    int first = -1;
+    for (int id : image.regions.readingOrder())
+      if (first < 0 && image.regions.find(id)->region.masks()) first = id;
+    REQUIRE(first >= 0);
+    CHECK(image.visitedMasks.count(first) == 1);
+    CHECK(desk::UiProbe::instance().rect("final.loupe").has_value());
   }
   CHECK(driver.desk().decisionsSent == 0);
   driver.frames(3);

@@ -193,7 +193,7 @@ void MaskPreview::bindPreview(LoadedImage& image, bool showOriginal, const float
 }
 
 void MaskPreview::onDraw(const ImDrawList*, const ImDrawCmd* cmd) {
-  auto* p = static_cast<DrawParams*>(cmd->UserCallbackData);
+  auto* p = static_cast<PreviewDraw*>(cmd->UserCallbackData);
   // The projection the ImGui renderer has set up for this draw list: the screen's, whether the list is drawn to
   // the screen or into a cached layer (gl/layer_cache.hpp) in the middle of the frame, when there is no draw data.
   GLint program = 0;
@@ -205,8 +205,8 @@ void MaskPreview::onDraw(const ImDrawList*, const ImDrawCmd* cmd) {
 
 void MaskPreview::begin(ImDrawList* draw, LoadedImage& image, bool showOriginal) {
   if (!available(image) || !image.preview) return;
-  params_ = {this, &image, showOriginal};
-  draw->AddCallback(&MaskPreview::onDraw, &params_);
+  image.preview->draw = {this, &image, showOriginal};
+  draw->AddCallback(&MaskPreview::onDraw, &image.preview->draw);
 }
 
 void MaskPreview::end(ImDrawList* draw) { draw->AddCallback(ImDrawCallback_ResetRenderState, nullptr); }

@@ -21,6 +21,16 @@ struct LoadedImage;
 
 namespace medpics::desk::gl {
 
+class MaskPreview;
+
+// What the preview's draw callback needs; one per image, so that several images (the final review's filmstrip)
+// can be drawn with the preview in one frame.
+struct PreviewDraw {
+  MaskPreview* self = nullptr;
+  LoadedImage* image = nullptr;
+  bool showOriginal = false;
+};
+
 // Per-image GPU state, updated when the image's region document changes (index: over the changed area only).
 struct PreviewTextures {
   Texture index;  // R16UI: 0 = unmasked, else 1 + region index
@@ -32,6 +42,7 @@ struct PreviewTextures {
   int shelfX = 0, shelfY = 0, shelfHeight = 0;
   int revision = -1;
   std::vector<mask::Region> indexed;  // the regions' coverage when `index` was last updated (for the changed area)
+  PreviewDraw draw;  // this image's draw callback data (read when the frame is rendered)
   ~PreviewTextures();
 };
 
@@ -57,11 +68,6 @@ class MaskPreview {
   cv::Mat renderOffscreen(LoadedImage& image);
 
  private:
-  struct DrawParams {
-    MaskPreview* self = nullptr;
-    LoadedImage* image = nullptr;
-    bool showOriginal = false;
-  };
   static void onDraw(const ImDrawList* list, const ImDrawCmd* cmd);
   void bindPreview(LoadedImage& image, bool showOriginal, const float projection[16]);
   bool ensureSlot(PreviewTextures& t, const LoadedImage& image, int block);
@@ -70,7 +76,6 @@ class MaskPreview {
   ShaderProgram preview_, blockMean_;
   std::string error_;
   GLuint vao_ = 0, vbo_ = 0;
-  DrawParams params_;
 };
 
 }  // namespace medpics::desk::gl

@@ -4,6 +4,7 @@
 #include "i18n.hpp"
 #include "ui_probe.hpp"
 #include "shortcuts.hpp"
+#include "views/final_review.hpp"
 #include "views/region_editor.hpp"
 #include "views/regions_panel.hpp"
 #include "views/reject_form.hpp"
@@ -44,9 +45,15 @@ void drawPost(Desk& desk) {
   const auto& d = post.detail;
   ImGui::Text("%s%s%s   ·   %s%s%s   ·   %s", tr("post.author"), colon(), d.author.displayName.c_str(), tr("post.kind"),
               colon(), postKindName(d.kind).c_str(), formatDateTime(d.createdAt, language()).c_str());
-  ImGui::TextWrapped("%s%s%s", tr("post.caption"), colon(), d.caption.c_str());
+  const bool finalReview = post.editor.finalReview;
+  if (finalReview) {  // the caption as it will be published, as the image is
+    ImGui::TextWrapped("%s%s%s", tr("final.caption"), colon(), publishedCaption(post).c_str());
+    probe("final.caption");
+  } else {
+    ImGui::TextWrapped("%s%s%s", tr("post.caption"), colon(), d.caption.c_str());
+  }
   // PHI found in the caption: each span is masked ("[…]") on publication unless the moderator unticks it.
-  for (std::size_t i = 0; i < post.captionSpans.size(); ++i) {
+  for (std::size_t i = 0; i < post.captionSpans.size() && !finalReview; ++i) {
     const auto& span = post.captionSpans[i];
     const std::string label = "« " + d.caption.substr(span.begin, span.end - span.begin) + " »  (" +
                               tr("category." + span.category) + ")##span" + std::to_string(i);
@@ -76,8 +83,11 @@ void drawPost(Desk& desk) {
   const float overrideHeight = ImGui::GetFrameHeightWithSpacing();  // always reserved: nothing moves when it appears
   const float actionsHeight = (desk.reject.open ? 230.0f : 50.0f) + overrideHeight;
   const float bodyHeight = ImGui::GetContentRegionAvail().y - actionsHeight;
+  if (finalReview && !desk.reject.open) finalReviewKeys(post);
   LoadedImage& image = post.images.at(static_cast<size_t>(post.currentImage));
   post.editor.showOriginal = held(Action::ShowOriginal);
+  // The final review shows the post's images in a filmstrip under the canvas.
+  const float filmstripHeight = finalReview ? 110.0f : 0.0f;
 
   ImGui::BeginChild("##canvas-panel", ImVec2(ImGui::GetContentRegionAvail().x - 360, bodyHeight), false,
                     ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
@@ -89,8 +99,8 @@ void drawPost(Desk& desk) {
       previewOn && image.preview ? (std::uint64_t(std::uint32_t(image.preview->revision)) << 33 |
                                     std::uint64_t(post.editor.showOriginal) << 32 | image.maskSeed)
                                  : 0;
-  drawRegionEditor(
-      post, image, bodyHeight, !desk.reject.open,
+  const CanvasFrame frame = drawRegionEditor(
+      post, image, bodyHeight - filmstripHeight, !desk.reject.open,
       [&](ImDrawList* draw) {
         if (previewOn) preview->begin(draw, image, post.editor.showOriginal);
       },
@@ -98,6 +108,14 @@ void drawPost(Desk& desk) {
         if (previewOn) gl::MaskPreview::end(draw);
       },
       previewStamp);
+  if (finalReview) {
+    if (frame.ready && post.editor.finalReviewFitted != post.currentImage) {  // another image: fitted too
+      image.view.fit();
+      post.editor.finalReviewFitted = post.currentImage;
+    }
+    drawLoupe(post, image, frame, preview, previewOn);
+    drawFilmstrip(post, preview, filmstripHeight);
+  }
   ImGui::EndChild();
   ImGui::SameLine();
   ImGui::BeginChild("##regions-panel", ImVec2(0, bodyHeight), true);
@@ -112,21 +130,27 @@ void drawPost(Desk& desk) {
   for (const auto& img : post.images) allLoaded = allLoaded && img.status != LoadedImage::Status::Loading;
   const bool canDecide = allReady && !post.sending && !post.leaseLost && !post.claiming && !post.captionPending;
   const bool canReject = allLoaded && !post.sending && !post.leaseLost && !post.claiming;
-  ImGui::BeginDisabled(!canDecide);
+  // With the setting on, every mask must have been seen in the loupe before publishing.
+  const MaskVisits visits = maskVisits(post);
+  const bool visitsMissing = finalReview && desk.settings.requireMasksVisited && !visits.complete();
+  ImGui::BeginDisabled(!canDecide || visitsMissing);
   // Approval takes two steps (A, then A again): first the final review of the exact pixels to be published.
-  const bool finalReview = post.editor.finalReview;
   if (ImGui::Button((withKey(tr(finalReview ? "post.publish" : "post.approve"), Action::Approve) + "##approve").c_str(),
                     ImVec2(260, 36)) ||
-      (canDecide && !desk.reject.open && pressed(Action::Approve))) {
+      (canDecide && !visitsMissing && !desk.reject.open && pressed(Action::Approve))) {
     if (finalReview) {
       desk.approvePost();
     } else {
       post.editor.finalReview = true;
-      showFinalReview(image);
+      post.editor.finalReviewFitted = -1;  // fitted again once the canvas has made room for the filmstrip
+      showFinalReview(post, image);
     }
   }
   probe("post.approve");
-  shortcutTooltip(Action::Approve);
+  if (visitsMissing && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+    ImGui::SetTooltip("%s", tr("final.visit_all"));
+  else
+    shortcutTooltip(Action::Approve);
   ImGui::EndDisabled();
   ImGui::SameLine();
   ImGui::BeginDisabled(!canReject);
@@ -138,7 +162,11 @@ void drawPost(Desk& desk) {
   probe("post.reject");
   shortcutTooltip(Action::Reject);
   ImGui::EndDisabled();
-  if (finalReview && pressed(Action::Cancel)) post.editor.finalReview = false;
+  if (finalReview && pressed(Action::Cancel)) {
+    post.editor.finalReview = false;
+    post.editor.finalReviewFitted = -1;
+    post.editor.loupeAnchor.reset();
+  }
   if (post.residualFindings > 0) {
     ImGui::SameLine();
     ImGui::AlignTextToFramePadding();
@@ -175,6 +203,12 @@ void drawPost(Desk& desk) {
     else if (clear) fittedText(ImVec4(0.45f, 0.85f, 0.5f, 1), tr("residual.clear"));
     if (finalReview) {
       if (running || clear) ImGui::SameLine();
+      // N/N zones vérifiées: masks the loupe has shown (Tab walks them); required before publishing if set.
+      const std::string visited = std::to_string(visits.visited) + "/" + std::to_string(visits.total) + " " +
+                                  tr("final.visited") + (visitsMissing ? std::string(" — ") + tr("final.visit_all") : "");
+      fittedText(visits.complete() ? ImVec4(0.45f, 0.85f, 0.5f, 1) : ImVec4(1, 0.75f, 0.35f, 1), visited);
+      probe("final.visited");
+      ImGui::SameLine();
       fittedText(ImVec4(0.5f, 0.85f, 1, 1), std::string(tr("post.final_review")) + "  " + keyLabel(Action::Approve) + colon() +
                                                 tr("post.publish") + " · " + keyLabel(Action::Cancel) + colon() +
                                                 tr("post.cancel"));

@@ -369,23 +369,7 @@ void centreOnRegion(LoadedImage& image, const Region& r) {
   v.centreOn({b.x + b.width / 2.0, b.y + b.height / 2.0});
 }
 
-void showFinalReview(LoadedImage& image) {
-  auto& v = image.view;
-  const Vec2 size = v.viewportSize();
-  v.oneToOne({v.viewportOrigin().x + size.x / 2, v.viewportOrigin().y + size.y / 2});
-  std::optional<cv::Rect> first;
-  for (const auto& item : image.regions.items()) {
-    if (!item.region.masks()) continue;
-    const cv::Rect b = item.region.bounds();
-    if (!first || b.y < first->y || (b.y == first->y && b.x < first->x)) first = b;  // reading order, as Tab
-  }
-  if (first) v.centreOn({first->x + first->width / 2.0, first->y + first->height / 2.0});
-  // Whole screen pixels: each screen pixel centre falls on an image pixel centre, never on a boundary between two.
-  const Vec2 offset = v.offset();
-  v.pan({std::round(offset.x) - offset.x, std::round(offset.y) - offset.y});
-}
-
-void drawRegionEditor(OpenPost& post, LoadedImage& image, float height, bool keyboard,
+CanvasFrame drawRegionEditor(OpenPost& post, LoadedImage& image, float height, bool keyboard,
                       const std::function<void(ImDrawList*)>& beforeImage,
                       const std::function<void(ImDrawList*)>& afterImage, std::uint64_t layerStamp) {
   auto& ed = post.editor;
@@ -415,6 +399,7 @@ void drawRegionEditor(OpenPost& post, LoadedImage& image, float height, bool key
     drawOverlays(post, image, frame);  // into the canvas layer: cached with the image while nothing changes
   }
   endCanvas(image, frame, options);
+  return frame;
 }
 
 }  // namespace medpics::desk

@@ -1,6 +1,7 @@
 // The region editor canvas of the post view.
 #pragma once
 #include "desk.hpp"
+#include "views/canvas.hpp"
 
 #include <imgui.h>
 
@@ -8,14 +9,11 @@
 #include <functional>
 
 namespace medpics::desk {
-// keyboard: whether the editor's shortcuts are live (false while a dialog has the keyboard).
+// Returns the canvas as drawn. keyboard: whether the editor's shortcuts are live (false while a dialog has the keyboard).
 // beforeImage / afterImage wrap the image draw; layerStamp: the state they depend on (see CanvasOptions).
-void drawRegionEditor(OpenPost& post, LoadedImage& image, float height, bool keyboard,
+CanvasFrame drawRegionEditor(OpenPost& post, LoadedImage& image, float height, bool keyboard,
                       const std::function<void(ImDrawList*)>& beforeImage = {},
                       const std::function<void(ImDrawList*)>& afterImage = {}, std::uint64_t layerStamp = 0);
-// The final review's view: 1:1 on whole screen pixels, centred on the first masked region in reading order (the
-// image centre if none).
-void showFinalReview(LoadedImage& image);
 // Centres the view on a region and zooms so that it fills about a third of the canvas.
 void centreOnRegion(LoadedImage& image, const mask::Region& region);
 }  // namespace medpics::desk

@@ -83,6 +83,8 @@ void drawSettings(Desk& desk) {
   probe("settings.ui_scale");
   changed |= ImGui::Checkbox(tr("settings.high_contrast"), &s.highContrast);
   probe("settings.high_contrast");
+  changed |= ImGui::Checkbox(tr("settings.require_masks_visited"), &s.requireMasksVisited);
+  probe("settings.require_masks_visited");
 
   ImGui::Spacing();
   ImGui::TextUnformatted(tr("settings.mask_styles"));
