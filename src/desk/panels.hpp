@@ -1,6 +1,7 @@
 // State of the desk's side windows: help overlay, history and audit, statistics, settings, notification details.
 #pragma once
 #include "gl/texture.hpp"
+#include "side_layout.hpp"
 
 #include "medpics/api/types.hpp"
 
@@ -20,6 +21,7 @@ class Desk;
 
 struct Panels {
   bool help = false, history = false, statistics = false, settings = false;
+  SideLayout sides;  // this frame's side panel widths (layout.cpp), read by the item views
   // The notification whose detail window is open (a copy: toasts expire and move while it is read).
   struct Detail {
     bool error = false;

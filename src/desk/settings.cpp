@@ -48,6 +48,10 @@ Settings Settings::load(const std::filesystem::path& path) {
   s.caBundle = j.value("ca_bundle", s.caBundle);
   s.highContrast = j.value("high_contrast", s.highContrast);
   s.requireMasksVisited = j.value("require_masks_visited", s.requireMasksVisited);
+  s.queuePanelWidth = std::clamp(j.value("queue_panel_width", s.queuePanelWidth), 0, 4096);
+  s.sidePanelWidth = std::clamp(j.value("side_panel_width", s.sidePanelWidth), 0, 4096);
+  s.queuePanelCollapsed = j.value("queue_panel_collapsed", s.queuePanelCollapsed);
+  s.sidePanelCollapsed = j.value("side_panel_collapsed", s.sidePanelCollapsed);
   s.windowWidth = std::clamp(j.value("window_width", s.windowWidth), 640, 16384);
   s.windowHeight = std::clamp(j.value("window_height", s.windowHeight), 480, 16384);
   if (const auto styles = j.find("mask_styles"); styles != j.end() && styles->is_object())
@@ -62,6 +66,8 @@ bool Settings::save(const std::filesystem::path& path) const {
   const nlohmann::json j{{"platform_url", platformUrl}, {"username", username}, {"language", language},
                          {"ui_scale", uiScale}, {"prefetch_depth", prefetchDepth}, {"high_contrast", highContrast},
                          {"require_masks_visited", requireMasksVisited},
+                         {"queue_panel_width", queuePanelWidth}, {"side_panel_width", sidePanelWidth},
+                         {"queue_panel_collapsed", queuePanelCollapsed}, {"side_panel_collapsed", sidePanelCollapsed},
                          {"window_width", windowWidth}, {"window_height", windowHeight}, {"mask_styles", maskStyles},
                          {"prefetch_memory_mib", prefetchMemoryMiB}, {"remember_me", rememberMe},
                          {"ca_bundle", caBundle}};

@@ -14,7 +14,10 @@ struct Settings {
   std::string language = "fr";  // "fr" | "en"
   float uiScale = 1.0f;  // times the monitor's content scale (HiDPI)
   bool highContrast = false;
-  bool requireMasksVisited = false;  // publishing waits until the final review's loupe has shown every mask
+  bool requireMasksVisited = false;
+  // Side panels: dragged widths (0: automatic) and folded panels (queue on the left, regions / claims on the right).
+  int queuePanelWidth = 0, sidePanelWidth = 0;
+  bool queuePanelCollapsed = false, sidePanelCollapsed = false;  // publishing waits until the final review's loupe has shown every mask
   int windowWidth = 1600, windowHeight = 900;
   // Default masking style per kind of region ("solid" | "mosaic" | "blur"); faces, text, codes, tattoos, manual.
   std::map<std::string, std::string> maskStyles{{"face", "solid"}, {"text", "solid"}, {"barcode", "solid"},

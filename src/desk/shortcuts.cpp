@@ -61,6 +61,8 @@ const std::vector<Shortcut>& shortcuts() {
     {A::Statistics,      C::Everywhere,   GLFW_KEY_T,         0,                  true,  false, "Ctrl+T",     "keys.statistics"},
     {A::Settings,        C::Everywhere,   GLFW_KEY_COMMA,     0,                  true,  false, "Ctrl+,",     "keys.settings"},
     {A::HighContrast,    C::Everywhere,   GLFW_KEY_F6,        0,                  false, false, "F6",         "keys.high_contrast"},
+    {A::ToggleQueuePanel, C::Everywhere,  GLFW_KEY_F7,        0,                  false, false, "F7",         "keys.toggle_queue_panel"},
+    {A::ToggleSidePanel, C::Everywhere,   GLFW_KEY_F8,        0,                  false, false, "F8",         "keys.toggle_side_panel"},
     {A::Quit,            C::Everywhere,   GLFW_KEY_Q,         0,                  true,  false, "Ctrl+Q",     "keys.quit"},
   };
   // clang-format on

@@ -12,7 +12,7 @@ enum class Action {
   Nudge, NudgeFar, Resize, Undo, Redo,
   ToolSelect, ToolRect, ToolEllipse, ToolPolygon, ToolBrush, ToolEraser, ClosePolygon,
   ShowOriginal, ZoomIn, ZoomOut, ZoomFit, ZoomOneToOne, NextImage, PreviousImage,
-  History, Statistics, Settings, HighContrast, Quit,
+  History, Statistics, Settings, HighContrast, ToggleQueuePanel, ToggleSidePanel, Quit,
 };
 
 // Where a shortcut works (catalogue key "keys.context.<context>").

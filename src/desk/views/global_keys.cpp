@@ -49,6 +49,8 @@ void handleGlobalKeys(Desk& desk, GLFWwindow* window) {
   if (pressed(Action::Help) || questionMarkTyped()) desk.panels.help = !desk.panels.help;
   if (desk.panels.help && pressed(Action::Cancel)) desk.panels.help = false;
   if (pressed(Action::Quit)) glfwSetWindowShouldClose(window, GLFW_TRUE);
+  if (pressed(Action::ToggleQueuePanel)) toggleQueuePanel(desk);
+  if (pressed(Action::ToggleSidePanel)) toggleSidePanel(desk);
   if (pressed(Action::HighContrast)) {
     desk.settings.highContrast = !desk.settings.highContrast;
     desk.saveSettings();

@@ -8,11 +8,14 @@
 
 #include <imgui.h>
 
+#include <algorithm>
 #include <cmath>
 
 namespace medpics::desk {
 namespace {
 using view::Vec2;
+
+constexpr float kStatusLine = 24;  // height of the status line at the canvas's bottom
 
 ImVec2 toIm(Vec2 v) { return ImVec2(static_cast<float>(v.x), static_cast<float>(v.y)); }
 
@@ -57,7 +60,8 @@ CanvasFrame beginCanvas(LoadedImage& image, const char* id, const CanvasOptions&
   const int w = sideways ? image.pixels->rows : image.pixels->cols;
   const int h = sideways ? image.pixels->cols : image.pixels->rows;
   auto& view = image.view;
-  view.setViewport({origin.x, origin.y}, {size.x, size.y});
+  // The status line covers the canvas's bottom: fit and centring use the area above it.
+  view.setViewport({origin.x, origin.y}, {size.x, std::max(1.0f, size.y - kStatusLine)});
   if (!image.viewInitialised) {
     view.setImageSize(w, h);
     image.viewInitialised = true;
@@ -117,7 +121,7 @@ void endCanvas(LoadedImage& image, const CanvasFrame& frame, const CanvasOptions
     const cv::Vec3b bgr = image.pixels->at<cv::Vec3b>(py, px);
     std::snprintf(status + n, sizeof status - n, "  ·  x %d  y %d  ·  RGB %d %d %d", px, py, bgr[2], bgr[1], bgr[0]);
   }
-  const ImVec2 barMin(origin.x, origin.y + size.y - 24), barMax(origin.x + size.x, origin.y + size.y);
+  const ImVec2 barMin(origin.x, origin.y + size.y - kStatusLine), barMax(origin.x + size.x, origin.y + size.y);
   draw->AddRectFilled(barMin, barMax, IM_COL32(0, 0, 0, 170));
   draw->AddText(ImVec2(origin.x + 8, origin.y + size.y - 21), IM_COL32(235, 235, 235, 255), status);
 }

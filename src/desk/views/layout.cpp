@@ -1,9 +1,12 @@
 // Top-level layout: login screen, or menu bar + queue panel + the open item + notifications.
 #include "desk.hpp"
 #include "i18n.hpp"
+#include "shortcuts.hpp"
 #include "views/views.hpp"
 
 #include <imgui.h>
+
+#include <string>
 
 namespace medpics::desk {
 
@@ -18,10 +21,26 @@ void drawDesk(Desk& desk, GLFWwindow* window) {
     drawLogin(desk);
   } else {
     drawMenuBar(desk, window);
-    ImGui::BeginChild("##queue", ImVec2(360, 0), true);
-    drawQueue(desk);
-    ImGui::EndChild();
-    ImGui::SameLine();
+    auto& s = desk.settings;
+    SideLayout& sides = desk.panels.sides;
+    sides = sideLayout(viewport->WorkSize.x, float(s.queuePanelWidth), float(s.sidePanelWidth), s.queuePanelCollapsed,
+                       s.sidePanelCollapsed);
+    const float height = ImGui::GetContentRegionAvail().y;
+    if (sides.queueCollapsed) {
+      if (foldedStrip("##queue-folded", "»", (std::string(tr("keys.toggle_queue_panel")) + " (" +
+                                              keyLabel(Action::ToggleQueuePanel) + ")").c_str(), height))
+        toggleQueuePanel(desk);
+    } else {
+      ImGui::BeginChild("##queue", ImVec2(sides.queue, 0), true);
+      drawQueue(desk);
+      ImGui::EndChild();
+      ImGui::SameLine(0, 0);
+      float width = sides.queue;
+      if (panelSplitter("panel.queue.splitter", height, width, true)) s.queuePanelWidth = int(width);
+      if (ImGui::IsItemDeactivated()) desk.saveSettings();
+      if (ImGui::IsItemHovered() && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) toggleQueuePanel(desk);
+    }
+    ImGui::SameLine(0, 0);
     ImGui::BeginChild("##item", ImVec2(0, 0), false);
     if (desk.tab == Tab::Posts) drawPost(desk);
     else drawRegistration(desk);

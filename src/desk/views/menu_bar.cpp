@@ -42,6 +42,10 @@ void drawMenuBar(Desk& desk, GLFWwindow* window) {
       desk.settings.highContrast = !desk.settings.highContrast;
       desk.saveSettings();
     }
+    if (item("keys.toggle_queue_panel", Action::ToggleQueuePanel, !desk.panels.sides.queueCollapsed))
+      toggleQueuePanel(desk);
+    if (item("keys.toggle_side_panel", Action::ToggleSidePanel, !desk.panels.sides.sideCollapsed))
+      toggleSidePanel(desk);
     if (ImGui::BeginMenu(tr("menu.language"))) {
       if (ImGui::MenuItem("Français", nullptr, language() == Language::French)) desk.setLanguage("fr");
       if (ImGui::MenuItem("English", nullptr, language() == Language::English)) desk.setLanguage("en");

@@ -89,7 +89,9 @@ void drawPost(Desk& desk) {
   // The final review shows the post's images in a filmstrip under the canvas.
   const float filmstripHeight = finalReview ? 110.0f : 0.0f;
 
-  ImGui::BeginChild("##canvas-panel", ImVec2(ImGui::GetContentRegionAvail().x - 360, bodyHeight), false,
+  // The regions panel on the right: resizable, foldable (layout.cpp computed its width for this window).
+  const SideLayout& sides = desk.panels.sides;
+  ImGui::BeginChild("##canvas-panel", ImVec2(ImGui::GetContentRegionAvail().x - sides.side - 6, bodyHeight), false,
                     ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
   gl::MaskPreview* preview = desk.maskPreview;
   const bool previewOn = preview && (post.editor.preview || post.editor.finalReview) && preview->available(image);
@@ -117,11 +119,22 @@ void drawPost(Desk& desk) {
     drawFilmstrip(post, preview, filmstripHeight);
   }
   ImGui::EndChild();
-  ImGui::SameLine();
-  ImGui::BeginChild("##regions-panel", ImVec2(0, bodyHeight), true);
-  if (image.status == LoadedImage::Status::Ready)
-    drawRegionsPanel(post, image, [&image](const mask::Region& r) { centreOnRegion(image, r); });
-  ImGui::EndChild();
+  ImGui::SameLine(0, 0);
+  if (sides.sideCollapsed) {
+    if (foldedStrip("##regions-folded", "«", (std::string(tr("keys.toggle_side_panel")) + " (" +
+                                             keyLabel(Action::ToggleSidePanel) + ")").c_str(), bodyHeight))
+      toggleSidePanel(desk);
+  } else {
+    float width = sides.side;
+    if (panelSplitter("panel.side.splitter", bodyHeight, width, false)) desk.settings.sidePanelWidth = int(width);
+    if (ImGui::IsItemDeactivated()) desk.saveSettings();
+    if (ImGui::IsItemHovered() && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) toggleSidePanel(desk);
+    ImGui::SameLine(0, 0);
+    ImGui::BeginChild("##regions-panel", ImVec2(0, bodyHeight), true);
+    if (image.status == LoadedImage::Status::Ready)
+      drawRegionsPanel(post, image, [&image](const mask::Region& r) { centreOnRegion(image, r); });
+    ImGui::EndChild();
+  }
 
   bool allReady = true;
   for (const auto& img : post.images)

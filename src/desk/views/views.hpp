@@ -32,5 +32,12 @@ void drawPipelinePanel(Desk& desk);
 float pipelinePanelHeight();
 // Image with zoom about the cursor (wheel, +/-), pan (drag), fit (F) and 1:1 (1); rotation in quarter turns.
 // keyboard: the zoom keys work without the pointer over the canvas (zooming about its centre).
+// Side panels: fold / show (F7, F8, the strip's button), and the bar between two panels that resizes one
+// (drag; double-click folds). width grows when dragged to the right if growsRight, else to the left.
+void toggleQueuePanel(Desk& desk);
+void toggleSidePanel(Desk& desk);
+bool panelSplitter(const char* id, float height, float& width, bool growsRight);
+// A folded panel: a strip with the button that shows it again; true when pressed.
+bool foldedStrip(const char* id, const char* arrow, const char* tooltip, float height);
 void drawImageCanvas(LoadedImage& image, const char* id, float height, int rotation = 0, bool keyboard = false);
 }  // namespace medpics::desk
