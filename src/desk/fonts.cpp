@@ -1,5 +1,6 @@
-// Font loading: Latin-1, Œ/œ, €, typographic quotes, dashes, ellipsis and check marks; falls back to ImGui's font.
+// Font loading: the UI font with the glyphs French needs and the tool icons merged in; ImGui's font as a fallback.
 #include "fonts.hpp"
+#include "icons.hpp"
 
 #include "medpics/util/log.hpp"
 
@@ -8,6 +9,24 @@
 #include <filesystem>
 
 namespace medpics::desk {
+
+namespace {
+// The tool and action icons (Fork Awesome), merged into the UI font: one font, icons inline with text.
+void mergeIcons(ImGuiIO& io, float scale) {
+  static const ImWchar kIconRanges[] = {icon::kFirst, icon::kLast, 0};
+  const char* path = "/usr/share/fonts/truetype/fork-awesome/forkawesome-webfont.ttf";
+  if (!std::filesystem::exists(path)) {
+    log::warn("fonts: Fork Awesome not found, tools show without icons (install fonts-fork-awesome)");
+    return;
+  }
+  ImFontConfig config;
+  config.MergeMode = true;
+  config.PixelSnapH = true;
+  config.GlyphMinAdvanceX = 17.0f * scale;  // icons of one width: rows of tool buttons line up
+  config.GlyphOffset.y = 1.0f * scale;
+  io.Fonts->AddFontFromFileTTF(path, 15.0f * scale, &config, kIconRanges);
+}
+}  // namespace
 
 void loadFonts(ImGuiIO& io, float scale) {
   static const ImWchar kRanges[] = {
@@ -24,12 +43,16 @@ void loadFonts(ImGuiIO& io, float scale) {
   };
   const char* candidates[] = {"/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
                               "/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf"};
+  bool loaded = false;
   for (const char* path : candidates) {
     if (!std::filesystem::exists(path)) continue;
-    if (io.Fonts->AddFontFromFileTTF(path, 17.0f * scale, nullptr, kRanges)) return;
+    if ((loaded = io.Fonts->AddFontFromFileTTF(path, 17.0f * scale, nullptr, kRanges) != nullptr)) break;
   }
-  log::warn("fonts: DejaVu Sans not found, accents may not render (install fonts-dejavu-core)");
-  io.Fonts->AddFontDefault();
+  if (!loaded) {
+    log::warn("fonts: DejaVu Sans not found, accents may not render (install fonts-dejavu-core)");
+    io.Fonts->AddFontDefault();
+  }
+  mergeIcons(io, scale);
 }
 
 }  // namespace medpics::desk

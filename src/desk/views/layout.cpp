@@ -1,6 +1,7 @@
 // Top-level layout: login screen, or menu bar + queue panel + the open item + notifications.
 #include "desk.hpp"
 #include "i18n.hpp"
+#include "icons.hpp"
 #include "shortcuts.hpp"
 #include "views/views.hpp"
 
@@ -27,7 +28,7 @@ void drawDesk(Desk& desk, GLFWwindow* window) {
                        s.sidePanelCollapsed);
     const float height = ImGui::GetContentRegionAvail().y;
     if (sides.queueCollapsed) {
-      if (foldedStrip("##queue-folded", "»", (std::string(tr("keys.toggle_queue_panel")) + " (" +
+      if (foldedStrip("##queue-folded", icon::kFoldRight, (std::string(tr("keys.toggle_queue_panel")) + " (" +
                                               keyLabel(Action::ToggleQueuePanel) + ")").c_str(), height))
         toggleQueuePanel(desk);
     } else {

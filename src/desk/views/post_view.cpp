@@ -2,6 +2,7 @@
 #include "desk.hpp"
 #include "format.hpp"
 #include "i18n.hpp"
+#include "icons.hpp"
 #include "ui_probe.hpp"
 #include "shortcuts.hpp"
 #include "views/final_review.hpp"
@@ -121,7 +122,7 @@ void drawPost(Desk& desk) {
   ImGui::EndChild();
   ImGui::SameLine(0, 0);
   if (sides.sideCollapsed) {
-    if (foldedStrip("##regions-folded", "«", (std::string(tr("keys.toggle_side_panel")) + " (" +
+    if (foldedStrip("##regions-folded", icon::kFoldLeft, (std::string(tr("keys.toggle_side_panel")) + " (" +
                                              keyLabel(Action::ToggleSidePanel) + ")").c_str(), bodyHeight))
       toggleSidePanel(desk);
   } else {
@@ -148,7 +149,8 @@ void drawPost(Desk& desk) {
   const bool visitsMissing = finalReview && desk.settings.requireMasksVisited && !visits.complete();
   ImGui::BeginDisabled(!canDecide || visitsMissing);
   // Approval takes two steps (A, then A again): first the final review of the exact pixels to be published.
-  if (ImGui::Button((withKey(tr(finalReview ? "post.publish" : "post.approve"), Action::Approve) + "##approve").c_str(),
+  if (ImGui::Button((std::string(finalReview ? icon::kApprove : icon::kLoupe) + "  " +
+                     withKey(tr(finalReview ? "post.publish" : "post.approve"), Action::Approve) + "##approve").c_str(),
                     ImVec2(260, 36)) ||
       (canDecide && !visitsMissing && !desk.reject.open && pressed(Action::Approve))) {
     if (finalReview) {
@@ -167,7 +169,8 @@ void drawPost(Desk& desk) {
   ImGui::EndDisabled();
   ImGui::SameLine();
   ImGui::BeginDisabled(!canReject);
-  if (ImGui::Button((withKey(tr("post.reject"), Action::Reject) + "##reject").c_str(), ImVec2(160, 36)) || (canReject && !desk.reject.open && pressed(Action::Reject))) {
+  if (ImGui::Button((std::string(icon::kReject) + "  " + withKey(tr("post.reject"), Action::Reject) + "##reject").c_str(),
+                    ImVec2(160, 36)) || (canReject && !desk.reject.open && pressed(Action::Reject))) {
     desk.reject.open = true;
     desk.reject.reason = 0;
     desk.reject.message = Desk::defaultRejectMessage(Desk::postReasonCodes()[0]);

@@ -1,6 +1,7 @@
 // Regions panel beside the post image: tools, the findings / regions list with a colour legend, numeric geometry.
 #include "desk.hpp"
 #include "i18n.hpp"
+#include "icons.hpp"
 #include "shortcuts.hpp"
 #include "ui_probe.hpp"
 #include "views/regions_panel.hpp"
@@ -9,6 +10,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <string>
 
 namespace medpics::desk {
 namespace {
@@ -26,15 +28,24 @@ const char* toolLabel(Tool t) {
   return "";
 }
 
+// The tools as a row of icon buttons (the active one lit), its name and key under the row.
 void drawTools(EditorState& ed) {
   const Tool tools[] = {Tool::Select, Tool::Rect, Tool::Ellipse, Tool::Polygon, Tool::Brush, Tool::Eraser};
   const Action actions[] = {Action::ToolSelect,  Action::ToolRect,  Action::ToolEllipse,
                             Action::ToolPolygon, Action::ToolBrush, Action::ToolEraser};
+  const char* icons[] = {icon::kSelect, icon::kRectangle, icon::kEllipse, icon::kPolygon, icon::kBrush, icon::kEraser};
+  const float side = ImGui::GetFrameHeight() * 1.3f;
   for (int i = 0; i < 6; ++i) {
-    if (i % 2) ImGui::SameLine(170);
-    if (ImGui::RadioButton(withKey(tr(toolLabel(tools[i])), actions[i]).c_str(), ed.tool == tools[i])) ed.tool = tools[i];
+    if (i) ImGui::SameLine();
+    const bool active = ed.tool == tools[i];
+    if (active) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
+    if (ImGui::Button((std::string(icons[i]) + "##tool" + std::to_string(i)).c_str(), ImVec2(side, side))) ed.tool = tools[i];
+    if (active) ImGui::PopStyleColor();
     probe(std::string("editor.tool.") + keyLabel(actions[i]));
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", withKey(tr(toolLabel(tools[i])), actions[i]).c_str());
   }
+  for (int i = 0; i < 6; ++i)
+    if (ed.tool == tools[i]) ImGui::TextUnformatted(withKey(tr(toolLabel(tools[i])), actions[i]).c_str());
   if (ed.tool == Tool::Brush || ed.tool == Tool::Eraser) ImGui::SliderInt(tr("editor.brush_radius"), &ed.brushRadius, 1, 200);
   ImGui::Checkbox(tr("editor.preview"), &ed.preview);
   ImGui::SameLine();
@@ -79,6 +90,47 @@ void drawSelected(review::RegionDocument& doc) {
   if (ImGui::Button(tr("editor.delete"))) doc.removeSelected();
 }
 
+// One row of the regions list: a thumbnail of the region, its kind in words (and category, confidence), its
+// text; dismissed rows grey with ✗. The coordinates are in the tooltip and the geometry field. True when clicked.
+bool drawRegionRow(const LoadedImage& image, const review::Item& item, bool selected) {
+  const Region& r = item.region;
+  const bool dismissed = r.state == mask::State::Dismissed;
+  const ImU32 colour = dismissed ? IM_COL32(150, 150, 150, 255)
+                                 : legendColour(r.origin == mask::Origin::Manual ? "manual" : r.kind);
+  const float line = ImGui::GetTextLineHeight(), rowHeight = 2 * line + 6;
+  const ImVec2 at = ImGui::GetCursorScreenPos();
+  const bool clicked = ImGui::Selectable(("##region" + std::to_string(item.id)).c_str(), selected, 0, ImVec2(0, rowHeight));
+  const cv::Rect b = r.bounds();
+  const std::string category = categoryName(r.kind, r.category);
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip("%s%s%s\n[%d, %d  %d × %d]", tr(std::string("kind.") + (r.kind.empty() ? "manual" : r.kind)),
+                      category.empty() ? "" : " · ", category.c_str(), b.x, b.y, b.width, b.height);
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  // Thumbnail: the region's own pixels, fitted in a 3:2 box (an image in several tiles shows the colour only).
+  const float boxW = rowHeight * 1.5f - 4, boxH = rowHeight - 4;
+  const ImVec2 box(at.x + 2, at.y + 2);
+  draw->AddRectFilled(box, ImVec2(box.x + boxW, box.y + boxH), IM_COL32(20, 20, 20, 255));
+  if (const gl::Texture* texture = image.texture.single(); texture && b.area() > 0) {
+    const float scale = std::min(boxW / float(b.width), boxH / float(b.height));
+    const float w = b.width * scale, h = b.height * scale;
+    const ImVec2 min(box.x + (boxW - w) / 2, box.y + (boxH - h) / 2);
+    const float iw = float(image.pixels->cols), ih = float(image.pixels->rows);
+    draw->AddImage(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(texture->id())), min, ImVec2(min.x + w, min.y + h),
+                   ImVec2(b.x / iw, b.y / ih), ImVec2((b.x + b.width) / iw, (b.y + b.height) / ih));
+  }
+  draw->AddRect(box, ImVec2(box.x + boxW, box.y + boxH), colour, 0, 0, dismissed ? 1.0f : 2.0f);
+  // Kind in words, category and confidence; then the text read, if any.
+  std::string title = std::string(dismissed ? "✗ " : "") + tr(std::string("kind.") + (r.kind.empty() ? "manual" : r.kind));
+  if (!category.empty()) title += " · " + category;
+  if (r.origin == mask::Origin::Auto) title += "  " + std::to_string(int(r.confidence * 100)) + " %";
+  const float textX = box.x + boxW + 8;
+  draw->AddText(ImVec2(textX, at.y + 2), colour, title.c_str());
+  if (!r.text.empty())
+    draw->AddText(ImVec2(textX, at.y + 4 + line), ImGui::GetColorU32(ImGuiCol_TextDisabled),
+                  ("« " + r.text.substr(0, 60) + " »").c_str());
+  return clicked;
+}
+
 }  // namespace
 
 void drawRegionsPanel(OpenPost& post, LoadedImage& image, const std::function<void(const Region&)>& zoomTo) {
@@ -116,23 +168,10 @@ void drawRegionsPanel(OpenPost& post, LoadedImage& image, const std::function<vo
         std::find(image.newFindings.begin(), image.newFindings.end(), id) == image.newFindings.end())
       continue;
     const review::Item& item = *doc.find(id);
-    const Region& r = item.region;
-    char label[256];
-    const cv::Rect b = r.bounds();
-    const std::string category = categoryName(r.kind, r.category);
-    std::snprintf(label, sizeof label, "%s%s%s%s  %s  [%d,%d %d×%d]%s%s##%d",
-                  r.state == mask::State::Dismissed ? "✗ " : "", tr(std::string("kind.") + (r.kind.empty() ? "manual" : r.kind)),
-                  category.empty() ? "" : " ", category.c_str(), r.origin == mask::Origin::Auto ? (std::to_string(int(r.confidence * 100)) + "%").c_str() : "",
-                  b.x, b.y, b.width, b.height, r.text.empty() ? "" : "\n  « ", r.text.empty() ? "" : (r.text.substr(0, 40) + " »").c_str(),
-                  item.id);
-    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(r.state == mask::State::Dismissed
-                                                                           ? IM_COL32(150, 150, 150, 255)
-                                                                           : legendColour(r.origin == mask::Origin::Manual ? "manual" : r.kind)));
-    if (ImGui::Selectable(label, doc.selection().count(item.id) > 0)) {
+    if (drawRegionRow(image, item, doc.selection().count(item.id) > 0)) {
       doc.select(item.id, ImGui::GetIO().KeyShift);
-      zoomTo(r);
+      zoomTo(item.region);
     }
-    ImGui::PopStyleColor();
     if (post.editor.scrollListToSelection && doc.selection().count(item.id)) {
       ImGui::SetScrollHereY(0.5f);  // selected on the image (click, Tab): the list shows it
       post.editor.scrollListToSelection = false;
