@@ -23,7 +23,8 @@ void drawList(Desk& desk, const std::vector<Item>& items, const std::string& ope
     ImGui::PushID(item.id.c_str());
     const bool heldByOther = item.lease && desk.session && item.lease->holder != desk.session->user.username;
     if (heldByOther) ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-    if (ImGui::Selectable(label(item).c_str(), item.id == openId, 0, ImVec2(0, 40))) {
+    const std::string text = label(item);
+    if (ImGui::Selectable(text.c_str(), item.id == openId, 0, ImVec2(0, 40))) {
       if (posts) desk.openPost(item.id);
       else desk.openRegistration(item.id);
     }
@@ -31,6 +32,8 @@ void drawList(Desk& desk, const std::vector<Item>& items, const std::string& ope
     if (heldByOther) {
       ImGui::PopStyleColor();
       if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s %s", tr("queue.leased_by"), item.lease->holder.c_str());
+    } else if (ImGui::IsItemHovered() && ImGui::CalcTextSize(text.c_str()).x > ImGui::GetItemRectSize().x) {
+      ImGui::SetTooltip("%s", text.c_str());  // cut off by the panel's width: shown whole
     }
     ImGui::PopID();
   }
@@ -76,7 +79,7 @@ void drawQueue(Desk& desk) {
   if (posts) {
     drawList(desk, desk.posts, desk.post ? desk.post->detail.id : "",
              [](const api::PostSummary& p) {
-               return p.author.displayName + " · " + postKindName(p.kind) + "\n" + p.captionExcerpt.substr(0, 48);
+               return p.author.displayName + " · " + postKindName(p.kind) + "\n" + p.captionExcerpt;
              }, true);
   } else {
     drawList(desk, desk.registrations, desk.registration ? desk.registration->detail.id : "",

@@ -102,9 +102,10 @@ bool drawRegionRow(const LoadedImage& image, const review::Item& item, bool sele
   const bool clicked = ImGui::Selectable(("##region" + std::to_string(item.id)).c_str(), selected, 0, ImVec2(0, rowHeight));
   const cv::Rect b = r.bounds();
   const std::string category = categoryName(r.kind, r.category);
-  if (ImGui::IsItemHovered())
-    ImGui::SetTooltip("%s%s%s\n[%d, %d  %d × %d]", tr(std::string("kind.") + (r.kind.empty() ? "manual" : r.kind)),
-                      category.empty() ? "" : " · ", category.c_str(), b.x, b.y, b.width, b.height);
+  if (ImGui::IsItemHovered())  // the whole row, whatever the panel's width cuts off
+    ImGui::SetTooltip("%s%s%s%s%s%s\n[%d, %d  %d × %d]", tr(std::string("kind.") + (r.kind.empty() ? "manual" : r.kind)),
+                      category.empty() ? "" : " · ", category.c_str(), r.text.empty() ? "" : "\n« ", r.text.c_str(),
+                      r.text.empty() ? "" : " »", b.x, b.y, b.width, b.height);
   ImDrawList* draw = ImGui::GetWindowDrawList();
   // Thumbnail: the region's own pixels, fitted in a 3:2 box (an image in several tiles shows the colour only).
   const float boxW = rowHeight * 1.5f - 4, boxH = rowHeight - 4;
