@@ -21,12 +21,28 @@ void registerDecisionRoutes(httplib::Server& server, Context& ctx) {
                const auto cursor = queryCursor(req);
                Db& db = ctx.store.db();
                std::lock_guard lock(db.mutex());
+               // Each item also says what was decided (subject_summary): a post's kind, author and, once approved,
+               // its published caption (never the unmasked one); a registration's applicant.
                Stmt q(db,
-                      "SELECT seq, answer FROM decisions WHERE (? = '' OR subject_type = ?) AND (? = '' OR decided_by = ?) "
-                      "AND decided_at >= ? AND (? = 0 OR seq < ?) ORDER BY seq DESC LIMIT ?");
+                      "SELECT d.seq, d.answer, p.kind, p.author_name, json_extract(d.evidence, '$.caption'), "
+                      "json_extract(r.applicant, '$.first_name'), json_extract(r.applicant, '$.last_name') "
+                      "FROM decisions d "
+                      "LEFT JOIN posts p ON d.subject_type = 'post' AND p.id = d.subject_id "
+                      "LEFT JOIN registrations r ON d.subject_type = 'registration' AND r.id = d.subject_id "
+                      "WHERE (? = '' OR d.subject_type = ?) AND (? = '' OR d.decided_by = ?) "
+                      "AND d.decided_at >= ? AND (? = 0 OR d.seq < ?) ORDER BY d.seq DESC LIMIT ?");
                q.bindAll(subjectType, subjectType, decidedBy, decidedBy, since, cursor ? 1 : 0, cursor.value_or(0),
                          limit + 1);
-               const Page page = readPage(q, limit, [](Stmt& r) { return json::parse(r.text(1)); });
+               const Page page = readPage(q, limit, [](Stmt& r) {
+                 json item = json::parse(r.text(1));
+                 auto text = [&r](int column) { return r.isNull(column) ? json(nullptr) : json(r.text(column)); };
+                 item["subject_summary"] =
+                     item.value("subject_type", "") == "post"
+                         ? json{{"kind", text(2)}, {"author", text(3)}, {"published_caption", text(4)}}
+                         : json{{"applicant", r.isNull(5) ? json(nullptr)
+                                                          : json(r.text(5) + " " + (r.isNull(6) ? "" : r.text(6)))}};
+                 return item;
+               });
                sendJson(res, 200, {{"items", page.items}, {"next_cursor", page.nextCursor}});
              }));
 

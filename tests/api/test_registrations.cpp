@@ -90,6 +90,15 @@ TEST_CASE("decisions audit: moderators and verifiers see their own, admins see a
   REQUIRE(all.ok());
   REQUIRE(all->items.size() == 2);
   CHECK(all->items[0].decisionId == regDecision->decisionId);  // newest first
+  // Each item says what was decided: the applicant; the post's kind and author, and no caption for a rejected
+  // post (only an approved post's published caption is shown).
+  const auto& regSummary = all->items[0].raw.at("subject_summary");
+  const api::Applicant applicant = verif.registration("r5")->applicant;
+  CHECK(regSummary.at("applicant").get<std::string>() == applicant.firstName + " " + applicant.lastName);
+  const auto& postSummary = all->items[1].raw.at("subject_summary");
+  CHECK(postSummary.at("kind") == modo.post("p3")->kind);
+  CHECK(postSummary.at("author") == modo.post("p3")->author.displayName);
+  CHECK(postSummary.at("published_caption").is_null());
   auto onlyPosts = admin.decisions("subject_type=post");
   REQUIRE(onlyPosts.ok());
   CHECK(onlyPosts->items.size() == 1);

@@ -20,6 +20,29 @@ std::string reasonText(const api::Decision& d) {
   return tr((d.subjectType == "post" ? "reason." : "regreason.") + d.reasonCode);
 }
 
+// What a history row says about its subject (the platform's subject_summary): a post's kind and author, and its
+// published caption once approved; a registration's applicant. The id when the summary is missing.
+struct Subject {
+  std::string title, detail;
+};
+Subject subjectOf(const api::Decision& d) {
+  const nlohmann::json summary = d.raw.value("subject_summary", nlohmann::json::object());
+  auto text = [&summary](const char* key) {
+    const auto it = summary.find(key);
+    return it != summary.end() && it->is_string() ? it->get<std::string>() : std::string();
+  };
+  const bool post = d.subjectType == "post";
+  Subject s;
+  s.title = std::string(tr(post ? "history.post" : "history.registration")) + " " + d.subjectId;
+  if (post && !text("author").empty()) {
+    s.title = postKindName(text("kind")) + " · " + text("author");
+    s.detail = text("published_caption");
+  } else if (!post && !text("applicant").empty()) {
+    s.title += " · " + text("applicant");
+  }
+  return s;
+}
+
 void drawEvidence(Desk& desk) {
   HistoryState& h = desk.history;
   if (h.selected < 0 || h.selected >= static_cast<int>(h.entries.size())) {
@@ -112,12 +135,13 @@ void drawHistory(Desk& desk) {
     }
     ImGui::SameLine(80);
     ImGui::BeginGroup();
-    ImGui::Text("%s  %s %s  ·  %s", formatDateTime(d.decidedAt, language()).c_str(),
-                tr(d.subjectType == "post" ? "history.post" : "history.registration"), d.subjectId.c_str(),
-                tr("action." + d.action));
+    const Subject subject = subjectOf(d);
+    fittedText(ImGui::GetStyleColorVec4(ImGuiCol_Text),
+               formatDateTime(d.decidedAt, language()) + "  ·  " + tr("action." + d.action) + "  ·  " + subject.title);
     const std::string reason = reasonText(d);
-    ImGui::TextDisabled("%s%s%s", h.allUsers ? d.decidedBy.c_str() : "", h.allUsers && !reason.empty() ? " · " : "",
-                        reason.c_str());
+    std::string detail = subject.detail.empty() ? reason : subject.detail;
+    if (h.allUsers) detail = d.decidedBy + (detail.empty() ? "" : " · " + detail);
+    fittedText(ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled), detail);
     ImGui::EndGroup();
     ImGui::SetCursorPos(ImVec2(rowStart.x, rowStart.y + 68));
     ImGui::PopID();
