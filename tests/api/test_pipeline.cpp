@@ -45,8 +45,8 @@ std::unique_ptr<work::Prefetcher> prefetching(Sandbox& sb, api::PlatformClient& 
 
 // The detection pipeline of the prefetcher tests: text (network, classical, OCR) and codes, without the face
 // detectors. The prefetcher is under test here, not the detectors (their own tests cover them): dlib's HOG face
-// detector is compiled into our binaries, so ThreadSanitizer instruments it, and it took about 20 s of the 29 s
-// analysis of one 800x600 post in the TSan stage (scripts/test.sh).
+// detector is header templates compiled into our objects, so ThreadSanitizer instruments it, and the face detectors
+// took about 20 s of the 29 s analysis of one 800x600 post in the TSan stage (scripts/test.sh).
 std::shared_ptr<detect::Pipeline> textPipeline() {
   detect::PipelineOptions o;
   o.faces = false;
