@@ -1,17 +1,24 @@
-// Desk task system: a job that throws reaches its completion with the error, running jobs count as busy, and a
-// failing desk job (the RPPS directory import) leaves no flag stuck.
+// Desk task system: a job that throws reaches its completion with the error, running jobs count as busy, jobs against
+// the real server complete on the UI thread while the credentials change, and a failing desk job (the RPPS
+// directory import) leaves no flag stuck. Built with ThreadSanitizer in CI (scripts/test.sh).
 #include "backend.hpp"
 #include "desk_harness.hpp"
 #include "panels.hpp"
 
+#include "support/server_process.hpp"
+#include "support/temp_dir.hpp"
 #include "support/wait_for.hpp"
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <atomic>
 #include <cstdlib>
 #include <fstream>
+#include <optional>
 #include <stdexcept>
+#include <thread>
+#include <vector>
 
 using namespace medpics;
 using namespace medpics::test;
@@ -41,7 +48,7 @@ TEST_CASE("backend: a job that throws reaches its completion with the error", "[
   CHECK_FALSE(callError->retryable());  // a local failure is not retried as if the network had failed
   CHECK(computeError->code == "exception");
   CHECK(computeError->message == "index 7");
-  CHECK(backend.busy() == 0);
+  CHECK(waitFor([&] { return backend.busy() == 0; }, 10));  // the worker counts itself out just after posting
 }
 
 TEST_CASE("backend: a job still running counts as busy", "[tasks]") {
@@ -60,7 +67,108 @@ TEST_CASE("backend: a job still running counts as busy", "[tasks]") {
   CHECK(backend.busy() == 1);  // taken off the queue, not finished: the desk is still busy
   release = true;
   REQUIRE(pump(ui, [&] { return done; }));
-  CHECK(backend.busy() == 0);
+  CHECK(waitFor([&] { return backend.busy() == 0; }, 10));
+}
+
+TEST_CASE("backend: jobs against the real server complete on the UI thread while the credentials change", "[tasks]") {
+  TempDir data;
+  ServerProcess server(data.path(), {"--demo-posts", "1", "--demo-size", "64x48"});
+  std::string token;
+  {
+    api::PlatformClient login(server.url());
+    auto session = login.login("modo", "modo-demo");
+    REQUIRE(session.ok());
+    token = session->token;
+  }
+  desk::MainQueue ui;
+  desk::Backend backend(ui, 3);
+  backend.setServer(server.url());
+  const auto uiThread = std::this_thread::get_id();
+  // Per job: what it should end with, and what it did (written on the UI thread only).
+  enum class Expect { Me, Refused, Thrown, Sum };
+  struct Job {
+    Expect expect;
+    int completions = 0;
+    bool onUiThread = false;
+    std::optional<api::Result<api::User>> me;
+    std::optional<api::ApiError> error;
+    long sum = 0;
+  };
+  std::vector<Job> jobs(24);
+  for (std::size_t i = 0; i < jobs.size(); ++i) {
+    Job& job = jobs[i];
+    // The token alternates every four jobs while earlier jobs are running: each job keeps the one it was given.
+    backend.setToken(i / 4 % 2 == 0 ? token : std::string());
+    auto finish = [&job, uiThread] {
+      ++job.completions;
+      job.onUiThread = std::this_thread::get_id() == uiThread;
+    };
+    switch (i % 3) {
+      case 0:
+        job.expect = i / 4 % 2 == 0 ? Expect::Me : Expect::Refused;
+        backend.call<api::User>([](api::PlatformClient& client) { return client.me(); },
+                                [&job, finish](const api::Result<api::User>& r) { job.me = r; finish(); });
+        break;
+      case 1:
+        job.expect = Expect::Thrown;
+        backend.call<api::Unit>(
+            [i](api::PlatformClient& client) -> api::Result<api::Unit> {
+              if (!client.health()) return api::ApiError{0, "no_health", "the server did not answer"};
+              throw std::runtime_error("job " + std::to_string(i) + " failed after its request");
+            },
+            [&job, finish](const api::Result<api::Unit>& r) {
+              if (!r.ok()) job.error = r.error();
+              finish();
+            });
+        break;
+      default:
+        job.expect = Expect::Sum;
+        backend.compute<long>(
+            [i] {
+              long sum = 0;
+              for (long k = 0; k <= 100000 + long(i); ++k) sum += k;
+              return sum;
+            },
+            [&job, finish](api::Result<long>& r) {
+              if (r.ok()) job.sum = r.value();
+              finish();
+            });
+    }
+    ui.drain();  // earlier completions run while later jobs are being submitted
+    CHECK(backend.server() == server.url());
+  }
+  REQUIRE(pump(ui, [&] { return std::all_of(jobs.begin(), jobs.end(), [](const Job& j) { return j.completions > 0; }); },
+               60));
+  CHECK(waitFor([&] { return backend.busy() == 0; }, 10));
+  ui.drain();
+  for (std::size_t i = 0; i < jobs.size(); ++i) {
+    const Job& job = jobs[i];
+    INFO("job " << i);
+    CHECK(job.completions == 1);
+    CHECK(job.onUiThread);
+    switch (job.expect) {
+      case Expect::Me:
+        REQUIRE(job.me);
+        REQUIRE(job.me->ok());
+        CHECK(job.me->value().username == "modo");
+        break;
+      case Expect::Refused:
+        REQUIRE(job.me);
+        REQUIRE_FALSE(job.me->ok());
+        CHECK(job.me->error().httpStatus == 401);
+        break;
+      case Expect::Thrown:
+        REQUIRE(job.error);
+        CHECK(job.error->code == "exception");
+        CHECK(job.error->message == "job " + std::to_string(i) + " failed after its request");
+        break;
+      case Expect::Sum: {
+        const long n = 100000 + long(i);
+        CHECK(job.sum == n * (n + 1) / 2);
+        break;
+      }
+    }
+  }
 }
 
 TEST_CASE("desk: a directory import that throws ends with an error and leaves no flag stuck", "[tasks]") {

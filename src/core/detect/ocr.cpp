@@ -22,12 +22,18 @@ struct Engine {
 Engine& engineFor(const OcrOptions& o) {
   thread_local Engine engine;
   if (!engine.api || engine.languages != o.languages) {
+    // Engines are created one at a time: Tesseract's initialisation reads and sets process-wide parameters, and
+    // "debug_file" is one of them (a global of libtesseract, not of the engine): ThreadSanitizer caught two pipeline
+    // workers writing it at once. It is set once, before any engine recognises a line.
+    static std::mutex initMutex;
+    static bool debugFileSet = false;
+    std::lock_guard lock(initMutex);
     engine.api = std::make_unique<tesseract::TessBaseAPI>();
     engine.languages = o.languages;
     engine.ok = engine.api->Init(nullptr, o.languages.c_str(), tesseract::OEM_LSTM_ONLY) == 0;
     if (engine.ok) {
       engine.api->SetPageSegMode(tesseract::PSM_SINGLE_LINE);
-      engine.api->SetVariable("debug_file", "/dev/null");
+      if (!debugFileSet) debugFileSet = engine.api->SetVariable("debug_file", "/dev/null");
       engine.api->SetVariable("user_defined_dpi", "300");
     }
   }
