@@ -27,6 +27,7 @@ std::string englishFact(const creds::Fact& fact) {
       {"id.ine_nne_key_wrong", "INE (university, NNE) key digit is wrong: {given}, expected {expected}"},
       {"id.ine_rnie_ok", "INE-RNIE: format correct (9 digits + 2 letters), key not public"},
       {"id.ine_not_a_form", "not an INE form (BEA 10 digits + letter, NNE 10 characters + digit, RNIE 9 digits + 2 letters)"},
+      {"id.key_read_as", "key read as '{read}', taken as {key} (OCR confusion)"},
       {"id.ordre_as_rpps", "Ordre number given as an RPPS"},
       {"id.ordre_not_digits", "Ordre number must contain digits only"},
       {"id.ordre_length", "Ordre number must have 3 to 12 digits, got {got}"},

@@ -36,6 +36,7 @@ const std::vector<CatalogueEntry>& factCatalogue() {
        "INE-RNIE: format correct (9 digits + 2 letters), key not public"},
       {"fact.id.ine_not_a_form", "pas une forme d'INE (BEA 10 chiffres + lettre, NNE 10 caractères + chiffre, RNIE 9 chiffres + 2 lettres)",
        "not an INE form (BEA 10 digits + letter, NNE 10 characters + digit, RNIE 9 digits + 2 letters)"},
+      {"fact.id.key_read_as", "clé lue « {read} », prise pour {key} (confusion de lecture)", "key read as '{read}', taken as {key} (OCR confusion)"},
       {"fact.id.ordre_as_rpps", "numéro d'Ordre donné sous forme de RPPS", "Ordre number given as an RPPS"},
       {"fact.id.ordre_not_digits", "numéro d'Ordre : chiffres uniquement", "Ordre number must contain digits only"},
       {"fact.id.ordre_length", "numéro d'Ordre : 3 à 12 chiffres attendus, {got} lus", "Ordre number must have 3 to 12 digits, got {got}"},

@@ -165,3 +165,13 @@ TEST_CASE("NIR found in text for the PHI detector", "[creds]") {
   CHECK_FALSE(found[2].check.valid);
   CHECK(findNirs("Tél 01 23 45 67 89, le 12/03/2026").empty());
 }
+
+TEST_CASE("a labelled INE whose key letter OCR read as a bracket is taken with the key its digits call for", "[creds]") {
+  const auto found = findCredentialIdentifiers("INE 9440493735)\nValable");
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].check.normalized == "9440493735J");
+  CHECK(found[0].check.valid);
+  CHECK(codes(found[0].check) == "id.ine_bea_key_ok{}; id.key_read_as{read=),key=J}");
+  CHECK(findCredentialIdentifiers("9440493735)").empty());    // without the label: nothing
+  CHECK(findCredentialIdentifiers("INE 1234567890)").empty());  // its key is V: a bracket is not a V
+}
