@@ -1,5 +1,6 @@
 // `medpics id check [--type T] VALUE...`: validates identifiers, one JSON object per line; exit 1 if any is invalid.
 #include "command.hpp"
+#include "fact_english.hpp"
 #include "medpics/creds/identifiers.hpp"
 #include "option_list.hpp"
 
@@ -30,8 +31,15 @@ int run(const medpics::cli::Args& args) {
   for (std::size_t i = 1; i < values.size(); ++i) {
     const IdCheck c = checkIdentifier(values[i], type);
     allValid &= c.valid;
-    const nlohmann::ordered_json line = {{"input", c.input}, {"type", idTypeName(c.type)}, {"valid", c.valid},
-                                 {"normalized", c.normalized}, {"message", c.message}};
+    nlohmann::ordered_json facts = nlohmann::ordered_json::array();
+    for (const auto& f : c.facts) {
+      nlohmann::ordered_json params = nlohmann::ordered_json::object();
+      for (const auto& p : f.params) params[p.name] = p.value;
+      facts.push_back({{"code", f.code}, {"params", std::move(params)}});
+    }
+    const nlohmann::ordered_json line = {{"input", c.input},           {"type", idTypeName(c.type)},
+                                         {"valid", c.valid},           {"normalized", c.normalized},
+                                         {"facts", std::move(facts)},  {"message", medpics::cli::englishFacts(c.facts)}};
     std::printf("%s\n", line.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace).c_str());
   }
   return allValid ? 0 : 1;

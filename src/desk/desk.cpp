@@ -567,10 +567,19 @@ void Desk::decideRegistration(const std::string& action, const std::string& reas
   draft.message = message;
   draft.note = note;
   if (registration->checks)
-    for (const auto& item : registration->checks->checklist.items)
-      draft.checklist.push_back({item.id, std::string(creds::checkStatusName(item.status)), item.evidence,
+    for (const auto& item : registration->checks->checklist.items) {
+      // Codes and public parameters only: names, identifiers and text read stay in memory (creds::FactParam).
+      std::vector<work::ChecklistFact> facts;
+      for (const auto& f : item.facts) {
+        work::ChecklistFact fact{f.code, {}};
+        for (const auto& p : f.params)
+          if (!p.personal) fact.params.emplace_back(p.name, p.value);
+        facts.push_back(std::move(fact));
+      }
+      draft.checklist.push_back({item.id, std::string(creds::checkStatusName(item.status)), std::move(facts),
                                  item.score ? std::optional(std::round(*item.score * 100) / 100) : std::nullopt,
                                  item.manualCheck});
+    }
   const std::string id = registration->detail.id;
   if (journal(std::move(draft), {})) afterDecisionQueued("registration", id);
 }

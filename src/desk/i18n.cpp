@@ -247,6 +247,7 @@ const std::vector<CatalogueEntry>& all() {
   static const std::vector<CatalogueEntry> entries = [] {
     std::vector<CatalogueEntry> v = kCatalogue;
     v.insert(v.end(), workflowCatalogue().begin(), workflowCatalogue().end());
+    v.insert(v.end(), factCatalogue().begin(), factCatalogue().end());
     return v;
   }();
   return entries;
@@ -279,6 +280,8 @@ std::string postKindName(const std::string& kind) {
   const std::string key = "posttype." + kind;
   return index().count(key) ? tr(key) : kind;
 }
+
+bool hasEntry(std::string_view key) { return index().count(key) > 0; }
 
 const char* colon() { return gLanguage == Language::French ? " : " : ": "; }
 

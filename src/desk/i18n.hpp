@@ -28,5 +28,9 @@ struct CatalogueEntry {
 const std::vector<CatalogueEntry>& catalogue();
 // Strings of the keyboard flow, help, history, statistics, settings and notifications (i18n_workflow.cpp).
 const std::vector<CatalogueEntry>& workflowCatalogue();
+// Templates of the facts the core's checks report as codes, and the words they use (i18n_facts.cpp).
+const std::vector<CatalogueEntry>& factCatalogue();
+// Whether the catalogue has `key`.
+bool hasEntry(std::string_view key);
 
 }  // namespace medpics::desk

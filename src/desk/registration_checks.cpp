@@ -46,7 +46,7 @@ RegistrationChecks runRegistrationChecks(const api::Applicant& applicant,
     for (auto& item : out.checklist.items)
       if (item.id == creds::check_id::kUniqueIdentifier) {
         item.status = creds::CheckStatus::Unknown;
-        item.evidence = "the platform could not be asked for other accounts with this identifier";
+        item.facts = {creds::Fact{"reg.others_unreachable", {}}};
       }
     out.checklist.suggestion = creds::suggestDecision(out.checklist.items);
   }

@@ -17,7 +17,7 @@ api::Result<api::Decision> decide(api::PlatformClient& c, const std::string& id,
   d.reasonCode = reason;
   d.message = message;
   d.checklist = nlohmann::json::array(
-      {{{"check", "identifier_format"}, {"status", "pass"}, {"evidence", "RPPS 10001045367, clé de Luhn correcte"}}});
+      {{{"check", "identifier_format"}, {"status", "pass"}, {"facts", {{{"code", "id.luhn_ok"}, {"params", {{"type", "RPPS"}, {"digits", "11"}}}}}}}});
   return c.decideRegistration(id, d, api::newIdempotencyKey());
 }
 }  // namespace

@@ -74,9 +74,12 @@ TEST_CASE("no patient or applicant text at rest: the desk's folder after a sessi
     for (const std::string* text : {&applicant.lastName, &applicant.firstName, &applicant.email, &applicant.rpps,
                                     &applicant.adeli, &applicant.ordreNumber, &applicant.ine})
       if (text->size() >= 4) phi.insert(*text);
+    // The personal parameters of the checks' facts (names, identifiers, text read on the proof) stay in memory.
     bool evidence = false;
     for (const auto& item : desk.registration->checks->checklist.items)
-      if (item.evidence.size() >= 12) evidence = true, phi.insert(item.evidence);
+      for (const auto& f : item.facts)
+        for (const auto& p : f.params)
+          if (p.personal && p.value.size() >= 6) evidence = true, phi.insert(p.value);
     REQUIRE(evidence);
     desk.decideRegistration("request_info", "", "Merci d'envoyer une copie lisible de votre carte.");
     REQUIRE(driver.waitUntil([&] { return desk.decisionsSent == 1; }, 60));

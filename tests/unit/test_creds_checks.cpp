@@ -43,6 +43,28 @@ std::string studentCard(const std::string& years, const std::string& until) {
          "Année universitaire " + years + "\nValable jusqu'au " + until + "\n";
 }
 
+// "code{name=value,...} code..." of a check's facts, for INFO and matching.
+std::string codes(const Facts& facts) {
+  std::string out;
+  for (const auto& f : facts) {
+    out += (out.empty() ? "" : " ") + f.code + "{";
+    for (const auto& p : f.params) out += p.name + "=" + p.value + (p.personal ? "*" : "") + ",";
+    out += "}";
+  }
+  return out;
+}
+
+// The fact `code` of check `id`, with parameter `name` equal to `value` when given.
+bool hasFact(const Checklist& list, const char* id, const std::string& code, const std::string& name = {},
+             const std::string& value = {}) {
+  const CheckItem* item = list.find(id);
+  if (!item) return false;
+  INFO(id << ": " << codes(item->facts));
+  for (const auto& f : item->facts)
+    if (f.code == code && (name.empty() || (f.param(name) && f.param(name)->value == value))) return true;
+  return false;
+}
+
 CheckStatus status(const Checklist& list, const char* id) {
   const CheckItem* item = list.find(id);
   INFO("check " << id);
@@ -94,7 +116,7 @@ TEST_CASE("checklist: valid professional → approve", "[creds]") {
   const Checklist list = checkRegistration(doctorClaim(), {{DocumentKind::RppsCard, kDoctorCard}}, small.directory.get(),
                                            {{"u1", "10104335319"}}, kToday);
   for (const auto& item : list.items) {
-    INFO(item.id << ": " << item.evidence);
+    INFO(item.id << ": " << codes(item.facts));
     CHECK(item.status == CheckStatus::Pass);
   }
   for (const char* id : {check_id::kIdentifierFormat, check_id::kHealthProfession, check_id::kDirectoryPresence,
@@ -109,7 +131,16 @@ TEST_CASE("checklist: valid professional → approve", "[creds]") {
   const auto json = checklistToJson(list);
   CHECK(json.at(0).at("check") == "identifier_format");
   CHECK(json.at(0).at("status") == "pass");
-  CHECK(json.at(0).at("evidence").get<std::string>().find("Luhn") != std::string::npos);
+  // The checklist leaves memory as codes with their public parameters: the RPPS number itself stays behind.
+  CHECK(json.at(0).at("facts").at(1).at("code") == "id.luhn_ok");
+  CHECK(json.at(0).at("facts").at(1).at("params").at("digits") == "11");
+  CHECK(json.at(0).at("facts").at(0).at("code") == "reg.identifier");
+  CHECK(json.at(0).at("facts").at(0).at("params").empty());
+  CHECK(json.dump().find("10001045367") == std::string::npos);
+  CHECK(json.dump().find("DUPONT") == std::string::npos);
+  CHECK(json.dump().find("Dupont") == std::string::npos);
+  CHECK(hasFact(list, check_id::kNameMatch, "reg.names_compared"));
+  CHECK(hasFact(list, check_id::kNameMatch, "name.last", "how", "exact"));
 }
 
 TEST_CASE("checklist: bad key → reject invalid_identifier", "[creds]") {
@@ -118,7 +149,7 @@ TEST_CASE("checklist: bad key → reject invalid_identifier", "[creds]") {
   claim.rpps = "10001045368";
   const Checklist list = checkRegistration(claim, {{DocumentKind::RppsCard, kDoctorCard}}, small.directory.get(), {}, kToday);
   CHECK(status(list, check_id::kIdentifierFormat) == CheckStatus::Fail);
-  CHECK(list.find(check_id::kIdentifierFormat)->evidence.find("expected 7") != std::string::npos);
+  CHECK(hasFact(list, check_id::kIdentifierFormat, "id.luhn_wrong", "expected", "7"));
   CHECK(list.suggestion.action == SuggestedAction::Reject);
   CHECK(list.suggestion.reasonCode == "invalid_identifier");
 }
@@ -160,7 +191,7 @@ TEST_CASE("checklist: student with a current card → approve, expired card → 
   const Checklist ok = checkRegistration(studentClaim(), {{DocumentKind::StudentCard, studentCard("2025-2026", "31/08/2026")}},
                                          small.directory.get(), {}, kToday);
   for (const auto& item : ok.items) {
-    INFO(item.id << ": " << item.evidence);
+    INFO(item.id << ": " << codes(item.facts));
     CHECK(item.status == CheckStatus::Pass);
   }
   CHECK(status(ok, check_id::kCategoryMatch) == CheckStatus::Pass);
@@ -174,7 +205,7 @@ TEST_CASE("checklist: student with a current card → approve, expired card → 
   const Checklist expired = checkRegistration(old, {{DocumentKind::StudentCard, studentCard("2024-2025", "31/08/2025")}},
                                               small.directory.get(), {}, kToday);
   CHECK(status(expired, check_id::kCardNotExpired) == CheckStatus::Fail);
-  CHECK(expired.find(check_id::kCardNotExpired)->evidence.find("expired on 2025-08-31") != std::string::npos);
+  CHECK(hasFact(expired, check_id::kCardNotExpired, "reg.card_expired_on", "date", "2025-08-31"));
   CHECK(expired.suggestion.action == SuggestedAction::RequestInfo);  // ask for a current card
   CHECK(expired.suggestion.reasonCode == "expired_card");
 
@@ -196,13 +227,13 @@ TEST_CASE("checklist: empty OCR → reject unreadable_document", "[creds]") {
       checkRegistration(doctorClaim(), {{DocumentKind::RppsCard, "Urr verre de Bordes RENAUO ME 12345678900", 58}},
                         small.directory.get(), {}, kToday);
   CHECK(status(blurred, check_id::kDocumentReadable) == CheckStatus::Fail);
-  CHECK(blurred.find(check_id::kDocumentReadable)->evidence.find("confidence 58") != std::string::npos);
+  CHECK(hasFact(blurred, check_id::kDocumentReadable, "reg.lowest_ocr_confidence", "confidence", "58"));
   CHECK(blurred.suggestion.reasonCode == "unreadable_document");
   const Checklist sharp =
       checkRegistration(doctorClaim(), {{DocumentKind::RppsCard, kDoctorCard, 93}}, small.directory.get(), {}, kToday);
   CHECK(sharp.suggestion.action == SuggestedAction::Approve);
   const Checklist none = checkRegistration(doctorClaim(), {}, small.directory.get(), {}, kToday);
-  CHECK(none.find(check_id::kDocumentReadable)->evidence == "no proof document");
+  CHECK(hasFact(none, check_id::kDocumentReadable, "reg.no_document"));
 }
 
 TEST_CASE("checklist: not a health profession, duplicates, mismatches, no directory", "[creds]") {
@@ -216,7 +247,7 @@ TEST_CASE("checklist: not a health profession, duplicates, mismatches, no direct
   const Checklist duplicate = checkRegistration(doctorClaim(), {{DocumentKind::RppsCard, kDoctorCard}}, small.directory.get(),
                                                 {{"u7", "810001045367"}}, kToday);
   CHECK(status(duplicate, check_id::kUniqueIdentifier) == CheckStatus::Fail);
-  CHECK(duplicate.find(check_id::kUniqueIdentifier)->evidence.find("u7") != std::string::npos);
+  CHECK(hasFact(duplicate, check_id::kUniqueIdentifier, "reg.identifier_used_by", "account", "u7"));
   CHECK(duplicate.suggestion.action == SuggestedAction::RequestInfo);
 
   RegistrationClaim nurse = doctorClaim();
@@ -255,7 +286,8 @@ TEST_CASE("checklist: Ordre number only → approve after a check by hand", "[cr
   CHECK(status(manual, check_id::kDocumentIdentifier) == CheckStatus::Pass);
   CHECK(manual.suggestion.action == SuggestedAction::Approve);
   CHECK(manual.suggestion.manualCheck);
-  CHECK(manual.suggestion.explanation.find("452187") != std::string::npos);
+  CHECK(manual.suggestion.checks == std::vector<std::string>{check_id::kIdentifierFormat, check_id::kDirectoryPresence});
+  CHECK(hasFact(manual, check_id::kDirectoryPresence, "reg.verify_ordre_by_hand", "value", "452187"));
   CHECK(checklistToJson(manual).at(0).at("manual_check") == true);
   // Another number on the certificate: a doubt, not an approval.
   const Checklist other = checkRegistration(ordreOnly, {{DocumentKind::OrdreCertificate, "Docteur Marie DUPONT\nnuméro ordinal 999999"}},

@@ -36,7 +36,8 @@ TEST_CASE("medpics id check: JSON lines and exit codes", "[creds]") {
   const auto lines = jsonLines(ok.out);
   REQUIRE(lines.size() == 2);
   CHECK(lines[0] == nlohmann::json{{"input", "10001045367"}, {"type", "rpps"}, {"valid", true}, {"normalized", "10001045367"},
-                                   {"message", "RPPS: 11 digits, Luhn key correct"}});
+                                   {"facts", {{{"code", "id.luhn_ok"}, {"params", {{"type", "RPPS"}, {"digits", "11"}}}}}},
+                                   {"message", "RPPS: 11 digits, Luhn key correct"}});  // English made from the codes
   CHECK(ok.out.rfind("{\"input\":\"10001045367\",\"type\":\"rpps\",\"valid\":true,\"normalized\"", 0) == 0);  // key order
   CHECK(lines[1]["input"] == "RPPS : 100 010 453 67");
 

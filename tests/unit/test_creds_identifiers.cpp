@@ -68,21 +68,36 @@ TEST_CASE("identifier table: valid and invalid values from identifiers.md", "[cr
     CHECK(c.type == row.expected);
     CHECK(c.valid == row.valid);
     CHECK(c.normalized == row.normalized);
-    CHECK_FALSE(c.message.empty());
+    CHECK_FALSE(c.facts.empty());
   }
 }
 
-TEST_CASE("identifier messages are precise", "[creds]") {
-  CHECK(checkRpps("10001045368").message == "RPPS key is wrong: last digit 8, expected 7 (Luhn)");
-  CHECK(checkRpps("1000104536").message == "RPPS must have 11 digits, got 10");
-  CHECK(checkRpps("1000104536X").message == "RPPS must contain digits only (found 'X')");
-  CHECK(checkRpps("10001045367!").message == "unexpected character '!'");
-  CHECK(checkIdNatPs("310001045367").message.find("structure") != std::string::npos);
-  CHECK(checkIne("1234567890A").message == "INE (BEA) key letter is wrong: A, expected V");
-  CHECK(checkNir("295109912611199").message == "NIR key is wrong: 99, expected 93");
+namespace {
+// "code{name=value,...}; ..." of a check: what the core reports, as codes and parameters (never a sentence).
+std::string codes(const IdCheck& c) {
+  std::string out;
+  for (const auto& f : c.facts) {
+    out += (out.empty() ? "" : "; ") + f.code + "{";
+    for (std::size_t i = 0; i < f.params.size(); ++i) out += (i ? "," : "") + f.params[i].name + "=" + f.params[i].value;
+    out += "}";
+  }
+  return out;
+}
+}  // namespace
+
+TEST_CASE("identifier checks report precise codes and parameters", "[creds]") {
+  CHECK(codes(checkRpps("10001045368")) == "id.luhn_wrong{type=RPPS,given=8,expected=7}");
+  CHECK(codes(checkRpps("10001045367")) == "id.luhn_ok{type=RPPS,digits=11}");
+  CHECK(codes(checkRpps("1000104536")) == "id.wrong_length{type=RPPS,expected=11,got=10}");
+  CHECK(codes(checkRpps("1000104536X")) == "id.not_digits{type=RPPS,char=X}");
+  CHECK(codes(checkRpps("10001045367!")) == "id.unexpected_char{char=!}");
+  CHECK(codes(checkIdNatPs("310001045367")) == "id.idnat_structure{digit=3}");
+  CHECK(codes(checkIdNatPs("810001045367")) == "id.idnat_of{digit=8,type=RPPS}; id.luhn_ok{type=RPPS,digits=11}");
+  CHECK(codes(checkIne("1234567890A")) == "id.ine_bea_key_wrong{given=A,expected=V}");
+  CHECK(codes(checkNir("295109912611199")) == "id.nir_key_wrong{given=99,expected=93}");
   const IdCheck ordre = checkOrdre("N° Ordre 12345");
   CHECK(ordre.manualCheck);
-  CHECK(ordre.message.find("verify by hand") != std::string::npos);
+  CHECK(codes(ordre) == "id.ordre_manual{}");
   CHECK(checkIne("123456789AB").manualCheck);
 }
 
@@ -149,4 +164,14 @@ TEST_CASE("NIR found in text for the PHI detector", "[creds]") {
   CHECK(found[2].check.normalized == "1841275123456");  // without key: still PHI
   CHECK_FALSE(found[2].check.valid);
   CHECK(findNirs("Tél 01 23 45 67 89, le 12/03/2026").empty());
+}
+
+TEST_CASE("a labelled INE whose key letter OCR read as a bracket is taken with the key its digits call for", "[creds]") {
+  const auto found = findCredentialIdentifiers("INE 9440493735)\nValable");
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].check.normalized == "9440493735J");
+  CHECK(found[0].check.valid);
+  CHECK(codes(found[0].check) == "id.ine_bea_key_ok{}; id.key_read_as{read=),key=J}");
+  CHECK(findCredentialIdentifiers("9440493735)").empty());    // without the label: nothing
+  CHECK(findCredentialIdentifiers("INE 1234567890)").empty());  // its key is V: a bracket is not a V
 }

@@ -42,12 +42,15 @@ TEST_CASE("name matching cases", "[creds]") {
   for (const auto& c : cases) {
     INFO(c.first << " " << c.last << " (" << c.birth << ") vs " << c.refFirst << " " << c.refLast);
     const NameMatch m = matchNames(c.first, c.last, c.birth, c.refFirst, c.refLast);
-    INFO(m.explanation << " " << m.score);
+    INFO((m.facts.empty() ? std::string() : m.facts.front().code) << " " << m.score);
     CHECK(m.score >= c.min - 1e-9);
     CHECK(m.score <= c.max + 1e-9);
   }
-  CHECK(matchNames("Dupont", "Marie", "", "Marie", "DUPONT").explanation.find("swapped") != std::string::npos);
-  CHECK(matchNames("Marie", "Durand", "Dupont", "Marie", "DUPONT").explanation.find("birth name") != std::string::npos);
+  CHECK(matchNames("Dupont", "Marie", "", "Marie", "DUPONT").facts.at(0).code == "name.swapped");
+  const NameMatch birth = matchNames("Marie", "Durand", "Dupont", "Marie", "DUPONT");
+  CHECK(birth.facts.at(0).code == "name.last_via_birth");
+  CHECK(birth.facts.at(0).param("how")->value == "exact");
+  CHECK(birth.facts.at(1).code == "name.first");
 }
 
 TEST_CASE("names found in OCR text", "[creds]") {

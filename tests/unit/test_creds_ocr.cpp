@@ -99,7 +99,7 @@ TEST_CASE("rendered RPPS card through OCR and the checklist: approve, and name_m
   const year_month_day today{year{2026}, January, 15d};
   const Checklist ok = checkRegistration(claim, {{DocumentKind::RppsCard, read.text, read.confidence}}, small.directory.get(), {}, today);
   for (const auto& item : ok.items) {
-    INFO(item.id << ": " << item.evidence);
+    INFO(item.id << ": " << (item.facts.empty() ? std::string() : item.facts.front().code));
     CHECK(item.status == CheckStatus::Pass);
   }
   CHECK(ok.suggestion.action == SuggestedAction::Approve);

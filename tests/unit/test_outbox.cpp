@@ -233,8 +233,8 @@ TEST_CASE("outbox: an approval is journalled with ids, geometry, codes and seeds
   registration.subjectId = "r4";
   registration.action = work::DecisionAction::Approve;
   registration.leaseId = "L2";
-  registration.checklist = {{"identifier_format", "pass", "RPPS 10001045367, clé de Luhn correcte", std::nullopt, false},
-                            {"name_match", "pass", "Julien MOREAU = MOREAU Julien", 0.97, false}};
+  registration.checklist = {{"identifier_format", "pass", {{"id.luhn_ok", {{"type", "RPPS"}, {"digits", "11"}}}}, std::nullopt, false},
+                            {"name_match", "pass", {{"name.last", {{"how", "exact"}}}}, 0.97, false}};
   std::int64_t row = 0, regRow = 0;
   {
     work::Outbox outbox(file);
@@ -255,7 +255,9 @@ TEST_CASE("outbox: an approval is journalled with ids, geometry, codes and seeds
   REQUIRE(reg.checklist.size() == 2);
   CHECK(reg.checklist[1].status == "pass");
   CHECK(reg.checklist[1].score == Approx(0.97));
-  CHECK(reg.checklist[1].evidence.empty());
+  REQUIRE(reg.checklist[1].facts.size() == 1);  // codes and public parameters are journalled
+  CHECK(reg.checklist[1].facts[0].code == "name.last");
+  CHECK(reg.checklist[1].facts[0].params == std::vector<std::pair<std::string, std::string>>{{"how", "exact"}});
   // Byte scan of the journal and its WAL.
   std::string bytes = fileText(file) + fileText(file.string() + "-wal");
   for (const char* phi : {"LEGRAND", "6233785451", "20/05/2012", "Fracture", "10001045367", "MOREAU"}) {

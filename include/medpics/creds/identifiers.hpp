@@ -1,5 +1,6 @@
 // Validators of French health identifiers (RPPS, idNat_PS, ADELI, INE, Ordre) and of the NIR (PHI detection only).
 #pragma once
+#include "medpics/creds/fact.hpp"
 #include "medpics/util/check_digits.hpp"
 
 #include <optional>
@@ -34,7 +35,7 @@ struct IdCheck {
   bool valid = false;      // format (and key, when the type has one) correct
   bool manualCheck = false;  // valid format but no check digit: staff verify by hand (Ordre, INE-RNIE, apprentice)
   std::string normalized;  // separators and labels removed, upper case; empty when nothing usable
-  std::string message;     // English, precise: what is wrong or what was verified
+  Facts facts;             // what is wrong or what was verified, as codes ("id.luhn_wrong" given 8, expected 7)
 };
 
 // Removes a leading label ("RPPS :", "N° ADELI", "numéro INE", "idNat_PS=", ...), then spaces, dots,

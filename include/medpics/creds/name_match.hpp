@@ -1,5 +1,7 @@
 // Name comparison tolerant of accents, case, hyphens, compound and maiden names and given-name order.
 #pragma once
+#include "medpics/creds/fact.hpp"
+
 #include <string>
 #include <string_view>
 
@@ -10,7 +12,7 @@ constexpr double kNameMatchDoubt = 0.65;  // between doubt and pass: a human loo
 
 struct NameMatch {
   double score = 0;         // 0..1
-  std::string explanation;  // e.g. "last name via birth name: exact; first name: exact"
+  Facts facts;   // how: e.g. name.last_via_birth (how "exact"), name.first (how "similar", score 87)
 };
 
 // Similarity of two name parts (each possibly compound): 1 equal after folding, 0.98 same letters

@@ -2,6 +2,7 @@
 #pragma once
 #include "medpics/api/types.hpp"
 #include "medpics/creds/directory.hpp"
+#include "medpics/creds/fact.hpp"
 #include "medpics/creds/proof_document.hpp"
 
 #include <nlohmann/json.hpp>
@@ -63,7 +64,7 @@ inline constexpr const char* kUniqueIdentifier = "unique_identifier";    // no o
 struct CheckItem {
   std::string id;  // one of check_id
   CheckStatus status = CheckStatus::Unknown;
-  std::string evidence;        // English facts, e.g. "RPPS 10001045367: 11 digits, Luhn key correct"
+  Facts facts;                  // what the check found, as codes and parameters (the desk renders them)
   std::optional<double> score;  // name matches only, 0..1
   bool manualCheck = false;     // "unknown" because no automatic check exists (Ordre number): staff verify by hand
 };
@@ -76,8 +77,8 @@ struct Suggestion {
   // The platform's reason code: for reject invalid_identifier | not_in_directory | name_mismatch |
   // not_health_professional; for request_info expired_card | unreadable_document, or empty.
   std::string reasonCode;
-  std::string explanation;   // which checks led to it
-  bool manualCheck = false;  // approve only after the hand checks listed in the explanation
+  std::vector<std::string> checks;  // the check ids that led to it (none: every check passed)
+  bool manualCheck = false;  // approve only after the hand checks listed in `checks`
 };
 
 struct Checklist {
@@ -99,7 +100,9 @@ Checklist checkRegistration(const RegistrationClaim& claim, const std::vector<Pr
 // → approve with manualCheck; all passed → approve.
 Suggestion suggestDecision(const std::vector<CheckItem>& items);
 
-// [{"check", "status", "evidence", "score"?, "manual_check"?}] for the platform's decision body.
+// [{"code", "params": {name: value}}] without the personal parameters (names, identifiers, text read).
+nlohmann::json publicFactsJson(const Facts& facts);
+// [{"check", "status", "facts", "score"?, "manual_check"?}]: the checklist as it may leave memory.
 nlohmann::json checklistToJson(const Checklist& checklist);
 
 // TRE_G15 code of a claimed profession (code, or a label such as "Médecin", "infirmière",

@@ -10,7 +10,8 @@
 
 namespace medpics::work {
 
-// What a JSON form may carry. Wire: the request the server needs (the masked caption, the checklist evidence).
+// What a JSON form may carry. Wire: the request the server needs (the masked caption). Both forms carry the
+// checklist's facts as codes with their public parameters (no name, identifier or text read from a document).
 // Journal: what the desk keeps on disk — ids, geometry, codes, reasons, mask seeds, caption span offsets — never a
 // text read from an image, a caption, a name or an identifier. Neither form carries Region::text or the text of a
 // residual finding.

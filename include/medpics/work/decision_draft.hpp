@@ -44,10 +44,17 @@ struct ResidualRecord {
   std::vector<Finding> findings;
 };
 
-// One line of a registration checklist. `evidence` quotes the applicant's documents (names, RPPS numbers): sent to
-// the server, never journalled.
+// A fact of a checklist line as it may leave memory: its code and its public parameters only (never a name, an
+// identifier or a text read from a document: creds::FactParam::personal ones are dropped before).
+struct ChecklistFact {
+  std::string code;
+  std::vector<std::pair<std::string, std::string>> params;
+};
+
+// One line of a registration checklist: check id, status and facts as codes; journalled and sent alike.
 struct ChecklistLine {
-  std::string check, status, evidence;
+  std::string check, status;
+  std::vector<ChecklistFact> facts;
   std::optional<double> score;  // e.g. the name match, 0..1
   bool manualCheck = false;     // the verifier must look at the document
 };

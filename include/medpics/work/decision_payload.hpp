@@ -14,7 +14,7 @@ namespace medpics::work {
 using MaskedImages = std::map<std::string, std::pair<std::string, std::string>>;
 
 // What a decision needs that never goes to disk, held by the sender until its entry is sent or failed: the full
-// draft (masked caption, checklist evidence) and the approval's masked upload.
+// draft (masked caption) and the approval's masked upload.
 struct HeldDecision {
   DecisionDraft draft;
   MaskedImages masked;
@@ -30,7 +30,7 @@ api::Result<MaskedImages> renderMaskedImages(api::PlatformClient& client, const 
 
 // Sends one journalled entry with its idempotency key. `held`: what the desk kept in memory, or null after a
 // restart: the masks are re-rendered, the masked caption is made again from the server's caption and the
-// journalled spans, and a registration's checklist goes without its evidence texts (they were never on disk).
+// journalled spans; a registration's checklist facts are journalled as codes and go unchanged.
 api::Result<api::Decision> sendEntry(api::PlatformClient& client, const OutboxEntry& entry, const HeldDecision* held);
 
 }  // namespace medpics::work

@@ -17,7 +17,7 @@ std::string stateName(OutboxState state);  // "pending" | "sent" | "failed"
 
 // One journalled decision. `draft` is what is needed to send it again after a crash; the journal stores its Journal
 // form (decision_codec.hpp): the lease id, the regions (geometry, style, origin, state, kind), the mask seeds, the
-// caption span offsets, the residual check's counts, the reason code / message, the checklist statuses — never image
+// caption span offsets, the residual check's counts, the reason code / message, the checklist statuses and fact codes — never image
 // bytes or pixels, text read from an image, a caption, a name or an identifier.
 struct OutboxEntry {
   std::int64_t id = 0;       // journal row (order of the decisions)

@@ -89,6 +89,17 @@ std::optional<IdCheck> acceptCredential(std::string_view text, std::size_t offse
   if (digits && value.size() == 12 && value[0] == '8') return keep(checkIdNatPs(value));
   if (digits && value.size() == 9 && label == IdType::Adeli) return checkAdeli(value);
   if (digits && value.size() == 10 && value[0] == '0' && label == IdType::IdNatPs) return checkIdNatPs(value);
+  // A labelled INE whose key letter OCR read as a bracket or bar (the "J" of a monospaced font: "9440493735)"):
+  // taken as the key the 10 digits call for when that key is a letter the glyph resembles, and said so.
+  if (digits && value.size() == 10 && label && isIneType(*label) && offset + 10 < text.size() &&
+      std::string_view(")]|}").find(text[offset + 10]) != std::string_view::npos) {
+    const char key = ineBeaKey(value);
+    if (key == 'J' || key == 'I' || key == 'L') {
+      IdCheck c = checkIne(value + key);
+      c.facts.push_back(Fact{"id.key_read_as", {}}.with("read", std::string(1, text[offset + 10])).with("key", std::string(1, key)));
+      return c;
+    }
+  }
   if (!digits && value.size() == 11 && std::any_of(value.begin(), value.end(), isDigit)) {
     IdCheck c = checkIne(value);
     if (c.valid && (c.type == IdType::IneBea || c.type == IdType::IneNne || label)) return c;

@@ -15,7 +15,8 @@ namespace {
 using namespace detail;  // character helpers
 
 bool isUpper(char c) { return c >= 'A' && c <= 'Z'; }
-std::string quoted(std::string_view s) { return "'" + std::string(s) + "'"; }
+Fact fact(std::string code) { return Fact{std::move(code), {}}; }
+void say(IdCheck& check, Fact f) { check.facts.push_back(std::move(f)); }
 
 struct Label {
   std::string_view text;  // lower case UTF-8
@@ -90,45 +91,46 @@ IdCheck start(std::string_view input, IdType type) {
   check.type = type;
   auto [normalized, bad] = normalizeWithError(input);
   check.normalized = std::move(normalized);
-  if (!bad.empty()) check.message = "unexpected character " + quoted(bad);
-  else if (check.normalized.empty()) check.message = "empty value";
+  if (!bad.empty()) say(check, fact("id.unexpected_char").with("char", bad));
+  else if (check.normalized.empty()) say(check, fact("id.empty"));
   return check;
 }
 
 // Shared rule of RPPS and ADELI: `length` digits whose last one is the Luhn key of the others.
 IdCheck checkLuhnNumber(IdCheck check, std::string_view what, std::size_t length) {
-  if (!check.message.empty()) return check;
+  if (!check.facts.empty()) return check;
   const std::string& n = check.normalized;
   const std::string name(what);
   if (!allDigits(n)) {
     const auto it = std::find_if(n.begin(), n.end(), [](char c) { return !isDigit(c); });
-    check.message = name + " must contain digits only (found " + quoted(std::string(1, *it)) + ")";
+    say(check, fact("id.not_digits").with("type", name).with("char", std::string(1, *it)));
   } else if (n.size() != length) {
-    check.message = name + " must have " + std::to_string(length) + " digits, got " + std::to_string(n.size());
+    say(check, fact("id.wrong_length").with("type", name).with("expected", std::to_string(length)).with("got", std::to_string(n.size())));
   } else if (!luhnValid(n)) {
-    check.message = name + " key is wrong: last digit " + std::string(1, n.back()) + ", expected " +
-                    std::string(1, luhnKey(std::string_view(n).substr(0, length - 1))) + " (Luhn)";
+    say(check, fact("id.luhn_wrong").with("type", name).with("given", std::string(1, n.back()))
+                   .with("expected", std::string(1, luhnKey(std::string_view(n).substr(0, length - 1)))));
   } else {
     check.valid = true;
-    check.message = name + ": " + std::to_string(length) + " digits, Luhn key correct";
+    say(check, fact("id.luhn_ok").with("type", name).with("digits", std::to_string(length)));
   }
   return check;
 }
 
-IdCheck retype(IdCheck inner, std::string_view input, IdType type, std::string normalized, std::string_view prefix) {
+// The inner check of a wrapped number, preceded by the fact that says how it was wrapped.
+IdCheck retype(IdCheck inner, std::string_view input, IdType type, std::string normalized, Fact wrapping) {
   inner.input = std::string(input);
   inner.type = type;
   inner.normalized = std::move(normalized);
-  inner.message = std::string(prefix) + inner.message;
+  inner.facts.insert(inner.facts.begin(), std::move(wrapping));
   return inner;
 }
 
-// Compares the last character of an INE with its expected key and says so.
-void setKeyResult(IdCheck& check, const std::string& form, const std::string& what, char expected) {
+// Compares the last character of an INE with its expected key and says so ("id.<form>_key_ok|wrong").
+void setKeyResult(IdCheck& check, const std::string& form, char expected) {
   const char given = check.normalized.back();
   check.valid = given == expected;
-  check.message = check.valid ? form + ": " + what + " correct"
-                              : form + " " + what + " is wrong: " + given + ", expected " + expected;
+  if (check.valid) say(check, fact("id." + form + "_key_ok"));
+  else say(check, fact("id." + form + "_key_wrong").with("given", std::string(1, given)).with("expected", std::string(1, expected)));
 }
 
 IdType detectType(const std::string& n) {
@@ -217,7 +219,7 @@ char ineNneKey(std::string_view tenBase36) {
 
 IdCheck checkRpps(std::string_view input) {
   IdCheck check = checkLuhnNumber(start(input, IdType::Rpps), "RPPS", 11);
-  if (check.valid && check.normalized.rfind("10", 0) != 0) check.message += " (unusual: RPPS numbers start with 10)";
+  if (check.valid && check.normalized.rfind("10", 0) != 0) say(check, fact("id.rpps_unusual_prefix"));
   return check;
 }
 
@@ -225,100 +227,100 @@ IdCheck checkAdeli(std::string_view input) { return checkLuhnNumber(start(input,
 
 IdCheck checkIdNatPs(std::string_view input) {
   IdCheck check = start(input, IdType::IdNatPs);
-  if (!check.message.empty()) return check;
+  if (!check.facts.empty()) return check;
   const std::string n = check.normalized;
   if (!allDigits(n)) {
-    check.message = "idNat_PS must contain digits only";
+    say(check, fact("id.idnat_not_digits"));
     return check;
   }
   const char typeDigit = n[0];
   const std::string rest = n.substr(1);
   if (typeDigit == '8') {
     if (n.size() != 12) {
-      check.message = "idNat_PS of type 8 (RPPS) must have 12 digits, got " + std::to_string(n.size());
+      say(check, fact("id.idnat_length").with("digit", "8").with("type", "RPPS").with("expected", "12").with("got", std::to_string(n.size())));
       return check;
     }
-    return retype(checkRpps(rest), input, IdType::IdNatPs, n, "idNat_PS 8 + ");
+    return retype(checkRpps(rest), input, IdType::IdNatPs, n, fact("id.idnat_of").with("digit", "8").with("type", "RPPS"));
   }
   if (typeDigit == '0') {
     if (n.size() != 10) {
-      check.message = "idNat_PS of type 0 (ADELI) must have 10 digits, got " + std::to_string(n.size());
+      say(check, fact("id.idnat_length").with("digit", "0").with("type", "ADELI").with("expected", "10").with("got", std::to_string(n.size())));
       return check;
     }
-    return retype(checkAdeli(rest), input, IdType::IdNatPs, n, "idNat_PS 0 + ");
+    return retype(checkAdeli(rest), input, IdType::IdNatPs, n, fact("id.idnat_of").with("digit", "0").with("type", "ADELI"));
   }
   if (std::string_view("13456").find(typeDigit) != std::string_view::npos) {
-    check.message = std::string("idNat_PS type digit ") + typeDigit +
-                    " designates a structure (ADELI/RPPS cabinet, FINESS, SIREN, SIRET), not a person";
+    say(check, fact("id.idnat_structure").with("digit", std::string(1, typeDigit)));
   } else {
-    check.message = std::string("unknown idNat_PS type digit ") + typeDigit + " (8 = RPPS, 0 = ADELI)";
+    say(check, fact("id.idnat_unknown_digit").with("digit", std::string(1, typeDigit)));
   }
   return check;
 }
 
 IdCheck checkIne(std::string_view input) {
   IdCheck check = start(input, IdType::IneBea);
-  if (!check.message.empty()) return check;
+  if (!check.facts.empty()) return check;
   const std::string& n = check.normalized;
   static const std::regex apprentice("^[0-9]{4}A[0-9]{5}[A-Z]$");
   static const std::regex rnie("^[0-9]{9}[A-Z]{2}$");
   static const std::regex bea("^[0-9]{10}[A-Z]$");
   static const std::regex nne("^[0-9A-Z]{10}[0-9]$");
   if (n.size() != 11) {
-    check.message = "INE must have 11 characters, got " + std::to_string(n.size());
+    say(check, fact("id.ine_length").with("got", std::to_string(n.size())));
   } else if (std::regex_match(n, apprentice)) {
     check.type = IdType::IneApprentice;
     check.valid = check.manualCheck = true;
-    check.message = "INE (apprentice): format correct, no public key";
+    say(check, fact("id.ine_apprentice_ok"));
   } else if (std::regex_match(n, bea)) {
-    setKeyResult(check, "INE (BEA)", "key letter", ineBeaKey(n.substr(0, 10)));
+    setKeyResult(check, "ine_bea", ineBeaKey(n.substr(0, 10)));
   } else if (std::regex_match(n, rnie)) {
     check.type = IdType::IneRnie;
     check.valid = check.manualCheck = true;
-    check.message = "INE-RNIE: format correct (9 digits + 2 letters), key not public";
+    say(check, fact("id.ine_rnie_ok"));
   } else if (std::regex_match(n, nne)) {
     check.type = IdType::IneNne;
-    setKeyResult(check, "INE (university, NNE)", "key digit", ineNneKey(n.substr(0, 10)));
+    setKeyResult(check, "ine_nne", ineNneKey(n.substr(0, 10)));
   } else {
-    check.message = "not an INE form (BEA 10 digits + letter, NNE 10 characters + digit, RNIE 9 digits + 2 letters)";
+    say(check, fact("id.ine_not_a_form"));
   }
   return check;
 }
 
 IdCheck checkOrdre(std::string_view input) {
   IdCheck check = start(input, IdType::Ordre);
-  if (!check.message.empty()) return check;
+  if (!check.facts.empty()) return check;
   const std::string& n = check.normalized;
   if (n.size() == 11 && allDigits(n) && n.rfind("10", 0) == 0) {
-    return retype(checkRpps(n), input, IdType::Rpps, n, "Ordre number given as an RPPS: ");
+    return retype(checkRpps(n), input, IdType::Rpps, n, fact("id.ordre_as_rpps"));
   }
   if (!allDigits(n)) {
-    check.message = "Ordre number must contain digits only";
+    say(check, fact("id.ordre_not_digits"));
   } else if (n.size() < 3 || n.size() > 12) {
-    check.message = "Ordre number must have 3 to 12 digits, got " + std::to_string(n.size());
+    say(check, fact("id.ordre_length").with("got", std::to_string(n.size())));
   } else {
     check.valid = check.manualCheck = true;
-    check.message = "Ordre number: digits only, no public check digit; verify by hand in the Ordre's register";
+    say(check, fact("id.ordre_manual"));
   }
   return check;
 }
 
 IdCheck checkNir(std::string_view input) {
   IdCheck check = start(input, IdType::Nir);
-  if (!check.message.empty()) return check;
+  if (!check.facts.empty()) return check;
   const std::string& n = check.normalized;
   if (n.size() != 13 && n.size() != 15) {
-    check.message = "NIR must have 13 characters + 2-digit key, got " + std::to_string(n.size());
+    say(check, fact("id.nir_length").with("got", std::to_string(n.size())));
   } else if (!detail::nirShape(n)) {
-    check.message = "not a NIR shape (sex digit, year, month, département incl. 2A/2B, commune, order, key)";
+    say(check, fact("id.nir_shape"));
   } else if (n.size() == 13) {
-    check.message = "NIR without its 2-digit key";
+    say(check, fact("id.nir_no_key"));
   } else {
     const int key = nirKey(n.substr(0, 13));
     check.valid = std::stoi(n.substr(13)) == key;
     char expected[3];
     std::snprintf(expected, sizeof expected, "%02d", key);
-    check.message = check.valid ? "NIR: key correct" : "NIR key is wrong: " + n.substr(13) + ", expected " + expected;
+    if (check.valid) say(check, fact("id.nir_key_ok"));
+    else say(check, fact("id.nir_key_wrong").with("given", n.substr(13)).with("expected", expected));
   }
   return check;
 }
@@ -338,9 +340,7 @@ IdCheck checkIdentifier(std::string_view input, IdType type) {
     case IdType::Unknown: break;
   }
   IdCheck check = start(input, IdType::Unknown);
-  if (check.message.empty()) {
-    check.message = "not a recognised identifier (RPPS 11 digits, ADELI 9, idNat_PS 10 or 12, INE 11 characters, NIR 15)";
-  }
+  if (check.facts.empty()) say(check, fact("id.unrecognised"));
   return check;
 }
 

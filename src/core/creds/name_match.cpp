@@ -31,15 +31,18 @@ double bestWordSimilarity(const std::vector<std::string>& shorter, const std::ve
   return shorter.empty() ? 0 : sum / static_cast<double>(shorter.size());
 }
 
+// How two name parts compare, as a term of the catalogue ("term.exact", ...).
 std::string label(double score) {
   if (score >= 0.999) return "exact";
-  if (score >= 0.975) return "same letters";
-  if (score >= 0.945) return "same words, other order";
-  if (score >= 0.895) return "compound/partial";
-  char text[32];
-  std::snprintf(text, sizeof text, "similar spelling %.2f", score);
-  return score >= 0.5 ? text : "different";
+  if (score >= 0.975) return "same_letters";
+  if (score >= 0.945) return "reordered";
+  if (score >= 0.895) return "compound";
+  return score >= 0.5 ? "similar" : "different";
 }
+
+std::string percent(double score) { return std::to_string(static_cast<int>(score * 100 + 0.5)); }
+
+Fact part(const char* code, double score) { return Fact{code, {}}.with("how", label(score)).with("score", percent(score)); }
 
 }  // namespace
 
@@ -69,7 +72,7 @@ bool subset(const std::vector<std::string>& part, const std::vector<std::string>
 
 struct LastName {
   double score;
-  std::string how;
+  Fact how;
 };
 
 // The claimed usage and birth names against one reference last name. Compound names count as a
@@ -79,18 +82,18 @@ struct LastName {
 LastName lastNameScore(std::string_view usage, std::string_view birth, std::string_view ref) {
   const double u = namePartScore(usage, ref);
   const double b = birth.empty() ? 0 : namePartScore(birth, ref);
-  const std::string via = b > u ? " via birth name" : "";
-  if (std::max(u, b) >= 0.945) return {std::max(u, b), via + ": " + label(std::max(u, b))};
+  const char* code = b > u ? "name.last_via_birth" : "name.last";
+  if (std::max(u, b) >= 0.945) return {std::max(u, b), part(code, std::max(u, b))};
   const auto wu = nameTokens(usage), wb = nameTokens(birth), wr = nameTokens(ref);
   std::vector<std::string> claimed = wu;
   claimed.insert(claimed.end(), wb.begin(), wb.end());
   if (subset(wr, claimed)) {
     const bool both = !wb.empty() && subset(wu, wr) && subset(wb, wr);
-    return {both ? 0.95 : 0.9, both ? ": compound of usage and birth names" : via + ": compound/partial"};
+    return {both ? 0.95 : 0.9, both ? Fact{"name.last_compound_usage_birth", {}} : part(code, 0.9)};
   }
-  if (subset(wu, wr)) return {0.75, ": the reference name is longer than the claimed one"};
-  if (subset(wb, wr)) return {0.5, ": only the birth name appears in a longer reference name"};
-  return {std::max(u, b), via + ": " + label(std::max(u, b))};
+  if (subset(wu, wr)) return {0.75, Fact{"name.last_ref_longer", {}}};
+  if (subset(wb, wr)) return {0.5, Fact{"name.last_birth_only", {}}};
+  return {std::max(u, b), part(code, std::max(u, b))};
 }
 
 }  // namespace
@@ -99,18 +102,18 @@ NameMatch matchNames(std::string_view claimFirst, std::string_view claimLast, st
                      std::string_view refFirst, std::string_view refLast) {
   const LastName last = lastNameScore(claimLast, claimBirth, refLast);
   const double first = namePartScore(claimFirst, refFirst);
-  NameMatch direct{combineNameScores(last.score, first), "last name" + last.how + "; first name: " + label(first)};
+  NameMatch direct{combineNameScores(last.score, first), {last.how, part("name.first", first)}};
   const double swappedLast = namePartScore(claimFirst, refLast);
   const double swappedFirst = std::max(namePartScore(claimLast, refFirst), claimBirth.empty() ? 0 : namePartScore(claimBirth, refFirst));
   const double swapped = 0.95 * combineNameScores(swappedLast, swappedFirst);
   if (swapped > direct.score) {
-    return {swapped, "first and last names swapped; last name: " + label(swappedLast) + "; first name: " + label(swappedFirst)};
+    return {swapped, {Fact{"name.swapped", {}}, part("name.last", swappedLast), part("name.first", swappedFirst)}};
   }
   // The whole claimed identity against the whole reference one (given names split differently).
   const std::string claimAll = std::string(claimFirst) + " " + std::string(claimLast);
   const double whole = namePartScore(claimAll, std::string(refFirst) + " " + std::string(refLast));
   if (whole >= 0.945 && 0.95 * whole > direct.score + 1e-9) {
-    return {0.95 * whole, "same words, split differently between first and last name"};
+    return {0.95 * whole, {Fact{"name.split_differently", {}}}};
   }
   return direct;
 }

@@ -15,7 +15,6 @@ namespace medpics::creds {
 namespace {
 
 constexpr double kTargetGlyphHeight = 30.0;
-constexpr std::size_t kEnoughCharacters = 15;  // below this, the automatic layout is retried as one block
 
 std::size_t alphanumerics(const std::string& text) {
   return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }));
@@ -47,6 +46,17 @@ cv::Mat toGray(const cv::Mat& image) {
   return gray;
 }
 
+// Divides by an estimate of the background (a closing wider than any glyph removes the ink) so that the page is
+// evenly white: Tesseract thresholds a grey image with one global Otsu level, and on a card printed on a gradient
+// the darker lower lines fell below it (a generated student card lost its INE and "Valable jusqu'au" lines).
+cv::Mat flattenBackground(const cv::Mat& gray, double glyphHeight) {
+  const int size = 2 * static_cast<int>(std::max(8.0, glyphHeight * 1.5)) + 1;
+  cv::Mat background, flat;
+  cv::morphologyEx(gray, background, cv::MORPH_CLOSE, cv::getStructuringElement(cv::MORPH_RECT, cv::Size(size, size)));
+  cv::divide(gray, background, flat, 255.0);
+  return flat;
+}
+
 }  // namespace
 
 double estimateGlyphHeight(const cv::Mat& gray) {
@@ -74,9 +84,12 @@ OcrResult readDocument(const cv::Mat& image) {
     if (scale < 0.9 || scale > 1.1) {
       cv::resize(gray, gray, cv::Size(), scale, scale, scale < 1 ? cv::INTER_AREA : cv::INTER_CUBIC);
     }
+    gray = flattenBackground(gray, kTargetGlyphHeight);
   }
   if (!gray.isContinuous()) gray = gray.clone();
   tesseract::TessBaseAPI& api = engine().api;
+  // Both layouts are read and the one with more text kept: the automatic layout alone may drop the last lines of
+  // a card (a generated student card lost its INE and "Valable jusqu'au" lines: test_creds_student_card.cpp).
   OcrResult best;
   for (const auto mode : {tesseract::PSM_AUTO, tesseract::PSM_SINGLE_BLOCK}) {
     api.SetPageSegMode(mode);
@@ -85,7 +98,6 @@ OcrResult readDocument(const cv::Mat& image) {
     OcrResult result{text ? std::string(text.get()) : std::string(), static_cast<double>(api.MeanTextConf())};
     api.Clear();
     if (alphanumerics(result.text) > alphanumerics(best.text)) best = std::move(result);
-    if (alphanumerics(best.text) >= kEnoughCharacters) break;
   }
   return best;
 }

@@ -13,11 +13,8 @@ namespace {
 
 using namespace std::chrono;
 
-std::string fixed2(double v) {
-  char text[16];
-  std::snprintf(text, sizeof text, "%.2f", v);
-  return text;
-}
+std::string percent(double v) { return std::to_string(static_cast<int>(std::lround(v * 100))); }
+Fact fact(std::string code) { return Fact{std::move(code), {}}; }
 
 std::string isoDate(year_month_day d) {
   char text[16];
@@ -52,6 +49,12 @@ std::optional<Canonical> canonical(const IdCheck& c) {
 }
 
 std::string describe(const Canonical& c) { return c.family + " " + c.value; }
+// "RPPS 10001045367"-style lists: the register names are public, the numbers personal (one parameter).
+std::string describeAll(const std::vector<Canonical>& list) {
+  std::string out;
+  for (const auto& c : list) out += (out.empty() ? "" : ", ") + describe(c);
+  return out;
+}
 
 // Checks of the identifiers the applicant typed, in the order RPPS, ADELI, Ordre, INE.
 std::vector<IdCheck> claimedIdentifiers(const RegistrationClaim& claim) {
@@ -71,20 +74,24 @@ class Builder {
  public:
   Builder(const RegistrationClaim& claim, year_month_day today) : claim_(claim), today_(today) {}
 
-  void add(const char* id, CheckStatus status, std::string evidence, std::optional<double> score = std::nullopt) {
-    items.push_back({id, status, std::move(evidence), score});
+  void add(const char* id, CheckStatus status, Facts facts, std::optional<double> score = std::nullopt) {
+    items.push_back({id, status, std::move(facts), score});
+  }
+  void add(const char* id, CheckStatus status, Fact f, std::optional<double> score = std::nullopt) {
+    add(id, status, Facts{std::move(f)}, score);
   }
 
   void identifiers(const std::vector<IdCheck>& ids) {
     if (ids.empty()) {
-      if (student()) add(check_id::kIdentifierFormat, CheckStatus::Unknown, "no INE or RPPS given");
-      else add(check_id::kIdentifierFormat, CheckStatus::Fail, "no RPPS, ADELI or Ordre number given");
+      if (student()) add(check_id::kIdentifierFormat, CheckStatus::Unknown, fact("reg.no_identifier_student"));
+      else add(check_id::kIdentifierFormat, CheckStatus::Fail, fact("reg.no_identifier"));
       return;
     }
-    std::string evidence;
+    Facts evidence;
     bool anyInvalid = false, anyVerified = false;
     for (const auto& c : ids) {
-      evidence += (evidence.empty() ? "" : "; ") + c.normalized + ": " + c.message;
+      evidence.push_back(fact("reg.identifier").personal("value", c.normalized));
+      evidence.insert(evidence.end(), c.facts.begin(), c.facts.end());
       anyInvalid |= !c.valid;
       anyVerified |= c.valid && (!c.manualCheck || isIneType(c.type));
     }
@@ -95,13 +102,14 @@ class Builder {
 
   void profession(const std::string& code) {
     if (claim_.profession.empty() && claim_.professionCode.empty()) {
-      add(check_id::kHealthProfession, CheckStatus::Unknown, "no profession given");
+      add(check_id::kHealthProfession, CheckStatus::Unknown, fact("reg.no_profession"));
     } else if (code.empty()) {
       add(check_id::kHealthProfession, CheckStatus::Fail,
-          "'" + claim_.profession + (claim_.professionCode.empty() ? "" : " (" + claim_.professionCode + ")") +
-              "' is not a health profession of the RPPS (TRE_G15)");
+          fact("reg.not_health_profession")
+              .personal("claimed", claim_.profession + (claim_.professionCode.empty() ? "" : " (" + claim_.professionCode + ")")));
     } else {
-      add(check_id::kHealthProfession, CheckStatus::Pass, std::string(healthProfessionLabel(code)) + " (" + code + ")");
+      add(check_id::kHealthProfession, CheckStatus::Pass,
+          fact("reg.profession").with("label", std::string(healthProfessionLabel(code))).with("code", code));
     }
   }
 
@@ -118,37 +126,37 @@ class Builder {
       if (student()) return;
       const auto ordre = std::find_if(ids.begin(), ids.end(), [](const IdCheck& c) { return c.type == IdType::Ordre && c.valid; });
       if (ordre == ids.end()) {
-        add(check_id::kDirectoryPresence, CheckStatus::Unknown, "no valid RPPS or ADELI number to look up");
+        add(check_id::kDirectoryPresence, CheckStatus::Unknown, fact("reg.no_number_to_look_up"));
       } else {
-        add(check_id::kDirectoryPresence, CheckStatus::Unknown,
-            "no RPPS or ADELI number given: verify Ordre number " + ordre->normalized + " by hand in the Ordre's register");
+        add(check_id::kDirectoryPresence, CheckStatus::Unknown, fact("reg.verify_ordre_by_hand").personal("value", ordre->normalized));
         items.back().manualCheck = true;
       }
       return;
     }
     if (!dir) {
-      add(check_id::kDirectoryPresence, CheckStatus::Unknown, "the RPPS directory is not imported on this desk");
+      add(check_id::kDirectoryPresence, CheckStatus::Unknown, fact("reg.directory_not_imported"));
       return;
     }
     const auto person = dir->findByIdentifier(key->value);
     if (!person) {
       const auto info = dir->info();
       add(check_id::kDirectoryPresence, CheckStatus::Fail,
-          describe(*key) + " not found in the directory (" + info.source + ", imported " + info.importedAt + ")");
+          fact("reg.not_in_directory").with("register", key->family).personal("value", key->value)
+              .with("source", info.source).with("imported", info.importedAt));
       return;
     }
     const DirectoryActivity& first = person->activities.front();
-    std::string summary = describe(*key) + ": " + (person->civilityExLabel.empty() ? "" : person->civilityExLabel + " ") +
-                          person->displayName() + ", " + first.professionLabel + " (" + first.professionCode + "), category " +
-                          first.categoryCode + (first.skillLabel.empty() ? "" : ", " + first.skillLabel) +
-                          (first.city.empty() ? "" : ", " + first.city);
-    add(check_id::kDirectoryPresence, CheckStatus::Pass, summary);
+    Facts found{fact("reg.in_directory").with("register", key->family).personal("value", key->value)
+                    .personal("name", (person->civilityExLabel.empty() ? "" : person->civilityExLabel + " ") + person->displayName())
+                    .with("profession", first.professionLabel).with("code", first.professionCode).with("category", first.categoryCode)};
+    if (!first.skillLabel.empty()) found.push_back(fact("reg.directory_skill").with("skill", first.skillLabel));
+    if (!first.city.empty()) found.push_back(fact("reg.directory_city").personal("city", first.city));
+    add(check_id::kDirectoryPresence, CheckStatus::Pass, std::move(found));
 
     const NameMatch names = matchNames(claim_.firstName, claim_.lastName, claim_.birthName, person->firstName, person->lastName);
-    add(check_id::kNameMatch, byScore(names.score),
-        "claimed '" + claimedName() + "' vs directory '" + person->displayName() + "': " + names.explanation + " (" +
-            fixed2(names.score) + ")",
-        names.score);
+    Facts compared{fact("reg.names_compared").personal("claimed", claimedName()).personal("reference", person->displayName())};
+    compared.insert(compared.end(), names.facts.begin(), names.facts.end());
+    add(check_id::kNameMatch, byScore(names.score), std::move(compared), names.score);
 
     std::string listed;
     bool professionFound = false, categoryStudent = false;
@@ -160,15 +168,15 @@ class Builder {
       categoryStudent |= a.categoryCode == "E";
     }
     if (code.empty()) {
-      add(check_id::kProfessionMatch, CheckStatus::Unknown, "no health profession claimed; directory: " + listed);
+      add(check_id::kProfessionMatch, CheckStatus::Unknown, fact("reg.profession_not_claimed").with("listed", listed));
     } else {
       add(check_id::kProfessionMatch, professionFound ? CheckStatus::Pass : CheckStatus::Fail,
-          "claimed " + std::string(healthProfessionLabel(code)) + " (" + code + "); directory: " + listed);
+          fact("reg.profession_compared").with("label", std::string(healthProfessionLabel(code))).with("code", code).with("listed", listed));
     }
-    const std::string category = "directory category " + first.categoryCode + " (" + first.categoryLabel + ")";
     add(check_id::kCategoryMatch, categoryStudent == student() ? CheckStatus::Pass : CheckStatus::Fail,
-        std::string("claimed ") + (student() ? "student" : "professional") + "; " +
-            (categoryStudent ? "directory category E (étudiant)" : category));
+        fact("reg.category_compared").with("claimed", student() ? "student" : "professional")
+            .with("category", categoryStudent ? "E" : first.categoryCode)
+            .with("label", categoryStudent ? "Étudiant" : first.categoryLabel));
   }
 
   // Returns false when no document is readable (the document checks then stop).
@@ -178,16 +186,17 @@ class Builder {
     for (const auto& d : documents) {
       if (d.ocrConfidence >= 0) lowest = std::min(lowest, d.ocrConfidence);
     }
-    const std::string confidence = lowest <= 100 ? " (lowest OCR confidence " + std::to_string(static_cast<int>(lowest)) + ")" : "";
+    Facts evidence;
     if (documents.empty()) {
-      add(check_id::kDocumentReadable, CheckStatus::Fail, "no proof document");
+      evidence.push_back(fact("reg.no_document"));
     } else if (count == 0) {
-      add(check_id::kDocumentReadable, CheckStatus::Fail,
-          "no text could be read reliably on the " + std::to_string(documents.size()) + " proof document(s)" + confidence);
+      evidence.push_back(fact("reg.nothing_readable").with("total", std::to_string(documents.size())));
     } else {
-      add(check_id::kDocumentReadable, CheckStatus::Pass,
-          "text read on " + std::to_string(count) + " of " + std::to_string(documents.size()) + " document(s)" + confidence);
+      evidence.push_back(fact("reg.readable").with("count", std::to_string(count)).with("total", std::to_string(documents.size())));
     }
+    if (!documents.empty() && lowest <= 100)
+      evidence.push_back(fact("reg.lowest_ocr_confidence").with("confidence", std::to_string(static_cast<int>(lowest))));
+    add(check_id::kDocumentReadable, count == 0 ? CheckStatus::Fail : CheckStatus::Pass, std::move(evidence));
     return count > 0;
   }
 
@@ -201,26 +210,25 @@ class Builder {
         if (auto k = canonical(found.check)) read.push_back(*k);
       }
     }
-    std::string readText;
-    for (const auto& r : read) readText += (readText.empty() ? "" : ", ") + describe(r);
+    const std::string readText = describeAll(read);
     if (claimed.empty()) {
-      if (!read.empty()) add(check_id::kDocumentIdentifier, CheckStatus::Unknown, "document shows " + readText + "; none claimed");
+      if (!read.empty()) add(check_id::kDocumentIdentifier, CheckStatus::Unknown, fact("reg.document_shows_unclaimed").personal("read", readText));
       return;
     }
     for (const auto& c : claimed) {
       if (std::find(read.begin(), read.end(), c) != read.end()) {
-        add(check_id::kDocumentIdentifier, CheckStatus::Pass, describe(c) + " read on the document");
+        add(check_id::kDocumentIdentifier, CheckStatus::Pass, fact("reg.document_shows_claimed").with("register", c.family).personal("value", c.value));
         return;
       }
     }
+    const Fact differs = fact("reg.document_shows_other").personal("read", readText).personal("claimed", describe(claimed.front()));
     const bool sameRegister = std::any_of(read.begin(), read.end(), [&](const Canonical& r) {
       return std::any_of(claimed.begin(), claimed.end(), [&](const Canonical& c) { return c.family == r.family; });
     });
     if (sameRegister) {
-      add(check_id::kDocumentIdentifier, CheckStatus::Fail, "document shows " + readText + ", claimed " + describe(claimed.front()));
+      add(check_id::kDocumentIdentifier, CheckStatus::Fail, differs);
     } else {
-      add(check_id::kDocumentIdentifier, CheckStatus::Unknown,
-          read.empty() ? "no identifier read on the document" : "document shows " + readText + ", claimed " + describe(claimed.front()));
+      add(check_id::kDocumentIdentifier, CheckStatus::Unknown, read.empty() ? fact("reg.document_no_identifier") : differs);
     }
   }
 
@@ -228,16 +236,18 @@ class Builder {
     const double last = std::max(nameInText(claim_.lastName, text), claim_.birthName.empty() ? 0 : nameInText(claim_.birthName, text));
     const double first = nameInText(claim_.firstName, text);
     double score = combineNameScores(last, first);
-    std::string evidence = "last name " + fixed2(last) + ", first name " + fixed2(first) + " found in the document text";
+    Facts evidence{fact("reg.names_in_text").with("last", percent(last)).with("first", percent(first))};
     for (const auto& f : facts) {
       if (f.lastName.empty() || f.firstName.empty()) continue;
       const NameMatch labelled = matchNames(claim_.firstName, claim_.lastName, claim_.birthName, f.firstName, f.lastName);
       if (labelled.score > score) {
         score = labelled.score;
-        evidence = "document reads '" + f.firstName + " " + f.lastName + "': " + labelled.explanation;
+        evidence = {fact("reg.document_reads_name").personal("read", f.firstName + " " + f.lastName)};
+        evidence.insert(evidence.end(), labelled.facts.begin(), labelled.facts.end());
       }
     }
-    add(check_id::kDocumentName, byScore(score), "claimed '" + claimedName() + "'; " + evidence + " (" + fixed2(score) + ")", score);
+    evidence.insert(evidence.begin(), fact("reg.claimed_name").personal("claimed", claimedName()));
+    add(check_id::kDocumentName, byScore(score), std::move(evidence), score);
   }
 
   void studentCard(const std::vector<ProofDocument>& documents, const std::vector<ProofFacts>& facts, const std::vector<bool>& usable) {
@@ -248,37 +258,37 @@ class Builder {
     if (!card) return;
     if (!claim_.university.empty()) {
       if (card->university.empty()) {
-        add(check_id::kDocumentUniversity, CheckStatus::Unknown, "no university read on the card; claimed '" + claim_.university + "'");
+        add(check_id::kDocumentUniversity, CheckStatus::Unknown, fact("reg.card_no_university").with("claimed", claim_.university));
       } else {
         const double score = universityScore(claim_.university, card->university);
         add(check_id::kDocumentUniversity, score >= kNameMatchPass ? CheckStatus::Pass : CheckStatus::Fail,
-            "card reads '" + card->university + "', claimed '" + claim_.university + "'");
+            fact("reg.card_university").personal("read", card->university).with("claimed", claim_.university));
       }
     }
     const std::string claimedYear = academicYearOf(claim_.academicYear);
     if (!claim_.academicYear.empty()) {
       if (card->academicYear.empty()) {
-        add(check_id::kDocumentAcademicYear, CheckStatus::Unknown, "no academic year read on the card");
+        add(check_id::kDocumentAcademicYear, CheckStatus::Unknown, fact("reg.card_no_academic_year"));
       } else {
         add(check_id::kDocumentAcademicYear, card->academicYear == claimedYear ? CheckStatus::Pass : CheckStatus::Fail,
-            "card reads " + card->academicYear + ", claimed " + claim_.academicYear);
+            fact("reg.card_academic_year").with("read", card->academicYear).with("claimed", claim_.academicYear));
       }
     }
     if (card->expiry) {
       const bool valid = today_ <= card->expiry->date;
       add(check_id::kCardNotExpired, valid ? CheckStatus::Pass : CheckStatus::Fail,
-          std::string(valid ? "valid until " : "expired on ") + isoDate(card->expiry->date) + " (card reads '" +
-              card->expiry->text + "'); today " + isoDate(today_));
+          fact(valid ? "reg.card_valid_until" : "reg.card_expired_on").with("date", isoDate(card->expiry->date))
+              .personal("read", card->expiry->text).with("today", isoDate(today_)));
       return;
     }
     const std::string year = card->academicYear.empty() ? claimedYear : card->academicYear;
     if (year.empty()) {
-      add(check_id::kCardNotExpired, CheckStatus::Unknown, "neither an expiry date nor an academic year read on the card");
+      add(check_id::kCardNotExpired, CheckStatus::Unknown, fact("reg.card_no_validity"));
       return;
     }
     const year_month_day end{std::chrono::year{std::stoi(year.substr(5))}, August, 31d};
     add(check_id::kCardNotExpired, today_ <= end ? CheckStatus::Pass : CheckStatus::Fail,
-        "no expiry date printed; academic year " + year + " ends " + isoDate(end) + "; today " + isoDate(today_));
+        fact("reg.card_year_ends").with("year", year).with("date", isoDate(end)).with("today", isoDate(today_)));
   }
 
   void unique(const std::vector<IdCheck>& ids, const std::vector<AccountIdentifier>& others) {
@@ -287,18 +297,17 @@ class Builder {
       if (auto k = canonical(c)) claimed.push_back(*k);
     }
     if (claimed.empty()) return;
-    std::string conflicts;
+    Facts conflicts;
     for (const auto& other : others) {
       const auto k = canonical(checkIdentifier(other.identifier));
       const std::string bare = normalizeIdentifier(other.identifier);
       for (const auto& c : claimed) {
-        if ((k && *k == c) || bare == c.value) conflicts += (conflicts.empty() ? "" : ", ") + describe(c) + " used by account " + other.accountId;
+        if ((k && *k == c) || bare == c.value)
+          conflicts.push_back(fact("reg.identifier_used_by").with("register", c.family).personal("value", c.value).with("account", other.accountId));
       }
     }
-    std::string list;
-    for (const auto& c : claimed) list += (list.empty() ? "" : ", ") + describe(c);
-    add(check_id::kUniqueIdentifier, conflicts.empty() ? CheckStatus::Pass : CheckStatus::Fail,
-        conflicts.empty() ? "no other account uses " + list : conflicts);
+    if (conflicts.empty()) add(check_id::kUniqueIdentifier, CheckStatus::Pass, fact("reg.no_other_account").personal("list", describeAll(claimed)));
+    else add(check_id::kUniqueIdentifier, CheckStatus::Fail, std::move(conflicts));
   }
 
   bool student() const { return claim_.category == ApplicantCategory::Student; }
@@ -308,7 +317,7 @@ class Builder {
 
  private:
   std::string claimedName() const {
-    return claim_.firstName + " " + claim_.lastName + (claim_.birthName.empty() ? "" : " (born " + claim_.birthName + ")");
+    return claim_.firstName + " " + claim_.lastName + (claim_.birthName.empty() ? "" : " (" + claim_.birthName + ")");
   }
 
   static std::string academicYearOf(const std::string& text) { return text.empty() ? "" : extractProofFacts(text).academicYear; }
@@ -406,23 +415,33 @@ Suggestion suggestDecision(const std::vector<CheckItem>& items) {
   };
   for (const auto& rule : rules) {
     for (const auto& item : items) {
-      if (item.id == rule.check && item.status == CheckStatus::Fail) return {rule.action, rule.reason, item.id + ": " + item.evidence};
+      if (item.id == rule.check && item.status == CheckStatus::Fail) return {rule.action, rule.reason, {item.id}};
     }
   }
-  std::string doubts, manual;
+  std::vector<std::string> doubts, manual;
   for (const auto& item : items) {
-    std::string& list = item.manualCheck ? manual : doubts;
-    if (item.status != CheckStatus::Pass) list += (list.empty() ? "" : "; ") + item.id + " " + std::string(checkStatusName(item.status)) + ": " + item.evidence;
+    if (item.status != CheckStatus::Pass) (item.manualCheck ? manual : doubts).push_back(item.id);
   }
   if (!doubts.empty()) return {SuggestedAction::RequestInfo, "", doubts};
-  if (!manual.empty()) return {SuggestedAction::Approve, "", "after a check by hand: " + manual, true};
-  return {SuggestedAction::Approve, "", "every check passed"};
+  if (!manual.empty()) return {SuggestedAction::Approve, "", manual, true};
+  return {SuggestedAction::Approve, "", {}};
+}
+
+nlohmann::json publicFactsJson(const Facts& facts) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& f : facts) {
+    nlohmann::json params = nlohmann::json::object();
+    for (const auto& p : f.params)
+      if (!p.personal) params[p.name] = p.value;
+    out.push_back({{"code", f.code}, {"params", std::move(params)}});
+  }
+  return out;
 }
 
 nlohmann::json checklistToJson(const Checklist& checklist) {
   nlohmann::json out = nlohmann::json::array();
   for (const auto& item : checklist.items) {
-    nlohmann::json j = {{"check", item.id}, {"status", checkStatusName(item.status)}, {"evidence", item.evidence}};
+    nlohmann::json j = {{"check", item.id}, {"status", checkStatusName(item.status)}, {"facts", publicFactsJson(item.facts)}};
     if (item.score) j["score"] = std::round(*item.score * 100) / 100;
     if (item.manualCheck) j["manual_check"] = true;
     out.push_back(std::move(j));

@@ -181,7 +181,15 @@ json toJson(const DecisionDraft& d, Disclosure disclosure) {
     json checklist = json::array();
     for (const auto& c : d.checklist) {
       json line{{"check", c.check}, {"status", c.status}};
-      if (wire && !c.evidence.empty()) line["evidence"] = c.evidence;
+      if (!c.facts.empty()) {
+        json facts = json::array();
+        for (const auto& f : c.facts) {
+          json params = json::object();
+          for (const auto& [name, value] : f.params) params[name] = value;
+          facts.push_back({{"code", f.code}, {"params", std::move(params)}});
+        }
+        line["facts"] = std::move(facts);
+      }
       if (c.score) line["score"] = *c.score;
       if (c.manualCheck) line["manual_check"] = true;
       checklist.push_back(std::move(line));
@@ -247,7 +255,23 @@ DecisionDraft draftFromJson(const json& body, SubjectKind subject, const std::st
       line.check = requireString(c, "check", name + ".check");
       line.status = requireString(c, "status", name + ".status");
       requireOneOf(name + ".status", line.status, {"pass", "fail", "warn", "unknown", "skipped"});
-      line.evidence = optionalString(c, "evidence", name + ".evidence").value_or("");
+      if (auto facts = c.find("facts"); facts != c.end()) {
+        if (!facts->is_array()) fail("field '" + name + ".facts' must be an array");
+        for (std::size_t k = 0; k < facts->size(); ++k) {
+          const json& f = (*facts)[k];
+          const std::string fname = name + ".facts[" + std::to_string(k) + "]";
+          if (!f.is_object()) fail("field '" + fname + "' must be an object");
+          ChecklistFact fact{requireString(f, "code", fname + ".code"), {}};
+          if (auto params = f.find("params"); params != f.end()) {
+            if (!params->is_object()) fail("field '" + fname + ".params' must be an object");
+            for (const auto& [key, value] : params->items()) {
+              if (!value.is_string()) fail("field '" + fname + ".params." + key + "' must be a string");
+              fact.params.emplace_back(key, value.get<std::string>());
+            }
+          }
+          line.facts.push_back(std::move(fact));
+        }
+      }
       if (auto score = c.find("score"); score != c.end() && score->is_number()) line.score = score->get<double>();
       if (auto manual = c.find("manual_check"); manual != c.end() && manual->is_boolean()) line.manualCheck = *manual;
       d.checklist.push_back(std::move(line));

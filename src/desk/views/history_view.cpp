@@ -1,6 +1,7 @@
 // History window: today's decisions (own; an admin may show everyone's), thumbnails of the PUBLISHED variant only,
 // and a decision reopened with its evidence (regions, residual check, caption, checklist).
 #include "desk.hpp"
+#include "fact_text.hpp"
 #include "format.hpp"
 #include "i18n.hpp"
 #include "ui_probe.hpp"
@@ -91,7 +92,7 @@ void drawEvidence(Desk& desk) {
     ImGui::TextUnformatted(tr("check.title"));
     for (const auto& c : *checklist)
       ImGui::BulletText("%s%s%s — %s", tr("check." + c.value("check", "")), colon(),
-                        tr("checkstatus." + c.value("status", "unknown")), c.value("evidence", "").c_str());
+                        tr("checkstatus." + c.value("status", "unknown")), factsText(c.value("facts", nlohmann::json::array())).c_str());
   }
   if (e.contains("note") && e["note"].is_string())
     ImGui::TextWrapped("%s%s%s", tr("reg.override_note"), colon(), e["note"].get<std::string>().c_str());

@@ -1,5 +1,6 @@
 // Registration view: the applicant's claims beside the proof document (zoom, rotate); approve / reject / ask for more.
 #include "desk.hpp"
+#include "fact_text.hpp"
 #include "i18n.hpp"
 #include "ui_probe.hpp"
 #include "shortcuts.hpp"
@@ -95,7 +96,7 @@ void drawChecklist(Desk& desk, OpenRegistration& reg) {
     }
     ImGui::Indent();
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-    ImGui::TextWrapped("%s", item.evidence.c_str());
+    ImGui::TextWrapped("%s", factsText(item.facts).c_str());
     ImGui::PopStyleColor();
     ImGui::Unindent();
   }
@@ -104,7 +105,13 @@ void drawChecklist(Desk& desk, OpenRegistration& reg) {
   ImGui::Separator();
   ImGui::Text("%s%s%s%s%s", tr("check.suggestion"), colon(), tr("action." + action), s.reasonCode.empty() ? "" : " — ",
               s.reasonCode.empty() ? "" : tr("regreason." + s.reasonCode));
-  if (!s.explanation.empty()) ImGui::TextWrapped("%s", s.explanation.c_str());
+  if (s.checks.empty()) {
+    ImGui::TextWrapped("%s", tr("suggest.all_passed"));
+  } else {
+    std::string because;
+    for (const auto& id : s.checks) because += (because.empty() ? "" : ", ") + std::string(tr("check." + id));
+    ImGui::TextWrapped("%s%s%s", tr(s.manualCheck ? "suggest.after_manual" : "suggest.because"), colon(), because.c_str());
+  }
   if (ImGui::Button((withKey(tr("check.apply"), Action::ApplySuggestion) + "##apply").c_str()) || (!desk.reject.open && pressed(Action::ApplySuggestion))) {
     if (s.action == creds::SuggestedAction::Approve) desk.decideRegistration("approve", "", "");
     else if (s.action == creds::SuggestedAction::Reject) openForm(desk, RejectForm::Kind::Reject, s.reasonCode);
