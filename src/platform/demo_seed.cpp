@@ -3,8 +3,8 @@
 
 #include "password.hpp"
 
-#include "medpics/synth/applicants.hpp"
-#include "medpics/synth/generator.hpp"
+#include "medpics/demo/applicants.hpp"
+#include "medpics/demo/generator.hpp"
 #include "medpics/util/log.hpp"
 #include "medpics/util/task_pool.hpp"
 

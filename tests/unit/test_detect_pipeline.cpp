@@ -2,7 +2,7 @@
 // cancellation, and bad input (corrupt, truncated, huge, empty) giving an error without crash or hang.
 #include "medpics/detect/evaluation.hpp"
 #include "medpics/detect/pipeline.hpp"
-#include "medpics/synth/generator.hpp"
+#include "medpics/demo/generator.hpp"
 #include "test_detect_support.hpp"
 
 #include <catch2/catch.hpp>
