@@ -3,7 +3,7 @@
 // Usage: bench_detection [CORPUS_DIR] [--count N] [--seed S] [--baseline-limit K]
 //   (the corpus is generated into CORPUS_DIR when it holds no ground truth).
 #include "medpics/detect/classify.hpp"
-#include "medpics/detect/corpus.hpp"
+#include "medpics/demo/corpus.hpp"
 #include "medpics/detect/evaluation.hpp"
 #include "medpics/detect/ocr.hpp"
 #include "medpics/detect/pipeline.hpp"

@@ -1,7 +1,7 @@
 // Benchmark: generate a synthetic RPPS extract (2,000,000 rows by default), import it, time lookups by number and name.
 #include "medpics/creds/directory.hpp"
 #include "medpics/creds/extract_format.hpp"
-#include "medpics/creds/extract_generator.hpp"
+#include "medpics/demo/extract_generator.hpp"
 
 #include <unistd.h>
 

@@ -1,7 +1,7 @@
 // `medpics corpus --out DIR --count N --seed S`: writes synthetic clinical images with ground truth.
 #include "command.hpp"
 
-#include "medpics/detect/corpus.hpp"
+#include "medpics/demo/corpus.hpp"
 #include "medpics/detect/evaluation.hpp"
 
 #include <cstdio>

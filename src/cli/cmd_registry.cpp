@@ -1,8 +1,8 @@
 // `medpics registry import|lookup|generate|info`: the local RPPS directory index from the command line.
 #include "command.hpp"
-#include "medpics/creds/demo_directory.hpp"
+#include "medpics/demo/demo_directory.hpp"
 #include "medpics/creds/directory.hpp"
-#include "medpics/creds/extract_generator.hpp"
+#include "medpics/demo/extract_generator.hpp"
 #include "option_list.hpp"
 
 #include <unistd.h>

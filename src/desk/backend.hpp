@@ -3,8 +3,8 @@
 #include "main_queue.hpp"
 
 #include "medpics/api/platform_client.hpp"
-#include "medpics/work/task_pool.hpp"
-#include "medpics/work/thread_priority.hpp"
+#include "medpics/util/task_pool.hpp"
+#include "medpics/util/thread_priority.hpp"
 
 #include <functional>
 #include <memory>
@@ -15,7 +15,7 @@ namespace medpics::desk {
 
 class Backend {
  public:
-  explicit Backend(MainQueue& ui, unsigned threads = 3) : ui_(ui), pool_(threads, work::kWorkerNiceness) {}
+  explicit Backend(MainQueue& ui, unsigned threads = 3) : ui_(ui), pool_(threads, util::kWorkerNiceness) {}
 
   void setServer(std::string url);
   void setToken(std::string token);
@@ -63,7 +63,7 @@ class Backend {
   MainQueue& ui_;
   mutable std::mutex mutex_;
   std::string url_, token_;
-  work::TaskPool pool_;  // last member: joined first on destruction
+  util::TaskPool pool_;  // last member: joined first on destruction
 };
 
 }  // namespace medpics::desk

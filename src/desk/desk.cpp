@@ -12,7 +12,7 @@
 #include "medpics/util/log.hpp"
 #include "medpics/work/bounded.hpp"
 #include "medpics/work/decision_codec.hpp"
-#include "medpics/work/thread_priority.hpp"
+#include "medpics/util/thread_priority.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -38,7 +38,7 @@ detect::PipelineOptions pipelineOptions(int niceness) {
 }  // namespace
 
 Desk::Desk(MainQueue& ui, DeskOptions options)
-    : ui_(ui), options_(std::move(options)), pipeline_(std::make_shared<detect::Pipeline>(pipelineOptions(work::kWorkerNiceness))), backend_(ui) {
+    : ui_(ui), options_(std::move(options)), pipeline_(std::make_shared<detect::Pipeline>(pipelineOptions(util::kWorkerNiceness))), backend_(ui) {
   for (const auto& warning : pipeline_->warnings()) notify(true, tr("editor.detector_warning"), warning);
   settings = Settings::load(options_.settingsPath);
   if (!options_.serverUrl.empty()) settings.platformUrl = options_.serverUrl;
@@ -51,7 +51,7 @@ Desk::Desk(MainQueue& ui, DeskOptions options)
   loginUser = settings.username;
   // Prefetch: decoded pixels plus their texture tiles are prepared on the prefetcher's threads (no GL there).
   prefetcher_ = std::make_unique<work::Prefetcher>(
-      std::make_shared<detect::Pipeline>(pipelineOptions(work::kBackgroundNiceness)), work::PrefetchOptions{},
+      std::make_shared<detect::Pipeline>(pipelineOptions(util::kBackgroundNiceness)), work::PrefetchOptions{},
       [](const cv::Mat& bgr) {
         auto tiles = std::make_shared<std::vector<gl::RgbaTile>>(gl::makeTiles(bgr, maxTextureSize()));
         std::size_t bytes = 0;

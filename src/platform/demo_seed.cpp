@@ -3,10 +3,10 @@
 
 #include "password.hpp"
 
-#include "medpics/synth/applicants.hpp"
-#include "medpics/synth/generator.hpp"
+#include "medpics/demo/applicants.hpp"
+#include "medpics/demo/generator.hpp"
 #include "medpics/util/log.hpp"
-#include "medpics/work/task_pool.hpp"
+#include "medpics/util/task_pool.hpp"
 
 #include <nlohmann/json.hpp>
 #include <opencv2/imgcodecs.hpp>
@@ -135,7 +135,7 @@ void seedIfNew(Store& store, const ServerOptions& options) {
     postImages[i].resize(kTemplates[i % kTemplates.size()].images.size());
   }
   {
-    work::TaskPool pool(2);
+    util::TaskPool pool(2);
     for (size_t i = 0; i < postCount; ++i) {
       const auto& t = kTemplates[i % kTemplates.size()];
       for (size_t k = 0; k < t.images.size(); ++k)

@@ -4,7 +4,7 @@
 #include "image_builders.hpp"
 
 #include "medpics/creds/extract_format.hpp"
-#include "medpics/creds/extract_generator.hpp"
+#include "medpics/demo/extract_generator.hpp"
 
 #include <nlohmann/json.hpp>
 #include <opencv2/imgcodecs.hpp>

@@ -1,7 +1,7 @@
 // Shared fixture of the creds unit tests: known directory persons and a small imported directory.
 #pragma once
 #include "medpics/creds/directory.hpp"
-#include "medpics/creds/extract_generator.hpp"
+#include "medpics/demo/extract_generator.hpp"
 #include "support/temp_dir.hpp"
 
 #include <fstream>

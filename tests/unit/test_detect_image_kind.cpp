@@ -2,7 +2,7 @@
 // faces on radiographs/ECGs/documents only with strong evidence), on images of the synthetic generators.
 #include "medpics/detect/image_kind.hpp"
 #include "medpics/detect/pipeline.hpp"
-#include "medpics/synth/generator.hpp"
+#include "medpics/demo/generator.hpp"
 #include "test_detect_support.hpp"
 
 #include <catch2/catch.hpp>

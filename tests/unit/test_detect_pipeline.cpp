@@ -2,7 +2,7 @@
 // cancellation, and bad input (corrupt, truncated, huge, empty) giving an error without crash or hang.
 #include "medpics/detect/evaluation.hpp"
 #include "medpics/detect/pipeline.hpp"
-#include "medpics/synth/generator.hpp"
+#include "medpics/demo/generator.hpp"
 #include "test_detect_support.hpp"
 
 #include <catch2/catch.hpp>
@@ -86,7 +86,7 @@ TEST_CASE("pipeline: bad input gives an error, never a crash or a hang") {
 
 TEST_CASE("pipeline: a cancelled analysis stops and is not cached") {
   Pipeline& p = sharedPipeline();
-  work::CancelToken token;
+  util::CancelToken token;
   token.cancel();
   const std::string bytes = test::encode(cv::Mat(400, 400, CV_8UC3, cv::Scalar(90, 120, 200)));
   const auto r = p.analyze(bytes, token);

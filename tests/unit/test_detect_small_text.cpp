@@ -2,7 +2,7 @@
 // found with the full-resolution refinement pass and (the test can fail) missed without it.
 #include "medpics/detect/evaluation.hpp"
 #include "medpics/detect/pipeline.hpp"
-#include "medpics/synth/generator.hpp"
+#include "medpics/demo/generator.hpp"
 #include "test_detect_support.hpp"
 
 #include <catch2/catch.hpp>

@@ -1,7 +1,7 @@
 // Helpers shared by the detection unit tests: rendered text images, encoding, model presence.
 #pragma once
 #include "medpics/detect/models.hpp"
-#include "medpics/synth/text.hpp"
+#include "medpics/demo/text.hpp"
 
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>

@@ -8,7 +8,7 @@
 #include "medpics/mask/caption.hpp"
 #include "medpics/mask/publish.hpp"
 #include "medpics/mask/residual.hpp"
-#include "medpics/synth/generator.hpp"
+#include "medpics/demo/generator.hpp"
 #include "support/temp_dir.hpp"
 #include "test_detect_support.hpp"
 

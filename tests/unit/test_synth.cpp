@@ -1,7 +1,7 @@
 // Unit tests of the synth module: determinism, ground truth inside the image, expected elements per kind.
-#include "medpics/synth/applicants.hpp"
-#include "medpics/synth/generator.hpp"
-#include "medpics/synth/identity.hpp"
+#include "medpics/demo/applicants.hpp"
+#include "medpics/demo/generator.hpp"
+#include "medpics/demo/identity.hpp"
 #include "medpics/util/check_digits.hpp"
 
 #include <catch2/catch.hpp>

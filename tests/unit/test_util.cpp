@@ -1,8 +1,8 @@
 // Unit tests of core utilities: sha256, secret redaction in logs, task pool, thread priorities.
 #include "medpics/util/log.hpp"
 #include "medpics/util/sha256.hpp"
-#include "medpics/work/task_pool.hpp"
-#include "medpics/work/thread_priority.hpp"
+#include "medpics/util/task_pool.hpp"
+#include "medpics/util/thread_priority.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -32,12 +32,12 @@ TEST_CASE("log redaction hides bearer tokens and passwords") {
 
 TEST_CASE("task pool runs every task and honours cancellation") {
   std::atomic<int> done{0};
-  work::CancelToken cancelled;
+  util::CancelToken cancelled;
   cancelled.cancel();
   {
-    work::TaskPool pool(2);
+    util::TaskPool pool(2);
     for (int i = 0; i < 100; ++i) pool.submit([&] { ++done; });
-    pool.submit([&](const work::CancelToken&) { done += 1000; }, cancelled);
+    pool.submit([&](const util::CancelToken&) { done += 1000; }, cancelled);
   }
   CHECK(done == 100);
 }
@@ -47,15 +47,15 @@ TEST_CASE("thread priorities: workers are niced, background threads are SCHED_ID
   auto inThread = [](int niceness) {
     std::pair<int, int> seen;  // policy, niceness
     std::thread([&] {
-      CHECK(work::setCurrentThreadNiceness(niceness));
+      CHECK(util::setCurrentThreadNiceness(niceness));
       seen = {sched_getscheduler(0), getpriority(PRIO_PROCESS, static_cast<id_t>(syscall(SYS_gettid)))};
     }).join();
     return seen;
   };
-  const auto worker = inThread(work::kWorkerNiceness);
+  const auto worker = inThread(util::kWorkerNiceness);
   CHECK(worker.first == SCHED_OTHER);
-  CHECK(worker.second == work::kWorkerNiceness);
-  const auto background = inThread(work::kBackgroundNiceness);
+  CHECK(worker.second == util::kWorkerNiceness);
+  const auto background = inThread(util::kBackgroundNiceness);
   CHECK(background.first == SCHED_IDLE);
   CHECK(sched_getscheduler(0) == callerPolicy);  // per thread, not per process
 }

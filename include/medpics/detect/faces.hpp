@@ -1,7 +1,7 @@
 // Face detection: BlazeFace on multi-scale overlapping tiles, plus dlib HOG and a profile cascade as second opinions.
 #pragma once
 #include "medpics/detect/finding.hpp"
-#include "medpics/work/task_pool.hpp"
+#include "medpics/util/cancel.hpp"
 
 #include <opencv2/core.hpp>
 
@@ -35,7 +35,7 @@ struct FaceOptions {
 
 // BlazeFace pass over the image (whole image + overlapping tiles at halving scales). Empty when no model.
 std::vector<FaceCandidate> blazeFaceTiles(const cv::Mat& bgr, const FaceOptions& options,
-                                          const work::CancelToken& cancel = {});
+                                          const util::CancelToken& cancel = {});
 // Runs BlazeFace once on a square 8-bit BGR image of any size (resized to 256x256); boxes in that image's pixels.
 std::vector<FaceCandidate> blazeFaceSquare(const cv::Mat& squareBgr, const std::string& modelPath, float threshold);
 std::vector<FaceCandidate> hogFaces(const cv::Mat& bgr, int workingSide);
@@ -50,9 +50,9 @@ class FaceDetector {
   explicit FaceDetector(FaceOptions options = {});
   bool networkAvailable() const { return !options_.modelPath.empty(); }
   // detect() = merge(network candidates + second-opinion candidates); the parts can run on different workers.
-  std::vector<Finding> detect(const cv::Mat& bgr, const work::CancelToken& cancel = {}) const;
-  std::vector<FaceCandidate> networkCandidates(const cv::Mat& bgr, const work::CancelToken& cancel = {}) const;
-  std::vector<FaceCandidate> secondOpinionCandidates(const cv::Mat& bgr, const work::CancelToken& cancel = {}) const;
+  std::vector<Finding> detect(const cv::Mat& bgr, const util::CancelToken& cancel = {}) const;
+  std::vector<FaceCandidate> networkCandidates(const cv::Mat& bgr, const util::CancelToken& cancel = {}) const;
+  std::vector<FaceCandidate> secondOpinionCandidates(const cv::Mat& bgr, const util::CancelToken& cancel = {}) const;
   std::vector<Finding> merge(const std::vector<FaceCandidate>& candidates, cv::Size imageSize) const;
 
  private:

@@ -7,7 +7,7 @@
 #include "medpics/detect/tattoo.hpp"
 #include "medpics/detect/text_regions.hpp"
 #include "medpics/image/decode.hpp"
-#include "medpics/work/task_pool.hpp"
+#include "medpics/util/cancel.hpp"
 
 #include <nlohmann/json_fwd.hpp>
 
@@ -55,9 +55,9 @@ class Pipeline {
 
   // Thread-safe; never throws. Must not be called from one of this pipeline's own workers.
   // A cancelled analysis returns error "cancelled" and is not cached.
-  AnalysisResult analyze(const std::string& bytes, const work::CancelToken& cancel = {});
+  AnalysisResult analyze(const std::string& bytes, const util::CancelToken& cancel = {});
   // Same on an already decoded, oriented 8-bit BGR image (no metadata, no cache): used to re-check masked output.
-  AnalysisResult analyzeImage(const cv::Mat& bgr, const work::CancelToken& cancel = {});
+  AnalysisResult analyzeImage(const cv::Mat& bgr, const util::CancelToken& cancel = {});
 
   // Degraded modes found at construction, e.g. a missing network file (the classical detectors are used instead).
   const std::vector<std::string>& warnings() const { return warnings_; }

@@ -1,6 +1,6 @@
 // Text-line localisation: PP-OCRv4 DB network (tiled, padded) and a classical morphological localiser for both polarities.
 #pragma once
-#include "medpics/work/task_pool.hpp"
+#include "medpics/util/cancel.hpp"
 
 #include <opencv2/core.hpp>
 
@@ -42,7 +42,7 @@ struct TextOptions {
 std::vector<cv::Rect> smallTextRows(const cv::Mat& bgr, const std::vector<TextRegion>& found);
 
 std::vector<TextRegion> dbTextRegions(const cv::Mat& bgr, const TextOptions& options,
-                                      const work::CancelToken& cancel = {});
+                                      const util::CancelToken& cancel = {});
 std::vector<TextRegion> classicalTextRegions(const cv::Mat& bgr, const TextOptions& options);
 // True when a grey crop holds a row of at least `minGlyphs` glyph-like components (either polarity).
 bool looksLikeGlyphRow(const cv::Mat& gray, int minGlyphs = 2);

@@ -3,7 +3,9 @@
 #include "medpics/creds/directory.hpp"
 #include "medpics/creds/identifiers.hpp"
 #include "medpics/creds/text.hpp"
-#include "sqlite.hpp"
+#include "medpics/util/sqlite.hpp"
+
+#include <sqlite3.h>
 
 #include <algorithm>
 #include <map>
@@ -12,6 +14,7 @@
 #include <stdexcept>
 
 namespace medpics::creds {
+namespace sql = util::sql;
 
 std::string DirectoryPerson::displayName() const { return firstName + " " + lastName; }
 

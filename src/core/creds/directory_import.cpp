@@ -5,8 +5,9 @@
 #include "medpics/creds/text.hpp"
 #include "medpics/util/file.hpp"
 #include "medpics/util/time.hpp"
-#include "sqlite.hpp"
+#include "medpics/util/sqlite.hpp"
 
+#include <sqlite3.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -18,6 +19,7 @@
 #include <stdexcept>
 
 namespace medpics::creds {
+namespace sql = util::sql;
 namespace {
 
 constexpr std::size_t kMaxSamples = 20;

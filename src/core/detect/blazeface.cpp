@@ -71,7 +71,7 @@ std::vector<FaceCandidate> blazeFaceSquare(const cv::Mat& squareBgr, const std::
 }
 
 std::vector<FaceCandidate> blazeFaceTiles(const cv::Mat& bgr, const FaceOptions& options,
-                                          const work::CancelToken& cancel) {
+                                          const util::CancelToken& cancel) {
   std::vector<FaceCandidate> all;
   if (options.modelPath.empty() || bgr.empty()) return all;
   const int longSide = std::max(bgr.cols, bgr.rows);

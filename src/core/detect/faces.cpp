@@ -73,11 +73,11 @@ FaceDetector::FaceDetector(FaceOptions options) : options_(std::move(options)) {
   if (options_.modelPath.empty()) options_.modelPath = findModel(kBlazeFaceModel);
 }
 
-std::vector<FaceCandidate> FaceDetector::networkCandidates(const cv::Mat& bgr, const work::CancelToken& cancel) const {
+std::vector<FaceCandidate> FaceDetector::networkCandidates(const cv::Mat& bgr, const util::CancelToken& cancel) const {
   return blazeFaceTiles(bgr, options_, cancel);
 }
 
-std::vector<FaceCandidate> FaceDetector::secondOpinionCandidates(const cv::Mat& bgr, const work::CancelToken& cancel) const {
+std::vector<FaceCandidate> FaceDetector::secondOpinionCandidates(const cv::Mat& bgr, const util::CancelToken& cancel) const {
   std::vector<FaceCandidate> candidates;
   auto addChecked = [&](std::vector<FaceCandidate> extra, float minSkin) {
     for (auto& c : extra)
@@ -93,7 +93,7 @@ std::vector<Finding> FaceDetector::merge(const std::vector<FaceCandidate>& candi
   return mergeFaces(candidates, imageSize, options_);
 }
 
-std::vector<Finding> FaceDetector::detect(const cv::Mat& bgr, const work::CancelToken& cancel) const {
+std::vector<Finding> FaceDetector::detect(const cv::Mat& bgr, const util::CancelToken& cancel) const {
   std::vector<FaceCandidate> candidates = networkCandidates(bgr, cancel);
   const auto extra = secondOpinionCandidates(bgr, cancel);
   candidates.insert(candidates.end(), extra.begin(), extra.end());

@@ -9,6 +9,7 @@
 #include "medpics/detect/models.hpp"
 #include "medpics/util/log.hpp"
 #include "medpics/util/sha256.hpp"
+#include "medpics/util/task_pool.hpp"
 
 #include <nlohmann/json.hpp>
 #include <opencv2/core/utility.hpp>
@@ -48,7 +49,7 @@ void flushDenormalsInOpenCvThreads() {
 }
 
 // Runs jobs on the pool and waits for all of them; the first exception is rethrown here.
-void runAll(work::TaskPool& pool, std::vector<std::function<void()>> jobs) {
+void runAll(util::TaskPool& pool, std::vector<std::function<void()>> jobs) {
   std::mutex m;
   std::condition_variable done;
   std::size_t remaining = jobs.size();
@@ -131,7 +132,7 @@ bool keepNetworkRegion(const cv::Mat& bgr, const TextRegion& region, const OcrLi
 
 struct Pipeline::Impl {
   PipelineOptions options;
-  work::TaskPool pool;
+  util::TaskPool pool;
   FaceDetector faces;
   bool ocrReady = false;
   std::mutex cacheMutex;
@@ -159,7 +160,7 @@ struct Pipeline::Impl {
     return true;
   }
 
-  std::vector<Finding> detect(const cv::Mat& bgr, const work::CancelToken& cancel, std::string* kindName = nullptr) {
+  std::vector<Finding> detect(const cv::Mat& bgr, const util::CancelToken& cancel, std::string* kindName = nullptr) {
     const PipelineOptions& o = options;
     std::vector<Finding> faceFindings, codeFindings, tattooFindings;
     std::vector<TextRegion> dbRegions, classicalRegions;
@@ -290,7 +291,7 @@ void Pipeline::clearCache() {
   impl_->index.clear();
 }
 
-AnalysisResult Pipeline::analyzeImage(const cv::Mat& bgr, const work::CancelToken& cancel) {
+AnalysisResult Pipeline::analyzeImage(const cv::Mat& bgr, const util::CancelToken& cancel) {
   const auto start = std::chrono::steady_clock::now();
   AnalysisResult result;
   result.width = bgr.cols;
@@ -312,7 +313,7 @@ AnalysisResult Pipeline::analyzeImage(const cv::Mat& bgr, const work::CancelToke
   return result;
 }
 
-AnalysisResult Pipeline::analyze(const std::string& bytes, const work::CancelToken& cancel) {
+AnalysisResult Pipeline::analyze(const std::string& bytes, const util::CancelToken& cancel) {
   const auto start = std::chrono::steady_clock::now();
   const std::string digest = sha256Hex(bytes);
   const std::string key = digest + "|" + version();

@@ -100,7 +100,7 @@ static std::vector<cv::Rect> refinementTiles(std::vector<cv::Rect> rows, int spa
 }
 
 static std::vector<TextRegion> refineSmallText(const cv::Mat& bgr, std::vector<TextRegion> coarse, const TextOptions& o,
-                                        const work::CancelToken& cancel) {
+                                        const util::CancelToken& cancel) {
   const std::vector<cv::Rect> rows = smallTextRows(bgr, coarse);
   if (rows.empty()) return coarse;
   const int side = roundUp32(std::max(o.refineTileSide, 64));
@@ -158,7 +158,7 @@ static std::vector<TextRegion> refineSmallText(const cv::Mat& bgr, std::vector<T
   return out;
 }
 
-std::vector<TextRegion> dbTextRegions(const cv::Mat& bgr, const TextOptions& o, const work::CancelToken& cancel) {
+std::vector<TextRegion> dbTextRegions(const cv::Mat& bgr, const TextOptions& o, const util::CancelToken& cancel) {
   std::vector<TextRegion> regions;
   if (o.modelPath.empty() || bgr.empty()) return regions;
   // OpenCV 4.6 gives an all-zero output for this network once the input shape changes: every inference uses the

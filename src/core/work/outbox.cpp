@@ -1,15 +1,17 @@
 // Outbox journal on SQLite: WAL + synchronous=FULL, one transaction per change, times in milliseconds.
 #include "medpics/work/outbox.hpp"
 
-#include "../creds/sqlite.hpp"
 #include "medpics/util/log.hpp"
+#include "medpics/util/sqlite.hpp"
 #include "medpics/work/decision_codec.hpp"
+
+#include <sqlite3.h>
 
 #include <chrono>
 #include <cmath>
 
 namespace medpics::work {
-namespace sql = creds::sql;
+namespace sql = util::sql;
 
 namespace {
 long long toMs(double seconds) { return std::llround(seconds * 1000.0); }
@@ -138,7 +140,7 @@ std::int64_t Outbox::add(OutboxEntry e) {
   q.bind(6, toMs(e.createdAt));
   q.bind(7, toMs(e.createdAt));
   q.step();
-  return sqlite3_last_insert_rowid(impl_->db.handle());
+  return impl_->db.lastInsertId();
 }
 
 std::optional<OutboxEntry> Outbox::get(const std::string& key) const {

@@ -3,7 +3,7 @@
 
 #include "medpics/util/log.hpp"
 #include "medpics/work/bounded.hpp"
-#include "medpics/work/thread_priority.hpp"
+#include "medpics/util/thread_priority.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -141,7 +141,7 @@ void OutboxSender::stop(std::chrono::milliseconds timeout) {
 
 void OutboxSender::run(std::shared_ptr<Shared> s) {
   // A decision waiting to be sent outranks work ahead of the user (its lease is running), not the UI thread.
-  setCurrentThreadNiceness(kWorkerNiceness);
+  util::setCurrentThreadNiceness(util::kWorkerNiceness);
   std::unique_ptr<api::PlatformClient> client;
   std::string clientUrl, clientToken;
   bool journalError = false;  // the last pass hit a journal error: pause before the next

@@ -3,8 +3,8 @@
 
 #include "medpics/api/platform_client.hpp"
 #include "medpics/image/decode.hpp"
-#include "medpics/work/task_pool.hpp"
-#include "medpics/work/thread_priority.hpp"
+#include "medpics/util/cancel.hpp"
+#include "medpics/util/thread_priority.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -50,7 +50,7 @@ struct Prefetcher::Slot {
   PrefetchedPost post;
   int generation = 0;          // bumps on eviction: results of older work are dropped
   std::size_t estimate = 0;    // memory the post will need once decoded (0 until its detail is known)
-  CancelToken cancel;          // the analysis in flight
+  util::CancelToken cancel;    // the analysis in flight
 };
 
 Prefetcher::Prefetcher(std::shared_ptr<detect::Pipeline> pipeline, PrefetchOptions options, DisplayHook display)
@@ -218,7 +218,7 @@ std::shared_ptr<Prefetcher::Slot> Prefetcher::nextToDownload(std::size_t& estima
 }
 
 void Prefetcher::downloadLoop() {
-  setCurrentThreadNiceness(kBackgroundNiceness);
+  util::setCurrentThreadNiceness(util::kBackgroundNiceness);
   while (true) {
     std::shared_ptr<Slot> slot;
     std::string id, url, token;
@@ -320,13 +320,13 @@ void Prefetcher::downloadLoop() {
 }
 
 void Prefetcher::analyseLoop() {
-  setCurrentThreadNiceness(kBackgroundNiceness);
+  util::setCurrentThreadNiceness(util::kBackgroundNiceness);
   while (true) {
     std::shared_ptr<Slot> slot;
     std::string id;
     std::size_t index = 0;
     std::shared_ptr<const std::string> bytes;
-    CancelToken cancel;
+    util::CancelToken cancel;
     int generation = 0;
     {
       std::unique_lock lock(mutex_);
@@ -350,7 +350,7 @@ void Prefetcher::analyseLoop() {
       auto& image = slot->post.images[index];
       image.analysisState = PrefetchedImage::Analysis::Running;
       bytes = image.bytes;
-      slot->cancel = CancelToken();
+      slot->cancel = util::CancelToken();
       cancel = slot->cancel;
       generation = slot->generation;
     }

@@ -1,5 +1,5 @@
 // TextRenderer: renders each string on a private canvas, measures its ink, then alpha-blends it into the image.
-#include "medpics/synth/text.hpp"
+#include "medpics/demo/text.hpp"
 
 #include <opencv2/freetype.hpp>
 #include <opencv2/imgproc.hpp>

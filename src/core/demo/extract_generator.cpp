@@ -1,5 +1,5 @@
 // Synthetic Annuaire Santé extracts: deterministic persons × activities in the exact file format.
-#include "medpics/creds/extract_generator.hpp"
+#include "medpics/demo/extract_generator.hpp"
 
 #include "french_names.hpp"
 #include "medpics/creds/identifiers.hpp"

@@ -1,6 +1,6 @@
 // Fictitious French patients and identifiers (names, dates, IPP, NIR, hospitals) for synthetic images.
 #pragma once
-#include "medpics/synth/types.hpp"
+#include "medpics/demo/types.hpp"
 
 #include <string>
 

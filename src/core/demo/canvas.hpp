@@ -1,9 +1,9 @@
 // Internal helpers of the synth generators: text fields with truth, geometric transforms that carry boxes.
 #pragma once
-#include "medpics/synth/generator.hpp"
-#include "medpics/synth/identity.hpp"
-#include "medpics/synth/text.hpp"
-#include "medpics/synth/types.hpp"
+#include "medpics/demo/generator.hpp"
+#include "medpics/demo/identity.hpp"
+#include "medpics/demo/text.hpp"
+#include "medpics/demo/types.hpp"
 
 #include <string>
 

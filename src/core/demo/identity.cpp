@@ -1,5 +1,5 @@
 // Fictitious patients and identifiers: name lists, dates, IPP, NIR (valid key), RPPS (Luhn), hospitals.
-#include "medpics/synth/identity.hpp"
+#include "medpics/demo/identity.hpp"
 
 #include "medpics/util/check_digits.hpp"
 

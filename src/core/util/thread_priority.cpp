@@ -1,12 +1,12 @@
 // Per-thread priority: niceness through setpriority(PRIO_PROCESS, tid), background work under SCHED_IDLE.
-#include "medpics/work/thread_priority.hpp"
+#include "medpics/util/thread_priority.hpp"
 
 #include <sched.h>
 #include <sys/resource.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
-namespace medpics::work {
+namespace medpics::util {
 
 bool setCurrentThreadNiceness(int niceness) {
   if (niceness == 0) return true;
@@ -18,4 +18,4 @@ bool setCurrentThreadNiceness(int niceness) {
   return setpriority(PRIO_PROCESS, tid, niceness) == 0;
 }
 
-}  // namespace medpics::work
+}  // namespace medpics::util

@@ -1,8 +1,8 @@
 // Internal: one function per synthetic image family (dispatched by generate()).
 #pragma once
 #include "canvas.hpp"
-#include "medpics/synth/applicants.hpp"
-#include "medpics/synth/generator.hpp"
+#include "medpics/demo/applicants.hpp"
+#include "medpics/demo/generator.hpp"
 
 namespace medpics::synth::detail {
 

@@ -1,8 +1,8 @@
 // Synthetic clinical images (radiograph, lab report, ECG, skin photo, wristband, proofs) with exact ground truth.
 #pragma once
-#include "medpics/synth/identity.hpp"
-#include "medpics/synth/text.hpp"
-#include "medpics/synth/types.hpp"
+#include "medpics/demo/identity.hpp"
+#include "medpics/demo/text.hpp"
+#include "medpics/demo/types.hpp"
 
 #include <optional>
 

@@ -1,5 +1,7 @@
 // Fixed-size worker pool with cooperative cancellation; the GUI and the CLI run all slow work here.
 #pragma once
+#include "medpics/util/cancel.hpp"
+
 #include <atomic>
 #include <condition_variable>
 #include <deque>
@@ -9,22 +11,12 @@
 #include <thread>
 #include <vector>
 
-namespace medpics::work {
+namespace medpics::util {
 
-// Shared flag a task polls to stop early; cancelling never interrupts a task forcibly.
-class CancelToken {
- public:
-  CancelToken() : flag_(std::make_shared<std::atomic<bool>>(false)) {}
-  void cancel() const { flag_->store(true); }
-  bool cancelled() const { return flag_->load(); }
-
- private:
-  std::shared_ptr<std::atomic<bool>> flag_;
-};
 
 class TaskPool {
  public:
-  // threads 0: hardware concurrency (at least 2); niceness > 0 lowers the workers' priority (work/thread_priority).
+  // threads 0: hardware concurrency (at least 2); niceness > 0 lowers the workers' priority (util/thread_priority).
   explicit TaskPool(unsigned threads = 0, int niceness = 0);
   ~TaskPool();                               // finishes queued tasks' cancellation, joins
   TaskPool(const TaskPool&) = delete;
@@ -46,4 +38,4 @@ class TaskPool {
   bool stopping_ = false;
 };
 
-}  // namespace medpics::work
+}  // namespace medpics::util

@@ -1,12 +1,12 @@
 // TaskPool implementation: FIFO queue drained by N worker threads.
-#include "medpics/work/task_pool.hpp"
+#include "medpics/util/task_pool.hpp"
 
 #include "medpics/util/guard.hpp"
-#include "medpics/work/thread_priority.hpp"
+#include "medpics/util/thread_priority.hpp"
 
 #include <string>
 
-namespace medpics::work {
+namespace medpics::util {
 
 TaskPool::TaskPool(unsigned threads, int niceness) {
   if (threads == 0) threads = std::max(2u, std::thread::hardware_concurrency());
@@ -70,4 +70,4 @@ void TaskPool::run() {
   }
 }
 
-}  // namespace medpics::work
+}  // namespace medpics::util

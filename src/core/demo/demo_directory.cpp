@@ -1,7 +1,7 @@
 // Conversion of the demo applicants (synth) into directory persons for the demo's RPPS extract.
-#include "medpics/creds/demo_directory.hpp"
+#include "medpics/demo/demo_directory.hpp"
 
-#include "medpics/synth/applicants.hpp"
+#include "medpics/demo/applicants.hpp"
 
 #include <algorithm>
 #include <cctype>

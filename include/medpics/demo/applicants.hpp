@@ -1,6 +1,6 @@
 // The 20 demo registration applicants (claims, proof contents, expected outcome) and their proof documents.
 #pragma once
-#include "medpics/synth/types.hpp"
+#include "medpics/demo/types.hpp"
 
 #include <string>
 #include <vector>

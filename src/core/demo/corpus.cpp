@@ -1,7 +1,7 @@
 // Corpus writer over the synth module: resizes to a target megapixel count, rotates slightly, JPEG-encodes.
-#include "medpics/detect/corpus.hpp"
+#include "medpics/demo/corpus.hpp"
 
-#include "medpics/synth/generator.hpp"
+#include "medpics/demo/generator.hpp"
 
 #include <nlohmann/json.hpp>
 #include <opencv2/imgcodecs.hpp>

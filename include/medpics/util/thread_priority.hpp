@@ -1,7 +1,7 @@
 // Scheduling priority of background threads: the UI thread must win the CPU over background work.
 #pragma once
 
-namespace medpics::work {
+namespace medpics::util {
 
 // Niceness of the calling thread only (Linux threads have their own); 0 leaves it. From kBackgroundNiceness up the
 // thread goes to SCHED_IDLE instead: it runs only on CPU time no other thread wants, so that work ahead of the user
@@ -12,4 +12,4 @@ bool setCurrentThreadNiceness(int niceness);
 constexpr int kWorkerNiceness = 5;      // work the user waits for (the open item's download, decode, analysis)
 constexpr int kBackgroundNiceness = 10;  // work ahead of the user (prefetch download/decode/tiles, outbox sender)
 
-}  // namespace medpics::work
+}  // namespace medpics::util

@@ -1,7 +1,7 @@
 // The demo applicants: a fixed table of scenarios with Luhn-valid (or deliberately wrong) identifiers.
-#include "medpics/synth/applicants.hpp"
+#include "medpics/demo/applicants.hpp"
 
-#include "medpics/synth/identity.hpp"
+#include "medpics/demo/identity.hpp"
 #include "medpics/util/check_digits.hpp"
 
 #include <ctime>
