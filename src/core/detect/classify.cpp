@@ -268,6 +268,7 @@ void dateRules(Collector& c) {
   static const std::regex numeric(R"((^|[^\d])((\d{1,2})\s?[/.\-]\s?(\d{1,2})\s?[/.\-]\s?(\d{4}|\d{2}))(?![\d]))", kCase);
   static const std::regex iso(R"((^|[^\d])((\d{4})[\-/.](\d{1,2})[\-/.](\d{1,2}))(?![\d]))", kCase);
   static const std::regex compact(R"((^|[^\d])((?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))(?![\d]))", kCase);
+  static const std::regex lostSeparator(R"((^|[^\d])((\d{2})([/.\-]?)(\d{2})([/.\-]?)((?:19|20)\d{2}))(?![\d]))", kCase);
   static const std::regex textFr("(?:^|[^A-Za-z0-9])((?:\\d{1,2}|1er)\\s+(?:" MONTHS_FR ")\\.?\\s+(?:\\d{4}|\\d{2}))(?![\\d])", kIcase);
   static const std::regex monthYear("(?:^|[^A-Za-z0-9])((?:" MONTHS_FR "|" MONTHS_EN ")\\.?\\s+(?:19|20)\\d{2})(?![\\d])", kIcase);
   static const std::regex textEn1("(?:^|[^A-Za-z0-9])((?:" MONTHS_EN ")\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4})(?![\\d])", kIcase);
@@ -290,6 +291,13 @@ void dateRules(Collector& c) {
     return dateValid(std::stoi(m[5].str()), std::stoi(m[4].str()), std::stoi(m[3].str()));
   });
   c.addAll(compact, 2, "date", 0.7f, "date-compact");
+  // a numeric date that OCR read with one separator lost ("1003/1969", "10/031969" for 10/03/1969): a ratio or a
+  // number would not make a calendar date with a year of 19xx / 20xx
+  c.addAll(lostSeparator, 2, "date", 0.7f, "date-lost-separator", [](const std::smatch& m) {
+    if (m[4].length() + m[6].length() != 1) return false;
+    const int a = std::stoi(m[3].str()), b = std::stoi(m[5].str()), y = std::stoi(m[7].str());
+    return dateValid(a, b, y) || dateValid(b, a, y);
+  });
   c.addAll(textFr, 1, "date", 0.95f, "date-text-fr");
   c.addAll(textEn1, 1, "date", 0.95f, "date-text-en");
   c.addAll(textEn2, 1, "date", 0.95f, "date-text-en");

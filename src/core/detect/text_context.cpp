@@ -4,6 +4,7 @@
 #include "medpics/detect/lexicon.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <string>
 
 namespace medpics::detect {
@@ -26,6 +27,12 @@ bool hasIdentityTrigger(std::string_view text) {
     }
   }
   return check();
+}
+
+static int alnumChars(const std::string& text) {
+  int n = 0;
+  for (unsigned char c : text) n += (std::isalnum(c) || c >= 0xC0) ? 1 : 0;  // a UTF-8 lead byte counts once
+  return n;
 }
 
 void resolveUncertainText(std::vector<Finding>& findings, const std::vector<std::size_t>& uncertain, cv::Size image,
@@ -51,7 +58,10 @@ void resolveUncertainText(std::vector<Finding>& findings, const std::vector<std:
     const double cy = box.y + box.height / 2.0;
     const bool band = cy < 0.2 * image.height || cy > 0.9 * image.height;
     const bool nearAnchor = std::any_of(anchors.begin(), anchors.end(), [&](const cv::Rect& a) { return (a & box).area() > 0; });
-    if (band || nearAnchor) continue;  // may identify: stays masked
+    // on an ECG the header band also holds the first row of lead labels: a lone short token (at most 4 letters or
+    // digits) that no identity line is near is a misread lead label ("ave" for aVR), not a name
+    const bool leadLike = kind == ImageKind::Ecg && alnumChars(f.text) <= 4;
+    if ((band && !leadLike) || nearAnchor) continue;  // may identify: stays masked
     f.category = kToCheckCategory;
     f.phi = false;
   }
