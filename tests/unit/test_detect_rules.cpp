@@ -51,6 +51,16 @@ TEST_CASE("benign clinical vocabulary stays visible", "[rules]") {
     CHECK(v.category == "benign");
   }
   CHECK(findPhiSpans("Suspicion de STEMI antérieur, HTA connue").empty());  // not a name in a caption
+  // an ECG measurement line misread: "ms" is milliseconds, a lone all-caps word among measures is not a name
+  CHECK_FALSE(classifyLine("sFC92bpm PR160ms QRS 90 ms SUBTE ee ms", 0.8f).phi);
+  CHECK(classifyLine("QRS 90 ms DUPONT Jean", 0.8f).phi);
+  CHECK(classifyLine("Ms Smith", 0.8f).phi);
+  // mostly vocabulary with an unknown word: uncertain (the context rule decides), not a plain mask
+  CHECK_FALSE(classifyLine("Filtre 0,05-150 Hz Axe QRS 12° Rythme sinusas", 0.8f).phi);  // "sinusal" misread
+  CHECK_FALSE(classifyLine("Filtre 0,05-150 Hz Axe QRS 12° Rythme bizarre", 0.8f).phi);  // no word a person is called
+  CHECK(classifyLine("Filtre 0,05-150 Hz Axe QRS 12° Rythme bizarre", 0.55f).uncertain);  // read badly: context decides
+  CHECK(classifyLine("PR 160 ms QRS 90 ms LEGRAND", 0.8f).phi);  // a surname among measures stays masked
+  CHECK(classifyLine("FC 78 bpm Eva", 0.8f).phi);
 }
 
 TEST_CASE("OCR garbage and very short text are uncertain, never a name", "[rules]") {
@@ -143,6 +153,8 @@ TEST_CASE("uncertain text: masked where it may identify, to-check elsewhere", "[
   CHECK(e[2].phi);
   CHECK(e[3].phi);
   CHECK(hasIdentityTrigger("Né(e) le"));
+  CHECK(hasIdentityTrigger("Née le 12/03/1960"));
+  CHECK_FALSE(hasIdentityTrigger("ne - 145"));  // "136 - 145" misread
   CHECK(hasIdentityTrigger("Patient"));
   CHECK_FALSE(hasIdentityTrigger("Hémoglobine 13,2 g/dL"));
 }
