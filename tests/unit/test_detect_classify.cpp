@@ -68,6 +68,12 @@ TEST_CASE("classifier: dates in French and English forms") {
   CHECK(categoryOf("acquired 20240312", "20240312") == "date");
   CHECK(categoryOf("Heure 14:32", "14:32") == "date");
   CHECK(clean("32/13/2024"));  // not a calendar date
+  // one separator lost by OCR (a sticker's 8-10 px birth date): still a date, never benign
+  CHECK(categoryOf("1003/1969", "1003/1969") == "date");
+  CHECK(categoryOf("né 10/031969", "10/031969") == "date");
+  CHECK(classifyLine("1003/1969", 0.9f).phi);
+  CHECK(clean("QT/QTc 380/410 ms"));
+  CHECK(clean("1200/2010"));  // month 00: not a date
 }
 
 TEST_CASE("classifier: phones, e-mails, addresses, institutions") {

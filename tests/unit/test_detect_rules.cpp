@@ -51,6 +51,16 @@ TEST_CASE("benign clinical vocabulary stays visible", "[rules]") {
     CHECK(v.category == "benign");
   }
   CHECK(findPhiSpans("Suspicion de STEMI antérieur, HTA connue").empty());  // not a name in a caption
+  // an ECG measurement line misread: "ms" is milliseconds, a lone all-caps word among measures is not a name
+  CHECK_FALSE(classifyLine("sFC92bpm PR160ms QRS 90 ms SUBTE ee ms", 0.8f).phi);
+  CHECK(classifyLine("QRS 90 ms DUPONT Jean", 0.8f).phi);
+  CHECK(classifyLine("Ms Smith", 0.8f).phi);
+  // mostly vocabulary with an unknown word: uncertain (the context rule decides), not a plain mask
+  CHECK_FALSE(classifyLine("Filtre 0,05-150 Hz Axe QRS 12° Rythme sinusas", 0.8f).phi);  // "sinusal" misread
+  CHECK_FALSE(classifyLine("Filtre 0,05-150 Hz Axe QRS 12° Rythme bizarre", 0.8f).phi);  // no word a person is called
+  CHECK(classifyLine("Filtre 0,05-150 Hz Axe QRS 12° Rythme bizarre", 0.55f).uncertain);  // read badly: context decides
+  CHECK(classifyLine("PR 160 ms QRS 90 ms LEGRAND", 0.8f).phi);  // a surname among measures stays masked
+  CHECK(classifyLine("FC 78 bpm Eva", 0.8f).phi);
 }
 
 TEST_CASE("OCR garbage and very short text are uncertain, never a name", "[rules]") {
@@ -66,6 +76,8 @@ TEST_CASE("OCR garbage and very short text are uncertain, never a name", "[rules
 TEST_CASE("ECG lead variants do not hide names", "[rules]") {
   CHECK(isEcgLeadVariant("VI"));
   CHECK(isEcgLeadVariant("M5"));
+  CHECK(isEcgLeadVariant("aver"));  // aVR with its V read as two glyphs
+  CHECK_FALSE(isEcgLeadVariant("avec"));
   CHECK_FALSE(isEcgLeadVariant("Vincent"));
   CHECK_FALSE(isEcgLeadVariant("MA"));
   CHECK(classifyLine("Nom : VI", 0.9f).phi);   // after a trigger, even a lead-like word is masked
@@ -128,7 +140,21 @@ TEST_CASE("uncertain text: masked where it may identify, to-check elsewhere", "[
   std::vector<Finding> g = {textAt(600, 600, 200, 20, "wW~", "other-text", true)};
   resolveUncertainText(g, {0}, image, ImageKind::SkinPhoto);
   CHECK(g[0].phi);
+  // on an ECG a lone short token in the header band is a misread lead label; next to the identity line it is masked
+  std::vector<Finding> e = {
+      textAt(50, 20, 300, 20, "Nom : DUPONT Jean", "name", true),  // 0: identity line
+      textAt(600, 150, 30, 20, "ave", "other-text", true),          // 1: lead label aVR misread, alone
+      textAt(360, 20, 40, 20, "Jea", "other-text", true),           // 2: short fragment next to the identity line
+      textAt(900, 150, 200, 20, "D#rp~ xk", "other-text", true),    // 3: longer garbage in the band
+  };
+  resolveUncertainText(e, {1, 2, 3}, image, ImageKind::Ecg);
+  CHECK_FALSE(e[1].phi);
+  CHECK(e[1].category == kToCheckCategory);
+  CHECK(e[2].phi);
+  CHECK(e[3].phi);
   CHECK(hasIdentityTrigger("Né(e) le"));
+  CHECK(hasIdentityTrigger("Née le 12/03/1960"));
+  CHECK_FALSE(hasIdentityTrigger("ne - 145"));  // "136 - 145" misread
   CHECK(hasIdentityTrigger("Patient"));
   CHECK_FALSE(hasIdentityTrigger("Hémoglobine 13,2 g/dL"));
 }

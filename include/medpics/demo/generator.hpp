@@ -22,6 +22,13 @@ struct GenerateOptions {
   std::optional<int> identityPx;
   std::optional<bool> inverted;
   std::optional<Font> font, boldFont;
+  // Regression overrides of the photographed sheet / band (the random draws are still made, so the other
+  // choices of the seed stay the same): rotation in degrees, JPEG quality, bordered identity block (lab report),
+  // leading of the identity lines in percent of the glyph height (170 when unset; ~115 nearly merges the lines).
+  std::optional<double> rotation;
+  std::optional<int> jpegQuality;
+  std::optional<bool> identityBox;
+  std::optional<int> identityLeading;
 };
 
 // Deterministic for (kind, seed, options). Kinds RppsCard / OrdreCertificate / StudentCard render

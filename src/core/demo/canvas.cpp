@@ -37,6 +37,10 @@ void Canvas::add(const std::string& kind, const std::string& category, bool phi,
 
 Style pickStyle(Rng& rng, const GenerateOptions& o) {
   Style st;
+  st.rotation = o.rotation;
+  st.jpegQuality = o.jpegQuality;
+  st.identityBox = o.identityBox;
+  if (o.identityLeading) st.identityLeading = *o.identityLeading;
   if (!o.hard) return st;
   st.hard = true;
   st.body = rng.pick(bodyFonts());

@@ -18,6 +18,14 @@ struct Style {
   int smallPx = 0;        // > 0: identity / header blocks drawn at this glyph height (8-13 px)
   bool inverted = false;  // ultrasound and ECG drawn in negative
   int heightFor(int normal) const { return smallPx > 0 ? smallPx : normal; }
+  // GenerateOptions overrides of the rotation, JPEG quality, bordered identity block and identity leading
+  std::optional<double> rotation;
+  std::optional<int> jpegQuality;
+  std::optional<bool> identityBox;
+  int identityLeading = 170;
+  double angle(double drawn) const { return rotation ? *rotation : drawn; }
+  int quality(int drawn) const { return jpegQuality ? *jpegQuality : drawn; }
+  bool boxed(bool drawn) const { return identityBox ? *identityBox : drawn; }
 };
 Style pickStyle(Rng& rng, const GenerateOptions& options);
 // A signed angle of magnitude in [lo, hi] degrees.

@@ -56,9 +56,11 @@ SynthImage ecg(Rng& rng, const PatientIdentity& p, cv::Size size, const Style& s
   // Traces: 3 rows x 4 columns of leads, then a rhythm strip.
   const std::vector<std::string> leads{"I", "aVR", "V1", "V4", "II", "aVL", "V2", "V5", "III", "aVF", "V3", "V6"};
   const double period = 60.0 / hr * 25.0 * mm;  // pixels per beat
-  const int rows = 4, rowH = (h - gridTop) / rows;
+  // the traces start under the header (a header printed on the grid used to overlap the first leads' labels)
+  const int traceTop = std::max(gridTop, y + line);
+  const int rows = 4, rowH = (h - traceTop) / rows;
   for (int r = 0; r < rows; ++r) {
-    const int base = gridTop + rowH * r + rowH / 2;
+    const int base = traceTop + rowH * r + rowH / 2;
     std::vector<cv::Point> pts;
     const double gain = rng.real(0.6, 1.2) * (r == 1 ? -1 : 1);
     for (int px = m; px < w - m; ++px) {
@@ -77,9 +79,9 @@ SynthImage ecg(Rng& rng, const PatientIdentity& p, cv::Size size, const Style& s
     if (st.inverted) cv::bitwise_not(c.img, c.img);
     const cv::Size before = c.img.size();
     const cv::Scalar paper = st.inverted ? cv::Scalar(20, 23, 2) : cv::Scalar(235, 232, 253);
-    rotate(c, signedAngle(rng, 0.5, 3.0), paper);
+    rotate(c, st.angle(signedAngle(rng, 0.5, 3.0)), paper);
     placeOn(c, cv::Mat(before, CV_8UC3, paper), {-(c.img.cols - before.width) / 2, -(c.img.rows - before.height) / 2});
-    jpegRoundTrip(c.img, rng.uniform(35, 80));
+    jpegRoundTrip(c.img, st.quality(rng.uniform(35, 80)));
   } else {
     jpegRoundTrip(c.img, 80);
   }

@@ -37,7 +37,7 @@ SynthImage labReport(Rng& rng, const PatientIdentity& p, cv::Size size, const St
   const cv::Scalar ink(30, 30, 30);
   const int th = std::max(12, pageH / 75), m = pageW / 12, line = th * 17 / 10;
   // identity block: the style's small height and, on the hard corpus, sometimes monospace in a bordered box
-  const int ih = st.heightFor(th), iline = ih * 17 / 10;
+  const int ih = st.heightFor(th), iline = ih * st.identityLeading / 100;
   const Font idFont = st.hard && rng.chance(0.3) ? (rng.chance(0.5) ? Font::Mono : Font::LiberationMono) : st.body;
   const Font idBold = idFont == st.body ? st.bold : Font::MonoBold;
   int y = m;
@@ -60,7 +60,7 @@ SynthImage labReport(Rng& rng, const PatientIdentity& p, cv::Size size, const St
   if (st.hard) {
     y += iline;
     c.field("Prescripteur :", "Dr " + randomLastName(rng), {m, y}, ih, ink, "name", idFont);
-    if (rng.chance(0.7))  // bordered identity block
+    if (st.boxed(rng.chance(0.7)))  // bordered identity block
       cv::rectangle(c.img, {m - ih / 2, blockTop, pageW / 2, y + ih - blockTop}, ink, 1, cv::LINE_AA);
     // a rotated barcode label stuck at the top right
     const auto& sym = rng.pick(writableSymbologies());
@@ -95,7 +95,7 @@ SynthImage labReport(Rng& rng, const PatientIdentity& p, cv::Size size, const St
                       false, st.body);
 
   // Photograph it: rotation, desk background, uneven lighting, noise, JPEG.
-  rotate(c, st.hard ? signedAngle(rng, 0.5, 3.0) : rng.real(-4.0, 4.0), cv::Scalar(0, 0, 0));
+  rotate(c, st.angle(st.hard ? signedAngle(rng, 0.5, 3.0) : rng.real(-4.0, 4.0)), cv::Scalar(0, 0, 0));
   cv::Mat desk(size, CV_8UC3, cv::Scalar(rng.uniform(60, 110), rng.uniform(70, 120), rng.uniform(90, 140)));
   cv::Mat page = c.img.clone();
   cv::Mat mask;
@@ -115,7 +115,7 @@ SynthImage labReport(Rng& rng, const PatientIdentity& p, cv::Size size, const St
   }
   cv::GaussianBlur(c.img, c.img, {3, 3}, 0.7);
   addNoise(c.img, rng, 5.0);
-  jpegRoundTrip(c.img, st.hard ? rng.uniform(35, 80) : rng.uniform(35, 60));
+  jpegRoundTrip(c.img, st.quality(st.hard ? rng.uniform(35, 80) : rng.uniform(35, 60)));
   return finish(ImageKind::LabReport, std::move(c));
 }
 

@@ -51,11 +51,11 @@ SynthImage wristband(Rng& rng, const PatientIdentity& p, cv::Size size, const St
   }
   // Photographed: slight rotation, cropped back to the original size, noise.
   const cv::Size before = c.img.size();
-  rotate(c, st.hard ? signedAngle(rng, 0.5, 3.0) : rng.real(-6.0, 6.0), cv::Scalar(130, 100, 50));
+  rotate(c, st.angle(st.hard ? signedAngle(rng, 0.5, 3.0) : rng.real(-6.0, 6.0)), cv::Scalar(130, 100, 50));
   placeOn(c, cv::Mat(before, CV_8UC3, cv::Scalar(130, 100, 50)),
           {-(c.img.cols - before.width) / 2, -(c.img.rows - before.height) / 2});
   addNoise(c.img, rng, 3.0);
-  jpegRoundTrip(c.img, st.hard ? rng.uniform(35, 80) : 85);
+  jpegRoundTrip(c.img, st.quality(st.hard ? rng.uniform(35, 80) : 85));
   return finish(ImageKind::Wristband, std::move(c));
 }
 

@@ -100,6 +100,7 @@ bool pronounceable(const Token& t) {
 bool particle(const Token& t) { return t.alpha && isNameParticle(t.folded); }
 bool isTrigger(const Token& t) {
   if (t.folded == "m") return t.raw == "M" && t.dotAfter;   // "M. Dupont", not "m" (metre)
+  if (t.folded == "ms") return t.raw != "ms";               // "Ms Smith", not "90 ms" (milliseconds)
   return isNameTrigger(t.folded);
 }
 
@@ -268,6 +269,7 @@ void dateRules(Collector& c) {
   static const std::regex numeric(R"((^|[^\d])((\d{1,2})\s?[/.\-]\s?(\d{1,2})\s?[/.\-]\s?(\d{4}|\d{2}))(?![\d]))", kCase);
   static const std::regex iso(R"((^|[^\d])((\d{4})[\-/.](\d{1,2})[\-/.](\d{1,2}))(?![\d]))", kCase);
   static const std::regex compact(R"((^|[^\d])((?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))(?![\d]))", kCase);
+  static const std::regex lostSeparator(R"((^|[^\d])((\d{2})([/.\-]?)(\d{2})([/.\-]?)((?:19|20)\d{2}))(?![\d]))", kCase);
   static const std::regex textFr("(?:^|[^A-Za-z0-9])((?:\\d{1,2}|1er)\\s+(?:" MONTHS_FR ")\\.?\\s+(?:\\d{4}|\\d{2}))(?![\\d])", kIcase);
   static const std::regex monthYear("(?:^|[^A-Za-z0-9])((?:" MONTHS_FR "|" MONTHS_EN ")\\.?\\s+(?:19|20)\\d{2})(?![\\d])", kIcase);
   static const std::regex textEn1("(?:^|[^A-Za-z0-9])((?:" MONTHS_EN ")\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4})(?![\\d])", kIcase);
@@ -290,6 +292,13 @@ void dateRules(Collector& c) {
     return dateValid(std::stoi(m[5].str()), std::stoi(m[4].str()), std::stoi(m[3].str()));
   });
   c.addAll(compact, 2, "date", 0.7f, "date-compact");
+  // a numeric date that OCR read with one separator lost ("1003/1969", "10/031969" for 10/03/1969): a ratio or a
+  // number would not make a calendar date with a year of 19xx / 20xx
+  c.addAll(lostSeparator, 2, "date", 0.7f, "date-lost-separator", [](const std::smatch& m) {
+    if (m[4].length() + m[6].length() != 1) return false;
+    const int a = std::stoi(m[3].str()), b = std::stoi(m[5].str()), y = std::stoi(m[7].str());
+    return dateValid(a, b, y) || dateValid(b, a, y);
+  });
   c.addAll(textFr, 1, "date", 0.95f, "date-text-fr");
   c.addAll(textEn1, 1, "date", 0.95f, "date-text-en");
   c.addAll(textEn2, 1, "date", 0.95f, "date-text-en");
@@ -497,6 +506,26 @@ std::vector<TextSpan> findPhiSpans(std::string_view original) {
 LineVerdict classifyLine(std::string_view original, float ocrConfidence) {
   LineVerdict v;
   v.spans = findPhiSpans(original);
+  const NormalisedText folded = normaliseForMatching(original);
+  const std::string_view text = folded.text;
+  const auto tokens = tokenize(text);
+  // a line mostly of clinical vocabulary and measurements ("FC 92 bpm PR 160 ms QRS 90 ms", read with a few
+  // errors): a lone all-caps word there ("SUBTE" for "QT/QTc") is a misreading, not a name
+  const auto benignCount = std::size_t(std::count_if(tokens.begin(), tokens.end(), [](const Token& t) {
+    return benignToken(t) || misreadVocabulary(t);
+  }));
+  const bool mostlyBenign = benignCount >= 3 && benignCount * 2 >= tokens.size();
+  if (mostlyBenign && !v.spans.empty() &&
+      std::all_of(v.spans.begin(), v.spans.end(), [](const TextSpan& s) { return s.rule == "all-caps-word"; })) {
+    v.spans.clear();
+    // read confidently with four vocabulary tokens or more: a measurement line (ECG header, lab table)
+    if (benignCount >= 4 && ocrConfidence >= 0.6f) {
+      v.category = "benign";
+      v.phi = false;
+      v.confidence = 0.4f + 0.4f * ocrConfidence;
+      return v;
+    }
+  }
   if (!v.spans.empty()) {
     const auto best = std::max_element(v.spans.begin(), v.spans.end(),
                                        [](const auto& a, const auto& b) { return a.confidence < b.confidence; });
@@ -506,9 +535,6 @@ LineVerdict classifyLine(std::string_view original, float ocrConfidence) {
     v.repaired = std::any_of(v.spans.begin(), v.spans.end(), [](const TextSpan& s) { return s.repaired; });
     return v;
   }
-  const NormalisedText folded = normaliseForMatching(original);
-  const std::string_view text = folded.text;
-  const auto tokens = tokenize(text);
   std::size_t alnum = 0;
   for (const auto& t : tokens) alnum += t.raw.size();
   auto verdict = [&](const char* category, bool phi, float confidence, bool uncertain = false) {
@@ -524,6 +550,12 @@ LineVerdict classifyLine(std::string_view original, float ocrConfidence) {
   if (allBenign && ocrConfidence >= 0.6f && (alnum >= 2 || isBenignWord(tokens.front().folded) ||
                                              isEcgLeadVariant(tokens.front().raw)))
     return verdict("benign", false, 0.5f + 0.4f * ocrConfidence);
+  // a line mostly of vocabulary, read confidently, without a word a person could be called ("RS 12° Rythme
+  // sinusas"): a measurement line with a few misread tokens
+  const bool nameWord = std::any_of(tokens.begin(), tokens.end(), [](const Token& t) {
+    return nameLike(t) && t.raw.size() >= 3 && pronounceable(t) && !benignToken(t) && !misreadVocabulary(t);
+  });
+  if (mostlyBenign && ocrConfidence >= 0.6f && !nameWord) return verdict("benign", false, 0.4f + 0.4f * ocrConfidence);
   // not read confidently: too short, low OCR confidence, or garbage ("Co", "wW/ ~I", ECG traces read as letters)
   const bool shortWord = (tokens.size() == 1 && tokens.front().alpha && tokens.front().raw.size() <= 3) ||
                          (alnum <= 4 && std::all_of(tokens.begin(), tokens.end(), [](const Token& t) { return t.raw.size() <= 2; }));
@@ -542,6 +574,9 @@ LineVerdict classifyLine(std::string_view original, float ocrConfidence) {
     }
     if (prose && lower >= 2) return verdict("benign", false, 0.45f + 0.4f * ocrConfidence);
   }
+  // mostly vocabulary with a few unknown words (misread units, "sinusas"): not read confidently, the context rule
+  // decides (masked in identity zones and next to identity lines, to-check elsewhere)
+  if (mostlyBenign) return verdict("other-text", true, 0.3f, true);
   return verdict("other-text", true, 0.35f);  // unknown text is masked by default
 }
 

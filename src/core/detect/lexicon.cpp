@@ -216,6 +216,10 @@ bool isEcgLeadVariant(std::string_view raw) {
   if (raw == "I" || raw == "II" || raw == "III" || raw == "Il" || raw == "ll" || raw == "lI" || raw == "IIl") return true;
   if (raw.size() == 3 && (raw[0] == 'a' || raw[0] == 'A') && (raw[1] == 'V' || raw[1] == 'v'))
     return raw[2] == 'R' || raw[2] == 'L' || raw[2] == 'F' || raw[2] == 'r' || raw[2] == 'l' || raw[2] == 'f';
+  // the V of aVR read as two glyphs ("aver", "avcl")
+  if (raw.size() == 4 && (raw[0] == 'a' || raw[0] == 'A') && (raw[1] == 'V' || raw[1] == 'v') &&
+      (raw[2] == 'e' || raw[2] == 'c' || raw[2] == 'E'))
+    return raw[3] == 'R' || raw[3] == 'L' || raw[3] == 'F' || raw[3] == 'r' || raw[3] == 'l' || raw[3] == 'f';
   if (raw.size() == 2) {
     const char a = raw[0], b = raw[1];
     const bool v = a == 'V' || a == 'v' || a == 'M' || a == 'W' || a == 'N' || a == 'Y';

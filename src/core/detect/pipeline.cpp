@@ -3,6 +3,7 @@
 #include "medpics/detect/pipeline.hpp"
 
 #include "medpics/detect/classify.hpp"
+#include "medpics/detect/grid_removal.hpp"
 #include "medpics/detect/image_kind.hpp"
 #include "medpics/detect/text_context.hpp"
 #include "medpics/detect/metadata.hpp"
@@ -125,6 +126,9 @@ bool keepNetworkRegion(const cv::Mat& bgr, const TextRegion& region, const OcrLi
   if (alnumCount(line.text) >= 3 && line.confidence >= 0.5f) return true;
   cv::Mat gray;
   cv::cvtColor(bgr(region.box), gray, cv::COLOR_BGR2GRAY);
+  // a line of the small-text pass was found on a full-resolution tile of a row whose texture already passed a glyph
+  // test: 8 px print after JPEG reads badly and its letters touch, so a partial reading or two glyphs are enough
+  if (region.source == "ppocr-db-fine") return alnumCount(line.text) >= 2 || looksLikeGlyphRow(gray, 2);
   return looksLikeGlyphRow(gray, 3);  // ECG traces and textures can mimic two glyphs, rarely three
 }
 
@@ -168,6 +172,10 @@ struct Pipeline::Impl {
     double faceMs = 0, tattooMs = 0, dbMs = 0, classicalMs = 0, codeMs = 0, ocrMs = 0;
     const auto start = Clock::now();
     std::vector<FaceCandidate> networkFaces, otherFaces;
+    // kind from pixels (cheap, 256 px): on an ECG the coloured grid is faded out for text localisation and OCR
+    const ImageKindFeatures kindFeatures = measureImageKind(bgr);
+    ImageKind kind = classifyImageKind(kindFeatures);
+    const cv::Mat textBgr = kind == ImageKind::Ecg ? withoutColouredGrid(bgr) : bgr;
     if (o.faces) {  // two jobs: the network tiles and the second opinions balance the two workers better
       phase1.push_back([&] {
         const auto t = Clock::now();
@@ -179,13 +187,13 @@ struct Pipeline::Impl {
     if (o.text) {
       phase1.push_back([&] {
         const auto t = Clock::now();
-        dbRegions = dbTextRegions(bgr, o.textRegions, cancel);
+        dbRegions = dbTextRegions(textBgr, o.textRegions, cancel);
         dbMs = msSince(t);
       });
       if (o.textRegions.classical || o.textRegions.modelPath.empty())
         phase1.push_back([&] {
           const auto t = Clock::now();
-          classicalRegions = classicalTextRegions(bgr, o.textRegions);
+          classicalRegions = classicalTextRegions(textBgr, o.textRegions);
           classicalMs = msSince(t);
         });
     }
@@ -199,9 +207,7 @@ struct Pipeline::Impl {
     const double phase1Ms = msSince(start);
     networkFaces.insert(networkFaces.end(), otherFaces.begin(), otherFaces.end());
     if (o.faces) faceFindings = faces.merge(networkFaces, bgr.size());
-    // kind from pixels: faces on radiographs, ECGs, documents and ultrasound need strong evidence; tattoos need skin
-    const ImageKindFeatures kindFeatures = measureImageKind(bgr);
-    ImageKind kind = classifyImageKind(kindFeatures);
+    // faces on radiographs, ECGs, documents and ultrasound need strong evidence; tattoos need skin
     faceFindings = gateFaces(faceFindings, bgr, kind);
     kind = refineWithFaces(kind, kindFeatures, !faceFindings.empty());
     if (kindName) *kindName = imageKindName(kind);
@@ -222,7 +228,7 @@ struct Pipeline::Impl {
       for (std::size_t w = 0; w < workers; ++w)
         phase2.push_back([&, w] {
           for (std::size_t i = w; i < regions.size() && !cancel.cancelled(); i += workers)
-            lines[i] = recogniseLine(bgr, regions[i], o.ocr);
+            lines[i] = recogniseLine(textBgr, regions[i], o.ocr);
         });
       const auto t = Clock::now();
       runAll(pool, std::move(phase2));
@@ -234,8 +240,14 @@ struct Pipeline::Impl {
       if (cancel.cancelled()) return {};
       std::vector<std::size_t> uncertain;
       for (std::size_t i = 0; i < regions.size(); ++i) {
-        const bool keep = regions[i].source.rfind("ppocr-db", 0) == 0 ? keepNetworkRegion(bgr, regions[i], lines[i]) : readsAsText(lines[i]);
-        if (!keep) continue;
+        const bool keep = regions[i].source.rfind("ppocr-db", 0) == 0 ? keepNetworkRegion(textBgr, regions[i], lines[i]) : readsAsText(lines[i]);
+        if (!keep) {
+          if (timingEnabled())
+            std::fprintf(stderr, "dropped %s region %d,%d %dx%d: '%s' (%.2f)\n", regions[i].source.c_str(), regions[i].box.x,
+                         regions[i].box.y, regions[i].box.width, regions[i].box.height, lines[i].text.c_str(),
+                         double(lines[i].confidence));
+          continue;
+        }
         bool unsure = false;
         findings.push_back(textFinding(regions[i], lines[i], bgr.size(), &unsure));
         if (unsure) uncertain.push_back(findings.size() - 1);

@@ -4,28 +4,39 @@
 #include "medpics/detect/lexicon.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <string>
+#include <vector>
 
 namespace medpics::detect {
 
 bool hasIdentityTrigger(std::string_view text) {
   const std::string folded = foldAccents(text);
-  std::string word;
-  auto check = [&] {
-    static const char* extra[] = {"ipp", "nda", "nir", "ddn", "dob", "ne", "nee", "tel", "adresse", "sejour", "dossier",
-                                  "ins", "id", "secu", "rpps", "adeli", "naissance"};
-    const bool hit = !word.empty() && (isNameTrigger(word) || std::find(std::begin(extra), std::end(extra), word) != std::end(extra));
-    word.clear();
-    return hit;
-  };
+  std::vector<std::string> words(1);
   for (char c : folded) {
-    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-      word += c;
-    } else if (check()) {
-      return true;
-    }
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) words.back() += c;
+    else if (!words.back().empty()) words.emplace_back();
   }
-  return check();
+  static const char* extra[] = {"ipp", "nda", "nir", "ddn", "dob", "tel", "adresse", "sejour", "dossier",
+                                "ins", "id", "secu", "rpps", "adeli", "naissance"};
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    const std::string& w = words[i];
+    if (w.empty()) continue;
+    // "Né(e) le", "Née le": "ne" alone is also a misread number ("ne - 145" for "136 - 145")
+    if (w == "ne" || w == "nee") {
+      for (std::size_t k = i + 1; k < words.size() && k <= i + 2; ++k)
+        if (words[k] == "le" || words[k] == "e") return true;
+      continue;
+    }
+    if (isNameTrigger(w) || std::find(std::begin(extra), std::end(extra), w) != std::end(extra)) return true;
+  }
+  return false;
+}
+
+static int alnumChars(const std::string& text) {
+  int n = 0;
+  for (unsigned char c : text) n += (std::isalnum(c) || c >= 0xC0) ? 1 : 0;  // a UTF-8 lead byte counts once
+  return n;
 }
 
 void resolveUncertainText(std::vector<Finding>& findings, const std::vector<std::size_t>& uncertain, cv::Size image,
@@ -51,7 +62,10 @@ void resolveUncertainText(std::vector<Finding>& findings, const std::vector<std:
     const double cy = box.y + box.height / 2.0;
     const bool band = cy < 0.2 * image.height || cy > 0.9 * image.height;
     const bool nearAnchor = std::any_of(anchors.begin(), anchors.end(), [&](const cv::Rect& a) { return (a & box).area() > 0; });
-    if (band || nearAnchor) continue;  // may identify: stays masked
+    // on an ECG the header band also holds the first row of lead labels: a lone short token (at most 4 letters or
+    // digits) that no identity line is near is a misread lead label ("ave" for aVR), not a name
+    const bool leadLike = kind == ImageKind::Ecg && alnumChars(f.text) <= 4;
+    if ((band && !leadLike) || nearAnchor) continue;  // may identify: stays masked
     f.category = kToCheckCategory;
     f.phi = false;
   }

@@ -11,12 +11,31 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <vector>
 
 namespace medpics::detect {
 namespace {
 
 
 int roundUp32(int v) { return (v + 31) / 32 * 32; }
+
+// Network pixels of paper added above / left of a refinement tile that touches the image's top / left edge.
+constexpr int kEdgePad = 24;
+
+// The paper colour of a tile: per-channel median of a coarse copy (text is the minority).
+cv::Scalar paperColour(const cv::Mat& bgr) {
+  cv::Mat small;
+  cv::resize(bgr, small, {std::max(1, bgr.cols / 8), std::max(1, bgr.rows / 8)}, 0, 0, cv::INTER_AREA);
+  std::vector<cv::Mat> ch;
+  cv::split(small, ch);
+  cv::Scalar out;
+  for (int c = 0; c < 3 && c < int(ch.size()); ++c) {
+    std::vector<uchar> v(ch[size_t(c)].begin<uchar>(), ch[size_t(c)].end<uchar>());
+    std::nth_element(v.begin(), v.begin() + long(v.size() / 2), v.end());
+    out[c] = v[v.size() / 2];
+  }
+  return out;
+}
 
 // Runs the network on one BGR tile (any size); returns the probability map of the padded tile.
 cv::Mat probabilityMap(const cv::Mat& tile, const std::string& modelPath, int instance = 0) {
@@ -109,17 +128,29 @@ static std::vector<TextRegion> refineSmallText(const cv::Mat& bgr, std::vector<T
   std::vector<TextRegion> fine;
   const auto tiles = refinementTiles(rows, span, o.maxRefineTiles, bgr.size());
   if (std::getenv("MEDPICS_DETECT_TIMING"))
+  {
     std::fprintf(stderr, "small text: %zu unresolved rows, %zu tiles of %d px\n", rows.size(), tiles.size(), side);
+    for (const auto& t : tiles) std::fprintf(stderr, "  tile %d,%d %dx%d\n", t.x, t.y, t.width, t.height);
+    for (const auto& w : rows) std::fprintf(stderr, "  row %d,%d %dx%d\n", w.x, w.y, w.width, w.height);
+  }
   for (const auto& t : tiles) {
     if (cancel.cancelled()) break;
     cv::Mat scaled, padded;
     cv::resize(bgr(t), scaled, {}, r, r, cv::INTER_CUBIC);
-    scaled = scaled(cv::Rect(0, 0, std::min(side, scaled.cols), std::min(side, scaled.rows)));
+    // a tile at the top or left edge of the image gets a margin of paper there: a line cut by the edge (a header
+    // rotated partly out of the frame) is not found when it touches the network input's border
+    const int padTop = t.y == 0 ? kEdgePad : 0, padLeft = t.x == 0 ? kEdgePad : 0;
+    scaled = scaled(cv::Rect(0, 0, std::min(side - padLeft, scaled.cols), std::min(side - padTop, scaled.rows)));
+    if (padTop > 0 || padLeft > 0) {
+      cv::Mat edged;
+      cv::copyMakeBorder(scaled, edged, padTop, 0, padLeft, 0, cv::BORDER_CONSTANT, paperColour(scaled));
+      scaled = edged;
+    }
     cv::copyMakeBorder(scaled, padded, 0, side - scaled.rows, 0, side - scaled.cols, cv::BORDER_REPLICATE);
     const int coarseSide = roundUp32(std::max(o.dbTileSide, 64));
     const cv::Mat prob = probabilityMap(padded, o.modelPath, side == coarseSide ? 0 : side);  // same shape: same instance
     std::vector<TextRegion> found;
-    postProcess(prob, o, r, cv::Point2f(float(t.x), float(t.y)), found);
+    postProcess(prob, o, r, cv::Point2f(float(t.x - padLeft / r), float(t.y - padTop / r)), found);
     for (auto& f : found) {
       f.box &= cv::Rect(0, 0, bgr.cols, bgr.rows);
       f.source = "ppocr-db-fine";
