@@ -1,7 +1,7 @@
 // Unit test: a generated student card is read to its last line (INE, academic year, validity) and its checks pass.
 #include "medpics/creds/ocr.hpp"
 #include "medpics/creds/proof_document.hpp"
-#include "medpics/synth/applicants.hpp"
+#include "medpics/demo/applicants.hpp"
 
 #include <catch2/catch.hpp>
 #include <opencv2/imgcodecs.hpp>

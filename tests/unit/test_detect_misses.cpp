@@ -2,7 +2,7 @@
 // seed and options) and run through the real pipeline: PHI masked whole, benign text left alone.
 #include "medpics/detect/evaluation.hpp"
 #include "medpics/detect/pipeline.hpp"
-#include "medpics/synth/generator.hpp"
+#include "medpics/demo/generator.hpp"
 #include "test_detect_support.hpp"
 
 #include <catch2/catch.hpp>
