@@ -100,6 +100,14 @@ void DeskDriver::press(int glfwKey, bool ctrl, bool shift) {
   frames(1);
 }
 
+desk::AppOptions localDesk(const std::filesystem::path& dir, int width, int height) {
+  desk::AppOptions options;
+  options.desk.settingsPath = dir / "settings.json";
+  options.width = width;
+  options.height = height;
+  return options;
+}
+
 desk::LoadedImage& DeskDriver::openPostImage(std::shared_ptr<cv::Mat> bgr) {
   desk().session = api::Session{"t", "", api::User{"u", "modo", "Test", {"moderator"}}};
   auto& post = desk().post.emplace();

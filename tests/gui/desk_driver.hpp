@@ -2,11 +2,15 @@
 #pragma once
 #include "app.hpp"
 
+#include <filesystem>
 #include <functional>
 #include <set>
 #include <string>
 
 namespace medpics::test {
+
+// A desk with no platform yet, its settings in `dir` (a test's temporary folder), in a window of that size.
+desk::AppOptions localDesk(const std::filesystem::path& dir, int width = 1600, int height = 900);
 
 class DeskDriver {
  public:

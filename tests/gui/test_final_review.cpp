@@ -59,11 +59,7 @@ desk::OpenPost& openTwoImagePost(test::DeskDriver& driver) {
 
 TEST_CASE("the final review fits the published image and walks every mask in a 1:1 loupe, across the post's images") {
   test::TempDir dir;
-  desk::AppOptions options;
-  options.desk.settingsPath = dir.path() / "settings.json";
-  options.width = 1366;
-  options.height = 768;
-  test::DeskDriver driver(options);
+  test::DeskDriver driver(test::localDesk(dir.path(), 1366, 768));
   desk::OpenPost& post = openTwoImagePost(driver);
   driver.desk().settings.requireMasksVisited = true;
   driver.frames(3);
@@ -128,9 +124,7 @@ TEST_CASE("the final review fits the published image and walks every mask in a 1
 
 TEST_CASE("a click on the filmstrip shows that image fitted") {
   test::TempDir dir;
-  desk::AppOptions options;
-  options.desk.settingsPath = dir.path() / "settings.json";
-  test::DeskDriver driver(options);
+  test::DeskDriver driver(test::localDesk(dir.path()));
   desk::OpenPost& post = openTwoImagePost(driver);
   driver.frames(3);
   driver.press(GLFW_KEY_A);

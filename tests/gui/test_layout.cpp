@@ -12,14 +12,6 @@
 using namespace medpics;
 
 namespace {
-desk::AppOptions sized(const test::TempDir& dir, int width, int height) {
-  desk::AppOptions options;
-  options.desk.settingsPath = dir.path() / "settings.json";
-  options.width = width;
-  options.height = height;
-  return options;
-}
-
 std::shared_ptr<cv::Mat> grey(int width, int height) {
   return std::make_shared<cv::Mat>(height, width, CV_8UC3, cv::Scalar(128, 128, 128));
 }
@@ -35,7 +27,7 @@ TEST_CASE("at laptop sizes the image keeps at least 60 % of the window width") {
   for (const auto [width, height] : {std::pair{1280, 720}, std::pair{1366, 768}, std::pair{800, 500}}) {
     INFO("window " << width << " × " << height);
     test::TempDir dir;
-    test::DeskDriver driver(sized(dir, width, height));
+    test::DeskDriver driver(test::localDesk(dir.path(), width, height));
     driver.openPostImage(grey(1600, 1200));
     driver.frames(3);
     driver.screenshot("layout-" + std::to_string(width) + "x" + std::to_string(height));
@@ -53,7 +45,7 @@ TEST_CASE("at laptop sizes the image keeps at least 60 % of the window width") {
 
 TEST_CASE("side panels fold with F7 / F8 and resize by their bar, and the image takes the room") {
   test::TempDir dir;
-  test::DeskDriver driver(sized(dir, 1366, 768));
+  test::DeskDriver driver(test::localDesk(dir.path(), 1366, 768));
   driver.openPostImage(grey(1600, 1200));
   driver.frames(3);
   const float open = canvasWidth();

@@ -34,9 +34,7 @@ mask::Region region(mask::Shape shape, cv::Rect box, mask::Style style) {
 
 TEST_CASE("the preview shader equals the CPU burn-in for solid and mosaic at 1:1") {
   test::TempDir dir;
-  desk::AppOptions options;
-  options.desk.settingsPath = dir.path() / "settings.json";
-  test::DeskDriver driver(options);
+  test::DeskDriver driver(test::localDesk(dir.path()));
   REQUIRE(driver.desk().maskPreview != nullptr);
 
   cv::Mat bgr(613, 997, CV_8UC3);  // odd sizes: partial blocks at the edges

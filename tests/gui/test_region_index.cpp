@@ -96,9 +96,7 @@ TEST_CASE("the changed coverage holds every pixel whose region index changes, an
 
 TEST_CASE("after a drag, undo and a dismissal the preview textures equal a full rebuild and the burn-in") {
   test::TempDir dir;
-  desk::AppOptions options;
-  options.desk.settingsPath = dir.path() / "settings.json";
-  test::DeskDriver driver(options);
+  test::DeskDriver driver(test::localDesk(dir.path()));
   REQUIRE(driver.desk().maskPreview != nullptr);
   auto& preview = *driver.desk().maskPreview;
 

@@ -12,9 +12,7 @@ using namespace medpics;
 
 TEST_CASE("a 20000 x 12000 image is tiled under the texture limit and drawn whole") {
   test::TempDir dir;
-  desk::AppOptions options;
-  options.desk.settingsPath = dir.path() / "settings.json";
-  test::DeskDriver driver(options);
+  test::DeskDriver driver(test::localDesk(dir.path()));
   GLint maxTexture = 0;
   glGetIntegerv(GL_MAX_TEXTURE_SIZE, &maxTexture);
   REQUIRE(maxTexture > 0);

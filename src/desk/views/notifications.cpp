@@ -40,10 +40,17 @@ void drawNotifications(Desk& desk) {
   drawDetailWindow(desk);
   if (desk.notifications.empty()) return;
   const ImGuiViewport* vp = ImGui::GetMainViewport();
-  // Bottom left, over the queue panel and no wider than it: a toast never hides the image, an action or the
-  // residual-check reason field.
-  constexpr float kWidth = 340;
-  ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + 10, vp->WorkPos.y + vp->WorkSize.y - 10), ImGuiCond_Always, ImVec2(0, 1));
+  // Over a side panel and no wider than it: bottom left over the queue, or bottom right over the regions panel
+  // when the queue is folded. A toast never hides the image, an action or the residual-check reason field.
+  const SideLayout& sides = desk.panels.sides;
+  const bool overRight = sides.queueCollapsed && !sides.sideCollapsed;
+  const float panel = overRight ? sides.side : sides.queueCollapsed ? 0 : sides.queue;
+  const float kWidth = panel > 100 ? panel - 12 : 340;
+  const float bottom = vp->WorkPos.y + vp->WorkSize.y - 10;
+  if (overRight)
+    ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x - 8, bottom), ImGuiCond_Always, ImVec2(1, 1));
+  else
+    ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + 8, bottom), ImGuiCond_Always, ImVec2(0, 1));
   ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(kWidth, vp->WorkSize.y / 2));
   ImGui::SetNextWindowBgAlpha(0.92f);
   ImGui::Begin("##notifications", nullptr,
