@@ -29,7 +29,7 @@ ASAN_OPTIONS="detect_leaks=0:abort_on_error=1" UBSAN_OPTIONS="print_stacktrace=1
 # thread priorities and outbox journal (unit); the prefetcher (download, decode, analysis of one post) and the outbox
 # sender against the real sandbox server, itself TSan-built (api); the desk's Backend with jobs against that server,
 # jobs that throw, and a desk job that fails (desk, no window). Reports inside third-party libraries are listed, with
-# the reason, in scripts/tsan.supp; a race in our code is fixed, never listed. 49 s once built, 2.5 min from an empty
+# the reason, in scripts/tsan.supp; a race in our code is fixed, never listed. 49-56 s once built, 2.5 min from an empty
 # build-tsan/ with a warm ccache (2 cores; docs/threat-model.md).
 TSAN_DIR="${TSAN_BUILD_DIR:-build-tsan}"
 cmake -S . -B "$TSAN_DIR" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DMEDPICS_SANITIZE_THREAD=ON

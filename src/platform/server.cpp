@@ -4,6 +4,7 @@
 #include "body_limits.hpp"
 #include "connection_guard.hpp"
 #include "demo_seed.hpp"
+#include "test_clock.hpp"
 
 #include <stdexcept>
 
@@ -49,6 +50,7 @@ int PlatformServer::bind() {
   registerMediaRoutes(*http_, *ctx_);
   registerDecisionRoutes(*http_, *ctx_);
   registerStatsRoutes(*http_, *ctx_);
+  if (options_.testClock) registerTestClockRoute(*http_, *ctx_);
 
   int port = options_.port;
   if (port == 0) {

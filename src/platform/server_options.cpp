@@ -10,7 +10,7 @@ std::string serverUsage() {
          "                        [--lease-ttl S] [--latency-ms MS] [--fail-rate P] [--drop-rate P]\n"
          "                        [--token-ttl S] [--kdf-iterations N] [--demo-small]\n"
          "                        [--demo-posts N] [--demo-size WxH] [--tls-cert PEM --tls-key PEM]\n"
-         "                        [--header-timeout S]\n"
+         "                        [--header-timeout S] [--test-clock]\n"
          "       medpics-platform --verify-audit --data DIR\n";
 }
 
@@ -45,6 +45,7 @@ std::optional<std::string> parseServerOptions(const std::vector<std::string>& ar
       else if (a == "--tls-key") out.tlsKey = value();
       else if (a == "--header-timeout") out.headerTimeoutSeconds = std::stoi(value());
       else if (a == "--verify-audit") out.verifyAudit = true;
+      else if (a == "--test-clock") out.testClock = true;
       else throw std::invalid_argument("unknown option " + a);
     }
   } catch (const std::invalid_argument& e) {

@@ -24,6 +24,7 @@ struct ServerOptions {
   std::string tlsCert, tlsKey;    // PEM files: serve HTTPS instead of HTTP (both or neither)
   int headerTimeoutSeconds = 10;  // request line + headers must arrive within this (a trickle does not extend it)
   bool verifyAudit = false;       // check the decision log's hash chain and exit (0: intact, 1: tampered)
+  bool testClock = false;         // tests only: POST /api/v1/test/clock moves the server's clock forward
 };
 
 // Parses argv-style arguments; returns an error message on bad input.

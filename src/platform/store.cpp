@@ -2,6 +2,7 @@
 #include "store.hpp"
 
 #include "audit_chain.hpp"
+#include "test_clock.hpp"
 
 #include "medpics/util/file.hpp"
 #include "medpics/util/sha256.hpp"
@@ -101,7 +102,8 @@ std::string Store::getBlob(const std::string& sha256) const {
 }
 
 int64_t nowSeconds() {
-  return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+  const auto system = std::chrono::system_clock::now().time_since_epoch();
+  return std::chrono::duration_cast<std::chrono::seconds>(system).count() + clockOffsetSeconds();  // test_clock.hpp
 }
 
 std::optional<int64_t> parseRfc3339(const std::string& text) {

@@ -27,7 +27,7 @@ class Store {
 };
 
 // Seconds since the epoch, and RFC 3339 UTC text of such a time (medpics/util/time.hpp).
-int64_t nowSeconds();
+int64_t nowSeconds();  // Unix seconds, plus the offset of the test clock (test_clock.hpp, --test-clock)
 using util::rfc3339;
 // Parses "YYYY-MM-DDTHH:MM:SSZ" (fractional seconds / offsets +hh:mm accepted); nullopt when invalid.
 std::optional<int64_t> parseRfc3339(const std::string& text);

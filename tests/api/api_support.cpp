@@ -70,6 +70,12 @@ RawAnswer raw(const std::string& url, const std::string& method, const std::stri
   return a;
 }
 
+void advanceServerClock(const std::string& url, int seconds) {
+  const RawAnswer a = raw(url, "POST", "/api/v1/test/clock", {}, nlohmann::json{{"advance_seconds", seconds}}.dump());
+  INFO(a.text);
+  REQUIRE(a.status == 200);
+}
+
 std::string maskedJpeg(int width, int height) {
   cv::Mat img(height, width, CV_8UC3, cv::Scalar(128, 128, 128));
   cv::rectangle(img, {0, 0, width / 2, height / 4}, cv::Scalar(0, 0, 0), cv::FILLED);

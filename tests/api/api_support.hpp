@@ -44,6 +44,10 @@ RawAnswer raw(const std::string& url, const std::string& method, const std::stri
               const std::string& body = {}, const std::string& contentType = "application/json",
               const httplib::Headers& extra = {});
 
+// Moves the clock of a server started with --test-clock forward by `seconds` (POST /api/v1/test/clock): leases and
+// tokens expire without the test sleeping. Fails the test unless the server answers 200.
+void advanceServerClock(const std::string& url, int seconds);
+
 // A JPEG of the given size: uniform grey with a black bar (a "masked" image).
 std::string maskedJpeg(int width, int height);
 

@@ -1,10 +1,7 @@
-// API tests of authentication: login, bad password, rate limiting, token required, logout, expiry.
+// API tests of authentication: login, bad password, rate limiting, token required, logout, expiry (server test clock).
 #include "api_support.hpp"
 
 #include <catch2/catch.hpp>
-
-#include <chrono>
-#include <thread>
 
 using namespace medpics;
 using namespace medpics::test;
@@ -81,9 +78,11 @@ TEST_CASE("logout revokes the token") {
 }
 
 TEST_CASE("tokens expire") {
-  Sandbox sb({"--demo-small", "--token-ttl", "1"});
+  Sandbox sb({"--demo-small", "--token-ttl", "60", "--test-clock"});
   auto client = loginAs(sb.url(), "modo");
-  std::this_thread::sleep_for(std::chrono::milliseconds(2100));
+  advanceServerClock(sb.url(), 50);
+  REQUIRE(client.me().ok());  // ten seconds left (of the server's time: the real time the test takes counts too)
+  advanceServerClock(sb.url(), 11);
   auto me = client.me();
   REQUIRE_FALSE(me.ok());
   CHECK(me.error().httpStatus == 401);

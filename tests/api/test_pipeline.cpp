@@ -96,7 +96,7 @@ TEST_CASE("outbox: an approval re-rendered from the journal is byte-identical to
 }
 
 TEST_CASE("outbox sender: a decision whose lease expired meanwhile is claimed again and applied once") {
-  Sandbox sb({"--demo-small", "--lease-ttl", "1"});
+  Sandbox sb({"--demo-small", "--lease-ttl", "60", "--test-clock"});
   auto modo = loginAs(sb.url(), "modo");
   auto lease = modo.claim("posts", "p2");
   REQUIRE(lease.ok());
@@ -104,7 +104,7 @@ TEST_CASE("outbox sender: a decision whose lease expired meanwhile is claimed ag
   auto outbox = std::make_shared<work::Outbox>(dir.path() / "outbox.db");
   const auto entry = rejectEntry("p2", lease->leaseId);
   outbox->add(entry);
-  std::this_thread::sleep_for(std::chrono::milliseconds(2200));  // the lease expires (e.g. the desk was down)
+  advanceServerClock(sb.url(), 61);  // the lease expires (e.g. the desk was down)
   work::OutboxSender sender(outbox);
   std::vector<work::OutboxState> seen;
   std::mutex mutex;
@@ -126,7 +126,7 @@ TEST_CASE("outbox sender: a decision whose lease expired meanwhile is claimed ag
 }
 
 TEST_CASE("outbox sender: an item decided by someone else meanwhile fails visibly, nothing is applied twice") {
-  Sandbox sb({"--demo-small", "--lease-ttl", "1"});
+  Sandbox sb({"--demo-small", "--lease-ttl", "60", "--test-clock"});
   auto modo = loginAs(sb.url(), "modo");
   auto admin = loginAs(sb.url(), "admin");
   auto lease = modo.claim("posts", "p3");
@@ -135,7 +135,7 @@ TEST_CASE("outbox sender: an item decided by someone else meanwhile fails visibl
   auto outbox = std::make_shared<work::Outbox>(dir.path() / "outbox.db");
   const auto entry = rejectEntry("p3", lease->leaseId);
   outbox->add(entry);
-  std::this_thread::sleep_for(std::chrono::milliseconds(2200));
+  advanceServerClock(sb.url(), 61);
   auto adminLease = admin.claim("posts", "p3");
   REQUIRE(adminLease.ok());
   REQUIRE(admin.decidePost("p3", rejectPost(adminLease->leaseId, "not_medical"), api::newIdempotencyKey()).ok());
