@@ -308,6 +308,8 @@ std::string postKindName(const std::string& kind) {
 
 bool hasEntry(std::string_view key) { return index().count(key) > 0; }
 
+const char* percentSpace() { return gLanguage == Language::French ? " " : ""; }
+
 const char* colon() { return gLanguage == Language::French ? " : " : ": "; }
 
 const std::vector<CatalogueEntry>& catalogue() { return all(); }
