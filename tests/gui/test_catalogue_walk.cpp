@@ -86,6 +86,7 @@ void walkPosts(Walk& walk, const test::ServerProcess& server, const std::filesys
   REQUIRE(d.post->editor.finalReview);
   walk.look(driver, "final-review");
   toggle(driver, GLFW_KEY_ESCAPE);
+  REQUIRE_FALSE(d.post->editor.finalReview);
   toggle(driver, GLFW_KEY_F1);
   REQUIRE(d.panels.help);
   walk.look(driver, "help");
@@ -94,10 +95,12 @@ void walkPosts(Walk& walk, const test::ServerProcess& server, const std::filesys
   REQUIRE(d.panels.settings);
   walk.look(driver, "settings");
   toggle(driver, GLFW_KEY_COMMA, true);
-  // A decision: the outbox, its notification, then the history and the statistics that show it.
-  toggle(driver, GLFW_KEY_R);
-  driver.press(GLFW_KEY_ENTER);
-  REQUIRE(driver.waitUntil([&] { return d.decisionsSent == 1; }, 60));
+  // An approval (A, A): the outbox, its notification, then the history of its regions (kinds, categories,
+  // styles) and the statistics that show it.
+  REQUIRE(driver.click("post.approve"));
+  REQUIRE(d.post->editor.finalReview);
+  REQUIRE(driver.click("post.approve"));
+  REQUIRE(driver.waitUntil([&] { return d.decisionsSent == 1; }, 120));
   walk.look(driver, "after-decision");
   toggle(driver, GLFW_KEY_H, true);
   REQUIRE(driver.waitUntil([&] { return !d.history.loading && !d.history.entries.empty(); }, 30));
