@@ -20,6 +20,11 @@ class Backend {
   void setServer(std::string url);
   void setToken(std::string token);
   std::string server() const;
+  // Told on the UI thread after each platform call whether the platform answered (any HTTP answer) or could not be
+  // reached (a transport failure), with the technical detail. Set once, before the first call.
+  void setReachability(std::function<void(bool reachable, const std::string& detail)> reachability) {
+    reachability_ = std::move(reachability);
+  }
 
   // job runs on a worker with its own PlatformClient; done runs on the UI thread with the result. A job that throws
   // reaches `done` as an error (code "exception", the exception's message): every completion runs exactly once.
@@ -31,7 +36,13 @@ class Backend {
         api::PlatformClient client(url, token);
         return job(client);
       }));
-      ui_.post([done, result] { done(*result); });
+      ui_.post([this, done, result] {
+        if (reachability_) {
+          const bool unreachable = !result->ok() && result->error().transport() && result->error().code != "exception";
+          reachability_(!unreachable, unreachable ? result->error().describe() : std::string());
+        }
+        done(*result);
+      });
     });
   }
 
@@ -63,6 +74,7 @@ class Backend {
   MainQueue& ui_;
   mutable std::mutex mutex_;
   std::string url_, token_;
+  std::function<void(bool, const std::string&)> reachability_;
   util::TaskPool pool_;  // last member: joined first on destruction
 };
 

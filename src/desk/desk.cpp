@@ -40,6 +40,7 @@ detect::PipelineOptions pipelineOptions(int niceness) {
 Desk::Desk(MainQueue& ui, DeskOptions options)
     : ui_(ui), options_(std::move(options)), pipeline_(std::make_shared<detect::Pipeline>(pipelineOptions(util::kWorkerNiceness))), backend_(ui) {
   for (const auto& warning : pipeline_->warnings()) notify(true, tr("editor.detector_warning"), warning);
+  backend_.setReachability([this](bool reachable, const std::string& detail) { onReachability(reachable, detail); });
   settings = Settings::load(options_.settingsPath);
   if (!options_.serverUrl.empty()) settings.platformUrl = options_.serverUrl;
   if (!options_.username.empty()) settings.username = options_.username;
@@ -198,7 +199,7 @@ void Desk::refreshQueue() {
         [](api::PlatformClient& c) { return c.listPosts("pending", 100); },
         [this](const Result<api::Page<api::PostSummary>>& r) {
           loadingQueue = false;
-          if (!r) return notify(true, tr("status.error"), r.error().describe());
+          if (!r) return notify(true, failureText("failure.queue", r.error()), r.error().describe());
           posts = r->items;
           postsTotal = r->total;
           // Decisions journalled but not yet acknowledged are still pending on the server: not shown again.
@@ -211,7 +212,7 @@ void Desk::refreshQueue() {
         [](api::PlatformClient& c) { return c.listRegistrations("pending", 100); },
         [this](const Result<api::Page<api::RegistrationSummary>>& r) {
           loadingQueue = false;
-          if (!r) return notify(true, tr("status.error"), r.error().describe());
+          if (!r) return notify(true, failureText("failure.queue", r.error()), r.error().describe());
           registrations = r->items;
           registrationsTotal = r->total;
         });
@@ -294,7 +295,7 @@ void Desk::openPost(const std::string& id) {
       [this, gen](const Result<ClaimedPost>& r) {
         if (gen != generation_) return;
         if (!r) {
-          notify(true, tr("status.error"), r.error().describe());
+          notify(true, failureText("failure.open", r.error()), r.error().describe());
           return refreshQueue();
         }
         post.emplace();
@@ -324,7 +325,7 @@ void Desk::openRegistration(const std::string& id) {
       [this, gen](const Result<ClaimedRegistration>& r) {
         if (gen != generation_) return;
         if (!r) {
-          notify(true, tr("status.error"), r.error().describe());
+          notify(true, failureText("failure.open", r.error()), r.error().describe());
           return refreshQueue();
         }
         registration.emplace();
@@ -476,7 +477,9 @@ static work::ResidualRecord residualRecord(const mask::ResidualCheck& check) {
 }
 
 void Desk::approvePost() {
-  if (!post || post->sending || post->leaseLost || post->claiming || post->captionPending || !outbox_) return;
+  // Offline, a prefetched post without its lease yet is decided all the same: the sender claims it when the
+  // platform is back, then sends the decision (work::kLeaseToClaim).
+  if (!post || post->sending || post->leaseLost || (post->claiming && !offline) || post->captionPending || !outbox_) return;
   for (const auto& img : post->images)  // nothing is published unseen or unanalysed
     if (img.status != LoadedImage::Status::Ready || img.analysis == LoadedImage::Analysis::Pending) return;
   post->sending = true;
@@ -499,7 +502,7 @@ void Desk::finishApproval() {
   draft.subject = work::SubjectKind::Post;
   draft.subjectId = post->detail.id;
   draft.action = work::DecisionAction::Approve;
-  draft.leaseId = post->lease.leaseId;
+  draft.leaseId = post->claiming ? work::kLeaseToClaim : post->lease.leaseId;  // offline: claimed when sent
   for (const auto& img : post->images) {
     work::DraftImage drafted{img.ref.id, img.maskSeed, {}};
     for (const auto& i : img.regions.items()) drafted.regions.push_back(i.region);
@@ -543,12 +546,12 @@ void Desk::onResidualObjection(const mask::ResidualCheck& residual) {
 
 void Desk::rejectPost(const std::string& reasonCode, const std::string& message) {
   // Needs no analysis: nothing is published.
-  if (!post || post->sending || post->leaseLost || post->claiming || !outbox_) return;
+  if (!post || post->sending || post->leaseLost || (post->claiming && !offline) || !outbox_) return;
   work::DecisionDraft draft;
   draft.subject = work::SubjectKind::Post;
   draft.subjectId = post->detail.id;
   draft.action = work::DecisionAction::Reject;
-  draft.leaseId = post->lease.leaseId;
+  draft.leaseId = post->claiming ? work::kLeaseToClaim : post->lease.leaseId;  // offline: claimed when sent
   draft.reasonCode = reasonCode;
   draft.message = message;
   const std::string id = post->detail.id;
@@ -634,6 +637,7 @@ void Desk::tick(double now) {
   prefetcher_->setAnalysisPaused(openPostAnalysing);
   updatePublicationCheck();  // the residual check of what A, A would publish, once the regions are still
   if (post && post->claiming && !claimInFlight_ && now >= claimRetryAt_) claimOpenPost();
+  if (offline) probeConnection();
   const api::Lease* lease = post ? &post->lease : registration ? &registration->lease : nullptr;
   if (!lease || lease->ttlSeconds <= 0 || now - lastRenew_ < lease->ttlSeconds / 3.0) return;
   lastRenew_ = now;

@@ -165,6 +165,11 @@ class Desk {
   std::vector<work::PrefetchProgress> prefetchProgress;  // upcoming posts, nearest first (refreshed each frame)
   std::size_t prefetchMemory = 0;
   bool openedFromPrefetch = false;                  // the open post came ready from the prefetch cache
+  // ---- connection state (desk_connection.cpp) ----
+  bool offline = false;        // the last platform call could not reach it (decisions wait in the outbox)
+  std::string offlineDetail;   // that failure's technical detail
+  void onReachability(bool reachable, const std::string& detail);
+  void probeConnection(bool now = false);  // asks the platform whether it answers (offline: every 2 s)
 
   // ---- actions (UI thread) ----
   void login();
@@ -224,6 +229,8 @@ class Desk {
   DeskOptions options_;
   double now_ = 0, lastRenew_ = 0;
   double claimRetryAt_ = 0;     // a prefetched post's claim failed on the network: next attempt
+  double probeAt_ = 0;          // offline: next connection probe
+  bool probeInFlight_ = false;
   bool claimInFlight_ = false;
   bool keyringMayHoldToken_ = false;  // "remember me" was on at start or at the last sign-in
   int generation_ = 0;  // bumps when the open item changes; stale results are dropped
@@ -233,5 +240,8 @@ class Desk {
   std::unique_ptr<work::Prefetcher> prefetcher_;
   Backend backend_;     // last: its workers are joined before the state above goes away
 };
+
+// "<context>: <why>" from the catalogue for a failed platform call (the technical detail goes behind "Details").
+std::string failureText(const char* contextKey, const api::ApiError& error);
 
 }  // namespace medpics::desk

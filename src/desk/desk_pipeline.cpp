@@ -75,6 +75,7 @@ void Desk::refreshOutbox() {
 
 void Desk::onOutboxChange(const work::OutboxEntry& entry) {
   refreshOutbox();
+  if (entry.state == work::OutboxState::Pending && !entry.lastError.empty()) probeConnection(true);  // down?
   if (entry.state == work::OutboxState::Sent) {
     ++decisionsSent;
     api::Decision d;

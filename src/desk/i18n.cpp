@@ -25,6 +25,8 @@ const std::vector<CatalogueEntry> kCatalogue = {
     {"menu.quit", "Quitter", "Quit"},
     {"menu.view", "Affichage", "View"},
     {"menu.language", "Langue", "Language"},
+    {"lang.fr", "Français", "Français"},  // each language by its own name, in both
+    {"lang.en", "English", "English"},
     {"tab.posts", "Publications", "Posts"},
     {"tab.registrations", "Inscriptions", "Registrations"},
     // Queue
@@ -238,6 +240,36 @@ const std::vector<CatalogueEntry> kCatalogue = {
     {"post.claim_failed", "Réservation impossible, publication suivante", "Cannot claim the post, opening the next one"},
     {"post.claiming", "Réservation en cours…", "Claiming…"},
     {"status.error", "Erreur", "Error"},
+    // Connection state (desk_connection.cpp, menu_bar.cpp)
+    {"status.offline", "Hors ligne", "Offline"},
+    {"status.pending_one", "décision en attente", "decision pending"},
+    {"status.pending_many", "décisions en attente", "decisions pending"},
+    {"status.offline_help",
+     "La plateforme ne répond pas. Les publications déjà préparées restent consultables ; vos décisions sont gardées "
+     "et envoyées dès son retour.",
+     "The platform does not answer. Posts already prepared stay reviewable; your decisions are kept and sent as soon "
+     "as it is back."},
+    {"post.offline_decide", "Hors ligne : vos décisions partiront au retour de la plateforme",
+     "Offline: your decisions will be sent when the platform is back"},
+    {"failure.queue", "Impossible d'actualiser la file", "Could not refresh the queue"},
+    {"failure.open", "Impossible d'ouvrir cet élément", "Could not open this item"},
+    {"failure.internal", "erreur interne du poste", "internal error of the desk"},
+    {"failure.unreachable", "la plateforme ne répond pas (hors ligne)", "the platform does not answer (offline)"},
+    {"failure.session", "session expirée, reconnectez-vous", "session expired, sign in again"},
+    {"failure.forbidden", "accès refusé pour ce compte", "access denied for this account"},
+    {"failure.not_found", "introuvable sur la plateforme", "not found on the platform"},
+    {"failure.conflict", "déjà pris ou décidé par quelqu'un d'autre", "already taken or decided by someone else"},
+    {"failure.busy", "plateforme surchargée, nouvel essai plus tard", "platform busy, try again later"},
+    {"failure.server", "erreur de la plateforme", "platform error"},
+    {"failure.refused", "demande refusée par la plateforme", "request refused by the platform"},
+    // Why a decision key does nothing now (post_view.cpp)
+    {"blocked.sending", "Décision en cours d'envoi", "Decision being sent"},
+    {"blocked.lease_lost", "Réservation perdue : passez à l'élément suivant", "Lease lost: go to the next item"},
+    {"blocked.claiming", "En attente de la réservation de cette publication par la plateforme",
+     "Waiting for the platform to reserve this post for you"},
+    {"blocked.loading", "Images en cours de téléchargement", "Images still downloading"},
+    {"blocked.analysing", "Analyse des images en cours : l'approbation l'attend", "Images still being analysed: approval waits"},
+    {"blocked.caption", "Vérification de la légende en cours", "Caption still being checked"},
     {"status.dismiss", "Fermer", "Dismiss"},
     {"status.zoom", "Zoom", "Zoom"},
 };
@@ -282,6 +314,8 @@ std::string postKindName(const std::string& kind) {
 }
 
 bool hasEntry(std::string_view key) { return index().count(key) > 0; }
+
+const char* percentSpace() { return gLanguage == Language::French ? " " : ""; }
 
 const char* colon() { return gLanguage == Language::French ? " : " : ": "; }
 

@@ -16,6 +16,8 @@ const char* tr(std::string_view key);
 std::string postKindName(const std::string& kind);
 // The colon of a label in the current language: " : " in French (espace before), ": " in English.
 const char* colon();
+// The space before "%": a space in French ("94 %"), none in English ("94%").
+const char* percentSpace();
 // A finding category ("name", "other-text", "qr", "gps"...) in the current language; the detector's own word when
 // the catalogue has none, and empty when it only repeats the kind (a face finding of category "face").
 std::string categoryName(const std::string& kind, const std::string& category);

@@ -21,11 +21,11 @@ ServerProcess::ServerProcess(std::filesystem::path dataDir, std::vector<std::str
 
 ServerProcess::~ServerProcess() { stop(); }
 
-void ServerProcess::start() {
+void ServerProcess::start(int port) {
   std::filesystem::create_directories(dataDir_);
   const auto portFile = dataDir_ / "port.txt";
   std::filesystem::remove(portFile);
-  std::vector<std::string> args{std::string(MEDPICS_BIN_DIR) + "/medpics-platform", "--port", "0", "--data",
+  std::vector<std::string> args{std::string(MEDPICS_BIN_DIR) + "/medpics-platform", "--port", std::to_string(port), "--data",
                                 dataDir_.string(), "--port-file", portFile.string()};
   args.insert(args.end(), extraArgs_.begin(), extraArgs_.end());
   std::vector<char*> argv;

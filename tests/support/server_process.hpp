@@ -14,9 +14,17 @@ class ServerProcess {
   ServerProcess(const ServerProcess&) = delete;
   ServerProcess& operator=(const ServerProcess&) = delete;
 
-  void start();
+  void start(int port = 0);  // 0: an ephemeral port
+  void restartOnSamePort() {  // the clients' URL stays valid (a platform that went down and came back)
+    const int same = port_;
+    stop();
+    start(same);
+  }
   void stop(bool hard = false);  // SIGTERM (or SIGKILL when hard) and wait
-  void restart() { stop(); start(); }
+  void restart() {
+    stop();
+    start();
+  }
   int port() const { return port_; }
   int pid() const { return pid_; }
   // https:// when started with --tls-cert.

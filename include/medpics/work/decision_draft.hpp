@@ -59,6 +59,10 @@ struct ChecklistLine {
   bool manualCheck = false;     // the verifier must look at the document
 };
 
+// The lease id of a decision taken offline on a prefetched item whose lease could not be claimed: the sender claims
+// the item first, then sends the decision with that lease (outbox_sender.cpp).
+inline constexpr const char* kLeaseToClaim = "to-claim";
+
 struct DecisionDraft {
   SubjectKind subject = SubjectKind::Post;
   std::string subjectId;

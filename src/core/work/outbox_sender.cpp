@@ -29,6 +29,21 @@ double unitRandom() {
 
 SendOutcome processEntry(api::PlatformClient& client, Outbox& outbox, const OutboxEntry& entry,
                          const HeldDecision* held, const SenderOptions& options) {
+  if (entry.draft.leaseId == kLeaseToClaim) {  // decided offline before its lease: claim it now, then send
+    auto lease = client.claim(subjectRoute(entry.draft.subject), entry.subjectId);
+    if (!lease) {
+      if (lease.error().retryable() || lease.error().httpStatus == 401) {
+        outbox.markRetry(entry.key, lease.error().describe(), unixNow() + backoffDelay(options, entry.attempts, unitRandom()));
+        return SendOutcome::Retry;
+      }
+      outbox.markFailed(entry.key, lease.error().describe());
+      return SendOutcome::Failed;
+    }
+    const std::string newKey = api::newIdempotencyKey();
+    outbox.rekey(entry.key, newKey, lease->leaseId);
+    outbox.markRetry(newKey, "", unixNow());
+    return SendOutcome::Reclaimed;
+  }
   const auto result = sendEntry(client, entry, held);
   if (result) {
     outbox.markSent(entry.key, result->decisionId);

@@ -18,7 +18,8 @@ ImTextureID textureId(const gl::Texture& t) { return reinterpret_cast<ImTextureI
 
 std::string reasonText(const api::Decision& d) {
   if (d.reasonCode.empty()) return {};
-  return tr((d.subjectType == "post" ? "reason." : "regreason.") + d.reasonCode);
+  const char* prefix = d.subjectType == "post" ? "reason." : d.action == "request_info" ? "inforeason." : "regreason.";
+  return tr(prefix + d.reasonCode);
 }
 
 // What a history row says about its subject (the platform's subject_summary): a post's kind and author, and its
@@ -54,8 +55,11 @@ void drawEvidence(Desk& desk) {
   ImGui::Text("%s %s · %s · %s", tr(d.subjectType == "post" ? "history.post" : "history.registration"),
               d.subjectId.c_str(), tr("action." + d.action), formatDateTime(d.decidedAt, language()).c_str());
   ImGui::Text("%s%s%s", tr("history.decided_by"), colon(), d.decidedBy.c_str());
-  if (!d.reasonCode.empty()) ImGui::TextWrapped("%s%s%s", tr("post.reason"), colon(), reasonText(d).c_str());
-  if (!d.message.empty()) ImGui::TextWrapped("%s%s%s", tr("post.message"), colon(), d.message.c_str());
+  // A request for more information has its own label; a registration's message goes to the applicant.
+  const bool post = d.subjectType == "post";
+  if (!d.reasonCode.empty())
+    ImGui::TextWrapped("%s%s%s", tr(d.action == "request_info" ? "reg.request_title" : "post.reason"), colon(), reasonText(d).c_str());
+  if (!d.message.empty()) ImGui::TextWrapped("%s%s%s", tr(post ? "post.message" : "reg.message"), colon(), d.message.c_str());
   if (h.published) {
     const float w = std::min(ImGui::GetContentRegionAvail().x, static_cast<float>(h.published.width()));
     ImGui::Image(textureId(h.published), ImVec2(w, w * h.published.height() / h.published.width()));
@@ -90,9 +94,11 @@ void drawEvidence(Desk& desk) {
   if (const auto checklist = e.find("checklist"); checklist != e.end() && checklist->is_array()) {
     ImGui::Separator();
     ImGui::TextUnformatted(tr("check.title"));
-    for (const auto& c : *checklist)
-      ImGui::BulletText("%s%s%s — %s", tr("check." + c.value("check", "")), colon(),
-                        tr("checkstatus." + c.value("status", "unknown")), factsText(c.value("facts", nlohmann::json::array())).c_str());
+    for (const auto& c : *checklist) {  // wrapped: nothing cut off
+      ImGui::Bullet();
+      ImGui::TextWrapped("%s%s%s — %s", tr("check." + c.value("check", "")), colon(),
+                         tr("checkstatus." + c.value("status", "unknown")), factsText(c.value("facts", nlohmann::json::array())).c_str());
+    }
   }
   if (e.contains("note") && e["note"].is_string())
     ImGui::TextWrapped("%s%s%s", tr("reg.override_note"), colon(), e["note"].get<std::string>().c_str());

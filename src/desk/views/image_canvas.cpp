@@ -113,7 +113,7 @@ void endCanvas(LoadedImage& image, const CanvasFrame& frame, const CanvasOptions
 
   // Status line: zoom, size, and the image coordinate and RGB value under the cursor.
   char status[160];
-  int n = std::snprintf(status, sizeof status, "%s %.0f %%  ·  %d × %d", tr("status.zoom"), view.zoom() * 100,
+  int n = std::snprintf(status, sizeof status, "%s %.0f%s%%  ·  %d × %d", tr("status.zoom"), view.zoom() * 100, percentSpace(),
                         image.pixels->cols, image.pixels->rows);
   const Vec2 p = view.toImage(mouse);
   const int px = static_cast<int>(std::floor(p.x)), py = static_cast<int>(std::floor(p.y));

@@ -2,6 +2,7 @@
 #include "desk.hpp"
 #include "i18n.hpp"
 #include "shortcuts.hpp"
+#include "ui_probe.hpp"
 #include "views/views.hpp"
 
 #define GLFW_INCLUDE_NONE
@@ -47,8 +48,8 @@ void drawMenuBar(Desk& desk, GLFWwindow* window) {
     if (item("keys.toggle_side_panel", Action::ToggleSidePanel, !desk.panels.sides.sideCollapsed))
       toggleSidePanel(desk);
     if (ImGui::BeginMenu(tr("menu.language"))) {
-      if (ImGui::MenuItem("Français", nullptr, language() == Language::French)) desk.setLanguage("fr");
-      if (ImGui::MenuItem("English", nullptr, language() == Language::English)) desk.setLanguage("en");
+      if (ImGui::MenuItem(tr("lang.fr"), nullptr, language() == Language::French)) desk.setLanguage("fr");
+      if (ImGui::MenuItem(tr("lang.en"), nullptr, language() == Language::English)) desk.setLanguage("en");
       ImGui::EndMenu();
     }
     ImGui::EndMenu();
@@ -57,10 +58,26 @@ void drawMenuBar(Desk& desk, GLFWwindow* window) {
     if (item("keys.help", Action::Help, desk.panels.help)) desk.panels.help = !desk.panels.help;
     ImGui::EndMenu();
   }
-  if (desk.session) {
+  if (desk.session && desk.offline) {
+    // Offline: what is waiting, and why, with the technical detail behind "Details" (tooltip).
+    ImGui::Separator();
+    const int pending = desk.outboxCounts.pending;
+    ImGui::TextColored(ImVec4(1, 0.7f, 0.3f, 1), "%s — %d %s", tr("status.offline"), pending,
+                       tr(pending == 1 ? "status.pending_one" : "status.pending_many"));
+    probe("status.offline");
+    if (ImGui::IsItemHovered()) {
+      ImGui::BeginTooltip();
+      ImGui::PushTextWrapPos(ImGui::GetFontSize() * 32);
+      ImGui::TextUnformatted(tr("status.offline_help"));
+      ImGui::TextDisabled("%s%s%s", tr("notify.details"), colon(), desk.offlineDetail.c_str());
+      ImGui::PopTextWrapPos();
+      ImGui::EndTooltip();
+    }
+  } else if (desk.session) {
     ImGui::Separator();
     ImGui::TextDisabled("%s %s %s %s", tr("status.connected"), desk.loginUrl.c_str(), tr("status.as"),
                         desk.session->user.displayName.c_str());
+    probe("status.connected");
   }
   ImGui::EndMenuBar();
 }

@@ -35,6 +35,21 @@ bool drawPostProgress(const OpenPost& post) {
               tr(downloading ? "post.downloading" : "editor.analysing"), kWidth);
   return true;
 }
+// Why A or R does nothing now, as a catalogue key ("" when they act): shown as the disabled buttons' tooltip and on
+// the status line, so that a key press is never silently ignored.
+const char* blockedReason(const Desk& desk, const OpenPost& post, bool allLoaded, bool allReady, bool forApproval) {
+  if (post.sending) return "blocked.sending";
+  if (post.leaseLost) return "blocked.lease_lost";
+  if (post.claiming && !desk.offline) return "blocked.claiming";
+  if (!allLoaded) return "blocked.loading";
+  if (forApproval && !allReady) return "blocked.analysing";
+  if (forApproval && post.captionPending) return "blocked.caption";
+  return "";
+}
+
+void whyDisabled(const char* reasonKey) {
+  if (*reasonKey && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("%s", tr(reasonKey));
+}
 }  // namespace
 
 void drawPost(Desk& desk) {
@@ -67,7 +82,7 @@ void drawPost(Desk& desk) {
   }
   if (!desk.shaderError.empty()) ImGui::TextColored(ImVec4(1, 0.6f, 0.3f, 1), "%s%s%s", tr("editor.shader_error"), colon(), desk.shaderError.c_str());
   if (post.leaseLost) ImGui::TextColored(ImVec4(1, 0.45f, 0.35f, 1), "%s", tr("post.lease_lost"));
-  if (post.claiming) ImGui::TextDisabled("%s", tr("post.claiming"));
+  if (post.claiming) ImGui::TextDisabled("%s", tr(desk.offline ? "post.offline_decide" : "post.claiming"));
 
   if (post.images.size() > 1) {
     const int count = static_cast<int>(post.images.size());
@@ -142,12 +157,14 @@ void drawPost(Desk& desk) {
     allReady = allReady && img.status == LoadedImage::Status::Ready && img.analysis != LoadedImage::Analysis::Pending;
   bool allLoaded = true;  // a rejection publishes nothing: it only needs the images shown (or failed)
   for (const auto& img : post.images) allLoaded = allLoaded && img.status != LoadedImage::Status::Loading;
-  const bool canDecide = allReady && !post.sending && !post.leaseLost && !post.claiming && !post.captionPending;
-  const bool canReject = allLoaded && !post.sending && !post.leaseLost && !post.claiming;
   // With the setting on, every mask must have been seen in the loupe before publishing.
   const MaskVisits visits = maskVisits(post);
   const bool visitsMissing = finalReview && desk.settings.requireMasksVisited && !visits.complete();
-  ImGui::BeginDisabled(!canDecide || visitsMissing);
+  const char* approveBlocked = visitsMissing ? "final.visit_all" : blockedReason(desk, post, allLoaded, allReady, true);
+  const char* rejectBlocked = blockedReason(desk, post, allLoaded, allReady, false);
+  const bool canDecide = !*approveBlocked;
+  const bool canReject = !*rejectBlocked;
+  ImGui::BeginDisabled(!canDecide);
   // Approval takes two steps (A, then A again): first the final review of the exact pixels to be published.
   if (ImGui::Button((std::string(finalReview ? icon::kApprove : icon::kLoupe) + "  " +
                      withKey(tr(finalReview ? "post.publish" : "post.approve"), Action::Approve) + "##approve").c_str(),
@@ -162,10 +179,8 @@ void drawPost(Desk& desk) {
     }
   }
   probe("post.approve");
-  if (visitsMissing && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
-    ImGui::SetTooltip("%s", tr("final.visit_all"));
-  else
-    shortcutTooltip(Action::Approve);
+  if (canDecide) shortcutTooltip(Action::Approve);
+  whyDisabled(approveBlocked);
   ImGui::EndDisabled();
   ImGui::SameLine();
   ImGui::BeginDisabled(!canReject);
@@ -176,7 +191,8 @@ void drawPost(Desk& desk) {
     desk.reject.message = Desk::defaultRejectMessage(Desk::postReasonCodes()[0]);
   }
   probe("post.reject");
-  shortcutTooltip(Action::Reject);
+  if (canReject) shortcutTooltip(Action::Reject);
+  whyDisabled(rejectBlocked);
   ImGui::EndDisabled();
   if (finalReview && pressed(Action::Cancel)) {
     post.editor.finalReview = false;
@@ -210,6 +226,11 @@ void drawPost(Desk& desk) {
   } else {
     if (drawPostProgress(post)) ImGui::SameLine();
     ImGui::AlignTextToFramePadding();
+    // Why the decision keys wait (the progress bar above says what is being done about it).
+    if (!canDecide && !post.sending) {
+      fittedText(ImVec4(1, 0.8f, 0.35f, 1), tr(approveBlocked));
+      if (!finalReview) ImGui::SameLine();
+    }
     // In the final review: the check's state first (short), then the final review's keys in the room left.
     const bool clear = finalReview && post.check.runningKey.empty() && !post.check.readyKey.empty() &&
                        post.check.readyKey == post.check.key && post.check.residual.ran &&

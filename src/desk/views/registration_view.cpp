@@ -88,7 +88,7 @@ void drawChecklist(Desk& desk, OpenRegistration& reg) {
     const ImVec4 colour = pass ? ImVec4(0.45f, 0.9f, 0.55f, 1) : fail ? ImVec4(1, 0.45f, 0.4f, 1) : ImVec4(1, 0.8f, 0.35f, 1);
     ImGui::TextColored(colour, "%s", pass ? "✓" : fail ? "✗" : "?");
     ImGui::SameLine();
-    if (item.score) ImGui::Text("%s (%.0f %%)", tr("check." + item.id), *item.score * 100);
+    if (item.score) ImGui::Text("%s (%.0f%s%%)", tr("check." + item.id), *item.score * 100, percentSpace());
     else ImGui::TextUnformatted(tr("check." + item.id));
     if (item.manualCheck) {
       ImGui::SameLine();

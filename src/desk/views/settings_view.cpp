@@ -67,7 +67,7 @@ void drawSettings(Desk& desk) {
   ImGui::TextDisabled("%s", tr("settings.url_next_login"));
 
   int lang = s.language == "en" ? 1 : 0;
-  const char* languages[] = {"Français", "English"};
+  const char* languages[] = {tr("lang.fr"), tr("lang.en")};
   ImGui::SetNextItemWidth(260);
   if (ImGui::Combo(tr("menu.language"), &lang, languages, 2)) desk.setLanguage(lang ? "en" : "fr");
   probe("settings.language");

@@ -50,6 +50,7 @@ void drawQueueFigures(Desk& desk, std::int64_t now) {
 
 void drawDayFigures(Desk& desk, std::int64_t now) {
   const StatsState& s = desk.stats;
+  if (!s.data.is_object()) return;  // not loaded yet (the first answer is on its way): value() would throw on null
   const Language l = language();
   const double rate = decisionsPerHour(s.perHour, localHour(now));
   if (ImGui::BeginTable("##day-stats", 2, ImGuiTableFlags_RowBg)) {
