@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <fstream>
 #include <set>
 
 using namespace medpics;
@@ -66,11 +67,12 @@ std::vector<std::string> benignMasked(const synth::SynthImage& img, const std::v
 
 // MEDPICS_TEST_DUMP=DIR writes each regression image there (to look at a failure).
 AnalysisResult analyse(const synth::SynthImage& img) {
+  const std::string bytes = test::encode(img.pixels, ".jpg");
   if (const char* dir = std::getenv("MEDPICS_TEST_DUMP")) {
     static int n = 0;
-    cv::imwrite(std::string(dir) + "/miss-" + std::to_string(n++) + ".png", img.pixels);
+    std::ofstream(std::string(dir) + "/miss-" + std::to_string(n++) + ".jpg", std::ios::binary) << bytes;
   }
-  const auto r = pipeline().analyze(test::encode(img.pixels, ".jpg"));
+  const auto r = pipeline().analyze(bytes);
   REQUIRE(r.ok());
   return r;
 }

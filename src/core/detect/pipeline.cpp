@@ -117,7 +117,14 @@ int alnumCount(const std::string& text) {
 }
 
 // A classical-only region is kept only when it reads as text.
-bool readsAsText(const OcrLine& line) { return alnumCount(line.text) >= 2 && line.confidence >= 0.55f; }
+// A read under that confidence still counts when it holds identifying text ("CHU de Besenx" for "CHU de Bordeaux": 10 px
+// white print on a radiograph): a PHI rule matching a misread line is evidence of text, and masking it is the safe side.
+bool readsAsText(const OcrLine& line) {
+  if (alnumCount(line.text) >= 2 && line.confidence >= 0.55f) return true;
+  if (alnumCount(line.text) < 4 || line.confidence < 0.4f) return false;
+  const LineVerdict v = classifyLine(line.text, line.confidence);
+  return v.phi && !v.uncertain && v.category != "other-text";
+}
 
 // A network region that OCR cannot read is still reported (unknown text is masked) when it looks like glyphs;
 // unreadable regions without glyph structure (ECG traces, grid, texture) are dropped.
