@@ -134,7 +134,10 @@ bool keepNetworkRegion(const cv::Mat& bgr, const TextRegion& region, const OcrLi
   cv::cvtColor(bgr(region.box), gray, cv::COLOR_BGR2GRAY);
   // a line of the small-text pass was found on a full-resolution tile of a row whose texture already passed a glyph
   // test: 8 px print after JPEG reads badly and its letters touch, so a partial reading or two glyphs are enough
-  if (region.source == "ppocr-db-fine") return alnumCount(line.text) >= 2 || looksLikeGlyphRow(gray, 2);
+  const float longSide = std::max(region.rect.size.width, region.rect.size.height);
+  const float shortSide = std::min(region.rect.size.width, region.rect.size.height);
+  if (region.source == "ppocr-db-fine" && longSide >= 2.f * shortSide)  // a line, not a patch of texture
+    return alnumCount(line.text) >= 2 || looksLikeGlyphRow(gray, 2);
   return looksLikeGlyphRow(gray, 3);  // ECG traces and textures can mimic two glyphs, rarely three
 }
 
