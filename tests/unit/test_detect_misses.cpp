@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <fstream>
 #include <set>
 
 using namespace medpics;
@@ -66,11 +67,12 @@ std::vector<std::string> benignMasked(const synth::SynthImage& img, const std::v
 
 // MEDPICS_TEST_DUMP=DIR writes each regression image there (to look at a failure).
 AnalysisResult analyse(const synth::SynthImage& img) {
+  const std::string bytes = test::encode(img.pixels, ".jpg");
   if (const char* dir = std::getenv("MEDPICS_TEST_DUMP")) {
     static int n = 0;
-    cv::imwrite(std::string(dir) + "/miss-" + std::to_string(n++) + ".png", img.pixels);
+    std::ofstream(std::string(dir) + "/miss-" + std::to_string(n++) + ".jpg", std::ios::binary) << bytes;
   }
-  const auto r = pipeline().analyze(test::encode(img.pixels, ".jpg"));
+  const auto r = pipeline().analyze(bytes);
   REQUIRE(r.ok());
   return r;
 }
@@ -224,4 +226,43 @@ TEST_CASE("miss: no face and no tattoo on chest radiographs, dark, light and inv
     for (const auto& s : m) UNSCOPED_INFO("missed: " << s);
     CHECK(m.empty());
   }
+}
+
+namespace {
+// The wristband's second code drawn as a DataMatrix of `px` pixels rotated `degrees`; checks it is masked, and read
+// when `decoded`.
+void checkWristbandDataMatrix(int px, double degrees, bool decoded) {
+  synth::GenerateOptions g;
+  g.hard = true;
+  g.symbology = "DataMatrix";
+  g.symbolPx = px;
+  g.symbolDegrees = degrees;
+  g.width = 1600;
+  g.height = 1200;
+  const auto img = synth::generate(synth::ImageKind::Wristband, 4, g);
+  const auto dm = std::find_if(img.truth.begin(), img.truth.end(), [](const synth::Element& e) { return e.symbology == "DataMatrix"; });
+  REQUIRE(dm != img.truth.end());
+  const auto r = analyse(img);
+  INFO(px << " px, " << degrees << " degrees\n" << describe(r.findings));
+  const auto m = missed(img, r.findings);
+  for (const auto& s : m) UNSCOPED_INFO("missed: " << s);
+  CHECK(m.empty());
+  if (decoded)
+    CHECK(std::any_of(r.findings.begin(), r.findings.end(),
+                      [&](const Finding& f) { return f.category == "datamatrix" && f.text == dm->text; }));
+}
+}  // namespace
+
+TEST_CASE("miss: DataMatrix of 89 px rotated 2.7 degrees on a wristband, next to its Code128, is read",
+          "[misses][pipeline][codes]") {
+  MODELS_OR_SKIP();
+  checkWristbandDataMatrix(89, 2.7, true);  // 6 px per module: read, not only masked as unreadable
+}
+
+// Fails on this branch: a 26 px DataMatrix of 22x22 modules (~1.2 px per module, payload "IPP|NAME") on a 1600 px
+// photo is not even localised (the 2-D localiser works at 800 px, where the symbol is a grey square). Tagged
+// [!mayfail] until the localiser looks at full resolution; see docs/detection.md.
+TEST_CASE("miss: DataMatrix of 26 px on a wristband is masked (code illisible at least)", "[misses][pipeline][codes][!mayfail]") {
+  MODELS_OR_SKIP();
+  checkWristbandDataMatrix(26, 0.0, false);
 }

@@ -61,6 +61,9 @@ TEST_CASE("benign clinical vocabulary stays visible", "[rules]") {
   CHECK(classifyLine("Filtre 0,05-150 Hz Axe QRS 12° Rythme bizarre", 0.55f).uncertain);  // read badly: context decides
   CHECK(classifyLine("PR 160 ms QRS 90 ms LEGRAND", 0.8f).phi);  // a surname among measures stays masked
   CHECK(classifyLine("FC 78 bpm Eva", 0.8f).phi);
+  // identity lines misread (tight leading, 10 px) are never measurement lines
+  CHECK(classifyLine("uit it fe) + M. LE bai", 0.7f).phi);
+  CHECK(classifyLine("Wale) le : 16 aavv)~", 0.7f).phi);
 }
 
 TEST_CASE("OCR garbage and very short text are uncertain, never a name", "[rules]") {

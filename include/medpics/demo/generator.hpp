@@ -29,6 +29,10 @@ struct GenerateOptions {
   std::optional<int> jpegQuality;
   std::optional<bool> identityBox;
   std::optional<int> identityLeading;
+  // The wristband's second code (hard): symbology, side in pixels and rotation in degrees.
+  std::optional<std::string> symbology;
+  std::optional<int> symbolPx;
+  std::optional<double> symbolDegrees;
 };
 
 // Deterministic for (kind, seed, options). Kinds RppsCard / OrdreCertificate / StudentCard render

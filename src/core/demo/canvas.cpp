@@ -41,6 +41,9 @@ Style pickStyle(Rng& rng, const GenerateOptions& o) {
   st.jpegQuality = o.jpegQuality;
   st.identityBox = o.identityBox;
   if (o.identityLeading) st.identityLeading = *o.identityLeading;
+  st.symbology = o.symbology;
+  st.symbolPx = o.symbolPx;
+  st.symbolDegrees = o.symbolDegrees;
   if (!o.hard) return st;
   st.hard = true;
   st.body = rng.pick(bodyFonts());

@@ -23,6 +23,9 @@ struct Style {
   std::optional<int> jpegQuality;
   std::optional<bool> identityBox;
   int identityLeading = 170;
+  std::optional<std::string> symbology;  // GenerateOptions overrides of a generator's extra code
+  std::optional<int> symbolPx;
+  std::optional<double> symbolDegrees;
   double angle(double drawn) const { return rotation ? *rotation : drawn; }
   int quality(int drawn) const { return jpegQuality ? *jpegQuality : drawn; }
   bool boxed(bool drawn) const { return identityBox ? *identityBox : drawn; }

@@ -36,11 +36,11 @@ SynthImage wristband(Rng& rng, const PatientIdentity& p, cv::Size size, const St
   const cv::Point barsAt(x0, y + th / 2);
   if (barsAt.x + bars.cols < bandX + bandW) c.add("barcode", "barcode", true, paste(c.img, bars, barsAt), p.ipp, "Code128");
   if (st.hard) {  // a second code of any symbology, 14-200 px, rotated up to 5 degrees, right part of the band
-    const auto& sym = rng.pick(writableSymbologies());
-    const int side = rng.uniform(14, std::clamp(bandH - 2 * m, 15, 200));
+    const std::string sym = st.symbology.value_or(rng.pick(writableSymbologies()));
+    const int side = st.symbolPx.value_or(rng.uniform(14, std::clamp(bandH - 2 * m, 15, 200)));
     placeSymbol(c, sym, symbolPayload(sym, p.ipp, p.lastName),
                 {std::max(bandX + bandW * 6 / 10, x0 + bars.cols + m) + rng.uniform(0, bandW / 20), bandY + m}, side,
-                rng.real(-5.0, 5.0));
+                st.symbolDegrees.value_or(rng.real(-5.0, 5.0)));
   } else if (rng.chance(0.6)) {
     const std::string payload = p.ipp + "|" + p.lastName + "|" + p.birthDate;
     const bool dataMatrix = rng.chance(0.5);

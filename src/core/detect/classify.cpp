@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <set>
 #include <functional>
 #include <regex>
 
@@ -511,10 +512,18 @@ LineVerdict classifyLine(std::string_view original, float ocrConfidence) {
   const auto tokens = tokenize(text);
   // a line mostly of clinical vocabulary and measurements ("FC 92 bpm PR 160 ms QRS 90 ms", read with a few
   // errors): a lone all-caps word there ("SUBTE" for "QT/QTc") is a misreading, not a name
+  // Only substantive vocabulary counts (units, measures, abbreviations, leads, clinical words; not single letters or
+  // stop words such as "le", which a misread identity line "uit it fe) + M. LE bai" is full of), and a line with
+  // a trigger word ("M.", "Nom", "Né") is never a measurement line.
+  static const std::set<std::string> stopWords{"le", "la", "les", "de", "du", "des", "et", "a", "au", "aux", "un",
+                                               "une", "par", "en", "it", "is", "of", "the", "and", "to", "in", "on"};
   const auto benignCount = std::size_t(std::count_if(tokens.begin(), tokens.end(), [](const Token& t) {
-    return benignToken(t) || misreadVocabulary(t);
+    return t.raw.size() >= 2 && !stopWords.count(t.folded) && (benignToken(t) || misreadVocabulary(t));
   }));
-  const bool mostlyBenign = benignCount >= 3 && benignCount * 2 >= tokens.size();
+  const bool trigger = std::any_of(tokens.begin(), tokens.end(), [](const Token& t) {
+    return isTrigger(t) || identifierLabel(t.folded);
+  });
+  const bool mostlyBenign = !trigger && benignCount >= 3 && benignCount * 2 >= tokens.size();
   if (mostlyBenign && !v.spans.empty() &&
       std::all_of(v.spans.begin(), v.spans.end(), [](const TextSpan& s) { return s.rule == "all-caps-word"; })) {
     v.spans.clear();
@@ -564,15 +573,24 @@ LineVerdict classifyLine(std::string_view original, float ocrConfidence) {
   if (allBenign) return verdict("benign", false, 0.5f + 0.4f * ocrConfidence);
   // confidently read prose: lower-case words, vocabulary and numbers, at most a capitalised first word followed by
   // two lower-case words ("Validé par le biologiste responsable")
-  if (ocrConfidence >= 0.6f) {
-    std::size_t lower = 0;
+  // (no trigger word, and at least half of its longer lower-case words are vocabulary: a misread identity line
+  // "uit it fe) + M. LE bai" is lower-case too)
+  if (ocrConfidence >= 0.6f && !trigger) {
+    std::size_t lower = 0, longer = 0, known = 0;
     bool prose = true;
     for (std::size_t i = 0; i < tokens.size() && prose; ++i) {
       const Token& t = tokens[i];
-      if (lowerCaseWord(t)) ++lower;
-      else if (!benignToken(t) && !(i == 0 && t.capitalised && !t.allCaps)) prose = false;
+      if (lowerCaseWord(t)) {
+        ++lower;
+        if (t.raw.size() >= 3 && !stopWords.count(t.folded)) {
+          ++longer;
+          known += (benignToken(t) || misreadVocabulary(t)) ? 1 : 0;
+        }
+      } else if (!benignToken(t) && !(i == 0 && t.capitalised && !t.allCaps)) {
+        prose = false;
+      }
     }
-    if (prose && lower >= 2) return verdict("benign", false, 0.45f + 0.4f * ocrConfidence);
+    if (prose && lower >= 2 && known * 2 >= longer) return verdict("benign", false, 0.45f + 0.4f * ocrConfidence);
   }
   // mostly vocabulary with a few unknown words (misread units, "sinusas"): not read confidently, the context rule
   // decides (masked in identity zones and next to identity lines, to-check elsewhere)

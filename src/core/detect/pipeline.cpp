@@ -118,7 +118,14 @@ int alnumCount(const std::string& text) {
 }
 
 // A classical-only region is kept only when it reads as text.
-bool readsAsText(const OcrLine& line) { return alnumCount(line.text) >= 2 && line.confidence >= 0.55f; }
+// A read under that confidence still counts when it holds identifying text ("CHU de Besenx" for "CHU de Bordeaux": 10 px
+// white print on a radiograph): a PHI rule matching a misread line is evidence of text, and masking it is the safe side.
+bool readsAsText(const OcrLine& line) {
+  if (alnumCount(line.text) >= 2 && line.confidence >= 0.55f) return true;
+  if (alnumCount(line.text) < 4 || line.confidence < 0.4f) return false;
+  const LineVerdict v = classifyLine(line.text, line.confidence);
+  return v.phi && !v.uncertain && v.category != "other-text";
+}
 
 // A network region that OCR cannot read is still reported (unknown text is masked) when it looks like glyphs;
 // unreadable regions without glyph structure (ECG traces, grid, texture) are dropped.
@@ -128,7 +135,10 @@ bool keepNetworkRegion(const cv::Mat& bgr, const TextRegion& region, const OcrLi
   cv::cvtColor(bgr(region.box), gray, cv::COLOR_BGR2GRAY);
   // a line of the small-text pass was found on a full-resolution tile of a row whose texture already passed a glyph
   // test: 8 px print after JPEG reads badly and its letters touch, so a partial reading or two glyphs are enough
-  if (region.source == "ppocr-db-fine") return alnumCount(line.text) >= 2 || looksLikeGlyphRow(gray, 2);
+  const float longSide = std::max(region.rect.size.width, region.rect.size.height);
+  const float shortSide = std::min(region.rect.size.width, region.rect.size.height);
+  if (region.source == "ppocr-db-fine" && longSide >= 2.f * shortSide)  // a line, not a patch of texture
+    return alnumCount(line.text) >= 2 || looksLikeGlyphRow(gray, 2);
   return looksLikeGlyphRow(gray, 3);  // ECG traces and textures can mimic two glyphs, rarely three
 }
 

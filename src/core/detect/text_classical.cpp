@@ -93,7 +93,15 @@ static int smallGlyphHeight(const cv::Mat& gray) {
   std::vector<int> heights;
   for (int i = 1; i < n; ++i) {
     const int h = stats.at<int>(i, cv::CC_STAT_HEIGHT), w = stats.at<int>(i, cv::CC_STAT_WIDTH);
-    if (h >= 4 && h <= 24 && w <= 3 * h && stats.at<int>(i, cv::CC_STAT_AREA) >= 6) heights.push_back(h);
+    const int area = stats.at<int>(i, cv::CC_STAT_AREA);
+    if (h < 4 || h > 24 || area < 6) continue;
+    if (w <= 3 * h) {
+      heights.push_back(h);
+    } else if (w <= 10 * h && area >= 0.25 * w * h && area <= 0.8 * w * h) {
+      // a word whose letters touch (serif print of 8-10 px after JPEG): about one glyph per 0.7 h of width; a bar
+      // or a rule is solid, not a word
+      for (int k = 0; k < int(w / (0.7 * h)); ++k) heights.push_back(h);
+    }
   }
   if (heights.size() < 4) return 0;
   std::nth_element(heights.begin(), heights.begin() + long(heights.size() / 2), heights.end());
