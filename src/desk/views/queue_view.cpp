@@ -24,7 +24,8 @@ void drawList(Desk& desk, const std::vector<Item>& items, const std::string& ope
     const bool heldByOther = item.lease && desk.session && item.lease->holder != desk.session->user.username;
     if (heldByOther) ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
     const std::string text = label(item);
-    if (ImGui::Selectable(text.c_str(), item.id == openId, 0, ImVec2(0, 40))) {
+    // As wide as the panel, never as wide as the text (which the panel cuts off, then shows whole in a tooltip).
+    if (ImGui::Selectable(text.c_str(), item.id == openId, 0, ImVec2(ImGui::GetContentRegionAvail().x, 40))) {
       if (posts) desk.openPost(item.id);
       else desk.openRegistration(item.id);
     }
