@@ -107,7 +107,13 @@ void CatalogueCheck::allowDeskData(const desk::Desk& d) {
           for (const auto& p : f.params) allowData(p.value);  // names, directory labels, sources: data
     }
   }
-  for (const auto& e : d.history.entries) allowData(e.decision.subjectId + " " + e.decision.decidedBy + " " + e.decision.message);
+  for (const auto& e : d.history.entries) {
+    allowData(e.decision.subjectId + " " + e.decision.decidedBy + " " + e.decision.message);
+    // What the row says about its subject (the platform's subject_summary): author, published caption, applicant.
+    if (const auto summary = e.decision.raw.find("subject_summary"); summary != e.decision.raw.end() && summary->is_object())
+      for (const auto& [key, value] : summary->items())
+        if (value.is_string()) allowData(value.get<std::string>());
+  }
   if (d.history.evidence && d.history.evidence->contains("note") && (*d.history.evidence)["note"].is_string())
     allowData((*d.history.evidence)["note"].get<std::string>());
   // The public parameters of a decided checklist (directory labels, dates, counts) are data too.
@@ -120,6 +126,15 @@ void CatalogueCheck::allowDeskData(const desk::Desk& d) {
               if (value.is_string()) allowData(value.get<std::string>());
   for (const auto& e : d.outboxEntries) allowData(e.subjectId);
 }
+
+namespace {
+// Some word of the set ends with w (and is longer): w is what a left clip left of it.
+bool endsOne(const std::set<std::string>& words, const std::string& w) {
+  for (const auto& word : words)
+    if (word.size() > w.size() && word.compare(word.size() - w.size(), w.size(), w) == 0) return true;
+  return false;
+}
+}  // namespace
 
 std::vector<std::string> CatalogueCheck::offenders(const std::string& screen) const {
   std::vector<std::string> out;
@@ -134,6 +149,8 @@ std::vector<std::string> CatalogueCheck::offenders(const std::string& screen) co
       // The last word of a line cut at the edge of a list or a window ("…; annu").
       const auto cutWord = catalogue_.lower_bound(w);
       if (&w == &lineWords.back() && cutWord != catalogue_.end() && cutWord->compare(0, w.size(), w) == 0) continue;
+      // The first word of a line cut at the left edge of a clipped row ("urélie" of "Aurélie").
+      if (&w == &lineWords.front() && (endsOne(catalogue_, w) || endsOne(data_, w))) continue;
       bad += (bad.empty() ? "" : ", ") + w;
     }
     // French spacing after a label of the catalogue ("Caption :") in English; a caption's own " :" is data.
