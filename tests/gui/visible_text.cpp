@@ -2,6 +2,7 @@
 #include "visible_text.hpp"
 
 #include <imgui.h>
+#include <imgui_internal.h>
 
 #include <cmath>
 #include <cstring>
@@ -34,24 +35,6 @@ const std::map<std::uint64_t, GlyphInfo>& glyphsByUv() {
       if (g.Visible) map.emplace(uvKey(ImVec2(g.U0, g.V0)), GlyphInfo{&g, font});
   built = atlas;
   return map;
-}
-
-void appendUtf8(std::string& out, unsigned int c) {
-  if (c < 0x80) {
-    out += static_cast<char>(c);
-  } else if (c < 0x800) {
-    out += static_cast<char>(0xC0 | (c >> 6));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  } else if (c < 0x10000) {
-    out += static_cast<char>(0xE0 | (c >> 12));
-    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (c >> 18));
-    out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  }
 }
 
 }  // namespace
@@ -91,7 +74,8 @@ std::vector<VisibleLine> visibleText() {
         const int spaces = std::max(1, static_cast<int>(std::lround((pen - nextPen) / spaceWidth)));
         lines.back().text.append(static_cast<std::size_t>(std::min(spaces, 3)), ' ');
       }
-      appendUtf8(lines.back().text, g.Codepoint);
+      char utf8[5];
+      lines.back().text += ImTextCharToUtf8(utf8, g.Codepoint);
       nextPen = pen + g.AdvanceX * scale;
       open = true;
       i += 4;

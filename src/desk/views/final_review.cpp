@@ -178,23 +178,31 @@ void drawFilmstrip(OpenPost& post, gl::MaskPreview* preview, float height) {
     }
     const bool current = post.currentImage == i;
     draw->AddRect(min, max, current ? IM_COL32(140, 210, 255, 255) : IM_COL32(90, 90, 90, 255), 0, 0, current ? 2.5f : 1);
-    int visited = 0, total = 0;
-    for (const auto& item : image.regions.items())
-      if (item.region.masks()) ++total, visited += static_cast<int>(image.visitedMasks.count(item.id));
+    const MaskVisits visits = maskVisits(image);
     const std::string label = std::string(tr("post.image")) + " " + std::to_string(i + 1) + "  ·  " +
-                              std::to_string(visited) + "/" + std::to_string(total) + " " + tr("final.masks_short");
-    ImGui::TextColored(visited >= total ? ImVec4(0.45f, 0.85f, 0.5f, 1) : ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled),
+                              std::to_string(visits.visited) + "/" + std::to_string(visits.total) + " " +
+                              tr("final.masks_short");
+    ImGui::TextColored(visits.complete() ? ImVec4(0.45f, 0.85f, 0.5f, 1) : ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled),
                        "%s", label.c_str());
     ImGui::EndGroup();
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("final.film_tooltip"));
   }
 }
 
+MaskVisits maskVisits(const LoadedImage& image) {
+  MaskVisits visits;
+  for (const auto& item : image.regions.items())
+    if (item.region.masks()) ++visits.total, visits.visited += static_cast<int>(image.visitedMasks.count(item.id));
+  return visits;
+}
+
 MaskVisits maskVisits(const OpenPost& post) {
   MaskVisits visits;
-  for (const auto& image : post.images)
-    for (const auto& item : image.regions.items())
-      if (item.region.masks()) ++visits.total, visits.visited += static_cast<int>(image.visitedMasks.count(item.id));
+  for (const auto& image : post.images) {
+    const MaskVisits one = maskVisits(image);
+    visits.visited += one.visited;
+    visits.total += one.total;
+  }
   return visits;
 }
 

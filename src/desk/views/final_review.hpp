@@ -26,7 +26,8 @@ struct MaskVisits {
   int visited = 0, total = 0;
   bool complete() const { return visited >= total; }
 };
-// Masking regions of every image of the post, and how many of them the loupe has shown.
+// Masking regions of one image / of every image of the post, and how many of them the loupe has shown.
+MaskVisits maskVisits(const LoadedImage& image);
 MaskVisits maskVisits(const OpenPost& post);
 
 // The caption as it will be published: the ticked PHI spans replaced by "[…]".

@@ -28,10 +28,11 @@ struct Subject {
   std::string title, detail;
 };
 Subject subjectOf(const api::Decision& d) {
-  const nlohmann::json summary = d.raw.value("subject_summary", nlohmann::json::object());
-  auto text = [&summary](const char* key) {
-    const auto it = summary.find(key);
-    return it != summary.end() && it->is_string() ? it->get<std::string>() : std::string();
+  const auto summary = d.raw.find("subject_summary");  // read in place: rows are drawn every frame
+  auto text = [&](const char* key) {
+    if (summary == d.raw.end() || !summary->is_object()) return std::string();
+    const auto it = summary->find(key);
+    return it != summary->end() && it->is_string() ? it->get<std::string>() : std::string();
   };
   const bool post = d.subjectType == "post";
   Subject s;
