@@ -76,11 +76,11 @@ std::vector<mask::Region> regions(int w, int h) {
   rect(3000, 140, 620, 70, Style::Solid);
   rect(60, 2800, 1100, 80, Style::Solid);
   rect(2700, 2820, 1200, 90, Style::Solid);
-  rect(1700, 1300, 500, 300, Style::Solid);  // barcode label
-  rect(2400, 2000, 260, 260, Style::Solid);  // QR code
-  ellipse(800, 700, 520, 680, Style::Solid);  // face
-  ellipse(2600, 600, 360, 460, Style::Solid);  // second face
-  polygon({{1200, 2300}, {1900, 2150}, {1930, 2260}, {1230, 2410}}, Style::Solid);  // rotated text line
+  rect(1700, 1300, 500, 300, Style::Solid);                                                       // barcode label
+  rect(2400, 2000, 260, 260, Style::Solid);                                                       // QR code
+  ellipse(800, 700, 520, 680, Style::Solid);                                                      // face
+  ellipse(2600, 600, 360, 460, Style::Solid);                                                     // second face
+  polygon({{1200, 2300}, {1900, 2150}, {1930, 2260}, {1230, 2410}}, Style::Solid);                // rotated text line
   polygon({{3300, 1200}, {3800, 1300}, {3700, 1800}, {3250, 1650}, {3150, 1400}}, Style::Solid);  // tattoo
   rect(400, 1800, 800, 60, Style::Solid);
   {

@@ -16,14 +16,19 @@ int main(int argc, char** argv) {
     while (out.size() < size) out += unit;
     return out;
   };
-  struct Case { const char* name; std::string text; bool asserted; };
+  struct Case {
+    const char* name;
+    std::string text;
+    bool asserted;
+  };
   const Case cases[] = {
       {"\"M. \" repeated", repeat("M. "), true},
       {"capitalised words", repeat("Dupont Martin Lefèvre "), true},
       {"digits", std::string(size, '7'), true},
       {"\"Dr \" repeated", repeat("Dr "), false},
       {"zero-width spaces", repeat("\xE2\x80\x8B"), false},
-      {"realistic PHI caption", repeat("Mme DUPONT Marie, née le 12/03/1961, NIR 2 95 10 99 126 111 93, tél 06 12 34 56 78. "), false},
+      {"realistic PHI caption",
+       repeat("Mme DUPONT Marie, née le 12/03/1961, NIR 2 95 10 99 126 111 93, tél 06 12 34 56 78. "), false},
   };
   auto cpuSeconds = [] {
     timespec t{};
@@ -40,7 +45,8 @@ int main(int argc, char** argv) {
     const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     const bool fail = c.asserted && cpu >= 1.0;
     failures += fail;
-    std::printf("%-24s %10zu %8.3f %8.3f %8zu%s\n", c.name, c.text.size(), s, cpu, spans.size(), fail ? "  FAIL (>= 1 s)" : "");
+    std::printf("%-24s %10zu %8.3f %8.3f %8zu%s\n", c.name, c.text.size(), s, cpu, spans.size(),
+                fail ? "  FAIL (>= 1 s)" : "");
   }
   return failures ? 1 : 0;
 }

@@ -46,7 +46,8 @@ bool runUntil(desk::App& app, const std::function<bool()>& done, double seconds)
 bool itemReady(const desk::Desk& desk) {
   if (!desk.post || desk.post->claiming || desk.post->images.empty()) return false;
   for (const auto& img : desk.post->images)
-    if (img.status != desk::LoadedImage::Status::Ready || img.analysis == desk::LoadedImage::Analysis::Pending) return false;
+    if (img.status != desk::LoadedImage::Status::Ready || img.analysis == desk::LoadedImage::Analysis::Pending)
+      return false;
   return true;
 }
 
@@ -79,36 +80,48 @@ int main(int argc, char** argv) {
   if (!app.init(options)) return 1;
   glfwSwapInterval(0);
   desk::Desk& desk = app.desk();
-  if (!runUntil(app, [&] { return desk.session && !desk.posts.empty(); }, 30)) return 1;
+  if (!runUntil(
+          app, [&] { return desk.session && !desk.posts.empty(); }, 30))
+    return 1;
   desk.openPost(desk.posts.front().id);
-  if (!runUntil(app, [&] { return desk.post.has_value(); }, 60)) return 1;
+  if (!runUntil(
+          app, [&] { return desk.post.has_value(); }, 60))
+    return 1;
 
   std::vector<double> toNext, toNextAll;
   int objections = 0, approved = 0, prefetched = 0, atOnce = 0;
   for (int i = 0; i < approvals && desk.post; ++i) {
     // The moderator reviews the post once it is ready and, when it comes within 3 minutes, the next one is ready in
     // the prefetch cache (a 12 MP photo may take longer on a loaded machine: then it is measured as it is).
-    if (!runUntil(app, [&] { return itemReady(desk); }, 600)) break;
-    runUntil(app, [&] {
-      return !desk.prefetchProgress.empty() && desk.prefetchProgress[0].stage == work::PrefetchStage::Ready;
-    }, 180);
+    if (!runUntil(
+            app, [&] { return itemReady(desk); }, 600))
+      break;
+    runUntil(
+        app,
+        [&] { return !desk.prefetchProgress.empty() && desk.prefetchProgress[0].stage == work::PrefetchStage::Ready; },
+        180);
     const std::string id = desk.post->detail.id, kind = desk.post->detail.kind;
     int objected = 0;
     bool first = true;
     while (desk.post && desk.post->detail.id == id) {
       desk.post->editor.finalReview = true;  // first A: the final review
       const auto look = Clock::now();
-      runUntil(app, [&] { return msSince(look) > lookSeconds * 1000; }, lookSeconds + 1);
+      runUntil(
+          app, [&] { return msSince(look) > lookSeconds * 1000; }, lookSeconds + 1);
       const int queued = desk.decisionsQueued;
       const auto start = Clock::now();
       desk.approvePost();  // second A
-      if (!runUntil(app, [&] {
-            return desk.decisionsQueued > queued ||
-                   (desk.post && desk.post->detail.id == id && !desk.post->sending && desk.post->residualFindings > 0);
-          }, 300))
+      if (!runUntil(
+              app,
+              [&] {
+                return desk.decisionsQueued > queued || (desk.post && desk.post->detail.id == id &&
+                                                         !desk.post->sending && desk.post->residualFindings > 0);
+              },
+              300))
         return 1;
       if (desk.decisionsQueued > queued) {
-        runUntil(app, [&] { return desk.post && desk.post->detail.id != id && itemReady(desk); }, 300);
+        runUntil(
+            app, [&] { return desk.post && desk.post->detail.id != id && itemReady(desk); }, 300);
         frame(app);  // the frame that shows it
         const double ms = msSince(start);
         toNextAll.push_back(ms);
@@ -125,7 +138,8 @@ int main(int argc, char** argv) {
     }
     objections += objected;
     std::printf("post %s (%s): %d objection(s), second A -> next post %.0f ms%s\n", id.c_str(), kind.c_str(), objected,
-                toNextAll.empty() ? 0.0 : toNextAll.back(), desk.openedFromPrefetch ? " (from the prefetch cache)" : "");
+                toNextAll.empty() ? 0.0 : toNextAll.back(),
+                desk.openedFromPrefetch ? " (from the prefetch cache)" : "");
   }
   std::printf("GL: %s; look at the final review %.1f s before the second A\n",
               reinterpret_cast<const char*>(glGetString(GL_RENDERER)), lookSeconds);
@@ -133,7 +147,9 @@ int main(int argc, char** argv) {
               objections, approved ? double(objections) / approved : 0.0);
   std::printf("second A -> next post on screen, published at once: median %.1f ms, max %.1f ms (%zu)\n", median(toNext),
               toNext.empty() ? 0 : *std::max_element(toNext.begin(), toNext.end()), toNext.size());
-  std::printf("second A -> next post on screen, every approval (last A): median %.1f ms; next post from the prefetch "
-              "cache: %d of %d\n", median(toNextAll), prefetched, approved);
+  std::printf(
+      "second A -> next post on screen, every approval (last A): median %.1f ms; next post from the prefetch "
+      "cache: %d of %d\n",
+      median(toNextAll), prefetched, approved);
   return 0;
 }

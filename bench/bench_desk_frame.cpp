@@ -58,7 +58,8 @@ void openPost(desk::App& app, cv::Size size, int regionCount) {
   for (int i = 0; i < regionCount; ++i) {
     mask::Region r;
     r.shape = i % 5 == 0 ? mask::Shape::Ellipse : mask::Shape::Rect;
-    r.box = {rng.uniform(0, size.width - 400), rng.uniform(0, size.height - 200), rng.uniform(40, 400), rng.uniform(20, 200)};
+    r.box = {rng.uniform(0, size.width - 400), rng.uniform(0, size.height - 200), rng.uniform(40, 400),
+             rng.uniform(20, 200)};
     r.style = i % 4 == 0 ? mask::Style::Mosaic : mask::Style::Solid;
     r.origin = mask::Origin::Auto;
     r.kind = i % 7 == 0 ? "face" : "text";
@@ -114,14 +115,16 @@ int main() {
     image.regions.select(id);
     image.regions.beginGesture();
     drag = frameTimes(app, 100, [&](int i) {
-      image.regions.gestureReplace(id, image.regions.clampToImage(review::translated(origin, 3 * (i % 20), 2 * (i % 20))));
+      image.regions.gestureReplace(id,
+                                   image.regions.clampToImage(review::translated(origin, 3 * (i % 20), 2 * (i % 20))));
     });
     image.regions.endGesture();
     // The preview's part of it alone: MaskPreview::prepare (region index update and upload) for the same drag.
     std::vector<double> ms;
     image.regions.beginGesture();
     for (int i = 0; i < 60; ++i) {
-      image.regions.gestureReplace(id, image.regions.clampToImage(review::translated(origin, 3 * (i % 20), 2 * (i % 20))));
+      image.regions.gestureReplace(id,
+                                   image.regions.clampToImage(review::translated(origin, 3 * (i % 20), 2 * (i % 20))));
       const auto start = std::chrono::steady_clock::now();
       app.maskPreview().prepare(image);
       glFinish();
@@ -148,7 +151,8 @@ int main() {
   print("24 MP + regions + preview, zooming", zoom, reference);
   if (regionCount > 0) {
     print("24 MP + regions + preview, dragging a region", drag, reference);
-    std::printf("%-44s median %6.2f ms  p95 %6.2f ms\n", "  region index update alone, per drag step", prepare.median, prepare.p95);
+    std::printf("%-44s median %6.2f ms  p95 %6.2f ms\n", "  region index update alone, per drag step", prepare.median,
+                prepare.p95);
   }
   print("24 MP + regions, outlines only, still", outlines, reference);
   std::printf("canvas layer drawn again during the 200 still frames: %d with the preview, %d outlines only\n",

@@ -54,10 +54,12 @@ void run(const std::string& url, const std::string& token, const std::vector<std
   }
   const int ready = prefetcher.readyCount();
   for (const auto& p : prefetcher.progress())
-    if (p.stage != work::PrefetchStage::Ready) std::printf("  %s: %s\n", p.id.c_str(), work::stageName(p.stage).c_str());
+    if (p.stage != work::PrefetchStage::Ready)
+      std::printf("  %s: %s\n", p.id.c_str(), work::stageName(p.stage).c_str());
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() - 1.0;
-  std::printf("depth %2d, cap %5zu MiB: %2d posts ready in %5.1f s, prefetcher holds %7.1f MiB, process RSS +%7.1f MiB\n",
-              depth, capMiB, ready, seconds, prefetcher.memoryUsed() / 1048576.0, residentMiB() - before);
+  std::printf(
+      "depth %2d, cap %5zu MiB: %2d posts ready in %5.1f s, prefetcher holds %7.1f MiB, process RSS +%7.1f MiB\n",
+      depth, capMiB, ready, seconds, prefetcher.memoryUsed() / 1048576.0, residentMiB() - before);
 }
 }  // namespace
 

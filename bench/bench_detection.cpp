@@ -31,11 +31,11 @@ using Clock = std::chrono::steady_clock;
 // Rules a Presidio-style analyser has: pattern recognisers and context (trigger) words; no name lexicon,
 // no capitalisation heuristics, no institution names.
 bool presidioLikeRule(const std::string& rule) {
-  static const std::set<std::string> kept = {"email", "phone-fr", "phone-intl", "phone-us", "nir-key", "nir-shape",
-                                             "rpps-luhn", "adeli-luhn", "long-number", "trigger-id", "date-numeric",
-                                             "date-iso", "date-compact", "date-text-fr", "date-text-en",
-                                             "date-month-year", "birth-trigger", "trigger-name", "street",
-                                             "postcode-city", "address-trigger"};
+  static const std::set<std::string> kept = {
+      "email",        "phone-fr",      "phone-intl",     "phone-us",        "nir-key",       "nir-shape",
+      "rpps-luhn",    "adeli-luhn",    "long-number",    "trigger-id",      "date-numeric",  "date-iso",
+      "date-compact", "date-text-fr",  "date-text-en",   "date-month-year", "birth-trigger", "trigger-name",
+      "street",       "postcode-city", "address-trigger"};
   return kept.count(rule) != 0;
 }
 
@@ -58,7 +58,11 @@ struct Baseline {
     // 1. full-image OCR, word boxes grouped in lines
     api.SetImage(gray.data, gray.cols, gray.rows, 1, int(gray.step));
     api.Recognize(nullptr);
-    struct Word { std::string text; cv::Rect box; std::size_t begin, end; };
+    struct Word {
+      std::string text;
+      cv::Rect box;
+      std::size_t begin, end;
+    };
     std::vector<std::vector<Word>> lines;
     std::unique_ptr<tesseract::ResultIterator> it(api.GetIterator());
     if (it) {
@@ -123,13 +127,18 @@ int main(int argc, char** argv) {
   int baselineLimit = 1000;
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
-    if (a == "--count" && i + 1 < argc) corpus.count = std::stoi(argv[++i]);
-    else if (a == "--seed" && i + 1 < argc) corpus.seed = std::stoull(argv[++i]);
-    else if (a == "--baseline-limit" && i + 1 < argc) baselineLimit = std::stoi(argv[++i]);
-    else dir = a;
+    if (a == "--count" && i + 1 < argc)
+      corpus.count = std::stoi(argv[++i]);
+    else if (a == "--seed" && i + 1 < argc)
+      corpus.seed = std::stoull(argv[++i]);
+    else if (a == "--baseline-limit" && i + 1 < argc)
+      baselineLimit = std::stoi(argv[++i]);
+    else
+      dir = a;
   }
   if (!std::filesystem::exists(dir) || loadCorpus(dir).empty()) {
-    std::printf("generating %d images (seed %llu) into %s\n", corpus.count, (unsigned long long)corpus.seed, dir.c_str());
+    std::printf("generating %d images (seed %llu) into %s\n", corpus.count, (unsigned long long)corpus.seed,
+                dir.c_str());
     writeCorpus(dir, corpus);
   }
   const auto images = loadCorpus(dir);
@@ -166,8 +175,7 @@ int main(int argc, char** argv) {
   std::printf("median time per image on the same %d images: pipeline %.0f ms, baseline %.0f ms\n", theirs.images,
               oursOnBaselineSet.percentile(0.5), theirs.percentile(0.5));
   std::printf("speed-up on the images both ran: median %.2fx, mean %.2fx\n",
-              theirs.percentile(0.5) / std::max(1.0, oursOnBaselineSet.percentile(0.5)),
-              [&] {
+              theirs.percentile(0.5) / std::max(1.0, oursOnBaselineSet.percentile(0.5)), [&] {
                 double a = 0, b = 0;
                 for (double v : theirs.ms) a += v;
                 for (double v : oursOnBaselineSet.ms) b += v;

@@ -23,7 +23,8 @@ std::filesystem::path workDir() {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const auto extract = workDir() / "extract.txt";
-  std::ofstream(extract, std::ios::binary | std::ios::trunc).write(reinterpret_cast<const char*>(data), std::streamsize(size));
+  std::ofstream(extract, std::ios::binary | std::ios::trunc)
+      .write(reinterpret_cast<const char*>(data), std::streamsize(size));
   try {
     medpics::creds::importExtract(extract, workDir() / "registry.sqlite");
   } catch (const std::runtime_error&) {

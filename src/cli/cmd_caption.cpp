@@ -71,9 +71,9 @@ int run(const medpics::cli::Args& args) {
     nlohmann::ordered_json out;
     out["spans"] = nlohmann::ordered_json::array();
     for (const auto& s : spans) {
-      nlohmann::ordered_json j = {{"begin", s.begin}, {"end", s.end}, {"category", s.category},
-                                  {"confidence", s.confidence}, {"rule", s.rule},
-                                  {"text", text->substr(s.begin, s.end - s.begin)}};
+      nlohmann::ordered_json j = {{"begin", s.begin},       {"end", s.end},
+                                  {"category", s.category}, {"confidence", s.confidence},
+                                  {"rule", s.rule},         {"text", text->substr(s.begin, s.end - s.begin)}};
       if (s.repaired) j["repaired"] = true;
       out["spans"].push_back(std::move(j));
     }

@@ -35,15 +35,22 @@ int corpus(const medpics::cli::Args& args) {
   medpics::detect::CorpusOptions options;
   medpics::cli::Args rest;
   for (const auto& a : args) {
-    if (a == "--easy") options.hard = false;
-    else rest.push_back(a);
+    if (a == "--easy")
+      options.hard = false;
+    else
+      rest.push_back(a);
   }
   for (std::size_t i = 0; i + 1 < rest.size(); i += 2) {
-    if (rest[i] == "--out") out = rest[i + 1];
-    else if (rest[i] == "--count") options.count = std::stoi(rest[i + 1]);
-    else if (rest[i] == "--seed") options.seed = std::stoull(rest[i + 1]);
-    else if (rest[i] == "--max-mp") options.maxMegapixels = std::stoi(rest[i + 1]);
-    else if (rest[i] == "--min-mp") options.minMegapixels = std::stoi(rest[i + 1]);
+    if (rest[i] == "--out")
+      out = rest[i + 1];
+    else if (rest[i] == "--count")
+      options.count = std::stoi(rest[i + 1]);
+    else if (rest[i] == "--seed")
+      options.seed = std::stoull(rest[i + 1]);
+    else if (rest[i] == "--max-mp")
+      options.maxMegapixels = std::stoi(rest[i + 1]);
+    else if (rest[i] == "--min-mp")
+      options.minMegapixels = std::stoi(rest[i + 1]);
     else {
       std::fprintf(stderr, "medpics corpus: unknown option %s\n", rest[i].c_str());
       return 2;
@@ -53,15 +60,15 @@ int corpus(const medpics::cli::Args& args) {
     std::fprintf(stderr, "usage: medpics corpus --out DIR [--count N] [--seed S] [--min-mp M] [--max-mp M] [--easy]\n");
     return 2;
   }
-  const int written = medpics::detect::writeCorpus(out, options, [&](int i) {
-    std::fprintf(stderr, "\rcorpus: %d/%d", i + 1, options.count);
-  });
+  const int written = medpics::detect::writeCorpus(
+      out, options, [&](int i) { std::fprintf(stderr, "\rcorpus: %d/%d", i + 1, options.count); });
   std::fprintf(stderr, "\n");
   std::printf("corpus: %d images with ground truth in %s\n", written, out.c_str());
   printComposition(out);
   return written == options.count ? 0 : 2;
 }
 
-const medpics::cli::CommandRegistrar kCorpus({"corpus", "corpus --out DIR --count N --seed S [--easy]   synthetic images + ground truth", corpus});
+const medpics::cli::CommandRegistrar kCorpus(
+    {"corpus", "corpus --out DIR --count N --seed S [--easy]   synthetic images + ground truth", corpus});
 
 }  // namespace

@@ -49,7 +49,8 @@ std::optional<work::DecisionDraft> approval(api::PlatformClient& client, const s
     mask::Region region;
     region.box = {0, 0, std::max(1, ref.width / 2), std::max(1, ref.height / 8)};
     region.style = mask::Style::Mosaic;
-    mask::PostImage image{ref.id, original->data, {}, ref.contentType, {region}, 1000u + static_cast<unsigned>(ref.id.size())};
+    mask::PostImage image{ref.id,          original->data, {},
+                          ref.contentType, {region},       1000u + static_cast<unsigned>(ref.id.size())};
     mask::PublishOptions options;
     options.keepPixels = false;
     const auto published = mask::publishImage(image, options);

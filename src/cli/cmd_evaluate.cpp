@@ -19,18 +19,28 @@ int evaluate(const medpics::cli::Args& args) {
   for (std::size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
     const bool hasValue = i + 1 < args.size();
-    if (a == "--verbose" || a == "-v") verbose = true;
-    else if (a == "--db-side" && hasValue) options.textRegions.dbTileSide = std::stoi(args[++i]);
-    else if (a == "--face-tiles" && hasValue) options.face.maxTiles = std::stoi(args[++i]);
-    else if (a == "--threads" && hasValue) options.threads = unsigned(std::stoi(args[++i]));
-    else if (a == "--no-refine") options.textRegions.refine = false;
-    else if (a == "--refine-tiles" && hasValue) options.textRegions.maxRefineTiles = std::stoi(args[++i]);
-    else if (a == "--refine-side" && hasValue) options.textRegions.refineTileSide = std::stoi(args[++i]);
-    else if (a == "--refine-scale" && hasValue) options.textRegions.refineScale = std::stod(args[++i]);
-    else dir = a;
+    if (a == "--verbose" || a == "-v")
+      verbose = true;
+    else if (a == "--db-side" && hasValue)
+      options.textRegions.dbTileSide = std::stoi(args[++i]);
+    else if (a == "--face-tiles" && hasValue)
+      options.face.maxTiles = std::stoi(args[++i]);
+    else if (a == "--threads" && hasValue)
+      options.threads = unsigned(std::stoi(args[++i]));
+    else if (a == "--no-refine")
+      options.textRegions.refine = false;
+    else if (a == "--refine-tiles" && hasValue)
+      options.textRegions.maxRefineTiles = std::stoi(args[++i]);
+    else if (a == "--refine-side" && hasValue)
+      options.textRegions.refineTileSide = std::stoi(args[++i]);
+    else if (a == "--refine-scale" && hasValue)
+      options.textRegions.refineScale = std::stod(args[++i]);
+    else
+      dir = a;
   }
   if (dir.empty()) {
-    std::fprintf(stderr, "usage: medpics evaluate DIR [--verbose] [--db-side PX] [--face-tiles N] [--threads N] [--no-refine]\n"
+    std::fprintf(stderr,
+                 "usage: medpics evaluate DIR [--verbose] [--db-side PX] [--face-tiles N] [--threads N] [--no-refine]\n"
                  "       [--refine-tiles N] [--refine-side PX] [--refine-scale X]\n");
     return 2;
   }
@@ -65,6 +75,8 @@ int evaluate(const medpics::cli::Args& args) {
   return failures ? 2 : 0;
 }
 
-const medpics::cli::CommandRegistrar kEvaluate({"evaluate", "evaluate DIR [--verbose] [--db-side PX] [--face-tiles N]   recall / false alarms / timing", evaluate});
+const medpics::cli::CommandRegistrar kEvaluate(
+    {"evaluate", "evaluate DIR [--verbose] [--db-side PX] [--face-tiles N]   recall / false alarms / timing",
+     evaluate});
 
 }  // namespace

@@ -37,14 +37,15 @@ int run(const medpics::cli::Args& args) {
       for (const auto& p : f.params) params[p.name] = p.value;
       facts.push_back({{"code", f.code}, {"params", std::move(params)}});
     }
-    const nlohmann::ordered_json line = {{"input", c.input},           {"type", idTypeName(c.type)},
-                                         {"valid", c.valid},           {"normalized", c.normalized},
-                                         {"facts", std::move(facts)},  {"message", medpics::cli::englishFacts(c.facts)}};
+    const nlohmann::ordered_json line = {{"input", c.input},          {"type", idTypeName(c.type)},
+                                         {"valid", c.valid},          {"normalized", c.normalized},
+                                         {"facts", std::move(facts)}, {"message", medpics::cli::englishFacts(c.facts)}};
     std::printf("%s\n", line.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace).c_str());
   }
   return allValid ? 0 : 1;
 }
 
-const medpics::cli::CommandRegistrar kId({"id", "id check [--type T] VALUE...  validate RPPS/ADELI/idNat_PS/INE/Ordre/NIR (JSON lines)", run});
+const medpics::cli::CommandRegistrar kId(
+    {"id", "id check [--type T] VALUE...  validate RPPS/ADELI/idNat_PS/INE/Ordre/NIR (JSON lines)", run});
 
 }  // namespace

@@ -47,8 +47,8 @@ long parseInteger(const std::string& option, const std::string& text, long lo, l
     used = 0;
   }
   if (used == 0 || used != text.size() || v < lo || v > hi)
-    throw std::invalid_argument(option + " expects an integer from " + std::to_string(lo) + " to " + std::to_string(hi) +
-                                ", got '" + text + "'");
+    throw std::invalid_argument(option + " expects an integer from " + std::to_string(lo) + " to " +
+                                std::to_string(hi) + ", got '" + text + "'");
   return v;
 }
 
@@ -69,17 +69,25 @@ int run(const Args& args) {
         if (i + 1 >= args.size()) throw std::invalid_argument(args[i] + " needs a value");
         return args[++i];
       };
-      if (args[i] == "--regions") regionsPath = value();
-      else if (args[i] == "--out") out = value();
-      else if (args[i] == "--style") style = value();
-      else if (args[i] == "--quality") options.jpegQuality = int(parseInteger("--quality", value(), 1, 100));
-      else if (args[i] == "--format") format = value();
-      else if (args[i] == "--seed") input.seed = static_cast<std::uint32_t>(parseInteger("--seed", value(), 0, 0xFFFFFFFFL));
+      if (args[i] == "--regions")
+        regionsPath = value();
+      else if (args[i] == "--out")
+        out = value();
+      else if (args[i] == "--style")
+        style = value();
+      else if (args[i] == "--quality")
+        options.jpegQuality = int(parseInteger("--quality", value(), 1, 100));
+      else if (args[i] == "--format")
+        format = value();
+      else if (args[i] == "--seed")
+        input.seed = static_cast<std::uint32_t>(parseInteger("--seed", value(), 0, 0xFFFFFFFFL));
       else if (args[i] == "--help" || args[i] == "-h") {
         std::printf("%s\n", kUsage);
         return 0;
-      } else if (image.empty() && args[i].rfind("--", 0) != 0) image = args[i];
-      else throw std::invalid_argument("unexpected argument " + args[i]);
+      } else if (image.empty() && args[i].rfind("--", 0) != 0)
+        image = args[i];
+      else
+        throw std::invalid_argument("unexpected argument " + args[i]);
     }
     if (!style.empty()) styleFromString(style);  // validates
   } catch (const std::exception& e) {
@@ -93,15 +101,18 @@ int run(const Args& args) {
     if (format != "png" && format != "jpeg") return fail("--format expects png or jpeg, got '" + format + "'");
   } else {
     const std::string ext = lowerExtension(out);
-    if (ext == ".png") format = "png";
-    else if (ext == ".jpg" || ext == ".jpeg") format = "jpeg";
+    if (ext == ".png")
+      format = "png";
+    else if (ext == ".jpg" || ext == ".jpeg")
+      format = "jpeg";
   }
   options.format = format;
 
   try {
     const std::string text = readFile(regionsPath, 16u << 20);
     if (medpics::util::jsonNestingDepth(text, medpics::util::kMaxJsonDepth) > medpics::util::kMaxJsonDepth)
-      return fail(regionsPath + ": JSON nested deeper than " + std::to_string(medpics::util::kMaxJsonDepth) + " levels");
+      return fail(regionsPath + ": JSON nested deeper than " + std::to_string(medpics::util::kMaxJsonDepth) +
+                  " levels");
     const auto j = nlohmann::json::parse(text);
     if (!j.is_array()) return fail(regionsPath + ": expected a JSON array of regions, e.g. [{\"box\": [x, y, w, h]}]");
     for (std::size_t k = 0; k < j.size(); ++k) {
@@ -134,7 +145,8 @@ int run(const Args& args) {
   const std::string partial = out + ".part";
   {
     std::ofstream file(partial, std::ios::binary | std::ios::trunc);
-    if (!file || !file.write(published.encoded.bytes.data(), static_cast<std::streamsize>(published.encoded.bytes.size())) ||
+    if (!file ||
+        !file.write(published.encoded.bytes.data(), static_cast<std::streamsize>(published.encoded.bytes.size())) ||
         !file.flush()) {
       std::error_code ec;
       std::filesystem::remove(partial, ec);

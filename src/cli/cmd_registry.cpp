@@ -38,8 +38,8 @@ ImportProgress progressBar() {
     const int percent = static_cast<int>(fraction * 100.0);
     if (tty) {
       const int filled = static_cast<int>(fraction * 30.0);
-      std::fprintf(stderr, "\r[%-30s] %3d%%  %llu rows", std::string(static_cast<std::size_t>(filled), '#').c_str(), percent,
-                   static_cast<unsigned long long>(rows));
+      std::fprintf(stderr, "\r[%-30s] %3d%%  %llu rows", std::string(static_cast<std::size_t>(filled), '#').c_str(),
+                   percent, static_cast<unsigned long long>(rows));
     } else if (percent / 10 != lastDecile) {
       std::fprintf(stderr, "import: %3d%%  %llu rows\n", percent, static_cast<unsigned long long>(rows));
     }
@@ -60,16 +60,23 @@ int import(OptionList& options) {
   const ImportReport r = importExtract(rest[1], db, progressBar());
   for (const auto& sample : r.malformedSamples) std::fprintf(stderr, "malformed %s\n", sample.c_str());
   if (json) {
-    const nlohmann::json j = {{"db", db.string()}, {"rows", r.rows}, {"persons", r.persons}, {"malformed", r.malformed},
-                              {"invalid_keys", r.invalidKeys}, {"repaired_lines", r.repairedLines}, {"encoding", r.encoding},
-                              {"columns", r.columns}, {"seconds", r.seconds}};
+    const nlohmann::json j = {{"db", db.string()},
+                              {"rows", r.rows},
+                              {"persons", r.persons},
+                              {"malformed", r.malformed},
+                              {"invalid_keys", r.invalidKeys},
+                              {"repaired_lines", r.repairedLines},
+                              {"encoding", r.encoding},
+                              {"columns", r.columns},
+                              {"seconds", r.seconds}};
     std::printf("%s\n", j.dump().c_str());
   } else {
-    std::printf("imported %llu rows (%llu persons) into %s in %.1f s; encoding %s, %zu columns; %llu malformed lines skipped; "
-                "%llu RPPS with a bad key kept\n",
-                static_cast<unsigned long long>(r.rows), static_cast<unsigned long long>(r.persons), db.c_str(), r.seconds,
-                r.encoding.c_str(), r.columns, static_cast<unsigned long long>(r.malformed),
-                static_cast<unsigned long long>(r.invalidKeys));
+    std::printf(
+        "imported %llu rows (%llu persons) into %s in %.1f s; encoding %s, %zu columns; %llu malformed lines skipped; "
+        "%llu RPPS with a bad key kept\n",
+        static_cast<unsigned long long>(r.rows), static_cast<unsigned long long>(r.persons), db.c_str(), r.seconds,
+        r.encoding.c_str(), r.columns, static_cast<unsigned long long>(r.malformed),
+        static_cast<unsigned long long>(r.invalidKeys));
   }
   return 0;
 }
@@ -132,16 +139,21 @@ int generate(OptionList& options) {
   const ExtractStats stats = generateExtract(o, mustInclude, file);
   file.close();
   if (!file) throw std::runtime_error("write error on " + *out);
-  std::printf("wrote %llu rows (%llu persons, %llu malformed lines) to %s\n", static_cast<unsigned long long>(stats.rows),
-              static_cast<unsigned long long>(stats.persons), static_cast<unsigned long long>(stats.malformed), out->c_str());
+  std::printf("wrote %llu rows (%llu persons, %llu malformed lines) to %s\n",
+              static_cast<unsigned long long>(stats.rows), static_cast<unsigned long long>(stats.persons),
+              static_cast<unsigned long long>(stats.malformed), out->c_str());
   return 0;
 }
 
 int info(OptionList& options) {
   const auto db = dbPath(options);
   const DirectoryInfo i = Directory(db).info();
-  std::printf("%s\n", nlohmann::json{{"db", db.string()}, {"source", i.source}, {"imported_at", i.importedAt},
-                                     {"encoding", i.encoding}, {"rows", i.rows}, {"persons", i.persons}}
+  std::printf("%s\n", nlohmann::json{{"db", db.string()},
+                                     {"source", i.source},
+                                     {"imported_at", i.importedAt},
+                                     {"encoding", i.encoding},
+                                     {"rows", i.rows},
+                                     {"persons", i.persons}}
                           .dump()
                           .c_str());
   return 0;

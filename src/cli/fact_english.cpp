@@ -17,7 +17,8 @@ std::string englishFact(const creds::Fact& fact) {
       {"id.idnat_not_digits", "idNat_PS must contain digits only"},
       {"id.idnat_length", "idNat_PS of type {digit} ({type}) must have {expected} digits, got {got}"},
       {"id.idnat_of", "idNat_PS {digit} + {type}"},
-      {"id.idnat_structure", "idNat_PS type digit {digit} designates a structure (ADELI/RPPS cabinet, FINESS, SIREN, SIRET), not a person"},
+      {"id.idnat_structure",
+       "idNat_PS type digit {digit} designates a structure (ADELI/RPPS cabinet, FINESS, SIREN, SIRET), not a person"},
       {"id.idnat_unknown_digit", "unknown idNat_PS type digit {digit} (8 = RPPS, 0 = ADELI)"},
       {"id.ine_length", "INE must have 11 characters, got {got}"},
       {"id.ine_apprentice_ok", "INE (apprentice): format correct, no public key"},
@@ -26,7 +27,8 @@ std::string englishFact(const creds::Fact& fact) {
       {"id.ine_nne_key_ok", "INE (university, NNE): key digit correct"},
       {"id.ine_nne_key_wrong", "INE (university, NNE) key digit is wrong: {given}, expected {expected}"},
       {"id.ine_rnie_ok", "INE-RNIE: format correct (9 digits + 2 letters), key not public"},
-      {"id.ine_not_a_form", "not an INE form (BEA 10 digits + letter, NNE 10 characters + digit, RNIE 9 digits + 2 letters)"},
+      {"id.ine_not_a_form",
+       "not an INE form (BEA 10 digits + letter, NNE 10 characters + digit, RNIE 9 digits + 2 letters)"},
       {"id.key_read_as", "key read as '{read}', taken as {key} (OCR confusion)"},
       {"id.ordre_as_rpps", "Ordre number given as an RPPS"},
       {"id.ordre_not_digits", "Ordre number must contain digits only"},
@@ -37,7 +39,8 @@ std::string englishFact(const creds::Fact& fact) {
       {"id.nir_no_key", "NIR without its 2-digit key"},
       {"id.nir_key_ok", "NIR: key correct"},
       {"id.nir_key_wrong", "NIR key is wrong: {given}, expected {expected}"},
-      {"id.unrecognised", "not a recognised identifier (RPPS 11 digits, ADELI 9, idNat_PS 10 or 12, INE 11 characters, NIR 15)"},
+      {"id.unrecognised",
+       "not a recognised identifier (RPPS 11 digits, ADELI 9, idNat_PS 10 or 12, INE 11 characters, NIR 15)"},
   };
   const auto it = kTemplates.find(fact.code);
   if (it == kTemplates.end()) return fact.code;

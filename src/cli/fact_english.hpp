@@ -6,7 +6,7 @@
 
 namespace medpics::cli {
 
-std::string englishFact(const creds::Fact& fact);    // the code itself when it has no English text here
+std::string englishFact(const creds::Fact& fact);     // the code itself when it has no English text here
 std::string englishFacts(const creds::Facts& facts);  // joined with "; "
 
 }  // namespace medpics::cli

@@ -16,8 +16,9 @@ std::vector<Command>& commands() {
 
 namespace {
 void printUsage(std::FILE* out) {
-  std::fprintf(out, "usage: medpics <command> [args...]   (medpics <command> --help: that command's usage)\n"
-                    "       medpics --version\n\ncommands:\n");
+  std::fprintf(out,
+               "usage: medpics <command> [args...]   (medpics <command> --help: that command's usage)\n"
+               "       medpics --version\n\ncommands:\n");
   auto sorted = medpics::cli::commands();
   std::sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) { return a.name < b.name; });
   for (const auto& c : sorted) std::fprintf(out, "  %s\n", c.usage.c_str());

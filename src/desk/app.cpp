@@ -105,8 +105,10 @@ bool App::frame() {
   const bool waiting = options_.waitForEvents && ui_.empty();
   const bool animating = desk_->busy() || !desk_->notifications.empty();
   const double waitStart = glfwGetTime();
-  if (waiting) glfwWaitEventsTimeout(animating ? 0.05 : 0.5);
-  else glfwPollEvents();
+  if (waiting)
+    glfwWaitEventsTimeout(animating ? 0.05 : 0.5);
+  else
+    glfwPollEvents();
   lastWaitMs_ = (glfwGetTime() - waitStart) * 1000.0;
   ui_.drain();
   desk_->tick(glfwGetTime());
@@ -127,8 +129,7 @@ bool App::frame() {
 }
 
 int App::run() {
-  while (frame()) {
-  }
+  while (frame()) {}
   return 0;
 }
 
@@ -183,7 +184,7 @@ void App::shutdown() {
     desk_->saveSettings();
   }
   if (window_) glfwHideWindow(window_);  // the desk's bounded exit work (lease release, outbox) happens unseen
-  desk_.reset();  // joins workers while the GL context still exists (textures die here)
+  desk_.reset();                         // joins workers while the GL context still exists (textures die here)
   maskPreview_.reset();
   if (imguiReady_) {
     ImGui_ImplOpenGL3_Shutdown();

@@ -32,8 +32,8 @@ class App {
   App& operator=(const App&) = delete;
 
   bool init(const AppOptions& options);  // false (with a message on stderr) if no window can be made
-  bool frame();                           // one frame; false once the window should close
-  int run();                              // frames until closed
+  bool frame();                          // one frame; false once the window should close
+  int run();                             // frames until closed
   Desk& desk() { return *desk_; }
   void setWaitForEvents(bool wait) { options_.waitForEvents = wait; }
   double lastWaitMs() const { return lastWaitMs_; }  // time the last frame() slept waiting for events
@@ -46,7 +46,7 @@ class App {
 
  private:
   void shutdown();
-  void render();  // the current draw data into the back buffer
+  void render();           // the current draw data into the back buffer
   void applyAppearance();  // fonts and theme for the UI scale × the monitor's content scale, and the contrast
   GLFWwindow* window_ = nullptr;
   MainQueue ui_;

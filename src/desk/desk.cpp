@@ -38,7 +38,10 @@ detect::PipelineOptions pipelineOptions(int niceness) {
 }  // namespace
 
 Desk::Desk(MainQueue& ui, DeskOptions options)
-    : ui_(ui), options_(std::move(options)), pipeline_(std::make_shared<detect::Pipeline>(pipelineOptions(util::kWorkerNiceness))), backend_(ui) {
+    : ui_(ui),
+      options_(std::move(options)),
+      pipeline_(std::make_shared<detect::Pipeline>(pipelineOptions(util::kWorkerNiceness))),
+      backend_(ui) {
   for (const auto& warning : pipeline_->warnings()) notify(true, tr("editor.detector_warning"), warning);
   backend_.setReachability([this](bool reachable, const std::string& detail) { onReachability(reachable, detail); });
   settings = Settings::load(options_.settingsPath);
@@ -136,21 +139,20 @@ void Desk::login() {
   const std::string user = loginUser, password = loginPassword;
   const KeyringUse keyring{settings.rememberMe, !settings.rememberMe && keyringMayHoldToken_};
   keyringMayHoldToken_ = settings.rememberMe;
-  backend_.call<api::Session>([user, password, keyring](api::PlatformClient& c) {
-                                return loginAndRemember(c, user, password, keyring);
-                              },
-                              [this](const Result<api::Session>& r) {
-                                loggingIn = false;
-                                loginPassword.clear();
-                                if (!r) {
-                                  notify(true, tr("login.failed"), r.error().describe());
-                                  return;
-                                }
-                                settings.platformUrl = loginUrl;
-                                settings.username = loginUser;
-                                saveSettings();
-                                startSession(r.value());
-                              });
+  backend_.call<api::Session>(
+      [user, password, keyring](api::PlatformClient& c) { return loginAndRemember(c, user, password, keyring); },
+      [this](const Result<api::Session>& r) {
+        loggingIn = false;
+        loginPassword.clear();
+        if (!r) {
+          notify(true, tr("login.failed"), r.error().describe());
+          return;
+        }
+        settings.platformUrl = loginUrl;
+        settings.username = loginUser;
+        saveSettings();
+        startSession(r.value());
+      });
 }
 
 void Desk::resumeSession() {
@@ -204,7 +206,8 @@ void Desk::refreshQueue() {
           postsTotal = r->total;
           // Decisions journalled but not yet acknowledged are still pending on the server: not shown again.
           if (outbox_)
-            for (const auto& e : outbox_->pending()) std::erase_if(posts, [&](const auto& p) { return p.id == e.subjectId; });
+            for (const auto& e : outbox_->pending())
+              std::erase_if(posts, [&](const auto& p) { return p.id == e.subjectId; });
           updatePrefetch();
         });
   } else {
@@ -344,8 +347,10 @@ void Desk::loadImages(std::vector<LoadedImage>& target, const std::string& owner
     backend_.call<DecodedImage>([url](api::PlatformClient& c) { return downloadAndDecode(c, url); },
                                 [this, gen, ownerId, documents, i](const Result<DecodedImage>& r) {
                                   if (gen != generation_) return;
-                                  if (r) onImageLoaded(ownerId, documents, i, &r.value(), {});
-                                  else onImageLoaded(ownerId, documents, i, nullptr, r.error().describe());
+                                  if (r)
+                                    onImageLoaded(ownerId, documents, i, &r.value(), {});
+                                  else
+                                    onImageLoaded(ownerId, documents, i, nullptr, r.error().describe());
                                 });
   }
 }
@@ -366,8 +371,10 @@ void Desk::onImageLoaded(const std::string& ownerId, bool documents, std::size_t
   }
   img.bytes = decoded->bytes;
   img.show(decoded->bgr, decoded->tiles);
-  if (documents) runChecks();
-  else analyse(ownerId, index);
+  if (documents)
+    runChecks();
+  else
+    analyse(ownerId, index);
 }
 
 // Findings become regions: PHI ones accepted (masked), benign ones shown as dismissed outlines.
@@ -479,7 +486,8 @@ static work::ResidualRecord residualRecord(const mask::ResidualCheck& check) {
 void Desk::approvePost() {
   // Offline, a prefetched post without its lease yet is decided all the same: the sender claims it when the
   // platform is back, then sends the decision (work::kLeaseToClaim).
-  if (!post || post->sending || post->leaseLost || (post->claiming && !offline) || post->captionPending || !outbox_) return;
+  if (!post || post->sending || post->leaseLost || (post->claiming && !offline) || post->captionPending || !outbox_)
+    return;
   for (const auto& img : post->images)  // nothing is published unseen or unanalysed
     if (img.status != LoadedImage::Status::Ready || img.analysis == LoadedImage::Analysis::Pending) return;
   post->sending = true;
@@ -536,7 +544,8 @@ void Desk::onResidualObjection(const mask::ResidualCheck& residual) {
     if (found.empty()) continue;
     const std::size_t before = img.regions.items().size();
     img.regions.addMany(regionsFromFindings(found, settings));
-    for (std::size_t k = before; k < img.regions.items().size(); ++k) img.newFindings.push_back(img.regions.items()[k].id);
+    for (std::size_t k = before; k < img.regions.items().size(); ++k)
+      img.newFindings.push_back(img.regions.items()[k].id);
     if (!shown) post->currentImage = static_cast<int>(i);
     shown = true;
   }
@@ -597,7 +606,8 @@ void Desk::afterDecisionQueued(const std::string& subjectType, const std::string
 }
 
 void Desk::showNextAfterDecision(const std::string& subjectType, const std::string& subjectId) {
-  const bool stillOpen = (post && post->detail.id == subjectId) || (registration && registration->detail.id == subjectId);
+  const bool stillOpen =
+      (post && post->detail.id == subjectId) || (registration && registration->detail.id == subjectId);
   // The item that followed the decided one in the queue opens next (not the top of the queue).
   std::vector<std::string> following;
   auto collect = [&](const auto& list) {
@@ -607,8 +617,10 @@ void Desk::showNextAfterDecision(const std::string& subjectType, const std::stri
       after = after || item.id == subjectId;
     }
   };
-  if (subjectType == "post") collect(posts);
-  else collect(registrations);
+  if (subjectType == "post")
+    collect(posts);
+  else
+    collect(registrations);
   std::erase_if(posts, [&](const auto& p) { return p.id == subjectId; });
   std::erase_if(registrations, [&](const auto& r) { return r.id == subjectId; });
   postsTotal = std::max(0, postsTotal - (subjectType == "post" ? 1 : 0));
@@ -662,9 +674,9 @@ const std::vector<std::string>& Desk::postReasonCodes() {
 }
 
 const std::vector<std::string>& Desk::registrationReasonCodes() {
-  static const std::vector<std::string> codes{"invalid_identifier", "not_in_directory",      "name_mismatch",
-                                              "expired_card",       "unreadable_document", "not_health_professional",
-                                              "other"};
+  static const std::vector<std::string> codes{
+      "invalid_identifier",  "not_in_directory",        "name_mismatch", "expired_card",
+      "unreadable_document", "not_health_professional", "other"};
   return codes;
 }
 
@@ -692,7 +704,8 @@ std::string Desk::defaultRejectMessage(const std::string& code) {
   if (code == "invalid_identifier") return "Le numéro d'identification indiqué est invalide.";
   if (code == "not_in_directory") return "Nous ne trouvons pas votre numéro dans l'annuaire santé (RPPS).";
   if (code == "name_mismatch") return "Le nom indiqué ne correspond pas à celui de votre justificatif.";
-  if (code == "expired_card") return "Votre carte d'étudiant est expirée : merci d'envoyer une carte en cours de validité.";
+  if (code == "expired_card")
+    return "Votre carte d'étudiant est expirée : merci d'envoyer une carte en cours de validité.";
   if (code == "unreadable_document") return "Votre justificatif est illisible : merci d'en envoyer une copie nette.";
   if (code == "not_health_professional") return "MedPics est réservé aux professionnels et étudiants de santé.";
   return "";

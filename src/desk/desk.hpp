@@ -50,18 +50,18 @@ struct LoadedImage {
   api::ImageRef ref;
   Status status = Status::Loading;
   std::string error;
-  std::shared_ptr<const cv::Mat> pixels;   // BGR, full resolution, memory only
+  std::shared_ptr<const cv::Mat> pixels;  // BGR, full resolution, memory only
   gl::TiledImage texture;                 // full resolution, tiled past GL_MAX_TEXTURE_SIZE
   view::ViewTransform view;
   bool viewInitialised = false;
-  review::RegionDocument regions;  // what will be masked on this image (posts)
-  std::uint32_t maskSeed = 0;      // mosaic noise seed, shared by the preview and the burn-in
+  review::RegionDocument regions;                // what will be masked on this image (posts)
+  std::uint32_t maskSeed = 0;                    // mosaic noise seed, shared by the preview and the burn-in
   std::unique_ptr<gl::PreviewTextures> preview;  // GPU state of the masking preview
   std::unique_ptr<gl::LayerCache> layer;         // the canvas as last drawn (image, preview, outlines)
-  std::shared_ptr<const std::string> bytes;       // original file (memory only), for the detectors
+  std::shared_ptr<const std::string> bytes;      // original file (memory only), for the detectors
   enum class Analysis { Pending, Done, Failed } analysis = Analysis::Pending;
   std::string analysisError;
-  std::vector<std::string> metadataFindings;       // EXIF / XMP / IPTC found (stripped on publication)
+  std::vector<std::string> metadataFindings;  // EXIF / XMP / IPTC found (stripped on publication)
   double analysisMs = 0;
   std::vector<int> newFindings;  // regions the residual check's last objection added (Tab walks these first)
   std::set<int> visitedMasks;    // masking regions the final review's loupe has shown (N/N zones vérifiées)
@@ -70,7 +70,7 @@ struct LoadedImage {
 struct OpenPost {
   api::PostDetail detail;
   api::Lease lease;
-  bool claiming = false;  // shown from the prefetch cache while its lease is being claimed: no decision yet
+  bool claiming = false;        // shown from the prefetch cache while its lease is being claimed: no decision yet
   bool captionPending = false;  // the caption is being classified on a worker: no decision yet
   std::vector<LoadedImage> images;
   int currentImage = 0;
@@ -78,12 +78,12 @@ struct OpenPost {
   bool leaseLost = false;
   EditorState editor;
   std::vector<detect::TextSpan> captionSpans;  // PHI found in the caption (UTF-8 byte offsets)
-  std::vector<char> captionSpanMasked;          // per span: replaced by "[…]" on publication (default yes)
+  std::vector<char> captionSpanMasked;         // per span: replaced by "[…]" on publication (default yes)
   std::vector<detect::TextSpan> maskedCaptionSpans() const;  // the spans ticked for masking
-  int residualFindings = 0;     // PHI the residual check found outside the masks at the last approval attempt
-  std::string overrideReason;   // the moderator's written reason to publish despite them
-  bool focusOverride = false;   // O: the reason field takes the keyboard (after the check objected)
-  PublicationCheck check;       // background residual check of what A, A would publish (desk_residual.cpp)
+  int residualFindings = 0;    // PHI the residual check found outside the masks at the last approval attempt
+  std::string overrideReason;  // the moderator's written reason to publish despite them
+  bool focusOverride = false;  // O: the reason field takes the keyboard (after the check objected)
+  PublicationCheck check;      // background residual check of what A, A would publish (desk_residual.cpp)
 };
 
 struct OpenRegistration {
@@ -120,13 +120,13 @@ struct RejectForm {
 };
 
 struct DeskOptions {
-  std::string serverUrl;   // overrides the saved setting when not empty
-  std::string username;    // idem
-  std::string password;    // auto-login when not empty (demo and tests only; never stored)
+  std::string serverUrl;  // overrides the saved setting when not empty
+  std::string username;   // idem
+  std::string password;   // auto-login when not empty (demo and tests only; never stored)
   std::filesystem::path settingsPath = Settings::defaultPath();
-  std::string language;    // "fr" | "en", overrides the setting
+  std::string language;           // "fr" | "en", overrides the setting
   std::filesystem::path dataDir;  // decision journal (outbox-<user>.db); empty: the settings file's folder
-  std::string caBundle;    // CA bundle for HTTPS, overrides the setting
+  std::string caBundle;           // CA bundle for HTTPS, overrides the setting
 };
 
 class Desk {
@@ -149,8 +149,8 @@ class Desk {
   RejectForm reject;
   std::deque<Notification> notifications;
   int decisionsSent = 0;
-  gl::MaskPreview* maskPreview = nullptr;  // owned by the App (GL objects live on the UI thread)
-  std::string shaderError;                 // shown in the UI when the preview shaders failed
+  gl::MaskPreview* maskPreview = nullptr;      // owned by the App (GL objects live on the UI thread)
+  std::string shaderError;                     // shown in the UI when the preview shaders failed
   std::vector<api::Decision> recentDecisions;  // this session, newest last
   Panels panels;
   HistoryState history;
@@ -159,15 +159,15 @@ class Desk {
   Backend& backend() { return backend_; }
   double now() const { return now_; }
   // ---- background pipeline: the decision outbox and the prefetch of the next posts ----
-  int decisionsQueued = 0;                          // journalled this session (decisionsSent: acknowledged)
-  std::vector<work::OutboxEntry> outboxEntries;     // newest first, refreshed when the sender reports
+  int decisionsQueued = 0;                       // journalled this session (decisionsSent: acknowledged)
+  std::vector<work::OutboxEntry> outboxEntries;  // newest first, refreshed when the sender reports
   work::OutboxCounts outboxCounts;
   std::vector<work::PrefetchProgress> prefetchProgress;  // upcoming posts, nearest first (refreshed each frame)
   std::size_t prefetchMemory = 0;
-  bool openedFromPrefetch = false;                  // the open post came ready from the prefetch cache
+  bool openedFromPrefetch = false;  // the open post came ready from the prefetch cache
   // ---- connection state (desk_connection.cpp) ----
-  bool offline = false;        // the last platform call could not reach it (decisions wait in the outbox)
-  std::string offlineDetail;   // that failure's technical detail
+  bool offline = false;       // the last platform call could not reach it (decisions wait in the outbox)
+  std::string offlineDetail;  // that failure's technical detail
   void onReachability(bool reachable, const std::string& detail);
   void probeConnection(bool now = false);  // asks the platform whether it answers (offline: every 2 s)
 
@@ -182,9 +182,9 @@ class Desk {
   void rejectPost(const std::string& reasonCode, const std::string& message);
   void decideRegistration(const std::string& action, const std::string& reasonCode, const std::string& message,
                           const std::string& note = {});
-  void openNext();        // the next pending item of the current tab
+  void openNext();                                           // the next pending item of the current tab
   void openNext(const std::vector<std::string>& preferred);  // the first of `preferred` available, else openNext()
-  void closeCurrent();    // releases the lease
+  void closeCurrent();                                       // releases the lease
   void notify(bool error, std::string text, std::string detail = {});
   void notifyItem(bool error, std::string text, std::string detail = {});  // about the open item only
   void setLanguage(const std::string& code);
@@ -228,17 +228,17 @@ class Desk {
   MainQueue& ui_;
   DeskOptions options_;
   double now_ = 0, lastRenew_ = 0;
-  double claimRetryAt_ = 0;     // a prefetched post's claim failed on the network: next attempt
-  double probeAt_ = 0;          // offline: next connection probe
+  double claimRetryAt_ = 0;  // a prefetched post's claim failed on the network: next attempt
+  double probeAt_ = 0;       // offline: next connection probe
   bool probeInFlight_ = false;
   bool claimInFlight_ = false;
-  bool keyringMayHoldToken_ = false;  // "remember me" was on at start or at the last sign-in
-  int generation_ = 0;  // bumps when the open item changes; stale results are dropped
+  bool keyringMayHoldToken_ = false;            // "remember me" was on at start or at the last sign-in
+  int generation_ = 0;                          // bumps when the open item changes; stale results are dropped
   std::shared_ptr<detect::Pipeline> pipeline_;  // PHI detectors (thread-safe, own worker pool)
-  std::shared_ptr<work::Outbox> outbox_;         // per user, opened at login
+  std::shared_ptr<work::Outbox> outbox_;        // per user, opened at login
   std::unique_ptr<work::OutboxSender> sender_;
   std::unique_ptr<work::Prefetcher> prefetcher_;
-  Backend backend_;     // last: its workers are joined before the state above goes away
+  Backend backend_;  // last: its workers are joined before the state above goes away
 };
 
 // "<context>: <why>" from the catalogue for a failed platform call (the technical detail goes behind "Details").

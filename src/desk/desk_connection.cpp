@@ -29,15 +29,15 @@ void Desk::probeConnection(bool now) {
 }
 
 std::string failureText(const char* contextKey, const api::ApiError& error) {
-  const char* why = error.code == "exception"       ? "failure.internal"
-                    : error.transport()             ? "failure.unreachable"
-                    : error.httpStatus == 401       ? "failure.session"
-                    : error.httpStatus == 403       ? "failure.forbidden"
-                    : error.httpStatus == 404       ? "failure.not_found"
-                    : error.httpStatus == 409       ? "failure.conflict"
-                    : error.httpStatus == 429       ? "failure.busy"
-                    : error.httpStatus >= 500       ? "failure.server"
-                                                    : "failure.refused";
+  const char* why = error.code == "exception" ? "failure.internal"
+                    : error.transport()       ? "failure.unreachable"
+                    : error.httpStatus == 401 ? "failure.session"
+                    : error.httpStatus == 403 ? "failure.forbidden"
+                    : error.httpStatus == 404 ? "failure.not_found"
+                    : error.httpStatus == 409 ? "failure.conflict"
+                    : error.httpStatus == 429 ? "failure.busy"
+                    : error.httpStatus >= 500 ? "failure.server"
+                                              : "failure.refused";
   return std::string(tr(contextKey)) + colon() + tr(why);
 }
 

@@ -16,8 +16,7 @@ using api::Result;
 // ---------------------------------------------------------------- outbox
 void Desk::openOutbox() {
   closeOutbox(std::chrono::milliseconds(250));
-  const std::filesystem::path dir =
-      options_.dataDir.empty() ? options_.settingsPath.parent_path() : options_.dataDir;
+  const std::filesystem::path dir = options_.dataDir.empty() ? options_.settingsPath.parent_path() : options_.dataDir;
   try {
     outbox_ = std::make_shared<work::Outbox>(dir / ("outbox-" + session->user.username + ".db"));
   } catch (const std::exception& e) {
@@ -26,9 +25,7 @@ void Desk::openOutbox() {
   }
   outbox_->pruneSent(work::unixNow() - 7 * 24 * 3600.0);
   sender_ = std::make_unique<work::OutboxSender>(outbox_);
-  sender_->setOnChange([this](const work::OutboxEntry& entry) {
-    ui_.post([this, entry] { onOutboxChange(entry); });
-  });
+  sender_->setOnChange([this](const work::OutboxEntry& entry) { ui_.post([this, entry] { onOutboxChange(entry); }); });
   sender_->setOnError([this](const std::string& error) {
     ui_.post([this, error] { notify(true, tr("outbox.journal_error"), error); });
   });
@@ -88,7 +85,8 @@ void Desk::onOutboxChange(const work::OutboxEntry& entry) {
     d.decidedBy = session ? session->user.username : "";
     d.raw = work::toJson(entry.draft, work::Disclosure::Journal);
     recentDecisions.push_back(d);
-    notify(false, std::string(tr("status.decided")) + " (" + entry.subjectId + ", " + tr("action." + entry.action) + ")");
+    notify(false,
+           std::string(tr("status.decided")) + " (" + entry.subjectId + ", " + tr("action." + entry.action) + ")");
   } else if (entry.state == work::OutboxState::Failed) {
     notify(true, std::string(tr("outbox.failed")) + " " + entry.subjectId, entry.lastError);
     refreshQueue();  // the item may be back in the queue (e.g. its lease was taken)
@@ -122,8 +120,10 @@ bool Desk::openPrefetched(const std::string& id) {
       [this, id](api::Result<std::vector<detect::TextSpan>>& spans) {
         if (!post || post->detail.id != id) return;
         // If the classifier failed, the whole caption is one masked span: nothing unchecked is published.
-        post->captionSpans = spans ? std::move(spans.value())
-                                   : std::vector<detect::TextSpan>{{0, post->detail.caption.size(), "unchecked", 1.f, "classifier-error"}};
+        post->captionSpans =
+            spans
+                ? std::move(spans.value())
+                : std::vector<detect::TextSpan>{{0, post->detail.caption.size(), "unchecked", 1.f, "classifier-error"}};
         post->captionSpanMasked.assign(post->captionSpans.size(), 1);
         post->captionPending = false;
       });
@@ -146,30 +146,31 @@ void Desk::claimOpenPost() {
   claimInFlight_ = true;
   const std::string id = post->detail.id;
   const int gen = generation_;
-  backend_.call<api::Lease>([id](api::PlatformClient& c) {
-                              auto lease = c.claim("posts", id);
-                              for (int retry = 1; retry < 4 && !lease && lease.error().retryable(); ++retry) {
-                                std::this_thread::sleep_for(std::chrono::milliseconds(100 << retry));
-                                lease = c.claim("posts", id);
-                              }
-                              return lease;
-                            },
-                            [this, gen](const Result<api::Lease>& r) {
-                              claimInFlight_ = false;
-                              if (gen != generation_ || !post) return;
-                              if (!r && r.error().retryable()) {  // server unreachable: try again (tick)
-                                claimRetryAt_ = now_ + 2.0;
-                                return;
-                              }
-                              if (!r) {  // taken or decided meanwhile: on to the next one
-                                notify(true, tr("post.claim_failed"), r.error().describe());
-                                std::erase_if(posts, [&](const auto& p) { return p.id == post->detail.id; });
-                                return openNext();
-                              }
-                              post->lease = r.value();
-                              post->claiming = false;
-                              lastRenew_ = now_;
-                            });
+  backend_.call<api::Lease>(
+      [id](api::PlatformClient& c) {
+        auto lease = c.claim("posts", id);
+        for (int retry = 1; retry < 4 && !lease && lease.error().retryable(); ++retry) {
+          std::this_thread::sleep_for(std::chrono::milliseconds(100 << retry));
+          lease = c.claim("posts", id);
+        }
+        return lease;
+      },
+      [this, gen](const Result<api::Lease>& r) {
+        claimInFlight_ = false;
+        if (gen != generation_ || !post) return;
+        if (!r && r.error().retryable()) {  // server unreachable: try again (tick)
+          claimRetryAt_ = now_ + 2.0;
+          return;
+        }
+        if (!r) {  // taken or decided meanwhile: on to the next one
+          notify(true, tr("post.claim_failed"), r.error().describe());
+          std::erase_if(posts, [&](const auto& p) { return p.id == post->detail.id; });
+          return openNext();
+        }
+        post->lease = r.value();
+        post->claiming = false;
+        lastRenew_ = now_;
+      });
 }
 
 }  // namespace medpics::desk

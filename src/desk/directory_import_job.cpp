@@ -30,12 +30,13 @@ void startDirectoryImport(Desk& desk) {
         Outcome out;
         try {
           std::filesystem::create_directories(index.parent_path());
-          out.report = creds::importExtract(extract, index, [progress](std::uint64_t done, std::uint64_t total, std::uint64_t rows) {
-            progress->bytesDone = done;
-            progress->bytesTotal = total;
-            progress->rows = rows;
-            return !progress->cancel.load();
-          });
+          out.report = creds::importExtract(extract, index,
+                                            [progress](std::uint64_t done, std::uint64_t total, std::uint64_t rows) {
+                                              progress->bytesDone = done;
+                                              progress->bytesTotal = total;
+                                              progress->rows = rows;
+                                              return !progress->cancel.load();
+                                            });
         } catch (const util::FileError& e) {
           out.fileProblem = e.problem;  // a special or oversized file: a clear, translated message
         }
@@ -54,8 +55,9 @@ void startDirectoryImport(Desk& desk) {
           state.result = tr("import.cancelled");
           return;
         }
-        state.result = formatNumber(static_cast<double>(out.report.persons), 0, language()) + " " + tr("import.persons") +
-                       " · " + formatNumber(static_cast<double>(out.report.rows), 0, language()) + " " + tr("import.rows");
+        state.result = formatNumber(static_cast<double>(out.report.persons), 0, language()) + " " +
+                       tr("import.persons") + " · " +
+                       formatNumber(static_cast<double>(out.report.rows), 0, language()) + " " + tr("import.rows");
         desk.notify(false, tr("import.done"), state.result);
       });
 }

@@ -17,14 +17,14 @@ struct EditorState {
   Tool tool = Tool::Select;
   mask::Style newStyle = mask::Style::Solid;
   int brushRadius = 12;
-  bool preview = true;         // live masking preview (Space held shows the original)
+  bool preview = true;  // live masking preview (Space held shows the original)
   bool showOriginal = false;
-  bool finalReview = false;    // the exact published pixels, fitted, with a 1:1 loupe: the last look before approval
+  bool finalReview = false;  // the exact published pixels, fitted, with a 1:1 loupe: the last look before approval
   Drag drag = Drag::None;
-  cv::Point dragStart;         // image pixel where the drag began
-  int dragId = 0;              // region being edited
-  int handle = 0;              // 0..7 box handles (clockwise from top-left) or vertex index
-  mask::Region dragOrigin;     // the region as it was when the drag began
+  cv::Point dragStart;                                    // image pixel where the drag began
+  int dragId = 0;                                         // region being edited
+  int handle = 0;                                         // 0..7 box handles (clockwise from top-left) or vertex index
+  mask::Region dragOrigin;                                // the region as it was when the drag began
   std::vector<std::pair<int, mask::Region>> moveOrigins;  // every selected region when a move began
   std::vector<cv::Point> polygonDraft;
   bool listAllRegions = false;         // after a residual objection the list shows its new findings unless ticked

@@ -39,10 +39,11 @@ std::string factsText(const nlohmann::json& facts) {
   for (const auto& f : facts) {
     if (!f.is_object() || !f.contains("code") || !f["code"].is_string()) continue;
     const nlohmann::json params = f.value("params", nlohmann::json::object());
-    const std::string text = render(f["code"].get<std::string>(), [&](std::string_view name) -> std::optional<std::string> {
-      const auto it = params.find(std::string(name));
-      return it != params.end() && it->is_string() ? std::optional(it->get<std::string>()) : std::nullopt;
-    });
+    const std::string text =
+        render(f["code"].get<std::string>(), [&](std::string_view name) -> std::optional<std::string> {
+          const auto it = params.find(std::string(name));
+          return it != params.end() && it->is_string() ? std::optional(it->get<std::string>()) : std::nullopt;
+        });
     out += (out.empty() ? "" : " · ") + text;
   }
   return out;

@@ -35,9 +35,11 @@ std::string formatDateTime(std::int64_t seconds, Language language) {
   const std::tm tm = local(seconds);
   char out[64];  // room for any int fields: no truncation warning
   if (language == Language::French)
-    std::snprintf(out, sizeof out, "%02d/%02d/%04d %02d:%02d", tm.tm_mday, tm.tm_mon + 1, tm.tm_year + 1900, tm.tm_hour, tm.tm_min);
+    std::snprintf(out, sizeof out, "%02d/%02d/%04d %02d:%02d", tm.tm_mday, tm.tm_mon + 1, tm.tm_year + 1900, tm.tm_hour,
+                  tm.tm_min);
   else
-    std::snprintf(out, sizeof out, "%04d-%02d-%02d %02d:%02d", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min);
+    std::snprintf(out, sizeof out, "%04d-%02d-%02d %02d:%02d", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour,
+                  tm.tm_min);
   return out;
 }
 
@@ -73,8 +75,10 @@ std::string formatNumber(double value, int decimals, Language language) {
 std::string formatMinutes(double minutes) {
   const long total = std::lround(std::max(0.0, minutes));
   char out[32];
-  if (total < 60) std::snprintf(out, sizeof out, "%ld min", total);
-  else std::snprintf(out, sizeof out, "%ld h %02ld", total / 60, total % 60);
+  if (total < 60)
+    std::snprintf(out, sizeof out, "%ld min", total);
+  else
+    std::snprintf(out, sizeof out, "%ld h %02ld", total / 60, total % 60);
   return out;
 }
 

@@ -1,4 +1,5 @@
-// Dates, times and numbers in the user's language: French "23/11/2026 14:05", "1 234,5"; English "2026-11-23 14:05", "1,234.5".
+// Dates, times and numbers in the user's language: French "23/11/2026 14:05", "1 234,5"; English "2026-11-23 14:05",
+// "1,234.5".
 #pragma once
 #include "i18n.hpp"
 
@@ -15,7 +16,7 @@ std::optional<std::int64_t> parseUtc(const std::string& rfc3339);
 // Local date and time of epoch seconds.
 std::string formatDateTime(std::int64_t seconds, Language language);
 std::string formatDateTime(const std::string& rfc3339, Language language);  // the text itself if malformed
-std::string formatTime(std::int64_t seconds);  // local "14:05"
+std::string formatTime(std::int64_t seconds);                               // local "14:05"
 // French: narrow no-break space (U+202F) between thousands and a decimal comma; English: comma and point.
 std::string formatNumber(double value, int decimals, Language language);
 // A duration in minutes: "45 min", "2 h 05".

@@ -19,9 +19,7 @@ constexpr int kThumbnailSide = 96;
 constexpr int kPreviewSide = 640;
 constexpr int kMaxHistoryPages = 10;
 
-std::string sinceMidnightQuery() {
-  return "since=" + api::urlEncode(util::rfc3339(localMidnight(std::time(nullptr))));
-}
+std::string sinceMidnightQuery() { return "since=" + api::urlEncode(util::rfc3339(localMidnight(std::time(nullptr)))); }
 
 // RGBA pixels of the published image, scaled to fit `side` (never enlarged).
 struct Rgba {
@@ -110,8 +108,10 @@ void requestThumbnail(Desk& desk, int index) {
                               if (gen != state.generation || index >= static_cast<int>(state.entries.size())) return;
                               HistoryEntry& entry = state.entries[static_cast<size_t>(index)];
                               if (entry.decision.decisionId != id) return;
-                              if (r) entry.thumbnail = toTexture(r.value());
-                              else entry.thumbnailError = r.error().describe();
+                              if (r)
+                                entry.thumbnail = toTexture(r.value());
+                              else
+                                entry.thumbnailError = r.error().describe();
                             });
 }
 
@@ -130,7 +130,8 @@ void openEvidence(Desk& desk, int index) {
                                        HistoryState& state = desk.history;
                                        if (gen != state.generation || state.selected != index) return;
                                        state.evidenceLoading = false;
-                                       if (!r) return desk.notify(true, tr("history.load_failed"), r.error().describe());
+                                       if (!r)
+                                         return desk.notify(true, tr("history.load_failed"), r.error().describe());
                                        state.evidence = r->raw;
                                      });
   if (url.empty()) return;
@@ -147,8 +148,7 @@ void loadStatistics(Desk& desk) {
   StatsState& s = desk.stats;
   s.loading = true;
   s.error.clear();
-  const std::string path =
-      "/api/v1/stats/decisions?" + sinceMidnightQuery() + "&scope=" + (s.allUsers ? "all" : "own");
+  const std::string path = "/api/v1/stats/decisions?" + sinceMidnightQuery() + "&scope=" + (s.allUsers ? "all" : "own");
   desk.backend().call<nlohmann::json>([path](api::PlatformClient& c) { return c.requestJson("GET", path); },
                                       [&desk](const Result<nlohmann::json>& r) {
                                         StatsState& state = desk.stats;
@@ -161,7 +161,8 @@ void loadStatistics(Desk& desk) {
                                         state.perHour.fill(0);
                                         for (const auto& bucket : state.data.value("per_hour", nlohmann::json::array()))
                                           if (const auto t = parseUtc(bucket.value("hour", "")))
-                                            state.perHour[static_cast<size_t>(localHour(*t))] += bucket.value("count", 0);
+                                            state.perHour[static_cast<size_t>(localHour(*t))] +=
+                                                bucket.value("count", 0);
                                       });
 }
 

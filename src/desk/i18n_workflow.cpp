@@ -57,7 +57,8 @@ const std::vector<CatalogueEntry>& workflowCatalogue() {
       {"keys.new_region", "Nouvelle région au centre de la vue", "New region in the middle of the view"},
       {"keys.delete_region", "Écarter une détection, supprimer une région manuelle",
        "Dismiss a finding, delete a manual region"},
-      {"keys.cycle_style", "Style de masquage suivant (aplat, mosaïque, flou)", "Next masking style (solid, mosaic, blur)"},
+      {"keys.cycle_style", "Style de masquage suivant (aplat, mosaïque, flou)",
+       "Next masking style (solid, mosaic, blur)"},
       {"keys.duplicate", "Dupliquer la région", "Duplicate the region"},
       {"keys.nudge", "Déplacer la région de 1 px", "Move the region by 1 px"},
       {"keys.nudge_far", "Déplacer la région de 10 px", "Move the region by 10 px"},
@@ -94,7 +95,8 @@ const std::vector<CatalogueEntry>& workflowCatalogue() {
       // Help overlay
       {"help.title", "Raccourcis clavier", "Keyboard shortcuts"},
       {"help.intro",
-       "Tout le travail se fait au clavier. Une publication dont les détections sont justes se décide en deux touches : "
+       "Tout le travail se fait au clavier. Une publication dont les détections sont justes se décide en deux touches "
+       ": "
        "A (vérification finale) puis A (publier).",
        "The whole job can be done from the keyboard. A post whose findings are right is decided in two keystrokes: "
        "A (final review) then A (publish)."},
@@ -105,7 +107,8 @@ const std::vector<CatalogueEntry>& workflowCatalogue() {
       {"history.empty", "Aucune décision aujourd'hui.", "No decision today."},
       {"history.loading", "Chargement…", "Loading…"},
       {"history.load_failed", "Impossible de charger l'historique", "Cannot load the history"},
-      {"history.select", "Sélectionnez une décision pour revoir ses éléments.", "Select a decision to see its evidence."},
+      {"history.select", "Sélectionnez une décision pour revoir ses éléments.",
+       "Select a decision to see its evidence."},
       {"history.post", "Publication", "Post"},
       {"history.registration", "Inscription", "Registration"},
       {"history.decided_by", "Décidé par", "Decided by"},
@@ -152,7 +155,8 @@ const std::vector<CatalogueEntry>& workflowCatalogue() {
       {"import.persons", "professionnels", "professionals"},
       {"import.done", "Annuaire importé", "Directory imported"},
       {"import.failed", "Échec de l'import de l'annuaire", "Directory import failed"},
-      {"import.cancelled", "Import annulé : l'index précédent est conservé.", "Import cancelled: the previous index is kept."},
+      {"import.cancelled", "Import annulé : l'index précédent est conservé.",
+       "Import cancelled: the previous index is kept."},
       // Local files refused before reading (util::FileProblem)
       {"file.is_directory", "n'est pas un fichier : c'est un dossier", "is a directory, not a file"},
       {"file.not_regular", "n'est pas un fichier ordinaire (tube, périphérique ou socket)",

@@ -13,8 +13,8 @@ namespace medpics::desk {
 
 struct DecodedImage {
   std::shared_ptr<const std::string> bytes;  // the original file, for the detectors (memory only)
-  std::shared_ptr<const cv::Mat> bgr;  // full resolution, EXIF orientation applied
-  std::vector<gl::RgbaTile> tiles;     // RGBA texture tiles, each at most maxTextureSize on a side
+  std::shared_ptr<const cv::Mat> bgr;        // full resolution, EXIF orientation applied
+  std::vector<gl::RgbaTile> tiles;           // RGBA texture tiles, each at most maxTextureSize on a side
 };
 
 // Set once on the UI thread from GL_MAX_TEXTURE_SIZE.

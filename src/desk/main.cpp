@@ -9,13 +9,14 @@
 
 namespace {
 void usage(std::FILE* out = stderr) {
-  std::fprintf(out,
-               "usage: medpics-desk [--server URL] [--user NAME] [--lang fr|en] [--settings FILE] [--ca-bundle PEM]\n"
-               "                    [--screenshot PNG]\n"
-               "       medpics-desk --help | --version\n"
-               "  the password for an automatic sign-in (demo) is read from $MEDPICS_PASSWORD, never from argv\n"
-               "  --screenshot: draws the first screen, writes it to PNG and exits (installation checks)\n"
-               "  data (shaders, icons, models) is read from $MEDPICS_SHARE_DIR, else ../share/medpics beside the program\n");
+  std::fprintf(
+      out,
+      "usage: medpics-desk [--server URL] [--user NAME] [--lang fr|en] [--settings FILE] [--ca-bundle PEM]\n"
+      "                    [--screenshot PNG]\n"
+      "       medpics-desk --help | --version\n"
+      "  the password for an automatic sign-in (demo) is read from $MEDPICS_PASSWORD, never from argv\n"
+      "  --screenshot: draws the first screen, writes it to PNG and exits (installation checks)\n"
+      "  data (shaders, icons, models) is read from $MEDPICS_SHARE_DIR, else ../share/medpics beside the program\n");
 }
 }  // namespace
 
@@ -32,14 +33,22 @@ int main(int argc, char** argv) {
       }
       return argv[++i];
     };
-    if (a == "--server") options.desk.serverUrl = next();
-    else if (a == "--user") options.desk.username = next();
-    else if (a == "--lang") options.desk.language = next();
-    else if (a == "--settings") options.desk.settingsPath = next();
-    else if (a == "--ca-bundle") options.desk.caBundle = next();
-    else if (a == "--screenshot") screenshot = next();
-    else if (a == "--help" || a == "-h") return usage(stdout), 0;
-    else if (a == "--version") return std::printf("medpics-desk %s\n", MEDPICS_VERSION), 0;
+    if (a == "--server")
+      options.desk.serverUrl = next();
+    else if (a == "--user")
+      options.desk.username = next();
+    else if (a == "--lang")
+      options.desk.language = next();
+    else if (a == "--settings")
+      options.desk.settingsPath = next();
+    else if (a == "--ca-bundle")
+      options.desk.caBundle = next();
+    else if (a == "--screenshot")
+      screenshot = next();
+    else if (a == "--help" || a == "-h")
+      return usage(stdout), 0;
+    else if (a == "--version")
+      return std::printf("medpics-desk %s\n", MEDPICS_VERSION), 0;
     else {
       usage();
       return 2;

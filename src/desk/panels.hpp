@@ -48,15 +48,15 @@ struct HistoryState {
   int selected = -1;
   std::optional<nlohmann::json> evidence;  // GET /decisions/{id} of the selected entry
   bool evidenceLoading = false;
-  gl::Texture published;                   // the selected decision's published image, larger
-  int generation = 0;                      // bumps on reload: stale answers are dropped
+  gl::Texture published;  // the selected decision's published image, larger
+  int generation = 0;     // bumps on reload: stale answers are dropped
 };
 
 struct StatsState {
   bool allUsers = false;
   bool loading = false;
   std::string error;
-  nlohmann::json data;  // GET /stats/decisions answer
+  nlohmann::json data;              // GET /stats/decisions answer
   std::array<float, 24> perHour{};  // decisions per local hour of today
 };
 

@@ -39,7 +39,8 @@ RegistrationChecks runRegistrationChecks(const api::Applicant& applicant,
     out.directoryError = e.what();
     log::warn(std::string("RPPS directory unavailable: ") + e.what());
   }
-  const auto today = std::chrono::year_month_day{std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())};
+  const auto today =
+      std::chrono::year_month_day{std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())};
   out.checklist = creds::checkRegistration(creds::claimFromApplicant(applicant), proofs, directory.get(),
                                            otherAccounts.value_or(std::vector<creds::AccountIdentifier>{}), today);
   if (!otherAccounts) {

@@ -18,7 +18,7 @@ struct RegistrationChecks {
   std::vector<std::string> ocrTexts;  // one per document, for the evidence view
   // The RPPS directory the checks used: the view says it in words (never a file path).
   enum class Directory { Indexed, Missing, Unavailable } directory = Directory::Missing;
-  std::string directoryError;         // Unavailable: the technical detail (log and tooltip)
+  std::string directoryError;  // Unavailable: the technical detail (log and tooltip)
 };
 
 // documents: decoded proofs (BGR) with their kinds. Runs Tesseract: call it on a worker thread.

@@ -13,7 +13,8 @@ api::Result<api::Session> loginAndRemember(api::PlatformClient& client, const st
   secrets::TokenKeyring keyring;
   const bool done = use.remember ? keyring.store(client.baseUrl(), username, session->token)
                                  : keyring.forget(client.baseUrl(), username);
-  if (!done) log::warn("keyring: " + keyring.lastError() + (use.remember ? " (the session will not be remembered)" : ""));
+  if (!done)
+    log::warn("keyring: " + keyring.lastError() + (use.remember ? " (the session will not be remembered)" : ""));
   return session;
 }
 

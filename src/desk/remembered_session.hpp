@@ -8,8 +8,8 @@ namespace medpics::desk {
 
 // What a sign-in does with the keyring. The keyring (D-Bus) is not touched at all when neither is set.
 struct KeyringUse {
-  bool remember = false;     // store the new token
-  bool forgetOld = false;    // delete a token remembered earlier ("remember me" was switched off)
+  bool remember = false;   // store the new token
+  bool forgetOld = false;  // delete a token remembered earlier ("remember me" was switched off)
 };
 // Worker thread: logs in, then stores or forgets the token in the keyring as `use` says.
 api::Result<api::Session> loginAndRemember(api::PlatformClient& client, const std::string& username,

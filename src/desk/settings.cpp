@@ -15,7 +15,8 @@ bool knownStyle(const std::string& s) { return s == "solid" || s == "mosaic" || 
 }  // namespace
 
 std::filesystem::path Settings::defaultPath() {
-  if (const char* xdg = std::getenv("XDG_CONFIG_HOME"); xdg && *xdg) return std::filesystem::path(xdg) / "medpics/desk.json";
+  if (const char* xdg = std::getenv("XDG_CONFIG_HOME"); xdg && *xdg)
+    return std::filesystem::path(xdg) / "medpics/desk.json";
   const char* home = std::getenv("HOME");
   return std::filesystem::path(home ? home : ".") / ".config/medpics/desk.json";
 }
@@ -63,13 +64,22 @@ Settings Settings::load(const std::filesystem::path& path) {
 bool Settings::save(const std::filesystem::path& path) const {
   std::error_code ec;
   std::filesystem::create_directories(path.parent_path(), ec);
-  const nlohmann::json j{{"platform_url", platformUrl}, {"username", username}, {"language", language},
-                         {"ui_scale", uiScale}, {"prefetch_depth", prefetchDepth}, {"high_contrast", highContrast},
+  const nlohmann::json j{{"platform_url", platformUrl},
+                         {"username", username},
+                         {"language", language},
+                         {"ui_scale", uiScale},
+                         {"prefetch_depth", prefetchDepth},
+                         {"high_contrast", highContrast},
                          {"require_masks_visited", requireMasksVisited},
-                         {"queue_panel_width", queuePanelWidth}, {"side_panel_width", sidePanelWidth},
-                         {"queue_panel_collapsed", queuePanelCollapsed}, {"side_panel_collapsed", sidePanelCollapsed},
-                         {"window_width", windowWidth}, {"window_height", windowHeight}, {"mask_styles", maskStyles},
-                         {"prefetch_memory_mib", prefetchMemoryMiB}, {"remember_me", rememberMe},
+                         {"queue_panel_width", queuePanelWidth},
+                         {"side_panel_width", sidePanelWidth},
+                         {"queue_panel_collapsed", queuePanelCollapsed},
+                         {"side_panel_collapsed", sidePanelCollapsed},
+                         {"window_width", windowWidth},
+                         {"window_height", windowHeight},
+                         {"mask_styles", maskStyles},
+                         {"prefetch_memory_mib", prefetchMemoryMiB},
+                         {"remember_me", rememberMe},
                          {"ca_bundle", caBundle}};
   const auto tmp = path.string() + ".tmp";
   {

@@ -5,6 +5,7 @@
 
 namespace medpics::desk {
 
+// clang-format off
 enum class Action {
   Help, NextItem, PreviousItem, Refresh, TabPosts, TabRegistrations,
   Approve, Reject, OverrideReason, RejectReason, ConfirmReject, Cancel, ApplySuggestion, RequestInfo,
@@ -14,6 +15,7 @@ enum class Action {
   ShowOriginal, ZoomIn, ZoomOut, ZoomFit, ZoomOneToOne, NextImage, PreviousImage,
   History, Statistics, Settings, HighContrast, ToggleQueuePanel, ToggleSidePanel, Quit,
 };
+// clang-format on
 
 // Where a shortcut works (catalogue key "keys.context.<context>").
 enum class KeyContext { Everywhere, Queue, Post, Editor, Registration, RejectForm };
@@ -21,8 +23,8 @@ enum class KeyContext { Everywhere, Queue, Post, Editor, Registration, RejectFor
 struct Shortcut {
   Action action;
   KeyContext context;
-  int key;           // GLFW key code (0: not a single key, e.g. "1–7" or arrows, handled by the view)
-  int altKey;        // a second key with the same meaning (keypad), 0 if none
+  int key;     // GLFW key code (0: not a single key, e.g. "1–7" or arrows, handled by the view)
+  int altKey;  // a second key with the same meaning (keypad), 0 if none
   bool ctrl;
   bool shift;
   const char* label;        // how the key is written, e.g. "Ctrl+Z", or a catalogue key "keyname.…"

@@ -8,8 +8,8 @@
 namespace medpics::desk {
 
 struct QueueAge {
-  int count = 0;              // items with a readable time
-  double oldestMinutes = 0;   // age of the oldest item
+  int count = 0;             // items with a readable time
+  double oldestMinutes = 0;  // age of the oldest item
   double medianMinutes = 0;
 };
 // Ages of queue items from their RFC 3339 creation times (unreadable times are skipped).

@@ -24,14 +24,15 @@ std::string answerId(int64_t seq) { return "a" + std::to_string(seq); }
 constexpr int kDecisionHead = 1, kAnswerHead = 2;
 
 void moveHead(Db& db, int head, int64_t seq, const std::string& hash) {
-  Stmt q(db, "INSERT INTO audit_head(id, seq, hash) VALUES(?, ?, ?) ON CONFLICT(id) DO UPDATE SET seq = excluded.seq, "
-             "hash = excluded.hash");
+  Stmt q(db,
+         "INSERT INTO audit_head(id, seq, hash) VALUES(?, ?, ?) ON CONFLICT(id) DO UPDATE SET seq = excluded.seq, "
+         "hash = excluded.hash");
   q.bindAll(head, seq, hash).run();
 }
 
 AnswerEntry answerAt(Stmt& q) {
-  return AnswerEntry{q.integer(0), q.text(1), q.text(2), q.text(3), q.text(4), q.integer(5), q.text(6), q.integer(7),
-                     q.text(8)};
+  return AnswerEntry{q.integer(0), q.text(1), q.text(2),    q.text(3), q.text(4),
+                     q.integer(5), q.text(6), q.integer(7), q.text(8)};
 }
 const char* kAnswerColumns = "chain_seq, user_id, subject_type, subject_id, key, status, body, created_at, prev_hash";
 
@@ -46,7 +47,8 @@ void chainLegacyAnswers(Db& db) {
     int64_t seq = 1;
     e.prevHash = kGenesisHash;
     {
-      Stmt last(db, "SELECT chain_seq, entry_hash FROM idempotency WHERE chain_seq > 0 ORDER BY chain_seq DESC LIMIT 1");
+      Stmt last(db,
+                "SELECT chain_seq, entry_hash FROM idempotency WHERE chain_seq > 0 ORDER BY chain_seq DESC LIMIT 1");
       if (last.step()) seq = last.integer(0) + 1, e.prevHash = last.text(1);
     }
     e.seq = seq;
@@ -60,8 +62,10 @@ void chainLegacyAnswers(Db& db) {
 }  // namespace
 
 void installAuditChain(Db& db) {
-  if (!hasColumn(db, "decisions", "prev_hash")) db.exec("ALTER TABLE decisions ADD COLUMN prev_hash TEXT NOT NULL DEFAULT ''");
-  if (!hasColumn(db, "decisions", "entry_hash")) db.exec("ALTER TABLE decisions ADD COLUMN entry_hash TEXT NOT NULL DEFAULT ''");
+  if (!hasColumn(db, "decisions", "prev_hash"))
+    db.exec("ALTER TABLE decisions ADD COLUMN prev_hash TEXT NOT NULL DEFAULT ''");
+  if (!hasColumn(db, "decisions", "entry_hash"))
+    db.exec("ALTER TABLE decisions ADD COLUMN entry_hash TEXT NOT NULL DEFAULT ''");
   if (!hasColumn(db, "decisions", "subject_status"))
     db.exec("ALTER TABLE decisions ADD COLUMN subject_status TEXT NOT NULL DEFAULT ''");
   const bool newAnswerChain = !hasColumn(db, "idempotency", "chain_seq");
@@ -88,9 +92,15 @@ CREATE TRIGGER IF NOT EXISTS idempotency_append_only_delete BEFORE DELETE ON ide
 
 std::string canonicalAuditText(const AuditEntry& e) {
   // nlohmann::json objects keep their keys sorted: dump() is canonical.
-  nlohmann::json j{{"seq", e.seq},          {"id", e.id},           {"subject_type", e.subjectType},
-                   {"subject_id", e.subjectId}, {"decided_by", e.decidedBy}, {"decided_at", e.decidedAt},
-                   {"answer", e.answer},    {"evidence", e.evidence}, {"prev_hash", e.prevHash}};
+  nlohmann::json j{{"seq", e.seq},
+                   {"id", e.id},
+                   {"subject_type", e.subjectType},
+                   {"subject_id", e.subjectId},
+                   {"decided_by", e.decidedBy},
+                   {"decided_at", e.decidedAt},
+                   {"answer", e.answer},
+                   {"evidence", e.evidence},
+                   {"prev_hash", e.prevHash}};
   if (!e.subjectStatus.empty()) j["subject_status"] = e.subjectStatus;  // entries written before it keep their hash
   return j.dump();
 }
@@ -98,9 +108,15 @@ std::string canonicalAuditText(const AuditEntry& e) {
 std::string auditEntryHash(const AuditEntry& entry) { return sha256Hex(canonicalAuditText(entry)); }
 
 std::string answerEntryHash(const AnswerEntry& e) {
-  const nlohmann::json j{{"seq", e.seq},   {"user_id", e.userId}, {"subject_type", e.subjectType},
-                         {"subject_id", e.subjectId}, {"key", e.key}, {"status", e.status},
-                         {"body", e.body}, {"created_at", e.createdAt}, {"prev_hash", e.prevHash}};
+  const nlohmann::json j{{"seq", e.seq},
+                         {"user_id", e.userId},
+                         {"subject_type", e.subjectType},
+                         {"subject_id", e.subjectId},
+                         {"key", e.key},
+                         {"status", e.status},
+                         {"body", e.body},
+                         {"created_at", e.createdAt},
+                         {"prev_hash", e.prevHash}};
   return sha256Hex(j.dump());
 }
 
@@ -132,7 +148,8 @@ void appendAnswerEntry(Db& db, AnswerEntry& e) {
   Stmt ins(db,
            "INSERT INTO idempotency(user_id, subject_type, subject_id, key, status, body, created_at, chain_seq, "
            "prev_hash, entry_hash) VALUES(?,?,?,?,?,?,?,?,?,?)");
-  ins.bindAll(e.userId, e.subjectType, e.subjectId, e.key, e.status, e.body, e.createdAt, e.seq, e.prevHash, hash).run();
+  ins.bindAll(e.userId, e.subjectType, e.subjectId, e.key, e.status, e.body, e.createdAt, e.seq, e.prevHash, hash)
+      .run();
   moveHead(db, kAnswerHead, e.seq, hash);
 }
 
@@ -157,11 +174,13 @@ void verifyChain(Db& db, const std::vector<ChainRow>& rows, int headId, std::str
   }
   std::string hashAtHead;
   for (const ChainRow& r : rows) {
-    for (; expected < r.seq; ++expected) report.problems.push_back({name(expected), "entry missing (deleted from the log)"});
+    for (; expected < r.seq; ++expected)
+      report.problems.push_back({name(expected), "entry missing (deleted from the log)"});
     if (!r.idProblem.empty()) report.problems.push_back({name(r.seq), r.idProblem});
     if (r.prevHash != running)
       report.problems.push_back({name(r.seq), "chain broken: prev_hash does not match the entry before it"});
-    if (r.recomputed != r.stored) report.problems.push_back({name(r.seq), "content modified: its hash no longer matches"});
+    if (r.recomputed != r.stored)
+      report.problems.push_back({name(r.seq), "content modified: its hash no longer matches"});
     if (headSeq >= 0 && r.seq > headSeq)
       report.problems.push_back({name(r.seq), "entry after the head record (added behind the server's back)"});
     if (r.seq == headSeq) hashAtHead = r.stored;
@@ -194,8 +213,8 @@ AuditReport verifyAuditChain(Db& db) {
            "SELECT seq, id, subject_type, subject_id, decided_by, decided_at, answer, evidence, prev_hash, entry_hash, "
            "subject_status FROM decisions ORDER BY seq");
     while (q.step()) {
-      AuditEntry e{q.integer(0), q.text(1), q.text(2), q.text(3), q.text(4), q.integer(5), q.text(6), q.text(7),
-                   q.text(8),    q.text(10)};
+      AuditEntry e{q.integer(0), q.text(1), q.text(2), q.text(3), q.text(4),
+                   q.integer(5), q.text(6), q.text(7), q.text(8), q.text(10)};
       rows.push_back({e.seq, auditEntryHash(e), e.prevHash, q.text(9),
                       e.id != entryId(e.seq) ? "entry id changed to '" + e.id + "'" : ""});
       outcomes[{e.subjectType, e.subjectId}] = {e.id, e.subjectStatus, e.answer, e.decidedBy};
@@ -235,10 +254,11 @@ AuditReport verifyAuditChain(Db& db) {
         continue;
       }
       if (decisionId != it->second.decisionId)
-        report.problems.push_back({subject, "decision id '" + decisionId + "' but the log has " + it->second.decisionId});
+        report.problems.push_back(
+            {subject, "decision id '" + decisionId + "' but the log has " + it->second.decisionId});
       else if (!it->second.status.empty() && status != it->second.status)
-        report.problems.push_back({subject, "status '" + status + "' but " + it->second.decisionId + " set '" +
-                                                it->second.status + "'"});
+        report.problems.push_back(
+            {subject, "status '" + status + "' but " + it->second.decisionId + " set '" + it->second.status + "'"});
     }
   }
   return report;

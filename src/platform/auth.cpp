@@ -10,9 +10,7 @@
 namespace medpics::platform {
 using nlohmann::json;
 
-bool AuthUser::has(const std::string& role) const {
-  return std::find(roles.begin(), roles.end(), role) != roles.end();
-}
+bool AuthUser::has(const std::string& role) const { return std::find(roles.begin(), roles.end(), role) != roles.end(); }
 
 json AuthUser::toJson() const {
   return {{"id", id}, {"username", username}, {"display_name", displayName}, {"roles", roles}};

@@ -257,9 +257,10 @@ bool GuardedServer::widenListenBacklog(int backlog) { return ::listen(svr_sock_,
 bool GuardedSslServer::widenListenBacklog(int backlog) { return ::listen(svr_sock_, backlog) == 0; }
 
 bool GuardedServer::process_and_close_socket(socket_t sock) {
-  return serveConnection(sock, nullptr, limits_, [this](httplib::Stream& s, bool closeConnection, bool& closed, const SetupRequest& setup) {
-    return process_request(s, closeConnection, closed, setup);
-  });
+  return serveConnection(sock, nullptr, limits_,
+                         [this](httplib::Stream& s, bool closeConnection, bool& closed, const SetupRequest& setup) {
+                           return process_request(s, closeConnection, closed, setup);
+                         });
 }
 
 GuardedSslServer::GuardedSslServer(ConnectionLimits limits, const char* certPath, const char* keyPath)

@@ -9,13 +9,13 @@
 namespace medpics::platform {
 
 struct ConnectionLimits {
-  int headerSeconds = 10;        // request line + headers must arrive within this, however slowly bytes trickle
-  int keepAliveSeconds = 2;      // an idle connection (no byte of a next request) is closed after this
-  size_t keepAliveMax = 20;      // requests per connection
-  int bodySeconds = 30;          // body read + handler + answer: this plus length / bodyMinRate
-  size_t bodyMinRate = 1u << 20; // bytes per second a client must at least sustain while sending a body
-  int writeSeconds = 30;         // one write without progress
-  size_t maxWorkers = 512;       // worker threads, created on demand
+  int headerSeconds = 10;         // request line + headers must arrive within this, however slowly bytes trickle
+  int keepAliveSeconds = 2;       // an idle connection (no byte of a next request) is closed after this
+  size_t keepAliveMax = 20;       // requests per connection
+  int bodySeconds = 30;           // body read + handler + answer: this plus length / bodyMinRate
+  size_t bodyMinRate = 1u << 20;  // bytes per second a client must at least sustain while sending a body
+  int writeSeconds = 30;          // one write without progress
+  size_t maxWorkers = 512;        // worker threads, created on demand
 };
 
 // What the routing layer may do with the connection of the request being processed (on its worker thread).
@@ -44,6 +44,7 @@ class GuardedServer : public httplib::Server {
   // httplib 0.11 listens with a backlog of 5: a burst of connections then loses SYNs, and a client waits
   // for its 1 s retransmission. Call after binding.
   bool widenListenBacklog(int backlog);
+
  private:
   bool process_and_close_socket(socket_t sock) override;
   ConnectionLimits limits_;
@@ -53,6 +54,7 @@ class GuardedSslServer : public httplib::SSLServer {
  public:
   GuardedSslServer(ConnectionLimits limits, const char* certPath, const char* keyPath);
   bool widenListenBacklog(int backlog);
+
  private:
   bool process_and_close_socket(socket_t sock) override;
   ConnectionLimits limits_;

@@ -10,7 +10,8 @@ namespace {
 
 std::optional<std::pair<int, std::string>> storedAnswer(Db& db, const AuthUser& user, const Subject& s,
                                                         const std::string& id, const std::string& key) {
-  Stmt q(db, "SELECT status, body FROM idempotency WHERE user_id = ? AND subject_type = ? AND subject_id = ? AND key = ?");
+  Stmt q(db,
+         "SELECT status, body FROM idempotency WHERE user_id = ? AND subject_type = ? AND subject_id = ? AND key = ?");
   q.bindAll(user.id, s.type, id, key);
   if (!q.step()) return std::nullopt;
   return std::make_pair(static_cast<int>(q.integer(0)), q.text(1));
@@ -66,7 +67,8 @@ void handleDecision(Context& ctx, const Subject& s, const httplib::Request& req,
     res.status = 409;
     res.set_content(body, "application/json");
   };
-  if (subjectStatus(db, s, id) != "pending") return conflict("already_decided", "this " + s.type + " was decided already");
+  if (subjectStatus(db, s, id) != "pending")
+    return conflict("already_decided", "this " + s.type + " was decided already");
   const int64_t now = nowSeconds();
   if (!holdsLease(db, s, id, user.username, leaseId, now))
     return conflict("lease_lost", "you do not hold a valid lease on this " + s.type + " with this lease_id");
@@ -78,8 +80,8 @@ void handleDecision(Context& ctx, const Subject& s, const httplib::Request& req,
     next = q.integer(0);
   }
   const std::string decisionId = "d" + std::to_string(next);
-  json answer{{"decision_id", decisionId}, {"subject_type", s.type}, {"subject_id", id},
-              {"action", d.action},        {"reason_code", d.reasonCode}, {"message", d.message},
+  json answer{{"decision_id", decisionId},   {"subject_type", s.type},      {"subject_id", id},
+              {"action", d.action},          {"reason_code", d.reasonCode}, {"message", d.message},
               {"decided_by", user.username}, {"decided_at", rfc3339(now)}};
   answer.update(d.extraAnswer);
   json evidence = d.evidence;

@@ -9,8 +9,8 @@ namespace medpics::platform {
 
 // What a validated request will do; `apply` runs inside the decision's transaction.
 struct PreparedDecision {
-  std::string action;        // approve | reject | request_info
-  std::string newStatus;     // approved | rejected | info_requested
+  std::string action;     // approve | reject | request_info
+  std::string newStatus;  // approved | rejected | info_requested
   nlohmann::json reasonCode = nullptr, message = nullptr;
   nlohmann::json extraAnswer = nlohmann::json::object();  // e.g. published_images
   nlohmann::json evidence = nlohmann::json::object();     // regions, checklist, caption...

@@ -94,7 +94,8 @@ Encoded encode(const cv::Mat& pixels, bool png) {
 }
 
 cv::Size sizeFor(ImageKind kind, size_t postIndex, const ServerOptions& options) {
-  if (options.demoSmall && options.demoWidth > 0 && options.demoHeight > 0) return {options.demoWidth, options.demoHeight};
+  if (options.demoSmall && options.demoWidth > 0 && options.demoHeight > 0)
+    return {options.demoWidth, options.demoHeight};
   if (options.demoSmall) return {800, 600};
   if (kind == ImageKind::SkinFace && postIndex % 22 == 9) return {4000, 3000};    // 12 MP phone photos
   if (kind == ImageKind::SkinTattoo && postIndex % 22 == 5) return {3264, 2448};  // 8 MP
@@ -103,10 +104,18 @@ cv::Size sizeFor(ImageKind kind, size_t postIndex, const ServerOptions& options)
 
 json applicantJson(const synth::DemoApplicant& a) {
   auto opt = [](const std::string& s) { return s.empty() ? json(nullptr) : json(s); };
-  return {{"first_name", a.firstName},     {"last_name", a.lastName},          {"birth_name", opt(a.birthName)},
-          {"email", a.email},              {"profession", a.profession},       {"profession_code", a.professionCode},
-          {"category", a.category},        {"rpps", opt(a.rpps)},              {"adeli", opt(a.adeli)},
-          {"ordre_number", opt(a.ordreNumber)}, {"ine", opt(a.ine)},           {"university", opt(a.university)},
+  return {{"first_name", a.firstName},
+          {"last_name", a.lastName},
+          {"birth_name", opt(a.birthName)},
+          {"email", a.email},
+          {"profession", a.profession},
+          {"profession_code", a.professionCode},
+          {"category", a.category},
+          {"rpps", opt(a.rpps)},
+          {"adeli", opt(a.adeli)},
+          {"ordre_number", opt(a.ordreNumber)},
+          {"ine", opt(a.ine)},
+          {"university", opt(a.university)},
           {"academic_year", opt(a.academicYear)}};
 }
 
@@ -122,8 +131,10 @@ void seedIfNew(Store& store, const ServerOptions& options) {
   const int64_t now = nowSeconds();
 
   // Generate and encode every image first (two worker threads), then write everything in one transaction.
-  const size_t postCount =
-      options.demo ? (options.demoPosts > 0 ? size_t(options.demoPosts) : options.demoSmall ? 8 : 44) : 0;
+  const size_t postCount = options.demo ? (options.demoPosts > 0 ? size_t(options.demoPosts)
+                                           : options.demoSmall   ? 8
+                                                                 : 44)
+                                        : 0;
   const auto applicants = synth::demoApplicants();
   const size_t registrationCount = options.demo ? (options.demoSmall ? 6 : applicants.size()) : 0;
   std::vector<synth::PatientIdentity> patients;
@@ -199,8 +210,7 @@ void seedIfNew(Store& store, const ServerOptions& options) {
   Stmt mark(db, "INSERT INTO meta(key, value) VALUES('seeded', ?)");
   mark.bindAll(options.demo ? (options.demoSmall ? "demo-small" : "demo") : "users").run();
   tx.commit();
-  const double seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   log::info("platform: seeded " + std::to_string(postCount) + " posts, " + std::to_string(registrationCount) +
             " registrations in " + std::to_string(seconds) + " s");
 }

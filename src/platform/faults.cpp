@@ -47,11 +47,10 @@ void FaultInjector::install(httplib::Server& server,
     res.headers.erase("Content-Length");
     res.set_header("Content-Length", std::to_string(announced));
     const std::string type = res.has_header("Content-Type") ? res.get_header_value("Content-Type") : "application/json";
-    res.set_content_provider(announced, type.c_str(),
-                             [full](size_t, size_t, httplib::DataSink& sink) {
-                               sink.write(full.data(), full.size() / 2);
-                               return false;  // abort: httplib closes the connection
-                             });
+    res.set_content_provider(announced, type.c_str(), [full](size_t, size_t, httplib::DataSink& sink) {
+      sink.write(full.data(), full.size() / 2);
+      return false;  // abort: httplib closes the connection
+    });
   });
 }
 

@@ -15,8 +15,7 @@ class FaultInjector {
   explicit FaultInjector(const ServerOptions& options);
   // Installs the pre-routing (latency, fail) and post-routing (drop) hooks; `before` runs first in the
   // pre-routing hook and answers the request when it returns true.
-  void install(httplib::Server& server,
-               std::function<bool(const httplib::Request&, httplib::Response&)> before = {});
+  void install(httplib::Server& server, std::function<bool(const httplib::Request&, httplib::Response&)> before = {});
 
  private:
   bool roll(double p);

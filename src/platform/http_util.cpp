@@ -39,10 +39,11 @@ std::string defaultErrorCode(int status) {
 
 json parseJsonObject(const std::string& body, size_t limit) {
   if (body.size() > limit)
-    throw ApiFailure(413, "payload_too_large", "body of " + std::to_string(body.size()) + " bytes is over the limit of " +
-                                                   std::to_string(limit));
+    throw ApiFailure(413, "payload_too_large",
+                     "body of " + std::to_string(body.size()) + " bytes is over the limit of " + std::to_string(limit));
   if (util::jsonNestingDepth(body, util::kMaxJsonDepth) > util::kMaxJsonDepth)
-    throw ApiFailure(400, "invalid_json", "the body is nested deeper than " + std::to_string(util::kMaxJsonDepth) + " levels");
+    throw ApiFailure(400, "invalid_json",
+                     "the body is nested deeper than " + std::to_string(util::kMaxJsonDepth) + " levels");
   json j = json::parse(body, nullptr, /*allow_exceptions=*/false);
   if (j.is_discarded()) throw ApiFailure(400, "invalid_json", "the body is not valid JSON");
   if (!j.is_object()) throw ApiFailure(400, "invalid_json", "the body must be a JSON object");

@@ -9,8 +9,8 @@
 
 namespace medpics::platform {
 
-constexpr size_t kMaxJsonBody = 1u << 20;        // 1 MiB
-constexpr size_t kMaxDecisionBody = 64u << 20;   // 64 MiB
+constexpr size_t kMaxJsonBody = 1u << 20;       // 1 MiB
+constexpr size_t kMaxDecisionBody = 64u << 20;  // 64 MiB
 
 // Thrown by handlers; turned into {"error", "message"} with its status (plus `extra` fields).
 struct ApiFailure : std::runtime_error {

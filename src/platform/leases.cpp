@@ -23,7 +23,9 @@ std::optional<std::string> subjectStatus(Db& db, const Subject& s, const std::st
 }
 
 std::optional<LeaseRecord> activeLease(Db& db, const Subject& s, const std::string& id, int64_t now) {
-  Stmt q(db, "SELECT lease_id, holder, expires_at FROM leases WHERE subject_type = ? AND subject_id = ? AND expires_at > ?");
+  Stmt q(
+      db,
+      "SELECT lease_id, holder, expires_at FROM leases WHERE subject_type = ? AND subject_id = ? AND expires_at > ?");
   q.bindAll(s.type, id, now);
   if (!q.step()) return std::nullopt;
   return LeaseRecord{q.text(0), q.text(1), q.integer(2)};
@@ -63,7 +65,8 @@ void registerFor(httplib::Server& server, Context& ctx, const Subject& s) {
                 Transaction tx(db);
                 const auto status = subjectStatus(db, s, id);
                 if (!status) throw ApiFailure(404, "not_found", "no " + s.type + " " + id);
-                if (*status != "pending") throw ApiFailure(409, "already_decided", "this " + s.type + " was decided already");
+                if (*status != "pending")
+                  throw ApiFailure(409, "already_decided", "this " + s.type + " was decided already");
                 const int64_t now = nowSeconds();
                 const int ttl = ctx.options.leaseTtlSeconds;
                 auto lease = activeLease(db, s, id, now);

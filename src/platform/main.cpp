@@ -35,7 +35,8 @@ int verifyAudit(const ServerOptions& options) {
   for (const auto& p : report.problems) std::printf("TAMPERED entry %s: %s\n", p.entryId.c_str(), p.what.c_str());
   if (!report.ok()) {
     std::printf("audit log NOT intact: %zu problem(s) in %lld entries; first entry that does not verify: %s\n",
-                report.problems.size(), static_cast<long long>(report.entries), report.problems.front().entryId.c_str());
+                report.problems.size(), static_cast<long long>(report.entries),
+                report.problems.front().entryId.c_str());
     return 1;
   }
   std::printf("audit log intact: %lld entries, head %s\n", static_cast<long long>(report.entries),
@@ -77,8 +78,8 @@ int main(int argc, char** argv) {
     std::thread serving([&] { server.listen(); });
     while (!server.running()) std::this_thread::sleep_for(std::chrono::milliseconds(2));
     if (!options.portFile.empty()) writePortFile(options.portFile, port);
-    medpics::log::info(std::string("medpics-platform: listening on ") + (options.tlsCert.empty() ? "http" : "https") + "://" + options.host + ":" + std::to_string(port) +
-                       " (data " + options.dataDir + ")");
+    medpics::log::info(std::string("medpics-platform: listening on ") + (options.tlsCert.empty() ? "http" : "https") +
+                       "://" + options.host + ":" + std::to_string(port) + " (data " + options.dataDir + ")");
     int sig = 0;
     sigwait(&signals, &sig);
     medpics::log::info("medpics-platform: stopping");

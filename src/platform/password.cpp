@@ -20,7 +20,8 @@ std::string toHex(const unsigned char* p, size_t n) {
 std::vector<unsigned char> fromHex(const std::string& s) {
   std::vector<unsigned char> out;
   if (s.size() % 2) return out;
-  for (size_t i = 0; i < s.size(); i += 2) out.push_back(static_cast<unsigned char>(std::stoi(s.substr(i, 2), nullptr, 16)));
+  for (size_t i = 0; i < s.size(); i += 2)
+    out.push_back(static_cast<unsigned char>(std::stoi(s.substr(i, 2), nullptr, 16)));
   return out;
 }
 std::vector<unsigned char> derive(const std::string& password, const std::vector<unsigned char>& salt, int iterations) {

@@ -67,7 +67,8 @@ PreparedDecision preparePostDecision(Context& ctx, const httplib::Request& req, 
     if (draft.reasonCode.empty()) badRequest("field 'reason_code' is required");
     requireOneOf("reason_code", draft.reasonCode,
                  {"patient_identifiable", "not_medical", "poor_quality", "duplicate", "other"});
-    if (draft.reasonCode == "other" && draft.message.empty()) badRequest("field 'message' is required for reason 'other'");
+    if (draft.reasonCode == "other" && draft.message.empty())
+      badRequest("field 'message' is required for reason 'other'");
     d.newStatus = "rejected";
     d.reasonCode = draft.reasonCode;
     d.message = draft.message.empty() ? json(nullptr) : json(draft.message);
@@ -79,8 +80,8 @@ PreparedDecision preparePostDecision(Context& ctx, const httplib::Request& req, 
   for (const char* field : {"residual_check", "caption", "caption_spans_masked"})
     if (wire.contains(field)) d.evidence[field] = wire[field];
   for (const auto& [name, part] : req.files)
-    if (name != "decision" && (name.rfind("image:", 0) != 0 ||
-                               std::find(imageIds.begin(), imageIds.end(), name.substr(6)) == imageIds.end()))
+    if (name != "decision" &&
+        (name.rfind("image:", 0) != 0 || std::find(imageIds.begin(), imageIds.end(), name.substr(6)) == imageIds.end()))
       badRequest("multipart part '" + name + "' is not an image of this post");
 
   std::vector<StoredImage> stored;
@@ -99,7 +100,8 @@ PreparedDecision preparePostDecision(Context& ctx, const httplib::Request& req, 
       badRequest("part '" + partName + "' must keep the original size " + std::to_string(im.width) + "x" +
                  std::to_string(im.height) + " (its header says " + std::to_string(header.width) + "x" +
                  std::to_string(header.height) + ")");
-    const cv::Mat decoded = cv::imdecode(std::vector<uchar>(part.content.begin(), part.content.end()), cv::IMREAD_UNCHANGED);
+    const cv::Mat decoded =
+        cv::imdecode(std::vector<uchar>(part.content.begin(), part.content.end()), cv::IMREAD_UNCHANGED);
     if (decoded.empty()) badRequest("part '" + partName + "' cannot be decoded");
     if (decoded.cols != im.width || decoded.rows != im.height)
       badRequest("part '" + partName + "' must keep the original size " + std::to_string(im.width) + "x" +

@@ -39,8 +39,8 @@ void registerDecisionRoutes(httplib::Server& server, Context& ctx) {
                  item["subject_summary"] =
                      item.value("subject_type", "") == "post"
                          ? json{{"kind", text(2)}, {"author", text(3)}, {"published_caption", text(4)}}
-                         : json{{"applicant", r.isNull(5) ? json(nullptr)
-                                                          : json(r.text(5) + " " + (r.isNull(6) ? "" : r.text(6)))}};
+                         : json{{"applicant",
+                                 r.isNull(5) ? json(nullptr) : json(r.text(5) + " " + (r.isNull(6) ? "" : r.text(6)))}};
                  return item;
                });
                sendJson(res, 200, {{"items", page.items}, {"next_cursor", page.nextCursor}});

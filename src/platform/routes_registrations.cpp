@@ -15,8 +15,13 @@ json documentsOf(Db& db, const std::string& registrationId) {
          "ORDER BY position");
   q.bindAll(registrationId);
   while (q.step())
-    docs.push_back({{"id", q.text(0)}, {"kind", q.text(1)}, {"width", q.integer(2)}, {"height", q.integer(3)},
-                    {"bytes", q.integer(4)}, {"content_type", q.text(5)}, {"sha256", q.text(6)},
+    docs.push_back({{"id", q.text(0)},
+                    {"kind", q.text(1)},
+                    {"width", q.integer(2)},
+                    {"height", q.integer(3)},
+                    {"bytes", q.integer(4)},
+                    {"content_type", q.text(5)},
+                    {"sha256", q.text(6)},
                     {"url", "/api/v1/documents/" + q.text(0)}});
   return docs;
 }
@@ -45,48 +50,52 @@ PreparedDecision prepareRegistrationDecision(const httplib::Request& req) {
   if (!draft.note.empty()) d.evidence["note"] = draft.note;
   d.reasonCode = draft.reasonCode.empty() ? json(nullptr) : json(draft.reasonCode);
   d.message = draft.message.empty() ? json(nullptr) : json(draft.message);
-  d.newStatus = draft.action == work::DecisionAction::Approve ? "approved"
-              : draft.action == work::DecisionAction::Reject  ? "rejected"
-                                                              : "info_requested";
+  d.newStatus = draft.action == work::DecisionAction::Approve  ? "approved"
+                : draft.action == work::DecisionAction::Reject ? "rejected"
+                                                               : "info_requested";
   return d;
 }
 
 }  // namespace
 
 void registerRegistrationRoutes(httplib::Server& server, Context& ctx) {
-  server.Get("/api/v1/registrations", guarded([&ctx](const httplib::Request& req, httplib::Response& res) {
-               requireRole(authenticate(ctx, req), "verifier");
-               const std::string status = req.has_param("status") ? req.get_param_value("status") : "pending";
-               requireOneOf("status", status, {"pending", "approved", "rejected", "info_requested", "all"});
-               // identifier: registrations claiming this RPPS, ADELI, Ordre number or INE (duplicate accounts).
-               const std::string identifier = req.has_param("identifier") ? req.get_param_value("identifier") : "";
-               const int limit = queryLimit(req);
-               const auto cursor = queryCursor(req);
-               Db& db = ctx.store.db();
-               std::lock_guard lock(db.mutex());
-               static const std::string kFilter =
-                   "(? = 'all' OR status = ?) AND (? = '' OR ? IN (json_extract(applicant, '$.rpps'), "
-                   "json_extract(applicant, '$.adeli'), json_extract(applicant, '$.ordre_number'), "
-                   "json_extract(applicant, '$.ine')))";
-               Stmt count(db, "SELECT COUNT(*) FROM registrations WHERE " + kFilter);
-               count.bindAll(status, status, identifier, identifier).step();
-               Stmt q(db,
-                      "SELECT seq, id, status, submitted_at, applicant, "
-                      "(SELECT COUNT(*) FROM documents d WHERE d.registration_id = registrations.id) "
-                      "FROM registrations WHERE " + kFilter + " AND seq > ? ORDER BY seq LIMIT ?");
-               q.bindAll(status, status, identifier, identifier, cursor.value_or(0), limit + 1);
-               const int64_t now = nowSeconds();
-               const Page page = readPage(q, limit, [&](Stmt& r) -> json {
-                 const json a = json::parse(r.text(4));
-                 return {{"id", r.text(1)}, {"status", r.text(2)}, {"submitted_at", rfc3339(r.integer(3))},
-                         {"applicant_name", a.value("first_name", "") + " " + a.value("last_name", "")},
-                         {"profession", a["profession"]}, {"category", a["category"]},
-                         {"document_count", r.integer(5)},
-                         {"lease", leaseSummary(activeLease(db, registrationSubject(), r.text(1), now))}};
-               });
-               sendJson(res, 200,
-                        {{"items", page.items}, {"next_cursor", page.nextCursor}, {"total", count.integer(0)}});
-             }));
+  server.Get(
+      "/api/v1/registrations", guarded([&ctx](const httplib::Request& req, httplib::Response& res) {
+        requireRole(authenticate(ctx, req), "verifier");
+        const std::string status = req.has_param("status") ? req.get_param_value("status") : "pending";
+        requireOneOf("status", status, {"pending", "approved", "rejected", "info_requested", "all"});
+        // identifier: registrations claiming this RPPS, ADELI, Ordre number or INE (duplicate accounts).
+        const std::string identifier = req.has_param("identifier") ? req.get_param_value("identifier") : "";
+        const int limit = queryLimit(req);
+        const auto cursor = queryCursor(req);
+        Db& db = ctx.store.db();
+        std::lock_guard lock(db.mutex());
+        static const std::string kFilter =
+            "(? = 'all' OR status = ?) AND (? = '' OR ? IN (json_extract(applicant, '$.rpps'), "
+            "json_extract(applicant, '$.adeli'), json_extract(applicant, '$.ordre_number'), "
+            "json_extract(applicant, '$.ine')))";
+        Stmt count(db, "SELECT COUNT(*) FROM registrations WHERE " + kFilter);
+        count.bindAll(status, status, identifier, identifier).step();
+        Stmt q(db,
+               "SELECT seq, id, status, submitted_at, applicant, "
+               "(SELECT COUNT(*) FROM documents d WHERE d.registration_id = registrations.id) "
+               "FROM registrations WHERE " +
+                   kFilter + " AND seq > ? ORDER BY seq LIMIT ?");
+        q.bindAll(status, status, identifier, identifier, cursor.value_or(0), limit + 1);
+        const int64_t now = nowSeconds();
+        const Page page = readPage(q, limit, [&](Stmt& r) -> json {
+          const json a = json::parse(r.text(4));
+          return {{"id", r.text(1)},
+                  {"status", r.text(2)},
+                  {"submitted_at", rfc3339(r.integer(3))},
+                  {"applicant_name", a.value("first_name", "") + " " + a.value("last_name", "")},
+                  {"profession", a["profession"]},
+                  {"category", a["category"]},
+                  {"document_count", r.integer(5)},
+                  {"lease", leaseSummary(activeLease(db, registrationSubject(), r.text(1), now))}};
+        });
+        sendJson(res, 200, {{"items", page.items}, {"next_cursor", page.nextCursor}, {"total", count.integer(0)}});
+      }));
 
   server.Get("/api/v1/registrations/([^/]+)", guarded([&ctx](const httplib::Request& req, httplib::Response& res) {
                requireRole(authenticate(ctx, req), "verifier");
@@ -97,8 +106,11 @@ void registerRegistrationRoutes(httplib::Server& server, Context& ctx) {
                q.bindAll(id);
                if (!q.step()) throw ApiFailure(404, "not_found", "no registration " + id);
                sendJson(res, 200,
-                        {{"id", q.text(0)}, {"status", q.text(1)}, {"submitted_at", rfc3339(q.integer(2))},
-                         {"applicant", json::parse(q.text(3))}, {"documents", documentsOf(db, id)},
+                        {{"id", q.text(0)},
+                         {"status", q.text(1)},
+                         {"submitted_at", rfc3339(q.integer(2))},
+                         {"applicant", json::parse(q.text(3))},
+                         {"documents", documentsOf(db, id)},
                          {"lease", leaseSummary(activeLease(db, registrationSubject(), id, nowSeconds()))},
                          {"decision", q.isNull(4) ? json(nullptr) : decisionJson(db, q.text(4), false)}});
              }));

@@ -57,8 +57,8 @@ void registerStatsRoutes(httplib::Server& server, Context& ctx) {
                for (const auto& [start, count] : perHour) hours.push_back({{"hour", rfc3339(start)}, {"count", count}});
                json kinds = json::object();
                for (const auto& [kind, states] : perKind) kinds[kind] = states;
-               json body{{"scope", scope},      {"since", rfc3339(*since)}, {"total", total},
-                         {"per_hour", hours},   {"per_action", perAction},  {"regions_per_kind", kinds}};
+               json body{{"scope", scope},    {"since", rfc3339(*since)}, {"total", total},
+                         {"per_hour", hours}, {"per_action", perAction},  {"regions_per_kind", kinds}};
                if (scope == "all") body["per_user"] = perUser;
                sendJson(res, 200, body);
              }));

@@ -16,7 +16,8 @@ std::unique_ptr<httplib::Server> makeHttpServer(const ServerOptions& options) {
   limits.headerSeconds = options.headerTimeoutSeconds;
   if (options.tlsCert.empty()) return std::make_unique<GuardedServer>(limits);
   auto tls = std::make_unique<GuardedSslServer>(limits, options.tlsCert.c_str(), options.tlsKey.c_str());
-  if (!tls->is_valid()) throw std::runtime_error("cannot load the TLS certificate " + options.tlsCert + " / key " + options.tlsKey);
+  if (!tls->is_valid())
+    throw std::runtime_error("cannot load the TLS certificate " + options.tlsCert + " / key " + options.tlsKey);
   return tls;
 }
 }  // namespace

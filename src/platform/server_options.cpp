@@ -22,31 +22,50 @@ std::optional<std::string> parseServerOptions(const std::vector<std::string>& ar
         if (i + 1 >= args.size()) throw std::invalid_argument(a + " needs a value");
         return args[++i];
       };
-      if (a == "--port") out.port = std::stoi(value());
-      else if (a == "--host") out.host = value();
-      else if (a == "--data") out.dataDir = value();
-      else if (a == "--port-file") out.portFile = value();
-      else if (a == "--demo") out.demo = true;
-      else if (a == "--lease-ttl") out.leaseTtlSeconds = std::stoi(value());
-      else if (a == "--latency-ms") out.latencyMs = std::stoi(value());
-      else if (a == "--fail-rate") out.failRate = std::stod(value());
-      else if (a == "--drop-rate") out.dropRate = std::stod(value());
-      else if (a == "--token-ttl") out.tokenTtlSeconds = std::stoi(value());
-      else if (a == "--kdf-iterations") out.kdfIterations = std::stoi(value());
-      else if (a == "--demo-small") out.demo = out.demoSmall = true;
+      if (a == "--port")
+        out.port = std::stoi(value());
+      else if (a == "--host")
+        out.host = value();
+      else if (a == "--data")
+        out.dataDir = value();
+      else if (a == "--port-file")
+        out.portFile = value();
+      else if (a == "--demo")
+        out.demo = true;
+      else if (a == "--lease-ttl")
+        out.leaseTtlSeconds = std::stoi(value());
+      else if (a == "--latency-ms")
+        out.latencyMs = std::stoi(value());
+      else if (a == "--fail-rate")
+        out.failRate = std::stod(value());
+      else if (a == "--drop-rate")
+        out.dropRate = std::stod(value());
+      else if (a == "--token-ttl")
+        out.tokenTtlSeconds = std::stoi(value());
+      else if (a == "--kdf-iterations")
+        out.kdfIterations = std::stoi(value());
+      else if (a == "--demo-small")
+        out.demo = out.demoSmall = true;
       else if (a == "--demo-size") {
         const std::string v = value();
         const auto x = v.find('x');
         if (x == std::string::npos) throw std::invalid_argument("--demo-size needs WxH");
         out.demoWidth = std::stoi(v.substr(0, x));
         out.demoHeight = std::stoi(v.substr(x + 1));
-      } else if (a == "--demo-posts") out.demo = out.demoSmall = true, out.demoPosts = std::stoi(value());
-      else if (a == "--tls-cert") out.tlsCert = value();
-      else if (a == "--tls-key") out.tlsKey = value();
-      else if (a == "--header-timeout") out.headerTimeoutSeconds = std::stoi(value());
-      else if (a == "--verify-audit") out.verifyAudit = true;
-      else if (a == "--test-clock") out.testClock = true;
-      else throw std::invalid_argument("unknown option " + a);
+      } else if (a == "--demo-posts")
+        out.demo = out.demoSmall = true, out.demoPosts = std::stoi(value());
+      else if (a == "--tls-cert")
+        out.tlsCert = value();
+      else if (a == "--tls-key")
+        out.tlsKey = value();
+      else if (a == "--header-timeout")
+        out.headerTimeoutSeconds = std::stoi(value());
+      else if (a == "--verify-audit")
+        out.verifyAudit = true;
+      else if (a == "--test-clock")
+        out.testClock = true;
+      else
+        throw std::invalid_argument("unknown option " + a);
     }
   } catch (const std::invalid_argument& e) {
     return std::string(e.what());

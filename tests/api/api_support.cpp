@@ -14,7 +14,8 @@ namespace medpics::test {
 
 bool copySmallDemo(const std::filesystem::path& dir) { return copySeededDemo(dir, {"--demo-small"}, "api-demo-small"); }
 
-bool copySeededDemo(const std::filesystem::path& dir, const std::vector<std::string>& seedArgs, const std::string& name) {
+bool copySeededDemo(const std::filesystem::path& dir, const std::vector<std::string>& seedArgs,
+                    const std::string& name) {
   namespace fs = std::filesystem;
   const fs::path root = fs::path(MEDPICS_ARTIFACT_DIR) / name;
   const fs::path binary = fs::path(MEDPICS_BIN_DIR) / "medpics-platform";

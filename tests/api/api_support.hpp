@@ -16,7 +16,8 @@ namespace medpics::test {
 // build, created under a file lock; rebuilt when the server binary changes). Returns true.
 bool copySmallDemo(const std::filesystem::path& dir);
 // The same for any seeding arguments (e.g. {"--demo-posts", "200"}), cached under test-artifacts/`name`.
-bool copySeededDemo(const std::filesystem::path& dir, const std::vector<std::string>& seedArgs, const std::string& name);
+bool copySeededDemo(const std::filesystem::path& dir, const std::vector<std::string>& seedArgs,
+                    const std::string& name);
 
 // A sandbox server on its own temp data directory; with "--demo-small" (the default) the directory
 // starts as a copy of the seeded template, so that each test does not pay for the seeding.

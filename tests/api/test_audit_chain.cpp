@@ -57,7 +57,8 @@ TEST_CASE("the decision log refuses updates and deletions") {
   Sandbox sb;
   decideThree(sb);
   const std::string db = (sb.dir.path() / "platform.db").string();
-  const CommandResult update = runCommand("sqlite3 '" + db + "' \"UPDATE decisions SET decided_by = 'x' WHERE seq = 2\" 2>&1");
+  const CommandResult update =
+      runCommand("sqlite3 '" + db + "' \"UPDATE decisions SET decided_by = 'x' WHERE seq = 2\" 2>&1");
   CHECK(update.code != 0);
   CHECK(update.out.find("append-only") != std::string::npos);
   const CommandResult erase = runCommand("sqlite3 '" + db + "' 'DELETE FROM decisions WHERE seq = 2' 2>&1");
@@ -69,7 +70,8 @@ TEST_CASE("the decision log refuses updates and deletions") {
 TEST_CASE("the audit check (--verify-audit) names a modified entry") {
   Sandbox sb;
   decideThree(sb);
-  REQUIRE(tamper(sb.dir.path(), "UPDATE decisions SET answer = replace(answer, 'not_medical', 'spam') WHERE seq = 2;").code == 0);
+  REQUIRE(tamper(sb.dir.path(), "UPDATE decisions SET answer = replace(answer, 'not_medical', 'spam') WHERE seq = 2;")
+              .code == 0);
   const CommandResult r = verify(sb.dir.path());
   INFO(r.out);
   CHECK(r.code == 1);
@@ -101,7 +103,9 @@ TEST_CASE("the audit check (--verify-audit) detects an entry whose stored hash w
   // Changing content and its own hash still breaks the link from the next entry.
   Sandbox sb;
   decideThree(sb);
-  REQUIRE(tamper(sb.dir.path(), "UPDATE decisions SET entry_hash = '" + std::string(64, 'a') + "' WHERE seq = 2;").code == 0);
+  REQUIRE(
+      tamper(sb.dir.path(), "UPDATE decisions SET entry_hash = '" + std::string(64, 'a') + "' WHERE seq = 2;").code ==
+      0);
   const CommandResult r = verify(sb.dir.path());
   INFO(r.out);
   CHECK(r.code == 1);
@@ -131,8 +135,10 @@ TEST_CASE("the audit check (--verify-audit) detects a changed status, with or wi
 TEST_CASE("the audit check (--verify-audit) detects a changed idempotency answer", "[audit]") {
   Sandbox sb;
   decideThree(sb);
-  REQUIRE(tamper(sb.dir.path(), "UPDATE idempotency SET body = replace(body, 'not_medical', 'spam') "
-                                "WHERE subject_id = 'p2';").code == 0);
+  REQUIRE(tamper(sb.dir.path(),
+                 "UPDATE idempotency SET body = replace(body, 'not_medical', 'spam') "
+                 "WHERE subject_id = 'p2';")
+              .code == 0);
   const CommandResult r = verify(sb.dir.path());
   INFO(r.out);
   CHECK(r.code == 1);

@@ -38,8 +38,10 @@ TEST_CASE("login with a bad password or an unknown user is 401 unauthorized") {
 
 TEST_CASE("failed logins are rate limited per username with Retry-After") {
   Sandbox sb;
-  for (int i = 0; i < 5; ++i) CHECK(raw(sb.url(), "POST", "/api/v1/auth/login", {}, R"({"username":"verif","password":"x"})").status == 401);
-  const RawAnswer limited = raw(sb.url(), "POST", "/api/v1/auth/login", {}, R"({"username":"verif","password":"verif-demo"})");
+  for (int i = 0; i < 5; ++i)
+    CHECK(raw(sb.url(), "POST", "/api/v1/auth/login", {}, R"({"username":"verif","password":"x"})").status == 401);
+  const RawAnswer limited =
+      raw(sb.url(), "POST", "/api/v1/auth/login", {}, R"({"username":"verif","password":"verif-demo"})");
   CHECK(limited.status == 429);
   CHECK(limited.body["error"] == "rate_limited");
   REQUIRE(limited.headers.count("Retry-After") == 1);

@@ -80,8 +80,8 @@ TEST_CASE("8 parallel 60 MB unauthenticated bodies raise the server's memory by 
   done = true;
   sampler.join();
   const double grewMb = (double(peak) - double(before)) / 1e6;
-  std::printf("body limits: server RSS %.1f MB before, peak %.1f MB during 8 x 60 MB bodies (+%.1f MB)\n",
-              before / 1e6, peak / 1e6, grewMb);
+  std::printf("body limits: server RSS %.1f MB before, peak %.1f MB during 8 x 60 MB bodies (+%.1f MB)\n", before / 1e6,
+              peak / 1e6, grewMb);
   INFO("server RSS " << before / 1e6 << " MB before, peak " << peak / 1e6 << " MB (+" << grewMb << " MB)");
   CHECK(grewMb < 50.0);
   CHECK(refused == 8);

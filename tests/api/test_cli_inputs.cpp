@@ -42,12 +42,11 @@ TEST_CASE("medpics analyze and redact refuse directories, FIFOs, devices and ove
   CHECK(analyzeBig.code == 2);
 
   std::ofstream(dir.path() / "regions.json") << "[{\"box\": [0, 0, 10, 10]}]";
-  const auto redactFifo =
-      cli("redact " + fifo.string() + " --regions " + (dir.path() / "regions.json").string() + " --out " +
-          (dir.path() / "out.jpg").string());
+  const auto redactFifo = cli("redact " + fifo.string() + " --regions " + (dir.path() / "regions.json").string() +
+                              " --out " + (dir.path() / "out.jpg").string());
   CHECK(redactFifo.out.find("not a regular file") != std::string::npos);
   CHECK(redactFifo.code == 2);
-  const auto redactDirRegions =
-      cli("redact " + big.string() + " --regions " + dir.path().string() + " --out " + (dir.path() / "out.jpg").string());
+  const auto redactDirRegions = cli("redact " + big.string() + " --regions " + dir.path().string() + " --out " +
+                                    (dir.path() / "out.jpg").string());
   CHECK(redactDirRegions.out.find("is a directory") != std::string::npos);
 }

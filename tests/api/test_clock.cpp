@@ -15,8 +15,9 @@ TEST_CASE("test clock: the route exists only with --test-clock") {
 
 TEST_CASE("test clock: it moves forward by whole seconds only, and says where it is") {
   Sandbox sb({"--demo-small", "--test-clock"});
-  for (const std::string body : {R"({"advance_seconds": 0})", R"({"advance_seconds": -5})", R"({"advance_seconds": 1.5})",
-                                 R"({"advance_seconds": "60"})", R"({})", R"({"advance_seconds": 40000000})"}) {
+  for (const std::string body :
+       {R"({"advance_seconds": 0})", R"({"advance_seconds": -5})", R"({"advance_seconds": 1.5})",
+        R"({"advance_seconds": "60"})", R"({})", R"({"advance_seconds": 40000000})"}) {
     INFO(body);
     const RawAnswer refused = raw(sb.url(), "POST", "/api/v1/test/clock", {}, body);
     CHECK(refused.status == 400);

@@ -19,7 +19,8 @@ TEST_CASE("fault injection: --fail-rate 1 answers 503 unavailable to everything 
   CHECK(login.error().retryable());
 }
 
-TEST_CASE("fault injection: --drop-rate 1: the decision is applied, the client sees a transport error, a replay returns it") {
+TEST_CASE(
+    "fault injection: --drop-rate 1: the decision is applied, the client sees a transport error, a replay returns it") {
   TempDir dir;
   std::string token, leaseId, imageId;
   {

@@ -30,8 +30,10 @@ TEST_CASE("malformed JSON and wrong types are 400 and change nothing") {
       {R"({"action":"destroy","lease_id":")" + L + R"(","reason_code":"duplicate"})", "bad_request", "action"},
       {R"({"action":"reject","lease_id":")" + L + R"(","reason_code":"because"})", "bad_request", "reason_code"},
       {R"({"action":"reject","lease_id":")" + L + R"(","reason_code":"other"})", "bad_request", "message"},
-      {R"({"action":"reject","lease_id":")" + L + R"(","reason_code":"duplicate","regions":{}})", "bad_request", "regions"},
-      {R"({"action":"reject","lease_id":")" + L + R"(","reason_code":"duplicate","regions":[{"image_id":"i1","shape":"rect","box":[1,2,"3",4],"style":"solid","origin":"auto","state":"accepted"}]})",
+      {R"({"action":"reject","lease_id":")" + L + R"(","reason_code":"duplicate","regions":{}})", "bad_request",
+       "regions"},
+      {R"({"action":"reject","lease_id":")" + L +
+           R"(","reason_code":"duplicate","regions":[{"image_id":"i1","shape":"rect","box":[1,2,"3",4],"style":"solid","origin":"auto","state":"accepted"}]})",
        "bad_request", "box"},
       {R"({"action":"approve","lease_id":")" + L + R"("})", "bad_request", "multipart"},
   };
@@ -61,9 +63,9 @@ TEST_CASE("malformed JSON and wrong types are 400 and change nothing") {
 TEST_CASE("bad query parameters are 400 bad_request") {
   Sandbox sb;
   auto modo = loginAs(sb.url(), "modo");
-  for (const char* path : {"/api/v1/posts?limit=0", "/api/v1/posts?limit=101", "/api/v1/posts?limit=abc",
-                           "/api/v1/posts?cursor=zzz", "/api/v1/posts?status=maybe", "/api/v1/decisions?since=yesterday",
-                           "/api/v1/decisions?subject_type=cat"}) {
+  for (const char* path :
+       {"/api/v1/posts?limit=0", "/api/v1/posts?limit=101", "/api/v1/posts?limit=abc", "/api/v1/posts?cursor=zzz",
+        "/api/v1/posts?status=maybe", "/api/v1/decisions?since=yesterday", "/api/v1/decisions?subject_type=cat"}) {
     INFO(path);
     const RawAnswer a = raw(sb.url(), "GET", path, modo.token());
     CHECK(a.status == 400);
@@ -80,7 +82,9 @@ TEST_CASE("oversized bodies are 413 payload_too_large and change nothing") {
   auto modo = loginAs(sb.url(), "modo");
   auto lease = modo.claim("posts", "p1");
   REQUIRE(lease.ok());
-  const std::string big = nlohmann::json{{"action", "reject"}, {"lease_id", lease->leaseId}, {"reason_code", "other"},
+  const std::string big = nlohmann::json{{"action", "reject"},
+                                         {"lease_id", lease->leaseId},
+                                         {"reason_code", "other"},
                                          {"message", std::string(1536 * 1024, 'x')}}
                               .dump();
   const RawAnswer a = raw(sb.url(), "POST", "/api/v1/posts/p1/decision", modo.token(), big, "application/json",
@@ -92,9 +96,10 @@ TEST_CASE("oversized bodies are 413 payload_too_large and change nothing") {
   CHECK(login.status == 413);
   CHECK(login.body["error"] == "payload_too_large");
   // A decision body over 64 MiB (multipart) is refused by the HTTP layer with the same error body.
-  const std::string huge = "--b\r\nContent-Disposition: form-data; name=\"decision\"\r\n\r\n{}\r\n--b\r\n"
-                           "Content-Disposition: form-data; name=\"image:i1\"\r\n\r\n" +
-                           std::string((64u << 20) + 1024, 'x') + "\r\n--b--\r\n";
+  const std::string huge =
+      "--b\r\nContent-Disposition: form-data; name=\"decision\"\r\n\r\n{}\r\n--b\r\n"
+      "Content-Disposition: form-data; name=\"image:i1\"\r\n\r\n" +
+      std::string((64u << 20) + 1024, 'x') + "\r\n--b--\r\n";
   const RawAnswer multipart = raw(sb.url(), "POST", "/api/v1/posts/p1/decision", modo.token(), huge,
                                   "multipart/form-data; boundary=b", {{"Idempotency-Key", "big-2"}});
   CHECK(multipart.status == 413);

@@ -23,7 +23,8 @@ TEST_CASE("image bytes carry their sha256 as ETag and If-None-Match answers 304"
   auto cached = modo.download(ref.url, bytes->etag);
   REQUIRE(cached.ok());
   CHECK(cached->notModified);
-  const RawAnswer other = raw(sb.url(), "GET", ref.url, modo.token(), {}, {}, {{"If-None-Match", "\"something-else\""}});
+  const RawAnswer other =
+      raw(sb.url(), "GET", ref.url, modo.token(), {}, {}, {{"If-None-Match", "\"something-else\""}});
   CHECK(other.status == 200);
   CHECK(other.text.size() == static_cast<size_t>(ref.bytes));
 

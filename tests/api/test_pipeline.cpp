@@ -171,10 +171,12 @@ TEST_CASE("outbox sender: a SQLite error in the sender is reported and the sende
   });
   sender.setCredentials(sb.url(), modo.token());
   sender.start();
-  REQUIRE(waitFor([&] {
-    std::lock_guard lock(mutex);
-    return !errors.empty();
-  }, 20));
+  REQUIRE(waitFor(
+      [&] {
+        std::lock_guard lock(mutex);
+        return !errors.empty();
+      },
+      20));
   {
     std::lock_guard lock(mutex);
     CHECK(errors.front().find("locked") != std::string::npos);
@@ -241,7 +243,9 @@ TEST_CASE("prefetcher: the memory cap keeps the nearest posts; lowering it evict
   CHECK(prefetcher->memoryUsed() <= o.memoryCapBytes);
   REQUIRE(prefetcher->take("p1"));
   prefetcher->setUpcoming({"p2", "p3", "p4"});
-  REQUIRE(waitFor([&] { return prefetcher->readyCount() == 1 && prefetcher->progress()[0].stage == work::PrefetchStage::Ready; }, 30));
+  REQUIRE(waitFor(
+      [&] { return prefetcher->readyCount() == 1 && prefetcher->progress()[0].stage == work::PrefetchStage::Ready; },
+      30));
 }
 
 TEST_CASE("prefetcher: prefetched posts come with their PHI findings") {
@@ -268,10 +272,12 @@ TEST_CASE("prefetcher: a post taken while it is analysed comes back without a ha
   o.depth = 2;
   auto prefetcher = prefetching(sb, modo, o, {"p1", "p2"}, textPipeline());
   // Taken as soon as it is decoded: its analysis is queued or in flight, and is now the taker's to run.
-  REQUIRE(waitFor([&] {
-    const auto progress = prefetcher->progress();
-    return !progress.empty() && progress[0].stage == work::PrefetchStage::Analysing;
-  }, 60));
+  REQUIRE(waitFor(
+      [&] {
+        const auto progress = prefetcher->progress();
+        return !progress.empty() && progress[0].stage == work::PrefetchStage::Analysing;
+      },
+      60));
   auto taken = prefetcher->take("p1");
   REQUIRE(taken);
   for (const auto& image : taken->images) {

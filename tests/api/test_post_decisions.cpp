@@ -14,7 +14,8 @@ TEST_CASE("replaying an Idempotency-Key returns the first answer and applies the
   auto lease = modo.claim("posts", "p1");
   REQUIRE(lease.ok());
   const std::string key = api::newIdempotencyKey();
-  const std::string body = nlohmann::json{{"action", "reject"}, {"lease_id", lease->leaseId},
+  const std::string body = nlohmann::json{{"action", "reject"},
+                                          {"lease_id", lease->leaseId},
                                           {"reason_code", "patient_identifiable"},
                                           {"message", "Le nom du patient est lisible."}}
                                .dump();
@@ -53,8 +54,9 @@ TEST_CASE("a decision without Idempotency-Key is 400 idempotency_key_required") 
   auto modo = loginAs(sb.url(), "modo");
   auto lease = modo.claim("posts", "p1");
   REQUIRE(lease.ok());
-  const RawAnswer a = raw(sb.url(), "POST", "/api/v1/posts/p1/decision", modo.token(),
-                          nlohmann::json{{"action", "reject"}, {"lease_id", lease->leaseId}, {"reason_code", "duplicate"}}.dump());
+  const RawAnswer a =
+      raw(sb.url(), "POST", "/api/v1/posts/p1/decision", modo.token(),
+          nlohmann::json{{"action", "reject"}, {"lease_id", lease->leaseId}, {"reason_code", "duplicate"}}.dump());
   CHECK(a.status == 400);
   CHECK(a.body["error"] == "idempotency_key_required");
   CHECK(modo.post("p1")->status == "pending");
@@ -78,12 +80,20 @@ TEST_CASE("approve stores the masked images apart from the originals and serves 
   api::PostDecisionRequest approve;
   approve.action = "approve";
   approve.leaseId = lease->leaseId;
-  approve.regions = nlohmann::json::array({{{"image_id", image.id}, {"shape", "rect"}, {"box", {0, 0, 100, 40}},
-                                            {"style", "solid"}, {"origin", "auto"}, {"state", "accepted"},
-                                            {"kind", "text"}, {"category", "name"}},
-                                           {{"image_id", image.id}, {"shape", "polygon"},
-                                            {"points", {{1, 2}, {30, 2}, {30, 40}}}, {"style", "mosaic"},
-                                            {"origin", "manual"}, {"state", "accepted"}}});
+  approve.regions = nlohmann::json::array({{{"image_id", image.id},
+                                            {"shape", "rect"},
+                                            {"box", {0, 0, 100, 40}},
+                                            {"style", "solid"},
+                                            {"origin", "auto"},
+                                            {"state", "accepted"},
+                                            {"kind", "text"},
+                                            {"category", "name"}},
+                                           {{"image_id", image.id},
+                                            {"shape", "polygon"},
+                                            {"points", {{1, 2}, {30, 2}, {30, 40}}},
+                                            {"style", "mosaic"},
+                                            {"origin", "manual"},
+                                            {"state", "accepted"}}});
   approve.residualCheck = {{"ran", true}, {"phi_findings_outside", 0}, {"override_reason", nullptr}};
   approve.caption = "Fracture du radius distal chez […], vu le […].";
   const std::string masked = maskedJpeg(image.width, image.height);

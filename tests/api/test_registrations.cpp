@@ -17,7 +17,9 @@ api::Result<api::Decision> decide(api::PlatformClient& c, const std::string& id,
   d.reasonCode = reason;
   d.message = message;
   d.checklist = nlohmann::json::array(
-      {{{"check", "identifier_format"}, {"status", "pass"}, {"facts", {{{"code", "id.luhn_ok"}, {"params", {{"type", "RPPS"}, {"digits", "11"}}}}}}}});
+      {{{"check", "identifier_format"},
+        {"status", "pass"},
+        {"facts", {{{"code", "id.luhn_ok"}, {"params", {{"type", "RPPS"}, {"digits", "11"}}}}}}}});
   return c.decideRegistration(id, d, api::newIdempotencyKey());
 }
 }  // namespace
@@ -47,7 +49,8 @@ TEST_CASE("registration decisions: approve, reject with a reason, request_info k
   auto rejected = decide(verif, "r2", "reject", "invalid_identifier", "Votre numéro RPPS est invalide.");
   REQUIRE(rejected.ok());
   CHECK(rejected->reasonCode == "invalid_identifier");
-  auto info = decide(verif, "r3", "request_info", "expired_card", "Merci d'envoyer une carte d'étudiant en cours de validité.");
+  auto info =
+      decide(verif, "r3", "request_info", "expired_card", "Merci d'envoyer une carte d'étudiant en cours de validité.");
   REQUIRE(info.ok());
   CHECK(verif.registration("r3")->status == "info_requested");
   CHECK(verif.registration("r1")->status == "approved");

@@ -33,9 +33,22 @@ struct BigSandbox {
 class Batch {
  public:
   Batch(const std::string& url, const std::filesystem::path& journal, const std::filesystem::path& log) : log_(log) {
-    const std::vector<std::string> args{std::string(MEDPICS_BIN_DIR) + "/medpics", "decide-batch", "--server", url,
-                                        "--user", "modo", "--password", "modo-demo", "--journal", journal.string(),
-                                        "--count", std::to_string(kDecisions), "--timeout", "100", "--backoff", "0.1"};
+    const std::vector<std::string> args{std::string(MEDPICS_BIN_DIR) + "/medpics",
+                                        "decide-batch",
+                                        "--server",
+                                        url,
+                                        "--user",
+                                        "modo",
+                                        "--password",
+                                        "modo-demo",
+                                        "--journal",
+                                        journal.string(),
+                                        "--count",
+                                        std::to_string(kDecisions),
+                                        "--timeout",
+                                        "100",
+                                        "--backoff",
+                                        "0.1"};
     pid_ = fork();
     if (pid_ == 0) {
       const int fd = ::open(log.c_str(), O_CREAT | O_WRONLY | O_APPEND, 0600);
@@ -78,7 +91,6 @@ class Batch {
   pid_t pid_ = -1;
 };
 
-
 // What the server recorded: every decision of the moderator, by subject, and the posts still pending.
 struct ServerTally {
   int decisions = 0;
@@ -92,7 +104,8 @@ ServerTally tally(const std::string& url) {
   ServerTally t;
   std::string cursor;
   do {
-    auto page = admin.decisions("subject_type=post&decided_by=modo&limit=100" + (cursor.empty() ? "" : "&cursor=" + cursor));
+    auto page =
+        admin.decisions("subject_type=post&decided_by=modo&limit=100" + (cursor.empty() ? "" : "&cursor=" + cursor));
     REQUIRE(page.ok());
     for (const auto& d : page->items) {
       ++t.decisions;
@@ -166,7 +179,8 @@ TEST_CASE("resilience: kill -9 during uploads, then a restart, applies each of t
 
 TEST_CASE("resilience: a server restart during uploads loses nothing and applies nothing twice") {
   BigSandbox sb;
-  auto server = std::make_unique<ServerProcess>(sb.data(), std::vector<std::string>{"--latency-ms", "5", "--drop-rate", "0.1"});
+  auto server =
+      std::make_unique<ServerProcess>(sb.data(), std::vector<std::string>{"--latency-ms", "5", "--drop-rate", "0.1"});
   const int port = server->port();
   Batch batch(server->url(), sb.journal(), sb.dir.path() / "batch.log");
   REQUIRE(waitFor([&] { return batch.journalled() >= 60; }, 60));

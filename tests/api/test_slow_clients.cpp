@@ -19,8 +19,7 @@ namespace {
 double secondsSince(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
 }  // namespace
 
-TEST_CASE("200 slow and 50 idle connections leave others answered in under 1 s and are closed",
-          "[slow-clients]") {
+TEST_CASE("200 slow and 50 idle connections leave others answered in under 1 s and are closed", "[slow-clients]") {
   Sandbox sb({"--demo-small", "--header-timeout", "2"});
   const int port = sb.server.port();
   // A header that never ends: one byte per connection every 100 ms.
@@ -41,7 +40,10 @@ TEST_CASE("200 slow and 50 idle connections leave others answered in under 1 s a
       cli.set_read_timeout(5);
       auto res = cli.Get("/api/v1/health");
       const double took = secondsSince(t0);
-      if (res && res->status == 200) ++answered; else ++failed;
+      if (res && res->status == 200)
+        ++answered;
+      else
+        ++failed;
       if (took > worst) worst = took;
       std::this_thread::sleep_for(std::chrono::milliseconds(150));
     }

@@ -23,13 +23,28 @@ void approveP1(api::PlatformClient& modo) {
   api::PostDecisionRequest approve;
   approve.action = "approve";
   approve.leaseId = lease->leaseId;
-  approve.regions = nlohmann::json::array(
-      {{{"image_id", image.id}, {"shape", "rect"}, {"box", {0, 0, 100, 40}}, {"style", "solid"}, {"origin", "auto"},
-        {"state", "accepted"}, {"kind", "text"}, {"category", "name"}},
-       {{"image_id", image.id}, {"shape", "rect"}, {"box", {0, 50, 20, 20}}, {"style", "solid"}, {"origin", "auto"},
-        {"state", "dismissed"}, {"kind", "text"}, {"category", "benign"}},
-       {{"image_id", image.id}, {"shape", "rect"}, {"box", {200, 50, 20, 20}}, {"style", "mosaic"},
-        {"origin", "manual"}, {"state", "accepted"}}});
+  approve.regions = nlohmann::json::array({{{"image_id", image.id},
+                                            {"shape", "rect"},
+                                            {"box", {0, 0, 100, 40}},
+                                            {"style", "solid"},
+                                            {"origin", "auto"},
+                                            {"state", "accepted"},
+                                            {"kind", "text"},
+                                            {"category", "name"}},
+                                           {{"image_id", image.id},
+                                            {"shape", "rect"},
+                                            {"box", {0, 50, 20, 20}},
+                                            {"style", "solid"},
+                                            {"origin", "auto"},
+                                            {"state", "dismissed"},
+                                            {"kind", "text"},
+                                            {"category", "benign"}},
+                                           {{"image_id", image.id},
+                                            {"shape", "rect"},
+                                            {"box", {200, 50, 20, 20}},
+                                            {"style", "mosaic"},
+                                            {"origin", "manual"},
+                                            {"state", "accepted"}}});
   approve.residualCheck = {{"ran", true}, {"phi_findings_outside", 0}, {"override_reason", nullptr}};
   approve.maskedImages[image.id] = {"image/jpeg", maskedJpeg(image.width, image.height)};
   REQUIRE(modo.decidePost("p1", approve, api::newIdempotencyKey()).ok());

@@ -75,8 +75,9 @@ TEST_CASE("a certificate for another host name is refused even with its CA trust
 
 TEST_CASE("the HTTPS server refuses to start without a readable certificate") {
   TempDir dir;
-  const CommandResult r = runCommand(std::string(MEDPICS_BIN_DIR) + "/medpics-platform --port 0 --data '" +
-                                     dir.path().string() + "' --tls-cert /nonexistent.pem --tls-key /nonexistent.key 2>&1");
+  const CommandResult r =
+      runCommand(std::string(MEDPICS_BIN_DIR) + "/medpics-platform --port 0 --data '" + dir.path().string() +
+                 "' --tls-cert /nonexistent.pem --tls-key /nonexistent.key 2>&1");
   CHECK(r.code == 1);
   CHECK(r.out.find("cannot load the TLS certificate") != std::string::npos);
 }

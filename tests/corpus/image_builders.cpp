@@ -12,9 +12,7 @@
 
 namespace medpics::corpus {
 
-std::string be32(std::uint32_t v) {
-  return {char(v >> 24), char(v >> 16), char(v >> 8), char(v)};
-}
+std::string be32(std::uint32_t v) { return {char(v >> 24), char(v >> 16), char(v >> 8), char(v)}; }
 
 std::string pngChunk(const std::string& type, const std::string& data) {
   std::string crcInput = type + data;
@@ -22,7 +20,8 @@ std::string pngChunk(const std::string& type, const std::string& data) {
   return be32(std::uint32_t(data.size())) + crcInput + be32(std::uint32_t(crc));
 }
 
-std::string pngFile(std::uint32_t width, std::uint32_t height, int bitDepth, int colorType, const std::string& scanlines,
+std::string pngFile(std::uint32_t width, std::uint32_t height, int bitDepth, int colorType,
+                    const std::string& scanlines,
                     const std::vector<std::pair<std::string, std::string>>& chunksBeforeData,
                     const std::vector<std::pair<std::string, std::string>>& chunksAfterData) {
   std::string ihdr = be32(width) + be32(height);
@@ -77,8 +76,9 @@ std::string cmykJpeg(int width, int height) {
 }
 
 std::string animatedGif() {
-  const unsigned char header[] = {'G', 'I', 'F', '8', '9', 'a', 1, 0, 1, 0, 0x80, 0, 0, 0, 0, 0, 0xFF, 0xFF, 0xFF,
-                                  0x21, 0xFF, 0x0B, 'N', 'E', 'T', 'S', 'C', 'A', 'P', 'E', '2', '.', '0', 3, 1, 0, 0, 0};
+  const unsigned char header[] = {'G', 'I', 'F', '8',  '9',  'a',  1,    0,    1,    0,   0x80, 0,   0,
+                                  0,   0,   0,   0xFF, 0xFF, 0xFF, 0x21, 0xFF, 0x0B, 'N', 'E',  'T', 'S',
+                                  'C', 'A', 'P', 'E',  '2',  '.',  '0',  3,    1,    0,   0,    0};
   const unsigned char frame[] = {0x21, 0xF9, 4, 0, 10, 0, 0, 0, 0x2C, 0, 0, 0, 0, 1, 0, 1, 0, 0, 2, 2, 0x44, 0x01, 0};
   std::string gif(reinterpret_cast<const char*>(header), sizeof header);
   for (int i = 0; i < 2; ++i) gif.append(reinterpret_cast<const char*>(frame), sizeof frame);
@@ -154,7 +154,9 @@ bool patchJpegSize(std::string& jpeg, std::uint16_t width, std::uint16_t height)
 
 bool patchTiffSize(std::string& tiff, std::uint32_t width, std::uint32_t height) {
   if (tiff.size() < 8 || tiff.compare(0, 2, "II") != 0) return false;
-  auto le16 = [&](std::size_t i) { return std::uint32_t(std::uint8_t(tiff[i])) | std::uint32_t(std::uint8_t(tiff[i + 1])) << 8; };
+  auto le16 = [&](std::size_t i) {
+    return std::uint32_t(std::uint8_t(tiff[i])) | std::uint32_t(std::uint8_t(tiff[i + 1])) << 8;
+  };
   auto le32 = [&](std::size_t i) { return le16(i) | le16(i + 2) << 16; };
   auto put32 = [&](std::size_t i, std::uint32_t v) {
     for (int k = 0; k < 4; ++k) tiff[i + k] = char(v >> (8 * k));

@@ -8,7 +8,8 @@
 namespace medpics::corpus {
 
 // A PNG from raw scanlines (each row: filter byte 0 + pixels), with extra chunks before IDAT (type, data).
-std::string pngFile(std::uint32_t width, std::uint32_t height, int bitDepth, int colorType, const std::string& scanlines,
+std::string pngFile(std::uint32_t width, std::uint32_t height, int bitDepth, int colorType,
+                    const std::string& scanlines,
                     const std::vector<std::pair<std::string, std::string>>& chunksBeforeData = {},
                     const std::vector<std::pair<std::string, std::string>>& chunksAfterData = {});
 std::string pngChunk(const std::string& type, const std::string& data);

@@ -76,14 +76,18 @@ std::vector<Sample> validImages() {
   s.push_back({"lossless.webp", encode(".webp", rgb, {cv::IMWRITE_WEBP_QUALITY, 101}), Expect::Accept});
   s.push_back({"photo.bmp", encode(".bmp", rgb), Expect::Accept});
   s.push_back({"cmyk.jpg", cmykJpeg(64, 48), Expect::Accept});
-  s.push_back({"palette.png",
-               pngFile(16, 8, 8, 3, greyScanlines(16, 8, [](auto x, auto y) { return (x + y) % 4; }), {{"PLTE", paletteRgb()}}),
+  s.push_back(
+      {"palette.png",
+       pngFile(16, 8, 8, 3, greyScanlines(16, 8, [](auto x, auto y) { return (x + y) % 4; }), {{"PLTE", paletteRgb()}}),
+       Expect::Accept});
+  s.push_back({"grey-alpha.png",
+               encode(".png",
+                      [] {
+                        cv::Mat m = testPattern(32, 32);
+                        cv::cvtColor(m, m, cv::COLOR_BGR2BGRA);
+                        return m;
+                      }()),
                Expect::Accept});
-  s.push_back({"grey-alpha.png", encode(".png", [] {
-                 cv::Mat m = testPattern(32, 32);
-                 cv::cvtColor(m, m, cv::COLOR_BGR2BGRA);
-                 return m;
-               }()), Expect::Accept});
   {  // APNG: acTL + fcTL before the default image; the second frame (fcTL + fdAT) is ignored by the loader.
     const std::string rows = greyScanlines(8, 8, [](auto x, auto) { return x * 30; });
     std::string actl = be32(2) + be32(0);
@@ -91,16 +95,20 @@ std::vector<Sample> validImages() {
     std::string fctl1 = be32(1) + be32(8) + be32(8) + be32(0) + be32(0) + std::string("\0\x01\0\x0a\0\0", 6);
     std::string idat = pngFile(8, 8, 8, 0, rows);  // borrow its compressed IDAT payload
     const std::size_t at = idat.find("IDAT");
-    const std::uint32_t len = (std::uint32_t(std::uint8_t(idat[at - 4])) << 24) | (std::uint32_t(std::uint8_t(idat[at - 3])) << 16) |
+    const std::uint32_t len = (std::uint32_t(std::uint8_t(idat[at - 4])) << 24) |
+                              (std::uint32_t(std::uint8_t(idat[at - 3])) << 16) |
                               (std::uint32_t(std::uint8_t(idat[at - 2])) << 8) | std::uint8_t(idat[at - 1]);
     const std::string fdat = be32(2) + idat.substr(at + 4, len);
-    s.push_back({"animated.png", pngFile(8, 8, 8, 0, rows, {{"acTL", actl}, {"fcTL", fctl0}}, {{"fcTL", fctl1}, {"fdAT", fdat}}),
+    s.push_back({"animated.png",
+                 pngFile(8, 8, 8, 0, rows, {{"acTL", actl}, {"fcTL", fctl0}}, {{"fcTL", fctl1}, {"fdAT", fdat}}),
                  Expect::Accept});
   }
   s.push_back({"rotated-exif6.jpg", withJpegExif(encode(".jpg", rgb), exifBlock(0, 0, 6)), Expect::Accept});
-  s.push_back({"tall-1x100000.png", pngFile(1, 100000, 8, 0, greyScanlines(1, 100000, [](auto, auto y) { return y % 251; })),
+  s.push_back({"tall-1x100000.png",
+               pngFile(1, 100000, 8, 0, greyScanlines(1, 100000, [](auto, auto y) { return y % 251; })),
                Expect::Accept});
-  s.push_back({"wide-100000x1.png", pngFile(100000, 1, 8, 0, greyScanlines(100000, 1, [](auto x, auto) { return x % 251; })),
+  s.push_back({"wide-100000x1.png",
+               pngFile(100000, 1, 8, 0, greyScanlines(100000, 1, [](auto x, auto) { return x % 251; })),
                Expect::Accept});
   s.push_back({"tiny-1x1.png", pngFile(1, 1, 8, 0, std::string("\0\x80", 2)), Expect::Accept});
   return s;
@@ -111,15 +119,15 @@ std::vector<Sample> hostileImages() {
   std::vector<Sample> s;
   s.push_back({"empty.jpg", "", Expect::Refuse});
   s.push_back({"text.png", "this is not an image at all\n", Expect::Refuse});
-  s.push_back({"png-named.jpg", encode(".png", rgb), Expect::Accept});          // wrong extension: content decides
+  s.push_back({"png-named.jpg", encode(".png", rgb), Expect::Accept});  // wrong extension: content decides
   s.push_back({"jpeg-named.webp", encode(".jpg", rgb), Expect::Accept});
   s.push_back({"only-magic.png", "\x89PNG\r\n\x1a\n", Expect::Refuse});
   s.push_back({"only-soi.jpg", "\xFF\xD8\xFF", Expect::Refuse});
   s.push_back({"animated.gif", animatedGif(), Expect::Refuse});
   s.push_back({"animated.webp", animatedWebp(16, 16), Expect::Any});
   for (const char* ext : {".jpg", ".png", ".webp", ".tiff", ".bmp"}) {
-    const std::string file = encode(ext, rgb, std::string(ext) == ".webp" ? std::vector<int>{cv::IMWRITE_WEBP_QUALITY, 80}
-                                                                          : std::vector<int>{});
+    const std::string file = encode(
+        ext, rgb, std::string(ext) == ".webp" ? std::vector<int>{cv::IMWRITE_WEBP_QUALITY, 80} : std::vector<int>{});
     const std::string base = std::string("ok") + ext;
     s.push_back({"truncated-half" + std::string(ext), half(file), Expect::Any});
     s.push_back({"truncated-header" + std::string(ext), file.substr(0, 12), Expect::Refuse});
@@ -137,23 +145,28 @@ std::vector<Sample> hostileImages() {
     s.push_back({"bomb-60000.png", pngFile(60000, 60000, 8, 2, std::string(64, '\0')), Expect::Refuse});
     s.push_back({"bomb-60000-16bit.png", pngFile(60000, 60000, 16, 6, std::string(64, '\0')), Expect::Refuse});
     s.push_back({"zero-size.png", pngFile(0, 0, 8, 0, std::string(1, '\0')), Expect::Refuse});
-    s.push_back({"negative-height.bmp", [&] {
+    s.push_back({"negative-height.bmp",
+                 [&] {
                    std::string b = encode(".bmp", rgb);
                    patchBmpSize(b, 96, -2147483647);
                    return b;
-                 }(), Expect::Refuse});
-    s.push_back({"int-min-height.bmp", [&] {  // found by fuzz_image_decode: negating INT32_MIN was undefined
+                 }(),
+                 Expect::Refuse});
+    s.push_back({"int-min-height.bmp",
+                 [&] {  // found by fuzz_image_decode: negating INT32_MIN was undefined
                    std::string b = encode(".bmp", rgb);
                    patchBmpSize(b, 96, INT32_MIN);
                    return b;
-                 }(), Expect::Refuse});
+                 }(),
+                 Expect::Refuse});
     // Declares 8000 x 8000 but carries one row only: the decoder must fail, not invent 192 MB of pixels.
     s.push_back({"short-data-8000.png", pngFile(8000, 8000, 8, 0, std::string(8001, '\0')), Expect::Refuse});
   }
   // EXIF: a full 64 KiB APP1 of entries; a 16 MiB eXIf PNG chunk whose 60000 entries share one value.
   s.push_back({"huge-exif.jpg", withJpegExif(encode(".jpg", rgb), exifBlock(4000, 8000, 1)), Expect::Any});
   s.push_back({"huge-exif.png",
-               pngFile(8, 8, 8, 0, greyScanlines(8, 8, [](auto x, auto) { return x; }), {{"eXIf", exifBlock(60000, 16 << 20 >> 4, 3)}}),
+               pngFile(8, 8, 8, 0, greyScanlines(8, 8, [](auto x, auto) { return x; }),
+                       {{"eXIf", exifBlock(60000, 16 << 20 >> 4, 3)}}),
                Expect::Any});
   s.push_back({"exif-orientation-99.jpg", withJpegExif(encode(".jpg", rgb), exifBlock(0, 0, 99)), Expect::Accept});
   return s;
@@ -161,25 +174,42 @@ std::vector<Sample> hostileImages() {
 
 std::vector<Sample> apiAnswers() {
   using nlohmann::json;
-  const json user{{"id", "u1"}, {"username", "modo"}, {"display_name", "Camille Moderatrice"}, {"roles", {"moderator"}}};
+  const json user{
+      {"id", "u1"}, {"username", "modo"}, {"display_name", "Camille Moderatrice"}, {"roles", {"moderator"}}};
   const json author{{"id", "a1"}, {"display_name", "Dr Jeanne Martin"}};
-  const json image{{"id", "i1"},       {"url", "/api/v1/images/i1"}, {"width", 1920}, {"height", 1080},
-                   {"bytes", 123456}, {"content_type", "image/jpeg"}, {"sha256", std::string(64, 'a')}};
+  const json image{{"id", "i1"},
+                   {"url", "/api/v1/images/i1"},
+                   {"width", 1920},
+                   {"height", 1080},
+                   {"bytes", 123456},
+                   {"content_type", "image/jpeg"},
+                   {"sha256", std::string(64, 'a')}};
   const json lease{{"lease_id", "l1"}, {"expires_at", "2026-11-22T22:00:00Z"}, {"ttl_seconds", 120}};
-  const json decision{{"decision_id", "d1"}, {"subject_type", "post"}, {"subject_id", "p1"}, {"action", "reject"},
-                      {"reason_code", "not_medical"}, {"message", nullptr}, {"decided_by", "modo"},
-                      {"decided_at", "2026-11-22T14:03:00Z"}};
-  const json post{{"id", "p1"},      {"status", "pending"}, {"kind", "case"}, {"created_at", "2026-11-22T10:00:00Z"},
-                  {"author", author}, {"caption", "Lésion chez Mme Dupont, 12/03/1961"}, {"images", {image}},
-                  {"lease", nullptr}, {"decision", nullptr}};
-  const json applicant{{"first_name", "Marie"}, {"last_name", "Dupont"}, {"profession", "medecin"},
-                       {"identifier", "10001234567"}, {"identifier_type", "rpps"}};
+  const json decision{{"decision_id", "d1"},          {"subject_type", "post"},
+                      {"subject_id", "p1"},           {"action", "reject"},
+                      {"reason_code", "not_medical"}, {"message", nullptr},
+                      {"decided_by", "modo"},         {"decided_at", "2026-11-22T14:03:00Z"}};
+  const json post{{"id", "p1"},         {"status", "pending"},
+                  {"kind", "case"},     {"created_at", "2026-11-22T10:00:00Z"},
+                  {"author", author},   {"caption", "Lésion chez Mme Dupont, 12/03/1961"},
+                  {"images", {image}},  {"lease", nullptr},
+                  {"decision", nullptr}};
+  const json applicant{{"first_name", "Marie"},
+                       {"last_name", "Dupont"},
+                       {"profession", "medecin"},
+                       {"identifier", "10001234567"},
+                       {"identifier_type", "rpps"}};
   const json registration{{"id", "r1"},
                           {"status", "pending"},
                           {"submitted_at", "2026-11-22T10:00:00Z"},
                           {"applicant", applicant},
-                          {"documents", {{{"id", "doc1"}, {"kind", "cps"}, {"url", "/api/v1/documents/doc1"},
-                                          {"width", 800}, {"height", 500}, {"content_type", "image/png"}}}},
+                          {"documents",
+                           {{{"id", "doc1"},
+                             {"kind", "cps"},
+                             {"url", "/api/v1/documents/doc1"},
+                             {"width", 800},
+                             {"height", 500},
+                             {"content_type", "image/png"}}}},
                           {"lease", lease},
                           {"decision", decision}};
   std::vector<Sample> s;
@@ -226,13 +256,14 @@ std::vector<Sample> hostileJson() {
                  t += std::string(100000, '}');
                  return t;
                }()});
-  s.push_back({"nested-regions.json", R"({"action":"reject","lease_id":"x","reason_code":"other","regions":)" +
-                                          deeplyNested(100000) + "}"});
+  s.push_back({"nested-regions.json",
+               R"({"action":"reject","lease_id":"x","reason_code":"other","regions":)" + deeplyNested(100000) + "}"});
   s.push_back({"invalid-utf8.json", "{\"token\":\"\xff\xfe\xfd\",\"expires_at\":\"\xc3\x28\",\"user\":{}}"});
   s.push_back({"overlong-utf8.json", "{\"username\":\"\xc0\xaf\xe0\x80\xaf\"}"});
   s.push_back({"lone-surrogate.json", R"({"username":"\ud800"})"});
   s.push_back({"nul-in-string.json", std::string("{\"username\":\"mo\0do\"}", 20)});
-  s.push_back({"huge-number.json", R"({"width": 1e999999, "height": -99999999999999999999999, "ttl_seconds": 18446744073709551616})"});
+  s.push_back({"huge-number.json",
+               R"({"width": 1e999999, "height": -99999999999999999999999, "ttl_seconds": 18446744073709551616})"});
   s.push_back({"huge-string.json", "{\"caption\":\"" + std::string(8 << 20, 'A') + "\"}"});
   s.push_back({"bom.json", "\xEF\xBB\xBF{\"status\":\"ok\"}"});
   s.push_back({"empty.json", ""});
@@ -252,7 +283,8 @@ std::vector<Sample> directoryExtracts() {
       options.malformedEvery = 5;
       std::ostringstream out;
       creds::generateExtract(options, {}, out);
-      s.push_back({"extract-" + std::to_string(int(version)) + (encoding == creds::ExtractEncoding::Utf8 ? "-utf8" : "-latin1") + ".txt",
+      s.push_back({"extract-" + std::to_string(int(version)) +
+                       (encoding == creds::ExtractEncoding::Utf8 ? "-utf8" : "-latin1") + ".txt",
                    out.str()});
     }
   }
@@ -306,7 +338,8 @@ std::vector<Sample> textLines() {
 
 void writeAll(const std::vector<Sample>& samples, const std::string& dir) {
   std::filesystem::create_directories(dir);
-  for (const auto& sample : samples) std::ofstream(std::filesystem::path(dir) / sample.name, std::ios::binary) << sample.bytes;
+  for (const auto& sample : samples)
+    std::ofstream(std::filesystem::path(dir) / sample.name, std::ios::binary) << sample.bytes;
 }
 
 }  // namespace medpics::corpus

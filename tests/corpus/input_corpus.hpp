@@ -11,7 +11,7 @@ namespace medpics::corpus {
 enum class Expect { Accept, Refuse, Any };
 
 struct Sample {
-  std::string name;   // file name, extension included (may be deliberately wrong)
+  std::string name;  // file name, extension included (may be deliberately wrong)
   std::string bytes;
   Expect expect = Expect::Any;
 };

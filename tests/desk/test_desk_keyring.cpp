@@ -51,7 +51,8 @@ TEST_CASE("the token keyring stores, finds and forgets a token per server and us
   CHECK_FALSE(keyring.load("https://a.example", "modo"));
 }
 
-TEST_CASE("remember me: token in the keyring only, session resumed at the next start, revoked at logout", "[.][keyring]") {
+TEST_CASE("remember me: token in the keyring only, session resumed at the next start, revoked at logout",
+          "[.][keyring]") {
   const char* home = std::getenv("HOME");
   REQUIRE(home);
   TempDir data;

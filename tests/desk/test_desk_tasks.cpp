@@ -27,10 +27,12 @@ namespace {
 // Drains `ui` on this thread (as the window loop does) until `done` holds.
 template <class Predicate>
 bool pump(desk::MainQueue& ui, Predicate done, double seconds = 10) {
-  return waitFor([&] {
-    ui.drain();
-    return done();
-  }, seconds);
+  return waitFor(
+      [&] {
+        ui.drain();
+        return done();
+      },
+      seconds);
 }
 }  // namespace
 
@@ -107,7 +109,10 @@ TEST_CASE("backend: jobs against the real server complete on the UI thread while
       case 0:
         job.expect = i / 4 % 2 == 0 ? Expect::Me : Expect::Refused;
         backend.call<api::User>([](api::PlatformClient& client) { return client.me(); },
-                                [&job, finish](const api::Result<api::User>& r) { job.me = r; finish(); });
+                                [&job, finish](const api::Result<api::User>& r) {
+                                  job.me = r;
+                                  finish();
+                                });
         break;
       case 1:
         job.expect = Expect::Thrown;
@@ -137,8 +142,8 @@ TEST_CASE("backend: jobs against the real server complete on the UI thread while
     ui.drain();  // earlier completions run while later jobs are being submitted
     CHECK(backend.server() == server.url());
   }
-  REQUIRE(pump(ui, [&] { return std::all_of(jobs.begin(), jobs.end(), [](const Job& j) { return j.completions > 0; }); },
-               60));
+  REQUIRE(pump(
+      ui, [&] { return std::all_of(jobs.begin(), jobs.end(), [](const Job& j) { return j.completions > 0; }); }, 60));
   CHECK(waitFor([&] { return backend.busy() == 0; }, 10));
   ui.drain();
   for (std::size_t i = 0; i < jobs.size(); ++i) {
@@ -185,7 +190,10 @@ TEST_CASE("desk: a directory import that throws ends with an error and leaves no
   desk::startDirectoryImport(*h.desk);
   REQUIRE(h.desk->directoryImport.running);
   h.settle(20);
-  if (previous) setenv("MEDPICS_DATA", saved.c_str(), 1); else unsetenv("MEDPICS_DATA");
+  if (previous)
+    setenv("MEDPICS_DATA", saved.c_str(), 1);
+  else
+    unsetenv("MEDPICS_DATA");
   CHECK_FALSE(h.desk->directoryImport.running);
   CHECK(h.desk->directoryImport.failed);
   CHECK_FALSE(h.desk->busy());

@@ -22,8 +22,10 @@ struct UtcZone {
     tzset();
   }
   ~UtcZone() {
-    if (had) setenv("TZ", saved.c_str(), 1);
-    else unsetenv("TZ");
+    if (had)
+      setenv("TZ", saved.c_str(), 1);
+    else
+      unsetenv("TZ");
     tzset();
   }
 };
@@ -72,7 +74,8 @@ TEST_CASE("durations in minutes and hours") {
 
 TEST_CASE("queue age: oldest and median over readable times") {
   const std::int64_t now = 1795442700;  // 2026-11-23T14:05:00Z
-  const QueueAge age = queueAge({"2026-11-23T13:05:00Z", "2026-11-23T14:00:00Z", "garbage", "2026-11-23T12:05:00Z"}, now);
+  const QueueAge age =
+      queueAge({"2026-11-23T13:05:00Z", "2026-11-23T14:00:00Z", "garbage", "2026-11-23T12:05:00Z"}, now);
   CHECK(age.count == 3);
   CHECK(age.oldestMinutes == Approx(120));
   CHECK(age.medianMinutes == Approx(60));

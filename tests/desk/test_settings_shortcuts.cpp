@@ -19,8 +19,10 @@ TEST_CASE("settings live in $XDG_CONFIG_HOME/medpics, the window layout next to 
   setenv("XDG_CONFIG_HOME", dir.path().c_str(), 1);
   CHECK(Settings::defaultPath() == dir.path() / "medpics/desk.json");
   CHECK(Settings::layoutPath(Settings::defaultPath()) == dir.path() / "medpics/imgui.ini");
-  if (saved) setenv("XDG_CONFIG_HOME", restore.c_str(), 1);
-  else unsetenv("XDG_CONFIG_HOME");
+  if (saved)
+    setenv("XDG_CONFIG_HOME", restore.c_str(), 1);
+  else
+    unsetenv("XDG_CONFIG_HOME");
 }
 
 TEST_CASE("every setting survives a save and a load") {

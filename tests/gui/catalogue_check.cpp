@@ -56,9 +56,12 @@ std::vector<std::string> CatalogueCheck::words(const std::string& text) {
   };
   for (std::size_t i = 0; i < text.size();) {
     const unsigned int c = next(text, i);
-    if (isLetter(c)) put(word, lower(c));
-    else if (c >= '0' && c <= '9' && !word.empty()) digit = true;
-    else flush();
+    if (isLetter(c))
+      put(word, lower(c));
+    else if (c >= '0' && c <= '9' && !word.empty())
+      digit = true;
+    else
+      flush();
   }
   flush();
   return out;
@@ -98,7 +101,8 @@ void CatalogueCheck::allowDeskData(const desk::Desk& d) {
   }
   if (d.registration) {
     const auto& a = d.registration->detail.applicant;
-    for (const std::string* s : {&a.firstName, &a.lastName, &a.birthName, &a.email, &a.profession, &a.university, &a.academicYear})
+    for (const std::string* s :
+         {&a.firstName, &a.lastName, &a.birthName, &a.email, &a.profession, &a.university, &a.academicYear})
       allowData(*s);
     if (d.registration->checks) {
       for (const auto& text : d.registration->checks->ocrTexts) allowData(text);
@@ -110,7 +114,8 @@ void CatalogueCheck::allowDeskData(const desk::Desk& d) {
   for (const auto& e : d.history.entries) {
     allowData(e.decision.subjectId + " " + e.decision.decidedBy + " " + e.decision.message);
     // What the row says about its subject (the platform's subject_summary): author, published caption, applicant.
-    if (const auto summary = e.decision.raw.find("subject_summary"); summary != e.decision.raw.end() && summary->is_object())
+    if (const auto summary = e.decision.raw.find("subject_summary");
+        summary != e.decision.raw.end() && summary->is_object())
       for (const auto& [key, value] : summary->items())
         if (value.is_string()) allowData(value.get<std::string>());
   }
@@ -157,7 +162,8 @@ std::vector<std::string> CatalogueCheck::offenders(const std::string& screen) co
     if (language_ == desk::Language::English)
       for (const auto& label : labels_) {
         const std::size_t at = line.text.find(label + " :");
-        if (at != std::string::npos && (at == 0 || line.text[at - 1] == ' ')) bad += (bad.empty() ? "" : ", ") + label + " :";
+        if (at != std::string::npos && (at == 0 || line.text[at - 1] == ' '))
+          bad += (bad.empty() ? "" : ", ") + label + " :";
       }
     if (!bad.empty()) out.push_back(screen + ": \"" + line.text + "\" [" + bad + "]");
   }

@@ -59,14 +59,17 @@ TEST_CASE("after a decision the next post is there with its findings in the next
     auto& desk = driver.desk();
     REQUIRE(driver.waitUntil([&] { return desk.session.has_value() && !desk.posts.empty(); }));
     REQUIRE(driver.click("queue.row.0"));
-    REQUIRE(driver.waitUntil([&] {
-      return desk.post && !desk.post->claiming && desk.post->images[0].analysis == desk::LoadedImage::Analysis::Done;
-    }, 120));
+    REQUIRE(driver.waitUntil(
+        [&] {
+          return desk.post && !desk.post->claiming &&
+                 desk.post->images[0].analysis == desk::LoadedImage::Analysis::Done;
+        },
+        120));
     const std::string first = desk.post->detail.id;
     // Meanwhile the following posts are downloaded, decoded and analysed in the background.
-    REQUIRE(driver.waitUntil([&] {
-      return !desk.prefetchProgress.empty() && desk.prefetchProgress[0].stage == work::PrefetchStage::Ready;
-    }, 180));
+    REQUIRE(driver.waitUntil(
+        [&] { return !desk.prefetchProgress.empty() && desk.prefetchProgress[0].stage == work::PrefetchStage::Ready; },
+        180));
     const std::string second = desk.prefetchProgress[0].id;
     driver.frames(2);
     driver.screenshot("pipeline-prefetching");

@@ -73,10 +73,12 @@ void walkPosts(Walk& walk, const test::ServerProcess& server, const std::filesys
   REQUIRE(driver.waitUntil([&] { return d.session && !d.posts.empty(); }, 30));
   walk.look(driver, "queue");
   REQUIRE(driver.click("queue.row.0"));
-  REQUIRE(driver.waitUntil([&] {
-    return d.post && !d.post->claiming && !d.post->captionPending && !d.post->images.empty() &&
-           d.post->images[0].analysis == desk::LoadedImage::Analysis::Done;
-  }, 180));
+  REQUIRE(driver.waitUntil(
+      [&] {
+        return d.post && !d.post->claiming && !d.post->captionPending && !d.post->images.empty() &&
+               d.post->images[0].analysis == desk::LoadedImage::Analysis::Done;
+      },
+      180));
   walk.look(driver, "post-review");
   toggle(driver, GLFW_KEY_R);
   REQUIRE(d.reject.open);
@@ -138,8 +140,10 @@ void walkAll(desk::Language language, const std::string& suffix) {
   const std::string bin = MEDPICS_BIN_DIR;
   setenv("MEDPICS_DATA", dir.path().c_str(), 1);  // the demo RPPS directory, where the desk looks for it
   REQUIRE(std::system((bin + "/medpics registry generate --out " + (dir.path() / "extract.txt").string() +
-                       " --rows 2000 --demo-applicants > /dev/null").c_str()) == 0);
-  REQUIRE(std::system((bin + "/medpics registry import " + (dir.path() / "extract.txt").string() + " > /dev/null 2>&1").c_str()) == 0);
+                       " --rows 2000 --demo-applicants > /dev/null")
+                          .c_str()) == 0);
+  REQUIRE(std::system((bin + "/medpics registry import " + (dir.path() / "extract.txt").string() + " > /dev/null 2>&1")
+                          .c_str()) == 0);
   test::ServerProcess server(dir.path() / "platform", {"--demo"});
   Walk walk{language, suffix, {}, {}};
   walkLogin(walk, server, dir.path());
@@ -172,15 +176,16 @@ TEST_CASE("catalogue walk: a string outside the catalogue is caught, in French a
     for (const auto& o : clean.offenders) UNSCOPED_INFO(o);
     CHECK(clean.offenders.empty());
     // A text that bypasses the catalogue, as a view that formats its own sentence would.
-    d.notify(false, language == desk::Language::French ? "Decision queued, retrying soon" : "Décision envoyée à la plateforme");
+    d.notify(false, language == desk::Language::French ? "Decision queued, retrying soon"
+                                                       : "Décision envoyée à la plateforme");
     Walk injected{language, "injected", {}, {}};
     injected.look(driver, "queue");
     for (const auto& o : injected.offenders) UNSCOPED_INFO(o);
     // Caught, and nothing else: the notice may wrap on two lines in a narrow panel (one offender per line).
     REQUIRE_FALSE(injected.offenders.empty());
     CHECK(injected.offenders.size() <= 2);
-    const std::string injectedText = language == desk::Language::French ? "decision queued, retrying soon"
-                                                                         : "décision envoyée à la plateforme";
+    const std::string injectedText =
+        language == desk::Language::French ? "decision queued, retrying soon" : "décision envoyée à la plateforme";
     for (const auto& o : injected.offenders) {
       std::string words = o.substr(o.find('[') + 1);
       words = words.substr(0, words.find(']'));

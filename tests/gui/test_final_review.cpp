@@ -46,8 +46,8 @@ desk::OpenPost& openTwoImagePost(test::DeskDriver& driver) {
   post.images.emplace_back(ref);
   auto second = noise(900, 1300, 2);
   post.images.back().show(second, desk::gl::makeTiles(*second, 16384));
-  post.images[0].regions.addMany({solid({1900, 120, 300, 80}), solid({150, 1300, 260, 90}),
-                                  solid({800, 700, 200, 60}, mask::State::Dismissed)});
+  post.images[0].regions.addMany(
+      {solid({1900, 120, 300, 80}), solid({150, 1300, 260, 90}), solid({800, 700, 200, 60}, mask::State::Dismissed)});
   post.images[1].regions.addMany({solid({300, 900, 240, 100})});
   for (auto& image : post.images) image.analysis = desk::LoadedImage::Analysis::Done;
   post.detail.caption = "Plaie du genou chez M. Dupont, J5";

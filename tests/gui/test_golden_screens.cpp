@@ -1,4 +1,5 @@
-// Screenshot golden tests: the editor with a deterministic image and regions matches tests/gui/goldens within a tolerance.
+// Screenshot golden tests: the editor with a deterministic image and regions matches tests/gui/goldens within a
+// tolerance.
 #include "desk_driver.hpp"
 #include "support/temp_dir.hpp"
 #include "ui_probe.hpp"

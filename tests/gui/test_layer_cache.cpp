@@ -78,20 +78,23 @@ TEST_CASE("the cached canvas layer equals the directly drawn one pixel for pixel
   REQUIRE(image.layer);
 
   SECTION("fitted, preview on") {
-    CHECK(differingPixels(screen(driver, true, "layer-cached"), screen(driver, false, "layer-direct")) <= kSubPixelEdgePixels);
+    CHECK(differingPixels(screen(driver, true, "layer-cached"), screen(driver, false, "layer-direct")) <=
+          kSubPixelEdgePixels);
   }
   SECTION("at 1:1 and at 3x, off-centre") {
     image.view.oneToOne({700, 400});
-    CHECK(differingPixels(screen(driver, true, "layer-cached-1x"), screen(driver, false, "layer-direct-1x")) <= kSubPixelEdgePixels);
+    CHECK(differingPixels(screen(driver, true, "layer-cached-1x"), screen(driver, false, "layer-direct-1x")) <=
+          kSubPixelEdgePixels);
     image.view.zoomStep(2, {640.3, 417.6});
     CHECK(image.view.zoom() == 3.0);
-    CHECK(differingPixels(screen(driver, true, "layer-cached-3x"), screen(driver, false, "layer-direct-3x")) <= kSubPixelEdgePixels);
+    CHECK(differingPixels(screen(driver, true, "layer-cached-3x"), screen(driver, false, "layer-direct-3x")) <=
+          kSubPixelEdgePixels);
   }
   SECTION("zoomed out, outlines only (no preview)") {
     editor.preview = false;
     image.view.zoomAt(1 / 1.37, {500, 500});
-    CHECK(differingPixels(screen(driver, true, "layer-cached-outlines"), screen(driver, false, "layer-direct-outlines")) <=
-          kSubPixelEdgePixels);
+    CHECK(differingPixels(screen(driver, true, "layer-cached-outlines"),
+                          screen(driver, false, "layer-direct-outlines")) <= kSubPixelEdgePixels);
   }
   SECTION("final review (no outlines, the filmstrip under the canvas) at 1:1 on whole pixels: exactly equal") {
     editor.finalReview = true;

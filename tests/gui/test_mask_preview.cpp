@@ -45,7 +45,7 @@ TEST_CASE("the preview shader equals the CPU burn-in for solid and mosaic at 1:1
 
   std::vector<mask::Region> regions = {
       region(mask::Shape::Rect, {10, 12, 200, 31}, mask::Style::Solid),
-      region(mask::Shape::Rect, {300, 100, 250, 300}, mask::Style::Mosaic),  // block 38
+      region(mask::Shape::Rect, {300, 100, 250, 300}, mask::Style::Mosaic),    // block 38
       region(mask::Shape::Ellipse, {620, 40, 301, 181}, mask::Style::Mosaic),  // block 23
       region(mask::Shape::Ellipse, {700, 400, 120, 90}, mask::Style::Solid),
       region(mask::Shape::Rect, {950, 580, 47, 33}, mask::Style::Mosaic),  // touches the image edge
@@ -84,7 +84,8 @@ TEST_CASE("a shader that does not compile is reported in the UI and the desk kee
   std::filesystem::create_directories(shaders);
   for (const char* name : {"quad.vert", "block_mean.frag"})
     std::filesystem::copy_file(std::string(MEDPICS_SHADER_DIR) + "/" + name, shaders / name);
-  std::ofstream(shaders / "mask_preview.frag") << "#version 330 core\nout vec4 c;\nvoid main() { c = undefined_thing; }\n";
+  std::ofstream(shaders / "mask_preview.frag")
+      << "#version 330 core\nout vec4 c;\nvoid main() { c = undefined_thing; }\n";
   desk::AppOptions options;
   options.desk.settingsPath = dir.path() / "settings.json";
   options.shaderDir = shaders.string();

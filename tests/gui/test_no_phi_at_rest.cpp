@@ -51,11 +51,15 @@ TEST_CASE("no patient or applicant text at rest: the desk's folder after a sessi
     auto& desk = driver.desk();
     REQUIRE(driver.waitUntil([&] { return desk.session.has_value() && !desk.posts.empty(); }));
     REQUIRE(driver.click("queue.row.0"));  // the radiograph with a burned-in name, birth date and IPP
-    REQUIRE(driver.waitUntil([&] {
-      return desk.post && !desk.post->claiming && desk.post->images[0].analysis == desk::LoadedImage::Analysis::Done;
-    }, 120));
+    REQUIRE(driver.waitUntil(
+        [&] {
+          return desk.post && !desk.post->claiming &&
+                 desk.post->images[0].analysis == desk::LoadedImage::Analysis::Done;
+        },
+        120));
     const auto& post = *desk.post;
-    for (const auto& span : post.captionSpans) phi.insert(post.detail.caption.substr(span.begin, span.end - span.begin));
+    for (const auto& span : post.captionSpans)
+      phi.insert(post.detail.caption.substr(span.begin, span.end - span.begin));
     for (const auto& img : post.images)
       for (const auto& item : img.regions.items())
         if (item.region.masks() && item.region.text.size() >= 6) phi.insert(item.region.text);
@@ -92,8 +96,8 @@ TEST_CASE("no patient or applicant text at rest: the desk's folder after a sessi
     INFO((found.empty() ? std::string() : found.front()));
     CHECK(found.empty());
   }
-  for (const auto& [magic, name] : {std::pair{std::string("\xFF\xD8\xFF", 3), "JPEG"},
-                                    std::pair{std::string("\x89PNG\r\n\x1A\n", 8), "PNG"}}) {
+  for (const auto& [magic, name] :
+       {std::pair{std::string("\xFF\xD8\xFF", 3), "JPEG"}, std::pair{std::string("\x89PNG\r\n\x1A\n", 8), "PNG"}}) {
     INFO(name);
     CHECK(filesContaining(deskDir.path(), magic).empty());
   }

@@ -24,7 +24,8 @@ bool showsText(const std::string& text) {
 }
 }  // namespace
 
-TEST_CASE("offline: the header says so with the pending decisions, a prefetched post is decided, all is sent on return") {
+TEST_CASE(
+    "offline: the header says so with the pending decisions, a prefetched post is decided, all is sent on return") {
   test::TempDir dir;
   test::ServerProcess server(dir.path() / "platform", {"--demo"});
   desk::AppOptions options;
@@ -42,9 +43,9 @@ TEST_CASE("offline: the header says so with the pending decisions, a prefetched 
   const std::string first = d.posts.front().id;
   REQUIRE(driver.waitUntil([&] { return d.post && d.post->detail.id == first && !d.post->claiming; }, 60));
   // The next post is prepared in the background (downloaded and analysed) before the platform goes away.
-  REQUIRE(driver.waitUntil([&] {
-    return !d.prefetchProgress.empty() && d.prefetchProgress.front().stage == work::PrefetchStage::Ready;
-  }, 240));
+  REQUIRE(driver.waitUntil(
+      [&] { return !d.prefetchProgress.empty() && d.prefetchProgress.front().stage == work::PrefetchStage::Ready; },
+      240));
   const std::string second = d.prefetchProgress.front().id;
   driver.frames(2);
   CHECK(desk::UiProbe::instance().rect("status.connected").has_value());

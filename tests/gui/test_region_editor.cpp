@@ -260,7 +260,11 @@ TEST_CASE("notices: success ones hide after a few seconds, an item's go when ano
   driver.press(GLFW_KEY_F7);
   driver.frames(2);
   const auto shown = std::chrono::steady_clock::now();
-  INFO("notices: " << [&] { std::string all; for (const auto& n : d.notifications) all += n.text + " | "; return all; }());
+  INFO("notices: " << [&] {
+    std::string all;
+    for (const auto& n : d.notifications) all += n.text + " | ";
+    return all;
+  }());
   REQUIRE(driver.waitUntil([&] { return d.notifications.size() == 2; }, 10));
   CHECK(std::chrono::steady_clock::now() - shown < std::chrono::seconds(6));
   CHECK(d.notifications.front().error);

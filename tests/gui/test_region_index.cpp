@@ -21,12 +21,14 @@ std::vector<mask::Region> someRegions() {
   for (int i = 0; i < 40; ++i) {
     mask::Region r;
     r.shape = static_cast<mask::Shape>(i % 4);
-    r.box = {rng.uniform(0, kSize.width - 90), rng.uniform(0, kSize.height - 70), rng.uniform(5, 90), rng.uniform(5, 70)};
+    r.box = {rng.uniform(0, kSize.width - 90), rng.uniform(0, kSize.height - 70), rng.uniform(5, 90),
+             rng.uniform(5, 70)};
     if (r.shape == mask::Shape::Polygon)
       r.points = {r.box.tl(), {r.box.x + r.box.width, r.box.y + 7}, {r.box.x + 3, r.box.y + r.box.height}};
     if (r.shape == mask::Shape::Brush) {
       r.brush = cv::Mat1b(r.box.size(), uchar(0));
-      cv::circle(r.brush, {r.box.width / 2, r.box.height / 2}, std::min(r.box.width, r.box.height) / 2, 255, cv::FILLED);
+      cv::circle(r.brush, {r.box.width / 2, r.box.height / 2}, std::min(r.box.width, r.box.height) / 2, 255,
+                 cv::FILLED);
     }
     r.style = i % 3 == 0 ? mask::Style::Mosaic : mask::Style::Solid;
     r.state = i % 11 == 5 ? mask::State::Dismissed : mask::State::Accepted;

@@ -30,7 +30,8 @@ TEST_CASE("a verifier approves a valid registration and rejects an invalid one f
   // The RPPS directory of the demo, imported where the desk looks for it.
   const std::string bin = MEDPICS_BIN_DIR;
   setenv("MEDPICS_DATA", dir.path().c_str(), 1);
-  run(bin + "/medpics registry generate --out " + (dir.path() / "extract.txt").string() + " --rows 3000 --demo-applicants > /dev/null");
+  run(bin + "/medpics registry generate --out " + (dir.path() / "extract.txt").string() +
+      " --rows 3000 --demo-applicants > /dev/null");
   run(bin + "/medpics registry import " + (dir.path() / "extract.txt").string() + " > /dev/null 2>&1");
 
   test::ServerProcess server(dir.path() / "platform", {"--demo"});
@@ -100,8 +101,9 @@ bool openWithSuggestion(test::DeskDriver& driver, creds::SuggestedAction action)
   return false;
 }
 
-TEST_CASE("registrations: request-info form of its own with the suggested reason; approving against the suggestion "
-          "asks why (kept in the evidence); the next item opens") {
+TEST_CASE(
+    "registrations: request-info form of its own with the suggested reason; approving against the suggestion "
+    "asks why (kept in the evidence); the next item opens") {
   test::TempDir dir;
   setenv("MEDPICS_DATA", dir.path().c_str(), 1);  // no RPPS directory imported: the checks cannot confirm presence
   test::ServerProcess server(dir.path() / "platform", {"--demo"});

@@ -53,11 +53,13 @@ TEST_CASE("a moderator logs in, opens the first post and approves it") {
   const std::string firstId = driver.desk().posts.front().id;
 
   REQUIRE(driver.click("queue.row.0"));
-  REQUIRE(driver.waitUntil([&] {
-    auto& post = driver.desk().post;
-    return post && !post->images.empty() && post->images[0].status == desk::LoadedImage::Status::Ready &&
-           post->images[0].analysis == desk::LoadedImage::Analysis::Done;
-  }, 120));
+  REQUIRE(driver.waitUntil(
+      [&] {
+        auto& post = driver.desk().post;
+        return post && !post->images.empty() && post->images[0].status == desk::LoadedImage::Status::Ready &&
+               post->images[0].analysis == desk::LoadedImage::Analysis::Done;
+      },
+      120));
   CHECK(driver.desk().post->detail.id == firstId);
   // The detectors outlined the radiograph's burned-in name, birth date and IPP before the moderator looks.
   const auto& regions = driver.desk().post->images[0].regions.items();
@@ -174,10 +176,12 @@ TEST_CASE("a dismissed finding is not raised again; a mask moved off a name is; 
   signIn(driver, "modo", "modo-demo");
   REQUIRE(driver.waitUntil([&] { return !driver.desk().posts.empty(); }));
   REQUIRE(driver.click("queue.row.0"));  // the radiograph with burned-in patient name, birth date and IPP
-  REQUIRE(driver.waitUntil([&] {
-    auto& post = driver.desk().post;
-    return post && post->images[0].analysis == desk::LoadedImage::Analysis::Done;
-  }, 120));
+  REQUIRE(driver.waitUntil(
+      [&] {
+        auto& post = driver.desk().post;
+        return post && post->images[0].analysis == desk::LoadedImage::Analysis::Done;
+      },
+      120));
   auto& post = *driver.desk().post;
   const std::string id = post.detail.id;
   REQUIRE(!post.captionSpans.empty());  // "M. Legrand", "15/06/2025"
@@ -205,8 +209,10 @@ TEST_CASE("a dismissed finding is not raised again; a mask moved off a name is; 
   // The mask over the name is moved off it (Shift+Up: 10 px at a time): the name is new to the check.
   REQUIRE(driver.click("editor.region." + std::to_string(listRow(doc, name))));
   const cv::Rect before = doc.find(name)->region.bounds();
-  for (int i = 0; i < 40 && (doc.find(name)->region.bounds() & before).area() > 0; ++i) driver.press(GLFW_KEY_UP, false, true);
-  for (int i = 0; i < 40 && (doc.find(name)->region.bounds() & before).area() > 0; ++i) driver.press(GLFW_KEY_DOWN, false, true);
+  for (int i = 0; i < 40 && (doc.find(name)->region.bounds() & before).area() > 0; ++i)
+    driver.press(GLFW_KEY_UP, false, true);
+  for (int i = 0; i < 40 && (doc.find(name)->region.bounds() & before).area() > 0; ++i)
+    driver.press(GLFW_KEY_DOWN, false, true);
   REQUIRE((doc.find(name)->region.bounds() & before).area() == 0);
   driver.press(GLFW_KEY_A);  // final review
   driver.press(GLFW_KEY_A);  // approve: the residual check objects, nothing is sent
@@ -238,7 +244,7 @@ TEST_CASE("a dismissed finding is not raised again; a mask moved off a name is; 
   CHECK(approveAfter->y == approveBefore->y);
   CHECK(desk::UiProbe::instance().rect("canvas.post")->x == canvasBefore->x);
   CHECK(field->y > approveAfter->y + approveAfter->w - 1);  // under the decision row
-  CHECK(field->x + field->z <= 1600);                        // inside the window
+  CHECK(field->x + field->z <= 1600);                       // inside the window
   driver.screenshot("residual-override-field");
   driver.press(GLFW_KEY_ESCAPE);  // leaves the field, nothing written
   driver.frames(2);
@@ -250,7 +256,11 @@ TEST_CASE("a dismissed finding is not raised again; a mask moved off a name is; 
   CHECK(post.editor.finalReview);
   driver.press(GLFW_KEY_A);
   auto stillOpen = [&] { return driver.desk().post && driver.desk().post->detail.id == id; };
-  driver.waitUntil([&] { return driver.desk().decisionsQueued > queued || (!post.sending && post.check.readyKey == post.check.key); }, 120);
+  driver.waitUntil(
+      [&] {
+        return driver.desk().decisionsQueued > queued || (!post.sending && post.check.readyKey == post.check.key);
+      },
+      120);
   std::string left;
   if (stillOpen())
     for (const auto& f : post.check.residual.outside) left += f.finding.category + " '" + f.finding.text + "'; ";
@@ -290,12 +300,14 @@ TEST_CASE("ECG and lab report whose marks the moderator dismissed publish at the
       if (p.kind == kind && id.empty()) id = p.id;
     REQUIRE_FALSE(id.empty());
     d.openPost(id);
-    REQUIRE(driver.waitUntil([&] {
-      if (!d.post || d.post->detail.id != id || d.post->claiming) return false;
-      for (const auto& img : d.post->images)
-        if (img.analysis != desk::LoadedImage::Analysis::Done) return false;
-      return true;
-    }, 240));
+    REQUIRE(driver.waitUntil(
+        [&] {
+          if (!d.post || d.post->detail.id != id || d.post->claiming) return false;
+          for (const auto& img : d.post->images)
+            if (img.analysis != desk::LoadedImage::Analysis::Done) return false;
+          return true;
+        },
+        240));
     // Every mark the detectors outlined is dismissed from the keyboard (Tab, D), as false positives.
     for (std::size_t image = 0; image < d.post->images.size(); ++image) {
       while (d.post->currentImage != static_cast<int>(image)) driver.press(GLFW_KEY_PAGE_DOWN, true);
@@ -309,9 +321,11 @@ TEST_CASE("ECG and lab report whose marks the moderator dismissed publish at the
     const int queued = d.decisionsQueued;
     driver.press(GLFW_KEY_A);
     driver.press(GLFW_KEY_A);
-    REQUIRE(driver.waitUntil([&] {
-      return d.decisionsQueued > queued || (d.post && d.post->detail.id == id && d.post->residualFindings > 0);
-    }, 240));
+    REQUIRE(driver.waitUntil(
+        [&] {
+          return d.decisionsQueued > queued || (d.post && d.post->detail.id == id && d.post->residualFindings > 0);
+        },
+        240));
     std::string left;
     if (d.post && d.post->detail.id == id)
       for (const auto& f : d.post->check.residual.outside) left += f.finding.category + " '" + f.finding.text + "'; ";

@@ -38,7 +38,8 @@ struct Keyboard {
 bool postReady(desk::Desk& d) {
   if (!d.post || d.post->images.empty()) return false;
   for (const auto& img : d.post->images)
-    if (img.status != desk::LoadedImage::Status::Ready || img.analysis != desk::LoadedImage::Analysis::Done) return false;
+    if (img.status != desk::LoadedImage::Status::Ready || img.analysis != desk::LoadedImage::Analysis::Done)
+      return false;
   return true;
 }
 
@@ -75,13 +76,16 @@ bool approve(Keyboard& kb, desk::Desk& d, const std::string& reason, std::string
     kb.key(GLFW_KEY_A);
     REQUIRE(d.post->editor.finalReview);
     kb.key(GLFW_KEY_A);
-    const bool settled = kb.driver.waitUntil([&] {
-      return published() || (d.post && d.post->residualFindings > 0 && !d.post->sending && regionCounts(d) != before);
-    }, 240);
-    INFO("post " << id << ": open " << (d.post ? d.post->detail.id : "none") << ", sending " << (d.post && d.post->sending)
-         << ", residual findings " << (d.post ? d.post->residualFindings : -1) << ", queued " << d.decisionsQueued
-         << ", sent " << d.decisionsSent << ", outbox pending " << d.outboxCounts.pending << " failed "
-         << d.outboxCounts.failed);
+    const bool settled = kb.driver.waitUntil(
+        [&] {
+          return published() ||
+                 (d.post && d.post->residualFindings > 0 && !d.post->sending && regionCounts(d) != before);
+        },
+        240);
+    INFO("post " << id << ": open " << (d.post ? d.post->detail.id : "none") << ", sending "
+                 << (d.post && d.post->sending) << ", residual findings " << (d.post ? d.post->residualFindings : -1)
+                 << ", queued " << d.decisionsQueued << ", sent " << d.decisionsSent << ", outbox pending "
+                 << d.outboxCounts.pending << " failed " << d.outboxCounts.failed);
     REQUIRE(settled);
     if (published()) return attempt == 0;
     const auto after = regionCounts(d);
@@ -98,7 +102,8 @@ bool approve(Keyboard& kb, desk::Desk& d, const std::string& reason, std::string
       std::vector<int> found;  // what the last objection added to this image
       for (size_t i = before[image]; i < after[image]; ++i) found.push_back(doc.items()[i].id);
       for (int target : found) {
-        for (size_t k = 0; k <= doc.items().size() && !(doc.selection().size() == 1 && *doc.selection().begin() == target); ++k)
+        for (size_t k = 0;
+             k <= doc.items().size() && !(doc.selection().size() == 1 && *doc.selection().begin() == target); ++k)
           kb.key(GLFW_KEY_TAB);
         REQUIRE(*doc.selection().begin() == target);
         kb.key(GLFW_KEY_D);
@@ -239,14 +244,16 @@ TEST_CASE("a whole shift from the keyboard: 10 posts and 5 registrations, every 
   kb.key(GLFW_KEY_H, true);
   REQUIRE(driver.waitUntil([&] { return !d.history.loading && d.history.entries.size() == 15; }, 30));
   // Thumbnails load for the rows on screen, from the published (masked) variant only.
-  REQUIRE(driver.waitUntil([&] {
-    int shown = 0;
-    for (const auto& e : d.history.entries) {
-      if (e.thumbnailRequested && !e.thumbnail && e.thumbnailError.empty()) return false;
-      shown += e.thumbnail ? 1 : 0;
-    }
-    return shown >= 3;
-  }, 60));
+  REQUIRE(driver.waitUntil(
+      [&] {
+        int shown = 0;
+        for (const auto& e : d.history.entries) {
+          if (e.thumbnailRequested && !e.thumbnail && e.thumbnailError.empty()) return false;
+          shown += e.thumbnail ? 1 : 0;
+        }
+        return shown >= 3;
+      },
+      60));
   for (const auto& e : d.history.entries) CHECK(e.thumbnailError.empty());
   for (const auto& e : d.history.entries)  // thumbnails come from the published (masked) variant only
     if (!e.publishedUrl.empty()) CHECK(e.publishedUrl.rfind("/api/v1/published/", 0) == 0);
@@ -308,8 +315,8 @@ TEST_CASE("a whole shift from the keyboard: 10 posts and 5 registrations, every 
     auto full = admin.decision(admin.post(manualPost)->decision->decisionId);
     bool found = false;
     for (const auto& r : full->raw.at("regions"))
-      if (r.value("origin", "") == "manual" && r.at("box") == nlohmann::json{manualBox.x, manualBox.y, manualBox.width,
-                                                                              manualBox.height})
+      if (r.value("origin", "") == "manual" &&
+          r.at("box") == nlohmann::json{manualBox.x, manualBox.y, manualBox.width, manualBox.height})
         found = r.value("state", "") == "accepted";
     CHECK(found);
   }
@@ -327,6 +334,6 @@ TEST_CASE("a whole shift from the keyboard: 10 posts and 5 registrations, every 
   }
   unsetenv("MEDPICS_DATA");
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  WARN("whole shift: " << kb.count << " keystrokes, " << seconds << " s; decided in two keystrokes: "
-                        << twoKeyPosts.size() << " posts");
+  WARN("whole shift: " << kb.count << " keystrokes, " << seconds
+                       << " s; decided in two keystrokes: " << twoKeyPosts.size() << " posts");
 }

@@ -20,7 +20,8 @@
 using namespace medpics;
 
 namespace {
-desk::AppOptions optionsIn(const std::filesystem::path& config, const std::string& url, const std::string& password = {}) {
+desk::AppOptions optionsIn(const std::filesystem::path& config, const std::string& url,
+                           const std::string& password = {}) {
   desk::AppOptions options;
   options.desk.serverUrl = url;
   options.desk.settingsPath = config / "desk.json";
@@ -48,9 +49,8 @@ TEST_CASE("F1 and ? open the help overlay with every shortcut, and the language 
   desk::Desk& d = driver.desk();
   REQUIRE(driver.waitUntil([&] { return d.session && !d.posts.empty(); }));
   driver.press(GLFW_KEY_J);
-  REQUIRE(driver.waitUntil([&] {
-    return d.post && d.post->images[0].analysis == desk::LoadedImage::Analysis::Done;
-  }, 180));
+  REQUIRE(
+      driver.waitUntil([&] { return d.post && d.post->images[0].analysis == desk::LoadedImage::Analysis::Done; }, 180));
 
   driver.press(GLFW_KEY_F1);
   REQUIRE(d.panels.help);
@@ -139,7 +139,8 @@ TEST_CASE("the RPPS directory is imported from the settings window with a progre
   setenv("MEDPICS_DATA", (dir.path() / "data").c_str(), 1);
   const auto extract = dir.path() / "extract.txt";
   REQUIRE(std::system((std::string(MEDPICS_BIN_DIR) + "/medpics registry generate --out " + extract.string() +
-                       " --rows 60000 > /dev/null").c_str()) == 0);
+                       " --rows 60000 > /dev/null")
+                          .c_str()) == 0);
   test::ServerProcess server(dir.path() / "platform", {"--demo-small"});
   test::DeskDriver driver(optionsIn(dir.path() / "config", server.url()));
   desk::Desk& d = driver.desk();
@@ -150,10 +151,12 @@ TEST_CASE("the RPPS directory is imported from the settings window with a progre
   REQUIRE(driver.click("import.start"));
   REQUIRE(d.directoryImport.running);
   bool sawProgress = false;
-  REQUIRE(driver.waitUntil([&] {
-    sawProgress = sawProgress || desk::UiProbe::instance().rect("import.progress").has_value();
-    return !d.directoryImport.running;
-  }, 120));
+  REQUIRE(driver.waitUntil(
+      [&] {
+        sawProgress = sawProgress || desk::UiProbe::instance().rect("import.progress").has_value();
+        return !d.directoryImport.running;
+      },
+      120));
   CHECK(sawProgress);
   CHECK_FALSE(d.directoryImport.failed);
   CHECK(d.directoryImport.progress->rows.load() >= 60000);

@@ -25,8 +25,13 @@ void ServerProcess::start(int port) {
   std::filesystem::create_directories(dataDir_);
   const auto portFile = dataDir_ / "port.txt";
   std::filesystem::remove(portFile);
-  std::vector<std::string> args{std::string(MEDPICS_BIN_DIR) + "/medpics-platform", "--port", std::to_string(port), "--data",
-                                dataDir_.string(), "--port-file", portFile.string()};
+  std::vector<std::string> args{std::string(MEDPICS_BIN_DIR) + "/medpics-platform",
+                                "--port",
+                                std::to_string(port),
+                                "--data",
+                                dataDir_.string(),
+                                "--port-file",
+                                portFile.string()};
   args.insert(args.end(), extraArgs_.begin(), extraArgs_.end());
   std::vector<char*> argv;
   for (auto& a : args) argv.push_back(a.data());

@@ -14,7 +14,7 @@ class ServerProcess {
   ServerProcess(const ServerProcess&) = delete;
   ServerProcess& operator=(const ServerProcess&) = delete;
 
-  void start(int port = 0);  // 0: an ephemeral port
+  void start(int port = 0);   // 0: an ephemeral port
   void restartOnSamePort() {  // the clients' URL stays valid (a platform that went down and came back)
     const int same = port_;
     stop();

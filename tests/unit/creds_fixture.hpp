@@ -9,8 +9,9 @@
 
 namespace medpics::test {
 
-inline creds::DirectoryPerson knownPerson(std::string rpps, std::string last, std::string first, std::string professionCode,
-                                          std::string professionLabel, std::string category) {
+inline creds::DirectoryPerson knownPerson(std::string rpps, std::string last, std::string first,
+                                          std::string professionCode, std::string professionLabel,
+                                          std::string category) {
   creds::DirectoryPerson p;
   p.identifier = rpps;
   p.idNat = "8" + rpps;
@@ -43,7 +44,8 @@ inline std::vector<creds::DirectoryPerson> knownPersons() {
 }
 
 // Writes a synthetic extract with the known persons and returns its path.
-inline std::filesystem::path writeExtract(const std::filesystem::path& dir, const std::string& name, creds::ExtractOptions options,
+inline std::filesystem::path writeExtract(const std::filesystem::path& dir, const std::string& name,
+                                          creds::ExtractOptions options,
                                           const std::vector<creds::DirectoryPerson>& persons = knownPersons()) {
   const auto path = dir / name;
   std::ofstream out(path, std::ios::binary);

@@ -40,7 +40,8 @@ RegistrationClaim studentClaim() {
 
 std::string studentCard(const std::string& years, const std::string& until) {
   return "CARTE D'ÉTUDIANT\nUniversité de Bordeaux\nNom : MARTIN\nPrénom : Lucas\nINE : 1234567890V\n"
-         "Année universitaire " + years + "\nValable jusqu'au " + until + "\n";
+         "Année universitaire " +
+         years + "\nValable jusqu'au " + until + "\n";
 }
 
 // "code{name=value,...} code..." of a check's facts, for INFO and matching.
@@ -75,7 +76,8 @@ CheckStatus status(const Checklist& list, const char* id) {
 }  // namespace
 
 TEST_CASE("dates in French and numeric forms", "[creds]") {
-  const auto dates = findDates("le 31/08/2026, le 1er septembre 2025, 31 août 2026, 2026-08-31, 5.3.27, exp. 08/2026, 31/02/2026");
+  const auto dates =
+      findDates("le 31/08/2026, le 1er septembre 2025, 31 août 2026, 2026-08-31, 5.3.27, exp. 08/2026, 31/02/2026");
   REQUIRE(dates.size() == 6);
   CHECK(dates[0].date == year_month_day{year{2026}, August, 31d});
   CHECK(dates[1].date == year_month_day{year{2025}, September, 1d});
@@ -96,7 +98,8 @@ TEST_CASE("proof facts: identifiers, names, university, academic year, expiry", 
   CHECK(f.expiry->date == year_month_day{year{2026}, August, 31d});
   REQUIRE(f.identifiers.size() == 1);
   CHECK(f.identifiers[0].check.type == IdType::IneBea);
-  CHECK(extractProofFacts("Date d'expiration :\n30/09/2026").expiry->date == year_month_day{year{2026}, September, 30d});
+  CHECK(extractProofFacts("Date d'expiration :\n30/09/2026").expiry->date ==
+        year_month_day{year{2026}, September, 30d});
   CHECK(extractProofFacts("").letters == 0);
   CHECK(documentKindFromName("student_card") == DocumentKind::StudentCard);
   CHECK(documentKindFromName("selfie") == DocumentKind::Other);
@@ -113,16 +116,16 @@ TEST_CASE("profession recognition", "[creds]") {
 
 TEST_CASE("checklist: valid professional → approve", "[creds]") {
   medpics::test::SmallDirectory small;
-  const Checklist list = checkRegistration(doctorClaim(), {{DocumentKind::RppsCard, kDoctorCard}}, small.directory.get(),
-                                           {{"u1", "10104335319"}}, kToday);
+  const Checklist list = checkRegistration(doctorClaim(), {{DocumentKind::RppsCard, kDoctorCard}},
+                                           small.directory.get(), {{"u1", "10104335319"}}, kToday);
   for (const auto& item : list.items) {
     INFO(item.id << ": " << codes(item.facts));
     CHECK(item.status == CheckStatus::Pass);
   }
-  for (const char* id : {check_id::kIdentifierFormat, check_id::kHealthProfession, check_id::kDirectoryPresence,
-                         check_id::kNameMatch, check_id::kProfessionMatch, check_id::kCategoryMatch,
-                         check_id::kDocumentReadable, check_id::kDocumentIdentifier, check_id::kDocumentName,
-                         check_id::kUniqueIdentifier}) {
+  for (const char* id :
+       {check_id::kIdentifierFormat, check_id::kHealthProfession, check_id::kDirectoryPresence, check_id::kNameMatch,
+        check_id::kProfessionMatch, check_id::kCategoryMatch, check_id::kDocumentReadable,
+        check_id::kDocumentIdentifier, check_id::kDocumentName, check_id::kUniqueIdentifier}) {
     CHECK(status(list, id) == CheckStatus::Pass);
   }
   CHECK_FALSE(list.find(check_id::kCardNotExpired));
@@ -147,7 +150,8 @@ TEST_CASE("checklist: bad key → reject invalid_identifier", "[creds]") {
   medpics::test::SmallDirectory small;
   RegistrationClaim claim = doctorClaim();
   claim.rpps = "10001045368";
-  const Checklist list = checkRegistration(claim, {{DocumentKind::RppsCard, kDoctorCard}}, small.directory.get(), {}, kToday);
+  const Checklist list =
+      checkRegistration(claim, {{DocumentKind::RppsCard, kDoctorCard}}, small.directory.get(), {}, kToday);
   CHECK(status(list, check_id::kIdentifierFormat) == CheckStatus::Fail);
   CHECK(hasFact(list, check_id::kIdentifierFormat, "id.luhn_wrong", "expected", "7"));
   CHECK(list.suggestion.action == SuggestedAction::Reject);
@@ -169,7 +173,8 @@ TEST_CASE("checklist: someone else's number → reject name_mismatch", "[creds]"
   RegistrationClaim claim = doctorClaim();
   claim.firstName = "Paul";
   claim.lastName = "Durand";
-  const Checklist list = checkRegistration(claim, {{DocumentKind::RppsCard, kDoctorCard}}, small.directory.get(), {}, kToday);
+  const Checklist list =
+      checkRegistration(claim, {{DocumentKind::RppsCard, kDoctorCard}}, small.directory.get(), {}, kToday);
   CHECK(status(list, check_id::kNameMatch) == CheckStatus::Fail);
   CHECK(*list.find(check_id::kNameMatch)->score < kNameMatchDoubt);
   CHECK(status(list, check_id::kDocumentName) == CheckStatus::Fail);
@@ -181,15 +186,17 @@ TEST_CASE("checklist: maiden name and swapped order still match", "[creds]") {
   RegistrationClaim claim = doctorClaim();
   claim.lastName = "Durand";
   claim.birthName = "Dupont";
-  const Checklist list = checkRegistration(claim, {{DocumentKind::RppsCard, kDoctorCard}}, small.directory.get(), {}, kToday);
+  const Checklist list =
+      checkRegistration(claim, {{DocumentKind::RppsCard, kDoctorCard}}, small.directory.get(), {}, kToday);
   CHECK(status(list, check_id::kNameMatch) == CheckStatus::Pass);
   CHECK(list.suggestion.action == SuggestedAction::Approve);
 }
 
 TEST_CASE("checklist: student with a current card → approve, expired card → reject expired_card", "[creds]") {
   medpics::test::SmallDirectory small;
-  const Checklist ok = checkRegistration(studentClaim(), {{DocumentKind::StudentCard, studentCard("2025-2026", "31/08/2026")}},
-                                         small.directory.get(), {}, kToday);
+  const Checklist ok =
+      checkRegistration(studentClaim(), {{DocumentKind::StudentCard, studentCard("2025-2026", "31/08/2026")}},
+                        small.directory.get(), {}, kToday);
   for (const auto& item : ok.items) {
     INFO(item.id << ": " << codes(item.facts));
     CHECK(item.status == CheckStatus::Pass);
@@ -202,22 +209,24 @@ TEST_CASE("checklist: student with a current card → approve, expired card → 
 
   RegistrationClaim old = studentClaim();
   old.academicYear = "2024-2025";
-  const Checklist expired = checkRegistration(old, {{DocumentKind::StudentCard, studentCard("2024-2025", "31/08/2025")}},
-                                              small.directory.get(), {}, kToday);
+  const Checklist expired = checkRegistration(
+      old, {{DocumentKind::StudentCard, studentCard("2024-2025", "31/08/2025")}}, small.directory.get(), {}, kToday);
   CHECK(status(expired, check_id::kCardNotExpired) == CheckStatus::Fail);
   CHECK(hasFact(expired, check_id::kCardNotExpired, "reg.card_expired_on", "date", "2025-08-31"));
   CHECK(expired.suggestion.action == SuggestedAction::RequestInfo);  // ask for a current card
   CHECK(expired.suggestion.reasonCode == "expired_card");
 
   // Without an expiry date, the academic year's end (31 August) decides.
-  const Checklist inferred = checkRegistration(old, {{DocumentKind::StudentCard, "Université de Bordeaux\nLucas MARTIN\n2024-2025"}},
-                                               small.directory.get(), {}, kToday);
+  const Checklist inferred =
+      checkRegistration(old, {{DocumentKind::StudentCard, "Université de Bordeaux\nLucas MARTIN\n2024-2025"}},
+                        small.directory.get(), {}, kToday);
   CHECK(status(inferred, check_id::kCardNotExpired) == CheckStatus::Fail);
 }
 
 TEST_CASE("checklist: empty OCR → reject unreadable_document", "[creds]") {
   medpics::test::SmallDirectory small;
-  const Checklist list = checkRegistration(doctorClaim(), {{DocumentKind::RppsCard, ""}}, small.directory.get(), {}, kToday);
+  const Checklist list =
+      checkRegistration(doctorClaim(), {{DocumentKind::RppsCard, ""}}, small.directory.get(), {}, kToday);
   CHECK(status(list, check_id::kDocumentReadable) == CheckStatus::Fail);
   CHECK_FALSE(list.find(check_id::kDocumentName));
   CHECK(list.suggestion.action == SuggestedAction::RequestInfo);  // ask for a sharper photo
@@ -241,11 +250,11 @@ TEST_CASE("checklist: not a health profession, duplicates, mismatches, no direct
   RegistrationClaim architect = doctorClaim();
   architect.profession = "Architecte";
   architect.professionCode = "";
-  CHECK(checkRegistration(architect, {{DocumentKind::Other, kDoctorCard}}, small.directory.get(), {}, kToday).suggestion.reasonCode ==
-        "not_health_professional");
+  CHECK(checkRegistration(architect, {{DocumentKind::Other, kDoctorCard}}, small.directory.get(), {}, kToday)
+            .suggestion.reasonCode == "not_health_professional");
 
-  const Checklist duplicate = checkRegistration(doctorClaim(), {{DocumentKind::RppsCard, kDoctorCard}}, small.directory.get(),
-                                                {{"u7", "810001045367"}}, kToday);
+  const Checklist duplicate = checkRegistration(doctorClaim(), {{DocumentKind::RppsCard, kDoctorCard}},
+                                                small.directory.get(), {{"u7", "810001045367"}}, kToday);
   CHECK(status(duplicate, check_id::kUniqueIdentifier) == CheckStatus::Fail);
   CHECK(hasFact(duplicate, check_id::kUniqueIdentifier, "reg.identifier_used_by", "account", "u7"));
   CHECK(duplicate.suggestion.action == SuggestedAction::RequestInfo);
@@ -253,23 +262,26 @@ TEST_CASE("checklist: not a health profession, duplicates, mismatches, no direct
   RegistrationClaim nurse = doctorClaim();
   nurse.profession = "Infirmière";
   nurse.professionCode = "60";
-  const Checklist wrongProfession = checkRegistration(nurse, {{DocumentKind::RppsCard, kDoctorCard}}, small.directory.get(), {}, kToday);
+  const Checklist wrongProfession =
+      checkRegistration(nurse, {{DocumentKind::RppsCard, kDoctorCard}}, small.directory.get(), {}, kToday);
   CHECK(status(wrongProfession, check_id::kProfessionMatch) == CheckStatus::Fail);
   CHECK(wrongProfession.suggestion.action == SuggestedAction::RequestInfo);
 
   RegistrationClaim claimsStudent = doctorClaim();
   claimsStudent.category = ApplicantCategory::Student;
-  CHECK(status(checkRegistration(claimsStudent, {{DocumentKind::RppsCard, kDoctorCard}}, small.directory.get(), {}, kToday),
+  CHECK(status(checkRegistration(claimsStudent, {{DocumentKind::RppsCard, kDoctorCard}}, small.directory.get(), {},
+                                 kToday),
                check_id::kCategoryMatch) == CheckStatus::Fail);
 
-  const Checklist noDirectory = checkRegistration(doctorClaim(), {{DocumentKind::RppsCard, kDoctorCard}}, nullptr, {}, kToday);
+  const Checklist noDirectory =
+      checkRegistration(doctorClaim(), {{DocumentKind::RppsCard, kDoctorCard}}, nullptr, {}, kToday);
   CHECK(status(noDirectory, check_id::kDirectoryPresence) == CheckStatus::Unknown);
   CHECK(noDirectory.suggestion.action == SuggestedAction::RequestInfo);
 
-  const Checklist otherNumber = checkRegistration(doctorClaim(), {{DocumentKind::RppsCard, "Dr Marie DUPONT\nRPPS 10005814339"}},
-                                                  small.directory.get(), {}, kToday);
+  const Checklist otherNumber =
+      checkRegistration(doctorClaim(), {{DocumentKind::RppsCard, "Dr Marie DUPONT\nRPPS 10005814339"}},
+                        small.directory.get(), {}, kToday);
   CHECK(status(otherNumber, check_id::kDocumentIdentifier) == CheckStatus::Fail);
-
 }
 
 TEST_CASE("checklist: Ordre number only → approve after a check by hand", "[creds]") {
@@ -277,8 +289,10 @@ TEST_CASE("checklist: Ordre number only → approve after a check by hand", "[cr
   RegistrationClaim ordreOnly = doctorClaim();
   ordreOnly.rpps.clear();
   ordreOnly.ordreNumber = "452187";
-  const std::string certificate = "ATTESTATION D'INSCRIPTION AU TABLEAU\nDocteur Marie DUPONT\nsous le numéro ordinal 452187\n";
-  const Checklist manual = checkRegistration(ordreOnly, {{DocumentKind::OrdreCertificate, certificate}}, small.directory.get(), {}, kToday);
+  const std::string certificate =
+      "ATTESTATION D'INSCRIPTION AU TABLEAU\nDocteur Marie DUPONT\nsous le numéro ordinal 452187\n";
+  const Checklist manual =
+      checkRegistration(ordreOnly, {{DocumentKind::OrdreCertificate, certificate}}, small.directory.get(), {}, kToday);
   CHECK(status(manual, check_id::kIdentifierFormat) == CheckStatus::Unknown);
   CHECK(manual.find(check_id::kIdentifierFormat)->manualCheck);
   CHECK(status(manual, check_id::kDirectoryPresence) == CheckStatus::Unknown);
@@ -286,12 +300,14 @@ TEST_CASE("checklist: Ordre number only → approve after a check by hand", "[cr
   CHECK(status(manual, check_id::kDocumentIdentifier) == CheckStatus::Pass);
   CHECK(manual.suggestion.action == SuggestedAction::Approve);
   CHECK(manual.suggestion.manualCheck);
-  CHECK(manual.suggestion.checks == std::vector<std::string>{check_id::kIdentifierFormat, check_id::kDirectoryPresence});
+  CHECK(manual.suggestion.checks ==
+        std::vector<std::string>{check_id::kIdentifierFormat, check_id::kDirectoryPresence});
   CHECK(hasFact(manual, check_id::kDirectoryPresence, "reg.verify_ordre_by_hand", "value", "452187"));
   CHECK(checklistToJson(manual).at(0).at("manual_check") == true);
   // Another number on the certificate: a doubt, not an approval.
-  const Checklist other = checkRegistration(ordreOnly, {{DocumentKind::OrdreCertificate, "Docteur Marie DUPONT\nnuméro ordinal 999999"}},
-                                            small.directory.get(), {}, kToday);
+  const Checklist other =
+      checkRegistration(ordreOnly, {{DocumentKind::OrdreCertificate, "Docteur Marie DUPONT\nnuméro ordinal 999999"}},
+                        small.directory.get(), {}, kToday);
   CHECK(status(other, check_id::kDocumentIdentifier) == CheckStatus::Fail);
   CHECK(other.suggestion.action == SuggestedAction::RequestInfo);
 }
@@ -301,16 +317,17 @@ TEST_CASE("checklist: directory name with an unexplained part → reject name_mi
   medpics::creds::ExtractOptions options;
   options.rows = 50;
   const auto db = dir.path() / "r.sqlite";
-  importExtract(medpics::test::writeExtract(dir.path(), "x.txt", options,
-                                            {medpics::test::knownPerson("10001045367", "CHEVALLIER-DURAND", "Sophie", "10", "Médecin", "C")}),
+  importExtract(medpics::test::writeExtract(
+                    dir.path(), "x.txt", options,
+                    {medpics::test::knownPerson("10001045367", "CHEVALLIER-DURAND", "Sophie", "10", "Médecin", "C")}),
                 db);
   const Directory directory(db);
   RegistrationClaim claim = doctorClaim();
   claim.firstName = "Sophie";
   claim.lastName = "Moreau";
   claim.birthName = "Chevallier";
-  const Checklist list = checkRegistration(claim, {{DocumentKind::RppsCard, "Dr Sophie CHEVALLIER-DURAND\nN° RPPS 10001045367"}},
-                                           &directory, {}, kToday);
+  const Checklist list = checkRegistration(
+      claim, {{DocumentKind::RppsCard, "Dr Sophie CHEVALLIER-DURAND\nN° RPPS 10001045367"}}, &directory, {}, kToday);
   CHECK(status(list, check_id::kNameMatch) == CheckStatus::Fail);
   CHECK(list.suggestion.reasonCode == "name_mismatch");
 }

@@ -35,10 +35,15 @@ TEST_CASE("medpics id check: JSON lines and exit codes", "[creds]") {
   CHECK(ok.code == 0);
   const auto lines = jsonLines(ok.out);
   REQUIRE(lines.size() == 2);
-  CHECK(lines[0] == nlohmann::json{{"input", "10001045367"}, {"type", "rpps"}, {"valid", true}, {"normalized", "10001045367"},
-                                   {"facts", {{{"code", "id.luhn_ok"}, {"params", {{"type", "RPPS"}, {"digits", "11"}}}}}},
-                                   {"message", "RPPS: 11 digits, Luhn key correct"}});  // English made from the codes
-  CHECK(ok.out.rfind("{\"input\":\"10001045367\",\"type\":\"rpps\",\"valid\":true,\"normalized\"", 0) == 0);  // key order
+  CHECK(lines[0] ==
+        nlohmann::json{{"input", "10001045367"},
+                       {"type", "rpps"},
+                       {"valid", true},
+                       {"normalized", "10001045367"},
+                       {"facts", {{{"code", "id.luhn_ok"}, {"params", {{"type", "RPPS"}, {"digits", "11"}}}}}},
+                       {"message", "RPPS: 11 digits, Luhn key correct"}});  // English made from the codes
+  CHECK(ok.out.rfind("{\"input\":\"10001045367\",\"type\":\"rpps\",\"valid\":true,\"normalized\"", 0) ==
+        0);  // key order
   CHECK(lines[1]["input"] == "RPPS : 100 010 453 67");
 
   const Run bad = runMedpics("id check 10001045367 10003461033 012600631");
@@ -58,7 +63,8 @@ TEST_CASE("medpics registry generate, import, lookup: exit codes and JSON", "[cr
   medpics::test::TempDir dir;
   const std::string extract = (dir.path() / "extract.txt").string();
   const std::string db = (dir.path() / "r.sqlite").string();
-  CHECK(runMedpics("registry generate --out " + extract + " --rows 300 --seed 5 --version 2023 --encoding latin1 --malformed-every 100")
+  CHECK(runMedpics("registry generate --out " + extract +
+                   " --rows 300 --seed 5 --version 2023 --encoding latin1 --malformed-every 100")
             .code == 0);
   const Run imported = runMedpics("registry import " + extract + " --db " + db + " --json");
   REQUIRE(imported.code == 0);

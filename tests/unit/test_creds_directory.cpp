@@ -1,4 +1,5 @@
-// Unit tests of the extract generator, the importer (versions, encodings, malformed lines, atomic re-import) and lookups.
+// Unit tests of the extract generator, the importer (versions, encodings, malformed lines, atomic re-import) and
+// lookups.
 #include "creds_fixture.hpp"
 #include "medpics/creds/extract_format.hpp"
 #include "medpics/creds/identifiers.hpp"
@@ -85,7 +86,8 @@ TEST_CASE("import: both header versions, both encodings, malformed lines counted
       CHECK(isValidUtf8(readAll(extract)) == (encoding == ExtractEncoding::Utf8));
       std::uint64_t calls = 0;
       const auto db = dir.path() / "sub" / "registry.sqlite";
-      const ImportReport r = importExtract(extract, db, [&](std::uint64_t, std::uint64_t, std::uint64_t) { return ++calls > 0; });
+      const ImportReport r =
+          importExtract(extract, db, [&](std::uint64_t, std::uint64_t, std::uint64_t) { return ++calls > 0; });
       CHECK(r.rows == 1000);
       CHECK(r.malformed == 10);
       CHECK(r.malformedSamples.size() == 10);
@@ -107,14 +109,14 @@ TEST_CASE("import: both header versions, both encodings, malformed lines counted
 TEST_CASE("import: hand-written extract with BOM, CRLF, reordered columns, bad lines", "[creds]") {
   TempDir dir;
   const auto extract = dir.path() / "PS_LibreAcces_Personne_activite_202301010000.txt";
-  std::ofstream(extract, std::ios::binary)
-      << "\xEF\xBB\xBFPrenom d'exercice|Nom exercice|Identifiant PP|Type d'identifiant PP|Code profession|Code catégorie professionnelle|\r\n"
-      << "Marie|DUPONT|10001045367|8|10|C|\r\n"
-      << "Paul|ADELI|012600631|0|60|C|\r\n"
-      << "Bad|KEY|10001045368|8|10|C|\r\n"
-      << "Too|Few|\r\n"
-      << "\r\n"
-      << "No|Number||8|10|C|\r\n";
+  std::ofstream(extract, std::ios::binary) << "\xEF\xBB\xBFPrenom d'exercice|Nom exercice|Identifiant PP|Type "
+                                              "d'identifiant PP|Code profession|Code catégorie professionnelle|\r\n"
+                                           << "Marie|DUPONT|10001045367|8|10|C|\r\n"
+                                           << "Paul|ADELI|012600631|0|60|C|\r\n"
+                                           << "Bad|KEY|10001045368|8|10|C|\r\n"
+                                           << "Too|Few|\r\n"
+                                           << "\r\n"
+                                           << "No|Number||8|10|C|\r\n";
   const auto db = dir.path() / "r.sqlite";
   const ImportReport r = importExtract(extract, db);
   CHECK(r.rows == 3);
@@ -143,8 +145,9 @@ TEST_CASE("re-import replaces the index atomically, a failed import keeps the ol
   const Directory before(db);
   REQUIRE(before.findByIdentifier("10001045367"));
 
-  const auto second = medpics::test::writeExtract(dir.path(), "second.txt", options,
-                                                  {medpics::test::knownPerson("10104335319", "ROUX", "Zoé", "50", "Sage-Femme", "C")});
+  const auto second =
+      medpics::test::writeExtract(dir.path(), "second.txt", options,
+                                  {medpics::test::knownPerson("10104335319", "ROUX", "Zoé", "50", "Sage-Femme", "C")});
   importExtract(second, db);
   CHECK(before.findByIdentifier("10001045367"));  // an open handle keeps reading the old index
   const Directory after(db);
@@ -170,12 +173,15 @@ TEST_CASE("lookup by name: accents, case, order, compound names", "[creds]") {
     INFO(query);
     const auto found = d.searchByName(query);
     REQUIRE_FALSE(found.empty());
-    CHECK(std::any_of(found.begin(), found.end(), [](const DirectoryPerson& p) { return p.identifier == "10001045367"; }));
+    CHECK(std::any_of(found.begin(), found.end(),
+                      [](const DirectoryPerson& p) { return p.identifier == "10001045367"; }));
   }
-  for (const char* query : {"Helene Lefevre-Le Goff", "LEFÈVRE LE GOFF Hélène", "lefevre le goff", "hélène lefèvre le goff"}) {
+  for (const char* query :
+       {"Helene Lefevre-Le Goff", "LEFÈVRE LE GOFF Hélène", "lefevre le goff", "hélène lefèvre le goff"}) {
     INFO(query);
     const auto found = d.searchByName(query);
-    CHECK(std::any_of(found.begin(), found.end(), [](const DirectoryPerson& p) { return p.identifier == "10005814339"; }));
+    CHECK(std::any_of(found.begin(), found.end(),
+                      [](const DirectoryPerson& p) { return p.identifier == "10005814339"; }));
   }
   CHECK(d.searchByName("Zzzz Nobody").empty());
   CHECK(d.lookup("10005173140").at(0).activities.at(0).categoryCode == "E");

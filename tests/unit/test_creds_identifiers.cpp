@@ -8,8 +8,8 @@ using namespace medpics::creds;
 namespace {
 struct Row {
   const char* input;
-  IdType type;     // given type (Unknown: auto-detected)
-  IdType expected; // detected/reported type
+  IdType type;      // given type (Unknown: auto-detected)
+  IdType expected;  // detected/reported type
   bool valid;
   const char* normalized;
 };
@@ -78,7 +78,8 @@ std::string codes(const IdCheck& c) {
   std::string out;
   for (const auto& f : c.facts) {
     out += (out.empty() ? "" : "; ") + f.code + "{";
-    for (std::size_t i = 0; i < f.params.size(); ++i) out += (i ? "," : "") + f.params[i].name + "=" + f.params[i].value;
+    for (std::size_t i = 0; i < f.params.size(); ++i)
+      out += (i ? "," : "") + f.params[i].name + "=" + f.params[i].value;
     out += "}";
   }
   return out;
@@ -103,11 +104,20 @@ TEST_CASE("identifier checks report precise codes and parameters", "[creds]") {
 
 TEST_CASE("tolerant input: labels, spaces, dots, dashes", "[creds]") {
   const std::pair<const char*, const char*> inputs[] = {
-      {"RPPS : 100 010 453 67", "10001045367"}, {"N° RPPS 10001045367", "10001045367"},
-      {"100.010.453.67", "10001045367"},        {"100-010-453-67", "10001045367"},
-      {"Numéro RPPS: 10001045367", "10001045367"}, {"  rpps=10001045367 ", "10001045367"},
-      {"n° ADELI : 01 26 00 63 1", "012600631"},  {"idNat_PS 810001045367", "810001045367"},
-      {"N° INE : 1234567890v", "1234567890V"},    {"100\xc2\xa0" "010\xc2\xa0" "453\xc2\xa0" "67", "10001045367"},
+      {"RPPS : 100 010 453 67", "10001045367"},
+      {"N° RPPS 10001045367", "10001045367"},
+      {"100.010.453.67", "10001045367"},
+      {"100-010-453-67", "10001045367"},
+      {"Numéro RPPS: 10001045367", "10001045367"},
+      {"  rpps=10001045367 ", "10001045367"},
+      {"n° ADELI : 01 26 00 63 1", "012600631"},
+      {"idNat_PS 810001045367", "810001045367"},
+      {"N° INE : 1234567890v", "1234567890V"},
+      {"100\xc2\xa0"
+       "010\xc2\xa0"
+       "453\xc2\xa0"
+       "67",
+       "10001045367"},
   };
   for (const auto& [input, normalized] : inputs) {
     INFO(input);
@@ -154,7 +164,8 @@ TEST_CASE("credential identifiers found in OCR text", "[creds]") {
 }
 
 TEST_CASE("NIR found in text for the PHI detector", "[creds]") {
-  const std::string text = "Patient : 2 95 10 99 126 111 93 né le 01/10/1995, dossier 253072B07300470. NIR 1841275123456";
+  const std::string text =
+      "Patient : 2 95 10 99 126 111 93 né le 01/10/1995, dossier 253072B07300470. NIR 1841275123456";
   const auto found = findNirs(text);
   REQUIRE(found.size() == 3);
   CHECK(found[0].check.valid);
@@ -166,12 +177,13 @@ TEST_CASE("NIR found in text for the PHI detector", "[creds]") {
   CHECK(findNirs("Tél 01 23 45 67 89, le 12/03/2026").empty());
 }
 
-TEST_CASE("a labelled INE whose key letter OCR read as a bracket is taken with the key its digits call for", "[creds]") {
+TEST_CASE("a labelled INE whose key letter OCR read as a bracket is taken with the key its digits call for",
+          "[creds]") {
   const auto found = findCredentialIdentifiers("INE 9440493735)\nValable");
   REQUIRE(found.size() == 1);
   CHECK(found[0].check.normalized == "9440493735J");
   CHECK(found[0].check.valid);
   CHECK(codes(found[0].check) == "id.ine_bea_key_ok{}; id.key_read_as{read=),key=J}");
-  CHECK(findCredentialIdentifiers("9440493735)").empty());    // without the label: nothing
+  CHECK(findCredentialIdentifiers("9440493735)").empty());      // without the label: nothing
   CHECK(findCredentialIdentifiers("INE 1234567890)").empty());  // its key is V: a bracket is not a V
 }

@@ -18,7 +18,8 @@ namespace {
 cv::Mat renderCard(const std::vector<std::string>& lines, int height) {
   auto ft = cv::freetype::createFreeType2();
   ft->loadFontData("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", 0);
-  cv::Mat card(static_cast<int>(lines.size()) * height * 2 + 2 * height, height * 30, CV_8UC3, cv::Scalar(250, 248, 245));
+  cv::Mat card(static_cast<int>(lines.size()) * height * 2 + 2 * height, height * 30, CV_8UC3,
+               cv::Scalar(250, 248, 245));
   cv::rectangle(card, {0, 0, card.cols, height}, cv::Scalar(140, 60, 20), cv::FILLED);  // a coloured band
   int y = 2 * height;
   for (const auto& line : lines) {
@@ -28,8 +29,8 @@ cv::Mat renderCard(const std::vector<std::string>& lines, int height) {
   return card;
 }
 
-const std::vector<std::string> kLines = {"CARTE D'ÉTUDIANT", "Université de Bordeaux", "Nom : MARTIN", "Prénom : Lucas",
-                                         "N° RPPS : 10005173140", "Valable jusqu'au 31/08/2026"};
+const std::vector<std::string> kLines = {"CARTE D'ÉTUDIANT", "Université de Bordeaux", "Nom : MARTIN",
+                                         "Prénom : Lucas",   "N° RPPS : 10005173140",  "Valable jusqu'au 31/08/2026"};
 
 void checkFacts(const std::string& text) {
   INFO("OCR text:\n" << text);
@@ -88,7 +89,8 @@ TEST_CASE("OCR of a blank or empty image reads nothing", "[creds]") {
 
 TEST_CASE("rendered RPPS card through OCR and the checklist: approve, and name_mismatch for someone else", "[creds]") {
   medpics::test::SmallDirectory small;
-  const cv::Mat card = renderCard({"CARTE DE PROFESSIONNEL DE SANTÉ", "Dr Marie DUPONT", "Médecin", "N° RPPS 100 010 453 67"}, 30);
+  const cv::Mat card =
+      renderCard({"CARTE DE PROFESSIONNEL DE SANTÉ", "Dr Marie DUPONT", "Médecin", "N° RPPS 100 010 453 67"}, 30);
   const OcrResult read = readDocument(card);
   INFO("OCR text:\n" << read.text);
   RegistrationClaim claim;
@@ -97,7 +99,8 @@ TEST_CASE("rendered RPPS card through OCR and the checklist: approve, and name_m
   claim.professionCode = "10";
   claim.rpps = "10001045367";
   const year_month_day today{year{2026}, January, 15d};
-  const Checklist ok = checkRegistration(claim, {{DocumentKind::RppsCard, read.text, read.confidence}}, small.directory.get(), {}, today);
+  const Checklist ok = checkRegistration(claim, {{DocumentKind::RppsCard, read.text, read.confidence}},
+                                         small.directory.get(), {}, today);
   for (const auto& item : ok.items) {
     INFO(item.id << ": " << (item.facts.empty() ? std::string() : item.facts.front().code));
     CHECK(item.status == CheckStatus::Pass);
@@ -105,6 +108,7 @@ TEST_CASE("rendered RPPS card through OCR and the checklist: approve, and name_m
   CHECK(ok.suggestion.action == SuggestedAction::Approve);
   claim.firstName = "Paul";
   claim.lastName = "Durand";
-  const Checklist other = checkRegistration(claim, {{DocumentKind::RppsCard, read.text, read.confidence}}, small.directory.get(), {}, today);
+  const Checklist other = checkRegistration(claim, {{DocumentKind::RppsCard, read.text, read.confidence}},
+                                            small.directory.get(), {}, today);
   CHECK(other.suggestion.reasonCode == "name_mismatch");
 }

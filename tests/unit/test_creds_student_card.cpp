@@ -19,7 +19,8 @@ TEST_CASE("OCR reads a generated student card to the last line: INE, academic ye
     for (const std::uint64_t seed : {11u, 29u}) {
       const synth::SynthImage card = synth::proofDocument(applicant, seed);
       if (const char* dir = std::getenv("MEDPICS_ARTIFACT_DIR"))  // to look at the card read
-        cv::imwrite(std::string(dir) + "/student-card-" + applicant.key + "-" + std::to_string(seed) + ".png", card.pixels);
+        cv::imwrite(std::string(dir) + "/student-card-" + applicant.key + "-" + std::to_string(seed) + ".png",
+                    card.pixels);
       const creds::OcrResult read = creds::readDocument(card.pixels);
       cv::Mat gray;
       cv::cvtColor(card.pixels, gray, cv::COLOR_BGR2GRAY);

@@ -104,8 +104,9 @@ TEST_CASE("classifier: names after triggers, from the lexicon, in capitals") {
 }
 
 TEST_CASE("classifier: benign vocabulary is not PHI") {
-  for (const char* line : {"L", "R", "PA", "AP", "kV 70  mAs 12", "25 mm/s   10 mm/mV   50 Hz", "FC 77 bpm   PR 160 ms   QRS 90 ms",
-                           "Hémoglobine 13.2 g/dL", "Créatinine 78 µmol/L", "aVR", "V1", "Leucocytes 6.5 G/L"}) {
+  for (const char* line :
+       {"L", "R", "PA", "AP", "kV 70  mAs 12", "25 mm/s   10 mm/mV   50 Hz", "FC 77 bpm   PR 160 ms   QRS 90 ms",
+        "Hémoglobine 13.2 g/dL", "Créatinine 78 µmol/L", "aVR", "V1", "Leucocytes 6.5 G/L"}) {
     INFO(line);
     const LineVerdict v = classifyLine(line, 0.9f);
     CHECK_FALSE(v.phi);

@@ -81,8 +81,12 @@ TEST_CASE("DataMatrix per size and rotation: decoded from 3 px per module, alway
   }
 }
 
-TEST_CASE("DataMatrix 89 px and rectangular 156 x 72, rotated 2.7 degrees on a 1600 x 1200 page, are decoded", "[codes]") {
-  struct Case { std::string text; int w, h; };
+TEST_CASE("DataMatrix 89 px and rectangular 156 x 72, rotated 2.7 degrees on a 1600 x 1200 page, are decoded",
+          "[codes]") {
+  struct Case {
+    std::string text;
+    int w, h;
+  };
   for (const Case& c : {Case{"IPP8231145067", 89, 89}, Case{"IPP 8231145067 LEGRAND", 156, 72}}) {  // 14x14, 26x12
     cv::Rect box;
     const cv::Mat img = page(symbol(ZXing::BarcodeFormat::DataMatrix, c.text, c.w, c.h), 2.7, box, {1600, 1200});
@@ -97,7 +101,11 @@ TEST_CASE("DataMatrix 89 px and rectangular 156 x 72, rotated 2.7 degrees on a 1
 
 TEST_CASE("other symbologies rotated up to 5 degrees are decoded", "[codes]") {
   using F = ZXing::BarcodeFormat;
-  struct Case { F format; std::string text; int w, h; };
+  struct Case {
+    F format;
+    std::string text;
+    int w, h;
+  };
   for (const Case& c : {Case{F::QRCode, "IPP 8231145067", 80, 80}, Case{F::Aztec, "IPP 8231145067", 80, 80},
                         Case{F::PDF417, "IPP 8231145067", 240, 80}, Case{F::Code128, "8231145067", 240, 60},
                         Case{F::Code39, "8231145067", 500, 60}, Case{F::EAN13, "3760123456784", 200, 60}}) {

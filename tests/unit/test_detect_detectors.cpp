@@ -40,7 +40,7 @@ TEST_CASE("faces: BlazeFace finds the face of a real photo; head box is wider th
   const Box& b = *faces.front().box;
   CHECK(faces.front().kind == Kind::Face);
   CHECK(faces.front().phi);
-  CHECK(b.w > raw.front().box.width);  // head, not the tight face box
+  CHECK(b.w > raw.front().box.width);                                           // head, not the tight face box
   CHECK(covers(cv::Rect(b.x, b.y, b.w, b.h), cv::Rect(215, 80, 45, 55), 0.9));  // Messi's face
 }
 
@@ -75,7 +75,8 @@ TEST_CASE("text: DB localises dark-on-light lines, OCR reads them") {
   const auto regions = dbTextRegions(page, o);
   REQUIRE(regions.size() >= 2);
   for (const auto& r : ink) {
-    const bool found = std::any_of(regions.begin(), regions.end(), [&](const TextRegion& t) { return covers(t.box, r, 0.8); });
+    const bool found =
+        std::any_of(regions.begin(), regions.end(), [&](const TextRegion& t) { return covers(t.box, r, 0.8); });
     CHECK(found);
   }
   std::string all;
@@ -89,7 +90,8 @@ TEST_CASE("text: classical localiser finds white-on-black radiograph annotations
   const cv::Mat xray = test::renderLines({"MARTIN Sophie", "IPP 5633955356"}, 22, true, &ink);
   const auto regions = classicalTextRegions(xray, TextOptions{});
   for (const auto& r : ink) {
-    const bool found = std::any_of(regions.begin(), regions.end(), [&](const TextRegion& t) { return covers(t.box, r, 0.7); });
+    const bool found =
+        std::any_of(regions.begin(), regions.end(), [&](const TextRegion& t) { return covers(t.box, r, 0.7); });
     CHECK(found);
   }
   const OcrLine line = recogniseCrop(xray(ink[1] + cv::Size(8, 8) - cv::Point(4, 4)));

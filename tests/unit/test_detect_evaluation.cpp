@@ -23,13 +23,13 @@ TEST_CASE("evaluation: small-text recall, per-symbology recall, alarms per detec
   t.width = 1000;
   t.height = 1000;
   t.elements = {
-      {"text", "name", true, Box{10, 10, 100, 10}, "SAINT-MARTIN Laëtitia", 9, ""},   // small, found
-      {"text", "date", true, Box{10, 30, 100, 10}, "01/02/1960", 12, ""},             // small, missed
-      {"text", "id", true, Box{10, 60, 100, 20}, "1234567890", 20, ""},               // large, found
-      {"barcode", "barcode", true, Box{300, 300, 50, 50}, "x", 0, "DataMatrix"},      // missed
-      {"barcode", "barcode", true, Box{400, 300, 50, 50}, "y", 0, "QRCode"},          // found
-      {"text", "benign", false, Box{10, 500, 100, 10}, "Hémoglobine", 10, ""},        // half masked
-      {"text", "benign", false, Box{10, 600, 100, 10}, "g/dL", 10, ""},               // not masked
+      {"text", "name", true, Box{10, 10, 100, 10}, "SAINT-MARTIN Laëtitia", 9, ""},  // small, found
+      {"text", "date", true, Box{10, 30, 100, 10}, "01/02/1960", 12, ""},            // small, missed
+      {"text", "id", true, Box{10, 60, 100, 20}, "1234567890", 20, ""},              // large, found
+      {"barcode", "barcode", true, Box{300, 300, 50, 50}, "x", 0, "DataMatrix"},     // missed
+      {"barcode", "barcode", true, Box{400, 300, 50, 50}, "y", 0, "QRCode"},         // found
+      {"text", "benign", false, Box{10, 500, 100, 10}, "Hémoglobine", 10, ""},       // half masked
+      {"text", "benign", false, Box{10, 600, 100, 10}, "g/dL", 10, ""},              // not masked
   };
   const std::vector<Finding> findings{phiBox(10, 10, 100, 10, "ppocr-db-fine+tesseract"),
                                       phiBox(10, 60, 100, 20, "ppocr-db+tesseract"),

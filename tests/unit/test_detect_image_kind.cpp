@@ -47,7 +47,8 @@ TEST_CASE("image kind from pixels on generated images, both polarities", "[image
 TEST_CASE("gating: tattoo heuristic only on skin, faces on non-photos only with strong evidence", "[image-kind]") {
   CHECK(detect::tattooHeuristicApplies(ImageKind::SkinPhoto));
   CHECK(detect::tattooHeuristicApplies(ImageKind::PersonPhoto));
-  for (ImageKind k : {ImageKind::Radiograph, ImageKind::Ecg, ImageKind::Document, ImageKind::Ultrasound, ImageKind::Photo})
+  for (ImageKind k :
+       {ImageKind::Radiograph, ImageKind::Ecg, ImageKind::Document, ImageKind::Ultrasound, ImageKind::Photo})
     CHECK_FALSE(detect::tattooHeuristicApplies(k));
 
   const cv::Mat radiograph = synth::generate(synth::ImageKind::RadiographDark, 3).pixels;
@@ -63,12 +64,15 @@ TEST_CASE("gating: tattoo heuristic only on skin, faces on non-photos only with 
   CHECK(detect::gateFaces(faces, radiograph, ImageKind::PersonPhoto).size() == faces.size());
   // on a colour ECG, two detectors on pink paper (no skin) are not enough
   const cv::Mat ecg = synth::generate(synth::ImageKind::Ecg, 3).pixels;
-  CHECK(detect::gateFaces({face(ecg.cols / 2, ecg.rows / 2, 120, 140, "blazeface+dlib-hog")}, ecg, ImageKind::Ecg).empty());
-  CHECK(detect::refineWithFaces(ImageKind::Photo, detect::measureImageKind(synth::generate(synth::ImageKind::SkinTattoo, 1).pixels), false) ==
-        ImageKind::SkinPhoto);
+  CHECK(detect::gateFaces({face(ecg.cols / 2, ecg.rows / 2, 120, 140, "blazeface+dlib-hog")}, ecg, ImageKind::Ecg)
+            .empty());
+  CHECK(detect::refineWithFaces(ImageKind::Photo,
+                                detect::measureImageKind(synth::generate(synth::ImageKind::SkinTattoo, 1).pixels),
+                                false) == ImageKind::SkinPhoto);
 }
 
-TEST_CASE("pipeline by kind: no tattoo or face on an ECG or a lab report, the face of a skin photo kept", "[image-kind][pipeline]") {
+TEST_CASE("pipeline by kind: no tattoo or face on an ECG or a lab report, the face of a skin photo kept",
+          "[image-kind][pipeline]") {
   if (!test::modelsPresent()) {
     WARN("models missing (scripts/fetch-models.sh): image-kind pipeline test skipped");
     return;
@@ -82,12 +86,14 @@ TEST_CASE("pipeline by kind: no tattoo or face on an ECG or a lab report, the fa
       INFO(synth::kindName(kind) << " seed " << seed << " kind " << result.imageKind);
       REQUIRE(result.ok());
       CHECK((result.imageKind == "ecg" || result.imageKind == "document"));
-      CHECK(std::none_of(result.findings.begin(), result.findings.end(),
-                         [](const detect::Finding& f) { return f.kind == detect::Kind::Tattoo || f.kind == detect::Kind::Face; }));
+      CHECK(std::none_of(result.findings.begin(), result.findings.end(), [](const detect::Finding& f) {
+        return f.kind == detect::Kind::Tattoo || f.kind == detect::Kind::Face;
+      }));
     }
   }
   const auto skin = synth::generate(synth::ImageKind::SkinFace, 1);
   const auto result = pipeline.analyzeImage(skin.pixels);
   CHECK(result.imageKind == "person");
-  CHECK(std::any_of(result.findings.begin(), result.findings.end(), [](const detect::Finding& f) { return f.kind == detect::Kind::Face; }));
+  CHECK(std::any_of(result.findings.begin(), result.findings.end(),
+                    [](const detect::Finding& f) { return f.kind == detect::Kind::Face; }));
 }

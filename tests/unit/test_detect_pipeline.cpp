@@ -22,7 +22,8 @@ TruthImage truthOf(const synth::SynthImage& img) {
   t.width = img.pixels.cols;
   t.height = img.pixels.rows;
   for (const auto& e : img.truth)
-    t.elements.push_back({e.kind, e.category, e.phi, Box{e.box.x, e.box.y, e.box.width, e.box.height}, e.text, e.glyphPx, e.symbology});
+    t.elements.push_back(
+        {e.kind, e.category, e.phi, Box{e.box.x, e.box.y, e.box.width, e.box.height}, e.text, e.glyphPx, e.symbology});
   return t;
 }
 }  // namespace
@@ -77,8 +78,14 @@ TEST_CASE("pipeline: bad input gives an error, never a crash or a hang") {
   const std::string jpeg = test::encode(cv::Mat(300, 400, CV_8UC3, cv::Scalar(1, 2, 3)), ".jpg");
   CHECK_FALSE(p.analyze(jpeg.substr(0, jpeg.size() / 2)).ok());
   std::string huge = test::encode(cv::Mat(1, 1, CV_8UC3), ".png");
-  huge[16] = char(0x00); huge[17] = char(0x01); huge[18] = char(0x00); huge[19] = char(0x00);  // width 65536
-  huge[20] = char(0x00); huge[21] = char(0x01); huge[22] = char(0x00); huge[23] = char(0x00);  // height 65536
+  huge[16] = char(0x00);
+  huge[17] = char(0x01);
+  huge[18] = char(0x00);
+  huge[19] = char(0x00);  // width 65536
+  huge[20] = char(0x00);
+  huge[21] = char(0x01);
+  huge[22] = char(0x00);
+  huge[23] = char(0x00);  // height 65536
   const auto r = p.analyze(huge);
   CHECK(r.error.find("too large") != std::string::npos);
   CHECK(toJson(r).contains("error"));
@@ -106,10 +113,13 @@ TEST_CASE("pipeline: without network files it says so and falls back to the clas
     const cv::Mat xray = test::renderLines({"DURAND Paul", "IPP 5633955356"}, 24, true, &ink, {700, 300});
     const auto r = fallback.analyze(test::encode(xray));
     REQUIRE(r.ok());
-    const bool idFound = std::any_of(r.findings.begin(), r.findings.end(),
-                                     [](const Finding& f) { return f.phi && f.text.find("5633955356") != std::string::npos; });
+    const bool idFound = std::any_of(r.findings.begin(), r.findings.end(), [](const Finding& f) {
+      return f.phi && f.text.find("5633955356") != std::string::npos;
+    });
     CHECK(idFound);
   }
-  if (previous) setenv("MEDPICS_MODELS", saved.c_str(), 1);
-  else unsetenv("MEDPICS_MODELS");
+  if (previous)
+    setenv("MEDPICS_MODELS", saved.c_str(), 1);
+  else
+    unsetenv("MEDPICS_MODELS");
 }

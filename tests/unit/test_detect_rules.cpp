@@ -40,11 +40,35 @@ Finding textAt(int x, int y, int w, int h, std::string text, std::string categor
 }  // namespace
 
 TEST_CASE("benign clinical vocabulary stays visible", "[rules]") {
-  for (const char* line : {"Validé par le biologiste responsable", "12€", "12,50 €", "Plaquettes 250 000 /mm3",
-                           "3.5 - 5.0", "Créatinine 78 µmol/L 45-104", "DFG 1,73m²", "aVL", "aVF", "III", "V6",
-                           "VI", "M5", "W3", "STEMI", "HTA", "IRM", "BPCO", "25 mm/s 10 mm/mV 50 Hz", "PA", "G", "D",
-                           "Acide urique 320 µmol/L", "Valeurs de réf.", "Analyse", "Unité", "Hemoglonits 13,2 g/dL",
-                           "FC 78 bpm PR160 ms QRS 90 ms QT/QTc 380/410 ms", "Laboratoire de biologie médicale"}) {
+  for (const char* line : {"Validé par le biologiste responsable",
+                           "12€",
+                           "12,50 €",
+                           "Plaquettes 250 000 /mm3",
+                           "3.5 - 5.0",
+                           "Créatinine 78 µmol/L 45-104",
+                           "DFG 1,73m²",
+                           "aVL",
+                           "aVF",
+                           "III",
+                           "V6",
+                           "VI",
+                           "M5",
+                           "W3",
+                           "STEMI",
+                           "HTA",
+                           "IRM",
+                           "BPCO",
+                           "25 mm/s 10 mm/mV 50 Hz",
+                           "PA",
+                           "G",
+                           "D",
+                           "Acide urique 320 µmol/L",
+                           "Valeurs de réf.",
+                           "Analyse",
+                           "Unité",
+                           "Hemoglonits 13,2 g/dL",
+                           "FC 78 bpm PR160 ms QRS 90 ms QT/QTc 380/410 ms",
+                           "Laboratoire de biologie médicale"}) {
     INFO(line);
     const LineVerdict v = classifyLine(line, 0.9f);
     CHECK_FALSE(v.phi);
@@ -56,8 +80,8 @@ TEST_CASE("benign clinical vocabulary stays visible", "[rules]") {
   CHECK(classifyLine("QRS 90 ms DUPONT Jean", 0.8f).phi);
   CHECK(classifyLine("Ms Smith", 0.8f).phi);
   // mostly vocabulary with an unknown word: uncertain (the context rule decides), not a plain mask
-  CHECK_FALSE(classifyLine("Filtre 0,05-150 Hz Axe QRS 12° Rythme sinusas", 0.8f).phi);  // "sinusal" misread
-  CHECK_FALSE(classifyLine("Filtre 0,05-150 Hz Axe QRS 12° Rythme bizarre", 0.8f).phi);  // no word a person is called
+  CHECK_FALSE(classifyLine("Filtre 0,05-150 Hz Axe QRS 12° Rythme sinusas", 0.8f).phi);   // "sinusal" misread
+  CHECK_FALSE(classifyLine("Filtre 0,05-150 Hz Axe QRS 12° Rythme bizarre", 0.8f).phi);   // no word a person is called
   CHECK(classifyLine("Filtre 0,05-150 Hz Axe QRS 12° Rythme bizarre", 0.55f).uncertain);  // read badly: context decides
   CHECK(classifyLine("PR 160 ms QRS 90 ms LEGRAND", 0.8f).phi);  // a surname among measures stays masked
   CHECK(classifyLine("FC 78 bpm Eva", 0.8f).phi);
@@ -83,7 +107,7 @@ TEST_CASE("ECG lead variants do not hide names", "[rules]") {
   CHECK_FALSE(isEcgLeadVariant("avec"));
   CHECK_FALSE(isEcgLeadVariant("Vincent"));
   CHECK_FALSE(isEcgLeadVariant("MA"));
-  CHECK(classifyLine("Nom : VI", 0.9f).phi);   // after a trigger, even a lead-like word is masked
+  CHECK(classifyLine("Nom : VI", 0.9f).phi);  // after a trigger, even a lead-like word is masked
   CHECK(classifyLine("Vincent LEGRAND", 0.9f).phi);
 }
 
@@ -126,12 +150,12 @@ TEST_CASE("identifier keys: a single OCR digit error is repaired and flagged", "
 TEST_CASE("uncertain text: masked where it may identify, to-check elsewhere", "[rules]") {
   const cv::Size image(1000, 1000);
   std::vector<Finding> f = {
-      textAt(50, 50, 200, 20, "Nom :", "other-text", true),          // 0: trigger line in the header
-      textAt(300, 50, 200, 20, "D#rp~", "other-text", true),         // 1: uncertain, header band
-      textAt(50, 500, 200, 20, "IPP", "benign", false),              // 2: trigger word mid-page
-      textAt(50, 530, 200, 20, "8#1~2", "other-text", true),         // 3: uncertain, just under the trigger
-      textAt(600, 600, 200, 20, "wW~", "other-text", true),          // 4: uncertain, alone mid-page
-      textAt(50, 950, 200, 20, "~~#", "other-text", true),           // 5: uncertain, footer band
+      textAt(50, 50, 200, 20, "Nom :", "other-text", true),   // 0: trigger line in the header
+      textAt(300, 50, 200, 20, "D#rp~", "other-text", true),  // 1: uncertain, header band
+      textAt(50, 500, 200, 20, "IPP", "benign", false),       // 2: trigger word mid-page
+      textAt(50, 530, 200, 20, "8#1~2", "other-text", true),  // 3: uncertain, just under the trigger
+      textAt(600, 600, 200, 20, "wW~", "other-text", true),   // 4: uncertain, alone mid-page
+      textAt(50, 950, 200, 20, "~~#", "other-text", true),    // 5: uncertain, footer band
   };
   resolveUncertainText(f, {1, 3, 4, 5}, image, ImageKind::Document);
   CHECK(f[1].phi);
@@ -146,9 +170,9 @@ TEST_CASE("uncertain text: masked where it may identify, to-check elsewhere", "[
   // on an ECG a lone short token in the header band is a misread lead label; next to the identity line it is masked
   std::vector<Finding> e = {
       textAt(50, 20, 300, 20, "Nom : DUPONT Jean", "name", true),  // 0: identity line
-      textAt(600, 150, 30, 20, "ave", "other-text", true),          // 1: lead label aVR misread, alone
-      textAt(360, 20, 40, 20, "Jea", "other-text", true),           // 2: short fragment next to the identity line
-      textAt(900, 150, 200, 20, "D#rp~ xk", "other-text", true),    // 3: longer garbage in the band
+      textAt(600, 150, 30, 20, "ave", "other-text", true),         // 1: lead label aVR misread, alone
+      textAt(360, 20, 40, 20, "Jea", "other-text", true),          // 2: short fragment next to the identity line
+      textAt(900, 150, 200, 20, "D#rp~ xk", "other-text", true),   // 3: longer garbage in the band
   };
   resolveUncertainText(e, {1, 2, 3}, image, ImageKind::Ecg);
   CHECK_FALSE(e[1].phi);
@@ -164,7 +188,12 @@ TEST_CASE("uncertain text: masked where it may identify, to-check elsewhere", "[
 
 TEST_CASE("caption evasions: zero-width, full-width and look-alike letters are folded", "[rules][caption]") {
   // zero-width spaces inside a NIR
-  const std::string nir = "NIR 2\xE2\x80\x8B""95\xE2\x80\x8B""10\xE2\x80\x8B""99126111\xE2\x80\x8C""93 merci";
+  const std::string nir =
+      "NIR 2\xE2\x80\x8B"
+      "95\xE2\x80\x8B"
+      "10\xE2\x80\x8B"
+      "99126111\xE2\x80\x8C"
+      "93 merci";
   auto spans = findPhiSpans(nir);
   REQUIRE(spans.size() == 1);
   CHECK(spans[0].category == "nir");
@@ -184,14 +213,18 @@ TEST_CASE("caption evasions: zero-width, full-width and look-alike letters are f
   CHECK(spans[0].category == "name");
   CHECK(name.substr(spans[0].begin, spans[0].end - spans[0].begin) == "Du\xD1\x80ont");
   // bidirectional override inside a date
-  const std::string date = "le 12/\xE2\x80\xAE""03/1961";
+  const std::string date =
+      "le 12/\xE2\x80\xAE"
+      "03/1961";
   spans = findPhiSpans(date);
   REQUIRE(spans.size() == 1);
   CHECK(spans[0].category == "date");
 }
 
 TEST_CASE("normalisation maps folded bytes back to the original", "[rules][caption]") {
-  const std::string s = "a\xE2\x80\x8B" "b\xEF\xBC\x91";
+  const std::string s =
+      "a\xE2\x80\x8B"
+      "b\xEF\xBC\x91";
   const NormalisedText n = normaliseForMatching(s);
   CHECK(n.text == "ab1");
   CHECK(n.originalBegin(1) == 4);
@@ -234,7 +267,7 @@ TEST_CASE("medpics caption: spans in original offsets, JSON, exit codes", "[rule
   const auto clean = medpics::test::runCommand("printf 'Lésion de 8 mm, HTA, STEMI' | " + bin + "-");
   CHECK(clean.code == 0);
   CHECK(clean.out.empty());
-  CHECK(medpics::test::runCommand(bin + "/tmp 2>/dev/null").code == 2);          // a directory
-  CHECK(medpics::test::runCommand(bin + "/dev/zero 2>/dev/null").code == 2);     // not a regular file
-  CHECK(medpics::test::runCommand(bin + "2>/dev/null").code == 2);               // no input
+  CHECK(medpics::test::runCommand(bin + "/tmp 2>/dev/null").code == 2);       // a directory
+  CHECK(medpics::test::runCommand(bin + "/dev/zero 2>/dev/null").code == 2);  // not a regular file
+  CHECK(medpics::test::runCommand(bin + "2>/dev/null").code == 2);            // no input
 }

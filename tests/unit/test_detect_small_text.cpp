@@ -28,7 +28,8 @@ std::vector<std::string> smallTextMissed(const synth::SynthImage& img, const std
   for (const auto& e : img.truth) {
     if (e.kind != "text" || !e.phi || e.glyphPx > kSmallTextPx) continue;
     const double c = coverage(Box{e.box.x, e.box.y, e.box.width, e.box.height}, findings);
-    if (c < requiredCoverage("text")) missed.push_back(e.category + " " + std::to_string(e.glyphPx) + "px '" + e.text + "'");
+    if (c < requiredCoverage("text"))
+      missed.push_back(e.category + " " + std::to_string(e.glyphPx) + "px '" + e.text + "'");
   }
   return missed;
 }
@@ -54,11 +55,29 @@ TEST_CASE("small text golden: the issue's small-text misses, rebuilt in the gene
   using synth::Font;
   using synth::ImageKind;
   const std::vector<Miss> misses{
-      {"ECG header lines of 9-13 px on the grid, inverted", ImageKind::Ecg, 3, 10, true, Font::Sans, Font::SansBold,
+      {"ECG header lines of 9-13 px on the grid, inverted",
+       ImageKind::Ecg,
+       3,
+       10,
+       true,
+       Font::Sans,
+       Font::SansBold,
        {3500, 2480}},
-      {"10 px bold header on an inverted ultrasound", ImageKind::Ultrasound, 2, 10, true, Font::Sans, Font::SansBold,
+      {"10 px bold header on an inverted ultrasound",
+       ImageKind::Ultrasound,
+       2,
+       10,
+       true,
+       Font::Sans,
+       Font::SansBold,
        {2400, 1800}},
-      {"8 px annotations on a light radiograph", ImageKind::RadiographLight, 4, 8, false, Font::Sans, Font::SansBold,
+      {"8 px annotations on a light radiograph",
+       ImageKind::RadiographLight,
+       4,
+       8,
+       false,
+       Font::Sans,
+       Font::SansBold,
        {2400, 3000}},
   };
   for (const auto& m : misses) {

@@ -12,8 +12,8 @@
 namespace medpics::test {
 
 // A light page (or a dark radiograph when `inverted`) with one line of text per entry; returns the ink boxes.
-inline cv::Mat renderLines(const std::vector<std::string>& lines, int glyphPx, bool inverted, std::vector<cv::Rect>* boxes = nullptr,
-                           cv::Size size = {1000, 700}) {
+inline cv::Mat renderLines(const std::vector<std::string>& lines, int glyphPx, bool inverted,
+                           std::vector<cv::Rect>* boxes = nullptr, cv::Size size = {1000, 700}) {
   cv::Mat img(size, CV_8UC3, inverted ? cv::Scalar::all(15) : cv::Scalar::all(235));
   const cv::Scalar ink = inverted ? cv::Scalar::all(235) : cv::Scalar::all(20);
   int y = glyphPx * 2;

@@ -66,9 +66,7 @@ TEST_CASE("readFile refuses a directory, a FIFO and a device at once, with a cle
 TEST_CASE("readFile checks the size from fstat before reading a byte", "[file-inputs]") {
   test::TempDir dir;
   const auto big = dir.path() / "big.jpg";
-  {
-    std::ofstream out(big);
-  }
+  { std::ofstream out(big); }
   REQUIRE(::truncate(big.c_str(), 1ll << 30) == 0);  // 1 GiB, sparse: reading it would take 1 GiB of memory
   std::string error;
   const auto started = std::chrono::steady_clock::now();
@@ -92,8 +90,7 @@ TEST_CASE("the directory import refuses a FIFO or a directory at once with a typ
             creds::importExtract(p, db, {});
           } catch (const util::FileError& e) {
             return e.problem;
-          } catch (...) {
-          }
+          } catch (...) {}
           return util::FileProblem::None;
         },
         fifo);

@@ -56,15 +56,17 @@ TEST_CASE("hostile images: the guarded loader accepts or refuses each with a cle
   test::TempDir dir;
   const auto samples = allImages();
   writeAll(samples, dir.path().string());
-  const test::CommandResult r =
-      test::runCommand("timeout 300 " + std::string(MEDPICS_BIN_DIR) + "/hostile_probe" + fileList(dir.path(), samples));
+  const test::CommandResult r = test::runCommand("timeout 300 " + std::string(MEDPICS_BIN_DIR) + "/hostile_probe" +
+                                                 fileList(dir.path(), samples));
   INFO(r.out);
   REQUIRE(r.code == 0);  // 124 would be a hang, -1 / 128+ a crash
   std::map<std::string, nlohmann::json> verdicts;
   long maxRssKb = -1;
   for (const auto& line : jsonLines(r.out)) {
-    if (line.contains("max_rss_kb")) maxRssKb = line["max_rss_kb"];
-    else verdicts[fs::path(line["file"].get<std::string>()).filename().string()] = line;
+    if (line.contains("max_rss_kb"))
+      maxRssKb = line["max_rss_kb"];
+    else
+      verdicts[fs::path(line["file"].get<std::string>()).filename().string()] = line;
   }
   REQUIRE(verdicts.size() == samples.size());
   for (const auto& s : samples) {
@@ -86,8 +88,9 @@ TEST_CASE("hostile images: medpics analyze reports a result or an error for each
   test::TempDir dir;
   const auto samples = allImages();
   writeAll(samples, dir.path().string());
-  const test::CommandResult r = test::runCommand("timeout 900 " + std::string(MEDPICS_BIN_DIR) + "/medpics analyze --json" +
-                                                 fileList(dir.path(), samples) + " 2>/dev/null");
+  const test::CommandResult r =
+      test::runCommand("timeout 900 " + std::string(MEDPICS_BIN_DIR) + "/medpics analyze --json" +
+                       fileList(dir.path(), samples) + " 2>/dev/null");
   INFO(r.out.substr(0, 4000));
   CHECK((r.code == 0 || r.code == 2));  // 2: some images refused; never a signal or a timeout
   const auto lines = jsonLines(r.out);
@@ -96,8 +99,10 @@ TEST_CASE("hostile images: medpics analyze reports a result or an error for each
     INFO(samples[i].name << ": " << lines[i].dump().substr(0, 300));
     if (samples[i].expect == Expect::Refuse) CHECK(lines[i].value("error", "").size() >= 10);
     const bool strip = samples[i].name.rfind("tall-", 0) == 0 || samples[i].name.rfind("wide-", 0) == 0;
-    if (strip) CHECK(lines[i].value("error", "").find("too elongated for automatic detection") != std::string::npos);
-    else if (samples[i].expect == Expect::Accept) CHECK(lines[i].value("error", "").empty());
+    if (strip)
+      CHECK(lines[i].value("error", "").find("too elongated for automatic detection") != std::string::npos);
+    else if (samples[i].expect == Expect::Accept)
+      CHECK(lines[i].value("error", "").empty());
   }
 }
 
@@ -123,9 +128,9 @@ TEST_CASE("hostile images and regions: medpics redact exits 0 or 2 with a messag
     if (bad.name.rfind("wrong-type-", 0) == 0 || bad.name.rfind("missing-", 0) == 0) continue;
     std::ofstream(regions, std::ios::binary | std::ios::trunc) << bad.bytes;
     INFO("regions: " << bad.name);
-    const test::CommandResult r = test::runCommand("timeout 60 " + std::string(MEDPICS_BIN_DIR) + "/medpics redact '" +
-                                                   image.string() + "' --regions '" + regions.string() + "' --out '" +
-                                                   (dir.path() / "out").string() + "' 2>&1");
+    const test::CommandResult r =
+        test::runCommand("timeout 60 " + std::string(MEDPICS_BIN_DIR) + "/medpics redact '" + image.string() +
+                         "' --regions '" + regions.string() + "' --out '" + (dir.path() / "out").string() + "' 2>&1");
     INFO(r.out);
     CHECK(r.code == 2);
     CHECK(r.out.find("medpics redact:") != std::string::npos);
@@ -163,7 +168,8 @@ TEST_CASE("regression (fuzz_api_answer): a deeply nested answer is refused befor
   CHECK(api::answerJson(answer).ok());
 }
 
-TEST_CASE("regression (fuzz_image_decode): a BMP declaring a height of INT32_MIN is refused without undefined behaviour") {
+TEST_CASE(
+    "regression (fuzz_image_decode): a BMP declaring a height of INT32_MIN is refused without undefined behaviour") {
   // Found by fuzzing under UBSan: the header reader negated INT32_MIN (top-down BMP). Run under UBSan in CI.
   for (const auto& sample : hostileImages()) {
     if (sample.name != "int-min-height.bmp") continue;
@@ -187,15 +193,16 @@ TEST_CASE("regression (hostile text): long digit runs and megabyte log lines do 
   const auto spans = detect::findPhiSpans(address);
   REQUIRE_FALSE(spans.empty());
   CHECK(spans.front().category == "address");
-  const std::string message = "HTTP 500: Bearer " + std::string(4 << 20, 'A') + " {\"password\": \"" +
-                              std::string(4 << 20, 'p') + "\"} end";
+  const std::string message =
+      "HTTP 500: Bearer " + std::string(4 << 20, 'A') + " {\"password\": \"" + std::string(4 << 20, 'p') + "\"} end";
   const std::string safe = log::redactSecrets(message);
   CHECK(safe == "HTTP 500: Bearer *** {\"password\": \"***\"} end");
   CHECK(log::redactSecrets("{\"password\": \"unterminated") == "{\"password\": \"***");
   CHECK(log::redactSecrets(std::string("Bearer \0x", 9)) == std::string("Bearer \0x", 9));
 }
 
-TEST_CASE("regression (fuzz_api_answer): a float where an integer belongs is invalid_response, not undefined behaviour") {
+TEST_CASE(
+    "regression (fuzz_api_answer): a float where an integer belongs is invalid_response, not undefined behaviour") {
   // Found by fuzzing under UBSan: get<int>() of -1e308 (a lease's ttl_seconds, an image's width).
   api::HttpResponse answer;
   answer.status = 200;
@@ -227,7 +234,8 @@ TEST_CASE("hostile directory extracts: imported with a report or refused with a 
     std::ofstream(extract, std::ios::binary) << sample.bytes;
     try {
       const creds::ImportReport report = creds::importExtract(extract, dir.path() / "registry.sqlite");
-      CHECK(report.rows + report.malformed <= std::uint64_t(std::count(sample.bytes.begin(), sample.bytes.end(), '\n')) + 1);
+      CHECK(report.rows + report.malformed <=
+            std::uint64_t(std::count(sample.bytes.begin(), sample.bytes.end(), '\n')) + 1);
     } catch (const std::runtime_error& e) {
       CHECK(std::string(e.what()).size() >= 10);
     }

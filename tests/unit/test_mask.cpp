@@ -51,7 +51,8 @@ TEST_CASE("malformed regions are refused with a message") {
   CHECK_THROWS_AS(regionFromJson(nlohmann::json::parse(R"({"box":[1,2,0,4]})")), std::invalid_argument);
   CHECK_THROWS_AS(regionFromJson(nlohmann::json::parse(R"({"box":["a",2,3,4]})")), std::invalid_argument);
   CHECK_THROWS_AS(regionFromJson(nlohmann::json::parse(R"({"polygon":[[0,0],[1,1]]})")), std::invalid_argument);
-  CHECK_THROWS_AS(regionFromJson(nlohmann::json::parse(R"({"box":[0,0,4,4],"style":"pixelate"})")), std::invalid_argument);
+  CHECK_THROWS_AS(regionFromJson(nlohmann::json::parse(R"({"box":[0,0,4,4],"style":"pixelate"})")),
+                  std::invalid_argument);
   CHECK_THROWS_AS(regionFromJson(nlohmann::json::parse(R"(42)")), std::invalid_argument);
 }
 
@@ -90,8 +91,10 @@ TEST_CASE("solid burn-in leaves exactly black pixels inside and the original out
   for (int y = 0; y < img.rows; ++y)
     for (int x = 0; x < img.cols; ++x) {
       const auto p = img.at<cv::Vec3b>(y, x);
-      if (covered(y, x)) REQUIRE(p == cv::Vec3b(0, 0, 0));
-      else REQUIRE(p == original.at<cv::Vec3b>(y, x));
+      if (covered(y, x))
+        REQUIRE(p == cv::Vec3b(0, 0, 0));
+      else
+        REQUIRE(p == original.at<cv::Vec3b>(y, x));
     }
 }
 
@@ -148,7 +151,8 @@ TEST_CASE("publication encoding keeps PNG lossless and makes JPEG otherwise") {
   const cv::Mat img = noiseImage(40, 30, 4);
   const auto png = encodeForPublication(img, "image/png");
   CHECK(png.contentType == "image/png");
-  const cv::Mat back = cv::imdecode(cv::Mat(1, int(png.bytes.size()), CV_8UC1, (void*)png.bytes.data()), cv::IMREAD_COLOR);
+  const cv::Mat back =
+      cv::imdecode(cv::Mat(1, int(png.bytes.size()), CV_8UC1, (void*)png.bytes.data()), cv::IMREAD_COLOR);
   CHECK(cv::countNonZero(back.reshape(1) != img.reshape(1)) == 0);
   const auto jpg = encodeForPublication(img, "image/jpeg");
   CHECK(jpg.contentType == "image/jpeg");
@@ -192,10 +196,12 @@ void referenceBurnIn(cv::Mat& image, const std::vector<Region>& regions, std::ui
       case Style::Blur: {
         const int sigma = std::max(8, r.bounds().height / 6);
         const int pad = 3 * sigma;
-        const cv::Rect padded = cv::Rect(area.x - pad, area.y - pad, area.width + 2 * pad, area.height + 2 * pad) & whole;
+        const cv::Rect padded =
+            cv::Rect(area.x - pad, area.y - pad, area.width + 2 * pad, area.height + 2 * pad) & whole;
         cv::Mat blurred;
         cv::GaussianBlur(original(padded), blurred, cv::Size(), sigma, sigma, cv::BORDER_REPLICATE);
-        blurred(cv::Rect(area.x - padded.x, area.y - padded.y, area.width, area.height)).copyTo(image(area), regionMask(area));
+        blurred(cv::Rect(area.x - padded.x, area.y - padded.y, area.width, area.height))
+            .copyTo(image(area), regionMask(area));
         break;
       }
     }
@@ -289,7 +295,8 @@ TEST_CASE("ellipse rasterisation equals the per-pixel definition; local rasteris
     const int w = rng.uniform(20, 400), h = rng.uniform(20, 400);
     Region e;
     e.shape = Shape::Ellipse;
-    e.box = {rng.uniform(-100, w), rng.uniform(-100, h), rng.uniform(1, round < 150 ? 12 : w + 100), rng.uniform(1, round < 150 ? 12 : h + 100)};
+    e.box = {rng.uniform(-100, w), rng.uniform(-100, h), rng.uniform(1, round < 150 ? 12 : w + 100),
+             rng.uniform(1, round < 150 ? 12 : h + 100)};
     cv::Mat1b fast(h, w, uchar(0)), slow(h, w, uchar(0));
     rasterize(e, fast);
     // The definition: pixel centres inside the ellipse inscribed in the box.
@@ -309,7 +316,8 @@ TEST_CASE("ellipse rasterisation equals the per-pixel definition; local rasteris
     r.shape = static_cast<Shape>(rng.uniform(0, 4));
     r.box = {rng.uniform(-60, w), rng.uniform(-60, h), rng.uniform(1, w), rng.uniform(1, h)};
     if (r.shape == Shape::Polygon)
-      for (int k = 0, m = rng.uniform(3, 8); k < m; ++k) r.points.emplace_back(rng.uniform(-80, w + 80), rng.uniform(-80, h + 80));
+      for (int k = 0, m = rng.uniform(3, 8); k < m; ++k)
+        r.points.emplace_back(rng.uniform(-80, w + 80), rng.uniform(-80, h + 80));
     if (r.shape == Shape::Brush) {
       r.brush = cv::Mat1b(r.box.size());
       rng.fill(r.brush, cv::RNG::UNIFORM, 0, 2);

@@ -233,8 +233,9 @@ TEST_CASE("outbox: an approval is journalled with ids, geometry, codes and seeds
   registration.subjectId = "r4";
   registration.action = work::DecisionAction::Approve;
   registration.leaseId = "L2";
-  registration.checklist = {{"identifier_format", "pass", {{"id.luhn_ok", {{"type", "RPPS"}, {"digits", "11"}}}}, std::nullopt, false},
-                            {"name_match", "pass", {{"name.last", {{"how", "exact"}}}}, 0.97, false}};
+  registration.checklist = {
+      {"identifier_format", "pass", {{"id.luhn_ok", {{"type", "RPPS"}, {"digits", "11"}}}}, std::nullopt, false},
+      {"name_match", "pass", {{"name.last", {{"how", "exact"}}}}, 0.97, false}};
   std::int64_t row = 0, regRow = 0;
   {
     work::Outbox outbox(file);
@@ -276,8 +277,10 @@ TEST_CASE("outbox: a journal written with patient text is scrubbed when opened")
   const std::string old =
       R"({"action":"approve","lease_id":"L1","regions":[{"image_id":"i1","shape":"rect","box":[1,2,3,4],"style":"solid",)"
       R"("origin":"auto","state":"accepted","text":"IPP 6233785451"}],"caption":"LEGRAND Lucas","mask_seeds":{"i1":5}})";
-  const std::string sql = "INSERT INTO outbox(idem_key, subject_type, subject_id, action, decision, state, created_ms, "
-                          "next_ms) VALUES('K','post','p1','approve','" + old + "','pending',0,0)";
+  const std::string sql =
+      "INSERT INTO outbox(idem_key, subject_type, subject_id, action, decision, state, created_ms, "
+      "next_ms) VALUES('K','post','p1','approve','" +
+      old + "','pending',0,0)";
   REQUIRE(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr) == SQLITE_OK);
   sqlite3_close(db);
   REQUIRE(fileText(file).find("LEGRAND") != std::string::npos);  // the scan sees it before

@@ -23,9 +23,9 @@ TEST_CASE("platform: command line options and their validation") {
   REQUIRE_FALSE(parseServerOptions({"--data", "d", "--demo-small"}, small));
   CHECK((small.demo && small.demoSmall));
   ServerOptions bad;
-  CHECK(parseServerOptions({"--port", "0"}, bad).has_value());                          // no --data
-  CHECK(parseServerOptions({"--data", "d", "--fail-rate", "2"}, bad).has_value());     // out of range
-  CHECK(parseServerOptions({"--data", "d", "--lease-ttl"}, bad).has_value());          // missing value
+  CHECK(parseServerOptions({"--port", "0"}, bad).has_value());                      // no --data
+  CHECK(parseServerOptions({"--data", "d", "--fail-rate", "2"}, bad).has_value());  // out of range
+  CHECK(parseServerOptions({"--data", "d", "--lease-ttl"}, bad).has_value());       // missing value
   CHECK(parseServerOptions({"--data", "d", "--bogus"}, bad).has_value());
   CHECK(parseServerOptions({"--data", "d", "--kdf-iterations", "10"}, bad).has_value());
 }

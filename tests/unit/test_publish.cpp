@@ -78,7 +78,8 @@ cv::Mat orientedContent(int w, int h) {
   cv::Mat img(h, w, CV_8UC3);
   for (int y = 0; y < h; ++y)
     for (int x = 0; x < w; ++x)
-      img.at<cv::Vec3b>(y, x) = cv::Vec3b(uchar(60 + 120 * x / w), uchar(60 + 120 * y / h), uchar(x < w / 2 ? 90 : 200));
+      img.at<cv::Vec3b>(y, x) =
+          cv::Vec3b(uchar(60 + 120 * x / w), uchar(60 + 120 * y / h), uchar(x < w / 2 ? 90 : 200));
   return img;
 }
 
@@ -86,12 +87,15 @@ cv::Mat orientedContent(int w, int h) {
 cv::Mat storedFor(const cv::Mat& display, int o) {
   cv::Mat s;
   switch (o) {
-    case 2: cv::flip(display, s, 1); break;                          // mirrored horizontally
+    case 2: cv::flip(display, s, 1); break;  // mirrored horizontally
     case 3: cv::rotate(display, s, cv::ROTATE_180); break;
-    case 4: cv::flip(display, s, 0); break;                          // mirrored vertically
-    case 5: cv::transpose(display, s); break;                        // row 0 = left, column 0 = top
+    case 4: cv::flip(display, s, 0); break;                                 // mirrored vertically
+    case 5: cv::transpose(display, s); break;                               // row 0 = left, column 0 = top
     case 6: cv::rotate(display, s, cv::ROTATE_90_COUNTERCLOCKWISE); break;  // displayed after 90° clockwise
-    case 7: cv::transpose(display, s); cv::rotate(s, s, cv::ROTATE_180); break;  // transverse
+    case 7:
+      cv::transpose(display, s);
+      cv::rotate(s, s, cv::ROTATE_180);
+      break;                                                         // transverse
     case 8: cv::rotate(display, s, cv::ROTATE_90_CLOCKWISE); break;  // displayed after 90° counter-clockwise
     default: s = display.clone();
   }
@@ -421,8 +425,8 @@ TEST_CASE("residual check converges: masking what it finds leaves nothing outsid
         if (check.outside.empty()) break;
         std::vector<detect::Finding> found;
         for (const auto& f : check.outside) {
-          UNSCOPED_INFO("round " << round << " outside: " << f.finding.category << " '" << f.finding.text << "' covered "
-                                 << f.covered);
+          UNSCOPED_INFO("round " << round << " outside: " << f.finding.category << " '" << f.finding.text
+                                 << "' covered " << f.covered);
           found.push_back(f.finding);
         }
         addRegions(found);
@@ -454,9 +458,9 @@ TEST_CASE("caption masking replaces spans by [\u2026], merging overlapping and a
   CHECK(m.text == "Fracture du radius distal chez [\xE2\x80\xA6], vu le [\xE2\x80\xA6]");
   REQUIRE(m.spans.size() == 2);
   CHECK(m.spans[0] == ByteSpan{name, name + 9});
-  CHECK(spansToJson(m.spans) == nlohmann::json::parse("[[" + std::to_string(name) + "," + std::to_string(name + 9) +
-                                                         "],[" + std::to_string(date) + "," + std::to_string(date + 10) +
-                                                         "]]"));
+  CHECK(spansToJson(m.spans) ==
+        nlohmann::json::parse("[[" + std::to_string(name) + "," + std::to_string(name + 9) + "],[" +
+                              std::to_string(date) + "," + std::to_string(date + 10) + "]]"));
 
   // Overlapping and adjacent spans become one placeholder; empty and out-of-range parts are ignored or clipped.
   CHECK(maskCaption("abcdefghij", std::vector<ByteSpan>{{2, 5}, {4, 7}}).text == "ab[\xE2\x80\xA6]hij");
@@ -519,27 +523,29 @@ TEST_CASE("medpics redact: guarded decode, orientation, formats, quality and exi
     REQUIRE(result.size() == cv::Size(160, 100));
     CHECK(result.at<cv::Vec3b>(12, 8) == cv::Vec3b(0, 0, 0));
     CHECK(result.at<cv::Vec3b>(31, 57) == cv::Vec3b(0, 0, 0));
-    CHECK(result.at<cv::Vec3b>(65, 120) == cv::Vec3b(0, 0, 0));   // ellipse centre
-    CHECK(result.at<cv::Vec3b>(95, 158) == cv::Vec3b(0, 0, 0));   // polygon clipped to the image
-    CHECK(result.at<cv::Vec3b>(99, 152) != cv::Vec3b(0, 0, 0));   // below its edge
+    CHECK(result.at<cv::Vec3b>(65, 120) == cv::Vec3b(0, 0, 0));  // ellipse centre
+    CHECK(result.at<cv::Vec3b>(95, 158) == cv::Vec3b(0, 0, 0));  // polygon clipped to the image
+    CHECK(result.at<cv::Vec3b>(99, 152) != cv::Vec3b(0, 0, 0));  // below its edge
     CHECK(cv::norm(result.at<cv::Vec3b>(80, 40), display.at<cv::Vec3b>(80, 40), cv::NORM_INF) < 8);
   }
   SECTION("JPEG keeps JPEG; quality option; PNG stays PNG; --style applies to regions without one") {
     REQUIRE(runMedpics("redact " + in + " --regions " + regions + " --out " + (d / "q92").string(), d).code == 0);
-    REQUIRE(runMedpics("redact " + in + " --regions " + regions + " --quality 40 --out " + (d / "q40").string(), d)
-                .code == 0);
+    REQUIRE(
+        runMedpics("redact " + in + " --regions " + regions + " --quality 40 --out " + (d / "q40").string(), d).code ==
+        0);
     const std::string q92 = readFile(d / "q92"), q40 = readFile(d / "q40");
     CHECK(openExiv2(q92)->mimeType() == "image/jpeg");
     CHECK(q40.size() < q92.size());
     CHECK(openExiv2(q92)->exifData().empty());
     const Run png = runMedpics("redact " + (d / "in.png").string() + " --regions " + regions +
-                                   " --style mosaic --out " + (d / "out.bin").string(), d);
+                                   " --style mosaic --out " + (d / "out.bin").string(),
+                               d);
     REQUIRE(png.code == 0);
     CHECK(nlohmann::json::parse(png.out)["content_type"] == "image/png");
     const cv::Mat result = fromBytes(readFile(d / "out.bin"));
-    CHECK(result.at<cv::Vec3b>(12, 8) != display.at<cv::Vec3b>(12, 8));   // mosaic there
-    CHECK(result.at<cv::Vec3b>(65, 120) == cv::Vec3b(0, 0, 0));             // explicit "solid" kept
-    CHECK(result.at<cv::Vec3b>(80, 40) == display.at<cv::Vec3b>(80, 40));   // lossless outside
+    CHECK(result.at<cv::Vec3b>(12, 8) != display.at<cv::Vec3b>(12, 8));    // mosaic there
+    CHECK(result.at<cv::Vec3b>(65, 120) == cv::Vec3b(0, 0, 0));            // explicit "solid" kept
+    CHECK(result.at<cv::Vec3b>(80, 40) == display.at<cv::Vec3b>(80, 40));  // lossless outside
   }
   SECTION("bad input: exit 2 with a clear message, nothing written") {
     const std::string out = (d / "bad.jpg").string();
@@ -572,7 +578,8 @@ TEST_CASE("medpics redact: guarded decode, orientation, formats, quality and exi
   SECTION("regions out of the image are allowed, clipped, and reported when entirely outside") {
     writeFile(d / "outside.json", R"([{"box": [150, 90, 500, 500]}, {"box": [1000, 1000, 5, 5]}])");
     const Run r = runMedpics("redact " + (d / "in.png").string() + " --regions " + (d / "outside.json").string() +
-                                 " --out " + (d / "clipped.png").string(), d);
+                                 " --out " + (d / "clipped.png").string(),
+                             d);
     CHECK(r.code == 0);
     CHECK(r.err.find("warning: region 2 lies entirely outside") != std::string::npos);
     const cv::Mat result = fromBytes(readFile(d / "clipped.png"));

@@ -43,7 +43,7 @@ TEST_CASE("similar text: case, punctuation, containment and small OCR difference
 TEST_CASE("a finding matches a dismissed region of the same kind, place and text, and nothing else") {
   const Region dismissed = autoRegion({100, 50, 200, 30}, "text", "DUPONT Jean", State::Dismissed);
   CHECK(matchesRegion(textFinding(104, 48, 190, 34, "DUPONT Jean"), dismissed));
-  CHECK(matchesRegion(textFinding(100, 50, 120, 30, "DUPONT"), dismissed));       // part of the same line
+  CHECK(matchesRegion(textFinding(100, 50, 120, 30, "DUPONT"), dismissed));              // part of the same line
   CHECK_FALSE(matchesRegion(textFinding(100, 200, 200, 30, "DUPONT Jean"), dismissed));  // elsewhere
   CHECK_FALSE(matchesRegion(textFinding(104, 48, 190, 34, "MARTIN Paul"), dismissed));   // other text
   detect::Finding face = textFinding(104, 48, 190, 34, "");
@@ -93,8 +93,8 @@ TEST_CASE("residual check: a dismissed name is not raised again, a new one is") 
   std::vector<Region> regions;
   for (const auto& f : first.findings)
     if (f.phi && f.box && (cv::Rect(f.box->x, f.box->y, f.box->w, f.box->h) & ink[0]).area() > 0)
-      regions.push_back(autoRegion({f.box->x, f.box->y, f.box->w, f.box->h}, detect::kindName(f.kind), f.text,
-                                   State::Dismissed));
+      regions.push_back(
+          autoRegion({f.box->x, f.box->y, f.box->w, f.box->h}, detect::kindName(f.kind), f.text, State::Dismissed));
   REQUIRE_FALSE(regions.empty());
   const ResidualCheck without = residualCheck(pipeline, page, {});
   REQUIRE(without.ran);

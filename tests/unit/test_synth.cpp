@@ -24,10 +24,10 @@ int count(const SynthImage& img, const std::string& kind, const std::string& cat
     return e.kind == kind && (category.empty() || e.category == category);
   }));
 }
-const std::vector<ImageKind> kAllKinds{ImageKind::RadiographDark, ImageKind::RadiographLight, ImageKind::LabReport,
-                                       ImageKind::Ecg,           ImageKind::SkinFace,        ImageKind::SkinTattoo,
-                                       ImageKind::Wristband,     ImageKind::RppsCard,        ImageKind::OrdreCertificate,
-                                       ImageKind::StudentCard};
+const std::vector<ImageKind> kAllKinds{
+    ImageKind::RadiographDark,   ImageKind::RadiographLight, ImageKind::LabReport, ImageKind::Ecg,
+    ImageKind::SkinFace,         ImageKind::SkinTattoo,      ImageKind::Wristband, ImageKind::RppsCard,
+    ImageKind::OrdreCertificate, ImageKind::StudentCard};
 }  // namespace
 
 TEST_CASE("synth: the same seed gives the same pixels and truth, another seed differs") {
@@ -148,7 +148,8 @@ TEST_CASE("synth: the demo applicants cover every scenario with coherent identif
     CHECK(count(proof, "text", "name") >= 1);
     CHECK(count(proof, "text", "id") >= 1);
   }
-  for (const char* s : {"valid", "wrong_check_digit", "name_mismatch", "not_in_directory", "expired_card", "unreadable"})
+  for (const char* s :
+       {"valid", "wrong_check_digit", "name_mismatch", "not_in_directory", "expired_card", "unreadable"})
     CHECK(scenarios.count(s) == 1);
   CHECK(applicants[16].documentExpiry == "31/08/2024");
 }

@@ -23,7 +23,7 @@ struct HttpRequest {
 };
 
 struct HttpResponse {
-  long status = 0;           // 0: transport failure (see transportError)
+  long status = 0;  // 0: transport failure (see transportError)
   std::string transportError;
   std::map<std::string, std::string> headers;  // lower-case names
   std::string body;

@@ -14,13 +14,13 @@ namespace medpics::api {
 
 // A post decision: reject (JSON) or approve (multipart with the masked image bytes).
 struct PostDecisionRequest {
-  std::string action;      // "approve" | "reject"
+  std::string action;  // "approve" | "reject"
   std::string leaseId;
   std::string reasonCode;  // reject only
   std::string message;     // to the poster (French)
   nlohmann::json regions = nlohmann::json::array();
-  nlohmann::json residualCheck;                        // approve: {"ran", "phi_findings_outside", ...}
-  std::optional<std::string> caption;                  // published caption, when masked
+  nlohmann::json residualCheck;        // approve: {"ran", "phi_findings_outside", ...}
+  std::optional<std::string> caption;  // published caption, when masked
   std::map<std::string, std::pair<std::string, std::string>> maskedImages;  // image id → (content type, bytes)
 };
 
@@ -69,7 +69,8 @@ class PlatformClient {
 
   // identifier: only registrations claiming this RPPS / ADELI / Ordre number / INE (duplicate accounts).
   Result<Page<RegistrationSummary>> listRegistrations(const std::string& status = "pending", int limit = 20,
-                                                      const std::string& cursor = {}, const std::string& identifier = {});
+                                                      const std::string& cursor = {},
+                                                      const std::string& identifier = {});
   Result<RegistrationDetail> registration(const std::string& id);
   Result<Decision> decideRegistration(const std::string& id, const RegistrationDecisionRequest& decision,
                                       const std::string& idempotencyKey);

@@ -8,9 +8,9 @@
 namespace medpics::api {
 
 struct ApiError {
-  long httpStatus = 0;   // 0 for transport failures
-  std::string code;      // API error code, or "network" / "invalid_response"
-  std::string message;   // human-readable detail
+  long httpStatus = 0;  // 0 for transport failures
+  std::string code;     // API error code, or "network" / "invalid_response"
+  std::string message;  // human-readable detail
   bool transport() const { return httpStatus == 0; }
   // A job's own exception (code "exception", see desk::Backend) is a bug or a local failure, not worth a retry.
   bool retryable() const { return (httpStatus == 0 && code != "exception") || httpStatus == 429 || httpStatus >= 500; }
@@ -20,7 +20,7 @@ struct ApiError {
 template <class T>
 class Result {
  public:
-  Result(T value) : value_(std::move(value)) {}  // NOLINT(implicit)
+  Result(T value) : value_(std::move(value)) {}         // NOLINT(implicit)
   Result(ApiError error) : error_(std::move(error)) {}  // NOLINT(implicit)
   bool ok() const { return value_.has_value(); }
   explicit operator bool() const { return ok(); }

@@ -15,18 +15,18 @@ namespace medpics::creds {
 
 // One activity row of a person (the extract has one line per person × activity).
 struct DirectoryActivity {
-  std::string professionCode, professionLabel;  // TRE_G15: "10" Médecin, "60" Infirmier, ...
-  std::string categoryCode, categoryLabel;      // "C" civil, "M" militaire, "E" étudiant
+  std::string professionCode, professionLabel;       // TRE_G15: "10" Médecin, "60" Infirmier, ...
+  std::string categoryCode, categoryLabel;           // "C" civil, "M" militaire, "E" étudiant
   std::string skillTypeCode, skillCode, skillLabel;  // savoir-faire, e.g. "S", "SM54", "Médecine générale"
-  std::string modeCode, modeLabel;              // "L" libéral, "S" salarié, "B" bénévole
+  std::string modeCode, modeLabel;                   // "L" libéral, "S" salarié, "B" bénévole
   std::string siteName, postcode, city;
-  std::string authority;                        // e.g. "CNOM/CNOM/CNOM"
+  std::string authority;  // e.g. "CNOM/CNOM/CNOM"
 };
 
 struct DirectoryPerson {
-  std::string idType = "8";   // "8" RPPS, "0" ADELI
-  std::string identifier;     // RPPS (11 digits) or ADELI (9 digits)
-  std::string idNat;          // idType + identifier
+  std::string idType = "8";                     // "8" RPPS, "0" ADELI
+  std::string identifier;                       // RPPS (11 digits) or ADELI (9 digits)
+  std::string idNat;                            // idType + identifier
   std::string civilityExCode, civilityExLabel;  // e.g. "DR", "Docteur"
   std::string civilityCode, civilityLabel;      // e.g. "MME", "Madame"
   std::string lastName, firstName;              // UTF-8, as in the extract ("DUPONT", "Marie")
@@ -40,19 +40,19 @@ struct DirectoryPerson {
 nlohmann::json toJson(const DirectoryPerson& person);
 
 struct ImportReport {
-  std::uint64_t rows = 0;          // activity rows imported
-  std::uint64_t persons = 0;       // distinct identifiers
-  std::uint64_t malformed = 0;     // lines skipped (wrong field count, missing or non-numeric identifier)
-  std::uint64_t invalidKeys = 0;   // imported rows whose RPPS fails Luhn (kept: the directory is authoritative)
-  std::uint64_t repairedLines = 0; // lines of a UTF-8 file that were not UTF-8 (read as Latin-1)
+  std::uint64_t rows = 0;           // activity rows imported
+  std::uint64_t persons = 0;        // distinct identifiers
+  std::uint64_t malformed = 0;      // lines skipped (wrong field count, missing or non-numeric identifier)
+  std::uint64_t invalidKeys = 0;    // imported rows whose RPPS fails Luhn (kept: the directory is authoritative)
+  std::uint64_t repairedLines = 0;  // lines of a UTF-8 file that were not UTF-8 (read as Latin-1)
   std::vector<std::string> malformedSamples;  // first 20, "line 123: 12 fields, expected 52"
-  std::string encoding;            // "utf-8" or "latin-1"
-  std::size_t columns = 0;         // header columns (52, 56, ...)
+  std::string encoding;                       // "utf-8" or "latin-1"
+  std::size_t columns = 0;                    // header columns (52, 56, ...)
   std::uint64_t bytes = 0;
-  double seconds = 0;               // total; of which:
-  double loadSeconds = 0;           //   reading, converting and inserting the rows
-  double indexSeconds = 0;          //   building the indexes after the load
-  bool cancelled = false;          // the progress callback returned false; the index was left unchanged
+  double seconds = 0;       // total; of which:
+  double loadSeconds = 0;   //   reading, converting and inserting the rows
+  double indexSeconds = 0;  //   building the indexes after the load
+  bool cancelled = false;   // the progress callback returned false; the index was left unchanged
 };
 
 // bytesDone/bytesTotal of the extract read so far, rows imported; return false to cancel. Called at

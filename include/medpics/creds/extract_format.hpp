@@ -12,11 +12,13 @@ enum class ExtractVersion { V2021 = 2021, V2023 = 2023 };  // 52 and 56 columns
 enum class ExtractEncoding { Utf8, Latin1 };
 
 // Columns the directory reads (and the generator fills); every other column is ignored by the importer.
+// clang-format off
 enum class Field {
   IdType, Identifier, IdNat, CivilityExCode, CivilityExLabel, CivilityCode, CivilityLabel, LastName, FirstName,
   ProfessionCode, ProfessionLabel, CategoryCode, CategoryLabel, SkillTypeCode, SkillTypeLabel, SkillCode,
   SkillLabel, ModeCode, ModeLabel, SiteName, StreetNumber, StreetName, Postcode, City, Authority, Count
 };
+// clang-format on
 constexpr std::size_t kFieldCount = static_cast<std::size_t>(Field::Count);
 
 // Header names in file order, UTF-8 ("Type d'identifiant PP", ..., 52 or 56 names).

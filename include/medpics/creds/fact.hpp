@@ -1,4 +1,5 @@
-// A fact a check established, as a code and named parameters (never a sentence): the desk renders it from its catalogue.
+// A fact a check established, as a code and named parameters (never a sentence): the desk renders it from its
+// catalogue.
 #pragma once
 #include <functional>
 #include <optional>

@@ -30,12 +30,12 @@ std::optional<IdType> idTypeFromName(std::string_view name);
 bool isIneType(IdType type);
 
 struct IdCheck {
-  std::string input;       // as given
+  std::string input;  // as given
   IdType type = IdType::Unknown;
-  bool valid = false;      // format (and key, when the type has one) correct
+  bool valid = false;        // format (and key, when the type has one) correct
   bool manualCheck = false;  // valid format but no check digit: staff verify by hand (Ordre, INE-RNIE, apprentice)
-  std::string normalized;  // separators and labels removed, upper case; empty when nothing usable
-  Facts facts;             // what is wrong or what was verified, as codes ("id.luhn_wrong" given 8, expected 7)
+  std::string normalized;    // separators and labels removed, upper case; empty when nothing usable
+  Facts facts;               // what is wrong or what was verified, as codes ("id.luhn_wrong" given 8, expected 7)
 };
 
 // Removes a leading label ("RPPS :", "N° ADELI", "numéro INE", "idNat_PS=", ...), then spaces, dots,
@@ -49,7 +49,7 @@ IdCheck checkIdentifier(std::string_view input, IdType type = IdType::Unknown);
 IdCheck checkRpps(std::string_view input);
 IdCheck checkIdNatPs(std::string_view input);
 IdCheck checkAdeli(std::string_view input);
-IdCheck checkIne(std::string_view input);  // any INE form
+IdCheck checkIne(std::string_view input);    // any INE form
 IdCheck checkOrdre(std::string_view input);  // an RPPS is accepted as such; otherwise digits only, manual check
 IdCheck checkNir(std::string_view input);
 

@@ -11,8 +11,8 @@ constexpr double kNameMatchPass = 0.85;   // at or above: the names match
 constexpr double kNameMatchDoubt = 0.65;  // between doubt and pass: a human looks; below: mismatch
 
 struct NameMatch {
-  double score = 0;         // 0..1
-  Facts facts;   // how: e.g. name.last_via_birth (how "exact"), name.first (how "similar", score 87)
+  double score = 0;  // 0..1
+  Facts facts;       // how: e.g. name.last_via_birth (how "exact"), name.first (how "similar", score 87)
 };
 
 // Similarity of two name parts (each possibly compound): 1 equal after folding, 0.98 same letters

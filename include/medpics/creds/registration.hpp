@@ -46,19 +46,19 @@ std::string_view checkStatusName(CheckStatus status);  // "pass", "fail", "unkno
 
 // Check ids (stable; the desk translates them). Checks that do not apply are left out of the list.
 namespace check_id {
-inline constexpr const char* kIdentifierFormat = "identifier_format";    // format and key of every identifier given
-inline constexpr const char* kHealthProfession = "health_profession";    // the claimed profession is a health one
-inline constexpr const char* kDirectoryPresence = "directory_presence";  // RPPS/ADELI found in the directory
-inline constexpr const char* kNameMatch = "name_match";                  // claim vs directory names (score)
-inline constexpr const char* kProfessionMatch = "profession_match";      // claim vs directory profession
-inline constexpr const char* kCategoryMatch = "category_match";          // student ⇔ category E
-inline constexpr const char* kDocumentReadable = "document_readable";    // a proof with readable text
+inline constexpr const char* kIdentifierFormat = "identifier_format";      // format and key of every identifier given
+inline constexpr const char* kHealthProfession = "health_profession";      // the claimed profession is a health one
+inline constexpr const char* kDirectoryPresence = "directory_presence";    // RPPS/ADELI found in the directory
+inline constexpr const char* kNameMatch = "name_match";                    // claim vs directory names (score)
+inline constexpr const char* kProfessionMatch = "profession_match";        // claim vs directory profession
+inline constexpr const char* kCategoryMatch = "category_match";            // student ⇔ category E
+inline constexpr const char* kDocumentReadable = "document_readable";      // a proof with readable text
 inline constexpr const char* kDocumentIdentifier = "document_identifier";  // identifier read on the proof = claim
-inline constexpr const char* kDocumentName = "document_name";            // claimed names on the proof (score)
+inline constexpr const char* kDocumentName = "document_name";              // claimed names on the proof (score)
 inline constexpr const char* kDocumentUniversity = "document_university";
 inline constexpr const char* kDocumentAcademicYear = "document_academic_year";
-inline constexpr const char* kCardNotExpired = "card_not_expired";      // student card still valid today
-inline constexpr const char* kUniqueIdentifier = "unique_identifier";    // no other account with the same identifier
+inline constexpr const char* kCardNotExpired = "card_not_expired";     // student card still valid today
+inline constexpr const char* kUniqueIdentifier = "unique_identifier";  // no other account with the same identifier
 }  // namespace check_id
 
 struct CheckItem {
@@ -78,7 +78,7 @@ struct Suggestion {
   // not_health_professional; for request_info expired_card | unreadable_document, or empty.
   std::string reasonCode;
   std::vector<std::string> checks;  // the check ids that led to it (none: every check passed)
-  bool manualCheck = false;  // approve only after the hand checks listed in `checks`
+  bool manualCheck = false;         // approve only after the hand checks listed in `checks`
 };
 
 struct Checklist {

@@ -15,18 +15,19 @@ struct DemoApplicant {
   std::string category;                    // "professional" | "student"
   std::string rpps, adeli, ordreNumber, ine, university, academicYear;
   // What the proof document shows.
-  std::string documentKind;           // "rpps_card" | "ordre_certificate" | "student_card"
+  std::string documentKind;                         // "rpps_card" | "ordre_certificate" | "student_card"
   std::string documentFirstName, documentLastName;  // differ from the form on a name mismatch
-  std::string documentIdentifier;     // RPPS, Ordre number or INE printed on the proof
-  std::string documentExpiry;         // "31/08/2027" (cards), empty when none
-  bool blurred = false;               // proof photographed out of focus (unreadable)
+  std::string documentIdentifier;                   // RPPS, Ordre number or INE printed on the proof
+  std::string documentExpiry;                       // "31/08/2027" (cards), empty when none
+  bool blurred = false;                             // proof photographed out of focus (unreadable)
   // Directory extract: whether the RPPS is present (with the document's name), and its category.
   bool inDirectory = false;
   std::string directoryCategory;  // "C" civil, "E" student
   std::string specialty;          // savoir-faire label, e.g. "Médecine générale" (may be empty)
   std::string specialtyCode;      // e.g. "SM54"
   // The scenario and the decision a careful verifier takes.
-  std::string scenario;        // valid | wrong_check_digit | name_mismatch | not_in_directory | expired_card | unreadable | ordre_only
+  std::string scenario;  // valid | wrong_check_digit | name_mismatch | not_in_directory | expired_card | unreadable |
+                         // ordre_only
   std::string expectedAction;  // approve | reject | request_info
   std::string expectedReason;  // reason_code of the contract, empty for approve
 };

@@ -1,4 +1,5 @@
-// Evaluation corpus: synthetic clinical images (medpics::synth) at 1-12 MP, small rotations, JPEG noise, + ground truth.
+// Evaluation corpus: synthetic clinical images (medpics::synth) at 1-12 MP, small rotations, JPEG noise, + ground
+// truth.
 #pragma once
 #include <cstdint>
 #include <functional>

@@ -17,7 +17,7 @@ struct PatientIdentity {
   std::string ward;                 // "Service de radiologie"
   std::string phone;                // "05 56 79 56 79"
   std::string city;                 // "33000 Bordeaux"
-  std::string display;               // how labels print the name when set ("LE GALL^YANN", "Ben Ahmed, Cédric")
+  std::string display;              // how labels print the name when set ("LE GALL^YANN", "Ben Ahmed, Cédric")
   std::string fullName() const { return display.empty() ? lastName + " " + firstName : display; }
 };
 

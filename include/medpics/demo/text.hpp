@@ -9,10 +9,27 @@
 namespace medpics::synth {
 
 enum class Font {
-  Sans, SansBold, Serif, SerifBold, Mono, Narrow,
+  Sans,
+  SansBold,
+  Serif,
+  SerifBold,
+  Mono,
+  Narrow,
   // further faces of Debian's fonts-dejavu-extra / fonts-liberation / fonts-noto-core (the corpus' font mix)
-  SansOblique, SansExtraLight, SansCondensed, SansCondensedBold, SerifItalic, SerifCondensed, MonoBold,
-  LiberationSans, LiberationSansItalic, LiberationSerif, LiberationMono, NarrowBold, NotoSans, NotoSerif,
+  SansOblique,
+  SansExtraLight,
+  SansCondensed,
+  SansCondensedBold,
+  SerifItalic,
+  SerifCondensed,
+  MonoBold,
+  LiberationSans,
+  LiberationSansItalic,
+  LiberationSerif,
+  LiberationMono,
+  NarrowBold,
+  NotoSans,
+  NotoSerif,
   NotoSansItalic,
   Count
 };

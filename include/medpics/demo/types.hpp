@@ -22,29 +22,29 @@ struct Element {
   std::string category;
   bool phi = false;
   cv::Rect box;
-  std::string text;  // exact UTF-8 text for text elements, encoded payload for barcodes, empty otherwise
-  int glyphPx = 0;   // text: font pixel size it was drawn at (before any later scaling: see Canvas/resize)
+  std::string text;       // exact UTF-8 text for text elements, encoded payload for barcodes, empty otherwise
+  int glyphPx = 0;        // text: font pixel size it was drawn at (before any later scaling: see Canvas/resize)
   std::string symbology;  // barcode: ZXing format name ("QRCode", "DataMatrix", "Code128", ...)
 };
 
 enum class ImageKind {
-  RadiographDark,    // white annotations on a black background
-  RadiographLight,   // inverted: black annotations on a white background
-  LabReport,         // photographed printed page, slightly rotated, JPEG noise
-  Ecg,               // ECG printout: grid, traces, patient header
-  SkinFace,          // skin / wound photo with a real face photograph composited (falls back to SkinTattoo)
-  SkinTattoo,        // skin / wound photo with a tattoo-like ink mark
-  Wristband,         // patient wristband with a barcode and the patient's name
-  RppsCard,          // registration proofs (see applicants.hpp)
+  RadiographDark,   // white annotations on a black background
+  RadiographLight,  // inverted: black annotations on a white background
+  LabReport,        // photographed printed page, slightly rotated, JPEG noise
+  Ecg,              // ECG printout: grid, traces, patient header
+  SkinFace,         // skin / wound photo with a real face photograph composited (falls back to SkinTattoo)
+  SkinTattoo,       // skin / wound photo with a tattoo-like ink mark
+  Wristband,        // patient wristband with a barcode and the patient's name
+  RppsCard,         // registration proofs (see applicants.hpp)
   OrdreCertificate,
   StudentCard,
-  Ultrasound,        // ultrasound frame: dark sector of speckle, header and probe settings (inverted in the corpus)
+  Ultrasound,  // ultrasound frame: dark sector of speckle, header and probe settings (inverted in the corpus)
 };
 
 struct SynthImage {
   ImageKind kind = ImageKind::RadiographDark;
-  cv::Mat pixels;                // CV_8UC3, BGR
-  std::vector<Element> truth;    // every element drawn, PHI or not
+  cv::Mat pixels;              // CV_8UC3, BGR
+  std::vector<Element> truth;  // every element drawn, PHI or not
 };
 
 // Stable lower-case names: "radiograph_dark", "lab_report", "skin_face", "rpps_card", ...
@@ -57,11 +57,13 @@ class Rng {
  public:
   explicit Rng(uint64_t seed);
   uint64_t next();
-  int uniform(int lo, int hi);         // inclusive bounds
+  int uniform(int lo, int hi);  // inclusive bounds
   double real(double lo = 0.0, double hi = 1.0);
   bool chance(double p) { return real() < p; }
   template <class T>
-  const T& pick(const std::vector<T>& v) { return v[static_cast<size_t>(uniform(0, static_cast<int>(v.size()) - 1))]; }
+  const T& pick(const std::vector<T>& v) {
+    return v[static_cast<size_t>(uniform(0, static_cast<int>(v.size()) - 1))];
+  }
 
  private:
   uint64_t state_;

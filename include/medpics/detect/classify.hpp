@@ -12,10 +12,10 @@ namespace medpics::detect {
 struct TextSpan {
   std::size_t begin = 0;
   std::size_t end = 0;
-  std::string category;   // name, date, nir, id, phone, email, address, hospital
-  float confidence = 0.f; // 0..1
-  std::string rule;       // which rule fired, e.g. "nir-key", "trigger-name", "date-numeric"
-  bool repaired = false;  // an identifier whose key was wrong by one OCR-confusable digit and is valid once repaired
+  std::string category;    // name, date, nir, id, phone, email, address, hospital
+  float confidence = 0.f;  // 0..1
+  std::string rule;        // which rule fired, e.g. "nir-key", "trigger-name", "date-numeric"
+  bool repaired = false;   // an identifier whose key was wrong by one OCR-confusable digit and is valid once repaired
 };
 
 // PHI spans of a text (caption, comment, OCR line), sorted by begin, overlapping spans merged
@@ -26,7 +26,7 @@ std::vector<TextSpan> findPhiSpans(std::string_view utf8);
 
 // Verdict for one localised text line.
 struct LineVerdict {
-  std::string category;   // a PHI category, "benign" or "other-text"
+  std::string category;  // a PHI category, "benign" or "other-text"
   bool phi = true;
   float confidence = 0.f;
   std::vector<TextSpan> spans;

@@ -9,8 +9,8 @@
 namespace medpics::detect {
 
 struct CodeOptions {
-  int workingSide = 2400;   // larger images are downscaled first
-  int padding = 6;          // quiet-zone margin added around each code box (pixels of the image)
+  int workingSide = 2400;  // larger images are downscaled first
+  int padding = 6;         // quiet-zone margin added around each code box (pixels of the image)
 };
 
 // One finding per decoded symbol: kind barcode, category "barcode" (1-D) or "qr" / "datamatrix" / "2d-code",

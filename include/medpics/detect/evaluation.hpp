@@ -10,13 +10,13 @@ namespace medpics::detect {
 
 // One ground-truth element (the synth module's Element, as stored in the corpus JSON).
 struct TruthElement {
-  std::string kind;      // face | text | barcode | tattoo
+  std::string kind;  // face | text | barcode | tattoo
   std::string category;
   bool phi = false;
   Box box;
   std::string text;
-  int glyphPx = 0;         // text: font pixel size (0: unknown, corpora written before it was recorded)
-  std::string symbology;   // barcode: ZXing format name
+  int glyphPx = 0;        // text: font pixel size (0: unknown, corpora written before it was recorded)
+  std::string symbology;  // barcode: ZXing format name
 };
 
 struct TruthImage {
@@ -37,13 +37,13 @@ double coverage(const Box& element, const std::vector<Finding>& findings);
 
 struct ImageScore {
   std::map<std::string, std::pair<int, int>> found;  // category key -> (found, total); keys "text:name", "face", ...
-  int falseAlarms = 0;                                 // phi findings with a box touching no ground-truth element
-  std::vector<std::string> missed;                     // descriptions of missed PHI elements
-  std::vector<std::string> alarms;                     // descriptions of the false alarms
-  std::pair<int, int> smallText{0, 0};                 // PHI text with glyph_px <= 13: (found, total)
+  int falseAlarms = 0;                               // phi findings with a box touching no ground-truth element
+  std::vector<std::string> missed;                   // descriptions of missed PHI elements
+  std::vector<std::string> alarms;                   // descriptions of the false alarms
+  std::pair<int, int> smallText{0, 0};               // PHI text with glyph_px <= 13: (found, total)
   std::map<std::string, std::pair<int, int>> symbologies;  // barcode recall per ZXing format name
-  std::map<std::string, int> alarmsByDetector;         // false alarms per Finding::detector
-  double benignTextArea = 0, benignTextMasked = 0;     // pixels of benign text elements, and of them under phi boxes
+  std::map<std::string, int> alarmsByDetector;             // false alarms per Finding::detector
+  double benignTextArea = 0, benignTextMasked = 0;  // pixels of benign text elements, and of them under phi boxes
 };
 ImageScore scoreImage(const TruthImage& truth, const std::vector<Finding>& findings);
 
@@ -59,11 +59,11 @@ struct Summary {
   int images = 0, falseAlarms = 0;
   std::vector<double> ms, megapixels;
   void add(const ImageScore& score, double elapsedMs, double mp);
-  double recall(const std::string& prefix) const;  // over keys starting with prefix ("text:", "face", "" = all)
-  double percentile(double p) const;              // of ms
-  double msPerMegapixel() const;                  // median of per-image ms / MP
-  double smallTextRecall() const;                 // 1 when the corpus has no small text
-  double benignMaskedFraction() const;            // benign text area under phi boxes / benign text area
+  double recall(const std::string& prefix) const;      // over keys starting with prefix ("text:", "face", "" = all)
+  double percentile(double p) const;                   // of ms
+  double msPerMegapixel() const;                       // median of per-image ms / MP
+  double smallTextRecall() const;                      // 1 when the corpus has no small text
+  double benignMaskedFraction() const;                 // benign text area under phi boxes / benign text area
   std::string report(const std::string& title) const;  // printable table
 };
 

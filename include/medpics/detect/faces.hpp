@@ -18,19 +18,19 @@ struct FaceCandidate {
 };
 
 struct FaceOptions {
-  std::string modelPath;           // BlazeFace ONNX; empty: look it up with findModel()
-  float blazeThreshold = 0.45f;    // sigmoid score
-  int minTileSide = 320;           // finest tile side in image pixels (network sees 256x256)
-  int maxTiles = 28;               // tile budget over all scales (about 13 ms of CPU each on this machine)
-  bool skinGateFineTiles = true;   // quarter-scale tiles and finer only where >= 2 % of pixels are skin-coloured
-                                   // (radiographs, ECGs, documents skip them; greyscale photos too)
-  bool hog = true;                 // dlib HOG second opinion
-  bool profileCascade = true;      // Haar profile cascade second opinion (both directions)
-  int secondOpinionSide = 800;     // working long side for HOG (frontal faces >= 10 % of the side)
-  int profileSide = 512;           // working long side for the profile cascade (faces >= 7 % of the side)
-  float headScaleW = 1.5f;         // masked region = head: tight box scaled about its centre...
+  std::string modelPath;          // BlazeFace ONNX; empty: look it up with findModel()
+  float blazeThreshold = 0.45f;   // sigmoid score
+  int minTileSide = 320;          // finest tile side in image pixels (network sees 256x256)
+  int maxTiles = 28;              // tile budget over all scales (about 13 ms of CPU each on this machine)
+  bool skinGateFineTiles = true;  // quarter-scale tiles and finer only where >= 2 % of pixels are skin-coloured
+                                  // (radiographs, ECGs, documents skip them; greyscale photos too)
+  bool hog = true;                // dlib HOG second opinion
+  bool profileCascade = true;     // Haar profile cascade second opinion (both directions)
+  int secondOpinionSide = 800;    // working long side for HOG (frontal faces >= 10 % of the side)
+  int profileSide = 512;          // working long side for the profile cascade (faces >= 7 % of the side)
+  float headScaleW = 1.5f;        // masked region = head: tight box scaled about its centre...
   float headScaleH = 1.8f;
-  float headShiftUp = 0.15f;       // ...and shifted up by this fraction of the tight height (forehead, hair)
+  float headShiftUp = 0.15f;  // ...and shifted up by this fraction of the tight height (forehead, hair)
 };
 
 // BlazeFace pass over the image (whole image + overlapping tiles at halving scales). Empty when no model.

@@ -1,4 +1,5 @@
-// A detection finding (face, text, barcode, tattoo, metadata) and its JSON mapping used by the desk and decision uploads.
+// A detection finding (face, text, barcode, tattoo, metadata) and its JSON mapping used by the desk and decision
+// uploads.
 #pragma once
 #include <nlohmann/json_fwd.hpp>
 
@@ -22,19 +23,20 @@ struct Box {
 
 struct Finding {
   Kind kind = Kind::Text;
-  std::string category;                         // name, date, nir, id, phone, email, address, hospital, other-text,
-                                                // benign, face, barcode, tattoo, gps, device, ...
-  bool phi = true;                              // true: to be masked (or checked) before publication
-  std::optional<Box> box;                       // absent for metadata findings
-  std::vector<std::array<int, 2>> polygon;      // optional finer outline (rotated text line), image pixels
-  float confidence = 0.f;                       // 0..1
-  std::string text;                             // recognised text, barcode content or metadata value
-  std::string detector;                         // e.g. "blazeface", "ppocr-db+tesseract"
+  std::string category;                     // name, date, nir, id, phone, email, address, hospital, other-text,
+                                            // benign, face, barcode, tattoo, gps, device, ...
+  bool phi = true;                          // true: to be masked (or checked) before publication
+  std::optional<Box> box;                   // absent for metadata findings
+  std::vector<std::array<int, 2>> polygon;  // optional finer outline (rotated text line), image pixels
+  float confidence = 0.f;                   // 0..1
+  std::string text;                         // recognised text, barcode content or metadata value
+  std::string detector;                     // e.g. "blazeface", "ppocr-db+tesseract"
   std::string detectorVersion;
-  bool repaired = false;                        // an identifier read with one wrong digit, repaired with its key
+  bool repaired = false;  // an identifier read with one wrong digit, repaired with its key
 };
 
-// JSON object {"kind","category","phi","box":[x,y,w,h],"polygon"?,"confidence","text","detector","detector_version","repaired"?};
+// JSON object
+// {"kind","category","phi","box":[x,y,w,h],"polygon"?,"confidence","text","detector","detector_version","repaired"?};
 // "box" is omitted when absent (metadata).
 nlohmann::json toJson(const Finding& finding);
 // Inverse of toJson; throws nlohmann::json::exception on malformed input.

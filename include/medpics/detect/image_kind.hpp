@@ -15,16 +15,16 @@ const char* imageKindName(ImageKind kind);  // "radiograph", "ecg", "document", 
 
 // Measured on a copy scaled to about 256 px; both polarities (an inverted ECG or document is still one).
 struct ImageKindFeatures {
-  double colourful = 0;   // fraction of pixels with HSV saturation > 60 and value > 40
-  double paper = 0;       // fraction of very bright, unsaturated pixels (white paper)
-  double pinkPaper = 0;   // fraction of bright, slightly red pixels (ECG paper and its grid)
-  double dark = 0;        // fraction of pixels with value < 30
-  double midTones = 0;    // fraction of grey pixels between 60 and 190
-  double skin = 0;        // fraction of skin-coloured pixels (YCrCb box)
+  double colourful = 0;        // fraction of pixels with HSV saturation > 60 and value > 40
+  double paper = 0;            // fraction of very bright, unsaturated pixels (white paper)
+  double pinkPaper = 0;        // fraction of bright, slightly red pixels (ECG paper and its grid)
+  double dark = 0;             // fraction of pixels with value < 30
+  double midTones = 0;         // fraction of grey pixels between 60 and 190
+  double skin = 0;             // fraction of skin-coloured pixels (YCrCb box)
   double gridPeriodicity = 0;  // strength of a regular vertical-line pattern (0..1)
-  double page = 0;        // fraction within 30 grey levels of the 90th percentile (a page under any light)
-  double pageSaturation = 0;  // mean HSV saturation of those pixels (paper is pale, skin is not)
-  double ink = 0;         // fraction darker than 55 % of the 90th percentile (print, traces)
+  double page = 0;             // fraction within 30 grey levels of the 90th percentile (a page under any light)
+  double pageSaturation = 0;   // mean HSV saturation of those pixels (paper is pale, skin is not)
+  double ink = 0;              // fraction darker than 55 % of the 90th percentile (print, traces)
 };
 ImageKindFeatures measureImageKind(const cv::Mat& bgr);
 

@@ -10,13 +10,13 @@ namespace medpics::detect {
 
 struct OcrOptions {
   std::string languages = "fra+eng";
-  int lineHeight = 40;   // line crops are rescaled to this height: glyphs about 28-30 px
+  int lineHeight = 40;  // line crops are rescaled to this height: glyphs about 28-30 px
 };
 
 struct OcrLine {
-  std::string text;       // UTF-8, trimmed
-  float confidence = 0.f; // 0..1 (Tesseract mean word confidence)
-  bool inverted = false;  // light text on dark background was inverted before recognition
+  std::string text;        // UTF-8, trimmed
+  float confidence = 0.f;  // 0..1 (Tesseract mean word confidence)
+  bool inverted = false;   // light text on dark background was inverted before recognition
 };
 
 // Tesseract 5 is built with OpenMP, and libgomp reads OMP_THREAD_LIMIT once, when it is loaded (before main()).

@@ -18,10 +18,10 @@
 namespace medpics::detect {
 
 struct PipelineOptions {
-  unsigned threads = 2;                 // workers of the pipeline's own pool
-  int niceness = 0;                     // > 0: lower priority of those workers (the desk keeps its UI first)
-  int openCvThreads = -1;               // >= 0: cv::setNumThreads() at construction (process-wide; -1 leaves it);
-                                        // 1 avoids nesting OpenCV threads in the pool (no faster on 2 cores)
+  unsigned threads = 2;    // workers of the pipeline's own pool
+  int niceness = 0;        // > 0: lower priority of those workers (the desk keeps its UI first)
+  int openCvThreads = -1;  // >= 0: cv::setNumThreads() at construction (process-wide; -1 leaves it);
+                           // 1 avoids nesting OpenCV threads in the pool (no faster on 2 cores)
   image::DecodeLimits limits;
   bool faces = true, text = true, codes = true, metadata = true, tattoos = true;
   FaceOptions face;
@@ -29,17 +29,17 @@ struct PipelineOptions {
   OcrOptions ocr;
   CodeOptions code;
   TattooOptions tattoo;
-  std::size_t cacheEntries = 64;        // results kept in memory, keyed by sha256(bytes) + version()
+  std::size_t cacheEntries = 64;  // results kept in memory, keyed by sha256(bytes) + version()
 };
 
 struct AnalysisResult {
-  int width = 0, height = 0;            // oriented image size
-  std::vector<Finding> findings;        // boxes in pixels of the oriented image
+  int width = 0, height = 0;      // oriented image size
+  std::vector<Finding> findings;  // boxes in pixels of the oriented image
   double elapsedMs = 0;
-  std::string error;                    // non-empty: the image could not be analysed (findings may be partial)
+  std::string error;  // non-empty: the image could not be analysed (findings may be partial)
   std::string sha256;
   bool fromCache = false;
-  std::string imageKind;                // kind recognised from the pixels (image_kind.hpp), e.g. "ecg"
+  std::string imageKind;  // kind recognised from the pixels (image_kind.hpp), e.g. "ecg"
   bool ok() const { return error.empty(); }
 };
 

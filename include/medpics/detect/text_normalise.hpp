@@ -9,9 +9,9 @@
 namespace medpics::detect {
 
 struct NormalisedText {
-  std::string text;                 // folded UTF-8
-  std::vector<std::size_t> start;   // start[i]: original byte offset of the character that produced folded byte i
-  std::vector<std::size_t> end;     // end[i]: original byte offset just past that character
+  std::string text;                // folded UTF-8
+  std::vector<std::size_t> start;  // start[i]: original byte offset of the character that produced folded byte i
+  std::vector<std::size_t> end;    // end[i]: original byte offset just past that character
   // Original [begin, end) of the folded half-open range [b, e) (e > b); characters removed inside it are included.
   std::size_t originalBegin(std::size_t b) const { return start[b]; }
   std::size_t originalEnd(std::size_t e) const { return end[e - 1]; }

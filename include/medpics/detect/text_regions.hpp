@@ -1,4 +1,5 @@
-// Text-line localisation: PP-OCRv4 DB network (tiled, padded) and a classical morphological localiser for both polarities.
+// Text-line localisation: PP-OCRv4 DB network (tiled, padded) and a classical morphological localiser for both
+// polarities.
 #pragma once
 #include "medpics/util/cancel.hpp"
 
@@ -13,16 +14,16 @@ struct TextRegion {
   cv::RotatedRect rect;  // line outline in image pixels
   cv::Rect box;          // axis-aligned bounds, clipped to the image
   float score = 0.f;
-  std::string source;    // "ppocr-db" or "morph"
+  std::string source;  // "ppocr-db" or "morph"
 };
 
 struct TextOptions {
-  std::string modelPath;     // PP-OCRv4 DB ONNX; empty: findModel()
-  int dbSide = 960;          // long side the image is scaled to for the network (images larger than
-  int dbTileSide = 640;      //   dbTileSide after scaling are cut into overlapping tiles of this side; 640 since
-                             //   the small-text refinement reads what the coarse pass no longer resolves)
-  int dbLargeSide = 0;       // long side used for images above 4 MP (0: one tile like smaller images; 1600: 4 tiles)
-  int dbPad = 32;            // constant padding so that text touching the edges is found
+  std::string modelPath;  // PP-OCRv4 DB ONNX; empty: findModel()
+  int dbSide = 960;       // long side the image is scaled to for the network (images larger than
+  int dbTileSide = 640;   //   dbTileSide after scaling are cut into overlapping tiles of this side; 640 since
+                          //   the small-text refinement reads what the coarse pass no longer resolves)
+  int dbLargeSide = 0;    // long side used for images above 4 MP (0: one tile like smaller images; 1600: 4 tiles)
+  int dbPad = 32;         // constant padding so that text touching the edges is found
   float binaryThreshold = 0.3f;
   float boxThreshold = 0.6f;
   float unclipRatio = 1.6f;

@@ -10,8 +10,8 @@
 namespace medpics::image {
 
 struct DecodeLimits {
-  std::uint64_t maxPixels = 100'000'000;             // 100 megapixels
-  std::uint64_t maxDecodedBytes = 1ull << 30;        // 1 GiB once decoded (8-bit BGR)
+  std::uint64_t maxPixels = 100'000'000;       // 100 megapixels
+  std::uint64_t maxDecodedBytes = 1ull << 30;  // 1 GiB once decoded (8-bit BGR)
   // Each JPEG scan is one more pass over the whole image (a progressive file has about 10; 5,000 repeated
   // scans of a 100 MP image took over 60 s): more than this is refused from the header walk.
   int maxJpegScans = 64;
@@ -23,17 +23,17 @@ struct DecodeLimits {
 
 // What the header says, without decoding pixels.
 struct HeaderInfo {
-  std::string format;   // "jpeg", "png", "gif", "bmp", "webp", "tiff"; empty when unknown
-  int width = 0;        // stored (not yet oriented) dimensions
+  std::string format;  // "jpeg", "png", "gif", "bmp", "webp", "tiff"; empty when unknown
+  int width = 0;       // stored (not yet oriented) dimensions
   int height = 0;
-  int scans = 0;        // JPEG: start-of-scan markers in the file (1 for baseline, ~10 for progressive)
+  int scans = 0;  // JPEG: start-of-scan markers in the file (1 for baseline, ~10 for progressive)
 };
 
 struct DecodedImage {
   cv::Mat bgr;          // 8-bit BGR, oriented (EXIF orientation applied)
   int orientation = 1;  // EXIF orientation tag that was applied (1 = none)
   std::string format;
-  std::string error;    // non-empty when decoding was refused or failed; bgr is then empty
+  std::string error;  // non-empty when decoding was refused or failed; bgr is then empty
   bool ok() const { return error.empty() && !bgr.empty(); }
 };
 

@@ -27,9 +27,9 @@ std::string publishedContentType(std::string_view originalTypeOrFormat);
 
 struct PublishOptions {
   int jpegQuality = 92;
-  std::string format;                 // "" keeps the original's family (PNG stays PNG, else JPEG); "png" | "jpeg"
-  image::DecodeLimits limits;         // for images given as bytes
-  bool keepPixels = true;             // PublishedImage::pixels holds the masked BGR image (for the residual check)
+  std::string format;          // "" keeps the original's family (PNG stays PNG, else JPEG); "png" | "jpeg"
+  image::DecodeLimits limits;  // for images given as bytes
+  bool keepPixels = true;      // PublishedImage::pixels holds the masked BGR image (for the residual check)
 };
 
 // One image of a post. Give either the original `bytes` (decoded with image::decode: size guard, EXIF orientation
@@ -39,9 +39,9 @@ struct PostImage {
   std::string id;
   std::string bytes;
   cv::Mat pixels;
-  std::string contentType;            // of the original, when `pixels` are given ("image/png" keeps PNG)
+  std::string contentType;  // of the original, when `pixels` are given ("image/png" keeps PNG)
   std::vector<Region> regions;
-  std::uint32_t seed = 0;             // mosaic noise seed (the one the preview used)
+  std::uint32_t seed = 0;  // mosaic noise seed (the one the preview used)
 };
 
 struct PublishedImage {

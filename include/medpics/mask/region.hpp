@@ -15,9 +15,9 @@ enum class State { Accepted, Dismissed };
 
 struct Region {
   Shape shape = Shape::Rect;
-  cv::Rect box;                     // Rect / Ellipse: the shape's box; Brush: bounds of `brush`
-  std::vector<cv::Point> points;    // Polygon vertices
-  cv::Mat1b brush;                  // Brush: 255 = masked, size == box.size()
+  cv::Rect box;                   // Rect / Ellipse: the shape's box; Brush: bounds of `brush`
+  std::vector<cv::Point> points;  // Polygon vertices
+  cv::Mat1b brush;                // Brush: 255 = masked, size == box.size()
   Style style = Style::Solid;
   Origin origin = Origin::Manual;
   State state = State::Accepted;

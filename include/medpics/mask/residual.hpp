@@ -21,9 +21,9 @@ namespace medpics::mask {
 inline constexpr double kResidualInsideFraction = 0.9;
 
 struct ResidualFinding {
-  std::string imageId;          // set by the post-level check
-  detect::Finding finding;      // box in pixels of the oriented (published) image; no box for metadata
-  double covered = 0;           // fraction of the box covered by accepted regions (0 for metadata)
+  std::string imageId;      // set by the post-level check
+  detect::Finding finding;  // box in pixels of the oriented (published) image; no box for metadata
+  double covered = 0;       // fraction of the box covered by accepted regions (0 for metadata)
 };
 
 struct ResidualCheck {

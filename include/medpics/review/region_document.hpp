@@ -36,19 +36,19 @@ class RegionDocument {
   std::vector<int> readingOrder() const;
 
   // ---- edits: each one is one undo step ----
-  int add(mask::Region region);                        // selects the new region
-  void addMany(std::vector<mask::Region> regions);    // one step (e.g. the automatic findings)
-  void replace(int id, mask::Region region);          // numeric fields, vertex edits, brush strokes
+  int add(mask::Region region);                     // selects the new region
+  void addMany(std::vector<mask::Region> regions);  // one step (e.g. the automatic findings)
+  void replace(int id, mask::Region region);        // numeric fields, vertex edits, brush strokes
   void removeSelected();
   void duplicateSelected(cv::Point offset = {10, 10});
-  void moveSelected(int dx, int dy);                  // clamped so regions stay on the image
-  void resizeSelected(int dw, int dh);                // width / height by dw, dh (at least 1 px)
+  void moveSelected(int dx, int dy);    // clamped so regions stay on the image
+  void resizeSelected(int dw, int dh);  // width / height by dw, dh (at least 1 px)
   void setStyleSelected(mask::Style style);
-  void setStateSelected(mask::State state);           // accept / dismiss
+  void setStateSelected(mask::State state);  // accept / dismiss
 
   // Continuous edits (a drag): begin once, apply many times, end once → a single undo step.
   void beginGesture();
-  void gestureReplace(int id, mask::Region region);   // no history entry
+  void gestureReplace(int id, mask::Region region);  // no history entry
   void endGesture();
   bool inGesture() const { return gesture_.has_value(); }
 

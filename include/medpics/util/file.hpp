@@ -1,5 +1,5 @@
-// Reading a whole file into memory (images, JSON, extracts): one helper for the CLI, the platform, benchmarks and tests.
-// Only regular files are read, and their size (from fstat) is checked against a limit before any byte is read.
+// Reading a whole file into memory (images, JSON, extracts): one helper for the CLI, the platform, benchmarks and
+// tests. Only regular files are read, and their size (from fstat) is checked against a limit before any byte is read.
 #pragma once
 #include <cstdint>
 #include <filesystem>

@@ -13,12 +13,11 @@
 
 namespace medpics::util {
 
-
 class TaskPool {
  public:
   // threads 0: hardware concurrency (at least 2); niceness > 0 lowers the workers' priority (util/thread_priority).
   explicit TaskPool(unsigned threads = 0, int niceness = 0);
-  ~TaskPool();                               // finishes queued tasks' cancellation, joins
+  ~TaskPool();  // finishes queued tasks' cancellation, joins
   TaskPool(const TaskPool&) = delete;
   TaskPool& operator=(const TaskPool&) = delete;
 

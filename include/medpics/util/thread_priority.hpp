@@ -9,7 +9,7 @@ namespace medpics::util {
 // do such work). Best effort: false when refused.
 bool setCurrentThreadNiceness(int niceness);
 
-constexpr int kWorkerNiceness = 5;      // work the user waits for (the open item's download, decode, analysis)
+constexpr int kWorkerNiceness = 5;       // work the user waits for (the open item's download, decode, analysis)
 constexpr int kBackgroundNiceness = 10;  // work ahead of the user (prefetch download/decode/tiles, outbox sender)
 
 }  // namespace medpics::util

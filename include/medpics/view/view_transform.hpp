@@ -15,10 +15,10 @@ class ViewTransform {
   void setViewport(Vec2 origin, Vec2 size);
   void setImageSize(int width, int height);
 
-  void fit();                                // whole image visible, centred
-  void setZoom(double zoom, Vec2 screenPoint);  // keeps the image point under screenPoint fixed
-  void zoomStep(int steps, Vec2 screenPoint);   // +1 / -1: next / previous zoom level (snapped)
-  void zoomAt(double factor, Vec2 screenPoint); // continuous factor (wheel), snapped above 1
+  void fit();                                    // whole image visible, centred
+  void setZoom(double zoom, Vec2 screenPoint);   // keeps the image point under screenPoint fixed
+  void zoomStep(int steps, Vec2 screenPoint);    // +1 / -1: next / previous zoom level (snapped)
+  void zoomAt(double factor, Vec2 screenPoint);  // continuous factor (wheel), snapped above 1
   void oneToOne(Vec2 screenPoint);
   void pan(Vec2 screenDelta);
   void centreOn(Vec2 imagePoint);

@@ -1,4 +1,5 @@
-// A moderator's decision as one typed value: built by the desk and decide-batch, journalled, sent, parsed by the server.
+// A moderator's decision as one typed value: built by the desk and decide-batch, journalled, sent, parsed by the
+// server.
 #pragma once
 #include "medpics/mask/caption.hpp"
 #include "medpics/mask/region.hpp"
@@ -13,8 +14,8 @@ namespace medpics::work {
 enum class SubjectKind { Post, Registration };
 enum class DecisionAction { Approve, Reject, RequestInfo };
 
-const char* subjectName(SubjectKind kind);   // "post" | "registration" (journal, answers)
-const char* subjectRoute(SubjectKind kind);  // "posts" | "registrations" (URL paths)
+const char* subjectName(SubjectKind kind);      // "post" | "registration" (journal, answers)
+const char* subjectRoute(SubjectKind kind);     // "posts" | "registrations" (URL paths)
 const char* actionName(DecisionAction action);  // "approve" | "reject" | "request_info"
 std::optional<SubjectKind> subjectFromName(const std::string& name);
 std::optional<DecisionAction> actionFromName(const std::string& name);
@@ -38,7 +39,7 @@ struct ResidualRecord {
   bool ran = false;
   int phiFindingsOutside = 0;
   int maskedFindings = 0;
-  int dismissedFindings = 0;  // found again where the moderator had dismissed the same finding
+  int dismissedFindings = 0;   // found again where the moderator had dismissed the same finding
   std::string overrideReason;  // written by the moderator when approving despite findings
   std::string error;
   std::vector<Finding> findings;
@@ -72,9 +73,9 @@ struct DecisionDraft {
   std::string note;                 // internal note, optional
   // Posts.
   std::vector<DraftImage> images;
-  std::optional<ResidualRecord> residual;      // approvals
-  std::vector<mask::ByteSpan> captionSpans;    // caption byte ranges the moderator masked
-  std::optional<std::string> caption;          // the published (masked) caption: patient text, memory only
+  std::optional<ResidualRecord> residual;    // approvals
+  std::vector<mask::ByteSpan> captionSpans;  // caption byte ranges the moderator masked
+  std::optional<std::string> caption;        // the published (masked) caption: patient text, memory only
   // Registrations.
   std::vector<ChecklistLine> checklist;
 

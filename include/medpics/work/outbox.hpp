@@ -17,21 +17,21 @@ std::string stateName(OutboxState state);  // "pending" | "sent" | "failed"
 
 // One journalled decision. `draft` is what is needed to send it again after a crash; the journal stores its Journal
 // form (decision_codec.hpp): the lease id, the regions (geometry, style, origin, state, kind), the mask seeds, the
-// caption span offsets, the residual check's counts, the reason code / message, the checklist statuses and fact codes — never image
-// bytes or pixels, text read from an image, a caption, a name or an identifier.
+// caption span offsets, the residual check's counts, the reason code / message, the checklist statuses and fact codes —
+// never image bytes or pixels, text read from an image, a caption, a name or an identifier.
 struct OutboxEntry {
-  std::int64_t id = 0;       // journal row (order of the decisions)
-  std::string key;           // Idempotency-Key of the next attempt
-  std::string subjectType;   // "post" | "registration"
+  std::int64_t id = 0;      // journal row (order of the decisions)
+  std::string key;          // Idempotency-Key of the next attempt
+  std::string subjectType;  // "post" | "registration"
   std::string subjectId;
-  std::string action;        // "approve" | "reject" | "request_info"
+  std::string action;  // "approve" | "reject" | "request_info"
   DecisionDraft draft;
   OutboxState state = OutboxState::Pending;
   int attempts = 0;
   double createdAt = 0;      // unix seconds
   double nextAttemptAt = 0;  // unix seconds
   std::string lastError;
-  std::string decisionId;    // the server's decision id once sent
+  std::string decisionId;  // the server's decision id once sent
 };
 
 struct OutboxCounts {

@@ -20,10 +20,10 @@
 namespace medpics::work {
 
 struct PrefetchOptions {
-  int depth = 8;                                   // items kept ready after the open one
+  int depth = 8;                                      // items kept ready after the open one
   std::size_t memoryCapBytes = std::size_t{2} << 30;  // 2 GiB: files + decoded pixels + display copies
-  bool analyse = true;                             // run the PHI pipeline on prefetched images
-  int displayBytesPerPixel = 0;                    // size of what the display hook makes, for the estimate
+  bool analyse = true;                                // run the PHI pipeline on prefetched images
+  int displayBytesPerPixel = 0;                       // size of what the display hook makes, for the estimate
 };
 
 enum class PrefetchStage { Queued, Downloading, Analysing, Ready, Failed };

@@ -15,8 +15,9 @@ Result<json> answerJson(const HttpResponse& response) {
   if (response.status == 0) return ApiError{0, "network", response.transportError};
   json body;
   if (util::jsonNestingDepth(response.body, util::kMaxJsonDepth) > util::kMaxJsonDepth)
-    return ApiError{response.status, "invalid_response",
-                    "the server answered with JSON nested deeper than " + std::to_string(util::kMaxJsonDepth) + " levels"};
+    return ApiError{
+        response.status, "invalid_response",
+        "the server answered with JSON nested deeper than " + std::to_string(util::kMaxJsonDepth) + " levels"};
   if (!response.body.empty()) {
     body = json::parse(response.body, nullptr, /*allow_exceptions=*/false);
     if (body.is_discarded())

@@ -47,8 +47,9 @@ std::string describeFailure(CURLcode rc, const char* detail, const std::string& 
   if (detail && *detail) text += " (" + std::string(detail) + ")";
   if (rc == CURLE_PEER_FAILED_VERIFICATION || rc == CURLE_SSL_CACERT_BADFILE || rc == CURLE_SSL_CERTPROBLEM)
     return "untrusted server certificate: " + text +
-           (caBundle.empty() ? "; trust its CA explicitly with --ca-bundle FILE, MEDPICS_CA_BUNDLE or the ca_bundle setting"
-                             : "; CA bundle in use: " + caBundle);
+           (caBundle.empty()
+                ? "; trust its CA explicitly with --ca-bundle FILE, MEDPICS_CA_BUNDLE or the ca_bundle setting"
+                : "; CA bundle in use: " + caBundle);
   return text;
 }
 

@@ -123,10 +123,9 @@ Result<Decision> PlatformClient::decidePost(const std::string& id, const PostDec
   return sendDecision("posts", id, body, d.action == "approve", d.maskedImages, idempotencyKey);
 }
 
-Result<Decision> PlatformClient::sendDecision(const std::string& route, const std::string& id, const json& body,
-                                              bool multipart,
-                                              const std::map<std::string, std::pair<std::string, std::string>>& maskedImages,
-                                              const std::string& idempotencyKey) {
+Result<Decision> PlatformClient::sendDecision(
+    const std::string& route, const std::string& id, const json& body, bool multipart,
+    const std::map<std::string, std::pair<std::string, std::string>>& maskedImages, const std::string& idempotencyKey) {
   const std::string path = "/api/v1/" + route + "/" + urlEncode(id) + "/decision";
   if (!multipart)
     return parseWith<Decision>(requestJson("POST", path, &body, {{"Idempotency-Key", idempotencyKey}}), parseDecision);
@@ -149,8 +148,9 @@ Result<Page<RegistrationSummary>> PlatformClient::listRegistrations(const std::s
   std::string path = "/api/v1/registrations?status=" + urlEncode(status) + "&limit=" + std::to_string(limit);
   if (!cursor.empty()) path += "&cursor=" + urlEncode(cursor);
   if (!identifier.empty()) path += "&identifier=" + urlEncode(identifier);
-  return parseWith<Page<RegistrationSummary>>(
-      requestJson("GET", path), [](const json& j) { return parsePage<RegistrationSummary>(j, parseRegistrationSummary); });
+  return parseWith<Page<RegistrationSummary>>(requestJson("GET", path), [](const json& j) {
+    return parsePage<RegistrationSummary>(j, parseRegistrationSummary);
+  });
 }
 
 Result<RegistrationDetail> PlatformClient::registration(const std::string& id) {

@@ -21,7 +21,9 @@ template <class T>
 T num(const json& j, const char* key) {
   auto it = j.find(key);
   if (it == j.end() || it->is_null()) return T{};
-  const auto bad = [&] { return json::type_error::create(302, std::string("field '") + key + "' must be an integer in range", &*it); };
+  const auto bad = [&] {
+    return json::type_error::create(302, std::string("field '") + key + "' must be an integer in range", &*it);
+  };
   if (!it->is_number_integer()) throw bad();
   if (it->is_number_unsigned()) {
     const auto v = it->get<std::uint64_t>();
@@ -77,9 +79,7 @@ ImageRef parseImageRef(const json& j) {
 }
 }  // namespace
 
-bool User::hasRole(const std::string& role) const {
-  return std::find(roles.begin(), roles.end(), role) != roles.end();
-}
+bool User::hasRole(const std::string& role) const { return std::find(roles.begin(), roles.end(), role) != roles.end(); }
 
 User parseUser(const json& j) {
   User u;
@@ -139,10 +139,9 @@ RegistrationDetail parseRegistrationDetail(const json& j) {
   RegistrationDetail r;
   parseRegistrationHead(j, r);
   const json& a = j.at("applicant");
-  r.applicant = {str(a, "first_name"), str(a, "last_name"),   str(a, "birth_name"),
-                 str(a, "email"),      str(a, "profession"),  str(a, "profession_code"),
-                 str(a, "category"),   str(a, "rpps"),        str(a, "adeli"),
-                 str(a, "ordre_number"), str(a, "ine"),       str(a, "university"),
+  r.applicant = {str(a, "first_name"),   str(a, "last_name"),       str(a, "birth_name"), str(a, "email"),
+                 str(a, "profession"),   str(a, "profession_code"), str(a, "category"),   str(a, "rpps"),
+                 str(a, "adeli"),        str(a, "ordre_number"),    str(a, "ine"),        str(a, "university"),
                  str(a, "academic_year")};
   for (const auto& d : j.at("documents")) {
     r.documents.push_back(parseImageRef(d));

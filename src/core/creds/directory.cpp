@@ -27,9 +27,11 @@ struct Directory::Impl {
 
   explicit Impl(const std::filesystem::path& path)
       : db(checked(path), SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX),
-        byIdentifier(db, ("SELECT " + schema::columnList() + " FROM activity WHERE identifier = ?1 ORDER BY rowid").c_str()),
-        byName(db, "SELECT DISTINCT identifier FROM activity WHERE last_norm = ?1 AND first_norm >= ?2 AND first_norm < ?3 "
-                   "LIMIT ?4"),
+        byIdentifier(
+            db, ("SELECT " + schema::columnList() + " FROM activity WHERE identifier = ?1 ORDER BY rowid").c_str()),
+        byName(db,
+               "SELECT DISTINCT identifier FROM activity WHERE last_norm = ?1 AND first_norm >= ?2 AND first_norm < ?3 "
+               "LIMIT ?4"),
         byLastName(db, "SELECT DISTINCT identifier FROM activity WHERE last_norm = ?1 LIMIT ?2") {}
 
   static const std::filesystem::path& checked(const std::filesystem::path& path) {
@@ -44,16 +46,19 @@ struct Directory::Impl {
     byIdentifier.bind(1, identifier);
     while (byIdentifier.step()) {
       std::map<Field, std::string> row;
-      for (std::size_t i = 0; i < schema::kColumns.size(); ++i) row[schema::kColumns[i].field] = byIdentifier.text(static_cast<int>(i));
+      for (std::size_t i = 0; i < schema::kColumns.size(); ++i)
+        row[schema::kColumns[i].field] = byIdentifier.text(static_cast<int>(i));
       if (!found) {
-        found = DirectoryPerson{row[Field::IdType], row[Field::Identifier], row[Field::IdNat], row[Field::CivilityExCode],
-                                row[Field::CivilityExLabel], row[Field::CivilityCode], row[Field::CivilityLabel],
-                                row[Field::LastName], row[Field::FirstName], {}};
+        found = DirectoryPerson{row[Field::IdType],          row[Field::Identifier],
+                                row[Field::IdNat],           row[Field::CivilityExCode],
+                                row[Field::CivilityExLabel], row[Field::CivilityCode],
+                                row[Field::CivilityLabel],   row[Field::LastName],
+                                row[Field::FirstName],       {}};
       }
-      found->activities.push_back({row[Field::ProfessionCode], row[Field::ProfessionLabel], row[Field::CategoryCode],
-                                   row[Field::CategoryLabel], row[Field::SkillTypeCode], row[Field::SkillCode],
-                                   row[Field::SkillLabel], row[Field::ModeCode], row[Field::ModeLabel], row[Field::SiteName],
-                                   row[Field::Postcode], row[Field::City], row[Field::Authority]});
+      found->activities.push_back(
+          {row[Field::ProfessionCode], row[Field::ProfessionLabel], row[Field::CategoryCode], row[Field::CategoryLabel],
+           row[Field::SkillTypeCode], row[Field::SkillCode], row[Field::SkillLabel], row[Field::ModeCode],
+           row[Field::ModeLabel], row[Field::SiteName], row[Field::Postcode], row[Field::City], row[Field::Authority]});
     }
     byIdentifier.reset();
     return found;
@@ -92,7 +97,8 @@ std::optional<DirectoryPerson> Directory::findByIdentifier(std::string_view iden
 
 std::vector<DirectoryPerson> Directory::searchByName(std::string_view query, std::size_t limit) const {
   std::vector<std::string> words = nameTokens(query);
-  const std::set<std::string> titles = {"dr", "docteur", "pr", "professeur", "m", "mr", "mme", "mlle", "monsieur", "madame"};
+  const std::set<std::string> titles = {"dr", "docteur", "pr",   "professeur", "m",
+                                        "mr", "mme",     "mlle", "monsieur",   "madame"};
   while (words.size() > 1 && titles.count(words.front())) words.erase(words.begin());
   if (words.empty() || limit == 0) return {};
   const auto join = [&](std::size_t from, std::size_t to) {
@@ -136,11 +142,16 @@ DirectoryInfo Directory::info() const {
   sql::Stmt meta(impl_->db, "SELECT key, value FROM meta");
   while (meta.step()) {
     const std::string key = meta.text(0), value = meta.text(1);
-    if (key == "source") info.source = value;
-    else if (key == "imported_at") info.importedAt = value;
-    else if (key == "encoding") info.encoding = value;
-    else if (key == "rows") info.rows = std::stoull(value);
-    else if (key == "persons") info.persons = std::stoull(value);
+    if (key == "source")
+      info.source = value;
+    else if (key == "imported_at")
+      info.importedAt = value;
+    else if (key == "encoding")
+      info.encoding = value;
+    else if (key == "rows")
+      info.rows = std::stoull(value);
+    else if (key == "persons")
+      info.persons = std::stoull(value);
   }
   return info;
 }

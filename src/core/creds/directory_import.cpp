@@ -119,7 +119,8 @@ bool loadRows(LineReader& reader, Decoder& decoder, const ColumnMap& map, std::s
   while (const auto raw = reader.next()) {
     ++lineNumber;
     report.bytes += raw->size();
-    if (progress && lineNumber % kProgressEveryLines == 0 && !progress(report.bytes, totalBytes, report.rows)) return false;
+    if (progress && lineNumber % kProgressEveryLines == 0 && !progress(report.bytes, totalBytes, report.rows))
+      return false;
     const std::string_view line = decoder.toUtf8(*raw, report);
     if (trim(line).find_first_not_of("\r\n") == std::string_view::npos) continue;  // blank line
     splitExtractLine(line, fields);
@@ -153,8 +154,10 @@ bool loadRows(LineReader& reader, Decoder& decoder, const ColumnMap& map, std::s
 }  // namespace
 
 std::filesystem::path defaultDirectoryPath() {
-  if (const char* data = std::getenv("MEDPICS_DATA"); data && *data) return std::filesystem::path(data) / "registry.sqlite";
-  if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg) return std::filesystem::path(xdg) / "medpics" / "registry.sqlite";
+  if (const char* data = std::getenv("MEDPICS_DATA"); data && *data)
+    return std::filesystem::path(data) / "registry.sqlite";
+  if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg)
+    return std::filesystem::path(xdg) / "medpics" / "registry.sqlite";
   const char* home = std::getenv("HOME");
   return std::filesystem::path(home && *home ? home : ".") / ".local" / "share" / "medpics" / "registry.sqlite";
 }
@@ -172,7 +175,8 @@ ImportReport importExtract(const std::filesystem::path& extract, const std::file
   if (!headerLine) throw std::runtime_error(extract.string() + " is empty");
   report.bytes += headerLine->size();
   if (headerLine->substr(0, 4) == std::string_view("PK\x03\x04", 4)) {
-    throw std::runtime_error(extract.string() + " is a zip archive: unzip it and import the PS_LibreAcces_Personne_activite_*.txt file");
+    throw std::runtime_error(extract.string() +
+                             " is a zip archive: unzip it and import the PS_LibreAcces_Personne_activite_*.txt file");
   }
   std::string_view headerText = *headerLine;
   if (headerText.substr(0, 3) == "\xEF\xBB\xBF") headerText.remove_prefix(3);  // UTF-8 byte-order mark
@@ -188,8 +192,9 @@ ImportReport importExtract(const std::filesystem::path& extract, const std::file
   std::filesystem::remove(temp);
   try {
     sql::Db db(temp, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX);
-    db.exec("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA locking_mode=EXCLUSIVE; "
-            "PRAGMA cache_size=-65536; PRAGMA temp_store=FILE; PRAGMA threads=2");
+    db.exec(
+        "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA locking_mode=EXCLUSIVE; "
+        "PRAGMA cache_size=-65536; PRAGMA temp_store=FILE; PRAGMA threads=2");
     db.exec(createSql().c_str());
     db.exec("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)");
     db.exec("BEGIN");
@@ -214,9 +219,12 @@ ImportReport importExtract(const std::filesystem::path& extract, const std::file
     {
       sql::Stmt meta(db, "INSERT INTO meta (key, value) VALUES (?, ?)");
       for (const auto& [key, value] : {std::pair<std::string, std::string>{"source", extract.filename().string()},
-                                     {"imported_at", util::rfc3339(std::time(nullptr))}, {"encoding", report.encoding},
-                                     {"rows", std::to_string(report.rows)}, {"persons", std::to_string(report.persons)},
-                                     {"columns", std::to_string(report.columns)}, {"schema", "1"}}) {
+                                       {"imported_at", util::rfc3339(std::time(nullptr))},
+                                       {"encoding", report.encoding},
+                                       {"rows", std::to_string(report.rows)},
+                                       {"persons", std::to_string(report.persons)},
+                                       {"columns", std::to_string(report.columns)},
+                                       {"schema", "1"}}) {
         meta.bind(1, key);
         meta.bind(2, value);
         meta.step();

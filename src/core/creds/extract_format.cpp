@@ -14,6 +14,7 @@ struct Spelling {
   std::string_view name;  // a header spelling; the first one per field is the 2021 spelling
 };
 
+// clang-format off
 constexpr Spelling kSpellings[] = {
     {Field::IdType, "Type d'identifiant PP"},
     {Field::Identifier, "Identifiant PP"},
@@ -45,25 +46,60 @@ constexpr Spelling kSpellings[] = {
     {Field::City, "Libellé commune (coord. structure)"},
     {Field::Authority, "Autorité d'enregistrement"},
 };
+// clang-format on
 
-const char* const kHeader2021[] = {
-    "Type d'identifiant PP", "Identifiant PP", "Identification nationale PP", "Code civilité d'exercice",
-    "Libellé civilité d'exercice", "Code civilité", "Libellé civilité", "Nom d'exercice", "Prénom d'exercice",
-    "Code profession", "Libellé profession", "Code catégorie professionnelle", "Libellé catégorie professionnelle",
-    "Code type savoir-faire", "Libellé type savoir-faire", "Code savoir-faire", "Libellé savoir-faire",
-    "Code mode exercice", "Libellé mode exercice", "Numéro SIRET site", "Numéro SIREN site", "Numéro FINESS site",
-    "Numéro FINESS établissement juridique", "Identifiant technique de la structure", "Raison sociale site",
-    "Enseigne commerciale site", "Complément destinataire (coord. structure)",
-    "Complément point géographique (coord. structure)", "Numéro Voie (coord. structure)",
-    "Indice répétition voie (coord. structure)", "Code type de voie (coord. structure)",
-    "Libellé type de voie (coord. structure)", "Libellé Voie (coord. structure)",
-    "Mention distribution (coord. structure)", "Bureau cedex (coord. structure)", "Code postal (coord. structure)",
-    "Code commune (coord. structure)", "Libellé commune (coord. structure)", "Code pays (coord. structure)",
-    "Libellé pays (coord. structure)", "Téléphone (coord. structure)", "Téléphone 2 (coord. structure)",
-    "Télécopie (coord. structure)", "Adresse e-mail (coord. structure)", "Code Département (coord. structure)",
-    "Libellé Département (coord. structure)", "Ancien identifiant de la structure", "Autorité d'enregistrement",
-    "Code secteur d'activité", "Libellé secteur d'activité", "Code section tableau pharmaciens",
-    "Libellé section tableau pharmaciens"};
+const char* const kHeader2021[] = {"Type d'identifiant PP",
+                                   "Identifiant PP",
+                                   "Identification nationale PP",
+                                   "Code civilité d'exercice",
+                                   "Libellé civilité d'exercice",
+                                   "Code civilité",
+                                   "Libellé civilité",
+                                   "Nom d'exercice",
+                                   "Prénom d'exercice",
+                                   "Code profession",
+                                   "Libellé profession",
+                                   "Code catégorie professionnelle",
+                                   "Libellé catégorie professionnelle",
+                                   "Code type savoir-faire",
+                                   "Libellé type savoir-faire",
+                                   "Code savoir-faire",
+                                   "Libellé savoir-faire",
+                                   "Code mode exercice",
+                                   "Libellé mode exercice",
+                                   "Numéro SIRET site",
+                                   "Numéro SIREN site",
+                                   "Numéro FINESS site",
+                                   "Numéro FINESS établissement juridique",
+                                   "Identifiant technique de la structure",
+                                   "Raison sociale site",
+                                   "Enseigne commerciale site",
+                                   "Complément destinataire (coord. structure)",
+                                   "Complément point géographique (coord. structure)",
+                                   "Numéro Voie (coord. structure)",
+                                   "Indice répétition voie (coord. structure)",
+                                   "Code type de voie (coord. structure)",
+                                   "Libellé type de voie (coord. structure)",
+                                   "Libellé Voie (coord. structure)",
+                                   "Mention distribution (coord. structure)",
+                                   "Bureau cedex (coord. structure)",
+                                   "Code postal (coord. structure)",
+                                   "Code commune (coord. structure)",
+                                   "Libellé commune (coord. structure)",
+                                   "Code pays (coord. structure)",
+                                   "Libellé pays (coord. structure)",
+                                   "Téléphone (coord. structure)",
+                                   "Téléphone 2 (coord. structure)",
+                                   "Télécopie (coord. structure)",
+                                   "Adresse e-mail (coord. structure)",
+                                   "Code Département (coord. structure)",
+                                   "Libellé Département (coord. structure)",
+                                   "Ancien identifiant de la structure",
+                                   "Autorité d'enregistrement",
+                                   "Code secteur d'activité",
+                                   "Libellé secteur d'activité",
+                                   "Code section tableau pharmaciens",
+                                   "Libellé section tableau pharmaciens"};
 
 // The newer header: other spellings, the "fonction" and "genre d'activité" columns added.
 std::vector<std::string> header2023() {
@@ -120,12 +156,14 @@ ColumnMap mapColumns(const std::vector<std::string>& header) {
   ColumnMap map;
   map.fill(std::string::npos);
   for (std::size_t i = 0; i < header.size(); ++i) {
-    if (const auto field = fieldOfColumn(header[i]); field && map[static_cast<std::size_t>(*field)] == std::string::npos) {
+    if (const auto field = fieldOfColumn(header[i]);
+        field && map[static_cast<std::size_t>(*field)] == std::string::npos) {
       map[static_cast<std::size_t>(*field)] = i;
     }
   }
-  for (const auto& [field, name] : {std::pair{Field::Identifier, "Identifiant PP"}, std::pair{Field::LastName, "Nom d'exercice"},
-                                    std::pair{Field::FirstName, "Prénom d'exercice"}}) {
+  for (const auto& [field, name] :
+       {std::pair{Field::Identifier, "Identifiant PP"}, std::pair{Field::LastName, "Nom d'exercice"},
+        std::pair{Field::FirstName, "Prénom d'exercice"}}) {
     if (map[static_cast<std::size_t>(field)] == std::string::npos) {
       throw std::runtime_error(std::string("extract header not recognised: no column '") + name + "'");
     }

@@ -14,9 +14,18 @@ inline bool allDigits(std::string_view s) { return !s.empty() && std::all_of(s.b
 // A separator inside an identifier ("100 010.453-67", no-break spaces); `width` gets its byte length.
 inline bool isSeparator(std::string_view s, std::size_t i, std::size_t& width) {
   const char c = s[i];
-  if (c == ' ' || c == '.' || c == '-' || c == '/' || c == '_' || c == '\t') { width = 1; return true; }
-  if (s.substr(i, 2) == "\xc2\xa0") { width = 2; return true; }                                   // NBSP
-  if (s.substr(i, 3) == "\xe2\x80\xaf" || s.substr(i, 3) == "\xe2\x80\x91") { width = 3; return true; }  // narrow NBSP, hyphen
+  if (c == ' ' || c == '.' || c == '-' || c == '/' || c == '_' || c == '\t') {
+    width = 1;
+    return true;
+  }
+  if (s.substr(i, 2) == "\xc2\xa0") {
+    width = 2;
+    return true;
+  }  // NBSP
+  if (s.substr(i, 3) == "\xe2\x80\xaf" || s.substr(i, 3) == "\xe2\x80\x91") {
+    width = 3;
+    return true;
+  }  // narrow NBSP, hyphen
   return false;
 }
 

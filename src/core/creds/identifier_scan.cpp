@@ -19,7 +19,10 @@ struct Token {
 std::vector<std::pair<Token, bool>> tokenize(std::string_view text) {
   std::vector<std::pair<Token, bool>> tokens;
   for (std::size_t i = 0; i < text.size();) {
-    if (!isAlnum(text[i])) { ++i; continue; }
+    if (!isAlnum(text[i])) {
+      ++i;
+      continue;
+    }
     const std::size_t begin = i;
     while (i < text.size() && isAlnum(text[i])) ++i;
     std::size_t width = 0;
@@ -96,7 +99,8 @@ std::optional<IdCheck> acceptCredential(std::string_view text, std::size_t offse
     const char key = ineBeaKey(value);
     if (key == 'J' || key == 'I' || key == 'L') {
       IdCheck c = checkIne(value + key);
-      c.facts.push_back(Fact{"id.key_read_as", {}}.with("read", std::string(1, text[offset + 10])).with("key", std::string(1, key)));
+      c.facts.push_back(
+          Fact{"id.key_read_as", {}}.with("read", std::string(1, text[offset + 10])).with("key", std::string(1, key)));
       return c;
     }
   }

@@ -23,6 +23,7 @@ struct Label {
   IdType type;
 };
 // Words that may precede an identifier; Unknown ones carry no type.
+// clang-format off
 constexpr std::array kLabels = {
     Label{"num\xc3\xa9ro", IdType::Unknown}, Label{"num\xc3\x89ro", IdType::Unknown},
     Label{"numero", IdType::Unknown},        Label{"num", IdType::Unknown},
@@ -37,6 +38,7 @@ constexpr std::array kLabels = {
     Label{"d'", IdType::Unknown},            Label{"l'", IdType::Unknown},
     Label{"a l'", IdType::Unknown},          Label{"\xc3\xa0 l'", IdType::Unknown},
 };
+// clang-format on
 
 bool isLabelPunct(char c) { return c == ' ' || c == '\t' || c == ':' || c == '=' || c == '#' || c == '.' || c == '-'; }
 
@@ -68,7 +70,6 @@ std::pair<std::string_view, IdType> stripLabels(std::string_view input) {
   return {input.substr(pos), named};
 }
 
-
 // Normalised value plus the first unexpected character, if any.
 std::pair<std::string, std::string> normalizeWithError(std::string_view input) {
   const auto [rest, named] = stripLabels(input);
@@ -91,8 +92,10 @@ IdCheck start(std::string_view input, IdType type) {
   check.type = type;
   auto [normalized, bad] = normalizeWithError(input);
   check.normalized = std::move(normalized);
-  if (!bad.empty()) say(check, fact("id.unexpected_char").with("char", bad));
-  else if (check.normalized.empty()) say(check, fact("id.empty"));
+  if (!bad.empty())
+    say(check, fact("id.unexpected_char").with("char", bad));
+  else if (check.normalized.empty())
+    say(check, fact("id.empty"));
   return check;
 }
 
@@ -105,9 +108,14 @@ IdCheck checkLuhnNumber(IdCheck check, std::string_view what, std::size_t length
     const auto it = std::find_if(n.begin(), n.end(), [](char c) { return !isDigit(c); });
     say(check, fact("id.not_digits").with("type", name).with("char", std::string(1, *it)));
   } else if (n.size() != length) {
-    say(check, fact("id.wrong_length").with("type", name).with("expected", std::to_string(length)).with("got", std::to_string(n.size())));
+    say(check, fact("id.wrong_length")
+                   .with("type", name)
+                   .with("expected", std::to_string(length))
+                   .with("got", std::to_string(n.size())));
   } else if (!luhnValid(n)) {
-    say(check, fact("id.luhn_wrong").with("type", name).with("given", std::string(1, n.back()))
+    say(check, fact("id.luhn_wrong")
+                   .with("type", name)
+                   .with("given", std::string(1, n.back()))
                    .with("expected", std::string(1, luhnKey(std::string_view(n).substr(0, length - 1)))));
   } else {
     check.valid = true;
@@ -129,8 +137,12 @@ IdCheck retype(IdCheck inner, std::string_view input, IdType type, std::string n
 void setKeyResult(IdCheck& check, const std::string& form, char expected) {
   const char given = check.normalized.back();
   check.valid = given == expected;
-  if (check.valid) say(check, fact("id." + form + "_key_ok"));
-  else say(check, fact("id." + form + "_key_wrong").with("given", std::string(1, given)).with("expected", std::string(1, expected)));
+  if (check.valid)
+    say(check, fact("id." + form + "_key_ok"));
+  else
+    say(check, fact("id." + form + "_key_wrong")
+                   .with("given", std::string(1, given))
+                   .with("expected", std::string(1, expected)));
 }
 
 IdType detectType(const std::string& n) {
@@ -140,7 +152,8 @@ IdType detectType(const std::string& n) {
       case 10: return n[0] == '0' ? IdType::IdNatPs : IdType::Unknown;
       case 11: return IdType::Rpps;
       case 12: return n[0] == '8' ? IdType::IdNatPs : IdType::Unknown;
-      case 13: case 15: return IdType::Nir;
+      case 13:
+      case 15: return IdType::Nir;
       default: return IdType::Unknown;
     }
   }
@@ -148,7 +161,6 @@ IdType detectType(const std::string& n) {
   if (n.size() == 11) return IdType::IneBea;  // any INE form; checkIne tells which
   return IdType::Unknown;
 }
-
 
 int base36(char c) {
   if (isDigit(c)) return c - '0';
@@ -237,17 +249,27 @@ IdCheck checkIdNatPs(std::string_view input) {
   const std::string rest = n.substr(1);
   if (typeDigit == '8') {
     if (n.size() != 12) {
-      say(check, fact("id.idnat_length").with("digit", "8").with("type", "RPPS").with("expected", "12").with("got", std::to_string(n.size())));
+      say(check, fact("id.idnat_length")
+                     .with("digit", "8")
+                     .with("type", "RPPS")
+                     .with("expected", "12")
+                     .with("got", std::to_string(n.size())));
       return check;
     }
-    return retype(checkRpps(rest), input, IdType::IdNatPs, n, fact("id.idnat_of").with("digit", "8").with("type", "RPPS"));
+    return retype(checkRpps(rest), input, IdType::IdNatPs, n,
+                  fact("id.idnat_of").with("digit", "8").with("type", "RPPS"));
   }
   if (typeDigit == '0') {
     if (n.size() != 10) {
-      say(check, fact("id.idnat_length").with("digit", "0").with("type", "ADELI").with("expected", "10").with("got", std::to_string(n.size())));
+      say(check, fact("id.idnat_length")
+                     .with("digit", "0")
+                     .with("type", "ADELI")
+                     .with("expected", "10")
+                     .with("got", std::to_string(n.size())));
       return check;
     }
-    return retype(checkAdeli(rest), input, IdType::IdNatPs, n, fact("id.idnat_of").with("digit", "0").with("type", "ADELI"));
+    return retype(checkAdeli(rest), input, IdType::IdNatPs, n,
+                  fact("id.idnat_of").with("digit", "0").with("type", "ADELI"));
   }
   if (std::string_view("13456").find(typeDigit) != std::string_view::npos) {
     say(check, fact("id.idnat_structure").with("digit", std::string(1, typeDigit)));
@@ -319,8 +341,10 @@ IdCheck checkNir(std::string_view input) {
     check.valid = std::stoi(n.substr(13)) == key;
     char expected[3];
     std::snprintf(expected, sizeof expected, "%02d", key);
-    if (check.valid) say(check, fact("id.nir_key_ok"));
-    else say(check, fact("id.nir_key_wrong").with("given", n.substr(13)).with("expected", expected));
+    if (check.valid)
+      say(check, fact("id.nir_key_ok"));
+    else
+      say(check, fact("id.nir_key_wrong").with("given", n.substr(13)).with("expected", expected));
   }
   return check;
 }
@@ -334,7 +358,10 @@ IdCheck checkIdentifier(std::string_view input, IdType type) {
     case IdType::Rpps: return checkRpps(input);
     case IdType::IdNatPs: return checkIdNatPs(input);
     case IdType::Adeli: return checkAdeli(input);
-    case IdType::IneBea: case IdType::IneNne: case IdType::IneRnie: case IdType::IneApprentice: return checkIne(input);
+    case IdType::IneBea:
+    case IdType::IneNne:
+    case IdType::IneRnie:
+    case IdType::IneApprentice: return checkIne(input);
     case IdType::Ordre: return checkOrdre(input);
     case IdType::Nir: return checkNir(input);
     case IdType::Unknown: break;

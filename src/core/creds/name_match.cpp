@@ -42,7 +42,9 @@ std::string label(double score) {
 
 std::string percent(double score) { return std::to_string(static_cast<int>(score * 100 + 0.5)); }
 
-Fact part(const char* code, double score) { return Fact{code, {}}.with("how", label(score)).with("score", percent(score)); }
+Fact part(const char* code, double score) {
+  return Fact{code, {}}.with("how", label(score)).with("score", percent(score));
+}
 
 }  // namespace
 
@@ -59,7 +61,8 @@ double namePartScore(std::string_view a, std::string_view b) {
   if (sa == sb) return 0.95;
   const auto& shorter = wa.size() <= wb.size() ? wa : wb;
   const auto& longer = wa.size() <= wb.size() ? wb : wa;
-  if (std::all_of(shorter.begin(), shorter.end(), [&](const std::string& w) { return contains(longer, w); })) return 0.9;
+  if (std::all_of(shorter.begin(), shorter.end(), [&](const std::string& w) { return contains(longer, w); }))
+    return 0.9;
   const double spelling = similarity(joined(wa, ""), joined(wb, ""));
   return std::max(spelling, 0.9 * bestWordSimilarity(shorter, longer));
 }
@@ -67,7 +70,8 @@ double namePartScore(std::string_view a, std::string_view b) {
 namespace {
 
 bool subset(const std::vector<std::string>& part, const std::vector<std::string>& whole) {
-  return !part.empty() && std::all_of(part.begin(), part.end(), [&](const std::string& w) { return contains(whole, w); });
+  return !part.empty() &&
+         std::all_of(part.begin(), part.end(), [&](const std::string& w) { return contains(whole, w); });
 }
 
 struct LastName {
@@ -104,7 +108,8 @@ NameMatch matchNames(std::string_view claimFirst, std::string_view claimLast, st
   const double first = namePartScore(claimFirst, refFirst);
   NameMatch direct{combineNameScores(last.score, first), {last.how, part("name.first", first)}};
   const double swappedLast = namePartScore(claimFirst, refLast);
-  const double swappedFirst = std::max(namePartScore(claimLast, refFirst), claimBirth.empty() ? 0 : namePartScore(claimBirth, refFirst));
+  const double swappedFirst =
+      std::max(namePartScore(claimLast, refFirst), claimBirth.empty() ? 0 : namePartScore(claimBirth, refFirst));
   const double swapped = 0.95 * combineNameScores(swappedLast, swappedFirst);
   if (swapped > direct.score) {
     return {swapped, {Fact{"name.swapped", {}}, part("name.last", swappedLast), part("name.first", swappedFirst)}};

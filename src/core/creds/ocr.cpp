@@ -17,14 +17,16 @@ namespace {
 constexpr double kTargetGlyphHeight = 30.0;
 
 std::size_t alphanumerics(const std::string& text) {
-  return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }));
+  return static_cast<std::size_t>(
+      std::count_if(text.begin(), text.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }));
 }
 
 struct Engine {
   tesseract::TessBaseAPI api;
   Engine() {
     if (api.Init(nullptr, "fra+eng", tesseract::OEM_LSTM_ONLY) != 0) {
-      throw std::runtime_error("tesseract: cannot load the fra+eng language data (tesseract-ocr-fra, tesseract-ocr-eng)");
+      throw std::runtime_error(
+          "tesseract: cannot load the fra+eng language data (tesseract-ocr-fra, tesseract-ocr-eng)");
     }
     api.SetVariable("user_defined_dpi", "300");
   }
@@ -39,9 +41,12 @@ Engine& engine() {
 
 cv::Mat toGray(const cv::Mat& image) {
   cv::Mat gray;
-  if (image.channels() == 1) gray = image;
-  else if (image.channels() == 4) cv::cvtColor(image, gray, cv::COLOR_BGRA2GRAY);
-  else cv::cvtColor(image, gray, cv::COLOR_BGR2GRAY);
+  if (image.channels() == 1)
+    gray = image;
+  else if (image.channels() == 4)
+    cv::cvtColor(image, gray, cv::COLOR_BGRA2GRAY);
+  else
+    cv::cvtColor(image, gray, cv::COLOR_BGR2GRAY);
   if (gray.depth() != CV_8U) gray.convertTo(gray, CV_8U);
   return gray;
 }

@@ -29,7 +29,7 @@ std::optional<year_month_day> makeDate(int y, unsigned m, unsigned d) {
 #define U_CIRC "(?:u|U|\xc3\xbb|\xc3\x9b)"
 
 unsigned frenchMonth(const std::string& word) {
-  static const char* const months[] = {"janvier", "fevrier", "mars",    "avril",   "mai",      "juin",
+  static const char* const months[] = {"janvier", "fevrier", "mars",      "avril",   "mai",      "juin",
                                        "juillet", "aout",    "septembre", "octobre", "novembre", "decembre"};
   const std::string folded = foldName(word);
   for (unsigned i = 0; i < 12; ++i) {
@@ -39,13 +39,14 @@ unsigned frenchMonth(const std::string& word) {
 }
 
 std::vector<Dated> datesWithOffsets(std::string_view text) {
-  static const std::regex numeric(R"((^|[^0-9])([0-3]?[0-9]) ?[/.\-] ?([01]?[0-9]) ?[/.\-] ?((?:19|20)[0-9]{2}|[0-9]{2})(?![0-9]))");
+  static const std::regex numeric(
+      R"((^|[^0-9])([0-3]?[0-9]) ?[/.\-] ?([01]?[0-9]) ?[/.\-] ?((?:19|20)[0-9]{2}|[0-9]{2})(?![0-9]))");
   static const std::regex iso(R"((^|[^0-9])((?:19|20)[0-9]{2})-([01][0-9])-([0-3][0-9])(?![0-9]))");
   static const std::regex monthYear(R"((^|[^0-9/.\-])([01]?[0-9])/((?:20)[0-9]{2})(?![0-9/]))");
-  static const std::regex french(
-      "(^|[^0-9A-Za-z])(1er|[0-3]?[0-9]) +(janvier|f" E_ACUTE "vrier|mars|avril|mai|juin|juillet|ao" U_CIRC
-      "t|septembre|octobre|novembre|d" E_ACUTE "cembre) +((?:19|20)[0-9]{2})",
-      std::regex::icase);
+  static const std::regex french("(^|[^0-9A-Za-z])(1er|[0-3]?[0-9]) +(janvier|f" E_ACUTE
+                                 "vrier|mars|avril|mai|juin|juillet|ao" U_CIRC "t|septembre|octobre|novembre|d" E_ACUTE
+                                 "cembre) +((?:19|20)[0-9]{2})",
+                                 std::regex::icase);
   std::vector<Dated> out;
   const std::string s(text);
   const auto scan = [&](const std::regex& re, auto&& toDate) {
@@ -101,7 +102,8 @@ std::string trimmed(std::string_view s) {
 }
 
 bool containsAny(const std::string& folded, std::initializer_list<const char*> words) {
-  return std::any_of(words.begin(), words.end(), [&](const char* w) { return (" " + folded + " ").find(w) != std::string::npos; });
+  return std::any_of(words.begin(), words.end(),
+                     [&](const char* w) { return (" " + folded + " ").find(w) != std::string::npos; });
 }
 
 // The expiry date: the first date after an expiry keyword on its line, or on the next line.
@@ -113,7 +115,8 @@ std::optional<FoundDate> expiryDate(const std::vector<Line>& all, const std::vec
       continue;
     }
     const std::size_t from = all[i].offset;
-    const std::size_t to = i + 1 < all.size() ? all[i + 1].offset + all[i + 1].text.size() : all[i].offset + all[i].text.size();
+    const std::size_t to =
+        i + 1 < all.size() ? all[i + 1].offset + all[i + 1].text.size() : all[i].offset + all[i].text.size();
     for (const auto& d : dates) {
       if (d.offset >= from && d.offset < to) return d.found;
     }
@@ -122,7 +125,8 @@ std::optional<FoundDate> expiryDate(const std::vector<Line>& all, const std::vec
 }
 
 std::string academicYear(std::string_view text) {
-  static const std::regex re("(^|[^0-9])((?:19|20)[0-9]{2}) *(?:-|/|\xe2\x80\x93|\xe2\x80\x94) *((?:19|20)?[0-9]{2})(?![0-9])");
+  static const std::regex re(
+      "(^|[^0-9])((?:19|20)[0-9]{2}) *(?:-|/|\xe2\x80\x93|\xe2\x80\x94) *((?:19|20)?[0-9]{2})(?![0-9])");
   const std::string s(text);
   for (auto it = std::sregex_iterator(s.begin(), s.end(), re); it != std::sregex_iterator(); ++it) {
     const int first = std::stoi((*it)[2]);
@@ -183,7 +187,8 @@ ProofFacts extractProofFacts(std::string_view ocrText) {
     const std::string text(line.text);
     if (std::regex_match(text, m, labelled)) {
       const std::string key = foldName(m[1].str());
-      std::string& target = key.rfind("nom", 0) == 0 || key == "surname" || key == "last name" ? facts.lastName : facts.firstName;
+      std::string& target =
+          key.rfind("nom", 0) == 0 || key == "surname" || key == "last name" ? facts.lastName : facts.firstName;
       if (target.empty()) target = trimmed(m[2].str());
     }
   }

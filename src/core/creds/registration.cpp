@@ -24,7 +24,9 @@ std::string isoDate(year_month_day d) {
 }
 
 CheckStatus byScore(double score) {
-  return score >= kNameMatchPass ? CheckStatus::Pass : score >= kNameMatchDoubt ? CheckStatus::Unknown : CheckStatus::Fail;
+  return score >= kNameMatchPass    ? CheckStatus::Pass
+         : score >= kNameMatchDoubt ? CheckStatus::Unknown
+                                    : CheckStatus::Fail;
 }
 
 // The register an identifier belongs to and its bare value: idNat_PS 8+RPPS counts as RPPS, 0+ADELI as ADELI.
@@ -83,8 +85,10 @@ class Builder {
 
   void identifiers(const std::vector<IdCheck>& ids) {
     if (ids.empty()) {
-      if (student()) add(check_id::kIdentifierFormat, CheckStatus::Unknown, fact("reg.no_identifier_student"));
-      else add(check_id::kIdentifierFormat, CheckStatus::Fail, fact("reg.no_identifier"));
+      if (student())
+        add(check_id::kIdentifierFormat, CheckStatus::Unknown, fact("reg.no_identifier_student"));
+      else
+        add(check_id::kIdentifierFormat, CheckStatus::Fail, fact("reg.no_identifier"));
       return;
     }
     Facts evidence;
@@ -95,7 +99,10 @@ class Builder {
       anyInvalid |= !c.valid;
       anyVerified |= c.valid && (!c.manualCheck || isIneType(c.type));
     }
-    add(check_id::kIdentifierFormat, anyInvalid ? CheckStatus::Fail : anyVerified ? CheckStatus::Pass : CheckStatus::Unknown,
+    add(check_id::kIdentifierFormat,
+        anyInvalid    ? CheckStatus::Fail
+        : anyVerified ? CheckStatus::Pass
+                      : CheckStatus::Unknown,
         evidence);
     items.back().manualCheck = !anyInvalid && !anyVerified;
   }
@@ -106,7 +113,8 @@ class Builder {
     } else if (code.empty()) {
       add(check_id::kHealthProfession, CheckStatus::Fail,
           fact("reg.not_health_profession")
-              .personal("claimed", claim_.profession + (claim_.professionCode.empty() ? "" : " (" + claim_.professionCode + ")")));
+              .personal("claimed",
+                        claim_.profession + (claim_.professionCode.empty() ? "" : " (" + claim_.professionCode + ")")));
     } else {
       add(check_id::kHealthProfession, CheckStatus::Pass,
           fact("reg.profession").with("label", std::string(healthProfessionLabel(code))).with("code", code));
@@ -124,11 +132,13 @@ class Builder {
     }
     if (!key) {
       if (student()) return;
-      const auto ordre = std::find_if(ids.begin(), ids.end(), [](const IdCheck& c) { return c.type == IdType::Ordre && c.valid; });
+      const auto ordre =
+          std::find_if(ids.begin(), ids.end(), [](const IdCheck& c) { return c.type == IdType::Ordre && c.valid; });
       if (ordre == ids.end()) {
         add(check_id::kDirectoryPresence, CheckStatus::Unknown, fact("reg.no_number_to_look_up"));
       } else {
-        add(check_id::kDirectoryPresence, CheckStatus::Unknown, fact("reg.verify_ordre_by_hand").personal("value", ordre->normalized));
+        add(check_id::kDirectoryPresence, CheckStatus::Unknown,
+            fact("reg.verify_ordre_by_hand").personal("value", ordre->normalized));
         items.back().manualCheck = true;
       }
       return;
@@ -141,20 +151,30 @@ class Builder {
     if (!person) {
       const auto info = dir->info();
       add(check_id::kDirectoryPresence, CheckStatus::Fail,
-          fact("reg.not_in_directory").with("register", key->family).personal("value", key->value)
-              .with("source", info.source).with("imported", info.importedAt));
+          fact("reg.not_in_directory")
+              .with("register", key->family)
+              .personal("value", key->value)
+              .with("source", info.source)
+              .with("imported", info.importedAt));
       return;
     }
     const DirectoryActivity& first = person->activities.front();
-    Facts found{fact("reg.in_directory").with("register", key->family).personal("value", key->value)
-                    .personal("name", (person->civilityExLabel.empty() ? "" : person->civilityExLabel + " ") + person->displayName())
-                    .with("profession", first.professionLabel).with("code", first.professionCode).with("category", first.categoryCode)};
+    Facts found{fact("reg.in_directory")
+                    .with("register", key->family)
+                    .personal("value", key->value)
+                    .personal("name", (person->civilityExLabel.empty() ? "" : person->civilityExLabel + " ") +
+                                          person->displayName())
+                    .with("profession", first.professionLabel)
+                    .with("code", first.professionCode)
+                    .with("category", first.categoryCode)};
     if (!first.skillLabel.empty()) found.push_back(fact("reg.directory_skill").with("skill", first.skillLabel));
     if (!first.city.empty()) found.push_back(fact("reg.directory_city").personal("city", first.city));
     add(check_id::kDirectoryPresence, CheckStatus::Pass, std::move(found));
 
-    const NameMatch names = matchNames(claim_.firstName, claim_.lastName, claim_.birthName, person->firstName, person->lastName);
-    Facts compared{fact("reg.names_compared").personal("claimed", claimedName()).personal("reference", person->displayName())};
+    const NameMatch names =
+        matchNames(claim_.firstName, claim_.lastName, claim_.birthName, person->firstName, person->lastName);
+    Facts compared{
+        fact("reg.names_compared").personal("claimed", claimedName()).personal("reference", person->displayName())};
     compared.insert(compared.end(), names.facts.begin(), names.facts.end());
     add(check_id::kNameMatch, byScore(names.score), std::move(compared), names.score);
 
@@ -171,10 +191,14 @@ class Builder {
       add(check_id::kProfessionMatch, CheckStatus::Unknown, fact("reg.profession_not_claimed").with("listed", listed));
     } else {
       add(check_id::kProfessionMatch, professionFound ? CheckStatus::Pass : CheckStatus::Fail,
-          fact("reg.profession_compared").with("label", std::string(healthProfessionLabel(code))).with("code", code).with("listed", listed));
+          fact("reg.profession_compared")
+              .with("label", std::string(healthProfessionLabel(code)))
+              .with("code", code)
+              .with("listed", listed));
     }
     add(check_id::kCategoryMatch, categoryStudent == student() ? CheckStatus::Pass : CheckStatus::Fail,
-        fact("reg.category_compared").with("claimed", student() ? "student" : "professional")
+        fact("reg.category_compared")
+            .with("claimed", student() ? "student" : "professional")
             .with("category", categoryStudent ? "E" : first.categoryCode)
             .with("label", categoryStudent ? "Étudiant" : first.categoryLabel));
   }
@@ -192,10 +216,12 @@ class Builder {
     } else if (count == 0) {
       evidence.push_back(fact("reg.nothing_readable").with("total", std::to_string(documents.size())));
     } else {
-      evidence.push_back(fact("reg.readable").with("count", std::to_string(count)).with("total", std::to_string(documents.size())));
+      evidence.push_back(
+          fact("reg.readable").with("count", std::to_string(count)).with("total", std::to_string(documents.size())));
     }
     if (!documents.empty() && lowest <= 100)
-      evidence.push_back(fact("reg.lowest_ocr_confidence").with("confidence", std::to_string(static_cast<int>(lowest))));
+      evidence.push_back(
+          fact("reg.lowest_ocr_confidence").with("confidence", std::to_string(static_cast<int>(lowest))));
     add(check_id::kDocumentReadable, count == 0 ? CheckStatus::Fail : CheckStatus::Pass, std::move(evidence));
     return count > 0;
   }
@@ -212,34 +238,41 @@ class Builder {
     }
     const std::string readText = describeAll(read);
     if (claimed.empty()) {
-      if (!read.empty()) add(check_id::kDocumentIdentifier, CheckStatus::Unknown, fact("reg.document_shows_unclaimed").personal("read", readText));
+      if (!read.empty())
+        add(check_id::kDocumentIdentifier, CheckStatus::Unknown,
+            fact("reg.document_shows_unclaimed").personal("read", readText));
       return;
     }
     for (const auto& c : claimed) {
       if (std::find(read.begin(), read.end(), c) != read.end()) {
-        add(check_id::kDocumentIdentifier, CheckStatus::Pass, fact("reg.document_shows_claimed").with("register", c.family).personal("value", c.value));
+        add(check_id::kDocumentIdentifier, CheckStatus::Pass,
+            fact("reg.document_shows_claimed").with("register", c.family).personal("value", c.value));
         return;
       }
     }
-    const Fact differs = fact("reg.document_shows_other").personal("read", readText).personal("claimed", describe(claimed.front()));
+    const Fact differs =
+        fact("reg.document_shows_other").personal("read", readText).personal("claimed", describe(claimed.front()));
     const bool sameRegister = std::any_of(read.begin(), read.end(), [&](const Canonical& r) {
       return std::any_of(claimed.begin(), claimed.end(), [&](const Canonical& c) { return c.family == r.family; });
     });
     if (sameRegister) {
       add(check_id::kDocumentIdentifier, CheckStatus::Fail, differs);
     } else {
-      add(check_id::kDocumentIdentifier, CheckStatus::Unknown, read.empty() ? fact("reg.document_no_identifier") : differs);
+      add(check_id::kDocumentIdentifier, CheckStatus::Unknown,
+          read.empty() ? fact("reg.document_no_identifier") : differs);
     }
   }
 
   void documentName(const std::string& text, const std::vector<ProofFacts>& facts) {
-    const double last = std::max(nameInText(claim_.lastName, text), claim_.birthName.empty() ? 0 : nameInText(claim_.birthName, text));
+    const double last =
+        std::max(nameInText(claim_.lastName, text), claim_.birthName.empty() ? 0 : nameInText(claim_.birthName, text));
     const double first = nameInText(claim_.firstName, text);
     double score = combineNameScores(last, first);
     Facts evidence{fact("reg.names_in_text").with("last", percent(last)).with("first", percent(first))};
     for (const auto& f : facts) {
       if (f.lastName.empty() || f.firstName.empty()) continue;
-      const NameMatch labelled = matchNames(claim_.firstName, claim_.lastName, claim_.birthName, f.firstName, f.lastName);
+      const NameMatch labelled =
+          matchNames(claim_.firstName, claim_.lastName, claim_.birthName, f.firstName, f.lastName);
       if (labelled.score > score) {
         score = labelled.score;
         evidence = {fact("reg.document_reads_name").personal("read", f.firstName + " " + f.lastName)};
@@ -250,7 +283,8 @@ class Builder {
     add(check_id::kDocumentName, byScore(score), std::move(evidence), score);
   }
 
-  void studentCard(const std::vector<ProofDocument>& documents, const std::vector<ProofFacts>& facts, const std::vector<bool>& usable) {
+  void studentCard(const std::vector<ProofDocument>& documents, const std::vector<ProofFacts>& facts,
+                   const std::vector<bool>& usable) {
     const ProofFacts* card = nullptr;
     for (std::size_t i = 0; i < documents.size(); ++i) {
       if (usable[i] && (documents[i].kind == DocumentKind::StudentCard || !card)) card = &facts[i];
@@ -258,7 +292,8 @@ class Builder {
     if (!card) return;
     if (!claim_.university.empty()) {
       if (card->university.empty()) {
-        add(check_id::kDocumentUniversity, CheckStatus::Unknown, fact("reg.card_no_university").with("claimed", claim_.university));
+        add(check_id::kDocumentUniversity, CheckStatus::Unknown,
+            fact("reg.card_no_university").with("claimed", claim_.university));
       } else {
         const double score = universityScore(claim_.university, card->university);
         add(check_id::kDocumentUniversity, score >= kNameMatchPass ? CheckStatus::Pass : CheckStatus::Fail,
@@ -277,8 +312,10 @@ class Builder {
     if (card->expiry) {
       const bool valid = today_ <= card->expiry->date;
       add(check_id::kCardNotExpired, valid ? CheckStatus::Pass : CheckStatus::Fail,
-          fact(valid ? "reg.card_valid_until" : "reg.card_expired_on").with("date", isoDate(card->expiry->date))
-              .personal("read", card->expiry->text).with("today", isoDate(today_)));
+          fact(valid ? "reg.card_valid_until" : "reg.card_expired_on")
+              .with("date", isoDate(card->expiry->date))
+              .personal("read", card->expiry->text)
+              .with("today", isoDate(today_)));
       return;
     }
     const std::string year = card->academicYear.empty() ? claimedYear : card->academicYear;
@@ -303,11 +340,17 @@ class Builder {
       const std::string bare = normalizeIdentifier(other.identifier);
       for (const auto& c : claimed) {
         if ((k && *k == c) || bare == c.value)
-          conflicts.push_back(fact("reg.identifier_used_by").with("register", c.family).personal("value", c.value).with("account", other.accountId));
+          conflicts.push_back(fact("reg.identifier_used_by")
+                                  .with("register", c.family)
+                                  .personal("value", c.value)
+                                  .with("account", other.accountId));
       }
     }
-    if (conflicts.empty()) add(check_id::kUniqueIdentifier, CheckStatus::Pass, fact("reg.no_other_account").personal("list", describeAll(claimed)));
-    else add(check_id::kUniqueIdentifier, CheckStatus::Fail, std::move(conflicts));
+    if (conflicts.empty())
+      add(check_id::kUniqueIdentifier, CheckStatus::Pass,
+          fact("reg.no_other_account").personal("list", describeAll(claimed)));
+    else
+      add(check_id::kUniqueIdentifier, CheckStatus::Fail, std::move(conflicts));
   }
 
   bool student() const { return claim_.category == ApplicantCategory::Student; }
@@ -320,11 +363,14 @@ class Builder {
     return claim_.firstName + " " + claim_.lastName + (claim_.birthName.empty() ? "" : " (" + claim_.birthName + ")");
   }
 
-  static std::string academicYearOf(const std::string& text) { return text.empty() ? "" : extractProofFacts(text).academicYear; }
+  static std::string academicYearOf(const std::string& text) {
+    return text.empty() ? "" : extractProofFacts(text).academicYear;
+  }
 
   // Words of the claimed university (without "université", "de", ...) found on the card's line.
   static double universityScore(const std::string& claimed, const std::string& read) {
-    static const std::vector<std::string> generic = {"universite", "university", "de", "d", "du", "des", "la", "le", "l", "faculte", "ufr"};
+    static const std::vector<std::string> generic = {"universite", "university", "de", "d",       "du", "des",
+                                                     "la",         "le",         "l",  "faculte", "ufr"};
     std::string a, b;
     for (const auto& w : nameTokens(claimed)) {
       if (std::find(generic.begin(), generic.end(), w) == generic.end()) a += (a.empty() ? "" : " ") + w;
@@ -381,14 +427,18 @@ Checklist checkRegistration(const RegistrationClaim& claim, const std::vector<Pr
   std::string allText;
   for (const auto& d : documents) {
     facts.push_back(extractProofFacts(d.ocrText));
-    usable.push_back(facts.back().letters >= Builder::kMinLetters && (d.ocrConfidence < 0 || d.ocrConfidence >= kMinOcrConfidence));
-    if (!usable.back()) facts.back() = ProofFacts{};
-    else allText += d.ocrText + "\n";
+    usable.push_back(facts.back().letters >= Builder::kMinLetters &&
+                     (d.ocrConfidence < 0 || d.ocrConfidence >= kMinOcrConfidence));
+    if (!usable.back())
+      facts.back() = ProofFacts{};
+    else
+      allText += d.ocrText + "\n";
   }
   if (b.readable(documents, usable)) {
     b.documentIdentifiers(ids, facts);
     b.documentName(allText, facts);
-    const bool hasCard = std::any_of(documents.begin(), documents.end(), [](const ProofDocument& d) { return d.kind == DocumentKind::StudentCard; });
+    const bool hasCard = std::any_of(documents.begin(), documents.end(),
+                                     [](const ProofDocument& d) { return d.kind == DocumentKind::StudentCard; });
     if (b.student() || hasCard) b.studentCard(documents, facts, usable);
   }
   b.unique(ids, otherAccounts);
@@ -441,7 +491,8 @@ nlohmann::json publicFactsJson(const Facts& facts) {
 nlohmann::json checklistToJson(const Checklist& checklist) {
   nlohmann::json out = nlohmann::json::array();
   for (const auto& item : checklist.items) {
-    nlohmann::json j = {{"check", item.id}, {"status", checkStatusName(item.status)}, {"facts", publicFactsJson(item.facts)}};
+    nlohmann::json j = {
+        {"check", item.id}, {"status", checkStatusName(item.status)}, {"facts", publicFactsJson(item.facts)}};
     if (item.score) j["score"] = std::round(*item.score * 100) / 100;
     if (item.manualCheck) j["manual_check"] = true;
     out.push_back(std::move(j));

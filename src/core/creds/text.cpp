@@ -13,7 +13,10 @@ char32_t decodeOne(std::string_view s, std::size_t& i) {
   const auto b0 = static_cast<unsigned char>(s[i]);
   auto cont = [&](std::size_t k) { return i + k < s.size() && (static_cast<unsigned char>(s[i + k]) & 0xC0) == 0x80; };
   auto bits = [&](std::size_t k) { return static_cast<char32_t>(static_cast<unsigned char>(s[i + k]) & 0x3F); };
-  if (b0 < 0x80) { ++i; return b0; }
+  if (b0 < 0x80) {
+    ++i;
+    return b0;
+  }
   if (b0 >= 0xC2 && b0 <= 0xDF && cont(1)) {
     const char32_t c = (static_cast<char32_t>(b0 & 0x1F) << 6) | bits(1);
     i += 2;
@@ -21,11 +24,17 @@ char32_t decodeOne(std::string_view s, std::size_t& i) {
   }
   if (b0 >= 0xE0 && b0 <= 0xEF && cont(1) && cont(2)) {
     const char32_t c = (static_cast<char32_t>(b0 & 0x0F) << 12) | (bits(1) << 6) | bits(2);
-    if (c >= 0x800 && (c < 0xD800 || c > 0xDFFF)) { i += 3; return c; }
+    if (c >= 0x800 && (c < 0xD800 || c > 0xDFFF)) {
+      i += 3;
+      return c;
+    }
   }
   if (b0 >= 0xF0 && b0 <= 0xF4 && cont(1) && cont(2) && cont(3)) {
     const char32_t c = (static_cast<char32_t>(b0 & 0x07) << 18) | (bits(1) << 12) | (bits(2) << 6) | bits(3);
-    if (c >= 0x10000 && c <= 0x10FFFF) { i += 4; return c; }
+    if (c >= 0x10000 && c <= 0x10FFFF) {
+      i += 4;
+      return c;
+    }
   }
   ++i;
   return 0xFFFFFFFF;  // invalid marker; callers map it back to the byte
@@ -52,6 +61,7 @@ void appendUtf8(std::string& out, char32_t c) {
 // ASCII spelling of a Latin letter without its accent, or nullptr when not a known Latin letter.
 const char* unaccent(char32_t c) {
   // U+00C0 .. U+00FF
+  // clang-format off
   static const char* const kLatin1[64] = {
       "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
       "d", "n", "o", "o", "o", "o", "o", nullptr, "o", "u", "u", "u", "u", "y", "th", "ss",
@@ -70,6 +80,7 @@ const char* unaccent(char32_t c) {
     case 0x158: case 0x159: return "r";
     default: return nullptr;
   }
+  // clang-format on
 }
 
 }  // namespace
@@ -94,14 +105,22 @@ std::string utf8ToLatin1(std::string_view utf8) {
   for (std::size_t i = 0; i < utf8.size();) {
     const std::size_t start = i;
     const char32_t c = decodeOne(utf8, i);
-    if (c == 0xFFFFFFFF) out += utf8[start];
-    else if (c < 0x100) out += static_cast<char>(c);
-    else if (c == 0x152) out += "OE";
-    else if (c == 0x153) out += "oe";
-    else if (c == 0x2019 || c == 0x2018) out += '\'';
-    else if (c == 0x2013 || c == 0x2014) out += '-';
-    else if (c == 0x20AC) out += "EUR";
-    else out += '?';
+    if (c == 0xFFFFFFFF)
+      out += utf8[start];
+    else if (c < 0x100)
+      out += static_cast<char>(c);
+    else if (c == 0x152)
+      out += "OE";
+    else if (c == 0x153)
+      out += "oe";
+    else if (c == 0x2019 || c == 0x2018)
+      out += '\'';
+    else if (c == 0x2013 || c == 0x2014)
+      out += '-';
+    else if (c == 0x20AC)
+      out += "EUR";
+    else
+      out += '?';
   }
   return out;
 }

@@ -94,8 +94,9 @@ std::vector<DemoApplicant> demoApplicants(int year) {
     a.firstName = r.first;
     a.lastName = r.last;
     a.email = asciiLower(a.firstName) + "." + asciiLower(a.lastName) + "@example.fr";
-    a.birthDate = std::to_string(rng.uniform(10, 28)) + "/0" + std::to_string(rng.uniform(1, 9)) + "/" +
-                  std::to_string(r.doc == std::string("student_card") ? rng.uniform(1999, 2005) : rng.uniform(1960, 1995));
+    a.birthDate =
+        std::to_string(rng.uniform(10, 28)) + "/0" + std::to_string(rng.uniform(1, 9)) + "/" +
+        std::to_string(r.doc == std::string("student_card") ? rng.uniform(1999, 2005) : rng.uniform(1960, 1995));
     a.profession = r.profession;
     a.professionCode = r.code;
     a.scenario = r.scenario;

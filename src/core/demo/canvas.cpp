@@ -70,7 +70,8 @@ cv::Rect transformBox(const cv::Rect& box, const cv::Mat& m, const cv::Size& bou
   std::vector<cv::Point2f> out;
   cv::transform(corners, out, m);
   float x0 = out[0].x, y0 = out[0].y, x1 = x0, y1 = y0;
-  for (const auto& p : out) x0 = std::min(x0, p.x), y0 = std::min(y0, p.y), x1 = std::max(x1, p.x), y1 = std::max(y1, p.y);
+  for (const auto& p : out)
+    x0 = std::min(x0, p.x), y0 = std::min(y0, p.y), x1 = std::max(x1, p.x), y1 = std::max(y1, p.y);
   cv::Rect r(cv::Point(int(std::floor(x0)), int(std::floor(y0))), cv::Point(int(std::ceil(x1)), int(std::ceil(y1))));
   return r & cv::Rect(0, 0, bounds.width, bounds.height);
 }

@@ -40,8 +40,9 @@ void rotate(synth::SynthImage& img, double degrees) {
   img.pixels = out;
   const cv::Rect bounds(0, 0, out.cols, out.rows);
   for (auto& e : img.truth) {
-    std::vector<cv::Point2f> corners = {cv::Point2f(float(e.box.x), float(e.box.y)), cv::Point2f(float(e.box.br().x), float(e.box.y)),
-                                        cv::Point2f(float(e.box.br().x), float(e.box.br().y)), cv::Point2f(float(e.box.x), float(e.box.br().y))};
+    std::vector<cv::Point2f> corners = {
+        cv::Point2f(float(e.box.x), float(e.box.y)), cv::Point2f(float(e.box.br().x), float(e.box.y)),
+        cv::Point2f(float(e.box.br().x), float(e.box.br().y)), cv::Point2f(float(e.box.x), float(e.box.br().y))};
     cv::transform(corners, corners, m);
     const cv::Rect whole = cv::boundingRect(corners);
     e.box = whole & bounds;
@@ -80,7 +81,8 @@ int writeCorpus(const std::string& directory, const CorpusOptions& o, const std:
     std::snprintf(stem, sizeof stem, "%04d_%s", i, synth::kindName(kind).c_str());
     const std::string imageName = std::string(stem) + ".jpg";
     const int quality = o.hard ? rng.uniform(35, 80) : rng.uniform(70, 95);
-    cv::imwrite((std::filesystem::path(directory) / imageName).string(), img.pixels, {cv::IMWRITE_JPEG_QUALITY, quality});
+    cv::imwrite((std::filesystem::path(directory) / imageName).string(), img.pixels,
+                {cv::IMWRITE_JPEG_QUALITY, quality});
     nlohmann::json j;
     j["image"] = imageName;
     j["kind"] = synth::kindName(kind);
@@ -89,8 +91,11 @@ int writeCorpus(const std::string& directory, const CorpusOptions& o, const std:
     j["jpeg_quality"] = quality;
     j["elements"] = nlohmann::json::array();
     for (const auto& e : img.truth) {
-      nlohmann::json el{{"kind", e.kind}, {"category", e.category}, {"phi", e.phi},
-                        {"box", {e.box.x, e.box.y, e.box.width, e.box.height}}, {"text", e.text}};
+      nlohmann::json el{{"kind", e.kind},
+                        {"category", e.category},
+                        {"phi", e.phi},
+                        {"box", {e.box.x, e.box.y, e.box.width, e.box.height}},
+                        {"text", e.text}};
       if (e.glyphPx > 0) el["glyph_px"] = e.glyphPx;
       if (!e.symbology.empty()) el["symbology"] = e.symbology;
       j["elements"].push_back(el);

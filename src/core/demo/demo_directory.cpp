@@ -19,8 +19,9 @@ std::vector<DirectoryPerson> demoDirectoryPersons() {
     p.civilityExCode = a.category == "student" ? "" : "DR";
     p.civilityExLabel = a.category == "student" ? "" : "Docteur";
     p.lastName = a.documentLastName.empty() ? a.lastName : a.documentLastName;
-    std::transform(p.lastName.begin(), p.lastName.end(), p.lastName.begin(),
-                   [](unsigned char c) { return c < 0x80 ? static_cast<char>(std::toupper(c)) : static_cast<char>(c); });
+    std::transform(p.lastName.begin(), p.lastName.end(), p.lastName.begin(), [](unsigned char c) {
+      return c < 0x80 ? static_cast<char>(std::toupper(c)) : static_cast<char>(c);
+    });
     p.firstName = a.documentFirstName.empty() ? a.firstName : a.documentFirstName;
     DirectoryActivity activity;
     activity.professionCode = a.professionCode;

@@ -39,8 +39,9 @@ SynthImage ecg(Rng& rng, const PatientIdentity& p, cv::Size size, const Style& s
   x = c.field("Né(e) le", p.birthDate, {x + 2 * th, y}, th, ink, "date", st.body);
   c.field("IPP", p.ipp, {x + 2 * th, y}, th, ink, "id", st.body);
   y += line;
-  x = c.field("Date :", p.examDate + " " + std::to_string(rng.uniform(8, 19)) + ":" + std::to_string(rng.uniform(10, 59)),
-              {m, y}, th, ink, "date", st.body);
+  x = c.field(
+      "Date :", p.examDate + " " + std::to_string(rng.uniform(8, 19)) + ":" + std::to_string(rng.uniform(10, 59)),
+      {m, y}, th, ink, "date", st.body);
   c.text(p.ward + ", " + p.hospital, {x + 2 * th, y}, th, ink, "address", true, st.body);
   y += line;
   const int hr = rng.uniform(55, 110);

@@ -25,7 +25,9 @@ class Rng {
   std::size_t below(std::size_t n) { return static_cast<std::size_t>(next() % n); }
   bool chance(double p) { return static_cast<double>(next() >> 11) / 9007199254740992.0 < p; }
   template <class T>
-  const T& pick(const std::vector<T>& v) { return v[below(v.size())]; }
+  const T& pick(const std::vector<T>& v) {
+    return v[below(v.size())];
+  }
 
  private:
   std::uint64_t state_;
@@ -46,6 +48,7 @@ struct Profession {
   std::vector<Skill> skills;  // savoir-faire of type S (spécialité ordinale); SM54 first
 };
 
+// clang-format off
 const std::vector<Profession>& professions() {
   static const std::vector<Profession> list = {
       {"10", "Médecin", 350, 60, "CNOM/CNOM/CNOM", true,
@@ -89,6 +92,7 @@ const std::vector<std::string_view>& streets() {
       "rue du Général Leclerc", "avenue de la Gare", "rue des Écoles", "chemin des Vignes", "rue Nationale"};
   return list;
 }
+// clang-format on
 
 const Profession& pickWeighted(Rng& rng, bool student) {
   int total = 0;
@@ -129,7 +133,8 @@ DirectoryActivity syntheticActivity(Rng& rng, const Profession& profession, bool
   a.categoryCode = military ? "M" : "C";
   a.categoryLabel = military ? "Militaire" : "Civil";
   if (!profession.skills.empty()) {
-    const Skill& skill = rng.chance(0.55) ? profession.skills.front() : profession.skills[rng.below(profession.skills.size())];
+    const Skill& skill =
+        rng.chance(0.55) ? profession.skills.front() : profession.skills[rng.below(profession.skills.size())];
     a.skillTypeCode = "S";
     a.skillCode = skill.code;
     a.skillLabel = skill.label;
@@ -137,7 +142,8 @@ DirectoryActivity syntheticActivity(Rng& rng, const Profession& profession, bool
   const int mode = static_cast<int>(rng.below(10));
   a.modeCode = mode < 6 ? "L" : mode < 9 ? "S" : "B";
   a.modeLabel = mode < 6 ? "Libéral, indépendant, artisan, commerçant" : mode < 9 ? "Salarié" : "Bénévole";
-  a.siteName = mode < 6 ? std::string("Cabinet ") + profession.label : std::string("Centre hospitalier de ") + place.city;
+  a.siteName =
+      mode < 6 ? std::string("Cabinet ") + profession.label : std::string("Centre hospitalier de ") + place.city;
   return a;
 }
 
@@ -166,7 +172,9 @@ DirectoryPerson syntheticPerson(Rng& rng, const std::string& rpps, double studen
 class RowWriter {
  public:
   RowWriter(const ExtractOptions& options, std::ostream& out)
-      : header_(extractHeader(options.version)), map_(mapColumns(header_)), latin1_(options.encoding == ExtractEncoding::Latin1),
+      : header_(extractHeader(options.version)),
+        map_(mapColumns(header_)),
+        latin1_(options.encoding == ExtractEncoding::Latin1),
         out_(out) {
     std::string line;
     for (const auto& name : header_) line += name + "|";
@@ -176,7 +184,8 @@ class RowWriter {
   void write(const DirectoryPerson& p, const DirectoryActivity& a, Rng& rng) {
     std::vector<std::string> values(header_.size());
     const auto set = [&](Field f, std::string value) {
-      if (const std::size_t pos = map_[static_cast<std::size_t>(f)]; pos != std::string::npos) values[pos] = std::move(value);
+      if (const std::size_t pos = map_[static_cast<std::size_t>(f)]; pos != std::string::npos)
+        values[pos] = std::move(value);
     };
     set(Field::IdType, p.idType.empty() ? "8" : p.idType);
     set(Field::Identifier, p.identifier);
@@ -221,9 +230,7 @@ class RowWriter {
   }
 
  private:
-  void emit(const std::string& line) {
-    out_ << (latin1_ ? utf8ToLatin1(line) : line) << '\n';
-  }
+  void emit(const std::string& line) { out_ << (latin1_ ? utf8ToLatin1(line) : line) << '\n'; }
   const std::vector<std::string>& header_;
   ColumnMap map_;
   bool latin1_;
@@ -245,7 +252,8 @@ ExtractStats generateExtract(const ExtractOptions& options, const std::vector<Di
   ExtractStats stats;
   const auto written = [&] {
     ++stats.rows;
-    if (options.malformedEvery > 0 && stats.rows % options.malformedEvery == 0) writer.writeMalformed(stats.malformed++);
+    if (options.malformedEvery > 0 && stats.rows % options.malformedEvery == 0)
+      writer.writeMalformed(stats.malformed++);
   };
   std::set<std::string> reserved;
   for (const auto& person : mustInclude) {

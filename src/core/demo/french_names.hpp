@@ -4,7 +4,7 @@
 #include <vector>
 
 namespace medpics::creds::names {
-const std::vector<std::string_view>& surnames();        // UTF-8, as printed ("Le Goff", "Lefèvre")
+const std::vector<std::string_view>& surnames();  // UTF-8, as printed ("Le Goff", "Lefèvre")
 const std::vector<std::string_view>& femaleGivenNames();
 const std::vector<std::string_view>& maleGivenNames();
 }  // namespace medpics::creds::names

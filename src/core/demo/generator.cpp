@@ -36,8 +36,9 @@ std::string postKind(ImageKind kind) {
 
 SynthImage generate(ImageKind kind, uint64_t seed, const GenerateOptions& options) {
   Rng rng(seed * 1000003ull + static_cast<uint64_t>(kind));
-  const PatientIdentity patient =
-      options.patient ? *options.patient : options.hard ? randomHardPatient(rng) : randomPatient(rng);
+  const PatientIdentity patient = options.patient ? *options.patient
+                                  : options.hard  ? randomHardPatient(rng)
+                                                  : randomPatient(rng);
   const detail::Style st = detail::pickStyle(rng, options);
   auto sized = [&](int w, int h) {
     return options.width > 0 && options.height > 0 ? cv::Size(options.width, options.height) : cv::Size(w, h);
@@ -74,8 +75,9 @@ SynthImage generate(ImageKind kind, uint64_t seed, const GenerateOptions& option
     case ImageKind::StudentCard: {
       auto applicants = demoApplicants(2026);
       DemoApplicant a = applicants[static_cast<size_t>(rng.uniform(0, 11))];
-      a.documentKind = kind == ImageKind::RppsCard ? "rpps_card"
-                       : kind == ImageKind::StudentCard ? "student_card" : "ordre_certificate";
+      a.documentKind = kind == ImageKind::RppsCard      ? "rpps_card"
+                       : kind == ImageKind::StudentCard ? "student_card"
+                                                        : "ordre_certificate";
       if (kind == ImageKind::StudentCard) {
         a.ine = beaIne(seed);
         a.documentIdentifier = a.ine;

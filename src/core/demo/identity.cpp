@@ -10,15 +10,16 @@
 namespace medpics::synth {
 namespace {
 
-const std::vector<std::string> kFemale{"Sophie", "Camille", "Léa", "Chloé", "Inès", "Manon", "Hélène", "Zoé",
-                                       "Élodie", "Anaïs", "Margaux", "Françoise", "Nathalie", "Céline", "Maëlle"};
-const std::vector<std::string> kMale{"Jean", "Pierre", "Lucas", "Hugo", "Mathéo", "Jérôme", "François", "Thomas",
-                                     "Noël", "Gaël", "Loïc", "Stéphane", "André", "Benoît", "Théo"};
-const std::vector<std::string> kLast{"MARTIN", "BERNARD", "DUBOIS", "THOMAS", "ROBERT", "RICHARD", "PETIT",
-                                     "DURAND", "LEROY", "MOREAU", "SIMON", "LAURENT", "LEFÈVRE", "MICHEL",
-                                     "GARCIA", "DAVID", "BERTRAND", "ROUX", "VINCENT", "FOURNIER", "MOREL",
-                                     "GIRARD", "ANDRÉ", "MERCIER", "DUPONT", "LAMBERT", "BONNET", "FRANÇOIS",
-                                     "MARTINEZ", "LEGRAND", "GAUTHIER", "CHEVALIER", "BOYER", "NGUYEN", "BENOÎT"};
+const std::vector<std::string> kFemale{"Sophie",  "Camille",   "Léa",      "Chloé",  "Inès",
+                                       "Manon",   "Hélène",    "Zoé",      "Élodie", "Anaïs",
+                                       "Margaux", "Françoise", "Nathalie", "Céline", "Maëlle"};
+const std::vector<std::string> kMale{"Jean", "Pierre", "Lucas", "Hugo",     "Mathéo", "Jérôme", "François", "Thomas",
+                                     "Noël", "Gaël",   "Loïc",  "Stéphane", "André",  "Benoît", "Théo"};
+const std::vector<std::string> kLast{"MARTIN",   "BERNARD", "DUBOIS",   "THOMAS",    "ROBERT",  "RICHARD",  "PETIT",
+                                     "DURAND",   "LEROY",   "MOREAU",   "SIMON",     "LAURENT", "LEFÈVRE",  "MICHEL",
+                                     "GARCIA",   "DAVID",   "BERTRAND", "ROUX",      "VINCENT", "FOURNIER", "MOREL",
+                                     "GIRARD",   "ANDRÉ",   "MERCIER",  "DUPONT",    "LAMBERT", "BONNET",   "FRANÇOIS",
+                                     "MARTINEZ", "LEGRAND", "GAUTHIER", "CHEVALIER", "BOYER",   "NGUYEN",   "BENOÎT"};
 struct Place {
   const char* hospital;
   const char* city;
@@ -33,7 +34,7 @@ const std::vector<Place> kPlaces{{"CHU de Bordeaux", "33000 Bordeaux", "33", "05
                                  {"CHU de Toulouse Purpan", "31059 Toulouse", "31", "05 61 77 22 33"},
                                  {"Hôpital Nord, Marseille", "13015 Marseille", "13", "04 91 96 80 00"},
                                  {"CHU de Lille", "59037 Lille", "59", "03 20 44 59 62"}};
-const std::vector<std::string> kWards{"Service de radiologie", "Urgences adultes", "Dermatologie",
+const std::vector<std::string> kWards{"Service de radiologie", "Urgences adultes",       "Dermatologie",
                                       "Cardiologie, unité 3B", "Chirurgie orthopédique", "Médecine interne"};
 
 std::string twoDigits(int v) {
@@ -85,14 +86,14 @@ PatientIdentity randomPatient(Rng& rng) {
 }
 
 namespace {
-const std::vector<std::string> kHardLast{"SAINT-MARTIN", "LE GALL",      "BEN AHMED",     "DE LA FONTAINE", "N'DIAYE",
-                                         "LEFÈVRE-DUPRÉ", "DA SILVA",    "VAN DER BERG",  "EL KHOURY",      "PRÉVOST",
-                                         "MARTIN-LÉVÊQUE", "D'ALMEIDA",  "GUÉRIN",        "LE BRIS",        "DUMONT-ROCHÉ",
-                                         "DE SAINT-EXUPÉRY", "BÉNARD",   "ÉTIENNE",       "LOUIS-JEAN",     "NGUYEN VAN"};
-const std::vector<std::string> kHardFirst{"Laëtitia", "Cédric",  "Jean-Baptiste", "Marie-Hélène", "Anne-Sophie",
-                                          "Brigitte", "Zoë",     "Émilie",        "Maëlys",       "Loïc",
-                                          "Jean-François", "Aurélien", "Inès",    "Noémie",       "Hervé",
-                                          "Yann",     "Gaëlle",  "Béatrice",      "Pierre-Yves",  "Aïcha"};
+const std::vector<std::string> kHardLast{
+    "SAINT-MARTIN", "LE GALL",          "BEN AHMED", "DE LA FONTAINE", "N'DIAYE",    "LEFÈVRE-DUPRÉ", "DA SILVA",
+    "VAN DER BERG", "EL KHOURY",        "PRÉVOST",   "MARTIN-LÉVÊQUE", "D'ALMEIDA",  "GUÉRIN",        "LE BRIS",
+    "DUMONT-ROCHÉ", "DE SAINT-EXUPÉRY", "BÉNARD",    "ÉTIENNE",        "LOUIS-JEAN", "NGUYEN VAN"};
+const std::vector<std::string> kHardFirst{"Laëtitia",      "Cédric",   "Jean-Baptiste", "Marie-Hélène", "Anne-Sophie",
+                                          "Brigitte",      "Zoë",      "Émilie",        "Maëlys",       "Loïc",
+                                          "Jean-François", "Aurélien", "Inès",          "Noémie",       "Hervé",
+                                          "Yann",          "Gaëlle",   "Béatrice",      "Pierre-Yves",  "Aïcha"};
 
 // Maps one UTF-8 letter of the Latin-1 range between cases (0xC3 0x80-0x9E <-> 0xC3 0xA0-0xBE), ASCII too.
 std::string mapCase(const std::string& s, bool upper, bool title) {
@@ -131,10 +132,14 @@ PatientIdentity randomHardPatient(Rng& rng) {
   if (rng.chance(0.5)) p.lastName = rng.pick(kHardLast);
   if (rng.chance(0.5)) p.firstName = rng.pick(kHardFirst);
   const double form = rng.real();
-  if (form < 0.3) p.display = p.lastName + " " + p.firstName;
-  else if (form < 0.55) p.display = upperName(p.lastName) + "^" + upperName(p.firstName);  // DICOM patient name
-  else if (form < 0.8) p.display = titleName(p.lastName) + ", " + p.firstName;
-  else p.display = p.firstName + " " + p.lastName;
+  if (form < 0.3)
+    p.display = p.lastName + " " + p.firstName;
+  else if (form < 0.55)
+    p.display = upperName(p.lastName) + "^" + upperName(p.firstName);  // DICOM patient name
+  else if (form < 0.8)
+    p.display = titleName(p.lastName) + ", " + p.firstName;
+  else
+    p.display = p.firstName + " " + p.lastName;
   return p;
 }
 

@@ -14,10 +14,10 @@ struct Analyte {
   double lo, hi;
 };
 const std::vector<Analyte> kAnalytes{
-    {"Hémoglobine", "g/dL", 12.0, 16.0},    {"Hématocrite", "%", 36, 46},      {"Leucocytes", "G/L", 4.0, 10.0},
-    {"Plaquettes", "G/L", 150, 400},        {"Sodium", "mmol/L", 136, 145},    {"Potassium", "mmol/L", 3.5, 5.1},
-    {"Créatinine", "µmol/L", 45, 90},       {"Glycémie à jeun", "g/L", 0.70, 1.10}, {"CRP", "mg/L", 0, 5},
-    {"TSH", "mUI/L", 0.4, 4.0},             {"Ferritine", "µg/L", 15, 150},    {"ASAT", "UI/L", 5, 34}};
+    {"Hémoglobine", "g/dL", 12.0, 16.0}, {"Hématocrite", "%", 36, 46},           {"Leucocytes", "G/L", 4.0, 10.0},
+    {"Plaquettes", "G/L", 150, 400},     {"Sodium", "mmol/L", 136, 145},         {"Potassium", "mmol/L", 3.5, 5.1},
+    {"Créatinine", "µmol/L", 45, 90},    {"Glycémie à jeun", "g/L", 0.70, 1.10}, {"CRP", "mg/L", 0, 5},
+    {"TSH", "mUI/L", 0.4, 4.0},          {"Ferritine", "µg/L", 15, 150},         {"ASAT", "UI/L", 5, 34}};
 
 std::string num(double v) {
   char b[32];
@@ -54,9 +54,9 @@ SynthImage labReport(Rng& rng, const PatientIdentity& p, cv::Size size, const St
   y += iline;
   c.field("N° de dossier :", p.ipp, {m, y}, ih, ink, "id", idFont);
   y += iline;
-  c.field("Prélevé le", p.examDate + " à " + std::to_string(rng.uniform(7, 11)) + "h" +
-                            std::to_string(rng.uniform(10, 59)),
-          {m, y}, ih, ink, "date", idFont);
+  c.field("Prélevé le",
+          p.examDate + " à " + std::to_string(rng.uniform(7, 11)) + "h" + std::to_string(rng.uniform(10, 59)), {m, y},
+          ih, ink, "date", idFont);
   if (st.hard) {
     y += iline;
     c.field("Prescripteur :", "Dr " + randomLastName(rng), {m, y}, ih, ink, "name", idFont);
@@ -91,8 +91,9 @@ SynthImage labReport(Rng& rng, const PatientIdentity& p, cv::Size size, const St
     y += line;
   }
   c.text("Validé par le biologiste responsable", {m, pageH - m}, th * 9 / 10, ink, "benign", false, st.body);
-  if (st.hard) c.text("Page 1/1", {pageW - m - c.tr.width("Page 1/1", th, st.body), pageH - m}, th * 9 / 10, ink, "benign",
-                      false, st.body);
+  if (st.hard)
+    c.text("Page 1/1", {pageW - m - c.tr.width("Page 1/1", th, st.body), pageH - m}, th * 9 / 10, ink, "benign", false,
+           st.body);
 
   // Photograph it: rotation, desk background, uneven lighting, noise, JPEG.
   rotate(c, st.angle(st.hard ? signedAngle(rng, 0.5, 3.0) : rng.real(-4.0, 4.0)), cv::Scalar(0, 0, 0));

@@ -6,9 +6,7 @@
 namespace medpics::synth::detail {
 
 namespace {
-const char* title(const std::string& profession) {
-  return profession == "Médecin" ? "Dr " : "";
-}
+const char* title(const std::string& profession) { return profession == "Médecin" ? "Dr " : ""; }
 
 const char* ordreOf(const std::string& code) {
   if (code == "40") return "Conseil national de l'Ordre des chirurgiens-dentistes";
@@ -33,8 +31,8 @@ void cardBase(Canvas& c, Rng& rng, cv::Size size, cv::Vec3b top, cv::Vec3b botto
   cv::rectangle(c.img, photo, cv::Scalar(215, 215, 215), cv::FILLED);
   cv::circle(c.img, {photo.x + photo.width / 2, photo.y + photo.height * 2 / 5}, photo.width / 4,
              cv::Scalar(150, 150, 150), cv::FILLED, cv::LINE_AA);
-  cv::ellipse(c.img, {photo.x + photo.width / 2, photo.y + photo.height}, {photo.width * 2 / 5, photo.height * 2 / 5}, 0,
-              180, 360, cv::Scalar(150, 150, 150), cv::FILLED, cv::LINE_AA);
+  cv::ellipse(c.img, {photo.x + photo.width / 2, photo.y + photo.height}, {photo.width * 2 / 5, photo.height * 2 / 5},
+              0, 180, 360, cv::Scalar(150, 150, 150), cv::FILLED, cv::LINE_AA);
   addNoise(c.img, rng, 2.0);
 }
 

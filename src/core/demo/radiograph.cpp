@@ -49,7 +49,8 @@ SynthImage radiograph(Rng& rng, const PatientIdentity& p, cv::Size size, bool in
   if (st.hard) {  // a centimetre scale with its label, and a position marker
     const int cm = std::max(20, w / 25), sx = w - m - 5 * cm, sy = h - m - 3 * th;
     cv::line(c.img, {sx, sy}, {sx + 5 * cm, sy}, ink, 1);
-    for (int i = 0; i <= 5; ++i) cv::line(c.img, {sx + i * cm, sy}, {sx + i * cm, sy - (i % 5 ? th / 3 : th / 2)}, ink, 1);
+    for (int i = 0; i <= 5; ++i)
+      cv::line(c.img, {sx + i * cm, sy}, {sx + i * cm, sy - (i % 5 ? th / 3 : th / 2)}, ink, 1);
     c.text("5 cm", {sx + 2 * cm, sy - th}, th, ink, "benign", false, st.body);
     c.text(rng.chance(0.5) ? "DEBOUT" : "COUCHÉ", {w / 2, m + th}, th, ink, "benign", false, st.body);
   }

@@ -68,8 +68,9 @@ void drawLesion(cv::Mat& img, Rng& rng, cv::Rect area) {
 // Draws a tattoo-like ink mark in `area`; returns its tight ink box.
 cv::Rect drawTattoo(cv::Mat& img, Rng& rng, cv::Rect area) {
   // Drawn on a full-size mask restricted to the area (padded for the blur), then blended.
-  const cv::Rect roi = cv::Rect(area.x - area.width / 4, area.y - area.height / 4, area.width * 3 / 2, area.height * 3 / 2) &
-                       cv::Rect(0, 0, img.cols, img.rows);
+  const cv::Rect roi =
+      cv::Rect(area.x - area.width / 4, area.y - area.height / 4, area.width * 3 / 2, area.height * 3 / 2) &
+      cv::Rect(0, 0, img.cols, img.rows);
   cv::Mat mask3 = cv::Mat::zeros(img.size(), CV_8UC3);
   const int s = std::min(area.width, area.height);
   const cv::Point o(area.x + area.width / 2, area.y + area.height / 2);
@@ -89,7 +90,8 @@ cv::Rect drawTattoo(cv::Mat& img, Rng& rng, cv::Rect area) {
       const double phase = rng.real(0, CV_PI), amp = rng.real(0.08, 0.2) * s;
       for (int i = 0; i <= 40; ++i) {
         const double t = i / 40.0;
-        curve.emplace_back(o.x + int((t - 0.5) * 0.9 * s), o.y + int((k - 1.5) * 0.12 * s + amp * std::sin(6 * t + phase)));
+        curve.emplace_back(o.x + int((t - 0.5) * 0.9 * s),
+                           o.y + int((k - 1.5) * 0.12 * s + amp * std::sin(6 * t + phase)));
       }
       cv::polylines(mask3, curve, false, cv::Scalar::all(255), thick * 2, cv::LINE_AA);
     }
@@ -145,7 +147,8 @@ SynthImage skinPhoto(Rng& rng, cv::Size size, bool withFace, const Style& st) {
       if (drawn.empty()) break;
       const cv::Rect face(cv::Point(int(fp.face.x * scale), int(fp.face.y * scale)) + at,
                           cv::Point(int(std::ceil((fp.face.x + fp.face.width) * scale)),
-                                    int(std::ceil((fp.face.y + fp.face.height) * scale))) + at);
+                                    int(std::ceil((fp.face.y + fp.face.height) * scale))) +
+                              at);
       // a later photo may cover part of an earlier face: the truth is what stays visible
       for (auto& e : c.truth)
         if (e.kind == "face" && (e.box & drawn).area() > 0) e.box = cv::Rect();
@@ -166,15 +169,17 @@ SynthImage skinPhoto(Rng& rng, cv::Size size, bool withFace, const Style& st) {
     cv::Mat scaled;
     cv::resize(photo, scaled, {}, scale, scale, scale < 1 ? cv::INTER_AREA : cv::INTER_CUBIC);
     const bool left = rng.chance(0.5);
-    const cv::Point at(left ? rng.uniform(0, size.width / 20) : size.width - scaled.cols - rng.uniform(0, size.width / 20),
-                       rng.uniform(0, size.height - scaled.rows));
+    const cv::Point at(
+        left ? rng.uniform(0, size.width / 20) : size.width - scaled.cols - rng.uniform(0, size.width / 20),
+        rng.uniform(0, size.height - scaled.rows));
     const cv::Rect drawn = paste(c.img, scaled, at);
     const cv::Rect face(cv::Point(int(fp.face.x * scale), int(fp.face.y * scale)) + at,
                         cv::Point(int(std::ceil((fp.face.x + fp.face.width) * scale)),
-                                  int(std::ceil((fp.face.y + fp.face.height) * scale))) + at);
+                                  int(std::ceil((fp.face.y + fp.face.height) * scale))) +
+                            at);
     c.add("face", "face", true, face & drawn);
-    const cv::Rect rest = left ? cv::Rect(drawn.br().x, 0, size.width - drawn.br().x, size.height)
-                               : cv::Rect(0, 0, drawn.x, size.height);
+    const cv::Rect rest =
+        left ? cv::Rect(drawn.br().x, 0, size.width - drawn.br().x, size.height) : cv::Rect(0, 0, drawn.x, size.height);
     drawLesion(c.img, rng, rest);
     return finish(ImageKind::SkinFace, std::move(c));
   }
@@ -183,7 +188,8 @@ SynthImage skinPhoto(Rng& rng, cv::Size size, bool withFace, const Style& st) {
   const cv::Rect other(tattooLeft ? size.width / 2 : 0, 0, size.width / 2, size.height);
   drawLesion(c.img, rng, other);
   const int s = std::min(half.width, half.height) * rng.uniform(45, 80) / 100;
-  const cv::Rect area(half.x + (half.width - s) / 2 + rng.uniform(-s / 8, s / 8), (size.height - s) / 2 + rng.uniform(-s / 4, s / 4), s, s);
+  const cv::Rect area(half.x + (half.width - s) / 2 + rng.uniform(-s / 8, s / 8),
+                      (size.height - s) / 2 + rng.uniform(-s / 4, s / 4), s, s);
   c.add("tattoo", "tattoo", true, drawTattoo(c.img, rng, area));
   addNoise(c.img, rng, 2.0);
   return finish(ImageKind::SkinTattoo, std::move(c));

@@ -11,8 +11,8 @@
 namespace medpics::synth::detail {
 
 const std::vector<std::string>& writableSymbologies() {
-  static const std::vector<std::string> all{"QRCode", "DataMatrix", "Aztec", "PDF417", "Code128", "Code39", "Code93",
-                                            "Codabar", "ITF", "EAN13", "EAN8", "UPCA", "UPCE"};
+  static const std::vector<std::string> all{"QRCode",  "DataMatrix", "Aztec", "PDF417", "Code128", "Code39", "Code93",
+                                            "Codabar", "ITF",        "EAN13", "EAN8",   "UPCA",    "UPCE"};
   return all;
 }
 
@@ -42,9 +42,10 @@ cv::Mat symbolImage(const std::string& symbology, const std::string& payload, in
   if (bits.width() <= 0 || bits.height() <= 0) return {};
   const bool linear = bits.height() <= 2;
   // 2D: the side (PDF417: the height) spans sidePx; linear: bars sidePx high, modules 1-3 px wide.
-  const double module = linear ? std::clamp(sidePx / 40.0, 1.0, 3.0)
-                               : std::max(1.0, double(sidePx) / (symbology == "PDF417" ? bits.height()
-                                                                                        : std::max(bits.width(), bits.height())));
+  const double module =
+      linear ? std::clamp(sidePx / 40.0, 1.0, 3.0)
+             : std::max(1.0, double(sidePx) /
+                                 (symbology == "PDF417" ? bits.height() : std::max(bits.width(), bits.height())));
   const int w = int(std::lround(bits.width() * module));
   const int h = linear ? std::max(sidePx, 8) : int(std::lround(bits.height() * module));
   const int quiet = int(std::ceil(module * (linear ? 8 : 2)));

@@ -31,8 +31,7 @@ const std::array<std::vector<const char*>, size_t(Font::Count)> kFontFiles{{
      "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"},
     {"/usr/share/fonts/truetype/dejavu/DejaVuSerif-Italic.ttf", "/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf"},
     {"/usr/share/fonts/truetype/dejavu/DejaVuSerifCondensed.ttf", "/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf"},
-    {"/usr/share/fonts/truetype/dejavu/DejaVuSansMono-Bold.ttf",
-     "/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf"},
+    {"/usr/share/fonts/truetype/dejavu/DejaVuSansMono-Bold.ttf", "/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf"},
     {"/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf",
      "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"},
     {"/usr/share/fonts/truetype/liberation/LiberationSans-Italic.ttf",
@@ -63,8 +62,7 @@ struct TextRenderer::Impl {
           ft->loadFontData(path, 0);
           slot = ft;
           break;
-        } catch (const cv::Exception&) {
-        }
+        } catch (const cv::Exception&) {}
       }
     }
     return slot.get();
@@ -130,8 +128,7 @@ cv::Rect TextRenderer::draw(cv::Mat& image, const std::string& text, cv::Point b
       const int w = ar[x];
       if (w == 0) continue;
       minX = std::min(minX, x), maxX = std::max(maxX, x), minY = std::min(minY, y), maxY = std::max(maxY, y);
-      for (int c = 0; c < 3; ++c)
-        pr[x][c] = cv::saturate_cast<uchar>((pr[x][c] * (255 - w) + color[c] * w) / 255.0);
+      for (int c = 0; c < 3; ++c) pr[x][c] = cv::saturate_cast<uchar>((pr[x][c] * (255 - w) + color[c] * w) / 255.0);
     }
   }
   if (maxX < 0) return {};
@@ -139,10 +136,21 @@ cv::Rect TextRenderer::draw(cv::Mat& image, const std::string& text, cv::Point b
 }
 
 const std::vector<Font>& bodyFonts() {
-  static const std::vector<Font> fonts{Font::Sans,          Font::Serif,          Font::Mono,          Font::Narrow,
-                                       Font::SansOblique,   Font::SansExtraLight, Font::SansCondensed, Font::SerifItalic,
-                                       Font::SerifCondensed, Font::LiberationSans, Font::LiberationSansItalic,
-                                       Font::LiberationSerif, Font::LiberationMono, Font::NotoSans, Font::NotoSerif,
+  static const std::vector<Font> fonts{Font::Sans,
+                                       Font::Serif,
+                                       Font::Mono,
+                                       Font::Narrow,
+                                       Font::SansOblique,
+                                       Font::SansExtraLight,
+                                       Font::SansCondensed,
+                                       Font::SerifItalic,
+                                       Font::SerifCondensed,
+                                       Font::LiberationSans,
+                                       Font::LiberationSansItalic,
+                                       Font::LiberationSerif,
+                                       Font::LiberationMono,
+                                       Font::NotoSans,
+                                       Font::NotoSerif,
                                        Font::NotoSansItalic};
   return fonts;
 }

@@ -34,7 +34,8 @@ SynthImage wristband(Rng& rng, const PatientIdentity& p, cv::Size size, const St
   const int module = st.hard ? std::max(1, bandW / 450) : std::max(2, bandW / 260);
   cv::Mat bars = barcodeImage("code128", p.ipp, module, std::max(20, bandY + bandH - m - (y + th / 2)));
   const cv::Point barsAt(x0, y + th / 2);
-  if (barsAt.x + bars.cols < bandX + bandW) c.add("barcode", "barcode", true, paste(c.img, bars, barsAt), p.ipp, "Code128");
+  if (barsAt.x + bars.cols < bandX + bandW)
+    c.add("barcode", "barcode", true, paste(c.img, bars, barsAt), p.ipp, "Code128");
   if (st.hard) {  // a second code of any symbology, 14-200 px, rotated up to 5 degrees, right part of the band
     const std::string sym = st.symbology.value_or(rng.pick(writableSymbologies()));
     const int side = st.symbolPx.value_or(rng.uniform(14, std::clamp(bandH - 2 * m, 15, 200)));
@@ -46,8 +47,8 @@ SynthImage wristband(Rng& rng, const PatientIdentity& p, cv::Size size, const St
     const bool dataMatrix = rng.chance(0.5);
     cv::Mat dm = barcodeImage(dataMatrix ? "datamatrix" : "qr", payload, std::max(3, bandH / 60));
     const cv::Point at(bandX + bandW - m - dm.cols, bandY + m);
-    if (at.x > x0 + bars.cols && dm.rows < bandH - 2 * m) c.add("barcode", "barcode", true, paste(c.img, dm, at), payload,
-                                                                 dataMatrix ? "DataMatrix" : "QRCode");
+    if (at.x > x0 + bars.cols && dm.rows < bandH - 2 * m)
+      c.add("barcode", "barcode", true, paste(c.img, dm, at), payload, dataMatrix ? "DataMatrix" : "QRCode");
   }
   // Photographed: slight rotation, cropped back to the original size, noise.
   const cv::Size before = c.img.size();

@@ -15,7 +15,6 @@ namespace {
 
 constexpr int kInput = 256;
 
-
 // Anchor centre (normalised) of prediction i: 16x16 grid x 2 anchors, then 8x8 grid x 6 anchors.
 cv::Point2f anchor(int i) {
   if (i < 512) {
@@ -84,8 +83,10 @@ std::vector<FaceCandidate> blazeFaceTiles(const cv::Mat& bgr, const FaceOptions&
     // One resize per scale: the level image is the whole image scaled so that a tile becomes 256 px.
     const double scale = std::min(1.0, double(kInput) / side);
     cv::Mat level;
-    if (scale < 1.0) cv::resize(bgr, level, {}, scale, scale, cv::INTER_AREA);
-    else level = bgr;
+    if (scale < 1.0)
+      cv::resize(bgr, level, {}, scale, scale, cv::INTER_AREA);
+    else
+      level = bgr;
     const int tile = std::min(kInput, int(std::lround(side * scale)));
     // Fine scales (quarter of the long side and below) only where some skin colour is present.
     cv::Mat skin;

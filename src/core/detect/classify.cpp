@@ -33,13 +33,18 @@ bool isLowerAt(std::string_view s, std::size_t i) {
   if (c >= 'a' && c <= 'z') return true;
   return c == 0xC3 && i + 1 < s.size() && (unsigned char)s[i + 1] >= 0xA0;
 }
-bool isWordByte(unsigned char c) { return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || c >= 0x80; }
+bool isWordByte(unsigned char c) {
+  return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || c >= 0x80;
+}
 
 std::vector<Token> tokenize(std::string_view s) {
   std::vector<Token> tokens;
   std::size_t i = 0;
   while (i < s.size()) {
-    if (!isWordByte(s[i])) { ++i; continue; }
+    if (!isWordByte(s[i])) {
+      ++i;
+      continue;
+    }
     Token t;
     t.begin = i;
     while (i < s.size()) {
@@ -68,9 +73,10 @@ std::vector<Token> tokenize(std::string_view s) {
 
 // Labels of identifiers and dates that follow a name on the same line ("DUPONT Jean, NIR ...", "IPP", "Né le").
 bool identifierLabel(const std::string& folded) {
-  static const char* labels[] = {"ipp", "nir", "nda", "ins", "rpps", "adeli", "ddn", "dob", "tel", "id", "sexe", "age",
-                                 "ne", "nee", "secu", "ss", "mrn", "pid"};
-  return std::find_if(std::begin(labels), std::end(labels), [&](const char* l) { return folded == l; }) != std::end(labels);
+  static const char* labels[] = {"ipp", "nir",  "nda", "ins", "rpps", "adeli", "ddn", "dob", "tel",
+                                 "id",  "sexe", "age", "ne",  "nee",  "secu",  "ss",  "mrn", "pid"};
+  return std::find_if(std::begin(labels), std::end(labels), [&](const char* l) { return folded == l; }) !=
+         std::end(labels);
 }
 
 bool nameLike(const Token& t) {
@@ -85,7 +91,10 @@ bool pronounceable(const Token& t) {
   int vowels = 0, run = 1, longestConsonants = 0, consonants = 0;
   for (std::size_t i = 0; i < w.size(); ++i) {
     const char c = w[i];
-    if (c == '-' || c == '\'') { consonants = 0; continue; }
+    if (c == '-' || c == '\'') {
+      consonants = 0;
+      continue;
+    }
     const bool vowel = c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y';
     vowels += vowel;
     consonants = vowel ? 0 : consonants + 1;
@@ -100,8 +109,8 @@ bool pronounceable(const Token& t) {
 // Lower-case particles count inside a name only ("Van der Berg", "Charles de Gaulle"): see nameRules.
 bool particle(const Token& t) { return t.alpha && isNameParticle(t.folded); }
 bool isTrigger(const Token& t) {
-  if (t.folded == "m") return t.raw == "M" && t.dotAfter;   // "M. Dupont", not "m" (metre)
-  if (t.folded == "ms") return t.raw != "ms";               // "Ms Smith", not "90 ms" (milliseconds)
+  if (t.folded == "m") return t.raw == "M" && t.dotAfter;  // "M. Dupont", not "m" (metre)
+  if (t.folded == "ms") return t.raw != "ms";              // "Ms Smith", not "90 ms" (milliseconds)
   return isNameTrigger(t.folded);
 }
 
@@ -206,20 +215,30 @@ constexpr auto kCase = std::regex::ECMAScript | std::regex::optimize;
 
 // Letters, including UTF-8 Latin-1 accented ones (two-byte sequences starting with 0xC3).
 #define LETTER "(?:[A-Za-z]|\xC3[\x80-\xBF])"
-#define MONTHS_FR "janvier|f(?:\xC3\xA9|e)vrier|mars|avril|mai|juin|juillet|ao(?:\xC3\xBB|u)t|septembre|octobre|novembre|d(?:\xC3\xA9|e)cembre|janv|f(?:\xC3\xA9|e)vr?|avr|juil|sept?|oct|nov|d(?:\xC3\xA9|e)c"
-#define MONTHS_EN "january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
+#define MONTHS_FR                                                                                              \
+  "janvier|f(?:\xC3\xA9|e)vrier|mars|avril|mai|juin|juillet|ao(?:\xC3\xBB|u)t|septembre|octobre|novembre|d(?:" \
+  "\xC3\xA9|e)cembre|janv|f(?:\xC3\xA9|e)vr?|avr|juil|sept?|oct|nov|d(?:\xC3\xA9|e)c"
+#define MONTHS_EN                                                                                                      \
+  "january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|" \
+  "sep|sept|oct|nov|dec"
 
 void identifierRules(Collector& c) {
   static const std::regex email(R"([A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,})", kCase);
-  static const std::regex phoneFr(R"((^|[^\d])((?:\+33\s?(?:\(0\)\s?)?|0033\s?|0)[1-9](?:[\s.\-]?\d{2}){4})(?!\d))", kCase);
-  static const std::regex phoneIntl(R"((^|[^\d])(\+\d{1,3}[\s.\-]?\(?\d{1,4}\)?(?:[\s.\-]?\d{2,4}){2,4})(?!\d))", kCase);
+  static const std::regex phoneFr(R"((^|[^\d])((?:\+33\s?(?:\(0\)\s?)?|0033\s?|0)[1-9](?:[\s.\-]?\d{2}){4})(?!\d))",
+                                  kCase);
+  static const std::regex phoneIntl(R"((^|[^\d])(\+\d{1,3}[\s.\-]?\(?\d{1,4}\)?(?:[\s.\-]?\d{2,4}){2,4})(?!\d))",
+                                    kCase);
   static const std::regex phoneUs(R"((^|[^\d])(\(?\d{3}\)?[\s.\-]\d{3}[\s.\-]\d{4})(?!\d))", kCase);
-  static const std::regex nir(R"((^|[^\dA-Za-z])([1-478]\s?\d{2}\s?(?:0[1-9]|1[0-2]|[2-4]\d|[5-9]\d)\s?(?:\d{2}|2A|2B)\s?\d{3}\s?\d{3}(?:\s?\d{2})?)(?![\d]))", kIcase);
+  static const std::regex nir(
+      R"((^|[^\dA-Za-z])([1-478]\s?\d{2}\s?(?:0[1-9]|1[0-2]|[2-4]\d|[5-9]\d)\s?(?:\d{2}|2A|2B)\s?\d{3}\s?\d{3}(?:\s?\d{2})?)(?![\d]))",
+      kIcase);
   static const std::regex longNumber(R"((^|[^\d.,])(\d{6,}|\d{3,}(?:[ \-]\d{3,}){1,4})(?![\d]|[.,]\d))", kCase);
-  static const std::regex mixedId(R"((^|[^A-Za-z0-9])((?:[A-Z]{1,4}[\-/]?\d{5,}|\d{4,}[A-Z]{1,3}\d*)[A-Z0-9]*)(?![A-Za-z0-9]))", kCase);
+  static const std::regex mixedId(
+      R"((^|[^A-Za-z0-9])((?:[A-Z]{1,4}[\-/]?\d{5,}|\d{4,}[A-Z]{1,3}\d*)[A-Z0-9]*)(?![A-Za-z0-9]))", kCase);
   static const std::regex triggeredId(
       "(?:^|[^A-Za-z])((?:IPP|NDA|NIP|MRN|PID|ID|INS|NIR|Accession|Acc|Dossier|S(?:\xC3\xA9|e)jour|Venue|Examen|Exam|"
-      "Demande|Requ(?:\xC3\xAA|e)te|Ordonnance|Patient\\s*ID|ID\\s*patient|R(?:\xC3\xA9|e)f|N(?:\xC2\xB0|o|\xC2\xBA|um(?:\xC3\xA9|e)ro)"
+      "Demande|Requ(?:\xC3\xAA|e)te|Ordonnance|Patient\\s*ID|ID\\s*patient|R(?:\xC3\xA9|e)f|N(?:\xC2\xB0|o|\xC2\xBA|um("
+      "?:\xC3\xA9|e)ro)"
       "(?:\\s*(?:de|d'|du))?\\s*(?:dossier|s(?:\xC3\xA9|e)jour|examen|demande|patient|venue|sécu|secu|ss|adeli|rpps)?)"
       "\\.?\\s*(?:n(?:\xC2\xB0|o|\xC2\xBA)\\.?)?\\s*[:#=]?\\s*([A-Z0-9][A-Z0-9\\-/.]{2,}))",
       kIcase);
@@ -235,7 +254,8 @@ void identifierRules(Collector& c) {
   // one OCR-confusable digit wrong: the key finds which (flagged as repaired)
   auto repairedSpans = [&](const std::regex& re, int group, const char* category, const char* rule,
                            std::string (*repair)(std::string_view)) {
-    c.addAll(re, group, category, 0.97f, rule, [&](const std::smatch& m) { return !repair(m[group].str()).empty(); }, true);
+    c.addAll(
+        re, group, category, 0.97f, rule, [&](const std::smatch& m) { return !repair(m[group].str()).empty(); }, true);
   };
   repairedSpans(nir, 2, "nir", "nir-key-repaired", repairNir);
   c.addAll(nir, 2, "nir", 0.8f, "nir-shape", [](const std::smatch& m) {
@@ -267,18 +287,26 @@ void identifierRules(Collector& c) {
 }
 
 void dateRules(Collector& c) {
-  static const std::regex numeric(R"((^|[^\d])((\d{1,2})\s?[/.\-]\s?(\d{1,2})\s?[/.\-]\s?(\d{4}|\d{2}))(?![\d]))", kCase);
+  static const std::regex numeric(R"((^|[^\d])((\d{1,2})\s?[/.\-]\s?(\d{1,2})\s?[/.\-]\s?(\d{4}|\d{2}))(?![\d]))",
+                                  kCase);
   static const std::regex iso(R"((^|[^\d])((\d{4})[\-/.](\d{1,2})[\-/.](\d{1,2}))(?![\d]))", kCase);
-  static const std::regex compact(R"((^|[^\d])((?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))(?![\d]))", kCase);
-  static const std::regex lostSeparator(R"((^|[^\d])((\d{2})([/.\-]?)(\d{2})([/.\-]?)((?:19|20)\d{2}))(?![\d]))", kCase);
-  static const std::regex textFr("(?:^|[^A-Za-z0-9])((?:\\d{1,2}|1er)\\s+(?:" MONTHS_FR ")\\.?\\s+(?:\\d{4}|\\d{2}))(?![\\d])", kIcase);
-  static const std::regex monthYear("(?:^|[^A-Za-z0-9])((?:" MONTHS_FR "|" MONTHS_EN ")\\.?\\s+(?:19|20)\\d{2})(?![\\d])", kIcase);
-  static const std::regex textEn1("(?:^|[^A-Za-z0-9])((?:" MONTHS_EN ")\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4})(?![\\d])", kIcase);
-  static const std::regex textEn2("(?:^|[^A-Za-z0-9])(\\d{1,2}(?:st|nd|rd|th)?[\\s\\-](?:" MONTHS_EN ")\\.?[\\s\\-,]+\\d{2,4})(?![\\d])", kIcase);
+  static const std::regex compact(R"((^|[^\d])((?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))(?![\d]))",
+                                  kCase);
+  static const std::regex lostSeparator(R"((^|[^\d])((\d{2})([/.\-]?)(\d{2})([/.\-]?)((?:19|20)\d{2}))(?![\d]))",
+                                        kCase);
+  static const std::regex textFr(
+      "(?:^|[^A-Za-z0-9])((?:\\d{1,2}|1er)\\s+(?:" MONTHS_FR ")\\.?\\s+(?:\\d{4}|\\d{2}))(?![\\d])", kIcase);
+  static const std::regex monthYear(
+      "(?:^|[^A-Za-z0-9])((?:" MONTHS_FR "|" MONTHS_EN ")\\.?\\s+(?:19|20)\\d{2})(?![\\d])", kIcase);
+  static const std::regex textEn1(
+      "(?:^|[^A-Za-z0-9])((?:" MONTHS_EN ")\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4})(?![\\d])", kIcase);
+  static const std::regex textEn2(
+      "(?:^|[^A-Za-z0-9])(\\d{1,2}(?:st|nd|rd|th)?[\\s\\-](?:" MONTHS_EN ")\\.?[\\s\\-,]+\\d{2,4})(?![\\d])", kIcase);
   static const std::regex shortNumeric(R"((^|[^\d/.])((?:0?[1-9]|1[0-2])[/.](?:19|20)\d{2})(?![\d]))", kCase);
   static const std::regex time(R"((^|[^\d:])((?:[01]?\d|2[0-3])(?::|h)[0-5]\d(?::[0-5]\d)?)(?![\d]))", kCase);
   static const std::regex birthTrigger(
-      "(?:^|[^A-Za-z])((?:N(?:\xC3\xA9|e)(?:\\(e\\)|e)?\\s+le|DDN|DOB|Date\\s+de\\s+naissance|Birth\\s*date|Date\\s+of\\s+birth)"
+      "(?:^|[^A-Za-z])((?:N(?:\xC3\xA9|e)(?:\\(e\\)|e)?\\s+le|DDN|DOB|Date\\s+de\\s+naissance|Birth\\s*date|Date\\s+"
+      "of\\s+birth)"
       "\\s*[:.]?\\s*\\S+(?:\\s+\\S+){0,2})",
       kIcase);
 
@@ -317,10 +345,11 @@ void addressRules(Collector& c) {
       "all(?:\xC3\xA9|e)e|impasse|route|quai|cours|square|r(?:\xC3\xA9|e)sidence|lotissement|street|st\\.?|road|rd\\.?|"
       "lane|drive|way)\\b.*)",
       kIcase);
-  static const std::regex postcodeCity(
-      "(?:^|[^\\d])((?:0[1-9]|[1-8]\\d|9[0-5]|97)\\d{3}\\s+(?:" LETTER "|[\\-' ])*" LETTER "{2,}(?:\\s+cedex(?:\\s*\\d+)?)?)",
-      kIcase);
-  static const std::regex addressTrigger("(?:^|[^A-Za-z])((?:Adresse|Address|Domicile|Ville|City|CP|Code\\s+postal)\\s*:\\s*.+)", kIcase);
+  static const std::regex postcodeCity("(?:^|[^\\d])((?:0[1-9]|[1-8]\\d|9[0-5]|97)\\d{3}\\s+(?:" LETTER
+                                       "|[\\-' ])*" LETTER "{2,}(?:\\s+cedex(?:\\s*\\d+)?)?)",
+                                       kIcase);
+  static const std::regex addressTrigger(
+      "(?:^|[^A-Za-z])((?:Adresse|Address|Domicile|Ville|City|CP|Code\\s+postal)\\s*:\\s*.+)", kIcase);
   c.require(Collector::Need::Digit);
   c.addAll(street, 1, "address", 0.9f, "street");
   c.addAll(postcodeCity, 1, "address", 0.8f, "postcode-city");
@@ -420,7 +449,8 @@ void nameRules(std::string_view text, Collector& c) {
 // Numbers with units, prices, ranges: "13.2", "78µmol", "1,73m²", "12€", "3.5-5.0", "10^9".
 bool measureToken(const std::string& raw) {
   static const std::regex measure(
-      "^\\d{1,6}(?:[.,]\\d+)?(?:-\\d{1,6}(?:[.,]\\d+)?)?(?:(?:[a-zA-Z%/^]|\xC2\xB5|\xC2\xB2|\xC2\xB3|\xC2\xB0|\xE2\x82\xAC){0,8}\\d?)?$",
+      "^\\d{1,6}(?:[.,]\\d+)?(?:-\\d{1,6}(?:[.,]\\d+)?)?(?:(?:[a-zA-Z%/"
+      "^]|\xC2\xB5|\xC2\xB2|\xC2\xB3|\xC2\xB0|\xE2\x82\xAC){0,8}\\d?)?$",
       kCase);
   return std::regex_match(raw, measure);
 }
@@ -515,14 +545,13 @@ LineVerdict classifyLine(std::string_view original, float ocrConfidence) {
   // Only substantive vocabulary counts (units, measures, abbreviations, leads, clinical words; not single letters or
   // stop words such as "le", which a misread identity line "uit it fe) + M. LE bai" is full of), and a line with
   // a trigger word ("M.", "Nom", "Né") is never a measurement line.
-  static const std::set<std::string> stopWords{"le", "la", "les", "de", "du", "des", "et", "a", "au", "aux", "un",
-                                               "une", "par", "en", "it", "is", "of", "the", "and", "to", "in", "on"};
+  static const std::set<std::string> stopWords{"le",  "la",  "les", "de", "du", "des", "et",  "a",   "au", "aux", "un",
+                                               "une", "par", "en",  "it", "is", "of",  "the", "and", "to", "in",  "on"};
   const auto benignCount = std::size_t(std::count_if(tokens.begin(), tokens.end(), [](const Token& t) {
     return t.raw.size() >= 2 && !stopWords.count(t.folded) && (benignToken(t) || misreadVocabulary(t));
   }));
-  const bool trigger = std::any_of(tokens.begin(), tokens.end(), [](const Token& t) {
-    return isTrigger(t) || identifierLabel(t.folded);
-  });
+  const bool trigger = std::any_of(tokens.begin(), tokens.end(),
+                                   [](const Token& t) { return isTrigger(t) || identifierLabel(t.folded); });
   const bool mostlyBenign = !trigger && benignCount >= 3 && benignCount * 2 >= tokens.size();
   if (mostlyBenign && !v.spans.empty() &&
       std::all_of(v.spans.begin(), v.spans.end(), [](const TextSpan& s) { return s.rule == "all-caps-word"; })) {
@@ -556,8 +585,8 @@ LineVerdict classifyLine(std::string_view original, float ocrConfidence) {
   const bool allBenign = !tokens.empty() && std::all_of(tokens.begin(), tokens.end(), [](const Token& t) {
     return benignToken(t) || misreadVocabulary(t);
   });
-  if (allBenign && ocrConfidence >= 0.6f && (alnum >= 2 || isBenignWord(tokens.front().folded) ||
-                                             isEcgLeadVariant(tokens.front().raw)))
+  if (allBenign && ocrConfidence >= 0.6f &&
+      (alnum >= 2 || isBenignWord(tokens.front().folded) || isEcgLeadVariant(tokens.front().raw)))
     return verdict("benign", false, 0.5f + 0.4f * ocrConfidence);
   // a line mostly of vocabulary, read confidently, without a word a person could be called ("RS 12° Rythme
   // sinusas"): a measurement line with a few misread tokens
@@ -566,8 +595,9 @@ LineVerdict classifyLine(std::string_view original, float ocrConfidence) {
   });
   if (mostlyBenign && ocrConfidence >= 0.6f && !nameWord) return verdict("benign", false, 0.4f + 0.4f * ocrConfidence);
   // not read confidently: too short, low OCR confidence, or garbage ("Co", "wW/ ~I", ECG traces read as letters)
-  const bool shortWord = (tokens.size() == 1 && tokens.front().alpha && tokens.front().raw.size() <= 3) ||
-                         (alnum <= 4 && std::all_of(tokens.begin(), tokens.end(), [](const Token& t) { return t.raw.size() <= 2; }));
+  const bool shortWord =
+      (tokens.size() == 1 && tokens.front().alpha && tokens.front().raw.size() <= 3) ||
+      (alnum <= 4 && std::all_of(tokens.begin(), tokens.end(), [](const Token& t) { return t.raw.size() <= 2; }));
   if (alnum < 2 || ocrConfidence < 0.5f || shortWord || garbage(text, tokens))
     return verdict("other-text", true, 0.3f, true);
   if (allBenign) return verdict("benign", false, 0.5f + 0.4f * ocrConfidence);

@@ -26,16 +26,17 @@ ZXing::Results readAll(cv::Mat gray) {
   hints.setTryHarder(true);
   hints.setTryRotate(true);
   hints.setFormats(ZXing::BarcodeFormat::MatrixCodes);
-  ZXing::Results results =
-      ZXing::ReadBarcodes(ZXing::ImageView(gray.data, gray.cols, gray.rows, ZXing::ImageFormat::Lum, int(gray.step)), hints);
+  ZXing::Results results = ZXing::ReadBarcodes(
+      ZXing::ImageView(gray.data, gray.cols, gray.rows, ZXing::ImageFormat::Lum, int(gray.step)), hints);
   hints.setFormats(ZXing::BarcodeFormat::LinearCodes);
   hints.setMaxNumberOfSymbols(1);
   for (int i = 0; i < 4; ++i) {
-    ZXing::Result r =
-        ZXing::ReadBarcode(ZXing::ImageView(gray.data, gray.cols, gray.rows, ZXing::ImageFormat::Lum, int(gray.step)), hints);
+    ZXing::Result r = ZXing::ReadBarcode(
+        ZXing::ImageView(gray.data, gray.cols, gray.rows, ZXing::ImageFormat::Lum, int(gray.step)), hints);
     if (!r.isValid()) break;
     std::vector<cv::Point> pts;
-    for (const auto& p : {r.position().topLeft(), r.position().topRight(), r.position().bottomRight(), r.position().bottomLeft()})
+    for (const auto& p :
+         {r.position().topLeft(), r.position().topRight(), r.position().bottomRight(), r.position().bottomLeft()})
       pts.emplace_back(p.x, p.y);
     cv::Rect box = cv::boundingRect(pts);
     box.y -= std::max(10, box.width / 4);
@@ -56,7 +57,8 @@ cv::Rect linearExtent(const cv::Mat& gray, const cv::Rect& scan) {
   const cv::Rect window = cv::Rect(scan.x - reach / 2, scan.y - reach, scan.width + reach, scan.height + 2 * reach) &
                           cv::Rect(0, 0, gray.cols, gray.rows);
   const cv::Rect fallback = cv::Rect(scan.x, scan.y - (horizontal ? reach / 8 : 0), scan.width + 1,
-                                     scan.height + (horizontal ? reach / 4 : 1)) & cv::Rect(0, 0, gray.cols, gray.rows);
+                                     scan.height + (horizontal ? reach / 4 : 1)) &
+                            cv::Rect(0, 0, gray.cols, gray.rows);
   if (window.area() <= 0) return fallback;
   cv::Mat gx, gy, diff;
   cv::Sobel(gray(window), gx, CV_16S, 1, 0);
@@ -66,7 +68,8 @@ cv::Rect linearExtent(const cv::Mat& gray, const cv::Rect& scan) {
   cv::subtract(horizontal ? gx : gy, horizontal ? gy : gx, diff);
   cv::blur(diff, diff, {9, 9});
   cv::threshold(diff, diff, 0, 255, cv::THRESH_BINARY | cv::THRESH_OTSU);
-  cv::morphologyEx(diff, diff, cv::MORPH_CLOSE, cv::getStructuringElement(cv::MORPH_RECT, horizontal ? cv::Size(21, 7) : cv::Size(7, 21)));
+  cv::morphologyEx(diff, diff, cv::MORPH_CLOSE,
+                   cv::getStructuringElement(cv::MORPH_RECT, horizontal ? cv::Size(21, 7) : cv::Size(7, 21)));
   std::vector<std::vector<cv::Point>> contours;
   cv::findContours(diff, contours, cv::RETR_EXTERNAL, cv::CHAIN_APPROX_SIMPLE);
   const cv::Point2f mid(float(scan.x + scan.width / 2 - window.x), float(scan.y + scan.height / 2 - window.y));
@@ -125,8 +128,9 @@ bool squareish(const cv::Rect& r) { return std::max(r.width, r.height) <= 1.3 * 
 // symbol after Otsu thresholding.
 std::optional<ZXing::Result> readCandidate(const cv::Mat& gray, const cv::Rect& region) {
   const int margin = std::max(4, std::max(region.width, region.height) / 4);
-  const cv::Rect outer = cv::Rect(region.x - margin, region.y - margin, region.width + 2 * margin, region.height + 2 * margin) &
-                         cv::Rect(0, 0, gray.cols, gray.rows);
+  const cv::Rect outer =
+      cv::Rect(region.x - margin, region.y - margin, region.width + 2 * margin, region.height + 2 * margin) &
+      cv::Rect(0, 0, gray.cols, gray.rows);
   cv::Mat crop = gray(outer).clone();
   // skew of the symbol: minimum-area rectangle of its dark modules
   cv::Mat dark;
@@ -151,12 +155,14 @@ std::optional<ZXing::Result> readCandidate(const cv::Mat& gray, const cv::Rect& 
       cv::warpAffine(big, straight, rot, big.size(), cv::INTER_CUBIC, cv::BORDER_REPLICATE);
     }
     cv::Mat framed;
-    cv::copyMakeBorder(straight, framed, 24, 24, 24, 24, cv::BORDER_CONSTANT, cv::Scalar(background > 0 ? background : 255));
+    cv::copyMakeBorder(straight, framed, 24, 24, 24, 24, cv::BORDER_CONSTANT,
+                       cv::Scalar(background > 0 ? background : 255));
     ZXing::DecodeHints hints;
     hints.setTryHarder(true);
     hints.setTryRotate(true);
     hints.setFormats(ZXing::BarcodeFormat::MatrixCodes);
-    for (auto binarizer : {ZXing::Binarizer::LocalAverage, ZXing::Binarizer::GlobalHistogram, ZXing::Binarizer::FixedThreshold}) {
+    for (auto binarizer :
+         {ZXing::Binarizer::LocalAverage, ZXing::Binarizer::GlobalHistogram, ZXing::Binarizer::FixedThreshold}) {
       hints.setBinarizer(binarizer);
       ZXing::Result r = ZXing::ReadBarcode(
           ZXing::ImageView(framed.data, framed.cols, framed.rows, ZXing::ImageFormat::Lum, int(framed.step)), hints);
@@ -165,7 +171,8 @@ std::optional<ZXing::Result> readCandidate(const cv::Mat& gray, const cv::Rect& 
     cv::Mat pure;
     cv::threshold(framed, pure, 0, 255, cv::THRESH_BINARY | cv::THRESH_OTSU);
     hints.setBinarizer(ZXing::Binarizer::BoolCast);
-    ZXing::Result r = ZXing::ReadBarcode(ZXing::ImageView(pure.data, pure.cols, pure.rows, ZXing::ImageFormat::Lum, int(pure.step)), hints);
+    ZXing::Result r = ZXing::ReadBarcode(
+        ZXing::ImageView(pure.data, pure.cols, pure.rows, ZXing::ImageFormat::Lum, int(pure.step)), hints);
     if (r.isValid()) return r;
   }
   return std::nullopt;
@@ -177,12 +184,17 @@ void readInto(const cv::Mat& gray, double scale, const CodeOptions& o, std::vect
     const auto& p = r.position();
     int x0 = INT32_MAX, y0 = INT32_MAX, x1 = INT32_MIN, y1 = INT32_MIN;
     for (const auto& pt : {p.topLeft(), p.topRight(), p.bottomRight(), p.bottomLeft()}) {
-      x0 = std::min(x0, pt.x); y0 = std::min(y0, pt.y);
-      x1 = std::max(x1, pt.x); y1 = std::max(y1, pt.y);
+      x0 = std::min(x0, pt.x);
+      y0 = std::min(y0, pt.y);
+      x1 = std::max(x1, pt.x);
+      y1 = std::max(y1, pt.y);
     }
     if (std::min(x1 - x0, y1 - y0) < 3) {  // 1-D codes report a scan line: find the bars' full extent
       const cv::Rect bars = linearExtent(gray, cv::Rect(cv::Point(x0, y0), cv::Point(x1 + 1, y1 + 1)));
-      x0 = bars.x; y0 = bars.y; x1 = bars.br().x; y1 = bars.br().y;
+      x0 = bars.x;
+      y0 = bars.y;
+      x1 = bars.br().x;
+      y1 = bars.br().y;
     }
     if (categoryOf(r.format()) == "barcode" && y1 - y0 < (x1 - x0) / 5) {
       // a rotated or low-contrast 1-D code whose bars were not all found: at least a fifth of its length high, so
@@ -227,7 +239,8 @@ std::vector<Finding> detectCodes(const cv::Mat& bgr, const CodeOptions& o) {
   cv::resize(gray, small, {}, locScale, locScale, cv::INTER_AREA);
   const double toImage = scale * locScale;
   for (const cv::Rect& r : localiseMatrixCodes(small)) {
-    const cv::Rect full(int(r.x / toImage), int(r.y / toImage), int(r.width / toImage) + 1, int(r.height / toImage) + 1);
+    const cv::Rect full(int(r.x / toImage), int(r.y / toImage), int(r.width / toImage) + 1,
+                        int(r.height / toImage) + 1);
     const bool known = std::any_of(out.begin(), out.end(), [&](const Finding& f) {
       return (cv::Rect(f.box->x, f.box->y, f.box->w, f.box->h) & full).area() > 0.3 * full.area();
     });
@@ -237,8 +250,9 @@ std::vector<Finding> detectCodes(const cv::Mat& bgr, const CodeOptions& o) {
     f.kind = Kind::Barcode;
     f.phi = true;
     // the candidate at working resolution: deskewed, upscaled, read again with each binarizer
-    const cv::Rect working = cv::Rect(int(r.x / locScale), int(r.y / locScale), int(r.width / locScale) + 1,
-                                      int(r.height / locScale) + 1) & cv::Rect(0, 0, gray.cols, gray.rows);
+    const cv::Rect working =
+        cv::Rect(int(r.x / locScale), int(r.y / locScale), int(r.width / locScale) + 1, int(r.height / locScale) + 1) &
+        cv::Rect(0, 0, gray.cols, gray.rows);
     if (auto decoded = readCandidate(gray, working)) {
       f.category = categoryOf(decoded->format());
       f.confidence = 0.9f;

@@ -29,7 +29,8 @@ std::vector<TruthImage> loadCorpus(const std::string& directory) {
     t.height = j.value("height", 0);
     for (const auto& e : j.at("elements")) {
       const auto& b = e.at("box");
-      t.elements.push_back({e.at("kind").get<std::string>(), e.at("category").get<std::string>(), e.at("phi").get<bool>(),
+      t.elements.push_back({e.at("kind").get<std::string>(), e.at("category").get<std::string>(),
+                            e.at("phi").get<bool>(),
                             Box{b.at(0).get<int>(), b.at(1).get<int>(), b.at(2).get<int>(), b.at(3).get<int>()},
                             e.value("text", ""), e.value("glyph_px", 0), e.value("symbology", "")});
     }
@@ -65,7 +66,8 @@ ImageScore scoreImage(const TruthImage& truth, const std::vector<Finding>& findi
     ++total;
     const double c = coverage(e.box, findings);
     const bool hit = c >= requiredCoverage(e.kind);
-    if (hit) ++found;
+    if (hit)
+      ++found;
     else
       s.missed.push_back(key + (e.glyphPx ? " " + std::to_string(e.glyphPx) + "px" : std::string()) +
                          (e.symbology.empty() ? std::string() : " " + e.symbology) + " '" + e.text + "' covered " +
@@ -148,9 +150,7 @@ double Summary::msPerMegapixel() const {
   return v[v.size() / 2];
 }
 
-double Summary::smallTextRecall() const {
-  return smallText.second ? double(smallText.first) / smallText.second : 1.0;
-}
+double Summary::smallTextRecall() const { return smallText.second ? double(smallText.first) / smallText.second : 1.0; }
 
 double Summary::benignMaskedFraction() const { return benignTextArea > 0 ? benignTextMasked / benignTextArea : 0.0; }
 

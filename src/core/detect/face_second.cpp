@@ -19,8 +19,10 @@ double workingScale(const cv::Mat& bgr, int workingSide) {
 cv::Mat downscaledGray(const cv::Mat& bgr, double scale) {
   cv::Mat gray, small;
   cv::cvtColor(bgr, gray, cv::COLOR_BGR2GRAY);
-  if (scale < 1.0) cv::resize(gray, small, {}, scale, scale, cv::INTER_AREA);
-  else small = gray;
+  if (scale < 1.0)
+    cv::resize(gray, small, {}, scale, scale, cv::INTER_AREA);
+  else
+    small = gray;
   return small;
 }
 
@@ -63,8 +65,9 @@ std::vector<FaceCandidate> profileFaces(const cv::Mat& bgr, int workingSide) {
       cv::Rect r = rects[i];
       if (pass == 1) r.x = img.cols - r.x - r.width;
       const float conf = float(std::clamp(0.4 + 0.1 * weights[i], 0.3, 0.8));
-      out.push_back({cv::Rect2f(float(r.x / scale), float(r.y / scale), float(r.width / scale), float(r.height / scale)),
-                     conf, "haar-profile"});
+      out.push_back(
+          {cv::Rect2f(float(r.x / scale), float(r.y / scale), float(r.width / scale), float(r.height / scale)), conf,
+           "haar-profile"});
     }
   }
   return out;

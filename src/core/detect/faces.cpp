@@ -34,10 +34,14 @@ float skinFraction(const cv::Mat& bgr, const cv::Rect2f& box) {
 std::vector<Finding> mergeFaces(const std::vector<FaceCandidate>& input, cv::Size imageSize, const FaceOptions& o) {
   std::vector<FaceCandidate> candidates = input;
   std::sort(candidates.begin(), candidates.end(), [](const auto& a, const auto& b) { return a.score > b.score; });
-  struct Group { FaceCandidate best; std::vector<std::string> sources; };
+  struct Group {
+    FaceCandidate best;
+    std::vector<std::string> sources;
+  };
   std::vector<Group> groups;
   for (const auto& c : candidates) {
-    auto it = std::find_if(groups.begin(), groups.end(), [&](const Group& g) { return overlapRatio(g.best.box, c.box) > 0.3f; });
+    auto it = std::find_if(groups.begin(), groups.end(),
+                           [&](const Group& g) { return overlapRatio(g.best.box, c.box) > 0.3f; });
     if (it == groups.end()) {
       groups.push_back({c, {c.source}});
     } else if (std::find(it->sources.begin(), it->sources.end(), c.source) == it->sources.end()) {
@@ -77,7 +81,8 @@ std::vector<FaceCandidate> FaceDetector::networkCandidates(const cv::Mat& bgr, c
   return blazeFaceTiles(bgr, options_, cancel);
 }
 
-std::vector<FaceCandidate> FaceDetector::secondOpinionCandidates(const cv::Mat& bgr, const util::CancelToken& cancel) const {
+std::vector<FaceCandidate> FaceDetector::secondOpinionCandidates(const cv::Mat& bgr,
+                                                                 const util::CancelToken& cancel) const {
   std::vector<FaceCandidate> candidates;
   auto addChecked = [&](std::vector<FaceCandidate> extra, float minSkin) {
     for (auto& c : extra)

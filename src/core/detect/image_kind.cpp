@@ -129,7 +129,10 @@ cv::Rect pageRegion(const cv::Mat& small) {
   double bestArea = 0;
   for (const auto& c : contours) {
     const double a = cv::contourArea(c);
-    if (a > bestArea) { bestArea = a; best = cv::boundingRect(c); }
+    if (a > bestArea) {
+      bestArea = a;
+      best = cv::boundingRect(c);
+    }
   }
   const cv::Rect all(0, 0, small.cols, small.rows);
   if (bestArea < 0.3 * double(small.total()) || best.area() >= 0.95 * all.area()) return all;
@@ -148,7 +151,8 @@ ImageKindFeatures measureImageKind(const cv::Mat& bgr) {
     if (page.area() > 16 && page.area() < int(small.total())) {
       ImageKindFeatures g = measure(small(page).clone());
       // inside a page already found bright and pale: shading allowed, still pale, little grey and little ink
-      const bool shadedPage = g.colourful < 0.1 && g.midTones < 0.15 && g.ink < 0.15 && (g.paper > 0.4 || g.page > 0.45);
+      const bool shadedPage =
+          g.colourful < 0.1 && g.midTones < 0.15 && g.ink < 0.15 && (g.paper > 0.4 || g.page > 0.45);
       if (ecgLike(g) || documentLike(g) || shadedPage) {
         g.paper = std::max(g.paper, 0.51);  // classified as a document from here on
         g.midTones = std::min(g.midTones, 0.29);

@@ -12,116 +12,124 @@ using WordSet = std::unordered_set<std::string_view>;
 
 const WordSet& firstNames() {
   static const WordSet set = {
-      "jean", "marie", "pierre", "michel", "andre", "philippe", "rene", "louis", "alain", "jacques", "bernard",
-      "marcel", "daniel", "roger", "robert", "paul", "claude", "christian", "henri", "georges", "nicolas",
-      "francois", "patrick", "gerard", "christophe", "joseph", "julien", "david", "frederic", "laurent",
-      "stephane", "eric", "pascal", "sebastien", "thierry", "olivier", "thomas", "antoine", "alexandre",
-      "vincent", "maxime", "guillaume", "hugo", "lucas", "leo", "gabriel", "raphael", "arthur", "louis",
-      "jules", "adam", "nathan", "ethan", "theo", "noah", "tom", "enzo", "mathis", "clement", "romain",
-      "kevin", "anthony", "quentin", "benjamin", "florian", "jeremy", "mickael", "yann", "yves", "didier",
-      "dominique", "serge", "gilles", "bruno", "francis", "fabrice", "cedric", "arnaud", "mathieu",
-      "matthieu", "jerome", "sylvain", "emmanuel", "damien", "xavier", "gaston", "lucien", "maurice",
-      "raymond", "fernand", "albert", "emile", "victor", "martin", "simon", "samuel", "paul", "baptiste",
-      "mohamed", "ahmed", "ali", "karim", "youssef", "mehdi", "rayan", "ibrahim", "omar", "sofiane",
-      "jeanne", "francoise", "monique", "catherine", "nathalie", "isabelle", "sylvie", "anne", "martine",
-      "christine", "jacqueline", "nicole", "sophie", "valerie", "sandrine", "celine", "stephanie",
-      "veronique", "chantal", "brigitte", "sandra", "aurelie", "julie", "camille", "laura", "sarah",
-      "emma", "lea", "chloe", "manon", "ines", "jade", "louise", "alice", "lina", "rose", "anna", "mila",
-      "ambre", "julia", "juliette", "lucie", "zoe", "clara", "charlotte", "lola", "eva", "margaux",
-      "pauline", "marine", "audrey", "emilie", "elodie", "caroline", "helene", "agnes", "claire",
-      "laurence", "corinne", "patricia", "florence", "dominique", "annie", "denise", "madeleine",
-      "simone", "yvonne", "suzanne", "germaine", "marguerite", "odette", "paulette", "colette",
-      "genevieve", "therese", "josette", "ginette", "danielle", "michele", "josiane", "evelyne",
-      "beatrice", "virginie", "melanie", "amandine", "marion", "morgane", "oceane", "mathilde", "agathe",
-      "fatima", "aicha", "yasmine", "nadia", "samira", "leila", "amina", "elise", "elisa", "noemie",
-      "justine", "margot", "victoire", "adele", "capucine", "apolline", "romane", "anais", "lisa",
-      "john", "james", "william", "richard", "charles", "mary", "patricia", "jennifer", "linda",
-      "elizabeth", "susan", "margaret", "sarah", "emily", "michael", "robert", "george", "edward"};
+      "jean",       "marie",      "pierre",    "michel",   "andre",     "philippe",  "rene",       "louis",
+      "alain",      "jacques",    "bernard",   "marcel",   "daniel",    "roger",     "robert",     "paul",
+      "claude",     "christian",  "henri",     "georges",  "nicolas",   "francois",  "patrick",    "gerard",
+      "christophe", "joseph",     "julien",    "david",    "frederic",  "laurent",   "stephane",   "eric",
+      "pascal",     "sebastien",  "thierry",   "olivier",  "thomas",    "antoine",   "alexandre",  "vincent",
+      "maxime",     "guillaume",  "hugo",      "lucas",    "leo",       "gabriel",   "raphael",    "arthur",
+      "louis",      "jules",      "adam",      "nathan",   "ethan",     "theo",      "noah",       "tom",
+      "enzo",       "mathis",     "clement",   "romain",   "kevin",     "anthony",   "quentin",    "benjamin",
+      "florian",    "jeremy",     "mickael",   "yann",     "yves",      "didier",    "dominique",  "serge",
+      "gilles",     "bruno",      "francis",   "fabrice",  "cedric",    "arnaud",    "mathieu",    "matthieu",
+      "jerome",     "sylvain",    "emmanuel",  "damien",   "xavier",    "gaston",    "lucien",     "maurice",
+      "raymond",    "fernand",    "albert",    "emile",    "victor",    "martin",    "simon",      "samuel",
+      "paul",       "baptiste",   "mohamed",   "ahmed",    "ali",       "karim",     "youssef",    "mehdi",
+      "rayan",      "ibrahim",    "omar",      "sofiane",  "jeanne",    "francoise", "monique",    "catherine",
+      "nathalie",   "isabelle",   "sylvie",    "anne",     "martine",   "christine", "jacqueline", "nicole",
+      "sophie",     "valerie",    "sandrine",  "celine",   "stephanie", "veronique", "chantal",    "brigitte",
+      "sandra",     "aurelie",    "julie",     "camille",  "laura",     "sarah",     "emma",       "lea",
+      "chloe",      "manon",      "ines",      "jade",     "louise",    "alice",     "lina",       "rose",
+      "anna",       "mila",       "ambre",     "julia",    "juliette",  "lucie",     "zoe",        "clara",
+      "charlotte",  "lola",       "eva",       "margaux",  "pauline",   "marine",    "audrey",     "emilie",
+      "elodie",     "caroline",   "helene",    "agnes",    "claire",    "laurence",  "corinne",    "patricia",
+      "florence",   "dominique",  "annie",     "denise",   "madeleine", "simone",    "yvonne",     "suzanne",
+      "germaine",   "marguerite", "odette",    "paulette", "colette",   "genevieve", "therese",    "josette",
+      "ginette",    "danielle",   "michele",   "josiane",  "evelyne",   "beatrice",  "virginie",   "melanie",
+      "amandine",   "marion",     "morgane",   "oceane",   "mathilde",  "agathe",    "fatima",     "aicha",
+      "yasmine",    "nadia",      "samira",    "leila",    "amina",     "elise",     "elisa",      "noemie",
+      "justine",    "margot",     "victoire",  "adele",    "capucine",  "apolline",  "romane",     "anais",
+      "lisa",       "john",       "james",     "william",  "richard",   "charles",   "mary",       "patricia",
+      "jennifer",   "linda",      "elizabeth", "susan",    "margaret",  "sarah",     "emily",      "michael",
+      "robert",     "george",     "edward"};
   return set;
 }
 
 const WordSet& surnames() {
   static const WordSet set = {
-      "martin", "bernard", "thomas", "petit", "robert", "richard", "durand", "dubois", "moreau", "laurent",
-      "simon", "michel", "lefebvre", "leroy", "roux", "david", "bertrand", "morel", "fournier", "girard",
-      "bonnet", "dupont", "lambert", "fontaine", "rousseau", "vincent", "muller", "lefevre", "faure",
-      "andre", "mercier", "blanc", "guerin", "boyer", "garnier", "chevalier", "francois", "legrand",
-      "gauthier", "garcia", "perrin", "robin", "clement", "morin", "nicolas", "henry", "roussel",
-      "mathieu", "gautier", "masson", "marchand", "duval", "denis", "dumont", "marie", "lemaire", "noel",
-      "meyer", "dufour", "meunier", "brun", "blanchard", "giraud", "joly", "riviere", "lucas", "brunet",
-      "gaillard", "barbier", "arnaud", "martinez", "gerard", "roche", "renard", "schmitt", "roy",
-      "leroux", "colin", "vidal", "caron", "picard", "roger", "fabre", "aubert", "lemoine", "renaud",
-      "dumas", "lacroix", "olivier", "philippe", "bourgeois", "pierre", "benoit", "rey", "leclerc",
-      "payet", "rolland", "leclercq", "guillaume", "lecomte", "lopez", "jean", "dupuy", "guillot",
-      "hubert", "berger", "carpentier", "sanchez", "dupuis", "moulin", "louis", "deschamps", "huet",
-      "vasseur", "perez", "boucher", "fleury", "royer", "klein", "jacquet", "adam", "paris", "poirier",
-      "marty", "aubry", "guyot", "carre", "charles", "renault", "charpentier", "menard", "maillard",
-      "baron", "bertin", "bailly", "herve", "schneider", "fernandez", "le gall", "collet", "leger",
-      "bouvier", "julien", "prevost", "millet", "perrot", "daniel", "le roux", "cousin", "germain",
-      "breton", "besson", "langlois", "remy", "le goff", "pelletier", "leveque", "perrier", "leblanc",
-      "barre", "lebrun", "marchal", "weber", "mallet", "hamon", "boulanger", "jacob", "monnier",
-      "michaud", "rodriguez", "guichard", "gillet", "etienne", "grondin", "poulain", "tessier",
-      "chevallier", "collin", "chauvin", "da silva", "bouchet", "gay", "lemaitre", "benard", "marechal",
-      "humbert", "reynaud", "antoine", "hoarau", "perret", "barthelemy", "cordier", "pichon", "lejeune",
-      "gilbert", "lamy", "delaunay", "pasquier", "carlier", "laporte", "smith", "johnson", "williams",
-      "brown", "jones", "miller", "davis", "wilson", "anderson", "taylor", "moore", "jackson", "white",
-      "harris", "clark", "lewis", "walker", "hall", "allen", "young", "king", "wright", "scott", "green"};
+      "martin",     "bernard",     "thomas",     "petit",     "robert",   "richard",   "durand",     "dubois",
+      "moreau",     "laurent",     "simon",      "michel",    "lefebvre", "leroy",     "roux",       "david",
+      "bertrand",   "morel",       "fournier",   "girard",    "bonnet",   "dupont",    "lambert",    "fontaine",
+      "rousseau",   "vincent",     "muller",     "lefevre",   "faure",    "andre",     "mercier",    "blanc",
+      "guerin",     "boyer",       "garnier",    "chevalier", "francois", "legrand",   "gauthier",   "garcia",
+      "perrin",     "robin",       "clement",    "morin",     "nicolas",  "henry",     "roussel",    "mathieu",
+      "gautier",    "masson",      "marchand",   "duval",     "denis",    "dumont",    "marie",      "lemaire",
+      "noel",       "meyer",       "dufour",     "meunier",   "brun",     "blanchard", "giraud",     "joly",
+      "riviere",    "lucas",       "brunet",     "gaillard",  "barbier",  "arnaud",    "martinez",   "gerard",
+      "roche",      "renard",      "schmitt",    "roy",       "leroux",   "colin",     "vidal",      "caron",
+      "picard",     "roger",       "fabre",      "aubert",    "lemoine",  "renaud",    "dumas",      "lacroix",
+      "olivier",    "philippe",    "bourgeois",  "pierre",    "benoit",   "rey",       "leclerc",    "payet",
+      "rolland",    "leclercq",    "guillaume",  "lecomte",   "lopez",    "jean",      "dupuy",      "guillot",
+      "hubert",     "berger",      "carpentier", "sanchez",   "dupuis",   "moulin",    "louis",      "deschamps",
+      "huet",       "vasseur",     "perez",      "boucher",   "fleury",   "royer",     "klein",      "jacquet",
+      "adam",       "paris",       "poirier",    "marty",     "aubry",    "guyot",     "carre",      "charles",
+      "renault",    "charpentier", "menard",     "maillard",  "baron",    "bertin",    "bailly",     "herve",
+      "schneider",  "fernandez",   "le gall",    "collet",    "leger",    "bouvier",   "julien",     "prevost",
+      "millet",     "perrot",      "daniel",     "le roux",   "cousin",   "germain",   "breton",     "besson",
+      "langlois",   "remy",        "le goff",    "pelletier", "leveque",  "perrier",   "leblanc",    "barre",
+      "lebrun",     "marchal",     "weber",      "mallet",    "hamon",    "boulanger", "jacob",      "monnier",
+      "michaud",    "rodriguez",   "guichard",   "gillet",    "etienne",  "grondin",   "poulain",    "tessier",
+      "chevallier", "collin",      "chauvin",    "da silva",  "bouchet",  "gay",       "lemaitre",   "benard",
+      "marechal",   "humbert",     "reynaud",    "antoine",   "hoarau",   "perret",    "barthelemy", "cordier",
+      "pichon",     "lejeune",     "gilbert",    "lamy",      "delaunay", "pasquier",  "carlier",    "laporte",
+      "smith",      "johnson",     "williams",   "brown",     "jones",    "miller",    "davis",      "wilson",
+      "anderson",   "taylor",      "moore",      "jackson",   "white",    "harris",    "clark",      "lewis",
+      "walker",     "hall",        "allen",      "young",     "king",     "wright",    "scott",      "green"};
   return set;
 }
 
 const WordSet& triggers() {
   static const WordSet set = {
-      "patient", "patiente", "nom", "prenom", "prenoms", "name", "surname", "firstname", "lastname",
-      "m", "mr", "mrs", "ms", "miss", "mme", "mlle", "monsieur", "madame", "mademoiselle", "dr", "docteur",
-      "doctor", "pr", "professeur", "prof", "enfant", "demandeur", "prescripteur", "prescrit", "medecin",
-      "referent", "epouse", "biologiste", "radiologue", "operateur", "physician", "referring", "nurse", "infirmier", "infirmiere"};
+      "patient",    "patiente",   "nom",          "prenom",       "prenoms",   "name",    "surname",   "firstname",
+      "lastname",   "m",          "mr",           "mrs",          "ms",        "miss",    "mme",       "mlle",
+      "monsieur",   "madame",     "mademoiselle", "dr",           "docteur",   "doctor",  "pr",        "professeur",
+      "prof",       "enfant",     "demandeur",    "prescripteur", "prescrit",  "medecin", "referent",  "epouse",
+      "biologiste", "radiologue", "operateur",    "physician",    "referring", "nurse",   "infirmier", "infirmiere"};
   return set;
 }
 
 const WordSet& benignWords() {
   static const WordSet set = {
       // laterality, projections, positions
-      "l", "r", "g", "d", "pa", "ap", "lat", "lateral", "laterale", "face", "profil", "oblique", "droit",
-      "droite", "gauche", "right", "left", "erect", "supine", "debout", "couche", "decubitus", "prone",
-      "axial", "coronal", "sagittal", "ax", "cor", "sag", "inspiration", "expiration", "cliche", "incidence",
+      "l", "r", "g", "d", "pa", "ap", "lat", "lateral", "laterale", "face", "profil", "oblique", "droit", "droite",
+      "gauche", "right", "left", "erect", "supine", "debout", "couche", "decubitus", "prone", "axial", "coronal",
+      "sagittal", "ax", "cor", "sag", "inspiration", "expiration", "cliche", "incidence",
       // modalities, acquisition parameters
-      "ct", "mr", "mri", "irm", "tdm", "scanner", "rx", "us", "echo", "echographie", "radiographie",
-      "radio", "thorax", "thoracique", "abdomen", "bassin", "crane", "rachis", "genou", "cheville",
-      "poignet", "main", "pied", "epaule", "hanche", "coude", "chest", "knee", "hand", "foot", "spine",
-      "skull", "pelvis", "kv", "kvp", "mas", "ma", "ms", "mm", "cm", "m", "km", "wl", "ww", "w", "c", "profondeur",
-      "slice", "coupe", "ep", "thk", "fov", "mat", "tr", "te", "ti", "t1", "t2", "flair", "dwi", "adc",
-      "stir", "gado", "img", "im", "se", "series", "serie", "image", "zoom", "scale", "echelle", "x",
-      "hz", "mhz", "khz", "db", "gain", "depth", "fps", "b", "mode", "doppler", "pw", "cw",
+      "ct", "mr", "mri", "irm", "tdm", "scanner", "rx", "us", "echo", "echographie", "radiographie", "radio", "thorax",
+      "thoracique", "abdomen", "bassin", "crane", "rachis", "genou", "cheville", "poignet", "main", "pied", "epaule",
+      "hanche", "coude", "chest", "knee", "hand", "foot", "spine", "skull", "pelvis", "kv", "kvp", "mas", "ma", "ms",
+      "mm", "cm", "m", "km", "wl", "ww", "w", "c", "profondeur", "slice", "coupe", "ep", "thk", "fov", "mat", "tr",
+      "te", "ti", "t1", "t2", "flair", "dwi", "adc", "stir", "gado", "img", "im", "se", "series", "serie", "image",
+      "zoom", "scale", "echelle", "x", "hz", "mhz", "khz", "db", "gain", "depth", "fps", "b", "mode", "doppler", "pw",
+      "cw",
       // ECG
-      "ecg", "ekg", "hr", "fc", "bpm", "pr", "qrs", "qt", "qtc", "qtcb", "p", "t", "axe", "axis",
-      "rythme", "rhythm", "sinusal", "sinus", "normal", "normale", "mm/s", "mm/mv", "mv", "filtre", "filter",
-      "i", "ii", "iii", "avr", "avl", "avf", "v1", "v2", "v3", "v4", "v5", "v6", "rv5", "sv1", "sec",
-      "speed", "vitesse", "amplitude", "limb", "chest", "leads", "derivations", "standard",
+      "ecg", "ekg", "hr", "fc", "bpm", "pr", "qrs", "qt", "qtc", "qtcb", "p", "t", "axe", "axis", "rythme", "rhythm",
+      "sinusal", "sinus", "normal", "normale", "mm/s", "mm/mv", "mv", "filtre", "filter", "i", "ii", "iii", "avr",
+      "avl", "avf", "v1", "v2", "v3", "v4", "v5", "v6", "rv5", "sv1", "sec", "speed", "vitesse", "amplitude", "limb",
+      "chest", "leads", "derivations", "standard",
       // lab report
-      "resultat", "resultats", "result", "results", "valeur", "valeurs", "reference", "references",
-      "normales", "usuelles", "unite", "unites", "units", "unit", "anteriorite", "anteriorites", "bilan",
-      "biochimie", "hematologie", "numeration", "formule", "sanguine", "sanguin", "plasma", "serum",
-      "sang", "urine", "urines", "hemoglobine", "hematies", "erythrocytes", "leucocytes", "plaquettes",
-      "hematocrite", "vgm", "tcmh", "ccmh", "neutrophiles", "lymphocytes", "monocytes", "eosinophiles",
-      "basophiles", "polynucleaires", "glycemie", "glucose", "creatinine", "uree", "sodium", "potassium",
-      "chlore", "chlorure", "chlorures", "bicarbonates", "calcium", "magnesium", "phosphore", "crp",
-      "tsh", "t3", "t4", "alat", "asat", "gamma", "ggt", "pal", "ldh", "ck", "cpk", "troponine",
-      "cholesterol", "triglycerides", "hdl", "ldl", "ferritine", "fer", "transferrine", "albumine",
-      "proteines", "bilirubine", "totale", "conjuguee", "libre", "inr", "tp", "tca", "fibrinogene",
-      "hba1c", "vitamine", "psa", "dfg", "ckd-epi", "mdrd", "ionogramme", "nfs", "hemogramme",
-      "hemoglobin", "platelets", "white", "red", "cells", "count", "creatinine", "haemoglobin",
-      "g/dl", "g/l", "mg/l", "mg/dl", "mmol/l", "umol/l", "µmol/l", "ui/l", "u/l", "mui/l", "%", "fl",
-      "pg", "giga/l", "tera/l", "g/l.", "10^9/l", "10^12/l", "ml/min", "ml/min/1.73m2", "sec.", "s",
-      "mmhg", "kg", "g", "mg", "µg", "ug", "dl", "mmol", "umol", "µmol", "nmol", "pmol", "ui", "mui", "iu",
-      "meq", "giga", "tera", "ng", "mm3", "sec", "mn", "ng/ml", "pg/ml", "meq/l", "ml", "l", "cc", "min",
+      "resultat", "resultats", "result", "results", "valeur", "valeurs", "reference", "references", "normales",
+      "usuelles", "unite", "unites", "units", "unit", "anteriorite", "anteriorites", "bilan", "biochimie",
+      "hematologie", "numeration", "formule", "sanguine", "sanguin", "plasma", "serum", "sang", "urine", "urines",
+      "hemoglobine", "hematies", "erythrocytes", "leucocytes", "plaquettes", "hematocrite", "vgm", "tcmh", "ccmh",
+      "neutrophiles", "lymphocytes", "monocytes", "eosinophiles", "basophiles", "polynucleaires", "glycemie", "glucose",
+      "creatinine", "uree", "sodium", "potassium", "chlore", "chlorure", "chlorures", "bicarbonates", "calcium",
+      "magnesium", "phosphore", "crp", "tsh", "t3", "t4", "alat", "asat", "gamma", "ggt", "pal", "ldh", "ck", "cpk",
+      "troponine", "cholesterol", "triglycerides", "hdl", "ldl", "ferritine", "fer", "transferrine", "albumine",
+      "proteines", "bilirubine", "totale", "conjuguee", "libre", "inr", "tp", "tca", "fibrinogene", "hba1c", "vitamine",
+      "psa", "dfg", "ckd-epi", "mdrd", "ionogramme", "nfs", "hemogramme", "hemoglobin", "platelets", "white", "red",
+      "cells", "count", "creatinine", "haemoglobin", "g/dl", "g/l", "mg/l", "mg/dl", "mmol/l", "umol/l", "µmol/l",
+      "ui/l", "u/l", "mui/l", "%", "fl", "pg", "giga/l", "tera/l", "g/l.", "10^9/l", "10^12/l", "ml/min",
+      "ml/min/1.73m2", "sec.", "s", "mmhg", "kg", "g", "mg", "µg", "ug", "dl", "mmol", "umol", "µmol", "nmol", "pmol",
+      "ui", "mui", "iu", "meq", "giga", "tera", "ng", "mm3", "sec", "mn", "ng/ml", "pg/ml", "meq/l", "ml", "l", "cc",
+      "min",
       // function and report words
-      "de", "du", "des", "la", "le", "les", "et", "a", "au", "aux", "en", "sur", "pour", "par", "avec",
-      "sans", "un", "une", "the", "of", "and", "to", "in", "on", "at", "for", "with", "by", "or", "ou",
-      "page", "compte", "rendu", "examen", "exam", "report", "rapport", "conclusion", "indication",
-      "technique", "resultats", "interpretation", "commentaire", "comment", "mesure", "mesures",
-      "measure", "taille", "size", "poids", "weight", "tension", "temperature", "positif", "negatif",
-      "positive", "negative", "absence", "presence", "anomalie", "pas", "no", "non", "oui", "yes",
-      "bas", "haut", "high", "low", "lo", "hi", "n", "h", "*", "-", "+", "/", "sup", "inf",
+      "de", "du", "des", "la", "le", "les", "et", "a", "au", "aux", "en", "sur", "pour", "par", "avec", "sans", "un",
+      "une", "the", "of", "and", "to", "in", "on", "at", "for", "with", "by", "or", "ou", "page", "compte", "rendu",
+      "examen", "exam", "report", "rapport", "conclusion", "indication", "technique", "resultats", "interpretation",
+      "commentaire", "comment", "mesure", "mesures", "measure", "taille", "size", "poids", "weight", "tension",
+      "temperature", "positif", "negatif", "positive", "negative", "absence", "presence", "anomalie", "pas", "no",
+      "non", "oui", "yes", "bas", "haut", "high", "low", "lo", "hi", "n", "h", "*", "-", "+", "/", "sup", "inf",
       // more analytes, lab report and calibration words
       "analyse", "analyses", "ref", "refs", "valide", "validee", "biologiste", "responsable", "biologie", "medicale",
       "medical", "usuelle", "anterieur", "anterieurs", "precedent", "acide", "urique", "uricemie", "lipase", "amylase",
@@ -131,36 +139,39 @@ const WordSet& benignWords() {
       "kaliemie", "calcemie", "proteine", "reactive", "glyquee", "hemoglobine glyquee", "cholesterol", "total",
       "ferritinemie", "vitamine d", "25-oh", "oh", "tsh us", "tshus", "tp", "inr", "ratio", "temps", "cephaline",
       "activee", "quick", "prothrombine", "fibrine", "reticulocytes", "ionise", "corrige", "calcium", "phosphatases",
-      "alcalines", "transaminases", "gamma-gt", "gamma-glutamyl", "transferase", "creatinine", "clairance",
-      "cockcroft", "microalbuminurie", "proteinurie", "glycosurie", "ecbu", "hematurie", "leucocyturie", "culture",
-      "sterile", "positive", "negative", "absents", "absentes", "rares", "nombreux", "traces", "normal", "anormal",
-      "mv", "mm/mv", "mm/s", "hz", "filtre", "calibration", "etalonnage", "gain", "vitesse", "derivation",
-      "derivations", "precordiales", "peripheriques", "scale", "echelle", "marker", "repere", "cm", "mm", "sonde",
-      "probe", "freq", "frequence", "puissance", "power", "mi", "tis", "tib", "tic", "gn", "pers",
-      "compound", "harm", "harmonique", "thi", "res", "focus", "fr", "cf", "bmode", "b-mode", "m-mode", "pd", "cfm",
-      "vitesse", "prix", "tarif", "total", "ttc", "ht", "eur", "euros", "euro", "tva", "acte", "actes", "cotation", "\xE2\x82\xAC", "$"};
+      "alcalines", "transaminases", "gamma-gt", "gamma-glutamyl", "transferase", "creatinine", "clairance", "cockcroft",
+      "microalbuminurie", "proteinurie", "glycosurie", "ecbu", "hematurie", "leucocyturie", "culture", "sterile",
+      "positive", "negative", "absents", "absentes", "rares", "nombreux", "traces", "normal", "anormal", "mv", "mm/mv",
+      "mm/s", "hz", "filtre", "calibration", "etalonnage", "gain", "vitesse", "derivation", "derivations",
+      "precordiales", "peripheriques", "scale", "echelle", "marker", "repere", "cm", "mm", "sonde", "probe", "freq",
+      "frequence", "puissance", "power", "mi", "tis", "tib", "tic", "gn", "pers", "compound", "harm", "harmonique",
+      "thi", "res", "focus", "fr", "cf", "bmode", "b-mode", "m-mode", "pd", "cfm", "vitesse", "prix", "tarif", "total",
+      "ttc", "ht", "eur", "euros", "euro", "tva", "acte", "actes", "cotation", "\xE2\x82\xAC", "$"};
   return set;
 }
 
 const WordSet& abbreviations() {
   static const WordSet set = {
-      "stemi", "nstemi", "hta", "htap", "irm", "avc", "ait", "bpco", "idm", "sca", "acfa", "fa", "tvp", "ep", "oap",
-      "ira", "irc", "irct", "dt1", "dt2", "dnid", "did", "ett", "eto", "eeg", "emg", "tep", "tep-tdm", "ains", "avk",
-      "aod", "hbpm", "vih", "vhb", "vhc", "covid", "sars", "bav", "bbd", "bbg", "hvg", "hvd", "tv", "fv", "esv", "esa",
-      "iec", "ara2", "bb", "ecg", "ecbu", "nfs", "vs", "crp", "pct", "bnp", "tsh", "ldh", "cpk", "asat", "alat", "ggt",
-      "rx", "tdm", "pet", "spect", "dmla", "glaucome", "ivg", "ivd", "ic", "icc", "sdra", "pid", "mici", "rgo", "ulh",
-      "aeg", "sep", "sla", "lupus", "rcp", "chu", "urg", "sau", "samu", "smur", "rea", "usic", "usc", "bloc", "hdj",
-      "mpr", "ssr", "ehpad", "ald", "cmu", "ame", "aah", "mdph", "atcd", "ttt", "rdv", "cr", "crh", "cro", "bio",
-      "hbsag", "ag", "ac", "igg", "igm", "ige", "pcr", "rt-pcr", "adn", "arn", "hpv", "ist", "mst", "tbc", "bk",
-      "ogd", "fogd", "ctscan", "angio", "coro", "atl", "pac", "kt", "sng", "sad", "vvp", "vvc", "picc", "o2",
-      "mmhg", "pas", "pad", "pam", "fr", "sat", "gcs", "en", "imc", "bmi", "ta", "fc", "ipp"};
+      "stemi", "nstemi", "hta",  "htap",    "irm",    "avc",   "ait",    "bpco",     "idm",   "sca", "acfa",  "fa",
+      "tvp",   "ep",     "oap",  "ira",     "irc",    "irct",  "dt1",    "dt2",      "dnid",  "did", "ett",   "eto",
+      "eeg",   "emg",    "tep",  "tep-tdm", "ains",   "avk",   "aod",    "hbpm",     "vih",   "vhb", "vhc",   "covid",
+      "sars",  "bav",    "bbd",  "bbg",     "hvg",    "hvd",   "tv",     "fv",       "esv",   "esa", "iec",   "ara2",
+      "bb",    "ecg",    "ecbu", "nfs",     "vs",     "crp",   "pct",    "bnp",      "tsh",   "ldh", "cpk",   "asat",
+      "alat",  "ggt",    "rx",   "tdm",     "pet",    "spect", "dmla",   "glaucome", "ivg",   "ivd", "ic",    "icc",
+      "sdra",  "pid",    "mici", "rgo",     "ulh",    "aeg",   "sep",    "sla",      "lupus", "rcp", "chu",   "urg",
+      "sau",   "samu",   "smur", "rea",     "usic",   "usc",   "bloc",   "hdj",      "mpr",   "ssr", "ehpad", "ald",
+      "cmu",   "ame",    "aah",  "mdph",    "atcd",   "ttt",   "rdv",    "cr",       "crh",   "cro", "bio",   "hbsag",
+      "ag",    "ac",     "igg",  "igm",     "ige",    "pcr",   "rt-pcr", "adn",      "arn",   "hpv", "ist",   "mst",
+      "tbc",   "bk",     "ogd",  "fogd",    "ctscan", "angio", "coro",   "atl",      "pac",   "kt",  "sng",   "sad",
+      "vvp",   "vvc",    "picc", "o2",      "mmhg",   "pas",   "pad",    "pam",      "fr",    "sat", "gcs",   "en",
+      "imc",   "bmi",    "ta",   "fc",      "ipp"};
   return set;
 }
 
 const WordSet& particles() {
-  static const WordSet set = {"le", "la", "de", "du", "des", "da", "di", "del", "della", "van", "von", "der", "den",
-                              "ben", "bin", "ibn", "el", "al", "abou", "abu", "mac", "mc", "saint", "sainte", "st",
-                              "ste", "dos", "das", "do", "d", "l", "ter", "ten"};
+  static const WordSet set = {"le",    "la",     "de",  "du",  "des", "da",  "di", "del",  "della", "van", "von",
+                              "der",   "den",    "ben", "bin", "ibn", "el",  "al", "abou", "abu",   "mac", "mc",
+                              "saint", "sainte", "st",  "ste", "dos", "das", "do", "d",    "l",     "ter", "ten"};
   return set;
 }
 
@@ -178,19 +189,21 @@ std::string foldAccents(std::string_view s) {
       continue;
     }
     if (c == 0xC3 && i + 1 < s.size()) {
-      unsigned char d = static_cast<unsigned char>(s[++i]) | 0x20;  // upper (0x80-0x9E) -> lower (0xA0-0xBE)
+      unsigned char d = static_cast<unsigned char>(s[++i]) | 0x20;    // upper (0x80-0x9E) -> lower (0xA0-0xBE)
       static const char* table = "aaaaaaeceeeeiiiidnooooo/ouuuuyby";  // 0xA0..0xBF
       out += (d >= 0xA0 && d <= 0xBF) ? table[d - 0xA0] : '?';
-      if (d == 0xA6) out += 'e';                       // æ -> ae
+      if (d == 0xA6) out += 'e';  // æ -> ae
       continue;
     }
-    if (c == 0xC5 && i + 1 < s.size()) {                 // Œ œ
+    if (c == 0xC5 && i + 1 < s.size()) {  // Œ œ
       unsigned char d = static_cast<unsigned char>(s[++i]);
-      if (d == 0x92 || d == 0x93) out += "oe";
-      else out += '?';
+      if (d == 0x92 || d == 0x93)
+        out += "oe";
+      else
+        out += '?';
       continue;
     }
-    out += char(c);                                       // other multibyte sequences kept as they are
+    out += char(c);  // other multibyte sequences kept as they are
   }
   return out;
 }
@@ -203,7 +216,8 @@ const std::vector<std::string>& longBenignWords() {
   static const std::vector<std::string> words = [] {
     std::vector<std::string> out;
     for (const auto& w : benignWords())
-      if (w.size() >= 7 && w.find_first_not_of("abcdefghijklmnopqrstuvwxyz") == std::string_view::npos) out.emplace_back(w);
+      if (w.size() >= 7 && w.find_first_not_of("abcdefghijklmnopqrstuvwxyz") == std::string_view::npos)
+        out.emplace_back(w);
     return out;
   }();
   return words;
@@ -213,7 +227,8 @@ bool isClinicalAbbreviation(std::string_view w) { return contains(abbreviations(
 bool isNameParticle(std::string_view w) { return contains(particles(), w); }
 
 bool isEcgLeadVariant(std::string_view raw) {
-  if (raw == "I" || raw == "II" || raw == "III" || raw == "Il" || raw == "ll" || raw == "lI" || raw == "IIl") return true;
+  if (raw == "I" || raw == "II" || raw == "III" || raw == "Il" || raw == "ll" || raw == "lI" || raw == "IIl")
+    return true;
   if (raw.size() == 3 && (raw[0] == 'a' || raw[0] == 'A') && (raw[1] == 'V' || raw[1] == 'v'))
     return raw[2] == 'R' || raw[2] == 'L' || raw[2] == 'F' || raw[2] == 'r' || raw[2] == 'l' || raw[2] == 'f';
   // the V of aVR read as two glyphs ("aver", "avcl")

@@ -15,6 +15,7 @@ struct Rule {
 };
 
 // First matching rule wins.
+// clang-format off
 constexpr Rule kRules[] = {
     {"GPSInfo", "gps"},           {"Xmp.exif.GPS", "gps"},        {"SerialNumber", "device"},
     {"CameraOwnerName", "device"}, {"OwnerName", "device"},       {"InternalSerial", "device"},
@@ -34,6 +35,7 @@ constexpr Rule kRules[] = {
     {"Keywords", "other-text"},   {"Headline", "other-text"},     {"ObjectName", "other-text"},
     {"Exif.Photo.MakerNote", ""},  // binary blob, never reported as such
 };
+// clang-format on
 
 const char* categoryFor(const std::string& key) {
   for (const auto& r : kRules)

@@ -56,9 +56,11 @@ cv::Mat uprightCrop(const cv::Mat& bgr, const cv::RotatedRect& rect) {
   rect.points(pts);  // bottomLeft, topLeft, topRight, bottomRight
   float w = rect.size.width, h = rect.size.height;
   cv::Point2f src[3] = {pts[1], pts[2], pts[3]};
-  if (h > w) {       // the long side is the "height": rotate the labelling
+  if (h > w) {  // the long side is the "height": rotate the labelling
     std::swap(w, h);
-    src[0] = pts[0]; src[1] = pts[1]; src[2] = pts[2];
+    src[0] = pts[0];
+    src[1] = pts[1];
+    src[2] = pts[2];
   }
   const cv::Point2f dst[3] = {{0, 0}, {w, 0}, {w, h}};
   cv::Mat out;
@@ -91,8 +93,10 @@ OcrLine recogniseCrop(const cv::Mat& crop, const OcrOptions& o) {
   Engine& engine = engineFor(o);
   if (!engine.ok || crop.empty()) return line;
   cv::Mat gray, scaled, bin;
-  if (crop.channels() == 3) cv::cvtColor(crop, gray, cv::COLOR_BGR2GRAY);
-  else gray = crop;
+  if (crop.channels() == 3)
+    cv::cvtColor(crop, gray, cv::COLOR_BGR2GRAY);
+  else
+    gray = crop;
   const double scale = std::clamp(double(o.lineHeight) / gray.rows, 0.1, 6.0);
   cv::resize(gray, scaled, {}, scale, scale, scale < 1 ? cv::INTER_AREA : cv::INTER_CUBIC);
   if (scaled.cols < 4 || scaled.rows < 4) return line;

@@ -95,8 +95,9 @@ Finding textFinding(const TextRegion& region, const OcrLine& line, cv::Size imag
   // above and below, 15 % left and right
   const float lineHeight = std::min(region.rect.size.width, region.rect.size.height);
   const int padY = int(std::ceil(0.3f * lineHeight)), padX = int(std::ceil(0.15f * lineHeight));
-  const cv::Rect padded = cv::Rect(region.box.x - padX, region.box.y - padY, region.box.width + 2 * padX,
-                                   region.box.height + 2 * padY) & cv::Rect(0, 0, imageSize.width, imageSize.height);
+  const cv::Rect padded =
+      cv::Rect(region.box.x - padX, region.box.y - padY, region.box.width + 2 * padX, region.box.height + 2 * padY) &
+      cv::Rect(0, 0, imageSize.width, imageSize.height);
   f.box = Box{padded.x, padded.y, padded.width, padded.height};
   const float angle = std::fmod(std::abs(region.rect.angle), 90.f);
   if (angle > 2.f && angle < 88.f) {
@@ -118,8 +119,9 @@ int alnumCount(const std::string& text) {
 }
 
 // A classical-only region is kept only when it reads as text.
-// A read under that confidence still counts when it holds identifying text ("CHU de Besenx" for "CHU de Bordeaux": 10 px
-// white print on a radiograph): a PHI rule matching a misread line is evidence of text, and masking it is the safe side.
+// A read under that confidence still counts when it holds identifying text ("CHU de Besenx" for "CHU de Bordeaux": 10
+// px white print on a radiograph): a PHI rule matching a misread line is evidence of text, and masking it is the safe
+// side.
 bool readsAsText(const OcrLine& line) {
   if (alnumCount(line.text) >= 2 && line.confidence >= 0.55f) return true;
   if (alnumCount(line.text) < 4 || line.confidence < 0.4f) return false;
@@ -153,7 +155,8 @@ struct Pipeline::Impl {
   std::list<std::pair<std::string, AnalysisResult>> lru;  // most recent first
   std::unordered_map<std::string, std::list<std::pair<std::string, AnalysisResult>>::iterator> index;
 
-  explicit Impl(PipelineOptions o) : options(std::move(o)), pool(std::max(1u, options.threads), options.niceness), faces(options.face) {}
+  explicit Impl(PipelineOptions o)
+      : options(std::move(o)), pool(std::max(1u, options.threads), options.niceness), faces(options.face) {}
 
   void remember(const std::string& key, const AnalysisResult& r) {
     std::lock_guard lock(cacheMutex);
@@ -244,18 +247,22 @@ struct Pipeline::Impl {
       runAll(pool, std::move(phase2));
       ocrMs = msSince(t);
       if (timingEnabled())
-        std::fprintf(stderr, "detect timing: %dx%d phase1 %.0f ms (faces %.0f, tattoo %.0f, db %.0f [%zu], classical %.0f [%zu], "
-                     "codes %.0f) ocr %.0f ms [%zu lines]\n", bgr.cols, bgr.rows, phase1Ms, faceMs, tattooMs, dbMs,
-                     dbRegions.size(), classicalMs, classicalRegions.size(), codeMs, ocrMs, regions.size());
+        std::fprintf(
+            stderr,
+            "detect timing: %dx%d phase1 %.0f ms (faces %.0f, tattoo %.0f, db %.0f [%zu], classical %.0f [%zu], "
+            "codes %.0f) ocr %.0f ms [%zu lines]\n",
+            bgr.cols, bgr.rows, phase1Ms, faceMs, tattooMs, dbMs, dbRegions.size(), classicalMs,
+            classicalRegions.size(), codeMs, ocrMs, regions.size());
       if (cancel.cancelled()) return {};
       std::vector<std::size_t> uncertain;
       for (std::size_t i = 0; i < regions.size(); ++i) {
-        const bool keep = regions[i].source.rfind("ppocr-db", 0) == 0 ? keepNetworkRegion(textBgr, regions[i], lines[i]) : readsAsText(lines[i]);
+        const bool keep = regions[i].source.rfind("ppocr-db", 0) == 0 ? keepNetworkRegion(textBgr, regions[i], lines[i])
+                                                                      : readsAsText(lines[i]);
         if (!keep) {
           if (timingEnabled())
-            std::fprintf(stderr, "dropped %s region %d,%d %dx%d: '%s' (%.2f)\n", regions[i].source.c_str(), regions[i].box.x,
-                         regions[i].box.y, regions[i].box.width, regions[i].box.height, lines[i].text.c_str(),
-                         double(lines[i].confidence));
+            std::fprintf(stderr, "dropped %s region %d,%d %dx%d: '%s' (%.2f)\n", regions[i].source.c_str(),
+                         regions[i].box.x, regions[i].box.y, regions[i].box.width, regions[i].box.height,
+                         lines[i].text.c_str(), double(lines[i].confidence));
           continue;
         }
         bool unsure = false;
@@ -265,8 +272,10 @@ struct Pipeline::Impl {
       resolveUncertainText(findings, uncertain, bgr.size(), kind);
     }
     findings.insert(findings.end(), codeFindings.begin(), codeFindings.end());
-    const auto textLines = std::count_if(findings.begin(), findings.end(), [](const Finding& f) { return f.kind == Kind::Text; });
-    if (o.tattoos && tattooHeuristicApplies(kind) && !cancel.cancelled() && textLines < 6) {  // six read lines or more: a document, not skin
+    const auto textLines =
+        std::count_if(findings.begin(), findings.end(), [](const Finding& f) { return f.kind == Kind::Text; });
+    if (o.tattoos && tattooHeuristicApplies(kind) && !cancel.cancelled() &&
+        textLines < 6) {  // six read lines or more: a document, not skin
       // ink within skin that is not a face, a text line that was read, or a code (eyes, letters, bars are dark)
       const auto t = Clock::now();
       std::vector<Box> exclude;
@@ -289,8 +298,9 @@ Pipeline::Pipeline(PipelineOptions options) {
     warnings_.push_back(std::string("face network ") + kBlazeFaceModel + " not found in " + modelDirectory() +
                         " (run scripts/fetch-models.sh or set MEDPICS_MODELS): using dlib HOG and Haar profile only");
   if (options.text && options.textRegions.modelPath.empty())
-    warnings_.push_back(std::string("text network ") + kTextDbModel + " not found in " + modelDirectory() +
-                        " (run scripts/fetch-models.sh or set MEDPICS_MODELS): using the classical text localiser only");
+    warnings_.push_back(
+        std::string("text network ") + kTextDbModel + " not found in " + modelDirectory() +
+        " (run scripts/fetch-models.sh or set MEDPICS_MODELS): using the classical text localiser only");
   if (options.openCvThreads >= 0) cv::setNumThreads(options.openCvThreads);
   impl_ = std::make_unique<Impl>(std::move(options));
   flushDenormals();
@@ -300,7 +310,8 @@ Pipeline::Pipeline(PipelineOptions options) {
     impl_->ocrReady = ocrAvailable(impl_->options.ocr, &error);
     if (!impl_->ocrReady) warnings_.push_back(error + ": text is not recognised");
     if (impl_->ocrReady && !ocrSingleThreaded())
-      warnings_.push_back("OMP_THREAD_LIMIT=1 is not set: Tesseract runs several times slower (see ensureSingleThreadedOcr)");
+      warnings_.push_back(
+          "OMP_THREAD_LIMIT=1 is not set: Tesseract runs several times slower (see ensureSingleThreadedOcr)");
   }
   for (const auto& w : warnings_) log::warn("detect: " + w);
 }

@@ -24,7 +24,8 @@ std::vector<Finding> detectTattoos(const cv::Mat& bgr, const std::vector<Box>& e
   cv::findContours(skin.clone(), contours, cv::RETR_EXTERNAL, cv::CHAIN_APPROX_SIMPLE);
   cv::Mat filled = cv::Mat::zeros(skin.size(), CV_8U);
   for (const auto& c : contours)
-    if (cv::contourArea(c) > 0.01 * double(skin.total())) cv::drawContours(filled, std::vector<std::vector<cv::Point>>{c}, -1, 255, cv::FILLED);
+    if (cv::contourArea(c) > 0.01 * double(skin.total()))
+      cv::drawContours(filled, std::vector<std::vector<cv::Point>>{c}, -1, 255, cv::FILLED);
   cv::erode(filled, filled, cv::getStructuringElement(cv::MORPH_ELLIPSE, {9, 9}));
 
   const double skinLuma = cv::mean(ycrcb, skin)[0];
@@ -60,9 +61,8 @@ std::vector<Finding> detectTattoos(const cv::Mat& bgr, const std::vector<Box>& e
   }
   // A repeated pattern (ECG paper grid, fabric) gives many marks of the same size: not tattoos.
   auto similar = [&](const cv::Rect& a) {
-    return std::count_if(candidates.begin(), candidates.end(), [&](const cv::Rect& b) {
-      return std::abs(a.area() - b.area()) < 0.35 * a.area();
-    });
+    return std::count_if(candidates.begin(), candidates.end(),
+                         [&](const cv::Rect& b) { return std::abs(a.area() - b.area()) < 0.35 * a.area(); });
   };
   for (const cv::Rect& r : candidates) {
     if (similar(r) >= 5) continue;

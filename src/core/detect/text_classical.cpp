@@ -31,8 +31,10 @@ std::vector<TextRegion> classicalTextRegions(const cv::Mat& bgr, const TextOptio
   const double scale = std::min(1.0, double(o.classicalSide) / longSide);
   cv::Mat gray, small;
   cv::cvtColor(bgr, gray, cv::COLOR_BGR2GRAY);
-  if (scale < 1.0) cv::resize(gray, small, {}, scale, scale, cv::INTER_AREA);
-  else small = gray;
+  if (scale < 1.0)
+    cv::resize(gray, small, {}, scale, scale, cv::INTER_AREA);
+  else
+    small = gray;
 
   cv::Mat grad, bin, joined;
   cv::morphologyEx(small, grad, cv::MORPH_GRADIENT, cv::getStructuringElement(cv::MORPH_ELLIPSE, {3, 3}));
@@ -49,14 +51,16 @@ std::vector<TextRegion> classicalTextRegions(const cv::Mat& bgr, const TextOptio
     if (r.height < 7 || r.height > 90 || r.width < 1.5 * r.height || r.width < 14) continue;
     const double fill = cv::countNonZero(joined(r)) / double(r.area());
     if (fill < 0.45) continue;
-    const cv::Rect padded = cv::Rect(r.x - 2, r.y - 2, r.width + 4, r.height + 4) & cv::Rect(0, 0, small.cols, small.rows);
+    const cv::Rect padded =
+        cv::Rect(r.x - 2, r.y - 2, r.width + 4, r.height + 4) & cv::Rect(0, 0, small.cols, small.rows);
     if (!looksLikeGlyphRow(small(padded))) continue;
     TextRegion region;
     const cv::Rect full(int(padded.x / scale), int(padded.y / scale), int(std::ceil(padded.width / scale)),
                         int(std::ceil(padded.height / scale)));
     region.box = full & image;
-    region.rect = cv::RotatedRect(cv::Point2f(region.box.x + region.box.width / 2.f, region.box.y + region.box.height / 2.f),
-                                  cv::Size2f(float(region.box.width), float(region.box.height)), 0.f);
+    region.rect =
+        cv::RotatedRect(cv::Point2f(region.box.x + region.box.width / 2.f, region.box.y + region.box.height / 2.f),
+                        cv::Size2f(float(region.box.width), float(region.box.height)), 0.f);
     region.score = float(std::min(0.9, fill));
     region.source = "morph";
     out.push_back(region);
@@ -116,8 +120,10 @@ std::vector<cv::Rect> smallTextRows(const cv::Mat& bgr, const std::vector<TextRe
   const double w = std::min(1.0, 1600.0 / longSide);
   cv::Mat gray, small, grad, bin;
   cv::cvtColor(bgr, gray, cv::COLOR_BGR2GRAY);
-  if (w < 1.0) cv::resize(gray, small, {}, w, w, cv::INTER_AREA);
-  else small = gray;
+  if (w < 1.0)
+    cv::resize(gray, small, {}, w, w, cv::INTER_AREA);
+  else
+    small = gray;
   cv::morphologyEx(small, grad, cv::MORPH_GRADIENT, cv::getStructuringElement(cv::MORPH_RECT, {3, 3}));
   const double otsu = cv::threshold(grad, bin, 0, 255, cv::THRESH_BINARY | cv::THRESH_OTSU);
   const cv::Rect image(0, 0, bgr.cols, bgr.rows);
@@ -138,8 +144,10 @@ std::vector<cv::Rect> smallTextRows(const cv::Mat& bgr, const std::vector<TextRe
       if (stats.at<int>(i, cv::CC_STAT_AREA) < 0.35 * cw * ch) continue;
       const int pad = int(std::ceil(2 / w));
       const cv::Rect row = cv::Rect(int(x / w) - pad, int(y / w) - pad, int(std::ceil(cw / w)) + 2 * pad,
-                                    int(std::ceil(ch / w)) + 2 * pad) & image;
-      if (std::any_of(rows.begin(), rows.end(), [&](const cv::Rect& r) { return (r & row).area() >= 0.8 * row.area(); }))
+                                    int(std::ceil(ch / w)) + 2 * pad) &
+                           image;
+      if (std::any_of(rows.begin(), rows.end(),
+                      [&](const cv::Rect& r) { return (r & row).area() >= 0.8 * row.area(); }))
         continue;  // already a candidate at the other threshold
       // texture is not text: at full resolution the row must hold glyph-like shapes
       cv::Mat crop;

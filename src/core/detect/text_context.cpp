@@ -1,4 +1,5 @@
-// Context rule for text not read confidently: masked in identity zones, near triggers and on photos; "to-check" elsewhere.
+// Context rule for text not read confidently: masked in identity zones, near triggers and on photos; "to-check"
+// elsewhere.
 #include "medpics/detect/text_context.hpp"
 
 #include "medpics/detect/lexicon.hpp"
@@ -14,11 +15,13 @@ bool hasIdentityTrigger(std::string_view text) {
   const std::string folded = foldAccents(text);
   std::vector<std::string> words(1);
   for (char c : folded) {
-    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) words.back() += c;
-    else if (!words.back().empty()) words.emplace_back();
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
+      words.back() += c;
+    else if (!words.back().empty())
+      words.emplace_back();
   }
-  static const char* extra[] = {"ipp", "nda", "nir", "ddn", "dob", "tel", "adresse", "sejour", "dossier",
-                                "ins", "id", "secu", "rpps", "adeli", "naissance"};
+  static const char* extra[] = {"ipp",     "nda", "nir", "ddn",  "dob",  "tel",   "adresse",  "sejour",
+                                "dossier", "ins", "id",  "secu", "rpps", "adeli", "naissance"};
   for (std::size_t i = 0; i < words.size(); ++i) {
     const std::string& w = words[i];
     if (w.empty()) continue;
@@ -61,7 +64,8 @@ void resolveUncertainText(std::vector<Finding>& findings, const std::vector<std:
     const cv::Rect box(f.box->x, f.box->y, f.box->w, f.box->h);
     const double cy = box.y + box.height / 2.0;
     const bool band = cy < 0.2 * image.height || cy > 0.9 * image.height;
-    const bool nearAnchor = std::any_of(anchors.begin(), anchors.end(), [&](const cv::Rect& a) { return (a & box).area() > 0; });
+    const bool nearAnchor =
+        std::any_of(anchors.begin(), anchors.end(), [&](const cv::Rect& a) { return (a & box).area() > 0; });
     // on an ECG the header band also holds the first row of lead labels: a lone short token (at most 4 letters or
     // digits) that no identity line is near is a misread lead label ("ave" for aVR), not a name
     const bool leadLike = kind == ImageKind::Ecg && alnumChars(f.text) <= 4;

@@ -16,7 +16,6 @@
 namespace medpics::detect {
 namespace {
 
-
 int roundUp32(int v) { return (v + 31) / 32 * 32; }
 
 // Network pixels of paper added above / left of a refinement tile that touches the image's top / left edge.
@@ -73,8 +72,9 @@ void postProcess(const cv::Mat& prob, const TextOptions& o, double scale, cv::Po
     rr.size.height += 2 * distance;
     if (std::min(rr.size.width, rr.size.height) < 5.f) continue;
     TextRegion region;
-    region.rect = cv::RotatedRect(cv::Point2f(float(rr.center.x / scale) + offset.x, float(rr.center.y / scale) + offset.y),
-                                  cv::Size2f(float(rr.size.width / scale), float(rr.size.height / scale)), rr.angle);
+    region.rect =
+        cv::RotatedRect(cv::Point2f(float(rr.center.x / scale) + offset.x, float(rr.center.y / scale) + offset.y),
+                        cv::Size2f(float(rr.size.width / scale), float(rr.size.height / scale)), rr.angle);
     region.box = region.rect.boundingRect();
     region.score = score;
     region.source = "ppocr-db";
@@ -102,11 +102,10 @@ static std::vector<cv::Rect> refinementTiles(std::vector<cv::Rect> rows, int spa
   const cv::Rect image(0, 0, size.width, size.height);
   for (const auto& row : rows) {
     for (int x = row.x - margin; x < row.x + row.width; x += span - 2 * margin) {
-      const cv::Rect part = cv::Rect(x + margin, row.y, std::min(span - 2 * margin, row.x + row.width - x - margin),
-                                     row.height) & image;
-      const bool covered = std::any_of(tiles.begin(), tiles.end(), [&](const cv::Rect& t) {
-        return (t & part).area() >= 0.9 * part.area();
-      });
+      const cv::Rect part =
+          cv::Rect(x + margin, row.y, std::min(span - 2 * margin, row.x + row.width - x - margin), row.height) & image;
+      const bool covered = std::any_of(tiles.begin(), tiles.end(),
+                                       [&](const cv::Rect& t) { return (t & part).area() >= 0.9 * part.area(); });
       if (covered || part.empty()) continue;
       if (int(tiles.size()) >= maxTiles) return tiles;
       cv::Rect t(x, row.y + row.height / 2 - span / 2, span, span);
@@ -119,7 +118,7 @@ static std::vector<cv::Rect> refinementTiles(std::vector<cv::Rect> rows, int spa
 }
 
 static std::vector<TextRegion> refineSmallText(const cv::Mat& bgr, std::vector<TextRegion> coarse, const TextOptions& o,
-                                        const util::CancelToken& cancel) {
+                                               const util::CancelToken& cancel) {
   const std::vector<cv::Rect> rows = smallTextRows(bgr, coarse);
   if (rows.empty()) return coarse;
   const int side = roundUp32(std::max(o.refineTileSide, 64));
@@ -127,8 +126,7 @@ static std::vector<TextRegion> refineSmallText(const cv::Mat& bgr, std::vector<T
   const int span = int(side / r);
   std::vector<TextRegion> fine;
   const auto tiles = refinementTiles(rows, span, o.maxRefineTiles, bgr.size());
-  if (std::getenv("MEDPICS_DETECT_TIMING"))
-  {
+  if (std::getenv("MEDPICS_DETECT_TIMING")) {
     std::fprintf(stderr, "small text: %zu unresolved rows, %zu tiles of %d px\n", rows.size(), tiles.size(), side);
     for (const auto& t : tiles) std::fprintf(stderr, "  tile %d,%d %dx%d\n", t.x, t.y, t.width, t.height);
     for (const auto& w : rows) std::fprintf(stderr, "  row %d,%d %dx%d\n", w.x, w.y, w.width, w.height);
@@ -148,7 +146,8 @@ static std::vector<TextRegion> refineSmallText(const cv::Mat& bgr, std::vector<T
     }
     cv::copyMakeBorder(scaled, padded, 0, side - scaled.rows, 0, side - scaled.cols, cv::BORDER_REPLICATE);
     const int coarseSide = roundUp32(std::max(o.dbTileSide, 64));
-    const cv::Mat prob = probabilityMap(padded, o.modelPath, side == coarseSide ? 0 : side);  // same shape: same instance
+    const cv::Mat prob =
+        probabilityMap(padded, o.modelPath, side == coarseSide ? 0 : side);  // same shape: same instance
     std::vector<TextRegion> found;
     postProcess(prob, o, r, cv::Point2f(float(t.x - padLeft / r), float(t.y - padTop / r)), found);
     for (auto& f : found) {
@@ -158,8 +157,10 @@ static std::vector<TextRegion> refineSmallText(const cv::Mat& bgr, std::vector<T
       auto same = std::find_if(fine.begin(), fine.end(), [&](const TextRegion& k) {
         return (k.box & f.box).area() > 0.6 * std::min(k.box.area(), f.box.area());
       });
-      if (same == fine.end()) fine.push_back(f);
-      else if (f.box.area() > same->box.area()) *same = f;
+      if (same == fine.end())
+        fine.push_back(f);
+      else if (f.box.area() > same->box.area())
+        *same = f;
     }
   }
   if (fine.empty()) return coarse;
@@ -174,7 +175,8 @@ static std::vector<TextRegion> refineSmallText(const cv::Mat& bgr, std::vector<T
     std::vector<std::size_t> inside;
     for (std::size_t i = 0; i < fine.size(); ++i)
       if ((fine[i].box & c.box).area() >= 0.6 * fine[i].box.area()) inside.push_back(i);
-    std::sort(inside.begin(), inside.end(), [&](std::size_t a, std::size_t b) { return fine[a].rect.center.y < fine[b].rect.center.y; });
+    std::sort(inside.begin(), inside.end(),
+              [&](std::size_t a, std::size_t b) { return fine[a].rect.center.y < fine[b].rect.center.y; });
     for (std::size_t i : inside) {
       if (fine[i].rect.center.y - lastY > 0.7f * lineHeight(fine[i])) ++rowsInside;
       lastY = fine[i].rect.center.y;
@@ -199,8 +201,10 @@ std::vector<TextRegion> dbTextRegions(const cv::Mat& bgr, const TextOptions& o, 
   const int target = (double(bgr.total()) > 4e6 ? std::max(o.dbLargeSide, tile) : tile) - 2 * o.dbPad;
   const double scale = std::min(3.0, double(target) / longSide);  // small images are enlarged (up to 3x)
   cv::Mat scaled, padded;
-  if (scale != 1.0) cv::resize(bgr, scaled, {}, scale, scale, scale < 1.0 ? cv::INTER_AREA : cv::INTER_LINEAR);
-  else scaled = bgr;
+  if (scale != 1.0)
+    cv::resize(bgr, scaled, {}, scale, scale, scale < 1.0 ? cv::INTER_AREA : cv::INTER_LINEAR);
+  else
+    scaled = bgr;
   const cv::Scalar border = cv::mean(scaled.row(0));
   cv::copyMakeBorder(scaled, padded, o.dbPad, std::max(o.dbPad, tile - scaled.rows - o.dbPad), o.dbPad,
                      std::max(o.dbPad, tile - scaled.cols - o.dbPad), cv::BORDER_CONSTANT, border);

@@ -9,8 +9,14 @@ std::size_t decode(std::string_view s, std::size_t i, char32_t& cp) {
   const auto b = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
   const unsigned char c = b(i);
   auto cont = [&](std::size_t k) { return k < s.size() && (b(k) & 0xC0) == 0x80; };
-  if (c < 0x80) { cp = c; return 1; }
-  if ((c & 0xE0) == 0xC0 && c >= 0xC2 && cont(i + 1)) { cp = char32_t((c & 0x1F) << 6 | (b(i + 1) & 0x3F)); return 2; }
+  if (c < 0x80) {
+    cp = c;
+    return 1;
+  }
+  if ((c & 0xE0) == 0xC0 && c >= 0xC2 && cont(i + 1)) {
+    cp = char32_t((c & 0x1F) << 6 | (b(i + 1) & 0x3F));
+    return 2;
+  }
   if ((c & 0xF0) == 0xE0 && cont(i + 1) && cont(i + 2)) {
     cp = char32_t((c & 0x0F) << 12 | (b(i + 1) & 0x3F) << 6 | (b(i + 2) & 0x3F));
     return 3;
@@ -30,6 +36,7 @@ bool removed(char32_t c) {
 
 // Latin look-alike of a Cyrillic or Greek letter, 0 when none.
 char latinLookAlike(char32_t c) {
+  // clang-format off
   switch (c) {
     // Cyrillic capitals
     case 0x0410: return 'A'; case 0x0412: return 'B'; case 0x0415: return 'E'; case 0x041A: return 'K';
@@ -51,11 +58,12 @@ char latinLookAlike(char32_t c) {
     case 0x03BF: return 'o'; case 0x03C1: return 'p'; case 0x03C5: return 'u'; case 0x03C7: return 'x';
     default: return 0;
   }
+  // clang-format on
 }
 
 // ASCII replacement of a compatibility character (NFKC subset), 0 when none.
 char asciiFold(char32_t c) {
-  if (c >= 0xFF01 && c <= 0xFF5E) return char(c - 0xFEE0);                          // full-width ASCII
+  if (c >= 0xFF01 && c <= 0xFF5E) return char(c - 0xFEE0);  // full-width ASCII
   if (c == 0x3000 || c == 0x00A0 || (c >= 0x2000 && c <= 0x200A) || c == 0x202F || c == 0x205F) return ' ';
   if ((c >= 0x2010 && c <= 0x2015) || c == 0x2212 || c == 0xFE63 || c == 0xFE58) return '-';
   if (c == 0x2070) return '0';
@@ -64,8 +72,8 @@ char asciiFold(char32_t c) {
   if (c == 0x00B3) return '3';
   if (c >= 0x2074 && c <= 0x2079) return char('0' + (c - 0x2070));
   if (c >= 0x2080 && c <= 0x2089) return char('0' + (c - 0x2080));
-  if (c >= 0x1D7CE && c <= 0x1D7FF) return char('0' + (c - 0x1D7CE) % 10);          // mathematical digits
-  if (c >= 0x1D400 && c <= 0x1D6A3) {                                                // mathematical letters
+  if (c >= 0x1D7CE && c <= 0x1D7FF) return char('0' + (c - 0x1D7CE) % 10);  // mathematical digits
+  if (c >= 0x1D400 && c <= 0x1D6A3) {                                       // mathematical letters
     const int k = int(c - 0x1D400) % 52;
     return char(k < 26 ? 'A' + k : 'a' + (k - 26));
   }

@@ -17,13 +17,13 @@ std::uint32_t le16(std::string_view b, std::size_t i) {
   return std::uint8_t(b[i]) | (std::uint32_t(std::uint8_t(b[i + 1])) << 8);
 }
 std::uint32_t le32(std::string_view b, std::size_t i) { return le16(b, i) | (le16(b, i + 2) << 16); }
-std::uint32_t le24(std::string_view b, std::size_t i) { return le16(b, i) | (std::uint32_t(std::uint8_t(b[i + 2])) << 16); }
+std::uint32_t le24(std::string_view b, std::size_t i) {
+  return le16(b, i) | (std::uint32_t(std::uint8_t(b[i + 2])) << 16);
+}
 
 bool startsWith(std::string_view b, std::string_view magic) { return b.substr(0, magic.size()) == magic; }
 
-bool isSofMarker(std::uint8_t m) {
-  return m >= 0xC0 && m <= 0xCF && m != 0xC4 && m != 0xC8 && m != 0xCC;
-}
+bool isSofMarker(std::uint8_t m) { return m >= 0xC0 && m <= 0xCF && m != 0xC4 && m != 0xC8 && m != 0xCC; }
 
 // Counts the start-of-scan markers from the first scan at `i` to the end-of-image marker: entropy-coded data
 // only holds 0xFF followed by 0x00 (stuffing), 0xFF (fill) or a restart marker, so any other marker is a real
@@ -31,9 +31,15 @@ bool isSofMarker(std::uint8_t m) {
 int countJpegScans(std::string_view b, std::size_t i) {
   int scans = 0;
   while (i + 1 < b.size()) {
-    if (std::uint8_t(b[i]) != 0xFF) { ++i; continue; }
+    if (std::uint8_t(b[i]) != 0xFF) {
+      ++i;
+      continue;
+    }
     const std::uint8_t m = std::uint8_t(b[i + 1]);
-    if (m == 0x00 || m == 0xFF || (m >= 0xD0 && m <= 0xD7)) { i += m == 0xFF ? 1 : 2; continue; }
+    if (m == 0x00 || m == 0xFF || (m >= 0xD0 && m <= 0xD7)) {
+      i += m == 0xFF ? 1 : 2;
+      continue;
+    }
     if (m == 0xD9) break;
     if (i + 4 > b.size()) break;
     if (m == 0xDA) ++scans;
@@ -49,8 +55,14 @@ bool jpegHeader(std::string_view b, HeaderInfo& info) {
   while (i + 4 <= b.size()) {
     if (std::uint8_t(b[i]) != 0xFF) return false;
     std::uint8_t marker = std::uint8_t(b[i + 1]);
-    if (marker == 0xFF) { ++i; continue; }            // fill byte
-    if (marker == 0xD8 || (marker >= 0xD0 && marker <= 0xD7) || marker == 0x01) { i += 2; continue; }
+    if (marker == 0xFF) {
+      ++i;
+      continue;
+    }  // fill byte
+    if (marker == 0xD8 || (marker >= 0xD0 && marker <= 0xD7) || marker == 0x01) {
+      i += 2;
+      continue;
+    }
     std::uint32_t len = be16(b, i + 2);
     if (len < 2 || i + 2 + len > b.size()) return false;
     if (isSofMarker(marker)) {
@@ -59,7 +71,7 @@ bool jpegHeader(std::string_view b, HeaderInfo& info) {
       info.width = int(be16(b, i + 7));
       haveSize = true;
     }
-    if (marker == 0xDA) {                              // start of scan: the compressed data follows
+    if (marker == 0xDA) {  // start of scan: the compressed data follows
       if (!haveSize) return false;
       info.scans = countJpegScans(b, i);
       for (std::size_t j = b.size() - 1; j > i + 2 + len; --j)

@@ -40,9 +40,12 @@ std::string formatSeconds(double s) {
 
 void onProgress(j_common_ptr cinfo) {
   Guard& g = guardOf(cinfo);
-  if (g.cancel && g.cancel->load(std::memory_order_relaxed)) g.cancelled = true;
-  else if (Clock::now() > g.deadline) g.timedOut = true;
-  else return;
+  if (g.cancel && g.cancel->load(std::memory_order_relaxed))
+    g.cancelled = true;
+  else if (Clock::now() > g.deadline)
+    g.timedOut = true;
+  else
+    return;
   std::longjmp(g.jump, 1);
 }
 }  // namespace
@@ -60,9 +63,12 @@ JpegDecodeOutcome decodeJpegBounded(std::string_view bytes, double maxSeconds, c
   g.progress.progress_monitor = onProgress;
   if (setjmp(g.jump)) {
     jpeg_destroy_decompress(&cinfo);
-    if (g.cancelled) out.error = "decode cancelled";
-    else if (g.timedOut) out.error = "decode took longer than the limit of " + formatSeconds(maxSeconds) + " s";
-    else out.error = std::string("corrupt jpeg image (") + g.message + ")";
+    if (g.cancelled)
+      out.error = "decode cancelled";
+    else if (g.timedOut)
+      out.error = "decode took longer than the limit of " + formatSeconds(maxSeconds) + " s";
+    else
+      out.error = std::string("corrupt jpeg image (") + g.message + ")";
     return out;
   }
   jpeg_create_decompress(&cinfo);

@@ -73,9 +73,9 @@ struct Job {
 int mosaicBlockSize(const Region& r) { return std::max(16, (r.bounds().height + 7) / 8); }
 
 int mosaicNoise(int blockX, int blockY, int channel, std::uint32_t seed) {
-  const std::uint32_t h = hash32(static_cast<std::uint32_t>(blockX) * 0x9E3779B1U ^
-                                 hash32(static_cast<std::uint32_t>(blockY) * 0x85EBCA77U ^
-                                        hash32(static_cast<std::uint32_t>(channel) + seed)));
+  const std::uint32_t h = hash32(
+      static_cast<std::uint32_t>(blockX) * 0x9E3779B1U ^
+      hash32(static_cast<std::uint32_t>(blockY) * 0x85EBCA77U ^ hash32(static_cast<std::uint32_t>(channel) + seed)));
   return static_cast<int>(h % 49U) - 24;
 }
 
@@ -123,8 +123,10 @@ void burnIn(cv::Mat& image, const std::vector<Region>& regions, std::uint32_t se
   for (const Job& job : jobs) {
     rasterizeLocal(*job.region, image.size(), local);
     cv::Mat target = image(job.area);
-    if (job.region->style == Style::Solid) target.setTo(cv::Scalar(0, 0, 0, 255), local);
-    else job.patch.copyTo(target, local);
+    if (job.region->style == Style::Solid)
+      target.setTo(cv::Scalar(0, 0, 0, 255), local);
+    else
+      job.patch.copyTo(target, local);
   }
 }
 

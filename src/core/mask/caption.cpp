@@ -17,8 +17,8 @@ MaskedCaption maskCaption(std::string_view caption, std::vector<ByteSpan> spans)
     b = std::min(b, n);
     e = std::min(e, n);
     if (b >= e) continue;
-    while (b > 0 && continuation(static_cast<unsigned char>(caption[b]))) --b;   // start of the character
-    while (e < n && continuation(static_cast<unsigned char>(caption[e]))) ++e;   // past the character
+    while (b > 0 && continuation(static_cast<unsigned char>(caption[b]))) --b;  // start of the character
+    while (e < n && continuation(static_cast<unsigned char>(caption[e]))) ++e;  // past the character
     clean.emplace_back(b, e);
   }
   std::sort(clean.begin(), clean.end());

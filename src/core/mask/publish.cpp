@@ -65,9 +65,12 @@ PublishedImage publishImage(const PostImage& image, const PublishOptions& option
     }
     if (!options.format.empty()) {
       const std::string f = lower(options.format);
-      if (f == "png") type = "image/png";
-      else if (f == "jpeg" || f == "jpg") type = "image/jpeg";
-      else throw std::invalid_argument("unknown output format '" + options.format + "' (png or jpeg)");
+      if (f == "png")
+        type = "image/png";
+      else if (f == "jpeg" || f == "jpg")
+        type = "image/jpeg";
+      else
+        throw std::invalid_argument("unknown output format '" + options.format + "' (png or jpeg)");
     }
     out.width = pixels.cols;
     out.height = pixels.rows;

@@ -60,7 +60,8 @@ cv::Mat1b decodeRle(const json& runs, cv::Size size) {
     const long long n = r.get<long long>();
     if (pos + n > total) throw std::invalid_argument("rle runs exceed the box");
     if (value)
-      for (long long i = pos; i < pos + n; ++i) m(static_cast<int>(i / size.width), static_cast<int>(i % size.width)) = 255;
+      for (long long i = pos; i < pos + n; ++i)
+        m(static_cast<int>(i / size.width), static_cast<int>(i % size.width)) = 255;
     pos += n;
     value = !value;
   }
@@ -137,11 +138,13 @@ Region regionFromJson(const json& j) {
     } else {
       if (!j.contains("box")) throw std::invalid_argument("a region needs \"box\", \"ellipse\" or \"polygon\"");
       r.box = rectFrom(j["box"], "box");
-      if (shape == "ellipse") r.shape = Shape::Ellipse;
+      if (shape == "ellipse")
+        r.shape = Shape::Ellipse;
       else if (shape == "mask") {
         r.shape = Shape::Brush;
         r.brush = decodeRle(j.value("rle", json()), r.box.size());
-      } else if (shape != "rect") throw std::invalid_argument("unknown shape '" + shape + "'");
+      } else if (shape != "rect")
+        throw std::invalid_argument("unknown shape '" + shape + "'");
     }
   }
   if (j.contains("style")) {
@@ -186,23 +189,30 @@ void rasterizeWindow(const Region& r, cv::Mat1b& mask, cv::Point origin) {
         // The pixel whose centre is nearest cx (or one of the two equidistant ones) is inside if any is.
         int seed = centre;
         if (!inside(seed)) {
-          if (seed - 1 >= r.box.x && inside(seed - 1)) --seed;
-          else if (seed + 1 < r.box.x + r.box.width && inside(seed + 1)) ++seed;
-          else continue;
+          if (seed - 1 >= r.box.x && inside(seed - 1))
+            --seed;
+          else if (seed + 1 < r.box.x + r.box.width && inside(seed + 1))
+            ++seed;
+          else
+            continue;
         }
         int lo = r.box.x, hi = seed;  // leftmost inside in [lo, hi]
         while (lo < hi) {
           const int mid = lo + (hi - lo) / 2;
-          if (inside(mid)) hi = mid;
-          else lo = mid + 1;
+          if (inside(mid))
+            hi = mid;
+          else
+            lo = mid + 1;
         }
         const int left = lo;
         lo = seed;
         hi = r.box.x + r.box.width - 1;  // rightmost inside in [lo, hi]
         while (lo < hi) {
           const int mid = lo + (hi - lo + 1) / 2;
-          if (inside(mid)) lo = mid;
-          else hi = mid - 1;
+          if (inside(mid))
+            lo = mid;
+          else
+            hi = mid - 1;
         }
         const int x0 = std::max(left, clipped.x), x1 = std::min(lo, clipped.x + clipped.width - 1);
         if (x0 <= x1) mask.row(y - origin.y).colRange(x0 - origin.x, x1 - origin.x + 1).setTo(255);

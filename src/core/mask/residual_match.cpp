@@ -15,8 +15,10 @@ std::string normalised(std::string_view s) {
   std::string out;
   for (const char c : s) {
     const auto u = static_cast<unsigned char>(c);
-    if (u >= 0x80) out.push_back(c);  // UTF-8 letters (é, ü...) compared as bytes
-    else if (std::isalnum(u)) out.push_back(static_cast<char>(std::tolower(u)));
+    if (u >= 0x80)
+      out.push_back(c);  // UTF-8 letters (é, ü...) compared as bytes
+    else if (std::isalnum(u))
+      out.push_back(static_cast<char>(std::tolower(u)));
   }
   return out;
 }

@@ -30,8 +30,10 @@ Item* RegionDocument::findMutable(int id) { return const_cast<Item*>(find(id)); 
 void RegionDocument::select(int id, bool additive) {
   if (!additive) selection_.clear();
   if (!find(id)) return;
-  if (additive && selection_.count(id)) selection_.erase(id);
-  else selection_.insert(id);
+  if (additive && selection_.count(id))
+    selection_.erase(id);
+  else
+    selection_.insert(id);
 }
 
 void RegionDocument::selectAll() {

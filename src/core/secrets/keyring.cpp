@@ -7,11 +7,19 @@ namespace medpics::secrets {
 namespace {
 
 const SecretSchema* tokenSchema() {
-  static const SecretSchema schema = {
-      "fr.medpics.Desk.Token",
-      SECRET_SCHEMA_NONE,
-      {{"server", SECRET_SCHEMA_ATTRIBUTE_STRING}, {"user", SECRET_SCHEMA_ATTRIBUTE_STRING}, {nullptr, SecretSchemaAttributeType(0)}},
-      0, nullptr, nullptr, nullptr, nullptr, nullptr, nullptr, nullptr};
+  static const SecretSchema schema = {"fr.medpics.Desk.Token",
+                                      SECRET_SCHEMA_NONE,
+                                      {{"server", SECRET_SCHEMA_ATTRIBUTE_STRING},
+                                       {"user", SECRET_SCHEMA_ATTRIBUTE_STRING},
+                                       {nullptr, SecretSchemaAttributeType(0)}},
+                                      0,
+                                      nullptr,
+                                      nullptr,
+                                      nullptr,
+                                      nullptr,
+                                      nullptr,
+                                      nullptr,
+                                      nullptr};
   return &schema;
 }
 
@@ -28,9 +36,9 @@ std::string takeError(GError* error, const char* fallback) {
 bool TokenKeyring::store(const std::string& serverUrl, const std::string& username, const std::string& token) {
   GError* error = nullptr;
   const std::string label = "MedPics Desk session (" + username + " @ " + serverUrl + ")";
-  const gboolean ok = secret_password_store_sync(tokenSchema(), SECRET_COLLECTION_DEFAULT, label.c_str(), token.c_str(),
-                                                 nullptr, &error, "server", serverUrl.c_str(), "user", username.c_str(),
-                                                 nullptr);
+  const gboolean ok =
+      secret_password_store_sync(tokenSchema(), SECRET_COLLECTION_DEFAULT, label.c_str(), token.c_str(), nullptr,
+                                 &error, "server", serverUrl.c_str(), "user", username.c_str(), nullptr);
   if (!ok || error) {
     lastError_ = takeError(error, "the keyring refused the token");
     return false;

@@ -46,8 +46,10 @@ int nirKey(std::string_view thirteen) {
   if (thirteen.size() != 13) return -1;
   std::string digits(thirteen);
   long long corsica = 0;
-  if (digits.substr(5, 2) == "2A") corsica = 1000000;  // 19 instead of 20 in the département field
-  else if (digits.substr(5, 2) == "2B") corsica = 2000000;  // 18
+  if (digits.substr(5, 2) == "2A")
+    corsica = 1000000;  // 19 instead of 20 in the département field
+  else if (digits.substr(5, 2) == "2B")
+    corsica = 2000000;  // 18
   if (corsica) digits.replace(5, 2, "20");
   if (!allDigits(digits)) return -1;
   const long long number = std::stoll(digits) - corsica;

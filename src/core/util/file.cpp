@@ -32,8 +32,8 @@ int openRegularFile(const std::filesystem::path& path, std::uint64_t maxBytes, s
   const auto bytes = static_cast<std::uint64_t>(st.st_size);
   if (bytes > maxBytes) {
     ::close(fd);
-    throw FileError(FileProblem::TooLarge, "file too large: " + std::to_string(bytes) + " bytes (limit " +
-                                               std::to_string(maxBytes) + ")");
+    throw FileError(FileProblem::TooLarge,
+                    "file too large: " + std::to_string(bytes) + " bytes (limit " + std::to_string(maxBytes) + ")");
   }
   ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK);
   if (size) *size = bytes;

@@ -107,8 +107,7 @@ Transaction::~Transaction() {
   if (!done_) {
     try {
       db_.exec("ROLLBACK");
-    } catch (...) {
-    }
+    } catch (...) {}
   }
 }
 

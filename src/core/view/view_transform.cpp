@@ -53,8 +53,10 @@ void ViewTransform::zoomAt(double factor, Vec2 screenPoint) {
 void ViewTransform::zoomStep(int steps, Vec2 screenPoint) {
   double z = zoom_;
   for (int i = 0; i < std::abs(steps); ++i) {
-    if (steps > 0) z = z < 1.0 ? std::min(1.0, z * 1.25) : std::min(kMaxZoom, z < 8 ? z + 1 : z * 2);
-    else z = z > 1.0 ? (z <= 8 ? z - 1 : z / 2) : z / 1.25;
+    if (steps > 0)
+      z = z < 1.0 ? std::min(1.0, z * 1.25) : std::min(kMaxZoom, z < 8 ? z + 1 : z * 2);
+    else
+      z = z > 1.0 ? (z <= 8 ? z - 1 : z / 2) : z / 1.25;
   }
   setZoom(z, screenPoint);
 }
@@ -69,6 +71,8 @@ void ViewTransform::centreOn(Vec2 p) {
 
 Vec2 ViewTransform::toScreen(Vec2 image) const { return {offset_.x + image.x * zoom_, offset_.y + image.y * zoom_}; }
 
-Vec2 ViewTransform::toImage(Vec2 screen) const { return {(screen.x - offset_.x) / zoom_, (screen.y - offset_.y) / zoom_}; }
+Vec2 ViewTransform::toImage(Vec2 screen) const {
+  return {(screen.x - offset_.x) / zoom_, (screen.y - offset_.y) / zoom_};
+}
 
 }  // namespace medpics::view

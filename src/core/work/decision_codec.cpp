@@ -43,7 +43,8 @@ const json& requireArray(const json& obj, const std::string& field, const std::s
 }
 
 void requireNumberArray(const json& v, const std::string& name, std::size_t n) {
-  if (!v.is_array() || v.size() != n) fail("field '" + name + "' must be an array of " + std::to_string(n) + " numbers");
+  if (!v.is_array() || v.size() != n)
+    fail("field '" + name + "' must be an array of " + std::to_string(n) + " numbers");
   for (const auto& x : v)
     if (!x.is_number()) fail("field '" + name + "' must contain numbers only");
 }
@@ -206,8 +207,10 @@ DecisionDraft draftFromJson(const json& body, SubjectKind subject, const std::st
   d.subject = subject;
   d.subjectId = subjectId;
   const std::string action = requireString(body, "action", "action");
-  if (subject == SubjectKind::Post) requireOneOf("action", action, {"approve", "reject"});
-  else requireOneOf("action", action, {"approve", "reject", "request_info"});
+  if (subject == SubjectKind::Post)
+    requireOneOf("action", action, {"approve", "reject"});
+  else
+    requireOneOf("action", action, {"approve", "reject", "request_info"});
   d.action = *actionFromName(action);
   d.leaseId = requireString(body, "lease_id", "lease_id");
   d.reasonCode = optionalString(body, "reason_code", "reason_code").value_or("");
@@ -216,7 +219,8 @@ DecisionDraft draftFromJson(const json& body, SubjectKind subject, const std::st
   if (subject == SubjectKind::Post) {
     const json regions = body.contains("regions") ? body["regions"] : json::array();
     if (!regions.is_array()) fail("field 'regions' must be an array");
-    const json seeds = body.contains("mask_seeds") && body["mask_seeds"].is_object() ? body["mask_seeds"] : json::object();
+    const json seeds =
+        body.contains("mask_seeds") && body["mask_seeds"].is_object() ? body["mask_seeds"] : json::object();
     std::map<std::string, std::size_t> index;  // image id → position in d.images (order of first appearance)
     auto image = [&](const std::string& id) -> DraftImage& {
       auto [it, added] = index.emplace(id, d.images.size());

@@ -18,7 +18,8 @@ OutboxEntry journalEntry(DecisionDraft draft) {
 }
 
 namespace {
-api::Result<MaskedImages> render(api::PlatformClient& client, const api::PostDetail& detail, const DecisionDraft& draft) {
+api::Result<MaskedImages> render(api::PlatformClient& client, const api::PostDetail& detail,
+                                 const DecisionDraft& draft) {
   MaskedImages out;
   for (const auto& ref : detail.images) {
     auto original = client.download(ref.url);
@@ -67,8 +68,8 @@ api::Result<api::Decision> sendEntry(api::PlatformClient& client, const OutboxEn
         draft.caption = mask::maskCaption(detail->caption, draft.captionSpans).text;
     }
   }
-  return client.sendDecision(subjectRoute(draft.subject), draft.subjectId, toJson(draft, Disclosure::Wire), approval, masked,
-                             entry.key);
+  return client.sendDecision(subjectRoute(draft.subject), draft.subjectId, toJson(draft, Disclosure::Wire), approval,
+                             masked, entry.key);
 }
 
 }  // namespace medpics::work

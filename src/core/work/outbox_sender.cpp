@@ -15,7 +15,8 @@
 namespace medpics::work {
 
 double backoffDelay(const SenderOptions& options, int attempts, double unitRandom) {
-  const double step = std::min(options.maxDelaySeconds, options.initialDelaySeconds * std::pow(2.0, std::min(attempts, 30)));
+  const double step =
+      std::min(options.maxDelaySeconds, options.initialDelaySeconds * std::pow(2.0, std::min(attempts, 30)));
   return step * (0.5 + 0.5 * std::clamp(unitRandom, 0.0, 1.0));
 }
 
@@ -33,7 +34,8 @@ SendOutcome processEntry(api::PlatformClient& client, Outbox& outbox, const Outb
     auto lease = client.claim(subjectRoute(entry.draft.subject), entry.subjectId);
     if (!lease) {
       if (lease.error().retryable() || lease.error().httpStatus == 401) {
-        outbox.markRetry(entry.key, lease.error().describe(), unixNow() + backoffDelay(options, entry.attempts, unitRandom()));
+        outbox.markRetry(entry.key, lease.error().describe(),
+                         unixNow() + backoffDelay(options, entry.attempts, unitRandom()));
         return SendOutcome::Retry;
       }
       outbox.markFailed(entry.key, lease.error().describe());
@@ -80,11 +82,10 @@ struct OutboxSender::Shared {
   bool stopping = false, woken = false;
   std::string url, token;
   std::map<std::string, HeldDecision> held;  // by idempotency key
-  std::mutex callbackMutex;  // held while onChange runs, so stop() can detach it safely
+  std::mutex callbackMutex;                  // held while onChange runs, so stop() can detach it safely
   std::function<void(const OutboxEntry&)> onChange;
   std::function<void(const std::string&)> onError;
 };
-
 
 OutboxSender::OutboxSender(std::shared_ptr<Outbox> outbox, SenderOptions options)
     : shared_(std::make_shared<Shared>()) {
@@ -211,7 +212,8 @@ void OutboxSender::run(std::shared_ptr<Shared> s) {
         {
           std::lock_guard lock(s->mutex);
           auto it = s->held.find(entry.key);
-          if (it != s->held.end() && outcome == SendOutcome::Reclaimed && now) s->held[now->key] = std::move(it->second);
+          if (it != s->held.end() && outcome == SendOutcome::Reclaimed && now)
+            s->held[now->key] = std::move(it->second);
           if (it != s->held.end() && outcome != SendOutcome::Retry) s->held.erase(it);
         }
         if (now) {
@@ -228,8 +230,7 @@ void OutboxSender::run(std::shared_ptr<Shared> s) {
       std::optional<double> next;
       try {
         next = s->outbox->nextDueAt();
-      } catch (const std::exception&) {
-      }
+      } catch (const std::exception&) {}
       lock.lock();
       if (next) waitSeconds = std::clamp(*next - unixNow(), 0.0, 5.0);
       if (journalError) waitSeconds = std::max(waitSeconds, 1.0);

@@ -48,9 +48,9 @@ std::size_t PrefetchedPost::memory() const {
 
 struct Prefetcher::Slot {
   PrefetchedPost post;
-  int generation = 0;          // bumps on eviction: results of older work are dropped
-  std::size_t estimate = 0;    // memory the post will need once decoded (0 until its detail is known)
-  util::CancelToken cancel;    // the analysis in flight
+  int generation = 0;        // bumps on eviction: results of older work are dropped
+  std::size_t estimate = 0;  // memory the post will need once decoded (0 until its detail is known)
+  util::CancelToken cancel;  // the analysis in flight
 };
 
 Prefetcher::Prefetcher(std::shared_ptr<detect::Pipeline> pipeline, PrefetchOptions options, DisplayHook display)
@@ -128,7 +128,8 @@ std::shared_ptr<PrefetchedPost> Prefetcher::take(const std::string& id) {
   it->second->cancel.cancel();  // an analysis in flight for it stops; the caller analyses that image again
   auto post = std::make_shared<PrefetchedPost>(std::move(it->second->post));
   for (auto& image : post->images)
-    if (image.analysisState == PrefetchedImage::Analysis::Running) image.analysisState = PrefetchedImage::Analysis::NotStarted;
+    if (image.analysisState == PrefetchedImage::Analysis::Running)
+      image.analysisState = PrefetchedImage::Analysis::NotStarted;
   slots_.erase(it);
   std::erase(upcoming_, id);
   wake_.notify_all();
@@ -310,7 +311,7 @@ void Prefetcher::downloadLoop() {
     }
     update([&](PrefetchedPost& p) {
       if (images.size() != p.detail.images.size()) return;  // interrupted by an eviction
-      const bool analyse = pipeline_ && options_.analyse;  // under the lock: setOptions() writes it from the UI thread
+      const bool analyse = pipeline_ && options_.analyse;   // under the lock: setOptions() writes it from the UI thread
       p.images = std::move(images);
       p.stage = analyse ? PrefetchStage::Analysing : PrefetchStage::Ready;
     });
@@ -364,9 +365,8 @@ void Prefetcher::analyseLoop() {
         auto& image = slot->post.images[index];
         image.analysis = result;
         image.analysisState = PrefetchedImage::Analysis::Done;
-        const bool all = std::all_of(slot->post.images.begin(), slot->post.images.end(), [](const auto& i) {
-          return i.analysisState == PrefetchedImage::Analysis::Done;
-        });
+        const bool all = std::all_of(slot->post.images.begin(), slot->post.images.end(),
+                                     [](const auto& i) { return i.analysisState == PrefetchedImage::Analysis::Done; });
         if (all) slot->post.stage = PrefetchStage::Ready;
       }  // else taken or evicted meanwhile: the result is dropped
     }

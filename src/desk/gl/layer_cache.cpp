@@ -95,7 +95,8 @@ void LayerCache::replayInto(ImDrawList* window) const {
     if (cmd.ElemCount == 0) continue;
     const ImDrawIdx* idx = l.IdxBuffer.Data + cmd.IdxOffset;
     unsigned lo = ~0u, hi = 0;
-    for (unsigned e = 0; e < cmd.ElemCount; ++e) lo = std::min<unsigned>(lo, idx[e]), hi = std::max<unsigned>(hi, idx[e]);
+    for (unsigned e = 0; e < cmd.ElemCount; ++e)
+      lo = std::min<unsigned>(lo, idx[e]), hi = std::max<unsigned>(hi, idx[e]);
     const int vertexCount = static_cast<int>(hi - lo + 1);
     window->PushClipRect(ImVec2(cmd.ClipRect.x, cmd.ClipRect.y), ImVec2(cmd.ClipRect.z, cmd.ClipRect.w));
     window->PushTextureID(cmd.TextureId);

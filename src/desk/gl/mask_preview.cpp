@@ -19,8 +19,8 @@ constexpr int kAtlasSize = 2048;
 constexpr int kCoarse = 4;  // cell size of the coarse region index
 
 void ortho(float l, float r, float b, float t, float m[16]) {
-  const float out[16] = {2.0f / (r - l), 0, 0, 0, 0, 2.0f / (t - b), 0, 0, 0, 0, -1, 0,
-                         (r + l) / (l - r), (t + b) / (b - t), 0, 1};
+  const float out[16] = {2.0f / (r - l),    0, 0, 0, 0, 2.0f / (t - b), 0, 0, 0, 0, -1, 0, (r + l) / (l - r),
+                         (t + b) / (b - t), 0, 1};
   std::copy(out, out + 16, m);
 }
 
@@ -37,8 +37,10 @@ MaskPreview::~MaskPreview() {
 }
 
 bool MaskPreview::init(const std::string& shaderDir) {
-  if (!preview_.load(shaderDir + "/quad.vert", shaderDir + "/mask_preview.frag")) return error_ = preview_.error(), false;
-  if (!blockMean_.load(shaderDir + "/quad.vert", shaderDir + "/block_mean.frag")) return error_ = blockMean_.error(), false;
+  if (!preview_.load(shaderDir + "/quad.vert", shaderDir + "/mask_preview.frag"))
+    return error_ = preview_.error(), false;
+  if (!blockMean_.load(shaderDir + "/quad.vert", shaderDir + "/block_mean.frag"))
+    return error_ = blockMean_.error(), false;
   glGenVertexArrays(1, &vao_);
   glGenBuffers(1, &vbo_);
   glBindVertexArray(vao_);
@@ -46,9 +48,12 @@ bool MaskPreview::init(const std::string& shaderDir) {
   glEnableVertexAttribArray(0);
   glEnableVertexAttribArray(1);
   glEnableVertexAttribArray(2);
-  glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, sizeof(ImDrawVert), reinterpret_cast<void*>(IM_OFFSETOF(ImDrawVert, pos)));
-  glVertexAttribPointer(1, 2, GL_FLOAT, GL_FALSE, sizeof(ImDrawVert), reinterpret_cast<void*>(IM_OFFSETOF(ImDrawVert, uv)));
-  glVertexAttribPointer(2, 4, GL_UNSIGNED_BYTE, GL_TRUE, sizeof(ImDrawVert), reinterpret_cast<void*>(IM_OFFSETOF(ImDrawVert, col)));
+  glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, sizeof(ImDrawVert),
+                        reinterpret_cast<void*>(IM_OFFSETOF(ImDrawVert, pos)));
+  glVertexAttribPointer(1, 2, GL_FLOAT, GL_FALSE, sizeof(ImDrawVert),
+                        reinterpret_cast<void*>(IM_OFFSETOF(ImDrawVert, uv)));
+  glVertexAttribPointer(2, 4, GL_UNSIGNED_BYTE, GL_TRUE, sizeof(ImDrawVert),
+                        reinterpret_cast<void*>(IM_OFFSETOF(ImDrawVert, col)));
   glBindVertexArray(0);
   return true;
 }
@@ -137,7 +142,8 @@ void MaskPreview::prepare(LoadedImage& image) {
     // Whole coarse cells, so that each cell's topmost value is recomputed from all of its pixels.
     const auto down = [](int v) { return v / kCoarse * kCoarse; };
     const auto up = [](int v) { return (v + kCoarse - 1) / kCoarse * kCoarse; };
-    changed = cv::Rect(cv::Point(down(changed.x), down(changed.y)), cv::Point(up(changed.br().x), up(changed.br().y))) & whole;
+    changed = cv::Rect(cv::Point(down(changed.x), down(changed.y)), cv::Point(up(changed.br().x), up(changed.br().y))) &
+              whole;
     // Which region is on top at each pixel there (the same rasterisation as the burn-in).
     const cv::Mat_<std::uint16_t> index = regionIndex(doc.items(), changed, size);
     t.index.update(changed.x, changed.y, changed.width, changed.height, GL_RED_INTEGER, GL_UNSIGNED_SHORT, index.data);
@@ -155,7 +161,8 @@ void MaskPreview::prepare(LoadedImage& image) {
     entry[0] = styleCode(r.style);
     if (r.style == mask::Style::Mosaic) {
       entry[1] = mask::mosaicBlockSize(r);
-      if (!ensureSlot(t, image, entry[1])) entry[0] = 0;  // cannot preview: show it solid, never unmasked
+      if (!ensureSlot(t, image, entry[1]))
+        entry[0] = 0;  // cannot preview: show it solid, never unmasked
       else {
         entry[2] = t.slots[entry[1]].x;
         entry[3] = t.slots[entry[1]].y;
@@ -199,7 +206,8 @@ void MaskPreview::onDraw(const ImDrawList*, const ImDrawCmd* cmd) {
   GLint program = 0;
   glGetIntegerv(GL_CURRENT_PROGRAM, &program);
   float projection[16];
-  glGetUniformfv(static_cast<GLuint>(program), glGetUniformLocation(static_cast<GLuint>(program), "ProjMtx"), projection);
+  glGetUniformfv(static_cast<GLuint>(program), glGetUniformLocation(static_cast<GLuint>(program), "ProjMtx"),
+                 projection);
   p->self->bindPreview(*p->image, p->showOriginal, projection);
 }
 

@@ -33,16 +33,16 @@ struct PreviewDraw {
 
 // Per-image GPU state, updated when the image's region document changes (index: over the changed area only).
 struct PreviewTextures {
-  Texture index;  // R16UI: 0 = unmasked, else 1 + region index
+  Texture index;        // R16UI: 0 = unmasked, else 1 + region index
   Texture coarseIndex;  // R16UI, 1/kCoarse resolution: topmost region of each cell (zoomed-out views)
-  Texture table;  // RGBA32I, one texel per region: style, block size (or blur sigma), atlas x, atlas y
-  Texture atlas;  // RGBA8 block means, one slot per mosaic block size
+  Texture table;        // RGBA32I, one texel per region: style, block size (or blur sigma), atlas x, atlas y
+  Texture atlas;        // RGBA8 block means, one slot per mosaic block size
   GLuint atlasFbo = 0;
   std::map<int, cv::Point> slots;  // block size → slot origin in the atlas
   int shelfX = 0, shelfY = 0, shelfHeight = 0;
   int revision = -1;
   std::vector<mask::Region> indexed;  // the regions' coverage when `index` was last updated (for the changed area)
-  PreviewDraw draw;  // this image's draw callback data (read when the frame is rendered)
+  PreviewDraw draw;                   // this image's draw callback data (read when the frame is rendered)
   ~PreviewTextures();
 };
 

@@ -34,7 +34,8 @@ cv::Mat_<std::uint16_t> regionIndex(const std::vector<review::Item>& items, cv::
 }
 
 cv::Mat_<std::uint16_t> coarseRegionIndex(const cv::Mat_<std::uint16_t>& index, int factor) {
-  cv::Mat_<std::uint16_t> coarse((index.rows + factor - 1) / factor, (index.cols + factor - 1) / factor, std::uint16_t(0));
+  cv::Mat_<std::uint16_t> coarse((index.rows + factor - 1) / factor, (index.cols + factor - 1) / factor,
+                                 std::uint16_t(0));
   for (int y = 0; y < index.rows; ++y) {
     const std::uint16_t* row = index[y];
     std::uint16_t* out = coarse[y / factor];

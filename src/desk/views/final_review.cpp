@@ -50,14 +50,16 @@ void drawSolidMasks(ImDrawList* draw, const LoadedImage& image, ImVec2 offset, f
 }
 
 // The published pixels of `image` at offset + p * scale, clipped to [min, max].
-void drawPublished(ImDrawList* draw, LoadedImage& image, gl::MaskPreview* preview, bool previewOn, ImVec2 min, ImVec2 max,
-                   ImVec2 offset, float scale, bool showOriginal) {
+void drawPublished(ImDrawList* draw, LoadedImage& image, gl::MaskPreview* preview, bool previewOn, ImVec2 min,
+                   ImVec2 max, ImVec2 offset, float scale, bool showOriginal) {
   draw->PushClipRect(min, max, true);
   draw->AddRectFilled(min, max, IM_COL32(24, 26, 28, 255));
   if (previewOn) preview->begin(draw, image, showOriginal);
   drawPixels(draw, image, offset, scale);
-  if (previewOn) gl::MaskPreview::end(draw);
-  else drawSolidMasks(draw, image, offset, scale);
+  if (previewOn)
+    gl::MaskPreview::end(draw);
+  else
+    drawSolidMasks(draw, image, offset, scale);
   draw->PopClipRect();
 }
 
@@ -140,8 +142,8 @@ void drawLoupe(OpenPost& post, LoadedImage& image, const CanvasFrame& frame, gl:
   draw->AddRect(min, max, IM_COL32(140, 210, 255, 255), 0, 0, 1.5f);
   const std::string label = std::to_string(static_cast<int>(scale)) + ":1";
   const ImVec2 labelAt(min.x + 6, max.y - ImGui::GetFontSize() - 6), labelSize = ImGui::CalcTextSize(label.c_str());
-  draw->AddRectFilled(ImVec2(labelAt.x - 3, labelAt.y - 1), ImVec2(labelAt.x + labelSize.x + 3, labelAt.y + labelSize.y + 1),
-                      IM_COL32(0, 0, 0, 190));
+  draw->AddRectFilled(ImVec2(labelAt.x - 3, labelAt.y - 1),
+                      ImVec2(labelAt.x + labelSize.x + 3, labelAt.y + labelSize.y + 1), IM_COL32(0, 0, 0, 190));
   draw->AddText(labelAt, IM_COL32(140, 210, 255, 255), label.c_str());
   UiProbe::instance().markRect("final.loupe", min, max);
 
@@ -177,13 +179,15 @@ void drawFilmstrip(OpenPost& post, gl::MaskPreview* preview, float height) {
       drawPublished(draw, image, preview, previewOn, min, max, offset, scale, false);
     }
     const bool current = post.currentImage == i;
-    draw->AddRect(min, max, current ? IM_COL32(140, 210, 255, 255) : IM_COL32(90, 90, 90, 255), 0, 0, current ? 2.5f : 1);
+    draw->AddRect(min, max, current ? IM_COL32(140, 210, 255, 255) : IM_COL32(90, 90, 90, 255), 0, 0,
+                  current ? 2.5f : 1);
     const MaskVisits visits = maskVisits(image);
     const std::string label = std::string(tr("post.image")) + " " + std::to_string(i + 1) + "  ·  " +
                               std::to_string(visits.visited) + "/" + std::to_string(visits.total) + " " +
                               tr("final.masks_short");
-    ImGui::TextColored(visits.complete() ? ImVec4(0.45f, 0.85f, 0.5f, 1) : ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled),
-                       "%s", label.c_str());
+    ImGui::TextColored(
+        visits.complete() ? ImVec4(0.45f, 0.85f, 0.5f, 1) : ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled), "%s",
+        label.c_str());
     ImGui::EndGroup();
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("final.film_tooltip"));
   }

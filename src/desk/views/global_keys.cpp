@@ -41,8 +41,10 @@ void openAdjacent(Desk& desk, int step) {
       if (!item.lease || item.lease->holder == self) return openItem(item.id);  // skip items held by others
     }
   };
-  if (posts) open(desk.posts, [&desk](const std::string& id) { desk.openPost(id); });
-  else open(desk.registrations, [&desk](const std::string& id) { desk.openRegistration(id); });
+  if (posts)
+    open(desk.posts, [&desk](const std::string& id) { desk.openPost(id); });
+  else
+    open(desk.registrations, [&desk](const std::string& id) { desk.openRegistration(id); });
 }
 
 void handleGlobalKeys(Desk& desk, GLFWwindow* window) {

@@ -12,8 +12,8 @@ namespace medpics::desk {
 void drawHelpOverlay(Desk& desk) {
   if (!desk.panels.help) return;
   const ImGuiViewport* vp = ImGui::GetMainViewport();
-  ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x / 2, vp->WorkPos.y + vp->WorkSize.y / 2), ImGuiCond_Always,
-                          ImVec2(0.5f, 0.5f));
+  ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x / 2, vp->WorkPos.y + vp->WorkSize.y / 2),
+                          ImGuiCond_Always, ImVec2(0.5f, 0.5f));
   ImGui::SetNextWindowSize(ImVec2(760, vp->WorkSize.y * 0.85f), ImGuiCond_Always);
   ImGui::SetNextWindowBgAlpha(0.97f);
   ImGui::Begin(tr("help.title"), &desk.panels.help, ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings);

@@ -59,8 +59,10 @@ void drawEvidence(Desk& desk) {
   // A request for more information has its own label; a registration's message goes to the applicant.
   const bool post = d.subjectType == "post";
   if (!d.reasonCode.empty())
-    ImGui::TextWrapped("%s%s%s", tr(d.action == "request_info" ? "reg.request_title" : "post.reason"), colon(), reasonText(d).c_str());
-  if (!d.message.empty()) ImGui::TextWrapped("%s%s%s", tr(post ? "post.message" : "reg.message"), colon(), d.message.c_str());
+    ImGui::TextWrapped("%s%s%s", tr(d.action == "request_info" ? "reg.request_title" : "post.reason"), colon(),
+                       reasonText(d).c_str());
+  if (!d.message.empty())
+    ImGui::TextWrapped("%s%s%s", tr(post ? "post.message" : "reg.message"), colon(), d.message.c_str());
   if (h.published) {
     const float w = std::min(ImGui::GetContentRegionAvail().x, static_cast<float>(h.published.width()));
     ImGui::Image(textureId(h.published), ImVec2(w, w * h.published.height() / h.published.width()));
@@ -88,7 +90,8 @@ void drawEvidence(Desk& desk) {
     ImGui::Separator();
     ImGui::Text("%s%s%d", tr("history.residual"), colon(), residual->value("phi_findings_outside", 0));
     if (residual->contains("override_reason") && (*residual)["override_reason"].is_string())
-      ImGui::TextWrapped("%s%s%s", tr("residual.override"), colon(), (*residual)["override_reason"].get<std::string>().c_str());
+      ImGui::TextWrapped("%s%s%s", tr("residual.override"), colon(),
+                         (*residual)["override_reason"].get<std::string>().c_str());
   }
   if (e.contains("caption") && e["caption"].is_string())
     ImGui::TextWrapped("%s%s%s", tr("post.caption"), colon(), e["caption"].get<std::string>().c_str());
@@ -98,7 +101,8 @@ void drawEvidence(Desk& desk) {
     for (const auto& c : *checklist) {  // wrapped: nothing cut off
       ImGui::Bullet();
       ImGui::TextWrapped("%s%s%s — %s", tr("check." + c.value("check", "")), colon(),
-                         tr("checkstatus." + c.value("status", "unknown")), factsText(c.value("facts", nlohmann::json::array())).c_str());
+                         tr("checkstatus." + c.value("status", "unknown")),
+                         factsText(c.value("facts", nlohmann::json::array())).c_str());
     }
   }
   if (e.contains("note") && e["note"].is_string())

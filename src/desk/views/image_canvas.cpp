@@ -48,9 +48,10 @@ CanvasFrame beginCanvas(LoadedImage& image, const char* id, const CanvasOptions&
 
   if (image.status != LoadedImage::Status::Ready || image.texture.empty()) {
     const char* text = image.status == LoadedImage::Status::Failed ? image.error.c_str() : tr("post.downloading");
-    draw->AddText(ImVec2(origin.x + 20, origin.y + 20),
-                  image.status == LoadedImage::Status::Failed ? IM_COL32(255, 120, 100, 255) : IM_COL32(200, 200, 200, 255),
-                  text);
+    draw->AddText(
+        ImVec2(origin.x + 20, origin.y + 20),
+        image.status == LoadedImage::Status::Failed ? IM_COL32(255, 120, 100, 255) : IM_COL32(200, 200, 200, 255),
+        text);
     return frame;
   }
   frame.ready = true;
@@ -79,8 +80,7 @@ CanvasFrame beginCanvas(LoadedImage& image, const char* id, const CanvasOptions&
   }
   const bool panDrag = ImGui::IsMouseDragging(ImGuiMouseButton_Middle) ||
                        (options.leftDragPans && ImGui::IsMouseDragging(ImGuiMouseButton_Left));
-  if (frame.active && panDrag)
-    view.pan({io.MouseDelta.x, io.MouseDelta.y});
+  if (frame.active && panDrag) view.pan({io.MouseDelta.x, io.MouseDelta.y});
 
   image.texture.setNearest(view.zoom() > 1.0);
   draw->PushClipRect(origin, ImVec2(origin.x + size.x, origin.y + size.y), true);
@@ -113,11 +113,12 @@ void endCanvas(LoadedImage& image, const CanvasFrame& frame, const CanvasOptions
 
   // Status line: zoom, size, and the image coordinate and RGB value under the cursor.
   char status[160];
-  int n = std::snprintf(status, sizeof status, "%s %.0f%s%%  ·  %d × %d", tr("status.zoom"), view.zoom() * 100, percentSpace(),
-                        image.pixels->cols, image.pixels->rows);
+  int n = std::snprintf(status, sizeof status, "%s %.0f%s%%  ·  %d × %d", tr("status.zoom"), view.zoom() * 100,
+                        percentSpace(), image.pixels->cols, image.pixels->rows);
   const Vec2 p = view.toImage(mouse);
   const int px = static_cast<int>(std::floor(p.x)), py = static_cast<int>(std::floor(p.y));
-  if (frame.hovered && options.rotation == 0 && px >= 0 && py >= 0 && px < image.pixels->cols && py < image.pixels->rows) {
+  if (frame.hovered && options.rotation == 0 && px >= 0 && py >= 0 && px < image.pixels->cols &&
+      py < image.pixels->rows) {
     const cv::Vec3b bgr = image.pixels->at<cv::Vec3b>(py, px);
     std::snprintf(status + n, sizeof status - n, "  ·  x %d  y %d  ·  RGB %d %d %d", px, py, bgr[2], bgr[1], bgr[0]);
   }

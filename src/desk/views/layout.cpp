@@ -28,8 +28,10 @@ void drawDesk(Desk& desk, GLFWwindow* window) {
                        s.sidePanelCollapsed);
     const float height = ImGui::GetContentRegionAvail().y;
     if (sides.queueCollapsed) {
-      if (foldedStrip("##queue-folded", icon::kFoldRight, (std::string(tr("keys.toggle_queue_panel")) + " (" +
-                                              keyLabel(Action::ToggleQueuePanel) + ")").c_str(), height))
+      if (foldedStrip(
+              "##queue-folded", icon::kFoldRight,
+              (std::string(tr("keys.toggle_queue_panel")) + " (" + keyLabel(Action::ToggleQueuePanel) + ")").c_str(),
+              height))
         toggleQueuePanel(desk);
     } else {
       ImGui::BeginChild("##queue", ImVec2(sides.queue, 0), true);
@@ -43,8 +45,10 @@ void drawDesk(Desk& desk, GLFWwindow* window) {
     }
     ImGui::SameLine(0, 0);
     ImGui::BeginChild("##item", ImVec2(0, 0), false);
-    if (desk.tab == Tab::Posts) drawPost(desk);
-    else drawRegistration(desk);
+    if (desk.tab == Tab::Posts)
+      drawPost(desk);
+    else
+      drawRegistration(desk);
     ImGui::EndChild();
   }
   ImGui::End();

@@ -1,4 +1,5 @@
-// Notification toasts (bottom left, over the queue): errors stay until dismissed; "Details" opens a window with the full detail.
+// Notification toasts (bottom left, over the queue): errors stay until dismissed; "Details" opens a window with the
+// full detail.
 #include "desk.hpp"
 #include "format.hpp"
 #include "i18n.hpp"
@@ -18,8 +19,8 @@ void drawDetailWindow(Desk& desk) {
   const Panels::Detail& n = *desk.panels.notificationDetail;
   bool open = true;
   const ImGuiViewport* vp = ImGui::GetMainViewport();
-  ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x / 2, vp->WorkPos.y + vp->WorkSize.y / 2), ImGuiCond_Appearing,
-                          ImVec2(0.5f, 0.5f));
+  ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x / 2, vp->WorkPos.y + vp->WorkSize.y / 2),
+                          ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
   ImGui::SetNextWindowSize(ImVec2(640, 320), ImGuiCond_Appearing);
   ImGui::Begin(tr("notify.detail_title"), &open, ImGuiWindowFlags_NoCollapse);
   probe("notify.detail");
@@ -58,9 +59,12 @@ void drawNotifications(Desk& desk) {
                    ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoSavedSettings);
   const float textEnd = ImGui::GetCursorPosX() + kWidth - 2 * ImGui::GetStyle().WindowPadding.x;
   const ImGuiStyle& style = ImGui::GetStyle();
-  auto buttonWidth = [&](const char* key) { return ImGui::CalcTextSize(tr(key)).x + 2 * style.FramePadding.x + style.ItemSpacing.x; };
+  auto buttonWidth = [&](const char* key) {
+    return ImGui::CalcTextSize(tr(key)).x + 2 * style.FramePadding.x + style.ItemSpacing.x;
+  };
   constexpr size_t kShown = 3;  // the newest; older ones stay in the list until they expire or are dismissed
-  for (size_t i = desk.notifications.size() > kShown ? desk.notifications.size() - kShown : 0; i < desk.notifications.size(); ++i) {
+  for (size_t i = desk.notifications.size() > kShown ? desk.notifications.size() - kShown : 0;
+       i < desk.notifications.size(); ++i) {
     const Notification& n = desk.notifications[i];
     ImGui::PushID(static_cast<int>(i));
     ImGui::PushStyleColor(ImGuiCol_Text, n.error ? ImVec4(1, 0.5f, 0.4f, 1) : ImVec4(0.5f, 0.9f, 0.6f, 1));
@@ -72,7 +76,8 @@ void drawNotifications(Desk& desk) {
     ImGui::PopStyleColor();
     if (!n.detail.empty()) {
       ImGui::SameLine();
-      if (ImGui::SmallButton(tr("notify.details"))) desk.panels.notificationDetail = Panels::Detail{n.error, n.text, n.detail, n.wallTime};
+      if (ImGui::SmallButton(tr("notify.details")))
+        desk.panels.notificationDetail = Panels::Detail{n.error, n.text, n.detail, n.wallTime};
       probe("notify.details." + std::to_string(i));
       if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", n.detail.c_str());
     }

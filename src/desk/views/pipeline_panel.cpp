@@ -35,10 +35,12 @@ void drawPrefetch(const Desk& desk) {
   if (desk.settings.prefetchDepth <= 0) return (void)ImGui::TextDisabled("%s", tr("prefetch.off"));
   for (const auto& p : desk.prefetchProgress) {
     float fraction = 0;
-    if (p.stage == work::PrefetchStage::Ready) fraction = 1;
+    if (p.stage == work::PrefetchStage::Ready)
+      fraction = 1;
     else if (p.stage == work::PrefetchStage::Analysing)
       fraction = 0.5f + 0.5f * (p.imageCount ? float(p.imagesAnalysed) / float(p.imageCount) : 0.f);
-    else if (p.bytesTotal > 0) fraction = 0.5f * float(p.bytesDone) / float(p.bytesTotal);
+    else if (p.bytesTotal > 0)
+      fraction = 0.5f * float(p.bytesDone) / float(p.bytesTotal);
     const std::string label = p.id + " · " + stageLabel(p.stage);
     if (p.stage == work::PrefetchStage::Failed) ImGui::PushStyleColor(ImGuiCol_PlotHistogram, kFailed);
     ImGui::ProgressBar(fraction, ImVec2(-1, 0), label.c_str());

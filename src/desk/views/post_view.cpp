@@ -75,12 +75,15 @@ void drawPost(Desk& desk) {
                               tr("category." + span.category) + ")##span" + std::to_string(i);
     bool masked = post.captionSpanMasked[i] != 0;
     if (i) ImGui::SameLine();
-    ImGui::PushStyleColor(ImGuiCol_Text, masked ? ImVec4(1, 0.6f, 0.25f, 1) : ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    ImGui::PushStyleColor(ImGuiCol_Text,
+                          masked ? ImVec4(1, 0.6f, 0.25f, 1) : ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
     if (ImGui::Checkbox(label.c_str(), &masked)) post.captionSpanMasked[i] = masked;
     ImGui::PopStyleColor();
     probe("caption.span." + std::to_string(i));
   }
-  if (!desk.shaderError.empty()) ImGui::TextColored(ImVec4(1, 0.6f, 0.3f, 1), "%s%s%s", tr("editor.shader_error"), colon(), desk.shaderError.c_str());
+  if (!desk.shaderError.empty())
+    ImGui::TextColored(ImVec4(1, 0.6f, 0.3f, 1), "%s%s%s", tr("editor.shader_error"), colon(),
+                       desk.shaderError.c_str());
   if (post.leaseLost) ImGui::TextColored(ImVec4(1, 0.45f, 0.35f, 1), "%s", tr("post.lease_lost"));
   if (post.claiming) ImGui::TextDisabled("%s", tr(desk.offline ? "post.offline_decide" : "post.claiming"));
 
@@ -113,10 +116,10 @@ void drawPost(Desk& desk) {
   const bool previewOn = preview && (post.editor.preview || post.editor.finalReview) && preview->available(image);
   if (previewOn) preview->prepare(image);
   // What the preview shows besides the draw commands: the indexed regions, the original (Space), the noise seed.
-  const std::uint64_t previewStamp =
-      previewOn && image.preview ? (std::uint64_t(std::uint32_t(image.preview->revision)) << 33 |
-                                    std::uint64_t(post.editor.showOriginal) << 32 | image.maskSeed)
-                                 : 0;
+  const std::uint64_t previewStamp = previewOn && image.preview
+                                         ? (std::uint64_t(std::uint32_t(image.preview->revision)) << 33 |
+                                            std::uint64_t(post.editor.showOriginal) << 32 | image.maskSeed)
+                                         : 0;
   const CanvasFrame frame = drawRegionEditor(
       post, image, bodyHeight - filmstripHeight, !desk.reject.open,
       [&](ImDrawList* draw) {
@@ -137,8 +140,10 @@ void drawPost(Desk& desk) {
   ImGui::EndChild();
   ImGui::SameLine(0, 0);
   if (sides.sideCollapsed) {
-    if (foldedStrip("##regions-folded", icon::kFoldLeft, (std::string(tr("keys.toggle_side_panel")) + " (" +
-                                             keyLabel(Action::ToggleSidePanel) + ")").c_str(), bodyHeight))
+    if (foldedStrip(
+            "##regions-folded", icon::kFoldLeft,
+            (std::string(tr("keys.toggle_side_panel")) + " (" + keyLabel(Action::ToggleSidePanel) + ")").c_str(),
+            bodyHeight))
       toggleSidePanel(desk);
   } else {
     float width = sides.side;
@@ -167,7 +172,8 @@ void drawPost(Desk& desk) {
   ImGui::BeginDisabled(!canDecide);
   // Approval takes two steps (A, then A again): first the final review of the exact pixels to be published.
   if (ImGui::Button((std::string(finalReview ? icon::kApprove : icon::kLoupe) + "  " +
-                     withKey(tr(finalReview ? "post.publish" : "post.approve"), Action::Approve) + "##approve").c_str(),
+                     withKey(tr(finalReview ? "post.publish" : "post.approve"), Action::Approve) + "##approve")
+                        .c_str(),
                     ImVec2(260, 36)) ||
       (canDecide && !visitsMissing && !desk.reject.open && pressed(Action::Approve))) {
     if (finalReview) {
@@ -184,8 +190,10 @@ void drawPost(Desk& desk) {
   ImGui::EndDisabled();
   ImGui::SameLine();
   ImGui::BeginDisabled(!canReject);
-  if (ImGui::Button((std::string(icon::kReject) + "  " + withKey(tr("post.reject"), Action::Reject) + "##reject").c_str(),
-                    ImVec2(160, 36)) || (canReject && !desk.reject.open && pressed(Action::Reject))) {
+  if (ImGui::Button(
+          (std::string(icon::kReject) + "  " + withKey(tr("post.reject"), Action::Reject) + "##reject").c_str(),
+          ImVec2(160, 36)) ||
+      (canReject && !desk.reject.open && pressed(Action::Reject))) {
     desk.reject.open = true;
     desk.reject.reason = 0;
     desk.reject.message = Desk::defaultRejectMessage(Desk::postReasonCodes()[0]);
@@ -236,19 +244,22 @@ void drawPost(Desk& desk) {
                        post.check.readyKey == post.check.key && post.check.residual.ran &&
                        post.check.residual.outside.empty();
     const bool running = finalReview && !post.check.runningKey.empty();
-    if (running) fittedText(ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled), tr("residual.checking"));
-    else if (clear) fittedText(ImVec4(0.45f, 0.85f, 0.5f, 1), tr("residual.clear"));
+    if (running)
+      fittedText(ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled), tr("residual.checking"));
+    else if (clear)
+      fittedText(ImVec4(0.45f, 0.85f, 0.5f, 1), tr("residual.clear"));
     if (finalReview) {
       if (running || clear) ImGui::SameLine();
       // N/N zones vérifiées: masks the loupe has shown (Tab walks them); required before publishing if set.
       const std::string visited = std::to_string(visits.visited) + "/" + std::to_string(visits.total) + " " +
-                                  tr("final.visited") + (visitsMissing ? std::string(" — ") + tr("final.visit_all") : "");
+                                  tr("final.visited") +
+                                  (visitsMissing ? std::string(" — ") + tr("final.visit_all") : "");
       fittedText(visits.complete() ? ImVec4(0.45f, 0.85f, 0.5f, 1) : ImVec4(1, 0.75f, 0.35f, 1), visited);
       probe("final.visited");
       ImGui::SameLine();
-      fittedText(ImVec4(0.5f, 0.85f, 1, 1), std::string(tr("post.final_review")) + "  " + keyLabel(Action::Approve) + colon() +
-                                                tr("post.publish") + " · " + keyLabel(Action::Cancel) + colon() +
-                                                tr("post.cancel"));
+      fittedText(ImVec4(0.5f, 0.85f, 1, 1), std::string(tr("post.final_review")) + "  " + keyLabel(Action::Approve) +
+                                                colon() + tr("post.publish") + " · " + keyLabel(Action::Cancel) +
+                                                colon() + tr("post.cancel"));
     } else {
       ImGui::NewLine();
     }

@@ -26,8 +26,10 @@ void drawList(Desk& desk, const std::vector<Item>& items, const std::string& ope
     const std::string text = label(item);
     // As wide as the panel, never as wide as the text (which the panel cuts off, then shows whole in a tooltip).
     if (ImGui::Selectable(text.c_str(), item.id == openId, 0, ImVec2(ImGui::GetContentRegionAvail().x, 40))) {
-      if (posts) desk.openPost(item.id);
-      else desk.openRegistration(item.id);
+      if (posts)
+        desk.openPost(item.id);
+      else
+        desk.openRegistration(item.id);
     }
     probe("queue.row." + std::to_string(row++));
     if (heldByOther) {
@@ -58,8 +60,9 @@ void drawQueue(Desk& desk) {
       }
       ImGui::EndTabItem();
     }
-    if (verifier && ImGui::BeginTabItem((withKey(tr("tab.registrations"), Action::TabRegistrations) + "##registrations").c_str(),
-                                        nullptr, keyRegistrations ? ImGuiTabItemFlags_SetSelected : 0)) {
+    if (verifier &&
+        ImGui::BeginTabItem((withKey(tr("tab.registrations"), Action::TabRegistrations) + "##registrations").c_str(),
+                            nullptr, keyRegistrations ? ImGuiTabItemFlags_SetSelected : 0)) {
       if (desk.tab != Tab::Registrations) {
         desk.closeCurrent();
         desk.tab = Tab::Registrations;
@@ -78,15 +81,20 @@ void drawQueue(Desk& desk) {
   ImGui::Separator();
   ImGui::BeginChild("##items", ImVec2(0, -pipelinePanelHeight()));
   if (posts) {
-    drawList(desk, desk.posts, desk.post ? desk.post->detail.id : "",
-             [](const api::PostSummary& p) {
-               return p.author.displayName + " · " + postKindName(p.kind) + "\n" + p.captionExcerpt;
-             }, true);
+    drawList(
+        desk, desk.posts, desk.post ? desk.post->detail.id : "",
+        [](const api::PostSummary& p) {
+          return p.author.displayName + " · " + postKindName(p.kind) + "\n" + p.captionExcerpt;
+        },
+        true);
   } else {
-    drawList(desk, desk.registrations, desk.registration ? desk.registration->detail.id : "",
-             [](const api::RegistrationSummary& r) {
-               return r.applicantName + "\n" + r.profession + " · " + tr(r.category == "student" ? "reg.student" : "reg.professional");
-             }, false);
+    drawList(
+        desk, desk.registrations, desk.registration ? desk.registration->detail.id : "",
+        [](const api::RegistrationSummary& r) {
+          return r.applicantName + "\n" + r.profession + " · " +
+                 tr(r.category == "student" ? "reg.student" : "reg.professional");
+        },
+        false);
   }
   ImGui::EndChild();
   drawPipelinePanel(desk);

@@ -62,7 +62,8 @@ std::vector<ImVec2> outline(const view::ViewTransform& v, const Region& r) {
     const ImVec2 a = screen(v, r.box.x, r.box.y), b = screen(v, r.box.x + r.box.width, r.box.y + r.box.height);
     for (int i = 0; i < 48; ++i) {
       const double t = 2 * M_PI * i / 48;
-      path.emplace_back((a.x + b.x) / 2 + (b.x - a.x) / 2 * float(std::cos(t)), (a.y + b.y) / 2 + (b.y - a.y) / 2 * float(std::sin(t)));
+      path.emplace_back((a.x + b.x) / 2 + (b.x - a.x) / 2 * float(std::cos(t)),
+                        (a.y + b.y) / 2 + (b.y - a.y) / 2 * float(std::sin(t)));
     }
   } else {
     const ImVec2 a = screen(v, r.box.x, r.box.y), b = screen(v, r.box.x + r.box.width, r.box.y + r.box.height);
@@ -74,19 +75,21 @@ std::vector<ImVec2> outline(const view::ViewTransform& v, const Region& r) {
 // Kind colour over a dark halo so the outline reads on any image; dismissed regions are grey and thin.
 void drawRegionOutline(ImDrawList* draw, const view::ViewTransform& v, const Region& r, bool selected, bool fill) {
   const bool dismissed = r.state == mask::State::Dismissed;
-  const ImU32 colour = dismissed ? IM_COL32(200, 200, 200, 230)
-                                 : legendColour(r.origin == mask::Origin::Manual ? "manual" : r.kind);
+  const ImU32 colour =
+      dismissed ? IM_COL32(200, 200, 200, 230) : legendColour(r.origin == mask::Origin::Manual ? "manual" : r.kind);
   const float thickness = selected ? 2.5f : dismissed ? 1.0f : 1.5f;
   const std::vector<ImVec2> path = outline(v, r);
   if (fill && !dismissed && r.shape != Shape::Brush && r.shape != Shape::Polygon)
     draw->AddConvexPolyFilled(path.data(), static_cast<int>(path.size()), (colour & 0x00FFFFFF) | 0x50000000);
-  draw->AddPolyline(path.data(), static_cast<int>(path.size()), IM_COL32(0, 0, 0, 200), ImDrawFlags_Closed, thickness + 2);
+  draw->AddPolyline(path.data(), static_cast<int>(path.size()), IM_COL32(0, 0, 0, 200), ImDrawFlags_Closed,
+                    thickness + 2);
   draw->AddPolyline(path.data(), static_cast<int>(path.size()), colour, ImDrawFlags_Closed, thickness);
 }
 
 void drawHandles(ImDrawList* draw, const view::ViewTransform& v, const Region& r) {
   auto square = [&](ImVec2 c) {
-    draw->AddRectFilled(ImVec2(c.x - kHandle, c.y - kHandle), ImVec2(c.x + kHandle, c.y + kHandle), IM_COL32(255, 255, 255, 255));
+    draw->AddRectFilled(ImVec2(c.x - kHandle, c.y - kHandle), ImVec2(c.x + kHandle, c.y + kHandle),
+                        IM_COL32(255, 255, 255, 255));
     draw->AddRect(ImVec2(c.x - kHandle, c.y - kHandle), ImVec2(c.x + kHandle, c.y + kHandle), IM_COL32(0, 0, 0, 255));
   };
   if (r.shape == Shape::Polygon) {
@@ -101,7 +104,9 @@ void drawHandles(ImDrawList* draw, const view::ViewTransform& v, const Region& r
 
 // Handle under the mouse of the single selected region: box handle 0..7 or vertex index; -1 if none.
 int handleAt(const view::ViewTransform& v, const Region& r, ImVec2 mouse) {
-  auto near = [&](ImVec2 c) { return std::abs(mouse.x - c.x) <= kHandle + 1 && std::abs(mouse.y - c.y) <= kHandle + 1; };
+  auto near = [&](ImVec2 c) {
+    return std::abs(mouse.x - c.x) <= kHandle + 1 && std::abs(mouse.y - c.y) <= kHandle + 1;
+  };
   if (r.shape == Shape::Polygon) {
     for (int i = 0; i < static_cast<int>(r.points.size()); ++i)
       if (near(screen(v, r.points[i].x + 0.5, r.points[i].y + 0.5))) return i;
@@ -116,13 +121,15 @@ int handleAt(const view::ViewTransform& v, const Region& r, ImVec2 mouse) {
 
 // Paints (or erases) a disc into a brush region, growing its box within the image as needed.
 Region paint(Region r, cv::Point centre, int radius, bool erase, cv::Size image) {
-  const cv::Rect disc = cv::Rect(centre.x - radius, centre.y - radius, 2 * radius + 1, 2 * radius + 1) & cv::Rect({0, 0}, image);
+  const cv::Rect disc =
+      cv::Rect(centre.x - radius, centre.y - radius, 2 * radius + 1, 2 * radius + 1) & cv::Rect({0, 0}, image);
   if (disc.area() == 0) return r;
   if (!erase) {
     const cv::Rect grown = r.brush.empty() ? disc : (r.box | disc);
     if (grown != r.box || r.brush.empty()) {
       cv::Mat1b bigger(grown.size(), uchar(0));
-      if (!r.brush.empty()) r.brush.copyTo(bigger(cv::Rect(r.box.x - grown.x, r.box.y - grown.y, r.box.width, r.box.height)));
+      if (!r.brush.empty())
+        r.brush.copyTo(bigger(cv::Rect(r.box.x - grown.x, r.box.y - grown.y, r.box.width, r.box.height)));
       r.brush = bigger;
       r.box = grown;
     }
@@ -143,7 +150,8 @@ void addRegionAtViewCentre(OpenPost& post, LoadedImage& image) {
   Region r;
   r.shape = Shape::Rect;
   r.style = post.editor.newStyle;
-  r.box = cv::Rect(static_cast<int>(centre.x) - side / 2, static_cast<int>(centre.y) - side / 4, side, std::max(8, side / 2));
+  r.box = cv::Rect(static_cast<int>(centre.x) - side / 2, static_cast<int>(centre.y) - side / 4, side,
+                   std::max(8, side / 2));
   r = doc.clampToImage(r);
   post.editor.tool = Tool::Select;
   doc.select(doc.add(r));
@@ -174,15 +182,19 @@ void handleKeys(OpenPost& post, LoadedImage& image) {
   const int dx = (arrow(GLFW_KEY_RIGHT) ? step : 0) - (arrow(GLFW_KEY_LEFT) ? step : 0);
   const int dy = (arrow(GLFW_KEY_DOWN) ? step : 0) - (arrow(GLFW_KEY_UP) ? step : 0);
   if (dx || dy) {
-    if (ctrl) doc.resizeSelected(dx, dy);
-    else doc.moveSelected(dx, dy);
+    if (ctrl)
+      doc.resizeSelected(dx, dy);
+    else
+      doc.moveSelected(dx, dy);
   }
   if (pressed(Action::DeleteRegion)) {
     // Automatic findings are dismissed (the dismissal is part of the decision); manual regions are deleted.
     bool anyAuto = false;
     for (int id : doc.selection()) anyAuto = anyAuto || doc.find(id)->region.origin == mask::Origin::Auto;
-    if (anyAuto) doc.setStateSelected(mask::State::Dismissed);
-    else doc.removeSelected();
+    if (anyAuto)
+      doc.setStateSelected(mask::State::Dismissed);
+    else
+      doc.removeSelected();
   }
   if (pressed(Action::ToggleFinding) && !doc.selection().empty()) {
     const bool dismissed = doc.find(*doc.selection().begin())->region.state == mask::State::Dismissed;
@@ -190,7 +202,9 @@ void handleKeys(OpenPost& post, LoadedImage& image) {
   }
   if (pressed(Action::CycleStyle) && !doc.selection().empty()) {
     const mask::Style s = doc.find(*doc.selection().begin())->region.style;
-    doc.setStyleSelected(s == mask::Style::Solid ? mask::Style::Mosaic : s == mask::Style::Mosaic ? mask::Style::Blur : mask::Style::Solid);
+    doc.setStyleSelected(s == mask::Style::Solid    ? mask::Style::Mosaic
+                         : s == mask::Style::Mosaic ? mask::Style::Blur
+                                                    : mask::Style::Solid);
   }
   if (pressed(Action::NewRegion)) addRegionAtViewCentre(post, image);
   if (pressed(Action::ToolSelect)) ed.tool = Tool::Select;
@@ -234,8 +248,10 @@ void handleMouse(OpenPost& post, LoadedImage& image, const CanvasFrame& frame) {
       doc.beginGesture();
     } else if (ed.tool == Tool::Select) {
       if (auto hit = doc.hitTest(p)) {
-        if (io.KeyShift) doc.select(*hit, true);
-        else if (!doc.selection().count(*hit)) doc.select(*hit);
+        if (io.KeyShift)
+          doc.select(*hit, true);
+        else if (!doc.selection().count(*hit))
+          doc.select(*hit);
         ed.scrollListToSelection = true;
         ed.drag = EditorState::Drag::Move;
         ed.dragId = *hit;
@@ -289,7 +305,8 @@ void handleMouse(OpenPost& post, LoadedImage& image, const CanvasFrame& frame) {
       }
       case EditorState::Drag::Move:
         // Every selected region moves by the total delta from where the drag began.
-        for (const auto& [id, r] : ed.moveOrigins) doc.gestureReplace(id, doc.clampToImage(review::translated(r, dx, dy)));
+        for (const auto& [id, r] : ed.moveOrigins)
+          doc.gestureReplace(id, doc.clampToImage(review::translated(r, dx, dy)));
         break;
       case EditorState::Drag::Handle: {
         Region r = ed.dragOrigin;
@@ -370,8 +387,8 @@ void centreOnRegion(LoadedImage& image, const Region& r) {
 }
 
 CanvasFrame drawRegionEditor(OpenPost& post, LoadedImage& image, float height, bool keyboard,
-                      const std::function<void(ImDrawList*)>& beforeImage,
-                      const std::function<void(ImDrawList*)>& afterImage, std::uint64_t layerStamp) {
+                             const std::function<void(ImDrawList*)>& beforeImage,
+                             const std::function<void(ImDrawList*)>& afterImage, std::uint64_t layerStamp) {
   auto& ed = post.editor;
   CanvasOptions options;
   options.height = height;

@@ -39,14 +39,16 @@ void drawTools(EditorState& ed) {
     if (i) ImGui::SameLine();
     const bool active = ed.tool == tools[i];
     if (active) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
-    if (ImGui::Button((std::string(icons[i]) + "##tool" + std::to_string(i)).c_str(), ImVec2(side, side))) ed.tool = tools[i];
+    if (ImGui::Button((std::string(icons[i]) + "##tool" + std::to_string(i)).c_str(), ImVec2(side, side)))
+      ed.tool = tools[i];
     if (active) ImGui::PopStyleColor();
     probe(std::string("editor.tool.") + keyLabel(actions[i]));
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", withKey(tr(toolLabel(tools[i])), actions[i]).c_str());
   }
   for (int i = 0; i < 6; ++i)
     if (ed.tool == tools[i]) ImGui::TextUnformatted(withKey(tr(toolLabel(tools[i])), actions[i]).c_str());
-  if (ed.tool == Tool::Brush || ed.tool == Tool::Eraser) ImGui::SliderInt(tr("editor.brush_radius"), &ed.brushRadius, 1, 200);
+  if (ed.tool == Tool::Brush || ed.tool == Tool::Eraser)
+    ImGui::SliderInt(tr("editor.brush_radius"), &ed.brushRadius, 1, 200);
   ImGui::Checkbox(tr("editor.preview"), &ed.preview);
   ImGui::SameLine();
   ImGui::TextDisabled("(%s%s%s)", keyLabel(Action::ShowOriginal), colon(), tr("editor.space_original"));
@@ -69,7 +71,8 @@ void drawSelected(review::RegionDocument& doc) {
     if (r.shape == mask::Shape::Brush) {
       cv::Mat1b resized(r.box.size(), uchar(0));
       const cv::Rect overlap = doc.find(id)->region.box & r.box;
-      if (overlap.area() > 0) doc.find(id)->region.brush(overlap - doc.find(id)->region.box.tl()).copyTo(resized(overlap - r.box.tl()));
+      if (overlap.area() > 0)
+        doc.find(id)->region.brush(overlap - doc.find(id)->region.box.tl()).copyTo(resized(overlap - r.box.tl()));
       r.brush = resized;
     }
     if (r.box.area() > 0) doc.replace(id, r);
@@ -82,7 +85,9 @@ void drawSelected(review::RegionDocument& doc) {
   if (ImGui::Combo(tr("editor.style"), &style, styles, 3)) doc.setStyleSelected(static_cast<mask::Style>(style));
   if (r.style == mask::Style::Blur) ImGui::TextColored(ImVec4(1, 0.7f, 0.3f, 1), "%s", tr("editor.blur_weak"));
   const bool dismissed = r.state == mask::State::Dismissed;
-  if (ImGui::Button((withKey(dismissed ? tr("editor.accept") : tr("editor.dismiss"), Action::ToggleFinding) + "##toggle").c_str()))
+  if (ImGui::Button(
+          (withKey(dismissed ? tr("editor.accept") : tr("editor.dismiss"), Action::ToggleFinding) + "##toggle")
+              .c_str()))
     doc.setStateSelected(dismissed ? mask::State::Accepted : mask::State::Dismissed);
   ImGui::SameLine();
   if (ImGui::Button(tr("editor.duplicate"))) doc.duplicateSelected();
@@ -95,17 +100,19 @@ void drawSelected(review::RegionDocument& doc) {
 bool drawRegionRow(const LoadedImage& image, const review::Item& item, bool selected) {
   const Region& r = item.region;
   const bool dismissed = r.state == mask::State::Dismissed;
-  const ImU32 colour = dismissed ? IM_COL32(150, 150, 150, 255)
-                                 : legendColour(r.origin == mask::Origin::Manual ? "manual" : r.kind);
+  const ImU32 colour =
+      dismissed ? IM_COL32(150, 150, 150, 255) : legendColour(r.origin == mask::Origin::Manual ? "manual" : r.kind);
   const float line = ImGui::GetTextLineHeight(), rowHeight = 2 * line + 6;
   const ImVec2 at = ImGui::GetCursorScreenPos();
-  const bool clicked = ImGui::Selectable(("##region" + std::to_string(item.id)).c_str(), selected, 0, ImVec2(0, rowHeight));
+  const bool clicked =
+      ImGui::Selectable(("##region" + std::to_string(item.id)).c_str(), selected, 0, ImVec2(0, rowHeight));
   const cv::Rect b = r.bounds();
   const std::string category = categoryName(r.kind, r.category);
   if (ImGui::IsItemHovered())  // the whole row, whatever the panel's width cuts off
-    ImGui::SetTooltip("%s%s%s%s%s%s\n[%d, %d  %d × %d]", tr(std::string("kind.") + (r.kind.empty() ? "manual" : r.kind)),
-                      category.empty() ? "" : " · ", category.c_str(), r.text.empty() ? "" : "\n« ", r.text.c_str(),
-                      r.text.empty() ? "" : " »", b.x, b.y, b.width, b.height);
+    ImGui::SetTooltip("%s%s%s%s%s%s\n[%d, %d  %d × %d]",
+                      tr(std::string("kind.") + (r.kind.empty() ? "manual" : r.kind)), category.empty() ? "" : " · ",
+                      category.c_str(), r.text.empty() ? "" : "\n« ", r.text.c_str(), r.text.empty() ? "" : " »", b.x,
+                      b.y, b.width, b.height);
   ImDrawList* draw = ImGui::GetWindowDrawList();
   // Thumbnail: the region's own pixels, fitted in a 3:2 box (an image in several tiles shows the colour only).
   const float boxW = rowHeight * 1.5f - 4, boxH = rowHeight - 4;
@@ -116,12 +123,14 @@ bool drawRegionRow(const LoadedImage& image, const review::Item& item, bool sele
     const float w = b.width * scale, h = b.height * scale;
     const ImVec2 min(box.x + (boxW - w) / 2, box.y + (boxH - h) / 2);
     const float iw = float(image.pixels->cols), ih = float(image.pixels->rows);
-    draw->AddImage(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(texture->id())), min, ImVec2(min.x + w, min.y + h),
-                   ImVec2(b.x / iw, b.y / ih), ImVec2((b.x + b.width) / iw, (b.y + b.height) / ih));
+    draw->AddImage(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(texture->id())), min,
+                   ImVec2(min.x + w, min.y + h), ImVec2(b.x / iw, b.y / ih),
+                   ImVec2((b.x + b.width) / iw, (b.y + b.height) / ih));
   }
   draw->AddRect(box, ImVec2(box.x + boxW, box.y + boxH), colour, 0, 0, dismissed ? 1.0f : 2.0f);
   // Kind in words, category and confidence; then the text read, if any.
-  std::string title = std::string(dismissed ? "✗ " : "") + tr(std::string("kind.") + (r.kind.empty() ? "manual" : r.kind));
+  std::string title =
+      std::string(dismissed ? "✗ " : "") + tr(std::string("kind.") + (r.kind.empty() ? "manual" : r.kind));
   if (!category.empty()) title += " · " + category;
   if (r.origin == mask::Origin::Auto) title += "  " + std::to_string(int(r.confidence * 100)) + " %";
   const float textX = box.x + boxW + 8;
@@ -143,13 +152,14 @@ void drawRegionsPanel(OpenPost& post, LoadedImage& image, const std::function<vo
     findings += item.region.origin == mask::Origin::Auto;
     dismissed += item.region.state == mask::State::Dismissed;
   }
-  ImGui::Text("%s%s%d  ·  %s%s%d", tr("editor.regions"), colon(), static_cast<int>(doc.items().size()), tr("editor.dismissed"), colon(),
-              dismissed);
+  ImGui::Text("%s%s%d  ·  %s%s%d", tr("editor.regions"), colon(), static_cast<int>(doc.items().size()),
+              tr("editor.dismissed"), colon(), dismissed);
   const char* kinds[] = {"face", "text", "barcode", "tattoo", "manual"};
   for (int k = 0; k < 5; ++k) {
     const char* kind = kinds[k];
     if (k == 3) ImGui::NewLine();
-    ImGui::ColorButton(kind, ImGui::ColorConvertU32ToFloat4(legendColour(kind)), ImGuiColorEditFlags_NoTooltip, ImVec2(10, 10));
+    ImGui::ColorButton(kind, ImGui::ColorConvertU32ToFloat4(legendColour(kind)), ImGuiColorEditFlags_NoTooltip,
+                       ImVec2(10, 10));
     ImGui::SameLine();
     ImGui::TextDisabled("%s", tr(std::string("kind.") + kind));
     ImGui::SameLine();

@@ -85,11 +85,15 @@ void drawChecklist(Desk& desk, OpenRegistration& reg) {
   const auto& checklist = reg.checks->checklist;
   for (const auto& item : checklist.items) {
     const bool pass = item.status == creds::CheckStatus::Pass, fail = item.status == creds::CheckStatus::Fail;
-    const ImVec4 colour = pass ? ImVec4(0.45f, 0.9f, 0.55f, 1) : fail ? ImVec4(1, 0.45f, 0.4f, 1) : ImVec4(1, 0.8f, 0.35f, 1);
+    const ImVec4 colour = pass   ? ImVec4(0.45f, 0.9f, 0.55f, 1)
+                          : fail ? ImVec4(1, 0.45f, 0.4f, 1)
+                                 : ImVec4(1, 0.8f, 0.35f, 1);
     ImGui::TextColored(colour, "%s", pass ? "✓" : fail ? "✗" : "?");
     ImGui::SameLine();
-    if (item.score) ImGui::Text("%s (%.0f%s%%)", tr("check." + item.id), *item.score * 100, percentSpace());
-    else ImGui::TextUnformatted(tr("check." + item.id));
+    if (item.score)
+      ImGui::Text("%s (%.0f%s%%)", tr("check." + item.id), *item.score * 100, percentSpace());
+    else
+      ImGui::TextUnformatted(tr("check." + item.id));
     if (item.manualCheck) {
       ImGui::SameLine();
       ImGui::TextColored(ImVec4(1, 0.8f, 0.35f, 1), "· %s", tr("check.manual"));
@@ -110,20 +114,26 @@ void drawChecklist(Desk& desk, OpenRegistration& reg) {
   } else {
     std::string because;
     for (const auto& id : s.checks) because += (because.empty() ? "" : ", ") + std::string(tr("check." + id));
-    ImGui::TextWrapped("%s%s%s", tr(s.manualCheck ? "suggest.after_manual" : "suggest.because"), colon(), because.c_str());
+    ImGui::TextWrapped("%s%s%s", tr(s.manualCheck ? "suggest.after_manual" : "suggest.because"), colon(),
+                       because.c_str());
   }
-  if (ImGui::Button((withKey(tr("check.apply"), Action::ApplySuggestion) + "##apply").c_str()) || (!desk.reject.open && pressed(Action::ApplySuggestion))) {
-    if (s.action == creds::SuggestedAction::Approve) desk.decideRegistration("approve", "", "");
-    else if (s.action == creds::SuggestedAction::Reject) openForm(desk, RejectForm::Kind::Reject, s.reasonCode);
-    else openForm(desk, RejectForm::Kind::RequestInfo, s.reasonCode);
+  if (ImGui::Button((withKey(tr("check.apply"), Action::ApplySuggestion) + "##apply").c_str()) ||
+      (!desk.reject.open && pressed(Action::ApplySuggestion))) {
+    if (s.action == creds::SuggestedAction::Approve)
+      desk.decideRegistration("approve", "", "");
+    else if (s.action == creds::SuggestedAction::Reject)
+      openForm(desk, RejectForm::Kind::Reject, s.reasonCode);
+    else
+      openForm(desk, RejectForm::Kind::RequestInfo, s.reasonCode);
   }
   probe("check.apply");
   if (ImGui::TreeNode(tr("check.ocr"))) {
     for (const auto& text : reg.checks->ocrTexts) ImGui::TextWrapped("%s", text.c_str());
     const auto directory = reg.checks->directory;
-    ImGui::TextDisabled("%s", tr(directory == RegistrationChecks::Directory::Indexed  ? "check.directory_indexed"
-                                 : directory == RegistrationChecks::Directory::Missing ? "check.directory_missing"
-                                                                                       : "check.directory_unavailable"));
+    ImGui::TextDisabled("%s",
+                        tr(directory == RegistrationChecks::Directory::Indexed   ? "check.directory_indexed"
+                           : directory == RegistrationChecks::Directory::Missing ? "check.directory_missing"
+                                                                                 : "check.directory_unavailable"));
     if (!reg.checks->directoryError.empty() && ImGui::IsItemHovered())
       ImGui::SetTooltip("%s", reg.checks->directoryError.c_str());
     ImGui::TreePop();
@@ -151,7 +161,8 @@ void drawRegistration(Desk& desk) {
   ImGui::TextUnformatted(tr("reg.documents"));
   for (int i = 0; i < static_cast<int>(reg.documents.size()); ++i) {
     ImGui::SameLine();
-    const std::string label = std::string(tr("doc." + reg.detail.documentKinds.at(static_cast<size_t>(i)))) + "##doc" + std::to_string(i);
+    const std::string label =
+        std::string(tr("doc." + reg.detail.documentKinds.at(static_cast<size_t>(i)))) + "##doc" + std::to_string(i);
     if (ImGui::RadioButton(label.c_str(), reg.currentDocument == i)) reg.currentDocument = i;
   }
   ImGui::SameLine();
@@ -171,18 +182,21 @@ void drawRegistration(Desk& desk) {
   for (const auto& doc : reg.documents) allReady = allReady && doc.status != LoadedImage::Status::Loading;
   const bool canDecide = allReady && !reg.sending && !reg.leaseLost;
   ImGui::BeginDisabled(!canDecide);
-  if (ImGui::Button((withKey(tr("reg.approve"), Action::Approve) + "##reg.approve").c_str(), ImVec2(240, 36)) || (canDecide && !desk.reject.open && pressed(Action::Approve)))
+  if (ImGui::Button((withKey(tr("reg.approve"), Action::Approve) + "##reg.approve").c_str(), ImVec2(240, 36)) ||
+      (canDecide && !desk.reject.open && pressed(Action::Approve)))
     approve(desk, reg);
   probe("reg.approve");
   shortcutTooltip(Action::Approve);
   ImGui::SameLine();
-  if (ImGui::Button((withKey(tr("reg.reject"), Action::Reject) + "##reg.reject").c_str(), ImVec2(160, 36)) || (canDecide && !desk.reject.open && pressed(Action::Reject))) {
+  if (ImGui::Button((withKey(tr("reg.reject"), Action::Reject) + "##reg.reject").c_str(), ImVec2(160, 36)) ||
+      (canDecide && !desk.reject.open && pressed(Action::Reject))) {
     openForm(desk, RejectForm::Kind::Reject, suggestedReason(reg, creds::SuggestedAction::Reject));
   }
   probe("reg.reject");
   shortcutTooltip(Action::Reject);
   ImGui::SameLine();
-  if (ImGui::Button((withKey(tr("reg.request_info"), Action::RequestInfo) + "##reg.request_info").c_str(), ImVec2(240, 36)) ||
+  if (ImGui::Button((withKey(tr("reg.request_info"), Action::RequestInfo) + "##reg.request_info").c_str(),
+                    ImVec2(240, 36)) ||
       (canDecide && !desk.reject.open && pressed(Action::RequestInfo))) {
     openForm(desk, RejectForm::Kind::RequestInfo, suggestedReason(reg, creds::SuggestedAction::RequestInfo));
   }
@@ -194,10 +208,13 @@ void drawRegistration(Desk& desk) {
   }
   ImGui::EndDisabled();
   const RejectForm::Kind kind = desk.reject.kind;
-  drawRejectForm(desk.reject, registrationFormSpec(kind), [&desk, kind](const std::string& code, const std::string& text) {
-    if (kind == RejectForm::Kind::ApproveOverride) desk.decideRegistration("approve", "", "", text);
-    else desk.decideRegistration(kind == RejectForm::Kind::RequestInfo ? "request_info" : "reject", code, text);
-  });
+  drawRejectForm(
+      desk.reject, registrationFormSpec(kind), [&desk, kind](const std::string& code, const std::string& text) {
+        if (kind == RejectForm::Kind::ApproveOverride)
+          desk.decideRegistration("approve", "", "", text);
+        else
+          desk.decideRegistration(kind == RejectForm::Kind::RequestInfo ? "request_info" : "reject", code, text);
+      });
 }
 
 }  // namespace medpics::desk

@@ -16,20 +16,32 @@ std::string noMessage(const std::string&) { return {}; }
 }  // namespace
 
 FormSpec postFormSpec() {
-  return {"post.reason", "reason.", "post.message", "post.confirm_reject", &Desk::postReasonCodes(),
+  return {"post.reason",
+          "reason.",
+          "post.message",
+          "post.confirm_reject",
+          &Desk::postReasonCodes(),
           &Desk::defaultRejectMessage};
 }
 
 FormSpec registrationFormSpec(RejectForm::Kind kind) {
   switch (kind) {
     case RejectForm::Kind::RequestInfo:
-      return {"reg.request_title", "inforeason.", "reg.message", "reg.request_info", &Desk::requestInfoReasonCodes(),
+      return {"reg.request_title",
+              "inforeason.",
+              "reg.message",
+              "reg.request_info",
+              &Desk::requestInfoReasonCodes(),
               &Desk::defaultRequestMessage};
     case RejectForm::Kind::ApproveOverride:
       return {"reg.override_title", "", "reg.override_note", "reg.approve", nullptr, &noMessage};
     case RejectForm::Kind::Reject: break;
   }
-  return {"post.reason", "regreason.", "reg.message", "post.confirm_reject", &Desk::registrationReasonCodes(),
+  return {"post.reason",
+          "regreason.",
+          "reg.message",
+          "post.confirm_reject",
+          &Desk::registrationReasonCodes(),
           &Desk::defaultRejectMessage};
 }
 
@@ -45,7 +57,8 @@ void drawRejectForm(RejectForm& form, const FormSpec& spec,
     for (int i = 0; i < static_cast<int>(codes.size()); ++i) {
       const std::string label = std::to_string(i + 1) + ". " + tr(std::string(spec.reasonKeyPrefix) + codes[i]);
       // Reasons flow on as many lines as needed: none is cut at the window's edge.
-      const float width = ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(label.c_str()).x;
+      const float width =
+          ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(label.c_str()).x;
       if (i > 0) {
         ImGui::SameLine();
         if (ImGui::GetCursorPosX() + width > right) ImGui::NewLine();

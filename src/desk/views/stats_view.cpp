@@ -34,8 +34,10 @@ void row(const char* labelKey, const std::string& value) {
 void drawQueueFigures(Desk& desk, std::int64_t now) {
   std::vector<std::string> times;
   const bool posts = desk.tab == Tab::Posts;
-  if (posts) for (const auto& p : desk.posts) times.push_back(p.createdAt);
-  else for (const auto& r : desk.registrations) times.push_back(r.submittedAt);
+  if (posts)
+    for (const auto& p : desk.posts) times.push_back(p.createdAt);
+  else
+    for (const auto& r : desk.registrations) times.push_back(r.submittedAt);
   const QueueAge age = queueAge(times, now);
   const Language l = language();
   if (!ImGui::BeginTable("##queue-stats", 2, ImGuiTableFlags_RowBg)) return;
@@ -66,7 +68,8 @@ void drawDayFigures(Desk& desk, std::int64_t now) {
   ImGui::Spacing();
   ImGui::TextUnformatted(tr("stats.plot"));
   char overlay[64];
-  std::snprintf(overlay, sizeof overlay, "%s %.0f", tr("stats.max"), *std::max_element(s.perHour.begin(), s.perHour.end()));
+  std::snprintf(overlay, sizeof overlay, "%s %.0f", tr("stats.max"),
+                *std::max_element(s.perHour.begin(), s.perHour.end()));
   ImGui::PlotHistogram("##per-hour", s.perHour.data(), 24, 0, overlay, 0.0f, FLT_MAX,
                        ImVec2(ImGui::GetContentRegionAvail().x, 140));  // 1.86 takes no negative width here
   probe("stats.plot");

@@ -16,9 +16,9 @@ void drawQueue(Desk& desk);
 void drawPost(Desk& desk);
 void drawRegistration(Desk& desk);
 void drawNotifications(Desk& desk);
-void drawHelpOverlay(Desk& desk);   // F1 / ?: every shortcut of the table
-void drawHistory(Desk& desk);       // today's decisions, published thumbnails, evidence
-void drawStatistics(Desk& desk);    // queue, decisions per hour, regions per kind
+void drawHelpOverlay(Desk& desk);  // F1 / ?: every shortcut of the table
+void drawHistory(Desk& desk);      // today's decisions, published thumbnails, evidence
+void drawStatistics(Desk& desk);   // queue, decisions per hour, regions per kind
 void drawSettings(Desk& desk);
 void handleGlobalKeys(Desk& desk, GLFWwindow* window);
 void openAdjacent(Desk& desk, int step);  // next (+1) / previous (-1) item of the queue
