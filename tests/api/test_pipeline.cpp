@@ -120,9 +120,15 @@ TEST_CASE("outbox sender: a decision whose lease expired meanwhile is claimed ag
   CHECK(sent.draft.leaseId != lease->leaseId);
   CHECK_FALSE(sent.decisionId.empty());
   CHECK(decisionsAbout(modo, "p2") == 1);
+  // The journal row turns "sent" before the sender reports it: wait for the report itself.
+  REQUIRE(waitFor(
+      [&] {
+        std::lock_guard lock(mutex);
+        return !seen.empty() && seen.back() == work::OutboxState::Sent;
+      },
+      20));
   std::lock_guard lock(mutex);
   CHECK(seen.front() == work::OutboxState::Pending);  // the re-claim
-  CHECK(seen.back() == work::OutboxState::Sent);
 }
 
 TEST_CASE("outbox sender: an item decided by someone else meanwhile fails visibly, nothing is applied twice") {
