@@ -46,6 +46,17 @@ struct AnalysisResult {
 // {"width","height","elapsed_ms","image_kind"?,"findings":[...]} plus "error" when set.
 nlohmann::json toJson(const AnalysisResult& result);
 
+// What construction cost: every model is loaded once per worker thread, in parallel, when the pipeline is built (not
+// with the first image). CPU times are the slowest worker's.
+struct PipelineStartup {
+  double wallMs = 0;         // construction's warm-up, wall clock
+  double networksCpuMs = 0;  // BlazeFace + PP-OCRv4 DB (cv::dnn::readNet), CPU time of one worker
+  double ocrCpuMs = 0;       // Tesseract engine (fra+eng)
+  double faceCpuMs = 0;      // dlib HOG detector and the profile cascade
+  bool ocrReady = true;
+  std::string ocrError;
+};
+
 class Pipeline {
  public:
   explicit Pipeline(PipelineOptions options = {});
@@ -61,6 +72,7 @@ class Pipeline {
 
   // Degraded modes found at construction, e.g. a missing network file (the classical detectors are used instead).
   const std::vector<std::string>& warnings() const { return warnings_; }
+  const PipelineStartup& startup() const { return startup_; }
   static std::string version();
   void clearCache();
 
@@ -68,6 +80,7 @@ class Pipeline {
   struct Impl;
   std::unique_ptr<Impl> impl_;
   std::vector<std::string> warnings_;
+  PipelineStartup startup_;
 };
 
 }  // namespace medpics::detect

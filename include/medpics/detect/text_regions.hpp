@@ -5,6 +5,7 @@
 
 #include <opencv2/core.hpp>
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -36,6 +37,9 @@ struct TextOptions {
   double refineScale = 1.5;  // 8 px glyphs reach the network at 12 px
   int refineTileSide = 640;  // network input side of a refinement tile (multiple of 32)
   int maxRefineTiles = 16;   // time bound per image (the tiles with the most texture first)
+  // Runs body(0..n-1), possibly on several threads, and returns when all have run (the pipeline spreads the
+  // refinement tiles over its workers); empty: one after the other on the calling thread.
+  std::function<void(std::size_t n, const std::function<void(std::size_t)>& body)> parallelFor;
 };
 
 // Rows of glyph-like texture on the downscaled image that `found` does not already resolve (no region, or only a

@@ -131,8 +131,11 @@ static std::vector<TextRegion> refineSmallText(const cv::Mat& bgr, std::vector<T
     for (const auto& t : tiles) std::fprintf(stderr, "  tile %d,%d %dx%d\n", t.x, t.y, t.width, t.height);
     for (const auto& w : rows) std::fprintf(stderr, "  row %d,%d %dx%d\n", w.x, w.y, w.width, w.height);
   }
-  for (const auto& t : tiles) {
-    if (cancel.cancelled()) break;
+  // each tile is run on its own (on the pipeline's workers when o.parallelFor is set), then merged in tile order
+  std::vector<std::vector<TextRegion>> perTile(tiles.size());
+  auto runTile = [&](std::size_t i) {
+    const cv::Rect& t = tiles[i];
+    if (cancel.cancelled()) return;
     cv::Mat scaled, padded;
     cv::resize(bgr(t), scaled, {}, r, r, cv::INTER_CUBIC);
     // a tile at the top or left edge of the image gets a margin of paper there: a line cut by the edge (a header
@@ -148,8 +151,13 @@ static std::vector<TextRegion> refineSmallText(const cv::Mat& bgr, std::vector<T
     const int coarseSide = roundUp32(std::max(o.dbTileSide, 64));
     const cv::Mat prob =
         probabilityMap(padded, o.modelPath, side == coarseSide ? 0 : side);  // same shape: same instance
-    std::vector<TextRegion> found;
-    postProcess(prob, o, r, cv::Point2f(float(t.x - padLeft / r), float(t.y - padTop / r)), found);
+    postProcess(prob, o, r, cv::Point2f(float(t.x - padLeft / r), float(t.y - padTop / r)), perTile[i]);
+  };
+  if (o.parallelFor)
+    o.parallelFor(tiles.size(), runTile);
+  else
+    for (std::size_t i = 0; i < tiles.size(); ++i) runTile(i);
+  for (auto& found : perTile) {
     for (auto& f : found) {
       f.box &= cv::Rect(0, 0, bgr.cols, bgr.rows);
       f.source = "ppocr-db-fine";
