@@ -30,6 +30,13 @@ struct PipelineOptions {
   CodeOptions code;
   TattooOptions tattoo;
   std::size_t cacheEntries = 64;  // results kept in memory, keyed by sha256(bytes) + version()
+  // The speed-ups of issue 14 point 6, each switchable so that bench_detection measures it with and without
+  // (the strip refinement tiles are textRegions.refineTileHeight; 0 gives the square tiles).
+  struct Speed {
+    bool sharedQueue = true;  // one job queue per analysis: refinement tiles and line OCR on both workers, no barrier
+    bool facePlan = true;     // no face tiling / second opinions on non-photos without skin (pipeline_plan.hpp)
+    bool workingCopy = true;  // kind and face passes on one 2048 px copy of a larger image
+  } speed;
 };
 
 struct AnalysisResult {
@@ -49,10 +56,11 @@ nlohmann::json toJson(const AnalysisResult& result);
 // What construction cost: every model is loaded once per worker thread, in parallel, when the pipeline is built (not
 // with the first image). CPU times are the slowest worker's.
 struct PipelineStartup {
-  double wallMs = 0;         // construction's warm-up, wall clock
-  double networksCpuMs = 0;  // BlazeFace + PP-OCRv4 DB (cv::dnn::readNet), CPU time of one worker
-  double ocrCpuMs = 0;       // Tesseract engine (fra+eng)
-  double faceCpuMs = 0;      // dlib HOG detector and the profile cascade
+  double wallMs = 0;               // construction's warm-up, wall clock
+  double networksCpuMs = 0;        // BlazeFace + PP-OCRv4 DB (cv::dnn::readNet), CPU time of one worker
+  double firstInferenceCpuMs = 0;  // one inference per network instance (layer allocation), not left to image 1
+  double ocrCpuMs = 0;             // Tesseract engine (fra+eng)
+  double faceCpuMs = 0;            // dlib HOG detector and the profile cascade
   bool ocrReady = true;
   std::string ocrError;
 };

@@ -11,7 +11,7 @@
 #include "medpics/util/log.hpp"
 #include "medpics/util/sha256.hpp"
 #include "medpics/util/task_pool.hpp"
-#include "pipeline_jobs.hpp"
+#include "medpics/detect/pipeline_jobs.hpp"
 #include "medpics/detect/pipeline_plan.hpp"
 
 #include <nlohmann/json.hpp>
@@ -115,6 +115,18 @@ std::vector<FaceCandidate> toFullResolution(std::vector<FaceCandidate> candidate
     c.box = cv::Rect2f(float(c.box.x / scale), float(c.box.y / scale), float(c.box.width / scale),
                        float(c.box.height / scale));
   return candidates;
+}
+
+// The lines OCR reads: every network line, then the classical extras, largest first, within the budget.
+std::vector<TextRegion> linesToRead(const std::vector<TextRegion>& db, const std::vector<TextRegion>& classical,
+                                    int maxClassical) {
+  std::vector<TextRegion> regions = db;
+  std::vector<TextRegion> merged = mergeTextRegions(db, classical);
+  std::vector<TextRegion> added(merged.begin() + long(db.size()), merged.end());
+  std::sort(added.begin(), added.end(), [](const auto& a, const auto& b) { return a.box.area() > b.box.area(); });
+  if (added.size() > std::size_t(maxClassical)) added.resize(std::size_t(maxClassical));
+  regions.insert(regions.end(), added.begin(), added.end());
+  return regions;
 }
 
 Finding textFinding(const TextRegion& region, const OcrLine& line, cv::Size imageSize, bool* uncertain = nullptr) {
@@ -223,20 +235,26 @@ struct Pipeline::Impl {
     // kind from pixels (cheap, 256 px): on an ECG the coloured grid is faded out for text localisation and OCR
     // The coarse passes (image kind, face plan, face detectors: all work at 2048 px or less) read one reduced copy of
     // a large image instead of scaling the full image down once each; text, codes and OCR read full resolution.
-    const WorkingCopy work = workingCopy(bgr);
+    const WorkingCopy work = o.speed.workingCopy ? workingCopy(bgr) : WorkingCopy{bgr, 1.0};
     const ImageKindFeatures kindFeatures = measureImageKind(work.bgr);
     ImageKind kind = classifyImageKind(kindFeatures);
     const cv::Mat textBgr = kind == ImageKind::Ecg ? withoutColouredGrid(bgr) : bgr;
-    FacePlan facePlan = planFaces(work.bgr, kind, o.face);
+    FacePlan facePlan;
+    if (o.speed.facePlan)
+      facePlan = planFaces(work.bgr, kind, o.face);
+    else
+      facePlan.options = facePlan.wholeImage = o.face;
     facePlan.options.minTileSide = std::max(1, int(std::lround(o.face.minTileSide * work.scale)));
+    bool faceTiles = true;
     // One queue for the whole analysis: both workers take whatever job is next, the text job spreads its refinement
     // tiles and then its line OCR over them, so no worker idles at a stage boundary.
     JobQueue queue;
     TextOptions textOptions = o.textRegions;
-    textOptions.parallelFor = [&queue](std::size_t n, const std::function<void(std::size_t)>& body) {
-      queue.parallelFor(n, body);
-    };
-    JobQueue::Group classicalDone;
+    if (o.speed.sharedQueue)
+      textOptions.parallelFor = [&queue](std::size_t n, const std::function<void(std::size_t)>& body) {
+        queue.parallelFor(n, body);
+      };
+    JobQueue::Group classicalDone, secondDone;
     if (o.text && (o.textRegions.classical || o.textRegions.modelPath.empty()))
       queue.push(
           [&] {
@@ -250,16 +268,10 @@ struct Pipeline::Impl {
         auto t = Clock::now();
         dbRegions = dbTextRegions(textBgr, textOptions, cancel);
         dbMs = msSince(t);
+        if (!o.speed.sharedQueue) return;  // before issue 14 point 6: OCR after every detector, two fixed halves
         queue.waitFor(classicalDone);
         if (!ocrReady || cancel.cancelled()) return;
-        // the classical extras, largest first, within the budget
-        regions = dbRegions;
-        std::vector<TextRegion> merged = mergeTextRegions(dbRegions, classicalRegions);
-        std::vector<TextRegion> added(merged.begin() + long(dbRegions.size()), merged.end());
-        std::sort(added.begin(), added.end(), [](const auto& a, const auto& b) { return a.box.area() > b.box.area(); });
-        if (added.size() > std::size_t(o.textRegions.maxClassical))
-          added.resize(std::size_t(o.textRegions.maxClassical));
-        regions.insert(regions.end(), added.begin(), added.end());
+        regions = linesToRead(dbRegions, classicalRegions, o.textRegions.maxClassical);
         lines.resize(regions.size());
         t = Clock::now();
         queue.parallelFor(regions.size(), [&](std::size_t i) {
@@ -274,17 +286,40 @@ struct Pipeline::Impl {
         codeMs = msSince(t);
       });
     if (o.faces) {  // two jobs: the network tiles and the second opinions balance the two workers better
+      if (facePlan.secondOpinions)
+        queue.push([&] { otherFaces = toFullResolution(faces.secondOpinionCandidates(work.bgr, cancel), work.scale); },
+                   &secondDone);
       queue.push([&] {
         const auto t = Clock::now();
-        networkFaces = toFullResolution(blazeFaceTiles(work.bgr, facePlan.options, cancel), work.scale);
+        if (facePlan.tilesNeedCandidate) {  // whole image first; tiles only where a second opinion saw a face
+          networkFaces = blazeFaceTiles(work.bgr, facePlan.wholeImage, cancel);
+          queue.waitFor(secondDone);
+          faceTiles = runFaceTiles(facePlan, otherFaces);
+          if (faceTiles) networkFaces = blazeFaceTiles(work.bgr, facePlan.options, cancel);
+        } else {
+          networkFaces = blazeFaceTiles(work.bgr, facePlan.options, cancel);
+        }
+        networkFaces = toFullResolution(std::move(networkFaces), work.scale);
         faceMs = msSince(t);
       });
-      if (facePlan.secondOpinions)
-        queue.push([&] { otherFaces = toFullResolution(faces.secondOpinionCandidates(work.bgr, cancel), work.scale); });
     }
     std::vector<std::function<void()>> workers(std::max<std::size_t>(1, pool.size()), [&queue] { queue.work(); });
     runAll(pool, std::move(workers));
     if (auto failure = queue.failure()) std::rethrow_exception(failure);
+    if (!o.speed.sharedQueue && o.text && ocrReady && !cancel.cancelled()) {
+      regions = linesToRead(dbRegions, classicalRegions, o.textRegions.maxClassical);
+      lines.resize(regions.size());
+      const auto t = Clock::now();
+      std::vector<std::function<void()>> halves;
+      const std::size_t n = std::max<std::size_t>(1, pool.size());
+      for (std::size_t w = 0; w < n; ++w)
+        halves.push_back([&, w] {
+          for (std::size_t i = w; i < regions.size() && !cancel.cancelled(); i += n)
+            lines[i] = recogniseLine(textBgr, regions[i], o.ocr);
+        });
+      runAll(pool, std::move(halves));
+      ocrMs = msSince(t);
+    }
     const double phase1Ms = msSince(start);
     networkFaces.insert(networkFaces.end(), otherFaces.begin(), otherFaces.end());
     if (o.faces) faceFindings = faces.merge(networkFaces, bgr.size());
@@ -299,7 +334,7 @@ struct Pipeline::Impl {
                    "detect timing: %dx%d %s total %.0f ms (faces %.0f [%s], db %.0f [%zu], classical %.0f [%zu], "
                    "codes %.0f, ocr %.0f [%zu lines])\n",
                    bgr.cols, bgr.rows, imageKindName(kind), phase1Ms, faceMs.load(),
-                   facePlan.networkTiles ? "tiles" : (facePlan.secondOpinions ? "whole+second" : "whole"), dbMs.load(),
+                   faceTiles ? "tiles" : (facePlan.secondOpinions ? "whole+second" : "whole"), dbMs.load(),
                    dbRegions.size(), classicalMs.load(), classicalRegions.size(), codeMs.load(), ocrMs.load(),
                    regions.size());
     if (o.text && ocrReady) {
@@ -359,8 +394,13 @@ struct Pipeline::Impl {
         }
         double t = threadCpuMs();
         if (options.faces && !options.face.modelPath.empty()) threadNetwork(options.face.modelPath);
-        if (options.text && !options.textRegions.modelPath.empty()) threadNetwork(options.textRegions.modelPath);
+        if (options.text) loadTextNetworks(options.textRegions);
         const double networks = threadCpuMs() - t;
+        t = threadCpuMs();
+        if (options.faces && !options.face.modelPath.empty())
+          blazeFaceSquare(cv::Mat(256, 256, CV_8UC3, cv::Scalar::all(128)), options.face.modelPath, 0.99f);
+        if (options.text) loadTextNetworks(options.textRegions, true);
+        const double firstInference = threadCpuMs() - t;
         t = threadCpuMs();
         std::string error;
         const bool ocr = !options.text || ocrAvailable(options.ocr, &error);
@@ -374,6 +414,7 @@ struct Pipeline::Impl {
         const double faceMs = threadCpuMs() - t;
         std::lock_guard lock(m);
         s.networksCpuMs = std::max(s.networksCpuMs, networks);
+        s.firstInferenceCpuMs = std::max(s.firstInferenceCpuMs, firstInference);
         s.ocrCpuMs = std::max(s.ocrCpuMs, ocrMs);
         s.faceCpuMs = std::max(s.faceCpuMs, faceMs);
         if (!ocr) {

@@ -1,5 +1,5 @@
 // Job queue of one analysis: a FIFO queue, a count of unfinished jobs, groups waited on while helping.
-#include "pipeline_jobs.hpp"
+#include "medpics/detect/pipeline_jobs.hpp"
 
 namespace medpics::detect {
 

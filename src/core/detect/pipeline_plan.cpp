@@ -9,27 +9,27 @@ namespace medpics::detect {
 
 FacePlan planFaces(const cv::Mat& bgr, ImageKind kind, const FaceOptions& base) {
   FacePlan plan;
-  plan.options = base;
+  plan.options = plan.wholeImage = base;
+  plan.wholeImage.maxTiles = 1;
   if (bgr.empty()) return plan;
   const double scale = std::min(1.0, 256.0 / std::max(bgr.cols, bgr.rows));
-  cv::Mat small, ycrcb, hsv, skin, saturated;
+  cv::Mat small, ycrcb, skin;
   if (scale < 1.0)
     cv::resize(bgr, small, {}, scale, scale, cv::INTER_AREA);
   else
     small = bgr;
   cv::cvtColor(small, ycrcb, cv::COLOR_BGR2YCrCb);
   cv::inRange(ycrcb, cv::Scalar(30, 133, 77), cv::Scalar(255, 180, 130), skin);  // as faces.cpp's skinFraction
-  cv::cvtColor(small, hsv, cv::COLOR_BGR2HSV);
-  cv::inRange(hsv, cv::Scalar(0, 45, 50), cv::Scalar(180, 255, 255), saturated);  // as gateFaces
-  const double total = double(skin.total());
   const int skinPixels = cv::countNonZero(skin);
-  plan.skin = skinPixels / total;
-  plan.saturatedSkin = cv::countNonZero(skin & saturated) / total;
+  plan.skin = skinPixels / double(skin.total());
   if (isPhotoKind(kind)) return plan;
   plan.secondOpinions = skinPixels > 0 || base.modelPath.empty();
-  plan.networkTiles = plan.saturatedSkin >= 0.002;
-  if (!plan.networkTiles) plan.options.maxTiles = 1;
+  plan.tilesNeedCandidate = true;
   return plan;
+}
+
+bool runFaceTiles(const FacePlan& plan, const std::vector<FaceCandidate>& secondOpinions) {
+  return !plan.tilesNeedCandidate || !secondOpinions.empty();
 }
 
 }  // namespace medpics::detect
