@@ -1,8 +1,9 @@
 // Detection benchmark: this pipeline vs a Presidio-like baseline (full-image Tesseract word boxes, regex and
 // trigger-word classification, Haar frontal faces) on the same synthetic corpus: recall, false alarms, time.
-// Usage: bench_detection [CORPUS_DIR] [--count N] [--seed S] [--baseline-limit K] [--ablate]
+// Usage: bench_detection [CORPUS_DIR] [--count N] [--seed S] [--baseline-limit K] [--ablate LIST]
 //   (the corpus is generated into CORPUS_DIR when it holds no ground truth). --ablate also runs, on every image of
-//   the same run, the pipeline without each speed-up of issue 14 point 6 and with none of them.
+//   the same run, the pipeline without some speed-ups of issue 14 point 6: LIST is "all" or a comma list of queue,
+//   faces, copy, strips (without that one) and before (without any).
 #include "medpics/detect/classify.hpp"
 #include "medpics/demo/corpus.hpp"
 #include "medpics/detect/evaluation.hpp"
@@ -126,7 +127,7 @@ int main(int argc, char** argv) {
   corpus.count = 14;
   corpus.seed = 3;
   int baselineLimit = 1000;
-  bool ablate = false;
+  std::string ablate;
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
     if (a == "--count" && i + 1 < argc)
@@ -135,8 +136,8 @@ int main(int argc, char** argv) {
       corpus.seed = std::stoull(argv[++i]);
     else if (a == "--baseline-limit" && i + 1 < argc)
       baselineLimit = std::stoi(argv[++i]);
-    else if (a == "--ablate")
-      ablate = true;
+    else if (a == "--ablate" && i + 1 < argc)
+      ablate = argv[++i];
     else
       dir = a;
   }
@@ -162,8 +163,14 @@ int main(int argc, char** argv) {
     Summary summary;
   };
   std::vector<Variant> variants;
-  if (ablate) {
+  if (!ablate.empty()) {
     auto add = [&](const std::string& name, auto change) {
+      const std::string key = name == "without shared job queue" ? "queue"
+                              : name == "without face plan"      ? "faces"
+                              : name == "without working copy"   ? "copy"
+                              : name == "without strip tiles"    ? "strips"
+                                                                 : "before";
+      if (ablate != "all" && ("," + ablate + ",").find("," + key + ",") == std::string::npos) return;
       PipelineOptions o = options;
       change(o);
       variants.push_back({name, std::make_unique<Pipeline>(o), {}});
