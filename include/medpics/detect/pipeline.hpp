@@ -53,8 +53,8 @@ struct AnalysisResult {
 // {"width","height","elapsed_ms","image_kind"?,"findings":[...]} plus "error" when set.
 nlohmann::json toJson(const AnalysisResult& result);
 
-// What construction cost: every model is loaded once per worker thread, in parallel, when the pipeline is built (not
-// with the first image). CPU times are the slowest worker's.
+// What start-up cost: every model is loaded once per worker thread, in parallel, in the background from construction
+// on (not with the first image, not on the constructing thread). CPU times are the slowest worker's.
 struct PipelineStartup {
   double wallMs = 0;               // construction's warm-up, wall clock
   double networksCpuMs = 0;        // BlazeFace + PP-OCRv4 DB (cv::dnn::readNet), CPU time of one worker
@@ -79,8 +79,9 @@ class Pipeline {
   AnalysisResult analyzeImage(const cv::Mat& bgr, const util::CancelToken& cancel = {});
 
   // Degraded modes found at construction, e.g. a missing network file (the classical detectors are used instead).
-  const std::vector<std::string>& warnings() const { return warnings_; }
-  const PipelineStartup& startup() const { return startup_; }
+  // (waits for the models to be loaded: the OCR engine's availability is known then)
+  const std::vector<std::string>& warnings() const;
+  const PipelineStartup& startup() const;  // waits for the background warm-up started by the constructor
   static std::string version();
   void clearCache();
 

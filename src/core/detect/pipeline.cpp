@@ -196,7 +196,15 @@ struct Pipeline::Impl {
   PipelineOptions options;
   util::TaskPool pool;
   FaceDetector faces;
-  bool ocrReady = false;
+  bool ocrReady = false;  // set once the warm-up has finished (waitStarted)
+  std::thread starter;    // runs warmUp() so that construction does not wait for the models
+  std::mutex startMutex;
+  std::condition_variable startCv;
+  bool started = false;
+  void waitStarted() {
+    std::unique_lock lock(startMutex);
+    startCv.wait(lock, [&] { return started; });
+  }
   std::mutex cacheMutex;
   std::list<std::pair<std::string, AnalysisResult>> lru;  // most recent first
   std::unordered_map<std::string, std::list<std::pair<std::string, AnalysisResult>>::iterator> index;
@@ -224,6 +232,7 @@ struct Pipeline::Impl {
   }
 
   std::vector<Finding> detect(const cv::Mat& bgr, const util::CancelToken& cancel, std::string* kindName = nullptr) {
+    waitStarted();  // the models of every worker are loaded
     const PipelineOptions& o = options;
     std::vector<Finding> faceFindings, codeFindings, tattooFindings;
     std::vector<TextRegion> dbRegions, classicalRegions, regions;
@@ -444,19 +453,39 @@ Pipeline::Pipeline(PipelineOptions options) {
   impl_ = std::make_unique<Impl>(std::move(options));
   flushDenormals();
   flushDenormalsInOpenCvThreads();
-  startup_ = impl_->warmUp();
-  if (impl_->options.text) {
-    std::string error;
-    impl_->ocrReady = startup_.ocrReady;
-    if (!impl_->ocrReady) warnings_.push_back(startup_.ocrError + ": text is not recognised");
-    if (impl_->ocrReady && !ocrSingleThreaded())
-      warnings_.push_back(
-          "OMP_THREAD_LIMIT=1 is not set: Tesseract runs several times slower (see ensureSingleThreadedOcr)");
-  }
   for (const auto& w : warnings_) log::warn("detect: " + w);
+  // The models load on the workers in the background: construction returns at once (the desk's window opens), the
+  // first analysis decodes its image meanwhile and then waits for them; warnings() and startup() wait too.
+  impl_->starter = std::thread([this] {
+    const PipelineStartup s = impl_->warmUp();
+    std::vector<std::string> more;
+    if (impl_->options.text && !s.ocrReady) more.push_back(s.ocrError + ": text is not recognised");
+    if (impl_->options.text && s.ocrReady && !ocrSingleThreaded())
+      more.push_back(
+          "OMP_THREAD_LIMIT=1 is not set: Tesseract runs several times slower (see ensureSingleThreadedOcr)");
+    for (const auto& w : more) log::warn("detect: " + w);
+    std::lock_guard lock(impl_->startMutex);
+    impl_->ocrReady = impl_->options.text && s.ocrReady;
+    startup_ = s;
+    warnings_.insert(warnings_.end(), more.begin(), more.end());
+    impl_->started = true;
+    impl_->startCv.notify_all();
+  });
 }
 
-Pipeline::~Pipeline() = default;
+Pipeline::~Pipeline() {
+  if (impl_ && impl_->starter.joinable()) impl_->starter.join();
+}
+
+const std::vector<std::string>& Pipeline::warnings() const {
+  impl_->waitStarted();
+  return warnings_;
+}
+
+const PipelineStartup& Pipeline::startup() const {
+  impl_->waitStarted();
+  return startup_;
+}
 
 void Pipeline::clearCache() {
   std::lock_guard lock(impl_->cacheMutex);
