@@ -1,7 +1,9 @@
 // Detection benchmark: this pipeline vs a Presidio-like baseline (full-image Tesseract word boxes, regex and
 // trigger-word classification, Haar frontal faces) on the same synthetic corpus: recall, false alarms, time.
-// Usage: bench_detection [CORPUS_DIR] [--count N] [--seed S] [--baseline-limit K]
-//   (the corpus is generated into CORPUS_DIR when it holds no ground truth).
+// Usage: bench_detection [CORPUS_DIR] [--count N] [--seed S] [--baseline-limit K] [--ablate LIST]
+//   (the corpus is generated into CORPUS_DIR when it holds no ground truth). --ablate also runs, on every image of
+//   the same run, the pipeline without some speed-ups of issue 14 point 6: LIST is "all" or a comma list of queue,
+//   faces, copy, strips (without that one) and before (without any).
 #include "medpics/detect/classify.hpp"
 #include "medpics/demo/corpus.hpp"
 #include "medpics/detect/evaluation.hpp"
@@ -125,6 +127,7 @@ int main(int argc, char** argv) {
   corpus.count = 14;
   corpus.seed = 3;
   int baselineLimit = 1000;
+  std::string ablate;
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
     if (a == "--count" && i + 1 < argc)
@@ -133,6 +136,8 @@ int main(int argc, char** argv) {
       corpus.seed = std::stoull(argv[++i]);
     else if (a == "--baseline-limit" && i + 1 < argc)
       baselineLimit = std::stoi(argv[++i]);
+    else if (a == "--ablate" && i + 1 < argc)
+      ablate = argv[++i];
     else
       dir = a;
   }
@@ -146,8 +151,42 @@ int main(int argc, char** argv) {
   options.cacheEntries = 0;
   Pipeline pipeline(options);
   for (const auto& w : pipeline.warnings()) std::printf("warning: %s\n", w.c_str());
+  std::printf(
+      "pipeline start-up: %.0f ms wall (per worker, CPU: networks loaded %.0f ms, first inferences %.0f ms, Tesseract "
+      "%.0f ms, face detectors %.0f ms)\n",
+      pipeline.startup().wallMs, pipeline.startup().networksCpuMs, pipeline.startup().firstInferenceCpuMs,
+      pipeline.startup().ocrCpuMs, pipeline.startup().faceCpuMs);
+  // --ablate: the same pipeline without one speed-up each, and without any (the pipeline as it was before them)
+  struct Variant {
+    std::string name;
+    std::unique_ptr<Pipeline> pipeline;
+    Summary summary;
+  };
+  std::vector<Variant> variants;
+  if (!ablate.empty()) {
+    auto add = [&](const std::string& name, auto change) {
+      const std::string key = name == "without shared job queue" ? "queue"
+                              : name == "without face plan"      ? "faces"
+                              : name == "without working copy"   ? "copy"
+                              : name == "without strip tiles"    ? "strips"
+                                                                 : "before";
+      if (ablate != "all" && ("," + ablate + ",").find("," + key + ",") == std::string::npos) return;
+      PipelineOptions o = options;
+      change(o);
+      variants.push_back({name, std::make_unique<Pipeline>(o), {}});
+    };
+    add("without shared job queue", [](PipelineOptions& o) { o.speed.sharedQueue = false; });
+    add("without face plan", [](PipelineOptions& o) { o.speed.facePlan = false; });
+    add("without working copy", [](PipelineOptions& o) { o.speed.workingCopy = false; });
+    add("without strip tiles", [](PipelineOptions& o) { o.textRegions.refineTileHeight = 0; });
+    add("without any (before)", [](PipelineOptions& o) {
+      o.speed = {false, false, false};
+      o.textRegions.refineTileHeight = 0;
+    });
+  }
   Baseline baseline;
-  pipeline.analyze(readAll(images.front().imagePath));  // warm-up: loads networks and OCR engines
+  pipeline.analyze(readAll(images.front().imagePath));  // warm-up: first image's buffers
+  for (auto& v : variants) v.pipeline->analyze(readAll(images.front().imagePath));
   Summary ours, theirs, oursOnBaselineSet;
   int n = 0;
   for (const auto& truth : images) {
@@ -158,6 +197,11 @@ int main(int argc, char** argv) {
     ours.add(score, result.elapsedMs, mp);
     std::printf("%-40s %5.1f MP  pipeline %6.0f ms, %d false alarms", truth.imagePath.c_str(), mp, result.elapsedMs,
                 score.falseAlarms);
+    for (auto& v : variants) {
+      const auto r = v.pipeline->analyze(bytes);
+      v.summary.add(scoreImage(truth, r.findings), r.elapsedMs, mp);
+      std::printf(" | %s %6.0f ms", v.name.c_str(), r.elapsedMs);
+    }
     if (n++ < baselineLimit) {
       const auto t = Clock::now();
       const auto findings = baseline.analyze(bytes);
@@ -181,5 +225,19 @@ int main(int argc, char** argv) {
                 for (double v : oursOnBaselineSet.ms) b += v;
                 return a / std::max(1.0, b);
               }());
+  if (!variants.empty()) {
+    auto line = [&](const std::string& name, const Summary& s) {
+      std::printf(
+          "%-26s median %6.0f ms  x%.2f baseline speed  PHI text %.3f  text <= 13 px %.3f (%d/%d)  codes %.3f  "
+          "faces %.3f  false alarms / image %.2f  benign masked %.3f\n",
+          name.c_str(), s.percentile(0.5), theirs.percentile(0.5) / std::max(1.0, s.percentile(0.5)), s.recall("text:"),
+          s.smallTextRecall(), s.smallText.first, s.smallText.second, s.recall("barcode"), s.recall("face"),
+          s.falseAlarms / double(std::max(1, s.images)), s.benignMaskedFraction());
+    };
+    std::printf("\nspeed-ups of issue 14 point 6, same images, same run (baseline median %.0f ms):\n",
+                theirs.percentile(0.5));
+    line("with all", ours);
+    for (const auto& v : variants) line(v.name, v.summary);
+  }
   return 0;
 }

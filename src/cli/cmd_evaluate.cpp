@@ -33,6 +33,8 @@ int evaluate(const medpics::cli::Args& args) {
       options.textRegions.maxRefineTiles = std::stoi(args[++i]);
     else if (a == "--refine-side" && hasValue)
       options.textRegions.refineTileSide = std::stoi(args[++i]);
+    else if (a == "--refine-height" && hasValue)
+      options.textRegions.refineTileHeight = std::stoi(args[++i]);
     else if (a == "--refine-scale" && hasValue)
       options.textRegions.refineScale = std::stod(args[++i]);
     else
@@ -41,7 +43,7 @@ int evaluate(const medpics::cli::Args& args) {
   if (dir.empty()) {
     std::fprintf(stderr,
                  "usage: medpics evaluate DIR [--verbose] [--db-side PX] [--face-tiles N] [--threads N] [--no-refine]\n"
-                 "       [--refine-tiles N] [--refine-side PX] [--refine-scale X]\n");
+                 "       [--refine-tiles N] [--refine-side PX] [--refine-height PX] [--refine-scale X]\n");
     return 2;
   }
   const auto corpus = medpics::detect::loadCorpus(dir);

@@ -30,6 +30,13 @@ struct PipelineOptions {
   CodeOptions code;
   TattooOptions tattoo;
   std::size_t cacheEntries = 64;  // results kept in memory, keyed by sha256(bytes) + version()
+  // The speed-ups of issue 14 point 6, each switchable so that bench_detection measures it with and without
+  // (the strip refinement tiles are textRegions.refineTileHeight; 0 gives the square tiles).
+  struct Speed {
+    bool sharedQueue = true;  // one job queue per analysis: refinement tiles and line OCR on both workers, no barrier
+    bool facePlan = true;     // no face tiling / second opinions on non-photos without skin (pipeline_plan.hpp)
+    bool workingCopy = true;  // kind and face passes on one 2048 px copy of a larger image
+  } speed;
 };
 
 struct AnalysisResult {
@@ -46,6 +53,18 @@ struct AnalysisResult {
 // {"width","height","elapsed_ms","image_kind"?,"findings":[...]} plus "error" when set.
 nlohmann::json toJson(const AnalysisResult& result);
 
+// What start-up cost: every model is loaded once per worker thread, in parallel, in the background from construction
+// on (not with the first image, not on the constructing thread). CPU times are the slowest worker's.
+struct PipelineStartup {
+  double wallMs = 0;               // construction's warm-up, wall clock
+  double networksCpuMs = 0;        // BlazeFace + PP-OCRv4 DB (cv::dnn::readNet), CPU time of one worker
+  double firstInferenceCpuMs = 0;  // one inference per network instance (layer allocation), not left to image 1
+  double ocrCpuMs = 0;             // Tesseract engine (fra+eng)
+  double faceCpuMs = 0;            // dlib HOG detector and the profile cascade
+  bool ocrReady = true;
+  std::string ocrError;
+};
+
 class Pipeline {
  public:
   explicit Pipeline(PipelineOptions options = {});
@@ -60,7 +79,9 @@ class Pipeline {
   AnalysisResult analyzeImage(const cv::Mat& bgr, const util::CancelToken& cancel = {});
 
   // Degraded modes found at construction, e.g. a missing network file (the classical detectors are used instead).
-  const std::vector<std::string>& warnings() const { return warnings_; }
+  // (waits for the models to be loaded: the OCR engine's availability is known then)
+  const std::vector<std::string>& warnings() const;
+  const PipelineStartup& startup() const;  // waits for the background warm-up started by the constructor
   static std::string version();
   void clearCache();
 
@@ -68,6 +89,7 @@ class Pipeline {
   struct Impl;
   std::unique_ptr<Impl> impl_;
   std::vector<std::string> warnings_;
+  PipelineStartup startup_;
 };
 
 }  // namespace medpics::detect

@@ -5,6 +5,7 @@
 
 #include <opencv2/core.hpp>
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -35,12 +36,23 @@ struct TextOptions {
   bool refine = true;
   double refineScale = 1.5;  // 8 px glyphs reach the network at 12 px
   int refineTileSide = 640;  // network input side of a refinement tile (multiple of 32)
-  int maxRefineTiles = 16;   // time bound per image (the tiles with the most texture first)
+  int maxRefineTiles = 16;   // time bound per image (the tiles with the most texture first), in square tiles
+  // Network input height of a refinement tile (multiple of 32; 0 or >= refineTileSide: square tiles). A row is at
+  // most ~150 image px high, 225 network px at 1.5x: strips of 256 read it with 40 % of a square's pixels, and the
+  // budget above becomes maxRefineTiles x refineTileSide / refineTileHeight strips.
+  int refineTileHeight = 256;
+  // Runs body(0..n-1), possibly on several threads, and returns when all have run (the pipeline spreads the
+  // refinement tiles over its workers); empty: one after the other on the calling thread.
+  std::function<void(std::size_t n, const std::function<void(std::size_t)>& body)> parallelFor;
 };
 
 // Rows of glyph-like texture on the downscaled image that `found` does not already resolve (no region, or only a
 // region much taller than the row, i.e. several lines merged): rectangles in image pixels.
 std::vector<cv::Rect> smallTextRows(const cv::Mat& bgr, const std::vector<TextRegion>& found);
+
+// Loads the calling thread's network instances used by dbTextRegions (coarse and refinement shapes); cheap when loaded.
+// `infer`: also runs one inference on each at its input shape (the first forward pass allocates the layers).
+void loadTextNetworks(const TextOptions& options, bool infer = false);
 
 std::vector<TextRegion> dbTextRegions(const cv::Mat& bgr, const TextOptions& options,
                                       const util::CancelToken& cancel = {});

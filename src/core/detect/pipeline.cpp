@@ -11,16 +11,20 @@
 #include "medpics/util/log.hpp"
 #include "medpics/util/sha256.hpp"
 #include "medpics/util/task_pool.hpp"
+#include "medpics/detect/pipeline_jobs.hpp"
+#include "medpics/detect/pipeline_plan.hpp"
 
 #include <nlohmann/json.hpp>
 #include <opencv2/core/utility.hpp>
 #include <opencv2/imgproc.hpp>
 
 #include <algorithm>
+#include <atomic>
 #if defined(__SSE__) || defined(__x86_64__)
 #include <xmmintrin.h>
 #endif
 #include <chrono>
+#include <ctime>
 #include <cstdio>
 #include <cstdlib>
 #include <condition_variable>
@@ -75,12 +79,54 @@ void runAll(util::TaskPool& pool, std::vector<std::function<void()>> jobs) {
 }
 
 using Clock = std::chrono::steady_clock;
+constexpr int kWorkingSide = 2048;  // long side of the working copy (BlazeFace's finest level of a 12 MP image: 1024)
 double msSince(Clock::time_point t) { return std::chrono::duration<double, std::milli>(Clock::now() - t).count(); }
+
+// CPU time of the calling thread (independent of the other engineers' load on the machine).
+double threadCpuMs() {
+  timespec ts{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return double(ts.tv_sec) * 1e3 + double(ts.tv_nsec) / 1e6;
+}
 
 // Stage timings on stderr when MEDPICS_DETECT_TIMING is set (for tuning; off by default).
 bool timingEnabled() {
   static const bool enabled = std::getenv("MEDPICS_DETECT_TIMING") != nullptr;
   return enabled;
+}
+
+// A reduced copy of a large image for the passes that work at 2048 px or less (scale 1: the image itself).
+struct WorkingCopy {
+  cv::Mat bgr;
+  double scale = 1.0;  // working pixels per image pixel
+};
+WorkingCopy workingCopy(const cv::Mat& bgr) {
+  WorkingCopy w{bgr, 1.0};
+  const int longSide = std::max(bgr.cols, bgr.rows);
+  if (longSide <= kWorkingSide * 5 / 4) return w;
+  w.scale = double(kWorkingSide) / longSide;
+  cv::resize(bgr, w.bgr, {}, w.scale, w.scale, cv::INTER_AREA);
+  return w;
+}
+
+std::vector<FaceCandidate> toFullResolution(std::vector<FaceCandidate> candidates, double scale) {
+  if (scale == 1.0) return candidates;
+  for (auto& c : candidates)
+    c.box = cv::Rect2f(float(c.box.x / scale), float(c.box.y / scale), float(c.box.width / scale),
+                       float(c.box.height / scale));
+  return candidates;
+}
+
+// The lines OCR reads: every network line, then the classical extras, largest first, within the budget.
+std::vector<TextRegion> linesToRead(const std::vector<TextRegion>& db, const std::vector<TextRegion>& classical,
+                                    int maxClassical) {
+  std::vector<TextRegion> regions = db;
+  std::vector<TextRegion> merged = mergeTextRegions(db, classical);
+  std::vector<TextRegion> added(merged.begin() + long(db.size()), merged.end());
+  std::sort(added.begin(), added.end(), [](const auto& a, const auto& b) { return a.box.area() > b.box.area(); });
+  if (added.size() > std::size_t(maxClassical)) added.resize(std::size_t(maxClassical));
+  regions.insert(regions.end(), added.begin(), added.end());
+  return regions;
 }
 
 Finding textFinding(const TextRegion& region, const OcrLine& line, cv::Size imageSize, bool* uncertain = nullptr) {
@@ -150,7 +196,15 @@ struct Pipeline::Impl {
   PipelineOptions options;
   util::TaskPool pool;
   FaceDetector faces;
-  bool ocrReady = false;
+  bool ocrReady = false;  // set once the warm-up has finished (waitStarted)
+  std::thread starter;    // runs warmUp() so that construction does not wait for the models
+  std::mutex startMutex;
+  std::condition_variable startCv;
+  bool started = false;
+  void waitStarted() {
+    std::unique_lock lock(startMutex);
+    startCv.wait(lock, [&] { return started; });
+  }
   std::mutex cacheMutex;
   std::list<std::pair<std::string, AnalysisResult>> lru;  // most recent first
   std::unordered_map<std::string, std::list<std::pair<std::string, AnalysisResult>>::iterator> index;
@@ -178,45 +232,103 @@ struct Pipeline::Impl {
   }
 
   std::vector<Finding> detect(const cv::Mat& bgr, const util::CancelToken& cancel, std::string* kindName = nullptr) {
+    waitStarted();  // the models of every worker are loaded
     const PipelineOptions& o = options;
     std::vector<Finding> faceFindings, codeFindings, tattooFindings;
-    std::vector<TextRegion> dbRegions, classicalRegions;
-    std::vector<std::function<void()>> phase1;
-    double faceMs = 0, tattooMs = 0, dbMs = 0, classicalMs = 0, codeMs = 0, ocrMs = 0;
+    std::vector<TextRegion> dbRegions, classicalRegions, regions;
+    std::vector<OcrLine> lines;
+    std::atomic<double> faceMs{0}, dbMs{0}, classicalMs{0}, codeMs{0}, ocrMs{0};
+    double tattooMs = 0;
     const auto start = Clock::now();
     std::vector<FaceCandidate> networkFaces, otherFaces;
     // kind from pixels (cheap, 256 px): on an ECG the coloured grid is faded out for text localisation and OCR
-    const ImageKindFeatures kindFeatures = measureImageKind(bgr);
+    // The coarse passes (image kind, face plan, face detectors: all work at 2048 px or less) read one reduced copy of
+    // a large image instead of scaling the full image down once each; text, codes and OCR read full resolution.
+    const WorkingCopy work = o.speed.workingCopy ? workingCopy(bgr) : WorkingCopy{bgr, 1.0};
+    const ImageKindFeatures kindFeatures = measureImageKind(work.bgr);
     ImageKind kind = classifyImageKind(kindFeatures);
     const cv::Mat textBgr = kind == ImageKind::Ecg ? withoutColouredGrid(bgr) : bgr;
-    if (o.faces) {  // two jobs: the network tiles and the second opinions balance the two workers better
-      phase1.push_back([&] {
-        const auto t = Clock::now();
-        networkFaces = faces.networkCandidates(bgr, cancel);
-        faceMs = msSince(t);
-      });
-      phase1.push_back([&] { otherFaces = faces.secondOpinionCandidates(bgr, cancel); });
-    }
-    if (o.text) {
-      phase1.push_back([&] {
-        const auto t = Clock::now();
-        dbRegions = dbTextRegions(textBgr, o.textRegions, cancel);
+    FacePlan facePlan;
+    if (o.speed.facePlan)
+      facePlan = planFaces(work.bgr, kind, o.face);
+    else
+      facePlan.options = facePlan.wholeImage = o.face;
+    facePlan.options.minTileSide = std::max(1, int(std::lround(o.face.minTileSide * work.scale)));
+    bool faceTiles = true;
+    // One queue for the whole analysis: both workers take whatever job is next, the text job spreads its refinement
+    // tiles and then its line OCR over them, so no worker idles at a stage boundary.
+    JobQueue queue;
+    TextOptions textOptions = o.textRegions;
+    if (o.speed.sharedQueue)
+      textOptions.parallelFor = [&queue](std::size_t n, const std::function<void(std::size_t)>& body) {
+        queue.parallelFor(n, body);
+      };
+    JobQueue::Group classicalDone, secondDone;
+    if (o.text && (o.textRegions.classical || o.textRegions.modelPath.empty()))
+      queue.push(
+          [&] {
+            const auto t = Clock::now();
+            classicalRegions = classicalTextRegions(textBgr, o.textRegions);
+            classicalMs = msSince(t);
+          },
+          &classicalDone);
+    if (o.text)
+      queue.push([&] {
+        auto t = Clock::now();
+        dbRegions = dbTextRegions(textBgr, textOptions, cancel);
         dbMs = msSince(t);
-      });
-      if (o.textRegions.classical || o.textRegions.modelPath.empty())
-        phase1.push_back([&] {
-          const auto t = Clock::now();
-          classicalRegions = classicalTextRegions(textBgr, o.textRegions);
-          classicalMs = msSince(t);
+        if (!o.speed.sharedQueue) return;  // before issue 14 point 6: OCR after every detector, two fixed halves
+        queue.waitFor(classicalDone);
+        if (!ocrReady || cancel.cancelled()) return;
+        regions = linesToRead(dbRegions, classicalRegions, o.textRegions.maxClassical);
+        lines.resize(regions.size());
+        t = Clock::now();
+        queue.parallelFor(regions.size(), [&](std::size_t i) {
+          if (!cancel.cancelled()) lines[i] = recogniseLine(textBgr, regions[i], o.ocr);
         });
-    }
+        ocrMs = msSince(t);
+      });
     if (o.codes)
-      phase1.push_back([&] {
+      queue.push([&] {
         const auto t = Clock::now();
         codeFindings = detectCodes(bgr, o.code);
         codeMs = msSince(t);
       });
-    runAll(pool, std::move(phase1));
+    if (o.faces) {  // two jobs: the network tiles and the second opinions balance the two workers better
+      if (facePlan.secondOpinions)
+        queue.push([&] { otherFaces = toFullResolution(faces.secondOpinionCandidates(work.bgr, cancel), work.scale); },
+                   &secondDone);
+      queue.push([&] {
+        const auto t = Clock::now();
+        if (facePlan.tilesNeedCandidate) {  // whole image first; tiles only where a second opinion saw a face
+          networkFaces = blazeFaceTiles(work.bgr, facePlan.wholeImage, cancel);
+          queue.waitFor(secondDone);
+          faceTiles = runFaceTiles(facePlan, otherFaces);
+          if (faceTiles) networkFaces = blazeFaceTiles(work.bgr, facePlan.options, cancel);
+        } else {
+          networkFaces = blazeFaceTiles(work.bgr, facePlan.options, cancel);
+        }
+        networkFaces = toFullResolution(std::move(networkFaces), work.scale);
+        faceMs = msSince(t);
+      });
+    }
+    std::vector<std::function<void()>> workers(std::max<std::size_t>(1, pool.size()), [&queue] { queue.work(); });
+    runAll(pool, std::move(workers));
+    if (auto failure = queue.failure()) std::rethrow_exception(failure);
+    if (!o.speed.sharedQueue && o.text && ocrReady && !cancel.cancelled()) {
+      regions = linesToRead(dbRegions, classicalRegions, o.textRegions.maxClassical);
+      lines.resize(regions.size());
+      const auto t = Clock::now();
+      std::vector<std::function<void()>> halves;
+      const std::size_t n = std::max<std::size_t>(1, pool.size());
+      for (std::size_t w = 0; w < n; ++w)
+        halves.push_back([&, w] {
+          for (std::size_t i = w; i < regions.size() && !cancel.cancelled(); i += n)
+            lines[i] = recogniseLine(textBgr, regions[i], o.ocr);
+        });
+      runAll(pool, std::move(halves));
+      ocrMs = msSince(t);
+    }
     const double phase1Ms = msSince(start);
     networkFaces.insert(networkFaces.end(), otherFaces.begin(), otherFaces.end());
     if (o.faces) faceFindings = faces.merge(networkFaces, bgr.size());
@@ -226,34 +338,15 @@ struct Pipeline::Impl {
     if (kindName) *kindName = imageKindName(kind);
     if (cancel.cancelled()) return {};
     std::vector<Finding> findings = faceFindings;
+    if (timingEnabled())
+      std::fprintf(stderr,
+                   "detect timing: %dx%d %s total %.0f ms (faces %.0f [%s], db %.0f [%zu], classical %.0f [%zu], "
+                   "codes %.0f, ocr %.0f [%zu lines])\n",
+                   bgr.cols, bgr.rows, imageKindName(kind), phase1Ms, faceMs.load(),
+                   faceTiles ? "tiles" : (facePlan.secondOpinions ? "whole+second" : "whole"), dbMs.load(),
+                   dbRegions.size(), classicalMs.load(), classicalRegions.size(), codeMs.load(), ocrMs.load(),
+                   regions.size());
     if (o.text && ocrReady) {
-      // the classical extras, largest first, within the budget
-      std::vector<TextRegion> regions = dbRegions;
-      std::vector<TextRegion> merged = mergeTextRegions(dbRegions, classicalRegions);
-      std::vector<TextRegion> added(merged.begin() + long(dbRegions.size()), merged.end());
-      std::sort(added.begin(), added.end(), [](const auto& a, const auto& b) { return a.box.area() > b.box.area(); });
-      if (added.size() > std::size_t(o.textRegions.maxClassical)) added.resize(std::size_t(o.textRegions.maxClassical));
-      regions.insert(regions.end(), added.begin(), added.end());
-
-      std::vector<OcrLine> lines(regions.size());
-      std::vector<std::function<void()>> phase2;
-      const std::size_t workers = std::max<std::size_t>(1, pool.size());
-      for (std::size_t w = 0; w < workers; ++w)
-        phase2.push_back([&, w] {
-          for (std::size_t i = w; i < regions.size() && !cancel.cancelled(); i += workers)
-            lines[i] = recogniseLine(textBgr, regions[i], o.ocr);
-        });
-      const auto t = Clock::now();
-      runAll(pool, std::move(phase2));
-      ocrMs = msSince(t);
-      if (timingEnabled())
-        std::fprintf(
-            stderr,
-            "detect timing: %dx%d phase1 %.0f ms (faces %.0f, tattoo %.0f, db %.0f [%zu], classical %.0f [%zu], "
-            "codes %.0f) ocr %.0f ms [%zu lines]\n",
-            bgr.cols, bgr.rows, phase1Ms, faceMs, tattooMs, dbMs, dbRegions.size(), classicalMs,
-            classicalRegions.size(), codeMs, ocrMs, regions.size());
-      if (cancel.cancelled()) return {};
       std::vector<std::size_t> uncertain;
       for (std::size_t i = 0; i < regions.size(); ++i) {
         const bool keep = regions[i].source.rfind("ppocr-db", 0) == 0 ? keepNetworkRegion(textBgr, regions[i], lines[i])
@@ -283,9 +376,64 @@ struct Pipeline::Impl {
         if (f.box) exclude.push_back(*f.box);
       tattooFindings = detectTattoos(bgr, exclude, o.tattoo);
       tattooMs = msSince(t);
+      if (timingEnabled()) std::fprintf(stderr, "detect timing: tattoo %.0f ms\n", tattooMs);
     }
     findings.insert(findings.end(), tattooFindings.begin(), tattooFindings.end());
     return findings;
+  }
+
+  // Loads every model on every worker once, at construction, in parallel (the networks, the Tesseract engine, dlib's
+  // HOG detector and the profile cascade are per thread): the first image no longer carries the start-up. Each worker
+  // takes exactly one warm-up job (they wait for each other), and the load is timed in the worker's CPU time.
+  PipelineStartup warmUp() {
+    PipelineStartup s;
+    const auto start = Clock::now();
+    const std::size_t n = std::max<std::size_t>(1, pool.size());
+    std::mutex m;
+    std::condition_variable arrived;
+    std::size_t waiting = 0;
+    std::vector<std::function<void()>> jobs;
+    for (std::size_t w = 0; w < n; ++w)
+      jobs.push_back([&] {
+        {  // one job per worker: hold this worker until every worker has taken its job
+          std::unique_lock lock(m);
+          ++waiting;
+          arrived.notify_all();
+          arrived.wait(lock, [&] { return waiting == n; });
+        }
+        double t = threadCpuMs();
+        if (options.faces && !options.face.modelPath.empty()) threadNetwork(options.face.modelPath);
+        if (options.text) loadTextNetworks(options.textRegions);
+        const double networks = threadCpuMs() - t;
+        t = threadCpuMs();
+        if (options.faces && !options.face.modelPath.empty())
+          blazeFaceSquare(cv::Mat(256, 256, CV_8UC3, cv::Scalar::all(128)), options.face.modelPath, 0.99f);
+        if (options.text) loadTextNetworks(options.textRegions, true);
+        const double firstInference = threadCpuMs() - t;
+        t = threadCpuMs();
+        std::string error;
+        const bool ocr = !options.text || ocrAvailable(options.ocr, &error);
+        const double ocrMs = threadCpuMs() - t;
+        t = threadCpuMs();
+        if (options.faces) {  // thread-local dlib detector and cascade
+          const cv::Mat blank(64, 64, CV_8UC3, cv::Scalar(128, 128, 128));
+          if (options.face.hog || options.face.modelPath.empty()) hogFaces(blank, 64);
+          if (options.face.profileCascade) profileFaces(blank, 64);
+        }
+        const double faceMs = threadCpuMs() - t;
+        std::lock_guard lock(m);
+        s.networksCpuMs = std::max(s.networksCpuMs, networks);
+        s.firstInferenceCpuMs = std::max(s.firstInferenceCpuMs, firstInference);
+        s.ocrCpuMs = std::max(s.ocrCpuMs, ocrMs);
+        s.faceCpuMs = std::max(s.faceCpuMs, faceMs);
+        if (!ocr) {
+          s.ocrReady = false;
+          s.ocrError = error;
+        }
+      });
+    runAll(pool, std::move(jobs));
+    s.wallMs = msSince(start);
+    return s;
   }
 };
 
@@ -305,18 +453,39 @@ Pipeline::Pipeline(PipelineOptions options) {
   impl_ = std::make_unique<Impl>(std::move(options));
   flushDenormals();
   flushDenormalsInOpenCvThreads();
-  if (impl_->options.text) {
-    std::string error;
-    impl_->ocrReady = ocrAvailable(impl_->options.ocr, &error);
-    if (!impl_->ocrReady) warnings_.push_back(error + ": text is not recognised");
-    if (impl_->ocrReady && !ocrSingleThreaded())
-      warnings_.push_back(
-          "OMP_THREAD_LIMIT=1 is not set: Tesseract runs several times slower (see ensureSingleThreadedOcr)");
-  }
   for (const auto& w : warnings_) log::warn("detect: " + w);
+  // The models load on the workers in the background: construction returns at once (the desk's window opens), the
+  // first analysis decodes its image meanwhile and then waits for them; warnings() and startup() wait too.
+  impl_->starter = std::thread([this] {
+    const PipelineStartup s = impl_->warmUp();
+    std::vector<std::string> more;
+    if (impl_->options.text && !s.ocrReady) more.push_back(s.ocrError + ": text is not recognised");
+    if (impl_->options.text && s.ocrReady && !ocrSingleThreaded())
+      more.push_back(
+          "OMP_THREAD_LIMIT=1 is not set: Tesseract runs several times slower (see ensureSingleThreadedOcr)");
+    for (const auto& w : more) log::warn("detect: " + w);
+    std::lock_guard lock(impl_->startMutex);
+    impl_->ocrReady = impl_->options.text && s.ocrReady;
+    startup_ = s;
+    warnings_.insert(warnings_.end(), more.begin(), more.end());
+    impl_->started = true;
+    impl_->startCv.notify_all();
+  });
 }
 
-Pipeline::~Pipeline() = default;
+Pipeline::~Pipeline() {
+  if (impl_ && impl_->starter.joinable()) impl_->starter.join();
+}
+
+const std::vector<std::string>& Pipeline::warnings() const {
+  impl_->waitStarted();
+  return warnings_;
+}
+
+const PipelineStartup& Pipeline::startup() const {
+  impl_->waitStarted();
+  return startup_;
+}
 
 void Pipeline::clearCache() {
   std::lock_guard lock(impl_->cacheMutex);

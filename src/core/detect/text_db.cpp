@@ -93,9 +93,10 @@ static std::vector<int> tileOrigins(int length, int tile, int overlap) {
   return origins;
 }
 
-// Refinement tiles (image pixels) over the unresolved rows, widest rows first: each spans `span` pixels, starts a
-// little left of its row and is centred on it vertically; a row longer than a tile gets overlapping tiles.
-static std::vector<cv::Rect> refinementTiles(std::vector<cv::Rect> rows, int span, int maxTiles, cv::Size size) {
+// Refinement tiles (image pixels) over the unresolved rows, widest rows first: each spans `span` x `spanY` pixels,
+// starts a little left of its row and is centred on it vertically; a row longer than a tile gets overlapping tiles.
+static std::vector<cv::Rect> refinementTiles(std::vector<cv::Rect> rows, int span, int spanY, int maxTiles,
+                                             cv::Size size) {
   std::sort(rows.begin(), rows.end(), [](const cv::Rect& a, const cv::Rect& b) { return a.width > b.width; });
   std::vector<cv::Rect> tiles;
   const int margin = std::max(8, span / 16);
@@ -104,17 +105,52 @@ static std::vector<cv::Rect> refinementTiles(std::vector<cv::Rect> rows, int spa
     for (int x = row.x - margin; x < row.x + row.width; x += span - 2 * margin) {
       const cv::Rect part =
           cv::Rect(x + margin, row.y, std::min(span - 2 * margin, row.x + row.width - x - margin), row.height) & image;
-      const bool covered = std::any_of(tiles.begin(), tiles.end(),
-                                       [&](const cv::Rect& t) { return (t & part).area() >= 0.9 * part.area(); });
+      // a strip reads whole only the rows in its middle half (or at the image's edge): a line crossing its top or
+      // bottom edge with its centre in the outer quarter is dropped as a neighbour's fragment (refineSmallText)
+      auto inBand = [&](const cv::Rect& t) {
+        if (spanY >= span) return true;
+        const int q = t.height / 4;
+        return (t.y == 0 || part.y >= t.y + q) && (t.y + t.height >= size.height || part.br().y <= t.br().y - q);
+      };
+      const bool covered = std::any_of(tiles.begin(), tiles.end(), [&](const cv::Rect& t) {
+        return (t & part).area() >= 0.9 * part.area() && inBand(t);
+      });
       if (covered || part.empty()) continue;
-      if (int(tiles.size()) >= maxTiles) return tiles;
-      cv::Rect t(x, row.y + row.height / 2 - span / 2, span, span);
+      cv::Rect t(x, row.y + row.height / 2 - spanY / 2, span, spanY);
       t.x = std::clamp(t.x, 0, std::max(0, size.width - span));
-      t.y = std::clamp(t.y, 0, std::max(0, size.height - span));
-      tiles.push_back(t & image);
+      t.y = std::clamp(t.y, 0, std::max(0, size.height - spanY));
+      t &= image;
+      if (std::find(tiles.begin(), tiles.end(), t) != tiles.end()) continue;
+      if (int(tiles.size()) >= maxTiles) return tiles;
+      tiles.push_back(t);
     }
   }
   return tiles;
+}
+
+// Network input height of a refinement tile (multiple of 32, at most its width) and the network instance of that
+// shape (OpenCV 4.6 keeps the first input shape a DB network saw: 0 is the coarse pass's instance).
+static int refineHeight(const TextOptions& o) {
+  const int side = roundUp32(std::max(o.refineTileSide, 64));
+  return o.refineTileHeight > 0 ? std::min(side, roundUp32(std::max(o.refineTileHeight, 64))) : side;
+}
+static int refineInstance(const TextOptions& o) {
+  const int side = roundUp32(std::max(o.refineTileSide, 64)), sideY = refineHeight(o);
+  return side == sideY && side == roundUp32(std::max(o.dbTileSide, 64)) ? 0 : side * 10000 + sideY;
+}
+
+void loadTextNetworks(const TextOptions& o, bool infer) {
+  if (o.modelPath.empty()) return;
+  threadNetwork(o.modelPath, 0);
+  if (o.refine) threadNetwork(o.modelPath, refineInstance(o));
+  if (!infer) return;
+  // one inference per instance at its input shape (OpenCV allocates and fuses layers at the first forward)
+  const int side = roundUp32(std::max(o.dbTileSide, 64));
+  probabilityMap(cv::Mat(side, side, CV_8UC3, cv::Scalar::all(255)), o.modelPath, 0);
+  if (o.refine && refineInstance(o) != 0) {
+    const int refineSide = roundUp32(std::max(o.refineTileSide, 64));
+    probabilityMap(cv::Mat(refineHeight(o), refineSide, CV_8UC3, cv::Scalar::all(255)), o.modelPath, refineInstance(o));
+  }
 }
 
 static std::vector<TextRegion> refineSmallText(const cv::Mat& bgr, std::vector<TextRegion> coarse, const TextOptions& o,
@@ -124,32 +160,53 @@ static std::vector<TextRegion> refineSmallText(const cv::Mat& bgr, std::vector<T
   const int side = roundUp32(std::max(o.refineTileSide, 64));
   const double r = std::max(0.5, o.refineScale);
   const int span = int(side / r);
+  // strips (refineTileHeight < side) cost their share of a square's pixels: the budget is in square tiles' pixels
+  const int sideY = refineHeight(o);
+  const int spanY = int(sideY / r);
+  const int budget = int(std::lround(double(o.maxRefineTiles) * side / sideY));
   std::vector<TextRegion> fine;
-  const auto tiles = refinementTiles(rows, span, o.maxRefineTiles, bgr.size());
+  const auto tiles = refinementTiles(rows, span, spanY, budget, bgr.size());
   if (std::getenv("MEDPICS_DETECT_TIMING")) {
     std::fprintf(stderr, "small text: %zu unresolved rows, %zu tiles of %d px\n", rows.size(), tiles.size(), side);
     for (const auto& t : tiles) std::fprintf(stderr, "  tile %d,%d %dx%d\n", t.x, t.y, t.width, t.height);
     for (const auto& w : rows) std::fprintf(stderr, "  row %d,%d %dx%d\n", w.x, w.y, w.width, w.height);
   }
-  for (const auto& t : tiles) {
-    if (cancel.cancelled()) break;
+  // each tile is run on its own (on the pipeline's workers when o.parallelFor is set), then merged in tile order
+  std::vector<std::vector<TextRegion>> perTile(tiles.size());
+  auto runTile = [&](std::size_t i) {
+    const cv::Rect& t = tiles[i];
+    if (cancel.cancelled()) return;
     cv::Mat scaled, padded;
     cv::resize(bgr(t), scaled, {}, r, r, cv::INTER_CUBIC);
     // a tile at the top or left edge of the image gets a margin of paper there: a line cut by the edge (a header
     // rotated partly out of the frame) is not found when it touches the network input's border
     const int padTop = t.y == 0 ? kEdgePad : 0, padLeft = t.x == 0 ? kEdgePad : 0;
-    scaled = scaled(cv::Rect(0, 0, std::min(side - padLeft, scaled.cols), std::min(side - padTop, scaled.rows)));
+    scaled = scaled(cv::Rect(0, 0, std::min(side - padLeft, scaled.cols), std::min(sideY - padTop, scaled.rows)));
     if (padTop > 0 || padLeft > 0) {
       cv::Mat edged;
       cv::copyMakeBorder(scaled, edged, padTop, 0, padLeft, 0, cv::BORDER_CONSTANT, paperColour(scaled));
       scaled = edged;
     }
-    cv::copyMakeBorder(scaled, padded, 0, side - scaled.rows, 0, side - scaled.cols, cv::BORDER_REPLICATE);
-    const int coarseSide = roundUp32(std::max(o.dbTileSide, 64));
-    const cv::Mat prob =
-        probabilityMap(padded, o.modelPath, side == coarseSide ? 0 : side);  // same shape: same instance
+    cv::copyMakeBorder(scaled, padded, 0, sideY - scaled.rows, 0, side - scaled.cols, cv::BORDER_REPLICATE);
+    const cv::Mat prob = probabilityMap(padded, o.modelPath, refineInstance(o));  // one instance per input shape
     std::vector<TextRegion> found;
     postProcess(prob, o, r, cv::Point2f(float(t.x - padLeft / r), float(t.y - padTop / r)), found);
+    // a strip cuts the rows above and below its own row: a line crossing its top or bottom edge (inside the image)
+    // away from the strip's middle is a fragment of a neighbour, read whole by the coarse pass or its own strip
+    const float bandTop = float(t.y) + 0.25f * float(t.height), bandBottom = float(t.y) + 0.75f * float(t.height);
+    for (auto& f : found) {
+      const bool cutTop = t.y > 0 && f.box.y < t.y && f.rect.center.y < bandTop;
+      const bool cutBottom =
+          t.y + t.height < bgr.rows && f.box.y + f.box.height > t.y + t.height && f.rect.center.y > bandBottom;
+      if (sideY < side && (cutTop || cutBottom)) continue;
+      perTile[i].push_back(f);
+    }
+  };
+  if (o.parallelFor)
+    o.parallelFor(tiles.size(), runTile);
+  else
+    for (std::size_t i = 0; i < tiles.size(); ++i) runTile(i);
+  for (auto& found : perTile) {
     for (auto& f : found) {
       f.box &= cv::Rect(0, 0, bgr.cols, bgr.rows);
       f.source = "ppocr-db-fine";
