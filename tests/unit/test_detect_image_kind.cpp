@@ -44,6 +44,24 @@ TEST_CASE("image kind from pixels on generated images, both polarities", "[image
   }
 }
 
+TEST_CASE("hard corpus: pale skin close-ups are photos (the tattoo heuristic runs), not photographed pages",
+          "[image-kind]") {
+  int photos = 0, total = 0;
+  for (uint64_t seed = 1; seed <= 12; ++seed)
+    for (auto kind : {synth::ImageKind::SkinTattoo, synth::ImageKind::SkinFace}) {
+      synth::GenerateOptions g;
+      g.hard = true;
+      g.width = 1200;
+      g.height = 900;
+      const auto k = detect::classifyImageKind(synth::generate(kind, seed, g).pixels);
+      INFO(synth::kindName(kind) << " seed " << seed << " -> " << detect::imageKindName(k));
+      CHECK(detect::isPhotoKind(k));
+      photos += detect::isPhotoKind(k) ? 1 : 0;
+      ++total;
+    }
+  CHECK(photos == total);
+}
+
 TEST_CASE("gating: tattoo heuristic only on skin, faces on non-photos only with strong evidence", "[image-kind]") {
   CHECK(detect::tattooHeuristicApplies(ImageKind::SkinPhoto));
   CHECK(detect::tattooHeuristicApplies(ImageKind::PersonPhoto));

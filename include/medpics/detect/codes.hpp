@@ -17,4 +17,8 @@ struct CodeOptions {
 // phi true, text = content, box = symbol outline bounds.
 std::vector<Finding> detectCodes(const cv::Mat& bgr, const CodeOptions& options = {});
 
+// True for an "unreadable-code" finding (a square blob the localiser found but nothing decoded) that a text finding
+// read as benign vocabulary covers for 60 % or more: a bold word ("Abdomen"), not a code.
+bool unreadableCodeIsText(const Finding& code, const std::vector<Finding>& findings);
+
 }  // namespace medpics::detect

@@ -6,6 +6,8 @@
 #include "medpics/detect/grid_removal.hpp"
 #include "medpics/detect/image_kind.hpp"
 #include "medpics/detect/text_context.hpp"
+#include "medpics/detect/text_rows.hpp"
+#include "medpics/detect/text_trim.hpp"
 #include "medpics/detect/metadata.hpp"
 #include "medpics/detect/models.hpp"
 #include "medpics/util/log.hpp"
@@ -83,9 +85,14 @@ bool timingEnabled() {
   return enabled;
 }
 
-Finding textFinding(const TextRegion& region, const OcrLine& line, cv::Size imageSize, bool* uncertain = nullptr) {
+Finding textFinding(const TextRegion& whole, const OcrLine& line, cv::Size imageSize, bool* uncertain = nullptr,
+                    bool* vocabulary = nullptr) {
   const LineVerdict verdict = classifyLine(line.text, line.confidence);
   if (uncertain) *uncertain = verdict.uncertain;
+  if (vocabulary) *vocabulary = verdict.vocabulary;
+  // a PHI line's finding leaves out its field label and trailing benign words read confidently (text_trim.hpp)
+  const TextRegion region =
+      verdict.phi && !verdict.spans.empty() ? subRegion(whole, phiExtent(line, verdict.spans), imageSize) : whole;
   Finding f;
   f.repaired = verdict.repaired;
   f.kind = Kind::Text;
@@ -93,7 +100,7 @@ Finding textFinding(const TextRegion& region, const OcrLine& line, cv::Size imag
   f.phi = verdict.phi;
   // safety margin around the line (anti-aliasing, accents, descenders, slight skew): 30 % of the line height
   // above and below, 15 % left and right
-  const float lineHeight = std::min(region.rect.size.width, region.rect.size.height);
+  const float lineHeight = std::min(whole.rect.size.width, whole.rect.size.height);
   const int padY = int(std::ceil(0.3f * lineHeight)), padX = int(std::ceil(0.15f * lineHeight));
   const cv::Rect padded =
       cv::Rect(region.box.x - padX, region.box.y - padY, region.box.width + 2 * padX, region.box.height + 2 * padY) &
@@ -234,6 +241,7 @@ struct Pipeline::Impl {
       std::sort(added.begin(), added.end(), [](const auto& a, const auto& b) { return a.box.area() > b.box.area(); });
       if (added.size() > std::size_t(o.textRegions.maxClassical)) added.resize(std::size_t(o.textRegions.maxClassical));
       regions.insert(regions.end(), added.begin(), added.end());
+      regions = splitMultiRowRegions(textBgr, regions);  // one row of text per OCR call (text_rows.hpp)
 
       std::vector<OcrLine> lines(regions.size());
       std::vector<std::function<void()>> phase2;
@@ -254,7 +262,7 @@ struct Pipeline::Impl {
             bgr.cols, bgr.rows, phase1Ms, faceMs, tattooMs, dbMs, dbRegions.size(), classicalMs,
             classicalRegions.size(), codeMs, ocrMs, regions.size());
       if (cancel.cancelled()) return {};
-      std::vector<std::size_t> uncertain;
+      std::vector<std::size_t> uncertain, vocabulary;
       for (std::size_t i = 0; i < regions.size(); ++i) {
         const bool keep = regions[i].source.rfind("ppocr-db", 0) == 0 ? keepNetworkRegion(textBgr, regions[i], lines[i])
                                                                       : readsAsText(lines[i]);
@@ -265,12 +273,15 @@ struct Pipeline::Impl {
                          lines[i].text.c_str(), double(lines[i].confidence));
           continue;
         }
-        bool unsure = false;
-        findings.push_back(textFinding(regions[i], lines[i], bgr.size(), &unsure));
+        bool unsure = false, vocabularyLine = false;
+        findings.push_back(textFinding(regions[i], lines[i], bgr.size(), &unsure, &vocabularyLine));
         if (unsure) uncertain.push_back(findings.size() - 1);
+        if (vocabularyLine) vocabulary.push_back(findings.size() - 1);
       }
-      resolveUncertainText(findings, uncertain, bgr.size(), kind);
+      resolveUncertainText(findings, uncertain, bgr.size(), kind, vocabulary);
     }
+    // a square blob the code localiser could not decode, that OCR reads as a benign word ("Abdomen" in bold), is text
+    std::erase_if(codeFindings, [&](const Finding& c) { return unreadableCodeIsText(c, findings); });
     findings.insert(findings.end(), codeFindings.begin(), codeFindings.end());
     const auto textLines =
         std::count_if(findings.begin(), findings.end(), [](const Finding& f) { return f.kind == Kind::Text; });
