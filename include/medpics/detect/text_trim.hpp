@@ -9,9 +9,11 @@
 namespace medpics::detect {
 
 // Extent of the line (fractions of its length, 0 = start) that a PHI line's finding must cover. Only words read
-// confidently (Tesseract word confidence >= 0.6) are left out, and only when every PHI span lies outside them:
-//  - a leading run of field-label words ("Né(e) le", "N° de dossier :", "IPP", "Examen du", "Nom :") and
-//    punctuation; courtesy titles (M., Mme, Dr) are part of the value and never left out;
+// confidently (Tesseract word confidence >= 0.5) are left out, and never a word of the value itself:
+//  - a leading run of field-label words ("Né(e) le", "N° de dossier :", "Examen du", "Nom :", misread by two letters
+//    at most for long ones) and punctuation, ending with a strong label word, directly followed by a word of a PHI
+//    span or a courtesy title (M., Mme, Dr: part of the value, never left out); identifier labels (IPP, ID, NIR)
+//    stay inside (a label sticker prints "IPP 8231145067" as one value); particles (le, de) never end the label;
 //  - a trailing run that starts with a benign vocabulary word ("kV 71 mAs 3") or is a single letter (sex "M"/"F").
 // Everything else (unread or misread words, numbers that may continue an identifier) stays inside. The cut lies
 // half-way between the last word left out and the first word kept. {0, 1} when nothing is left out.

@@ -1,6 +1,8 @@
 // ZXing-cpp reader over a grey copy of the image (all formats, rotations tried), mapped to barcode findings.
 #include "medpics/detect/codes.hpp"
 
+#include "medpics/detect/classify.hpp"
+
 #include <ZXing/ReadBarcode.h>
 #include <opencv2/imgproc.hpp>
 
@@ -296,8 +298,12 @@ bool unreadableCodeIsText(const Finding& code, const std::vector<Finding>& findi
   if (code.category != "unreadable-code" || !code.box) return false;
   const cv::Rect c(code.box->x, code.box->y, code.box->w, code.box->h);
   return std::any_of(findings.begin(), findings.end(), [&](const Finding& t) {
-    return t.kind == Kind::Text && t.category == "benign" && t.box &&
-           (cv::Rect(t.box->x, t.box->y, t.box->w, t.box->h) & c).area() >= 0.6 * c.area();
+    if (t.kind != Kind::Text || !t.box ||
+        (cv::Rect(t.box->x, t.box->y, t.box->w, t.box->h) & c).area() < 0.6 * c.area())
+      return false;
+    // benign vocabulary, or a vocabulary line read with errors ("MI Le Ts 0,4"); never other uncertain text (a code
+    // read by OCR is garbage, and garbage is to-check mid-page)
+    return t.category == "benign" || (t.category == "to-check" && classifyLine(t.text, 0.4f).vocabulary);
   });
 }
 

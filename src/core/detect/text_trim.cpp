@@ -14,7 +14,7 @@
 namespace medpics::detect {
 namespace {
 
-constexpr float kWordConfidence = 0.6f;
+constexpr float kWordConfidence = 0.5f;
 
 // Lower-case ASCII words of a token (accents folded; punctuation and other bytes separate words).
 std::vector<std::string> wordsOf(std::string_view raw) {
