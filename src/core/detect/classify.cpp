@@ -609,9 +609,15 @@ LineVerdict classifyLine(std::string_view original, float ocrConfidence) {
   const auto vocabularyTokens = std::size_t(std::count_if(tokens.begin(), tokens.end(), [](const Token& t) {
     return benignToken(t) || misreadVocabulary(t) || stopWords.count(t.folded);
   }));
+  // At least one vocabulary WORD (numbers alone are not vocabulary: "12/02/1569" is a birth date misread), and no
+  // digits that could be a misread date or identifier (d/d/dd, six digits in a row).
+  static const std::regex dateOrId(R"(\d{1,2}\s?[/.\-]\s?\d{1,2}\s?[/.\-]\s?\d{2,4}|\d{6})", kCase);
+  const bool vocabularyWord = std::any_of(tokens.begin(), tokens.end(), [](const Token& t) {
+    return t.alpha && t.raw.size() >= 2 && !stopWords.count(t.folded) && (benignToken(t) || misreadVocabulary(t));
+  });
   const bool vocabularyLine =
-      !trigger && benignCount >= 1 && vocabularyTokens >= 2 && vocabularyTokens * 2 >= tokens.size() &&
-      std::all_of(tokens.begin(), tokens.end(), [](const Token& t) {
+      !trigger && vocabularyWord && vocabularyTokens >= 2 && vocabularyTokens * 2 >= tokens.size() &&
+      !std::regex_search(std::string(text), dateOrId) && std::all_of(tokens.begin(), tokens.end(), [](const Token& t) {
         return benignToken(t) || misreadVocabulary(t) || t.raw.size() <= 3 || (!t.capitalised && !t.allCaps);
       });
   std::size_t alnum = 0;

@@ -131,6 +131,23 @@ std::pair<int, int> barRows(const cv::Mat& gray, int x0, int x1, int scanY) {
 
 // Candidate 2-D codes (DataMatrix, QR, Aztec, in any state): solid square blobs of dense, two-directional modules.
 // Closings of several sizes unite modules of 1 to about 8 px; small blobs (down to 10 px) need fewer transitions.
+// True when two adjacent sides of a binarised candidate (ink 255) are dark along at least 75 % of their length (the
+// outer two lines of each side are tried): the L finder pattern of a DataMatrix.
+bool solidL(const cv::Mat& bin) {
+  if (bin.rows < 6 || bin.cols < 6) return false;
+  auto side = [&](bool vertical, bool far) {
+    double best = 0;
+    for (int k = 0; k < 2; ++k) {
+      const int i = far ? (vertical ? bin.cols : bin.rows) - 1 - k : k;
+      const cv::Mat line = vertical ? bin.col(i) : bin.row(i);
+      best = std::max(best, cv::countNonZero(line) / double(line.total()));
+    }
+    return best >= 0.75;
+  };
+  const bool left = side(true, false), right = side(true, true), top = side(false, false), bottom = side(false, true);
+  return (left || right) && (top || bottom);
+}
+
 // `closings` are the kernel sides tried; `maxSide` (0: none) keeps only blobs up to that side (the fine pass).
 std::vector<cv::Rect> localiseMatrixCodes(const cv::Mat& gray, std::initializer_list<int> closings = {5, 11, 19},
                                           int maxSide = 0) {
@@ -150,14 +167,17 @@ std::vector<cv::Rect> localiseMatrixCodes(const cv::Mat& gray, std::initializer_
     cv::Mat closed;
     cv::morphologyEx(bin, closed, cv::MORPH_CLOSE, cv::getStructuringElement(cv::MORPH_RECT, {k, k}));
     std::vector<std::vector<cv::Point>> contours;
-    cv::findContours(closed, contours, cv::RETR_EXTERNAL, cv::CHAIN_APPROX_SIMPLE);
+    // the fine pass also looks inside other outlines: a wristband's or a sticker's edge closes into a ring around
+    // a small symbol printed on it
+    cv::findContours(closed, contours, maxSide > 0 ? cv::RETR_LIST : cv::RETR_EXTERNAL, cv::CHAIN_APPROX_SIMPLE);
     for (const auto& c : contours) {
       const cv::RotatedRect rr = cv::minAreaRect(c);
       const float a = std::min(rr.size.width, rr.size.height), b = std::max(rr.size.width, rr.size.height);
       // squares (DataMatrix, QR, Aztec) and rectangles up to 4:1 (rectangular DataMatrix, PDF417); the elongated
       // ones are reported only when decoded (a bold word closes into a similar blob)
       if (a < std::max(10, 2 * k) || b > 4.f * a || cv::contourArea(c) < 0.8 * a * b) continue;
-      if (maxSide > 0 && (b > float(maxSide) || b > 1.3f * a)) continue;
+      // (the fine pass: square or rectangular DataMatrix up to 2.5:1, e.g. 26 x 12 px)
+      if (maxSide > 0 && (b > float(maxSide) || b > 2.5f * a)) continue;
       const cv::Rect r = cv::boundingRect(c) & cv::Rect(0, 0, gray.cols, gray.rows);
       const cv::Mat roi = bin(r);
       const double ink = cv::countNonZero(roi) / double(roi.total());
@@ -172,8 +192,13 @@ std::vector<cv::Rect> localiseMatrixCodes(const cv::Mat& gray, std::initializer_
         for (int y = from; y < to; ++y) blank += cv::countNonZero(roi.row(y)) < 0.03 * roi.cols;
         if (blank >= std::max(2, (to - from) / 12)) continue;
       }
+      // (the fine pass sees short words too: it asks for a code's density of modules in both directions)
       const double minTransitions = maxSide > 0 ? 4 : small ? 2.5 : 5;
-      if (transitions(roi, true) < minTransitions || transitions(roi, false) < minTransitions) continue;
+      const double rowT = transitions(roi, true), colT = transitions(roi, false);
+      // fine pass: a small rectangular DataMatrix (26 x 12 px) has few transitions across its short side; its solid
+      // L-shaped finder (two adjacent sides dark along their whole length) tells it from a short bold word
+      const bool finderL = maxSide > 0 && std::min(rowT, colT) >= 2.5 && std::max(rowT, colT) >= 4 && solidL(roi);
+      if ((rowT < minTransitions || colT < minTransitions) && !finderL) continue;
       const bool known = std::any_of(out.begin(), out.end(), [&](const cv::Rect& o) {
         return (o & r).area() > 0.5 * std::min(o.area(), r.area());
       });
@@ -330,8 +355,10 @@ std::vector<Finding> detectCodes(const cv::Mat& bgr, const CodeOptions& o) {
     for (const cv::Rect& r : localiseMatrixCodes(gray, {5}, 48)) {
       const cv::Rect coarse(int(r.x * locScale), int(r.y * locScale), std::max(1, int(r.width * locScale)),
                             std::max(1, int(r.height * locScale)));
-      const bool seen = std::any_of(candidates.begin(), candidates.end(),
-                                    [&](const auto& c) { return (c.first & coarse).area() > 0; });
+      // the same symbol seen by the coarse pass (a larger blob that merely touches it, such as a band's edge, is not)
+      const bool seen = std::any_of(candidates.begin(), candidates.end(), [&](const auto& c) {
+        return (c.first & coarse).area() >= 0.5 * coarse.area() && c.first.area() <= 4 * std::max(1, coarse.area());
+      });
       if (!seen) candidates.emplace_back(r, 1.0);
     }
   for (const auto& [r, foundScale] : candidates) {
@@ -356,6 +383,13 @@ std::vector<Finding> detectCodes(const cv::Mat& bgr, const CodeOptions& o) {
       f.text = decoded->text();
       f.detector = "zxing-cpp";
       f.detectorVersion = std::string("1.4/") + ZXing::ToString(decoded->format()) + "/candidate";
+    } else if (!squareish(r) && foundScale >= 1.0 - 1e-9 && locScale < 0.75) {
+      // a fine-pass candidate (small, dense in both directions): a rectangular DataMatrix, masked all the same
+      f.category = "unreadable-code";
+      f.confidence = 0.5f;
+      f.text = "";
+      f.detector = "matrix-localiser";
+      f.detectorVersion = "2/fine";
     } else if (!squareish(r)) {
       continue;
     } else {

@@ -101,10 +101,7 @@ Finding textFinding(const TextRegion& whole, const OcrLine& line, cv::Size image
   // safety margin around the line (anti-aliasing, accents, descenders, slight skew): 30 % of the line height
   // above and below, 15 % left and right
   const float lineHeight = std::min(whole.rect.size.width, whole.rect.size.height);
-  // (a rotated line's axis-aligned box already has the slack of its tilt above and below: padded only by the rest)
-  const float tilt = std::max(0.f, float(region.box.height) - lineHeight);
-  const int padY = int(std::ceil(std::max(0.f, 0.3f * lineHeight - tilt / 2))),
-            padX = int(std::ceil(0.15f * lineHeight));
+  const int padY = int(std::ceil(0.3f * lineHeight)), padX = int(std::ceil(0.15f * lineHeight));
   const cv::Rect padded =
       cv::Rect(region.box.x - padX, region.box.y - padY, region.box.width + 2 * padX, region.box.height + 2 * padY) &
       cv::Rect(0, 0, imageSize.width, imageSize.height);
