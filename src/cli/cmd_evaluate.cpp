@@ -2,8 +2,11 @@
 #include "command.hpp"
 
 #include "medpics/detect/evaluation.hpp"
+#include "medpics/detect/image_kind.hpp"
 #include "medpics/detect/pipeline.hpp"
 #include "medpics/util/file.hpp"
+
+#include <opencv2/imgcodecs.hpp>
 
 #include <cstdio>
 #include <fstream>
@@ -66,11 +69,19 @@ int evaluate(const medpics::cli::Args& args) {
     }
     const auto score = medpics::detect::scoreImage(truth, result.findings);
     summary.add(score, result.elapsedMs, result.width * double(result.height) / 1e6);
+    summary.addKind(truth.kind, result.imageKind, score);
     if (verbose) {
-      std::printf("%s: %.0f ms, %zu findings, %d false alarms\n", truth.imagePath.c_str(), result.elapsedMs,
-                  result.findings.size(), score.falseAlarms);
+      std::printf("%s: %.0f ms, %zu findings, %d false alarms, kind %s\n", truth.imagePath.c_str(), result.elapsedMs,
+                  result.findings.size(), score.falseAlarms, result.imageKind.c_str());
+      const auto k = medpics::detect::measureImageKind(cv::imread(truth.imagePath));
+      std::printf(
+          "  kind features: colourful %.3f paper %.3f pink %.3f dark %.3f mid %.3f skin %.3f grid %.2f page %.3f "
+          "page-sat %.1f ink %.3f speckle %.3f\n",
+          k.colourful, k.paper, k.pinkPaper, k.dark, k.midTones, k.skin, k.gridPeriodicity, k.page, k.pageSaturation,
+          k.ink, k.speckle);
       for (const auto& m : score.missed) std::printf("  missed %s\n", m.c_str());
       for (const auto& a : score.alarms) std::printf("  false alarm %s\n", a.c_str());
+      for (const auto& b : score.benignMasked) std::printf("  benign masked %s\n", b.c_str());
     }
   }
   std::printf("%s", summary.report("medpics evaluate " + dir).c_str());

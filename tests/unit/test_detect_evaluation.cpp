@@ -58,4 +58,15 @@ TEST_CASE("evaluation: small-text recall, per-symbology recall, alarms per detec
   CHECK(report.find("recall text <= 13 px") != std::string::npos);
   CHECK(report.find("recall code DataMatrix") != std::string::npos);
   CHECK(report.find("benign text area masked 0.250") != std::string::npos);
+  // what masks benign text is listed (verbose), and benign area and image kinds are reported per truth kind
+  REQUIRE(s.benignMasked.size() == 1);
+  CHECK(s.benignMasked.front().find("'Hémoglobine' <- name") != std::string::npos);
+  Summary byKind;
+  byKind.add(s, 100, 1.0);
+  byKind.addKind("lab_report", "document", s);
+  byKind.addKind("lab_report", "photo", s);
+  CHECK(byKind.kinds.at("lab_report").at("document") == 1);
+  const std::string r = byKind.report("k");
+  CHECK(r.find("benign text area masked on lab_report       0.250") != std::string::npos);
+  CHECK(r.find("image kind lab_report -> document 1 photo 1") != std::string::npos);
 }

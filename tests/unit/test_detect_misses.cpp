@@ -273,11 +273,10 @@ TEST_CASE("miss: DataMatrix of 89 px rotated 2.7 degrees on a wristband, next to
   checkWristbandDataMatrix(89, 2.7, true);  // 6 px per module: read, not only masked as unreadable
 }
 
-// Fails on this branch: a 26 px DataMatrix of 22x22 modules (~1.2 px per module, payload "IPP|NAME") on a 1600 px
-// photo is not even localised (the 2-D localiser works at 800 px, where the symbol is a grey square). Tagged
-// [!mayfail] until the localiser looks at full resolution; see docs/detection.md.
-TEST_CASE("miss: DataMatrix of 26 px on a wristband is masked (code illisible at least)",
-          "[misses][pipeline][codes][!mayfail]") {
+// A 26 px DataMatrix of 22x22 modules (~1.2 px per module, payload "IPP|NAME") on a 1600 px photo: the 2-D localiser
+// at 800 px sees a grey square; the fine pass at working resolution (codes.cpp) finds it and masks it as
+// "unreadable-code" at least (it failed before that pass, and was tagged [!mayfail]).
+TEST_CASE("miss: DataMatrix of 26 px on a wristband is masked (code illisible at least)", "[misses][pipeline][codes]") {
   MODELS_OR_SKIP();
   checkWristbandDataMatrix(26, 0.0, false);
 }

@@ -33,6 +33,9 @@ struct LineVerdict {
   bool repaired = false;   // a span's identifier was repaired with its key
   bool uncertain = false;  // text not read confidently (garbage, very short, low OCR confidence): phi true here;
                            // the pipeline keeps it masked where it may identify, "to-check" elsewhere
+  bool vocabulary =
+      false;  // (uncertain) a line of clinical vocabulary and measures read with errors, with no
+              // trigger, PHI span or capitalised unknown word: "to-check" wherever it is, except on photos
 };
 
 // Classifies an OCR'd line. ocrConfidence is 0..1; unreadable or low-confidence text is "other-text" with phi true

@@ -44,6 +44,7 @@ struct ImageScore {
   std::map<std::string, std::pair<int, int>> symbologies;  // barcode recall per ZXing format name
   std::map<std::string, int> alarmsByDetector;             // false alarms per Finding::detector
   double benignTextArea = 0, benignTextMasked = 0;  // pixels of benign text elements, and of them under phi boxes
+  std::vector<std::string> benignMasked;            // benign text elements under phi boxes (> 10 %), and by what
 };
 ImageScore scoreImage(const TruthImage& truth, const std::vector<Finding>& findings);
 
@@ -56,9 +57,13 @@ struct Summary {
   std::map<std::string, std::pair<int, int>> symbologies;
   std::map<std::string, int> alarmsByDetector;
   double benignTextArea = 0, benignTextMasked = 0;
+  std::map<std::string, std::pair<double, double>> benignByKind;  // truth image kind -> (benign area masked, area)
+  std::map<std::string, std::map<std::string, int>> kinds;        // truth image kind -> kind found -> images
   int images = 0, falseAlarms = 0;
   std::vector<double> ms, megapixels;
   void add(const ImageScore& score, double elapsedMs, double mp);
+  // the image kind the pipeline found from the pixels, against the kind the corpus drew (evaluate's kind table)
+  void addKind(const std::string& truthKind, const std::string& foundKind, const ImageScore& score);
   double recall(const std::string& prefix) const;      // over keys starting with prefix ("text:", "face", "" = all)
   double percentile(double p) const;                   // of ms
   double msPerMegapixel() const;                       // median of per-image ms / MP

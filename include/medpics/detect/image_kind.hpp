@@ -25,6 +25,8 @@ struct ImageKindFeatures {
   double page = 0;             // fraction within 30 grey levels of the 90th percentile (a page under any light)
   double pageSaturation = 0;   // mean HSV saturation of those pixels (paper is pale, skin is not)
   double ink = 0;              // fraction darker than 55 % of the 90th percentile (print, traces)
+  double speckle = 0;          // fraction of mid-grey pixels (40..215) differing by > 10 from their 3x3 mean
+                               // (an ultrasound sector's speckle; radiographs are smooth, paper is flat)
 };
 ImageKindFeatures measureImageKind(const cv::Mat& bgr);
 

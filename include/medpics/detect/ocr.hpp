@@ -5,6 +5,7 @@
 #include <opencv2/core.hpp>
 
 #include <string>
+#include <vector>
 
 namespace medpics::detect {
 
@@ -13,10 +14,18 @@ struct OcrOptions {
   int lineHeight = 40;  // line crops are rescaled to this height: glyphs about 28-30 px
 };
 
+// One word as Tesseract segmented it: its bytes in OcrLine::text and its extent along the line.
+struct OcrWord {
+  std::size_t begin = 0, end = 0;  // byte range in OcrLine::text
+  float from = 0.f, to = 1.f;      // extent along the line crop, as fractions of its length (0 = start of the line)
+  float confidence = 0.f;          // 0..1
+};
+
 struct OcrLine {
-  std::string text;        // UTF-8, trimmed
-  float confidence = 0.f;  // 0..1 (Tesseract mean word confidence)
-  bool inverted = false;   // light text on dark background was inverted before recognition
+  std::string text;            // UTF-8, trimmed
+  float confidence = 0.f;      // 0..1 (Tesseract mean word confidence)
+  bool inverted = false;       // light text on dark background was inverted before recognition
+  std::vector<OcrWord> words;  // in reading order (empty when Tesseract gave no word boxes)
 };
 
 // Tesseract 5 is built with OpenMP, and libgomp reads OMP_THREAD_LIMIT once, when it is loaded (before main()).

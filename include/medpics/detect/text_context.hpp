@@ -23,8 +23,10 @@ bool hasIdentityTrigger(std::string_view text);
 //    blocks, ECG headers and radiograph/ultrasound overlays are printed;
 //  - it lies next to a PHI finding or a line holding a trigger word (within two line heights above/below and three
 //    line heights left/right of it): the rest of an identity block.
-// Elsewhere it becomes kToCheckCategory with phi false. `uncertain` lists indices into `findings`.
+// Elsewhere it becomes kToCheckCategory with phi false. `uncertain` lists indices into `findings`; those also in
+// `vocabulary` (LineVerdict::vocabulary: clinical vocabulary read with errors, no trigger, no PHI span, no capitalised
+// unknown word) become kToCheckCategory wherever they are, except on photos.
 void resolveUncertainText(std::vector<Finding>& findings, const std::vector<std::size_t>& uncertain, cv::Size image,
-                          ImageKind kind);
+                          ImageKind kind, const std::vector<std::size_t>& vocabulary = {});
 
 }  // namespace medpics::detect

@@ -464,10 +464,16 @@ bool labelledValue(const Token& t) {
   return (isBenignWord(label) || isClinicalAbbreviation(label)) && measureToken(t.raw.substr(i));
 }
 
+// An ultrasound probe model ("C5-1", "L12-5", "PA4-1"): letters, a frequency range in MHz.
+bool probeModel(const std::string& raw) {
+  static const std::regex probe(R"(^[A-Za-z]{1,3}\d{1,2}-\d{1,2}[A-Za-z]?$)", kCase);
+  return std::regex_match(raw, probe);
+}
+
 bool benignToken(const Token& t) {
   if (isBenignWord(t.folded) || isClinicalAbbreviation(t.folded) || isEcgLeadVariant(t.raw)) return true;
   if (t.raw.size() <= 1) return true;
-  return measureToken(t.raw) || labelledValue(t);
+  return measureToken(t.raw) || labelledValue(t) || probeModel(t.raw);
 }
 
 // Levenshtein distance, stopping early above `limit`.
@@ -491,9 +497,20 @@ int editDistance(const std::string& a, const std::string& b, int limit) {
 // An OCR misreading of a long vocabulary word ("Hemoglonits" for "Hémoglobine"): 7 letters or more, same first
 // letter, at most two edits, and not a name of the lexicon. Used on OCR lines only (not on captions).
 bool misreadVocabulary(const Token& t) {
-  if (!t.alpha || t.folded.size() < 7 || isCommonFirstName(t.folded) || isCommonSurname(t.folded)) return false;
+  if (!t.alpha || isCommonFirstName(t.folded) || isCommonSurname(t.folded)) return false;
+  // a lower-case word cut short by the region's edge or its last letter misread ("biol", "respc"): its first four
+  // letters or more (all but the last one) begin a long vocabulary word
+  if (!t.capitalised && !t.allCaps && t.folded.size() >= 4 && t.folded.size() < 7) {
+    const std::string stem = t.folded.size() >= 5 ? t.folded.substr(0, t.folded.size() - 1) : t.folded;
+    for (const auto& word : longBenignWords())
+      if (word.compare(0, stem.size(), stem) == 0) return true;
+  }
+  if (t.folded.size() < 7) return false;
+  // a capitalised word must keep its first letter (a name close to a word stays a name); a lower-case one may have
+  // lost it ("esponsable" for "responsable": a fragment cut at the region's edge)
+  const bool lower = !t.capitalised && !t.allCaps;
   for (const auto& word : longBenignWords())
-    if (word[0] == t.folded[0] && editDistance(t.folded, word, 2) <= 2) return true;
+    if ((lower || word[0] == t.folded[0]) && editDistance(t.folded, word, 2) <= 2) return true;
   return false;
 }
 
@@ -550,8 +567,19 @@ LineVerdict classifyLine(std::string_view original, float ocrConfidence) {
   const auto benignCount = std::size_t(std::count_if(tokens.begin(), tokens.end(), [](const Token& t) {
     return t.raw.size() >= 2 && !stopWords.count(t.folded) && (benignToken(t) || misreadVocabulary(t));
   }));
-  const bool trigger = std::any_of(tokens.begin(), tokens.end(),
-                                   [](const Token& t) { return isTrigger(t) || identifierLabel(t.folded); });
+  // a trigger word followed by a number is a setting, not a person ("DR 60": dynamic range, "M 1"); "Né" is a birth
+  // label before "le" / "(e)" only ("ne" alone is often a misread unit: "31 ne" for "31 Hz")
+  bool trigger = false;
+  for (std::size_t i = 0; i < tokens.size() && !trigger; ++i) {
+    const Token& t = tokens[i];
+    const bool numberNext = i + 1 < tokens.size() && tokens[i + 1].hasDigit && !tokens[i + 1].alpha &&
+                            text.substr(t.end, tokens[i + 1].begin - t.end).find(':') == std::string_view::npos;
+    if (t.folded == "ne" || t.folded == "nee")
+      trigger = (i + 1 < tokens.size() && (tokens[i + 1].folded == "le" || tokens[i + 1].folded == "e")) ||
+                (i + 2 < tokens.size() && (tokens[i + 2].folded == "le"));
+    else
+      trigger = (isTrigger(t) || identifierLabel(t.folded)) && !(isTrigger(t) && numberNext);
+  }
   const bool mostlyBenign = !trigger && benignCount >= 3 && benignCount * 2 >= tokens.size();
   if (mostlyBenign && !v.spans.empty() &&
       std::all_of(v.spans.begin(), v.spans.end(), [](const TextSpan& s) { return s.rule == "all-caps-word"; })) {
@@ -573,6 +601,25 @@ LineVerdict classifyLine(std::string_view original, float ocrConfidence) {
     v.repaired = std::any_of(v.spans.begin(), v.spans.end(), [](const TextSpan& s) { return s.repaired; });
     return v;
   }
+  // A line of clinical vocabulary misread in places ("FC 68 bpm PR 09 me RS 50m qn/ore 998/410 ws", "MI Le Ts 0,4"):
+  // no PHI span, no trigger, half of its tokens or more are vocabulary or measures (two at least), and every other
+  // token is lower-case or at most three characters (no capitalised unknown word a person could be called).
+  // (numbers split by a decimal comma, "0,4", count as vocabulary here, stop words too, but one substantive word is
+  // needed)
+  const auto vocabularyTokens = std::size_t(std::count_if(tokens.begin(), tokens.end(), [](const Token& t) {
+    return benignToken(t) || misreadVocabulary(t) || stopWords.count(t.folded);
+  }));
+  // At least one vocabulary WORD (numbers alone are not vocabulary: "12/02/1569" is a birth date misread), and no
+  // digits that could be a misread date or identifier (d/d/dd, six digits in a row).
+  static const std::regex dateOrId(R"(\d{1,2}\s?[/.\-]\s?\d{1,2}\s?[/.\-]\s?\d{2,4}|\d{6})", kCase);
+  const bool vocabularyWord = std::any_of(tokens.begin(), tokens.end(), [](const Token& t) {
+    return t.alpha && t.raw.size() >= 2 && !stopWords.count(t.folded) && (benignToken(t) || misreadVocabulary(t));
+  });
+  const bool vocabularyLine =
+      !trigger && vocabularyWord && vocabularyTokens >= 2 && vocabularyTokens * 2 >= tokens.size() &&
+      !std::regex_search(std::string(text), dateOrId) && std::all_of(tokens.begin(), tokens.end(), [](const Token& t) {
+        return benignToken(t) || misreadVocabulary(t) || t.raw.size() <= 3 || (!t.capitalised && !t.allCaps);
+      });
   std::size_t alnum = 0;
   for (const auto& t : tokens) alnum += t.raw.size();
   auto verdict = [&](const char* category, bool phi, float confidence, bool uncertain = false) {
@@ -582,6 +629,9 @@ LineVerdict classifyLine(std::string_view original, float ocrConfidence) {
     v.uncertain = uncertain;
     return v;
   };
+  const bool nameWord = std::any_of(tokens.begin(), tokens.end(), [](const Token& t) {
+    return nameLike(t) && t.raw.size() >= 3 && pronounceable(t) && !benignToken(t) && !misreadVocabulary(t);
+  });
   const bool allBenign = !tokens.empty() && std::all_of(tokens.begin(), tokens.end(), [](const Token& t) {
     return benignToken(t) || misreadVocabulary(t);
   });
@@ -590,14 +640,21 @@ LineVerdict classifyLine(std::string_view original, float ocrConfidence) {
     return verdict("benign", false, 0.5f + 0.4f * ocrConfidence);
   // a line mostly of vocabulary, read confidently, without a word a person could be called ("RS 12° Rythme
   // sinusas"): a measurement line with a few misread tokens
-  const bool nameWord = std::any_of(tokens.begin(), tokens.end(), [](const Token& t) {
-    return nameLike(t) && t.raw.size() >= 3 && pronounceable(t) && !benignToken(t) && !misreadVocabulary(t);
-  });
   if (mostlyBenign && ocrConfidence >= 0.6f && !nameWord) return verdict("benign", false, 0.4f + 0.4f * ocrConfidence);
   // not read confidently: too short, low OCR confidence, or garbage ("Co", "wW/ ~I", ECG traces read as letters)
   const bool shortWord =
       (tokens.size() == 1 && tokens.front().alpha && tokens.front().raw.size() <= 3) ||
       (alnum <= 4 && std::all_of(tokens.begin(), tokens.end(), [](const Token& t) { return t.raw.size() <= 2; }));
+  // a vocabulary line read with errors is shown for checking (to-check on every image kind but photos), not masked
+  // and not declared benign: see resolveUncertainText
+  // (a capitalised unknown word of three letters is allowed there: "OQT" for "QT", "RS" for "QRS")
+  const bool longNameWord = std::any_of(tokens.begin(), tokens.end(), [](const Token& t) {
+    return nameLike(t) && t.raw.size() >= 4 && pronounceable(t) && !benignToken(t) && !misreadVocabulary(t);
+  });
+  if (vocabularyLine && !longNameWord) {
+    v.vocabulary = true;
+    return verdict("other-text", true, 0.3f, true);
+  }
   if (alnum < 2 || ocrConfidence < 0.5f || shortWord || garbage(text, tokens))
     return verdict("other-text", true, 0.3f, true);
   if (allBenign) return verdict("benign", false, 0.5f + 0.4f * ocrConfidence);

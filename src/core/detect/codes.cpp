@@ -1,11 +1,14 @@
 // ZXing-cpp reader over a grey copy of the image (all formats, rotations tried), mapped to barcode findings.
 #include "medpics/detect/codes.hpp"
 
+#include "medpics/detect/classify.hpp"
+
 #include <ZXing/ReadBarcode.h>
 #include <opencv2/imgproc.hpp>
 
 #include <algorithm>
 #include <cmath>
+#include <initializer_list>
 #include <optional>
 
 namespace medpics::detect {
@@ -78,9 +81,76 @@ cv::Rect linearExtent(const cv::Mat& gray, const cv::Rect& scan) {
   return fallback;
 }
 
+// Rows of a 1-D symbol around its scan line: each row, binarised at the scan line's Otsu level, repeats its
+// neighbour (within one pixel of shift, for a symbol rotated a few degrees) and keeps most of the scan line's
+// transitions; the rows end at the quiet zone or at text printed under or above the bars.
+std::pair<int, int> barRows(const cv::Mat& gray, int x0, int x1, int scanY) {
+  x0 = std::clamp(x0, 0, gray.cols - 1);
+  x1 = std::clamp(x1, x0 + 1, gray.cols);
+  scanY = std::clamp(scanY, 0, gray.rows - 1);
+  const cv::Mat band = gray(cv::Range(scanY, scanY + 1), cv::Range(x0, x1));
+  cv::Mat scanBin;
+  const double level = cv::threshold(band, scanBin, 0, 255, cv::THRESH_BINARY | cv::THRESH_OTSU);
+  auto binRow = [&](int y) {
+    cv::Mat r;
+    cv::threshold(gray(cv::Range(y, y + 1), cv::Range(x0, x1)), r, level, 255, cv::THRESH_BINARY);
+    return r;
+  };
+  auto transitions = [](const cv::Mat& r) {
+    int n = 0;
+    for (int x = 1; x < r.cols; ++x) n += r.at<uchar>(0, x) != r.at<uchar>(0, x - 1);
+    return n;
+  };
+  auto agreement = [](const cv::Mat& a, const cv::Mat& b) {
+    double best = 0;
+    for (int shift = -1; shift <= 1; ++shift) {
+      int same = 0, n = 0;
+      for (int x = 1; x + 1 < a.cols; ++x, ++n) same += a.at<uchar>(0, x) == b.at<uchar>(0, x + shift);
+      best = std::max(best, n ? double(same) / n : 0.0);
+    }
+    return best;
+  };
+  const int scanTransitions = transitions(scanBin);
+  auto walk = [&](int step) {  // up to two doubtful rows in a row are crossed (JPEG blocks, a scratch)
+    cv::Mat prev = scanBin;
+    int y = scanY, misses = 0;
+    for (int at = scanY + step; at >= 0 && at < gray.rows && misses < 3; at += step) {
+      const cv::Mat r = binRow(at);
+      if (agreement(prev, r) < 0.8 || transitions(r) < scanTransitions / 2) {
+        ++misses;
+        continue;
+      }
+      misses = 0;
+      prev = r;
+      y = at;
+    }
+    return y;
+  };
+  return {walk(-1), walk(1)};
+}
+
 // Candidate 2-D codes (DataMatrix, QR, Aztec, in any state): solid square blobs of dense, two-directional modules.
 // Closings of several sizes unite modules of 1 to about 8 px; small blobs (down to 10 px) need fewer transitions.
-std::vector<cv::Rect> localiseMatrixCodes(const cv::Mat& gray) {
+// True when two adjacent sides of a binarised candidate (ink 255) are dark along at least 75 % of their length (the
+// outer two lines of each side are tried): the L finder pattern of a DataMatrix.
+bool solidL(const cv::Mat& bin) {
+  if (bin.rows < 6 || bin.cols < 6) return false;
+  auto side = [&](bool vertical, bool far) {
+    double best = 0;
+    for (int k = 0; k < 2; ++k) {
+      const int i = far ? (vertical ? bin.cols : bin.rows) - 1 - k : k;
+      const cv::Mat line = vertical ? bin.col(i) : bin.row(i);
+      best = std::max(best, cv::countNonZero(line) / double(line.total()));
+    }
+    return best >= 0.75;
+  };
+  const bool left = side(true, false), right = side(true, true), top = side(false, false), bottom = side(false, true);
+  return (left || right) && (top || bottom);
+}
+
+// `closings` are the kernel sides tried; `maxSide` (0: none) keeps only blobs up to that side (the fine pass).
+std::vector<cv::Rect> localiseMatrixCodes(const cv::Mat& gray, std::initializer_list<int> closings = {5, 11, 19},
+                                          int maxSide = 0) {
   std::vector<cv::Rect> out;
   cv::Mat bin;
   cv::adaptiveThreshold(gray, bin, 255, cv::ADAPTIVE_THRESH_MEAN_C, cv::THRESH_BINARY_INV, 25, 10);
@@ -93,24 +163,42 @@ std::vector<cv::Rect> localiseMatrixCodes(const cv::Mat& gray) {
     }
     return total / std::max(1, n);
   };
-  for (int k : {5, 11, 19}) {
+  for (int k : closings) {
     cv::Mat closed;
     cv::morphologyEx(bin, closed, cv::MORPH_CLOSE, cv::getStructuringElement(cv::MORPH_RECT, {k, k}));
     std::vector<std::vector<cv::Point>> contours;
-    cv::findContours(closed, contours, cv::RETR_EXTERNAL, cv::CHAIN_APPROX_SIMPLE);
+    // the fine pass also looks inside other outlines: a wristband's or a sticker's edge closes into a ring around
+    // a small symbol printed on it
+    cv::findContours(closed, contours, maxSide > 0 ? cv::RETR_LIST : cv::RETR_EXTERNAL, cv::CHAIN_APPROX_SIMPLE);
     for (const auto& c : contours) {
       const cv::RotatedRect rr = cv::minAreaRect(c);
       const float a = std::min(rr.size.width, rr.size.height), b = std::max(rr.size.width, rr.size.height);
       // squares (DataMatrix, QR, Aztec) and rectangles up to 4:1 (rectangular DataMatrix, PDF417); the elongated
       // ones are reported only when decoded (a bold word closes into a similar blob)
       if (a < std::max(10, 2 * k) || b > 4.f * a || cv::contourArea(c) < 0.8 * a * b) continue;
+      // (the fine pass: square or rectangular DataMatrix up to 2.5:1, e.g. 26 x 12 px)
+      if (maxSide > 0 && (b > float(maxSide) || b > 2.5f * a)) continue;
       const cv::Rect r = cv::boundingRect(c) & cv::Rect(0, 0, gray.cols, gray.rows);
       const cv::Mat roi = bin(r);
       const double ink = cv::countNonZero(roi) / double(roi.total());
       const bool small = a < 24;
       if (ink < (small ? 0.2 : 0.3) || ink > (small ? 0.85 : 0.75)) continue;
-      const double minTransitions = small ? 2.5 : 5;
-      if (transitions(roi, true) < minTransitions || transitions(roi, false) < minTransitions) continue;
+      // the fine pass sees small symbols at full resolution, next to text: it asks for the module density of a code
+      // a block of text lines (white settings printed on an ultrasound) closes into a square too, but has blank
+      // rows between its lines; a code's modules fill every row
+      if (!small) {
+        int blank = 0;
+        const int from = roi.rows / 10, to = roi.rows - roi.rows / 10;
+        for (int y = from; y < to; ++y) blank += cv::countNonZero(roi.row(y)) < 0.03 * roi.cols;
+        if (blank >= std::max(2, (to - from) / 12)) continue;
+      }
+      // (the fine pass sees short words too: it asks for a code's density of modules in both directions)
+      const double minTransitions = maxSide > 0 ? 4 : small ? 2.5 : 5;
+      const double rowT = transitions(roi, true), colT = transitions(roi, false);
+      // fine pass: a small rectangular DataMatrix (26 x 12 px) has few transitions across its short side; its solid
+      // L-shaped finder (two adjacent sides dark along their whole length) tells it from a short bold word
+      const bool finderL = maxSide > 0 && std::min(rowT, colT) >= 2.5 && std::max(rowT, colT) >= 4 && solidL(roi);
+      if ((rowT < minTransitions || colT < minTransitions) && !finderL) continue;
       const bool known = std::any_of(out.begin(), out.end(), [&](const cv::Rect& o) {
         return (o & r).area() > 0.5 * std::min(o.area(), r.area());
       });
@@ -190,7 +278,17 @@ void readInto(const cv::Mat& gray, double scale, const CodeOptions& o, std::vect
       y1 = std::max(y1, pt.y);
     }
     if (std::min(x1 - x0, y1 - y0) < 3) {  // 1-D codes report a scan line: find the bars' full extent
-      const cv::Rect bars = linearExtent(gray, cv::Rect(cv::Point(x0, y0), cv::Point(x1 + 1, y1 + 1)));
+      const cv::Rect scan(cv::Point(x0, y0), cv::Point(x1 + 1, y1 + 1));
+      cv::Rect bars = linearExtent(gray, scan);
+      if (scan.width >= scan.height) {
+        // the gradient component may run into text printed next to the symbol: keep the rows that repeat the
+        // scan line's bars (and the scan line itself), plus a few pixels
+        const auto [top, bottom] = barRows(gray, x0, x1 + 1, (y0 + y1) / 2);
+        const int margin = std::max(2, (bottom - top) / 10);
+        const int from = std::max(bars.y, std::min(y0, top - margin)),
+                  to = std::min(bars.br().y, std::max(y1 + 1, bottom + 1 + margin));
+        if (to > from) bars = cv::Rect(bars.x, from, bars.width, to - from);
+      }
       x0 = bars.x;
       y0 = bars.y;
       x1 = bars.br().x;
@@ -221,6 +319,19 @@ void readInto(const cv::Mat& gray, double scale, const CodeOptions& o, std::vect
 
 }  // namespace
 
+bool unreadableCodeIsText(const Finding& code, const std::vector<Finding>& findings) {
+  if (code.category != "unreadable-code" || !code.box) return false;
+  const cv::Rect c(code.box->x, code.box->y, code.box->w, code.box->h);
+  return std::any_of(findings.begin(), findings.end(), [&](const Finding& t) {
+    if (t.kind != Kind::Text || !t.box ||
+        (cv::Rect(t.box->x, t.box->y, t.box->w, t.box->h) & c).area() < 0.6 * c.area())
+      return false;
+    // benign vocabulary, or a vocabulary line read with errors ("MI Le Ts 0,4"); never other uncertain text (a code
+    // read by OCR is garbage, and garbage is to-check mid-page)
+    return t.category == "benign" || (t.category == "to-check" && classifyLine(t.text, 0.4f).vocabulary);
+  });
+}
+
 std::vector<Finding> detectCodes(const cv::Mat& bgr, const CodeOptions& o) {
   std::vector<Finding> out;
   if (bgr.empty()) return out;
@@ -237,8 +348,21 @@ std::vector<Finding> detectCodes(const cv::Mat& bgr, const CodeOptions& o) {
   const double locScale = std::min(1.0, 800.0 / std::max(gray.cols, gray.rows));
   cv::Mat small;
   cv::resize(gray, small, {}, locScale, locScale, cv::INTER_AREA);
-  const double toImage = scale * locScale;
-  for (const cv::Rect& r : localiseMatrixCodes(small)) {
+  std::vector<std::pair<cv::Rect, double>> candidates;  // candidate, scale of the image it was found on
+  for (const cv::Rect& r : localiseMatrixCodes(small)) candidates.emplace_back(r, locScale);
+  // fine pass at working resolution: a small symbol (14-48 px, modules of 1-2 px) is a grey square at 800 px
+  if (locScale < 0.75)
+    for (const cv::Rect& r : localiseMatrixCodes(gray, {5}, 48)) {
+      const cv::Rect coarse(int(r.x * locScale), int(r.y * locScale), std::max(1, int(r.width * locScale)),
+                            std::max(1, int(r.height * locScale)));
+      // the same symbol seen by the coarse pass (a larger blob that merely touches it, such as a band's edge, is not)
+      const bool seen = std::any_of(candidates.begin(), candidates.end(), [&](const auto& c) {
+        return (c.first & coarse).area() >= 0.5 * coarse.area() && c.first.area() <= 4 * std::max(1, coarse.area());
+      });
+      if (!seen) candidates.emplace_back(r, 1.0);
+    }
+  for (const auto& [r, foundScale] : candidates) {
+    const double toImage = scale * foundScale;
     const cv::Rect full(int(r.x / toImage), int(r.y / toImage), int(r.width / toImage) + 1,
                         int(r.height / toImage) + 1);
     const bool known = std::any_of(out.begin(), out.end(), [&](const Finding& f) {
@@ -250,15 +374,22 @@ std::vector<Finding> detectCodes(const cv::Mat& bgr, const CodeOptions& o) {
     f.kind = Kind::Barcode;
     f.phi = true;
     // the candidate at working resolution: deskewed, upscaled, read again with each binarizer
-    const cv::Rect working =
-        cv::Rect(int(r.x / locScale), int(r.y / locScale), int(r.width / locScale) + 1, int(r.height / locScale) + 1) &
-        cv::Rect(0, 0, gray.cols, gray.rows);
+    const cv::Rect working = cv::Rect(int(r.x / foundScale), int(r.y / foundScale), int(r.width / foundScale) + 1,
+                                      int(r.height / foundScale) + 1) &
+                             cv::Rect(0, 0, gray.cols, gray.rows);
     if (auto decoded = readCandidate(gray, working)) {
       f.category = categoryOf(decoded->format());
       f.confidence = 0.9f;
       f.text = decoded->text();
       f.detector = "zxing-cpp";
       f.detectorVersion = std::string("1.4/") + ZXing::ToString(decoded->format()) + "/candidate";
+    } else if (!squareish(r) && foundScale >= 1.0 - 1e-9 && locScale < 0.75) {
+      // a fine-pass candidate (small, dense in both directions): a rectangular DataMatrix, masked all the same
+      f.category = "unreadable-code";
+      f.confidence = 0.5f;
+      f.text = "";
+      f.detector = "matrix-localiser";
+      f.detectorVersion = "2/fine";
     } else if (!squareish(r)) {
       continue;
     } else {

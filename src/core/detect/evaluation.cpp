@@ -84,8 +84,24 @@ ImageScore scoreImage(const TruthImage& truth, const std::vector<Finding>& findi
   }
   for (const auto& e : truth.elements) {
     if (e.phi || e.kind != "text" || e.box.area() <= 0) continue;
+    const double c = coverage(e.box, findings);
     s.benignTextArea += e.box.area();
-    s.benignTextMasked += coverage(e.box, findings) * e.box.area();
+    s.benignTextMasked += c * e.box.area();
+    if (c <= 0.1) continue;
+    // the phi finding that covers most of it, to say why it is masked
+    const cv::Rect eb(e.box.x, e.box.y, e.box.w, e.box.h);
+    const Finding* by = nullptr;
+    int best = 0;
+    for (const auto& f : findings) {
+      if (!f.phi || !f.box) continue;
+      const int a = (cv::Rect(f.box->x, f.box->y, f.box->w, f.box->h) & eb).area();
+      if (a > best) {
+        best = a;
+        by = &f;
+      }
+    }
+    s.benignMasked.push_back(std::to_string(int(c * 100)) + "% " + std::to_string(e.box.area()) + " px '" + e.text +
+                             "' <- " + (by ? by->category + " '" + by->text + "' " + by->detector : std::string("?")));
   }
   for (const auto& f : findings) {
     if (!f.phi || !f.box) continue;
@@ -121,6 +137,13 @@ void Summary::add(const ImageScore& score, double elapsedMs, double mp) {
   benignTextMasked += score.benignTextMasked;
   ms.push_back(elapsedMs);
   megapixels.push_back(mp);
+}
+
+void Summary::addKind(const std::string& truthKind, const std::string& foundKind, const ImageScore& score) {
+  ++kinds[truthKind][foundKind.empty() ? "?" : foundKind];
+  auto& [masked, area] = benignByKind[truthKind];
+  masked += score.benignTextMasked;
+  area += score.benignTextArea;
 }
 
 double Summary::recall(const std::string& prefix) const {
@@ -185,6 +208,17 @@ std::string Summary::report(const std::string& title) const {
   std::snprintf(line, sizeof line, "  benign text area masked %.3f (%.0f of %.0f px)\n", benignMaskedFraction(),
                 benignTextMasked, benignTextArea);
   out += line;
+  for (const auto& [kind, v] : benignByKind) {
+    std::snprintf(line, sizeof line, "  benign text area masked on %-16s %.3f (%.3f of all benign text)\n",
+                  kind.c_str(), v.second > 0 ? v.first / v.second : 0.0,
+                  benignTextArea > 0 ? v.first / benignTextArea : 0.0);
+    out += line;
+  }
+  for (const auto& [kind, found] : kinds) {
+    std::string row = "  image kind " + kind + " ->";
+    for (const auto& [k, n] : found) row += " " + k + " " + std::to_string(n);
+    out += row + "\n";
+  }
   return out;
 }
 

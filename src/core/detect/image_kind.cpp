@@ -80,6 +80,15 @@ ImageKindFeatures measure(const cv::Mat& small) {
       }
       ink += g < 0.55 * p90;
     }
+  cv::Mat mean3;
+  cv::blur(gray, mean3, {3, 3});
+  std::size_t speckled = 0;
+  for (int y = 0; y < gray.rows; ++y)
+    for (int x = 0; x < gray.cols; ++x) {
+      const int g = gray.at<uchar>(y, x);
+      speckled += g >= 40 && g <= 215 && std::abs(g - int(mean3.at<uchar>(y, x))) > 10;
+    }
+  f.speckle = double(speckled) / total;
   f.page = double(page) / total;
   f.pageSaturation = page ? pageSat / double(page) : 0;
   f.ink = double(ink) / total;
@@ -87,6 +96,9 @@ ImageKindFeatures measure(const cv::Mat& small) {
 }
 
 bool ecgLike(const ImageKindFeatures& f) { return f.pinkPaper > 0.35 && f.gridPeriodicity > 0.5; }
+// Skin filling most of the frame: skin-coloured and, where brightest, saturated like skin (paper is pale: ECG paper
+// is skin-coloured but pale, and is recognised first). A pale close-up of skin is not a "shaded page".
+bool skinLike(const ImageKindFeatures& f) { return f.skin > 0.5 && f.pageSaturation > 35; }
 // White paper, or a photographed page: most pixels near the brightest level, pale, some dark print, few grey tones.
 bool documentLike(const ImageKindFeatures& f) {
   if (f.paper > 0.5 && f.midTones < 0.3 && f.colourful < 0.15) return true;
@@ -145,7 +157,7 @@ ImageKindFeatures measureImageKind(const cv::Mat& bgr) {
   cv::Mat small;
   cv::resize(bgr, small, {}, scale, scale, cv::INTER_AREA);
   ImageKindFeatures f = measure(small);
-  if (!ecgLike(f) && !documentLike(f)) {
+  if (!ecgLike(f) && !documentLike(f) && !skinLike(f)) {
     // a page photographed on a table: measured inside the page
     const cv::Rect page = pageRegion(small);
     if (page.area() > 16 && page.area() < int(small.total())) {
@@ -176,6 +188,7 @@ ImageKindFeatures measureImageKind(const cv::Mat& bgr) {
 
 ImageKind classifyImageKind(const ImageKindFeatures& f) {
   if (ecgLike(f)) return ImageKind::Ecg;
+  if (skinLike(f)) return ImageKind::Photo;  // refined into skin / person photo
   if (documentLike(f)) return ImageKind::Document;
   if (f.colourful < 0.04) return f.dark > 0.45 ? ImageKind::Ultrasound : ImageKind::Radiograph;
   return ImageKind::Photo;

@@ -146,7 +146,15 @@ const WordSet& benignWords() {
       "precordiales", "peripheriques", "scale", "echelle", "marker", "repere", "cm", "mm", "sonde", "probe", "freq",
       "frequence", "puissance", "power", "mi", "tis", "tib", "tic", "gn", "pers", "compound", "harm", "harmonique",
       "thi", "res", "focus", "fr", "cf", "bmode", "b-mode", "m-mode", "pd", "cfm", "vitesse", "prix", "tarif", "total",
-      "ttc", "ht", "eur", "euros", "euro", "tva", "acte", "actes", "cotation", "\xE2\x82\xAC", "$"};
+      "ttc", "ht", "eur", "euros", "euro", "tva", "acte", "actes", "cotation", "\xE2\x82\xAC", "$",
+      // fasting, organs and exam regions printed on ultrasound and radiograph overlays, report headings
+      "jeun", "a jeun", "thyroide", "foie", "hepatique", "vesicule", "biliaire", "rate", "pancreas", "rein", "reins",
+      "renal", "renale", "vessie", "prostate", "uterus", "ovaire", "ovaires", "pelvien", "pelvienne", "sein", "seins",
+      "mammaire", "carotide", "carotides", "cardiaque", "coeur", "aorte", "obstetrique", "foetus", "foetal",
+      "testicule", "scrotum", "parties", "molles", "cervical", "cervicale", "lombaire", "dorsal", "dorsale",
+      "pulmonaire", "poumon", "poumons", "laboratoire", "analyses", "medicales", "prelevement",
+      // the micro sign read as a letter ("Hmol/L" for "µmol/L")
+      "hmol", "pmol/l", "ymol", "hg/l", "umol/l"};
   return set;
 }
 
@@ -238,7 +246,7 @@ bool isEcgLeadVariant(std::string_view raw) {
   if (raw.size() == 2) {
     const char a = raw[0], b = raw[1];
     const bool v = a == 'V' || a == 'v' || a == 'M' || a == 'W' || a == 'N' || a == 'Y';
-    const bool k = (b >= '1' && b <= '6') || b == 'I' || b == 'l' || b == '|';
+    const bool k = (b >= '1' && b <= '6') || b == 'I' || b == 'l' || b == '|' || (b == 'i' && a == 'v');
     return v && k && !(a == 'N' && (b == 'I' || b == 'l'));  // "NI" could start a word
   }
   return false;

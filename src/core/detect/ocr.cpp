@@ -3,10 +3,13 @@
 
 #include <opencv2/imgproc.hpp>
 #include <tesseract/baseapi.h>
+#include <tesseract/resultiterator.h>
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
+#include <cstring>
 #include <memory>
 #include <mutex>
 
@@ -106,14 +109,35 @@ OcrLine recogniseCrop(const cv::Mat& crop, const OcrOptions& o) {
     line.inverted = true;
   }
   cv::copyMakeBorder(scaled, scaled, 10, 10, 10, 10, cv::BORDER_REPLICATE);
-  auto read = [&](const cv::Mat& img, std::string& text, float& confidence) {
+  const float lineLength = float(std::max(1, scaled.cols - 20));
+  auto read = [&](const cv::Mat& img, std::string& text, float& confidence, std::vector<OcrWord>& words) {
     engine.api->SetImage(img.data, img.cols, img.rows, 1, int(img.step));
     std::unique_ptr<char[]> t(engine.api->GetUTF8Text());
     text = t ? trim(t.get()) : std::string();
     confidence = std::max(0, engine.api->MeanTextConf()) / 100.f;
+    words.clear();
+    // word boxes (in the padded, rescaled crop) as fractions of the line's length, and their bytes in the text
+    if (std::unique_ptr<tesseract::ResultIterator> it{engine.api->GetIterator()}) {
+      std::size_t at = 0;
+      do {
+        std::unique_ptr<char[]> w(it->GetUTF8Text(tesseract::RIL_WORD));
+        int l = 0, top = 0, r = 0, b = 0;
+        if (!w || !it->BoundingBox(tesseract::RIL_WORD, &l, &top, &r, &b)) continue;
+        const std::size_t pos = text.find(w.get(), at);
+        if (pos == std::string::npos) continue;
+        OcrWord word;
+        word.begin = pos;
+        word.end = pos + std::strlen(w.get());
+        word.from = std::clamp((float(l) - 10.f) / lineLength, 0.f, 1.f);
+        word.to = std::clamp((float(r) - 10.f) / lineLength, 0.f, 1.f);
+        word.confidence = std::max(0.f, it->Confidence(tesseract::RIL_WORD)) / 100.f;
+        words.push_back(word);
+        at = word.end;
+      } while (it->Next(tesseract::RIL_WORD));
+    }
     engine.api->Clear();
   };
-  read(scaled, line.text, line.confidence);
+  read(scaled, line.text, line.confidence, line.words);
   // The majority class is not always the background (bold text, inverted headers on a grid): a doubtful reading
   // is tried in the other polarity and the more confident reading is kept.
   if (line.confidence < 0.6f) {
@@ -121,10 +145,12 @@ OcrLine recogniseCrop(const cv::Mat& crop, const OcrOptions& o) {
     cv::bitwise_not(scaled, other);
     std::string text;
     float confidence = 0;
-    read(other, text, confidence);
+    std::vector<OcrWord> words;
+    read(other, text, confidence, words);
     if (confidence > line.confidence + 0.05f && !text.empty()) {
       line.text = text;
       line.confidence = confidence;
+      line.words = std::move(words);
       line.inverted = !line.inverted;
     }
   }

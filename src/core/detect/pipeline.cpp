@@ -6,6 +6,8 @@
 #include "medpics/detect/grid_removal.hpp"
 #include "medpics/detect/image_kind.hpp"
 #include "medpics/detect/text_context.hpp"
+#include "medpics/detect/text_rows.hpp"
+#include "medpics/detect/text_trim.hpp"
 #include "medpics/detect/metadata.hpp"
 #include "medpics/detect/models.hpp"
 #include "medpics/util/log.hpp"
@@ -117,21 +119,27 @@ std::vector<FaceCandidate> toFullResolution(std::vector<FaceCandidate> candidate
   return candidates;
 }
 
-// The lines OCR reads: every network line, then the classical extras, largest first, within the budget.
-std::vector<TextRegion> linesToRead(const std::vector<TextRegion>& db, const std::vector<TextRegion>& classical,
-                                    int maxClassical) {
+// The lines OCR reads: every network line, then the classical extras, largest first, within the budget; one
+// row of text each.
+std::vector<TextRegion> linesToRead(const cv::Mat& textBgr, const std::vector<TextRegion>& db,
+                                    const std::vector<TextRegion>& classical, int maxClassical) {
   std::vector<TextRegion> regions = db;
   std::vector<TextRegion> merged = mergeTextRegions(db, classical);
   std::vector<TextRegion> added(merged.begin() + long(db.size()), merged.end());
   std::sort(added.begin(), added.end(), [](const auto& a, const auto& b) { return a.box.area() > b.box.area(); });
   if (added.size() > std::size_t(maxClassical)) added.resize(std::size_t(maxClassical));
   regions.insert(regions.end(), added.begin(), added.end());
-  return regions;
+  return splitMultiRowRegions(textBgr, regions);  // one row of text per OCR call (text_rows.hpp)
 }
 
-Finding textFinding(const TextRegion& region, const OcrLine& line, cv::Size imageSize, bool* uncertain = nullptr) {
+Finding textFinding(const TextRegion& whole, const OcrLine& line, cv::Size imageSize, bool* uncertain = nullptr,
+                    bool* vocabulary = nullptr) {
   const LineVerdict verdict = classifyLine(line.text, line.confidence);
   if (uncertain) *uncertain = verdict.uncertain;
+  if (vocabulary) *vocabulary = verdict.vocabulary;
+  // a PHI line's finding leaves out its field label and trailing benign words read confidently (text_trim.hpp)
+  const TextRegion region =
+      verdict.phi && !verdict.spans.empty() ? subRegion(whole, phiExtent(line, verdict.spans), imageSize) : whole;
   Finding f;
   f.repaired = verdict.repaired;
   f.kind = Kind::Text;
@@ -139,7 +147,7 @@ Finding textFinding(const TextRegion& region, const OcrLine& line, cv::Size imag
   f.phi = verdict.phi;
   // safety margin around the line (anti-aliasing, accents, descenders, slight skew): 30 % of the line height
   // above and below, 15 % left and right
-  const float lineHeight = std::min(region.rect.size.width, region.rect.size.height);
+  const float lineHeight = std::min(whole.rect.size.width, whole.rect.size.height);
   const int padY = int(std::ceil(0.3f * lineHeight)), padX = int(std::ceil(0.15f * lineHeight));
   const cv::Rect padded =
       cv::Rect(region.box.x - padX, region.box.y - padY, region.box.width + 2 * padX, region.box.height + 2 * padY) &
@@ -280,7 +288,7 @@ struct Pipeline::Impl {
         if (!o.speed.sharedQueue) return;  // before issue 14 point 6: OCR after every detector, two fixed halves
         queue.waitFor(classicalDone);
         if (!ocrReady || cancel.cancelled()) return;
-        regions = linesToRead(dbRegions, classicalRegions, o.textRegions.maxClassical);
+        regions = linesToRead(textBgr, dbRegions, classicalRegions, o.textRegions.maxClassical);
         lines.resize(regions.size());
         t = Clock::now();
         queue.parallelFor(regions.size(), [&](std::size_t i) {
@@ -316,7 +324,7 @@ struct Pipeline::Impl {
     runAll(pool, std::move(workers));
     if (auto failure = queue.failure()) std::rethrow_exception(failure);
     if (!o.speed.sharedQueue && o.text && ocrReady && !cancel.cancelled()) {
-      regions = linesToRead(dbRegions, classicalRegions, o.textRegions.maxClassical);
+      regions = linesToRead(textBgr, dbRegions, classicalRegions, o.textRegions.maxClassical);
       lines.resize(regions.size());
       const auto t = Clock::now();
       std::vector<std::function<void()>> halves;
@@ -347,7 +355,7 @@ struct Pipeline::Impl {
                    dbRegions.size(), classicalMs.load(), classicalRegions.size(), codeMs.load(), ocrMs.load(),
                    regions.size());
     if (o.text && ocrReady) {
-      std::vector<std::size_t> uncertain;
+      std::vector<std::size_t> uncertain, vocabulary;
       for (std::size_t i = 0; i < regions.size(); ++i) {
         const bool keep = regions[i].source.rfind("ppocr-db", 0) == 0 ? keepNetworkRegion(textBgr, regions[i], lines[i])
                                                                       : readsAsText(lines[i]);
@@ -358,12 +366,15 @@ struct Pipeline::Impl {
                          lines[i].text.c_str(), double(lines[i].confidence));
           continue;
         }
-        bool unsure = false;
-        findings.push_back(textFinding(regions[i], lines[i], bgr.size(), &unsure));
+        bool unsure = false, vocabularyLine = false;
+        findings.push_back(textFinding(regions[i], lines[i], bgr.size(), &unsure, &vocabularyLine));
         if (unsure) uncertain.push_back(findings.size() - 1);
+        if (vocabularyLine) vocabulary.push_back(findings.size() - 1);
       }
-      resolveUncertainText(findings, uncertain, bgr.size(), kind);
+      resolveUncertainText(findings, uncertain, bgr.size(), kind, vocabulary);
     }
+    // a square blob the code localiser could not decode, that OCR reads as a benign word ("Abdomen" in bold), is text
+    std::erase_if(codeFindings, [&](const Finding& c) { return unreadableCodeIsText(c, findings); });
     findings.insert(findings.end(), codeFindings.begin(), codeFindings.end());
     const auto textLines =
         std::count_if(findings.begin(), findings.end(), [](const Finding& f) { return f.kind == Kind::Text; });

@@ -31,7 +31,11 @@ bool hasIdentityTrigger(std::string_view text) {
         if (words[k] == "le" || words[k] == "e") return true;
       continue;
     }
-    if (isNameTrigger(w) || std::find(std::begin(extra), std::end(extra), w) != std::end(extra)) return true;
+    // a name trigger followed by a number is a setting ("DR 60": an ultrasound's dynamic range), not a label
+    const bool numberNext = i + 1 < words.size() && !words[i + 1].empty() &&
+                            words[i + 1].find_first_not_of("0123456789") == std::string::npos;
+    if (isNameTrigger(w) && !numberNext) return true;
+    if (std::find(std::begin(extra), std::end(extra), w) != std::end(extra)) return true;
   }
   return false;
 }
@@ -43,11 +47,13 @@ static int alnumChars(const std::string& text) {
 }
 
 void resolveUncertainText(std::vector<Finding>& findings, const std::vector<std::size_t>& uncertain, cv::Size image,
-                          ImageKind kind) {
+                          ImageKind kind, const std::vector<std::size_t>& vocabulary) {
   if (uncertain.empty() || isPhotoKind(kind)) return;  // on photos all uncertain text stays masked
-  std::vector<char> isUncertain(findings.size(), 0);
+  std::vector<char> isUncertain(findings.size(), 0), isVocabulary(findings.size(), 0);
   for (std::size_t i : uncertain)
     if (i < findings.size()) isUncertain[i] = 1;
+  for (std::size_t i : vocabulary)
+    if (i < findings.size()) isVocabulary[i] = 1;
   // anchors: PHI text read with confidence, or lines holding a trigger word
   std::vector<cv::Rect> anchors;
   for (std::size_t i = 0; i < findings.size(); ++i) {
@@ -69,7 +75,9 @@ void resolveUncertainText(std::vector<Finding>& findings, const std::vector<std:
     // on an ECG the header band also holds the first row of lead labels: a lone short token (at most 4 letters or
     // digits) that no identity line is near is a misread lead label ("ave" for aVR), not a name
     const bool leadLike = kind == ImageKind::Ecg && alnumChars(f.text) <= 4;
-    if ((band && !leadLike) || nearAnchor) continue;  // may identify: stays masked
+    // a vocabulary line read with errors (LineVerdict::vocabulary: no trigger, no PHI span, no capitalised unknown
+    // word) is a measurement, settings or analyte line wherever it is printed
+    if (((band && !leadLike) || nearAnchor) && !isVocabulary[i]) continue;  // may identify: stays masked
     f.category = kToCheckCategory;
     f.phi = false;
   }

@@ -1,0 +1,30 @@
+// The part of an OCR line a PHI finding masks: the line without its leading field label and trailing benign words.
+#pragma once
+#include "medpics/detect/classify.hpp"
+#include "medpics/detect/ocr.hpp"
+#include "medpics/detect/text_regions.hpp"
+
+#include <opencv2/core.hpp>
+
+namespace medpics::detect {
+
+// Extent of the line (fractions of its length, 0 = start) that a PHI line's finding must cover. Only words read
+// confidently (Tesseract word confidence >= 0.5) are left out, and never a word of the value itself:
+//  - a leading run of field-label words ("Né(e) le", "N° de dossier :", "Examen du", "Nom :", misread by two letters
+//    at most for long ones) and punctuation, ending with a strong label word, directly followed by a word of a PHI
+//    span or a courtesy title (M., Mme, Dr: part of the value, never left out); identifier labels (IPP, ID, NIR)
+//    stay inside (a label sticker prints "IPP 8231145067" as one value); particles (le, de) never end the label;
+//  - a trailing run that starts with a benign vocabulary word ("kV 71 mAs 3") or is a single letter (sex "M"/"F").
+// Everything else (unread or misread words, numbers that may continue an identifier) stays inside. The cut lies
+// half-way between the last word left out and the first word kept. {0, 1} when nothing is left out.
+struct LineExtent {
+  double from = 0.0, to = 1.0;
+  bool whole() const { return from <= 0.0 && to >= 1.0; }
+};
+LineExtent phiExtent(const OcrLine& line, const std::vector<TextSpan>& spans);
+
+// The part [from, to] of a text region along its reading direction, clipped to the image. Axis-aligned vertical
+// regions (read after a 90 degree turn) are returned whole.
+TextRegion subRegion(const TextRegion& region, const LineExtent& extent, cv::Size image);
+
+}  // namespace medpics::detect

@@ -1,0 +1,110 @@
+// Multi-row text regions split at the ink gaps of their row profile, so that OCR reads one line at a time.
+#include "medpics/detect/text_rows.hpp"
+
+#include <opencv2/imgproc.hpp>
+
+#include <algorithm>
+#include <cmath>
+
+namespace medpics::detect {
+namespace {
+
+struct Frame {  // the region laid horizontally: crop (u, v) -> image
+  cv::Point2f tl, tr, br;
+  float w = 0, h = 0;
+  cv::Point2f at(float u, float v) const { return tl + (tr - tl) * (u / w) + (br - tr) * (v / h); }
+};
+
+Frame frameOf(const cv::RotatedRect& rect) {
+  cv::Point2f pts[4];
+  rect.points(pts);  // bottomLeft, topLeft, topRight, bottomRight
+  Frame f{pts[1], pts[2], pts[3], rect.size.width, rect.size.height};
+  if (rect.size.height > rect.size.width) f = Frame{pts[0], pts[1], pts[2], rect.size.height, rect.size.width};
+  return f;
+}
+
+}  // namespace
+
+std::vector<std::pair<int, int>> inkRows(const cv::Mat& gray) {
+  std::vector<std::pair<int, int>> bands;
+  if (gray.rows < 8 || gray.cols < 8) return {{0, gray.rows}};
+  cv::Mat bin;
+  cv::threshold(gray, bin, 0, 255, cv::THRESH_BINARY | cv::THRESH_OTSU);
+  if (cv::countNonZero(bin) > int(bin.total() / 2)) cv::bitwise_not(bin, bin);  // ink = the minority class
+  std::vector<double> p(std::size_t(bin.rows));
+  for (int y = 0; y < bin.rows; ++y) p[std::size_t(y)] = cv::countNonZero(bin.row(y)) / double(bin.cols);
+  const double peak = *std::max_element(p.begin(), p.end());
+  if (peak <= 0) return {{0, gray.rows}};
+  const double t = 0.12 * peak;
+  for (int y = 0; y < bin.rows;) {
+    if (p[std::size_t(y)] < t) {
+      ++y;
+      continue;
+    }
+    int e = y;
+    while (e < bin.rows && p[std::size_t(e)] >= t) ++e;
+    bands.emplace_back(y, e);
+    y = e;
+  }
+  if (bands.size() < 2) return {{0, gray.rows}};
+  int tallest = 0;
+  for (const auto& b : bands) tallest = std::max(tallest, b.second - b.first);
+  // accents, underlines and specks are not rows: merge small bands into their nearest neighbour
+  std::vector<std::pair<int, int>> rows;
+  for (const auto& b : bands)
+    if (b.second - b.first >= std::max(3.0, 0.4 * tallest)) rows.push_back(b);
+  if (rows.size() < 2) return {{0, gray.rows}};
+  for (const auto& b : bands) {
+    if (b.second - b.first >= std::max(3.0, 0.4 * tallest)) continue;
+    auto nearest = std::min_element(rows.begin(), rows.end(), [&](const auto& a, const auto& c) {
+      const int da = std::max(a.first - b.second, b.first - a.second),
+                dc = std::max(c.first - b.second, b.first - c.second);
+      return da < dc;
+    });
+    nearest->first = std::min(nearest->first, b.first);
+    nearest->second = std::max(nearest->second, b.second);
+  }
+  // half of each gap goes to the rows on either side; the outer rows reach the crop's edges
+  std::vector<std::pair<int, int>> out;
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    const int top = i == 0 ? 0 : (rows[i - 1].second + rows[i].first) / 2;
+    const int bottom = i + 1 == rows.size() ? gray.rows : (rows[i].second + rows[i + 1].first) / 2;
+    out.emplace_back(top, bottom);
+  }
+  return out;
+}
+
+std::vector<TextRegion> splitMultiRowRegions(const cv::Mat& bgr, const std::vector<TextRegion>& regions) {
+  std::vector<TextRegion> out;
+  out.reserve(regions.size());
+  const cv::Rect bounds(0, 0, bgr.cols, bgr.rows);
+  for (const auto& region : regions) {
+    const Frame f = frameOf(region.rect);
+    if (f.h < 14 || f.w < 2 * f.h) {  // too small to hold two rows, or not a line
+      out.push_back(region);
+      continue;
+    }
+    const cv::Point2f src[3] = {f.tl, f.tr, f.br};
+    const cv::Point2f dst[3] = {{0, 0}, {f.w, 0}, {f.w, f.h}};
+    cv::Mat crop, gray;
+    cv::warpAffine(bgr, crop, cv::getAffineTransform(src, dst), cv::Size(int(f.w), int(f.h)), cv::INTER_LINEAR,
+                   cv::BORDER_REPLICATE);
+    cv::cvtColor(crop, gray, cv::COLOR_BGR2GRAY);
+    const auto rows = inkRows(gray);
+    if (rows.size() < 2) {
+      out.push_back(region);
+      continue;
+    }
+    for (const auto& [top, bottom] : rows) {
+      const std::vector<cv::Point2f> corners{f.at(0, float(top)), f.at(f.w, float(top)), f.at(f.w, float(bottom)),
+                                             f.at(0, float(bottom))};
+      TextRegion r = region;
+      r.rect = cv::minAreaRect(corners);
+      r.box = cv::boundingRect(corners) & bounds;
+      if (r.box.area() > 0) out.push_back(r);
+    }
+  }
+  return out;
+}
+
+}  // namespace medpics::detect

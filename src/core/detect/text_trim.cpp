@@ -1,0 +1,207 @@
+// Field labels and trailing benign words of a PHI line left outside its finding (Tesseract word boxes).
+#include "medpics/detect/text_trim.hpp"
+
+#include "medpics/detect/lexicon.hpp"
+
+#include <opencv2/imgproc.hpp>
+
+#include <algorithm>
+#include <set>
+#include <cmath>
+#include <cstdlib>
+#include <string>
+
+namespace medpics::detect {
+namespace {
+
+constexpr float kWordConfidence = 0.5f;
+
+// Lower-case ASCII words of a token (accents folded; punctuation and other bytes separate words).
+std::vector<std::string> wordsOf(std::string_view raw) {
+  std::vector<std::string> out(1);
+  for (char c : foldAccents(raw)) {
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
+      out.back() += c;
+    else if (!out.back().empty())
+      out.emplace_back();
+  }
+  if (out.back().empty()) out.pop_back();
+  return out;
+}
+
+// Words of field labels printed before a value ("Né(e) le", "N° de dossier", "Examen du", "IPP", "Nom"). Not the
+// courtesy titles (M., Mme, Dr...): the value starts there. Weak words (le, de, du, n, e...) are also name particles
+// ("Le Gall"): a label never ends with one, except "le" after "né(e)" / "prélevé" and "du" after "examen".
+bool strongLabel(const std::string& w) {
+  // (not the identifier labels "IPP", "ID", "NIR": a sticker prints "IPP 8231145067" as one value)
+  static const std::set<std::string> labels{"nom",    "prenom",  "prenoms",     "patient",      "patiente", "ne",
+                                            "nee",    "date",    "naissance",   "dossier",      "numero",   "examen",
+                                            "exam",   "preleve", "prelevement", "prescripteur", "medecin",  "sexe",
+                                            "age",    "tel",     "telephone",   "adresse",      "ddn",      "dob",
+                                            "sejour", "venue",   "name",        "birth",        "sex"};
+  return labels.count(w) > 0;
+}
+// A long label misread by one or two letters ("Preseripteur").
+bool misreadLabel(const std::string& w) {
+  if (w.size() < 7) return false;
+  for (const char* label : {"prescripteur", "naissance", "prelevement", "telephone", "patiente", "dossier"}) {
+    const std::string l = label;
+    if (std::abs(int(l.size()) - int(w.size())) > 2) continue;
+    std::vector<int> prev(l.size() + 1), cur(l.size() + 1);
+    for (std::size_t j = 0; j <= l.size(); ++j) prev[j] = int(j);
+    for (std::size_t i = 1; i <= w.size(); ++i) {
+      cur[0] = int(i);
+      for (std::size_t j = 1; j <= l.size(); ++j)
+        cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (w[i - 1] == l[j - 1] ? 0 : 1)});
+      std::swap(prev, cur);
+    }
+    if (prev[l.size()] <= 2) return true;
+  }
+  return false;
+}
+bool weakLabel(const std::string& w) {
+  static const std::set<std::string> weak{"le", "la", "de", "du", "d", "e", "s", "n", "no", "of"};
+  return weak.count(w) > 0;
+}
+
+bool courtesyTitle(std::string_view raw) {
+  const auto w = wordsOf(raw);
+  static const std::set<std::string> titles{"m",  "mme",     "mr", "mrs",        "ms",       "mlle",
+                                            "dr", "docteur", "pr", "professeur", "monsieur", "madame"};
+  return w.size() == 1 && titles.count(w.front()) > 0;
+}
+
+bool punctuationOnly(std::string_view raw) { return wordsOf(raw).empty(); }
+
+// A trailing benign run starts with vocabulary ("kV", "mAs", "bpm"); numbers and units may follow it.
+bool vocabularyWord(std::string_view raw) {
+  const auto w = wordsOf(raw);
+  if (w.size() != 1) return false;
+  const std::string& s = w.front();
+  const bool alpha = std::none_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+  return alpha && s.size() >= 2 && (isBenignWord(s) || isClinicalAbbreviation(s));
+}
+bool measureWord(std::string_view raw) {
+  const auto w = wordsOf(raw);
+  if (w.empty() || w.size() > 2) return false;
+  return std::all_of(w.begin(), w.end(), [](const std::string& s) {
+    const bool number = s.size() <= 4 && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+    return number || isBenignWord(s) || isClinicalAbbreviation(s);
+  });
+}
+bool singleLetter(std::string_view raw) {
+  const auto w = wordsOf(raw);
+  return w.size() == 1 && w.front().size() == 1 && !(w.front()[0] >= '0' && w.front()[0] <= '9');
+}
+
+}  // namespace
+
+LineExtent phiExtent(const OcrLine& line, const std::vector<TextSpan>& spans) {
+  LineExtent extent;
+  const auto& words = line.words;
+  if (spans.empty() || words.size() < 2) return extent;
+  std::size_t lastSpan = 0;
+  for (const auto& s : spans) lastSpan = std::max(lastSpan, s.end);
+  auto text = [&](const OcrWord& w) { return std::string_view(line.text).substr(w.begin, w.end - w.begin); };
+  // leading field label: words read confidently that are label words or punctuation (the label may lie inside the
+  // first span: "IPP 123", "Né(e) le 12/03/1960" are matched with their label), up to the first word of the value
+  // (a word of a span that is not a label word, or a courtesy title: "Patient(e) : Mme DUPONT")
+  std::size_t lead = 0, lastStrong = 0;
+  bool sawStrong = false, title = false;
+  std::string previous;
+  while (lead < words.size()) {
+    const std::string_view t = text(words[lead]);
+    // punctuation, and a lone letter before the label (a box border read as "|", "I" or "À")
+    if (punctuationOnly(t) ||
+        (lead == 0 && wordsOf(t).size() == 1 && wordsOf(t).front().size() == 1 && words.size() > 2)) {
+      ++lead;
+      continue;
+    }
+    if (courtesyTitle(t)) {
+      title = true;
+      break;
+    }
+    const auto parts = wordsOf(t);
+    bool label = words[lead].confidence >= kWordConfidence && !parts.empty();
+    bool strongEnd = false;
+    for (const auto& part : parts) {
+      const bool afterLabel =
+          (part == "le" && (previous == "ne" || previous == "nee" || previous == "e" || previous == "preleve")) ||
+          (part == "du" && (previous == "examen" || previous == "exam"));
+      if (strongLabel(part) || afterLabel || misreadLabel(part))
+        strongEnd = true;
+      else if (part == "e" || part == "s")  // "Né(e)", "Prénom(s)", "Patient(e)"
+        ;
+      else if (weakLabel(part))
+        strongEnd = false;
+      else
+        label = false;
+      previous = part;
+    }
+    if (!label) break;
+    if (strongEnd) {
+      sawStrong = true;
+      lastStrong = lead + 1;
+    }
+    ++lead;
+  }
+  // cut after the last strong label word (and the punctuation after it), where the value starts: inside a span
+  std::size_t cut = sawStrong ? lastStrong : 0;
+  while (cut < words.size() && punctuationOnly(text(words[cut]))) ++cut;
+  const bool valueStarts =
+      cut < words.size() && (title ? cut == lead : std::any_of(spans.begin(), spans.end(), [&](const TextSpan& s) {
+        return words[cut].begin < s.end && words[cut].end > s.begin;
+      }));
+  if (sawStrong && cut > 0 && valueStarts) extent.from = (words[cut - 1].to + words[cut].from) / 2.0;
+  // trailing benign run: after the last span, starting with a vocabulary word or a single letter, all confident
+  std::size_t tail = words.size();
+  for (std::size_t i = words.size(); i-- > 0;) {
+    const OcrWord& w = words[i];
+    if (w.begin < lastSpan || w.confidence < kWordConfidence) break;
+    const std::string_view t = text(w);
+    if (!(measureWord(t) || singleLetter(t) || punctuationOnly(t))) break;
+    tail = i;
+  }
+  while (tail < words.size() && !(vocabularyWord(text(words[tail])) || singleLetter(text(words[tail])))) ++tail;
+  if (tail < words.size() && tail > 0 && words[tail].from > extent.from)
+    extent.to = (words[tail - 1].to + words[tail].from) / 2.0;
+  if (extent.to <= extent.from) return {};
+  return extent;
+}
+
+TextRegion subRegion(const TextRegion& region, const LineExtent& extent, cv::Size image) {
+  if (extent.whole()) return region;
+  const float angle = std::fmod(std::abs(region.rect.angle), 90.f);
+  const bool axisAligned = angle < 2.f || angle > 88.f;
+  TextRegion out = region;
+  const cv::Rect bounds(0, 0, image.width, image.height);
+  if (axisAligned) {
+    if (region.box.height > region.box.width * 1.5) return region;  // a vertical line, read turned by 90 degrees
+    const int x0 = region.box.x + int(std::floor(extent.from * region.box.width));
+    const int x1 = region.box.x + int(std::ceil(extent.to * region.box.width));
+    out.box = cv::Rect(x0, region.box.y, std::max(1, x1 - x0), region.box.height) & bounds;
+    out.rect =
+        cv::RotatedRect(cv::Point2f(float(out.box.x + out.box.width / 2.0), float(out.box.y + out.box.height / 2.0)),
+                        cv::Size2f(float(out.box.width), float(out.box.height)), 0.f);
+    return out;
+  }
+  // the corners OCR's crop maps to its top-left, top-right and bottom-right (see uprightCrop in ocr.cpp)
+  cv::Point2f pts[4];
+  region.rect.points(pts);  // bottomLeft, topLeft, topRight, bottomRight
+  cv::Point2f tl = pts[1], tr = pts[2], br = pts[3];
+  if (region.rect.size.height > region.rect.size.width) {
+    tl = pts[0];
+    tr = pts[1];
+    br = pts[2];
+  }
+  const cv::Point2f bl = tl + (br - tr);
+  const auto at = [](cv::Point2f a, cv::Point2f b, double f) { return a + (b - a) * float(f); };
+  const std::vector<cv::Point2f> corners{at(tl, tr, extent.from), at(tl, tr, extent.to), at(bl, br, extent.to),
+                                         at(bl, br, extent.from)};
+  out.rect = cv::minAreaRect(corners);
+  out.box = cv::boundingRect(corners) & bounds;
+  if (out.box.area() <= 0) return region;
+  return out;
+}
+
+}  // namespace medpics::detect

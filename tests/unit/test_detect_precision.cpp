@@ -1,0 +1,237 @@
+// Unit tests of the precision rules of issue 14 (branch quality6): vocabulary lines read with errors, settings after
+// a trigger-like word, truncated vocabulary, field labels left outside PHI boxes, 1-D code boxes kept to their bars,
+// undecodable code blobs read as words.
+#include "medpics/detect/classify.hpp"
+#include "medpics/detect/codes.hpp"
+#include "medpics/detect/text_context.hpp"
+#include "medpics/detect/text_trim.hpp"
+
+#include <ZXing/BitMatrix.h>
+#include <ZXing/MultiFormatWriter.h>
+#include <catch2/catch.hpp>
+#include <opencv2/imgproc.hpp>
+
+#include <algorithm>
+
+using namespace medpics::detect;
+
+namespace {
+Finding textAt(int x, int y, int w, int h, std::string text, std::string category, bool phi) {
+  Finding f;
+  f.kind = Kind::Text;
+  f.box = Box{x, y, w, h};
+  f.text = std::move(text);
+  f.category = std::move(category);
+  f.phi = phi;
+  return f;
+}
+
+// An OCR line whose words are spread evenly along it (each word's share proportional to its length, one space
+// between words), read with `confidence`.
+OcrLine line(const std::string& text, float confidence = 0.9f) {
+  OcrLine l;
+  l.text = text;
+  l.confidence = confidence;
+  std::size_t at = 0;
+  while (at < text.size()) {
+    const std::size_t b = text.find_first_not_of(' ', at);
+    if (b == std::string::npos) break;
+    std::size_t e = text.find(' ', b);
+    if (e == std::string::npos) e = text.size();
+    OcrWord w;
+    w.begin = b;
+    w.end = e;
+    w.from = float(b) / float(text.size());
+    w.to = float(e) / float(text.size());
+    w.confidence = confidence;
+    l.words.push_back(w);
+    at = e;
+  }
+  return l;
+}
+
+// Fraction of the line (by characters) where `needle` starts / ends.
+double startOf(const std::string& text, const std::string& needle) {
+  return double(text.find(needle)) / double(text.size());
+}
+double endOf(const std::string& text, const std::string& needle) {
+  return double(text.find(needle) + needle.size()) / double(text.size());
+}
+
+LineExtent extentOf(const std::string& text, float confidence = 0.9f) {
+  const OcrLine l = line(text, confidence);
+  return phiExtent(l, classifyLine(text, confidence).spans);
+}
+}  // namespace
+
+TEST_CASE("a vocabulary line read with errors is to-check, never masked for its misread tokens", "[rules]") {
+  // ECG measurement lines and ultrasound settings as OCR reads them on the grid / at 10 px
+  for (const char* text :
+       {"FC 68 bpm PR 09 me RS 50m qn/ore 998/410 ws", "FC 100 bpm PR160ms QRS90 ms OQT/QTc 380/410 ms", "MI Le Ts 0,4",
+        "cinerea ab-456 Hz Axe (ons 50° Rythme sinusal"}) {
+    INFO(text);
+    const LineVerdict v = classifyLine(text, 0.4f);
+    CHECK(v.uncertain);
+    CHECK(v.vocabulary);
+  }
+  // a capitalised unknown word a person could be called, a trigger or a PHI span: not a vocabulary line
+  // (nor numbers alone: a birth date misread "12/02/1569" on an 8 px sticker; nor digits that may be a date or an id)
+  for (const char* text : {"FC 68 bpm PR 160 ms DUPONT", "Nom : FC 68 bpm QRS 90 ms", "FC 68 bpm 12/03/1960 QRS",
+                           "12/02/1569", "12 02 1569", "FC 12/02/1569 ms", "bpm 1172676908"}) {
+    INFO(text);
+    const LineVerdict v = classifyLine(text, 0.4f);
+    CHECK(v.phi);
+    CHECK_FALSE(v.vocabulary);
+  }
+  // the context rule: a vocabulary line is to-check even in the header band and next to an identity line
+  const cv::Size image(1000, 1000);
+  std::vector<Finding> f = {
+      textAt(50, 20, 300, 20, "Nom : DUPONT Jean", "name", true),                // 0: identity line
+      textAt(50, 45, 400, 20, "FC 68 bpm PR 09 me RS 50m", "other-text", true),  // 1: vocabulary line under it
+      textAt(500, 45, 200, 20, "D#rp~ xk", "other-text", true),                  // 2: garbage next to it
+  };
+  resolveUncertainText(f, {1, 2}, image, ImageKind::Ecg, {1});
+  CHECK_FALSE(f[1].phi);
+  CHECK(f[1].category == kToCheckCategory);
+  CHECK(f[2].phi);
+  // on a photo it stays masked like any uncertain text
+  std::vector<Finding> g = {textAt(50, 500, 400, 20, "FC 68 bpm PR 09 me RS 50m", "other-text", true)};
+  resolveUncertainText(g, {0}, image, ImageKind::SkinPhoto, {0});
+  CHECK(g[0].phi);
+}
+
+TEST_CASE("a trigger-like word followed by a number is a setting (DR 60), not a name label", "[rules]") {
+  CHECK_FALSE(classifyLine("Gain 57 DR 60", 0.8f).phi);
+  CHECK_FALSE(hasIdentityTrigger("Gain 57 DR 60"));
+  CHECK(hasIdentityTrigger("Dr Martin"));
+  CHECK(classifyLine("Dr MARTIN", 0.8f).phi);
+  CHECK(classifyLine("Dr Martin", 0.8f).category == "name");
+  // "ne" alone is a misread unit, "Né(e) le" a birth label
+  CHECK(classifyLine("0 FR 31 ne", 0.8f).vocabulary);  // to-check, not an identity line
+  CHECK(classifyLine("Né(e) le 12/03/1960", 0.8f).phi);
+}
+
+TEST_CASE("truncated vocabulary, organs, fasting and probe models are benign", "[rules]") {
+  for (const char* text : {"Laboratoire de biol", "Validé par le biologiste respc", "Glycémie à jeun", "Thyroïde",
+                           "Abdomen", "C5-1 3,5 MHz", "L12-5 9 MHz"}) {
+    INFO(text);
+    const LineVerdict v = classifyLine(text, 0.8f);
+    CHECK_FALSE(v.phi);
+  }
+  // a capitalised truncated word is not vocabulary: it may be a name cut by the edge
+  CHECK(classifyLine("Laboratoire Bioli", 0.8f).phi);
+  CHECK(classifyLine("MARTIN Biol", 0.8f).phi);
+}
+
+TEST_CASE("a PHI line's box leaves out its field label and trailing settings, never a part of the value", "[rules]") {
+  {
+    const std::string t = "Né(e) le 15/09/1968";
+    const LineExtent e = extentOf(t);
+    CHECK(e.from > endOf(t, "le"));
+    CHECK(e.from <= startOf(t, "15/09/1968"));
+    CHECK(e.to == 1.0);
+  }
+  {  // identifier labels stay inside: a label sticker prints "IPP 4133925473" as one value
+    CHECK(extentOf("IPP 4133925473").whole());
+  }
+  {
+    const std::string t = "N° de dossier : 2390394735";
+    CHECK(extentOf(t).from <= startOf(t, "2390394735"));
+    CHECK(extentOf(t).from > endOf(t, "dossier"));
+  }
+  {  // a courtesy title belongs to the value
+    const std::string t = "Patient(e) : Mme DUPONT Jeanne";
+    const LineExtent e = extentOf(t);
+    CHECK(e.from > endOf(t, "Patient(e)"));
+    CHECK(e.from <= startOf(t, "Mme"));
+  }
+  {  // a particle after the label belongs to the name
+    const std::string t = "Nom : Le Gall Yann";
+    const LineExtent e = extentOf(t);
+    CHECK(e.from <= startOf(t, "Le Gall"));
+  }
+  {  // a name that starts with a particle is never cut
+    CHECK(extentOf("LE GALL Yann").whole());
+    CHECK(extentOf("DE LA FONTAINE Marie").whole());
+  }
+  {  // trailing acquisition settings after the date
+    const std::string t = "Examen du 22/10/2026 kV 71 mAs 3";
+    const LineExtent e = extentOf(t);
+    CHECK(e.to >= endOf(t, "22/10/2026"));
+    CHECK(e.to < startOf(t, "kV"));
+    CHECK(e.from <= startOf(t, "22/10/2026"));
+  }
+  {  // numbers after an identifier may continue it: kept
+    CHECK(extentOf("IPP 123 456 789").to == 1.0);
+  }
+  {  // a label read without confidence, or an unknown word between the label and the value: whole line
+    CHECK(extentOf("Né(e) le 15/09/1968", 0.4f).whole());
+    CHECK(extentOf("Nom : xqz DUPONT Jean").from <= startOf("Nom : xqz DUPONT Jean", "xqz"));
+  }
+  // the extent as a region: axis-aligned and rotated lines
+  TextRegion r;
+  r.box = cv::Rect(100, 50, 400, 20);
+  r.rect = cv::RotatedRect(cv::Point2f(300, 60), cv::Size2f(400, 20), 0);
+  const TextRegion s = subRegion(r, LineExtent{0.25, 1.0}, {1000, 1000});
+  CHECK(s.box == cv::Rect(200, 50, 300, 20));
+  TextRegion rr;
+  rr.rect = cv::RotatedRect(cv::Point2f(300, 60), cv::Size2f(400, 20), 3.f);
+  rr.box = rr.rect.boundingRect();
+  const TextRegion sr = subRegion(rr, LineExtent{0.5, 1.0}, {1000, 1000});
+  CHECK(sr.box.x >= 290);
+  CHECK(sr.box.br().x >= rr.box.br().x - 2);
+  CHECK(std::max(sr.rect.size.width, sr.rect.size.height) == Approx(200).margin(2));
+}
+
+namespace {
+cv::Mat symbolGrey(ZXing::BarcodeFormat format, const std::string& text, int width, int height) {
+  ZXing::MultiFormatWriter writer(format);
+  writer.setMargin(0);
+  const ZXing::BitMatrix bits = writer.encode(text, 0, 0);
+  cv::Mat modules(bits.height(), bits.width(), CV_8U);
+  for (int y = 0; y < bits.height(); ++y)
+    for (int x = 0; x < bits.width(); ++x) modules.at<uchar>(y, x) = bits.get(x, y) ? 0 : 255;
+  cv::Mat out;
+  cv::resize(modules, out, {width, height}, 0, 0, cv::INTER_AREA);
+  return out;
+}
+}  // namespace
+
+TEST_CASE("a 1-D code's box stays on its bars when text is printed right under it", "[codes]") {
+  cv::Mat page(900, 900, CV_8U, cv::Scalar(240));
+  const cv::Mat code = symbolGrey(ZXing::BarcodeFormat::Code128, "2390394735", 240, 50);
+  const cv::Rect bars(300, 100, code.cols, code.rows);
+  code.copyTo(page(bars));
+  // a table of text under the code (the gradient component used to run into it)
+  for (int row = 0; row < 12; ++row)
+    for (int col = 0; col < 3; ++col)
+      cv::putText(page, "12,0 - 16,0", {260 + col * 120, 175 + row * 30}, cv::FONT_HERSHEY_SIMPLEX, 0.6, cv::Scalar(30),
+                  2);
+  cv::Mat bgr;
+  cv::cvtColor(page, bgr, cv::COLOR_GRAY2BGR);
+  const auto findings = detectCodes(bgr);
+  const auto f =
+      std::find_if(findings.begin(), findings.end(), [](const Finding& x) { return x.text == "2390394735"; });
+  REQUIRE(f != findings.end());
+  const cv::Rect box(f->box->x, f->box->y, f->box->w, f->box->h);
+  INFO("box " << box.x << "," << box.y << " " << box.width << "x" << box.height);
+  CHECK((box & bars).area() >= 0.9 * bars.area());
+  CHECK(box.br().y <= bars.br().y + 20);  // not down into the table
+}
+
+TEST_CASE("an undecodable square blob that OCR reads as a benign word is not a code", "[codes]") {
+  Finding code;
+  code.kind = Kind::Barcode;
+  code.category = "unreadable-code";
+  code.box = Box{100, 100, 60, 40};
+  const std::vector<Finding> benignWord = {textAt(90, 95, 90, 50, "Abdomen", "benign", false)};
+  CHECK(unreadableCodeIsText(code, benignWord));
+  const std::vector<Finding> settings = {textAt(90, 95, 90, 50, "MI Le Ts 0,4", "to-check", false)};
+  CHECK(unreadableCodeIsText(code, settings));
+  const std::vector<Finding> unknown = {textAt(90, 95, 90, 50, "Xq#", "other-text", true)};
+  CHECK_FALSE(unreadableCodeIsText(code, unknown));
+  const std::vector<Finding> garbage = {textAt(90, 95, 90, 50, "Xq# lIl", "to-check", false)};
+  CHECK_FALSE(unreadableCodeIsText(code, garbage));
+  code.category = "datamatrix";
+  CHECK_FALSE(unreadableCodeIsText(code, benignWord));
+}
