@@ -648,6 +648,7 @@ void Desk::tick(double now) {
     for (const auto& img : post->images) openPostAnalysing |= img.analysis == LoadedImage::Analysis::Pending;
   prefetcher_->setAnalysisPaused(openPostAnalysing);
   updatePublicationCheck();  // the residual check of what A, A would publish, once the regions are still
+  preloadNextTextures();
   if (post && post->claiming && !claimInFlight_ && now >= claimRetryAt_) claimOpenPost();
   if (offline) probeConnection();
   const api::Lease* lease = post ? &post->lease : registration ? &registration->lease : nullptr;
