@@ -447,7 +447,7 @@ void Desk::runChecks() {
       },
       [this, gen](const Result<RegistrationChecks>& checks) {
         if (gen != generation_ || !registration) return;
-        if (!checks) return notify(true, tr("status.error"), checks.error().describe());
+        if (!checks) return notifyItem(true, tr("failure.checks"), checks.error().describe());
         registration->checks = checks.value();
       });
 }
@@ -502,7 +502,7 @@ void Desk::finishApproval() {
   PublicationCheck& check = post->check;
   check.approveWhenReady = false;
   post->sending = false;
-  if (!check.error.empty()) return notifyItem(true, tr("status.error"), check.error);
+  if (!check.error.empty()) return notifyItem(true, tr("failure.publication"), check.error);
   mask::ResidualCheck residual = check.residual;
   residual.overrideReason = post->overrideReason;
   if (!residual.passes()) return onResidualObjection(residual);

@@ -6,6 +6,8 @@
 #include "ui_probe.hpp"
 #include "views/regions_panel.hpp"
 
+#include "views/views.hpp"
+
 #include <imgui.h>
 
 #include <algorithm>
@@ -198,13 +200,24 @@ void drawRegionsPanel(OpenPost& post, LoadedImage& image, const std::function<vo
     ImGui::TreePop();
   }
   drawSelected(doc);
-  ImGui::BeginDisabled(!doc.canUndo());
+  // Undo / redo with nothing to do say so: in their tooltip and, while the pointer is over them, on the line under.
+  const char* hoveredWhy = "";
+  const char* undoWhy = doc.canUndo() ? "" : "blocked.nothing_to_undo";
+  ImGui::BeginDisabled(*undoWhy);
   if (ImGui::Button((withKey(tr("editor.undo"), Action::Undo) + "##undo").c_str())) doc.undo();
+  probe("editor.undo");
+  whyDisabled(undoWhy);
+  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) hoveredWhy = undoWhy;
   ImGui::EndDisabled();
   ImGui::SameLine();
-  ImGui::BeginDisabled(!doc.canRedo());
+  const char* redoWhy = doc.canRedo() ? "" : "blocked.nothing_to_redo";
+  ImGui::BeginDisabled(*redoWhy);
   if (ImGui::Button((withKey(tr("editor.redo"), Action::Redo) + "##redo").c_str())) doc.redo();
+  probe("editor.redo");
+  whyDisabled(redoWhy);
+  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) hoveredWhy = redoWhy;
   ImGui::EndDisabled();
+  disabledStatus(hoveredWhy);
 }
 
 ImU32 legendColour(const std::string& kind) {
