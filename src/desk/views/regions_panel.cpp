@@ -36,7 +36,7 @@ void drawTools(EditorState& ed) {
   const Action actions[] = {Action::ToolSelect,  Action::ToolRect,  Action::ToolEllipse,
                             Action::ToolPolygon, Action::ToolBrush, Action::ToolEraser};
   const char* icons[] = {icon::kSelect, icon::kRectangle, icon::kEllipse, icon::kPolygon, icon::kBrush, icon::kEraser};
-  const float side = ImGui::GetFrameHeight() * 1.3f;
+  const float side = ImGui::GetFontSize() * 1.75f;  // six fit in the side panel at 1280 px, whatever the paddings
   for (int i = 0; i < 6; ++i) {
     if (i) ImGui::SameLine();
     const bool active = ed.tool == tools[i];
