@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <functional>
 #include <string>
@@ -39,6 +40,15 @@ bool runUntil(desk::App& app, const std::function<bool()>& done, double seconds)
     if (msSince(start) > seconds * 1000) return false;
     frame(app);
   }
+  return true;
+}
+
+// Every image shown with its findings (analysed).
+bool itemShown(const desk::Desk& desk) {
+  if (!desk.post || desk.post->images.empty()) return false;
+  for (const auto& img : desk.post->images)
+    if (img.status != desk::LoadedImage::Status::Ready || img.analysis == desk::LoadedImage::Analysis::Pending)
+      return false;
   return true;
 }
 
@@ -88,7 +98,7 @@ int main(int argc, char** argv) {
           app, [&] { return desk.post.has_value(); }, 60))
     return 1;
 
-  std::vector<double> toNext, toNextAll;
+  std::vector<double> toNext, toNextAll, decidable;
   int objections = 0, approved = 0, prefetched = 0, atOnce = 0;
   for (int i = 0; i < approvals && desk.post; ++i) {
     // The moderator reviews the post once it is ready and, when it comes within 3 minutes, the next one is ready in
@@ -120,10 +130,22 @@ int main(int argc, char** argv) {
               300))
         return 1;
       if (desk.decisionsQueued > queued) {
-        runUntil(
-            app, [&] { return desk.post && desk.post->detail.id != id && itemReady(desk); }, 300);
-        frame(app);  // the frame that shows it
-        const double ms = msSince(start);
+        const double journalledMs = msSince(start);
+        // The next post is on screen at the end of the first frame that draws it with its images and findings
+        // (its lease may still be in flight: it is claimed in the background, A waits for it); decidable once claimed.
+        double shownMs = -1, claimedMs = -1, firstFrameMs = 0;
+        while (claimedMs < 0 && msSince(start) < 300000) {
+          const auto f = Clock::now();
+          frame(app);
+          const bool next = desk.post && desk.post->detail.id != id;
+          if (shownMs < 0 && next && itemShown(desk)) shownMs = msSince(start), firstFrameMs = msSince(f);
+          if (shownMs >= 0 && itemReady(desk)) claimedMs = msSince(start);
+        }
+        const double ms = shownMs;
+        decidable.push_back(claimedMs);
+        if (std::getenv("BENCH_PHASES"))
+          std::printf("  phases: journalled %.0f ms, shown %.0f ms (that frame %.0f ms), claimed %.0f ms\n",
+                      journalledMs, shownMs, firstFrameMs, claimedMs);
         toNextAll.push_back(ms);
         if (first) toNext.push_back(ms), ++atOnce;
         prefetched += desk.openedFromPrefetch;
@@ -145,11 +167,20 @@ int main(int argc, char** argv) {
               reinterpret_cast<const char*>(glGetString(GL_RENDERER)), lookSeconds);
   std::printf("approvals: %d (%d published at the first A, A), objections: %d = %.2f per approval\n", approved, atOnce,
               objections, approved ? double(objections) / approved : 0.0);
-  std::printf("second A -> next post on screen, published at once: median %.1f ms, max %.1f ms (%zu)\n", median(toNext),
-              toNext.empty() ? 0 : *std::max_element(toNext.begin(), toNext.end()), toNext.size());
+  auto range = [](const std::vector<double>& v) {
+    char text[64];
+    if (v.empty()) return std::string("-");
+    std::snprintf(text, sizeof text, "%.0f-%.0f ms", *std::min_element(v.begin(), v.end()),
+                  *std::max_element(v.begin(), v.end()));
+    return std::string(text);
+  };
+  std::printf("second A -> next post on screen, published at once: median %.1f ms, range %s (%zu)\n", median(toNext),
+              range(toNext).c_str(), toNext.size());
   std::printf(
       "second A -> next post on screen, every approval (last A): median %.1f ms; next post from the prefetch "
-      "cache: %d of %d\n",
-      median(toNextAll), prefetched, approved);
+      "cache: %d of %d; textures uploaded ahead: %d images\n",
+      median(toNextAll), prefetched, approved, desk.texturePreload.completed());
+  std::printf("second A -> next post claimed (A acts on it): median %.1f ms, range %s\n", median(decidable),
+              range(decidable).c_str());
   return 0;
 }

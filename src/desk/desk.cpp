@@ -447,7 +447,7 @@ void Desk::runChecks() {
       },
       [this, gen](const Result<RegistrationChecks>& checks) {
         if (gen != generation_ || !registration) return;
-        if (!checks) return notify(true, tr("status.error"), checks.error().describe());
+        if (!checks) return notifyItem(true, tr("failure.checks"), checks.error().describe());
         registration->checks = checks.value();
       });
 }
@@ -502,7 +502,7 @@ void Desk::finishApproval() {
   PublicationCheck& check = post->check;
   check.approveWhenReady = false;
   post->sending = false;
-  if (!check.error.empty()) return notifyItem(true, tr("status.error"), check.error);
+  if (!check.error.empty()) return notifyItem(true, tr("failure.publication"), check.error);
   mask::ResidualCheck residual = check.residual;
   residual.overrideReason = post->overrideReason;
   if (!residual.passes()) return onResidualObjection(residual);
@@ -648,6 +648,7 @@ void Desk::tick(double now) {
     for (const auto& img : post->images) openPostAnalysing |= img.analysis == LoadedImage::Analysis::Pending;
   prefetcher_->setAnalysisPaused(openPostAnalysing);
   updatePublicationCheck();  // the residual check of what A, A would publish, once the regions are still
+  preloadNextTextures();
   if (post && post->claiming && !claimInFlight_ && now >= claimRetryAt_) claimOpenPost();
   if (offline) probeConnection();
   const api::Lease* lease = post ? &post->lease : registration ? &registration->lease : nullptr;

@@ -11,6 +11,7 @@
 #include "publication_check.hpp"
 #include "registration_checks.hpp"
 #include "settings.hpp"
+#include "texture_preload.hpp"
 
 #include "medpics/api/types.hpp"
 #include "medpics/detect/classify.hpp"
@@ -165,6 +166,7 @@ class Desk {
   std::vector<work::PrefetchProgress> prefetchProgress;  // upcoming posts, nearest first (refreshed each frame)
   std::size_t prefetchMemory = 0;
   bool openedFromPrefetch = false;  // the open post came ready from the prefetch cache
+  TexturePreload texturePreload;    // the next post's textures, uploaded ahead (desk_pipeline.cpp)
   // ---- connection state (desk_connection.cpp) ----
   bool offline = false;       // the last platform call could not reach it (decisions wait in the outbox)
   std::string offlineDetail;  // that failure's technical detail
@@ -222,6 +224,7 @@ class Desk {
   void onOutboxChange(const work::OutboxEntry& entry);
   void updatePrefetch();
   bool openPrefetched(const std::string& id);
+  void preloadNextTextures();  // once per frame: uploads a part of the next post's textures
   void claimOpenPost();
   void startSession(const api::Session& started);  // signed in: token to the workers, first queue load
 

@@ -130,8 +130,13 @@ bool Desk::openPrefetched(const std::string& id) {
   for (auto& image : ready->images) {
     LoadedImage& img = post->images.emplace_back(image.ref);
     img.bytes = image.bytes;
-    auto tiles = std::static_pointer_cast<const std::vector<gl::RgbaTile>>(image.display.data);
-    img.show(image.bgr, tiles ? *tiles : gl::makeTiles(*image.bgr, maxTextureSize()));
+    if (auto uploaded = texturePreload.take(image.bgr.get())) {  // uploaded ahead: nothing to upload now
+      img.show(image.bgr, {});
+      img.texture = std::move(*uploaded);
+    } else {
+      auto tiles = std::static_pointer_cast<const std::vector<gl::RgbaTile>>(image.display.data);
+      img.show(image.bgr, tiles ? *tiles : gl::makeTiles(*image.bgr, maxTextureSize()));
+    }
     if (image.analysis) applyAnalysis(img, *image.analysis);
   }
   openedFromPrefetch = true;
@@ -140,6 +145,17 @@ bool Desk::openPrefetched(const std::string& id) {
   claimOpenPost();
   updatePrefetch();
   return true;
+}
+
+// The textures of the post that opens next (the nearest upcoming one, once decoded) are uploaded a few megabytes per
+// frame while the current post is reviewed, so that the second A shows it without uploading anything.
+void Desk::preloadNextTextures() {
+  constexpr std::size_t kBytesPerFrame = std::size_t{6} << 20;
+  std::vector<TexturePreload::Source> sources;
+  if (prefetcher_ && !prefetchProgress.empty())
+    for (const auto& image : prefetcher_->display(prefetchProgress.front().id))
+      sources.push_back({image.bgr, std::static_pointer_cast<const std::vector<gl::RgbaTile>>(image.display.data)});
+  if (texturePreload.step(sources, kBytesPerFrame)) ui_.post([] {});  // the rest in the next frames
 }
 
 void Desk::claimOpenPost() {

@@ -3,8 +3,10 @@
 
 #include "medpics/creds/directory.hpp"
 #include "medpics/creds/ocr.hpp"
+#include "medpics/creds/proof_document.hpp"
 #include "medpics/util/log.hpp"
 
+#include <cctype>
 #include <chrono>
 #include <filesystem>
 
@@ -15,6 +17,7 @@ RegistrationChecks runRegistrationChecks(const api::Applicant& applicant,
                                          const std::vector<std::string>& documentKinds,
                                          const std::optional<std::vector<creds::AccountIdentifier>>& otherAccounts) {
   RegistrationChecks out;
+  const creds::RegistrationClaim claim = creds::claimFromApplicant(applicant);
   std::vector<creds::ProofDocument> proofs;
   for (std::size_t i = 0; i < documents.size(); ++i) {
     creds::ProofDocument proof;
@@ -23,6 +26,8 @@ RegistrationChecks runRegistrationChecks(const api::Applicant& applicant,
       const creds::OcrResult ocr = creds::readDocument(*documents[i]);
       proof.ocrText = ocr.text;
       proof.ocrConfidence = ocr.confidence;
+      const auto outlines = proofOutlines(claim, ocr.text, ocr.words, static_cast<int>(i));
+      out.outlines.insert(out.outlines.end(), outlines.begin(), outlines.end());
     }
     out.ocrTexts.push_back(proof.ocrText);
     proofs.push_back(std::move(proof));
@@ -41,7 +46,7 @@ RegistrationChecks runRegistrationChecks(const api::Applicant& applicant,
   }
   const auto today =
       std::chrono::year_month_day{std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())};
-  out.checklist = creds::checkRegistration(creds::claimFromApplicant(applicant), proofs, directory.get(),
+  out.checklist = creds::checkRegistration(claim, proofs, directory.get(),
                                            otherAccounts.value_or(std::vector<creds::AccountIdentifier>{}), today);
   if (!otherAccounts) {
     for (auto& item : out.checklist.items)
@@ -51,6 +56,38 @@ RegistrationChecks runRegistrationChecks(const api::Applicant& applicant,
       }
     out.checklist.suggestion = creds::suggestDecision(out.checklist.items);
   }
+  return out;
+}
+
+namespace {
+std::string lowerAscii(std::string text) {
+  for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return text;
+}
+}  // namespace
+
+std::vector<ProofOutline> proofOutlines(const creds::RegistrationClaim& claim, const std::string& ocrText,
+                                        const std::vector<creds::OcrWord>& words, int document) {
+  std::vector<ProofOutline> out;
+  auto add = [&](const char* checkId, std::size_t offset, std::size_t length) {
+    const cv::Rect box = creds::boxOfSpan(words, offset, length);
+    if (!box.empty()) out.push_back({checkId, document, box});
+  };
+  // Every occurrence of `needle` (ASCII case ignored) in the text.
+  const std::string lower = lowerAscii(ocrText);
+  auto addAll = [&](const char* checkId, const std::string& needle) {
+    if (needle.size() < 2) return;
+    const std::string n = lowerAscii(needle);
+    for (std::size_t at = lower.find(n); at != std::string::npos; at = lower.find(n, at + n.size()))
+      add(checkId, at, n.size());
+  };
+  const creds::ProofFacts facts = creds::extractProofFacts(ocrText);
+  for (const auto& id : facts.identifiers) add(creds::check_id::kDocumentIdentifier, id.offset, id.length);
+  for (const std::string* name : {&claim.lastName, &claim.firstName, &claim.birthName})
+    addAll(creds::check_id::kDocumentName, *name);
+  if (facts.expiry) addAll(creds::check_id::kCardNotExpired, facts.expiry->text);
+  if (!facts.university.empty()) addAll(creds::check_id::kDocumentUniversity, facts.university);
+  if (!facts.academicYear.empty()) addAll(creds::check_id::kDocumentAcademicYear, facts.academicYear);
   return out;
 }
 

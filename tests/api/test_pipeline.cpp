@@ -210,12 +210,19 @@ TEST_CASE("prefetcher: the next N posts are downloaded and decoded in queue orde
     CHECK(p.bytesTotal > 0);
   }
   CHECK(prefetcher->memoryUsed() > 3 * 800 * 600 * 3);
+  // display() shows the decoded images of a post left in the cache (the desk uploads its textures ahead).
+  const auto shown = prefetcher->display("p1");
+  REQUIRE_FALSE(shown.empty());
+  CHECK(prefetcher->display("p9").empty());
   auto taken = prefetcher->take("p1");
   REQUIRE(taken);
   CHECK(taken->detail.id == "p1");
   REQUIRE_FALSE(taken->images.empty());
   CHECK(taken->images[0].bgr->cols == 800);
+  CHECK(taken->images[0].bgr == shown[0].bgr);  // the same pixels: textures uploaded from them are taken at the open
+  CHECK(shown[0].imageId == taken->images[0].ref.id);
   CHECK(prefetcher->take("p1") == nullptr);
+  CHECK(prefetcher->display("p1").empty());
   prefetcher->setUpcoming({"p2", "p3", "p4", "p5"});  // the moderator moved on: p4 is fetched next
   REQUIRE(waitFor([&] { return prefetcher->readyCount() == 3; }, 30));
   CHECK(ids(prefetcher->progress()) == std::vector<std::string>{"p2", "p3", "p4"});

@@ -3,6 +3,7 @@
 #include <opencv2/core.hpp>
 
 #include <string>
+#include <vector>
 
 namespace medpics::creds {
 
@@ -14,10 +15,20 @@ namespace medpics::creds {
 // Throws std::runtime_error when Tesseract or its language data cannot be loaded.
 std::string ocrDocument(const cv::Mat& image);
 
+// Where a word of the text was read: its bytes in OcrResult::text and its box in the image's pixels (geometry
+// only: callers that keep it keep no text).
+struct OcrWord {
+  std::size_t offset = 0, length = 0;
+  cv::Rect box;
+};
+
 struct OcrResult {
   std::string text;
-  double confidence = 0;  // Tesseract's mean word confidence, 0..100 (sharp print ≈ 90, blurred < 70)
+  double confidence = 0;       // Tesseract's mean word confidence, 0..100 (sharp print ≈ 90, blurred < 70)
+  std::vector<OcrWord> words;  // in reading order
 };
+// Union of the boxes of the words overlapping text bytes [offset, offset + length) (empty when none).
+cv::Rect boxOfSpan(const std::vector<OcrWord>& words, std::size_t offset, std::size_t length);
 // ocrDocument with the confidence, for ProofDocument::ocrConfidence. When the automatic page layout
 // finds no text (it fails on some blurred photos), the image is read again as a single text block.
 OcrResult readDocument(const cv::Mat& image);

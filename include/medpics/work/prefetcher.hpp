@@ -57,6 +57,13 @@ struct PrefetchedPost {
   std::size_t memory() const;
 };
 
+// What the display hook made of one decoded image of a post still in the cache.
+struct PrefetchedDisplay {
+  std::string imageId;
+  std::shared_ptr<const cv::Mat> bgr;
+  DisplayData display;
+};
+
 struct PrefetchProgress {
   std::string id;
   PrefetchStage stage = PrefetchStage::Queued;
@@ -80,6 +87,9 @@ class Prefetcher {
   // in flight for it is cancelled and its image comes back NotStarted: the prefetch pipeline may run at background
   // priority, and the taken post is now work the user waits for, to be analysed by the caller at its own priority.
   std::shared_ptr<PrefetchedPost> take(const std::string& id);
+  // The display data of a post's images once they are decoded (empty before), the post staying in the cache: e.g.
+  // to upload the next post's textures before it opens.
+  std::vector<PrefetchedDisplay> display(const std::string& id) const;
   // Called on a worker after every progress step (e.g. to wake the UI). Set before work starts.
   void setOnProgress(std::function<void()> onProgress);
 

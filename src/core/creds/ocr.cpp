@@ -2,11 +2,14 @@
 #include "medpics/creds/ocr.hpp"
 
 #include <tesseract/baseapi.h>
+#include <tesseract/resultiterator.h>
 
 #include <opencv2/imgproc.hpp>
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
+#include <cstring>
 #include <memory>
 #include <stdexcept>
 #include <vector>
@@ -62,7 +65,36 @@ cv::Mat flattenBackground(const cv::Mat& gray, double glyphHeight) {
   return flat;
 }
 
+// The words of the last recognition with their boxes, mapped back to the caller's image (1 / scale) and to their
+// bytes in `text` (found in order from the previous word's end).
+std::vector<OcrWord> wordBoxes(tesseract::TessBaseAPI& api, const std::string& text, double scale) {
+  std::vector<OcrWord> words;
+  std::unique_ptr<tesseract::ResultIterator> it(api.GetIterator());
+  if (!it) return words;
+  std::size_t cursor = 0;
+  do {
+    const std::unique_ptr<char[]> word(it->GetUTF8Text(tesseract::RIL_WORD));
+    int x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+    if (!word || !*word.get() || !it->BoundingBox(tesseract::RIL_WORD, &x0, &y0, &x1, &y1)) continue;
+    const std::size_t at = text.find(word.get(), cursor);
+    if (at == std::string::npos) continue;
+    const std::size_t length = std::strlen(word.get());
+    cursor = at + length;
+    const cv::Point tl(static_cast<int>(std::floor(x0 / scale)), static_cast<int>(std::floor(y0 / scale)));
+    const cv::Point br(static_cast<int>(std::ceil(x1 / scale)), static_cast<int>(std::ceil(y1 / scale)));
+    words.push_back({at, length, cv::Rect(tl, br)});
+  } while (it->Next(tesseract::RIL_WORD));
+  return words;
+}
+
 }  // namespace
+
+cv::Rect boxOfSpan(const std::vector<OcrWord>& words, std::size_t offset, std::size_t length) {
+  cv::Rect box;
+  for (const auto& w : words)
+    if (w.offset < offset + length && offset < w.offset + w.length) box = box.empty() ? w.box : (box | w.box);
+  return box;
+}
 
 double estimateGlyphHeight(const cv::Mat& gray) {
   cv::Mat binary, labels, stats, centroids;
@@ -84,11 +116,13 @@ OcrResult readDocument(const cv::Mat& image) {
   if (image.empty()) return {};
   cv::Mat gray = toGray(image);
   const double glyph = estimateGlyphHeight(gray);
+  double scale = 1;
   if (glyph > 0) {
-    const double scale = std::clamp(kTargetGlyphHeight / glyph, 0.25, 4.0);
-    if (scale < 0.9 || scale > 1.1) {
+    scale = std::clamp(kTargetGlyphHeight / glyph, 0.25, 4.0);
+    if (scale < 0.9 || scale > 1.1)
       cv::resize(gray, gray, cv::Size(), scale, scale, scale < 1 ? cv::INTER_AREA : cv::INTER_CUBIC);
-    }
+    else
+      scale = 1;
     gray = flattenBackground(gray, kTargetGlyphHeight);
   }
   if (!gray.isContinuous()) gray = gray.clone();
@@ -100,7 +134,8 @@ OcrResult readDocument(const cv::Mat& image) {
     api.SetPageSegMode(mode);
     api.SetImage(gray.data, gray.cols, gray.rows, 1, static_cast<int>(gray.step));
     const std::unique_ptr<char[]> text(api.GetUTF8Text());
-    OcrResult result{text ? std::string(text.get()) : std::string(), static_cast<double>(api.MeanTextConf())};
+    OcrResult result{text ? std::string(text.get()) : std::string(), static_cast<double>(api.MeanTextConf()), {}};
+    if (alphanumerics(result.text) > alphanumerics(best.text)) result.words = wordBoxes(api, result.text, scale);
     api.Clear();
     if (alphanumerics(result.text) > alphanumerics(best.text)) best = std::move(result);
   }

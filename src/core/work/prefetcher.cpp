@@ -136,6 +136,17 @@ std::shared_ptr<PrefetchedPost> Prefetcher::take(const std::string& id) {
   return post;
 }
 
+std::vector<PrefetchedDisplay> Prefetcher::display(const std::string& id) const {
+  std::lock_guard lock(mutex_);
+  std::vector<PrefetchedDisplay> out;
+  auto it = slots_.find(id);
+  if (it == slots_.end()) return out;
+  const PrefetchedPost& post = it->second->post;
+  if (post.stage != PrefetchStage::Analysing && post.stage != PrefetchStage::Ready) return out;
+  for (const auto& image : post.images) out.push_back({image.ref.id, image.bgr, image.display});
+  return out;
+}
+
 std::vector<PrefetchProgress> Prefetcher::progress() const {
   std::lock_guard lock(mutex_);
   std::vector<PrefetchProgress> out;

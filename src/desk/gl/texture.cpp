@@ -7,6 +7,10 @@ namespace medpics::desk::gl {
 
 Texture::Texture(int width, int height, const std::uint8_t* rgba)
     : Texture(width, height, GL_RGBA8, GL_RGBA, GL_UNSIGNED_BYTE, rgba) {
+  generateMipmaps();
+}
+
+void Texture::generateMipmaps() {
   nearest_ = false;
   glBindTexture(GL_TEXTURE_2D, id_);
   // Mipmaps: zoomed-out views read small levels (fast and without aliasing); texelFetch still reads level 0.

@@ -13,6 +13,8 @@ class Texture {
   Texture(int width, int height, const std::uint8_t* rgba);
   // Any format (integer textures use nearest filtering): e.g. GL_R16UI / GL_RED_INTEGER / GL_UNSIGNED_SHORT.
   Texture(int width, int height, GLint internalFormat, GLenum format, GLenum type, const void* data);
+  // Builds the mipmaps from level 0 and samples them when zoomed out (as the RGBA constructor does).
+  void generateMipmaps();
   // Replaces a sub-rectangle (same format as at creation).
   void update(int x, int y, int width, int height, GLenum format, GLenum type, const void* data);
   ~Texture();

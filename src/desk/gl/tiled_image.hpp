@@ -25,6 +25,7 @@ class TiledImage {
     Texture texture;
   };
   void upload(const std::vector<RgbaTile>& tiles);  // UI thread
+  void adopt(std::vector<Tile> tiles);              // textures uploaded by the caller (TexturePreload)
   const std::vector<Tile>& tiles() const { return tiles_; }
   bool empty() const { return tiles_.empty(); }
   // The texture of an image that fits in one tile (the preview needs it), else nullptr.

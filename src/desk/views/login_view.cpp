@@ -37,6 +37,7 @@ void drawLogin(Desk& desk) {
   ImGui::BeginDisabled(desk.loggingIn);
   const bool clicked = ImGui::Button(desk.loggingIn ? tr("login.busy") : tr("login.submit"), ImVec2(-1, 0));
   probe("login.submit");
+  whyDisabled(desk.loggingIn ? "blocked.signing_in" : "");
   ImGui::EndDisabled();
   if ((clicked || enter) && !desk.loggingIn) desk.login();
   ImGui::TextDisabled("%s", tr("login.help_hint"));

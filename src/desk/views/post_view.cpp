@@ -46,10 +46,6 @@ const char* blockedReason(const Desk& desk, const OpenPost& post, bool allLoaded
   if (forApproval && post.captionPending) return "blocked.caption";
   return "";
 }
-
-void whyDisabled(const char* reasonKey) {
-  if (*reasonKey && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("%s", tr(reasonKey));
-}
 }  // namespace
 
 void drawPost(Desk& desk) {

@@ -6,6 +6,8 @@
 #include "ui_probe.hpp"
 #include "views/regions_panel.hpp"
 
+#include "views/views.hpp"
+
 #include <imgui.h>
 
 #include <algorithm>
@@ -34,7 +36,7 @@ void drawTools(EditorState& ed) {
   const Action actions[] = {Action::ToolSelect,  Action::ToolRect,  Action::ToolEllipse,
                             Action::ToolPolygon, Action::ToolBrush, Action::ToolEraser};
   const char* icons[] = {icon::kSelect, icon::kRectangle, icon::kEllipse, icon::kPolygon, icon::kBrush, icon::kEraser};
-  const float side = ImGui::GetFrameHeight() * 1.3f;
+  const float side = ImGui::GetFontSize() * 1.75f;  // six fit in the side panel at 1280 px, whatever the paddings
   for (int i = 0; i < 6; ++i) {
     if (i) ImGui::SameLine();
     const bool active = ed.tool == tools[i];
@@ -198,13 +200,24 @@ void drawRegionsPanel(OpenPost& post, LoadedImage& image, const std::function<vo
     ImGui::TreePop();
   }
   drawSelected(doc);
-  ImGui::BeginDisabled(!doc.canUndo());
+  // Undo / redo with nothing to do say so: in their tooltip and, while the pointer is over them, on the line under.
+  const char* hoveredWhy = "";
+  const char* undoWhy = doc.canUndo() ? "" : "blocked.nothing_to_undo";
+  ImGui::BeginDisabled(*undoWhy);
   if (ImGui::Button((withKey(tr("editor.undo"), Action::Undo) + "##undo").c_str())) doc.undo();
+  probe("editor.undo");
+  whyDisabled(undoWhy);
+  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) hoveredWhy = undoWhy;
   ImGui::EndDisabled();
   ImGui::SameLine();
-  ImGui::BeginDisabled(!doc.canRedo());
+  const char* redoWhy = doc.canRedo() ? "" : "blocked.nothing_to_redo";
+  ImGui::BeginDisabled(*redoWhy);
   if (ImGui::Button((withKey(tr("editor.redo"), Action::Redo) + "##redo").c_str())) doc.redo();
+  probe("editor.redo");
+  whyDisabled(redoWhy);
+  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) hoveredWhy = redoWhy;
   ImGui::EndDisabled();
+  disabledStatus(hoveredWhy);
 }
 
 ImU32 legendColour(const std::string& kind) {

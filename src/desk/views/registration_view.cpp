@@ -4,10 +4,16 @@
 #include "i18n.hpp"
 #include "ui_probe.hpp"
 #include "shortcuts.hpp"
+#include "icons.hpp"
+#include "views/canvas.hpp"
+#include "views/region_editor.hpp"
 #include "views/reject_form.hpp"
 #include "views/views.hpp"
 
 #include <imgui.h>
+
+#include <algorithm>
+#include <cstdio>
 
 namespace medpics::desk {
 namespace {
@@ -90,10 +96,30 @@ void drawChecklist(Desk& desk, OpenRegistration& reg) {
                                  : ImVec4(1, 0.8f, 0.35f, 1);
     ImGui::TextColored(colour, "%s", pass ? "✓" : fail ? "✗" : "?");
     ImGui::SameLine();
+    char label[256];
     if (item.score)
-      ImGui::Text("%s (%.0f%s%%)", tr("check." + item.id), *item.score * 100, percentSpace());
+      std::snprintf(label, sizeof label, "%s (%.0f%s%%)", tr("check." + item.id), *item.score * 100, percentSpace());
     else
-      ImGui::TextUnformatted(tr("check." + item.id));
+      std::snprintf(label, sizeof label, "%s", tr("check." + item.id));
+    // A check that read text on a proof: its line shows where (the document pans and zooms to the outline).
+    const ProofOutline* where = nullptr;
+    for (const auto& o : reg.checks->outlines)
+      if (o.checkId == item.id) {
+        where = &o;
+        break;
+      }
+    if (where) {
+      const bool shown = reg.checks->shownCheck == item.id;
+      if (ImGui::Selectable((std::string(label) + "  " + icon::kLoupe + "##line." + item.id).c_str(), shown, 0,
+                            ImVec2(ImGui::CalcTextSize(label).x + ImGui::GetFontSize() * 2, 0))) {
+        reg.checks->shownCheck = item.id;
+        reg.checks->focus = *where;
+      }
+      probe("check.line." + item.id);
+      if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("check.show_where"));
+    } else {
+      ImGui::TextUnformatted(label);
+    }
     if (item.manualCheck) {
       ImGui::SameLine();
       ImGui::TextColored(ImVec4(1, 0.8f, 0.35f, 1), "· %s", tr("check.manual"));
@@ -140,6 +166,63 @@ void drawChecklist(Desk& desk, OpenRegistration& reg) {
   }
 }
 
+// Image point of the unrotated document after `rotation` quarter turns clockwise (as the canvas draws it).
+view::Vec2 rotated(double x, double y, int rotation, int w, int h) {
+  switch (((rotation % 4) + 4) % 4) {
+    case 1: return {h - y, x};
+    case 2: return {w - x, h - y};
+    case 3: return {y, w - x};
+    default: return {x, y};
+  }
+}
+
+// The proof with the outlines of what the checks read on it; the clicked check's outlines stand out, and its box
+// is brought into view once the canvas knows its viewport.
+void drawDocument(OpenRegistration& reg, LoadedImage& doc, bool keyboard) {
+  CanvasOptions options;
+  options.keyboard = keyboard;
+  options.rotation = reg.rotation;
+  const int index = reg.currentDocument;
+  const RegistrationChecks* checks = reg.checks ? &*reg.checks : nullptr;
+  options.afterImage = [&](ImDrawList* draw) {
+    if (!checks || !doc.pixels) return;
+    const int w = doc.pixels->cols, h = doc.pixels->rows;
+    for (const auto& o : checks->outlines) {
+      if (o.document != index) continue;
+      const bool shown = o.checkId == checks->shownCheck;
+      const view::Vec2 a = doc.view.toScreen(rotated(o.box.x, o.box.y, reg.rotation, w, h));
+      const view::Vec2 b = doc.view.toScreen(rotated(o.box.br().x, o.box.br().y, reg.rotation, w, h));
+      const ImVec2 lo(float(std::min(a.x, b.x)) - 3, float(std::min(a.y, b.y)) - 3);
+      const ImVec2 hi(float(std::max(a.x, b.x)) + 3, float(std::max(a.y, b.y)) + 3);
+      draw->AddRect(lo, hi, shown ? IM_COL32(255, 210, 60, 255) : IM_COL32(90, 200, 255, 200), 3.0f, 0,
+                    shown ? 3.0f : 1.5f);
+    }
+  };
+  drawCanvas(doc, "document", options);
+  if (reg.checks && reg.checks->focus && doc.viewInitialised) {
+    const ProofOutline focus = *reg.checks->focus;
+    reg.checks->focus.reset();
+    if (focus.document != reg.currentDocument) {  // the other proof: shown, then centred at its next frame
+      reg.currentDocument = focus.document;
+      reg.checks->focus = focus;
+      return;
+    }
+    if (reg.rotation == 0) {
+      mask::Region box;
+      box.box = focus.box;
+      centreOnRegion(doc, box);
+    } else {  // rotated: the rotated box's centre, at the same zoom rule
+      const int w = doc.pixels->cols, h = doc.pixels->rows;
+      const view::Vec2 a = rotated(focus.box.x, focus.box.y, reg.rotation, w, h);
+      const view::Vec2 b = rotated(focus.box.br().x, focus.box.br().y, reg.rotation, w, h);
+      mask::Region box;
+      box.box = cv::Rect(cv::Point(int(std::min(a.x, b.x)), int(std::min(a.y, b.y))),
+                         cv::Point(int(std::max(a.x, b.x)), int(std::max(a.y, b.y))));
+      centreOnRegion(doc, box);
+    }
+  }
+}
+
 }  // namespace
 
 void drawRegistration(Desk& desk) {
@@ -174,26 +257,33 @@ void drawRegistration(Desk& desk) {
     static int lastRotation = 0;
     if (lastRotation != reg.rotation) doc.viewInitialised = false;  // refit after a rotation
     lastRotation = reg.rotation;
-    drawImageCanvas(doc, "document", 0, reg.rotation, !desk.reject.open);
+    drawDocument(reg, doc, !desk.reject.open);
   }
   ImGui::EndChild();
 
   bool allReady = true;
   for (const auto& doc : reg.documents) allReady = allReady && doc.status != LoadedImage::Status::Loading;
-  const bool canDecide = allReady && !reg.sending && !reg.leaseLost;
+  // Why the decision buttons wait: their tooltip and the status line after them.
+  const char* why = reg.sending     ? "blocked.sending"
+                    : reg.leaseLost ? "blocked.lease_lost"
+                    : !allReady     ? "blocked.documents_loading"
+                                    : "";
+  const bool canDecide = !*why;
   ImGui::BeginDisabled(!canDecide);
   if (ImGui::Button((withKey(tr("reg.approve"), Action::Approve) + "##reg.approve").c_str(), ImVec2(240, 36)) ||
       (canDecide && !desk.reject.open && pressed(Action::Approve)))
     approve(desk, reg);
   probe("reg.approve");
-  shortcutTooltip(Action::Approve);
+  if (canDecide) shortcutTooltip(Action::Approve);
+  whyDisabled(why);
   ImGui::SameLine();
   if (ImGui::Button((withKey(tr("reg.reject"), Action::Reject) + "##reg.reject").c_str(), ImVec2(160, 36)) ||
       (canDecide && !desk.reject.open && pressed(Action::Reject))) {
     openForm(desk, RejectForm::Kind::Reject, suggestedReason(reg, creds::SuggestedAction::Reject));
   }
   probe("reg.reject");
-  shortcutTooltip(Action::Reject);
+  if (canDecide) shortcutTooltip(Action::Reject);
+  whyDisabled(why);
   ImGui::SameLine();
   if (ImGui::Button((withKey(tr("reg.request_info"), Action::RequestInfo) + "##reg.request_info").c_str(),
                     ImVec2(240, 36)) ||
@@ -201,12 +291,18 @@ void drawRegistration(Desk& desk) {
     openForm(desk, RejectForm::Kind::RequestInfo, suggestedReason(reg, creds::SuggestedAction::RequestInfo));
   }
   probe("reg.request_info");
-  shortcutTooltip(Action::RequestInfo);
+  if (canDecide) shortcutTooltip(Action::RequestInfo);
+  whyDisabled(why);
+  ImGui::EndDisabled();
   if (reg.sending) {
     ImGui::SameLine();
     busyBar(tr("post.sending"), 320);
+  } else if (!canDecide) {
+    ImGui::SameLine();
+    ImGui::AlignTextToFramePadding();
+    disabledStatus(why);
+    probe("reg.why");
   }
-  ImGui::EndDisabled();
   const RejectForm::Kind kind = desk.reject.kind;
   drawRejectForm(
       desk.reject, registrationFormSpec(kind), [&desk, kind](const std::string& code, const std::string& text) {

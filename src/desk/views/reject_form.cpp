@@ -6,6 +6,8 @@
 #include "shortcuts.hpp"
 #include "views/keys.hpp"
 
+#include "views/views.hpp"
+
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
@@ -89,11 +91,19 @@ void drawRejectForm(RejectForm& form, const FormSpec& spec,
     form.open = false;
   }
   probe("reject.confirm");
-  shortcutTooltip(Action::ConfirmReject);
+  const char* why = needsMessage ? (hasReasons ? "blocked.message_other" : "blocked.message_needed") : "";
+  if (!needsMessage) shortcutTooltip(Action::ConfirmReject);
+  whyDisabled(why);
   ImGui::EndDisabled();
   ImGui::SameLine();
   if (ImGui::Button(tr("post.cancel")) || pressed(Action::Cancel)) form.open = false;
   shortcutTooltip(Action::Cancel);
+  if (needsMessage) {
+    ImGui::SameLine();
+    ImGui::AlignTextToFramePadding();
+    disabledStatus(why);
+    probe("reject.why");
+  }
 }
 
 }  // namespace medpics::desk

@@ -37,6 +37,7 @@ void drawDirectoryImport(Desk& desk) {
   ImGui::SameLine();
   if (ImGui::Button(tr("import.start"), ImVec2(100, 0))) startDirectoryImport(desk);
   probe("import.start");
+  whyDisabled(job.running ? "blocked.import_running" : "");
   ImGui::EndDisabled();
   if (job.running && job.progress) {
     auto& p = *job.progress;

@@ -27,6 +27,10 @@ void progressBar(float fraction, const char* label, float width = -1.0f);
 void busyBar(const char* label, float width = -1.0f);
 // Text in the room left on the line; shortened with "…" and shown whole in a tooltip when it does not fit.
 void fittedText(const ImVec4& colour, const std::string& text);
+// A disabled action says why (catalogue key; nothing when empty): as the last item's tooltip, shown over it even
+// while it is disabled, and as a status line in the colour of the post view's blocked reasons.
+void whyDisabled(const char* reasonKey);
+void disabledStatus(const char* reasonKey);
 // Prefetch progress and decision outbox states, under the queue.
 void drawPipelinePanel(Desk& desk);
 float pipelinePanelHeight();

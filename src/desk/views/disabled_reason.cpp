@@ -1,0 +1,19 @@
+// Why an action is disabled: the reason as the disabled item's tooltip and as a status line (catalogue keys).
+#include "i18n.hpp"
+#include "views/views.hpp"
+
+#include <imgui.h>
+
+namespace medpics::desk {
+
+void whyDisabled(const char* reasonKey) {
+  if (reasonKey && *reasonKey && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+    ImGui::SetTooltip("%s", tr(reasonKey));
+}
+
+void disabledStatus(const char* reasonKey) {
+  if (!reasonKey || !*reasonKey) return;
+  fittedText(ImVec4(1, 0.8f, 0.35f, 1), tr(reasonKey));
+}
+
+}  // namespace medpics::desk
