@@ -51,7 +51,7 @@ void openPost(desk::App& app, cv::Size size, int regionCount) {
   cv::GaussianBlur(*bgr, *bgr, cv::Size(0, 0), 2);
   GLint maxTexture = 0;
   glGetIntegerv(GL_MAX_TEXTURE_SIZE, &maxTexture);
-  image.show(bgr, desk::gl::makeTiles(*bgr, maxTexture));
+  image.show(bgr, desk::makeTiles(*bgr, maxTexture));
   image.analysis = desk::LoadedImage::Analysis::Done;
   cv::RNG rng(1);
   std::vector<mask::Region> regions;

@@ -1,6 +1,7 @@
 // The desk's state and actions (login, queues, open item, decisions), independent of how it is drawn.
 #pragma once
 #include "backend.hpp"
+#include "controller/item_state.hpp"
 #include "editor_state.hpp"
 #include "gl/layer_cache.hpp"
 #include "gl/mask_preview.hpp"
@@ -25,6 +26,7 @@
 
 #include <opencv2/core.hpp>
 
+#include <atomic>
 #include <chrono>
 #include <cstdint>
 #include <deque>
@@ -46,7 +48,7 @@ struct LoadedImage {
   explicit LoadedImage(api::ImageRef r) : ref(std::move(r)) {}
   // Shows decoded pixels (UI thread): keeps them, uploads the texture tiles, starts an empty region document
   // and a fresh random mosaic seed.
-  void show(std::shared_ptr<const cv::Mat> bgr, const std::vector<gl::RgbaTile>& tiles);
+  void show(std::shared_ptr<const cv::Mat> bgr, const std::vector<RgbaTile>& tiles);
   api::ImageRef ref;
   Status status = Status::Loading;
   std::string error;
@@ -70,12 +72,9 @@ struct LoadedImage {
 struct OpenPost {
   api::PostDetail detail;
   api::Lease lease;
-  bool claiming = false;        // shown from the prefetch cache while its lease is being claimed: no decision yet
-  bool captionPending = false;  // the caption is being classified on a worker: no decision yet
+  ItemState state;  // loading → claimed → analysing → reviewing → publishing → sent / lease lost / failed
   std::vector<LoadedImage> images;
   int currentImage = 0;
-  bool sending = false;
-  bool leaseLost = false;
   EditorState editor;
   std::vector<detect::TextSpan> captionSpans;  // PHI found in the caption (UTF-8 byte offsets)
   std::vector<char> captionSpanMasked;         // per span: replaced by "[…]" on publication (default yes)
@@ -92,8 +91,7 @@ struct OpenRegistration {
   std::vector<LoadedImage> documents;
   int currentDocument = 0;
   int rotation = 0;  // quarter turns of the displayed document
-  bool sending = false;
-  bool leaseLost = false;
+  ItemState state;   // claimed → reviewing → publishing → sent / lease lost (no analysis, no publication)
   std::optional<RegistrationChecks> checks;  // automatic checks, once the proofs are decoded and read
 };
 
@@ -190,6 +188,10 @@ class Desk {
   void setLanguage(const std::string& code);
   void tick(double now);  // once per frame: lease renewal, notification expiry
   bool busy() const;      // background work in flight
+  // The one decision rule for the open item: why a decision of this kind cannot be taken now (a "blocked.*"
+  // catalogue key), "" when it can (views grey the buttons and say why; the actions check it again).
+  const char* blockedReason(DecisionKind kind) const;
+  bool canDecide(DecisionKind kind) const { return !*blockedReason(kind); }
   void saveSettings();
   void applyPrefetchSettings();  // after settings.prefetchDepth / prefetchMemoryMiB changed
   const work::Outbox* outbox() const { return outbox_.get(); }
@@ -221,24 +223,24 @@ class Desk {
   void refreshOutbox();
   void onOutboxChange(const work::OutboxEntry& entry);
   void updatePrefetch();
+  void refreshPrefetchProgress();  // UI thread: the prefetcher's stages and memory, after it reported
   bool openPrefetched(const std::string& id);
   void claimOpenPost();
+  void syncItemState();  // the open item's content (images, analyses, caption) into its state machine
   void startSession(const api::Session& started);  // signed in: token to the workers, first queue load
 
   MainQueue& ui_;
   DeskOptions options_;
   double now_ = 0, lastRenew_ = 0;
-  double claimRetryAt_ = 0;  // a prefetched post's claim failed on the network: next attempt
-  double probeAt_ = 0;       // offline: next connection probe
-  bool probeInFlight_ = false;
-  bool claimInFlight_ = false;
+  double claimRetryAt_ = 0;                     // a prefetched post's claim failed on the network: next attempt
+  double probeAt_ = 0;                          // offline: next connection probe
   bool keyringMayHoldToken_ = false;            // "remember me" was on at start or at the last sign-in
-  int generation_ = 0;                          // bumps when the open item changes; stale results are dropped
   std::shared_ptr<detect::Pipeline> pipeline_;  // PHI detectors (thread-safe, own worker pool)
   std::shared_ptr<work::Outbox> outbox_;        // per user, opened at login
   std::unique_ptr<work::OutboxSender> sender_;
   std::unique_ptr<work::Prefetcher> prefetcher_;
-  Backend backend_;  // last: its workers are joined before the state above goes away
+  std::atomic<bool> prefetchReportPending_{false};  // a prefetch report is queued for the UI thread
+  Backend backend_;                                 // last: its workers are joined before the state above goes away
 };
 
 // "<context>: <why>" from the catalogue for a failed platform call (the technical detail goes behind "Details").

@@ -49,7 +49,6 @@ struct HistoryState {
   std::optional<nlohmann::json> evidence;  // GET /decisions/{id} of the selected entry
   bool evidenceLoading = false;
   gl::Texture published;  // the selected decision's published image, larger
-  int generation = 0;     // bumps on reload: stale answers are dropped
 };
 
 struct StatsState {
@@ -64,15 +63,16 @@ struct StatsState {
 struct DirectoryImportState {
   struct Progress {
     std::atomic<std::uint64_t> bytesDone{0}, bytesTotal{0}, rows{0};
-    std::atomic<bool> cancel{false};
   };
   std::string extractPath;
   bool running = false;
+  std::uint64_t task = 0;  // its id in the task manager while it runs (cancelled through it)
   std::shared_ptr<Progress> progress;
   std::string result;  // summary of the last import (or its error)
   bool failed = false;
 };
 void startDirectoryImport(Desk& desk);
+void cancelDirectoryImport(Desk& desk);
 
 // History: today's decisions (own, or everyone's for an admin), thumbnails and evidence loaded on workers.
 void loadHistory(Desk& desk);

@@ -18,7 +18,7 @@ desk::LoadedImage loadedImage(const cv::Mat& bgr) {
   api::ImageRef ref;
   ref.id = "test";
   desk::LoadedImage image(ref);
-  image.show(std::make_shared<cv::Mat>(bgr.clone()), desk::gl::makeTiles(bgr, 16384));
+  image.show(std::make_shared<cv::Mat>(bgr.clone()), desk::makeTiles(bgr, 16384));
   image.maskSeed = 0xC0FFEEu;
   return image;
 }

@@ -107,7 +107,7 @@ TEST_CASE("after a drag, undo and a dismissal the preview textures equal a full 
   api::ImageRef ref;
   ref.id = "index";
   desk::LoadedImage image(ref);
-  image.show(std::make_shared<cv::Mat>(bgr), desk::gl::makeTiles(bgr, 16384));
+  image.show(std::make_shared<cv::Mat>(bgr), desk::makeTiles(bgr, 16384));
   auto& doc = image.regions;
   doc.addMany(someRegions());
   preview.prepare(image);

@@ -23,7 +23,7 @@ TEST_CASE("a 20000 x 12000 image is tiled under the texture limit and drawn whol
   (*bgr)(cv::Rect(10000, 0, 10000, 12000)).setTo(cv::Scalar(255, 0, 0));
   (*bgr)(cv::Rect(0, 10000, 20000, 2000)).setTo(cv::Scalar(0, 255, 0));
 
-  const auto layout = desk::gl::tileLayout(bgr->size(), maxTexture);
+  const auto layout = desk::tileLayout(bgr->size(), maxTexture);
   const auto tilesAlong = [&](int side) { return static_cast<std::size_t>((side + maxTexture - 1) / maxTexture); };
   CHECK(layout.size() == tilesAlong(20000) * tilesAlong(12000));
   CHECK(layout.size() >= 2);
@@ -34,7 +34,7 @@ TEST_CASE("a 20000 x 12000 image is tiled under the texture limit and drawn whol
   ref.id = "huge";
   post.images.emplace_back(ref);
   auto& image = post.images.back();
-  image.show(bgr, desk::gl::makeTiles(*bgr, maxTexture));
+  image.show(bgr, desk::makeTiles(*bgr, maxTexture));
   CHECK(image.texture.tiles().size() == layout.size());
   for (const auto& tile : image.texture.tiles()) {
     CHECK(tile.texture.width() <= maxTexture);

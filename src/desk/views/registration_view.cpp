@@ -148,7 +148,8 @@ void drawRegistration(Desk& desk) {
     return;
   }
   OpenRegistration& reg = *desk.registration;
-  if (reg.leaseLost) ImGui::TextColored(ImVec4(1, 0.45f, 0.35f, 1), "%s", tr("post.lease_lost"));
+  if (reg.state.phase() == ItemPhase::LeaseLost)
+    ImGui::TextColored(ImVec4(1, 0.45f, 0.35f, 1), "%s", tr("post.lease_lost"));
   const float actionsHeight = desk.reject.open ? 230.0f : 50.0f;
   const float bodyHeight = ImGui::GetContentRegionAvail().y - actionsHeight;
 
@@ -178,9 +179,7 @@ void drawRegistration(Desk& desk) {
   }
   ImGui::EndChild();
 
-  bool allReady = true;
-  for (const auto& doc : reg.documents) allReady = allReady && doc.status != LoadedImage::Status::Loading;
-  const bool canDecide = allReady && !reg.sending && !reg.leaseLost;
+  const bool canDecide = desk.canDecide(DecisionKind::Other);
   ImGui::BeginDisabled(!canDecide);
   if (ImGui::Button((withKey(tr("reg.approve"), Action::Approve) + "##reg.approve").c_str(), ImVec2(240, 36)) ||
       (canDecide && !desk.reject.open && pressed(Action::Approve)))
@@ -202,7 +201,7 @@ void drawRegistration(Desk& desk) {
   }
   probe("reg.request_info");
   shortcutTooltip(Action::RequestInfo);
-  if (reg.sending) {
+  if (reg.state.sending()) {
     ImGui::SameLine();
     busyBar(tr("post.sending"), 320);
   }
