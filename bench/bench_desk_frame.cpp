@@ -92,7 +92,7 @@ int main() {
   auto& post = *app.desk().post;
   auto& image = post.images.front();
   frameTimes(app, 5);  // first frames build the preview textures and the block-mean atlas
-  const auto layerRenders = [&] { return image.layer ? image.layer->renders() : 0; };
+  const auto layerRenders = [&] { return desk::gpu(image).layer ? desk::gpu(image).layer->renders() : 0; };
   int renders = layerRenders();
   const Stats still = frameTimes(app, 200);
   const int stillRenders = layerRenders() - renders;

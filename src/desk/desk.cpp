@@ -105,10 +105,7 @@ bool Desk::busy() const { return loggingIn || loadingQueue || backend_.busy() > 
 
 const char* Desk::blockedReason(DecisionKind kind) const {
   const ItemState* state = post ? &post->state : registration ? &registration->state : nullptr;
-  if (!state) return "blocked.loading";
-  const char* why = state->blockedReason(kind, offline);
-  if (*why) return why;
-  return outbox_ ? "" : "outbox.unavailable";  // nothing is sent without being journalled first
+  return state ? state->blockedReason(kind, offline) : "blocked.loading";
 }
 
 namespace {
@@ -498,7 +495,7 @@ void LoadedImage::show(std::shared_ptr<const cv::Mat> bgr, const std::vector<Rgb
   pixels = std::move(bgr);
   regions = review::RegionDocument(pixels->size());
   maskSeed = static_cast<std::uint32_t>(std::random_device{}());
-  texture.upload(tiles);
+  display = std::make_shared<ImageDisplay>(ImageDisplay{tiles});
   status = Status::Ready;
 }
 
@@ -530,7 +527,7 @@ void Desk::approvePost() {
   // platform is back, then sends the decision (work::kLeaseToClaim).
   // Nothing is published unseen or unanalysed (ItemState::blockedReason).
   syncItemState();
-  if (!post || !canDecide(DecisionKind::Publish)) return;
+  if (!post || !canDecide(DecisionKind::Publish) || !outbox_) return;  // nothing unjournalled is sent
   post->state.publishing();
   // The residual check of these very regions usually ran in the background already: then this publishes at once.
   post->check.approveWhenReady = true;
@@ -596,7 +593,7 @@ void Desk::onResidualObjection(const mask::ResidualCheck& residual) {
 
 void Desk::rejectPost(const std::string& reasonCode, const std::string& message) {
   // Needs no analysis: nothing is published.
-  if (!post || !canDecide(DecisionKind::Other)) return;
+  if (!post || !canDecide(DecisionKind::Other) || !outbox_) return;
   work::DecisionDraft draft;
   draft.subject = work::SubjectKind::Post;
   draft.subjectId = post->detail.id;
@@ -610,7 +607,7 @@ void Desk::rejectPost(const std::string& reasonCode, const std::string& message)
 
 void Desk::decideRegistration(const std::string& action, const std::string& reasonCode, const std::string& message,
                               const std::string& note) {
-  if (!registration || !canDecide(DecisionKind::Other)) return;
+  if (!registration || !canDecide(DecisionKind::Other) || !outbox_) return;
   work::DecisionDraft draft;
   draft.subject = work::SubjectKind::Registration;
   draft.subjectId = registration->detail.id;

@@ -3,10 +3,7 @@
 #include "backend.hpp"
 #include "controller/item_state.hpp"
 #include "editor_state.hpp"
-#include "gl/layer_cache.hpp"
-#include "gl/mask_preview.hpp"
-#include "gl/texture.hpp"
-#include "gl/tiled_image.hpp"
+#include "image_tiles.hpp"
 #include "main_queue.hpp"
 #include "panels.hpp"
 #include "publication_check.hpp"
@@ -42,25 +39,24 @@ namespace medpics::desk {
 enum class Tab { Posts, Registrations };
 struct DecodedImage;
 
-// One image (post image or proof document): downloaded, decoded in memory, shown as a texture.
+// One image (post image or proof document): downloaded, decoded in memory, shown by the view (which keeps its
+// textures, masking preview state and layer cache: views/desk_view.hpp).
 struct LoadedImage {
   enum class Status { Loading, Ready, Failed };
   explicit LoadedImage(api::ImageRef r) : ref(std::move(r)) {}
-  // Shows decoded pixels (UI thread): keeps them, uploads the texture tiles, starts an empty region document
-  // and a fresh random mosaic seed.
+  // Shows decoded pixels (UI thread): keeps them, hands the texture tiles to the view, starts an empty region
+  // document and a fresh random mosaic seed.
   void show(std::shared_ptr<const cv::Mat> bgr, const std::vector<RgbaTile>& tiles);
   api::ImageRef ref;
   Status status = Status::Loading;
   std::string error;
   std::shared_ptr<const cv::Mat> pixels;  // BGR, full resolution, memory only
-  gl::TiledImage texture;                 // full resolution, tiled past GL_MAX_TEXTURE_SIZE
+  std::shared_ptr<ImageDisplay> display;  // what the view uploads and draws; keys the image's GPU state
   view::ViewTransform view;
   bool viewInitialised = false;
-  review::RegionDocument regions;                // what will be masked on this image (posts)
-  std::uint32_t maskSeed = 0;                    // mosaic noise seed, shared by the preview and the burn-in
-  std::unique_ptr<gl::PreviewTextures> preview;  // GPU state of the masking preview
-  std::unique_ptr<gl::LayerCache> layer;         // the canvas as last drawn (image, preview, outlines)
-  std::shared_ptr<const std::string> bytes;      // original file (memory only), for the detectors
+  review::RegionDocument regions;            // what will be masked on this image (posts)
+  std::uint32_t maskSeed = 0;                // mosaic noise seed, shared by the preview and the burn-in
+  std::shared_ptr<const std::string> bytes;  // original file (memory only), for the detectors
   enum class Analysis { Pending, Done, Failed } analysis = Analysis::Pending;
   std::string analysisError;
   std::vector<std::string> metadataFindings;  // EXIF / XMP / IPTC found (stripped on publication)
@@ -147,8 +143,6 @@ class Desk {
   RejectForm reject;
   std::deque<Notification> notifications;
   int decisionsSent = 0;
-  gl::MaskPreview* maskPreview = nullptr;      // owned by the App (GL objects live on the UI thread)
-  std::string shaderError;                     // shown in the UI when the preview shaders failed
   std::vector<api::Decision> recentDecisions;  // this session, newest last
   Panels panels;
   HistoryState history;

@@ -43,7 +43,11 @@ Result<Rgba> downloadScaled(api::PlatformClient& client, const std::string& url,
   }
 }
 
-gl::Texture toTexture(const Rgba& image) { return gl::Texture(image.width, image.height, image.pixels.data()); }
+std::shared_ptr<ImageDisplay> toDisplay(const Rgba& image) {
+  const cv::Mat rgba(image.height, image.width, CV_8UC4, const_cast<std::uint8_t*>(image.pixels.data()));
+  return std::make_shared<ImageDisplay>(
+      ImageDisplay{{RgbaTile{cv::Rect(0, 0, image.width, image.height), rgba.clone()}}});
+}
 
 std::string firstPublishedUrl(const api::Decision& d) {
   if (d.subjectType != "post" || d.action != "approve") return {};
@@ -110,7 +114,7 @@ void requestThumbnail(Desk& desk, int index) {
         HistoryEntry& entry = state.entries[static_cast<size_t>(index)];
         if (entry.decision.decisionId != id) return;
         if (r)
-          entry.thumbnail = toTexture(r.value());
+          entry.thumbnail = toDisplay(r.value());
         else
           entry.thumbnailError = r.error().describe();
       });
@@ -141,7 +145,7 @@ void openEvidence(Desk& desk, int index) {
       [&desk, index](const Result<Rgba>& r) {
         HistoryState& state = desk.history;
         if (state.selected != index || !r) return;
-        state.published = toTexture(r.value());
+        state.published = toDisplay(r.value());
       });
 }
 

@@ -1,5 +1,6 @@
 // Images larger than GL_MAX_TEXTURE_SIZE are shown through several textures (20000 × 12000 test).
 #include "desk_driver.hpp"
+#include "views/desk_view.hpp"
 #include "support/temp_dir.hpp"
 #include "ui_probe.hpp"
 
@@ -35,8 +36,8 @@ TEST_CASE("a 20000 x 12000 image is tiled under the texture limit and drawn whol
   post.images.emplace_back(ref);
   auto& image = post.images.back();
   image.show(bgr, desk::makeTiles(*bgr, maxTexture));
-  CHECK(image.texture.tiles().size() == layout.size());
-  for (const auto& tile : image.texture.tiles()) {
+  CHECK(desk::gpu(image).texture.tiles().size() == layout.size());
+  for (const auto& tile : desk::gpu(image).texture.tiles()) {
     CHECK(tile.texture.width() <= maxTexture);
     CHECK(tile.texture.height() <= maxTexture);
   }
@@ -58,6 +59,11 @@ TEST_CASE("a 20000 x 12000 image is tiled under the texture limit and drawn whol
   CHECK(red > 100);
   CHECK(blue > 100);
   CHECK(std::abs(red - blue) <= 4);  // both halves drawn at the same scale, across the tile seams
+  // The view keeps the image's textures (the desk's LoadedImage holds none) and frees them when the image goes.
+  const std::size_t held = desk::deskView().images.size();
+  CHECK(held >= 1);
+  CHECK(image.display->tiles.empty());  // the CPU tiles were released once uploaded
   driver.desk().post.reset();
   driver.frames(1);
+  CHECK(desk::deskView().images.size() == held - 1);
 }

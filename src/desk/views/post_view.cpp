@@ -5,6 +5,7 @@
 #include "icons.hpp"
 #include "ui_probe.hpp"
 #include "shortcuts.hpp"
+#include "views/desk_view.hpp"
 #include "views/final_review.hpp"
 #include "views/region_editor.hpp"
 #include "views/regions_panel.hpp"
@@ -75,9 +76,9 @@ void drawPost(Desk& desk) {
     ImGui::PopStyleColor();
     probe("caption.span." + std::to_string(i));
   }
-  if (!desk.shaderError.empty())
+  if (!deskView().shaderError.empty())
     ImGui::TextColored(ImVec4(1, 0.6f, 0.3f, 1), "%s%s%s", tr("editor.shader_error"), colon(),
-                       desk.shaderError.c_str());
+                       deskView().shaderError.c_str());
   if (post.state.phase() == ItemPhase::LeaseLost)
     ImGui::TextColored(ImVec4(1, 0.45f, 0.35f, 1), "%s", tr("post.lease_lost"));
   if (!post.state.leaseHeld()) ImGui::TextDisabled("%s", tr(desk.offline ? "post.offline_decide" : "post.claiming"));
@@ -107,12 +108,12 @@ void drawPost(Desk& desk) {
   const SideLayout& sides = desk.panels.sides;
   ImGui::BeginChild("##canvas-panel", ImVec2(ImGui::GetContentRegionAvail().x - sides.side - 6, bodyHeight), false,
                     ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
-  gl::MaskPreview* preview = desk.maskPreview;
+  gl::MaskPreview* preview = deskView().maskPreview;
   const bool previewOn = preview && (post.editor.preview || post.editor.finalReview) && preview->available(image);
   if (previewOn) preview->prepare(image);
   // What the preview shows besides the draw commands: the indexed regions, the original (Space), the noise seed.
-  const std::uint64_t previewStamp = previewOn && image.preview
-                                         ? (std::uint64_t(std::uint32_t(image.preview->revision)) << 33 |
+  const std::uint64_t previewStamp = previewOn && gpu(image).preview
+                                         ? (std::uint64_t(std::uint32_t(gpu(image).preview->revision)) << 33 |
                                             std::uint64_t(post.editor.showOriginal) << 32 | image.maskSeed)
                                          : 0;
   const CanvasFrame frame = drawRegionEditor(
