@@ -66,8 +66,8 @@ void Desk::refreshOutbox() {
   try {
     outboxEntries = outbox_->recent(12);
     outboxCounts = outbox_->counts();
-  } catch (const std::exception& e) {
-    log::warn(std::string("outbox: ") + e.what());
+  } catch (const std::exception& e) {  // the journal cannot be read: the moderator is told (decisions stay in it)
+    notify(true, tr("outbox.journal_error"), e.what());
   }
 }
 

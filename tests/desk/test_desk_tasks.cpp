@@ -286,3 +286,41 @@ TEST_CASE("tasks: an item task that throws is dropped like any stale result, a c
   CHECK(error->code == "exception");
   CHECK(error->message == "encoder failed");
 }
+
+TEST_CASE("desk: a publication check that fails ends the publishing state with the error, nothing is journalled",
+          "[tasks]") {
+  TempDir data;
+  ServerProcess server(data.path(), {"--demo-posts", "1", "--demo-size", "64x48"});
+  desk::DeskOptions options;
+  options.serverUrl = server.url();
+  options.username = "modo";
+  options.password = "modo-demo";
+  DeskHarness h(options, R"({"prefetch_depth": 0})");
+  h.settle(30);
+  INFO(h.errors());
+  REQUIRE(h.desk->session);
+  CHECK_FALSE(h.desk->loggingIn);  // the sign-in task completed and reset its flag
+  REQUIRE(h.desk->outbox());
+  // A post whose pixels the publisher refuses (4 channels: "expected 8-bit BGR pixels"), everything else ready.
+  auto& post = h.desk->post.emplace();
+  post.detail.id = "p-local";
+  api::ImageRef ref;
+  ref.id = "i-local";
+  ref.contentType = "image/png";
+  post.images.emplace_back(ref);
+  post.images.back().show(std::make_shared<cv::Mat>(48, 64, CV_8UC4, cv::Scalar(9, 9, 9, 255)), {});
+  post.images.back().analysis = desk::LoadedImage::Analysis::Done;
+  h.desk->tick(0);
+  REQUIRE(h.desk->post->state.phase() == desk::ItemPhase::Reviewing);
+  h.desk->approvePost();
+  CHECK(h.desk->post->state.phase() == desk::ItemPhase::Publishing);
+  CHECK_FALSE(h.desk->canDecide(desk::DecisionKind::Other));  // no second decision while publishing
+  h.settle(30);
+  REQUIRE(h.desk->post);
+  CHECK(h.desk->post->state.phase() == desk::ItemPhase::Reviewing);  // not stuck in "sending"
+  CHECK(h.desk->canDecide(desk::DecisionKind::Publish));
+  CHECK(h.errors().find("expected 8-bit BGR pixels") != std::string::npos);
+  CHECK(h.desk->decisionsQueued == 0);
+  CHECK_FALSE(h.desk->busy());
+  h.desk->post.reset();
+}
