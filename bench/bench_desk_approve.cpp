@@ -54,7 +54,7 @@ bool itemShown(const desk::Desk& desk) {
 
 // Claimed, every image shown and analysed: the moderator can decide.
 bool itemReady(const desk::Desk& desk) {
-  if (!desk.post || desk.post->claiming || desk.post->images.empty()) return false;
+  if (!desk.post || !desk.post->state.leaseHeld() || desk.post->images.empty()) return false;
   for (const auto& img : desk.post->images)
     if (img.status != desk::LoadedImage::Status::Ready || img.analysis == desk::LoadedImage::Analysis::Pending)
       return false;
@@ -125,7 +125,7 @@ int main(int argc, char** argv) {
               app,
               [&] {
                 return desk.decisionsQueued > queued || (desk.post && desk.post->detail.id == id &&
-                                                         !desk.post->sending && desk.post->residualFindings > 0);
+                                                         !desk.post->state.sending() && desk.post->residualFindings > 0);
               },
               300))
         return 1;
@@ -179,7 +179,7 @@ int main(int argc, char** argv) {
   std::printf(
       "second A -> next post on screen, every approval (last A): median %.1f ms; next post from the prefetch "
       "cache: %d of %d; textures uploaded ahead: %d images\n",
-      median(toNextAll), prefetched, approved, desk.texturePreload.completed());
+      median(toNextAll), prefetched, approved, app.view().images.ahead().completed());
   std::printf("second A -> next post claimed (A acts on it): median %.1f ms, range %s\n", median(decidable),
               range(decidable).c_str());
   return 0;

@@ -51,7 +51,7 @@ void openPost(desk::App& app, cv::Size size, int regionCount) {
   cv::GaussianBlur(*bgr, *bgr, cv::Size(0, 0), 2);
   GLint maxTexture = 0;
   glGetIntegerv(GL_MAX_TEXTURE_SIZE, &maxTexture);
-  image.show(bgr, desk::gl::makeTiles(*bgr, maxTexture));
+  image.show(bgr, desk::makeTiles(*bgr, maxTexture));
   image.analysis = desk::LoadedImage::Analysis::Done;
   cv::RNG rng(1);
   std::vector<mask::Region> regions;
@@ -92,7 +92,7 @@ int main() {
   auto& post = *app.desk().post;
   auto& image = post.images.front();
   frameTimes(app, 5);  // first frames build the preview textures and the block-mean atlas
-  const auto layerRenders = [&] { return image.layer ? image.layer->renders() : 0; };
+  const auto layerRenders = [&] { return desk::gpu(image).layer ? desk::gpu(image).layer->renders() : 0; };
   int renders = layerRenders();
   const Stats still = frameTimes(app, 200);
   const int stillRenders = layerRenders() - renders;

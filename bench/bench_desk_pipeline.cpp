@@ -70,7 +70,7 @@ bool itemShown(const desk::Desk& desk) {
 
 // Shown and claimed: a decision can be made.
 bool itemReady(const desk::Desk& desk) {
-  if (!desk.post || desk.post->claiming || desk.post->images.empty()) return false;
+  if (!desk.post || !desk.post->state.leaseHeld() || desk.post->images.empty()) return false;
   for (const auto& img : desk.post->images)
     if (img.status != desk::LoadedImage::Status::Ready || img.analysis == desk::LoadedImage::Analysis::Pending)
       return false;
@@ -194,7 +194,7 @@ int main(int argc, char** argv) {
     int objections = 0;
     auto settled = [&] {
       if (desk.decisionsQueued > queued) return true;
-      if (!desk.post || desk.post->sending || desk.post->residualFindings == 0) return false;
+      if (!desk.post || desk.post->state.sending() || desk.post->residualFindings == 0) return false;
       ++objections;
       desk.post->residualFindings = 0;
       if (objections > 3) desk.post->overrideReason = "benchmark: masks found again by the detectors";

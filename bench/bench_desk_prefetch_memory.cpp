@@ -25,7 +25,7 @@ double residentMiB() {
 }
 
 work::DisplayData deskTiles(const cv::Mat& bgr) {  // what the desk's display hook makes (llvmpipe: 16384 px tiles)
-  auto tiles = std::make_shared<std::vector<desk::gl::RgbaTile>>(desk::gl::makeTiles(bgr, 16384));
+  auto tiles = std::make_shared<std::vector<desk::RgbaTile>>(desk::makeTiles(bgr, 16384));
   std::size_t bytes = 0;
   for (const auto& t : *tiles) bytes += t.rgba.total() * t.rgba.elemSize();
   return {tiles, bytes};

@@ -76,7 +76,7 @@ struct Keyboard {
 
 // On screen with its findings and claimed: A and R act.
 bool decidable(const desk::Desk& desk) {
-  if (!desk.post || desk.post->claiming || desk.post->captionPending || desk.post->images.empty()) return false;
+  if (!desk.post || !desk.canDecide(desk::DecisionKind::Publish) || desk.post->images.empty()) return false;
   for (const auto& img : desk.post->images)
     if (img.status != desk::LoadedImage::Status::Ready || img.analysis == desk::LoadedImage::Analysis::Pending)
       return false;
@@ -153,7 +153,7 @@ int main(int argc, char** argv) {
         kb.key(GLFW_KEY_A);  // publish
         const bool settled = kb.waitUntil(
             [&] {
-              return desk.decisionsQueued > queued || (desk.post && desk.post->detail.id == id && !desk.post->sending &&
+              return desk.decisionsQueued > queued || (desk.post && desk.post->detail.id == id && !desk.post->state.sending() &&
                                                        desk.post->residualFindings > 0);
             },
             600);

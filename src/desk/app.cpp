@@ -87,11 +87,12 @@ bool App::init(const AppOptions& options) {
   ui_.setWake([] { glfwPostEmptyEvent(); });
   desk_ = std::make_unique<Desk>(ui_, options.desk);
   applyAppearance();
+  setDeskView(&view_);
   maskPreview_ = std::make_unique<gl::MaskPreview>();
   if (maskPreview_->init(options.shaderDir)) {
-    desk_->maskPreview = maskPreview_.get();
+    view_.maskPreview = maskPreview_.get();
   } else {
-    desk_->shaderError = maskPreview_->error();  // shown in the post view; the editor still works without it
+    view_.shaderError = maskPreview_->error();  // shown in the post view; the editor still works without it
     log::error("masking preview disabled: " + maskPreview_->error());
   }
   return true;
@@ -102,7 +103,7 @@ bool App::frame() {
   // Frames are drawn when something changed: input and finished jobs wake the loop at once. With work in flight or
   // a notification on screen, progress and fading still need frames, at 20 per second: a frame not drawn is CPU
   // time left to the analysis (on a software renderer a frame costs as much as the detectors).
-  const bool waiting = options_.waitForEvents && ui_.empty();
+  const bool waiting = options_.waitForEvents && ui_.empty() && !preloading_;
   const bool animating = desk_->busy() || !desk_->notifications.empty();
   const double waitStart = glfwGetTime();
   if (waiting)
@@ -120,6 +121,9 @@ bool App::frame() {
   takeReservedKeys(ImGui::GetIO().KeysDown, IM_ARRAYSIZE(ImGui::GetIO().KeysDown));
   ImGui::NewFrame();
   UiProbe::instance().beginFrame();
+  view_.images.collect();  // the GPU state of images that closed since the last frame
+  constexpr std::size_t kPreloadBytesPerFrame = std::size_t{6} << 20;  // the next post's textures, uploaded ahead
+  preloading_ = view_.images.preload(desk_->nextPostDisplays(), kPreloadBytesPerFrame);
   drawDesk(*desk_, window_);
   UiProbe::instance().endFrame();
   ImGui::Render();
@@ -184,7 +188,9 @@ void App::shutdown() {
     desk_->saveSettings();
   }
   if (window_) glfwHideWindow(window_);  // the desk's bounded exit work (lease release, outbox) happens unseen
-  desk_.reset();                         // joins workers while the GL context still exists (textures die here)
+  desk_.reset();                         // joins workers while the GL context still exists
+  view_.images.clear();                  // the images' textures die here
+  view_.maskPreview = nullptr;
   maskPreview_.reset();
   if (imguiReady_) {
     ImGui_ImplOpenGL3_Shutdown();

@@ -3,6 +3,7 @@
 #include "desk.hpp"
 #include "gl/mask_preview.hpp"
 #include "main_queue.hpp"
+#include "views/desk_view.hpp"
 
 #include "medpics/util/share_dir.hpp"
 
@@ -43,6 +44,7 @@ class App {
   bool screenshot(const std::string& path);
   GLFWwindow* window() const { return window_; }
   gl::MaskPreview& maskPreview() { return *maskPreview_; }
+  DeskView& view() { return view_; }
 
  private:
   void shutdown();
@@ -50,6 +52,8 @@ class App {
   void applyAppearance();  // fonts and theme for the UI scale × the monitor's content scale, and the contrast
   GLFWwindow* window_ = nullptr;
   MainQueue ui_;
+  bool preloading_ = false;  // the next post's textures are still being uploaded: frames come without waiting
+  DeskView view_;  // the view layer's GL state (before desk_: the desk's images go first)
   std::unique_ptr<gl::MaskPreview> maskPreview_;
   std::unique_ptr<Desk> desk_;
   AppOptions options_;

@@ -1,9 +1,9 @@
-// Runs platform calls and decoding on worker threads and delivers results on the UI thread.
+// Platform calls and CPU work as tasks of the desk's TaskManager: each platform call gets its own client.
 #pragma once
 #include "main_queue.hpp"
+#include "task_manager.hpp"
 
 #include "medpics/api/platform_client.hpp"
-#include "medpics/util/task_pool.hpp"
 #include "medpics/util/thread_priority.hpp"
 
 #include <functional>
@@ -15,7 +15,7 @@ namespace medpics::desk {
 
 class Backend {
  public:
-  explicit Backend(MainQueue& ui, unsigned threads = 3) : ui_(ui), pool_(threads, util::kWorkerNiceness) {}
+  explicit Backend(MainQueue& ui, unsigned threads = 3) : tasks_(ui, threads, util::kWorkerNiceness) {}
 
   void setServer(std::string url);
   void setToken(std::string token);
@@ -26,56 +26,48 @@ class Backend {
     reachability_ = std::move(reachability);
   }
 
-  // job runs on a worker with its own PlatformClient; done runs on the UI thread with the result. A job that throws
-  // reaches `done` as an error (code "exception", the exception's message): every completion runs exactly once.
+  // job runs on a worker with its own PlatformClient, as a task of the TaskManager; done runs on the UI thread with
+  // the result (a job that throws: code "exception", the exception's message), exactly once unless the task's scope
+  // changed meanwhile (then it is dropped).
   template <class T>
-  void call(std::function<api::Result<T>(api::PlatformClient&)> job, std::function<void(const api::Result<T>&)> done) {
+  std::uint64_t call(TaskSpec spec, std::function<api::Result<T>(api::PlatformClient&)> job,
+                     std::function<void(const api::Result<T>&)> done) {
     auto [url, token] = credentials();
-    pool_.submit([this, url, token, job = std::move(job), done = std::move(done)] {
-      auto result = std::make_shared<api::Result<T>>(guarded<T>([&] {
-        api::PlatformClient client(url, token);
-        return job(client);
-      }));
-      ui_.post([this, done, result] {
-        if (reachability_) {
-          const bool unreachable = !result->ok() && result->error().transport() && result->error().code != "exception";
-          reachability_(!unreachable, unreachable ? result->error().describe() : std::string());
-        }
-        done(*result);
-      });
-    });
+    return tasks_.run<T>(
+        std::move(spec),
+        [url, token, job = std::move(job)](Task&) {
+          api::PlatformClient client(url, token);
+          return job(client);
+        },
+        [this, done = std::move(done)](api::Result<T>& result) {
+          if (reachability_) {
+            const bool unreachable = !result.ok() && result.error().transport() && result.error().code != "exception";
+            reachability_(!unreachable, unreachable ? result.error().describe() : std::string());
+          }
+          done(result);
+        });
   }
 
-  // Any CPU work on a worker, result (or the job's exception, as an error) delivered on the UI thread.
+  // Any CPU work on a worker (the job polls its task for cancellation and reports progress), result or exception
+  // delivered on the UI thread.
   template <class T>
-  void compute(std::function<T()> job, std::function<void(api::Result<T>&)> done) {
-    pool_.submit([this, job = std::move(job), done = std::move(done)] {
-      auto result = std::make_shared<api::Result<T>>(guarded<T>([&]() -> api::Result<T> { return job(); }));
-      ui_.post([done, result] { done(*result); });
-    });
+  std::uint64_t compute(TaskSpec spec, std::function<T(Task&)> job, std::function<void(api::Result<T>&)> done) {
+    return tasks_.run<T>(
+        std::move(spec), [job = std::move(job)](Task& task) -> api::Result<T> { return job(task); }, std::move(done));
   }
 
-  // Jobs queued or running (a job still running counts: the UI keeps animating and tests keep waiting).
-  std::size_t busy() const { return pool_.active(); }
+  TaskManager& tasks() { return tasks_; }
+  const TaskManager& tasks() const { return tasks_; }
+  // Tasks queued, running or with a completion still to run (a job still running counts: the UI keeps animating
+  // and tests keep waiting).
+  std::size_t busy() const { return tasks_.busy(); }
 
  private:
-  // The thread boundary of a backend job: an exception becomes the job's error result.
-  template <class T, class F>
-  static api::Result<T> guarded(F&& f) {
-    try {
-      return f();
-    } catch (const std::exception& e) {
-      return api::ApiError{0, "exception", e.what()};
-    } catch (...) {
-      return api::ApiError{0, "exception", "unknown exception"};
-    }
-  }
   std::pair<std::string, std::string> credentials() const;
-  MainQueue& ui_;
   mutable std::mutex mutex_;
   std::string url_, token_;
   std::function<void(bool, const std::string&)> reachability_;
-  util::TaskPool pool_;  // last member: joined first on destruction
+  TaskManager tasks_;  // last member: its workers are joined first on destruction
 };
 
 }  // namespace medpics::desk

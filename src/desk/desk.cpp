@@ -57,13 +57,16 @@ Desk::Desk(MainQueue& ui, DeskOptions options)
   prefetcher_ = std::make_unique<work::Prefetcher>(
       std::make_shared<detect::Pipeline>(pipelineOptions(util::kBackgroundNiceness)), work::PrefetchOptions{},
       [](const cv::Mat& bgr) {
-        auto tiles = std::make_shared<std::vector<gl::RgbaTile>>(gl::makeTiles(bgr, maxTextureSize()));
+        auto tiles = std::make_shared<std::vector<RgbaTile>>(makeTiles(bgr, maxTextureSize()));
         std::size_t bytes = 0;
         for (const auto& t : *tiles) bytes += t.rgba.total() * t.rgba.elemSize();
         return work::DisplayData{tiles, bytes};
       });
   applyPrefetchSettings();
-  prefetcher_->setOnProgress([this] { ui_.post([] {}); });  // wakes the UI to redraw the progress
+  // The prefetcher's reports reach the UI thread through the task system's queue (one pending at a time).
+  prefetcher_->setOnProgress([this] {
+    if (!prefetchReportPending_.exchange(true)) backend_.tasks().report([this] { refreshPrefetchProgress(); });
+  });
   keyringMayHoldToken_ = settings.rememberMe;
   if (!options_.password.empty()) {
     loginPassword = options_.password;
@@ -99,6 +102,36 @@ std::vector<detect::TextSpan> OpenPost::maskedCaptionSpans() const {
 }
 
 bool Desk::busy() const { return loggingIn || loadingQueue || backend_.busy() > 0; }
+
+const char* Desk::blockedReason(DecisionKind kind) const {
+  const ItemState* state = post ? &post->state : registration ? &registration->state : nullptr;
+  return state ? state->blockedReason(kind, offline) : "blocked.loading";
+}
+
+namespace {
+ItemContent contentOf(const std::vector<LoadedImage>& images) {
+  ItemContent c;
+  for (const auto& img : images) {
+    c.loading |= img.status == LoadedImage::Status::Loading;
+    c.analysing |= img.status == LoadedImage::Status::Ready && img.analysis == LoadedImage::Analysis::Pending;
+    c.unusable |= img.status == LoadedImage::Status::Failed;
+  }
+  return c;
+}
+}  // namespace
+
+void Desk::syncItemState() {
+  if (post) {
+    ItemContent c = contentOf(post->images);
+    c.captionPending = backend_.tasks().active("caption");
+    post->state.setContent(c);
+  }
+  if (registration) {
+    ItemContent c = contentOf(registration->documents);
+    c.analysing = c.unusable = false;  // proofs are read, not analysed or published
+    registration->state.setContent(c);
+  }
+}
 
 void Desk::applyPrefetchSettings() {
   work::PrefetchOptions o;
@@ -140,6 +173,7 @@ void Desk::login() {
   const KeyringUse keyring{settings.rememberMe, !settings.rememberMe && keyringMayHoldToken_};
   keyringMayHoldToken_ = settings.rememberMe;
   backend_.call<api::Session>(
+      {"sign in"},
       [user, password, keyring](api::PlatformClient& c) { return loginAndRemember(c, user, password, keyring); },
       [this](const Result<api::Session>& r) {
         loggingIn = false;
@@ -161,11 +195,12 @@ void Desk::resumeSession() {
   backend_.setServer(loginUrl);
   backend_.setToken({});
   const std::string user = loginUser;
-  backend_.call<api::Session>([user](api::PlatformClient& c) { return resumeRememberedSession(c, user); },
-                              [this](const Result<api::Session>& r) {
-                                loggingIn = false;
-                                if (r) startSession(r.value());  // else the login form stays, nothing to say
-                              });
+  backend_.call<api::Session>(
+      {"resume session"}, [user](api::PlatformClient& c) { return resumeRememberedSession(c, user); },
+      [this](const Result<api::Session>& r) {
+        loggingIn = false;
+        if (r) startSession(r.value());  // else the login form stays, nothing to say
+      });
 }
 
 void Desk::startSession(const api::Session& started) {
@@ -184,8 +219,9 @@ void Desk::logout() {
   closeOutbox(std::chrono::milliseconds(250));  // what is not sent yet is sent at the next login
   const std::string user = settings.username;
   const bool forget = keyringMayHoldToken_;
-  backend_.call<api::Unit>([user, forget](api::PlatformClient& c) { return logoutAndForget(c, user, forget); },
-                           [](const Result<api::Unit>&) {});
+  backend_.call<api::Unit>(
+      {"sign out"}, [user, forget](api::PlatformClient& c) { return logoutAndForget(c, user, forget); },
+      [](const Result<api::Unit>&) {});
   backend_.setToken({});
   session.reset();
   posts.clear();
@@ -198,7 +234,7 @@ void Desk::refreshQueue() {
   loadingQueue = true;
   if (tab == Tab::Posts) {
     backend_.call<api::Page<api::PostSummary>>(
-        [](api::PlatformClient& c) { return c.listPosts("pending", 100); },
+        {"post queue"}, [](api::PlatformClient& c) { return c.listPosts("pending", 100); },
         [this](const Result<api::Page<api::PostSummary>>& r) {
           loadingQueue = false;
           if (!r) return notify(true, failureText("failure.queue", r.error()), r.error().describe());
@@ -212,7 +248,7 @@ void Desk::refreshQueue() {
         });
   } else {
     backend_.call<api::Page<api::RegistrationSummary>>(
-        [](api::PlatformClient& c) { return c.listRegistrations("pending", 100); },
+        {"registration queue"}, [](api::PlatformClient& c) { return c.listRegistrations("pending", 100); },
         [this](const Result<api::Page<api::RegistrationSummary>>& r) {
           loadingQueue = false;
           if (!r) return notify(true, failureText("failure.queue", r.error()), r.error().describe());
@@ -254,16 +290,17 @@ void Desk::openNext() {
 }
 
 void Desk::closeCurrent() {
-  ++generation_;
+  backend_.tasks().invalidate(TaskScope::Item);
   if (post && session) {
     const std::string id = post->detail.id;
-    backend_.call<api::Unit>([id](api::PlatformClient& c) { return c.release("posts", id); },
-                             [](const Result<api::Unit>&) {});
+    backend_.call<api::Unit>(
+        {"release"}, [id](api::PlatformClient& c) { return c.release("posts", id); }, [](const Result<api::Unit>&) {});
   }
   if (registration && session) {
     const std::string id = registration->detail.id;
-    backend_.call<api::Unit>([id](api::PlatformClient& c) { return c.release("registrations", id); },
-                             [](const Result<api::Unit>&) {});
+    backend_.call<api::Unit>(
+        {"release"}, [id](api::PlatformClient& c) { return c.release("registrations", id); },
+        [](const Result<api::Unit>&) {});
   }
   post.reset();
   registration.reset();
@@ -285,8 +322,8 @@ void Desk::openPost(const std::string& id) {
   closeCurrent();
   openedFromPrefetch = false;
   if (openPrefetched(id)) return;
-  const int gen = generation_;
   backend_.call<ClaimedPost>(
+      {"claim", TaskScope::Item},
       [id](api::PlatformClient& c) -> Result<ClaimedPost> {
         auto lease = c.claim("posts", id);
         if (!lease) return lease.error();
@@ -295,8 +332,7 @@ void Desk::openPost(const std::string& id) {
         auto spans = detect::findPhiSpans(detail.value().caption);
         return ClaimedPost{lease.value(), detail.value(), std::move(spans)};
       },
-      [this, gen](const Result<ClaimedPost>& r) {
-        if (gen != generation_) return;
+      [this](const Result<ClaimedPost>& r) {
         if (!r) {
           notify(true, failureText("failure.open", r.error()), r.error().describe());
           return refreshQueue();
@@ -310,14 +346,15 @@ void Desk::openPost(const std::string& id) {
         lastRenew_ = now_;
         for (const auto& ref : r->detail.images) post->images.push_back(LoadedImage{ref});
         loadImages(post->images, r->detail.id, false);
+        syncItemState();
         updatePrefetch();
       });
 }
 
 void Desk::openRegistration(const std::string& id) {
   closeCurrent();
-  const int gen = generation_;
   backend_.call<ClaimedRegistration>(
+      {"claim", TaskScope::Item},
       [id](api::PlatformClient& c) -> Result<ClaimedRegistration> {
         auto lease = c.claim("registrations", id);
         if (!lease) return lease.error();
@@ -325,8 +362,7 @@ void Desk::openRegistration(const std::string& id) {
         if (!detail) return detail.error();
         return ClaimedRegistration{lease.value(), detail.value()};
       },
-      [this, gen](const Result<ClaimedRegistration>& r) {
-        if (gen != generation_) return;
+      [this](const Result<ClaimedRegistration>& r) {
         if (!r) {
           notify(true, failureText("failure.open", r.error()), r.error().describe());
           return refreshQueue();
@@ -337,21 +373,21 @@ void Desk::openRegistration(const std::string& id) {
         lastRenew_ = now_;
         for (const auto& ref : r->detail.documents) registration->documents.push_back(LoadedImage{ref});
         loadImages(registration->documents, r->detail.id, true);
+        syncItemState();
       });
 }
 
 void Desk::loadImages(std::vector<LoadedImage>& target, const std::string& ownerId, bool documents) {
-  const int gen = generation_;
   for (std::size_t i = 0; i < target.size(); ++i) {
     const std::string url = target[i].ref.url;
-    backend_.call<DecodedImage>([url](api::PlatformClient& c) { return downloadAndDecode(c, url); },
-                                [this, gen, ownerId, documents, i](const Result<DecodedImage>& r) {
-                                  if (gen != generation_) return;
-                                  if (r)
-                                    onImageLoaded(ownerId, documents, i, &r.value(), {});
-                                  else
-                                    onImageLoaded(ownerId, documents, i, nullptr, r.error().describe());
-                                });
+    backend_.call<DecodedImage>(
+        {"download", TaskScope::Item}, [url](api::PlatformClient& c) { return downloadAndDecode(c, url); },
+        [this, ownerId, documents, i](const Result<DecodedImage>& r) {
+          if (r)
+            onImageLoaded(ownerId, documents, i, &r.value(), {});
+          else
+            onImageLoaded(ownerId, documents, i, nullptr, r.error().describe());
+        });
   }
 }
 
@@ -366,11 +402,13 @@ void Desk::onImageLoaded(const std::string& ownerId, bool documents, std::size_t
     img.status = LoadedImage::Status::Failed;
     img.error = error;
     notifyItem(true, tr("post.decode_error"), error);
+    syncItemState();
     if (documents) runChecks();
     return;
   }
   img.bytes = decoded->bytes;
   img.show(decoded->bgr, decoded->tiles);
+  syncItemState();
   if (documents)
     runChecks();
   else
@@ -401,11 +439,11 @@ void Desk::analyse(const std::string& postId, std::size_t index) {
   if (!post || post->detail.id != postId || index >= post->images.size()) return;
   auto bytes = post->images[index].bytes;
   auto pipeline = pipeline_;
-  const int gen = generation_;
   backend_.compute<detect::AnalysisResult>(
-      [pipeline, bytes] { return pipeline->analyze(*bytes); },
-      [this, gen, postId, index](Result<detect::AnalysisResult>& result) {
-        if (gen != generation_ || !post || post->detail.id != postId || index >= post->images.size()) return;
+      {"analysis", TaskScope::Item},
+      [pipeline, bytes](Task& task) { return pipeline->analyze(*bytes, task.cancelToken()); },
+      [this, postId, index](Result<detect::AnalysisResult>& result) {
+        if (!post || post->detail.id != postId || index >= post->images.size()) return;
         if (!result) {  // the pipeline threw: the image is marked failed, approval stays blocked
           detect::AnalysisResult failed;
           failed.error = result.error().message;
@@ -421,13 +459,14 @@ void Desk::applyAnalysis(LoadedImage& img, const detect::AnalysisResult& result)
     img.analysis = LoadedImage::Analysis::Failed;
     img.analysisError = result.error;
     notifyItem(true, tr("editor.analysis_failed"), result.error);
-    return;
+    return syncItemState();
   }
   for (const auto& f : result.findings)
     if (!f.box) img.metadataFindings.push_back(categoryName("metadata", f.category) + colon() + f.text);
   // Findings join the regions the moderator may already have drawn, as one undoable step.
   img.regions.addMany(regionsFromFindings(result.findings, settings));
   img.analysis = LoadedImage::Analysis::Done;
+  syncItemState();
 }
 
 void Desk::runChecks() {
@@ -437,26 +476,26 @@ void Desk::runChecks() {
     if (doc.status == LoadedImage::Status::Loading) return;  // wait for every proof
     pixels.push_back(doc.pixels);
   }
-  const int gen = generation_;
   const api::Applicant applicant = registration->detail.applicant;
   const std::vector<std::string> kinds = registration->detail.documentKinds;
   const std::string id = registration->detail.id;
   backend_.call<RegistrationChecks>(
+      {"registration checks", TaskScope::Item},
       [applicant, pixels, kinds, id](api::PlatformClient& client) -> Result<RegistrationChecks> {
         return runRegistrationChecks(applicant, pixels, kinds, findOtherAccounts(client, id, applicant));
       },
-      [this, gen](const Result<RegistrationChecks>& checks) {
-        if (gen != generation_ || !registration) return;
+      [this](const Result<RegistrationChecks>& checks) {
+        if (!registration) return;
         if (!checks) return notifyItem(true, tr("failure.checks"), checks.error().describe());
         registration->checks = checks.value();
       });
 }
 
-void LoadedImage::show(std::shared_ptr<const cv::Mat> bgr, const std::vector<gl::RgbaTile>& tiles) {
+void LoadedImage::show(std::shared_ptr<const cv::Mat> bgr, const std::vector<RgbaTile>& tiles) {
   pixels = std::move(bgr);
   regions = review::RegionDocument(pixels->size());
   maskSeed = static_cast<std::uint32_t>(std::random_device{}());
-  texture.upload(tiles);
+  display = std::make_shared<ImageDisplay>(ImageDisplay{tiles, pixels.get()});
   status = Status::Ready;
 }
 
@@ -486,11 +525,10 @@ static work::ResidualRecord residualRecord(const mask::ResidualCheck& check) {
 void Desk::approvePost() {
   // Offline, a prefetched post without its lease yet is decided all the same: the sender claims it when the
   // platform is back, then sends the decision (work::kLeaseToClaim).
-  if (!post || post->sending || post->leaseLost || (post->claiming && !offline) || post->captionPending || !outbox_)
-    return;
-  for (const auto& img : post->images)  // nothing is published unseen or unanalysed
-    if (img.status != LoadedImage::Status::Ready || img.analysis == LoadedImage::Analysis::Pending) return;
-  post->sending = true;
+  // Nothing is published unseen or unanalysed (ItemState::blockedReason).
+  syncItemState();
+  if (!post || !canDecide(DecisionKind::Publish) || !outbox_) return;  // nothing unjournalled is sent
+  post->state.publishing();
   // The residual check of these very regions usually ran in the background already: then this publishes at once.
   post->check.approveWhenReady = true;
   updatePublicationCheck();
@@ -501,7 +539,7 @@ void Desk::approvePost() {
 void Desk::finishApproval() {
   PublicationCheck& check = post->check;
   check.approveWhenReady = false;
-  post->sending = false;
+  post->state.publishingEnded();
   if (!check.error.empty()) return notifyItem(true, tr("failure.publication"), check.error);
   mask::ResidualCheck residual = check.residual;
   residual.overrideReason = post->overrideReason;
@@ -510,7 +548,7 @@ void Desk::finishApproval() {
   draft.subject = work::SubjectKind::Post;
   draft.subjectId = post->detail.id;
   draft.action = work::DecisionAction::Approve;
-  draft.leaseId = post->claiming ? work::kLeaseToClaim : post->lease.leaseId;  // offline: claimed when sent
+  draft.leaseId = post->state.leaseHeld() ? post->lease.leaseId : work::kLeaseToClaim;  // offline: claimed when sent
   for (const auto& img : post->images) {
     work::DraftImage drafted{img.ref.id, img.maskSeed, {}};
     for (const auto& i : img.regions.items()) drafted.regions.push_back(i.region);
@@ -555,12 +593,12 @@ void Desk::onResidualObjection(const mask::ResidualCheck& residual) {
 
 void Desk::rejectPost(const std::string& reasonCode, const std::string& message) {
   // Needs no analysis: nothing is published.
-  if (!post || post->sending || post->leaseLost || (post->claiming && !offline) || !outbox_) return;
+  if (!post || !canDecide(DecisionKind::Other) || !outbox_) return;
   work::DecisionDraft draft;
   draft.subject = work::SubjectKind::Post;
   draft.subjectId = post->detail.id;
   draft.action = work::DecisionAction::Reject;
-  draft.leaseId = post->claiming ? work::kLeaseToClaim : post->lease.leaseId;  // offline: claimed when sent
+  draft.leaseId = post->state.leaseHeld() ? post->lease.leaseId : work::kLeaseToClaim;  // offline: claimed when sent
   draft.reasonCode = reasonCode;
   draft.message = message;
   const std::string id = post->detail.id;
@@ -569,7 +607,7 @@ void Desk::rejectPost(const std::string& reasonCode, const std::string& message)
 
 void Desk::decideRegistration(const std::string& action, const std::string& reasonCode, const std::string& message,
                               const std::string& note) {
-  if (!registration || registration->sending || registration->leaseLost || !outbox_) return;
+  if (!registration || !canDecide(DecisionKind::Other) || !outbox_) return;
   work::DecisionDraft draft;
   draft.subject = work::SubjectKind::Registration;
   draft.subjectId = registration->detail.id;
@@ -600,8 +638,8 @@ void Desk::decideRegistration(const std::string& action, const std::string& reas
 // (the view that called us may still be drawing the current one); meanwhile the item accepts no other decision.
 void Desk::afterDecisionQueued(const std::string& subjectType, const std::string& subjectId) {
   ++decisionsQueued;
-  if (post) post->sending = true;
-  if (registration) registration->sending = true;
+  if (post) post->state.decided();
+  if (registration) registration->state.decided();
   ui_.post([this, subjectType, subjectId] { showNextAfterDecision(subjectType, subjectId); });
 }
 
@@ -626,7 +664,7 @@ void Desk::showNextAfterDecision(const std::string& subjectType, const std::stri
   postsTotal = std::max(0, postsTotal - (subjectType == "post" ? 1 : 0));
   registrationsTotal = std::max(0, registrationsTotal - (subjectType == "registration" ? 1 : 0));
   if (!stillOpen) return;  // the moderator opened something else meanwhile
-  ++generation_;
+  backend_.tasks().invalidate(TaskScope::Item);
   post.reset();  // the lease ends with the decision: nothing to release
   registration.reset();
   reject = {};
@@ -641,15 +679,15 @@ void Desk::tick(double now) {
   std::erase_if(notifications, [&](const Notification& n) {
     return (!n.error && now - n.shownAt > kNoticeSeconds) || (!n.item.empty() && n.item != openItem);
   });
-  prefetchProgress = prefetcher_->progress();
-  prefetchMemory = prefetcher_->memoryUsed();
   bool openPostAnalysing = false;  // the open post's own analysis has the cores first
   if (post)
     for (const auto& img : post->images) openPostAnalysing |= img.analysis == LoadedImage::Analysis::Pending;
   prefetcher_->setAnalysisPaused(openPostAnalysing);
   updatePublicationCheck();  // the residual check of what A, A would publish, once the regions are still
-  preloadNextTextures();
-  if (post && post->claiming && !claimInFlight_ && now >= claimRetryAt_) claimOpenPost();
+  syncItemState();
+  if (post && !post->state.leaseHeld() && !post->state.final() && !backend_.tasks().active("claim") &&
+      now >= claimRetryAt_)
+    claimOpenPost();
   if (offline) probeConnection();
   const api::Lease* lease = post ? &post->lease : registration ? &registration->lease : nullptr;
   if (!lease || lease->ttlSeconds <= 0 || now - lastRenew_ < lease->ttlSeconds / 3.0) return;
@@ -657,14 +695,15 @@ void Desk::tick(double now) {
   const bool isPost = post.has_value();
   const std::string type = isPost ? "posts" : "registrations";
   const std::string id = isPost ? post->detail.id : registration->detail.id, leaseId = lease->leaseId;
-  const int gen = generation_;
-  backend_.call<api::Lease>([type, id, leaseId](api::PlatformClient& c) { return c.renew(type, id, leaseId); },
-                            [this, gen](const Result<api::Lease>& r) {
-                              if (gen != generation_ || r || r.error().transport()) return;
-                              if (post) post->leaseLost = true;
-                              if (registration) registration->leaseLost = true;
-                              notifyItem(true, tr("post.lease_lost"), r.error().describe());
-                            });
+  backend_.call<api::Lease>(
+      {"lease renewal", TaskScope::Item},
+      [type, id, leaseId](api::PlatformClient& c) { return c.renew(type, id, leaseId); },
+      [this](const Result<api::Lease>& r) {
+        if (r || r.error().transport()) return;
+        if (post) post->state.loseLease();
+        if (registration) registration->state.loseLease();
+        notifyItem(true, tr("post.lease_lost"), r.error().describe());
+      });
 }
 
 // ---------------------------------------------------------------- reasons

@@ -1,17 +1,14 @@
 // The desk's state and actions (login, queues, open item, decisions), independent of how it is drawn.
 #pragma once
 #include "backend.hpp"
+#include "controller/item_state.hpp"
 #include "editor_state.hpp"
-#include "gl/layer_cache.hpp"
-#include "gl/mask_preview.hpp"
-#include "gl/texture.hpp"
-#include "gl/tiled_image.hpp"
+#include "image_tiles.hpp"
 #include "main_queue.hpp"
 #include "panels.hpp"
 #include "publication_check.hpp"
 #include "registration_checks.hpp"
 #include "settings.hpp"
-#include "texture_preload.hpp"
 
 #include "medpics/api/types.hpp"
 #include "medpics/detect/classify.hpp"
@@ -26,6 +23,7 @@
 
 #include <opencv2/core.hpp>
 
+#include <atomic>
 #include <chrono>
 #include <cstdint>
 #include <deque>
@@ -41,25 +39,24 @@ namespace medpics::desk {
 enum class Tab { Posts, Registrations };
 struct DecodedImage;
 
-// One image (post image or proof document): downloaded, decoded in memory, shown as a texture.
+// One image (post image or proof document): downloaded, decoded in memory, shown by the view (which keeps its
+// textures, masking preview state and layer cache: views/desk_view.hpp).
 struct LoadedImage {
   enum class Status { Loading, Ready, Failed };
   explicit LoadedImage(api::ImageRef r) : ref(std::move(r)) {}
-  // Shows decoded pixels (UI thread): keeps them, uploads the texture tiles, starts an empty region document
-  // and a fresh random mosaic seed.
-  void show(std::shared_ptr<const cv::Mat> bgr, const std::vector<gl::RgbaTile>& tiles);
+  // Shows decoded pixels (UI thread): keeps them, hands the texture tiles to the view, starts an empty region
+  // document and a fresh random mosaic seed.
+  void show(std::shared_ptr<const cv::Mat> bgr, const std::vector<RgbaTile>& tiles);
   api::ImageRef ref;
   Status status = Status::Loading;
   std::string error;
   std::shared_ptr<const cv::Mat> pixels;  // BGR, full resolution, memory only
-  gl::TiledImage texture;                 // full resolution, tiled past GL_MAX_TEXTURE_SIZE
+  std::shared_ptr<ImageDisplay> display;  // what the view uploads and draws; keys the image's GPU state
   view::ViewTransform view;
   bool viewInitialised = false;
-  review::RegionDocument regions;                // what will be masked on this image (posts)
-  std::uint32_t maskSeed = 0;                    // mosaic noise seed, shared by the preview and the burn-in
-  std::unique_ptr<gl::PreviewTextures> preview;  // GPU state of the masking preview
-  std::unique_ptr<gl::LayerCache> layer;         // the canvas as last drawn (image, preview, outlines)
-  std::shared_ptr<const std::string> bytes;      // original file (memory only), for the detectors
+  review::RegionDocument regions;            // what will be masked on this image (posts)
+  std::uint32_t maskSeed = 0;                // mosaic noise seed, shared by the preview and the burn-in
+  std::shared_ptr<const std::string> bytes;  // original file (memory only), for the detectors
   enum class Analysis { Pending, Done, Failed } analysis = Analysis::Pending;
   std::string analysisError;
   std::vector<std::string> metadataFindings;  // EXIF / XMP / IPTC found (stripped on publication)
@@ -71,12 +68,9 @@ struct LoadedImage {
 struct OpenPost {
   api::PostDetail detail;
   api::Lease lease;
-  bool claiming = false;        // shown from the prefetch cache while its lease is being claimed: no decision yet
-  bool captionPending = false;  // the caption is being classified on a worker: no decision yet
+  ItemState state;  // loading → claimed → analysing → reviewing → publishing → sent / lease lost / failed
   std::vector<LoadedImage> images;
   int currentImage = 0;
-  bool sending = false;
-  bool leaseLost = false;
   EditorState editor;
   std::vector<detect::TextSpan> captionSpans;  // PHI found in the caption (UTF-8 byte offsets)
   std::vector<char> captionSpanMasked;         // per span: replaced by "[…]" on publication (default yes)
@@ -93,8 +87,7 @@ struct OpenRegistration {
   std::vector<LoadedImage> documents;
   int currentDocument = 0;
   int rotation = 0;  // quarter turns of the displayed document
-  bool sending = false;
-  bool leaseLost = false;
+  ItemState state;   // claimed → reviewing → publishing → sent / lease lost (no analysis, no publication)
   std::optional<RegistrationChecks> checks;  // automatic checks, once the proofs are decoded and read
 };
 
@@ -150,8 +143,6 @@ class Desk {
   RejectForm reject;
   std::deque<Notification> notifications;
   int decisionsSent = 0;
-  gl::MaskPreview* maskPreview = nullptr;      // owned by the App (GL objects live on the UI thread)
-  std::string shaderError;                     // shown in the UI when the preview shaders failed
   std::vector<api::Decision> recentDecisions;  // this session, newest last
   Panels panels;
   HistoryState history;
@@ -166,7 +157,6 @@ class Desk {
   std::vector<work::PrefetchProgress> prefetchProgress;  // upcoming posts, nearest first (refreshed each frame)
   std::size_t prefetchMemory = 0;
   bool openedFromPrefetch = false;  // the open post came ready from the prefetch cache
-  TexturePreload texturePreload;    // the next post's textures, uploaded ahead (desk_pipeline.cpp)
   // ---- connection state (desk_connection.cpp) ----
   bool offline = false;       // the last platform call could not reach it (decisions wait in the outbox)
   std::string offlineDetail;  // that failure's technical detail
@@ -192,6 +182,13 @@ class Desk {
   void setLanguage(const std::string& code);
   void tick(double now);  // once per frame: lease renewal, notification expiry
   bool busy() const;      // background work in flight
+  // The images of the post that opens next (the nearest upcoming one, once decoded): the view uploads their
+  // textures ahead, a few megabytes per frame, so that the second A shows it without uploading anything.
+  std::vector<DisplaySource> nextPostDisplays() const;
+  // The one decision rule for the open item: why a decision of this kind cannot be taken now (a "blocked.*"
+  // catalogue key), "" when it can (views grey the buttons and say why; the actions check it again).
+  const char* blockedReason(DecisionKind kind) const;
+  bool canDecide(DecisionKind kind) const { return !*blockedReason(kind); }
   void saveSettings();
   void applyPrefetchSettings();  // after settings.prefetchDepth / prefetchMemoryMiB changed
   const work::Outbox* outbox() const { return outbox_.get(); }
@@ -223,25 +220,24 @@ class Desk {
   void refreshOutbox();
   void onOutboxChange(const work::OutboxEntry& entry);
   void updatePrefetch();
+  void refreshPrefetchProgress();  // UI thread: the prefetcher's stages and memory, after it reported
   bool openPrefetched(const std::string& id);
-  void preloadNextTextures();  // once per frame: uploads a part of the next post's textures
   void claimOpenPost();
+  void syncItemState();  // the open item's content (images, analyses, caption) into its state machine
   void startSession(const api::Session& started);  // signed in: token to the workers, first queue load
 
   MainQueue& ui_;
   DeskOptions options_;
   double now_ = 0, lastRenew_ = 0;
-  double claimRetryAt_ = 0;  // a prefetched post's claim failed on the network: next attempt
-  double probeAt_ = 0;       // offline: next connection probe
-  bool probeInFlight_ = false;
-  bool claimInFlight_ = false;
+  double claimRetryAt_ = 0;                     // a prefetched post's claim failed on the network: next attempt
+  double probeAt_ = 0;                          // offline: next connection probe
   bool keyringMayHoldToken_ = false;            // "remember me" was on at start or at the last sign-in
-  int generation_ = 0;                          // bumps when the open item changes; stale results are dropped
   std::shared_ptr<detect::Pipeline> pipeline_;  // PHI detectors (thread-safe, own worker pool)
   std::shared_ptr<work::Outbox> outbox_;        // per user, opened at login
   std::unique_ptr<work::OutboxSender> sender_;
   std::unique_ptr<work::Prefetcher> prefetcher_;
-  Backend backend_;  // last: its workers are joined before the state above goes away
+  std::atomic<bool> prefetchReportPending_{false};  // a prefetch report is queued for the UI thread
+  Backend backend_;                                 // last: its workers are joined before the state above goes away
 };
 
 // "<context>: <why>" from the catalogue for a failed platform call (the technical detail goes behind "Details").

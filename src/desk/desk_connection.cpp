@@ -21,11 +21,11 @@ void Desk::onReachability(bool reachable, const std::string& detail) {
 }
 
 void Desk::probeConnection(bool now) {
-  if (!session || probeInFlight_ || (!now && now_ < probeAt_)) return;
-  probeInFlight_ = true;
+  if (!session || backend_.tasks().active("connection probe") || (!now && now_ < probeAt_)) return;
   probeAt_ = now_ + kProbeSeconds;
-  backend_.call<nlohmann::json>([](api::PlatformClient& c) { return c.health(); },
-                                [this](const api::Result<nlohmann::json>&) { probeInFlight_ = false; });
+  backend_.call<nlohmann::json>(
+      {"connection probe"}, [](api::PlatformClient& c) { return c.health(); },
+      [](const api::Result<nlohmann::json>&) {});
 }
 
 std::string failureText(const char* contextKey, const api::ApiError& error) {

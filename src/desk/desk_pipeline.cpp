@@ -25,9 +25,10 @@ void Desk::openOutbox() {
   }
   outbox_->pruneSent(work::unixNow() - 7 * 24 * 3600.0);
   sender_ = std::make_unique<work::OutboxSender>(outbox_);
-  sender_->setOnChange([this](const work::OutboxEntry& entry) { ui_.post([this, entry] { onOutboxChange(entry); }); });
+  sender_->setOnChange(
+      [this](const work::OutboxEntry& entry) { backend_.tasks().report([this, entry] { onOutboxChange(entry); }); });
   sender_->setOnError([this](const std::string& error) {
-    ui_.post([this, error] { notify(true, tr("outbox.journal_error"), error); });
+    backend_.tasks().report([this, error] { notify(true, tr("outbox.journal_error"), error); });
   });
   sender_->setCredentials(loginUrl, session->token);
   sender_->start();
@@ -65,8 +66,8 @@ void Desk::refreshOutbox() {
   try {
     outboxEntries = outbox_->recent(12);
     outboxCounts = outbox_->counts();
-  } catch (const std::exception& e) {
-    log::warn(std::string("outbox: ") + e.what());
+  } catch (const std::exception& e) {  // the journal cannot be read: the moderator is told (decisions stay in it)
+    notify(true, tr("outbox.journal_error"), e.what());
   }
 }
 
@@ -104,6 +105,13 @@ void Desk::updatePrefetch() {
       if (p.id != current && (!p.lease || p.lease->holder == self)) upcoming.push_back(p.id);
   }
   prefetcher_->setUpcoming(std::move(upcoming));
+  refreshPrefetchProgress();
+}
+
+void Desk::refreshPrefetchProgress() {
+  prefetchReportPending_ = false;  // reports after this read post again
+  prefetchProgress = prefetcher_->progress();
+  prefetchMemory = prefetcher_->memoryUsed();
 }
 
 // Opens a post from the prefetch cache in this frame; its lease is claimed in the background (decisions wait).
@@ -112,57 +120,48 @@ bool Desk::openPrefetched(const std::string& id) {
   if (!ready) return false;
   post.emplace();
   post->detail = ready->detail;
-  post->claiming = true;
-  // the caption classifier runs on a worker (a long caption must not freeze the desk); decisions wait for it
-  post->captionPending = true;
+  post->state = ItemState(false);  // shown now, claimed in the background
+  // the caption classifier runs on a worker (a long caption must not freeze the desk); approval waits for it
   backend_.compute<std::vector<detect::TextSpan>>(
-      [caption = ready->detail.caption] { return detect::findPhiSpans(caption); },
-      [this, id](api::Result<std::vector<detect::TextSpan>>& spans) {
-        if (!post || post->detail.id != id) return;
+      {"caption", TaskScope::Item}, [caption = ready->detail.caption](Task&) { return detect::findPhiSpans(caption); },
+      [this](api::Result<std::vector<detect::TextSpan>>& spans) {
+        if (!post) return;
         // If the classifier failed, the whole caption is one masked span: nothing unchecked is published.
         post->captionSpans =
             spans
                 ? std::move(spans.value())
                 : std::vector<detect::TextSpan>{{0, post->detail.caption.size(), "unchecked", 1.f, "classifier-error"}};
         post->captionSpanMasked.assign(post->captionSpans.size(), 1);
-        post->captionPending = false;
+        syncItemState();
       });
   for (auto& image : ready->images) {
     LoadedImage& img = post->images.emplace_back(image.ref);
     img.bytes = image.bytes;
-    if (auto uploaded = texturePreload.take(image.bgr.get())) {  // uploaded ahead: nothing to upload now
-      img.show(image.bgr, {});
-      img.texture = std::move(*uploaded);
-    } else {
-      auto tiles = std::static_pointer_cast<const std::vector<gl::RgbaTile>>(image.display.data);
-      img.show(image.bgr, tiles ? *tiles : gl::makeTiles(*image.bgr, maxTextureSize()));
-    }
+    auto tiles = std::static_pointer_cast<const std::vector<RgbaTile>>(image.display.data);
+    img.show(image.bgr, tiles ? *tiles : makeTiles(*image.bgr, maxTextureSize()));
     if (image.analysis) applyAnalysis(img, *image.analysis);
   }
   openedFromPrefetch = true;
   for (std::size_t i = 0; i < ready->images.size(); ++i)
     if (ready->images[i].analysisState == work::PrefetchedImage::Analysis::NotStarted) analyse(id, i);
+  syncItemState();
   claimOpenPost();
   updatePrefetch();
   return true;
 }
 
-// The textures of the post that opens next (the nearest upcoming one, once decoded) are uploaded a few megabytes per
-// frame while the current post is reviewed, so that the second A shows it without uploading anything.
-void Desk::preloadNextTextures() {
-  constexpr std::size_t kBytesPerFrame = std::size_t{6} << 20;
-  std::vector<TexturePreload::Source> sources;
+std::vector<DisplaySource> Desk::nextPostDisplays() const {
+  std::vector<DisplaySource> sources;
   if (prefetcher_ && !prefetchProgress.empty())
     for (const auto& image : prefetcher_->display(prefetchProgress.front().id))
-      sources.push_back({image.bgr, std::static_pointer_cast<const std::vector<gl::RgbaTile>>(image.display.data)});
-  if (texturePreload.step(sources, kBytesPerFrame)) ui_.post([] {});  // the rest in the next frames
+      sources.push_back({image.bgr, std::static_pointer_cast<const std::vector<RgbaTile>>(image.display.data)});
+  return sources;
 }
 
 void Desk::claimOpenPost() {
-  claimInFlight_ = true;
   const std::string id = post->detail.id;
-  const int gen = generation_;
   backend_.call<api::Lease>(
+      {"claim", TaskScope::Item},
       [id](api::PlatformClient& c) {
         auto lease = c.claim("posts", id);
         for (int retry = 1; retry < 4 && !lease && lease.error().retryable(); ++retry) {
@@ -171,20 +170,20 @@ void Desk::claimOpenPost() {
         }
         return lease;
       },
-      [this, gen](const Result<api::Lease>& r) {
-        claimInFlight_ = false;
-        if (gen != generation_ || !post) return;
+      [this](const Result<api::Lease>& r) {
+        if (!post) return;
         if (!r && r.error().retryable()) {  // server unreachable: try again (tick)
           claimRetryAt_ = now_ + 2.0;
           return;
         }
         if (!r) {  // taken or decided meanwhile: on to the next one
+          post->state.claimFailed();
           notify(true, tr("post.claim_failed"), r.error().describe());
           std::erase_if(posts, [&](const auto& p) { return p.id == post->detail.id; });
           return openNext();
         }
         post->lease = r.value();
-        post->claiming = false;
+        post->state.leaseClaimed();
         lastRenew_ = now_;
       });
 }

@@ -10,7 +10,7 @@ namespace medpics::desk {
 
 namespace {
 bool readyToPublish(const OpenPost& post) {
-  if (post.images.empty() || post.leaseLost) return false;
+  if (post.images.empty() || post.state.final()) return false;
   for (const auto& img : post.images)
     if (img.status != LoadedImage::Status::Ready || img.analysis == LoadedImage::Analysis::Pending) return false;
   return true;
@@ -74,11 +74,11 @@ void Desk::startPublicationCheck() {
   }
   check.runningKey = check.key;
   ++check.runs;
-  const std::string id = post->detail.id, key = check.key;
-  const int gen = generation_;
+  const std::string key = check.key;
   auto pipeline = pipeline_;
   backend_.compute<CheckOutcome>(
-      [images, key, pipeline]() -> CheckOutcome {
+      {"publication check", TaskScope::Item},
+      [images, key, pipeline](Task&) -> CheckOutcome {
         CheckOutcome outcome;
         outcome.key = key;
         // The published variant: regions burnt in at full resolution, re-encoded from pixels (no metadata).
@@ -90,8 +90,8 @@ void Desk::startPublicationCheck() {
         for (const auto& p : published) outcome.masked[p.id] = {p.encoded.contentType, p.encoded.bytes};
         return outcome;
       },
-      [this, gen, id, key](api::Result<CheckOutcome>& result) {
-        if (gen != generation_ || !post || post->detail.id != id) return;  // the moderator moved on
+      [this, key](api::Result<CheckOutcome>& result) {
+        if (!post) return;
         PublicationCheck& done = post->check;
         done.runningKey.clear();
         if (!result) {  // the job threw: reported like a failed publication of these regions

@@ -1,4 +1,4 @@
-// RPPS directory import from the desk: importExtract on a backend worker, progress read by the UI every frame.
+// RPPS directory import from the desk: importExtract as a named task (progress, cancel), rows read by the UI.
 #include "desk.hpp"
 #include "format.hpp"
 #include "i18n.hpp"
@@ -25,18 +25,20 @@ void startDirectoryImport(Desk& desk) {
   const std::filesystem::path extract = job.extractPath, index = creds::defaultDirectoryPath();
   const std::string extractText = job.extractPath;
   auto progress = job.progress;
-  desk.backend().compute<Outcome>(
-      [extract, index, progress] {  // an exception here reaches the completion as its error
+  job.task = desk.backend().compute<Outcome>(
+      {"directory import"},
+      [extract, index, progress](Task& task) {  // an exception here reaches the completion as its error
         Outcome out;
         try {
           std::filesystem::create_directories(index.parent_path());
-          out.report = creds::importExtract(extract, index,
-                                            [progress](std::uint64_t done, std::uint64_t total, std::uint64_t rows) {
-                                              progress->bytesDone = done;
-                                              progress->bytesTotal = total;
-                                              progress->rows = rows;
-                                              return !progress->cancel.load();
-                                            });
+          out.report = creds::importExtract(
+              extract, index, [progress, &task](std::uint64_t done, std::uint64_t total, std::uint64_t rows) {
+                progress->bytesDone = done;
+                progress->bytesTotal = total;
+                progress->rows = rows;
+                if (total > 0) task.setProgress(static_cast<double>(done) / static_cast<double>(total));
+                return !task.cancelled();
+              });
         } catch (const util::FileError& e) {
           out.fileProblem = e.problem;  // a special or oversized file: a clear, translated message
         }
@@ -45,6 +47,7 @@ void startDirectoryImport(Desk& desk) {
       [&desk, extractText](api::Result<Outcome>& result) {
         DirectoryImportState& state = desk.directoryImport;
         state.running = false;
+        state.task = 0;
         state.failed = !result || result->report.cancelled || result->fileProblem;
         if (!result || result->fileProblem) {
           state.result = result ? fileProblemText(extractText, *result->fileProblem) : result.error().message;
@@ -60,6 +63,10 @@ void startDirectoryImport(Desk& desk) {
                        formatNumber(static_cast<double>(out.report.rows), 0, language()) + " " + tr("import.rows");
         desk.notify(false, tr("import.done"), state.result);
       });
+}
+
+void cancelDirectoryImport(Desk& desk) {
+  if (desk.directoryImport.task) desk.backend().tasks().cancel(desk.directoryImport.task);
 }
 
 }  // namespace medpics::desk

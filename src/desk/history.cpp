@@ -43,7 +43,11 @@ Result<Rgba> downloadScaled(api::PlatformClient& client, const std::string& url,
   }
 }
 
-gl::Texture toTexture(const Rgba& image) { return gl::Texture(image.width, image.height, image.pixels.data()); }
+std::shared_ptr<ImageDisplay> toDisplay(const Rgba& image) {
+  const cv::Mat rgba(image.height, image.width, CV_8UC4, const_cast<std::uint8_t*>(image.pixels.data()));
+  return std::make_shared<ImageDisplay>(
+      ImageDisplay{{RgbaTile{cv::Rect(0, 0, image.width, image.height), rgba.clone()}}});
+}
 
 std::string firstPublishedUrl(const api::Decision& d) {
   if (d.subjectType != "post" || d.action != "approve") return {};
@@ -56,7 +60,7 @@ std::string firstPublishedUrl(const api::Decision& d) {
 void loadHistory(Desk& desk) {
   if (!desk.session) return;
   HistoryState& h = desk.history;
-  const int gen = ++h.generation;
+  desk.backend().tasks().invalidate(TaskScope::History);  // answers for an earlier listing are dropped
   h.loading = true;
   h.error.clear();
   h.selected = -1;
@@ -64,6 +68,7 @@ void loadHistory(Desk& desk) {
   std::string query = sinceMidnightQuery() + "&limit=100";
   if (!h.allUsers) query += "&decided_by=" + api::urlEncode(desk.session->user.username);
   desk.backend().call<std::vector<api::Decision>>(
+      {"history", TaskScope::History},
       [query](api::PlatformClient& c) -> Result<std::vector<api::Decision>> {
         std::vector<api::Decision> all;
         std::string cursor;
@@ -76,9 +81,8 @@ void loadHistory(Desk& desk) {
         }
         return all;
       },
-      [&desk, gen](const Result<std::vector<api::Decision>>& r) {
+      [&desk](const Result<std::vector<api::Decision>>& r) {
         HistoryState& state = desk.history;
-        if (gen != state.generation) return;
         state.loading = false;
         state.entries.clear();
         if (!r) {
@@ -101,18 +105,19 @@ void requestThumbnail(Desk& desk, int index) {
   if (e.thumbnailRequested || e.publishedUrl.empty()) return;
   e.thumbnailRequested = true;
   const std::string url = e.publishedUrl, id = e.decision.decisionId;
-  const int gen = h.generation;
-  desk.backend().call<Rgba>([url](api::PlatformClient& c) { return downloadScaled(c, url, kThumbnailSide); },
-                            [&desk, gen, index, id](const Result<Rgba>& r) {
-                              HistoryState& state = desk.history;
-                              if (gen != state.generation || index >= static_cast<int>(state.entries.size())) return;
-                              HistoryEntry& entry = state.entries[static_cast<size_t>(index)];
-                              if (entry.decision.decisionId != id) return;
-                              if (r)
-                                entry.thumbnail = toTexture(r.value());
-                              else
-                                entry.thumbnailError = r.error().describe();
-                            });
+  desk.backend().call<Rgba>(
+      {"history thumbnail", TaskScope::History},
+      [url](api::PlatformClient& c) { return downloadScaled(c, url, kThumbnailSide); },
+      [&desk, index, id](const Result<Rgba>& r) {
+        HistoryState& state = desk.history;
+        if (index >= static_cast<int>(state.entries.size())) return;
+        HistoryEntry& entry = state.entries[static_cast<size_t>(index)];
+        if (entry.decision.decisionId != id) return;
+        if (r)
+          entry.thumbnail = toDisplay(r.value());
+        else
+          entry.thumbnailError = r.error().describe();
+      });
 }
 
 void openEvidence(Desk& desk, int index) {
@@ -124,23 +129,24 @@ void openEvidence(Desk& desk, int index) {
   h.evidenceLoading = true;
   const HistoryEntry& e = h.entries[static_cast<size_t>(index)];
   const std::string id = e.decision.decisionId, url = e.publishedUrl;
-  const int gen = h.generation;
-  desk.backend().call<api::Decision>([id](api::PlatformClient& c) { return c.decision(id); },
-                                     [&desk, gen, index](const Result<api::Decision>& r) {
-                                       HistoryState& state = desk.history;
-                                       if (gen != state.generation || state.selected != index) return;
-                                       state.evidenceLoading = false;
-                                       if (!r)
-                                         return desk.notify(true, tr("history.load_failed"), r.error().describe());
-                                       state.evidence = r->raw;
-                                     });
+  desk.backend().call<api::Decision>(
+      {"decision evidence", TaskScope::History}, [id](api::PlatformClient& c) { return c.decision(id); },
+      [&desk, index](const Result<api::Decision>& r) {
+        HistoryState& state = desk.history;
+        if (state.selected != index) return;
+        state.evidenceLoading = false;
+        if (!r) return desk.notify(true, tr("history.load_failed"), r.error().describe());
+        state.evidence = r->raw;
+      });
   if (url.empty()) return;
-  desk.backend().call<Rgba>([url](api::PlatformClient& c) { return downloadScaled(c, url, kPreviewSide); },
-                            [&desk, gen, index](const Result<Rgba>& r) {
-                              HistoryState& state = desk.history;
-                              if (gen != state.generation || state.selected != index || !r) return;
-                              state.published = toTexture(r.value());
-                            });
+  desk.backend().call<Rgba>(
+      {"history image", TaskScope::History},
+      [url](api::PlatformClient& c) { return downloadScaled(c, url, kPreviewSide); },
+      [&desk, index](const Result<Rgba>& r) {
+        HistoryState& state = desk.history;
+        if (state.selected != index || !r) return;
+        state.published = toDisplay(r.value());
+      });
 }
 
 void loadStatistics(Desk& desk) {
@@ -149,21 +155,21 @@ void loadStatistics(Desk& desk) {
   s.loading = true;
   s.error.clear();
   const std::string path = "/api/v1/stats/decisions?" + sinceMidnightQuery() + "&scope=" + (s.allUsers ? "all" : "own");
-  desk.backend().call<nlohmann::json>([path](api::PlatformClient& c) { return c.requestJson("GET", path); },
-                                      [&desk](const Result<nlohmann::json>& r) {
-                                        StatsState& state = desk.stats;
-                                        state.loading = false;
-                                        if (!r) {
-                                          state.error = r.error().describe();
-                                          return desk.notify(true, tr("stats.load_failed"), state.error);
-                                        }
-                                        state.data = r.value();
-                                        state.perHour.fill(0);
-                                        for (const auto& bucket : state.data.value("per_hour", nlohmann::json::array()))
-                                          if (const auto t = parseUtc(bucket.value("hour", "")))
-                                            state.perHour[static_cast<size_t>(localHour(*t))] +=
-                                                bucket.value("count", 0);
-                                      });
+  desk.backend().call<nlohmann::json>(
+      {"statistics"}, [path](api::PlatformClient& c) { return c.requestJson("GET", path); },
+      [&desk](const Result<nlohmann::json>& r) {
+        StatsState& state = desk.stats;
+        state.loading = false;
+        if (!r) {
+          state.error = r.error().describe();
+          return desk.notify(true, tr("stats.load_failed"), state.error);
+        }
+        state.data = r.value();
+        state.perHour.fill(0);
+        for (const auto& bucket : state.data.value("per_hour", nlohmann::json::array()))
+          if (const auto t = parseUtc(bucket.value("hour", "")))
+            state.perHour[static_cast<size_t>(localHour(*t))] += bucket.value("count", 0);
+      });
 }
 
 }  // namespace medpics::desk

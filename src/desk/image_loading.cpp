@@ -17,7 +17,7 @@ int maxTextureSize() { return gMaxTextureSize; }
 DecodedImage decodeForDisplay(const std::string& bytes) {
   image::DecodedImage decoded = image::decode(bytes);
   if (!decoded.ok()) throw std::runtime_error(decoded.error.empty() ? "cannot decode the image" : decoded.error);
-  auto tiles = gl::makeTiles(decoded.bgr, maxTextureSize());
+  auto tiles = makeTiles(decoded.bgr, maxTextureSize());
   return {std::make_shared<const std::string>(bytes), std::make_shared<const cv::Mat>(std::move(decoded.bgr)),
           std::move(tiles)};
 }

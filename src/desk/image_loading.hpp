@@ -1,6 +1,6 @@
 // Worker-side download and decode of an image for display (pixels stay in memory).
 #pragma once
-#include "gl/tiled_image.hpp"
+#include "image_tiles.hpp"
 
 #include "medpics/api/platform_client.hpp"
 
@@ -14,7 +14,7 @@ namespace medpics::desk {
 struct DecodedImage {
   std::shared_ptr<const std::string> bytes;  // the original file, for the detectors (memory only)
   std::shared_ptr<const cv::Mat> bgr;        // full resolution, EXIF orientation applied
-  std::vector<gl::RgbaTile> tiles;           // RGBA texture tiles, each at most maxTextureSize on a side
+  std::vector<RgbaTile> tiles;               // RGBA texture tiles, each at most maxTextureSize on a side
 };
 
 // Set once on the UI thread from GL_MAX_TEXTURE_SIZE.

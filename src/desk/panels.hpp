@@ -1,6 +1,6 @@
 // State of the desk's side windows: help overlay, history and audit, statistics, settings, notification details.
 #pragma once
-#include "gl/texture.hpp"
+#include "image_tiles.hpp"
 #include "side_layout.hpp"
 
 #include "medpics/api/types.hpp"
@@ -34,8 +34,8 @@ struct Panels {
 // One decision of the history, with the thumbnail of its PUBLISHED (masked) image: never the original.
 struct HistoryEntry {
   api::Decision decision;
-  std::string publishedUrl;  // first published image of an approved post; empty otherwise
-  gl::Texture thumbnail;
+  std::string publishedUrl;                 // first published image of an approved post; empty otherwise
+  std::shared_ptr<ImageDisplay> thumbnail;  // uploaded and drawn by the view
   bool thumbnailRequested = false;
   std::string thumbnailError;
 };
@@ -48,8 +48,7 @@ struct HistoryState {
   int selected = -1;
   std::optional<nlohmann::json> evidence;  // GET /decisions/{id} of the selected entry
   bool evidenceLoading = false;
-  gl::Texture published;  // the selected decision's published image, larger
-  int generation = 0;     // bumps on reload: stale answers are dropped
+  std::shared_ptr<ImageDisplay> published;  // the selected decision's published image, larger
 };
 
 struct StatsState {
@@ -64,15 +63,16 @@ struct StatsState {
 struct DirectoryImportState {
   struct Progress {
     std::atomic<std::uint64_t> bytesDone{0}, bytesTotal{0}, rows{0};
-    std::atomic<bool> cancel{false};
   };
   std::string extractPath;
   bool running = false;
+  std::uint64_t task = 0;  // its id in the task manager while it runs (cancelled through it)
   std::shared_ptr<Progress> progress;
   std::string result;  // summary of the last import (or its error)
   bool failed = false;
 };
 void startDirectoryImport(Desk& desk);
+void cancelDirectoryImport(Desk& desk);
 
 // History: today's decisions (own, or everyone's for an admin), thumbnails and evidence loaded on workers.
 void loadHistory(Desk& desk);

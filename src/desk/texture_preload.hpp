@@ -1,6 +1,7 @@
 // Uploads the textures of the post that opens next, a few rows per frame, while the current one is reviewed.
 #pragma once
 #include "gl/tiled_image.hpp"
+#include "image_tiles.hpp"
 
 #include <opencv2/core.hpp>
 
@@ -16,10 +17,7 @@ namespace medpics::desk {
 // ahead instead, within a byte budget per frame, and the open takes the finished textures.
 class TexturePreload {
  public:
-  struct Source {
-    std::shared_ptr<const cv::Mat> pixels;                   // identifies the image (kept alive while preloaded)
-    std::shared_ptr<const std::vector<gl::RgbaTile>> tiles;  // what to upload
-  };
+  using Source = DisplaySource;
   // UI thread, once per frame: uploads up to budgetBytes of `sources` (the images of the next post), in order;
   // textures of images no longer among them are freed. True while something is left to upload.
   bool step(const std::vector<Source>& sources, std::size_t budgetBytes);

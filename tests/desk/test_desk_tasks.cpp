@@ -4,6 +4,7 @@
 #include "backend.hpp"
 #include "desk_harness.hpp"
 #include "panels.hpp"
+#include "task_manager.hpp"
 
 #include "support/server_process.hpp"
 #include "support/temp_dir.hpp"
@@ -40,10 +41,12 @@ TEST_CASE("backend: a job that throws reaches its completion with the error", "[
   desk::MainQueue ui;
   desk::Backend backend(ui, 2);
   std::optional<api::ApiError> callError, computeError;
-  backend.call<api::Unit>([](api::PlatformClient&) -> api::Result<api::Unit> { throw std::runtime_error("disk full"); },
-                          [&](const api::Result<api::Unit>& r) { callError = r.ok() ? api::ApiError{} : r.error(); });
-  backend.compute<int>([]() -> int { throw std::out_of_range("index 7"); },
-                       [&](api::Result<int>& r) { computeError = r.ok() ? api::ApiError{} : r.error(); });
+  backend.call<api::Unit>(
+      {"throwing call"}, [](api::PlatformClient&) -> api::Result<api::Unit> { throw std::runtime_error("disk full"); },
+      [&](const api::Result<api::Unit>& r) { callError = r.ok() ? api::ApiError{} : r.error(); });
+  backend.compute<int>(
+      {"throwing computation"}, [](desk::Task&) -> int { throw std::out_of_range("index 7"); },
+      [&](api::Result<int>& r) { computeError = r.ok() ? api::ApiError{} : r.error(); });
   REQUIRE(pump(ui, [&] { return callError && computeError; }));
   CHECK(callError->code == "exception");
   CHECK(callError->message == "disk full");
@@ -59,7 +62,8 @@ TEST_CASE("backend: a job still running counts as busy", "[tasks]") {
   std::atomic<bool> started{false}, release{false};
   bool done = false;
   backend.compute<int>(
-      [&] {
+      {"long computation"},
+      [&](desk::Task&) {
         started = true;
         while (!release) std::this_thread::sleep_for(std::chrono::milliseconds(2));
         return 1;
@@ -108,15 +112,17 @@ TEST_CASE("backend: jobs against the real server complete on the UI thread while
     switch (i % 3) {
       case 0:
         job.expect = i / 4 % 2 == 0 ? Expect::Me : Expect::Refused;
-        backend.call<api::User>([](api::PlatformClient& client) { return client.me(); },
-                                [&job, finish](const api::Result<api::User>& r) {
-                                  job.me = r;
-                                  finish();
-                                });
+        backend.call<api::User>(
+            {"me"}, [](api::PlatformClient& client) { return client.me(); },
+            [&job, finish](const api::Result<api::User>& r) {
+              job.me = r;
+              finish();
+            });
         break;
       case 1:
         job.expect = Expect::Thrown;
         backend.call<api::Unit>(
+            {"health then throw"},
             [i](api::PlatformClient& client) -> api::Result<api::Unit> {
               if (!client.health()) return api::ApiError{0, "no_health", "the server did not answer"};
               throw std::runtime_error("job " + std::to_string(i) + " failed after its request");
@@ -129,7 +135,8 @@ TEST_CASE("backend: jobs against the real server complete on the UI thread while
       default:
         job.expect = Expect::Sum;
         backend.compute<long>(
-            [i] {
+            {"sum"},
+            [i](desk::Task&) {
               long sum = 0;
               for (long k = 0; k <= 100000 + long(i); ++k) sum += k;
               return sum;
@@ -198,4 +205,122 @@ TEST_CASE("desk: a directory import that throws ends with an error and leaves no
   CHECK(h.desk->directoryImport.failed);
   CHECK_FALSE(h.desk->busy());
   CHECK(h.errors().find("not-a-folder") != std::string::npos);
+}
+
+TEST_CASE("tasks: a task bound to the open item is cancelled and its completion dropped when the item changes",
+          "[tasks]") {
+  desk::MainQueue ui;
+  desk::TaskManager tasks(ui, 2, 0);
+  std::atomic<bool> started{false};
+  int itemCompletions = 0, sessionCompletions = 0;
+  bool sawCancel = false;
+  tasks.run<int>(
+      {"analysis", desk::TaskScope::Item},
+      [&](desk::Task& task) -> api::Result<int> {
+        started = true;
+        while (!task.cancelled()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+        return 1;
+      },
+      [&](api::Result<int>&) { ++itemCompletions; });
+  tasks.run<int>(
+      {"queue", desk::TaskScope::Session}, [](desk::Task&) -> api::Result<int> { return 2; },
+      [&](api::Result<int>& r) { sessionCompletions += r.ok() && r.value() == 2; });
+  REQUIRE(waitFor([&] { return started.load(); }, 10));
+  CHECK(tasks.active("analysis"));
+  tasks.invalidate(desk::TaskScope::Item);  // another item opens: the analysis is asked to stop
+  CHECK_FALSE(tasks.active("analysis"));    // what still runs belongs to the old item
+  // A task of the new item started after the change completes normally.
+  tasks.run<int>(
+      {"analysis", desk::TaskScope::Item},
+      [&](desk::Task& task) -> api::Result<int> {
+        sawCancel = task.cancelled();
+        return 3;
+      },
+      [&](api::Result<int>& r) { itemCompletions += r.ok() && r.value() == 3 ? 10 : 100; });
+  REQUIRE(pump(ui, [&] { return tasks.busy() == 0; }));
+  CHECK(itemCompletions == 10);  // the stale completion was dropped, the new one ran once
+  CHECK(sessionCompletions == 1);
+  CHECK_FALSE(sawCancel);
+}
+
+TEST_CASE("tasks: named tasks report their progress, running counts as busy, cancel reaches the job", "[tasks]") {
+  desk::MainQueue ui;
+  desk::TaskManager tasks(ui, 1, 0);
+  std::atomic<bool> halfway{false};
+  std::optional<api::Result<std::string>> outcome;
+  const auto id = tasks.run<std::string>(
+      {"import"},
+      [&](desk::Task& task) -> api::Result<std::string> {
+        task.setProgress(0.5);
+        halfway = true;
+        while (!task.cancelled()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+        return std::string("stopped at ") + std::to_string(task.progress());
+      },
+      [&](api::Result<std::string>& r) { outcome = r; });
+  REQUIRE(waitFor([&] { return halfway.load(); }, 10));
+  const auto list = tasks.tasks();
+  REQUIRE(list.size() == 1);
+  CHECK(list[0].id == id);
+  CHECK(list[0].name == "import");
+  CHECK(list[0].running);
+  CHECK(list[0].progress == 0.5);
+  CHECK(tasks.busy() == 1);
+  tasks.cancel(id);
+  REQUIRE(pump(ui, [&] { return outcome.has_value(); }));
+  REQUIRE(outcome->ok());
+  CHECK(outcome->value() == "stopped at 0.500000");  // a cancelled (Session) task still reaches its completion
+  CHECK(tasks.busy() == 0);
+  CHECK(tasks.tasks().empty());
+}
+
+TEST_CASE("tasks: an item task that throws is dropped like any stale result, a current one gets the error", "[tasks]") {
+  desk::MainQueue ui;
+  desk::TaskManager tasks(ui, 2, 0);
+  std::optional<api::ApiError> error;
+  tasks.run<int>(
+      {"publication check", desk::TaskScope::Item},
+      [](desk::Task&) -> api::Result<int> { throw std::runtime_error("encoder failed"); },
+      [&](api::Result<int>& r) { error = r.ok() ? api::ApiError{} : r.error(); });
+  REQUIRE(pump(ui, [&] { return tasks.busy() == 0; }));
+  REQUIRE(error);
+  CHECK(error->code == "exception");
+  CHECK(error->message == "encoder failed");
+}
+
+TEST_CASE("desk: a publication check that fails ends the publishing state with the error, nothing is journalled",
+          "[tasks]") {
+  TempDir data;
+  ServerProcess server(data.path(), {"--demo-posts", "1", "--demo-size", "64x48"});
+  desk::DeskOptions options;
+  options.serverUrl = server.url();
+  options.username = "modo";
+  options.password = "modo-demo";
+  DeskHarness h(options, R"({"prefetch_depth": 0})");
+  h.settle(30);
+  INFO(h.errors());
+  REQUIRE(h.desk->session);
+  CHECK_FALSE(h.desk->loggingIn);  // the sign-in task completed and reset its flag
+  REQUIRE(h.desk->outbox());
+  // A post whose pixels the publisher refuses (4 channels: "expected 8-bit BGR pixels"), everything else ready.
+  auto& post = h.desk->post.emplace();
+  post.detail.id = "p-local";
+  api::ImageRef ref;
+  ref.id = "i-local";
+  ref.contentType = "image/png";
+  post.images.emplace_back(ref);
+  post.images.back().show(std::make_shared<cv::Mat>(48, 64, CV_8UC4, cv::Scalar(9, 9, 9, 255)), {});
+  post.images.back().analysis = desk::LoadedImage::Analysis::Done;
+  h.desk->tick(0);
+  REQUIRE(h.desk->post->state.phase() == desk::ItemPhase::Reviewing);
+  h.desk->approvePost();
+  CHECK(h.desk->post->state.phase() == desk::ItemPhase::Publishing);
+  CHECK_FALSE(h.desk->canDecide(desk::DecisionKind::Other));  // no second decision while publishing
+  h.settle(30);
+  REQUIRE(h.desk->post);
+  CHECK(h.desk->post->state.phase() == desk::ItemPhase::Reviewing);  // not stuck in "sending"
+  CHECK(h.desk->canDecide(desk::DecisionKind::Publish));
+  CHECK(h.errors().find("expected 8-bit BGR pixels") != std::string::npos);
+  CHECK(h.desk->decisionsQueued == 0);
+  CHECK_FALSE(h.desk->busy());
+  h.desk->post.reset();
 }

@@ -117,7 +117,7 @@ desk::LoadedImage& DeskDriver::openPostImage(std::shared_ptr<cv::Mat> bgr) {
   ref.id = "i-test";
   post.images.emplace_back(ref);
   auto& image = post.images.back();
-  image.show(bgr, desk::gl::makeTiles(*bgr, 16384));
+  image.show(bgr, desk::makeTiles(*bgr, 16384));
   return image;
 }
 

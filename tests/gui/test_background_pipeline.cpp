@@ -61,7 +61,7 @@ TEST_CASE("after a decision the next post is there with its findings in the next
     REQUIRE(driver.click("queue.row.0"));
     REQUIRE(driver.waitUntil(
         [&] {
-          return desk.post && !desk.post->claiming &&
+          return desk.post && desk.post->state.leaseHeld() &&
                  desk.post->images[0].analysis == desk::LoadedImage::Analysis::Done;
         },
         120));
@@ -75,8 +75,8 @@ TEST_CASE("after a decision the next post is there with its findings in the next
     driver.screenshot("pipeline-prefetching");
 
     desk.rejectPost("poor_quality", desk::Desk::defaultRejectMessage("poor_quality"));
-    CHECK(desk.decisionsQueued == 1);  // journalled at once
-    CHECK(desk.post->sending);         // no second decision on it
+    CHECK(desk.decisionsQueued == 1);   // journalled at once
+    CHECK(desk.post->state.sending());  // no second decision on it
     // The next frame shows the next post, from the prefetch cache, decoded and analysed.
     driver.frames(1);
     REQUIRE(desk.post.has_value());
@@ -88,7 +88,7 @@ TEST_CASE("after a decision the next post is there with its findings in the next
     REQUIRE_FALSE(desk.outboxEntries.empty());
     CHECK(desk.outboxEntries[0].subjectId == first);
     driver.screenshot("pipeline-next-post-next-frame");
-    REQUIRE(driver.waitUntil([&] { return desk.decisionsSent == 1 && !desk.post->claiming; }, 30));
+    REQUIRE(driver.waitUntil([&] { return desk.decisionsSent == 1 && desk.post->state.leaseHeld(); }, 30));
     CHECK(desk.outboxEntries[0].state == work::OutboxState::Sent);
 
     // The server goes away: the decision stays pending in the journal, retried with backoff, shown as such.

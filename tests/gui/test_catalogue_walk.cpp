@@ -75,8 +75,8 @@ void walkPosts(Walk& walk, const test::ServerProcess& server, const std::filesys
   REQUIRE(driver.click("queue.row.0"));
   REQUIRE(driver.waitUntil(
       [&] {
-        return d.post && !d.post->claiming && !d.post->captionPending && !d.post->images.empty() &&
-               d.post->images[0].analysis == desk::LoadedImage::Analysis::Done;
+        return d.post && d.post->state.leaseHeld() && !d.post->state.content().captionPending &&
+               !d.post->images.empty() && d.post->images[0].analysis == desk::LoadedImage::Analysis::Done;
       },
       180));
   walk.look(driver, "post-review");

@@ -45,7 +45,7 @@ desk::OpenPost& openTwoImagePost(test::DeskDriver& driver) {
   ref.id = "i-second";
   post.images.emplace_back(ref);
   auto second = noise(900, 1300, 2);
-  post.images.back().show(second, desk::gl::makeTiles(*second, 16384));
+  post.images.back().show(second, desk::makeTiles(*second, 16384));
   post.images[0].regions.addMany(
       {solid({1900, 120, 300, 80}), solid({150, 1300, 260, 90}), solid({800, 700, 200, 60}, mask::State::Dismissed)});
   post.images[1].regions.addMany({solid({300, 900, 240, 100})});

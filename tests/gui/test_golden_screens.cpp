@@ -63,7 +63,7 @@ TEST_CASE("the region editor screen matches its golden") {
     for (int x = 0; x < bgr->cols; ++x) bgr->at<cv::Vec3b>(y, x) = cv::Vec3b(uchar(x / 4), uchar(y / 3), uchar(120));
   cv::circle(*bgr, {450, 300}, 120, {40, 160, 220}, cv::FILLED);
   cv::putText(*bgr, "DUPONT Jean 12/03/1961", {40, 60}, cv::FONT_HERSHEY_SIMPLEX, 1.1, {255, 255, 255}, 2);
-  image.show(bgr, desk::gl::makeTiles(*bgr, 16384));
+  image.show(bgr, desk::makeTiles(*bgr, 16384));
   image.maskSeed = 1234;
   image.analysis = desk::LoadedImage::Analysis::Done;
   mask::Region name;

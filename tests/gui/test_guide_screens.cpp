@@ -46,7 +46,8 @@ TEST_CASE("user guide screenshots: post view and final review at 1366x768 and 19
     REQUIRE(driver.waitUntil(
         [&] {
           return d.post && !d.post->images.empty() &&
-                 d.post->images[0].analysis != desk::LoadedImage::Analysis::Pending && !d.post->captionPending;
+                 d.post->images[0].analysis != desk::LoadedImage::Analysis::Pending &&
+                 !d.post->state.content().captionPending;
         },
         180));
     driver.moveTo(5, 5);  // no hover tooltip in the picture

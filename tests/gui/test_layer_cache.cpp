@@ -1,6 +1,7 @@
 // The cached canvas layer (image + preview + outlines) shows the same pixels as drawing it directly, and is drawn
 // again once the view, the regions or the preview state have changed (directly while they change).
 #include "desk_driver.hpp"
+#include "views/desk_view.hpp"
 #include "support/temp_dir.hpp"
 
 #define GLFW_INCLUDE_NONE
@@ -70,12 +71,12 @@ TEST_CASE("the cached canvas layer equals the directly drawn one pixel for pixel
   desk::AppOptions options;
   options.desk.settingsPath = dir.path() / "settings.json";
   test::DeskDriver driver(options);
-  REQUIRE(driver.desk().maskPreview != nullptr);
+  REQUIRE(desk::deskView().maskPreview != nullptr);
   CacheSwitch restore;
   auto& image = openPostWithRegions(driver);
   auto& editor = driver.desk().post->editor;
   driver.frames(3);
-  REQUIRE(image.layer);
+  REQUIRE(desk::gpu(image).layer);
 
   SECTION("fitted, preview on") {
     CHECK(differingPixels(screen(driver, true, "layer-cached"), screen(driver, false, "layer-direct")) <=
@@ -117,11 +118,11 @@ TEST_CASE("the cached layer is drawn again after an edit, a pan or Space, and no
   desk::AppOptions options;
   options.desk.settingsPath = dir.path() / "settings.json";
   test::DeskDriver driver(options);
-  REQUIRE(driver.desk().maskPreview != nullptr);
+  REQUIRE(desk::deskView().maskPreview != nullptr);
   auto& image = openPostWithRegions(driver);
   driver.frames(3);
-  REQUIRE(image.layer);
-  const auto renders = [&] { return image.layer->renders(); };
+  REQUIRE(desk::gpu(image).layer);
+  const auto renders = [&] { return desk::gpu(image).layer->renders(); };
 
   int before = renders();
   driver.frames(5);

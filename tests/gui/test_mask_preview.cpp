@@ -1,5 +1,6 @@
 // GPU preview ↔ CPU burn-in: the preview shader rendered offscreen at 1:1 equals mask::burnIn pixel for pixel.
 #include "desk_driver.hpp"
+#include "views/desk_view.hpp"
 #include "support/temp_dir.hpp"
 
 #include "medpics/mask/burn_in.hpp"
@@ -18,7 +19,7 @@ desk::LoadedImage loadedImage(const cv::Mat& bgr) {
   api::ImageRef ref;
   ref.id = "test";
   desk::LoadedImage image(ref);
-  image.show(std::make_shared<cv::Mat>(bgr.clone()), desk::gl::makeTiles(bgr, 16384));
+  image.show(std::make_shared<cv::Mat>(bgr.clone()), desk::makeTiles(bgr, 16384));
   image.maskSeed = 0xC0FFEEu;
   return image;
 }
@@ -35,7 +36,7 @@ mask::Region region(mask::Shape shape, cv::Rect box, mask::Style style) {
 TEST_CASE("the preview shader equals the CPU burn-in for solid and mosaic at 1:1") {
   test::TempDir dir;
   test::DeskDriver driver(test::localDesk(dir.path()));
-  REQUIRE(driver.desk().maskPreview != nullptr);
+  REQUIRE(desk::deskView().maskPreview != nullptr);
 
   cv::Mat bgr(613, 997, CV_8UC3);  // odd sizes: partial blocks at the edges
   cv::RNG rng(42);
@@ -59,7 +60,7 @@ TEST_CASE("the preview shader equals the CPU burn-in for solid and mosaic at 1:1
   regions.push_back(overlap);
   image.regions.addMany(regions);
 
-  const cv::Mat gpu = driver.desk().maskPreview->renderOffscreen(image);
+  const cv::Mat gpu = desk::deskView().maskPreview->renderOffscreen(image);
   REQUIRE(gpu.size() == bgr.size());
   cv::Mat cpu = bgr.clone();
   mask::burnIn(cpu, regions, image.maskSeed);
@@ -90,8 +91,8 @@ TEST_CASE("a shader that does not compile is reported in the UI and the desk kee
   options.desk.settingsPath = dir.path() / "settings.json";
   options.shaderDir = shaders.string();
   test::DeskDriver driver(options);
-  CHECK(driver.desk().maskPreview == nullptr);
-  CHECK(driver.desk().shaderError.find("fragment") != std::string::npos);
+  CHECK(desk::deskView().maskPreview == nullptr);
+  CHECK(desk::deskView().shaderError.find("fragment") != std::string::npos);
   driver.desk().session = api::Session{"t", "", api::User{"u", "modo", "Test", {"moderator"}}};
   auto& post = driver.desk().post.emplace();
   cv::Mat bgr(200, 300, CV_8UC3, cv::Scalar(10, 200, 30));

@@ -53,7 +53,7 @@ TEST_CASE("no patient or applicant text at rest: the desk's folder after a sessi
     REQUIRE(driver.click("queue.row.0"));  // the radiograph with a burned-in name, birth date and IPP
     REQUIRE(driver.waitUntil(
         [&] {
-          return desk.post && !desk.post->claiming &&
+          return desk.post && desk.post->state.leaseHeld() &&
                  desk.post->images[0].analysis == desk::LoadedImage::Analysis::Done;
         },
         120));

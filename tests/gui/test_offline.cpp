@@ -41,7 +41,7 @@ TEST_CASE(
   REQUIRE(driver.waitUntil([&] { return d.session && d.posts.size() >= 3; }, 30));
   REQUIRE(driver.click("queue.row.0"));
   const std::string first = d.posts.front().id;
-  REQUIRE(driver.waitUntil([&] { return d.post && d.post->detail.id == first && !d.post->claiming; }, 60));
+  REQUIRE(driver.waitUntil([&] { return d.post && d.post->detail.id == first && d.post->state.leaseHeld(); }, 60));
   // The next post is prepared in the background (downloaded and analysed) before the platform goes away.
   REQUIRE(driver.waitUntil(
       [&] { return !d.prefetchProgress.empty() && d.prefetchProgress.front().stage == work::PrefetchStage::Ready; },
@@ -76,7 +76,7 @@ TEST_CASE(
   REQUIRE(driver.waitUntil([&] { return d.outboxCounts.pending == 1; }, 10));
   // The desk moves on to the prefetched post; it has no lease (the platform is away) but can be decided offline.
   REQUIRE(driver.waitUntil([&] { return d.post && d.post->detail.id == second; }, 30));
-  CHECK(d.post->claiming);
+  CHECK_FALSE(d.post->state.leaseHeld());
   driver.frames(3);
   CHECK(showsText(desk::tr("post.offline_decide")));
   driver.screenshot("offline-prefetched-post");

@@ -1,5 +1,6 @@
 // The preview's region index is updated over the changed area only: same values as a full rebuild, same burn-in.
 #include "desk_driver.hpp"
+#include "views/desk_view.hpp"
 #include "gl/region_index.hpp"
 #include "support/temp_dir.hpp"
 
@@ -99,15 +100,15 @@ TEST_CASE("the changed coverage holds every pixel whose region index changes, an
 TEST_CASE("after a drag, undo and a dismissal the preview textures equal a full rebuild and the burn-in") {
   test::TempDir dir;
   test::DeskDriver driver(test::localDesk(dir.path()));
-  REQUIRE(driver.desk().maskPreview != nullptr);
-  auto& preview = *driver.desk().maskPreview;
+  REQUIRE(desk::deskView().maskPreview != nullptr);
+  auto& preview = *desk::deskView().maskPreview;
 
   cv::Mat bgr(kSize, CV_8UC3);
   cv::RNG(3).fill(bgr, cv::RNG::UNIFORM, 0, 256);
   api::ImageRef ref;
   ref.id = "index";
   desk::LoadedImage image(ref);
-  image.show(std::make_shared<cv::Mat>(bgr), desk::gl::makeTiles(bgr, 16384));
+  image.show(std::make_shared<cv::Mat>(bgr), desk::makeTiles(bgr, 16384));
   auto& doc = image.regions;
   doc.addMany(someRegions());
   preview.prepare(image);
@@ -130,8 +131,9 @@ TEST_CASE("after a drag, undo and a dismissal the preview textures equal a full 
   preview.prepare(image);
 
   const auto full = desk::gl::regionIndex(doc.items(), {{0, 0}, kSize}, kSize);
-  CHECK(cv::countNonZero(readIndexTexture(image.preview->index) != full) == 0);
-  CHECK(cv::countNonZero(readIndexTexture(image.preview->coarseIndex) != desk::gl::coarseRegionIndex(full, 4)) == 0);
+  CHECK(cv::countNonZero(readIndexTexture(desk::gpu(image).preview->index) != full) == 0);
+  CHECK(cv::countNonZero(readIndexTexture(desk::gpu(image).preview->coarseIndex) !=
+                         desk::gl::coarseRegionIndex(full, 4)) == 0);
 
   std::vector<mask::Region> regions;
   for (const auto& item : doc.items()) regions.push_back(item.region);

@@ -258,7 +258,8 @@ TEST_CASE("a dismissed finding is not raised again; a mask moved off a name is; 
   auto stillOpen = [&] { return driver.desk().post && driver.desk().post->detail.id == id; };
   driver.waitUntil(
       [&] {
-        return driver.desk().decisionsQueued > queued || (!post.sending && post.check.readyKey == post.check.key);
+        return driver.desk().decisionsQueued > queued ||
+               (!post.state.sending() && post.check.readyKey == post.check.key);
       },
       120);
   std::string left;
@@ -302,7 +303,7 @@ TEST_CASE("ECG and lab report whose marks the moderator dismissed publish at the
     d.openPost(id);
     REQUIRE(driver.waitUntil(
         [&] {
-          if (!d.post || d.post->detail.id != id || d.post->claiming) return false;
+          if (!d.post || d.post->detail.id != id || !d.post->state.leaseHeld()) return false;
           for (const auto& img : d.post->images)
             if (img.analysis != desk::LoadedImage::Analysis::Done) return false;
           return true;

@@ -79,13 +79,14 @@ bool approve(Keyboard& kb, desk::Desk& d, const std::string& reason, std::string
     const bool settled = kb.driver.waitUntil(
         [&] {
           return published() ||
-                 (d.post && d.post->residualFindings > 0 && !d.post->sending && regionCounts(d) != before);
+                 (d.post && d.post->residualFindings > 0 && !d.post->state.sending() && regionCounts(d) != before);
         },
         240);
     INFO("post " << id << ": open " << (d.post ? d.post->detail.id : "none") << ", sending "
-                 << (d.post && d.post->sending) << ", residual findings " << (d.post ? d.post->residualFindings : -1)
-                 << ", queued " << d.decisionsQueued << ", sent " << d.decisionsSent << ", outbox pending "
-                 << d.outboxCounts.pending << " failed " << d.outboxCounts.failed);
+                 << (d.post && d.post->state.sending()) << ", residual findings "
+                 << (d.post ? d.post->residualFindings : -1) << ", queued " << d.decisionsQueued << ", sent "
+                 << d.decisionsSent << ", outbox pending " << d.outboxCounts.pending << " failed "
+                 << d.outboxCounts.failed);
     REQUIRE(settled);
     if (published()) return attempt == 0;
     const auto after = regionCounts(d);

@@ -1,5 +1,6 @@
 // Images larger than GL_MAX_TEXTURE_SIZE are shown through several textures (20000 × 12000 test).
 #include "desk_driver.hpp"
+#include "views/desk_view.hpp"
 #include "support/temp_dir.hpp"
 #include "ui_probe.hpp"
 
@@ -23,7 +24,7 @@ TEST_CASE("a 20000 x 12000 image is tiled under the texture limit and drawn whol
   (*bgr)(cv::Rect(10000, 0, 10000, 12000)).setTo(cv::Scalar(255, 0, 0));
   (*bgr)(cv::Rect(0, 10000, 20000, 2000)).setTo(cv::Scalar(0, 255, 0));
 
-  const auto layout = desk::gl::tileLayout(bgr->size(), maxTexture);
+  const auto layout = desk::tileLayout(bgr->size(), maxTexture);
   const auto tilesAlong = [&](int side) { return static_cast<std::size_t>((side + maxTexture - 1) / maxTexture); };
   CHECK(layout.size() == tilesAlong(20000) * tilesAlong(12000));
   CHECK(layout.size() >= 2);
@@ -34,9 +35,9 @@ TEST_CASE("a 20000 x 12000 image is tiled under the texture limit and drawn whol
   ref.id = "huge";
   post.images.emplace_back(ref);
   auto& image = post.images.back();
-  image.show(bgr, desk::gl::makeTiles(*bgr, maxTexture));
-  CHECK(image.texture.tiles().size() == layout.size());
-  for (const auto& tile : image.texture.tiles()) {
+  image.show(bgr, desk::makeTiles(*bgr, maxTexture));
+  CHECK(desk::gpu(image).texture.tiles().size() == layout.size());
+  for (const auto& tile : desk::gpu(image).texture.tiles()) {
     CHECK(tile.texture.width() <= maxTexture);
     CHECK(tile.texture.height() <= maxTexture);
   }
@@ -58,6 +59,11 @@ TEST_CASE("a 20000 x 12000 image is tiled under the texture limit and drawn whol
   CHECK(red > 100);
   CHECK(blue > 100);
   CHECK(std::abs(red - blue) <= 4);  // both halves drawn at the same scale, across the tile seams
+  // The view keeps the image's textures (the desk's LoadedImage holds none) and frees them when the image goes.
+  const std::size_t held = desk::deskView().images.size();
+  CHECK(held >= 1);
+  CHECK(image.display->tiles.empty());  // the CPU tiles were released once uploaded
   driver.desk().post.reset();
   driver.frames(1);
+  CHECK(desk::deskView().images.size() == held - 1);
 }

@@ -161,6 +161,15 @@ void OutboxSender::run(std::shared_ptr<Shared> s) {
   std::unique_ptr<api::PlatformClient> client;
   std::string clientUrl, clientToken;
   bool journalError = false;  // the last pass hit a journal error: pause before the next
+  // The sender thread's boundary: a journal (SQLite) error is reported and the loop goes on; the entry stays as the
+  // journal has it and is tried again after a pause.
+  const auto journalFailed = [&](const std::exception& e) {
+    journalError = true;
+    const std::string what = std::string("outbox journal: ") + e.what();
+    log::error(what);
+    std::lock_guard lock(s->callbackMutex);
+    if (s->onError) s->onError(what);
+  };
   while (true) {
     std::string url, token;
     {
@@ -177,15 +186,6 @@ void OutboxSender::run(std::shared_ptr<Shared> s) {
         clientUrl = url;
         clientToken = token;
       }
-      // The sender thread's boundary: a journal (SQLite) error is reported and the loop goes on; the entry stays
-      // as the journal has it and is tried again after a pause.
-      const auto journalFailed = [&](const std::exception& e) {
-        journalError = true;
-        const std::string what = std::string("outbox journal: ") + e.what();
-        log::error(what);
-        std::lock_guard lock(s->callbackMutex);
-        if (s->onError) s->onError(what);
-      };
       journalError = false;
       std::vector<OutboxEntry> due;
       try {
@@ -230,7 +230,9 @@ void OutboxSender::run(std::shared_ptr<Shared> s) {
       std::optional<double> next;
       try {
         next = s->outbox->nextDueAt();
-      } catch (const std::exception&) {}
+      } catch (const std::exception& e) {
+        journalFailed(e);  // reported like any journal error; the loop waits its pause and tries again
+      }
       lock.lock();
       if (next) waitSeconds = std::clamp(*next - unixNow(), 0.0, 5.0);
       if (journalError) waitSeconds = std::max(waitSeconds, 1.0);

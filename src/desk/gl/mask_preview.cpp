@@ -3,6 +3,7 @@
 
 #include "desk.hpp"
 #include "gl/region_index.hpp"
+#include "views/desk_view.hpp"
 
 #include "medpics/mask/burn_in.hpp"
 #include "medpics/review/region_document.hpp"
@@ -59,7 +60,7 @@ bool MaskPreview::init(const std::string& shaderDir) {
 }
 
 bool MaskPreview::available(const LoadedImage& image) const {
-  return preview_ && image.status == LoadedImage::Status::Ready && image.texture.single() != nullptr;
+  return preview_ && image.status == LoadedImage::Status::Ready && gpu(image).texture.single() != nullptr;
 }
 
 void MaskPreview::drawQuad(float x0, float y0, float x1, float y1, float u0, float v0, float u1, float v1) {
@@ -106,7 +107,7 @@ bool MaskPreview::ensureSlot(PreviewTextures& t, const LoadedImage& image, int b
   glUniform1i(blockMean_.uniform("BlockSize"), block);
   glUniform2i(blockMean_.uniform("SlotOrigin"), origin.x, origin.y);
   glActiveTexture(GL_TEXTURE0);
-  glBindTexture(GL_TEXTURE_2D, image.texture.single()->id());
+  glBindTexture(GL_TEXTURE_2D, gpu(image).texture.single()->id());
   drawQuad(float(origin.x), float(origin.y), float(origin.x + cols), float(origin.y + rows), 0, 0, 1, 1);
   glBindFramebuffer(GL_FRAMEBUFFER, static_cast<GLuint>(previousFbo));
   glViewport(viewport[0], viewport[1], viewport[2], viewport[3]);
@@ -116,8 +117,8 @@ bool MaskPreview::ensureSlot(PreviewTextures& t, const LoadedImage& image, int b
 
 void MaskPreview::prepare(LoadedImage& image) {
   if (!available(image)) return;
-  if (!image.preview) image.preview = std::make_unique<PreviewTextures>();
-  PreviewTextures& t = *image.preview;
+  if (!gpu(image).preview) gpu(image).preview = std::make_unique<PreviewTextures>();
+  PreviewTextures& t = *gpu(image).preview;
   const auto& doc = image.regions;
   if (t.revision == doc.revision() && t.index) return;
   const cv::Size size = image.pixels->size();
@@ -176,7 +177,7 @@ void MaskPreview::prepare(LoadedImage& image) {
 }
 
 void MaskPreview::bindPreview(LoadedImage& image, bool showOriginal, const float projection[16]) {
-  PreviewTextures& t = *image.preview;
+  PreviewTextures& t = *gpu(image).preview;
   glUseProgram(preview_.id());
   glUniformMatrix4fv(preview_.uniform("ProjMtx"), 1, GL_FALSE, projection);
   glUniform1i(preview_.uniform("Texture"), 0);
@@ -212,16 +213,16 @@ void MaskPreview::onDraw(const ImDrawList*, const ImDrawCmd* cmd) {
 }
 
 void MaskPreview::begin(ImDrawList* draw, LoadedImage& image, bool showOriginal) {
-  if (!available(image) || !image.preview) return;
-  image.preview->draw = {this, &image, showOriginal};
-  draw->AddCallback(&MaskPreview::onDraw, &image.preview->draw);
+  if (!available(image) || !gpu(image).preview) return;
+  gpu(image).preview->draw = {this, &image, showOriginal};
+  draw->AddCallback(&MaskPreview::onDraw, &gpu(image).preview->draw);
 }
 
 void MaskPreview::end(ImDrawList* draw) { draw->AddCallback(ImDrawCallback_ResetRenderState, nullptr); }
 
 cv::Mat MaskPreview::renderOffscreen(LoadedImage& image) {
   prepare(image);
-  if (!available(image) || !image.preview) return {};
+  if (!available(image) || !gpu(image).preview) return {};
   const int w = image.pixels->cols, h = image.pixels->rows;
   Texture target(w, h, GL_RGBA8, GL_RGBA, GL_UNSIGNED_BYTE, nullptr);
   GLuint fbo = 0;
@@ -238,7 +239,7 @@ cv::Mat MaskPreview::renderOffscreen(LoadedImage& image) {
   ortho(0, float(w), 0, float(h), projection);  // FBO row r holds image row r
   bindPreview(image, false, projection);
   glActiveTexture(GL_TEXTURE0);
-  glBindTexture(GL_TEXTURE_2D, image.texture.single()->id());
+  glBindTexture(GL_TEXTURE_2D, gpu(image).texture.single()->id());
   drawQuad(0, 0, float(w), float(h), 0, 0, 1, 1);
   cv::Mat rgba(h, w, CV_8UC4);
   glPixelStorei(GL_PACK_ALIGNMENT, 1);

@@ -1,6 +1,7 @@
 // An image shown as one or more textures, tiled when it is larger than GL_MAX_TEXTURE_SIZE.
 #pragma once
 #include "gl/texture.hpp"
+#include "image_tiles.hpp"
 
 #include <opencv2/core.hpp>
 
@@ -9,14 +10,9 @@
 
 namespace medpics::desk::gl {
 
-struct RgbaTile {
-  cv::Rect area;  // in image pixels
-  cv::Mat rgba;   // continuous RGBA8 pixels of that area
-};
-
-// Splits an image into tiles no larger than maxSide (row-major); converts BGR → RGBA (worker side).
-std::vector<cv::Rect> tileLayout(cv::Size size, int maxSide);
-std::vector<RgbaTile> makeTiles(const cv::Mat& bgr, int maxSide);
+using desk::makeTiles;  // the tiles are made without GL (image_tiles.hpp)
+using desk::RgbaTile;
+using desk::tileLayout;
 
 class TiledImage {
  public:

@@ -1,6 +1,7 @@
 // Image canvas shared by the post editor and the document viewer: draws a LoadedImage through its view.
 #pragma once
 #include "desk.hpp"
+#include "views/desk_view.hpp"
 
 #include <imgui.h>
 

@@ -30,7 +30,7 @@ cv::Point2d centreOf(const mask::Region& r) {
 // The image's pixels with image point p drawn at offset + p * scale (unrotated; the preview shader, when begun on
 // `draw`, masks them exactly as the burn-in will).
 void drawPixels(ImDrawList* draw, const LoadedImage& image, ImVec2 offset, float scale) {
-  for (const auto& tile : image.texture.tiles()) {
+  for (const auto& tile : gpu(image).texture.tiles()) {
     const cv::Rect& a = tile.area;
     const ImVec2 min(offset.x + a.x * scale, offset.y + a.y * scale);
     const ImVec2 max(offset.x + (a.x + a.width) * scale, offset.y + (a.y + a.height) * scale);
@@ -170,7 +170,7 @@ void drawFilmstrip(OpenPost& post, gl::MaskPreview* preview, float height) {
     }
     probe("final.film." + std::to_string(i));
     const ImVec2 max(min.x + thumbWidth, min.y + thumbHeight);
-    if (image.status == LoadedImage::Status::Ready && !image.texture.empty()) {
+    if (image.status == LoadedImage::Status::Ready && !gpu(image).texture.empty()) {
       const float scale = std::min(thumbWidth / float(image.pixels->cols), thumbHeight / float(image.pixels->rows));
       const ImVec2 offset(min.x + (thumbWidth - image.pixels->cols * scale) / 2,
                           min.y + (thumbHeight - image.pixels->rows * scale) / 2);

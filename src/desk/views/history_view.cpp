@@ -5,6 +5,7 @@
 #include "format.hpp"
 #include "i18n.hpp"
 #include "ui_probe.hpp"
+#include "views/desk_view.hpp"
 #include "views/views.hpp"
 
 #include <imgui.h>
@@ -63,9 +64,9 @@ void drawEvidence(Desk& desk) {
                        reasonText(d).c_str());
   if (!d.message.empty())
     ImGui::TextWrapped("%s%s%s", tr(post ? "post.message" : "reg.message"), colon(), d.message.c_str());
-  if (h.published) {
-    const float w = std::min(ImGui::GetContentRegionAvail().x, static_cast<float>(h.published.width()));
-    ImGui::Image(textureId(h.published), ImVec2(w, w * h.published.height() / h.published.width()));
+  if (const gl::Texture* published = textureOf(h.published)) {
+    const float w = std::min(ImGui::GetContentRegionAvail().x, static_cast<float>(published->width()));
+    ImGui::Image(textureId(*published), ImVec2(w, w * published->height() / published->width()));
     ImGui::TextDisabled("%s", tr("history.published_only"));
   }
   if (h.evidenceLoading) {
@@ -139,9 +140,9 @@ void drawHistory(Desk& desk) {
     probe("history.row." + std::to_string(i));
     if (ImGui::IsItemVisible()) requestThumbnail(desk, i);
     ImGui::SetCursorPos(rowStart);
-    if (entry.thumbnail) {
-      const float s = 60.0f / std::max(entry.thumbnail.width(), entry.thumbnail.height());
-      ImGui::Image(textureId(entry.thumbnail), ImVec2(entry.thumbnail.width() * s, entry.thumbnail.height() * s));
+    if (const gl::Texture* thumbnail = textureOf(entry.thumbnail)) {
+      const float s = 60.0f / std::max(thumbnail->width(), thumbnail->height());
+      ImGui::Image(textureId(*thumbnail), ImVec2(thumbnail->width() * s, thumbnail->height() * s));
     } else {
       ImGui::Dummy(ImVec2(60, 60));
     }

@@ -40,13 +40,13 @@ CanvasFrame beginCanvas(LoadedImage& image, const char* id, const CanvasOptions&
   ImDrawList* window = ImGui::GetWindowDrawList();
   ImDrawList* draw = window;
   if (gl::LayerCache::enabled) {
-    if (!image.layer) image.layer = std::make_unique<gl::LayerCache>();
-    draw = image.layer->begin(*window);
+    if (!gpu(image).layer) gpu(image).layer = std::make_unique<gl::LayerCache>();
+    draw = gpu(image).layer->begin(*window);
   }
   CanvasFrame frame{false, ImGui::IsItemHovered(), ImGui::IsItemActive(), origin, size, draw};
   draw->AddRectFilled(origin, ImVec2(origin.x + size.x, origin.y + size.y), IM_COL32(24, 26, 28, 255));
 
-  if (image.status != LoadedImage::Status::Ready || image.texture.empty()) {
+  if (image.status != LoadedImage::Status::Ready || gpu(image).texture.empty()) {
     const char* text = image.status == LoadedImage::Status::Failed ? image.error.c_str() : tr("post.downloading");
     draw->AddText(
         ImVec2(origin.x + 20, origin.y + 20),
@@ -82,11 +82,11 @@ CanvasFrame beginCanvas(LoadedImage& image, const char* id, const CanvasOptions&
                        (options.leftDragPans && ImGui::IsMouseDragging(ImGuiMouseButton_Left));
   if (frame.active && panDrag) view.pan({io.MouseDelta.x, io.MouseDelta.y});
 
-  image.texture.setNearest(view.zoom() > 1.0);
+  gpu(image).texture.setNearest(view.zoom() > 1.0);
   draw->PushClipRect(origin, ImVec2(origin.x + size.x, origin.y + size.y), true);
   if (options.beforeImage) options.beforeImage(draw);
   const int iw = image.pixels->cols, ih = image.pixels->rows;
-  for (const auto& tile : image.texture.tiles()) {
+  for (const auto& tile : gpu(image).texture.tiles()) {
     const cv::Rect& a = tile.area;
     auto corner = [&](int x, int y) { return toIm(view.toScreen(rotate(x, y, rotation, iw, ih))); };
     draw->AddImageQuad(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(tile.texture.id())), corner(a.x, a.y),
@@ -103,8 +103,8 @@ void endCanvas(LoadedImage& image, const CanvasFrame& frame, const CanvasOptions
   const ImVec2 origin = frame.origin, size = frame.size;
   if (frame.layer != draw) {
     // The stamp: the hooks' own state, and which image the tile textures hold.
-    const std::uint64_t stamp = options.layerStamp * 0x9E3779B97F4A7C15ull ^ image.texture.serial();
-    image.layer->end(draw, origin, ImVec2(origin.x + size.x, origin.y + size.y), stamp);
+    const std::uint64_t stamp = options.layerStamp * 0x9E3779B97F4A7C15ull ^ gpu(image).texture.serial();
+    gpu(image).layer->end(draw, origin, ImVec2(origin.x + size.x, origin.y + size.y), stamp);
   }
   if (!frame.ready) return;
   const auto& view = image.view;

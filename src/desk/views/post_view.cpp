@@ -5,6 +5,7 @@
 #include "icons.hpp"
 #include "ui_probe.hpp"
 #include "shortcuts.hpp"
+#include "views/desk_view.hpp"
 #include "views/final_review.hpp"
 #include "views/region_editor.hpp"
 #include "views/regions_panel.hpp"
@@ -23,7 +24,7 @@ namespace {
 // False when there is nothing in progress (nothing drawn).
 bool drawPostProgress(const OpenPost& post) {
   constexpr float kWidth = 320;
-  if (post.sending) return busyBar(tr("post.sending"), kWidth), true;
+  if (post.state.sending()) return busyBar(tr("post.sending"), kWidth), true;
   int done = 0;
   const int total = 2 * static_cast<int>(post.images.size());
   for (const auto& img : post.images)
@@ -37,14 +38,8 @@ bool drawPostProgress(const OpenPost& post) {
 }
 // Why A or R does nothing now, as a catalogue key ("" when they act): shown as the disabled buttons' tooltip and on
 // the status line, so that a key press is never silently ignored.
-const char* blockedReason(const Desk& desk, const OpenPost& post, bool allLoaded, bool allReady, bool forApproval) {
-  if (post.sending) return "blocked.sending";
-  if (post.leaseLost) return "blocked.lease_lost";
-  if (post.claiming && !desk.offline) return "blocked.claiming";
-  if (!allLoaded) return "blocked.loading";
-  if (forApproval && !allReady) return "blocked.analysing";
-  if (forApproval && post.captionPending) return "blocked.caption";
-  return "";
+const char* blockedReason(const Desk& desk, bool forApproval) {
+  return desk.blockedReason(forApproval ? DecisionKind::Publish : DecisionKind::Other);
 }
 }  // namespace
 
@@ -77,11 +72,12 @@ void drawPost(Desk& desk) {
     ImGui::PopStyleColor();
     probe("caption.span." + std::to_string(i));
   }
-  if (!desk.shaderError.empty())
+  if (!deskView().shaderError.empty())
     ImGui::TextColored(ImVec4(1, 0.6f, 0.3f, 1), "%s%s%s", tr("editor.shader_error"), colon(),
-                       desk.shaderError.c_str());
-  if (post.leaseLost) ImGui::TextColored(ImVec4(1, 0.45f, 0.35f, 1), "%s", tr("post.lease_lost"));
-  if (post.claiming) ImGui::TextDisabled("%s", tr(desk.offline ? "post.offline_decide" : "post.claiming"));
+                       deskView().shaderError.c_str());
+  if (post.state.phase() == ItemPhase::LeaseLost)
+    ImGui::TextColored(ImVec4(1, 0.45f, 0.35f, 1), "%s", tr("post.lease_lost"));
+  if (!post.state.leaseHeld()) ImGui::TextDisabled("%s", tr(desk.offline ? "post.offline_decide" : "post.claiming"));
 
   if (post.images.size() > 1) {
     const int count = static_cast<int>(post.images.size());
@@ -108,12 +104,12 @@ void drawPost(Desk& desk) {
   const SideLayout& sides = desk.panels.sides;
   ImGui::BeginChild("##canvas-panel", ImVec2(ImGui::GetContentRegionAvail().x - sides.side - 6, bodyHeight), false,
                     ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
-  gl::MaskPreview* preview = desk.maskPreview;
+  gl::MaskPreview* preview = deskView().maskPreview;
   const bool previewOn = preview && (post.editor.preview || post.editor.finalReview) && preview->available(image);
   if (previewOn) preview->prepare(image);
   // What the preview shows besides the draw commands: the indexed regions, the original (Space), the noise seed.
-  const std::uint64_t previewStamp = previewOn && image.preview
-                                         ? (std::uint64_t(std::uint32_t(image.preview->revision)) << 33 |
+  const std::uint64_t previewStamp = previewOn && gpu(image).preview
+                                         ? (std::uint64_t(std::uint32_t(gpu(image).preview->revision)) << 33 |
                                             std::uint64_t(post.editor.showOriginal) << 32 | image.maskSeed)
                                          : 0;
   const CanvasFrame frame = drawRegionEditor(
@@ -153,16 +149,11 @@ void drawPost(Desk& desk) {
     ImGui::EndChild();
   }
 
-  bool allReady = true;
-  for (const auto& img : post.images)
-    allReady = allReady && img.status == LoadedImage::Status::Ready && img.analysis != LoadedImage::Analysis::Pending;
-  bool allLoaded = true;  // a rejection publishes nothing: it only needs the images shown (or failed)
-  for (const auto& img : post.images) allLoaded = allLoaded && img.status != LoadedImage::Status::Loading;
   // With the setting on, every mask must have been seen in the loupe before publishing.
   const MaskVisits visits = maskVisits(post);
   const bool visitsMissing = finalReview && desk.settings.requireMasksVisited && !visits.complete();
-  const char* approveBlocked = visitsMissing ? "final.visit_all" : blockedReason(desk, post, allLoaded, allReady, true);
-  const char* rejectBlocked = blockedReason(desk, post, allLoaded, allReady, false);
+  const char* approveBlocked = visitsMissing ? "final.visit_all" : blockedReason(desk, true);
+  const char* rejectBlocked = blockedReason(desk, false);
   const bool canDecide = !*approveBlocked;
   const bool canReject = !*rejectBlocked;
   ImGui::BeginDisabled(!canDecide);
@@ -231,7 +222,7 @@ void drawPost(Desk& desk) {
     if (drawPostProgress(post)) ImGui::SameLine();
     ImGui::AlignTextToFramePadding();
     // Why the decision keys wait (the progress bar above says what is being done about it).
-    if (!canDecide && !post.sending) {
+    if (!canDecide && !post.state.sending()) {
       fittedText(ImVec4(1, 0.8f, 0.35f, 1), tr(approveBlocked));
       if (!finalReview) ImGui::SameLine();
     }

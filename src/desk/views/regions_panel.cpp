@@ -4,6 +4,7 @@
 #include "icons.hpp"
 #include "shortcuts.hpp"
 #include "ui_probe.hpp"
+#include "views/desk_view.hpp"
 #include "views/regions_panel.hpp"
 
 #include "views/views.hpp"
@@ -120,7 +121,7 @@ bool drawRegionRow(const LoadedImage& image, const review::Item& item, bool sele
   const float boxW = rowHeight * 1.5f - 4, boxH = rowHeight - 4;
   const ImVec2 box(at.x + 2, at.y + 2);
   draw->AddRectFilled(box, ImVec2(box.x + boxW, box.y + boxH), IM_COL32(20, 20, 20, 255));
-  if (const gl::Texture* texture = image.texture.single(); texture && b.area() > 0) {
+  if (const gl::Texture* texture = gpu(image).texture.single(); texture && b.area() > 0) {
     const float scale = std::min(boxW / float(b.width), boxH / float(b.height));
     const float w = b.width * scale, h = b.height * scale;
     const ImVec2 min(box.x + (boxW - w) / 2, box.y + (boxH - h) / 2);

@@ -231,7 +231,8 @@ void drawRegistration(Desk& desk) {
     return;
   }
   OpenRegistration& reg = *desk.registration;
-  if (reg.leaseLost) ImGui::TextColored(ImVec4(1, 0.45f, 0.35f, 1), "%s", tr("post.lease_lost"));
+  if (reg.state.phase() == ItemPhase::LeaseLost)
+    ImGui::TextColored(ImVec4(1, 0.45f, 0.35f, 1), "%s", tr("post.lease_lost"));
   const float actionsHeight = desk.reject.open ? 230.0f : 50.0f;
   const float bodyHeight = ImGui::GetContentRegionAvail().y - actionsHeight;
 
@@ -261,13 +262,9 @@ void drawRegistration(Desk& desk) {
   }
   ImGui::EndChild();
 
-  bool allReady = true;
-  for (const auto& doc : reg.documents) allReady = allReady && doc.status != LoadedImage::Status::Loading;
-  // Why the decision buttons wait: their tooltip and the status line after them.
-  const char* why = reg.sending     ? "blocked.sending"
-                    : reg.leaseLost ? "blocked.lease_lost"
-                    : !allReady     ? "blocked.documents_loading"
-                                    : "";
+  // Why the decision buttons wait (ItemState::blockedReason): their tooltip and the status line after them.
+  const char* why = desk.blockedReason(DecisionKind::Other);
+  if (std::string_view(why) == "blocked.loading") why = "blocked.documents_loading";
   const bool canDecide = !*why;
   ImGui::BeginDisabled(!canDecide);
   if (ImGui::Button((withKey(tr("reg.approve"), Action::Approve) + "##reg.approve").c_str(), ImVec2(240, 36)) ||
@@ -294,7 +291,7 @@ void drawRegistration(Desk& desk) {
   if (canDecide) shortcutTooltip(Action::RequestInfo);
   whyDisabled(why);
   ImGui::EndDisabled();
-  if (reg.sending) {
+  if (reg.state.sending()) {
     ImGui::SameLine();
     busyBar(tr("post.sending"), 320);
   } else if (!canDecide) {

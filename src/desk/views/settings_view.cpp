@@ -46,7 +46,7 @@ void drawDirectoryImport(Desk& desk) {
     progressBar(total > 0 ? static_cast<float>(p.bytesDone.load() / total) : 0.0f, label.c_str(), -110);
     probe("import.progress");
     ImGui::SameLine();
-    if (ImGui::Button(tr("post.cancel"), ImVec2(100, 0))) p.cancel = true;
+    if (ImGui::Button(tr("post.cancel"), ImVec2(100, 0))) cancelDirectoryImport(desk);
   } else if (!job.result.empty()) {
     ImGui::TextColored(job.failed ? ImVec4(1, 0.5f, 0.4f, 1) : ImVec4(0.5f, 0.9f, 0.6f, 1), "%s", job.result.c_str());
   }

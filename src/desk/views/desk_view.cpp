@@ -1,0 +1,55 @@
+// DeskView: the per-image GPU store (upload on first draw, freed with the image) and the window's view state.
+#include "views/desk_view.hpp"
+
+#include "desk.hpp"
+
+#include <cstdlib>
+
+namespace medpics::desk {
+
+namespace {
+DeskView* current = nullptr;
+}
+
+ImageGpu& ImageGpuStore::of(const std::shared_ptr<ImageDisplay>& display) {
+  if (!display) return none_;
+  auto it = entries_.find(display.get());
+  if (it != entries_.end() && it->second.owner.expired()) {  // a freed image's address, reused
+    entries_.erase(it);
+    it = entries_.end();
+  }
+  if (it == entries_.end()) {
+    it = entries_.emplace(display.get(), Entry{display, {}}).first;
+    if (auto uploaded = ahead_.take(display->pixels))  // uploaded ahead: nothing to upload now
+      it->second.gpu.texture = std::move(*uploaded);
+    else
+      it->second.gpu.texture.upload(display->tiles);
+    display->tiles = {};  // the pixels now live on the GPU (and in LoadedImage::pixels)
+  }
+  return it->second.gpu;
+}
+
+void ImageGpuStore::collect() {
+  std::erase_if(entries_, [](const auto& e) { return e.second.owner.expired(); });
+}
+
+void ImageGpuStore::clear() {
+  entries_.clear();
+  ahead_ = {};
+  none_ = {};
+}
+
+DeskView& deskView() {
+  if (!current) std::abort();  // a view drawn without a window: a programming error
+  return *current;
+}
+
+void setDeskView(DeskView* view) { current = view; }
+
+ImageGpu& gpu(const LoadedImage& image) { return deskView().images.of(image.display); }
+
+const gl::Texture* textureOf(const std::shared_ptr<ImageDisplay>& display) {
+  return display ? deskView().images.of(display).texture.single() : nullptr;
+}
+
+}  // namespace medpics::desk

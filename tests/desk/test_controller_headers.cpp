@@ -1,0 +1,32 @@
+// The desk controller (Desk, its task system and the open item's state machine) reaches no ImGui, GL or GLFW header:
+// checked when this file compiles, and its state is driven here without a window.
+#include "controller/item_state.hpp"
+#include "desk.hpp"
+#include "panels.hpp"
+#include "task_manager.hpp"
+
+#if defined(IMGUI_VERSION) || defined(GLAD_GL_H_) || defined(GLFW_VERSION_MAJOR) || defined(__gl_h_)
+#error "a desk controller header includes ImGui, GLFW or OpenGL: GL objects belong to the view (views/desk_view.hpp)"
+#endif
+
+#include <catch2/catch.hpp>
+
+#include <type_traits>
+
+using namespace medpics;
+
+TEST_CASE("desk controller: an image holds pixels and CPU tiles, no texture; a post holds one state", "[item-state]") {
+  api::ImageRef ref;
+  ref.id = "i";
+  desk::LoadedImage image(ref);
+  auto bgr = std::make_shared<cv::Mat>(40, 60, CV_8UC3, cv::Scalar(1, 2, 3));
+  image.show(bgr, desk::makeTiles(*bgr, 32));
+  REQUIRE(image.display);
+  CHECK(image.display->tiles.size() == 4);  // 60×40 in tiles of at most 32: 2 × 2, waiting for the view to upload
+  CHECK(image.status == desk::LoadedImage::Status::Ready);
+  CHECK(std::is_copy_constructible_v<desk::LoadedImage>);  // no GL handle inside: copies share the display
+  desk::OpenPost post;
+  CHECK(post.state.phase() == desk::ItemPhase::Claimed);
+  post.images.push_back(image);
+  CHECK(post.images.back().display == image.display);
+}
