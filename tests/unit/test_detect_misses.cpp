@@ -23,7 +23,7 @@ Pipeline& pipeline() {
     o.cacheEntries = 0;
     return o;
   }());
-  return p;
+  return test::started(p);
 }
 
 Box boxOf(const synth::Element& e) { return Box{e.box.x, e.box.y, e.box.width, e.box.height}; }

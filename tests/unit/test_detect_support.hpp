@@ -1,6 +1,7 @@
 // Helpers shared by the detection unit tests: rendered text images, encoding, model presence.
 #pragma once
 #include "medpics/detect/models.hpp"
+#include "medpics/detect/pipeline.hpp"
 #include "medpics/demo/text.hpp"
 
 #include <opencv2/imgcodecs.hpp>
@@ -29,6 +30,12 @@ inline std::string encode(const cv::Mat& img, const std::string& ext = ".png") {
   std::vector<uchar> buf;
   cv::imencode(ext, img, buf);
   return std::string(buf.begin(), buf.end());
+}
+
+// A test's process-lifetime pipeline, its models loaded (see Pipeline: none may still be loading at exit).
+inline detect::Pipeline& started(detect::Pipeline& pipeline) {
+  pipeline.startup();
+  return pipeline;
 }
 
 inline bool modelsPresent() {
