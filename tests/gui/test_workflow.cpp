@@ -95,9 +95,9 @@ TEST_CASE("settings, high contrast and the window layout persist in the config d
     driver.frames(3);
     const std::string contrast = driver.screenshot("high-contrast");
     // The high-contrast theme paints window backgrounds pure black (the dark theme's are dark grey): an empty
-    // stretch of the settings window, below its title bar.
-    const auto r = *desk::UiProbe::instance().rect("settings.window");
-    const cv::Rect area(static_cast<int>(r.x) + 20, static_cast<int>(r.y) + 500, 40, 10);
+    // stretch of the settings window, right of the high-contrast check box's label.
+    const auto r = *desk::UiProbe::instance().rect("settings.high_contrast");
+    const cv::Rect area(static_cast<int>(r.x + r.z) + 20, static_cast<int>(r.y) + 4, 40, 10);  // (z: width)
     CHECK(meanOf(contrast, area) == 0.0);
     CHECK(meanOf(normal, area) > 5.0);
     d.settings.prefetchDepth = 5;

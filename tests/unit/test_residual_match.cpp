@@ -56,6 +56,27 @@ TEST_CASE("a finding matches a dismissed region of the same kind, place and text
   CHECK(knownFinding(textFinding(104, 48, 190, 34, "MARTIN Paul"), {manual, dismissed}) == Known::New);
 }
 
+TEST_CASE("an undecodable code on pixels left visible as benign text is not new; elsewhere, or decodable, it is") {
+  // The demo radiograph: a bold marker the first analysis read as benign text became a code-like blob after the
+  // re-encode; the approval was blocked by it (gui test "a moderator logs in, opens the first post and approves it").
+  const Region word = autoRegion({980, 1260, 70, 50}, "text", "G", State::Dismissed);
+  detect::Finding blob;
+  blob.kind = detect::Kind::Barcode;
+  blob.category = "unreadable-code";
+  blob.box = detect::Box{988, 1263, 60, 51};
+  CHECK(knownFinding(blob, {word}) == Known::Dismissed);
+  detect::Finding elsewhere = blob;
+  elsewhere.box = detect::Box{700, 1263, 60, 51};
+  CHECK(knownFinding(elsewhere, {word}) == Known::New);
+  detect::Finding decoded = blob;
+  decoded.category = "datamatrix";
+  decoded.text = "IPP 8231145067";
+  CHECK(knownFinding(decoded, {word}) == Known::New);  // a code that reads is never waved through by another kind
+  Region masked = word;
+  masked.state = State::Accepted;
+  CHECK(knownFinding(blob, {masked}) == Known::New);  // only what the moderator left visible
+}
+
 TEST_CASE("a re-reading inside a dismissed region is not new, whatever its text; one sticking out is") {
   // The demo radiograph: after the re-encode, part of the benign "kV 65 mAs 7" line was read as "ITIAS /" (a name).
   const Region dismissed = autoRegion({12, 1259, 188, 62}, "text", "kV 65 mAs 7", State::Dismissed);

@@ -132,14 +132,14 @@ std::vector<TextRegion> linesToRead(const cv::Mat& textBgr, const std::vector<Te
   return splitMultiRowRegions(textBgr, regions);  // one row of text per OCR call (text_rows.hpp)
 }
 
-Finding textFinding(const TextRegion& whole, const OcrLine& line, cv::Size imageSize, bool* uncertain = nullptr,
-                    bool* vocabulary = nullptr) {
+Finding textFinding(const TextRegion& whole, const OcrLine& line, cv::Size imageSize, bool trimLabels,
+                    bool* uncertain = nullptr, bool* vocabulary = nullptr) {
   const LineVerdict verdict = classifyLine(line.text, line.confidence);
   if (uncertain) *uncertain = verdict.uncertain;
   if (vocabulary) *vocabulary = verdict.vocabulary;
   // a PHI line's finding leaves out its field label and trailing benign words read confidently (text_trim.hpp)
   const TextRegion region =
-      verdict.phi && !verdict.spans.empty() ? subRegion(whole, phiExtent(line, verdict.spans), imageSize) : whole;
+      trimLabels && verdict.phi && !verdict.spans.empty() ? subRegion(whole, phiExtent(line, verdict.spans), imageSize) : whole;
   Finding f;
   f.repaired = verdict.repaired;
   f.kind = Kind::Text;
@@ -367,7 +367,7 @@ struct Pipeline::Impl {
           continue;
         }
         bool unsure = false, vocabularyLine = false;
-        findings.push_back(textFinding(regions[i], lines[i], bgr.size(), &unsure, &vocabularyLine));
+        findings.push_back(textFinding(regions[i], lines[i], bgr.size(), o.trimFieldLabels, &unsure, &vocabularyLine));
         if (unsure) uncertain.push_back(findings.size() - 1);
         if (vocabularyLine) vocabulary.push_back(findings.size() - 1);
       }

@@ -38,11 +38,16 @@ bool similarText(std::string_view a, std::string_view b) {
 
 bool matchesRegion(const detect::Finding& finding, const Region& region) {
   if (!finding.box || finding.box->area() == 0 || region.kind.empty()) return false;
-  if (region.kind != detect::kindName(finding.kind)) return false;
   const cv::Rect box = rectOf(*finding.box);
   const cv::Rect other = region.bounds();
   const cv::Rect common = box & other;
   if (common.area() == 0) return false;
+  // A code that cannot be decoded, mostly on pixels the moderator left visible as another kind (a bold word or a
+  // marker the first analysis read as benign text): the same pixels, seen as a code-like blob after the re-encode.
+  if (finding.category == "unreadable-code" && region.state == State::Dismissed &&
+      common.area() >= 0.5 * static_cast<double>(box.area()))
+    return true;
+  if (region.kind != detect::kindName(finding.kind)) return false;
   // A re-reading of part of a dismissed region (nearly all of it inside): the same pixels the moderator left
   // visible, read differently after the re-encode (e.g. "ITIAS /" inside "kV 65 mAs 7"): not new, whatever the text.
   if (region.state == State::Dismissed && common.area() >= 0.9 * static_cast<double>(box.area())) return true;

@@ -9,6 +9,8 @@
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
+#include <cfloat>
+
 namespace medpics::desk {
 namespace {
 
@@ -56,7 +58,9 @@ void drawDirectoryImport(Desk& desk) {
 
 void drawSettings(Desk& desk) {
   if (!desk.panels.settings) return;
-  ImGui::SetNextWindowSize(ImVec2(620, 560), ImGuiCond_FirstUseEver);
+  // As tall as its content on first use (the directory import at the bottom stays in view), never past the window.
+  ImGui::SetNextWindowSizeConstraints(ImVec2(520, 200), ImVec2(FLT_MAX, ImGui::GetMainViewport()->WorkSize.y - 140));
+  ImGui::SetNextWindowSize(ImVec2(620, 0), ImGuiCond_FirstUseEver);
   ImGui::SetNextWindowPos(ImVec2(500, 120), ImGuiCond_FirstUseEver);
   if (!ImGui::Begin(tr("settings.title"), &desk.panels.settings)) return ImGui::End();
   probe("settings.window");
