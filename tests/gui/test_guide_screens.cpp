@@ -54,7 +54,7 @@ TEST_CASE("user guide screenshots: post view and final review at 1366x768 and 19
     driver.frames(4);
     driver.screenshot("guide-" + name + "-post-view");
     driver.press(GLFW_KEY_A);
-    REQUIRE(d.post->editor.finalReview);
+    REQUIRE(desk::editorOf(d).finalReview);
     driver.frames(4);
     driver.screenshot("guide-" + name + "-final-review");
     // Every screen of the set shows the image on at least 60 % of the width.

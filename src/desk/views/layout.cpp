@@ -3,6 +3,7 @@
 #include "i18n.hpp"
 #include "icons.hpp"
 #include "shortcuts.hpp"
+#include "views/desk_view.hpp"
 #include "views/views.hpp"
 
 #include <imgui.h>
@@ -23,7 +24,7 @@ void drawDesk(Desk& desk, GLFWwindow* window) {
   } else {
     drawMenuBar(desk, window);
     auto& s = desk.settings;
-    SideLayout& sides = desk.panels.sides;
+    SideLayout& sides = deskView().panels.sides;
     sides = sideLayout(viewport->WorkSize.x, float(s.queuePanelWidth), float(s.sidePanelWidth), s.queuePanelCollapsed,
                        s.sidePanelCollapsed);
     const float height = ImGui::GetContentRegionAvail().y;

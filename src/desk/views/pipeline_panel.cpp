@@ -2,6 +2,7 @@
 #include "desk.hpp"
 #include "format.hpp"
 #include "i18n.hpp"
+#include "style.hpp"
 #include "ui_probe.hpp"
 #include "views/views.hpp"
 
@@ -12,7 +13,8 @@
 namespace medpics::desk {
 namespace {
 
-const ImVec4 kPending{0.95f, 0.70f, 0.20f, 1.0f}, kSent{0.35f, 0.80f, 0.45f, 1.0f}, kFailed{0.95f, 0.35f, 0.35f, 1.0f};
+// Outbox states: waiting, sent, failed.
+const ImVec4 kPending = style::colour::kWarning, kSent = style::colour::kSuccess, kFailed = style::colour::kError;
 
 const char* stageLabel(work::PrefetchStage stage) {
   switch (stage) {
@@ -66,7 +68,7 @@ void drawOutbox(const Desk& desk) {
     const char* state = sent ? tr("outbox.sent") : failed ? tr("outbox.state_failed") : tr("outbox.pending");
     ImGui::TextColored(colour, "%s", state);
     probe("outbox.row." + std::to_string(row++));
-    ImGui::SameLine(90);
+    ImGui::SameLine(style::px(style::kOutboxState));
     ImGui::Text("%s · %s", e.subjectId.c_str(), tr("action." + e.action));
     if (e.attempts > 1 || !e.lastError.empty()) {
       ImGui::SameLine();
@@ -78,7 +80,7 @@ void drawOutbox(const Desk& desk) {
 
 }  // namespace
 
-float pipelinePanelHeight() { return 330.0f; }
+float pipelinePanelHeight() { return style::px(style::kPipelinePanel); }
 
 void drawPipelinePanel(Desk& desk) {
   ImGui::Separator();

@@ -2,6 +2,7 @@
 #include "desk.hpp"
 #include "i18n.hpp"
 #include "shortcuts.hpp"
+#include "style.hpp"
 #include "ui_probe.hpp"
 #include "views/views.hpp"
 
@@ -25,7 +26,8 @@ void drawList(Desk& desk, const std::vector<Item>& items, const std::string& ope
     if (heldByOther) ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
     const std::string text = label(item);
     // As wide as the panel, never as wide as the text (which the panel cuts off, then shows whole in a tooltip).
-    if (ImGui::Selectable(text.c_str(), item.id == openId, 0, ImVec2(ImGui::GetContentRegionAvail().x, 40))) {
+    if (ImGui::Selectable(text.c_str(), item.id == openId, 0,
+                          ImVec2(ImGui::GetContentRegionAvail().x, style::px(style::kQueueRow)))) {
       if (posts)
         desk.openPost(item.id);
       else
@@ -74,8 +76,9 @@ void drawQueue(Desk& desk) {
   }
   const bool posts = desk.tab == Tab::Posts;
   ImGui::Text("%d %s", posts ? desk.postsTotal : desk.registrationsTotal, tr("queue.pending"));
-  ImGui::SameLine(ImGui::GetContentRegionAvail().x - 90);
-  if (ImGui::Button(tr("queue.refresh"), ImVec2(100, 0))) desk.refreshQueue();
+  const float refresh = style::px(style::kSmallButton);  // right-aligned in the panel
+  ImGui::SameLine(ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x - refresh);
+  if (ImGui::Button(tr("queue.refresh"), ImVec2(refresh, 0))) desk.refreshQueue();
   probe("queue.refresh");
   shortcutTooltip(Action::Refresh);
   ImGui::Separator();

@@ -2,7 +2,9 @@
 #include "desk.hpp"
 #include "i18n.hpp"
 #include "shortcuts.hpp"
+#include "style.hpp"
 #include "ui_probe.hpp"
+#include "views/desk_view.hpp"
 #include "views/views.hpp"
 
 #include <imgui.h>
@@ -13,12 +15,12 @@ namespace medpics::desk {
 
 void toggleQueuePanel(Desk& desk) {
   auto& s = desk.settings;
-  if (desk.panels.sides.queueAutoCollapsed) {
+  if (deskView().panels.sides.queueAutoCollapsed) {
     // Folded because the window is narrow: showing it folds the right-hand panel to make room.
     s.queuePanelCollapsed = false;
     s.sidePanelCollapsed = true;
   } else {
-    s.queuePanelCollapsed = !desk.panels.sides.queueCollapsed;
+    s.queuePanelCollapsed = !deskView().panels.sides.queueCollapsed;
   }
   desk.saveSettings();
 }
@@ -29,7 +31,7 @@ void toggleSidePanel(Desk& desk) {
 }
 
 bool panelSplitter(const char* id, float height, float& width, bool growsRight) {
-  ImGui::InvisibleButton(id, ImVec2(6, height));
+  ImGui::InvisibleButton(id, ImVec2(style::px(style::kSpaceM), height));
   probe(id);
   const bool hovered = ImGui::IsItemHovered(), active = ImGui::IsItemActive();
   if (hovered || active) ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeEW);

@@ -43,5 +43,7 @@ void toggleSidePanel(Desk& desk);
 bool panelSplitter(const char* id, float height, float& width, bool growsRight);
 // A folded panel: a strip with the button that shows it again; true when pressed.
 bool foldedStrip(const char* id, const char* arrow, const char* tooltip, float height);
+// Size (style.hpp, logical pixels) and centre of the next side window, kept inside the desk's window.
+void placeWindow(float width, float height, int condition);
 void drawImageCanvas(LoadedImage& image, const char* id, float height, int rotation = 0, bool keyboard = false);
 }  // namespace medpics::desk
