@@ -36,7 +36,6 @@ inline constexpr float kStatusLine = 24;             // the canvas's status line
 inline constexpr float kHandle = 5;                  // half side of a region's resize handle on the canvas
 inline constexpr float kLegendSwatch = 10;           // a kind's colour in the regions panel's legend
 inline constexpr float kRegionListReserve = 190;     // under the regions list: metadata, selection, undo / redo
-inline constexpr float kClaimsPanel = 420;           // a registration's claims and checks, beside the document
 inline constexpr float kSmallButton = 100;           // refresh, start / cancel an import
 inline constexpr float kFieldWidth = 260;            // a settings field (combo, slider)
 inline constexpr float kQueueRow = 40;               // a queue entry (two lines)

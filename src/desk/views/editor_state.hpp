@@ -34,7 +34,8 @@ struct EditorState {
   // (image pixel) until the pointer moves over the canvas.
   int finalReviewFitted = -1;
   std::optional<cv::Point2d> loupeAnchor;
-  int objectionsSeen = 0;  // the post's residual objections already applied (a new one leaves the final review)
+  float belowRegionList = 0;  // height of the regions panel under its list, measured on the last frame
+  int objectionsSeen = 0;     // the post's residual objections already applied (a new one leaves the final review)
 };
 
 }  // namespace medpics::desk

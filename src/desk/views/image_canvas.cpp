@@ -27,6 +27,13 @@ Vec2 rotate(double x, double y, int rotation, int w, int h) {
     default: return {x, y};
   }
 }
+
+// The view is at the zoom fit() gives (whole image shown): kept fitted when the canvas resizes.
+bool showsFitted(const view::ViewTransform& v) {
+  const double fit =
+      v.fitZoom() >= 1.0 ? std::min(view::ViewTransform::kMaxZoom, std::floor(v.fitZoom())) : v.fitZoom();
+  return std::abs(v.zoom() - fit) < 1e-9;
+}
 }  // namespace
 
 CanvasFrame beginCanvas(LoadedImage& image, const char* id, const CanvasOptions& options) {
@@ -60,8 +67,12 @@ CanvasFrame beginCanvas(LoadedImage& image, const char* id, const CanvasOptions&
   const int w = sideways ? image.pixels->rows : image.pixels->cols;
   const int h = sideways ? image.pixels->cols : image.pixels->rows;
   auto& view = image.view;
-  // The status line covers the canvas's bottom: fit and centring use the area above it.
+  // The status line covers the canvas's bottom: fit and centring use the area above it. A view that showed the
+  // whole image fitted still does when the canvas changes size (window resized, side panel folded or dragged).
+  const Vec2 before = view.viewportSize();
+  const bool fitted = image.viewInitialised && showsFitted(view);
   view.setViewport({origin.x, origin.y}, {size.x, std::max(1.0f, size.y - style::px(style::kStatusLine))});
+  if (fitted && (view.viewportSize().x != before.x || view.viewportSize().y != before.y)) view.fit();
   if (!image.viewInitialised) {
     view.setImageSize(w, h);
     image.viewInitialised = true;

@@ -25,8 +25,9 @@ void drawDesk(Desk& desk, GLFWwindow* window) {
     drawMenuBar(desk, window);
     auto& s = desk.settings;
     SideLayout& sides = deskView().panels.sides;
+    // The side panel is the regions list beside a post, the claims and checks beside a registration's proof.
     sides = sideLayout(viewport->WorkSize.x, float(s.queuePanelWidth), float(s.sidePanelWidth), s.queuePanelCollapsed,
-                       s.sidePanelCollapsed);
+                       s.sidePanelCollapsed, desk.tab == Tab::Posts ? kRegionsPanelMin : kClaimsPanelMin);
     const float height = ImGui::GetContentRegionAvail().y;
     if (sides.queueCollapsed) {
       if (foldedStrip(

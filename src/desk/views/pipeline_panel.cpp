@@ -32,8 +32,8 @@ void drawPrefetch(const Desk& desk) {
   const Language lang = language();
   const std::string memory = "(" + formatNumber(desk.prefetchMemory / 1048576.0, 0, lang) + "/" +
                              formatNumber(desk.settings.prefetchMemoryMiB, 0, lang) + " " + tr("unit.mebibytes") + ")";
-  ImGui::TextDisabled("%s", memory.c_str());
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("prefetch.memory"));
+  fittedText(ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled), memory);  // "…" in a narrow queue
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s\n%s", memory.c_str(), tr("prefetch.memory"));
   if (desk.settings.prefetchDepth <= 0) return (void)ImGui::TextDisabled("%s", tr("prefetch.off"));
   for (const auto& p : desk.prefetchProgress) {
     float fraction = 0;
@@ -60,7 +60,8 @@ void drawOutbox(const Desk& desk) {
   ImGui::SameLine();
   ImGui::TextColored(kFailed, "%d", c.failed);
   probe("outbox.counts");
-  if (desk.outboxEntries.empty()) return (void)ImGui::TextDisabled("%s", tr("outbox.empty"));
+  if (desk.outboxEntries.empty())
+    return fittedText(ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled), tr("outbox.empty"));
   int row = 0;
   for (const auto& e : desk.outboxEntries) {
     const bool sent = e.state == work::OutboxState::Sent, failed = e.state == work::OutboxState::Failed;

@@ -53,8 +53,11 @@ void drawQueue(Desk& desk) {
   const bool keyPosts = moderator && pressed(Action::TabPosts) && desk.tab != Tab::Posts;
   const bool keyRegistrations = verifier && pressed(Action::TabRegistrations) && desk.tab != Tab::Registrations;
   if (ImGui::BeginTabBar("##tabs")) {
-    if (moderator && ImGui::BeginTabItem((withKey(tr("tab.posts"), Action::TabPosts) + "##posts").c_str(), nullptr,
-                                         keyPosts ? ImGuiTabItemFlags_SetSelected : 0)) {
+    // Tab names without their keys (two tabs fit in the narrowest queue); the key is in the tooltip.
+    const bool postsTab = moderator && ImGui::BeginTabItem((std::string(tr("tab.posts")) + "##posts").c_str(), nullptr,
+                                                           keyPosts ? ImGuiTabItemFlags_SetSelected : 0);
+    if (moderator) shortcutTooltip(Action::TabPosts);
+    if (postsTab) {
       if (desk.tab != Tab::Posts) {
         desk.closeCurrent();
         desk.tab = Tab::Posts;
@@ -62,9 +65,11 @@ void drawQueue(Desk& desk) {
       }
       ImGui::EndTabItem();
     }
-    if (verifier &&
-        ImGui::BeginTabItem((withKey(tr("tab.registrations"), Action::TabRegistrations) + "##registrations").c_str(),
-                            nullptr, keyRegistrations ? ImGuiTabItemFlags_SetSelected : 0)) {
+    const bool registrationsTab =
+        verifier && ImGui::BeginTabItem((std::string(tr("tab.registrations")) + "##registrations").c_str(), nullptr,
+                                        keyRegistrations ? ImGuiTabItemFlags_SetSelected : 0);
+    if (verifier) shortcutTooltip(Action::TabRegistrations);
+    if (registrationsTab) {
       if (desk.tab != Tab::Registrations) {
         desk.closeCurrent();
         desk.tab = Tab::Registrations;

@@ -54,9 +54,13 @@ void drawTools(EditorState& ed) {
   if (ed.tool == Tool::Brush || ed.tool == Tool::Eraser)
     ImGui::SliderInt(tr("editor.brush_radius"), &ed.brushRadius, 1, 200);
   ImGui::Checkbox(tr("editor.preview"), &ed.preview);
-  ImGui::SameLine();
-  ImGui::TextDisabled("(%s%s%s)", keyLabel(Action::ShowOriginal), colon(), tr("editor.space_original"));
+  ImGui::SameLine();  // the key hint in the room left, whole in its tooltip when the panel is narrow
+  fittedText(ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled),
+             std::string("(") + keyLabel(Action::ShowOriginal) + colon() + tr("editor.space_original") + ")");
 }
+
+// The width of one of two buttons sharing the panel's width (undo / redo).
+float halfWidth() { return (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) / 2; }
 
 void drawSelected(review::RegionDocument& doc) {
   if (doc.selection().size() != 1) return;
@@ -88,15 +92,22 @@ void drawSelected(review::RegionDocument& doc) {
   const char* styles[] = {tr("editor.style.solid"), tr("editor.style.mosaic"), tr("editor.style.blur")};
   if (ImGui::Combo(tr("editor.style"), &style, styles, 3)) doc.setStyleSelected(static_cast<mask::Style>(style));
   if (r.style == mask::Style::Blur) ImGui::TextColored(style::colour::kWarning, "%s", tr("editor.blur_weak"));
+  // Dismiss / accept takes the row; duplicate and delete are icons (their names in the tooltip): nothing is cut off
+  // in the narrowest panel.
   const bool dismissed = r.state == mask::State::Dismissed;
-  if (ImGui::Button(
-          (withKey(dismissed ? tr("editor.accept") : tr("editor.dismiss"), Action::ToggleFinding) + "##toggle")
-              .c_str()))
+  const float icon = ImGui::GetFrameHeight() * 1.5f, gap = ImGui::GetStyle().ItemSpacing.x;
+  if (ImGui::Button((std::string(dismissed ? icon::kPreview : icon::kDismiss) + "  " +
+                     tr(dismissed ? "editor.accept" : "editor.dismiss") + "##toggle")
+                        .c_str(),
+                    ImVec2(ImGui::GetContentRegionAvail().x - 2 * (icon + gap), 0)))
     doc.setStateSelected(dismissed ? mask::State::Accepted : mask::State::Dismissed);
+  shortcutTooltip(Action::ToggleFinding);
   ImGui::SameLine();
-  if (ImGui::Button(tr("editor.duplicate"))) doc.duplicateSelected();
+  if (ImGui::Button((std::string(icon::kDuplicate) + "##duplicate").c_str(), ImVec2(icon, 0))) doc.duplicateSelected();
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s (%s)", tr("editor.duplicate"), keyLabel(Action::DuplicateRegion));
   ImGui::SameLine();
-  if (ImGui::Button(tr("editor.delete"))) doc.removeSelected();
+  if (ImGui::Button((std::string(icon::kDelete) + "##delete").c_str(), ImVec2(icon, 0))) doc.removeSelected();
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("editor.delete"));
 }
 
 // One row of the regions list: a thumbnail of the region, its kind in words (and category, confidence), its
@@ -176,7 +187,10 @@ void drawRegionsPanel(const OpenPost& post, EditorState& ed, LoadedImage& image,
                        static_cast<int>(image.newFindings.size()));
     ImGui::Checkbox(tr("editor.all_regions"), &ed.listAllRegions);
   }
-  ImGui::BeginChild("##regions", ImVec2(0, -style::px(style::kRegionListReserve)), true);
+  // The list takes the height left by what follows it (measured on the last frame: metadata, the selected region's
+  // fields, undo / redo, the status line).
+  const float reserve = ed.belowRegionList > 0 ? ed.belowRegionList : style::px(style::kRegionListReserve);
+  ImGui::BeginChild("##regions", ImVec2(0, -reserve), true);
   int row = 0;
   for (const int id : doc.readingOrder()) {  // the order of Tab
     if (objection && !ed.listAllRegions &&
@@ -197,6 +211,7 @@ void drawRegionsPanel(const OpenPost& post, EditorState& ed, LoadedImage& image,
   ed.scrollListToSelection = false;
   ImGui::EndChild();
   probe("editor.region_list");
+  const float listEnd = ImGui::GetCursorPosY();
   if (!image.metadataFindings.empty() && ImGui::TreeNode(tr("editor.metadata"))) {
     for (const auto& m : image.metadataFindings) ImGui::BulletText("%s", m.c_str());
     ImGui::TreePop();
@@ -206,20 +221,27 @@ void drawRegionsPanel(const OpenPost& post, EditorState& ed, LoadedImage& image,
   const char* hoveredWhy = "";
   const char* undoWhy = doc.canUndo() ? "" : "blocked.nothing_to_undo";
   ImGui::BeginDisabled(*undoWhy);
-  if (ImGui::Button((withKey(tr("editor.undo"), Action::Undo) + "##undo").c_str())) doc.undo();
+  const float width = halfWidth();
+  if (ImGui::Button((std::string(icon::kUndo) + "  " + tr("editor.undo") + "##undo").c_str(), ImVec2(width, 0)))
+    doc.undo();
   probe("editor.undo");
+  if (!*undoWhy) shortcutTooltip(Action::Undo);
   whyDisabled(undoWhy);
   if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) hoveredWhy = undoWhy;
   ImGui::EndDisabled();
   ImGui::SameLine();
   const char* redoWhy = doc.canRedo() ? "" : "blocked.nothing_to_redo";
   ImGui::BeginDisabled(*redoWhy);
-  if (ImGui::Button((withKey(tr("editor.redo"), Action::Redo) + "##redo").c_str())) doc.redo();
+  if (ImGui::Button((std::string(icon::kRedo) + "  " + tr("editor.redo") + "##redo").c_str(), ImVec2(width, 0)))
+    doc.redo();
   probe("editor.redo");
+  if (!*redoWhy) shortcutTooltip(Action::Redo);
   whyDisabled(redoWhy);
   if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) hoveredWhy = redoWhy;
   ImGui::EndDisabled();
   disabledStatus(hoveredWhy);
+  // The status line's room is kept while it is empty: the list does not move when the pointer reaches undo / redo.
+  ed.belowRegionList = ImGui::GetCursorPosY() - listEnd + (*hoveredWhy ? 0 : ImGui::GetTextLineHeightWithSpacing());
 }
 
 }  // namespace medpics::desk

@@ -234,11 +234,27 @@ void drawRegistration(Desk& desk) {
   const float actionsHeight = style::px(desk.reject.open ? style::kDecisionForm : style::kDecisionRow);
   const float bodyHeight = ImGui::GetContentRegionAvail().y - actionsHeight;
 
-  ImGui::BeginChild("##claims-panel", ImVec2(style::px(style::kClaimsPanel), bodyHeight), true);
-  drawClaims(reg.detail.applicant);
-  drawChecklist(desk, reg);
-  ImGui::EndChild();
-  ImGui::SameLine();
+  // The claims and checks beside the proof: the desk's side panel (layout.cpp computed its width so that the proof
+  // keeps 60 % of the window), resizable by its bar and folded with F8 like the post view's regions panel.
+  const SideLayout& sides = deskView().panels.sides;
+  if (sides.sideCollapsed) {
+    if (foldedStrip(
+            "##claims-folded", icon::kFoldRight,
+            (std::string(tr("keys.toggle_side_panel")) + " (" + keyLabel(Action::ToggleSidePanel) + ")").c_str(),
+            bodyHeight))
+      toggleSidePanel(desk);
+  } else {
+    ImGui::BeginChild("##claims-panel", ImVec2(sides.side, bodyHeight), true);
+    drawClaims(reg.detail.applicant);
+    drawChecklist(desk, reg);
+    ImGui::EndChild();
+    ImGui::SameLine(0, 0);
+    float width = sides.side;
+    if (panelSplitter("panel.side.splitter", bodyHeight, width, true)) desk.settings.sidePanelWidth = int(width);
+    if (ImGui::IsItemDeactivated()) desk.saveSettings();
+    if (ImGui::IsItemHovered() && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) toggleSidePanel(desk);
+  }
+  ImGui::SameLine(0, 0);
   ImGui::BeginChild("##document-panel", ImVec2(0, bodyHeight), false);
   ImGui::TextUnformatted(tr("reg.documents"));
   for (int i = 0; i < static_cast<int>(reg.documents.size()); ++i) {
