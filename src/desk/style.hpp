@@ -42,7 +42,7 @@ inline constexpr float kQueueRow = 40;               // a queue entry (two lines
 inline constexpr float kOutboxState = 90;            // the outbox list's state column
 inline constexpr float kMessageHeight = 60;          // the message to the author / applicant in the decision form
 inline constexpr float kKeyColumn = 190;             // the help overlay's keys
-inline constexpr float kClaimColumn = 150;           // a registration's claim names
+inline constexpr float kClaimColumn = 110;           // a registration's claim names (Profession, N° RPPS…)
 inline constexpr float kStatColumn = 300;            // the statistics' names
 inline constexpr float kHistogramHeight = 140;       // decisions per hour
 inline constexpr float kDetailButtons = 40;          // under a notification's detail: its buttons' row
@@ -54,7 +54,7 @@ inline constexpr float kPipelinePanel = 330;         // prefetch and outbox stat
 struct Size {
   float w, h;
 };
-inline constexpr Size kHistoryWindow{1100, 700}, kStatisticsWindow{640, 720}, kSettingsWindow{620, 560};
+inline constexpr Size kHistoryWindow{1100, 700}, kStatisticsWindow{640, 720}, kSettingsWindow{620, 680};
 inline constexpr Size kDetailWindow{640, 320};  // a notification's technical detail
 inline constexpr Size kLoginPanel{520, 330};    // the sign-in form
 inline constexpr float kHelpWidth = 760;        // the shortcut overlay (85 % of the window's height)

@@ -47,6 +47,7 @@ TEST_CASE("a registration's claims panel keeps its minimum: the queue folds firs
     CHECK(l.side >= kClaimsPanelMin);
     CHECK(canvasShare(width, l) >= 0.6f - 1e-4f);
   }
-  CHECK(sideLayout(1366, 0, 0, false, false, kClaimsPanelMin).queueAutoCollapsed);
+  CHECK(sideLayout(1280, 0, 0, false, false, kClaimsPanelMin).queueAutoCollapsed);
+  CHECK_FALSE(sideLayout(1366, 0, 0, false, false, kClaimsPanelMin).queueCollapsed);
   CHECK_FALSE(sideLayout(1920, 0, 0, false, false, kClaimsPanelMin).queueCollapsed);
 }

@@ -43,13 +43,7 @@ TEST_CASE("user guide screenshots: post view and final review at 1366x768 and 19
     driver.press(GLFW_KEY_ENTER);
     REQUIRE(driver.waitUntil([&] { return d.session && !d.posts.empty(); }));
     driver.press(GLFW_KEY_J);  // the first post: the demo radiograph
-    REQUIRE(driver.waitUntil(
-        [&] {
-          return d.post && !d.post->images.empty() &&
-                 d.post->images[0].analysis != desk::LoadedImage::Analysis::Pending &&
-                 !d.post->state.content().captionPending;
-        },
-        180));
+    REQUIRE(driver.waitUntil([&] { return test::firstImageAnalysed(d); }, 180));
     driver.moveTo(5, 5);  // no hover tooltip in the picture
     driver.frames(4);
     driver.screenshot("guide-" + name + "-post-view");

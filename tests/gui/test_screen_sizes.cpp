@@ -9,6 +9,7 @@
 #include <GLFW/glfw3.h>
 #include <catch2/catch.hpp>
 
+#include <initializer_list>
 #include <string>
 #include <utility>
 
@@ -48,6 +49,19 @@ void checkImageShare(const std::string& canvas, int width) {
   INFO(canvas << ": " << r->z << " px of " << width);
   CHECK(r->z >= 0.6f * float(width));
 }
+
+// The open item at every size: its screenshot (screen-<view>-<size>.png), the image's share, the buttons inside.
+void atEverySize(test::DeskDriver& driver, const std::string& view, const std::string& canvas,
+                 std::initializer_list<const char*> buttons) {
+  for (const auto& [width, height] : kSizes) {
+    resize(driver, width, height);
+    const std::string size = std::to_string(width) + "x" + std::to_string(height);
+    driver.screenshot("screen-" + view + "-" + size);
+    INFO(view << " view at " << size);
+    checkImageShare(canvas, width);
+    for (const char* button : buttons) checkInside(button, width, height);
+  }
+}
 }  // namespace
 
 TEST_CASE(
@@ -68,35 +82,12 @@ TEST_CASE(
   if (d.tab != desk::Tab::Posts) driver.press(GLFW_KEY_F2);
   REQUIRE(driver.waitUntil([&] { return d.tab == desk::Tab::Posts && !d.posts.empty(); }));
   driver.press(GLFW_KEY_J);  // the first post
-  REQUIRE(driver.waitUntil(
-      [&] {
-        return d.post && !d.post->images.empty() &&
-               d.post->images[0].analysis != desk::LoadedImage::Analysis::Pending &&
-               !d.post->state.content().captionPending;
-      },
-      180));
-  for (const auto& [width, height] : kSizes) {
-    resize(driver, width, height);
-    const std::string size = std::to_string(width) + "x" + std::to_string(height);
-    driver.screenshot("screen-post-" + size);
-    INFO("post view at " << size);
-    checkImageShare("canvas.post", width);
-    checkInside("post.approve", width, height);
-    checkInside("post.reject", width, height);
-  }
+  REQUIRE(driver.waitUntil([&] { return test::firstImageAnalysed(d); }, 180));
+  atEverySize(driver, "post", "canvas.post", {"post.approve", "post.reject"});
 
   driver.press(GLFW_KEY_F3);  // registrations
   REQUIRE(driver.waitUntil([&] { return d.tab == desk::Tab::Registrations && !d.registrations.empty(); }));
   REQUIRE(driver.click("queue.row.0"));
   REQUIRE(driver.waitUntil([&] { return d.registration && d.registration->checks; }, 90));
-  for (const auto& [width, height] : kSizes) {
-    resize(driver, width, height);
-    const std::string size = std::to_string(width) + "x" + std::to_string(height);
-    driver.screenshot("screen-registration-" + size);
-    INFO("registration view at " << size);
-    checkImageShare("canvas.document", width);
-    checkInside("reg.approve", width, height);
-    checkInside("reg.reject", width, height);
-    checkInside("reg.request_info", width, height);
-  }
+  atEverySize(driver, "registration", "canvas.document", {"reg.approve", "reg.reject", "reg.request_info"});
 }

@@ -95,9 +95,10 @@ TEST_CASE("settings, high contrast and the window layout persist in the config d
     driver.frames(3);
     const std::string contrast = driver.screenshot("high-contrast");
     // The high-contrast theme paints window backgrounds pure black (the dark theme's are dark grey): an empty
-    // stretch of the settings window, below its title bar.
+    // stretch of the settings window, under its last row (the directory import).
     const auto r = *desk::UiProbe::instance().rect("settings.window");
-    const cv::Rect area(static_cast<int>(r.x) + 20, static_cast<int>(r.y) + 500, 40, 10);
+    const auto last = *desk::UiProbe::instance().rect("import.path");
+    const cv::Rect area(static_cast<int>(r.x) + 20, static_cast<int>(last.y + last.w) + 20, 40, 10);
     CHECK(meanOf(contrast, area) == 0.0);
     CHECK(meanOf(normal, area) > 5.0);
     d.settings.prefetchDepth = 5;

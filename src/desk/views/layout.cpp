@@ -30,20 +30,13 @@ void drawDesk(Desk& desk, GLFWwindow* window) {
                        s.sidePanelCollapsed, desk.tab == Tab::Posts ? kRegionsPanelMin : kClaimsPanelMin);
     const float height = ImGui::GetContentRegionAvail().y;
     if (sides.queueCollapsed) {
-      if (foldedStrip(
-              "##queue-folded", icon::kFoldRight,
-              (std::string(tr("keys.toggle_queue_panel")) + " (" + keyLabel(Action::ToggleQueuePanel) + ")").c_str(),
-              height))
-        toggleQueuePanel(desk);
+      foldedPanel(desk, true, "##queue-folded", icon::kFoldRight, height);
     } else {
       ImGui::BeginChild("##queue", ImVec2(sides.queue, 0), true);
       drawQueue(desk);
       ImGui::EndChild();
       ImGui::SameLine(0, 0);
-      float width = sides.queue;
-      if (panelSplitter("panel.queue.splitter", height, width, true)) s.queuePanelWidth = int(width);
-      if (ImGui::IsItemDeactivated()) desk.saveSettings();
-      if (ImGui::IsItemHovered() && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) toggleQueuePanel(desk);
+      panelBar(desk, true, height, true);
     }
     ImGui::SameLine(0, 0);
     ImGui::BeginChild("##item", ImVec2(0, 0), false);

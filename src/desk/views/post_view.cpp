@@ -135,16 +135,9 @@ void drawPost(Desk& desk) {
   ImGui::EndChild();
   ImGui::SameLine(0, 0);
   if (sides.sideCollapsed) {
-    if (foldedStrip(
-            "##regions-folded", icon::kFoldLeft,
-            (std::string(tr("keys.toggle_side_panel")) + " (" + keyLabel(Action::ToggleSidePanel) + ")").c_str(),
-            bodyHeight))
-      toggleSidePanel(desk);
+    foldedPanel(desk, false, "##regions-folded", icon::kFoldLeft, bodyHeight);
   } else {
-    float width = sides.side;
-    if (panelSplitter("panel.side.splitter", bodyHeight, width, false)) desk.settings.sidePanelWidth = int(width);
-    if (ImGui::IsItemDeactivated()) desk.saveSettings();
-    if (ImGui::IsItemHovered() && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) toggleSidePanel(desk);
+    panelBar(desk, false, bodyHeight, false);
     ImGui::SameLine(0, 0);
     ImGui::BeginChild("##regions-panel", ImVec2(0, bodyHeight), true);
     if (image.status == LoadedImage::Status::Ready)

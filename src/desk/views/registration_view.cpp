@@ -238,21 +238,14 @@ void drawRegistration(Desk& desk) {
   // keeps 60 % of the window), resizable by its bar and folded with F8 like the post view's regions panel.
   const SideLayout& sides = deskView().panels.sides;
   if (sides.sideCollapsed) {
-    if (foldedStrip(
-            "##claims-folded", icon::kFoldRight,
-            (std::string(tr("keys.toggle_side_panel")) + " (" + keyLabel(Action::ToggleSidePanel) + ")").c_str(),
-            bodyHeight))
-      toggleSidePanel(desk);
+    foldedPanel(desk, false, "##claims-folded", icon::kFoldRight, bodyHeight);
   } else {
     ImGui::BeginChild("##claims-panel", ImVec2(sides.side, bodyHeight), true);
     drawClaims(reg.detail.applicant);
     drawChecklist(desk, reg);
     ImGui::EndChild();
     ImGui::SameLine(0, 0);
-    float width = sides.side;
-    if (panelSplitter("panel.side.splitter", bodyHeight, width, true)) desk.settings.sidePanelWidth = int(width);
-    if (ImGui::IsItemDeactivated()) desk.saveSettings();
-    if (ImGui::IsItemHovered() && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) toggleSidePanel(desk);
+    panelBar(desk, false, bodyHeight, true);
   }
   ImGui::SameLine(0, 0);
   ImGui::BeginChild("##document-panel", ImVec2(0, bodyHeight), false);

@@ -48,6 +48,30 @@ bool panelSplitter(const char* id, float height, float& width, bool growsRight) 
   return false;
 }
 
+void foldedPanel(Desk& desk, bool queue, const char* id, const char* arrow, float height) {
+  const Action action = queue ? Action::ToggleQueuePanel : Action::ToggleSidePanel;
+  const std::string tooltip =
+      std::string(tr(queue ? "keys.toggle_queue_panel" : "keys.toggle_side_panel")) + " (" + keyLabel(action) + ")";
+  if (!foldedStrip(id, arrow, tooltip.c_str(), height)) return;
+  if (queue)
+    toggleQueuePanel(desk);
+  else
+    toggleSidePanel(desk);
+}
+
+void panelBar(Desk& desk, bool queue, float height, bool growsRight) {
+  const SideLayout& sides = deskView().panels.sides;
+  float width = queue ? sides.queue : sides.side;
+  if (panelSplitter(queue ? "panel.queue.splitter" : "panel.side.splitter", height, width, growsRight))
+    (queue ? desk.settings.queuePanelWidth : desk.settings.sidePanelWidth) = int(width);
+  if (ImGui::IsItemDeactivated()) desk.saveSettings();
+  if (!ImGui::IsItemHovered() || !ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) return;
+  if (queue)
+    toggleQueuePanel(desk);
+  else
+    toggleSidePanel(desk);
+}
+
 bool foldedStrip(const char* id, const char* arrow, const char* tooltip, float height) {
   ImGui::BeginChild(id, ImVec2(kCollapsedStrip, height), true, ImGuiWindowFlags_NoScrollbar);
   const bool pressed = ImGui::Button(arrow, ImVec2(-1, 0));
