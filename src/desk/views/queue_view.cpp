@@ -1,6 +1,7 @@
 // Queue panel: tabs for posts and registrations (by role), pending items oldest first, refresh.
 #include "desk.hpp"
 #include "i18n.hpp"
+#include "icons.hpp"
 #include "shortcuts.hpp"
 #include "style.hpp"
 #include "ui_probe.hpp"
@@ -81,10 +82,17 @@ void drawQueue(Desk& desk) {
   }
   const bool posts = desk.tab == Tab::Posts;
   ImGui::Text("%d %s", posts ? desk.postsTotal : desk.registrationsTotal, tr("queue.pending"));
-  const float refresh = style::px(style::kSmallButton);  // right-aligned in the panel
+  // Right-aligned in the panel; where the count leaves no room for its label, the button is the icon alone (its
+  // name in the tooltip).
+  const float room = ImGui::GetContentRegionAvail().x - ImGui::GetItemRectSize().x - ImGui::GetStyle().ItemSpacing.x;
+  const bool iconOnly = room < style::px(style::kSmallButton);
+  const float refresh = iconOnly ? ImGui::GetFrameHeight() * 1.5f : style::px(style::kSmallButton);
   ImGui::SameLine(ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x - refresh);
-  if (ImGui::Button(tr("queue.refresh"), ImVec2(refresh, 0))) desk.refreshQueue();
+  if (ImGui::Button(iconOnly ? (std::string(icon::kRefresh) + "##refresh").c_str() : tr("queue.refresh"),
+                    ImVec2(refresh, 0)))
+    desk.refreshQueue();
   probe("queue.refresh");
+  if (iconOnly) shortcutTooltip(Action::Refresh);
   shortcutTooltip(Action::Refresh);
   ImGui::Separator();
   ImGui::BeginChild("##items", ImVec2(0, -pipelinePanelHeight()));

@@ -117,7 +117,7 @@ void drawChecklist(Desk& desk, OpenRegistration& reg) {
       probe("check.line." + item.id);
       if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("check.show_where"));
     } else {
-      ImGui::TextUnformatted(label);
+      ImGui::TextWrapped("%s", label);  // a long check name wraps in a narrow panel
     }
     if (item.manualCheck) {
       ImGui::SameLine();
