@@ -114,7 +114,7 @@ int main(int argc, char** argv) {
     int objected = 0;
     bool first = true;
     while (desk.post && desk.post->detail.id == id) {
-      desk.post->editor.finalReview = true;  // first A: the final review
+      desk::editorOf(desk).finalReview = true;  // first A: the final review
       const auto look = Clock::now();
       runUntil(
           app, [&] { return msSince(look) > lookSeconds * 1000; }, lookSeconds + 1);
@@ -124,8 +124,9 @@ int main(int argc, char** argv) {
       if (!runUntil(
               app,
               [&] {
-                return desk.decisionsQueued > queued || (desk.post && desk.post->detail.id == id &&
-                                                         !desk.post->state.sending() && desk.post->residualFindings > 0);
+                return desk.decisionsQueued > queued ||
+                       (desk.post && desk.post->detail.id == id && !desk.post->state.sending() &&
+                        desk.post->residualFindings > 0);
               },
               300))
         return 1;

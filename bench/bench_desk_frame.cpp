@@ -137,7 +137,7 @@ int main() {
   }
   frameTimes(app, 3);
 
-  post.editor.preview = false;
+  desk::editorOf(app.desk()).preview = false;
   frameTimes(app, 5);
   renders = layerRenders();
   const Stats outlines = frameTimes(app, 200);

@@ -94,6 +94,11 @@ Desk::~Desk() {
   closeOutbox(std::chrono::milliseconds(1000));
 }
 
+std::uint64_t nextOpening() {
+  static std::atomic<std::uint64_t> last{0};
+  return ++last;
+}
+
 std::vector<detect::TextSpan> OpenPost::maskedCaptionSpans() const {
   std::vector<detect::TextSpan> masked;
   for (std::size_t i = 0; i < captionSpans.size(); ++i)
@@ -342,7 +347,6 @@ void Desk::openPost(const std::string& id) {
         post->lease = r->lease;
         post->captionSpans = r->captionSpans;
         post->captionSpanMasked.assign(post->captionSpans.size(), 1);
-        post->editor.newStyle = settings.maskStyle("manual");
         lastRenew_ = now_;
         for (const auto& ref : r->detail.images) post->images.push_back(LoadedImage{ref});
         loadImages(post->images, r->detail.id, false);
@@ -587,7 +591,7 @@ void Desk::onResidualObjection(const mask::ResidualCheck& residual) {
     if (!shown) post->currentImage = static_cast<int>(i);
     shown = true;
   }
-  post->editor.finalReview = false;
+  ++post->objections;  // the view leaves its final review: the new findings are shown
   notifyItem(true, std::string(tr("residual.blocked")) + " (" + std::to_string(residual.outside.size()) + ")");
 }
 

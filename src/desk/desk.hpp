@@ -2,13 +2,12 @@
 #pragma once
 #include "backend.hpp"
 #include "controller/item_state.hpp"
-#include "editor_state.hpp"
 #include "image_tiles.hpp"
 #include "main_queue.hpp"
-#include "panels.hpp"
 #include "publication_check.hpp"
 #include "registration_checks.hpp"
 #include "settings.hpp"
+#include "window_data.hpp"
 
 #include "medpics/api/types.hpp"
 #include "medpics/detect/classify.hpp"
@@ -65,17 +64,22 @@ struct LoadedImage {
   std::set<int> visitedMasks;    // masking regions the final review's loupe has shown (N/N zones vérifiées)
 };
 
+// A number no earlier OpenPost had: the view keys its editor state by it (a post opened again is a new opening, with
+// a fresh editor).
+std::uint64_t nextOpening();
+
 struct OpenPost {
+  std::uint64_t opening = nextOpening();
   api::PostDetail detail;
   api::Lease lease;
   ItemState state;  // loading → claimed → analysing → reviewing → publishing → sent / lease lost / failed
   std::vector<LoadedImage> images;
   int currentImage = 0;
-  EditorState editor;
   std::vector<detect::TextSpan> captionSpans;  // PHI found in the caption (UTF-8 byte offsets)
   std::vector<char> captionSpanMasked;         // per span: replaced by "[…]" on publication (default yes)
   std::vector<detect::TextSpan> maskedCaptionSpans() const;  // the spans ticked for masking
   int residualFindings = 0;    // PHI the residual check found outside the masks at the last approval attempt
+  int objections = 0;          // times the residual check objected (the view leaves its final review on each)
   std::string overrideReason;  // the moderator's written reason to publish despite them
   bool focusOverride = false;  // O: the reason field takes the keyboard (after the check objected)
   PublicationCheck check;      // background residual check of what A, A would publish (desk_residual.cpp)
@@ -144,7 +148,6 @@ class Desk {
   std::deque<Notification> notifications;
   int decisionsSent = 0;
   std::vector<api::Decision> recentDecisions;  // this session, newest last
-  Panels panels;
   HistoryState history;
   StatsState stats;
   DirectoryImportState directoryImport;

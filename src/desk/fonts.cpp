@@ -1,6 +1,7 @@
 // Font loading: the UI font with the glyphs French needs and the tool icons merged in; ImGui's font as a fallback.
 #include "fonts.hpp"
 #include "icons.hpp"
+#include "style.hpp"
 
 #include "medpics/util/log.hpp"
 
@@ -22,9 +23,9 @@ void mergeIcons(ImGuiIO& io, float scale) {
   ImFontConfig config;
   config.MergeMode = true;
   config.PixelSnapH = true;
-  config.GlyphMinAdvanceX = 17.0f * scale;  // icons of one width: rows of tool buttons line up
-  config.GlyphOffset.y = 1.0f * scale;
-  io.Fonts->AddFontFromFileTTF(path, 15.0f * scale, &config, kIconRanges);
+  config.GlyphMinAdvanceX = style::kIconAdvance * scale;  // icons of one width: rows of tool buttons line up
+  config.GlyphOffset.y = style::kIconRaise * scale;
+  io.Fonts->AddFontFromFileTTF(path, style::kIconSize * scale, &config, kIconRanges);
 }
 }  // namespace
 
@@ -46,7 +47,7 @@ void loadFonts(ImGuiIO& io, float scale) {
   bool loaded = false;
   for (const char* path : candidates) {
     if (!std::filesystem::exists(path)) continue;
-    if ((loaded = io.Fonts->AddFontFromFileTTF(path, 17.0f * scale, nullptr, kRanges) != nullptr)) break;
+    if ((loaded = io.Fonts->AddFontFromFileTTF(path, style::kFontSize * scale, nullptr, kRanges) != nullptr)) break;
   }
   if (!loaded) {
     log::warn("fonts: DejaVu Sans not found, accents may not render (install fonts-dejavu-core)");

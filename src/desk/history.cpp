@@ -2,7 +2,7 @@
 #include "desk.hpp"
 #include "format.hpp"
 #include "i18n.hpp"
-#include "panels.hpp"
+#include "window_data.hpp"
 
 #include "medpics/image/decode.hpp"
 #include "medpics/util/time.hpp"

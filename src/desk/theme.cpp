@@ -1,5 +1,6 @@
 // Themes: Dear ImGui's dark style, or black / white / yellow with borders (WCAG AAA contrast for text).
 #include "theme.hpp"
+#include "style.hpp"
 
 #include <imgui.h>
 
@@ -42,18 +43,19 @@ void highContrastColours(ImGuiStyle& style) {
   style.ChildBorderSize = 1.0f;
 }
 
-// One spacing scale for every screen: 4 px inside a control (its text to its frame, a check box to its label),
-// 6 px between lines (list rows, a control and the next line), 8 px between controls on a line and around a
-// panel's content; rounding 4 on controls, 6 on panels and pop-ups. The defaults mixed 2, 3, 4 and 8 px vertically
+// One spacing scale for every screen (style.hpp): S inside a control (its text to its frame, a check box to its
+// label), M between lines (list rows, a control and the next line), L between controls on a line and around a
+// panel's content; rounding on controls and on panels and pop-ups. The defaults mixed 2, 3, 4 and 8 px vertically
 // and square corners. Widths are unchanged: the side panels' rows of buttons are sized to fit at 1280 px.
-void spacing(ImGuiStyle& style) {
-  style.WindowPadding = ImVec2(8, 8);
-  style.FramePadding = ImVec2(4, 4);
-  style.ItemSpacing = ImVec2(8, 6);
-  style.ItemInnerSpacing = ImVec2(4, 4);
-  style.CellPadding = ImVec2(4, 3);
-  style.FrameRounding = style.GrabRounding = style.TabRounding = style.ScrollbarRounding = 4;
-  style.WindowRounding = style.ChildRounding = style.PopupRounding = 6;
+void spacing(ImGuiStyle& s) {
+  using namespace style;
+  s.WindowPadding = ImVec2(kSpaceL, kSpaceL);
+  s.FramePadding = ImVec2(kSpaceS, kSpaceS);
+  s.ItemSpacing = ImVec2(kSpaceL, kSpaceM);
+  s.ItemInnerSpacing = ImVec2(kSpaceS, kSpaceS);
+  s.CellPadding = ImVec2(kSpaceS, kSpaceS);
+  s.FrameRounding = s.GrabRounding = s.TabRounding = s.ScrollbarRounding = kRoundControl;
+  s.WindowRounding = s.ChildRounding = s.PopupRounding = kRoundPanel;
 }
 
 }  // namespace
@@ -66,6 +68,7 @@ void applyTheme(bool highContrast, float scale) {
   if (highContrast) highContrastColours(style);
   style.ScaleAllSizes(scale);
   ImGui::GetStyle() = style;
+  style::setScale(scale);  // the views' named sizes follow the same scale
 }
 
 }  // namespace medpics::desk

@@ -1,8 +1,9 @@
-// The desk controller (Desk, its task system and the open item's state machine) reaches no ImGui, GL or GLFW header:
-// checked when this file compiles, and its state is driven here without a window.
+// The desk controller (Desk, its task system and the open item's state machine) reaches no ImGui, GL or GLFW header
+// and holds no view state (editor, side windows): checked when this file compiles; its state is driven here without
+// a window.
 #include "controller/item_state.hpp"
 #include "desk.hpp"
-#include "panels.hpp"
+#include "window_data.hpp"
 #include "task_manager.hpp"
 
 #if defined(IMGUI_VERSION) || defined(GLAD_GL_H_) || defined(GLFW_VERSION_MAJOR) || defined(__gl_h_)
@@ -14,6 +15,20 @@
 #include <type_traits>
 
 using namespace medpics;
+
+namespace {
+// The region editor's state and the side windows' flags belong to the view (views/desk_view.hpp), not the controller.
+template <class T>
+concept HoldsEditor = requires(T& t) {
+  t.editor;
+};
+template <class T>
+concept HoldsPanels = requires(T& t) {
+  t.panels;
+};
+static_assert(!HoldsEditor<desk::OpenPost>, "the editor state is the view's: DeskView::editor(post)");
+static_assert(!HoldsPanels<desk::Desk>, "the side windows' flags are the view's: DeskView::panels");
+}  // namespace
 
 TEST_CASE("desk controller: an image holds pixels and CPU tiles, no texture; a post holds one state", "[item-state]") {
   api::ImageRef ref;
@@ -27,6 +42,8 @@ TEST_CASE("desk controller: an image holds pixels and CPU tiles, no texture; a p
   CHECK(std::is_copy_constructible_v<desk::LoadedImage>);  // no GL handle inside: copies share the display
   desk::OpenPost post;
   CHECK(post.state.phase() == desk::ItemPhase::Claimed);
+  const desk::OpenPost again;
+  CHECK(again.opening != post.opening);  // each opening is new: the view's editor state starts fresh
   post.images.push_back(image);
   CHECK(post.images.back().display == image.display);
 }

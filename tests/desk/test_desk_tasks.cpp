@@ -3,7 +3,7 @@
 // directory import) leaves no flag stuck. Built with ThreadSanitizer in CI (scripts/test.sh).
 #include "backend.hpp"
 #include "desk_harness.hpp"
-#include "panels.hpp"
+#include "window_data.hpp"
 #include "task_manager.hpp"
 
 #include "support/server_process.hpp"

@@ -39,3 +39,15 @@ TEST_CASE("a collapsed panel is a strip and gives its width to the image") {
   CHECK(sideLayout(1920, 300, 400, false, false).queue == 300);
   CHECK(sideLayout(1920, 300, 400, false, false).side == 400);
 }
+
+TEST_CASE("a registration's claims panel keeps its minimum: the queue folds first, the proof keeps 60 %") {
+  for (const float width : {1280.0f, 1366.0f, 1600.0f, 1920.0f}) {
+    INFO("window " << width);
+    const SideLayout l = sideLayout(width, 0, 0, false, false, kClaimsPanelMin);
+    CHECK(l.side >= kClaimsPanelMin);
+    CHECK(canvasShare(width, l) >= 0.6f - 1e-4f);
+  }
+  CHECK(sideLayout(1280, 0, 0, false, false, kClaimsPanelMin).queueAutoCollapsed);
+  CHECK_FALSE(sideLayout(1366, 0, 0, false, false, kClaimsPanelMin).queueCollapsed);
+  CHECK_FALSE(sideLayout(1920, 0, 0, false, false, kClaimsPanelMin).queueCollapsed);
+}

@@ -101,6 +101,11 @@ void DeskDriver::press(int glfwKey, bool ctrl, bool shift) {
   frames(1);
 }
 
+bool firstImageAnalysed(const desk::Desk& d) {
+  return d.post && !d.post->images.empty() && d.post->images[0].analysis != desk::LoadedImage::Analysis::Pending &&
+         !d.post->state.content().captionPending;
+}
+
 desk::AppOptions localDesk(const std::filesystem::path& dir, int width, int height) {
   desk::AppOptions options;
   options.desk.settingsPath = dir / "settings.json";

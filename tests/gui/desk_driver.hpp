@@ -9,6 +9,9 @@
 
 namespace medpics::test {
 
+// A post is open, its first image analysed and its caption checked (what a screenshot of the post view waits for).
+bool firstImageAnalysed(const desk::Desk& desk);
+
 // A desk with no platform yet, its settings in `dir` (a test's temporary folder), in a window of that size.
 desk::AppOptions localDesk(const std::filesystem::path& dir, int width = 1600, int height = 900);
 

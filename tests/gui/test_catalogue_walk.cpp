@@ -85,22 +85,22 @@ void walkPosts(Walk& walk, const test::ServerProcess& server, const std::filesys
   walk.look(driver, "reject-form");
   toggle(driver, GLFW_KEY_ESCAPE);
   REQUIRE(driver.click("post.approve"));  // the final review of the published pixels
-  REQUIRE(d.post->editor.finalReview);
+  REQUIRE(desk::editorOf(d).finalReview);
   walk.look(driver, "final-review");
   toggle(driver, GLFW_KEY_ESCAPE);
-  REQUIRE_FALSE(d.post->editor.finalReview);
+  REQUIRE_FALSE(desk::editorOf(d).finalReview);
   toggle(driver, GLFW_KEY_F1);
-  REQUIRE(d.panels.help);
+  REQUIRE(desk::deskView().panels.help);
   walk.look(driver, "help");
   toggle(driver, GLFW_KEY_F1);
   toggle(driver, GLFW_KEY_COMMA, true);
-  REQUIRE(d.panels.settings);
+  REQUIRE(desk::deskView().panels.settings);
   walk.look(driver, "settings");
   toggle(driver, GLFW_KEY_COMMA, true);
   // An approval (A, A): the outbox, its notification, then the history of its regions (kinds, categories,
   // styles) and the statistics that show it.
   REQUIRE(driver.click("post.approve"));
-  REQUIRE(d.post->editor.finalReview);
+  REQUIRE(desk::editorOf(d).finalReview);
   REQUIRE(driver.click("post.approve"));
   REQUIRE(driver.waitUntil([&] { return d.decisionsSent == 1; }, 120));
   walk.look(driver, "after-decision");

@@ -65,7 +65,7 @@ TEST_CASE("the final review fits the published image and walks every mask in a 1
   driver.frames(3);
 
   driver.press(GLFW_KEY_A);
-  REQUIRE(post.editor.finalReview);
+  REQUIRE(desk::editorOf(driver.desk()).finalReview);
   driver.frames(3);
   const auto& probe = desk::UiProbe::instance();
   desk::LoadedImage& first = post.images[0];
@@ -88,7 +88,7 @@ TEST_CASE("the final review fits the published image and walks every mask in a 1
   // With "every mask checked" required, A does not publish yet.
   driver.press(GLFW_KEY_A);
   driver.frames(2);
-  CHECK(post.editor.finalReview);
+  CHECK(desk::editorOf(driver.desk()).finalReview);
   CHECK(driver.desk().decisionsQueued == 0);
 
   // Tab: the second mask of the first image (bottom left), then the mask of the second image, fitted in turn.
@@ -116,7 +116,7 @@ TEST_CASE("the final review fits the published image and walks every mask in a 1
   // Esc leaves the final review; a click on the filmstrip is only there during it.
   driver.press(GLFW_KEY_ESCAPE);
   driver.frames(2);
-  CHECK_FALSE(post.editor.finalReview);
+  CHECK_FALSE(desk::editorOf(driver.desk()).finalReview);
   CHECK_FALSE(probe.rect("final.film.0").has_value());
   driver.desk().post.reset();
   driver.frames(1);
@@ -128,7 +128,7 @@ TEST_CASE("a click on the filmstrip shows that image fitted") {
   desk::OpenPost& post = openTwoImagePost(driver);
   driver.frames(3);
   driver.press(GLFW_KEY_A);
-  REQUIRE(post.editor.finalReview);
+  REQUIRE(desk::editorOf(driver.desk()).finalReview);
   driver.frames(2);
   REQUIRE(driver.click("final.film.1"));
   driver.frames(2);

@@ -43,18 +43,12 @@ TEST_CASE("user guide screenshots: post view and final review at 1366x768 and 19
     driver.press(GLFW_KEY_ENTER);
     REQUIRE(driver.waitUntil([&] { return d.session && !d.posts.empty(); }));
     driver.press(GLFW_KEY_J);  // the first post: the demo radiograph
-    REQUIRE(driver.waitUntil(
-        [&] {
-          return d.post && !d.post->images.empty() &&
-                 d.post->images[0].analysis != desk::LoadedImage::Analysis::Pending &&
-                 !d.post->state.content().captionPending;
-        },
-        180));
+    REQUIRE(driver.waitUntil([&] { return test::firstImageAnalysed(d); }, 180));
     driver.moveTo(5, 5);  // no hover tooltip in the picture
     driver.frames(4);
     driver.screenshot("guide-" + name + "-post-view");
     driver.press(GLFW_KEY_A);
-    REQUIRE(d.post->editor.finalReview);
+    REQUIRE(desk::editorOf(d).finalReview);
     driver.frames(4);
     driver.screenshot("guide-" + name + "-final-review");
     // Every screen of the set shows the image on at least 60 % of the width.

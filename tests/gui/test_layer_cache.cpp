@@ -74,7 +74,7 @@ TEST_CASE("the cached canvas layer equals the directly drawn one pixel for pixel
   REQUIRE(desk::deskView().maskPreview != nullptr);
   CacheSwitch restore;
   auto& image = openPostWithRegions(driver);
-  auto& editor = driver.desk().post->editor;
+  auto& editor = desk::editorOf(driver.desk());
   driver.frames(3);
   REQUIRE(desk::gpu(image).layer);
 

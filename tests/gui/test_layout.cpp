@@ -33,7 +33,7 @@ TEST_CASE("at laptop sizes the image keeps at least 60 % of the window width") {
     driver.screenshot("layout-" + std::to_string(width) + "x" + std::to_string(height));
     CHECK(canvasWidth() >= 0.6f * float(width));
     // The queue folds by itself only when the window is too narrow for both panels.
-    CHECK(driver.desk().panels.sides.queueCollapsed == (width < 1000));
+    CHECK(desk::deskView().panels.sides.queueCollapsed == (width < 1000));
     // Fitted, the whole image is above the status line (24 px at the canvas's bottom).
     const auto& view = driver.desk().post->images[0].view;
     const auto canvas = *desk::UiProbe::instance().rect("canvas.post");
@@ -51,7 +51,7 @@ TEST_CASE("side panels fold with F7 / F8 and resize by their bar, and the image 
   const float open = canvasWidth();
   driver.press(GLFW_KEY_F8);  // the regions panel folds into a strip
   driver.frames(2);
-  CHECK(driver.desk().panels.sides.sideCollapsed);
+  CHECK(desk::deskView().panels.sides.sideCollapsed);
   const float sideFolded = canvasWidth();
   CHECK(sideFolded > open + 150);
   driver.press(GLFW_KEY_F7);  // then the queue
@@ -60,7 +60,7 @@ TEST_CASE("side panels fold with F7 / F8 and resize by their bar, and the image 
   driver.screenshot("layout-folded");
   REQUIRE(driver.click("##queue-folded"));  // the strip's button shows it again
   driver.frames(2);
-  CHECK_FALSE(driver.desk().panels.sides.queueCollapsed);
+  CHECK_FALSE(desk::deskView().panels.sides.queueCollapsed);
   driver.press(GLFW_KEY_F8);
   driver.frames(2);
   CHECK(canvasWidth() == Approx(open).margin(1));

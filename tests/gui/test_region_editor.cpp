@@ -42,7 +42,7 @@ TEST_CASE("draw a rectangle, nudge it by 1 px, resize it, undo and redo, with ex
   REQUIRE(image.view.zoom() == 1.0);
 
   driver.press(GLFW_KEY_M);  // rectangle tool
-  REQUIRE(driver.desk().post->editor.tool == desk::Tool::Rect);
+  REQUIRE(desk::editorOf(driver.desk()).tool == desk::Tool::Rect);
   // Drag from the centre of pixel (100, 80) to the centre of pixel (219, 139): a 120 × 60 box.
   const ImVec2 a = at(image, 100.5, 80.5), b = at(image, 219.5, 139.5);
   driver.drag(a.x, a.y, b.x, b.y);
@@ -219,7 +219,7 @@ TEST_CASE("holding Space shows the original and does not activate the focused li
   };
   for (int i = 0; i < 30; ++i) {
     driver.frames(1);
-    CHECK(driver.desk().post->editor.showOriginal);
+    CHECK(desk::editorOf(driver.desk()).showOriginal);
   }
   CHECK(*image.regions.selection().begin() == tabbed);
   CHECK(image.view.zoom() == zoom);
@@ -230,7 +230,7 @@ TEST_CASE("holding Space shows the original and does not activate the focused li
     io.KeysDown[GLFW_KEY_SPACE] = false;
   };
   driver.frames(2);
-  CHECK_FALSE(driver.desk().post->editor.showOriginal);
+  CHECK_FALSE(desk::editorOf(driver.desk()).showOriginal);
   driver.desk().post.reset();
   driver.frames(1);
 }
@@ -276,5 +276,36 @@ TEST_CASE("notices: success ones hide after a few seconds, an item's go when ano
   REQUIRE(d.notifications.size() == 1);
   CHECK(d.notifications.front().text == desk::tr("outbox.unavailable"));
   d.post.reset();
+  driver.frames(1);
+}
+
+TEST_CASE("the editor state is the view's: fresh for each opening of a post, new regions in the moderator's style") {
+  test::TempDir dir;
+  test::DeskDriver driver(test::localDesk(dir.path()));
+  driver.desk().settings.maskStyles["manual"] = "mosaic";
+  auto& image = openImage(driver, {400, 300});
+  desk::EditorState& editor = desk::editorOf(driver.desk());
+  CHECK(editor.newStyle == mask::Style::Mosaic);
+  driver.press(GLFW_KEY_M);  // rectangle tool
+  REQUIRE(editor.tool == desk::Tool::Rect);
+  const ImVec2 a = at(image, 40.5, 30.5), b = at(image, 99.5, 79.5);
+  driver.drag(a.x, a.y, b.x, b.y);
+  REQUIRE(image.regions.items().size() == 1);
+  CHECK(image.regions.items()[0].region.style == mask::Style::Mosaic);
+
+  // A residual objection, counted by the controller, leaves the final review; the tool stays.
+  editor.finalReview = true;
+  ++driver.desk().post->objections;
+  CHECK_FALSE(desk::editorOf(driver.desk()).finalReview);
+  CHECK(desk::editorOf(driver.desk()).tool == desk::Tool::Rect);
+  driver.frames(2);
+
+  // The same post opened again is a new opening: the editor starts over (select tool), in the style set now.
+  driver.desk().settings.maskStyles["manual"] = "blur";
+  driver.desk().post.reset();
+  openImage(driver, {400, 300});
+  CHECK(desk::editorOf(driver.desk()).tool == desk::Tool::Select);
+  CHECK(desk::editorOf(driver.desk()).newStyle == mask::Style::Blur);
+  driver.desk().post.reset();
   driver.frames(1);
 }

@@ -75,7 +75,7 @@ TEST_CASE("a moderator logs in, opens the first post and approves it") {
   REQUIRE(picture.rows == 900);
 
   REQUIRE(driver.click("post.approve"));  // first: the final review of the exact published pixels
-  REQUIRE(driver.desk().post->editor.finalReview);
+  REQUIRE(desk::editorOf(driver.desk()).finalReview);
   driver.frames(2);
   {
     // The whole image fitted, and the 1:1 loupe on the first masked region in reading order (as Tab reaches it).
@@ -253,7 +253,7 @@ TEST_CASE("a dismissed finding is not raised again; a mask moved off a name is; 
   // The new findings are masked: approving now passes the check.
   const int queued = driver.desk().decisionsQueued;
   driver.press(GLFW_KEY_A);
-  CHECK(post.editor.finalReview);
+  CHECK(desk::editorOf(driver.desk()).finalReview);
   driver.press(GLFW_KEY_A);
   auto stillOpen = [&] { return driver.desk().post && driver.desk().post->detail.id == id; };
   driver.waitUntil(

@@ -74,7 +74,7 @@ bool approve(Keyboard& kb, desk::Desk& d, const std::string& reason, std::string
   for (int attempt = 0; attempt < 2; ++attempt) {
     const std::vector<size_t> before = regionCounts(d);
     kb.key(GLFW_KEY_A);
-    REQUIRE(d.post->editor.finalReview);
+    REQUIRE(desk::editorOf(d).finalReview);
     kb.key(GLFW_KEY_A);
     const bool settled = kb.driver.waitUntil(
         [&] {

@@ -53,16 +53,16 @@ TEST_CASE("F1 and ? open the help overlay with every shortcut, and the language 
       driver.waitUntil([&] { return d.post && d.post->images[0].analysis == desk::LoadedImage::Analysis::Done; }, 180));
 
   driver.press(GLFW_KEY_F1);
-  REQUIRE(d.panels.help);
+  REQUIRE(desk::deskView().panels.help);
   driver.frames(3);
   REQUIRE(desk::UiProbe::instance().rect("help.window").has_value());
   driver.screenshot("help-overlay");
   driver.press(GLFW_KEY_ESCAPE);
-  CHECK_FALSE(d.panels.help);
+  CHECK_FALSE(desk::deskView().panels.help);
   driver.type("?");  // whatever key the layout puts '?' on
-  CHECK(d.panels.help);
+  CHECK(desk::deskView().panels.help);
   driver.press(GLFW_KEY_F1);
-  CHECK_FALSE(d.panels.help);
+  CHECK_FALSE(desk::deskView().panels.help);
   CHECK(d.post.has_value());  // Esc closed the help, not the post
 
   // English from the View menu, without restarting; the setting is saved.
@@ -86,7 +86,7 @@ TEST_CASE("settings, high contrast and the window layout persist in the config d
     desk::Desk& d = driver.desk();
     REQUIRE(driver.waitUntil([&] { return d.session.has_value(); }));
     driver.press(GLFW_KEY_COMMA, true);  // Ctrl+, : settings
-    REQUIRE(d.panels.settings);
+    REQUIRE(desk::deskView().panels.settings);
     driver.frames(3);
     driver.screenshot("settings");
     const std::string normal = driver.screenshot("contrast-normal");
@@ -95,9 +95,10 @@ TEST_CASE("settings, high contrast and the window layout persist in the config d
     driver.frames(3);
     const std::string contrast = driver.screenshot("high-contrast");
     // The high-contrast theme paints window backgrounds pure black (the dark theme's are dark grey): an empty
-    // stretch of the settings window, right of the high-contrast check box's label.
-    const auto r = *desk::UiProbe::instance().rect("settings.high_contrast");
-    const cv::Rect area(static_cast<int>(r.x + r.z) + 20, static_cast<int>(r.y) + 4, 40, 10);  // (z: width)
+    // stretch of the settings window, under its last row (the directory import).
+    const auto r = *desk::UiProbe::instance().rect("settings.window");
+    const auto last = *desk::UiProbe::instance().rect("import.path");
+    const cv::Rect area(static_cast<int>(r.x) + 20, static_cast<int>(last.y + last.w) + 20, 40, 10);
     CHECK(meanOf(contrast, area) == 0.0);
     CHECK(meanOf(normal, area) > 5.0);
     d.settings.prefetchDepth = 5;
@@ -127,8 +128,8 @@ TEST_CASE("an error notification opens a detail window") {
   REQUIRE(d.notifications.back().error);
   driver.frames(3);
   REQUIRE(driver.click("notify.details.0"));
-  REQUIRE(d.panels.notificationDetail.has_value());
-  CHECK(d.panels.notificationDetail->detail.find("401") != std::string::npos);
+  REQUIRE(desk::deskView().panels.notificationDetail.has_value());
+  CHECK(desk::deskView().panels.notificationDetail->detail.find("401") != std::string::npos);
   driver.frames(3);
   CHECK(desk::UiProbe::instance().rect("notify.detail").has_value());
   driver.screenshot("notification-detail");

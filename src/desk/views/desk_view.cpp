@@ -39,12 +39,31 @@ void ImageGpuStore::clear() {
   none_ = {};
 }
 
+EditorState& DeskView::editor(const OpenPost& post, mask::Style newStyle) {
+  if (editorOpening_ != post.opening) {
+    editor_ = EditorState{};
+    editor_.newStyle = newStyle;
+    editor_.objectionsSeen = post.objections;
+    editorOpening_ = post.opening;
+  }
+  if (editor_.objectionsSeen != post.objections) {
+    editor_.finalReview = false;
+    editor_.objectionsSeen = post.objections;
+  }
+  return editor_;
+}
+
 DeskView& deskView() {
   if (!current) std::abort();  // a view drawn without a window: a programming error
   return *current;
 }
 
 void setDeskView(DeskView* view) { current = view; }
+
+EditorState& editorOf(const Desk& desk) {
+  if (!desk.post) std::abort();  // no post open: a programming error
+  return deskView().editor(*desk.post, desk.settings.maskStyle("manual"));
+}
 
 ImageGpu& gpu(const LoadedImage& image) { return deskView().images.of(image.display); }
 

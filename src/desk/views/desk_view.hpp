@@ -1,19 +1,25 @@
 // The desk's view layer state beside the GL-free Desk: the GPU side of every image shown (textures, masking preview
-// state, canvas layer cache), the masking preview program and its error. One per window, reached like ImGui's context.
+// state, canvas layer cache), the masking preview program and its error, the open post's editor state and the side
+// windows' flags. One per window, reached like ImGui's context.
 #pragma once
 #include "gl/layer_cache.hpp"
 #include "gl/mask_preview.hpp"
 #include "gl/tiled_image.hpp"
 #include "image_tiles.hpp"
 #include "texture_preload.hpp"
+#include "views/editor_state.hpp"
+#include "views/panels.hpp"
 
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <string>
 
 namespace medpics::desk {
 
+class Desk;
 struct LoadedImage;
+struct OpenPost;
 
 // GPU state of one displayed image (UI thread only).
 struct ImageGpu {
@@ -32,7 +38,9 @@ class ImageGpuStore {
   std::size_t size() const { return entries_.size(); }
   // Once per frame: uploads up to budgetBytes of these images' textures ahead; an image drawn later adopts them.
   // True while something is left to upload.
-  bool preload(const std::vector<DisplaySource>& next, std::size_t budgetBytes) { return ahead_.step(next, budgetBytes); }
+  bool preload(const std::vector<DisplaySource>& next, std::size_t budgetBytes) {
+    return ahead_.step(next, budgetBytes);
+  }
   const TexturePreload& ahead() const { return ahead_; }
 
  private:
@@ -50,10 +58,21 @@ class DeskView {
   ImageGpuStore images;
   gl::MaskPreview* maskPreview = nullptr;  // owned by the App; null when the shaders failed
   std::string shaderError;                 // shown in the post view when the preview shaders failed
+  Panels panels;                           // side windows open or not, side panel widths
+
+  // The editor state of this opening of the post (OpenPost::opening): a fresh one, drawing new regions in
+  // newStyle, when another post (or the same post again) has opened since. A residual objection the post received
+  // since the last call leaves the final review (the new findings are shown on the editor).
+  EditorState& editor(const OpenPost& post, mask::Style newStyle);
+
+ private:
+  std::uint64_t editorOpening_ = 0;  // the opening editor_ belongs to (0: none)
+  EditorState editor_;
 };
 
 DeskView& deskView();  // the window's view state (set by the App)
 void setDeskView(DeskView* view);
+EditorState& editorOf(const Desk& desk);  // the open post's (desk.post set), new regions in the moderator's style
 ImageGpu& gpu(const LoadedImage& image);  // the image's GPU state in the window's store
 const gl::Texture* textureOf(const std::shared_ptr<ImageDisplay>& display);  // single-tile images (history)
 

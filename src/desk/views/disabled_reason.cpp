@@ -1,5 +1,6 @@
 // Why an action is disabled: the reason as the disabled item's tooltip and as a status line (catalogue keys).
 #include "i18n.hpp"
+#include "style.hpp"
 #include "views/views.hpp"
 
 #include <imgui.h>
@@ -13,7 +14,7 @@ void whyDisabled(const char* reasonKey) {
 
 void disabledStatus(const char* reasonKey) {
   if (!reasonKey || !*reasonKey) return;
-  fittedText(ImVec4(1, 0.8f, 0.35f, 1), tr(reasonKey));
+  fittedText(style::colour::kWarning, tr(reasonKey));
 }
 
 }  // namespace medpics::desk

@@ -8,6 +8,7 @@
 #include "views/views.hpp"
 
 #include "medpics/mask/caption.hpp"
+#include "style.hpp"
 
 #include <imgui.h>
 
@@ -19,8 +20,6 @@
 namespace medpics::desk {
 namespace {
 using view::Vec2;
-
-constexpr float kStatusBar = 24;  // the canvas status line at the bottom (image_canvas.cpp)
 
 cv::Point2d centreOf(const mask::Region& r) {
   const cv::Rect b = r.bounds();
@@ -45,7 +44,7 @@ void drawSolidMasks(ImDrawList* draw, const LoadedImage& image, ImVec2 offset, f
     const cv::Rect b = item.region.bounds();
     draw->AddRectFilled(ImVec2(offset.x + b.x * scale, offset.y + b.y * scale),
                         ImVec2(offset.x + (b.x + b.width) * scale, offset.y + (b.y + b.height) * scale),
-                        IM_COL32(0, 0, 0, 255));
+                        style::colour::kSolidMask);
   }
 }
 
@@ -53,7 +52,7 @@ void drawSolidMasks(ImDrawList* draw, const LoadedImage& image, ImVec2 offset, f
 void drawPublished(ImDrawList* draw, LoadedImage& image, gl::MaskPreview* preview, bool previewOn, ImVec2 min,
                    ImVec2 max, ImVec2 offset, float scale, bool showOriginal) {
   draw->PushClipRect(min, max, true);
-  draw->AddRectFilled(min, max, IM_COL32(24, 26, 28, 255));
+  draw->AddRectFilled(min, max, style::colour::kCanvas);
   if (previewOn) preview->begin(draw, image, showOriginal);
   drawPixels(draw, image, offset, scale);
   if (previewOn)
@@ -75,20 +74,20 @@ std::vector<std::pair<int, int>> masksInOrder(const OpenPost& post) {
 }
 }  // namespace
 
-void showFinalReview(OpenPost& post, LoadedImage& image) {
+void showFinalReview(EditorState& ed, LoadedImage& image) {
   image.view.fit();
-  post.editor.loupeAnchor.reset();
+  ed.loupeAnchor.reset();
   image.regions.clearSelection();
   for (int id : image.regions.readingOrder()) {
     const mask::Region& r = image.regions.find(id)->region;
     if (!r.masks()) continue;
     image.regions.select(id);
-    post.editor.loupeAnchor = centreOf(r);
+    ed.loupeAnchor = centreOf(r);
     break;
   }
 }
 
-void finalReviewKeys(OpenPost& post) {
+void finalReviewKeys(OpenPost& post, EditorState& ed) {
   const bool next = pressed(Action::NextFinding, true), previous = pressed(Action::PreviousFinding, true);
   if (!next && !previous) return;
   const auto order = masksInOrder(post);
@@ -104,12 +103,12 @@ void finalReviewKeys(OpenPost& post) {
   post.currentImage = imageIndex;
   LoadedImage& image = post.images.at(static_cast<size_t>(imageIndex));
   image.regions.select(id);
-  post.editor.loupeAnchor = centreOf(image.regions.find(id)->region);
+  ed.loupeAnchor = centreOf(image.regions.find(id)->region);
 }
 
-void drawLoupe(OpenPost& post, LoadedImage& image, const CanvasFrame& frame, gl::MaskPreview* preview, bool previewOn) {
+void drawLoupe(EditorState& ed, LoadedImage& image, const CanvasFrame& frame, gl::MaskPreview* preview,
+               bool previewOn) {
   if (!frame.ready) return;
-  auto& ed = post.editor;
   const ImGuiIO& io = ImGui::GetIO();
   if (frame.hovered && (io.MouseDelta.x != 0 || io.MouseDelta.y != 0)) ed.loupeAnchor.reset();
   const auto& view = image.view;
@@ -128,8 +127,10 @@ void drawLoupe(OpenPost& post, LoadedImage& image, const CanvasFrame& frame, gl:
   }
   // 1:1, or whole multiples of the fitted zoom when the image is already shown at 1:1 or more.
   const float scale = static_cast<float>(std::max(1.0, std::round(view.zoom() * 2)));
-  const float side = std::floor(std::min({320.0f, frame.size.x * 0.45f, (frame.size.y - kStatusBar) * 0.6f}));
-  const float maxX = frame.origin.x + frame.size.x - side, maxY = frame.origin.y + frame.size.y - kStatusBar - side;
+  const float statusLine = style::px(style::kStatusLine);  // the canvas's status line at the bottom
+  const float side =
+      std::floor(std::min({style::px(style::kLoupeSide), frame.size.x * 0.45f, (frame.size.y - statusLine) * 0.6f}));
+  const float maxX = frame.origin.x + frame.size.x - side, maxY = frame.origin.y + frame.size.y - statusLine - side;
   const ImVec2 min(std::floor(std::clamp(at.x - side / 2, frame.origin.x, std::max(frame.origin.x, maxX))),
                    std::floor(std::clamp(at.y - side / 2, frame.origin.y, std::max(frame.origin.y, maxY))));
   const ImVec2 max(min.x + side, min.y + side);
@@ -138,13 +139,13 @@ void drawLoupe(OpenPost& post, LoadedImage& image, const CanvasFrame& frame, gl:
   const ImVec2 offset(min.x - static_cast<float>(source.x) * scale, min.y - static_cast<float>(source.y) * scale);
   ImDrawList* draw = ImGui::GetWindowDrawList();
   drawPublished(draw, image, preview, previewOn, min, max, offset, scale, ed.showOriginal);
-  draw->AddRect(ImVec2(min.x - 1, min.y - 1), ImVec2(max.x + 1, max.y + 1), IM_COL32(0, 0, 0, 220), 0, 0, 3);
-  draw->AddRect(min, max, IM_COL32(140, 210, 255, 255), 0, 0, 1.5f);
+  draw->AddRect(ImVec2(min.x - 1, min.y - 1), ImVec2(max.x + 1, max.y + 1), style::colour::kOutline, 0, 0, 3);
+  draw->AddRect(min, max, style::colour::kAccentLine, 0, 0, 1.5f);
   const std::string label = std::to_string(static_cast<int>(scale)) + ":1";
   const ImVec2 labelAt(min.x + 6, max.y - ImGui::GetFontSize() - 6), labelSize = ImGui::CalcTextSize(label.c_str());
   draw->AddRectFilled(ImVec2(labelAt.x - 3, labelAt.y - 1),
-                      ImVec2(labelAt.x + labelSize.x + 3, labelAt.y + labelSize.y + 1), IM_COL32(0, 0, 0, 190));
-  draw->AddText(labelAt, IM_COL32(140, 210, 255, 255), label.c_str());
+                      ImVec2(labelAt.x + labelSize.x + 3, labelAt.y + labelSize.y + 1), style::colour::kShade);
+  draw->AddText(labelAt, style::colour::kAccentLine, label.c_str());
   UiProbe::instance().markRect("final.loupe", min, max);
 
   // A mask counts as visited once the loupe has shown its centre.
@@ -153,12 +154,12 @@ void drawLoupe(OpenPost& post, LoadedImage& image, const CanvasFrame& frame, gl:
     if (item.region.masks() && shown.contains(centreOf(item.region))) image.visitedMasks.insert(item.id);
 }
 
-void drawFilmstrip(OpenPost& post, gl::MaskPreview* preview, float height) {
-  const float thumbHeight = height - ImGui::GetTextLineHeightWithSpacing() - 8;
+void drawFilmstrip(OpenPost& post, EditorState& ed, gl::MaskPreview* preview, float height) {
+  const float thumbHeight = height - ImGui::GetTextLineHeightWithSpacing() - style::px(style::kSpaceL);
   ImDrawList* draw = ImGui::GetWindowDrawList();
   for (int i = 0; i < static_cast<int>(post.images.size()); ++i) {
     LoadedImage& image = post.images[static_cast<size_t>(i)];
-    if (i) ImGui::SameLine(0, 12);
+    if (i) ImGui::SameLine(0, style::px(style::kSpaceXl));
     const float aspect = image.pixels ? float(image.pixels->cols) / float(std::max(1, image.pixels->rows)) : 1.0f;
     const float thumbWidth = std::clamp(thumbHeight * aspect, thumbHeight * 0.5f, thumbHeight * 2.0f);
     ImGui::BeginGroup();
@@ -166,7 +167,7 @@ void drawFilmstrip(OpenPost& post, gl::MaskPreview* preview, float height) {
     if (ImGui::InvisibleButton(("##film" + std::to_string(i)).c_str(), ImVec2(thumbWidth, thumbHeight)) &&
         post.currentImage != i) {
       post.currentImage = i;
-      post.editor.finalReviewFitted = -1;  // fitted when it is drawn
+      ed.finalReviewFitted = -1;  // fitted when it is drawn
     }
     probe("final.film." + std::to_string(i));
     const ImVec2 max(min.x + thumbWidth, min.y + thumbHeight);
@@ -179,15 +180,13 @@ void drawFilmstrip(OpenPost& post, gl::MaskPreview* preview, float height) {
       drawPublished(draw, image, preview, previewOn, min, max, offset, scale, false);
     }
     const bool current = post.currentImage == i;
-    draw->AddRect(min, max, current ? IM_COL32(140, 210, 255, 255) : IM_COL32(90, 90, 90, 255), 0, 0,
-                  current ? 2.5f : 1);
+    draw->AddRect(min, max, current ? style::colour::kAccentLine : style::colour::kFrame, 0, 0, current ? 2.5f : 1);
     const MaskVisits visits = maskVisits(image);
     const std::string label = std::string(tr("post.image")) + " " + std::to_string(i + 1) + "  ·  " +
                               std::to_string(visits.visited) + "/" + std::to_string(visits.total) + " " +
                               tr("final.masks_short");
-    ImGui::TextColored(
-        visits.complete() ? ImVec4(0.45f, 0.85f, 0.5f, 1) : ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled), "%s",
-        label.c_str());
+    ImGui::TextColored(visits.complete() ? style::colour::kSuccess : ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled),
+                       "%s", label.c_str());
     ImGui::EndGroup();
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("final.film_tooltip"));
   }

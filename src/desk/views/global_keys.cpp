@@ -1,6 +1,7 @@
 // Shortcuts that work on every screen (help, side windows, quit) and the queue's next / previous item.
 #include "desk.hpp"
 #include "shortcuts.hpp"
+#include "views/desk_view.hpp"
 #include "views/views.hpp"
 
 #define GLFW_INCLUDE_NONE
@@ -48,8 +49,9 @@ void openAdjacent(Desk& desk, int step) {
 }
 
 void handleGlobalKeys(Desk& desk, GLFWwindow* window) {
-  if (pressed(Action::Help) || questionMarkTyped()) desk.panels.help = !desk.panels.help;
-  if (desk.panels.help && pressed(Action::Cancel)) desk.panels.help = false;
+  Panels& panels = deskView().panels;
+  if (pressed(Action::Help) || questionMarkTyped()) panels.help = !panels.help;
+  if (panels.help && pressed(Action::Cancel)) panels.help = false;
   if (pressed(Action::Quit)) glfwSetWindowShouldClose(window, GLFW_TRUE);
   if (pressed(Action::ToggleQueuePanel)) toggleQueuePanel(desk);
   if (pressed(Action::ToggleSidePanel)) toggleSidePanel(desk);
@@ -57,15 +59,15 @@ void handleGlobalKeys(Desk& desk, GLFWwindow* window) {
     desk.settings.highContrast = !desk.settings.highContrast;
     desk.saveSettings();
   }
-  if (pressed(Action::Settings)) desk.panels.settings = !desk.panels.settings;
+  if (pressed(Action::Settings)) panels.settings = !panels.settings;
   if (!desk.session) return;
   if (pressed(Action::History)) {
-    desk.panels.history = !desk.panels.history;
-    if (desk.panels.history) loadHistory(desk);
+    panels.history = !panels.history;
+    if (panels.history) loadHistory(desk);
   }
   if (pressed(Action::Statistics)) {
-    desk.panels.statistics = !desk.panels.statistics;
-    if (desk.panels.statistics) loadStatistics(desk);
+    panels.statistics = !panels.statistics;
+    if (panels.statistics) loadStatistics(desk);
   }
   if (desk.reject.open) return;  // the reject form has the keyboard
   if (pressed(Action::Refresh)) desk.refreshQueue();

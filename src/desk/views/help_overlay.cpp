@@ -2,7 +2,9 @@
 #include "desk.hpp"
 #include "i18n.hpp"
 #include "shortcuts.hpp"
+#include "style.hpp"
 #include "ui_probe.hpp"
+#include "views/desk_view.hpp"
 #include "views/views.hpp"
 
 #include <imgui.h>
@@ -10,13 +12,12 @@
 namespace medpics::desk {
 
 void drawHelpOverlay(Desk& desk) {
-  if (!desk.panels.help) return;
+  if (!deskView().panels.help) return;
   const ImGuiViewport* vp = ImGui::GetMainViewport();
-  ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x / 2, vp->WorkPos.y + vp->WorkSize.y / 2),
-                          ImGuiCond_Always, ImVec2(0.5f, 0.5f));
-  ImGui::SetNextWindowSize(ImVec2(760, vp->WorkSize.y * 0.85f), ImGuiCond_Always);
+  placeWindow(style::kHelpWidth, vp->WorkSize.y * 0.85f / style::scale(), ImGuiCond_Always);
   ImGui::SetNextWindowBgAlpha(0.97f);
-  ImGui::Begin(tr("help.title"), &desk.panels.help, ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings);
+  ImGui::Begin(tr("help.title"), &deskView().panels.help,
+               ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings);
   probe("help.window");
   ImGui::TextWrapped("%s", tr("help.intro"));
   const KeyContext contexts[] = {KeyContext::Everywhere, KeyContext::Queue,        KeyContext::Post,
@@ -25,7 +26,7 @@ void drawHelpOverlay(Desk& desk) {
     ImGui::Spacing();
     ImGui::TextColored(ImGui::GetStyleColorVec4(ImGuiCol_PlotHistogram), "%s", tr(contextKey(context)));
     if (!ImGui::BeginTable(contextKey(context), 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) continue;
-    ImGui::TableSetupColumn("k", ImGuiTableColumnFlags_WidthFixed, 190);
+    ImGui::TableSetupColumn("k", ImGuiTableColumnFlags_WidthFixed, style::px(style::kKeyColumn));
     ImGui::TableSetupColumn("d", ImGuiTableColumnFlags_WidthStretch);
     for (const auto& s : shortcuts()) {
       if (s.context != context) continue;

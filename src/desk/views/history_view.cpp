@@ -4,6 +4,7 @@
 #include "fact_text.hpp"
 #include "format.hpp"
 #include "i18n.hpp"
+#include "style.hpp"
 #include "ui_probe.hpp"
 #include "views/desk_view.hpp"
 #include "views/views.hpp"
@@ -113,11 +114,10 @@ void drawEvidence(Desk& desk) {
 }  // namespace
 
 void drawHistory(Desk& desk) {
-  if (!desk.panels.history || !desk.session) return;
+  if (!deskView().panels.history || !desk.session) return;
   HistoryState& h = desk.history;
-  ImGui::SetNextWindowSize(ImVec2(1100, 700), ImGuiCond_FirstUseEver);
-  ImGui::SetNextWindowPos(ImVec2(250, 90), ImGuiCond_FirstUseEver);
-  if (!ImGui::Begin(tr("history.title"), &desk.panels.history)) return ImGui::End();
+  placeWindow(style::kHistoryWindow.w, style::kHistoryWindow.h, ImGuiCond_FirstUseEver);
+  if (!ImGui::Begin(tr("history.title"), &deskView().panels.history)) return ImGui::End();
   probe("history.window");
   if (ImGui::Button(tr("queue.refresh"))) loadHistory(desk);
   probe("history.refresh");
@@ -129,24 +129,26 @@ void drawHistory(Desk& desk) {
   ImGui::SameLine();
   ImGui::Text("%s%s%d", tr("history.count"), colon(), static_cast<int>(h.entries.size()));
   if (h.loading) busyBar(tr("history.loading"));
-  ImGui::BeginChild("##history-list", ImVec2(560, 0), true);
+  ImGui::BeginChild("##history-list", ImVec2(style::px(style::kHistoryList), 0), true);
   if (!h.loading && h.entries.empty()) ImGui::TextDisabled("%s", tr("history.empty"));
   for (int i = 0; i < static_cast<int>(h.entries.size()); ++i) {
     HistoryEntry& entry = h.entries[static_cast<size_t>(i)];
     const api::Decision& d = entry.decision;
     ImGui::PushID(i);
     const ImVec2 rowStart = ImGui::GetCursorPos();
-    if (ImGui::Selectable("##row", h.selected == i, 0, ImVec2(0, 64))) openEvidence(desk, i);
+    const float thumb = style::px(style::kHistoryThumb);
+    if (ImGui::Selectable("##row", h.selected == i, 0, ImVec2(0, thumb + style::px(style::kSpaceS))))
+      openEvidence(desk, i);
     probe("history.row." + std::to_string(i));
     if (ImGui::IsItemVisible()) requestThumbnail(desk, i);
     ImGui::SetCursorPos(rowStart);
     if (const gl::Texture* thumbnail = textureOf(entry.thumbnail)) {
-      const float s = 60.0f / std::max(thumbnail->width(), thumbnail->height());
+      const float s = thumb / std::max(thumbnail->width(), thumbnail->height());
       ImGui::Image(textureId(*thumbnail), ImVec2(thumbnail->width() * s, thumbnail->height() * s));
     } else {
-      ImGui::Dummy(ImVec2(60, 60));
+      ImGui::Dummy(ImVec2(thumb, thumb));
     }
-    ImGui::SameLine(80);
+    ImGui::SameLine(thumb + style::px(style::kSpaceL + style::kSpaceXl));
     ImGui::BeginGroup();
     const Subject subject = subjectOf(d);
     fittedText(ImGui::GetStyleColorVec4(ImGuiCol_Text),
@@ -156,7 +158,7 @@ void drawHistory(Desk& desk) {
     if (h.allUsers) detail = d.decidedBy + (detail.empty() ? "" : " · " + detail);
     fittedText(ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled), detail);
     ImGui::EndGroup();
-    ImGui::SetCursorPos(ImVec2(rowStart.x, rowStart.y + 68));
+    ImGui::SetCursorPos(ImVec2(rowStart.x, rowStart.y + thumb + style::px(style::kSpaceL)));
     ImGui::PopID();
   }
   ImGui::EndChild();

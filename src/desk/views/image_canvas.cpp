@@ -4,6 +4,7 @@
 #include "ui_probe.hpp"
 #include "views/canvas.hpp"
 #include "shortcuts.hpp"
+#include "style.hpp"
 #include "views/views.hpp"
 
 #include <imgui.h>
@@ -15,8 +16,6 @@ namespace medpics::desk {
 namespace {
 using view::Vec2;
 
-constexpr float kStatusLine = 24;  // height of the status line at the canvas's bottom
-
 ImVec2 toIm(Vec2 v) { return ImVec2(static_cast<float>(v.x), static_cast<float>(v.y)); }
 
 // Image point (x, y) after a rotation of the image by quarter turns (clockwise); w, h: unrotated size.
@@ -27,6 +26,13 @@ Vec2 rotate(double x, double y, int rotation, int w, int h) {
     case 3: return {y, w - x};
     default: return {x, y};
   }
+}
+
+// The view is at the zoom fit() gives (whole image shown): kept fitted when the canvas resizes.
+bool showsFitted(const view::ViewTransform& v) {
+  const double fit =
+      v.fitZoom() >= 1.0 ? std::min(view::ViewTransform::kMaxZoom, std::floor(v.fitZoom())) : v.fitZoom();
+  return std::abs(v.zoom() - fit) < 1e-9;
 }
 }  // namespace
 
@@ -44,14 +50,14 @@ CanvasFrame beginCanvas(LoadedImage& image, const char* id, const CanvasOptions&
     draw = gpu(image).layer->begin(*window);
   }
   CanvasFrame frame{false, ImGui::IsItemHovered(), ImGui::IsItemActive(), origin, size, draw};
-  draw->AddRectFilled(origin, ImVec2(origin.x + size.x, origin.y + size.y), IM_COL32(24, 26, 28, 255));
+  draw->AddRectFilled(origin, ImVec2(origin.x + size.x, origin.y + size.y), style::colour::kCanvas);
 
   if (image.status != LoadedImage::Status::Ready || gpu(image).texture.empty()) {
     const char* text = image.status == LoadedImage::Status::Failed ? image.error.c_str() : tr("post.downloading");
-    draw->AddText(
-        ImVec2(origin.x + 20, origin.y + 20),
-        image.status == LoadedImage::Status::Failed ? IM_COL32(255, 120, 100, 255) : IM_COL32(200, 200, 200, 255),
-        text);
+    draw->AddText(ImVec2(origin.x + style::px(style::kSpaceXl), origin.y + style::px(style::kSpaceXl)),
+                  image.status == LoadedImage::Status::Failed ? ImGui::ColorConvertFloat4ToU32(style::colour::kError)
+                                                              : style::colour::kOnShade,
+                  text);
     return frame;
   }
   frame.ready = true;
@@ -61,8 +67,12 @@ CanvasFrame beginCanvas(LoadedImage& image, const char* id, const CanvasOptions&
   const int w = sideways ? image.pixels->rows : image.pixels->cols;
   const int h = sideways ? image.pixels->cols : image.pixels->rows;
   auto& view = image.view;
-  // The status line covers the canvas's bottom: fit and centring use the area above it.
-  view.setViewport({origin.x, origin.y}, {size.x, std::max(1.0f, size.y - kStatusLine)});
+  // The status line covers the canvas's bottom: fit and centring use the area above it. A view that showed the
+  // whole image fitted still does when the canvas changes size (window resized, side panel folded or dragged).
+  const Vec2 before = view.viewportSize();
+  const bool fitted = image.viewInitialised && showsFitted(view);
+  view.setViewport({origin.x, origin.y}, {size.x, std::max(1.0f, size.y - style::px(style::kStatusLine))});
+  if (fitted && (view.viewportSize().x != before.x || view.viewportSize().y != before.y)) view.fit();
   if (!image.viewInitialised) {
     view.setImageSize(w, h);
     image.viewInitialised = true;
@@ -122,9 +132,11 @@ void endCanvas(LoadedImage& image, const CanvasFrame& frame, const CanvasOptions
     const cv::Vec3b bgr = image.pixels->at<cv::Vec3b>(py, px);
     std::snprintf(status + n, sizeof status - n, "  ·  x %d  y %d  ·  RGB %d %d %d", px, py, bgr[2], bgr[1], bgr[0]);
   }
-  const ImVec2 barMin(origin.x, origin.y + size.y - kStatusLine), barMax(origin.x + size.x, origin.y + size.y);
-  draw->AddRectFilled(barMin, barMax, IM_COL32(0, 0, 0, 170));
-  draw->AddText(ImVec2(origin.x + 8, origin.y + size.y - 21), IM_COL32(235, 235, 235, 255), status);
+  const float statusLine = style::px(style::kStatusLine);
+  const ImVec2 barMin(origin.x, origin.y + size.y - statusLine), barMax(origin.x + size.x, origin.y + size.y);
+  draw->AddRectFilled(barMin, barMax, style::colour::kShade);
+  draw->AddText(ImVec2(origin.x + style::px(style::kSpaceL), barMin.y + (statusLine - ImGui::GetFontSize()) / 2),
+                style::colour::kOnShade, status);
 }
 
 CanvasFrame drawCanvas(LoadedImage& image, const char* id, const CanvasOptions& options) {

@@ -3,6 +3,7 @@
 #include "i18n.hpp"
 #include "icons.hpp"
 #include "shortcuts.hpp"
+#include "views/desk_view.hpp"
 #include "views/views.hpp"
 
 #include <imgui.h>
@@ -23,25 +24,19 @@ void drawDesk(Desk& desk, GLFWwindow* window) {
   } else {
     drawMenuBar(desk, window);
     auto& s = desk.settings;
-    SideLayout& sides = desk.panels.sides;
+    SideLayout& sides = deskView().panels.sides;
+    // The side panel is the regions list beside a post, the claims and checks beside a registration's proof.
     sides = sideLayout(viewport->WorkSize.x, float(s.queuePanelWidth), float(s.sidePanelWidth), s.queuePanelCollapsed,
-                       s.sidePanelCollapsed);
+                       s.sidePanelCollapsed, desk.tab == Tab::Posts ? kRegionsPanelMin : kClaimsPanelMin);
     const float height = ImGui::GetContentRegionAvail().y;
     if (sides.queueCollapsed) {
-      if (foldedStrip(
-              "##queue-folded", icon::kFoldRight,
-              (std::string(tr("keys.toggle_queue_panel")) + " (" + keyLabel(Action::ToggleQueuePanel) + ")").c_str(),
-              height))
-        toggleQueuePanel(desk);
+      foldedPanel(desk, true, "##queue-folded", icon::kFoldRight, height);
     } else {
       ImGui::BeginChild("##queue", ImVec2(sides.queue, 0), true);
       drawQueue(desk);
       ImGui::EndChild();
       ImGui::SameLine(0, 0);
-      float width = sides.queue;
-      if (panelSplitter("panel.queue.splitter", height, width, true)) s.queuePanelWidth = int(width);
-      if (ImGui::IsItemDeactivated()) desk.saveSettings();
-      if (ImGui::IsItemHovered() && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) toggleQueuePanel(desk);
+      panelBar(desk, true, height, true);
     }
     ImGui::SameLine(0, 0);
     ImGui::BeginChild("##item", ImVec2(0, 0), false);

@@ -1,6 +1,7 @@
 // Login screen: platform URL, user name, password (never stored), sign-in button.
 #include "desk.hpp"
 #include "i18n.hpp"
+#include "style.hpp"
 #include "ui_probe.hpp"
 #include "views/views.hpp"
 
@@ -10,7 +11,7 @@
 namespace medpics::desk {
 
 void drawLogin(Desk& desk) {
-  const ImVec2 size(520, 330);
+  const ImVec2 size = style::px(style::kLoginPanel.w, style::kLoginPanel.h);
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   ImGui::SetCursorPos(ImVec2((avail.x - size.x) / 2, (avail.y - size.y) / 3));
   ImGui::BeginChild("##login", size, true);

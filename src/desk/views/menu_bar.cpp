@@ -2,7 +2,9 @@
 #include "desk.hpp"
 #include "i18n.hpp"
 #include "shortcuts.hpp"
+#include "style.hpp"
 #include "ui_probe.hpp"
+#include "views/desk_view.hpp"
 #include "views/views.hpp"
 
 #define GLFW_INCLUDE_NONE
@@ -18,8 +20,9 @@ bool item(const char* labelKey, Action action, bool selected = false, bool enabl
 
 void drawMenuBar(Desk& desk, GLFWwindow* window) {
   if (!ImGui::BeginMenuBar()) return;
+  Panels& panels = deskView().panels;
   if (ImGui::BeginMenu(tr("menu.file"))) {
-    if (item("menu.settings", Action::Settings, desk.panels.settings)) desk.panels.settings = !desk.panels.settings;
+    if (item("menu.settings", Action::Settings, panels.settings)) panels.settings = !panels.settings;
     if (ImGui::MenuItem(tr("menu.logout"))) desk.logout();
     if (item("menu.quit", Action::Quit)) glfwSetWindowShouldClose(window, GLFW_TRUE);
     ImGui::EndMenu();
@@ -31,22 +34,20 @@ void drawMenuBar(Desk& desk, GLFWwindow* window) {
     ImGui::EndMenu();
   }
   if (ImGui::BeginMenu(tr("menu.view"))) {
-    if (item("menu.history", Action::History, desk.panels.history)) {
-      desk.panels.history = !desk.panels.history;
-      if (desk.panels.history) loadHistory(desk);
+    if (item("menu.history", Action::History, panels.history)) {
+      panels.history = !panels.history;
+      if (panels.history) loadHistory(desk);
     }
-    if (item("menu.statistics", Action::Statistics, desk.panels.statistics)) {
-      desk.panels.statistics = !desk.panels.statistics;
-      if (desk.panels.statistics) loadStatistics(desk);
+    if (item("menu.statistics", Action::Statistics, panels.statistics)) {
+      panels.statistics = !panels.statistics;
+      if (panels.statistics) loadStatistics(desk);
     }
     if (item("menu.high_contrast", Action::HighContrast, desk.settings.highContrast)) {
       desk.settings.highContrast = !desk.settings.highContrast;
       desk.saveSettings();
     }
-    if (item("keys.toggle_queue_panel", Action::ToggleQueuePanel, !desk.panels.sides.queueCollapsed))
-      toggleQueuePanel(desk);
-    if (item("keys.toggle_side_panel", Action::ToggleSidePanel, !desk.panels.sides.sideCollapsed))
-      toggleSidePanel(desk);
+    if (item("keys.toggle_queue_panel", Action::ToggleQueuePanel, !panels.sides.queueCollapsed)) toggleQueuePanel(desk);
+    if (item("keys.toggle_side_panel", Action::ToggleSidePanel, !panels.sides.sideCollapsed)) toggleSidePanel(desk);
     if (ImGui::BeginMenu(tr("menu.language"))) {
       if (ImGui::MenuItem(tr("lang.fr"), nullptr, language() == Language::French)) desk.setLanguage("fr");
       if (ImGui::MenuItem(tr("lang.en"), nullptr, language() == Language::English)) desk.setLanguage("en");
@@ -55,14 +56,14 @@ void drawMenuBar(Desk& desk, GLFWwindow* window) {
     ImGui::EndMenu();
   }
   if (ImGui::BeginMenu(tr("menu.help"))) {
-    if (item("keys.help", Action::Help, desk.panels.help)) desk.panels.help = !desk.panels.help;
+    if (item("keys.help", Action::Help, panels.help)) panels.help = !panels.help;
     ImGui::EndMenu();
   }
   if (desk.session && desk.offline) {
     // Offline: what is waiting, and why, with the technical detail behind "Details" (tooltip).
     ImGui::Separator();
     const int pending = desk.outboxCounts.pending;
-    ImGui::TextColored(ImVec4(1, 0.7f, 0.3f, 1), "%s — %d %s", tr("status.offline"), pending,
+    ImGui::TextColored(style::colour::kWarning, "%s — %d %s", tr("status.offline"), pending,
                        tr(pending == 1 ? "status.pending_one" : "status.pending_many"));
     probe("status.offline");
     if (ImGui::IsItemHovered()) {

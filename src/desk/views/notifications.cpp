@@ -3,7 +3,9 @@
 #include "desk.hpp"
 #include "format.hpp"
 #include "i18n.hpp"
+#include "style.hpp"
 #include "ui_probe.hpp"
+#include "views/desk_view.hpp"
 #include "views/views.hpp"
 
 #include <imgui.h>
@@ -15,24 +17,22 @@ namespace medpics::desk {
 namespace {
 
 void drawDetailWindow(Desk& desk) {
-  if (!desk.panels.notificationDetail) return;
-  const Panels::Detail& n = *desk.panels.notificationDetail;
+  if (!deskView().panels.notificationDetail) return;
+  const Panels::Detail& n = *deskView().panels.notificationDetail;
   bool open = true;
-  const ImGuiViewport* vp = ImGui::GetMainViewport();
-  ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x / 2, vp->WorkPos.y + vp->WorkSize.y / 2),
-                          ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
-  ImGui::SetNextWindowSize(ImVec2(640, 320), ImGuiCond_Appearing);
+  placeWindow(style::kDetailWindow.w, style::kDetailWindow.h, ImGuiCond_Appearing);
   ImGui::Begin(tr("notify.detail_title"), &open, ImGuiWindowFlags_NoCollapse);
   probe("notify.detail");
-  ImGui::TextColored(n.error ? ImVec4(1, 0.5f, 0.4f, 1) : ImVec4(0.5f, 0.9f, 0.6f, 1), "%s", n.text.c_str());
+  ImGui::TextColored(n.error ? style::colour::kError : style::colour::kSuccess, "%s", n.text.c_str());
   ImGui::TextDisabled("%s", formatDateTime(n.wallTime, language()).c_str());
   std::string detail = n.detail;  // read-only, selectable so that it can be copied into a ticket
-  ImGui::InputTextMultiline("##detail", &detail, ImVec2(-1, -40), ImGuiInputTextFlags_ReadOnly);
+  ImGui::InputTextMultiline("##detail", &detail, ImVec2(-1, -style::px(style::kDetailButtons)),
+                            ImGuiInputTextFlags_ReadOnly);
   if (ImGui::Button(tr("notify.copy"))) ImGui::SetClipboardText(n.detail.c_str());
   ImGui::SameLine();
   if (ImGui::Button(tr("status.dismiss"))) open = false;
   ImGui::End();
-  if (!open) desk.panels.notificationDetail.reset();
+  if (!open) deskView().panels.notificationDetail.reset();
 }
 
 }  // namespace
@@ -43,15 +43,17 @@ void drawNotifications(Desk& desk) {
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   // Over a side panel and no wider than it: bottom left over the queue, or bottom right over the regions panel
   // when the queue is folded. A toast never hides the image, an action or the residual-check reason field.
-  const SideLayout& sides = desk.panels.sides;
+  const SideLayout& sides = deskView().panels.sides;
   const bool overRight = sides.queueCollapsed && !sides.sideCollapsed;
   const float panel = overRight ? sides.side : sides.queueCollapsed ? 0 : sides.queue;
-  const float kWidth = panel > 100 ? panel - 12 : 340;
-  const float bottom = vp->WorkPos.y + vp->WorkSize.y - 10;
+  const float margin = style::px(style::kSpaceL);
+  const float kWidth = panel > style::px(style::kSmallButton) ? panel - margin - style::px(style::kSpaceS)
+                                                              : style::px(style::kNotificationWidth);
+  const float bottom = vp->WorkPos.y + vp->WorkSize.y - margin;
   if (overRight)
-    ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x - 8, bottom), ImGuiCond_Always, ImVec2(1, 1));
+    ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x - margin, bottom), ImGuiCond_Always, ImVec2(1, 1));
   else
-    ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + 8, bottom), ImGuiCond_Always, ImVec2(0, 1));
+    ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + margin, bottom), ImGuiCond_Always, ImVec2(0, 1));
   ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(kWidth, vp->WorkSize.y / 2));
   ImGui::SetNextWindowBgAlpha(0.92f);
   ImGui::Begin("##notifications", nullptr,
@@ -67,7 +69,7 @@ void drawNotifications(Desk& desk) {
        i < desk.notifications.size(); ++i) {
     const Notification& n = desk.notifications[i];
     ImGui::PushID(static_cast<int>(i));
-    ImGui::PushStyleColor(ImGuiCol_Text, n.error ? ImVec4(1, 0.5f, 0.4f, 1) : ImVec4(0.5f, 0.9f, 0.6f, 1));
+    ImGui::PushStyleColor(ImGuiCol_Text, n.error ? style::colour::kError : style::colour::kSuccess);
     // The text wraps before the buttons that follow it on its last line: they are never cut.
     const float buttons = buttonWidth("status.dismiss") + (n.detail.empty() ? 0 : buttonWidth("notify.details"));
     ImGui::PushTextWrapPos(textEnd - buttons);
@@ -77,7 +79,7 @@ void drawNotifications(Desk& desk) {
     if (!n.detail.empty()) {
       ImGui::SameLine();
       if (ImGui::SmallButton(tr("notify.details")))
-        desk.panels.notificationDetail = Panels::Detail{n.error, n.text, n.detail, n.wallTime};
+        deskView().panels.notificationDetail = Panels::Detail{n.error, n.text, n.detail, n.wallTime};
       probe("notify.details." + std::to_string(i));
       if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", n.detail.c_str());
     }

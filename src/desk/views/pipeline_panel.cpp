@@ -2,6 +2,7 @@
 #include "desk.hpp"
 #include "format.hpp"
 #include "i18n.hpp"
+#include "style.hpp"
 #include "ui_probe.hpp"
 #include "views/views.hpp"
 
@@ -12,7 +13,8 @@
 namespace medpics::desk {
 namespace {
 
-const ImVec4 kPending{0.95f, 0.70f, 0.20f, 1.0f}, kSent{0.35f, 0.80f, 0.45f, 1.0f}, kFailed{0.95f, 0.35f, 0.35f, 1.0f};
+// Outbox states: waiting, sent, failed.
+const ImVec4 kPending = style::colour::kWarning, kSent = style::colour::kSuccess, kFailed = style::colour::kError;
 
 const char* stageLabel(work::PrefetchStage stage) {
   switch (stage) {
@@ -30,8 +32,8 @@ void drawPrefetch(const Desk& desk) {
   const Language lang = language();
   const std::string memory = "(" + formatNumber(desk.prefetchMemory / 1048576.0, 0, lang) + "/" +
                              formatNumber(desk.settings.prefetchMemoryMiB, 0, lang) + " " + tr("unit.mebibytes") + ")";
-  ImGui::TextDisabled("%s", memory.c_str());
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("prefetch.memory"));
+  fittedText(ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled), memory);  // "…" in a narrow queue
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s\n%s", memory.c_str(), tr("prefetch.memory"));
   if (desk.settings.prefetchDepth <= 0) return (void)ImGui::TextDisabled("%s", tr("prefetch.off"));
   for (const auto& p : desk.prefetchProgress) {
     float fraction = 0;
@@ -58,7 +60,8 @@ void drawOutbox(const Desk& desk) {
   ImGui::SameLine();
   ImGui::TextColored(kFailed, "%d", c.failed);
   probe("outbox.counts");
-  if (desk.outboxEntries.empty()) return (void)ImGui::TextDisabled("%s", tr("outbox.empty"));
+  if (desk.outboxEntries.empty())
+    return fittedText(ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled), tr("outbox.empty"));
   int row = 0;
   for (const auto& e : desk.outboxEntries) {
     const bool sent = e.state == work::OutboxState::Sent, failed = e.state == work::OutboxState::Failed;
@@ -66,7 +69,7 @@ void drawOutbox(const Desk& desk) {
     const char* state = sent ? tr("outbox.sent") : failed ? tr("outbox.state_failed") : tr("outbox.pending");
     ImGui::TextColored(colour, "%s", state);
     probe("outbox.row." + std::to_string(row++));
-    ImGui::SameLine(90);
+    ImGui::SameLine(style::px(style::kOutboxState));
     ImGui::Text("%s · %s", e.subjectId.c_str(), tr("action." + e.action));
     if (e.attempts > 1 || !e.lastError.empty()) {
       ImGui::SameLine();
@@ -78,7 +81,7 @@ void drawOutbox(const Desk& desk) {
 
 }  // namespace
 
-float pipelinePanelHeight() { return 330.0f; }
+float pipelinePanelHeight() { return style::px(style::kPipelinePanel); }
 
 void drawPipelinePanel(Desk& desk) {
   ImGui::Separator();

@@ -5,6 +5,7 @@
 #include "icons.hpp"
 #include "ui_probe.hpp"
 #include "shortcuts.hpp"
+#include "style.hpp"
 #include "views/desk_view.hpp"
 #include "views/final_review.hpp"
 #include "views/region_editor.hpp"
@@ -23,7 +24,7 @@ namespace {
 // Opening a post: every image downloaded then analysed (counted steps); sending: publish, residual check, upload.
 // False when there is nothing in progress (nothing drawn).
 bool drawPostProgress(const OpenPost& post) {
-  constexpr float kWidth = 320;
+  const float kWidth = style::px(style::kProgressWidth);
   if (post.state.sending()) return busyBar(tr("post.sending"), kWidth), true;
   int done = 0;
   const int total = 2 * static_cast<int>(post.images.size());
@@ -52,7 +53,8 @@ void drawPost(Desk& desk) {
   const auto& d = post.detail;
   ImGui::Text("%s%s%s   ·   %s%s%s   ·   %s", tr("post.author"), colon(), d.author.displayName.c_str(), tr("post.kind"),
               colon(), postKindName(d.kind).c_str(), formatDateTime(d.createdAt, language()).c_str());
-  const bool finalReview = post.editor.finalReview;
+  EditorState& ed = editorOf(desk);  // the view's editor state for this opening of the post
+  const bool finalReview = ed.finalReview;
   if (finalReview) {  // the caption as it will be published, as the image is
     ImGui::TextWrapped("%s%s%s", tr("final.caption"), colon(), publishedCaption(post).c_str());
     probe("final.caption");
@@ -66,17 +68,17 @@ void drawPost(Desk& desk) {
                               tr("category." + span.category) + ")##span" + std::to_string(i);
     bool masked = post.captionSpanMasked[i] != 0;
     if (i) ImGui::SameLine();
-    ImGui::PushStyleColor(ImGuiCol_Text,
-                          masked ? ImVec4(1, 0.6f, 0.25f, 1) : ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    ImGui::PushStyleColor(ImGuiCol_Text, masked ? style::colour::vec(style::colour::kText)
+                                                : ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
     if (ImGui::Checkbox(label.c_str(), &masked)) post.captionSpanMasked[i] = masked;
     ImGui::PopStyleColor();
     probe("caption.span." + std::to_string(i));
   }
   if (!deskView().shaderError.empty())
-    ImGui::TextColored(ImVec4(1, 0.6f, 0.3f, 1), "%s%s%s", tr("editor.shader_error"), colon(),
+    ImGui::TextColored(style::colour::kWarning, "%s%s%s", tr("editor.shader_error"), colon(),
                        deskView().shaderError.c_str());
   if (post.state.phase() == ItemPhase::LeaseLost)
-    ImGui::TextColored(ImVec4(1, 0.45f, 0.35f, 1), "%s", tr("post.lease_lost"));
+    ImGui::TextColored(style::colour::kError, "%s", tr("post.lease_lost"));
   if (!post.state.leaseHeld()) ImGui::TextDisabled("%s", tr(desk.offline ? "post.offline_decide" : "post.claiming"));
 
   if (post.images.size() > 1) {
@@ -92,60 +94,54 @@ void drawPost(Desk& desk) {
   }
   // The decision row, plus one line under it: the residual check's state, or the override reason when it objects.
   const float overrideHeight = ImGui::GetFrameHeightWithSpacing();  // always reserved: nothing moves when it appears
-  const float actionsHeight = (desk.reject.open ? 230.0f : 50.0f) + overrideHeight;
+  const float actionsHeight = style::px(desk.reject.open ? style::kDecisionForm : style::kDecisionRow) + overrideHeight;
   const float bodyHeight = ImGui::GetContentRegionAvail().y - actionsHeight;
-  if (finalReview && !desk.reject.open) finalReviewKeys(post);
+  if (finalReview && !desk.reject.open) finalReviewKeys(post, ed);
   LoadedImage& image = post.images.at(static_cast<size_t>(post.currentImage));
-  post.editor.showOriginal = held(Action::ShowOriginal);
+  ed.showOriginal = held(Action::ShowOriginal);
   // The final review shows the post's images in a filmstrip under the canvas.
-  const float filmstripHeight = finalReview ? 110.0f : 0.0f;
+  const float filmstripHeight = finalReview ? style::px(style::kFilmstripHeight) : 0.0f;
 
   // The regions panel on the right: resizable, foldable (layout.cpp computed its width for this window).
-  const SideLayout& sides = desk.panels.sides;
-  ImGui::BeginChild("##canvas-panel", ImVec2(ImGui::GetContentRegionAvail().x - sides.side - 6, bodyHeight), false,
-                    ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+  const SideLayout& sides = deskView().panels.sides;
+  ImGui::BeginChild("##canvas-panel",
+                    ImVec2(ImGui::GetContentRegionAvail().x - sides.side - style::px(style::kSpaceM), bodyHeight),
+                    false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
   gl::MaskPreview* preview = deskView().maskPreview;
-  const bool previewOn = preview && (post.editor.preview || post.editor.finalReview) && preview->available(image);
+  const bool previewOn = preview && (ed.preview || ed.finalReview) && preview->available(image);
   if (previewOn) preview->prepare(image);
   // What the preview shows besides the draw commands: the indexed regions, the original (Space), the noise seed.
   const std::uint64_t previewStamp = previewOn && gpu(image).preview
                                          ? (std::uint64_t(std::uint32_t(gpu(image).preview->revision)) << 33 |
-                                            std::uint64_t(post.editor.showOriginal) << 32 | image.maskSeed)
+                                            std::uint64_t(ed.showOriginal) << 32 | image.maskSeed)
                                          : 0;
   const CanvasFrame frame = drawRegionEditor(
-      post, image, bodyHeight - filmstripHeight, !desk.reject.open,
+      post, ed, image, bodyHeight - filmstripHeight, !desk.reject.open,
       [&](ImDrawList* draw) {
-        if (previewOn) preview->begin(draw, image, post.editor.showOriginal);
+        if (previewOn) preview->begin(draw, image, ed.showOriginal);
       },
       [&](ImDrawList* draw) {
         if (previewOn) gl::MaskPreview::end(draw);
       },
       previewStamp);
   if (finalReview) {
-    if (frame.ready && post.editor.finalReviewFitted != post.currentImage) {  // another image: fitted too
+    if (frame.ready && ed.finalReviewFitted != post.currentImage) {  // another image: fitted too
       image.view.fit();
-      post.editor.finalReviewFitted = post.currentImage;
+      ed.finalReviewFitted = post.currentImage;
     }
-    drawLoupe(post, image, frame, preview, previewOn);
-    drawFilmstrip(post, preview, filmstripHeight);
+    drawLoupe(ed, image, frame, preview, previewOn);
+    drawFilmstrip(post, ed, preview, filmstripHeight);
   }
   ImGui::EndChild();
   ImGui::SameLine(0, 0);
   if (sides.sideCollapsed) {
-    if (foldedStrip(
-            "##regions-folded", icon::kFoldLeft,
-            (std::string(tr("keys.toggle_side_panel")) + " (" + keyLabel(Action::ToggleSidePanel) + ")").c_str(),
-            bodyHeight))
-      toggleSidePanel(desk);
+    foldedPanel(desk, false, "##regions-folded", icon::kFoldLeft, bodyHeight);
   } else {
-    float width = sides.side;
-    if (panelSplitter("panel.side.splitter", bodyHeight, width, false)) desk.settings.sidePanelWidth = int(width);
-    if (ImGui::IsItemDeactivated()) desk.saveSettings();
-    if (ImGui::IsItemHovered() && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) toggleSidePanel(desk);
+    panelBar(desk, false, bodyHeight, false);
     ImGui::SameLine(0, 0);
     ImGui::BeginChild("##regions-panel", ImVec2(0, bodyHeight), true);
     if (image.status == LoadedImage::Status::Ready)
-      drawRegionsPanel(post, image, [&image](const mask::Region& r) { centreOnRegion(image, r); });
+      drawRegionsPanel(post, ed, image, [&image](const mask::Region& r) { centreOnRegion(image, r); });
     ImGui::EndChild();
   }
 
@@ -161,14 +157,14 @@ void drawPost(Desk& desk) {
   if (ImGui::Button((std::string(finalReview ? icon::kApprove : icon::kLoupe) + "  " +
                      withKey(tr(finalReview ? "post.publish" : "post.approve"), Action::Approve) + "##approve")
                         .c_str(),
-                    ImVec2(260, 36)) ||
+                    style::px(style::kDecisionButtonWide, style::kDecisionButtonHeight)) ||
       (canDecide && !visitsMissing && !desk.reject.open && pressed(Action::Approve))) {
     if (finalReview) {
       desk.approvePost();
     } else {
-      post.editor.finalReview = true;
-      post.editor.finalReviewFitted = -1;  // fitted again once the canvas has made room for the filmstrip
-      showFinalReview(post, image);
+      ed.finalReview = true;
+      ed.finalReviewFitted = -1;  // fitted again once the canvas has made room for the filmstrip
+      showFinalReview(ed, image);
     }
   }
   probe("post.approve");
@@ -179,7 +175,7 @@ void drawPost(Desk& desk) {
   ImGui::BeginDisabled(!canReject);
   if (ImGui::Button(
           (std::string(icon::kReject) + "  " + withKey(tr("post.reject"), Action::Reject) + "##reject").c_str(),
-          ImVec2(160, 36)) ||
+          style::px(style::kDecisionButtonNarrow, style::kDecisionButtonHeight)) ||
       (canReject && !desk.reject.open && pressed(Action::Reject))) {
     desk.reject.open = true;
     desk.reject.reason = 0;
@@ -190,14 +186,14 @@ void drawPost(Desk& desk) {
   whyDisabled(rejectBlocked);
   ImGui::EndDisabled();
   if (finalReview && pressed(Action::Cancel)) {
-    post.editor.finalReview = false;
-    post.editor.finalReviewFitted = -1;
-    post.editor.loupeAnchor.reset();
+    ed.finalReview = false;
+    ed.finalReviewFitted = -1;
+    ed.loupeAnchor.reset();
   }
   if (post.residualFindings > 0) {
     ImGui::SameLine();
     ImGui::AlignTextToFramePadding();
-    fittedText(ImVec4(1, 0.5f, 0.35f, 1),
+    fittedText(style::colour::kError,
                std::string(tr("residual.blocked_short")) + colon() + std::to_string(post.residualFindings));
   }
   // Row 2, always reserved (nothing moves when it fills), on the whole width: the override reason while the
@@ -205,7 +201,7 @@ void drawPost(Desk& desk) {
   if (post.residualFindings > 0) {
     // To publish what cannot be masked, the moderator writes why (recorded in the decision). O puts the keyboard
     // in it (Enter leaves it).
-    ImGui::SetNextItemWidth(std::min(420.0f, ImGui::GetContentRegionAvail().x * 0.45f));
+    ImGui::SetNextItemWidth(std::min(style::px(style::kOverrideFieldWidth), ImGui::GetContentRegionAvail().x * 0.45f));
     if (pressed(Action::OverrideReason)) post.focusOverride = true;
     if (post.focusOverride) ImGui::SetKeyboardFocusHere();
     post.focusOverride = false;
@@ -223,7 +219,7 @@ void drawPost(Desk& desk) {
     ImGui::AlignTextToFramePadding();
     // Why the decision keys wait (the progress bar above says what is being done about it).
     if (!canDecide && !post.state.sending()) {
-      fittedText(ImVec4(1, 0.8f, 0.35f, 1), tr(approveBlocked));
+      fittedText(style::colour::kWarning, tr(approveBlocked));
       if (!finalReview) ImGui::SameLine();
     }
     // In the final review: the check's state first (short), then the final review's keys in the room left.
@@ -234,19 +230,19 @@ void drawPost(Desk& desk) {
     if (running)
       fittedText(ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled), tr("residual.checking"));
     else if (clear)
-      fittedText(ImVec4(0.45f, 0.85f, 0.5f, 1), tr("residual.clear"));
+      fittedText(style::colour::kSuccess, tr("residual.clear"));
     if (finalReview) {
       if (running || clear) ImGui::SameLine();
       // N/N zones vérifiées: masks the loupe has shown (Tab walks them); required before publishing if set.
       const std::string visited = std::to_string(visits.visited) + "/" + std::to_string(visits.total) + " " +
                                   tr("final.visited") +
                                   (visitsMissing ? std::string(" — ") + tr("final.visit_all") : "");
-      fittedText(visits.complete() ? ImVec4(0.45f, 0.85f, 0.5f, 1) : ImVec4(1, 0.75f, 0.35f, 1), visited);
+      fittedText(visits.complete() ? style::colour::kSuccess : style::colour::kWarning, visited);
       probe("final.visited");
       ImGui::SameLine();
-      fittedText(ImVec4(0.5f, 0.85f, 1, 1), std::string(tr("post.final_review")) + "  " + keyLabel(Action::Approve) +
-                                                colon() + tr("post.publish") + " · " + keyLabel(Action::Cancel) +
-                                                colon() + tr("post.cancel"));
+      fittedText(style::colour::kAccent, std::string(tr("post.final_review")) + "  " + keyLabel(Action::Approve) +
+                                             colon() + tr("post.publish") + " · " + keyLabel(Action::Cancel) + colon() +
+                                             tr("post.cancel"));
     } else {
       ImGui::NewLine();
     }

@@ -1,7 +1,9 @@
 // Queue panel: tabs for posts and registrations (by role), pending items oldest first, refresh.
 #include "desk.hpp"
 #include "i18n.hpp"
+#include "icons.hpp"
 #include "shortcuts.hpp"
+#include "style.hpp"
 #include "ui_probe.hpp"
 #include "views/views.hpp"
 
@@ -25,7 +27,8 @@ void drawList(Desk& desk, const std::vector<Item>& items, const std::string& ope
     if (heldByOther) ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
     const std::string text = label(item);
     // As wide as the panel, never as wide as the text (which the panel cuts off, then shows whole in a tooltip).
-    if (ImGui::Selectable(text.c_str(), item.id == openId, 0, ImVec2(ImGui::GetContentRegionAvail().x, 40))) {
+    if (ImGui::Selectable(text.c_str(), item.id == openId, 0,
+                          ImVec2(ImGui::GetContentRegionAvail().x, style::px(style::kQueueRow)))) {
       if (posts)
         desk.openPost(item.id);
       else
@@ -51,8 +54,11 @@ void drawQueue(Desk& desk) {
   const bool keyPosts = moderator && pressed(Action::TabPosts) && desk.tab != Tab::Posts;
   const bool keyRegistrations = verifier && pressed(Action::TabRegistrations) && desk.tab != Tab::Registrations;
   if (ImGui::BeginTabBar("##tabs")) {
-    if (moderator && ImGui::BeginTabItem((withKey(tr("tab.posts"), Action::TabPosts) + "##posts").c_str(), nullptr,
-                                         keyPosts ? ImGuiTabItemFlags_SetSelected : 0)) {
+    // Tab names without their keys (two tabs fit in the narrowest queue); the key is in the tooltip.
+    const bool postsTab = moderator && ImGui::BeginTabItem((std::string(tr("tab.posts")) + "##posts").c_str(), nullptr,
+                                                           keyPosts ? ImGuiTabItemFlags_SetSelected : 0);
+    if (moderator) shortcutTooltip(Action::TabPosts);
+    if (postsTab) {
       if (desk.tab != Tab::Posts) {
         desk.closeCurrent();
         desk.tab = Tab::Posts;
@@ -60,9 +66,11 @@ void drawQueue(Desk& desk) {
       }
       ImGui::EndTabItem();
     }
-    if (verifier &&
-        ImGui::BeginTabItem((withKey(tr("tab.registrations"), Action::TabRegistrations) + "##registrations").c_str(),
-                            nullptr, keyRegistrations ? ImGuiTabItemFlags_SetSelected : 0)) {
+    const bool registrationsTab =
+        verifier && ImGui::BeginTabItem((std::string(tr("tab.registrations")) + "##registrations").c_str(), nullptr,
+                                        keyRegistrations ? ImGuiTabItemFlags_SetSelected : 0);
+    if (verifier) shortcutTooltip(Action::TabRegistrations);
+    if (registrationsTab) {
       if (desk.tab != Tab::Registrations) {
         desk.closeCurrent();
         desk.tab = Tab::Registrations;
@@ -74,9 +82,17 @@ void drawQueue(Desk& desk) {
   }
   const bool posts = desk.tab == Tab::Posts;
   ImGui::Text("%d %s", posts ? desk.postsTotal : desk.registrationsTotal, tr("queue.pending"));
-  ImGui::SameLine(ImGui::GetContentRegionAvail().x - 90);
-  if (ImGui::Button(tr("queue.refresh"), ImVec2(100, 0))) desk.refreshQueue();
+  // Right-aligned in the panel; where the count leaves no room for its label, the button is the icon alone (its
+  // name in the tooltip).
+  const float room = ImGui::GetContentRegionAvail().x - ImGui::GetItemRectSize().x - ImGui::GetStyle().ItemSpacing.x;
+  const bool iconOnly = room < style::px(style::kSmallButton);
+  const float refresh = iconOnly ? ImGui::GetFrameHeight() * 1.5f : style::px(style::kSmallButton);
+  ImGui::SameLine(ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x - refresh);
+  if (ImGui::Button(iconOnly ? (std::string(icon::kRefresh) + "##refresh").c_str() : tr("queue.refresh"),
+                    ImVec2(refresh, 0)))
+    desk.refreshQueue();
   probe("queue.refresh");
+  if (iconOnly) shortcutTooltip(Action::Refresh);
   shortcutTooltip(Action::Refresh);
   ImGui::Separator();
   ImGui::BeginChild("##items", ImVec2(0, -pipelinePanelHeight()));

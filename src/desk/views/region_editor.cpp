@@ -4,6 +4,7 @@
 #include "ui_probe.hpp"
 #include "views/canvas.hpp"
 #include "shortcuts.hpp"
+#include "style.hpp"
 #include "views/keys.hpp"
 #include "views/region_editor.hpp"
 #include "views/regions_panel.hpp"
@@ -22,7 +23,8 @@ using mask::Shape;
 using review::Item;
 using view::Vec2;
 
-constexpr float kHandle = 5.0f;  // half size of a handle, in screen pixels (constant at every zoom)
+// Half side of a resize handle, in screen pixels (constant at every zoom).
+float handleHalf() { return style::px(style::kHandle); }
 
 ImVec2 screen(const view::ViewTransform& v, double x, double y) {
   const Vec2 s = v.toScreen({x, y});
@@ -75,22 +77,21 @@ std::vector<ImVec2> outline(const view::ViewTransform& v, const Region& r) {
 // Kind colour over a dark halo so the outline reads on any image; dismissed regions are grey and thin.
 void drawRegionOutline(ImDrawList* draw, const view::ViewTransform& v, const Region& r, bool selected, bool fill) {
   const bool dismissed = r.state == mask::State::Dismissed;
-  const ImU32 colour =
-      dismissed ? IM_COL32(200, 200, 200, 230) : legendColour(r.origin == mask::Origin::Manual ? "manual" : r.kind);
+  const ImU32 colour = style::colour::region(r.kind, r.origin == mask::Origin::Manual, dismissed);
   const float thickness = selected ? 2.5f : dismissed ? 1.0f : 1.5f;
   const std::vector<ImVec2> path = outline(v, r);
   if (fill && !dismissed && r.shape != Shape::Brush && r.shape != Shape::Polygon)
     draw->AddConvexPolyFilled(path.data(), static_cast<int>(path.size()), (colour & 0x00FFFFFF) | 0x50000000);
-  draw->AddPolyline(path.data(), static_cast<int>(path.size()), IM_COL32(0, 0, 0, 200), ImDrawFlags_Closed,
+  draw->AddPolyline(path.data(), static_cast<int>(path.size()), style::colour::kOutline, ImDrawFlags_Closed,
                     thickness + 2);
   draw->AddPolyline(path.data(), static_cast<int>(path.size()), colour, ImDrawFlags_Closed, thickness);
 }
 
 void drawHandles(ImDrawList* draw, const view::ViewTransform& v, const Region& r) {
   auto square = [&](ImVec2 c) {
-    draw->AddRectFilled(ImVec2(c.x - kHandle, c.y - kHandle), ImVec2(c.x + kHandle, c.y + kHandle),
-                        IM_COL32(255, 255, 255, 255));
-    draw->AddRect(ImVec2(c.x - kHandle, c.y - kHandle), ImVec2(c.x + kHandle, c.y + kHandle), IM_COL32(0, 0, 0, 255));
+    const float h = handleHalf();
+    draw->AddRectFilled(ImVec2(c.x - h, c.y - h), ImVec2(c.x + h, c.y + h), style::colour::kHandleFill);
+    draw->AddRect(ImVec2(c.x - h, c.y - h), ImVec2(c.x + h, c.y + h), style::colour::kOutline | IM_COL32_A_MASK);
   };
   if (r.shape == Shape::Polygon) {
     for (const auto& p : r.points) square(screen(v, p.x + 0.5, p.y + 0.5));
@@ -105,7 +106,7 @@ void drawHandles(ImDrawList* draw, const view::ViewTransform& v, const Region& r
 // Handle under the mouse of the single selected region: box handle 0..7 or vertex index; -1 if none.
 int handleAt(const view::ViewTransform& v, const Region& r, ImVec2 mouse) {
   auto near = [&](ImVec2 c) {
-    return std::abs(mouse.x - c.x) <= kHandle + 1 && std::abs(mouse.y - c.y) <= kHandle + 1;
+    return std::abs(mouse.x - c.x) <= handleHalf() + 1 && std::abs(mouse.y - c.y) <= handleHalf() + 1;
   };
   if (r.shape == Shape::Polygon) {
     for (int i = 0; i < static_cast<int>(r.points.size()); ++i)
@@ -141,7 +142,7 @@ Region paint(Region r, cv::Point centre, int radius, bool erase, cv::Size image)
 
 // A new manual rectangle centred in the view (a quarter of the visible width, at least 16 px), selected, ready to be
 // moved with the arrows and sized with Ctrl+arrows: regions are added without the mouse.
-void addRegionAtViewCentre(OpenPost& post, LoadedImage& image) {
+void addRegionAtViewCentre(EditorState& ed, LoadedImage& image) {
   auto& doc = image.regions;
   const auto& v = image.view;
   const Vec2 size = v.viewportSize();
@@ -149,17 +150,16 @@ void addRegionAtViewCentre(OpenPost& post, LoadedImage& image) {
   const int side = std::clamp(static_cast<int>(size.x / v.zoom() / 4), 16, std::max(16, doc.imageSize().width));
   Region r;
   r.shape = Shape::Rect;
-  r.style = post.editor.newStyle;
+  r.style = ed.newStyle;
   r.box = cv::Rect(static_cast<int>(centre.x) - side / 2, static_cast<int>(centre.y) - side / 4, side,
                    std::max(8, side / 2));
   r = doc.clampToImage(r);
-  post.editor.tool = Tool::Select;
+  ed.tool = Tool::Select;
   doc.select(doc.add(r));
 }
 
-void handleKeys(OpenPost& post, LoadedImage& image) {
+void handleKeys(const OpenPost& post, EditorState& ed, LoadedImage& image) {
   auto& doc = image.regions;
-  auto& ed = post.editor;
   const ImGuiIO& io = ImGui::GetIO();
   if (io.WantTextInput) return;
   const bool ctrl = io.KeyCtrl, shift = io.KeyShift;
@@ -206,7 +206,7 @@ void handleKeys(OpenPost& post, LoadedImage& image) {
                          : s == mask::Style::Mosaic ? mask::Style::Blur
                                                     : mask::Style::Solid);
   }
-  if (pressed(Action::NewRegion)) addRegionAtViewCentre(post, image);
+  if (pressed(Action::NewRegion)) addRegionAtViewCentre(ed, image);
   if (pressed(Action::ToolSelect)) ed.tool = Tool::Select;
   if (pressed(Action::ToolRect)) ed.tool = Tool::Rect;
   if (pressed(Action::ToolEllipse)) ed.tool = Tool::Ellipse;
@@ -227,9 +227,8 @@ void handleKeys(OpenPost& post, LoadedImage& image) {
   }
 }
 
-void handleMouse(OpenPost& post, LoadedImage& image, const CanvasFrame& frame) {
+void handleMouse(EditorState& ed, LoadedImage& image, const CanvasFrame& frame) {
   auto& doc = image.regions;
-  auto& ed = post.editor;
   const auto& v = image.view;
   const ImGuiIO& io = ImGui::GetIO();
   const cv::Point p = imagePixel(v, io.MousePos);
@@ -341,10 +340,11 @@ void handleMouse(OpenPost& post, LoadedImage& image, const CanvasFrame& frame) {
 }
 
 // Outlines, handles, the polygon draft and the pixel grid, clipped above the status line.
-void drawOverlays(const OpenPost& post, const LoadedImage& image, const CanvasFrame& frame) {
+void drawOverlays(const EditorState& ed, const LoadedImage& image, const CanvasFrame& frame) {
   ImDrawList* draw = frame.layer;
-  const auto& ed = post.editor;
-  draw->PushClipRect(frame.origin, ImVec2(frame.origin.x + frame.size.x, frame.origin.y + frame.size.y - 24), true);
+  draw->PushClipRect(
+      frame.origin,
+      ImVec2(frame.origin.x + frame.size.x, frame.origin.y + frame.size.y - style::px(style::kStatusLine)), true);
   if (!ed.showOriginal && !ed.finalReview) {
     const bool fill = !ed.preview;  // without the shader preview, masked areas are tinted
     for (const auto& item : image.regions.items())
@@ -354,10 +354,10 @@ void drawOverlays(const OpenPost& post, const LoadedImage& image, const CanvasFr
   }
   for (size_t i = 0; i < ed.polygonDraft.size(); ++i) {
     const ImVec2 a = screen(image.view, ed.polygonDraft[i].x + 0.5, ed.polygonDraft[i].y + 0.5);
-    draw->AddCircleFilled(a, 3, IM_COL32(80, 220, 120, 255));
+    draw->AddCircleFilled(a, 3, style::colour::kOwn);
     if (i > 0)
       draw->AddLine(screen(image.view, ed.polygonDraft[i - 1].x + 0.5, ed.polygonDraft[i - 1].y + 0.5), a,
-                    IM_COL32(80, 220, 120, 255), 1.5f);
+                    style::colour::kOwn, 1.5f);
   }
   // Pixel grid from 8×.
   const double zoom = image.view.zoom();
@@ -367,9 +367,9 @@ void drawOverlays(const OpenPost& post, const LoadedImage& image, const CanvasFr
     const int x0 = std::max(0, int(tl.x)), x1 = std::min(image.pixels->cols, int(br.x) + 1);
     const int y0 = std::max(0, int(tl.y)), y1 = std::min(image.pixels->rows, int(br.y) + 1);
     for (int x = x0; x <= x1; ++x)
-      draw->AddLine(screen(image.view, x, y0), screen(image.view, x, y1), IM_COL32(0, 0, 0, 70));
+      draw->AddLine(screen(image.view, x, y0), screen(image.view, x, y1), style::colour::kPixelGrid);
     for (int y = y0; y <= y1; ++y)
-      draw->AddLine(screen(image.view, x0, y), screen(image.view, x1, y), IM_COL32(0, 0, 0, 70));
+      draw->AddLine(screen(image.view, x0, y), screen(image.view, x1, y), style::colour::kPixelGrid);
   }
   draw->PopClipRect();
 }
@@ -386,10 +386,9 @@ void centreOnRegion(LoadedImage& image, const Region& r) {
   v.centreOn({b.x + b.width / 2.0, b.y + b.height / 2.0});
 }
 
-CanvasFrame drawRegionEditor(OpenPost& post, LoadedImage& image, float height, bool keyboard,
+CanvasFrame drawRegionEditor(const OpenPost& post, EditorState& ed, LoadedImage& image, float height, bool keyboard,
                              const std::function<void(ImDrawList*)>& beforeImage,
                              const std::function<void(ImDrawList*)>& afterImage, std::uint64_t layerStamp) {
-  auto& ed = post.editor;
   CanvasOptions options;
   options.height = height;
   // In the select tool, the left button pans unless it grabs a region or a handle of the selected one.
@@ -405,15 +404,15 @@ CanvasFrame drawRegionEditor(OpenPost& post, LoadedImage& image, float height, b
   options.layerStamp = layerStamp;
   const CanvasFrame frame = beginCanvas(image, "post", options);
   if (frame.ready) {
-    if (keyboard && !ed.finalReview) handleKeys(post, image);
+    if (keyboard && !ed.finalReview) handleKeys(post, ed, image);
     if (ed.finalReview) {
       // read-only: the view pans and zooms, nothing is edited
     } else if (!options.leftDragPans || ed.drag != EditorState::Drag::None) {
-      handleMouse(post, image, frame);
+      handleMouse(ed, image, frame);
     } else if (frame.hovered && ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
       image.regions.clearSelection();
     }
-    drawOverlays(post, image, frame);  // into the canvas layer: cached with the image while nothing changes
+    drawOverlays(ed, image, frame);  // into the canvas layer: cached with the image while nothing changes
   }
   endCanvas(image, frame, options);
   return frame;

@@ -3,6 +3,7 @@
 #include "i18n.hpp"
 #include "icons.hpp"
 #include "shortcuts.hpp"
+#include "style.hpp"
 #include "ui_probe.hpp"
 #include "views/desk_view.hpp"
 #include "views/regions_panel.hpp"
@@ -53,9 +54,13 @@ void drawTools(EditorState& ed) {
   if (ed.tool == Tool::Brush || ed.tool == Tool::Eraser)
     ImGui::SliderInt(tr("editor.brush_radius"), &ed.brushRadius, 1, 200);
   ImGui::Checkbox(tr("editor.preview"), &ed.preview);
-  ImGui::SameLine();
-  ImGui::TextDisabled("(%s%s%s)", keyLabel(Action::ShowOriginal), colon(), tr("editor.space_original"));
+  ImGui::SameLine();  // the key hint in the room left, whole in its tooltip when the panel is narrow
+  fittedText(ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled),
+             std::string("(") + keyLabel(Action::ShowOriginal) + colon() + tr("editor.space_original") + ")");
 }
+
+// The width of one of two buttons sharing the panel's width (undo / redo).
+float halfWidth() { return (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) / 2; }
 
 void drawSelected(review::RegionDocument& doc) {
   if (doc.selection().size() != 1) return;
@@ -86,16 +91,23 @@ void drawSelected(review::RegionDocument& doc) {
   int style = static_cast<int>(r.style);
   const char* styles[] = {tr("editor.style.solid"), tr("editor.style.mosaic"), tr("editor.style.blur")};
   if (ImGui::Combo(tr("editor.style"), &style, styles, 3)) doc.setStyleSelected(static_cast<mask::Style>(style));
-  if (r.style == mask::Style::Blur) ImGui::TextColored(ImVec4(1, 0.7f, 0.3f, 1), "%s", tr("editor.blur_weak"));
+  if (r.style == mask::Style::Blur) ImGui::TextColored(style::colour::kWarning, "%s", tr("editor.blur_weak"));
+  // Dismiss / accept takes the row; duplicate and delete are icons (their names in the tooltip): nothing is cut off
+  // in the narrowest panel.
   const bool dismissed = r.state == mask::State::Dismissed;
-  if (ImGui::Button(
-          (withKey(dismissed ? tr("editor.accept") : tr("editor.dismiss"), Action::ToggleFinding) + "##toggle")
-              .c_str()))
+  const float icon = ImGui::GetFrameHeight() * 1.5f, gap = ImGui::GetStyle().ItemSpacing.x;
+  if (ImGui::Button((std::string(dismissed ? icon::kPreview : icon::kDismiss) + "  " +
+                     tr(dismissed ? "editor.accept" : "editor.dismiss") + "##toggle")
+                        .c_str(),
+                    ImVec2(ImGui::GetContentRegionAvail().x - 2 * (icon + gap), 0)))
     doc.setStateSelected(dismissed ? mask::State::Accepted : mask::State::Dismissed);
+  shortcutTooltip(Action::ToggleFinding);
   ImGui::SameLine();
-  if (ImGui::Button(tr("editor.duplicate"))) doc.duplicateSelected();
+  if (ImGui::Button((std::string(icon::kDuplicate) + "##duplicate").c_str(), ImVec2(icon, 0))) doc.duplicateSelected();
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s (%s)", tr("editor.duplicate"), keyLabel(Action::DuplicateRegion));
   ImGui::SameLine();
-  if (ImGui::Button(tr("editor.delete"))) doc.removeSelected();
+  if (ImGui::Button((std::string(icon::kDelete) + "##delete").c_str(), ImVec2(icon, 0))) doc.removeSelected();
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("editor.delete"));
 }
 
 // One row of the regions list: a thumbnail of the region, its kind in words (and category, confidence), its
@@ -103,9 +115,8 @@ void drawSelected(review::RegionDocument& doc) {
 bool drawRegionRow(const LoadedImage& image, const review::Item& item, bool selected) {
   const Region& r = item.region;
   const bool dismissed = r.state == mask::State::Dismissed;
-  const ImU32 colour =
-      dismissed ? IM_COL32(150, 150, 150, 255) : legendColour(r.origin == mask::Origin::Manual ? "manual" : r.kind);
-  const float line = ImGui::GetTextLineHeight(), rowHeight = 2 * line + 6;
+  const ImU32 colour = style::colour::region(r.kind, r.origin == mask::Origin::Manual, dismissed);
+  const float line = ImGui::GetTextLineHeight(), rowHeight = 2 * line + style::px(style::kSpaceM);
   const ImVec2 at = ImGui::GetCursorScreenPos();
   const bool clicked =
       ImGui::Selectable(("##region" + std::to_string(item.id)).c_str(), selected, 0, ImVec2(0, rowHeight));
@@ -118,9 +129,9 @@ bool drawRegionRow(const LoadedImage& image, const review::Item& item, bool sele
                       b.y, b.width, b.height);
   ImDrawList* draw = ImGui::GetWindowDrawList();
   // Thumbnail: the region's own pixels, fitted in a 3:2 box (an image in several tiles shows the colour only).
-  const float boxW = rowHeight * 1.5f - 4, boxH = rowHeight - 4;
-  const ImVec2 box(at.x + 2, at.y + 2);
-  draw->AddRectFilled(box, ImVec2(box.x + boxW, box.y + boxH), IM_COL32(20, 20, 20, 255));
+  const float inset = style::px(style::kSpaceXs), boxW = rowHeight * 1.5f - 2 * inset, boxH = rowHeight - 2 * inset;
+  const ImVec2 box(at.x + inset, at.y + inset);
+  draw->AddRectFilled(box, ImVec2(box.x + boxW, box.y + boxH), style::colour::kThumbnail);
   if (const gl::Texture* texture = gpu(image).texture.single(); texture && b.area() > 0) {
     const float scale = std::min(boxW / float(b.width), boxH / float(b.height));
     const float w = b.width * scale, h = b.height * scale;
@@ -146,8 +157,9 @@ bool drawRegionRow(const LoadedImage& image, const review::Item& item, bool sele
 
 }  // namespace
 
-void drawRegionsPanel(OpenPost& post, LoadedImage& image, const std::function<void(const Region&)>& zoomTo) {
-  drawTools(post.editor);
+void drawRegionsPanel(const OpenPost& post, EditorState& ed, LoadedImage& image,
+                      const std::function<void(const Region&)>& zoomTo) {
+  drawTools(ed);
   ImGui::Separator();
   auto& doc = image.regions;
   int findings = 0, dismissed = 0;
@@ -161,8 +173,8 @@ void drawRegionsPanel(OpenPost& post, LoadedImage& image, const std::function<vo
   for (int k = 0; k < 5; ++k) {
     const char* kind = kinds[k];
     if (k == 3) ImGui::NewLine();
-    ImGui::ColorButton(kind, ImGui::ColorConvertU32ToFloat4(legendColour(kind)), ImGuiColorEditFlags_NoTooltip,
-                       ImVec2(10, 10));
+    ImGui::ColorButton(kind, style::colour::vec(style::colour::legend(kind)), ImGuiColorEditFlags_NoTooltip,
+                       style::px(style::kLegendSwatch, style::kLegendSwatch));
     ImGui::SameLine();
     ImGui::TextDisabled("%s", tr(std::string("kind.") + kind));
     ImGui::SameLine();
@@ -171,14 +183,17 @@ void drawRegionsPanel(OpenPost& post, LoadedImage& image, const std::function<vo
   // After the residual check objected, only its new findings are listed (each decided with D), unless all are asked.
   const bool objection = post.residualFindings > 0 && !image.newFindings.empty();
   if (objection) {
-    ImGui::TextColored(ImVec4(1, 0.5f, 0.35f, 1), "%s (%d)", tr("residual.new_findings"),
+    ImGui::TextColored(style::colour::kError, "%s (%d)", tr("residual.new_findings"),
                        static_cast<int>(image.newFindings.size()));
-    ImGui::Checkbox(tr("editor.all_regions"), &post.editor.listAllRegions);
+    ImGui::Checkbox(tr("editor.all_regions"), &ed.listAllRegions);
   }
-  ImGui::BeginChild("##regions", ImVec2(0, -190), true);
+  // The list takes the height left by what follows it (measured on the last frame: metadata, the selected region's
+  // fields, undo / redo, the status line).
+  const float reserve = ed.belowRegionList > 0 ? ed.belowRegionList : style::px(style::kRegionListReserve);
+  ImGui::BeginChild("##regions", ImVec2(0, -reserve), true);
   int row = 0;
   for (const int id : doc.readingOrder()) {  // the order of Tab
-    if (objection && !post.editor.listAllRegions &&
+    if (objection && !ed.listAllRegions &&
         std::find(image.newFindings.begin(), image.newFindings.end(), id) == image.newFindings.end())
       continue;
     const review::Item& item = *doc.find(id);
@@ -186,16 +201,17 @@ void drawRegionsPanel(OpenPost& post, LoadedImage& image, const std::function<vo
       doc.select(item.id, ImGui::GetIO().KeyShift);
       zoomTo(item.region);
     }
-    if (post.editor.scrollListToSelection && doc.selection().count(item.id)) {
+    if (ed.scrollListToSelection && doc.selection().count(item.id)) {
       ImGui::SetScrollHereY(0.5f);  // selected on the image (click, Tab): the list shows it
-      post.editor.scrollListToSelection = false;
+      ed.scrollListToSelection = false;
     }
     probe("editor.region." + std::to_string(row++));
   }
   (void)findings;
-  post.editor.scrollListToSelection = false;
+  ed.scrollListToSelection = false;
   ImGui::EndChild();
   probe("editor.region_list");
+  const float listEnd = ImGui::GetCursorPosY();
   if (!image.metadataFindings.empty() && ImGui::TreeNode(tr("editor.metadata"))) {
     for (const auto& m : image.metadataFindings) ImGui::BulletText("%s", m.c_str());
     ImGui::TreePop();
@@ -205,28 +221,27 @@ void drawRegionsPanel(OpenPost& post, LoadedImage& image, const std::function<vo
   const char* hoveredWhy = "";
   const char* undoWhy = doc.canUndo() ? "" : "blocked.nothing_to_undo";
   ImGui::BeginDisabled(*undoWhy);
-  if (ImGui::Button((withKey(tr("editor.undo"), Action::Undo) + "##undo").c_str())) doc.undo();
+  const float width = halfWidth();
+  if (ImGui::Button((std::string(icon::kUndo) + "  " + tr("editor.undo") + "##undo").c_str(), ImVec2(width, 0)))
+    doc.undo();
   probe("editor.undo");
+  if (!*undoWhy) shortcutTooltip(Action::Undo);
   whyDisabled(undoWhy);
   if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) hoveredWhy = undoWhy;
   ImGui::EndDisabled();
   ImGui::SameLine();
   const char* redoWhy = doc.canRedo() ? "" : "blocked.nothing_to_redo";
   ImGui::BeginDisabled(*redoWhy);
-  if (ImGui::Button((withKey(tr("editor.redo"), Action::Redo) + "##redo").c_str())) doc.redo();
+  if (ImGui::Button((std::string(icon::kRedo) + "  " + tr("editor.redo") + "##redo").c_str(), ImVec2(width, 0)))
+    doc.redo();
   probe("editor.redo");
+  if (!*redoWhy) shortcutTooltip(Action::Redo);
   whyDisabled(redoWhy);
   if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) hoveredWhy = redoWhy;
   ImGui::EndDisabled();
   disabledStatus(hoveredWhy);
-}
-
-ImU32 legendColour(const std::string& kind) {
-  if (kind == "manual") return IM_COL32(80, 220, 120, 255);
-  if (kind == "face") return IM_COL32(255, 80, 200, 255);
-  if (kind == "barcode") return IM_COL32(80, 210, 255, 255);
-  if (kind == "tattoo") return IM_COL32(255, 230, 60, 255);
-  return IM_COL32(255, 150, 40, 255);
+  // The status line's room is kept while it is empty: the list does not move when the pointer reaches undo / redo.
+  ed.belowRegionList = ImGui::GetCursorPosY() - listEnd + (*hoveredWhy ? 0 : ImGui::GetTextLineHeightWithSpacing());
 }
 
 }  // namespace medpics::desk

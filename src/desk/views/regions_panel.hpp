@@ -1,6 +1,7 @@
 // The regions / findings panel of the post view.
 #pragma once
 #include "desk.hpp"
+#include "views/editor_state.hpp"
 
 #include <imgui.h>
 
@@ -8,7 +9,6 @@
 #include <string>
 
 namespace medpics::desk {
-void drawRegionsPanel(OpenPost& post, LoadedImage& image, const std::function<void(const mask::Region&)>& zoomTo);
-// Colour of a finding kind ("face", "text", "barcode", "tattoo", "manual") in overlays and the legend.
-ImU32 legendColour(const std::string& kind);
+void drawRegionsPanel(const OpenPost& post, EditorState& ed, LoadedImage& image,
+                      const std::function<void(const mask::Region&)>& zoomTo);
 }  // namespace medpics::desk

@@ -5,6 +5,7 @@
 #include "ui_probe.hpp"
 #include "shortcuts.hpp"
 #include "icons.hpp"
+#include "style.hpp"
 #include "views/canvas.hpp"
 #include "views/region_editor.hpp"
 #include "views/reject_form.hpp"
@@ -30,7 +31,7 @@ void claimRow(const char* labelKey, const std::string& value) {
 void drawClaims(const api::Applicant& a) {
   ImGui::TextUnformatted(tr("reg.claims"));
   if (!ImGui::BeginTable("##claims", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) return;
-  ImGui::TableSetupColumn("k", ImGuiTableColumnFlags_WidthFixed, 150);
+  ImGui::TableSetupColumn("k", ImGuiTableColumnFlags_WidthFixed, style::px(style::kClaimColumn));
   ImGui::TableSetupColumn("v", ImGuiTableColumnFlags_WidthStretch);
   claimRow("reg.name", a.firstName + " " + a.lastName);
   claimRow("reg.birth_name", a.birthName);
@@ -91,9 +92,7 @@ void drawChecklist(Desk& desk, OpenRegistration& reg) {
   const auto& checklist = reg.checks->checklist;
   for (const auto& item : checklist.items) {
     const bool pass = item.status == creds::CheckStatus::Pass, fail = item.status == creds::CheckStatus::Fail;
-    const ImVec4 colour = pass   ? ImVec4(0.45f, 0.9f, 0.55f, 1)
-                          : fail ? ImVec4(1, 0.45f, 0.4f, 1)
-                                 : ImVec4(1, 0.8f, 0.35f, 1);
+    const ImVec4 colour = pass ? style::colour::kSuccess : fail ? style::colour::kError : style::colour::kWarning;
     ImGui::TextColored(colour, "%s", pass ? "✓" : fail ? "✗" : "?");
     ImGui::SameLine();
     char label[256];
@@ -118,11 +117,11 @@ void drawChecklist(Desk& desk, OpenRegistration& reg) {
       probe("check.line." + item.id);
       if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("check.show_where"));
     } else {
-      ImGui::TextUnformatted(label);
+      ImGui::TextWrapped("%s", label);  // a long check name wraps in a narrow panel
     }
     if (item.manualCheck) {
       ImGui::SameLine();
-      ImGui::TextColored(ImVec4(1, 0.8f, 0.35f, 1), "· %s", tr("check.manual"));
+      ImGui::TextColored(style::colour::kWarning, "· %s", tr("check.manual"));
     }
     ImGui::Indent();
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
@@ -194,8 +193,8 @@ void drawDocument(OpenRegistration& reg, LoadedImage& doc, bool keyboard) {
       const view::Vec2 b = doc.view.toScreen(rotated(o.box.br().x, o.box.br().y, reg.rotation, w, h));
       const ImVec2 lo(float(std::min(a.x, b.x)) - 3, float(std::min(a.y, b.y)) - 3);
       const ImVec2 hi(float(std::max(a.x, b.x)) + 3, float(std::max(a.y, b.y)) + 3);
-      draw->AddRect(lo, hi, shown ? IM_COL32(255, 210, 60, 255) : IM_COL32(90, 200, 255, 200), 3.0f, 0,
-                    shown ? 3.0f : 1.5f);
+      draw->AddRect(lo, hi, shown ? style::colour::kHighlight : style::colour::kAccentLine,
+                    style::px(style::kRoundControl), 0, shown ? 3.0f : 1.5f);
     }
   };
   drawCanvas(doc, "document", options);
@@ -231,16 +230,24 @@ void drawRegistration(Desk& desk) {
     return;
   }
   OpenRegistration& reg = *desk.registration;
-  if (reg.state.phase() == ItemPhase::LeaseLost)
-    ImGui::TextColored(ImVec4(1, 0.45f, 0.35f, 1), "%s", tr("post.lease_lost"));
-  const float actionsHeight = desk.reject.open ? 230.0f : 50.0f;
+  if (reg.state.phase() == ItemPhase::LeaseLost) ImGui::TextColored(style::colour::kError, "%s", tr("post.lease_lost"));
+  const float actionsHeight = style::px(desk.reject.open ? style::kDecisionForm : style::kDecisionRow);
   const float bodyHeight = ImGui::GetContentRegionAvail().y - actionsHeight;
 
-  ImGui::BeginChild("##claims-panel", ImVec2(420, bodyHeight), true);
-  drawClaims(reg.detail.applicant);
-  drawChecklist(desk, reg);
-  ImGui::EndChild();
-  ImGui::SameLine();
+  // The claims and checks beside the proof: the desk's side panel (layout.cpp computed its width so that the proof
+  // keeps 60 % of the window), resizable by its bar and folded with F8 like the post view's regions panel.
+  const SideLayout& sides = deskView().panels.sides;
+  if (sides.sideCollapsed) {
+    foldedPanel(desk, false, "##claims-folded", icon::kFoldRight, bodyHeight);
+  } else {
+    ImGui::BeginChild("##claims-panel", ImVec2(sides.side, bodyHeight), true);
+    drawClaims(reg.detail.applicant);
+    drawChecklist(desk, reg);
+    ImGui::EndChild();
+    ImGui::SameLine(0, 0);
+    panelBar(desk, false, bodyHeight, true);
+  }
+  ImGui::SameLine(0, 0);
   ImGui::BeginChild("##document-panel", ImVec2(0, bodyHeight), false);
   ImGui::TextUnformatted(tr("reg.documents"));
   for (int i = 0; i < static_cast<int>(reg.documents.size()); ++i) {
@@ -267,14 +274,16 @@ void drawRegistration(Desk& desk) {
   if (std::string_view(why) == "blocked.loading") why = "blocked.documents_loading";
   const bool canDecide = !*why;
   ImGui::BeginDisabled(!canDecide);
-  if (ImGui::Button((withKey(tr("reg.approve"), Action::Approve) + "##reg.approve").c_str(), ImVec2(240, 36)) ||
+  if (ImGui::Button((withKey(tr("reg.approve"), Action::Approve) + "##reg.approve").c_str(),
+                    style::px(style::kDecisionButtonMedium, style::kDecisionButtonHeight)) ||
       (canDecide && !desk.reject.open && pressed(Action::Approve)))
     approve(desk, reg);
   probe("reg.approve");
   if (canDecide) shortcutTooltip(Action::Approve);
   whyDisabled(why);
   ImGui::SameLine();
-  if (ImGui::Button((withKey(tr("reg.reject"), Action::Reject) + "##reg.reject").c_str(), ImVec2(160, 36)) ||
+  if (ImGui::Button((withKey(tr("reg.reject"), Action::Reject) + "##reg.reject").c_str(),
+                    style::px(style::kDecisionButtonNarrow, style::kDecisionButtonHeight)) ||
       (canDecide && !desk.reject.open && pressed(Action::Reject))) {
     openForm(desk, RejectForm::Kind::Reject, suggestedReason(reg, creds::SuggestedAction::Reject));
   }
@@ -283,7 +292,7 @@ void drawRegistration(Desk& desk) {
   whyDisabled(why);
   ImGui::SameLine();
   if (ImGui::Button((withKey(tr("reg.request_info"), Action::RequestInfo) + "##reg.request_info").c_str(),
-                    ImVec2(240, 36)) ||
+                    style::px(style::kDecisionButtonMedium, style::kDecisionButtonHeight)) ||
       (canDecide && !desk.reject.open && pressed(Action::RequestInfo))) {
     openForm(desk, RejectForm::Kind::RequestInfo, suggestedReason(reg, creds::SuggestedAction::RequestInfo));
   }
@@ -293,7 +302,7 @@ void drawRegistration(Desk& desk) {
   ImGui::EndDisabled();
   if (reg.state.sending()) {
     ImGui::SameLine();
-    busyBar(tr("post.sending"), 320);
+    busyBar(tr("post.sending"), style::px(style::kProgressWidth));
   } else if (!canDecide) {
     ImGui::SameLine();
     ImGui::AlignTextToFramePadding();

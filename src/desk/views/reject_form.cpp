@@ -4,6 +4,7 @@
 #include "i18n.hpp"
 #include "ui_probe.hpp"
 #include "shortcuts.hpp"
+#include "style.hpp"
 #include "views/keys.hpp"
 
 #include "views/views.hpp"
@@ -77,7 +78,7 @@ void drawRejectForm(RejectForm& form, const FormSpec& spec,
   form.focusText = false;
   bool entered = false;
   if (hasReasons) {
-    ImGui::InputTextMultiline("##message", &form.message, ImVec2(-1, 60));
+    ImGui::InputTextMultiline("##message", &form.message, ImVec2(-1, style::px(style::kMessageHeight)));
   } else {  // one line: Enter in it confirms
     ImGui::SetNextItemWidth(-1);
     entered = ImGui::InputText("##message", &form.message, ImGuiInputTextFlags_EnterReturnsTrue);

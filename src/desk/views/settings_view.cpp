@@ -3,13 +3,13 @@
 #include "desk.hpp"
 #include "format.hpp"
 #include "i18n.hpp"
+#include "style.hpp"
 #include "ui_probe.hpp"
+#include "views/desk_view.hpp"
 #include "views/views.hpp"
 
 #include <imgui.h>
 #include <imgui_stdlib.h>
-
-#include <cfloat>
 
 namespace medpics::desk {
 namespace {
@@ -20,7 +20,7 @@ bool styleCombo(const char* kindKey, std::string& style) {
   for (int i = 0; i < 3; ++i)
     if (style == codes[i]) current = i;
   const char* labels[] = {tr("editor.style.solid"), tr("editor.style.mosaic"), tr("editor.style.blur")};
-  ImGui::SetNextItemWidth(260);
+  ImGui::SetNextItemWidth(style::px(style::kFieldWidth));
   if (!ImGui::Combo(tr(kindKey), &current, labels, 3)) return false;
   style = codes[current];
   return true;
@@ -33,11 +33,11 @@ void drawDirectoryImport(Desk& desk) {
   ImGui::TextUnformatted(tr("import.title"));
   ImGui::Separator();
   ImGui::BeginDisabled(job.running);
-  ImGui::SetNextItemWidth(-110);
+  ImGui::SetNextItemWidth(-style::px(style::kSmallButton + style::kSpaceL));
   ImGui::InputTextWithHint("##extract", tr("import.path_hint"), &job.extractPath);
   probe("import.path");
   ImGui::SameLine();
-  if (ImGui::Button(tr("import.start"), ImVec2(100, 0))) startDirectoryImport(desk);
+  if (ImGui::Button(tr("import.start"), style::px(style::kSmallButton, 0))) startDirectoryImport(desk);
   probe("import.start");
   whyDisabled(job.running ? "blocked.import_running" : "");
   ImGui::EndDisabled();
@@ -45,24 +45,22 @@ void drawDirectoryImport(Desk& desk) {
     auto& p = *job.progress;
     const double total = static_cast<double>(p.bytesTotal.load());
     const std::string label = formatNumber(static_cast<double>(p.rows.load()), 0, language()) + " " + tr("import.rows");
-    progressBar(total > 0 ? static_cast<float>(p.bytesDone.load() / total) : 0.0f, label.c_str(), -110);
+    progressBar(total > 0 ? static_cast<float>(p.bytesDone.load() / total) : 0.0f, label.c_str(),
+                -style::px(style::kSmallButton + style::kSpaceL));
     probe("import.progress");
     ImGui::SameLine();
-    if (ImGui::Button(tr("post.cancel"), ImVec2(100, 0))) cancelDirectoryImport(desk);
+    if (ImGui::Button(tr("post.cancel"), style::px(style::kSmallButton, 0))) cancelDirectoryImport(desk);
   } else if (!job.result.empty()) {
-    ImGui::TextColored(job.failed ? ImVec4(1, 0.5f, 0.4f, 1) : ImVec4(0.5f, 0.9f, 0.6f, 1), "%s", job.result.c_str());
+    ImGui::TextColored(job.failed ? style::colour::kError : style::colour::kSuccess, "%s", job.result.c_str());
   }
 }
 
 }  // namespace
 
 void drawSettings(Desk& desk) {
-  if (!desk.panels.settings) return;
-  // As tall as its content on first use (the directory import at the bottom stays in view), never past the window.
-  ImGui::SetNextWindowSizeConstraints(ImVec2(520, 200), ImVec2(FLT_MAX, ImGui::GetMainViewport()->WorkSize.y - 140));
-  ImGui::SetNextWindowSize(ImVec2(620, 0), ImGuiCond_FirstUseEver);
-  ImGui::SetNextWindowPos(ImVec2(500, 120), ImGuiCond_FirstUseEver);
-  if (!ImGui::Begin(tr("settings.title"), &desk.panels.settings)) return ImGui::End();
+  if (!deskView().panels.settings) return;
+  placeWindow(style::kSettingsWindow.w, style::kSettingsWindow.h, ImGuiCond_FirstUseEver);
+  if (!ImGui::Begin(tr("settings.title"), &deskView().panels.settings)) return ImGui::End();
   probe("settings.window");
   Settings& s = desk.settings;
   bool changed = false;
@@ -73,17 +71,17 @@ void drawSettings(Desk& desk) {
 
   int lang = s.language == "en" ? 1 : 0;
   const char* languages[] = {tr("lang.fr"), tr("lang.en")};
-  ImGui::SetNextItemWidth(260);
+  ImGui::SetNextItemWidth(style::px(style::kFieldWidth));
   if (ImGui::Combo(tr("menu.language"), &lang, languages, 2)) desk.setLanguage(lang ? "en" : "fr");
   probe("settings.language");
 
-  ImGui::SetNextItemWidth(260);
+  ImGui::SetNextItemWidth(style::px(style::kFieldWidth));
   bool prefetchChanged = ImGui::SliderInt(tr("settings.prefetch"), &s.prefetchDepth, 0, 16);
-  ImGui::SetNextItemWidth(260);
+  ImGui::SetNextItemWidth(style::px(style::kFieldWidth));
   prefetchChanged |= ImGui::SliderInt(tr("settings.prefetch_memory"), &s.prefetchMemoryMiB, 256, 8192);
   if (prefetchChanged) desk.applyPrefetchSettings();
   changed |= prefetchChanged;
-  ImGui::SetNextItemWidth(260);
+  ImGui::SetNextItemWidth(style::px(style::kFieldWidth));
   changed |= ImGui::SliderFloat(tr("settings.ui_scale"), &s.uiScale, 0.75f, 2.5f, "%.2f");
   probe("settings.ui_scale");
   changed |= ImGui::Checkbox(tr("settings.high_contrast"), &s.highContrast);
@@ -96,7 +94,7 @@ void drawSettings(Desk& desk) {
   ImGui::Separator();
   for (const char* kind : {"face", "text", "barcode", "tattoo", "manual"})
     changed |= styleCombo((std::string("kind.") + kind).c_str(), s.maskStyles[kind]);
-  ImGui::TextColored(ImVec4(1, 0.7f, 0.3f, 1), "%s", tr("editor.blur_weak"));
+  ImGui::TextColored(style::colour::kWarning, "%s", tr("editor.blur_weak"));
   if (changed) desk.saveSettings();
   drawDirectoryImport(desk);
   ImGui::End();

@@ -2,7 +2,9 @@
 #include "desk.hpp"
 #include "i18n.hpp"
 #include "shortcuts.hpp"
+#include "style.hpp"
 #include "ui_probe.hpp"
+#include "views/desk_view.hpp"
 #include "views/views.hpp"
 
 #include <imgui.h>
@@ -13,12 +15,12 @@ namespace medpics::desk {
 
 void toggleQueuePanel(Desk& desk) {
   auto& s = desk.settings;
-  if (desk.panels.sides.queueAutoCollapsed) {
+  if (deskView().panels.sides.queueAutoCollapsed) {
     // Folded because the window is narrow: showing it folds the right-hand panel to make room.
     s.queuePanelCollapsed = false;
     s.sidePanelCollapsed = true;
   } else {
-    s.queuePanelCollapsed = !desk.panels.sides.queueCollapsed;
+    s.queuePanelCollapsed = !deskView().panels.sides.queueCollapsed;
   }
   desk.saveSettings();
 }
@@ -29,7 +31,7 @@ void toggleSidePanel(Desk& desk) {
 }
 
 bool panelSplitter(const char* id, float height, float& width, bool growsRight) {
-  ImGui::InvisibleButton(id, ImVec2(6, height));
+  ImGui::InvisibleButton(id, ImVec2(style::px(style::kSpaceM), height));
   probe(id);
   const bool hovered = ImGui::IsItemHovered(), active = ImGui::IsItemActive();
   if (hovered || active) ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeEW);
@@ -44,6 +46,30 @@ bool panelSplitter(const char* id, float height, float& width, bool growsRight) 
     return true;
   }
   return false;
+}
+
+void foldedPanel(Desk& desk, bool queue, const char* id, const char* arrow, float height) {
+  const Action action = queue ? Action::ToggleQueuePanel : Action::ToggleSidePanel;
+  const std::string tooltip =
+      std::string(tr(queue ? "keys.toggle_queue_panel" : "keys.toggle_side_panel")) + " (" + keyLabel(action) + ")";
+  if (!foldedStrip(id, arrow, tooltip.c_str(), height)) return;
+  if (queue)
+    toggleQueuePanel(desk);
+  else
+    toggleSidePanel(desk);
+}
+
+void panelBar(Desk& desk, bool queue, float height, bool growsRight) {
+  const SideLayout& sides = deskView().panels.sides;
+  float width = queue ? sides.queue : sides.side;
+  if (panelSplitter(queue ? "panel.queue.splitter" : "panel.side.splitter", height, width, growsRight))
+    (queue ? desk.settings.queuePanelWidth : desk.settings.sidePanelWidth) = int(width);
+  if (ImGui::IsItemDeactivated()) desk.saveSettings();
+  if (!ImGui::IsItemHovered() || !ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) return;
+  if (queue)
+    toggleQueuePanel(desk);
+  else
+    toggleSidePanel(desk);
 }
 
 bool foldedStrip(const char* id, const char* arrow, const char* tooltip, float height) {

@@ -3,7 +3,9 @@
 #include "format.hpp"
 #include "i18n.hpp"
 #include "stats.hpp"
+#include "style.hpp"
 #include "ui_probe.hpp"
+#include "views/desk_view.hpp"
 #include "views/views.hpp"
 
 #include <imgui.h>
@@ -41,7 +43,7 @@ void drawQueueFigures(Desk& desk, std::int64_t now) {
   const QueueAge age = queueAge(times, now);
   const Language l = language();
   if (!ImGui::BeginTable("##queue-stats", 2, ImGuiTableFlags_RowBg)) return;
-  ImGui::TableSetupColumn("k", ImGuiTableColumnFlags_WidthFixed, 300);
+  ImGui::TableSetupColumn("k", ImGuiTableColumnFlags_WidthFixed, style::px(style::kStatColumn));
   ImGui::TableSetupColumn("v", ImGuiTableColumnFlags_WidthStretch);
   row(posts ? "stats.queue_posts" : "stats.queue_registrations",
       formatNumber(posts ? desk.postsTotal : desk.registrationsTotal, 0, l));
@@ -56,7 +58,7 @@ void drawDayFigures(Desk& desk, std::int64_t now) {
   const Language l = language();
   const double rate = decisionsPerHour(s.perHour, localHour(now));
   if (ImGui::BeginTable("##day-stats", 2, ImGuiTableFlags_RowBg)) {
-    ImGui::TableSetupColumn("k", ImGuiTableColumnFlags_WidthFixed, 300);
+    ImGui::TableSetupColumn("k", ImGuiTableColumnFlags_WidthFixed, style::px(style::kStatColumn));
     ImGui::TableSetupColumn("v", ImGuiTableColumnFlags_WidthStretch);
     row("stats.decided_today", formatNumber(s.data.value("total", 0), 0, l));
     row("stats.per_hour", formatNumber(rate, 1, l));
@@ -71,7 +73,8 @@ void drawDayFigures(Desk& desk, std::int64_t now) {
   std::snprintf(overlay, sizeof overlay, "%s %.0f", tr("stats.max"),
                 *std::max_element(s.perHour.begin(), s.perHour.end()));
   ImGui::PlotHistogram("##per-hour", s.perHour.data(), 24, 0, overlay, 0.0f, FLT_MAX,
-                       ImVec2(ImGui::GetContentRegionAvail().x, 140));  // 1.86 takes no negative width here
+                       ImVec2(ImGui::GetContentRegionAvail().x,
+                              style::px(style::kHistogramHeight)));  // 1.86 takes no negative width here
   probe("stats.plot");
   // Hour marks under the bars.
   const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
@@ -111,10 +114,9 @@ void drawDayFigures(Desk& desk, std::int64_t now) {
 }  // namespace
 
 void drawStatistics(Desk& desk) {
-  if (!desk.panels.statistics || !desk.session) return;
-  ImGui::SetNextWindowSize(ImVec2(640, 720), ImGuiCond_FirstUseEver);
-  ImGui::SetNextWindowPos(ImVec2(420, 90), ImGuiCond_FirstUseEver);
-  if (!ImGui::Begin(tr("stats.title"), &desk.panels.statistics)) return ImGui::End();
+  if (!deskView().panels.statistics || !desk.session) return;
+  placeWindow(style::kStatisticsWindow.w, style::kStatisticsWindow.h, ImGuiCond_FirstUseEver);
+  if (!ImGui::Begin(tr("stats.title"), &deskView().panels.statistics)) return ImGui::End();
   probe("stats.window");
   const std::int64_t now = std::time(nullptr);
   if (ImGui::Button(tr("queue.refresh"))) {

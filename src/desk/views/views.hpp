@@ -43,5 +43,11 @@ void toggleSidePanel(Desk& desk);
 bool panelSplitter(const char* id, float height, float& width, bool growsRight);
 // A folded panel: a strip with the button that shows it again; true when pressed.
 bool foldedStrip(const char* id, const char* arrow, const char* tooltip, float height);
+// The queue (queue = true) or the side panel folded: its strip, its key in the tooltip; a click shows it again.
+void foldedPanel(Desk& desk, bool queue, const char* id, const char* arrow, float height);
+// The bar beside the queue or the side panel: a drag resizes it (kept in the settings), a double-click folds it.
+void panelBar(Desk& desk, bool queue, float height, bool growsRight);
+// Size (style.hpp, logical pixels) and centre of the next side window, kept inside the desk's window.
+void placeWindow(float width, float height, int condition);
 void drawImageCanvas(LoadedImage& image, const char* id, float height, int rotation = 0, bool keyboard = false);
 }  // namespace medpics::desk

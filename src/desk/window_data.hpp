@@ -1,7 +1,7 @@
-// State of the desk's side windows: help overlay, history and audit, statistics, settings, notification details.
+// Data of the desk's side windows (history and audit, statistics, directory import) and the actions that load it;
+// whether a window is open is the view's (views/panels.hpp).
 #pragma once
 #include "image_tiles.hpp"
-#include "side_layout.hpp"
 
 #include "medpics/api/types.hpp"
 
@@ -18,18 +18,6 @@
 namespace medpics::desk {
 
 class Desk;
-
-struct Panels {
-  bool help = false, history = false, statistics = false, settings = false;
-  SideLayout sides;  // this frame's side panel widths (layout.cpp), read by the item views
-  // The notification whose detail window is open (a copy: toasts expire and move while it is read).
-  struct Detail {
-    bool error = false;
-    std::string text, detail;
-    std::int64_t wallTime = 0;
-  };
-  std::optional<Detail> notificationDetail;
-};
 
 // One decision of the history, with the thumbnail of its PUBLISHED (masked) image: never the original.
 struct HistoryEntry {

@@ -1,4 +1,5 @@
-// State of the region editor for the open post: tool, drag in progress, polygon draft, preview switches.
+// View state of the region editor for the open post (tool, drag in progress, polygon draft, preview switches, final
+// review), held by DeskView per opening of a post (views/desk_view.hpp).
 #pragma once
 #include "medpics/mask/region.hpp"
 
@@ -33,6 +34,8 @@ struct EditorState {
   // (image pixel) until the pointer moves over the canvas.
   int finalReviewFitted = -1;
   std::optional<cv::Point2d> loupeAnchor;
+  float belowRegionList = 0;  // height of the regions panel under its list, measured on the last frame
+  int objectionsSeen = 0;     // the post's residual objections already applied (a new one leaves the final review)
 };
 
 }  // namespace medpics::desk
