@@ -2,6 +2,7 @@
 #include "medpics/detect/codes.hpp"
 
 #include "medpics/detect/classify.hpp"
+#include "medpics/detect/codes_linear.hpp"
 
 #include <ZXing/ReadBarcode.h>
 #include <opencv2/imgproc.hpp>
@@ -169,7 +170,7 @@ std::vector<cv::Rect> localiseMatrixCodes(const cv::Mat& gray, std::initializer_
     std::vector<std::vector<cv::Point>> contours;
     // the fine pass also looks inside other outlines: a wristband's or a sticker's edge closes into a ring around
     // a small symbol printed on it
-    cv::findContours(closed, contours, maxSide > 0 ? cv::RETR_LIST : cv::RETR_EXTERNAL, cv::CHAIN_APPROX_SIMPLE);
+    cv::findContours(closed, contours, cv::RETR_LIST, cv::CHAIN_APPROX_SIMPLE);
     for (const auto& c : contours) {
       const cv::RotatedRect rr = cv::minAreaRect(c);
       const float a = std::min(rr.size.width, rr.size.height), b = std::max(rr.size.width, rr.size.height);
@@ -310,9 +311,49 @@ void readInto(const cv::Mat& gray, double scale, const CodeOptions& o, std::vect
     f.detector = "zxing-cpp";
     f.detectorVersion = std::string("1.4/") + ZXing::ToString(r.format());
     // quiet zone, plus 8 % of the symbol's short side: a rotated symbol's corners lie outside ZXing's outline
-    const int pad = int(o.padding * scale) + 1 + int(0.08 * std::min(x1 - x0, y1 - y0));
+    // (PDF417: ZXing's corners come from the start and stop patterns' rows found, the first and last rows of a
+    // rotated symbol may lie outside them)
+    const double grow = r.format() == ZXing::BarcodeFormat::PDF417 ? 0.15 : 0.08;
+    const int pad = int(o.padding * scale) + 1 + int(grow * std::min(x1 - x0, y1 - y0));
     const int bx = int((x0 - pad) / scale), by = int((y0 - pad) / scale);
     f.box = Box{bx, by, int((x1 - x0 + 2 * pad) / scale) + 1, int((y1 - y0 + 2 * pad) / scale) + 1};
+    out.push_back(std::move(f));
+  }
+}
+
+// 1-D codes the whole-image pass did not read (bars downscaled under a pixel, no quiet zone at a band's edge): found
+// from their bars, read again at full resolution, and masked as unreadable codes when they cannot be decoded.
+void addLinearCandidates(const cv::Mat& fullGray, const cv::Mat& gray, double scale, std::vector<Finding>& out) {
+  for (const BarCandidate& c : localiseLinearCodes(gray)) {
+    const cv::Rect b = c.outline.boundingRect();
+    const cv::Rect full =
+        cv::Rect(int(b.x / scale), int(b.y / scale), int(b.width / scale) + 1, int(b.height / scale) + 1) &
+        cv::Rect(0, 0, fullGray.cols, fullGray.rows);
+    if (full.area() <= 0) continue;
+    const bool known = std::any_of(out.begin(), out.end(), [&](const Finding& f) {
+      return (cv::Rect(f.box->x, f.box->y, f.box->w, f.box->h) & full).area() >= 0.5 * full.area();
+    });
+    if (known) continue;
+    const cv::Mat straight = straightenedBars(fullGray, c, scale);
+    Finding f;
+    f.kind = Kind::Barcode;
+    f.phi = true;
+    if (auto read = readStraightenedBars(straight)) {
+      f.category = "barcode";
+      f.confidence = 0.9f;
+      f.text = read->text;
+      f.detector = "zxing-cpp";
+      f.detectorVersion = "1.4/" + read->format + "/bars";
+    } else if (looksLikeBars(straight)) {
+      f.category = "unreadable-code";  // bars of several widths repeated over the rows: masked all the same
+      f.confidence = 0.6f;
+      f.detector = "bar-localiser";
+      f.detectorVersion = "1";
+    } else {
+      continue;
+    }
+    const int pad = std::max(4, std::min(full.width, full.height) / 10);
+    f.box = Box{full.x - pad, full.y - pad, full.width + 2 * pad, full.height + 2 * pad};
     out.push_back(std::move(f));
   }
 }
@@ -335,13 +376,14 @@ bool unreadableCodeIsText(const Finding& code, const std::vector<Finding>& findi
 std::vector<Finding> detectCodes(const cv::Mat& bgr, const CodeOptions& o) {
   std::vector<Finding> out;
   if (bgr.empty()) return out;
-  cv::Mat gray;
-  cv::cvtColor(bgr, gray, cv::COLOR_BGR2GRAY);
+  cv::Mat fullGray, gray;
+  cv::cvtColor(bgr, fullGray, cv::COLOR_BGR2GRAY);
+  gray = fullGray;
   const int longSide = std::max(gray.cols, gray.rows);
   double scale = 1.0;
   if (longSide > o.workingSide) {
     scale = double(o.workingSide) / longSide;
-    cv::resize(gray, gray, {}, scale, scale, cv::INTER_AREA);
+    cv::resize(fullGray, gray, {}, scale, scale, cv::INTER_AREA);
   }
   readInto(gray, scale, o, out);
   // localiser at about 800 px: modules of a typical wristband code become 2-5 px and merge under a 5x5 closing
@@ -402,6 +444,7 @@ std::vector<Finding> detectCodes(const cv::Mat& bgr, const CodeOptions& o) {
     f.box = Box{full.x - pad, full.y - pad, full.width + 2 * pad, full.height + 2 * pad};
     out.push_back(std::move(f));
   }
+  addLinearCandidates(fullGray, gray, scale, out);
   // the same symbol read on two scan lines: unite the boxes
   for (std::size_t i = 0; i < out.size(); ++i)
     for (std::size_t j = out.size() - 1; j > i; --j) {
