@@ -150,8 +150,9 @@ bool solidL(const cv::Mat& bin) {
 }
 
 // `closings` are the kernel sides tried; `maxSide` (0: none) keeps only blobs up to that side (the fine pass).
+// `nested` (coarse pass) is set, per candidate, when the blob lies inside another outline (a sticker's edge).
 std::vector<cv::Rect> localiseMatrixCodes(const cv::Mat& gray, std::initializer_list<int> closings = {5, 11, 19},
-                                          int maxSide = 0) {
+                                          int maxSide = 0, std::vector<char>* nested = nullptr) {
   std::vector<cv::Rect> out;
   cv::Mat bin;
   cv::adaptiveThreshold(gray, bin, 255, cv::ADAPTIVE_THRESH_MEAN_C, cv::THRESH_BINARY_INV, 25, 10);
@@ -168,10 +169,17 @@ std::vector<cv::Rect> localiseMatrixCodes(const cv::Mat& gray, std::initializer_
     cv::Mat closed;
     cv::morphologyEx(bin, closed, cv::MORPH_CLOSE, cv::getStructuringElement(cv::MORPH_RECT, {k, k}));
     std::vector<std::vector<cv::Point>> contours;
-    // the fine pass also looks inside other outlines: a wristband's or a sticker's edge closes into a ring around
-    // a small symbol printed on it
-    cv::findContours(closed, contours, cv::RETR_LIST, cv::CHAIN_APPROX_SIMPLE);
-    for (const auto& c : contours) {
+    std::vector<cv::Vec4i> hierarchy;
+    // both passes also look inside other outlines: a wristband's or a sticker's edge closes into a ring around a
+    // symbol printed on it; the coarse pass skips the holes (the cells of an ECG grid are holes, not blobs)
+    cv::findContours(closed, contours, hierarchy, maxSide > 0 ? cv::RETR_LIST : cv::RETR_TREE, cv::CHAIN_APPROX_SIMPLE);
+    for (std::size_t ci = 0; ci < contours.size(); ++ci) {
+      const auto& c = contours[ci];
+      int depth = 0;
+      if (maxSide == 0) {
+        for (int parent = hierarchy[ci][3]; parent >= 0; parent = hierarchy[std::size_t(parent)][3]) ++depth;
+        if (depth % 2 == 1) continue;
+      }
       const cv::RotatedRect rr = cv::minAreaRect(c);
       const float a = std::min(rr.size.width, rr.size.height), b = std::max(rr.size.width, rr.size.height);
       // squares (DataMatrix, QR, Aztec) and rectangles up to 4:1 (rectangular DataMatrix, PDF417); the elongated
@@ -205,6 +213,7 @@ std::vector<cv::Rect> localiseMatrixCodes(const cv::Mat& gray, std::initializer_
       });
       if (known) continue;
       out.push_back(r);
+      if (nested) nested->push_back(depth > 0);
     }
   }
   return out;
@@ -390,8 +399,15 @@ std::vector<Finding> detectCodes(const cv::Mat& bgr, const CodeOptions& o) {
   const double locScale = std::min(1.0, 800.0 / std::max(gray.cols, gray.rows));
   cv::Mat small;
   cv::resize(gray, small, {}, locScale, locScale, cv::INTER_AREA);
-  std::vector<std::pair<cv::Rect, double>> candidates;  // candidate, scale of the image it was found on
-  for (const cv::Rect& r : localiseMatrixCodes(small)) candidates.emplace_back(r, locScale);
+  struct Candidate {
+    cv::Rect first;
+    double scale;         // of the image it was found on
+    bool nested = false;  // inside another outline: reported only when decoded (ultrasound sectors, photo frames)
+  };
+  std::vector<Candidate> candidates;
+  std::vector<char> nested;
+  const std::vector<cv::Rect> coarseFound = localiseMatrixCodes(small, {5, 11, 19}, 0, &nested);
+  for (std::size_t i = 0; i < coarseFound.size(); ++i) candidates.push_back({coarseFound[i], locScale, nested[i] != 0});
   // fine pass at working resolution: a small symbol (14-48 px, modules of 1-2 px) is a grey square at 800 px
   if (locScale < 0.75)
     for (const cv::Rect& r : localiseMatrixCodes(gray, {5}, 48)) {
@@ -401,9 +417,9 @@ std::vector<Finding> detectCodes(const cv::Mat& bgr, const CodeOptions& o) {
       const bool seen = std::any_of(candidates.begin(), candidates.end(), [&](const auto& c) {
         return (c.first & coarse).area() >= 0.5 * coarse.area() && c.first.area() <= 4 * std::max(1, coarse.area());
       });
-      if (!seen) candidates.emplace_back(r, 1.0);
+      if (!seen) candidates.push_back({r, 1.0});
     }
-  for (const auto& [r, foundScale] : candidates) {
+  for (const auto& [r, foundScale, inside] : candidates) {
     const double toImage = scale * foundScale;
     const cv::Rect full(int(r.x / toImage), int(r.y / toImage), int(r.width / toImage) + 1,
                         int(r.height / toImage) + 1);
@@ -425,6 +441,8 @@ std::vector<Finding> detectCodes(const cv::Mat& bgr, const CodeOptions& o) {
       f.text = decoded->text();
       f.detector = "zxing-cpp";
       f.detectorVersion = std::string("1.4/") + ZXing::ToString(decoded->format()) + "/candidate";
+    } else if (inside) {
+      continue;
     } else if (!squareish(r) && foundScale >= 1.0 - 1e-9 && locScale < 0.75) {
       // a fine-pass candidate (small, dense in both directions): a rectangular DataMatrix, masked all the same
       f.category = "unreadable-code";

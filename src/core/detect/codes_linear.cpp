@@ -188,8 +188,16 @@ bool looksLikeBars(const cv::Mat& g) {
   }
   // (the crop has a margin and may hold the frame of a small sticker: half the rows, at least 8)
   // bars are long for their spacing (a code's bars are at least ~10 modules high); the stems of a line of text are
-  // spaced about half their height apart
-  if (percentile(spacing, 0.5) > 0.3 * agreeing) return false;
+  // spaced a third to half of their height apart
+  if (percentile(spacing, 0.5) > 0.2 * agreeing) return false;
+  // inside the bars the gradient runs across them only; letters have horizontal strokes and rounds (text lines: a
+  // ratio under 2, codes over 10, blurred 1 px modules included)
+  const cv::Mat band =
+      g(cv::Range(g.rows * 35 / 100, std::max(g.rows * 35 / 100 + 3, g.rows * 65 / 100)), cv::Range(x0, x1));
+  cv::Mat gx, gy;
+  cv::Sobel(band, gx, CV_32F, 1, 0);
+  cv::Sobel(band, gy, CV_32F, 0, 1);
+  if (cv::norm(gx, cv::NORM_L1) < 4 * cv::norm(gy, cv::NORM_L1)) return false;
   return agreeing >= 8 && agreeing >= 0.5 * total;
 }
 
