@@ -12,6 +12,7 @@
 #include <opencv2/imgproc.hpp>
 
 #include <string>
+#include <tuple>
 #include <vector>
 
 using namespace medpics;
@@ -115,4 +116,14 @@ TEST_CASE("bar tests: a code's bars pass, a line of text, a ruler and a blank ba
   cv::putText(text, "Valide par le biologiste", {4, 32}, cv::FONT_HERSHEY_SIMPLEX, 0.9, cv::Scalar(30), 2);
   CHECK_FALSE(looksLikeBars(text));
   CHECK_FALSE(looksLikeBars(cv::Mat(40, 200, CV_8U, cv::Scalar(200))));
+}
+
+TEST_CASE("the pink grid of ECG paper is not an unreadable code", "[codes]") {
+  // ECGs of corpus 1103 (images 4 and 20): 12 and 3 undecodable "codes" on the grid before
+  for (const auto& [index, w, h, quality] : {std::tuple{4, 3516, 2486, 40}, std::tuple{20, 2682, 1896, 54}}) {
+    const synth::SynthImage img = corpusImage(synth::ImageKind::Ecg, 1103, index, w, h, quality);
+    const auto findings = detectCodes(img.pixels);
+    INFO("ECG " << index << ": " << describe(findings));
+    CHECK(findings.empty());
+  }
 }

@@ -150,6 +150,22 @@ bool solidL(const cv::Mat& bin) {
 }
 
 // `closings` are the kernel sides tried; `maxSide` (0: none) keeps only blobs up to that side (the fine pass).
+// True when at least three quarters of the rows and of the columns of a binarised candidate (ink 255) are almost all
+// ink or almost all paper: ruled lines, not modules.
+bool gridLike(const cv::Mat& bin) {
+  auto extremeShare = [](const cv::Mat& m, bool rows) {
+    const int n = rows ? m.rows : m.cols;
+    int extreme = 0;
+    for (int i = 0; i < n; ++i) {
+      const cv::Mat line = rows ? m.row(i) : m.col(i);
+      const double ink = cv::countNonZero(line) / double(line.total());
+      extreme += ink > 0.8 || ink < 0.2;
+    }
+    return extreme / double(std::max(1, n));
+  };
+  return extremeShare(bin, true) >= 0.75 && extremeShare(bin, false) >= 0.75;
+}
+
 // `nested` (coarse pass) is set, per candidate, when the blob lies inside another outline (a sticker's edge).
 std::vector<cv::Rect> localiseMatrixCodes(const cv::Mat& gray, std::initializer_list<int> closings = {5, 11, 19},
                                           int maxSide = 0, std::vector<char>* nested = nullptr) {
@@ -201,6 +217,12 @@ std::vector<cv::Rect> localiseMatrixCodes(const cv::Mat& gray, std::initializer_
         for (int y = from; y < to; ++y) blank += cv::countNonZero(roi.row(y)) < 0.03 * roi.cols;
         if (blank >= std::max(2, (to - from) / 12)) continue;
       }
+      // a grid (the cells of ECG paper, a table's ruling) has rows and columns that are all ink or all paper; the
+      // modules of a code mix in every row and column
+      if (gridLike(roi)) continue;
+      // a small rectangular candidate of the fine pass (reported undecoded) is a rectangular DataMatrix: it shows the L
+      // finder (two short ECG grid cells side by side close into a similar dense rectangle)
+      if (maxSide > 0 && b > 1.3f * a && !solidL(roi)) continue;
       // (the fine pass sees short words too: it asks for a code's density of modules in both directions)
       const double minTransitions = maxSide > 0 ? 4 : small ? 2.5 : 5;
       const double rowT = transitions(roi, true), colT = transitions(roi, false);
@@ -274,6 +296,25 @@ std::optional<ZXing::Result> readCandidate(const cv::Mat& gray, const cv::Rect& 
     if (r.isValid()) return r;
   }
   return std::nullopt;
+}
+
+// True when the dark pixels of a candidate are coloured (mean max-min channel difference over 45): the pink grid of
+// ECG paper closes into dense squares like modules; codes are printed in black.
+bool colouredInk(const cv::Mat& bgr) {
+  if (bgr.empty() || bgr.channels() != 3) return false;
+  cv::Mat gray, dark;
+  cv::cvtColor(bgr, gray, cv::COLOR_BGR2GRAY);
+  cv::threshold(gray, dark, 0, 255, cv::THRESH_BINARY_INV | cv::THRESH_OTSU);
+  double chroma = 0;
+  int n = 0;
+  for (int y = 0; y < bgr.rows; ++y)
+    for (int x = 0; x < bgr.cols; ++x) {
+      if (!dark.at<uchar>(y, x)) continue;
+      const cv::Vec3b p = bgr.at<cv::Vec3b>(y, x);
+      chroma += std::max({p[0], p[1], p[2]}) - std::min({p[0], p[1], p[2]});
+      ++n;
+    }
+  return n > 0 && chroma / n > 45;
 }
 
 void readInto(const cv::Mat& gray, double scale, const CodeOptions& o, std::vector<Finding>& out) {
@@ -441,8 +482,8 @@ std::vector<Finding> detectCodes(const cv::Mat& bgr, const CodeOptions& o) {
       f.text = decoded->text();
       f.detector = "zxing-cpp";
       f.detectorVersion = std::string("1.4/") + ZXing::ToString(decoded->format()) + "/candidate";
-    } else if (inside) {
-      continue;
+    } else if (inside || colouredInk(bgr(full & cv::Rect(0, 0, bgr.cols, bgr.rows)))) {
+      continue;  // nested in another outline, or drawn in colour (the pink grid of ECG paper): only when decoded
     } else if (!squareish(r) && foundScale >= 1.0 - 1e-9 && locScale < 0.75) {
       // a fine-pass candidate (small, dense in both directions): a rectangular DataMatrix, masked all the same
       f.category = "unreadable-code";
