@@ -183,6 +183,16 @@ bool readsAsText(const OcrLine& line) {
   return v.phi && !v.uncertain && v.category != "other-text";
 }
 
+int digitCount(const std::string& text) {
+  return int(std::count_if(text.begin(), text.end(), [](unsigned char c) { return std::isdigit(c) != 0; }));
+}
+
+// A region at least four times as long as it is high.
+bool isLongLine(const TextRegion& region) {
+  return std::max(region.rect.size.width, region.rect.size.height) >=
+         4.f * std::min(region.rect.size.width, region.rect.size.height);
+}
+
 // A line of the small-text pass (found on a full-resolution tile), line-shaped: not a patch of texture.
 bool isSmallTextLine(const TextRegion& region) {
   const float longSide = std::max(region.rect.size.width, region.rect.size.height);
@@ -194,6 +204,14 @@ bool isSmallTextLine(const TextRegion& region) {
 // unreadable regions without glyph structure (ECG traces, grid, texture) are dropped.
 bool keepNetworkRegion(const cv::Mat& bgr, const TextRegion& region, const OcrLine& line) {
   if (alnumCount(line.text) >= 3 && line.confidence >= 0.5f) return true;
+  // a long line of the header or footer band read poorly (a rotated 50 px ECG header row read at 0.37, "Due : EMM
+  // Chimugie ce cH vue Bordeaux"; an identity row read at 0.25 with its dates and number) is text all the same, where
+  // identity is printed; mid-page, ECG traces read like this too ("Se te D Re] Den Den au Jan an Pau"): dropped there
+  const double cy = region.box.y + region.box.height / 2.0;
+  const bool band = cy < 0.2 * bgr.rows || cy > 0.9 * bgr.rows;
+  if (band && isLongLine(region) &&
+      ((alnumCount(line.text) >= 8 && line.confidence >= 0.3f) || digitCount(line.text) >= 6))
+    return true;
   cv::Mat gray;
   cv::cvtColor(bgr(region.box), gray, cv::COLOR_BGR2GRAY);
   // a line of the small-text pass was found on a full-resolution tile of a row whose texture already passed a glyph
