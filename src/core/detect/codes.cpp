@@ -298,23 +298,22 @@ std::optional<ZXing::Result> readCandidate(const cv::Mat& gray, const cv::Rect& 
   return std::nullopt;
 }
 
-// True when the dark pixels of a candidate are coloured (mean max-min channel difference over 45): the pink grid of
-// ECG paper closes into dense squares like modules; codes are printed in black.
-bool colouredInk(const cv::Mat& bgr) {
+// True when too little of a candidate is dark neutral ink (under 20 % of its box; pixels whose channels differ by more
+// than 45 are colour): the pink grid of ECG paper closes into dense squares like modules, and with it a lead label or
+// a QRS spike in black; a code's modules are black and cover a third of its box or more.
+bool littleNeutralInk(const cv::Mat& bgr) {
   if (bgr.empty() || bgr.channels() != 3) return false;
   cv::Mat gray, dark;
   cv::cvtColor(bgr, gray, cv::COLOR_BGR2GRAY);
   cv::threshold(gray, dark, 0, 255, cv::THRESH_BINARY_INV | cv::THRESH_OTSU);
-  double chroma = 0;
-  int n = 0;
+  int neutral = 0;
   for (int y = 0; y < bgr.rows; ++y)
     for (int x = 0; x < bgr.cols; ++x) {
       if (!dark.at<uchar>(y, x)) continue;
       const cv::Vec3b p = bgr.at<cv::Vec3b>(y, x);
-      chroma += std::max({p[0], p[1], p[2]}) - std::min({p[0], p[1], p[2]});
-      ++n;
+      neutral += std::max({p[0], p[1], p[2]}) - std::min({p[0], p[1], p[2]}) <= 45;
     }
-  return n > 0 && chroma / n > 45;
+  return neutral < 0.2 * double(bgr.total());
 }
 
 void readInto(const cv::Mat& gray, double scale, const CodeOptions& o, std::vector<Finding>& out) {
@@ -482,7 +481,7 @@ std::vector<Finding> detectCodes(const cv::Mat& bgr, const CodeOptions& o) {
       f.text = decoded->text();
       f.detector = "zxing-cpp";
       f.detectorVersion = std::string("1.4/") + ZXing::ToString(decoded->format()) + "/candidate";
-    } else if (inside || colouredInk(bgr(full & cv::Rect(0, 0, bgr.cols, bgr.rows)))) {
+    } else if (inside || littleNeutralInk(bgr(full & cv::Rect(0, 0, bgr.cols, bgr.rows)))) {
       continue;  // nested in another outline, or drawn in colour (the pink grid of ECG paper): only when decoded
     } else if (!squareish(r) && foundScale >= 1.0 - 1e-9 && locScale < 0.75) {
       // a fine-pass candidate (small, dense in both directions): a rectangular DataMatrix, masked all the same
