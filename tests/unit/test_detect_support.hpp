@@ -1,6 +1,7 @@
 // Helpers shared by the detection unit tests: rendered text images, encoding, model presence.
 #pragma once
 #include "medpics/detect/models.hpp"
+#include "medpics/detect/pipeline.hpp"
 #include "medpics/demo/text.hpp"
 
 #include <opencv2/imgcodecs.hpp>
@@ -29,6 +30,16 @@ inline std::string encode(const cv::Mat& img, const std::string& ext = ".png") {
   std::vector<uchar> buf;
   cv::imencode(ext, img, buf);
   return std::string(buf.begin(), buf.end());
+}
+
+// One pipeline per test binary, without its result cache (regression images are analysed once each).
+inline detect::Pipeline& uncachedPipeline() {
+  static detect::Pipeline p([] {
+    detect::PipelineOptions o;
+    o.cacheEntries = 0;
+    return o;
+  }());
+  return p;
 }
 
 inline bool modelsPresent() {

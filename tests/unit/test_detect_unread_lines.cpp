@@ -15,14 +15,7 @@ using namespace medpics::detect;
 
 namespace {
 
-Pipeline& pipeline() {
-  static Pipeline p([] {
-    PipelineOptions o;
-    o.cacheEntries = 0;
-    return o;
-  }());
-  return p;
-}
+Pipeline& pipeline() { return test::uncachedPipeline(); }
 
 // The image `index` of `medpics corpus --seed corpusSeed` (the kinds used here rotate their own sheet, so the corpus
 // adds only its JPEG pass, at the quality it drew).
