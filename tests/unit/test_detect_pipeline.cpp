@@ -14,7 +14,7 @@ using namespace medpics::detect;
 namespace {
 Pipeline& sharedPipeline() {
   static Pipeline pipeline;
-  return pipeline;
+  return test::started(pipeline);
 }
 
 TruthImage truthOf(const synth::SynthImage& img) {

@@ -42,7 +42,7 @@ Pipeline& pipeline(bool refine) {
     return o;
   };
   static Pipeline with(make(true)), without(make(false));
-  return refine ? with : without;
+  return test::started(refine ? with : without);
 }
 
 }  // namespace

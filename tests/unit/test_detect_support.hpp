@@ -32,14 +32,20 @@ inline std::string encode(const cv::Mat& img, const std::string& ext = ".png") {
   return std::string(buf.begin(), buf.end());
 }
 
-// One pipeline per test binary, without its result cache (regression images are analysed once each).
+// A test's process-lifetime pipeline, its models loaded (see Pipeline: none may still be loading at exit).
+inline detect::Pipeline& started(detect::Pipeline& pipeline) {
+  pipeline.startup();
+  return pipeline;
+}
+
+// One pipeline per test binary, without its result cache (regression images are analysed once each), started.
 inline detect::Pipeline& uncachedPipeline() {
   static detect::Pipeline p([] {
     detect::PipelineOptions o;
     o.cacheEntries = 0;
     return o;
   }());
-  return p;
+  return started(p);
 }
 
 inline bool modelsPresent() {

@@ -302,6 +302,7 @@ TEST_CASE("residual check: a name left unmasked on purpose is caught, none when 
   REQUIRE(ink.size() == 2);
   auto maskOf = [](const cv::Rect& r) { return rect(r.x - 10, r.y - 10, r.width + 20, r.height + 20); };
   static detect::Pipeline pipeline;
+  test::started(pipeline);
 
   // Before masking the detectors see both names.
   const auto clean = residualCheck(pipeline, page, {});
@@ -389,6 +390,7 @@ TEST_CASE("residual check converges: masking what it finds leaves nothing outsid
     return;
   }
   static detect::Pipeline pipeline;
+  test::started(pipeline);
   // Not SkinFace: its composited stock photo inside skin is all "ink" to the tattoo heuristic, whose repeated-pattern
   // filter is not local (masking some marks lets others through); the desk then asks for a written reason.
   for (const auto kind : {synth::ImageKind::SkinTattoo, synth::ImageKind::LabReport, synth::ImageKind::Ecg,

@@ -84,6 +84,7 @@ TEST_CASE("residual check: a dismissed name is not raised again, a new one is") 
     return;
   }
   static detect::Pipeline pipeline;
+  test::started(pipeline);
   std::vector<cv::Rect> ink;
   const cv::Mat page = test::renderLines({"Patient : DUPONT Jean", "Mme LEFEVRE Ines"}, 30, false, &ink, {900, 300});
   REQUIRE(ink.size() == 2);

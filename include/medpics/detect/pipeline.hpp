@@ -65,6 +65,9 @@ struct PipelineStartup {
   std::string ocrError;
 };
 
+// The constructor starts loading the models on a background thread; the destructor joins it. A Pipeline in static
+// storage must wait for startup() before the process exits: the loading thread runs inside OpenCV's DNN importer,
+// whose own statics are destroyed first at exit.
 class Pipeline {
  public:
   explicit Pipeline(PipelineOptions options = {});
