@@ -22,8 +22,9 @@ std::vector<BarCandidate> localiseLinearCodes(const cv::Mat& gray);
 // The candidate's crop, deskewed and turned so that its bars are vertical (`scale` maps the outline to `gray`).
 cv::Mat straightenedBars(const cv::Mat& gray, const BarCandidate& c, double scale);
 
-// True when a straightened crop shows a 1-D code: at least 12 bars across its middle rows, bars of at least two
-// widths (modules of 1-4: a ruler's equal ticks are not a code), and the middle rows repeating each other.
+// True when a straightened crop shows a 1-D code: at least 10 bars (dips of the middle rows' column profile, blurred
+// 1 px modules included), spaced unevenly (a ruler's ticks are even), half the rows repeating the profile, bars long
+// for their spacing, and inside them a gradient across the bars at least 4x the gradient along them (not text).
 bool looksLikeBars(const cv::Mat& straight);
 
 struct LinearRead {
