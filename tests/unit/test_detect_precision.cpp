@@ -245,6 +245,7 @@ TEST_CASE("a weak capitalised pair read under 60 % is uncertain, not a name", "[
     CHECK(v.uncertain);
   }
   // read confidently, or with a word of three letters or more, a capitalised pair stays a name
+  CHECK(classifyLine("Pid Bit", 0.6f).uncertain);  // two short words read under 70 %: uncertain too
   CHECK(classifyLine("Li Na", 0.8f).category == "name");
   CHECK(classifyLine("DUPONT Jean", 0.37f).category == "name");
   CHECK(classifyLine("Nom : Li Na", 0.37f).category == "name");

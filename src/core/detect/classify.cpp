@@ -663,7 +663,10 @@ LineVerdict classifyLine(std::string_view original, float ocrConfidence) {
   // not read confidently: too short, low OCR confidence, or garbage ("Co", "wW/ ~I", ECG traces read as letters)
   const bool shortWord =
       (tokens.size() == 1 && tokens.front().alpha && tokens.front().raw.size() <= 3) ||
-      (alnum <= 4 && std::all_of(tokens.begin(), tokens.end(), [](const Token& t) { return t.raw.size() <= 2; }));
+      (alnum <= 4 && std::all_of(tokens.begin(), tokens.end(), [](const Token& t) { return t.raw.size() <= 2; })) ||
+      // two short words read under 70 % ("Pid Bit": an ECG trace read at the small-text pass)
+      (tokens.size() == 2 && ocrConfidence < 0.7f &&
+       std::all_of(tokens.begin(), tokens.end(), [](const Token& t) { return t.alpha && t.raw.size() <= 3; }));
   // a vocabulary line read with errors is shown for checking (to-check on every image kind but photos), not masked
   // and not declared benign: see resolveUncertainText
   // (a capitalised unknown word of three letters is allowed there: "OQT" for "QT", "RS" for "QRS")

@@ -53,8 +53,11 @@ static std::vector<cv::Rect> identityAnchors(const std::vector<Finding>& finding
   for (std::size_t i = 0; i < findings.size(); ++i) {
     const Finding& f = findings[i];
     if (f.kind != Kind::Text || !f.box || (i < skip.size() && skip[i])) continue;
-    const bool phiText = f.phi && f.category != "other-text";
-    if (!phiText && !hasIdentityTrigger(f.text)) continue;
+    // (read with confidence: a weak reading such as a capitalised pair in a poorly read header row, 0.34, is no anchor,
+    // nor is uncertain text holding a trigger-like word)
+    const bool phiText = f.phi && f.category != "other-text" && f.confidence >= 0.4f;
+    const bool uncertainText = f.category == "other-text" || f.category == kToCheckCategory;
+    if (!phiText && (uncertainText || !hasIdentityTrigger(f.text))) continue;
     const int h = std::max(1, f.box->h);
     anchors.emplace_back(f.box->x - 3 * h, f.box->y - 2 * h, f.box->w + 6 * h, f.box->h + 4 * h);
   }
