@@ -167,6 +167,26 @@ TEST_CASE("tattoo: blue ink enclosed by skin is flagged, plain skin is not") {
   CHECK(covers(cv::Rect(marks[0].box->x, marks[0].box->y, marks[0].box->w, marks[0].box->h), {280, 200, 80, 80}, 0.9));
 }
 
+TEST_CASE("tattoo: a blurred red wound patch is not a tattoo, a sharp red or blue mark is", "[detect]") {
+  // the hard corpus' skin photos carry a red wound patch beside the tattoo: 2 of 5 tattoo false alarms on seed 857
+  cv::Mat skin(480, 640, CV_8UC3, cv::Scalar(150, 170, 225));
+  cv::Mat wound = skin.clone();
+  cv::circle(wound, {320, 240}, 45, cv::Scalar(50, 40, 170), cv::FILLED);
+  cv::GaussianBlur(wound, wound, {0, 0}, 9);
+  CHECK(detectTattoos(wound).empty());
+  cv::Mat red = skin.clone();  // a red tattoo: a solid star with sharp edges
+  const std::vector<cv::Point> star{{320, 180}, {338, 225}, {385, 228}, {348, 258}, {360, 305},
+                                    {320, 278}, {280, 305}, {292, 258}, {255, 228}, {302, 225}};
+  cv::fillPoly(red, std::vector<std::vector<cv::Point>>{star}, cv::Scalar(50, 40, 170), cv::LINE_AA);
+  CHECK(detectTattoos(red).size() == 1);
+  cv::Mat blue = wound.clone();  // blue line art next to the wound patch: the line art only
+  cv::circle(blue, {120, 120}, 40, cv::Scalar(110, 50, 40), 6);
+  cv::line(blue, {80, 80}, {160, 160}, cv::Scalar(110, 50, 40), 6);
+  const auto marks = detectTattoos(blue);
+  REQUIRE(marks.size() == 1);
+  CHECK(covers(cv::Rect(marks[0].box->x, marks[0].box->y, marks[0].box->w, marks[0].box->h), {80, 80, 80, 80}, 0.9));
+}
+
 TEST_CASE("findings: JSON mapping round trip, metadata without box") {
   Finding f;
   f.kind = Kind::Text;

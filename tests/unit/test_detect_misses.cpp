@@ -17,14 +17,7 @@ using namespace medpics::detect;
 
 namespace {
 
-Pipeline& pipeline() {
-  static Pipeline p([] {
-    PipelineOptions o;
-    o.cacheEntries = 0;
-    return o;
-  }());
-  return test::started(p);
-}
+Pipeline& pipeline() { return test::uncachedPipeline(); }
 
 Box boxOf(const synth::Element& e) { return Box{e.box.x, e.box.y, e.box.width, e.box.height}; }
 

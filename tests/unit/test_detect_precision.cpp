@@ -235,3 +235,18 @@ TEST_CASE("an undecodable square blob that OCR reads as a benign word is not a c
   code.category = "datamatrix";
   CHECK_FALSE(unreadableCodeIsText(code, benignWord));
 }
+
+TEST_CASE("a weak capitalised pair read under 60 % is uncertain, not a name", "[rules]") {
+  // an ECG trace read "AY Ay" at 0.52 was a name, and made the traces around it an identity zone
+  for (const char* line : {"AY Ay", "Ab Cd", "Lu LU"}) {
+    INFO(line);
+    const LineVerdict v = classifyLine(line, 0.52f);
+    CHECK(v.category != "name");
+    CHECK(v.uncertain);
+  }
+  // read confidently, or with a word of three letters or more, a capitalised pair stays a name
+  CHECK(classifyLine("Pid Bit", 0.6f).uncertain);  // two short words read under 70 %: uncertain too
+  CHECK(classifyLine("Li Na", 0.8f).category == "name");
+  CHECK(classifyLine("DUPONT Jean", 0.37f).category == "name");
+  CHECK(classifyLine("Nom : Li Na", 0.37f).category == "name");
+}

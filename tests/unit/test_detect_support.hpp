@@ -38,6 +38,16 @@ inline detect::Pipeline& started(detect::Pipeline& pipeline) {
   return pipeline;
 }
 
+// One pipeline per test binary, without its result cache (regression images are analysed once each), started.
+inline detect::Pipeline& uncachedPipeline() {
+  static detect::Pipeline p([] {
+    detect::PipelineOptions o;
+    o.cacheEntries = 0;
+    return o;
+  }());
+  return started(p);
+}
+
 inline bool modelsPresent() {
   return !detect::findModel(detect::kBlazeFaceModel).empty() && !detect::findModel(detect::kTextDbModel).empty();
 }

@@ -26,6 +26,10 @@ bool hasIdentityTrigger(std::string_view text);
 // Elsewhere it becomes kToCheckCategory with phi false. `uncertain` lists indices into `findings`; those also in
 // `vocabulary` (LineVerdict::vocabulary: clinical vocabulary read with errors, no trigger, no PHI span, no capitalised
 // unknown word) become kToCheckCategory wherever they are, except on photos.
+// True when `box` lies next to a PHI text finding read with confidence or to a line holding a trigger word (within two
+// line heights above/below and three left/right of it): inside an identity block.
+bool nextToIdentityLine(const std::vector<Finding>& findings, const cv::Rect& box);
+
 void resolveUncertainText(std::vector<Finding>& findings, const std::vector<std::size_t>& uncertain, cv::Size image,
                           ImageKind kind, const std::vector<std::size_t>& vocabulary = {});
 

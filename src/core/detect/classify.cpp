@@ -592,6 +592,25 @@ LineVerdict classifyLine(std::string_view original, float ocrConfidence) {
       return v;
     }
   }
+  // a capitalised pair read under 60 % whose words are of two letters or the same word twice ("AY Ay", an ECG trace) is
+  // no evidence of a name: the line is uncertain, and the context rule decides (it made the trace an identity anchor)
+  auto weakPair = [&](const TextSpan& s) {
+    if (s.rule != "capitalised-pair") return false;
+    std::vector<std::string> words;
+    std::string w;
+    for (char ch : std::string(original.substr(s.begin, s.end - s.begin)) + " ") {
+      if (ch == ' ' || ch == '^' || ch == ',') {
+        if (!w.empty()) words.push_back(w);
+        w.clear();
+      } else {
+        w += char(std::tolower(static_cast<unsigned char>(ch)));
+      }
+    }
+    const bool shortWords = std::all_of(words.begin(), words.end(), [](const std::string& x) { return x.size() <= 2; });
+    return shortWords || (words.size() == 2 && words[0] == words[1]);
+  };
+  if (!trigger && ocrConfidence < 0.6f && !v.spans.empty() && std::all_of(v.spans.begin(), v.spans.end(), weakPair))
+    v.spans.clear();
   if (!v.spans.empty()) {
     const auto best = std::max_element(v.spans.begin(), v.spans.end(),
                                        [](const auto& a, const auto& b) { return a.confidence < b.confidence; });
@@ -644,7 +663,10 @@ LineVerdict classifyLine(std::string_view original, float ocrConfidence) {
   // not read confidently: too short, low OCR confidence, or garbage ("Co", "wW/ ~I", ECG traces read as letters)
   const bool shortWord =
       (tokens.size() == 1 && tokens.front().alpha && tokens.front().raw.size() <= 3) ||
-      (alnum <= 4 && std::all_of(tokens.begin(), tokens.end(), [](const Token& t) { return t.raw.size() <= 2; }));
+      (alnum <= 4 && std::all_of(tokens.begin(), tokens.end(), [](const Token& t) { return t.raw.size() <= 2; })) ||
+      // two short words read under 70 % ("Pid Bit": an ECG trace read at the small-text pass)
+      (tokens.size() == 2 && ocrConfidence < 0.7f &&
+       std::all_of(tokens.begin(), tokens.end(), [](const Token& t) { return t.alpha && t.raw.size() <= 3; }));
   // a vocabulary line read with errors is shown for checking (to-check on every image kind but photos), not masked
   // and not declared benign: see resolveUncertainText
   // (a capitalised unknown word of three letters is allowed there: "OQT" for "QT", "RS" for "QRS")

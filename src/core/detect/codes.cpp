@@ -2,6 +2,7 @@
 #include "medpics/detect/codes.hpp"
 
 #include "medpics/detect/classify.hpp"
+#include "medpics/detect/codes_linear.hpp"
 
 #include <ZXing/ReadBarcode.h>
 #include <opencv2/imgproc.hpp>
@@ -149,8 +150,25 @@ bool solidL(const cv::Mat& bin) {
 }
 
 // `closings` are the kernel sides tried; `maxSide` (0: none) keeps only blobs up to that side (the fine pass).
+// True when at least three quarters of the rows and of the columns of a binarised candidate (ink 255) are almost all
+// ink or almost all paper: ruled lines, not modules.
+bool gridLike(const cv::Mat& bin) {
+  auto extremeShare = [](const cv::Mat& m, bool rows) {
+    const int n = rows ? m.rows : m.cols;
+    int extreme = 0;
+    for (int i = 0; i < n; ++i) {
+      const cv::Mat line = rows ? m.row(i) : m.col(i);
+      const double ink = cv::countNonZero(line) / double(line.total());
+      extreme += ink > 0.8 || ink < 0.2;
+    }
+    return extreme / double(std::max(1, n));
+  };
+  return extremeShare(bin, true) >= 0.75 && extremeShare(bin, false) >= 0.75;
+}
+
+// `nested` (coarse pass) is set, per candidate, when the blob lies inside another outline (a sticker's edge).
 std::vector<cv::Rect> localiseMatrixCodes(const cv::Mat& gray, std::initializer_list<int> closings = {5, 11, 19},
-                                          int maxSide = 0) {
+                                          int maxSide = 0, std::vector<char>* nested = nullptr) {
   std::vector<cv::Rect> out;
   cv::Mat bin;
   cv::adaptiveThreshold(gray, bin, 255, cv::ADAPTIVE_THRESH_MEAN_C, cv::THRESH_BINARY_INV, 25, 10);
@@ -167,10 +185,17 @@ std::vector<cv::Rect> localiseMatrixCodes(const cv::Mat& gray, std::initializer_
     cv::Mat closed;
     cv::morphologyEx(bin, closed, cv::MORPH_CLOSE, cv::getStructuringElement(cv::MORPH_RECT, {k, k}));
     std::vector<std::vector<cv::Point>> contours;
-    // the fine pass also looks inside other outlines: a wristband's or a sticker's edge closes into a ring around
-    // a small symbol printed on it
-    cv::findContours(closed, contours, maxSide > 0 ? cv::RETR_LIST : cv::RETR_EXTERNAL, cv::CHAIN_APPROX_SIMPLE);
-    for (const auto& c : contours) {
+    std::vector<cv::Vec4i> hierarchy;
+    // both passes also look inside other outlines: a wristband's or a sticker's edge closes into a ring around a
+    // symbol printed on it; the coarse pass skips the holes (the cells of an ECG grid are holes, not blobs)
+    cv::findContours(closed, contours, hierarchy, maxSide > 0 ? cv::RETR_LIST : cv::RETR_TREE, cv::CHAIN_APPROX_SIMPLE);
+    for (std::size_t ci = 0; ci < contours.size(); ++ci) {
+      const auto& c = contours[ci];
+      int depth = 0;
+      if (maxSide == 0) {
+        for (int parent = hierarchy[ci][3]; parent >= 0; parent = hierarchy[std::size_t(parent)][3]) ++depth;
+        if (depth % 2 == 1) continue;
+      }
       const cv::RotatedRect rr = cv::minAreaRect(c);
       const float a = std::min(rr.size.width, rr.size.height), b = std::max(rr.size.width, rr.size.height);
       // squares (DataMatrix, QR, Aztec) and rectangles up to 4:1 (rectangular DataMatrix, PDF417); the elongated
@@ -192,6 +217,12 @@ std::vector<cv::Rect> localiseMatrixCodes(const cv::Mat& gray, std::initializer_
         for (int y = from; y < to; ++y) blank += cv::countNonZero(roi.row(y)) < 0.03 * roi.cols;
         if (blank >= std::max(2, (to - from) / 12)) continue;
       }
+      // a grid (the cells of ECG paper, a table's ruling) has rows and columns that are all ink or all paper; the
+      // modules of a code mix in every row and column
+      if (gridLike(roi)) continue;
+      // a small rectangular candidate of the fine pass (reported undecoded) is a rectangular DataMatrix: it shows the L
+      // finder (two short ECG grid cells side by side close into a similar dense rectangle)
+      if (maxSide > 0 && b > 1.3f * a && !solidL(roi)) continue;
       // (the fine pass sees short words too: it asks for a code's density of modules in both directions)
       const double minTransitions = maxSide > 0 ? 4 : small ? 2.5 : 5;
       const double rowT = transitions(roi, true), colT = transitions(roi, false);
@@ -204,6 +235,7 @@ std::vector<cv::Rect> localiseMatrixCodes(const cv::Mat& gray, std::initializer_
       });
       if (known) continue;
       out.push_back(r);
+      if (nested) nested->push_back(depth > 0);
     }
   }
   return out;
@@ -266,6 +298,24 @@ std::optional<ZXing::Result> readCandidate(const cv::Mat& gray, const cv::Rect& 
   return std::nullopt;
 }
 
+// True when too little of a candidate is dark neutral ink (under 20 % of its box; pixels whose channels differ by more
+// than 45 are colour): the pink grid of ECG paper closes into dense squares like modules, and with it a lead label or
+// a QRS spike in black; a code's modules are black and cover a third of its box or more.
+bool littleNeutralInk(const cv::Mat& bgr) {
+  if (bgr.empty() || bgr.channels() != 3) return false;
+  cv::Mat gray, dark;
+  cv::cvtColor(bgr, gray, cv::COLOR_BGR2GRAY);
+  cv::threshold(gray, dark, 0, 255, cv::THRESH_BINARY_INV | cv::THRESH_OTSU);
+  int neutral = 0;
+  for (int y = 0; y < bgr.rows; ++y)
+    for (int x = 0; x < bgr.cols; ++x) {
+      if (!dark.at<uchar>(y, x)) continue;
+      const cv::Vec3b p = bgr.at<cv::Vec3b>(y, x);
+      neutral += std::max({p[0], p[1], p[2]}) - std::min({p[0], p[1], p[2]}) <= 45;
+    }
+  return neutral < 0.2 * double(bgr.total());
+}
+
 void readInto(const cv::Mat& gray, double scale, const CodeOptions& o, std::vector<Finding>& out) {
   for (const auto& r : readAll(gray.clone())) {
     if (!r.isValid()) continue;
@@ -310,9 +360,49 @@ void readInto(const cv::Mat& gray, double scale, const CodeOptions& o, std::vect
     f.detector = "zxing-cpp";
     f.detectorVersion = std::string("1.4/") + ZXing::ToString(r.format());
     // quiet zone, plus 8 % of the symbol's short side: a rotated symbol's corners lie outside ZXing's outline
-    const int pad = int(o.padding * scale) + 1 + int(0.08 * std::min(x1 - x0, y1 - y0));
+    // (PDF417: ZXing's corners come from the start and stop patterns' rows found, the first and last rows of a
+    // rotated symbol may lie outside them)
+    const double grow = r.format() == ZXing::BarcodeFormat::PDF417 ? 0.15 : 0.08;
+    const int pad = int(o.padding * scale) + 1 + int(grow * std::min(x1 - x0, y1 - y0));
     const int bx = int((x0 - pad) / scale), by = int((y0 - pad) / scale);
     f.box = Box{bx, by, int((x1 - x0 + 2 * pad) / scale) + 1, int((y1 - y0 + 2 * pad) / scale) + 1};
+    out.push_back(std::move(f));
+  }
+}
+
+// 1-D codes the whole-image pass did not read (bars downscaled under a pixel, no quiet zone at a band's edge): found
+// from their bars, read again at full resolution, and masked as unreadable codes when they cannot be decoded.
+void addLinearCandidates(const cv::Mat& fullGray, const cv::Mat& gray, double scale, std::vector<Finding>& out) {
+  for (const BarCandidate& c : localiseLinearCodes(gray)) {
+    const cv::Rect b = c.outline.boundingRect();
+    const cv::Rect full =
+        cv::Rect(int(b.x / scale), int(b.y / scale), int(b.width / scale) + 1, int(b.height / scale) + 1) &
+        cv::Rect(0, 0, fullGray.cols, fullGray.rows);
+    if (full.area() <= 0) continue;
+    const bool known = std::any_of(out.begin(), out.end(), [&](const Finding& f) {
+      return (cv::Rect(f.box->x, f.box->y, f.box->w, f.box->h) & full).area() >= 0.5 * full.area();
+    });
+    if (known) continue;
+    const cv::Mat straight = straightenedBars(fullGray, c, scale);
+    Finding f;
+    f.kind = Kind::Barcode;
+    f.phi = true;
+    if (auto read = readStraightenedBars(straight)) {
+      f.category = "barcode";
+      f.confidence = 0.9f;
+      f.text = read->text;
+      f.detector = "zxing-cpp";
+      f.detectorVersion = "1.4/" + read->format + "/bars";
+    } else if (looksLikeBars(straight)) {
+      f.category = "unreadable-code";  // bars of several widths repeated over the rows: masked all the same
+      f.confidence = 0.6f;
+      f.detector = "bar-localiser";
+      f.detectorVersion = "1";
+    } else {
+      continue;
+    }
+    const int pad = std::max(4, std::min(full.width, full.height) / 10);
+    f.box = Box{full.x - pad, full.y - pad, full.width + 2 * pad, full.height + 2 * pad};
     out.push_back(std::move(f));
   }
 }
@@ -335,21 +425,29 @@ bool unreadableCodeIsText(const Finding& code, const std::vector<Finding>& findi
 std::vector<Finding> detectCodes(const cv::Mat& bgr, const CodeOptions& o) {
   std::vector<Finding> out;
   if (bgr.empty()) return out;
-  cv::Mat gray;
-  cv::cvtColor(bgr, gray, cv::COLOR_BGR2GRAY);
+  cv::Mat fullGray, gray;
+  cv::cvtColor(bgr, fullGray, cv::COLOR_BGR2GRAY);
+  gray = fullGray;
   const int longSide = std::max(gray.cols, gray.rows);
   double scale = 1.0;
   if (longSide > o.workingSide) {
     scale = double(o.workingSide) / longSide;
-    cv::resize(gray, gray, {}, scale, scale, cv::INTER_AREA);
+    cv::resize(fullGray, gray, {}, scale, scale, cv::INTER_AREA);
   }
   readInto(gray, scale, o, out);
   // localiser at about 800 px: modules of a typical wristband code become 2-5 px and merge under a 5x5 closing
   const double locScale = std::min(1.0, 800.0 / std::max(gray.cols, gray.rows));
   cv::Mat small;
   cv::resize(gray, small, {}, locScale, locScale, cv::INTER_AREA);
-  std::vector<std::pair<cv::Rect, double>> candidates;  // candidate, scale of the image it was found on
-  for (const cv::Rect& r : localiseMatrixCodes(small)) candidates.emplace_back(r, locScale);
+  struct Candidate {
+    cv::Rect first;
+    double scale;         // of the image it was found on
+    bool nested = false;  // inside another outline: reported only when decoded (ultrasound sectors, photo frames)
+  };
+  std::vector<Candidate> candidates;
+  std::vector<char> nested;
+  const std::vector<cv::Rect> coarseFound = localiseMatrixCodes(small, {5, 11, 19}, 0, &nested);
+  for (std::size_t i = 0; i < coarseFound.size(); ++i) candidates.push_back({coarseFound[i], locScale, nested[i] != 0});
   // fine pass at working resolution: a small symbol (14-48 px, modules of 1-2 px) is a grey square at 800 px
   if (locScale < 0.75)
     for (const cv::Rect& r : localiseMatrixCodes(gray, {5}, 48)) {
@@ -359,9 +457,9 @@ std::vector<Finding> detectCodes(const cv::Mat& bgr, const CodeOptions& o) {
       const bool seen = std::any_of(candidates.begin(), candidates.end(), [&](const auto& c) {
         return (c.first & coarse).area() >= 0.5 * coarse.area() && c.first.area() <= 4 * std::max(1, coarse.area());
       });
-      if (!seen) candidates.emplace_back(r, 1.0);
+      if (!seen) candidates.push_back({r, 1.0});
     }
-  for (const auto& [r, foundScale] : candidates) {
+  for (const auto& [r, foundScale, inside] : candidates) {
     const double toImage = scale * foundScale;
     const cv::Rect full(int(r.x / toImage), int(r.y / toImage), int(r.width / toImage) + 1,
                         int(r.height / toImage) + 1);
@@ -383,6 +481,8 @@ std::vector<Finding> detectCodes(const cv::Mat& bgr, const CodeOptions& o) {
       f.text = decoded->text();
       f.detector = "zxing-cpp";
       f.detectorVersion = std::string("1.4/") + ZXing::ToString(decoded->format()) + "/candidate";
+    } else if (inside || littleNeutralInk(bgr(full & cv::Rect(0, 0, bgr.cols, bgr.rows)))) {
+      continue;  // nested in another outline, or drawn in colour (the pink grid of ECG paper): only when decoded
     } else if (!squareish(r) && foundScale >= 1.0 - 1e-9 && locScale < 0.75) {
       // a fine-pass candidate (small, dense in both directions): a rectangular DataMatrix, masked all the same
       f.category = "unreadable-code";
@@ -402,6 +502,7 @@ std::vector<Finding> detectCodes(const cv::Mat& bgr, const CodeOptions& o) {
     f.box = Box{full.x - pad, full.y - pad, full.width + 2 * pad, full.height + 2 * pad};
     out.push_back(std::move(f));
   }
+  addLinearCandidates(fullGray, gray, scale, out);
   // the same symbol read on two scan lines: unite the boxes
   for (std::size_t i = 0; i < out.size(); ++i)
     for (std::size_t j = out.size() - 1; j > i; --j) {

@@ -183,10 +183,35 @@ bool readsAsText(const OcrLine& line) {
   return v.phi && !v.uncertain && v.category != "other-text";
 }
 
+int digitCount(const std::string& text) {
+  return int(std::count_if(text.begin(), text.end(), [](unsigned char c) { return std::isdigit(c) != 0; }));
+}
+
+// A region at least four times as long as it is high.
+bool isLongLine(const TextRegion& region) {
+  return std::max(region.rect.size.width, region.rect.size.height) >=
+         4.f * std::min(region.rect.size.width, region.rect.size.height);
+}
+
+// A line of the small-text pass (found on a full-resolution tile), line-shaped: not a patch of texture.
+bool isSmallTextLine(const TextRegion& region) {
+  const float longSide = std::max(region.rect.size.width, region.rect.size.height);
+  const float shortSide = std::min(region.rect.size.width, region.rect.size.height);
+  return region.source == "ppocr-db-fine" && longSide >= 2.f * shortSide;
+}
+
 // A network region that OCR cannot read is still reported (unknown text is masked) when it looks like glyphs;
 // unreadable regions without glyph structure (ECG traces, grid, texture) are dropped.
 bool keepNetworkRegion(const cv::Mat& bgr, const TextRegion& region, const OcrLine& line) {
   if (alnumCount(line.text) >= 3 && line.confidence >= 0.5f) return true;
+  // a long line of the header or footer band read poorly (a rotated 50 px ECG header row read at 0.37, "Due : EMM
+  // Chimugie ce cH vue Bordeaux"; an identity row read at 0.25 with its dates and number) is text all the same, where
+  // identity is printed; mid-page, ECG traces read like this too ("Se te D Re] Den Den au Jan an Pau"): dropped there
+  const double cy = region.box.y + region.box.height / 2.0;
+  const bool band = cy < 0.2 * bgr.rows || cy > 0.9 * bgr.rows;
+  if (band && isLongLine(region) &&
+      ((alnumCount(line.text) >= 8 && line.confidence >= 0.3f) || digitCount(line.text) >= 6))
+    return true;
   cv::Mat gray;
   cv::cvtColor(bgr(region.box), gray, cv::COLOR_BGR2GRAY);
   // a line of the small-text pass was found on a full-resolution tile of a row whose texture already passed a glyph
@@ -355,11 +380,12 @@ struct Pipeline::Impl {
                    dbRegions.size(), classicalMs.load(), classicalRegions.size(), codeMs.load(), ocrMs.load(),
                    regions.size());
     if (o.text && ocrReady) {
-      std::vector<std::size_t> uncertain, vocabulary;
+      std::vector<std::size_t> uncertain, vocabulary, unreadableLines;
       for (std::size_t i = 0; i < regions.size(); ++i) {
         const bool keep = regions[i].source.rfind("ppocr-db", 0) == 0 ? keepNetworkRegion(textBgr, regions[i], lines[i])
                                                                       : readsAsText(lines[i]);
         if (!keep) {
+          if (isSmallTextLine(regions[i])) unreadableLines.push_back(i);
           if (timingEnabled())
             std::fprintf(stderr, "dropped %s region %d,%d %dx%d: '%s' (%.2f)\n", regions[i].source.c_str(),
                          regions[i].box.x, regions[i].box.y, regions[i].box.width, regions[i].box.height,
@@ -372,6 +398,17 @@ struct Pipeline::Impl {
         if (vocabularyLine) vocabulary.push_back(findings.size() - 1);
       }
       resolveUncertainText(findings, uncertain, bgr.size(), kind, vocabulary);
+      // a small-text line OCR could not read at all (an IPP line of 12 px on a label, read as nothing) is masked when
+      // it lies inside an identity block, next to a PHI line; elsewhere it stays dropped
+      std::vector<Finding> unreadable;
+      for (std::size_t i : unreadableLines) {
+        if (!nextToIdentityLine(findings, regions[i].box)) continue;
+        bool unsure = false, vocabularyLine = false;
+        Finding f = textFinding(regions[i], lines[i], bgr.size(), &unsure, &vocabularyLine);
+        if (!f.phi || !unsure) continue;  // read as something after all: the ordinary rules dropped it
+        unreadable.push_back(std::move(f));
+      }
+      findings.insert(findings.end(), unreadable.begin(), unreadable.end());
     }
     // a square blob the code localiser could not decode, that OCR reads as a benign word ("Abdomen" in bold), is text
     std::erase_if(codeFindings, [&](const Finding& c) { return unreadableCodeIsText(c, findings); });

@@ -6,6 +6,30 @@
 #include <algorithm>
 
 namespace medpics::detect {
+namespace {
+
+// A wound, a blood stain or a bruise: mostly saturated red ink with soft edges (the luma gradient on the mark's border
+// under 12 % of its contrast with the skin per pixel; a tattoo's strokes are sharp, and a red tattoo is too).
+bool woundLike(const cv::Mat& bgrSmall, const cv::Mat& inkMask, const cv::Rect& r, double skinLuma) {
+  cv::Mat hsv, red, lowRed, gray, gx, gy, magnitude;
+  cv::cvtColor(bgrSmall(r), hsv, cv::COLOR_BGR2HSV);
+  cv::inRange(hsv, cv::Scalar(0, 90, 40), cv::Scalar(12, 255, 255), red);
+  cv::inRange(hsv, cv::Scalar(165, 90, 40), cv::Scalar(180, 255, 255), lowRed);
+  const double inkPixels = std::max(1, cv::countNonZero(inkMask));
+  if (cv::countNonZero((red | lowRed) & inkMask) < 0.6 * inkPixels) return false;
+  cv::cvtColor(bgrSmall(r), gray, cv::COLOR_BGR2GRAY);
+  cv::Sobel(gray, gx, CV_32F, 1, 0);
+  cv::Sobel(gray, gy, CV_32F, 0, 1);
+  cv::magnitude(gx, gy, magnitude);
+  cv::Mat border;
+  cv::morphologyEx(inkMask, border, cv::MORPH_GRADIENT, cv::getStructuringElement(cv::MORPH_ELLIPSE, {3, 3}));
+  if (cv::countNonZero(border) == 0) return false;
+  const double contrast = std::max(1.0, skinLuma - cv::mean(gray, inkMask)[0]);
+  // a Sobel kernel sums to 4 over a step: a sharp step of `contrast` gives about 4 x contrast / (edge width)
+  return cv::mean(magnitude, border)[0] / 4.0 < 0.12 * contrast;
+}
+
+}  // namespace
 
 std::vector<Finding> detectTattoos(const cv::Mat& bgr, const std::vector<Box>& exclude, const TattooOptions& o) {
   std::vector<Finding> out;
@@ -57,6 +81,7 @@ std::vector<Finding> detectTattoos(const cv::Mat& bgr, const std::vector<Box>& e
     const double darkness = cv::mean(channels[0](r), ink(r))[0] / std::max(1.0, skinLuma);  // ink vs skin luma
     const bool lineArt = tattooInk > 0.5 || darkness < 0.45;
     if (solidity < (lineArt ? 0.04 : 0.2)) continue;
+    if (woundLike(small, ink(r) > 0, r, skinLuma)) continue;
     candidates.push_back(r);
   }
   // A repeated pattern (ECG paper grid, fabric) gives many marks of the same size: not tattoos.

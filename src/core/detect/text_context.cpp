@@ -46,6 +46,29 @@ static int alnumChars(const std::string& text) {
   return n;
 }
 
+// Neighbourhoods of the anchors: PHI text read with confidence, or lines holding a trigger word (within two line
+// heights above/below and three left/right of them).
+static std::vector<cv::Rect> identityAnchors(const std::vector<Finding>& findings, const std::vector<char>& skip) {
+  std::vector<cv::Rect> anchors;
+  for (std::size_t i = 0; i < findings.size(); ++i) {
+    const Finding& f = findings[i];
+    if (f.kind != Kind::Text || !f.box || (i < skip.size() && skip[i])) continue;
+    // (read with confidence: a weak reading such as a capitalised pair in a poorly read header row, 0.34, is no anchor,
+    // nor is uncertain text holding a trigger-like word)
+    const bool phiText = f.phi && f.category != "other-text" && f.confidence >= 0.4f;
+    const bool uncertainText = f.category == "other-text" || f.category == kToCheckCategory;
+    if (!phiText && (uncertainText || !hasIdentityTrigger(f.text))) continue;
+    const int h = std::max(1, f.box->h);
+    anchors.emplace_back(f.box->x - 3 * h, f.box->y - 2 * h, f.box->w + 6 * h, f.box->h + 4 * h);
+  }
+  return anchors;
+}
+
+bool nextToIdentityLine(const std::vector<Finding>& findings, const cv::Rect& box) {
+  const std::vector<cv::Rect> anchors = identityAnchors(findings, {});
+  return std::any_of(anchors.begin(), anchors.end(), [&](const cv::Rect& a) { return (a & box).area() > 0; });
+}
+
 void resolveUncertainText(std::vector<Finding>& findings, const std::vector<std::size_t>& uncertain, cv::Size image,
                           ImageKind kind, const std::vector<std::size_t>& vocabulary) {
   if (uncertain.empty() || isPhotoKind(kind)) return;  // on photos all uncertain text stays masked
@@ -54,16 +77,7 @@ void resolveUncertainText(std::vector<Finding>& findings, const std::vector<std:
     if (i < findings.size()) isUncertain[i] = 1;
   for (std::size_t i : vocabulary)
     if (i < findings.size()) isVocabulary[i] = 1;
-  // anchors: PHI text read with confidence, or lines holding a trigger word
-  std::vector<cv::Rect> anchors;
-  for (std::size_t i = 0; i < findings.size(); ++i) {
-    const Finding& f = findings[i];
-    if (f.kind != Kind::Text || !f.box || isUncertain[i]) continue;
-    const bool phiText = f.phi && f.category != "other-text";
-    if (!phiText && !hasIdentityTrigger(f.text)) continue;
-    const int h = std::max(1, f.box->h);
-    anchors.emplace_back(f.box->x - 3 * h, f.box->y - 2 * h, f.box->w + 6 * h, f.box->h + 4 * h);
-  }
+  const std::vector<cv::Rect> anchors = identityAnchors(findings, isUncertain);
   for (std::size_t i : uncertain) {
     if (i >= findings.size() || !findings[i].box) continue;
     Finding& f = findings[i];

@@ -1,0 +1,38 @@
+// 1-D barcode candidates found from their bars (not from a decoded scan line), read again at full resolution.
+#pragma once
+#include <opencv2/core.hpp>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace medpics::detect {
+
+// A region where bars dominate: its rotated outline (image pixels of the grey image it was found on) and whether
+// the bars run vertically (the scan line is horizontal).
+struct BarCandidate {
+  cv::RotatedRect outline;
+  bool verticalBars = true;
+};
+
+// Candidate 1-D codes of a grey image: areas where the gradient across the bars dominates the gradient along them,
+// closed along the scan direction, at least 20 px long and 10 px high.
+std::vector<BarCandidate> localiseLinearCodes(const cv::Mat& gray);
+
+// The candidate's crop, deskewed and turned so that its bars are vertical (`scale` maps the outline to `gray`).
+cv::Mat straightenedBars(const cv::Mat& gray, const BarCandidate& c, double scale);
+
+// True when a straightened crop shows a 1-D code: at least 10 bars (dips of the middle rows' column profile, blurred
+// 1 px modules included), spaced unevenly (a ruler's ticks are even), half the rows repeating the profile, bars long
+// for their spacing, and inside them a gradient across the bars at least 4x the gradient along them (not text).
+bool looksLikeBars(const cv::Mat& straight);
+
+struct LinearRead {
+  std::string format, text;
+};
+
+// Reads a straightened crop as a 1-D code: everything beyond the outer bars becomes paper (a code printed against the
+// edge of its band or label has no quiet zone), a white quiet zone is added, and small modules are upscaled.
+std::optional<LinearRead> readStraightenedBars(const cv::Mat& straight);
+
+}  // namespace medpics::detect

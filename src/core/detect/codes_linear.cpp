@@ -1,0 +1,243 @@
+// 1-D barcode candidates from their bars: gradient localisation, straightening, bar tests and a padded re-read.
+#include "medpics/detect/codes_linear.hpp"
+
+#include <ZXing/ReadBarcode.h>
+#include <opencv2/imgproc.hpp>
+
+#include <algorithm>
+#include <cmath>
+
+namespace medpics::detect {
+namespace {
+
+struct Run {
+  bool dark;
+  int start, length;
+};
+
+// Runs of a binarised profile (true = dark), between its first and last dark run.
+std::vector<Run> runsOf(const std::vector<bool>& dark) {
+  std::vector<Run> runs;
+  for (int x = 0; x < int(dark.size()); ++x) {
+    if (runs.empty() || runs.back().dark != dark[std::size_t(x)])
+      runs.push_back({dark[std::size_t(x)], x, 1});
+    else
+      ++runs.back().length;
+  }
+  while (!runs.empty() && !runs.front().dark) runs.erase(runs.begin());
+  while (!runs.empty() && !runs.back().dark) runs.pop_back();
+  return runs;
+}
+
+double percentile(std::vector<int> v, double p) {
+  if (v.empty()) return 0;
+  std::sort(v.begin(), v.end());
+  return v[std::min(v.size() - 1, std::size_t(p * double(v.size() - 1) + 0.5))];
+}
+
+// Column profile of the middle rows and its dark/light split at the crop's Otsu level.
+struct Profile {
+  double level = 0;
+  std::vector<bool> dark;
+};
+
+Profile profileOf(const cv::Mat& g) {
+  Profile p;
+  const cv::Mat middle = g(cv::Range(g.rows / 5, std::max(g.rows / 5 + 1, g.rows * 4 / 5)), cv::Range::all());
+  cv::Mat ignored;
+  p.level = cv::threshold(middle, ignored, 0, 255, cv::THRESH_BINARY | cv::THRESH_OTSU);
+  cv::Mat mean;
+  cv::reduce(middle, mean, 0, cv::REDUCE_AVG, CV_32F);
+  for (int x = 0; x < mean.cols; ++x) p.dark.push_back(mean.at<float>(0, x) < p.level);
+  return p;
+}
+
+// Leading and trailing dark runs much wider than the bars (the background beyond a band's edge) are not bars.
+std::vector<Run> barRuns(const Profile& p) {
+  std::vector<Run> runs = runsOf(p.dark);
+  std::vector<int> bars;
+  for (const auto& r : runs)
+    if (r.dark) bars.push_back(r.length);
+  const double wide = 5.0 * std::max(1.0, percentile(bars, 0.5));
+  while (runs.size() > 2 && runs.front().length > wide) runs.erase(runs.begin(), runs.begin() + 2);
+  while (runs.size() > 2 && runs.back().length > wide) runs.erase(runs.end() - 2, runs.end());
+  return runs;
+}
+
+}  // namespace
+
+std::vector<BarCandidate> localiseLinearCodes(const cv::Mat& gray) {
+  std::vector<BarCandidate> out;
+  cv::Mat gx, gy;
+  cv::Sobel(gray, gx, CV_16S, 1, 0);
+  cv::Sobel(gray, gy, CV_16S, 0, 1);
+  cv::convertScaleAbs(gx, gx);
+  cv::convertScaleAbs(gy, gy);
+  for (bool vertical : {true, false}) {
+    cv::Mat diff, bin;
+    cv::subtract(vertical ? gx : gy, vertical ? gy : gx, diff);
+    cv::blur(diff, diff, {7, 7});
+    cv::threshold(diff, bin, 40, 255, cv::THRESH_BINARY);
+    // bars are joined across their spaces (up to ~4 modules of 3 px), not across text lines above or below
+    cv::morphologyEx(bin, bin, cv::MORPH_CLOSE,
+                     cv::getStructuringElement(cv::MORPH_RECT, vertical ? cv::Size(17, 3) : cv::Size(3, 17)));
+    cv::morphologyEx(bin, bin, cv::MORPH_OPEN, cv::getStructuringElement(cv::MORPH_RECT, {5, 5}));
+    std::vector<std::vector<cv::Point>> contours;
+    cv::findContours(bin, contours, cv::RETR_EXTERNAL, cv::CHAIN_APPROX_SIMPLE);
+    for (const auto& c : contours) {
+      const cv::Rect b = cv::boundingRect(c);
+      const int along = vertical ? b.width : b.height, across = vertical ? b.height : b.width;
+      if (along < 20 || across < 10) continue;
+      const cv::RotatedRect rr = cv::minAreaRect(c);
+      if (cv::contourArea(c) < 0.5 * rr.size.area()) continue;
+      out.push_back({rr, vertical});
+    }
+  }
+  // the largest first; a page holds a few codes, never hundreds
+  std::sort(out.begin(), out.end(),
+            [](const BarCandidate& a, const BarCandidate& b) { return a.outline.size.area() > b.outline.size.area(); });
+  if (out.size() > 24) out.resize(24);
+  return out;
+}
+
+cv::Mat straightenedBars(const cv::Mat& gray, const BarCandidate& c, double scale) {
+  cv::Point2f pts[4];
+  c.outline.points(pts);
+  // the side closest to the scan direction gives the skew
+  double angle = 0, along = 0, across = 0;
+  for (int i = 0; i < 2; ++i) {
+    const cv::Point2f d = pts[(i + 1) % 4] - pts[i];
+    const double len = std::hypot(d.x, d.y);
+    double a = std::atan2(d.y, d.x) * 180.0 / CV_PI;  // of this side, in (-180, 180]
+    if (!c.verticalBars) a -= 90;
+    while (a > 45) a -= 180;
+    while (a < -135) a += 180;
+    if (a < -45) continue;  // this side runs along the bars
+    angle = a;
+    along = len;
+    across = std::hypot((pts[(i + 2) % 4] - pts[(i + 1) % 4]).x, (pts[(i + 2) % 4] - pts[(i + 1) % 4]).y);
+  }
+  if (along <= 0) {
+    along = std::max(c.outline.size.width, c.outline.size.height);
+    across = std::min(c.outline.size.width, c.outline.size.height);
+  }
+  along /= scale;
+  across /= scale;
+  const cv::Point2f centre(float(c.outline.center.x / scale), float(c.outline.center.y / scale));
+  const double margin = std::max(6.0, 0.04 * along);
+  const cv::Size size(int(along + 2 * margin), int(across + 2 * margin));
+  const cv::Size turned = c.verticalBars ? size : cv::Size(size.height, size.width);
+  cv::Mat m = cv::getRotationMatrix2D(centre, angle, 1.0);
+  m.at<double>(0, 2) += turned.width / 2.0 - centre.x;
+  m.at<double>(1, 2) += turned.height / 2.0 - centre.y;
+  cv::Mat crop;
+  cv::warpAffine(gray, crop, m, turned, cv::INTER_LINEAR, cv::BORDER_REPLICATE);
+  if (!c.verticalBars) cv::rotate(crop, crop, cv::ROTATE_90_CLOCKWISE);
+  return crop;
+}
+
+bool looksLikeBars(const cv::Mat& g) {
+  if (g.rows < 10 || g.cols < 20) return false;
+  // column profile of the middle rows; bars are its dips, counted with hysteresis (blurred 1 px modules of a
+  // JPEG-compressed code do not reach an Otsu level, but still dip)
+  const cv::Mat middle = g(cv::Range(g.rows / 5, std::max(g.rows / 5 + 1, g.rows * 4 / 5)), cv::Range::all());
+  cv::Mat mean;
+  cv::reduce(middle, mean, 0, cv::REDUCE_AVG, CV_32F);
+  const float* p = mean.ptr<float>(0);
+  double lo = 255, hi = 0;
+  cv::minMaxLoc(mean, &lo, &hi);
+  if (hi - lo < 30) return false;
+  const double delta = 0.08 * (hi - lo);
+  std::vector<int> centres;
+  bool dark = false;
+  double extreme = p[0];
+  int at = 0;
+  for (int x = 1; x < mean.cols; ++x) {
+    if (!dark) {
+      if (p[x] > extreme)
+        extreme = p[x];
+      else if (p[x] < extreme - delta)
+        dark = true, extreme = p[x], at = x;
+    } else {
+      if (p[x] < extreme)
+        extreme = p[x], at = x;
+      else if (p[x] > extreme + delta)
+        dark = false, extreme = p[x], centres.push_back(at);
+    }
+  }
+  if (centres.size() < 10) return false;
+  // modules of several widths: the distances between bars vary (a ruler's ticks are evenly spaced)
+  std::vector<int> spacing;
+  for (std::size_t i = 1; i < centres.size(); ++i) spacing.push_back(centres[i] - centres[i - 1]);
+  if (percentile(spacing, 0.9) < 1.5 * percentile(spacing, 0.1)) return false;
+  const int x0 = std::max(1, centres.front() - 2), x1 = std::min(g.cols - 1, centres.back() + 3);
+  // the rows repeat the profile (within a pixel of shift): bars run across their whole height, strokes of text do not
+  cv::Mat ref = mean.colRange(x0, x1) - cv::mean(mean.colRange(x0, x1))[0];
+  const double refNorm = cv::norm(ref);
+  int agreeing = 0, total = 0;
+  for (int y = g.rows / 10; y < g.rows - g.rows / 10; ++y, ++total) {
+    double best = -1;
+    for (int shift = -1; shift <= 1; ++shift) {
+      cv::Mat row;
+      g.row(y).colRange(x0 + shift, x1 + shift).convertTo(row, CV_32F);
+      row -= cv::mean(row)[0];
+      const double n = cv::norm(row) * refNorm;
+      if (n > 0) best = std::max(best, row.dot(ref) / n);
+    }
+    agreeing += best >= 0.5;
+  }
+  // (the crop has a margin and may hold the frame of a small sticker: half the rows, at least 8)
+  // bars are long for their spacing (a code's bars are at least ~10 modules high); the stems of a line of text are
+  // spaced a third to half of their height apart
+  if (percentile(spacing, 0.5) > 0.2 * agreeing) return false;
+  // inside the bars the gradient runs across them only; letters have horizontal strokes and rounds (text lines: a
+  // ratio under 2, codes over 10, blurred 1 px modules included)
+  const cv::Mat band =
+      g(cv::Range(g.rows * 35 / 100, std::max(g.rows * 35 / 100 + 3, g.rows * 65 / 100)), cv::Range(x0, x1));
+  cv::Mat gx, gy;
+  cv::Sobel(band, gx, CV_32F, 1, 0);
+  cv::Sobel(band, gy, CV_32F, 0, 1);
+  if (cv::norm(gx, cv::NORM_L1) < 4 * cv::norm(gy, cv::NORM_L1)) return false;
+  return agreeing >= 8 && agreeing >= 0.5 * total;
+}
+
+std::optional<LinearRead> readStraightenedBars(const cv::Mat& g) {
+  if (g.rows < 8 || g.cols < 16) return std::nullopt;
+  const Profile p = profileOf(g);
+  const std::vector<Run> runs = barRuns(p);
+  if (runs.size() < 9) return std::nullopt;
+  std::vector<int> bars;
+  for (const auto& r : runs)
+    if (r.dark) bars.push_back(r.length);
+  const int x0 = runs.front().start, x1 = runs.back().start + runs.back().length;
+  // paper beyond the outer bars, then a quiet zone of paper around the symbol
+  cv::Mat sorted = g.reshape(1, 1).clone();
+  cv::sort(sorted, sorted, cv::SORT_EVERY_ROW | cv::SORT_ASCENDING);
+  const uchar paper = sorted.at<uchar>(0, int(sorted.cols * 0.9));
+  cv::Mat clean = g.clone();
+  clean(cv::Rect(0, 0, std::max(0, x0 - 1), g.rows)).setTo(paper);
+  clean(cv::Rect(std::min(g.cols, x1 + 1), 0, g.cols - std::min(g.cols, x1 + 1), g.rows)).setTo(paper);
+  const int quiet = std::max(20, (x1 - x0) / 5);
+  cv::Mat framed;
+  cv::copyMakeBorder(clean, framed, 8, 8, quiet, quiet, cv::BORDER_CONSTANT, cv::Scalar(paper));
+  const double module = std::max(1.0, percentile(bars, 0.1));
+  ZXing::DecodeHints hints;
+  hints.setTryHarder(true);
+  hints.setTryRotate(false);
+  hints.setFormats(ZXing::BarcodeFormat::LinearCodes);
+  hints.setMaxNumberOfSymbols(1);
+  const std::vector<double> scales = module <= 2 ? std::vector<double>{2.0, 3.0, 1.0} : std::vector<double>{1.0, 2.0};
+  for (double s : scales) {
+    cv::Mat big = framed;
+    if (s > 1) cv::resize(framed, big, {}, s, s, cv::INTER_CUBIC);
+    for (auto binarizer : {ZXing::Binarizer::LocalAverage, ZXing::Binarizer::GlobalHistogram}) {
+      hints.setBinarizer(binarizer);
+      const ZXing::Result r = ZXing::ReadBarcode(
+          ZXing::ImageView(big.data, big.cols, big.rows, ZXing::ImageFormat::Lum, int(big.step)), hints);
+      if (r.isValid()) return LinearRead{ZXing::ToString(r.format()), r.text()};
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace medpics::detect

@@ -1,0 +1,134 @@
+// Regression tests of the 1-D codes missed on the hard corpora (seeds 857, 1103, 1117), rebuilt with the generator:
+// codes at a band's edge without quiet zone, 1 px modules after JPEG, codes on stickers of large lab reports.
+#include "medpics/detect/codes.hpp"
+#include "medpics/detect/codes_linear.hpp"
+#include "medpics/detect/evaluation.hpp"
+#include "medpics/demo/generator.hpp"
+
+#include <ZXing/BitMatrix.h>
+#include <ZXing/MultiFormatWriter.h>
+#include <catch2/catch.hpp>
+#include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
+
+#include <string>
+#include <vector>
+
+using namespace medpics;
+using namespace medpics::detect;
+
+namespace {
+
+// The image of the corpus (`medpics corpus --seed corpusSeed`, image `index`) before the corpus' own JPEG pass, then
+// JPEG-compressed at `quality`.
+synth::SynthImage corpusImage(synth::ImageKind kind, std::uint64_t corpusSeed, int index, int w, int h, int quality) {
+  synth::GenerateOptions g;
+  g.width = w;
+  g.height = h;
+  g.hard = true;
+  synth::SynthImage img = synth::generate(kind, corpusSeed * 100003ull + std::uint64_t(index), g);
+  std::vector<uchar> buf;
+  cv::imencode(".jpg", img.pixels, buf, {cv::IMWRITE_JPEG_QUALITY, quality});
+  img.pixels = cv::imdecode(buf, cv::IMREAD_COLOR);
+  return img;
+}
+
+std::string describe(const std::vector<Finding>& findings) {
+  std::string out;
+  for (const auto& f : findings)
+    out += f.category + " '" + f.text + "' " + f.detector + " " + std::to_string(f.box->x) + "," +
+           std::to_string(f.box->y) + " " + std::to_string(f.box->w) + "x" + std::to_string(f.box->h) + "; ";
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("1-D codes missed on the hard corpora are masked, read when the bars allow it", "[codes][misses]") {
+  using K = synth::ImageKind;
+  struct Case {
+    const char* what;
+    K kind;
+    std::uint64_t seed;
+    int index, w, h, quality;
+  };
+  // sizes and JPEG qualities of the corpus images
+  for (const Case& c : {
+           Case{"Code 128 against the band's edge, no quiet zone (12 MP wristband)", K::Wristband, 857, 11, 3862, 2896,
+                39},
+           Case{"UPC-E 68 x 55 px, 1 px modules", K::Wristband, 857, 3, 2208, 1656, 72},
+           Case{"Code 128 at the band's edge and EAN-8 93 x 63 px", K::Wristband, 1103, 19, 3329, 2496, 47},
+           Case{"EAN-8 81 x 54 px", K::Wristband, 1117, 11, 2386, 1789, 37},
+           Case{"EAN-8 on a sticker of a 9 MP lab report (read at full resolution only)", K::LabReport, 857, 1, 2566,
+                3421, 50},
+           Case{"Code 93 on a sticker", K::LabReport, 857, 17, 1937, 2582, 70},
+           Case{"UPC-A on a sticker of a 11 MP lab report", K::LabReport, 1103, 17, 2837, 3782, 65},
+           Case{"DataMatrix 198 px inside a sticker's outline, rotated", K::LabReport, 1117, 1, 2640, 3520, 45},
+           Case{"UPC-E 54 x 35 px on a sticker", K::LabReport, 1117, 17, 1808, 2410, 55},
+       }) {
+    const synth::SynthImage img = corpusImage(c.kind, c.seed, c.index, c.w, c.h, c.quality);
+    const auto findings = detectCodes(img.pixels);
+    INFO(c.what << ": " << describe(findings));
+    int codes = 0;
+    for (const auto& e : img.truth) {
+      if (e.kind != "barcode") continue;
+      ++codes;
+      INFO(e.symbology << " '" << e.text << "' at " << e.box.x << "," << e.box.y << " " << e.box.width << "x"
+                       << e.box.height);
+      CHECK(coverage(Box{e.box.x, e.box.y, e.box.width, e.box.height}, findings) >= requiredCoverage("barcode"));
+    }
+    CHECK(codes >= 1);
+    // no code finding away from the codes (text lines, the band's edge, the table are not bars)
+    for (const auto& f : findings) {
+      const cv::Rect r(f.box->x, f.box->y, f.box->w, f.box->h);
+      bool onCode = false;
+      for (const auto& e : img.truth) onCode = onCode || (e.kind == "barcode" && (r & e.box).area() > 0);
+      INFO("finding " << f.category << " " << f.detector << " at " << r.x << "," << r.y);
+      CHECK(onCode);
+    }
+  }
+}
+
+TEST_CASE("bar tests: a code's bars pass, a line of text, a ruler and a blank band do not", "[codes]") {
+  // an EAN-8 with 1 px modules, 40 px high, blurred like a JPEG at q35
+  ZXing::MultiFormatWriter writer(ZXing::BarcodeFormat::EAN8);
+  writer.setMargin(0);
+  const ZXing::BitMatrix bits = writer.encode("1320829", 0, 0);
+  cv::Mat code(60, bits.width() + 40, CV_8U, cv::Scalar(235));
+  for (int x = 0; x < bits.width(); ++x)
+    if (bits.get(x, 0)) code(cv::Rect(20 + x, 10, 1, 40)).setTo(40);
+  cv::GaussianBlur(code, code, {3, 3}, 0.6);
+  CHECK(looksLikeBars(code));
+  // the same bars 3 px per module, printed against a dark edge on the left: read once paper replaces the edge
+  cv::Mat wide(80, 3 * bits.width() + 40, CV_8U, cv::Scalar(240));
+  for (int x = 0; x < bits.width(); ++x)
+    if (bits.get(x, 0)) wide(cv::Rect(30 + 3 * x, 10, 3, 60)).setTo(20);
+  wide(cv::Rect(0, 0, 24, wide.rows)).setTo(90);  // the arm beside the band, 6 px from the first bar
+  const auto read = readStraightenedBars(wide);
+  REQUIRE(read.has_value());
+  CHECK(read->text == "13208295");
+  // a ruler: evenly spaced ticks
+  cv::Mat ruler(50, 300, CV_8U, cv::Scalar(235));
+  for (int x = 10; x < 290; x += 8) ruler(cv::Rect(x, 5, 2, 40)).setTo(30);
+  CHECK_FALSE(looksLikeBars(ruler));
+  // a line of text (stems of letters, with horizontal strokes)
+  cv::Mat text(44, 380, CV_8U, cv::Scalar(235));
+  cv::putText(text, "Valide par le biologiste", {4, 32}, cv::FONT_HERSHEY_SIMPLEX, 0.9, cv::Scalar(30), 2);
+  CHECK_FALSE(looksLikeBars(text));
+  CHECK_FALSE(looksLikeBars(cv::Mat(40, 200, CV_8U, cv::Scalar(200))));
+}
+
+TEST_CASE("the pink grid of ECG paper is not an unreadable code", "[codes]") {
+  // ECGs of corpora 1103 (images 4 and 20: 12 and 3 undecodable "codes" on the grid before), 857 and 1117 (image 20:
+  // a grid cell holding a QRS spike, and one holding the lead label "II", in black)
+  struct Case {
+    std::uint64_t seed;
+    int index, w, h, quality;
+  };
+  for (const Case& c : {Case{1103, 4, 3516, 2486, 40}, Case{1103, 20, 2682, 1896, 54}, Case{857, 20, 1524, 1077, 48},
+                        Case{1117, 20, 3666, 2592, 56}}) {
+    const synth::SynthImage img = corpusImage(synth::ImageKind::Ecg, c.seed, c.index, c.w, c.h, c.quality);
+    const auto findings = detectCodes(img.pixels);
+    INFO("ECG " << c.seed << "/" << c.index << ": " << describe(findings));
+    CHECK(findings.empty());
+  }
+}
