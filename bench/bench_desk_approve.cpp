@@ -4,6 +4,7 @@
 //   xvfb-run -a -s "-screen 0 1920x1080x24" bench_desk_approve http://127.0.0.1:8474 [approvals=10] [look_s=1.5]
 // look_s: how long the moderator looks at the final review between the first and the second A.
 #include "app.hpp"
+#include "desk_bench.hpp"
 
 #include <glad/gl.h>
 #define GLFW_INCLUDE_NONE
@@ -22,17 +23,10 @@
 using namespace medpics;
 
 namespace {
-using Clock = std::chrono::steady_clock;
-double msSince(Clock::time_point t) { return std::chrono::duration<double, std::milli>(Clock::now() - t).count(); }
+using namespace medpics::bench;
 
 // One frame paced at 60 Hz, as vsync would.
-void frame(desk::App& app) {
-  const auto start = Clock::now();
-  app.frame();
-  glFinish();
-  const double ms = msSince(start);
-  if (ms < 16.7) std::this_thread::sleep_for(std::chrono::duration<double, std::milli>(16.7 - ms));
-}
+void frame(desk::App& app) { pacedFrame(app, 16.7); }
 
 bool runUntil(desk::App& app, const std::function<bool()>& done, double seconds) {
   const auto start = Clock::now();
@@ -43,29 +37,6 @@ bool runUntil(desk::App& app, const std::function<bool()>& done, double seconds)
   return true;
 }
 
-// Every image shown with its findings (analysed).
-bool itemShown(const desk::Desk& desk) {
-  if (!desk.post || desk.post->images.empty()) return false;
-  for (const auto& img : desk.post->images)
-    if (img.status != desk::LoadedImage::Status::Ready || img.analysis == desk::LoadedImage::Analysis::Pending)
-      return false;
-  return true;
-}
-
-// Claimed, every image shown and analysed: the moderator can decide.
-bool itemReady(const desk::Desk& desk) {
-  if (!desk.post || !desk.post->state.leaseHeld() || desk.post->images.empty()) return false;
-  for (const auto& img : desk.post->images)
-    if (img.status != desk::LoadedImage::Status::Ready || img.analysis == desk::LoadedImage::Analysis::Pending)
-      return false;
-  return true;
-}
-
-double median(std::vector<double> v) {
-  if (v.empty()) return 0;
-  std::sort(v.begin(), v.end());
-  return v[v.size() / 2];
-}
 }  // namespace
 
 int main(int argc, char** argv) {

@@ -6,6 +6,7 @@
 // fps paces the frames as vsync would (the desk swaps with interval 1; Xvfb does not pace); 0 renders back to back,
 // the worst case for the background threads, which then only get the CPU time llvmpipe leaves.
 #include "app.hpp"
+#include "desk_bench.hpp"
 
 #include <glad/gl.h>
 #define GLFW_INCLUDE_NONE
@@ -22,8 +23,7 @@
 using namespace medpics;
 
 namespace {
-using Clock = std::chrono::steady_clock;
-double msSince(Clock::time_point t) { return std::chrono::duration<double, std::milli>(Clock::now() - t).count(); }
+using namespace medpics::bench;
 
 struct Frames {
   std::vector<double> ms;
@@ -40,14 +40,7 @@ double gFramePeriodMs = 0;  // > 0: frames start at this period at most (vsync)
 
 // One frame, GPU work included; then, when paced, the wait for the next vsync (not counted). When the desk waits for
 // events (session phase), the time it slept before the frame is not counted either.
-double frame(desk::App& app) {
-  const auto start = Clock::now();
-  app.frame();
-  glFinish();
-  const double ms = msSince(start) - app.lastWaitMs();
-  if (ms < gFramePeriodMs) std::this_thread::sleep_for(std::chrono::duration<double, std::milli>(gFramePeriodMs - ms));
-  return ms;
-}
+double frame(desk::App& app) { return pacedFrame(app, gFramePeriodMs); }
 
 bool runUntil(desk::App& app, Frames* frames, const std::function<bool()>& done, double seconds) {
   const auto start = Clock::now();
@@ -59,23 +52,6 @@ bool runUntil(desk::App& app, Frames* frames, const std::function<bool()>& done,
   return true;
 }
 
-// Shown with its findings (the lease claim of a prefetched post may still be in flight).
-bool itemShown(const desk::Desk& desk) {
-  if (!desk.post || desk.post->images.empty()) return false;
-  for (const auto& img : desk.post->images)
-    if (img.status != desk::LoadedImage::Status::Ready || img.analysis == desk::LoadedImage::Analysis::Pending)
-      return false;
-  return true;
-}
-
-// Shown and claimed: a decision can be made.
-bool itemReady(const desk::Desk& desk) {
-  if (!desk.post || !desk.post->state.leaseHeld() || desk.post->images.empty()) return false;
-  for (const auto& img : desk.post->images)
-    if (img.status != desk::LoadedImage::Status::Ready || img.analysis == desk::LoadedImage::Analysis::Pending)
-      return false;
-  return true;
-}
 }  // namespace
 
 int main(int argc, char** argv) {

@@ -7,6 +7,7 @@
 // objects, what it found is masked by the desk: A, A again; a second objection gets a written reason (O, text, Enter,
 // A, A). Time per post: from one post on screen to the next one on screen (the looking included).
 #include "app.hpp"
+#include "desk_bench.hpp"
 
 #include <glad/gl.h>
 #define GLFW_INCLUDE_NONE
@@ -28,8 +29,7 @@
 using namespace medpics;
 
 namespace {
-using Clock = std::chrono::steady_clock;
-double msSince(Clock::time_point t) { return std::chrono::duration<double, std::milli>(Clock::now() - t).count(); }
+using namespace medpics::bench;
 
 // The moderator's keyboard: key events reach the desk through ImGui IO in App::inputHook; every key is counted.
 struct Keyboard {
@@ -44,12 +44,8 @@ struct Keyboard {
       chars.clear();
     };
   }
-  void frame() {
-    const auto start = Clock::now();
-    app.frame();
-    const double ms = msSince(start);
-    if (ms < 16.7) std::this_thread::sleep_for(std::chrono::duration<double, std::milli>(16.7 - ms));  // 60 Hz
-  }
+  void frame() { pacedFrame(app, 16.7); }  // 60 Hz
+
   void key(int glfwKey) {
     down.insert(glfwKey);
     frame();
@@ -75,19 +71,7 @@ struct Keyboard {
 };
 
 // On screen with its findings and claimed: A and R act.
-bool decidable(const desk::Desk& desk) {
-  if (!desk.post || !desk.canDecide(desk::DecisionKind::Publish) || desk.post->images.empty()) return false;
-  for (const auto& img : desk.post->images)
-    if (img.status != desk::LoadedImage::Status::Ready || img.analysis == desk::LoadedImage::Analysis::Pending)
-      return false;
-  return true;
-}
-
-double median(std::vector<double> v) {
-  if (v.empty()) return 0;
-  std::sort(v.begin(), v.end());
-  return v[v.size() / 2];
-}
+bool decidable(const desk::Desk& desk) { return itemShown(desk) && desk.canDecide(desk::DecisionKind::Publish); }
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -153,8 +137,8 @@ int main(int argc, char** argv) {
         kb.key(GLFW_KEY_A);  // publish
         const bool settled = kb.waitUntil(
             [&] {
-              return desk.decisionsQueued > queued || (desk.post && desk.post->detail.id == id && !desk.post->state.sending() &&
-                                                       desk.post->residualFindings > 0);
+              return desk.decisionsQueued > queued || (desk.post && desk.post->detail.id == id &&
+                                                       !desk.post->state.sending() && desk.post->residualFindings > 0);
             },
             600);
         if (!settled) return 1;
