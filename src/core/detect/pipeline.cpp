@@ -404,7 +404,7 @@ struct Pipeline::Impl {
       for (std::size_t i : unreadableLines) {
         if (!nextToIdentityLine(findings, regions[i].box)) continue;
         bool unsure = false, vocabularyLine = false;
-        Finding f = textFinding(regions[i], lines[i], bgr.size(), &unsure, &vocabularyLine);
+        Finding f = textFinding(regions[i], lines[i], bgr.size(), o.trimFieldLabels, &unsure, &vocabularyLine);
         if (!f.phi || !unsure) continue;  // read as something after all: the ordinary rules dropped it
         unreadable.push_back(std::move(f));
       }
