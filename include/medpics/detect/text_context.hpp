@@ -25,7 +25,8 @@ bool hasIdentityTrigger(std::string_view text);
 //    line heights left/right of it): the rest of an identity block.
 // Elsewhere it becomes kToCheckCategory with phi false. `uncertain` lists indices into `findings`; those also in
 // `vocabulary` (LineVerdict::vocabulary: clinical vocabulary read with errors, no trigger, no PHI span, no capitalised
-// unknown word) become kToCheckCategory wherever they are, except on photos.
+// unknown word) become kToCheckCategory wherever they are, except on photos. An uncertain finding that would stay
+// masked but spans rows finer findings read one by one (readRowByRow) becomes kToCheckCategory too, except on photos.
 // True when `box` lies next to a PHI text finding read with confidence or to a line holding a trigger word (within two
 // line heights above/below and three left/right of it): inside an identity block.
 bool nextToIdentityLine(const std::vector<Finding>& findings, const cv::Rect& box);

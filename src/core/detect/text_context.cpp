@@ -3,6 +3,7 @@
 #include "medpics/detect/text_context.hpp"
 
 #include "medpics/detect/lexicon.hpp"
+#include "medpics/detect/text_rows_read.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -94,6 +95,18 @@ void resolveUncertainText(std::vector<Finding>& findings, const std::vector<std:
     if (((band && !leadLike) || nearAnchor) && !isVocabulary[i]) continue;  // may identify: stays masked
     f.category = kToCheckCategory;
     f.phi = false;
+  }
+  // uncertain text still masked that merged rows finer findings read one by one adds nothing: each row keeps its own
+  // verdict (finest first, so a coarser region only counts rows whose verdict is final)
+  std::vector<std::size_t> masked;
+  for (std::size_t i : uncertain)
+    if (i < findings.size() && findings[i].box && findings[i].phi) masked.push_back(i);
+  std::sort(masked.begin(), masked.end(),
+            [&](std::size_t a, std::size_t b) { return findings[a].box->h < findings[b].box->h; });
+  for (std::size_t i : masked) {
+    if (!readRowByRow(findings, i)) continue;
+    findings[i].category = kToCheckCategory;
+    findings[i].phi = false;
   }
 }
 

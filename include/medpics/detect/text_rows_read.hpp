@@ -1,0 +1,17 @@
+// Uncertain text spanning several rows whose rows were each read by finer findings.
+#pragma once
+#include "medpics/detect/finding.hpp"
+
+#include <cstddef>
+#include <vector>
+
+namespace medpics::detect {
+
+// True when findings[i] (uncertain text, box-only or rotated) spans at least two rows that other, finer text findings
+// read one by one: findings whose own line is at most 3/4 of findings[i]'s height, that are masked (phi) or were read
+// confidently (≥ 0.6), whose centres lie on two rows or more, and whose outlines (polygon when given, else box) cover
+// at least `minCoverage` of findings[i]'s box. A coarse region that merged two header rows and read them as garbage
+// then adds nothing: each row keeps its own verdict (a name or a date read there stays masked).
+bool readRowByRow(const std::vector<Finding>& findings, std::size_t i, double minCoverage = 0.75);
+
+}  // namespace medpics::detect
