@@ -3,6 +3,7 @@
 #include "medpics/detect/pipeline.hpp"
 
 #include "medpics/detect/classify.hpp"
+#include "medpics/detect/face_cover.hpp"
 #include "medpics/detect/grid_removal.hpp"
 #include "medpics/detect/image_kind.hpp"
 #include "medpics/detect/text_context.hpp"
@@ -138,8 +139,9 @@ Finding textFinding(const TextRegion& whole, const OcrLine& line, cv::Size image
   if (uncertain) *uncertain = verdict.uncertain;
   if (vocabulary) *vocabulary = verdict.vocabulary;
   // a PHI line's finding leaves out its field label and trailing benign words read confidently (text_trim.hpp)
-  const TextRegion region =
-      trimLabels && verdict.phi && !verdict.spans.empty() ? subRegion(whole, phiExtent(line, verdict.spans), imageSize) : whole;
+  const TextRegion region = trimLabels && verdict.phi && !verdict.spans.empty()
+                                ? subRegion(whole, phiExtent(line, verdict.spans), imageSize)
+                                : whole;
   Finding f;
   f.repaired = verdict.repaired;
   f.kind = Kind::Text;
@@ -427,6 +429,7 @@ struct Pipeline::Impl {
       if (timingEnabled()) std::fprintf(stderr, "detect timing: tattoo %.0f ms\n", tattooMs);
     }
     findings.insert(findings.end(), tattooFindings.begin(), tattooFindings.end());
+    dropUnreadTextUnderFaces(findings);  // garbage read on hair or clothes inside a masked head (face_cover.hpp)
     return findings;
   }
 
