@@ -250,3 +250,19 @@ TEST_CASE("a weak capitalised pair read under 60 % is uncertain, not a name", "[
   CHECK(classifyLine("DUPONT Jean", 0.37f).category == "name");
   CHECK(classifyLine("Nom : Li Na", 0.37f).category == "name");
 }
+
+TEST_CASE("a lone all-caps word read under 40 % is uncertain, not a name", "[rules]") {
+  // ECG traces read "PA EMPS tee" at 0.25 were a name mid-page (a false alarm the context rule could not see)
+  for (const char* line : {"PA EMPS tee", "EMPS", "ke RESGA"}) {
+    INFO(line);
+    const LineVerdict v = classifyLine(line, 0.25f);
+    CHECK(v.category != "name");
+    CHECK(v.uncertain);
+    CHECK(v.phi);  // still masked where the context rule says so (photos, header and footer bands, identity blocks)
+  }
+  // read at 40 % or more, after a trigger, or with a name from the lexicon, it stays a name
+  CHECK(classifyLine("EMPS", 0.45f).category == "name");
+  CHECK(classifyLine("Nom : EMPS", 0.25f).category == "name");
+  CHECK(classifyLine("DUPONT", 0.25f).category == "name");
+  CHECK(classifyLine("DUPONT Jean", 0.25f).category == "name");
+}

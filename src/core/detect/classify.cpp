@@ -611,6 +611,12 @@ LineVerdict classifyLine(std::string_view original, float ocrConfidence) {
   };
   if (!trigger && ocrConfidence < 0.6f && !v.spans.empty() && std::all_of(v.spans.begin(), v.spans.end(), weakPair))
     v.spans.clear();
+  // likewise a lone all-caps word (the weakest name rule) in a line read under 40 % ("PA EMPS tee": an ECG trace) is no
+  // evidence of a name: the line is uncertain, and the context rule decides (masked on photos, in the header and footer
+  // bands and next to an identity line; "to-check" elsewhere)
+  if (!trigger && ocrConfidence < 0.4f && !v.spans.empty() &&
+      std::all_of(v.spans.begin(), v.spans.end(), [](const TextSpan& s) { return s.rule == "all-caps-word"; }))
+    v.spans.clear();
   if (!v.spans.empty()) {
     const auto best = std::max_element(v.spans.begin(), v.spans.end(),
                                        [](const auto& a, const auto& b) { return a.confidence < b.confidence; });
