@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <map>
+#include <mutex>
 
 namespace medpics::detect {
 
@@ -24,7 +25,12 @@ cv::dnn::Net& threadNetwork(const std::string& path, int instance) {
   thread_local std::map<std::pair<std::string, int>, cv::dnn::Net> nets;
   auto it = nets.find({path, instance});
   if (it == nets.end()) {
+    // OpenCV's importers share the process-wide layer registry without making concurrent imports safe (TSan saw
+    // two warm-up workers race in LayerFactory::createLayerInstance): one import at a time, inference stays parallel
+    static std::mutex importing;
+    std::unique_lock lock(importing);
     cv::dnn::Net net = cv::dnn::readNet(path);
+    lock.unlock();
     net.setPreferableBackend(cv::dnn::DNN_BACKEND_OPENCV);
     net.setPreferableTarget(cv::dnn::DNN_TARGET_CPU);
     it = nets.emplace(std::make_pair(path, instance), std::move(net)).first;
