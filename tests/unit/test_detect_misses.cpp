@@ -273,3 +273,28 @@ TEST_CASE("miss: DataMatrix of 26 px on a wristband is masked (code illisible at
   MODELS_OR_SKIP();
   checkWristbandDataMatrix(26, 0.0, false);
 }
+
+// A 9 MP ECG (3557x2515, hard corpus, seed 857's fifth image) whose rotated header block the coarse pass reads as
+// regions over several rows: the refinement tiles placed for one of its rows cut the other lines at their edges, and
+// the halves were read apart ("Né(e) le 20/07/2" and "0/07/2006", "IPP 861431"), the second half of the date and of
+// the IPP not as PHI. Halves cut by neighbouring tiles are now one line. The exam date's left half lies in no tile and
+// its coarse region reads only the row below: a known miss (docs/detection.md), reported here, not asserted.
+TEST_CASE("miss: header lines of a large ECG cut by the refinement tiles are masked to their end",
+          "[misses][pipeline]") {
+  MODELS_OR_SKIP();
+  synth::GenerateOptions g;
+  g.hard = true;
+  g.width = 3557;
+  g.height = 2515;
+  const auto img = synth::generate(synth::ImageKind::Ecg, 857 * 100003ull + 4, g);
+  const auto r = analyse(img);
+  INFO(describe(r.findings));
+  std::vector<std::string> m;
+  for (const auto& s : missed(img, r.findings, {"text"}))
+    if (s.find("'16/07/2025 16:12'") == std::string::npos)
+      m.push_back(s);
+    else
+      WARN("known miss: " << s);
+  for (const auto& s : m) UNSCOPED_INFO("missed: " << s);
+  CHECK(m.empty());
+}

@@ -8,6 +8,7 @@
 #include <opencv2/imgproc.hpp>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -153,6 +154,59 @@ void loadTextNetworks(const TextOptions& o, bool infer) {
   }
 }
 
+// Extends a line cut by a tile's inner left and/or right edge along its own direction towards the edge of `limit`
+// (the merged region it came from), stopping at the next line of `lines` on its row; the box follows the outline.
+static void extendCutLine(TextRegion& line, std::array<bool, 2> cut, const cv::Rect& limit,
+                          const std::vector<TextRegion>& lines, cv::Size image) {
+  int leftEdge = limit.x, rightEdge = limit.br().x;
+  for (const auto& other : lines) {
+    const int overlap = std::min(other.box.br().y, line.box.br().y) - std::max(other.box.y, line.box.y);
+    if (&other == &line || overlap < 0.5 * std::min(other.box.height, line.box.height)) continue;  // not its row
+    if (other.box.br().x <= line.box.x + line.box.width / 2) leftEdge = std::max(leftEdge, other.box.br().x);
+    if (other.box.x >= line.box.x + line.box.width / 2) rightEdge = std::min(rightEdge, other.box.x);
+  }
+  const int left = cut[0] ? std::max(0, line.box.x - leftEdge) : 0;
+  const int right = cut[1] ? std::max(0, rightEdge - line.box.br().x) : 0;
+  if (left == 0 && right == 0) return;
+  cv::RotatedRect& rr = line.rect;
+  const bool wide = rr.size.width >= rr.size.height;  // the outline's long side runs along the line
+  const double a = rr.angle * CV_PI / 180.0;
+  const cv::Point2f axis =
+      wide ? cv::Point2f(float(std::cos(a)), float(std::sin(a))) : cv::Point2f(float(-std::sin(a)), float(std::cos(a)));
+  const float along = std::abs(axis.x) > 0.5f ? 1.f / std::abs(axis.x) : 1.f;  // image x per unit along the line
+  (wide ? rr.size.width : rr.size.height) += float(left + right) * along;
+  rr.center += axis * (float(right - left) * along / 2.f * (axis.x >= 0 ? 1.f : -1.f));
+  line.box = rr.boundingRect() & cv::Rect(0, 0, image.width, image.height);
+}
+
+// Two fine lines on one row that overlap along it, where a tile's inner edge cut one of them at the overlap, are the
+// two halves of one line seen by neighbouring tiles ("Né(e) le 20/07/2" and "0/07/2006"): one line, read whole.
+static void joinCutFragments(std::vector<TextRegion>& lines, std::vector<std::array<bool, 2>>& cut, cv::Size image) {
+  auto sameRow = [](const cv::Rect& a, const cv::Rect& b) {
+    const int overlap = std::min(a.br().y, b.br().y) - std::max(a.y, b.y);
+    return overlap >= 0.6 * std::max(a.height, b.height);
+  };
+  for (bool joined = true; joined;) {
+    joined = false;
+    for (std::size_t i = 0; i < lines.size() && !joined; ++i)
+      for (std::size_t j = 0; j < lines.size() && !joined; ++j) {
+        const cv::Rect &a = lines[i].box, &b = lines[j].box;  // a on the left
+        if (i == j || a.x >= b.x || a.br().x >= b.br().x || b.x > a.br().x || !sameRow(a, b)) continue;
+        if (!cut[i][1] && !cut[j][0]) continue;
+        std::vector<cv::Point2f> corners(8);
+        lines[i].rect.points(corners.data());
+        lines[j].rect.points(corners.data() + 4);
+        lines[i].rect = cv::minAreaRect(corners);
+        lines[i].box = lines[i].rect.boundingRect() & cv::Rect(0, 0, image.width, image.height);
+        lines[i].score = std::max(lines[i].score, lines[j].score);
+        cut[i][1] = cut[j][1];
+        lines.erase(lines.begin() + long(j));
+        cut.erase(cut.begin() + long(j));
+        joined = true;
+      }
+  }
+}
+
 static std::vector<TextRegion> refineSmallText(const cv::Mat& bgr, std::vector<TextRegion> coarse, const TextOptions& o,
                                                const util::CancelToken& cancel) {
   const std::vector<cv::Rect> rows = smallTextRows(bgr, coarse);
@@ -173,6 +227,8 @@ static std::vector<TextRegion> refineSmallText(const cv::Mat& bgr, std::vector<T
   }
   // each tile is run on its own (on the pipeline's workers when o.parallelFor is set), then merged in tile order
   std::vector<std::vector<TextRegion>> perTile(tiles.size());
+  // per line found: it touches its tile's inner left / right edge (cut by the tile, not by the image)
+  std::vector<std::vector<std::array<bool, 2>>> cutPerTile(tiles.size());
   auto runTile = [&](std::size_t i) {
     const cv::Rect& t = tiles[i];
     if (cancel.cancelled()) return;
@@ -200,27 +256,36 @@ static std::vector<TextRegion> refineSmallText(const cv::Mat& bgr, std::vector<T
           t.y + t.height < bgr.rows && f.box.y + f.box.height > t.y + t.height && f.rect.center.y > bandBottom;
       if (sideY < side && (cutTop || cutBottom)) continue;
       perTile[i].push_back(f);
+      const int slack = std::max(2, int(std::lround(2 / r)));
+      cutPerTile[i].push_back(
+          {t.x > 0 && f.box.x <= t.x + slack, t.br().x < bgr.cols && f.box.br().x >= t.br().x - slack});
     }
   };
   if (o.parallelFor)
     o.parallelFor(tiles.size(), runTile);
   else
     for (std::size_t i = 0; i < tiles.size(); ++i) runTile(i);
-  for (auto& found : perTile) {
-    for (auto& f : found) {
+  std::vector<std::array<bool, 2>> cut;  // parallel to `fine`
+  for (std::size_t ti = 0; ti < perTile.size(); ++ti) {
+    for (std::size_t fi = 0; fi < perTile[ti].size(); ++fi) {
+      auto& f = perTile[ti][fi];
       f.box &= cv::Rect(0, 0, bgr.cols, bgr.rows);
       f.source = "ppocr-db-fine";
       // the same line seen by two overlapping tiles: keep the longer outline
       auto same = std::find_if(fine.begin(), fine.end(), [&](const TextRegion& k) {
         return (k.box & f.box).area() > 0.6 * std::min(k.box.area(), f.box.area());
       });
-      if (same == fine.end())
+      if (same == fine.end()) {
         fine.push_back(f);
-      else if (f.box.area() > same->box.area())
+        cut.push_back(cutPerTile[ti][fi]);
+      } else if (f.box.area() > same->box.area()) {
         *same = f;
+        cut[std::size_t(same - fine.begin())] = cutPerTile[ti][fi];
+      }
     }
   }
   if (fine.empty()) return coarse;
+  joinCutFragments(fine, cut, bgr.size());
   // A coarse region holding two or more fine lines on different rows merged them: the fine lines replace it.
   // A fine line that a coarse line of its own height already covers is a duplicate.
   auto lineHeight = [](const TextRegion& t) { return std::min(t.rect.size.width, t.rect.size.height); };
@@ -238,7 +303,12 @@ static std::vector<TextRegion> refineSmallText(const cv::Mat& bgr, std::vector<T
       if (fine[i].rect.center.y - lastY > 0.7f * lineHeight(fine[i])) ++rowsInside;
       lastY = fine[i].rect.center.y;
     }
-    if (rowsInside >= 2 && lineHeight(c) > 1.6f * lineHeight(fine[inside.front()])) continue;  // merged rows
+    if (rowsInside >= 2 && lineHeight(c) > 1.6f * lineHeight(fine[inside.front()])) {  // merged rows
+      // a fine line still cut by its tile's inner edge goes on as far as the merged region does, up to the next line
+      // of its row: the tiles placed for one row of a header block cut its other lines, whose rest no tile saw
+      for (std::size_t i : inside) extendCutLine(fine[i], cut[i], c.box, fine, bgr.size());
+      continue;
+    }
     for (std::size_t i : inside)
       if (lineHeight(c) <= 1.6f * lineHeight(fine[i])) used[i] = true;  // the coarse line already reads it
     out.push_back(c);
