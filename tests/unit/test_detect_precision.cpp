@@ -8,6 +8,8 @@
 
 #include <ZXing/BitMatrix.h>
 #include <ZXing/MultiFormatWriter.h>
+#include "test_detect_support.hpp"
+
 #include <catch2/catch.hpp>
 #include <opencv2/imgproc.hpp>
 
@@ -16,15 +18,6 @@
 using namespace medpics::detect;
 
 namespace {
-Finding textAt(int x, int y, int w, int h, std::string text, std::string category, bool phi) {
-  Finding f;
-  f.kind = Kind::Text;
-  f.box = Box{x, y, w, h};
-  f.text = std::move(text);
-  f.category = std::move(category);
-  f.phi = phi;
-  return f;
-}
 
 // An OCR line whose words are spread evenly along it (each word's share proportional to its length, one space
 // between words), read with `confidence`.
@@ -86,16 +79,18 @@ TEST_CASE("a vocabulary line read with errors is to-check, never masked for its 
   // the context rule: a vocabulary line is to-check even in the header band and next to an identity line
   const cv::Size image(1000, 1000);
   std::vector<Finding> f = {
-      textAt(50, 20, 300, 20, "Nom : DUPONT Jean", "name", true),                // 0: identity line
-      textAt(50, 45, 400, 20, "FC 68 bpm PR 09 me RS 50m", "other-text", true),  // 1: vocabulary line under it
-      textAt(500, 45, 200, 20, "D#rp~ xk", "other-text", true),                  // 2: garbage next to it
+      medpics::test::textFinding(50, 20, 300, 20, "Nom : DUPONT Jean", "name", true),  // 0: identity line
+      medpics::test::textFinding(50, 45, 400, 20, "FC 68 bpm PR 09 me RS 50m", "other-text",
+                                 true),                                              // 1: vocabulary line under it
+      medpics::test::textFinding(500, 45, 200, 20, "D#rp~ xk", "other-text", true),  // 2: garbage next to it
   };
   resolveUncertainText(f, {1, 2}, image, ImageKind::Ecg, {1});
   CHECK_FALSE(f[1].phi);
   CHECK(f[1].category == kToCheckCategory);
   CHECK(f[2].phi);
   // on a photo it stays masked like any uncertain text
-  std::vector<Finding> g = {textAt(50, 500, 400, 20, "FC 68 bpm PR 09 me RS 50m", "other-text", true)};
+  std::vector<Finding> g = {
+      medpics::test::textFinding(50, 500, 400, 20, "FC 68 bpm PR 09 me RS 50m", "other-text", true)};
   resolveUncertainText(g, {0}, image, ImageKind::SkinPhoto, {0});
   CHECK(g[0].phi);
 }
@@ -224,13 +219,13 @@ TEST_CASE("an undecodable square blob that OCR reads as a benign word is not a c
   code.kind = Kind::Barcode;
   code.category = "unreadable-code";
   code.box = Box{100, 100, 60, 40};
-  const std::vector<Finding> benignWord = {textAt(90, 95, 90, 50, "Abdomen", "benign", false)};
+  const std::vector<Finding> benignWord = {medpics::test::textFinding(90, 95, 90, 50, "Abdomen", "benign", false)};
   CHECK(unreadableCodeIsText(code, benignWord));
-  const std::vector<Finding> settings = {textAt(90, 95, 90, 50, "MI Le Ts 0,4", "to-check", false)};
+  const std::vector<Finding> settings = {medpics::test::textFinding(90, 95, 90, 50, "MI Le Ts 0,4", "to-check", false)};
   CHECK(unreadableCodeIsText(code, settings));
-  const std::vector<Finding> unknown = {textAt(90, 95, 90, 50, "Xq#", "other-text", true)};
+  const std::vector<Finding> unknown = {medpics::test::textFinding(90, 95, 90, 50, "Xq#", "other-text", true)};
   CHECK_FALSE(unreadableCodeIsText(code, unknown));
-  const std::vector<Finding> garbage = {textAt(90, 95, 90, 50, "Xq# lIl", "to-check", false)};
+  const std::vector<Finding> garbage = {medpics::test::textFinding(90, 95, 90, 50, "Xq# lIl", "to-check", false)};
   CHECK_FALSE(unreadableCodeIsText(code, garbage));
   code.category = "datamatrix";
   CHECK_FALSE(unreadableCodeIsText(code, benignWord));

@@ -8,6 +8,8 @@
 
 #include "support/run_command.hpp"
 
+#include "test_detect_support.hpp"
+
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
@@ -27,15 +29,6 @@ const TextSpan* spanOver(const std::vector<TextSpan>& spans, const std::string& 
 bool maskedWhole(const std::string& text, const std::string& needle) {
   const auto spans = findPhiSpans(text);
   return spanOver(spans, text, needle) != nullptr;
-}
-Finding textAt(int x, int y, int w, int h, std::string text, std::string category, bool phi) {
-  Finding f;
-  f.kind = Kind::Text;
-  f.box = Box{x, y, w, h};
-  f.text = std::move(text);
-  f.category = std::move(category);
-  f.phi = phi;
-  return f;
 }
 }  // namespace
 
@@ -150,12 +143,13 @@ TEST_CASE("identifier keys: a single OCR digit error is repaired and flagged", "
 TEST_CASE("uncertain text: masked where it may identify, to-check elsewhere", "[rules]") {
   const cv::Size image(1000, 1000);
   std::vector<Finding> f = {
-      textAt(50, 50, 200, 20, "Nom :", "other-text", true),   // 0: trigger line in the header
-      textAt(300, 50, 200, 20, "D#rp~", "other-text", true),  // 1: uncertain, header band
-      textAt(50, 500, 200, 20, "IPP", "benign", false),       // 2: trigger word mid-page
-      textAt(50, 530, 200, 20, "8#1~2", "other-text", true),  // 3: uncertain, just under the trigger
-      textAt(600, 600, 200, 20, "wW~", "other-text", true),   // 4: uncertain, alone mid-page
-      textAt(50, 950, 200, 20, "~~#", "other-text", true),    // 5: uncertain, footer band
+      medpics::test::textFinding(50, 50, 200, 20, "Nom :", "other-text", true),   // 0: trigger line in the header
+      medpics::test::textFinding(300, 50, 200, 20, "D#rp~", "other-text", true),  // 1: uncertain, header band
+      medpics::test::textFinding(50, 500, 200, 20, "IPP", "benign", false),       // 2: trigger word mid-page
+      medpics::test::textFinding(50, 530, 200, 20, "8#1~2", "other-text",
+                                 true),                                          // 3: uncertain, just under the trigger
+      medpics::test::textFinding(600, 600, 200, 20, "wW~", "other-text", true),  // 4: uncertain, alone mid-page
+      medpics::test::textFinding(50, 950, 200, 20, "~~#", "other-text", true),   // 5: uncertain, footer band
   };
   resolveUncertainText(f, {1, 3, 4, 5}, image, ImageKind::Document);
   CHECK(f[1].phi);
@@ -164,15 +158,16 @@ TEST_CASE("uncertain text: masked where it may identify, to-check elsewhere", "[
   CHECK(f[4].category == kToCheckCategory);
   CHECK(f[5].phi);
   // on a photo (labels, wristbands), every uncertain line stays masked
-  std::vector<Finding> g = {textAt(600, 600, 200, 20, "wW~", "other-text", true)};
+  std::vector<Finding> g = {medpics::test::textFinding(600, 600, 200, 20, "wW~", "other-text", true)};
   resolveUncertainText(g, {0}, image, ImageKind::SkinPhoto);
   CHECK(g[0].phi);
   // on an ECG a lone short token in the header band is a misread lead label; next to the identity line it is masked
   std::vector<Finding> e = {
-      textAt(50, 20, 300, 20, "Nom : DUPONT Jean", "name", true),  // 0: identity line
-      textAt(600, 150, 30, 20, "ave", "other-text", true),         // 1: lead label aVR misread, alone
-      textAt(360, 20, 40, 20, "Jea", "other-text", true),          // 2: short fragment next to the identity line
-      textAt(900, 150, 200, 20, "D#rp~ xk", "other-text", true),   // 3: longer garbage in the band
+      medpics::test::textFinding(50, 20, 300, 20, "Nom : DUPONT Jean", "name", true),  // 0: identity line
+      medpics::test::textFinding(600, 150, 30, 20, "ave", "other-text", true),  // 1: lead label aVR misread, alone
+      medpics::test::textFinding(360, 20, 40, 20, "Jea", "other-text",
+                                 true),  // 2: short fragment next to the identity line
+      medpics::test::textFinding(900, 150, 200, 20, "D#rp~ xk", "other-text", true),  // 3: longer garbage in the band
   };
   resolveUncertainText(e, {1, 2, 3}, image, ImageKind::Ecg);
   CHECK_FALSE(e[1].phi);

@@ -26,6 +26,19 @@ inline cv::Mat renderLines(const std::vector<std::string>& lines, int glyphPx, b
   return img;
 }
 
+// A text finding at a box, for the rule tests.
+inline detect::Finding textFinding(int x, int y, int w, int h, std::string text, std::string category, bool phi,
+                                   float confidence = 0.f) {
+  detect::Finding f;
+  f.kind = detect::Kind::Text;
+  f.box = detect::Box{x, y, w, h};
+  f.text = std::move(text);
+  f.category = std::move(category);
+  f.phi = phi;
+  f.confidence = confidence;
+  return f;
+}
+
 inline std::string encode(const cv::Mat& img, const std::string& ext = ".png") {
   std::vector<uchar> buf;
   cv::imencode(ext, img, buf);
