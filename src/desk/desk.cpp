@@ -427,6 +427,10 @@ static std::vector<mask::Region> regionsFromFindings(const std::vector<detect::F
     if (!f.box || f.box->w <= 0 || f.box->h <= 0) continue;
     mask::Region r;
     r.box = {f.box->x, f.box->y, f.box->w, f.box->h};
+    if (f.polygon.size() >= 3) {  // a turned line: its outline, not its upright box (which holds its neighbours)
+      r.shape = mask::Shape::Polygon;
+      for (const auto& p : f.polygon) r.points.emplace_back(p[0], p[1]);
+    }
     r.origin = mask::Origin::Auto;
     r.state = f.phi ? mask::State::Accepted : mask::State::Dismissed;
     r.kind = detect::kindName(f.kind);

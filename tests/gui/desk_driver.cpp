@@ -16,6 +16,8 @@ DeskDriver::DeskDriver(desk::AppOptions options) {
   app_.inputHook = [this](ImGuiIO& io) {
     io.MousePos = ImVec2(mouseX_, mouseY_);
     io.MouseDown[0] = mouseDown_;
+    io.MouseWheel += wheel_;
+    wheel_ = 0;
     for (int k = 0; k < 512; ++k) io.KeysDown[k] = keysDown_.count(k) > 0;
     io.KeyCtrl = ctrl_;
     io.KeyShift = shift_;
@@ -51,6 +53,19 @@ void DeskDriver::moveTo(float x, float y) {
   mouseX_ = x;
   mouseY_ = y;
   frames(2);
+}
+
+bool DeskDriver::scrollIntoView(const std::string& widget, const std::string& list) {
+  const auto& probe = desk::UiProbe::instance();
+  for (int turn = 0; turn < 60; ++turn) {
+    const auto item = probe.rect(widget), area = probe.rect(list);
+    if (!item || !area) return false;
+    if (item->y >= area->y && item->y + item->w <= area->y + area->w) return true;
+    moveTo(area->x + area->z / 2, area->y + area->w / 2);
+    wheel_ = item->y < area->y ? 1.f : -1.f;  // up when the item is above the visible part
+    frames(2);
+  }
+  return false;
 }
 
 bool DeskDriver::click(const std::string& widget) {

@@ -28,6 +28,9 @@ class DeskDriver {
   bool click(const std::string& widget);
   void clickAt(float x, float y);
   void moveTo(float x, float y);  // the pointer moves there (no button), then two frames
+  // The pointer moves to `list` (a scrolling child recorded by the UiProbe) and turns the wheel until `widget` lies
+  // whole inside it; false when either is not on screen or it never does.
+  bool scrollIntoView(const std::string& widget, const std::string& list);
   void type(const std::string& utf8);
   void press(int glfwKey, bool ctrl = false, bool shift = false);
   // Left-button drag from (x0, y0) to (x1, y1) in screen pixels, in `steps` moves.
@@ -40,6 +43,7 @@ class DeskDriver {
   desk::App app_;
   float mouseX_ = 5, mouseY_ = 5;
   bool mouseDown_ = false;
+  float wheel_ = 0;
   std::set<int> keysDown_;
   bool ctrl_ = false, shift_ = false;
   std::u32string chars_;

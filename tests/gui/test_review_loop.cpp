@@ -196,6 +196,7 @@ TEST_CASE("a dismissed finding is not raised again; a mask moved off a name is; 
   }
   REQUIRE(date != 0);
   REQUIRE(name != 0);
+  REQUIRE(driver.scrollIntoView("editor.region." + std::to_string(listRow(doc, date)), "editor.region_list"));
   REQUIRE(driver.click("editor.region." + std::to_string(listRow(doc, date))));
   REQUIRE(doc.selection().count(date) == 1);
   driver.press(GLFW_KEY_D);
@@ -207,6 +208,7 @@ TEST_CASE("a dismissed finding is not raised again; a mask moved off a name is; 
   CHECK(post.check.residual.outside.empty());
 
   // The mask over the name is moved off it (Shift+Up: 10 px at a time): the name is new to the check.
+  REQUIRE(driver.scrollIntoView("editor.region." + std::to_string(listRow(doc, name)), "editor.region_list"));
   REQUIRE(driver.click("editor.region." + std::to_string(listRow(doc, name))));
   const cv::Rect before = doc.find(name)->region.bounds();
   for (int i = 0; i < 40 && (doc.find(name)->region.bounds() & before).area() > 0; ++i)

@@ -227,6 +227,13 @@ TEST_CASE("an undecodable square blob that OCR reads as a benign word is not a c
   CHECK_FALSE(unreadableCodeIsText(code, unknown));
   const std::vector<Finding> garbage = {medpics::test::textFinding(90, 95, 90, 50, "Xq# lIl", "to-check", false)};
   CHECK_FALSE(unreadableCodeIsText(code, garbage));
+  // a block of settings lines that merged into one square: together they cover it
+  const std::vector<Finding> block = {medpics::test::textFinding(95, 98, 70, 14, "FR 13 Hz", "benign", false),
+                                      medpics::test::textFinding(95, 113, 70, 14, "MI 1,1 TIs 0,4", "benign", false),
+                                      medpics::test::textFinding(95, 128, 70, 14, "Thyroïde", "benign", false)};
+  CHECK(unreadableCodeIsText(code, block));
+  const std::vector<Finding> oneOfThem = {block[1]};
+  CHECK_FALSE(unreadableCodeIsText(code, oneOfThem));  // one line beside a code does not make it text
   code.category = "datamatrix";
   CHECK_FALSE(unreadableCodeIsText(code, benignWord));
 }

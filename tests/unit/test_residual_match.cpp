@@ -135,3 +135,40 @@ TEST_CASE("residual check: a dismissed name is not raised again, a new one is") 
   CHECK(secondLine);  // the other name is still raised
   CHECK(toJson(check)["dismissed_findings"] == check.dismissedFindings);
 }
+
+TEST_CASE("a field label left out of a PHI line's mask is a benign finding; the residual check does not raise it") {
+  if (!test::modelsPresent()) {
+    WARN("models missing (scripts/fetch-models.sh): field label test skipped");
+    return;
+  }
+  detect::Pipeline& pipeline = test::uncachedPipeline();
+  cv::Mat page(cv::Size(1100, 260), CV_8UC3, cv::Scalar::all(235));
+  auto& text = synth::threadTextRenderer();
+  const cv::Rect label = text.draw(page, "Prélevé le", {40, 80}, 30, cv::Scalar::all(20));
+  const cv::Rect value = text.draw(page, "09/01/2023", {label.x + label.width + 14, 80}, 30, cv::Scalar::all(20));
+  const cv::Rect name = text.draw(page, "Nom : DUPONT Jean", {40, 170}, 30, cv::Scalar::all(20));
+  const auto first = pipeline.analyzeImage(page);
+  REQUIRE(first.ok());
+  // The desk's regions: PHI findings masked, the others dismissed outlines.
+  std::vector<Region> regions;
+  bool labelListed = false;
+  for (const auto& f : first.findings) {
+    REQUIRE(f.box);
+    const cv::Rect box(f.box->x, f.box->y, f.box->w, f.box->h);
+    INFO(f.category << " '" << f.text << "' " << box);
+    if (f.phi) CHECK((box & label).area() < 0.2 * label.area());  // the label stays visible
+    labelListed = labelListed || (!f.phi && (box & label).area() >= 0.8 * label.area() &&
+                                  similarText(f.text, "Prélevé le"));
+    regions.push_back(autoRegion(box, detect::kindName(f.kind), f.text, f.phi ? State::Accepted : State::Dismissed));
+  }
+  CHECK(labelListed);
+  cv::Mat masked = page.clone();
+  burnIn(masked, regions, 3);
+  const cv::Mat1b hidden = coverage(page.size(), regions);
+  CHECK(cv::countNonZero(hidden(value)) >= 0.95 * value.area());  // the date and the name are masked whole
+  const cv::Rect nameValue(name.x + name.width * 2 / 5, name.y, name.width * 3 / 5, name.height);  // "DUPONT Jean"
+  CHECK(cv::countNonZero(hidden(nameValue)) >= 0.95 * nameValue.area());
+  const ResidualCheck check = residualCheck(pipeline, masked, regions);
+  REQUIRE(check.ran);
+  for (const auto& f : check.outside) FAIL_CHECK("raised " << f.finding.category << " '" << f.finding.text << "'");
+}

@@ -17,9 +17,10 @@ struct CodeOptions {
 // phi true, text = content, box = symbol outline bounds.
 std::vector<Finding> detectCodes(const cv::Mat& bgr, const CodeOptions& options = {});
 
-// True for an "unreadable-code" finding (a square blob the localiser found but nothing decoded) that a text finding
-// read as benign vocabulary (or as a vocabulary line with errors, LineVerdict::vocabulary) covers for 60 % or more:
-// a bold word ("Abdomen") or a settings line ("MI 1,1 TIs 0,4") in white on black, not a code.
+// True for an "unreadable-code" finding (a square blob the localiser found but nothing decoded) that text findings
+// read as benign vocabulary (or as vocabulary lines with errors, LineVerdict::vocabulary) cover for 60 % or more
+// together: a bold word ("Abdomen"), a settings line ("MI 1,1 TIs 0,4") or a block of them (an ultrasound's probe
+// settings, lines close enough to merge into one square) in white on black, not a code.
 bool unreadableCodeIsText(const Finding& code, const std::vector<Finding>& findings);
 
 }  // namespace medpics::detect

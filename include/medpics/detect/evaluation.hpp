@@ -32,8 +32,10 @@ std::vector<TruthImage> loadCorpus(const std::string& directory);
 // Minimum fraction of a PHI element's area that phi findings must cover for it to count as found.
 double requiredCoverage(const std::string& elementKind);  // face 0.8, text/barcode 0.9, tattoo 0.5
 
-// Fraction of `element` covered by the union of the boxes of phi findings.
-double coverage(const Box& element, const std::vector<Finding>& findings);
+// Fraction of `element` covered by the union of the boxes of phi findings; with `outlines`, by what the desk masks
+// (a finding's polygon when it has one, as regionsFromFindings does, else its box). Recall is scored on boxes (the
+// truth is an upright box, whose corners a turned line's outline leaves out); the benign area on outlines.
+double coverage(const Box& element, const std::vector<Finding>& findings, bool outlines = false);
 
 struct ImageScore {
   std::map<std::string, std::pair<int, int>> found;  // category key -> (found, total); keys "text:name", "face", ...
@@ -43,7 +45,7 @@ struct ImageScore {
   std::pair<int, int> smallText{0, 0};               // PHI text with glyph_px <= 13: (found, total)
   std::map<std::string, std::pair<int, int>> symbologies;  // barcode recall per ZXing format name
   std::map<std::string, int> alarmsByDetector;             // false alarms per Finding::detector
-  double benignTextArea = 0, benignTextMasked = 0;  // pixels of benign text elements, and of them under phi boxes
+  double benignTextArea = 0, benignTextMasked = 0;  // pixels of benign text elements, and of them masked (polygons when given)
   std::vector<std::string> benignMasked;            // benign text elements under phi boxes (> 10 %), and by what
 };
 ImageScore scoreImage(const TruthImage& truth, const std::vector<Finding>& findings);
@@ -68,7 +70,7 @@ struct Summary {
   double percentile(double p) const;                   // of ms
   double msPerMegapixel() const;                       // median of per-image ms / MP
   double smallTextRecall() const;                      // 1 when the corpus has no small text
-  double benignMaskedFraction() const;                 // benign text area under phi boxes / benign text area
+  double benignMaskedFraction() const;                 // benign text area masked / benign text area
   std::string report(const std::string& title) const;  // printable table
 };
 

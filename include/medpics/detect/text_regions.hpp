@@ -5,6 +5,9 @@
 
 #include <opencv2/core.hpp>
 
+#include <algorithm>
+#include <cmath>
+
 #include <functional>
 #include <string>
 #include <vector>
@@ -61,6 +64,18 @@ std::vector<TextRegion> dbTextRegions(const cv::Mat& bgr, const TextOptions& opt
 std::vector<TextRegion> classicalTextRegions(const cv::Mat& bgr, const TextOptions& options);
 // True when a grey crop holds a row of at least `minGlyphs` glyph-like components (either polarity).
 bool looksLikeGlyphRow(const cv::Mat& gray, int minGlyphs = 2);
+
+// True when a line's outline is turned so little that its upright bounding box holds the line as well: under 2
+// degrees, and the turn moves the far end of the long side by at most 15 % of the short side. A long line turned by
+// 1.9 degrees is not upright: its box also holds pieces of the rows above and below (read as garbage by OCR,
+// masked with it).
+inline bool nearlyUpright(const cv::RotatedRect& rect) {
+  const float angle = std::fmod(std::abs(rect.angle), 90.f);
+  const float tilt = std::min(angle, 90.f - angle);
+  const float longSide = std::max(rect.size.width, rect.size.height);
+  const float shortSide = std::min(rect.size.width, rect.size.height);
+  return tilt < 2.f && longSide * std::sin(tilt * float(CV_PI) / 180.f) <= 0.15f * shortSide;
+}
 
 // Keeps every network region and the classical regions that the network did not already cover.
 std::vector<TextRegion> mergeTextRegions(std::vector<TextRegion> network, const std::vector<TextRegion>& classical);

@@ -410,16 +410,18 @@ void addLinearCandidates(const cv::Mat& fullGray, const cv::Mat& gray, double sc
 }  // namespace
 
 bool unreadableCodeIsText(const Finding& code, const std::vector<Finding>& findings) {
-  if (code.category != "unreadable-code" || !code.box) return false;
+  if (code.category != "unreadable-code" || !code.box || code.box->area() <= 0) return false;
   const cv::Rect c(code.box->x, code.box->y, code.box->w, code.box->h);
-  return std::any_of(findings.begin(), findings.end(), [&](const Finding& t) {
-    if (t.kind != Kind::Text || !t.box ||
-        (cv::Rect(t.box->x, t.box->y, t.box->w, t.box->h) & c).area() < 0.6 * c.area())
-      return false;
+  cv::Mat1b covered = cv::Mat1b::zeros(c.size());
+  for (const auto& t : findings) {
+    if (t.kind != Kind::Text || !t.box) continue;
     // benign vocabulary, or a vocabulary line read with errors ("MI Le Ts 0,4"); never other uncertain text (a code
     // read by OCR is garbage, and garbage is to-check mid-page)
-    return t.category == "benign" || (t.category == "to-check" && classifyLine(t.text, 0.4f).vocabulary);
-  });
+    if (t.category != "benign" && !(t.category == "to-check" && classifyLine(t.text, 0.4f).vocabulary)) continue;
+    const cv::Rect common = cv::Rect(t.box->x, t.box->y, t.box->w, t.box->h) & c;
+    if (common.area() > 0) covered(common - c.tl()).setTo(255);
+  }
+  return cv::countNonZero(covered) >= 0.6 * c.area();
 }
 
 std::vector<Finding> detectCodes(const cv::Mat& bgr, const CodeOptions& o) {

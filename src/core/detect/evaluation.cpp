@@ -3,6 +3,7 @@
 
 #include <nlohmann/json.hpp>
 #include <opencv2/core.hpp>
+#include <opencv2/imgproc.hpp>
 
 #include <algorithm>
 #include <cstdio>
@@ -45,14 +46,21 @@ double requiredCoverage(const std::string& kind) {
   return 0.9;
 }
 
-double coverage(const Box& element, const std::vector<Finding>& findings) {
+double coverage(const Box& element, const std::vector<Finding>& findings, bool outlines) {
   if (element.area() <= 0) return 1.0;
   cv::Mat mask = cv::Mat::zeros(element.h, element.w, CV_8U);
   const cv::Rect e(element.x, element.y, element.w, element.h);
   for (const auto& f : findings) {
     if (!f.phi || !f.box) continue;
     const cv::Rect r = cv::Rect(f.box->x, f.box->y, f.box->w, f.box->h) & e;
-    if (r.area() > 0) mask(r - e.tl()).setTo(255);
+    if (r.area() <= 0) continue;
+    if (outlines && f.polygon.size() >= 3) {
+      std::vector<cv::Point> pts;
+      for (const auto& p : f.polygon) pts.emplace_back(p[0] - e.x, p[1] - e.y);
+      cv::fillPoly(mask, std::vector<std::vector<cv::Point>>{pts}, cv::Scalar(255));
+    } else {
+      mask(r - e.tl()).setTo(255);
+    }
   }
   return cv::countNonZero(mask) / double(mask.total());
 }
@@ -84,7 +92,7 @@ ImageScore scoreImage(const TruthImage& truth, const std::vector<Finding>& findi
   }
   for (const auto& e : truth.elements) {
     if (e.phi || e.kind != "text" || e.box.area() <= 0) continue;
-    const double c = coverage(e.box, findings);
+    const double c = coverage(e.box, findings, true);  // what the published image hides of it
     s.benignTextArea += e.box.area();
     s.benignTextMasked += c * e.box.area();
     if (c <= 0.1) continue;

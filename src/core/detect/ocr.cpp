@@ -158,8 +158,7 @@ OcrLine recogniseCrop(const cv::Mat& crop, const OcrOptions& o) {
 }
 
 OcrLine recogniseLine(const cv::Mat& bgr, const TextRegion& region, const OcrOptions& o) {
-  const bool axisAligned = std::abs(std::fmod(region.rect.angle + 360.f, 90.f)) < 2.f ||
-                           std::abs(std::fmod(region.rect.angle + 360.f, 90.f)) > 88.f;
+  const bool axisAligned = nearlyUpright(region.rect);
   cv::Mat crop = axisAligned ? bgr(region.box).clone() : uprightCrop(bgr, region.rect);
   if (axisAligned && crop.rows > crop.cols * 1.5) cv::rotate(crop, crop, cv::ROTATE_90_CLOCKWISE);
   return recogniseCrop(crop, o);

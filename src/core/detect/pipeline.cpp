@@ -133,38 +133,72 @@ std::vector<TextRegion> linesToRead(const cv::Mat& textBgr, const std::vector<Te
   return splitMultiRowRegions(textBgr, regions);  // one row of text per OCR call (text_rows.hpp)
 }
 
-Finding textFinding(const TextRegion& whole, const OcrLine& line, cv::Size imageSize, bool trimLabels,
-                    bool* uncertain = nullptr, bool* vocabulary = nullptr) {
-  const LineVerdict verdict = classifyLine(line.text, line.confidence);
-  if (uncertain) *uncertain = verdict.uncertain;
-  if (vocabulary) *vocabulary = verdict.vocabulary;
-  // a PHI line's finding leaves out its field label and trailing benign words read confidently (text_trim.hpp)
-  const TextRegion region = trimLabels && verdict.phi && !verdict.spans.empty()
-                                ? subRegion(whole, phiExtent(line, verdict.spans), imageSize)
-                                : whole;
-  Finding f;
-  f.repaired = verdict.repaired;
-  f.kind = Kind::Text;
-  f.category = verdict.category;
-  f.phi = verdict.phi;
-  // safety margin around the line (anti-aliasing, accents, descenders, slight skew): 30 % of the line height
-  // above and below, 15 % left and right
+// Places a text finding on `region` (part of the line `whole`): a safety margin around it (anti-aliasing, accents,
+// descenders, slight skew) of 30 % of the line height above and below, 15 % left and right, and the outline of a
+// turned line.
+void placeTextFinding(Finding& f, const TextRegion& whole, const TextRegion& region, cv::Size imageSize) {
   const float lineHeight = std::min(whole.rect.size.width, whole.rect.size.height);
   const int padY = int(std::ceil(0.3f * lineHeight)), padX = int(std::ceil(0.15f * lineHeight));
   const cv::Rect padded =
       cv::Rect(region.box.x - padX, region.box.y - padY, region.box.width + 2 * padX, region.box.height + 2 * padY) &
       cv::Rect(0, 0, imageSize.width, imageSize.height);
   f.box = Box{padded.x, padded.y, padded.width, padded.height};
-  const float angle = std::fmod(std::abs(region.rect.angle), 90.f);
-  if (angle > 2.f && angle < 88.f) {
+  if (!nearlyUpright(region.rect)) {
     cv::Point2f pts[4];
     region.rect.points(pts);
     for (const auto& p : pts) f.polygon.push_back({int(std::lround(p.x)), int(std::lround(p.y))});
   }
-  f.confidence = verdict.confidence;
-  f.text = line.text;
+  f.kind = Kind::Text;
   f.detector = region.source + "+tesseract";
   f.detectorVersion = "1";
+}
+
+// The words of `line` whose middle lies in [from, to] (fractions of the line), and their mean confidence.
+std::pair<std::string, float> wordsWithin(const OcrLine& line, double from, double to) {
+  std::string text;
+  float confidence = 0.f;
+  int count = 0;
+  for (const auto& w : line.words) {
+    const double middle = (w.from + w.to) / 2.0;
+    if (middle < from || middle > to || w.end > line.text.size() || w.begin >= w.end) continue;
+    if (!text.empty()) text += ' ';
+    text += line.text.substr(w.begin, w.end - w.begin);
+    confidence += w.confidence;
+    ++count;
+  }
+  return {text, count ? confidence / float(count) : 0.f};
+}
+
+// The finding of one OCR line. A PHI line's finding leaves out its field label and trailing benign words read
+// confidently (text_trim.hpp) when `leftOut` is given: those parts are appended to it as benign findings (shown as
+// dismissed outlines; the residual check matches the label it re-reads beside the smaller mask to them).
+Finding textFinding(const TextRegion& whole, const OcrLine& line, cv::Size imageSize,
+                    std::vector<Finding>* leftOut = nullptr, bool* uncertain = nullptr, bool* vocabulary = nullptr) {
+  const LineVerdict verdict = classifyLine(line.text, line.confidence);
+  if (uncertain) *uncertain = verdict.uncertain;
+  if (vocabulary) *vocabulary = verdict.vocabulary;
+  const LineExtent extent =
+      leftOut && verdict.phi && !verdict.spans.empty() ? phiExtent(line, verdict.spans) : LineExtent{};
+  Finding f;
+  f.repaired = verdict.repaired;
+  f.category = verdict.category;
+  f.phi = verdict.phi;
+  f.confidence = verdict.confidence;
+  f.text = line.text;
+  placeTextFinding(f, whole, subRegion(whole, extent, imageSize), imageSize);
+  if (extent.whole()) return f;
+  for (const auto& [from, to] : {std::pair{0.0, extent.from}, std::pair{extent.to, 1.0}}) {
+    if (to <= from) continue;
+    auto [text, confidence] = wordsWithin(line, from, to);
+    if (text.empty()) continue;
+    Finding part;
+    part.category = "benign";
+    part.phi = false;
+    part.confidence = confidence;
+    part.text = std::move(text);
+    placeTextFinding(part, whole, subRegion(whole, LineExtent{from, to}, imageSize), imageSize);
+    leftOut->push_back(std::move(part));
+  }
   return f;
 }
 
@@ -381,6 +415,7 @@ struct Pipeline::Impl {
                    faceTiles ? "tiles" : (facePlan.secondOpinions ? "whole+second" : "whole"), dbMs.load(),
                    dbRegions.size(), classicalMs.load(), classicalRegions.size(), codeMs.load(), ocrMs.load(),
                    regions.size());
+    std::vector<Finding> labels;  // the field labels and trailing settings left out of PHI lines' masks
     if (o.text && ocrReady) {
       std::vector<std::size_t> uncertain, vocabulary, unreadableLines;
       for (std::size_t i = 0; i < regions.size(); ++i) {
@@ -395,7 +430,8 @@ struct Pipeline::Impl {
           continue;
         }
         bool unsure = false, vocabularyLine = false;
-        findings.push_back(textFinding(regions[i], lines[i], bgr.size(), o.trimFieldLabels, &unsure, &vocabularyLine));
+        findings.push_back(textFinding(regions[i], lines[i], bgr.size(), o.trimFieldLabels ? &labels : nullptr, &unsure,
+                                       &vocabularyLine));
         if (unsure) uncertain.push_back(findings.size() - 1);
         if (vocabularyLine) vocabulary.push_back(findings.size() - 1);
       }
@@ -406,7 +442,7 @@ struct Pipeline::Impl {
       for (std::size_t i : unreadableLines) {
         if (!nextToIdentityLine(findings, regions[i].box)) continue;
         bool unsure = false, vocabularyLine = false;
-        Finding f = textFinding(regions[i], lines[i], bgr.size(), o.trimFieldLabels, &unsure, &vocabularyLine);
+        Finding f = textFinding(regions[i], lines[i], bgr.size(), nullptr, &unsure, &vocabularyLine);
         if (!f.phi || !unsure) continue;  // read as something after all: the ordinary rules dropped it
         unreadable.push_back(std::move(f));
       }
@@ -415,6 +451,7 @@ struct Pipeline::Impl {
     // a square blob the code localiser could not decode, that OCR reads as a benign word ("Abdomen" in bold), is text
     std::erase_if(codeFindings, [&](const Finding& c) { return unreadableCodeIsText(c, findings); });
     findings.insert(findings.end(), codeFindings.begin(), codeFindings.end());
+    findings.insert(findings.end(), labels.begin(), labels.end());  // after the codes: a label never hides a code
     const auto textLines =
         std::count_if(findings.begin(), findings.end(), [](const Finding& f) { return f.kind == Kind::Text; });
     if (o.tattoos && tattooHeuristicApplies(kind) && !cancel.cancelled() &&

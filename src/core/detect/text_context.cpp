@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 #include <string>
 #include <vector>
 
@@ -48,7 +49,8 @@ static int alnumChars(const std::string& text) {
 }
 
 // Neighbourhoods of the anchors: PHI text read with confidence, or lines holding a trigger word (within two line
-// heights above/below and three left/right of them).
+// heights above/below and three left/right of them; the line's own height, not its box's: the box of a long line
+// turned by 1-2 degrees is twice as tall).
 static std::vector<cv::Rect> identityAnchors(const std::vector<Finding>& findings, const std::vector<char>& skip) {
   std::vector<cv::Rect> anchors;
   for (std::size_t i = 0; i < findings.size(); ++i) {
@@ -59,7 +61,8 @@ static std::vector<cv::Rect> identityAnchors(const std::vector<Finding>& finding
     const bool phiText = f.phi && f.category != "other-text" && f.confidence >= 0.4f;
     const bool uncertainText = f.category == "other-text" || f.category == kToCheckCategory;
     if (!phiText && (uncertainText || !hasIdentityTrigger(f.text))) continue;
-    const int h = std::max(1, f.box->h);
+    // (a box is the line with 30 % of its height above and below: the same unit for a turned line's outline)
+    const int h = std::max(1, f.polygon.size() >= 3 ? int(std::lround(1.6 * lineHeight(f))) : f.box->h);
     anchors.emplace_back(f.box->x - 3 * h, f.box->y - 2 * h, f.box->w + 6 * h, f.box->h + 4 * h);
   }
   return anchors;

@@ -8,8 +8,6 @@
 
 namespace medpics::detect {
 
-namespace {
-// The height of a finding's line: the short side of its polygon's rotated rectangle, else its box height.
 double lineHeight(const Finding& f) {
   if (f.polygon.size() >= 3) {
     std::vector<cv::Point2f> pts;
@@ -19,6 +17,8 @@ double lineHeight(const Finding& f) {
   }
   return f.box ? f.box->h : 0.0;
 }
+
+namespace {
 
 // Draws a finding's outline (polygon when given, else box) into `mask`, whose origin is `origin` in image pixels.
 void drawOutline(cv::Mat& mask, const Finding& f, cv::Point origin) {

@@ -171,8 +171,7 @@ LineExtent phiExtent(const OcrLine& line, const std::vector<TextSpan>& spans) {
 
 TextRegion subRegion(const TextRegion& region, const LineExtent& extent, cv::Size image) {
   if (extent.whole()) return region;
-  const float angle = std::fmod(std::abs(region.rect.angle), 90.f);
-  const bool axisAligned = angle < 2.f || angle > 88.f;
+  const bool axisAligned = nearlyUpright(region.rect);
   TextRegion out = region;
   const cv::Rect bounds(0, 0, image.width, image.height);
   if (axisAligned) {

@@ -1,0 +1,74 @@
+// Unit tests of the row split of multi-row text regions and of when a turned line is read along its outline.
+#include "medpics/detect/text_regions.hpp"
+#include "medpics/detect/text_rows.hpp"
+#include "test_detect_support.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <opencv2/imgproc.hpp>
+
+#include <cmath>
+
+using namespace medpics;
+using namespace medpics::detect;
+
+namespace {
+// Two rows of text on a light page turned by `degrees` about the page centre, and the upright box that holds both.
+cv::Mat turnedRows(double degrees, cv::Rect* both) {
+  // rows 1.7 glyphs apart, as on an ECG header: a gap of about 12 px between their ink
+  cv::Mat page(cv::Size(1100, 200), CV_8UC3, cv::Scalar::all(235));
+  auto& text = synth::threadTextRenderer();
+  text.draw(page, "FC 73 bpm   PR 160 ms   QRS 90 ms   QT/QTc 380/410 ms", {40, 80}, 24, cv::Scalar::all(20));
+  text.draw(page, "Filtre 0,05-150 Hz   Axe QRS 9 deg   Rythme sinusal", {40, 121}, 24, cv::Scalar::all(20));
+  const cv::Mat turn = cv::getRotationMatrix2D({550, 100}, degrees, 1.0);
+  cv::warpAffine(page, page, turn, page.size(), cv::INTER_LINEAR, cv::BORDER_REPLICATE);
+  cv::Mat gray, bin;
+  cv::cvtColor(page, gray, cv::COLOR_BGR2GRAY);
+  cv::threshold(gray, bin, 128, 255, cv::THRESH_BINARY_INV);
+  *both = cv::boundingRect(bin);
+  return page;
+}
+
+TextRegion uprightRegion(const cv::Rect& box) {
+  TextRegion r;
+  r.box = box;
+  r.rect = cv::RotatedRect(cv::Point2f(box.x + box.width / 2.f, box.y + box.height / 2.f),
+                           cv::Size2f(float(box.width), float(box.height)), 0.f);
+  r.source = "ppocr-db";
+  return r;
+}
+}  // namespace
+
+TEST_CASE("two rows of a page turned by 3 degrees in one upright box are split along the slope of the text", "[detect][rules]") {
+  for (const double degrees : {3.0, -3.0}) {
+    INFO(degrees << " degrees");
+    cv::Rect both;
+    const cv::Mat page = turnedRows(degrees, &both);
+    cv::Mat gray;
+    cv::cvtColor(page(both), gray, cv::COLOR_BGR2GRAY);
+    CHECK(inkRows(gray).size() == 1);  // along the upright box the turn closes the gap between the rows
+    // the text rises to the right for a positive (anticlockwise) turn: v decreases along u
+    CHECK(std::atan(inkSlope(gray)) * 180 / CV_PI == Approx(-degrees).margin(0.3));
+    const auto rows = splitMultiRowRegions(page, {uprightRegion(both)});
+    REQUIRE(rows.size() == 2);
+    for (const auto& r : rows) CHECK(std::min(r.rect.size.width, r.rect.size.height) < 0.7 * both.height);
+  }
+}
+
+TEST_CASE("one row stays one region, whatever its slope", "[detect][rules]") {
+  std::vector<cv::Rect> ink;
+  cv::Mat page = test::renderLines({"Rythme sinusal   Axe QRS 57 deg"}, 24, false, &ink, {800, 120});
+  const cv::Mat turn = cv::getRotationMatrix2D({400, 60}, 2.5, 1.0);
+  cv::warpAffine(page, page, turn, page.size(), cv::INTER_LINEAR, cv::BORDER_REPLICATE);
+  const cv::Rect box = cv::Rect(ink[0].x - 6, ink[0].y - 20, ink[0].width + 12, ink[0].height + 40) &
+                       cv::Rect(0, 0, page.cols, page.rows);
+  CHECK(splitMultiRowRegions(page, {uprightRegion(box)}).size() == 1);
+}
+
+TEST_CASE("a long line turned by 1.9 degrees is read along its outline; a short word is read upright", "[rules]") {
+  CHECK_FALSE(nearlyUpright(cv::RotatedRect({500, 100}, {1600, 60}, 1.9f)));  // its far end moves by 53 px
+  CHECK_FALSE(nearlyUpright(cv::RotatedRect({500, 100}, {60, 1600}, 88.1f)));  // the same, described the other way
+  CHECK(nearlyUpright(cv::RotatedRect({500, 100}, {120, 40}, 1.9f)));           // 4 px: the upright box is as good
+  CHECK(nearlyUpright(cv::RotatedRect({500, 100}, {1600, 60}, 0.f)));
+  CHECK_FALSE(nearlyUpright(cv::RotatedRect({500, 100}, {120, 40}, 2.5f)));  // 2 degrees or more: always turned
+}
