@@ -1,6 +1,8 @@
 // Desk actions: every network call and decode runs on the Backend; results land here on the UI thread.
 #include "desk.hpp"
 
+#include "controller/finding_regions.hpp"
+
 #include "remembered_session.hpp"
 
 #include "i18n.hpp"
@@ -417,30 +419,6 @@ void Desk::onImageLoaded(const std::string& ownerId, bool documents, std::size_t
     runChecks();
   else
     analyse(ownerId, index);
-}
-
-// Findings become regions: PHI ones accepted (masked), benign ones shown as dismissed outlines.
-static std::vector<mask::Region> regionsFromFindings(const std::vector<detect::Finding>& findings,
-                                                     const Settings& settings) {
-  std::vector<mask::Region> regions;
-  for (const auto& f : findings) {
-    if (!f.box || f.box->w <= 0 || f.box->h <= 0) continue;
-    mask::Region r;
-    r.box = {f.box->x, f.box->y, f.box->w, f.box->h};
-    if (f.polygon.size() >= 3) {  // a turned line: its outline, not its upright box (which holds its neighbours)
-      r.shape = mask::Shape::Polygon;
-      for (const auto& p : f.polygon) r.points.emplace_back(p[0], p[1]);
-    }
-    r.origin = mask::Origin::Auto;
-    r.state = f.phi ? mask::State::Accepted : mask::State::Dismissed;
-    r.kind = detect::kindName(f.kind);
-    r.style = settings.maskStyle(r.kind);  // the moderator's default style for this kind
-    r.category = f.category;
-    r.text = f.text;
-    r.confidence = f.confidence;
-    regions.push_back(std::move(r));
-  }
-  return regions;
 }
 
 void Desk::analyse(const std::string& postId, std::size_t index) {

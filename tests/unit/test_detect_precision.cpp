@@ -268,3 +268,21 @@ TEST_CASE("a lone all-caps word read under 40 % is uncertain, not a name", "[rul
   CHECK(classifyLine("DUPONT", 0.25f).category == "name");
   CHECK(classifyLine("DUPONT Jean", 0.25f).category == "name");
 }
+
+TEST_CASE("a short token read on ECG traces near the header is not masked when far taller than its line", "[rules]") {
+  const cv::Size image(3600, 2600);
+  std::vector<Finding> f = {
+      medpics::test::textFinding(200, 600, 1400, 60, "Nom : DUPONT Jean", "name", true, 0.9f),  // 0: identity line
+      medpics::test::textFinding(1700, 680, 300, 170, "Lt", "other-text", true, 0.3f),    // 1: trace strokes, near it
+      medpics::test::textFinding(1700, 560, 100, 60, "Lt", "other-text", true, 0.3f)};    // 2: same size as the line
+  resolveUncertainText(f, {1, 2}, image, ImageKind::Ecg, {});
+  CHECK_FALSE(f[1].phi);
+  CHECK(f[1].category == kToCheckCategory);
+  CHECK(f[2].phi);  // a token of the identity block's size stays masked
+  // elsewhere than on an ECG, the same token stays masked near the identity line
+  std::vector<Finding> g = f;
+  g[1].phi = true;
+  g[1].category = "other-text";
+  resolveUncertainText(g, {1, 2}, image, ImageKind::Document, {});
+  CHECK(g[1].phi);
+}

@@ -7,7 +7,6 @@
 
 #include <algorithm>
 #include <cctype>
-#include <cmath>
 #include <string>
 #include <vector>
 
@@ -48,11 +47,21 @@ static int alnumChars(const std::string& text) {
   return n;
 }
 
-// Neighbourhoods of the anchors: PHI text read with confidence, or lines holding a trigger word (within two line
-// heights above/below and three left/right of them; the line's own height, not its box's: the box of a long line
-// turned by 1-2 degrees is twice as tall).
-static std::vector<cv::Rect> identityAnchors(const std::vector<Finding>& findings, const std::vector<char>& skip) {
-  std::vector<cv::Rect> anchors;
+// Neighbourhoods of the anchors: PHI text read with confidence, or lines holding a trigger word (within two box
+// heights above/below and three left/right of them; a turned line's box is taller than the line, and so is its
+// neighbourhood: a 9 px IPP line read as nothing beside a turned identity block is kept masked by it).
+// The height of a finding's line with the margin of its box (30 % above and below), for a turned line's outline too.
+static double paddedLineHeight(const Finding& f) {
+  return f.polygon.size() >= 3 ? 1.6 * lineHeight(f) : (f.box ? f.box->h : 0.0);
+}
+
+struct Anchor {
+  cv::Rect area;      // where text may belong to the anchor's identity block
+  double lineHeight;  // of the anchor's own line (paddedLineHeight)
+};
+
+static std::vector<Anchor> identityAnchors(const std::vector<Finding>& findings, const std::vector<char>& skip) {
+  std::vector<Anchor> anchors;
   for (std::size_t i = 0; i < findings.size(); ++i) {
     const Finding& f = findings[i];
     if (f.kind != Kind::Text || !f.box || (i < skip.size() && skip[i])) continue;
@@ -61,16 +70,15 @@ static std::vector<cv::Rect> identityAnchors(const std::vector<Finding>& finding
     const bool phiText = f.phi && f.category != "other-text" && f.confidence >= 0.4f;
     const bool uncertainText = f.category == "other-text" || f.category == kToCheckCategory;
     if (!phiText && (uncertainText || !hasIdentityTrigger(f.text))) continue;
-    // (a box is the line with 30 % of its height above and below: the same unit for a turned line's outline)
-    const int h = std::max(1, f.polygon.size() >= 3 ? int(std::lround(1.6 * lineHeight(f))) : f.box->h);
-    anchors.emplace_back(f.box->x - 3 * h, f.box->y - 2 * h, f.box->w + 6 * h, f.box->h + 4 * h);
+    const int h = std::max(1, f.box->h);
+    anchors.push_back({{f.box->x - 3 * h, f.box->y - 2 * h, f.box->w + 6 * h, f.box->h + 4 * h}, paddedLineHeight(f)});
   }
   return anchors;
 }
 
 bool nextToIdentityLine(const std::vector<Finding>& findings, const cv::Rect& box) {
-  const std::vector<cv::Rect> anchors = identityAnchors(findings, {});
-  return std::any_of(anchors.begin(), anchors.end(), [&](const cv::Rect& a) { return (a & box).area() > 0; });
+  const std::vector<Anchor> anchors = identityAnchors(findings, {});
+  return std::any_of(anchors.begin(), anchors.end(), [&](const Anchor& a) { return (a.area & box).area() > 0; });
 }
 
 void resolveUncertainText(std::vector<Finding>& findings, const std::vector<std::size_t>& uncertain, cv::Size image,
@@ -81,18 +89,22 @@ void resolveUncertainText(std::vector<Finding>& findings, const std::vector<std:
     if (i < findings.size()) isUncertain[i] = 1;
   for (std::size_t i : vocabulary)
     if (i < findings.size()) isVocabulary[i] = 1;
-  const std::vector<cv::Rect> anchors = identityAnchors(findings, isUncertain);
+  const std::vector<Anchor> anchors = identityAnchors(findings, isUncertain);
   for (std::size_t i : uncertain) {
     if (i >= findings.size() || !findings[i].box) continue;
     Finding& f = findings[i];
     const cv::Rect box(f.box->x, f.box->y, f.box->w, f.box->h);
     const double cy = box.y + box.height / 2.0;
     const bool band = cy < 0.2 * image.height || cy > 0.9 * image.height;
-    const bool nearAnchor =
-        std::any_of(anchors.begin(), anchors.end(), [&](const cv::Rect& a) { return (a & box).area() > 0; });
     // on an ECG the header band also holds the first row of lead labels: a lone short token (at most 4 letters or
-    // digits) that no identity line is near is a misread lead label ("ave" for aVR), not a name
+    // digits) that no identity line is near is a misread lead label ("ave" for aVR), not a name; nor is one on the
+    // traces under the header, in a line more than 1.5 times as tall as the identity line it is near (an identity
+    // block is printed in one size; trace strokes read as "Lt" are as tall as the traces)
     const bool leadLike = kind == ImageKind::Ecg && alnumChars(f.text) <= 4;
+    const double height = paddedLineHeight(f);
+    const bool nearAnchor = std::any_of(anchors.begin(), anchors.end(), [&](const Anchor& a) {
+      return (a.area & box).area() > 0 && !(leadLike && height > 1.5 * a.lineHeight);
+    });
     // a vocabulary line read with errors (LineVerdict::vocabulary: no trigger, no PHI span, no capitalised unknown
     // word) is a measurement, settings or analyte line wherever it is printed
     if (((band && !leadLike) || nearAnchor) && !isVocabulary[i]) continue;  // may identify: stays masked
