@@ -46,6 +46,7 @@ struct ImageScore {
   std::map<std::string, std::pair<int, int>> symbologies;  // barcode recall per ZXing format name
   std::map<std::string, int> alarmsByDetector;             // false alarms per Finding::detector
   double benignTextArea = 0, benignTextMasked = 0;  // pixels of benign text elements, and of them masked (polygons when given)
+  double benignTextUnderBoxes = 0;                   // of them under the findings' upright boxes (before session 9)
   std::vector<std::string> benignMasked;            // benign text elements under phi boxes (> 10 %), and by what
 };
 ImageScore scoreImage(const TruthImage& truth, const std::vector<Finding>& findings);
@@ -58,7 +59,7 @@ struct Summary {
   std::pair<int, int> smallText{0, 0};
   std::map<std::string, std::pair<int, int>> symbologies;
   std::map<std::string, int> alarmsByDetector;
-  double benignTextArea = 0, benignTextMasked = 0;
+  double benignTextArea = 0, benignTextMasked = 0, benignTextUnderBoxes = 0;
   std::map<std::string, std::pair<double, double>> benignByKind;  // truth image kind -> (benign area masked, area)
   std::map<std::string, std::map<std::string, int>> kinds;        // truth image kind -> kind found -> images
   int images = 0, falseAlarms = 0;

@@ -95,6 +95,7 @@ ImageScore scoreImage(const TruthImage& truth, const std::vector<Finding>& findi
     const double c = coverage(e.box, findings, true);  // what the published image hides of it
     s.benignTextArea += e.box.area();
     s.benignTextMasked += c * e.box.area();
+    s.benignTextUnderBoxes += coverage(e.box, findings) * e.box.area();
     if (c <= 0.1) continue;
     // the phi finding that covers most of it, to say why it is masked
     const cv::Rect eb(e.box.x, e.box.y, e.box.w, e.box.h);
@@ -143,6 +144,7 @@ void Summary::add(const ImageScore& score, double elapsedMs, double mp) {
   for (const auto& [key, n] : score.alarmsByDetector) alarmsByDetector[key] += n;
   benignTextArea += score.benignTextArea;
   benignTextMasked += score.benignTextMasked;
+  benignTextUnderBoxes += score.benignTextUnderBoxes;
   ms.push_back(elapsedMs);
   megapixels.push_back(mp);
 }
@@ -215,6 +217,9 @@ std::string Summary::report(const std::string& title) const {
   }
   std::snprintf(line, sizeof line, "  benign text area masked %.3f (%.0f of %.0f px)\n", benignMaskedFraction(),
                 benignTextMasked, benignTextArea);
+  out += line;
+  std::snprintf(line, sizeof line, "  benign text area under upright boxes %.3f (measure before session 9)\n",
+                benignTextArea > 0 ? benignTextUnderBoxes / benignTextArea : 0.0);
   out += line;
   for (const auto& [kind, v] : benignByKind) {
     std::snprintf(line, sizeof line, "  benign text area masked on %-16s %.3f (%.3f of all benign text)\n",
