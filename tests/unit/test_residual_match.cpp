@@ -172,3 +172,9 @@ TEST_CASE("a field label left out of a PHI line's mask is a benign finding; the 
   REQUIRE(check.ran);
   for (const auto& f : check.outside) FAIL_CHECK("raised " << f.finding.category << " '" << f.finding.text << "'");
 }
+
+TEST_CASE("a re-reading of a dismissed label with the mask's edge matches it; one that also shows the value does not") {
+  const std::vector<Region> regions = {autoRegion({40, 60, 160, 40}, "text", "Prélevé le", State::Dismissed)};
+  CHECK(knownFinding(textFinding(40, 58, 190, 44, "Prélevé h"), regions) == Known::Dismissed);
+  CHECK(knownFinding(textFinding(40, 58, 380, 44, "Prélevé le 09/01/2023"), regions) == Known::New);
+}

@@ -16,7 +16,8 @@ bool similarText(std::string_view a, std::string_view b);
 
 // True when `finding` is what `region` already decided: same kind, overlapping place (dismissed: intersection over
 // union >= 0.3 or half of the smaller box; accepted: half of the finding's box inside the region's masked pixels),
-// same or similar text. Regions without a kind (drawn by hand) match nothing.
+// same or similar text; a finding that reads half as much again as a dismissed region, on a box half as large again,
+// holds more than what was dismissed and does not match it. Regions without a kind (drawn by hand) match nothing.
 bool matchesRegion(const detect::Finding& finding, const Region& region);
 
 enum class Known { New, Dismissed, Masked };

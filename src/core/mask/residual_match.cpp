@@ -24,6 +24,13 @@ std::string normalised(std::string_view s) {
 }
 
 cv::Rect rectOf(const detect::Box& b) { return {b.x, b.y, b.w, b.h}; }
+
+// A finding that holds what the moderator dismissed and more: half as long again in letters and digits, on a box half
+// as large again ("Prélevé le 09/01/2023" read beside a dismissed "Prélevé le" after the date's mask moved away).
+bool readsMoreThan(const detect::Finding& finding, const Region& region, const cv::Rect& box, const cv::Rect& other) {
+  const std::size_t found = normalised(finding.text).size(), dismissed = normalised(region.text).size();
+  return dismissed > 0 && 2 * found > 3 * dismissed && 2 * double(box.area()) > 3 * double(other.area());
+}
 }  // namespace
 
 bool similarText(std::string_view a, std::string_view b) {
@@ -52,6 +59,7 @@ bool matchesRegion(const detect::Finding& finding, const Region& region) {
   // visible, read differently after the re-encode (e.g. "ITIAS /" inside "kV 65 mAs 7"): not new, whatever the text.
   if (region.state == State::Dismissed && common.area() >= 0.9 * static_cast<double>(box.area())) return true;
   if (!similarText(finding.text, region.text)) return false;
+  if (region.state == State::Dismissed && readsMoreThan(finding, region, box, other)) return false;
   if (region.state == State::Dismissed) {
     const double overlap = static_cast<double>(common.area());
     const double iou = overlap / static_cast<double>(box.area() + other.area() - common.area());
