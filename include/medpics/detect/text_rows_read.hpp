@@ -12,8 +12,8 @@ namespace medpics::detect {
 // confidently (≥ 0.6), whose centres lie on two rows or more, and whose outlines (polygon when given, else box) cover
 // at least `minCoverage` of findings[i]'s box. A coarse region that merged two header rows and read them as garbage
 // then adds nothing: each row keeps its own verdict (a name or a date read there stays masked).
-// The height of a finding's line: the short side of its polygon's rotated rectangle, else its box height (the box
-// of a long turned line is much taller than the line).
+// The height of a finding's line with its margins: the short side of its polygon's rotated rectangle, else its box
+// height (the box of a long turned line is much taller than the line).
 double lineHeight(const Finding& f);
 
 bool readRowByRow(const std::vector<Finding>& findings, std::size_t i, double minCoverage = 0.75);

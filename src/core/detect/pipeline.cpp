@@ -143,9 +143,12 @@ void placeTextFinding(Finding& f, const TextRegion& whole, const TextRegion& reg
       cv::Rect(region.box.x - padX, region.box.y - padY, region.box.width + 2 * padX, region.box.height + 2 * padY) &
       cv::Rect(0, 0, imageSize.width, imageSize.height);
   f.box = Box{padded.x, padded.y, padded.width, padded.height};
-  if (!nearlyUpright(region.rect)) {
+  if (!nearlyUpright(region.rect)) {  // the same margins along and across the turned line
+    const bool wide = region.rect.size.width >= region.rect.size.height;
+    const cv::Size2f grown(region.rect.size.width + 2.f * float(wide ? padX : padY),
+                           region.rect.size.height + 2.f * float(wide ? padY : padX));
     cv::Point2f pts[4];
-    region.rect.points(pts);
+    cv::RotatedRect(region.rect.center, grown, region.rect.angle).points(pts);
     for (const auto& p : pts) f.polygon.push_back({int(std::lround(p.x)), int(std::lround(p.y))});
   }
   f.kind = Kind::Text;

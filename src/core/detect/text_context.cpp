@@ -50,14 +50,9 @@ static int alnumChars(const std::string& text) {
 // Neighbourhoods of the anchors: PHI text read with confidence, or lines holding a trigger word (within two box
 // heights above/below and three left/right of them; a turned line's box is taller than the line, and so is its
 // neighbourhood: a 9 px IPP line read as nothing beside a turned identity block is kept masked by it).
-// The height of a finding's line with the margin of its box (30 % above and below), for a turned line's outline too.
-static double paddedLineHeight(const Finding& f) {
-  return f.polygon.size() >= 3 ? 1.6 * lineHeight(f) : (f.box ? f.box->h : 0.0);
-}
-
 struct Anchor {
   cv::Rect area;      // where text may belong to the anchor's identity block
-  double lineHeight;  // of the anchor's own line (paddedLineHeight)
+  double lineHeight;  // of the anchor's own line, with its margins (text_rows_read.hpp)
 };
 
 static std::vector<Anchor> identityAnchors(const std::vector<Finding>& findings, const std::vector<char>& skip) {
@@ -71,7 +66,7 @@ static std::vector<Anchor> identityAnchors(const std::vector<Finding>& findings,
     const bool uncertainText = f.category == "other-text" || f.category == kToCheckCategory;
     if (!phiText && (uncertainText || !hasIdentityTrigger(f.text))) continue;
     const int h = std::max(1, f.box->h);
-    anchors.push_back({{f.box->x - 3 * h, f.box->y - 2 * h, f.box->w + 6 * h, f.box->h + 4 * h}, paddedLineHeight(f)});
+    anchors.push_back({{f.box->x - 3 * h, f.box->y - 2 * h, f.box->w + 6 * h, f.box->h + 4 * h}, lineHeight(f)});
   }
   return anchors;
 }
@@ -101,7 +96,7 @@ void resolveUncertainText(std::vector<Finding>& findings, const std::vector<std:
     // traces under the header, in a line more than 1.5 times as tall as the identity line it is near (an identity
     // block is printed in one size; trace strokes read as "Lt" are as tall as the traces)
     const bool leadLike = kind == ImageKind::Ecg && alnumChars(f.text) <= 4;
-    const double height = paddedLineHeight(f);
+    const double height = lineHeight(f);
     const bool nearAnchor = std::any_of(anchors.begin(), anchors.end(), [&](const Anchor& a) {
       return (a.area & box).area() > 0 && !(leadLike && height > 1.5 * a.lineHeight);
     });
