@@ -64,8 +64,8 @@ struct LoadedImage {
   std::set<int> visitedMasks;    // masking regions the final review's loupe has shown (N/N zones vérifiées)
 };
 
-// A number no earlier OpenPost had: the view keys its editor state by it (a post opened again is a new opening, with
-// a fresh editor).
+// A number no earlier OpenPost or OpenRegistration had: the view keys its editor state and decision form by it (an
+// item opened again is a new opening, with a fresh editor and a closed form).
 std::uint64_t nextOpening();
 
 struct OpenPost {
@@ -81,11 +81,11 @@ struct OpenPost {
   int residualFindings = 0;    // PHI the residual check found outside the masks at the last approval attempt
   int objections = 0;          // times the residual check objected (the view leaves its final review on each)
   std::string overrideReason;  // the moderator's written reason to publish despite them
-  bool focusOverride = false;  // O: the reason field takes the keyboard (after the check objected)
   PublicationCheck check;      // background residual check of what A, A would publish (desk_residual.cpp)
 };
 
 struct OpenRegistration {
+  std::uint64_t opening = nextOpening();  // as OpenPost::opening (the view keys its decision form by it)
   api::RegistrationDetail detail;
   api::Lease lease;
   std::vector<LoadedImage> documents;
@@ -101,20 +101,6 @@ struct Notification {
   double shownAt = 0;
   std::int64_t wallTime = 0;  // when it happened (seconds since the epoch)
   std::string item;           // the post or registration it is about: cleared when another item opens ("": any)
-};
-
-// The decision form under the item: a reason (number keys) and a message, or a written note.
-struct RejectForm {
-  enum class Kind {
-    Reject,           // reason + message to the author / applicant
-    RequestInfo,      // registrations: what is missing + message to the applicant
-    ApproveOverride,  // registrations: approving against the suggestion, the verifier writes why
-  };
-  bool open = false;
-  int reason = 0;
-  std::string message;  // ApproveOverride: the note
-  Kind kind = Kind::Reject;
-  bool focusText = false;  // the text field takes the keyboard when the form opens (ApproveOverride)
 };
 
 struct DeskOptions {
@@ -144,7 +130,6 @@ class Desk {
   bool loadingQueue = false;
   std::optional<OpenPost> post;
   std::optional<OpenRegistration> registration;
-  RejectForm reject;
   std::deque<Notification> notifications;
   int decisionsSent = 0;
   std::vector<api::Decision> recentDecisions;  // this session, newest last

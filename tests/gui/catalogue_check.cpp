@@ -2,6 +2,7 @@
 #include "catalogue_check.hpp"
 
 #include "fact_text.hpp"
+#include "views/desk_view.hpp"
 #include "visible_text.hpp"
 
 #include <regex>
@@ -84,7 +85,7 @@ void CatalogueCheck::allowData(const std::string& text) {
 void CatalogueCheck::allowDeskData(const desk::Desk& d) {
   allowData(d.loginUser);
   // The message to the poster or applicant is theirs (French, whatever the desk's language), editable in the form.
-  allowData(d.reject.message);
+  allowData(desk::rejectFormOf(d).message);
   if (d.session) {
     allowData(d.session->user.username);
     allowData(d.session->user.displayName);

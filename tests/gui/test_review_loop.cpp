@@ -133,7 +133,7 @@ TEST_CASE("a moderator rejects a post with a reason from the keyboard") {
   const std::string id = driver.desk().post->detail.id;
   driver.frames(2);
   driver.press(GLFW_KEY_R);
-  REQUIRE(driver.desk().reject.open);
+  REQUIRE(desk::rejectFormOf(driver.desk()).open);
   driver.press(GLFW_KEY_2);  // "not medical"
   driver.frames(2);
   driver.screenshot("reject-form");

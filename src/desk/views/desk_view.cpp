@@ -53,6 +53,14 @@ EditorState& DeskView::editor(const OpenPost& post, mask::Style newStyle) {
   return editor_;
 }
 
+RejectForm& DeskView::rejectForm(std::uint64_t opening) {
+  if (formOpening_ != opening) {
+    form_ = RejectForm{};
+    formOpening_ = opening;
+  }
+  return form_;
+}
+
 DeskView& deskView() {
   if (!current) std::abort();  // a view drawn without a window: a programming error
   return *current;
@@ -63,6 +71,10 @@ void setDeskView(DeskView* view) { current = view; }
 EditorState& editorOf(const Desk& desk) {
   if (!desk.post) std::abort();  // no post open: a programming error
   return deskView().editor(*desk.post, desk.settings.maskStyle("manual"));
+}
+
+RejectForm& rejectFormOf(const Desk& desk) {
+  return deskView().rejectForm(desk.post ? desk.post->opening : desk.registration ? desk.registration->opening : 0);
 }
 
 ImageGpu& gpu(const LoadedImage& image) { return deskView().images.of(image.display); }

@@ -1,6 +1,6 @@
 // The desk's view layer state beside the GL-free Desk: the GPU side of every image shown (textures, masking preview
-// state, canvas layer cache), the masking preview program and its error, the open post's editor state and the side
-// windows' flags. One per window, reached like ImGui's context.
+// state, canvas layer cache), the masking preview program and its error, the open post's editor state, the open
+// item's decision form and the side windows' flags. One per window, reached like ImGui's context.
 #pragma once
 #include "gl/layer_cache.hpp"
 #include "gl/mask_preview.hpp"
@@ -9,6 +9,7 @@
 #include "texture_preload.hpp"
 #include "views/editor_state.hpp"
 #include "views/panels.hpp"
+#include "views/reject_form_state.hpp"
 
 #include <cstdint>
 #include <map>
@@ -64,16 +65,22 @@ class DeskView {
   // newStyle, when another post (or the same post again) has opened since. A residual objection the post received
   // since the last call leaves the final review (the new findings are shown on the editor).
   EditorState& editor(const OpenPost& post, mask::Style newStyle);
+  // The decision form under this opening of the open item (OpenPost / OpenRegistration::opening, 0: none open):
+  // closed and empty when another item (or the same item again) has opened since, or none is open.
+  RejectForm& rejectForm(std::uint64_t opening);
 
  private:
   std::uint64_t editorOpening_ = 0;  // the opening editor_ belongs to (0: none)
   EditorState editor_;
+  std::uint64_t formOpening_ = 0;  // the opening form_ belongs to
+  RejectForm form_;
 };
 
 DeskView& deskView();  // the window's view state (set by the App)
 void setDeskView(DeskView* view);
-EditorState& editorOf(const Desk& desk);  // the open post's (desk.post set), new regions in the moderator's style
-ImageGpu& gpu(const LoadedImage& image);  // the image's GPU state in the window's store
+EditorState& editorOf(const Desk& desk);     // the open post's (desk.post set), new regions in the moderator's style
+RejectForm& rejectFormOf(const Desk& desk);  // the open item's decision form (closed when no item is open)
+ImageGpu& gpu(const LoadedImage& image);     // the image's GPU state in the window's store
 const gl::Texture* textureOf(const std::shared_ptr<ImageDisplay>& display);  // single-tile images (history)
 
 }  // namespace medpics::desk
