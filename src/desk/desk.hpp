@@ -14,7 +14,6 @@
 #include "medpics/detect/pipeline.hpp"
 #include "medpics/mask/residual.hpp"
 #include "medpics/review/region_document.hpp"
-#include "medpics/view/view_transform.hpp"
 #include "medpics/work/decision_payload.hpp"
 #include "medpics/work/outbox.hpp"
 #include "medpics/work/outbox_sender.hpp"
@@ -29,7 +28,6 @@
 #include <filesystem>
 #include <memory>
 #include <optional>
-#include <set>
 #include <string>
 #include <vector>
 
@@ -39,7 +37,8 @@ enum class Tab { Posts, Registrations };
 struct DecodedImage;
 
 // One image (post image or proof document): downloaded, decoded in memory, shown by the view (which keeps its
-// textures, masking preview state and layer cache: views/desk_view.hpp).
+// textures, masking preview state, layer cache, pan / zoom and the masks its final review has shown:
+// views/desk_view.hpp).
 struct LoadedImage {
   enum class Status { Loading, Ready, Failed };
   explicit LoadedImage(api::ImageRef r) : ref(std::move(r)) {}
@@ -49,10 +48,8 @@ struct LoadedImage {
   api::ImageRef ref;
   Status status = Status::Loading;
   std::string error;
-  std::shared_ptr<const cv::Mat> pixels;  // BGR, full resolution, memory only
-  std::shared_ptr<ImageDisplay> display;  // what the view uploads and draws; keys the image's GPU state
-  view::ViewTransform view;
-  bool viewInitialised = false;
+  std::shared_ptr<const cv::Mat> pixels;     // BGR, full resolution, memory only
+  std::shared_ptr<ImageDisplay> display;     // what the view uploads and draws; keys the image's GPU and view state
   review::RegionDocument regions;            // what will be masked on this image (posts)
   std::uint32_t maskSeed = 0;                // mosaic noise seed, shared by the preview and the burn-in
   std::shared_ptr<const std::string> bytes;  // original file (memory only), for the detectors
@@ -60,8 +57,9 @@ struct LoadedImage {
   std::string analysisError;
   std::vector<std::string> metadataFindings;  // EXIF / XMP / IPTC found (stripped on publication)
   double analysisMs = 0;
-  std::vector<int> newFindings;  // regions the residual check's last objection added (Tab walks these first)
-  std::set<int> visitedMasks;    // masking regions the final review's loupe has shown (N/N zones vérifiées)
+  // Regions the residual check's last objection added to `regions` (a fact of the item, like the regions: the view
+  // derives its Tab order and its list filter from it).
+  std::vector<int> newFindings;
 };
 
 // A number no earlier OpenPost or OpenRegistration had: the view keys its editor state and decision form by it (an

@@ -1,6 +1,6 @@
 // The desk controller (Desk, its task system and the open item's state machine) reaches no ImGui, GL or GLFW header
-// and holds no view state (editor, side windows): checked when this file compiles; its state is driven here without
-// a window.
+// and holds no view state (editor, side windows, pan / zoom, decision form): checked when this file compiles; its
+// state is driven here without a window.
 #include "controller/item_state.hpp"
 #include "desk.hpp"
 #include "window_data.hpp"
@@ -26,8 +26,29 @@ template <class T>
 concept HoldsPanels = requires(T& t) {
   t.panels;
 };
+// Nor an image's pan / zoom and masks visited, the decision form or the override field's focus.
+template <class T>
+concept HoldsView = requires(T& t) {
+  t.view;
+};
+template <class T>
+concept HoldsVisits = requires(T& t) {
+  t.visitedMasks;
+};
+template <class T>
+concept HoldsForm = requires(T& t) {
+  t.reject;
+};
+template <class T>
+concept HoldsFocus = requires(T& t) {
+  t.focusOverride;
+};
 static_assert(!HoldsEditor<desk::OpenPost>, "the editor state is the view's: DeskView::editor(post)");
 static_assert(!HoldsPanels<desk::Desk>, "the side windows' flags are the view's: DeskView::panels");
+static_assert(!HoldsView<desk::LoadedImage>, "an image's pan / zoom is the view's: viewOf(image).transform");
+static_assert(!HoldsVisits<desk::LoadedImage>, "the masks the loupe showed are the view's: viewOf(image)");
+static_assert(!HoldsForm<desk::Desk>, "the decision form is the view's: DeskView::rejectForm(opening)");
+static_assert(!HoldsFocus<desk::OpenPost>, "the override field's focus is the post view's");
 }  // namespace
 
 TEST_CASE("desk controller: an image holds pixels and CPU tiles, no texture; a post holds one state", "[item-state]") {
@@ -44,6 +65,8 @@ TEST_CASE("desk controller: an image holds pixels and CPU tiles, no texture; a p
   CHECK(post.state.phase() == desk::ItemPhase::Claimed);
   const desk::OpenPost again;
   CHECK(again.opening != post.opening);  // each opening is new: the view's editor state starts fresh
+  const desk::OpenRegistration registration;
+  CHECK(registration.opening != again.opening);  // and its decision form starts closed
   post.images.push_back(image);
   CHECK(post.images.back().display == image.display);
 }

@@ -127,7 +127,7 @@ void drawPost(Desk& desk) {
       previewStamp);
   if (finalReview) {
     if (frame.ready && ed.finalReviewFitted != post.currentImage) {  // another image: fitted too
-      image.view.fit();
+      viewOf(image).transform.fit();
       ed.finalReviewFitted = post.currentImage;
     }
     drawLoupe(ed, image, frame, preview, previewOn);

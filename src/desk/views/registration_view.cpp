@@ -190,8 +190,8 @@ void drawDocument(OpenRegistration& reg, LoadedImage& doc, bool keyboard) {
     for (const auto& o : checks->outlines) {
       if (o.document != index) continue;
       const bool shown = o.checkId == checks->shownCheck;
-      const view::Vec2 a = doc.view.toScreen(rotated(o.box.x, o.box.y, reg.rotation, w, h));
-      const view::Vec2 b = doc.view.toScreen(rotated(o.box.br().x, o.box.br().y, reg.rotation, w, h));
+      const view::Vec2 a = viewOf(doc).transform.toScreen(rotated(o.box.x, o.box.y, reg.rotation, w, h));
+      const view::Vec2 b = viewOf(doc).transform.toScreen(rotated(o.box.br().x, o.box.br().y, reg.rotation, w, h));
       const ImVec2 lo(float(std::min(a.x, b.x)) - 3, float(std::min(a.y, b.y)) - 3);
       const ImVec2 hi(float(std::max(a.x, b.x)) + 3, float(std::max(a.y, b.y)) + 3);
       draw->AddRect(lo, hi, shown ? style::colour::kHighlight : style::colour::kAccentLine,
@@ -199,7 +199,7 @@ void drawDocument(OpenRegistration& reg, LoadedImage& doc, bool keyboard) {
     }
   };
   drawCanvas(doc, "document", options);
-  if (reg.checks && reg.checks->focus && doc.viewInitialised) {
+  if (reg.checks && reg.checks->focus && viewOf(doc).initialised) {
     const ProofOutline focus = *reg.checks->focus;
     reg.checks->focus.reset();
     if (focus.document != reg.currentDocument) {  // the other proof: shown, then centred at its next frame
@@ -265,7 +265,7 @@ void drawRegistration(Desk& desk) {
   if (!reg.documents.empty()) {
     LoadedImage& doc = reg.documents.at(static_cast<size_t>(reg.currentDocument));
     static int lastRotation = 0;
-    if (lastRotation != reg.rotation) doc.viewInitialised = false;  // refit after a rotation
+    if (lastRotation != reg.rotation) viewOf(doc).initialised = false;  // refit after a rotation
     lastRotation = reg.rotation;
     drawDocument(reg, doc, !form.open);
   }
