@@ -91,19 +91,20 @@ int main() {
   openPost(app, {6000, 4000}, regionCount);
   auto& post = *app.desk().post;
   auto& image = post.images.front();
-  frameTimes(app, 5);  // first frames build the preview textures and the block-mean atlas
+  frameTimes(app, 5);                               // first frames build the preview textures and the block-mean atlas
+  auto& transform = desk::viewOf(image).transform;  // the image's pan / zoom, held by the view layer
   const auto layerRenders = [&] { return desk::gpu(image).layer ? desk::gpu(image).layer->renders() : 0; };
   int renders = layerRenders();
   const Stats still = frameTimes(app, 200);
   const int stillRenders = layerRenders() - renders;
 
   // Panning: the view moves every frame (back and forth, so the image stays in view).
-  const Stats pan = frameTimes(app, 100, [&](int i) { image.view.pan({i % 2 ? -9.0 : 9.0, i % 2 ? -5.0 : 5.0}); });
+  const Stats pan = frameTimes(app, 100, [&](int i) { transform.pan({i % 2 ? -9.0 : 9.0, i % 2 ? -5.0 : 5.0}); });
   // Zooming about the canvas centre, in and out alternately (continuous factors below 1:1, as the wheel gives).
-  const auto centre = view::Vec2{image.view.viewportOrigin().x + image.view.viewportSize().x / 2,
-                                 image.view.viewportOrigin().y + image.view.viewportSize().y / 2};
-  const Stats zoom = frameTimes(app, 100, [&](int i) { image.view.zoomAt(i % 2 ? 1 / 1.1 : 1.1, centre); });
-  image.view.fit();
+  const auto centre = view::Vec2{transform.viewportOrigin().x + transform.viewportSize().x / 2,
+                                 transform.viewportOrigin().y + transform.viewportSize().y / 2};
+  const Stats zoom = frameTimes(app, 100, [&](int i) { transform.zoomAt(i % 2 ? 1 / 1.1 : 1.1, centre); });
+  transform.fit();
   frameTimes(app, 3);
 
   // A region drag: the selected region moves by a few pixels every frame, inside one gesture (as the mouse does).

@@ -121,7 +121,7 @@ bool App::frame() {
   takeReservedKeys(ImGui::GetIO().KeysDown, IM_ARRAYSIZE(ImGui::GetIO().KeysDown));
   ImGui::NewFrame();
   UiProbe::instance().beginFrame();
-  view_.images.collect();  // the GPU state of images that closed since the last frame
+  view_.collect();  // the GPU and view state of images that closed since the last frame
   constexpr std::size_t kPreloadBytesPerFrame = std::size_t{6} << 20;  // the next post's textures, uploaded ahead
   preloading_ = view_.images.preload(desk_->nextPostDisplays(), kPreloadBytesPerFrame);
   drawDesk(*desk_, window_);

@@ -311,7 +311,6 @@ void Desk::closeCurrent() {
   }
   post.reset();
   registration.reset();
-  reject = {};
 }
 
 // ---------------------------------------------------------------- opening items
@@ -653,7 +652,6 @@ void Desk::showNextAfterDecision(const std::string& subjectType, const std::stri
   backend_.tasks().invalidate(TaskScope::Item);
   post.reset();  // the lease ends with the decision: nothing to release
   registration.reset();
-  reject = {};
   openNext(following);
 }
 

@@ -14,7 +14,6 @@
 #include "medpics/detect/pipeline.hpp"
 #include "medpics/mask/residual.hpp"
 #include "medpics/review/region_document.hpp"
-#include "medpics/view/view_transform.hpp"
 #include "medpics/work/decision_payload.hpp"
 #include "medpics/work/outbox.hpp"
 #include "medpics/work/outbox_sender.hpp"
@@ -29,7 +28,6 @@
 #include <filesystem>
 #include <memory>
 #include <optional>
-#include <set>
 #include <string>
 #include <vector>
 
@@ -39,7 +37,8 @@ enum class Tab { Posts, Registrations };
 struct DecodedImage;
 
 // One image (post image or proof document): downloaded, decoded in memory, shown by the view (which keeps its
-// textures, masking preview state and layer cache: views/desk_view.hpp).
+// textures, masking preview state, layer cache, pan / zoom and the masks its final review has shown:
+// views/desk_view.hpp).
 struct LoadedImage {
   enum class Status { Loading, Ready, Failed };
   explicit LoadedImage(api::ImageRef r) : ref(std::move(r)) {}
@@ -49,10 +48,8 @@ struct LoadedImage {
   api::ImageRef ref;
   Status status = Status::Loading;
   std::string error;
-  std::shared_ptr<const cv::Mat> pixels;  // BGR, full resolution, memory only
-  std::shared_ptr<ImageDisplay> display;  // what the view uploads and draws; keys the image's GPU state
-  view::ViewTransform view;
-  bool viewInitialised = false;
+  std::shared_ptr<const cv::Mat> pixels;     // BGR, full resolution, memory only
+  std::shared_ptr<ImageDisplay> display;     // what the view uploads and draws; keys the image's GPU and view state
   review::RegionDocument regions;            // what will be masked on this image (posts)
   std::uint32_t maskSeed = 0;                // mosaic noise seed, shared by the preview and the burn-in
   std::shared_ptr<const std::string> bytes;  // original file (memory only), for the detectors
@@ -60,12 +57,13 @@ struct LoadedImage {
   std::string analysisError;
   std::vector<std::string> metadataFindings;  // EXIF / XMP / IPTC found (stripped on publication)
   double analysisMs = 0;
-  std::vector<int> newFindings;  // regions the residual check's last objection added (Tab walks these first)
-  std::set<int> visitedMasks;    // masking regions the final review's loupe has shown (N/N zones vérifiées)
+  // Regions the residual check's last objection added to `regions` (a fact of the item, like the regions: the view
+  // derives its Tab order and its list filter from it).
+  std::vector<int> newFindings;
 };
 
-// A number no earlier OpenPost had: the view keys its editor state by it (a post opened again is a new opening, with
-// a fresh editor).
+// A number no earlier OpenPost or OpenRegistration had: the view keys its editor state and decision form by it (an
+// item opened again is a new opening, with a fresh editor and a closed form).
 std::uint64_t nextOpening();
 
 struct OpenPost {
@@ -81,11 +79,11 @@ struct OpenPost {
   int residualFindings = 0;    // PHI the residual check found outside the masks at the last approval attempt
   int objections = 0;          // times the residual check objected (the view leaves its final review on each)
   std::string overrideReason;  // the moderator's written reason to publish despite them
-  bool focusOverride = false;  // O: the reason field takes the keyboard (after the check objected)
   PublicationCheck check;      // background residual check of what A, A would publish (desk_residual.cpp)
 };
 
 struct OpenRegistration {
+  std::uint64_t opening = nextOpening();  // as OpenPost::opening (the view keys its decision form by it)
   api::RegistrationDetail detail;
   api::Lease lease;
   std::vector<LoadedImage> documents;
@@ -101,20 +99,6 @@ struct Notification {
   double shownAt = 0;
   std::int64_t wallTime = 0;  // when it happened (seconds since the epoch)
   std::string item;           // the post or registration it is about: cleared when another item opens ("": any)
-};
-
-// The decision form under the item: a reason (number keys) and a message, or a written note.
-struct RejectForm {
-  enum class Kind {
-    Reject,           // reason + message to the author / applicant
-    RequestInfo,      // registrations: what is missing + message to the applicant
-    ApproveOverride,  // registrations: approving against the suggestion, the verifier writes why
-  };
-  bool open = false;
-  int reason = 0;
-  std::string message;  // ApproveOverride: the note
-  Kind kind = Kind::Reject;
-  bool focusText = false;  // the text field takes the keyboard when the form opens (ApproveOverride)
 };
 
 struct DeskOptions {
@@ -144,7 +128,6 @@ class Desk {
   bool loadingQueue = false;
   std::optional<OpenPost> post;
   std::optional<OpenRegistration> registration;
-  RejectForm reject;
   std::deque<Notification> notifications;
   int decisionsSent = 0;
   std::vector<api::Decision> recentDecisions;  // this session, newest last

@@ -1,6 +1,6 @@
 // The desk controller (Desk, its task system and the open item's state machine) reaches no ImGui, GL or GLFW header
-// and holds no view state (editor, side windows): checked when this file compiles; its state is driven here without
-// a window.
+// and holds no view state (editor, side windows, pan / zoom, decision form): checked when this file compiles; its
+// state is driven here without a window.
 #include "controller/item_state.hpp"
 #include "desk.hpp"
 #include "window_data.hpp"
@@ -17,17 +17,20 @@
 using namespace medpics;
 
 namespace {
-// The region editor's state and the side windows' flags belong to the view (views/desk_view.hpp), not the controller.
+// The region editor's state, the side windows' flags, the decision form, an image's pan / zoom and the masks the
+// final review has shown belong to the view (views/desk_view.hpp), not the controller.
+// clang-format off
 template <class T>
-concept HoldsEditor = requires(T& t) {
-  t.editor;
-};
+concept PostHoldsViewState = requires(T& t) { t.editor; } || requires(T& t) { t.focusOverride; };
 template <class T>
-concept HoldsPanels = requires(T& t) {
-  t.panels;
-};
-static_assert(!HoldsEditor<desk::OpenPost>, "the editor state is the view's: DeskView::editor(post)");
-static_assert(!HoldsPanels<desk::Desk>, "the side windows' flags are the view's: DeskView::panels");
+concept DeskHoldsViewState = requires(T& t) { t.panels; } || requires(T& t) { t.reject; };
+template <class T>
+concept ImageHoldsViewState =
+    requires(T& t) { t.view; } || requires(T& t) { t.viewInitialised; } || requires(T& t) { t.visitedMasks; };
+// clang-format on
+static_assert(!PostHoldsViewState<desk::OpenPost>, "the editor state is the view's: DeskView::editor(post)");
+static_assert(!DeskHoldsViewState<desk::Desk>, "side windows and decision form: DeskView::panels, rejectForm");
+static_assert(!ImageHoldsViewState<desk::LoadedImage>, "pan / zoom and masks visited: viewOf(image)");
 }  // namespace
 
 TEST_CASE("desk controller: an image holds pixels and CPU tiles, no texture; a post holds one state", "[item-state]") {
@@ -44,6 +47,8 @@ TEST_CASE("desk controller: an image holds pixels and CPU tiles, no texture; a p
   CHECK(post.state.phase() == desk::ItemPhase::Claimed);
   const desk::OpenPost again;
   CHECK(again.opening != post.opening);  // each opening is new: the view's editor state starts fresh
+  const desk::OpenRegistration registration;
+  CHECK(registration.opening != again.opening);  // and its decision form starts closed
   post.images.push_back(image);
   CHECK(post.images.back().display == image.display);
 }

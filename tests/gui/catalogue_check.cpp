@@ -2,6 +2,7 @@
 #include "catalogue_check.hpp"
 
 #include "fact_text.hpp"
+#include "views/desk_view.hpp"
 #include "visible_text.hpp"
 
 #include <regex>
@@ -84,7 +85,7 @@ void CatalogueCheck::allowData(const std::string& text) {
 void CatalogueCheck::allowDeskData(const desk::Desk& d) {
   allowData(d.loginUser);
   // The message to the poster or applicant is theirs (French, whatever the desk's language), editable in the form.
-  allowData(d.reject.message);
+  allowData(desk::rejectFormOf(d).message);
   if (d.session) {
     allowData(d.session->user.username);
     allowData(d.session->user.displayName);
@@ -133,10 +134,14 @@ void CatalogueCheck::allowDeskData(const desk::Desk& d) {
 }
 
 namespace {
-// Some word of the set ends with w (and is longer): w is what a left clip left of it.
-bool endsOne(const std::set<std::string>& words, const std::string& w) {
-  for (const auto& word : words)
-    if (word.size() > w.size() && word.compare(word.size() - w.size(), w.size(), w) == 0) return true;
+// Some word of the set is longer than w and ends with it (what a left clip left of it) or, when `anywhere`, holds it
+// (a piece clipped on both sides).
+bool holdsOne(const std::set<std::string>& words, const std::string& w, bool anywhere) {
+  for (const auto& word : words) {
+    if (word.size() <= w.size()) continue;
+    const std::size_t at = anywhere ? word.find(w) : word.size() - w.size();
+    if (at != std::string::npos && word.compare(at, w.size(), w) == 0) return true;
+  }
   return false;
 }
 }  // namespace
@@ -154,8 +159,11 @@ std::vector<std::string> CatalogueCheck::offenders(const std::string& screen) co
       // The last word of a line cut at the edge of a list or a window ("…; annu").
       const auto cutWord = catalogue_.lower_bound(w);
       if (&w == &lineWords.back() && cutWord != catalogue_.end() && cutWord->compare(0, w.size(), w) == 0) continue;
-      // The first word of a line cut at the left edge of a clipped row ("urélie" of "Aurélie").
-      if (&w == &lineWords.front() && (endsOne(catalogue_, w) || endsOne(data_, w))) continue;
+      // The first word of a line cut at the left edge of a clipped row ("urélie" of "Aurélie"). A line of that word
+      // alone may be cut at both ends: a fitted text's "…" after it, and before it a glyph the fine clip of that text
+      // cut and the reader does not know ("ixel…" of "pixels", its "p" cut).
+      const bool alone = lineWords.size() == 1;
+      if (&w == &lineWords.front() && (holdsOne(catalogue_, w, alone) || holdsOne(data_, w, alone))) continue;
       bad += (bad.empty() ? "" : ", ") + w;
     }
     // French spacing after a label of the catalogue ("Caption :") in English; a caption's own " :" is data.

@@ -81,7 +81,7 @@ void walkPosts(Walk& walk, const test::ServerProcess& server, const std::filesys
       180));
   walk.look(driver, "post-review");
   toggle(driver, GLFW_KEY_R);
-  REQUIRE(d.reject.open);
+  REQUIRE(desk::rejectFormOf(d).open);
   walk.look(driver, "reject-form");
   toggle(driver, GLFW_KEY_ESCAPE);
   REQUIRE(driver.click("post.approve"));  // the final review of the published pixels
@@ -124,7 +124,7 @@ void walkRegistrations(Walk& walk, const test::ServerProcess& server, const std:
   REQUIRE(driver.waitUntil([&] { return d.registration && d.registration->checks; }, 180));
   walk.look(driver, "registration");
   toggle(driver, GLFW_KEY_I);
-  REQUIRE(d.reject.open);
+  REQUIRE(desk::rejectFormOf(d).open);
   walk.look(driver, "request-info-form");
   driver.press(GLFW_KEY_ENTER);
   REQUIRE(driver.waitUntil([&] { return d.decisionsSent == 1; }, 60));

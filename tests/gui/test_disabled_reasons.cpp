@@ -50,18 +50,18 @@ TEST_CASE("disabled actions say why: reject form without a message, undo / redo,
 
   SECTION("reject with the reason \"other\" and no message") {
     driver.press(GLFW_KEY_R);
-    REQUIRE(driver.desk().reject.open);
+    REQUIRE(desk::rejectFormOf(driver.desk()).open);
     driver.press(GLFW_KEY_5);  // "other": no prefilled message
     driver.frames(2);
-    REQUIRE(driver.desk().reject.message.empty());
+    REQUIRE(desk::rejectFormOf(driver.desk()).message.empty());
     const std::string why = desk::tr("blocked.message_other");
     CHECK(desk::UiProbe::instance().rect("reject.why").has_value());
     CHECK(linesWith(why) == 1);  // the status line
     hover(driver, "reject.confirm");
     CHECK(linesWith(why) == 2);    // and the disabled button's tooltip
     driver.press(GLFW_KEY_ENTER);  // disabled: nothing is decided
-    CHECK(driver.desk().reject.open);
-    driver.desk().reject.message = "Doublon du cas d'hier";
+    CHECK(desk::rejectFormOf(driver.desk()).open);
+    desk::rejectFormOf(driver.desk()).message = "Doublon du cas d'hier";
     driver.frames(2);
     CHECK_FALSE(desk::UiProbe::instance().rect("reject.why").has_value());
     CHECK(linesWith(why) == 0);

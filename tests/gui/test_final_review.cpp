@@ -38,6 +38,12 @@ int blackPixels(const cv::Mat& shot, const ImVec4& rect) {
 }
 
 // Opens a post of two images: on the first, two masks and a dismissed finding; on the second, one mask.
+// The image's view (held by the view layer) shows it whole, fitted.
+bool shownFitted(const desk::LoadedImage& image) {
+  const auto& transform = desk::viewOf(image).transform;
+  return transform.zoom() == Approx(transform.fitZoom());
+}
+
 desk::OpenPost& openTwoImagePost(test::DeskDriver& driver) {
   driver.openPostImage(noise(2400, 1600, 1));
   desk::OpenPost& post = *driver.desk().post;
@@ -70,7 +76,7 @@ TEST_CASE("the final review fits the published image and walks every mask in a 1
   const auto& probe = desk::UiProbe::instance();
   desk::LoadedImage& first = post.images[0];
   // The whole published image, fitted; both images in the filmstrip; the caption as published.
-  CHECK(first.view.zoom() == Approx(first.view.fitZoom()));
+  CHECK(shownFitted(first));
   CHECK(probe.rect("final.film.0").has_value());
   CHECK(probe.rect("final.film.1").has_value());
   CHECK(probe.rect("final.caption").has_value());
@@ -80,7 +86,7 @@ TEST_CASE("the final review fits the published image and walks every mask in a 1
   REQUIRE(probe.rect("final.loupe").has_value());
   CHECK(desk::maskVisits(post).total == 3);
   CHECK(desk::maskVisits(post).visited == 1);
-  CHECK(first.visitedMasks.count(first.regions.readingOrder().front()) == 1);
+  CHECK(desk::viewOf(first).visitedMasks.count(first.regions.readingOrder().front()) == 1);
   // At 1:1 the 300 × 80 solid mask fills that much of the loupe, black: the published pixels, not the original.
   cv::Mat shot = cv::imread(driver.screenshot("final-review-loupe"));
   CHECK(blackPixels(shot, *probe.rect("final.loupe")) >= 280 * 70);
@@ -99,13 +105,13 @@ TEST_CASE("the final review fits the published image and walks every mask in a 1
   driver.press(GLFW_KEY_TAB);
   driver.frames(3);
   CHECK(post.currentImage == 1);
-  CHECK(post.images[1].view.zoom() == Approx(post.images[1].view.fitZoom()));
+  CHECK(shownFitted(post.images[1]));
   CHECK(desk::maskVisits(post).visited == 3);
   CHECK(desk::maskVisits(post).complete());
   driver.screenshot("final-review-second-image");
 
   // The loupe follows the pointer when it moves over the canvas: at the image's top-left corner, no mask.
-  const auto& view = post.images[1].view;
+  const auto& view = desk::viewOf(post.images[1]).transform;
   const auto corner = view.toScreen({40, 40});
   driver.moveTo(static_cast<float>(corner.x), static_cast<float>(corner.y));
   driver.moveTo(static_cast<float>(corner.x) + 1, static_cast<float>(corner.y));
@@ -133,7 +139,7 @@ TEST_CASE("a click on the filmstrip shows that image fitted") {
   REQUIRE(driver.click("final.film.1"));
   driver.frames(2);
   CHECK(post.currentImage == 1);
-  CHECK(post.images[1].view.zoom() == Approx(post.images[1].view.fitZoom()));
+  CHECK(shownFitted(post.images[1]));
   driver.desk().post.reset();
   driver.frames(1);
 }

@@ -77,33 +77,34 @@ TEST_CASE("the cached canvas layer equals the directly drawn one pixel for pixel
   auto& editor = desk::editorOf(driver.desk());
   driver.frames(3);
   REQUIRE(desk::gpu(image).layer);
+  auto& transform = desk::viewOf(image).transform;  // the image's pan / zoom, held by the view
 
   SECTION("fitted, preview on") {
     CHECK(differingPixels(screen(driver, true, "layer-cached"), screen(driver, false, "layer-direct")) <=
           kSubPixelEdgePixels);
   }
   SECTION("at 1:1 and at 3x, off-centre") {
-    image.view.oneToOne({700, 400});
+    transform.oneToOne({700, 400});
     CHECK(differingPixels(screen(driver, true, "layer-cached-1x"), screen(driver, false, "layer-direct-1x")) <=
           kSubPixelEdgePixels);
-    image.view.zoomStep(2, {640.3, 417.6});
-    CHECK(image.view.zoom() == 3.0);
+    transform.zoomStep(2, {640.3, 417.6});
+    CHECK(transform.zoom() == 3.0);
     CHECK(differingPixels(screen(driver, true, "layer-cached-3x"), screen(driver, false, "layer-direct-3x")) <=
           kSubPixelEdgePixels);
   }
   SECTION("zoomed out, outlines only (no preview)") {
     editor.preview = false;
-    image.view.zoomAt(1 / 1.37, {500, 500});
+    transform.zoomAt(1 / 1.37, {500, 500});
     CHECK(differingPixels(screen(driver, true, "layer-cached-outlines"),
                           screen(driver, false, "layer-direct-outlines")) <= kSubPixelEdgePixels);
   }
   SECTION("final review (no outlines, the filmstrip under the canvas) at 1:1 on whole pixels: exactly equal") {
     editor.finalReview = true;
     editor.finalReviewFitted = driver.desk().post->currentImage;  // the view set here stays
-    image.view.oneToOne({700, 400});
-    const auto offset = image.view.offset();
-    image.view.pan({std::round(offset.x) - offset.x, std::round(offset.y) - offset.y});
-    CHECK(image.view.zoom() == 1.0);
+    transform.oneToOne({700, 400});
+    const auto offset = transform.offset();
+    transform.pan({std::round(offset.x) - offset.x, std::round(offset.y) - offset.y});
+    CHECK(transform.zoom() == 1.0);
     const cv::Mat cached = screen(driver, true, "layer-cached-final");
     const cv::Mat direct = screen(driver, false, "layer-direct-final");
     CHECK(differingPixels(cached, direct) == 0);
@@ -122,6 +123,7 @@ TEST_CASE("the cached layer is drawn again after an edit, a pan or Space, and no
   auto& image = openPostWithRegions(driver);
   driver.frames(3);
   REQUIRE(desk::gpu(image).layer);
+  auto& transform = desk::viewOf(image).transform;  // the image's pan / zoom, held by the view
   const auto renders = [&] { return desk::gpu(image).layer->renders(); };
 
   int before = renders();
@@ -146,9 +148,9 @@ TEST_CASE("the cached layer is drawn again after an edit, a pan or Space, and no
 
   // A pan: drawn directly while it changes, into the cache once still.
   before = renders();
-  image.view.pan({13, -7});
+  transform.pan({13, -7});
   driver.frames(1);
-  image.view.pan({-4, 2});
+  transform.pan({-4, 2});
   driver.frames(1);
   CHECK(renders() == before);
   driver.frames(1);
@@ -159,7 +161,7 @@ TEST_CASE("the cached layer is drawn again after an edit, a pan or Space, and no
   // Holding Space shows the original: a solid region's pixel is no longer black, then black again.
   const auto& solid = image.regions.items()[1].region;  // an ellipse, solid style
   REQUIRE(solid.style == mask::Style::Solid);
-  const auto centre = image.view.toScreen({solid.box.x + solid.box.width / 2.0, solid.box.y + solid.box.height / 2.0});
+  const auto centre = transform.toScreen({solid.box.x + solid.box.width / 2.0, solid.box.y + solid.box.height / 2.0});
   const auto pixelAtCentre = [&] {
     const cv::Mat shot = cv::imread(driver.screenshot("layer-space"));
     return shot.at<cv::Vec3b>(static_cast<int>(centre.y), static_cast<int>(centre.x));

@@ -35,7 +35,7 @@ TEST_CASE("at laptop sizes the image keeps at least 60 % of the window width") {
     // The queue folds by itself only when the window is too narrow for both panels.
     CHECK(desk::deskView().panels.sides.queueCollapsed == (width < 1000));
     // Fitted, the whole image is above the status line (24 px at the canvas's bottom).
-    const auto& view = driver.desk().post->images[0].view;
+    const auto& view = desk::viewOf(driver.desk().post->images[0]).transform;
     const auto canvas = *desk::UiProbe::instance().rect("canvas.post");
     CHECK(view.toScreen({0, 1200}).y <= canvas.y + canvas.w - 24 + 0.5);
     driver.desk().post.reset();

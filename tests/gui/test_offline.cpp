@@ -71,7 +71,7 @@ TEST_CASE(
   // The open post (leased before) is rejected: the decision waits in the outbox.
   driver.press(GLFW_KEY_R);
   driver.frames(2);
-  REQUIRE(d.reject.open);
+  REQUIRE(desk::rejectFormOf(d).open);
   driver.press(GLFW_KEY_ENTER);
   REQUIRE(driver.waitUntil([&] { return d.outboxCounts.pending == 1; }, 10));
   // The desk moves on to the prefetched post; it has no lease (the platform is away) but can be decided offline.
@@ -82,7 +82,7 @@ TEST_CASE(
   driver.screenshot("offline-prefetched-post");
   driver.press(GLFW_KEY_R);
   driver.frames(2);
-  REQUIRE(d.reject.open);
+  REQUIRE(desk::rejectFormOf(d).open);
   driver.press(GLFW_KEY_ENTER);
   REQUIRE(driver.waitUntil([&] { return d.outboxCounts.pending == 2; }, 10));
   driver.frames(3);

@@ -57,7 +57,7 @@ TEST_CASE("proof outlines: what the checks read is outlined on the document; a c
     CHECK(reg.checks->shownCheck == outline.checkId);
     CHECK(reg.currentDocument == outline.document);
     auto& doc = reg.documents[static_cast<std::size_t>(outline.document)];
-    const auto& v = doc.view;
+    const auto& v = desk::viewOf(doc).transform;
     CHECK(v.zoom() > v.fitZoom());
     const view::Vec2 centre =
         v.toImage({v.viewportOrigin().x + v.viewportSize().x / 2, v.viewportOrigin().y + v.viewportSize().y / 2});

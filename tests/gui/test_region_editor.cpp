@@ -23,14 +23,15 @@ desk::LoadedImage& openImage(test::DeskDriver& driver, cv::Size size) {
   driver.frames(3);
   const auto canvas = desk::UiProbe::instance().rect("canvas.post");
   REQUIRE(canvas.has_value());
-  image.view.oneToOne({canvas->x + canvas->z / 2, canvas->y + canvas->w / 2});
-  image.view.centreOn({size.width / 2.0, size.height / 2.0});
+  auto& transform = desk::viewOf(image).transform;
+  transform.oneToOne({canvas->x + canvas->z / 2, canvas->y + canvas->w / 2});
+  transform.centreOn({size.width / 2.0, size.height / 2.0});
   driver.frames(2);
   return image;
 }
 
 ImVec2 at(const desk::LoadedImage& image, double x, double y) {
-  const auto s = image.view.toScreen({x, y});
+  const auto s = desk::viewOf(image).transform.toScreen({x, y});
   return ImVec2(static_cast<float>(s.x), static_cast<float>(s.y));
 }
 }  // namespace
@@ -39,7 +40,7 @@ TEST_CASE("draw a rectangle, nudge it by 1 px, resize it, undo and redo, with ex
   test::TempDir dir;
   test::DeskDriver driver(test::localDesk(dir.path()));
   auto& image = openImage(driver, {600, 400});
-  REQUIRE(image.view.zoom() == 1.0);
+  REQUIRE(desk::viewOf(image).transform.zoom() == 1.0);
 
   driver.press(GLFW_KEY_M);  // rectangle tool
   REQUIRE(desk::editorOf(driver.desk()).tool == desk::Tool::Rect);
@@ -110,8 +111,9 @@ TEST_CASE("Tab walks through every region and centres it, Delete dismisses a fin
   driver.press(GLFW_KEY_TAB);
   const int first = *image.regions.selection().begin();
   CHECK(image.regions.find(first)->region.kind == "face");  // reading order: top first
-  const auto centre = image.view.toImage({image.view.viewportOrigin().x + image.view.viewportSize().x / 2,
-                                          image.view.viewportOrigin().y + image.view.viewportSize().y / 2});
+  const auto& transform = desk::viewOf(image).transform;
+  const auto centre = transform.toImage({transform.viewportOrigin().x + transform.viewportSize().x / 2,
+                                         transform.viewportOrigin().y + transform.viewportSize().y / 2});
   CHECK(std::abs(centre.x - 100) < 1.5);
   CHECK(std::abs(centre.y - 100) < 1.5);
   driver.press(GLFW_KEY_TAB);
@@ -170,7 +172,7 @@ TEST_CASE("clicking a region on the image selects it and scrolls the list to it"
   test::DeskDriver driver(test::localDesk(dir.path(), 1366, 768));
   auto& image = openImage(driver, {1200, 900});
   addScattered(image, 40);  // more rows than the list shows
-  image.view.fit();
+  desk::viewOf(image).transform.fit();
   driver.frames(3);
   const auto order = image.regions.readingOrder();
   const int last = order.back();
@@ -208,10 +210,11 @@ TEST_CASE("holding Space shows the original and does not activate the focused li
   driver.press(GLFW_KEY_DOWN);
   driver.press(GLFW_KEY_UP);
   REQUIRE(*image.regions.selection().begin() == tabbed);
-  image.view.fit();
+  auto& transform = desk::viewOf(image).transform;
+  transform.fit();
   driver.frames(2);
-  const double zoom = image.view.zoom();
-  const auto offset = image.view.offset();
+  const double zoom = transform.zoom();
+  const auto offset = transform.offset();
   // Holding Space for a while: the original is shown, nothing else changes.
   driver.app().inputHook = [previous = driver.app().inputHook](ImGuiIO& io) {
     previous(io);
@@ -222,9 +225,9 @@ TEST_CASE("holding Space shows the original and does not activate the focused li
     CHECK(desk::editorOf(driver.desk()).showOriginal);
   }
   CHECK(*image.regions.selection().begin() == tabbed);
-  CHECK(image.view.zoom() == zoom);
-  CHECK(image.view.offset().x == offset.x);
-  CHECK(image.view.offset().y == offset.y);
+  CHECK(transform.zoom() == zoom);
+  CHECK(transform.offset().x == offset.x);
+  CHECK(transform.offset().y == offset.y);
   driver.app().inputHook = [previous = driver.app().inputHook](ImGuiIO& io) {
     previous(io);
     io.KeysDown[GLFW_KEY_SPACE] = false;

@@ -63,7 +63,7 @@ TEST_CASE("a verifier approves a valid registration and rejects an invalid one f
       rejectedReason = driver.desk().registration->checks->checklist.suggestion.reasonCode;
       const int before = driver.desk().decisionsSent;
       driver.press(GLFW_KEY_S);  // apply the suggestion: opens the reject form with its reason
-      REQUIRE(driver.desk().reject.open);
+      REQUIRE(desk::rejectFormOf(driver.desk()).open);
       driver.press(GLFW_KEY_ENTER);
       REQUIRE(driver.waitUntil([&] { return driver.desk().decisionsSent == before + 1; }));
       rejectedId = id;
@@ -123,12 +123,12 @@ TEST_CASE(
   REQUIRE(openWithSuggestion(driver, creds::SuggestedAction::RequestInfo));
   const std::string suggestedReason = d.registration->checks->checklist.suggestion.reasonCode;
   driver.press(GLFW_KEY_S);
-  REQUIRE(d.reject.open);
-  CHECK(d.reject.kind == desk::RejectForm::Kind::RequestInfo);
+  REQUIRE(desk::rejectFormOf(d).open);
+  CHECK(desk::rejectFormOf(d).kind == desk::RejectForm::Kind::RequestInfo);
   const auto& codes = desk::Desk::requestInfoReasonCodes();
-  const std::string chosen = codes.at(static_cast<size_t>(d.reject.reason));
+  const std::string chosen = codes.at(static_cast<size_t>(desk::rejectFormOf(d).reason));
   CHECK(chosen == (suggestedReason.empty() ? std::string("other") : suggestedReason));
-  CHECK(d.reject.message == desk::Desk::defaultRequestMessage(chosen));
+  CHECK(desk::rejectFormOf(d).message == desk::Desk::defaultRequestMessage(chosen));
   driver.frames(2);
   // Every reason is on screen whole, inside the window.
   for (size_t i = 0; i < codes.size(); ++i) {
@@ -138,12 +138,12 @@ TEST_CASE(
   }
   driver.screenshot("registration-request-info-1366");
   driver.press(GLFW_KEY_ESCAPE);
-  REQUIRE_FALSE(d.reject.open);
+  REQUIRE_FALSE(desk::rejectFormOf(d).open);
 
   // The reject form lists the seven reasons without cutting the last one.
   driver.press(GLFW_KEY_R);
-  REQUIRE(d.reject.open);
-  CHECK(d.reject.kind == desk::RejectForm::Kind::Reject);
+  REQUIRE(desk::rejectFormOf(d).open);
+  CHECK(desk::rejectFormOf(d).kind == desk::RejectForm::Kind::Reject);
   driver.frames(2);
   const auto seventh = desk::UiProbe::instance().rect("reject.reason.6");
   REQUIRE(seventh);
@@ -158,8 +158,8 @@ TEST_CASE(
     if (d.registrations[i].id == id) following = d.registrations[i + 1].id;
   const int before = d.decisionsSent;
   driver.press(GLFW_KEY_A);
-  REQUIRE(d.reject.open);
-  CHECK(d.reject.kind == desk::RejectForm::Kind::ApproveOverride);
+  REQUIRE(desk::rejectFormOf(d).open);
+  CHECK(desk::rejectFormOf(d).kind == desk::RejectForm::Kind::ApproveOverride);
   driver.frames(2);
   CHECK(d.decisionsQueued == 0);  // nothing decided yet
   const std::string note = "Carte vue en visioconference";

@@ -80,12 +80,13 @@ TEST_CASE("a moderator logs in, opens the first post and approves it") {
   {
     // The whole image fitted, and the 1:1 loupe on the first masked region in reading order (as Tab reaches it).
     const auto& image = driver.desk().post->images[0];
-    CHECK(image.view.zoom() == Approx(image.view.fitZoom()));
+    const auto& shown = desk::viewOf(image);  // its pan / zoom and the masks the loupe showed, held by the view
+    CHECK(shown.transform.zoom() == Approx(shown.transform.fitZoom()));
     int first = -1;
     for (int id : image.regions.readingOrder())
       if (first < 0 && image.regions.find(id)->region.masks()) first = id;
     REQUIRE(first >= 0);
-    CHECK(image.visitedMasks.count(first) == 1);
+    CHECK(shown.visitedMasks.count(first) == 1);
     CHECK(desk::UiProbe::instance().rect("final.loupe").has_value());
   }
   CHECK(driver.desk().decisionsSent == 0);
@@ -133,7 +134,7 @@ TEST_CASE("a moderator rejects a post with a reason from the keyboard") {
   const std::string id = driver.desk().post->detail.id;
   driver.frames(2);
   driver.press(GLFW_KEY_R);
-  REQUIRE(driver.desk().reject.open);
+  REQUIRE(desk::rejectFormOf(driver.desk()).open);
   driver.press(GLFW_KEY_2);  // "not medical"
   driver.frames(2);
   driver.screenshot("reject-form");

@@ -232,7 +232,7 @@ TEST_CASE("a whole shift from the keyboard: 10 posts and 5 registrations, every 
     if (suggestion.action == creds::SuggestedAction::Approve) {
       expected[id] = {"approved", ""};
     } else {
-      REQUIRE(d.reject.open);
+      REQUIRE(desk::rejectFormOf(d).open);
       expected[id] = {suggestion.action == creds::SuggestedAction::Reject ? "rejected" : "info_requested",
                       suggestion.reasonCode};
       kb.key(GLFW_KEY_ENTER);

@@ -23,17 +23,14 @@ std::uint64_t uvKey(ImVec2 uv) {
   return (static_cast<std::uint64_t>(u) << 32) | v;
 }
 
-// Top-left UV of each visible glyph of every font of the atlas → the glyph.
-const std::map<std::uint64_t, GlyphInfo>& glyphsByUv() {
-  static std::map<std::uint64_t, GlyphInfo> map;
-  static const ImFontAtlas* built = nullptr;
-  ImFontAtlas* atlas = ImGui::GetIO().Fonts;
-  if (built == atlas && !map.empty()) return map;
-  map.clear();
-  for (const ImFont* font : atlas->Fonts)
+// Top-left UV of each visible glyph of every font of the current atlas → the glyph. Made at each call: a map kept
+// from an earlier call may point into the atlas of a desk window already closed (another test case's), even when the
+// new atlas has the same address.
+std::map<std::uint64_t, GlyphInfo> glyphsByUv() {
+  std::map<std::uint64_t, GlyphInfo> map;
+  for (const ImFont* font : ImGui::GetIO().Fonts->Fonts)
     for (const ImFontGlyph& g : font->Glyphs)
       if (g.Visible) map.emplace(uvKey(ImVec2(g.U0, g.V0)), GlyphInfo{&g, font});
-  built = atlas;
   return map;
 }
 
@@ -43,7 +40,7 @@ std::vector<VisibleLine> visibleText() {
   std::vector<VisibleLine> lines;
   const ImDrawData* data = ImGui::GetDrawData();
   if (!data) return lines;
-  const auto& glyphs = glyphsByUv();
+  const auto glyphs = glyphsByUv();
   for (int l = 0; l < data->CmdListsCount; ++l) {
     const ImDrawList* list = data->CmdLists[l];
     bool open = false;

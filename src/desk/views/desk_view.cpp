@@ -13,25 +13,19 @@ DeskView* current = nullptr;
 
 ImageGpu& ImageGpuStore::of(const std::shared_ptr<ImageDisplay>& display) {
   if (!display) return none_;
-  auto it = entries_.find(display.get());
-  if (it != entries_.end() && it->second.owner.expired()) {  // a freed image's address, reused
-    entries_.erase(it);
-    it = entries_.end();
-  }
-  if (it == entries_.end()) {
-    it = entries_.emplace(display.get(), Entry{display, {}}).first;
+  bool made = false;
+  ImageGpu& gpu = entries_.of(display, &made);
+  if (made) {
     if (auto uploaded = ahead_.take(display->pixels))  // uploaded ahead: nothing to upload now
-      it->second.gpu.texture = std::move(*uploaded);
+      gpu.texture = std::move(*uploaded);
     else
-      it->second.gpu.texture.upload(display->tiles);
+      gpu.texture.upload(display->tiles);
     display->tiles = {};  // the pixels now live on the GPU (and in LoadedImage::pixels)
   }
-  return it->second.gpu;
+  return gpu;
 }
 
-void ImageGpuStore::collect() {
-  std::erase_if(entries_, [](const auto& e) { return e.second.owner.expired(); });
-}
+void ImageGpuStore::collect() { entries_.collect(); }
 
 void ImageGpuStore::clear() {
   entries_.clear();
@@ -53,6 +47,14 @@ EditorState& DeskView::editor(const OpenPost& post, mask::Style newStyle) {
   return editor_;
 }
 
+RejectForm& DeskView::rejectForm(std::uint64_t opening) {
+  if (formOpening_ != opening) {
+    form_ = RejectForm{};
+    formOpening_ = opening;
+  }
+  return form_;
+}
+
 DeskView& deskView() {
   if (!current) std::abort();  // a view drawn without a window: a programming error
   return *current;
@@ -65,7 +67,18 @@ EditorState& editorOf(const Desk& desk) {
   return deskView().editor(*desk.post, desk.settings.maskStyle("manual"));
 }
 
+RejectForm& rejectFormOf(const Desk& desk) {
+  return deskView().rejectForm(desk.post ? desk.post->opening : desk.registration ? desk.registration->opening : 0);
+}
+
 ImageGpu& gpu(const LoadedImage& image) { return deskView().images.of(image.display); }
+
+ImageViewState& viewOf(const LoadedImage& image) {
+  if (image.display) return deskView().imageViews.of(image.display);
+  static ImageViewState notShown;
+  notShown = {};  // nothing is drawn before the image is shown: what a caller does to it has no consequence
+  return notShown;
+}
 
 const gl::Texture* textureOf(const std::shared_ptr<ImageDisplay>& display) {
   return display ? deskView().images.of(display).texture.single() : nullptr;

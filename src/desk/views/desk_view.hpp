@@ -1,6 +1,7 @@
 // The desk's view layer state beside the GL-free Desk: the GPU side of every image shown (textures, masking preview
-// state, canvas layer cache), the masking preview program and its error, the open post's editor state and the side
-// windows' flags. One per window, reached like ImGui's context.
+// state, canvas layer cache) and its view (pan / zoom, masks visited), the masking preview program and its error, the
+// open post's editor state, the open item's decision form and the side windows' flags. One per window, reached like
+// ImGui's context.
 #pragma once
 #include "gl/layer_cache.hpp"
 #include "gl/mask_preview.hpp"
@@ -8,10 +9,12 @@
 #include "image_tiles.hpp"
 #include "texture_preload.hpp"
 #include "views/editor_state.hpp"
+#include "views/image_view_state.hpp"
 #include "views/panels.hpp"
+#include "views/per_image.hpp"
+#include "views/reject_form_state.hpp"
 
 #include <cstdint>
-#include <map>
 #include <memory>
 #include <string>
 
@@ -44,11 +47,7 @@ class ImageGpuStore {
   const TexturePreload& ahead() const { return ahead_; }
 
  private:
-  struct Entry {
-    std::weak_ptr<ImageDisplay> owner;
-    ImageGpu gpu;
-  };
-  std::map<const ImageDisplay*, Entry> entries_;
+  PerImage<ImageGpu> entries_;
   TexturePreload ahead_;
   ImageGpu none_;
 };
@@ -56,6 +55,7 @@ class ImageGpuStore {
 class DeskView {
  public:
   ImageGpuStore images;
+  PerImage<ImageViewState> imageViews;     // pan / zoom and masks visited of each shown image: viewOf(image)
   gl::MaskPreview* maskPreview = nullptr;  // owned by the App; null when the shaders failed
   std::string shaderError;                 // shown in the post view when the preview shaders failed
   Panels panels;                           // side windows open or not, side panel widths
@@ -64,16 +64,29 @@ class DeskView {
   // newStyle, when another post (or the same post again) has opened since. A residual objection the post received
   // since the last call leaves the final review (the new findings are shown on the editor).
   EditorState& editor(const OpenPost& post, mask::Style newStyle);
+  // The decision form under this opening of the open item (OpenPost / OpenRegistration::opening, 0: none open):
+  // closed and empty when another item (or the same item again) has opened since, or none is open.
+  RejectForm& rejectForm(std::uint64_t opening);
+  // Once per frame: frees the GPU and view state of the images gone since.
+  void collect() {
+    images.collect();
+    imageViews.collect();
+  }
 
  private:
   std::uint64_t editorOpening_ = 0;  // the opening editor_ belongs to (0: none)
   EditorState editor_;
+  std::uint64_t formOpening_ = 0;  // the opening form_ belongs to
+  RejectForm form_;
 };
 
 DeskView& deskView();  // the window's view state (set by the App)
 void setDeskView(DeskView* view);
-EditorState& editorOf(const Desk& desk);  // the open post's (desk.post set), new regions in the moderator's style
-ImageGpu& gpu(const LoadedImage& image);  // the image's GPU state in the window's store
+EditorState& editorOf(const Desk& desk);     // the open post's (desk.post set), new regions in the moderator's style
+RejectForm& rejectFormOf(const Desk& desk);  // the open item's decision form (closed when no item is open)
+ImageGpu& gpu(const LoadedImage& image);     // the image's GPU state in the window's store
+// The image's view state in the window's store (an image not shown yet: a fresh one, not kept).
+ImageViewState& viewOf(const LoadedImage& image);
 const gl::Texture* textureOf(const std::shared_ptr<ImageDisplay>& display);  // single-tile images (history)
 
 }  // namespace medpics::desk

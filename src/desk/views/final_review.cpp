@@ -14,6 +14,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <set>
 #include <utility>
 #include <vector>
 
@@ -75,7 +76,7 @@ std::vector<std::pair<int, int>> masksInOrder(const OpenPost& post) {
 }  // namespace
 
 void showFinalReview(EditorState& ed, LoadedImage& image) {
-  image.view.fit();
+  viewOf(image).transform.fit();
   ed.loupeAnchor.reset();
   image.regions.clearSelection();
   for (int id : image.regions.readingOrder()) {
@@ -111,7 +112,8 @@ void drawLoupe(EditorState& ed, LoadedImage& image, const CanvasFrame& frame, gl
   if (!frame.ready) return;
   const ImGuiIO& io = ImGui::GetIO();
   if (frame.hovered && (io.MouseDelta.x != 0 || io.MouseDelta.y != 0)) ed.loupeAnchor.reset();
-  const auto& view = image.view;
+  ImageViewState& state = viewOf(image);
+  const auto& view = state.transform;
   cv::Point2d centre;  // the image point at the loupe's centre
   ImVec2 at;           // where the loupe is drawn (screen), before it is kept inside the canvas
   if (ed.loupeAnchor) {
@@ -151,7 +153,7 @@ void drawLoupe(EditorState& ed, LoadedImage& image, const CanvasFrame& frame, gl
   // A mask counts as visited once the loupe has shown its centre.
   const cv::Rect2d shown(source.x, source.y, side / scale, side / scale);
   for (const auto& item : image.regions.items())
-    if (item.region.masks() && shown.contains(centreOf(item.region))) image.visitedMasks.insert(item.id);
+    if (item.region.masks() && shown.contains(centreOf(item.region))) state.visitedMasks.insert(item.id);
 }
 
 void drawFilmstrip(OpenPost& post, EditorState& ed, gl::MaskPreview* preview, float height) {
@@ -194,8 +196,9 @@ void drawFilmstrip(OpenPost& post, EditorState& ed, gl::MaskPreview* preview, fl
 
 MaskVisits maskVisits(const LoadedImage& image) {
   MaskVisits visits;
+  const std::set<int>& visited = viewOf(image).visitedMasks;
   for (const auto& item : image.regions.items())
-    if (item.region.masks()) ++visits.total, visits.visited += static_cast<int>(image.visitedMasks.count(item.id));
+    if (item.region.masks()) ++visits.total, visits.visited += static_cast<int>(visited.count(item.id));
   return visits;
 }
 

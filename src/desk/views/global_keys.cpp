@@ -69,7 +69,7 @@ void handleGlobalKeys(Desk& desk, GLFWwindow* window) {
     panels.statistics = !panels.statistics;
     if (panels.statistics) loadStatistics(desk);
   }
-  if (desk.reject.open) return;  // the reject form has the keyboard
+  if (rejectFormOf(desk).open) return;  // the reject form has the keyboard
   if (pressed(Action::Refresh)) desk.refreshQueue();
   if (pressed(Action::NextItem)) openAdjacent(desk, 1);
   if (pressed(Action::PreviousItem)) openAdjacent(desk, -1);

@@ -66,16 +66,17 @@ CanvasFrame beginCanvas(LoadedImage& image, const char* id, const CanvasOptions&
   const bool sideways = (rotation % 2) != 0;
   const int w = sideways ? image.pixels->rows : image.pixels->cols;
   const int h = sideways ? image.pixels->cols : image.pixels->rows;
-  auto& view = image.view;
+  ImageViewState& state = viewOf(image);
+  auto& view = state.transform;
   // The status line covers the canvas's bottom: fit and centring use the area above it. A view that showed the
   // whole image fitted still does when the canvas changes size (window resized, side panel folded or dragged).
   const Vec2 before = view.viewportSize();
-  const bool fitted = image.viewInitialised && showsFitted(view);
+  const bool fitted = state.initialised && showsFitted(view);
   view.setViewport({origin.x, origin.y}, {size.x, std::max(1.0f, size.y - style::px(style::kStatusLine))});
   if (fitted && (view.viewportSize().x != before.x || view.viewportSize().y != before.y)) view.fit();
-  if (!image.viewInitialised) {
+  if (!state.initialised) {
     view.setImageSize(w, h);
-    image.viewInitialised = true;
+    state.initialised = true;
   }
 
   const ImGuiIO& io = ImGui::GetIO();
@@ -117,7 +118,7 @@ void endCanvas(LoadedImage& image, const CanvasFrame& frame, const CanvasOptions
     gpu(image).layer->end(draw, origin, ImVec2(origin.x + size.x, origin.y + size.y), stamp);
   }
   if (!frame.ready) return;
-  const auto& view = image.view;
+  const auto& view = viewOf(image).transform;
   const ImGuiIO& io = ImGui::GetIO();
   const Vec2 mouse{io.MousePos.x, io.MousePos.y};
 

@@ -54,6 +54,7 @@ void drawPost(Desk& desk) {
   ImGui::Text("%s%s%s   ·   %s%s%s   ·   %s", tr("post.author"), colon(), d.author.displayName.c_str(), tr("post.kind"),
               colon(), postKindName(d.kind).c_str(), formatDateTime(d.createdAt, language()).c_str());
   EditorState& ed = editorOf(desk);  // the view's editor state for this opening of the post
+  RejectForm& form = rejectFormOf(desk);
   const bool finalReview = ed.finalReview;
   if (finalReview) {  // the caption as it will be published, as the image is
     ImGui::TextWrapped("%s%s%s", tr("final.caption"), colon(), publishedCaption(post).c_str());
@@ -94,9 +95,9 @@ void drawPost(Desk& desk) {
   }
   // The decision row, plus one line under it: the residual check's state, or the override reason when it objects.
   const float overrideHeight = ImGui::GetFrameHeightWithSpacing();  // always reserved: nothing moves when it appears
-  const float actionsHeight = style::px(desk.reject.open ? style::kDecisionForm : style::kDecisionRow) + overrideHeight;
+  const float actionsHeight = style::px(form.open ? style::kDecisionForm : style::kDecisionRow) + overrideHeight;
   const float bodyHeight = ImGui::GetContentRegionAvail().y - actionsHeight;
-  if (finalReview && !desk.reject.open) finalReviewKeys(post, ed);
+  if (finalReview && !form.open) finalReviewKeys(post, ed);
   LoadedImage& image = post.images.at(static_cast<size_t>(post.currentImage));
   ed.showOriginal = held(Action::ShowOriginal);
   // The final review shows the post's images in a filmstrip under the canvas.
@@ -116,7 +117,7 @@ void drawPost(Desk& desk) {
                                             std::uint64_t(ed.showOriginal) << 32 | image.maskSeed)
                                          : 0;
   const CanvasFrame frame = drawRegionEditor(
-      post, ed, image, bodyHeight - filmstripHeight, !desk.reject.open,
+      post, ed, image, bodyHeight - filmstripHeight, !form.open,
       [&](ImDrawList* draw) {
         if (previewOn) preview->begin(draw, image, ed.showOriginal);
       },
@@ -126,7 +127,7 @@ void drawPost(Desk& desk) {
       previewStamp);
   if (finalReview) {
     if (frame.ready && ed.finalReviewFitted != post.currentImage) {  // another image: fitted too
-      image.view.fit();
+      viewOf(image).transform.fit();
       ed.finalReviewFitted = post.currentImage;
     }
     drawLoupe(ed, image, frame, preview, previewOn);
@@ -158,7 +159,7 @@ void drawPost(Desk& desk) {
                      withKey(tr(finalReview ? "post.publish" : "post.approve"), Action::Approve) + "##approve")
                         .c_str(),
                     style::px(style::kDecisionButtonWide, style::kDecisionButtonHeight)) ||
-      (canDecide && !visitsMissing && !desk.reject.open && pressed(Action::Approve))) {
+      (canDecide && !visitsMissing && !form.open && pressed(Action::Approve))) {
     if (finalReview) {
       desk.approvePost();
     } else {
@@ -176,10 +177,10 @@ void drawPost(Desk& desk) {
   if (ImGui::Button(
           (std::string(icon::kReject) + "  " + withKey(tr("post.reject"), Action::Reject) + "##reject").c_str(),
           style::px(style::kDecisionButtonNarrow, style::kDecisionButtonHeight)) ||
-      (canReject && !desk.reject.open && pressed(Action::Reject))) {
-    desk.reject.open = true;
-    desk.reject.reason = 0;
-    desk.reject.message = Desk::defaultRejectMessage(Desk::postReasonCodes()[0]);
+      (canReject && !form.open && pressed(Action::Reject))) {
+    form.open = true;
+    form.reason = 0;
+    form.message = Desk::defaultRejectMessage(Desk::postReasonCodes()[0]);
   }
   probe("post.reject");
   if (canReject) shortcutTooltip(Action::Reject);
@@ -202,9 +203,7 @@ void drawPost(Desk& desk) {
     // To publish what cannot be masked, the moderator writes why (recorded in the decision). O puts the keyboard
     // in it (Enter leaves it).
     ImGui::SetNextItemWidth(std::min(style::px(style::kOverrideFieldWidth), ImGui::GetContentRegionAvail().x * 0.45f));
-    if (pressed(Action::OverrideReason)) post.focusOverride = true;
-    if (post.focusOverride) ImGui::SetKeyboardFocusHere();
-    post.focusOverride = false;
+    if (pressed(Action::OverrideReason)) ImGui::SetKeyboardFocusHere();
     ImGui::PushAllowKeyboardFocus(false);  // Tab reviews the regions; it must not jump into this field
     ImGui::InputTextWithHint("##override", tr("residual.override"), &post.overrideReason);
     ImGui::PopAllowKeyboardFocus();
@@ -247,7 +246,7 @@ void drawPost(Desk& desk) {
       ImGui::NewLine();
     }
   }
-  drawRejectForm(desk.reject, postFormSpec(),
+  drawRejectForm(form, postFormSpec(),
                  [&desk](const std::string& code, const std::string& message) { desk.rejectPost(code, message); });
 }
 

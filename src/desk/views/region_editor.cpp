@@ -144,7 +144,7 @@ Region paint(Region r, cv::Point centre, int radius, bool erase, cv::Size image)
 // moved with the arrows and sized with Ctrl+arrows: regions are added without the mouse.
 void addRegionAtViewCentre(EditorState& ed, LoadedImage& image) {
   auto& doc = image.regions;
-  const auto& v = image.view;
+  const auto& v = viewOf(image).transform;
   const Vec2 size = v.viewportSize();
   const Vec2 centre = v.toImage({v.viewportOrigin().x + size.x / 2, v.viewportOrigin().y + size.y / 2});
   const int side = std::clamp(static_cast<int>(size.x / v.zoom() / 4), 16, std::max(16, doc.imageSize().width));
@@ -229,7 +229,7 @@ void handleKeys(const OpenPost& post, EditorState& ed, LoadedImage& image) {
 
 void handleMouse(EditorState& ed, LoadedImage& image, const CanvasFrame& frame) {
   auto& doc = image.regions;
-  const auto& v = image.view;
+  const auto& v = viewOf(image).transform;
   const ImGuiIO& io = ImGui::GetIO();
   const cv::Point p = imagePixel(v, io.MousePos);
   const cv::Size size = doc.imageSize();
@@ -341,6 +341,7 @@ void handleMouse(EditorState& ed, LoadedImage& image, const CanvasFrame& frame) 
 
 // Outlines, handles, the polygon draft and the pixel grid, clipped above the status line.
 void drawOverlays(const EditorState& ed, const LoadedImage& image, const CanvasFrame& frame) {
+  const view::ViewTransform& view = viewOf(image).transform;
   ImDrawList* draw = frame.layer;
   draw->PushClipRect(
       frame.origin,
@@ -348,28 +349,26 @@ void drawOverlays(const EditorState& ed, const LoadedImage& image, const CanvasF
   if (!ed.showOriginal && !ed.finalReview) {
     const bool fill = !ed.preview;  // without the shader preview, masked areas are tinted
     for (const auto& item : image.regions.items())
-      drawRegionOutline(draw, image.view, item.region, image.regions.selection().count(item.id) > 0, fill);
+      drawRegionOutline(draw, view, item.region, image.regions.selection().count(item.id) > 0, fill);
     if (image.regions.selection().size() == 1 && ed.tool == Tool::Select)
-      drawHandles(draw, image.view, image.regions.find(*image.regions.selection().begin())->region);
+      drawHandles(draw, view, image.regions.find(*image.regions.selection().begin())->region);
   }
   for (size_t i = 0; i < ed.polygonDraft.size(); ++i) {
-    const ImVec2 a = screen(image.view, ed.polygonDraft[i].x + 0.5, ed.polygonDraft[i].y + 0.5);
+    const ImVec2 a = screen(view, ed.polygonDraft[i].x + 0.5, ed.polygonDraft[i].y + 0.5);
     draw->AddCircleFilled(a, 3, style::colour::kOwn);
     if (i > 0)
-      draw->AddLine(screen(image.view, ed.polygonDraft[i - 1].x + 0.5, ed.polygonDraft[i - 1].y + 0.5), a,
+      draw->AddLine(screen(view, ed.polygonDraft[i - 1].x + 0.5, ed.polygonDraft[i - 1].y + 0.5), a,
                     style::colour::kOwn, 1.5f);
   }
   // Pixel grid from 8×.
-  const double zoom = image.view.zoom();
+  const double zoom = view.zoom();
   if (zoom >= 8) {
-    const Vec2 tl = image.view.toImage({frame.origin.x, frame.origin.y});
-    const Vec2 br = image.view.toImage({frame.origin.x + frame.size.x, frame.origin.y + frame.size.y});
+    const Vec2 tl = view.toImage({frame.origin.x, frame.origin.y});
+    const Vec2 br = view.toImage({frame.origin.x + frame.size.x, frame.origin.y + frame.size.y});
     const int x0 = std::max(0, int(tl.x)), x1 = std::min(image.pixels->cols, int(br.x) + 1);
     const int y0 = std::max(0, int(tl.y)), y1 = std::min(image.pixels->rows, int(br.y) + 1);
-    for (int x = x0; x <= x1; ++x)
-      draw->AddLine(screen(image.view, x, y0), screen(image.view, x, y1), style::colour::kPixelGrid);
-    for (int y = y0; y <= y1; ++y)
-      draw->AddLine(screen(image.view, x0, y), screen(image.view, x1, y), style::colour::kPixelGrid);
+    for (int x = x0; x <= x1; ++x) draw->AddLine(screen(view, x, y0), screen(view, x, y1), style::colour::kPixelGrid);
+    for (int y = y0; y <= y1; ++y) draw->AddLine(screen(view, x0, y), screen(view, x1, y), style::colour::kPixelGrid);
   }
   draw->PopClipRect();
 }
@@ -378,7 +377,7 @@ void drawOverlays(const EditorState& ed, const LoadedImage& image, const CanvasF
 
 void centreOnRegion(LoadedImage& image, const Region& r) {
   const cv::Rect b = r.bounds();
-  auto& v = image.view;
+  auto& v = viewOf(image).transform;
   const Vec2 size = v.viewportSize();
   const double target = std::min(size.x / (b.width * 3.0), size.y / (b.height * 3.0));
   const Vec2 centre{v.viewportOrigin().x + size.x / 2, v.viewportOrigin().y + size.y / 2};
@@ -394,10 +393,11 @@ CanvasFrame drawRegionEditor(const OpenPost& post, EditorState& ed, LoadedImage&
   // In the select tool, the left button pans unless it grabs a region or a handle of the selected one.
   const ImVec2 mouse = ImGui::GetIO().MousePos;
   const auto& doc = image.regions;
+  const view::ViewTransform& view = viewOf(image).transform;
   const bool overHandle = doc.selection().size() == 1 && image.status == LoadedImage::Status::Ready &&
-                          handleAt(image.view, doc.find(*doc.selection().begin())->region, mouse) >= 0;
+                          handleAt(view, doc.find(*doc.selection().begin())->region, mouse) >= 0;
   options.leftDragPans = ed.finalReview || (ed.tool == Tool::Select && ed.drag == EditorState::Drag::None &&
-                                            !overHandle && !doc.hitTest(imagePixel(image.view, mouse)));
+                                            !overHandle && !doc.hitTest(imagePixel(view, mouse)));
   options.keyboard = keyboard;
   options.beforeImage = beforeImage;
   options.afterImage = afterImage;

@@ -50,17 +50,18 @@ void drawClaims(const api::Applicant& a) {
 // Opens the decision form of `kind` with the reason matching `code` preselected ("other" when none matches).
 void openForm(Desk& desk, RejectForm::Kind kind, const std::string& code) {
   const FormSpec spec = registrationFormSpec(kind);
-  desk.reject = {};
-  desk.reject.open = true;
-  desk.reject.kind = kind;
-  desk.reject.focusText = kind == RejectForm::Kind::ApproveOverride;
+  RejectForm& form = rejectFormOf(desk);
+  form = {};
+  form.open = true;
+  form.kind = kind;
+  form.focusText = kind == RejectForm::Kind::ApproveOverride;
   if (!spec.codes) return;
   const auto& codes = *spec.codes;
   int index = static_cast<int>(codes.size()) - 1;  // "other"
   for (int i = 0; i < static_cast<int>(codes.size()); ++i)
     if (codes[i] == code) index = i;
-  desk.reject.reason = index;
-  desk.reject.message = spec.messageFor(codes[static_cast<size_t>(index)]);
+  form.reason = index;
+  form.message = spec.messageFor(codes[static_cast<size_t>(index)]);
 }
 
 // The suggestion of the checks, when they ran.
@@ -143,7 +144,7 @@ void drawChecklist(Desk& desk, OpenRegistration& reg) {
                        because.c_str());
   }
   if (ImGui::Button((withKey(tr("check.apply"), Action::ApplySuggestion) + "##apply").c_str()) ||
-      (!desk.reject.open && pressed(Action::ApplySuggestion))) {
+      (!rejectFormOf(desk).open && pressed(Action::ApplySuggestion))) {
     if (s.action == creds::SuggestedAction::Approve)
       desk.decideRegistration("approve", "", "");
     else if (s.action == creds::SuggestedAction::Reject)
@@ -189,8 +190,8 @@ void drawDocument(OpenRegistration& reg, LoadedImage& doc, bool keyboard) {
     for (const auto& o : checks->outlines) {
       if (o.document != index) continue;
       const bool shown = o.checkId == checks->shownCheck;
-      const view::Vec2 a = doc.view.toScreen(rotated(o.box.x, o.box.y, reg.rotation, w, h));
-      const view::Vec2 b = doc.view.toScreen(rotated(o.box.br().x, o.box.br().y, reg.rotation, w, h));
+      const view::Vec2 a = viewOf(doc).transform.toScreen(rotated(o.box.x, o.box.y, reg.rotation, w, h));
+      const view::Vec2 b = viewOf(doc).transform.toScreen(rotated(o.box.br().x, o.box.br().y, reg.rotation, w, h));
       const ImVec2 lo(float(std::min(a.x, b.x)) - 3, float(std::min(a.y, b.y)) - 3);
       const ImVec2 hi(float(std::max(a.x, b.x)) + 3, float(std::max(a.y, b.y)) + 3);
       draw->AddRect(lo, hi, shown ? style::colour::kHighlight : style::colour::kAccentLine,
@@ -198,7 +199,7 @@ void drawDocument(OpenRegistration& reg, LoadedImage& doc, bool keyboard) {
     }
   };
   drawCanvas(doc, "document", options);
-  if (reg.checks && reg.checks->focus && doc.viewInitialised) {
+  if (reg.checks && reg.checks->focus && viewOf(doc).initialised) {
     const ProofOutline focus = *reg.checks->focus;
     reg.checks->focus.reset();
     if (focus.document != reg.currentDocument) {  // the other proof: shown, then centred at its next frame
@@ -230,8 +231,9 @@ void drawRegistration(Desk& desk) {
     return;
   }
   OpenRegistration& reg = *desk.registration;
+  RejectForm& form = rejectFormOf(desk);
   if (reg.state.phase() == ItemPhase::LeaseLost) ImGui::TextColored(style::colour::kError, "%s", tr("post.lease_lost"));
-  const float actionsHeight = style::px(desk.reject.open ? style::kDecisionForm : style::kDecisionRow);
+  const float actionsHeight = style::px(form.open ? style::kDecisionForm : style::kDecisionRow);
   const float bodyHeight = ImGui::GetContentRegionAvail().y - actionsHeight;
 
   // The claims and checks beside the proof: the desk's side panel (layout.cpp computed its width so that the proof
@@ -263,9 +265,9 @@ void drawRegistration(Desk& desk) {
   if (!reg.documents.empty()) {
     LoadedImage& doc = reg.documents.at(static_cast<size_t>(reg.currentDocument));
     static int lastRotation = 0;
-    if (lastRotation != reg.rotation) doc.viewInitialised = false;  // refit after a rotation
+    if (lastRotation != reg.rotation) viewOf(doc).initialised = false;  // refit after a rotation
     lastRotation = reg.rotation;
-    drawDocument(reg, doc, !desk.reject.open);
+    drawDocument(reg, doc, !form.open);
   }
   ImGui::EndChild();
 
@@ -276,7 +278,7 @@ void drawRegistration(Desk& desk) {
   ImGui::BeginDisabled(!canDecide);
   if (ImGui::Button((withKey(tr("reg.approve"), Action::Approve) + "##reg.approve").c_str(),
                     style::px(style::kDecisionButtonMedium, style::kDecisionButtonHeight)) ||
-      (canDecide && !desk.reject.open && pressed(Action::Approve)))
+      (canDecide && !form.open && pressed(Action::Approve)))
     approve(desk, reg);
   probe("reg.approve");
   if (canDecide) shortcutTooltip(Action::Approve);
@@ -284,7 +286,7 @@ void drawRegistration(Desk& desk) {
   ImGui::SameLine();
   if (ImGui::Button((withKey(tr("reg.reject"), Action::Reject) + "##reg.reject").c_str(),
                     style::px(style::kDecisionButtonNarrow, style::kDecisionButtonHeight)) ||
-      (canDecide && !desk.reject.open && pressed(Action::Reject))) {
+      (canDecide && !form.open && pressed(Action::Reject))) {
     openForm(desk, RejectForm::Kind::Reject, suggestedReason(reg, creds::SuggestedAction::Reject));
   }
   probe("reg.reject");
@@ -293,7 +295,7 @@ void drawRegistration(Desk& desk) {
   ImGui::SameLine();
   if (ImGui::Button((withKey(tr("reg.request_info"), Action::RequestInfo) + "##reg.request_info").c_str(),
                     style::px(style::kDecisionButtonMedium, style::kDecisionButtonHeight)) ||
-      (canDecide && !desk.reject.open && pressed(Action::RequestInfo))) {
+      (canDecide && !form.open && pressed(Action::RequestInfo))) {
     openForm(desk, RejectForm::Kind::RequestInfo, suggestedReason(reg, creds::SuggestedAction::RequestInfo));
   }
   probe("reg.request_info");
@@ -309,14 +311,13 @@ void drawRegistration(Desk& desk) {
     disabledStatus(why);
     probe("reg.why");
   }
-  const RejectForm::Kind kind = desk.reject.kind;
-  drawRejectForm(
-      desk.reject, registrationFormSpec(kind), [&desk, kind](const std::string& code, const std::string& text) {
-        if (kind == RejectForm::Kind::ApproveOverride)
-          desk.decideRegistration("approve", "", "", text);
-        else
-          desk.decideRegistration(kind == RejectForm::Kind::RequestInfo ? "request_info" : "reject", code, text);
-      });
+  const RejectForm::Kind kind = form.kind;
+  drawRejectForm(form, registrationFormSpec(kind), [&desk, kind](const std::string& code, const std::string& text) {
+    if (kind == RejectForm::Kind::ApproveOverride)
+      desk.decideRegistration("approve", "", "", text);
+    else
+      desk.decideRegistration(kind == RejectForm::Kind::RequestInfo ? "request_info" : "reject", code, text);
+  });
 }
 
 }  // namespace medpics::desk

@@ -1,6 +1,8 @@
 // Decision form implementation (inline panel, keyboard: 1–9 choose a reason, Enter confirms, Esc cancels).
 #include "views/reject_form.hpp"
 
+#include "desk.hpp"
+
 #include "i18n.hpp"
 #include "ui_probe.hpp"
 #include "shortcuts.hpp"

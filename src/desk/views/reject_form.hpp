@@ -1,7 +1,7 @@
 // Decision form shared by posts and registrations: reject, request more information, or approve against the
 // suggestion (a written note); reasons chosen with the number keys, confirmed with Enter.
 #pragma once
-#include "desk.hpp"
+#include "views/reject_form_state.hpp"
 
 #include <functional>
 #include <string>
