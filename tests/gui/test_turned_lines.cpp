@@ -1,6 +1,7 @@
 // The post view of an image whose turned header line is masked along its outline (look at the screenshot).
 #include "controller/finding_regions.hpp"
 #include "desk_driver.hpp"
+#include "views/desk_view.hpp"
 #include "support/temp_dir.hpp"
 
 #include <catch2/catch.hpp>
@@ -41,7 +42,7 @@ TEST_CASE("a turned header line is masked along its outline in the post view; th
   const cv::Mat screen = cv::imread(shot, cv::IMREAD_GRAYSCALE);
   REQUIRE(!screen.empty());
   const auto at = [&](double x, double y) {
-    const auto p = image.view.toScreen({x, y});
+    const auto p = desk::viewOf(image).transform.toScreen({x, y});
     return int(screen.at<uchar>(int(std::lround(p.y)), int(std::lround(p.x))));
   };
   CHECK(at(700, 400) < 40);
