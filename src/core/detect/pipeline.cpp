@@ -188,8 +188,10 @@ Finding textFinding(const TextRegion& whole, const OcrLine& line, cv::Size image
   f.phi = verdict.phi;
   f.confidence = verdict.confidence;
   f.text = line.text;
-  placeTextFinding(f, whole, subRegion(whole, extent, imageSize), imageSize);
-  if (extent.whole()) return f;
+  const TextRegion value = subRegion(whole, extent, imageSize);
+  placeTextFinding(f, whole, value, imageSize);
+  // nothing left out (a vertical line is not trimmed): no label finding, which would lie on the value itself
+  if (extent.whole() || value.box == whole.box) return f;
   for (const auto& [from, to] : {std::pair{0.0, extent.from}, std::pair{extent.to, 1.0}}) {
     if (to <= from) continue;
     auto [text, confidence] = wordsWithin(line, from, to);
