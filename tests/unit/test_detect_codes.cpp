@@ -138,3 +138,25 @@ TEST_CASE("a code-like region that cannot be decoded is masked as unreadable-cod
   CHECK(f->category == "unreadable-code");
   CHECK(f->text.empty());
 }
+
+TEST_CASE("a block of settings lines is text; a 2-D code, alone or beside a label line, is not", "[codes]") {
+  // white on black, as an ultrasound prints its probe settings and depth scale
+  cv::Mat settings(150, 260, CV_8U, cv::Scalar(10));
+  const char* lines[] = {"C5-1  3,5 MHz", "Gain 53  DR 60", "FR 40 Hz", "MI 1,1  TIs 0,4", "Thyroide"};
+  for (int i = 0; i < 5; ++i)
+    cv::putText(settings, lines[i], {6, 24 + 28 * i}, cv::FONT_HERSHEY_SIMPLEX, 0.7, cv::Scalar(235), 2);
+  CHECK(looksLikeTextBlock(settings));
+  CHECK_FALSE(looksLikeTextBlock(settings.rowRange(0, 34)));  // one line: no evidence of a block
+  for (auto format : {ZXing::BarcodeFormat::QRCode, ZXing::BarcodeFormat::DataMatrix, ZXing::BarcodeFormat::Aztec}) {
+    INFO(ZXing::ToString(format));
+    for (int side : {26, 60, 140}) {
+      cv::Mat sym = symbol(format, "5352163303|DAVID", side, side), framed;
+      cv::copyMakeBorder(sym, framed, 8, 8, 8, 8, cv::BORDER_CONSTANT, cv::Scalar(238));  // quiet zone
+      CHECK_FALSE(looksLikeTextBlock(framed));
+      cv::Mat labelled(framed.rows + 24, framed.cols + 60, CV_8U, cv::Scalar(238));  // a label line above it
+      framed.copyTo(labelled(cv::Rect(0, 24, framed.cols, framed.rows)));
+      cv::putText(labelled, "IPP 535", {2, 16}, cv::FONT_HERSHEY_SIMPLEX, 0.45, cv::Scalar(20), 1);
+      CHECK_FALSE(looksLikeTextBlock(labelled));
+    }
+  }
+}

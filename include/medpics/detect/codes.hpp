@@ -23,4 +23,10 @@ std::vector<Finding> detectCodes(const cv::Mat& bgr, const CodeOptions& options 
 // settings, lines close enough to merge into one square) in white on black, not a code.
 bool unreadableCodeIsText(const Finding& code, const std::vector<Finding>& findings);
 
+// True when the ink of a grey crop (the minority class after an Otsu threshold, either polarity) lies in two or more
+// rows separated by blank rows, each at least 2.5 times as wide as it is tall: lines of text (an ultrasound's probe
+// settings in white on black), not a 2-D code. A QR, DataMatrix, Aztec or PDF417 symbol has ink in every row; a code
+// beside a line of its label is a piece as tall as it is wide.
+bool looksLikeTextBlock(const cv::Mat& gray);
+
 }  // namespace medpics::detect

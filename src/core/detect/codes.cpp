@@ -409,6 +409,35 @@ void addLinearCandidates(const cv::Mat& fullGray, const cv::Mat& gray, double sc
 
 }  // namespace
 
+bool looksLikeTextBlock(const cv::Mat& gray) {
+  if (gray.empty() || gray.rows < 8 || gray.cols < 8) return false;
+  cv::Mat bin;
+  cv::threshold(gray, bin, 0, 1, cv::THRESH_BINARY | cv::THRESH_OTSU);
+  if (cv::countNonZero(bin) > int(bin.total() / 2)) bin = 1 - bin;  // ink is the minority class
+  cv::Mat rowSums;
+  cv::reduce(bin, rowSums, 1, cv::REDUCE_SUM, CV_32S);
+  // a row is blank under 2 % of the crop's width in ink (JPEG specks are not ink); pieces are runs of inked rows
+  const int minInk = std::max(1, int(0.02 * gray.cols));
+  int pieces = 0;
+  for (int y = 0; y < gray.rows;) {
+    if (rowSums.at<int>(y) < minInk) {
+      ++y;
+      continue;
+    }
+    int end = y;
+    while (end < gray.rows && rowSums.at<int>(end) >= minInk) ++end;
+    cv::Mat colSums;
+    cv::reduce(bin.rowRange(y, end), colSums, 0, cv::REDUCE_SUM, CV_32S);
+    int left = 0, right = gray.cols - 1;
+    while (left < right && colSums.at<int>(left) == 0) ++left;
+    while (right > left && colSums.at<int>(right) == 0) --right;
+    if (right - left + 1 < 2.5 * (end - y)) return false;  // a piece as tall as it is wide: a symbol
+    ++pieces;
+    y = end;
+  }
+  return pieces >= 2;
+}
+
 bool unreadableCodeIsText(const Finding& code, const std::vector<Finding>& findings) {
   if (code.category != "unreadable-code" || !code.box || code.box->area() <= 0) return false;
   const cv::Rect c(code.box->x, code.box->y, code.box->w, code.box->h);
@@ -483,8 +512,10 @@ std::vector<Finding> detectCodes(const cv::Mat& bgr, const CodeOptions& o) {
       f.text = decoded->text();
       f.detector = "zxing-cpp";
       f.detectorVersion = std::string("1.4/") + ZXing::ToString(decoded->format()) + "/candidate";
-    } else if (inside || littleNeutralInk(bgr(full & cv::Rect(0, 0, bgr.cols, bgr.rows)))) {
-      continue;  // nested in another outline, or drawn in colour (the pink grid of ECG paper): only when decoded
+    } else if (inside || littleNeutralInk(bgr(full & cv::Rect(0, 0, bgr.cols, bgr.rows))) ||
+               looksLikeTextBlock(gray(working))) {
+      continue;  // nested in another outline, drawn in colour (the pink grid of ECG paper), or lines and glyphs of
+                 // text (an ultrasound's settings block, a depth scale's "15"): only when decoded
     } else if (!squareish(r) && foundScale >= 1.0 - 1e-9 && locScale < 0.75) {
       // a fine-pass candidate (small, dense in both directions): a rectangular DataMatrix, masked all the same
       f.category = "unreadable-code";

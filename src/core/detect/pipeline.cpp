@@ -3,6 +3,7 @@
 #include "medpics/detect/pipeline.hpp"
 
 #include "medpics/detect/classify.hpp"
+#include "medpics/detect/code_labels.hpp"
 #include "medpics/detect/face_cover.hpp"
 #include "medpics/detect/grid_removal.hpp"
 #include "medpics/detect/image_kind.hpp"
@@ -441,20 +442,24 @@ struct Pipeline::Impl {
         if (vocabularyLine) vocabulary.push_back(findings.size() - 1);
       }
       resolveUncertainText(findings, uncertain, bgr.size(), kind, vocabulary);
+      // a square blob the code localiser could not decode, that OCR reads as a benign word ("Abdomen" in bold), is
+      // text; the codes left are evidence of a patient label
+      std::erase_if(codeFindings, [&](const Finding& c) { return unreadableCodeIsText(c, findings); });
       // a small-text line OCR could not read at all (an IPP line of 12 px on a label, read as nothing) is masked when
-      // it lies inside an identity block, next to a PHI line; elsewhere it stays dropped
+      // it lies inside an identity block, next to a PHI line, or on a code's label; elsewhere it stays dropped
       std::vector<Finding> unreadable;
       for (std::size_t i : unreadableLines) {
-        if (!nextToIdentityLine(findings, regions[i].box)) continue;
+        if (!nextToIdentityLine(findings, regions[i].box) && !onCodeLabel(codeFindings, regions[i].box)) continue;
         bool unsure = false, vocabularyLine = false;
         Finding f = textFinding(regions[i], lines[i], bgr.size(), nullptr, &unsure, &vocabularyLine);
         if (!f.phi || !unsure) continue;  // read as something after all: the ordinary rules dropped it
         unreadable.push_back(std::move(f));
       }
       findings.insert(findings.end(), unreadable.begin(), unreadable.end());
+      maskCodeLabels(findings, codeFindings);
+    } else {
+      std::erase_if(codeFindings, [&](const Finding& c) { return unreadableCodeIsText(c, findings); });
     }
-    // a square blob the code localiser could not decode, that OCR reads as a benign word ("Abdomen" in bold), is text
-    std::erase_if(codeFindings, [&](const Finding& c) { return unreadableCodeIsText(c, findings); });
     findings.insert(findings.end(), codeFindings.begin(), codeFindings.end());
     findings.insert(findings.end(), labels.begin(), labels.end());  // after the codes: a label never hides a code
     const auto textLines =

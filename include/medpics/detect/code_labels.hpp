@@ -1,0 +1,27 @@
+// Patient labels: text printed beside a barcode (lab-report stickers, wristbands) is identity text, read or not.
+#pragma once
+#include "medpics/detect/finding.hpp"
+
+#include <opencv2/core.hpp>
+
+#include <vector>
+
+namespace medpics::detect {
+
+// Where the text of a code's label may be printed: the code's box grown by its width plus its height to the left and
+// right, and by half that above and below. Empty for findings that are no evidence of a label: anything but a code,
+// and the matrix localiser's undecoded squares (bold glyphs and scale ticks look like them). A decoded code, or bars
+// the bar localiser found but could not decode, are.
+cv::Rect codeLabelArea(const Finding& code);
+
+// True when the centre of `box` lies in the label area of one of `codes`.
+bool onCodeLabel(const std::vector<Finding>& codes, const cv::Rect& box);
+
+// Applies the label rule to the text findings of an image, once its codes are known:
+//  - text "à vérifier" (kToCheckCategory) whose centre lies on a code's label is masked (phi true, other-text);
+//  - a PHI line on a label that lies beside the code, its rows overlapping the code's, is masked up to the code's
+//    edge: the small-text pass can stop a 10 px line short of its last word ("De Saint-Exupéry, Yann" found up to
+//    "Exupéry"), and the blank label between text and code hides nothing. Its outline becomes the upright box.
+void maskCodeLabels(std::vector<Finding>& findings, const std::vector<Finding>& codes);
+
+}  // namespace medpics::detect

@@ -1,0 +1,59 @@
+// Label rule: text beside a barcode (stickers, wristbands) is masked as identity text, up to the code.
+#include "medpics/detect/code_labels.hpp"
+
+#include "medpics/detect/text_context.hpp"
+
+#include <algorithm>
+
+namespace medpics::detect {
+
+static cv::Rect rectOf(const Box& b) { return {b.x, b.y, b.w, b.h}; }
+
+cv::Rect codeLabelArea(const Finding& code) {
+  if (code.kind != Kind::Barcode || !code.box || code.box->area() <= 0) return {};
+  if (code.detector == "matrix-localiser") return {};
+  const cv::Rect c = rectOf(*code.box);
+  const int across = c.width + c.height, above = across / 2;
+  return {c.x - across, c.y - above, c.width + 2 * across, c.height + 2 * above};
+}
+
+static bool centreIn(const cv::Rect& area, const cv::Rect& box) {
+  return area.contains(cv::Point(box.x + box.width / 2, box.y + box.height / 2));
+}
+
+bool onCodeLabel(const std::vector<Finding>& codes, const cv::Rect& box) {
+  return std::any_of(codes.begin(), codes.end(), [&](const Finding& c) { return centreIn(codeLabelArea(c), box); });
+}
+
+// Extends a line beside the code (left or right of it, its rows overlapping the code's by half its height) up to the
+// code's near edge.
+static void extendToCode(Finding& line, const cv::Rect& code) {
+  cv::Rect b = rectOf(*line.box);
+  const int overlap = std::min(b.br().y, code.br().y) - std::max(b.y, code.y);
+  if (overlap < b.height / 2) return;
+  if (b.br().x <= code.x)
+    b.width = code.x - b.x;
+  else if (b.x >= code.br().x)
+    b = cv::Rect(code.br().x, b.y, b.br().x - code.br().x, b.height);
+  else
+    return;
+  line.box = Box{b.x, b.y, b.width, b.height};
+  line.polygon.clear();
+}
+
+void maskCodeLabels(std::vector<Finding>& findings, const std::vector<Finding>& codes) {
+  for (const Finding& code : codes) {
+    const cv::Rect area = codeLabelArea(code);
+    if (area.empty()) continue;
+    for (Finding& f : findings) {
+      if (f.kind != Kind::Text || !f.box || !centreIn(area, rectOf(*f.box))) continue;
+      if (f.category == kToCheckCategory) {
+        f.phi = true;
+        f.category = "other-text";
+      }
+      if (f.phi) extendToCode(f, rectOf(*code.box));
+    }
+  }
+}
+
+}  // namespace medpics::detect
