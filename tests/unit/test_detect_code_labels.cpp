@@ -32,10 +32,13 @@ Finding text(const char* category, bool phi, Box box) {
 TEST_CASE("label area: a decoded code or undecoded bars, never a matrix-localiser square", "[rules][codes]") {
   const Box qr{900, 240, 120, 120};
   const cv::Rect area = codeLabelArea(code("zxing-cpp", qr));
-  CHECK(area.contains({900 - 230, 300}));   // left of the code, within its width plus its height
-  CHECK_FALSE(area.contains({900 - 250, 300}));
-  CHECK(area.contains({960, 240 - 110}));   // above, within half that
-  CHECK_FALSE(area.contains({960, 240 - 130}));
+  CHECK(area.contains({900 - 290, 300}));  // left of the code, within twice its height plus half its width
+  CHECK_FALSE(area.contains({900 - 310, 300}));
+  CHECK(area.contains({960, 240 - 70}));  // above, within half its height plus a tenth of its width
+  CHECK_FALSE(area.contains({960, 240 - 80}));
+  const cv::Rect pdf417 = codeLabelArea(code("zxing-cpp", {748, 229, 446, 148}));
+  CHECK_FALSE(pdf417.contains({300, 570}));  // the analyte table under a wide code is no label
+  CHECK(pdf417.contains({300, 300}));
   CHECK_FALSE(codeLabelArea(code("bar-localiser", {100, 100, 80, 40})).empty());
   CHECK(codeLabelArea(code("matrix-localiser", qr)).empty());
   CHECK(codeLabelArea(text("name", true, qr)).empty());

@@ -128,3 +128,30 @@ TEST_CASE("the lines of a lab-report sticker beside its code are masked whole, r
     }
   }
 }
+
+// Seed 6607 (session 10): the rhythm strip of image 20 (a region 185 px tall) read as "A ES PES SAY AF YY", a name,
+// and regions 75-85 px tall on the traces of image 12 read as two letters ("HS LEE") were masked. ECG text is at most
+// 2 % of the image's short side high: no masked text region is twice that.
+TEST_CASE("ECG traces read as letters are not masked; the header is", "[misses][pipeline]") {
+  MODELS_OR_SKIP();
+  struct Case {
+    int index, w, h, quality;
+    std::vector<std::string> phi;
+  };
+  for (const Case& c : {Case{20, 3796, 2684, 64, {"Van Der Berg, Loïc", "1603858024", "20/11/2023 13:49"}},
+                        Case{12, 1599, 1130, 75, {"NGUYEN VAN Inès", "5409105218", "27/06/2024 11:59"}}}) {
+    const synth::SynthImage img = corpusImage(synth::ImageKind::Ecg, 6607, c.index, c.w, c.h);
+    const auto findings = analyse(img, c.quality);
+    INFO("image " << c.index << "\n" << describe(findings));
+    for (const auto& text : c.phi) {
+      INFO(text);
+      CHECK(coverageOf(img, findings, text) >= requiredCoverage("text"));
+    }
+    const double tallest = 0.04 * std::min(c.w, c.h);
+    for (const auto& f : findings) {
+      if (f.kind != Kind::Text || !f.phi || !f.box) continue;
+      INFO("masked text '" << f.text << "' at " << f.box->x << "," << f.box->y << " " << f.box->h << " px high");
+      CHECK(f.box->h <= tallest);
+    }
+  }
+}

@@ -1,4 +1,4 @@
-// Coloured grid removal for text localisation and OCR on ECG printouts (pink grid, also inverted).
+// ECG printouts: coloured grid removal for text localisation and OCR (pink grid, also inverted), trace detection.
 #pragma once
 #include <opencv2/core.hpp>
 
@@ -8,5 +8,11 @@ namespace medpics::detect {
 // each pixel keeps its brightest channel (a pink or red grid line is bright in red, black ink is dark in all
 // channels), on dark paper (an inverted printout) its darkest channel (the cyan negative of the grid is dark in red).
 cv::Mat withoutColouredGrid(const cv::Mat& bgr);
+
+// True when the ink of a grey crop of a text region (the minority class after an Otsu threshold) lies mostly (60 %) in
+// thin strokes: components longer along the region than the region is high that fill at most a fifth of their own
+// box. That is an ECG trace (each beat's P and T waves, cut from its QRS by the region's edge) that the text network
+// took for a line; letters are shorter than the line is high, and an underline fills its box.
+bool looksLikeTrace(const cv::Mat& gray);
 
 }  // namespace medpics::detect

@@ -13,7 +13,7 @@ cv::Rect codeLabelArea(const Finding& code) {
   if (code.kind != Kind::Barcode || !code.box || code.box->area() <= 0) return {};
   if (code.detector == "matrix-localiser") return {};
   const cv::Rect c = rectOf(*code.box);
-  const int across = c.width + c.height, above = across / 2;
+  const int across = 2 * c.height + c.width / 2, above = c.height / 2 + c.width / 10;
   return {c.x - across, c.y - above, c.width + 2 * across, c.height + 2 * above};
 }
 

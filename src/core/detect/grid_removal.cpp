@@ -1,4 +1,4 @@
-// Coloured grid removal: brightest channel on bright paper, darkest channel on dark paper (see grid_removal.hpp).
+// ECG printouts: grid removal (brightest channel on bright paper, darkest on dark paper) and trace detection.
 #include "medpics/detect/grid_removal.hpp"
 
 #include <opencv2/imgproc.hpp>
@@ -24,6 +24,25 @@ cv::Mat withoutColouredGrid(const cv::Mat& bgr) {
   cv::Mat out;
   cv::cvtColor(brightPaper ? hi : lo, out, cv::COLOR_GRAY2BGR);
   return out;
+}
+
+bool looksLikeTrace(const cv::Mat& gray) {
+  if (gray.empty() || gray.cols < 8 || gray.rows < 8) return false;
+  cv::Mat bin, labels, stats, centroids;
+  cv::threshold(gray, bin, 0, 255, cv::THRESH_BINARY | cv::THRESH_OTSU);
+  if (cv::countNonZero(bin) > int(bin.total() / 2)) cv::bitwise_not(bin, bin);  // ink is the minority class
+  const int n = cv::connectedComponentsWithStats(bin, labels, stats, centroids, 8);
+  const bool wide = gray.cols >= gray.rows;
+  const int across = wide ? gray.rows : gray.cols;
+  long ink = 0, strokes = 0;
+  for (int i = 1; i < n; ++i) {
+    const int area = stats.at<int>(i, cv::CC_STAT_AREA);
+    const int w = stats.at<int>(i, cv::CC_STAT_WIDTH), h = stats.at<int>(i, cv::CC_STAT_HEIGHT);
+    ink += area;
+    // a stroke: longer along the region than the region is high, and filling at most a fifth of its own box
+    if ((wide ? w : h) >= across && area <= 0.2 * double(w) * h) strokes += area;
+  }
+  return ink > 0 && strokes >= 0.6 * double(ink);
 }
 
 }  // namespace medpics::detect

@@ -235,16 +235,29 @@ bool isLongLine(const TextRegion& region) {
          4.f * std::min(region.rect.size.width, region.rect.size.height);
 }
 
-// A line of the small-text pass (found on a full-resolution tile), line-shaped: not a patch of texture.
+// Height (short side) of the outline of a line of small print: glyphs of 8-13 px, up to twice their size with the
+// network's margins, and headers up to 30 px.
+constexpr float kSmallLineHeight = 60.f;
+
+// A line of the small-text pass (found on a full-resolution tile), line-shaped and of small print: not a patch of
+// texture, nor the traces of an ECG (regions 100-150 px tall that read as two letters, "HS LEE" at 0.30).
 bool isSmallTextLine(const TextRegion& region) {
   const float longSide = std::max(region.rect.size.width, region.rect.size.height);
   const float shortSide = std::min(region.rect.size.width, region.rect.size.height);
-  return region.source == "ppocr-db-fine" && longSide >= 2.f * shortSide;
+  return region.source == "ppocr-db-fine" && longSide >= 2.f * shortSide && shortSide <= kSmallLineHeight;
 }
 
 // A network region that OCR cannot read is still reported (unknown text is masked) when it looks like glyphs;
 // unreadable regions without glyph structure (ECG traces, grid, texture) are dropped.
-bool keepNetworkRegion(const cv::Mat& bgr, const TextRegion& region, const OcrLine& line) {
+bool keepNetworkRegion(const cv::Mat& bgr, const TextRegion& region, const OcrLine& line, ImageKind kind) {
+  // an ECG prints its text at most 2 % of the image's short side high (a region twice that with the network's margins):
+  // a region taller than 4 % read poorly is its traces ("A ES PES SAY AF YY" over the rhythm strip)
+  const float lineHeight = std::min(region.rect.size.width, region.rect.size.height);
+  if (kind == ImageKind::Ecg && lineHeight > 0.04f * float(std::min(bgr.rows, bgr.cols))) return false;
+  cv::Mat gray;
+  cv::cvtColor(bgr(region.box), gray, cv::COLOR_BGR2GRAY);
+  // nor is a line on an ECG drawn by one long stroke that rises and falls (the rhythm strip's P and T waves)
+  if (kind == ImageKind::Ecg && looksLikeTrace(gray)) return false;
   if (alnumCount(line.text) >= 3 && line.confidence >= 0.5f) return true;
   // a long line of the header or footer band read poorly (a rotated 50 px ECG header row read at 0.37, "Due : EMM
   // Chimugie ce cH vue Bordeaux"; an identity row read at 0.25 with its dates and number) is text all the same, where
@@ -254,14 +267,9 @@ bool keepNetworkRegion(const cv::Mat& bgr, const TextRegion& region, const OcrLi
   if (band && isLongLine(region) &&
       ((alnumCount(line.text) >= 8 && line.confidence >= 0.3f) || digitCount(line.text) >= 6))
     return true;
-  cv::Mat gray;
-  cv::cvtColor(bgr(region.box), gray, cv::COLOR_BGR2GRAY);
   // a line of the small-text pass was found on a full-resolution tile of a row whose texture already passed a glyph
   // test: 8 px print after JPEG reads badly and its letters touch, so a partial reading or two glyphs are enough
-  const float longSide = std::max(region.rect.size.width, region.rect.size.height);
-  const float shortSide = std::min(region.rect.size.width, region.rect.size.height);
-  if (region.source == "ppocr-db-fine" && longSide >= 2.f * shortSide)  // a line, not a patch of texture
-    return alnumCount(line.text) >= 2 || looksLikeGlyphRow(gray, 2);
+  if (isSmallTextLine(region)) return alnumCount(line.text) >= 2 || looksLikeGlyphRow(gray, 2);
   return looksLikeGlyphRow(gray, 3);  // ECG traces and textures can mimic two glyphs, rarely three
 }
 
@@ -425,7 +433,7 @@ struct Pipeline::Impl {
     if (o.text && ocrReady) {
       std::vector<std::size_t> uncertain, vocabulary, unreadableLines;
       for (std::size_t i = 0; i < regions.size(); ++i) {
-        const bool keep = regions[i].source.rfind("ppocr-db", 0) == 0 ? keepNetworkRegion(textBgr, regions[i], lines[i])
+        const bool keep = regions[i].source.rfind("ppocr-db", 0) == 0 ? keepNetworkRegion(textBgr, regions[i], lines[i], kind)
                                                                       : readsAsText(lines[i]);
         if (!keep) {
           if (isSmallTextLine(regions[i])) unreadableLines.push_back(i);
