@@ -250,13 +250,10 @@ bool isSmallTextLine(const TextRegion& region) {
 // A network region that OCR cannot read is still reported (unknown text is masked) when it looks like glyphs;
 // unreadable regions without glyph structure (ECG traces, grid, texture) are dropped.
 bool keepNetworkRegion(const cv::Mat& bgr, const TextRegion& region, const OcrLine& line, ImageKind kind) {
-  // an ECG prints its text at most 2 % of the image's short side high (a region twice that with the network's margins):
-  // a region taller than 4 % read poorly is its traces ("A ES PES SAY AF YY" over the rhythm strip)
-  const float lineHeight = std::min(region.rect.size.width, region.rect.size.height);
-  if (kind == ImageKind::Ecg && lineHeight > 0.04f * float(std::min(bgr.rows, bgr.cols))) return false;
   cv::Mat gray;
   cv::cvtColor(bgr(region.box), gray, cv::COLOR_BGR2GRAY);
-  // nor is a line on an ECG drawn by one long stroke that rises and falls (the rhythm strip's P and T waves)
+  // a line on an ECG drawn by long thin strokes that rise and fall is its rhythm strip, whatever OCR reads there ("A ES
+  // PES SAY AF YY", a name at 0.34)
   if (kind == ImageKind::Ecg && looksLikeTrace(gray)) return false;
   if (alnumCount(line.text) >= 3 && line.confidence >= 0.5f) return true;
   // a long line of the header or footer band read poorly (a rotated 50 px ECG header row read at 0.37, "Due : EMM

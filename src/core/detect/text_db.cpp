@@ -207,6 +207,19 @@ static void joinCutFragments(std::vector<TextRegion>& lines, std::vector<std::ar
   }
 }
 
+// Extent along their row (horizontal for upright rows) from the first to the last of the lines `which`.
+static int spanAlong(const std::vector<TextRegion>& lines, const std::vector<std::size_t>& which) {
+  if (which.empty()) return 0;
+  const bool upright = lines[which.front()].box.width >= lines[which.front()].box.height;
+  int from = INT32_MAX, to = INT32_MIN;
+  for (std::size_t i : which) {
+    const cv::Rect& b = lines[i].box;
+    from = std::min(from, upright ? b.x : b.y);
+    to = std::max(to, upright ? b.br().x : b.br().y);
+  }
+  return to - from;
+}
+
 static std::vector<TextRegion> refineSmallText(const cv::Mat& bgr, std::vector<TextRegion> coarse, const TextOptions& o,
                                                const util::CancelToken& cancel) {
   const std::vector<cv::Rect> rows = smallTextRows(bgr, coarse);
@@ -307,6 +320,13 @@ static std::vector<TextRegion> refineSmallText(const cv::Mat& bgr, std::vector<T
       // a fine line still cut by its tile's inner edge goes on as far as the merged region does, up to the next line
       // of its row: the tiles placed for one row of a header block cut its other lines, whose rest no tile saw
       for (std::size_t i : inside) extendCutLine(fine[i], cut[i], c.box, fine, bgr.size());
+      continue;
+    }
+    if (rowsInside == 1 && lineHeight(c) > 1.6f * lineHeight(fine[inside.front()]) &&
+        spanAlong(fine, inside) >= 0.85 * std::max(c.box.width, c.box.height)) {
+      // one row whose coarse outline is twice as tall as its fine lines, which span it: the coarse pass saw it at a
+      // fifth of its size, and OCR reads the loose crop poorly ("Gain 47 DROO", masked as a name, for "Gain 47 DR
+      // 60", read at 0.94 from the fine line); the fine lines replace it
       continue;
     }
     for (std::size_t i : inside)
