@@ -1,10 +1,13 @@
 // The part of an OCR line a PHI finding masks: the line without its leading field label and trailing benign words.
 #pragma once
 #include "medpics/detect/classify.hpp"
+#include "medpics/detect/finding.hpp"
 #include "medpics/detect/ocr.hpp"
 #include "medpics/detect/text_regions.hpp"
 
 #include <opencv2/core.hpp>
+
+#include <vector>
 
 namespace medpics::detect {
 
@@ -26,5 +29,12 @@ LineExtent phiExtent(const OcrLine& line, const std::vector<TextSpan>& spans);
 // The part [from, to] of a text region along its reading direction, clipped to the image. Axis-aligned vertical
 // regions (read after a 90 degree turn) are returned whole.
 TextRegion subRegion(const TextRegion& region, const LineExtent& extent, cv::Size image);
+
+// A field label left out of a PHI line's mask (`labels`: benign findings) that lies between two upright PHI text
+// findings of its row is in the middle of a PHI line, not at its start ("33000 Bordeaux - Tél. 05 56 79 56 79", read
+// as "33000 Bordeaux" by the coarse pass and "Tél. 05 56 79 56 79" by the small-text pass): the PHI finding after it
+// is extended over it and back to the finding before it (gaps of at most one and a half label heights), and the
+// label finding is dropped.
+void maskLabelsBetweenValues(std::vector<Finding>& findings, std::vector<Finding>& labels);
 
 }  // namespace medpics::detect

@@ -302,7 +302,9 @@ void dateRules(Collector& c) {
       "(?:^|[^A-Za-z0-9])((?:" MONTHS_EN ")\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4})(?![\\d])", kIcase);
   static const std::regex textEn2(
       "(?:^|[^A-Za-z0-9])(\\d{1,2}(?:st|nd|rd|th)?[\\s\\-](?:" MONTHS_EN ")\\.?[\\s\\-,]+\\d{2,4})(?![\\d])", kIcase);
-  static const std::regex shortNumeric(R"((^|[^\d/.])((?:0?[1-9]|1[0-2])[/.](?:19|20)\d{2})(?![\d]))", kCase);
+  // month/year, or what a line cut by a tile's edge leaves of a date ("38/2023" for "27/08/2023"): one or two digits
+  // and a year of 19xx / 20xx after a slash or dot
+  static const std::regex shortNumeric(R"((^|[^\d/.])(\d{1,2}[/.](?:19|20)\d{2})(?![\d]))", kCase);
   static const std::regex time(R"((^|[^\d:])((?:[01]?\d|2[0-3])(?::|h)[0-5]\d(?::[0-5]\d)?)(?![\d]))", kCase);
   static const std::regex birthTrigger(
       "(?:^|[^A-Za-z])((?:N(?:\xC3\xA9|e)(?:\\(e\\)|e)?\\s+le|DDN|DOB|Date\\s+de\\s+naissance|Birth\\s*date|Date\\s+"
@@ -332,7 +334,7 @@ void dateRules(Collector& c) {
   c.addAll(textEn1, 1, "date", 0.95f, "date-text-en");
   c.addAll(textEn2, 1, "date", 0.95f, "date-text-en");
   c.addAll(monthYear, 1, "date", 0.8f, "date-month-year");
-  c.addAll(shortNumeric, 2, "date", 0.6f, "date-month-year");
+  c.addAll(shortNumeric, 2, "date", 0.6f, "date-month-year-or-fragment");
   c.addAll(time, 2, "date", 0.6f, "time");
   c.require(Collector::Need::BirthWord);
   c.addAll(birthTrigger, 1, "date", 0.95f, "birth-trigger");

@@ -72,30 +72,6 @@ cv::Mat uprightCrop(const cv::Mat& bgr, const cv::RotatedRect& rect) {
   return out;
 }
 
-// The rows of a line crop that hold its ink, with a fifth of the ink's height as margin, when the ink fills under 60 %
-// of the crop's height: the coarse pass outlines a line seen at a fifth of its size with as much margin again as the
-// line is high, and a crop rescaled by its own height then shows the glyphs at half the size Tesseract reads best
-// ("Gain 47 DROO" for "Gain 47 DR 60" in white on black). A crop holding pieces of the rows above or below keeps them
-// (its ink spans it), and so is left as it is.
-cv::Mat inkRows(const cv::Mat& gray) {
-  if (gray.rows < 8 || gray.cols < 8) return gray;
-  cv::Mat bin, sums;
-  cv::threshold(gray, bin, 0, 1, cv::THRESH_BINARY | cv::THRESH_OTSU);
-  if (cv::countNonZero(bin) > int(bin.total() / 2)) bin = 1 - bin;  // ink is the minority class
-  cv::reduce(bin, sums, 1, cv::REDUCE_SUM, CV_32S);
-  const int minInk = std::max(2, gray.cols / 50);
-  int top = -1, bottom = -1;
-  for (int y = 0; y < gray.rows; ++y)
-    if (sums.at<int>(y) >= minInk) {
-      if (top < 0) top = y;
-      bottom = y;
-    }
-  const int height = bottom - top + 1;
-  if (top < 0 || height >= 0.6 * gray.rows || height < 6) return gray;
-  const int margin = std::max(2, height / 5);
-  return gray.rowRange(std::max(0, top - margin), std::min(gray.rows, bottom + 1 + margin));
-}
-
 }  // namespace
 
 void ensureSingleThreadedOcr(char** argv) {
@@ -124,7 +100,6 @@ OcrLine recogniseCrop(const cv::Mat& crop, const OcrOptions& o) {
     cv::cvtColor(crop, gray, cv::COLOR_BGR2GRAY);
   else
     gray = crop;
-  gray = inkRows(gray);
   const double scale = std::clamp(double(o.lineHeight) / gray.rows, 0.1, 6.0);
   cv::resize(gray, scaled, {}, scale, scale, scale < 1 ? cv::INTER_AREA : cv::INTER_CUBIC);
   if (scaled.cols < 4 || scaled.rows < 4) return line;

@@ -23,6 +23,7 @@
 #include <opencv2/imgproc.hpp>
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 #if defined(__SSE__) || defined(__x86_64__)
 #include <xmmintrin.h>
@@ -136,18 +137,28 @@ std::vector<TextRegion> linesToRead(const cv::Mat& textBgr, const std::vector<Te
 
 // Places a text finding on `region` (part of the line `whole`): a safety margin around it (anti-aliasing, accents,
 // descenders, slight skew) of 30 % of the line height above and below, 15 % left and right, and the outline of a
-// turned line.
-void placeTextFinding(Finding& f, const TextRegion& whole, const TextRegion& region, cv::Size imageSize) {
+// turned line. `endsOfLine` (a PHI finding): at each end of `region` that is an end of the whole line, half a line
+// height more, about a glyph: the network's outline of small or faint print often stops a glyph or two short of the
+// line's last characters (an IPP read up to its eighth digit), and the blank beyond hides nothing.
+void placeTextFinding(Finding& f, const TextRegion& whole, const TextRegion& region, cv::Size imageSize,
+                      std::array<bool, 2> endsOfLine = {false, false}) {
   const float lineHeight = std::min(whole.rect.size.width, whole.rect.size.height);
   const int padY = int(std::ceil(0.3f * lineHeight)), padX = int(std::ceil(0.15f * lineHeight));
-  const cv::Rect padded =
-      cv::Rect(region.box.x - padX, region.box.y - padY, region.box.width + 2 * padX, region.box.height + 2 * padY) &
-      cv::Rect(0, 0, imageSize.width, imageSize.height);
+  const int extra = int(std::ceil(0.5f * lineHeight));
+  const int before = padX + (endsOfLine[0] ? extra : 0), after = padX + (endsOfLine[1] ? extra : 0);
+  const bool uprightWide = region.box.width >= region.box.height;
+  // (a vertical line keeps its margins as they were, plus the extra at both ends: its reading direction is not known)
+  const int alongX0 = uprightWide ? before : padX, alongX1 = uprightWide ? after : padX;
+  const int alongY = padY + (!uprightWide && (endsOfLine[0] || endsOfLine[1]) ? extra : 0);
+  const cv::Rect padded = cv::Rect(region.box.x - alongX0, region.box.y - alongY, region.box.width + alongX0 + alongX1,
+                                   region.box.height + 2 * alongY) &
+                          cv::Rect(0, 0, imageSize.width, imageSize.height);
   f.box = Box{padded.x, padded.y, padded.width, padded.height};
-  if (!nearlyUpright(region.rect)) {  // the same margins along and across the turned line
+  if (!nearlyUpright(region.rect)) {  // the same margins along and across the turned line (the larger at both ends)
     const bool wide = region.rect.size.width >= region.rect.size.height;
-    const cv::Size2f grown(region.rect.size.width + 2.f * float(wide ? padX : padY),
-                           region.rect.size.height + 2.f * float(wide ? padY : padX));
+    const int along = std::max(before, after);
+    const cv::Size2f grown(region.rect.size.width + 2.f * float(wide ? along : padY),
+                           region.rect.size.height + 2.f * float(wide ? padY : along));
     cv::Point2f pts[4];
     cv::RotatedRect(region.rect.center, grown, region.rect.angle).points(pts);
     for (const auto& p : pts) f.polygon.push_back({int(std::lround(p.x)), int(std::lround(p.y))});
@@ -190,7 +201,7 @@ Finding textFinding(const TextRegion& whole, const OcrLine& line, cv::Size image
   f.confidence = verdict.confidence;
   f.text = line.text;
   const TextRegion value = subRegion(whole, extent, imageSize);
-  placeTextFinding(f, whole, value, imageSize);
+  placeTextFinding(f, whole, value, imageSize, {f.phi && extent.from <= 0.0, f.phi && extent.to >= 1.0});
   // nothing left out (a vertical line is not trimmed): no label finding, which would lie on the value itself
   if (extent.whole() || value.box == whole.box) return f;
   for (const auto& [from, to] : {std::pair{0.0, extent.from}, std::pair{extent.to, 1.0}}) {
@@ -466,6 +477,7 @@ struct Pipeline::Impl {
       std::erase_if(codeFindings, [&](const Finding& c) { return unreadableCodeIsText(c, findings); });
     }
     findings.insert(findings.end(), codeFindings.begin(), codeFindings.end());
+    maskLabelsBetweenValues(findings, labels);
     findings.insert(findings.end(), labels.begin(), labels.end());  // after the codes: a label never hides a code
     const auto textLines =
         std::count_if(findings.begin(), findings.end(), [](const Finding& f) { return f.kind == Kind::Text; });

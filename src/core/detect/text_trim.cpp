@@ -203,4 +203,30 @@ TextRegion subRegion(const TextRegion& region, const LineExtent& extent, cv::Siz
   return out;
 }
 
+void maskLabelsBetweenValues(std::vector<Finding>& findings, std::vector<Finding>& labels) {
+  auto rectOf = [](const Finding& f) { return cv::Rect(f.box->x, f.box->y, f.box->w, f.box->h); };
+  auto upright = [](const Finding& f) { return f.kind == Kind::Text && f.box && f.polygon.empty(); };
+  auto sameRow = [](const cv::Rect& a, const cv::Rect& b) {
+    return std::min(a.br().y, b.br().y) - std::max(a.y, b.y) >= 0.5 * std::min(a.height, b.height);
+  };
+  std::erase_if(labels, [&](const Finding& label) {
+    if (!upright(label)) return false;
+    const cv::Rect l = rectOf(label);
+    const int reach = l.height * 3 / 2;
+    Finding* before = nullptr;
+    Finding* after = nullptr;
+    for (Finding& f : findings) {
+      if (!upright(f) || !f.phi) continue;
+      const cv::Rect r = rectOf(f);
+      if (!sameRow(r, l)) continue;
+      if (r.br().x <= l.x + l.width / 2 && r.br().x >= l.x - reach) before = &f;
+      if (r.x >= l.x + l.width / 2 && r.x <= l.br().x + reach) after = &f;
+    }
+    if (!before || !after) return false;
+    const cv::Rect joined = rectOf(*after) | l | cv::Rect(before->box->x + before->box->w - 1, l.y, 1, l.height);
+    after->box = Box{joined.x, joined.y, joined.width, joined.height};
+    return true;
+  });
+}
+
 }  // namespace medpics::detect
