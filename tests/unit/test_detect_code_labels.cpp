@@ -1,6 +1,8 @@
-// Label rule (code_labels.hpp): text beside a barcode is masked up to the code; matrix-localiser squares are no label.
+// Label rules: text beside a barcode is masked up to the code (code_labels.hpp); a field label between two PHI
+// findings of its row is masked with them (text_trim.hpp).
 #include "medpics/detect/code_labels.hpp"
 #include "medpics/detect/text_context.hpp"
+#include "medpics/detect/text_trim.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -68,4 +70,28 @@ TEST_CASE("label rule: to-check text on a label is masked; PHI lines beside the 
   CHECK(findings[3].box->w == 80);
   CHECK_FALSE(findings[4].phi);
   CHECK(findings[4].box->x == 1680);
+}
+
+TEST_CASE("a field label between two PHI findings of its row is masked with them; a leading label is not",
+          "[rules]") {
+  auto finding = [](const char* category, bool phi, Box box) {
+    Finding f;
+    f.kind = Kind::Text;
+    f.category = category;
+    f.phi = phi;
+    f.box = box;
+    return f;
+  };
+  // "33000 Bordeaux - Tél. 05 56 79 56 79": the address (coarse pass), then "Tél." left out of the phone's mask
+  std::vector<Finding> findings{finding("address", true, {359, 561, 338, 68}), finding("phone", true, {790, 553, 306, 54})};
+  std::vector<Finding> labels{finding("benign", false, {709, 559, 92, 49}),
+                              finding("benign", false, {392, 836, 210, 52})};  // "Prélevé le", alone on its row
+  findings.push_back(finding("date", true, {620, 832, 200, 51}));
+  maskLabelsBetweenValues(findings, labels);
+  REQUIRE(labels.size() == 1);
+  CHECK(labels[0].box->y == 836);  // the leading label stays a dismissed outline
+  const Box phone = *findings[1].box;
+  CHECK(phone.x <= 359 + 338);     // from the address's end
+  CHECK(phone.x + phone.w == 790 + 306);
+  CHECK(findings[2].box->x == 620);  // the date after its leading label is unchanged
 }

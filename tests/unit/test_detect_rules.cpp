@@ -266,3 +266,18 @@ TEST_CASE("medpics caption: spans in original offsets, JSON, exit codes", "[rule
   CHECK(medpics::test::runCommand(bin + "/dev/zero 2>/dev/null").code == 2);  // not a regular file
   CHECK(medpics::test::runCommand(bin + "2>/dev/null").code == 2);            // no input
 }
+
+// Seed 6607 (session 10): a fine line cut by a tile's edge read "38/2023 à 10h2&" for "27/08/2023 à 10h28"; numbers
+// and "à" made it benign. One or two digits and a 19xx / 20xx year after a slash are a date, or what is left of one.
+TEST_CASE("a date cut short by a tile (38/2023) is a date; ratios and ranges are not", "[rules]") {
+  for (const char* text : {"38/2023 à 10h2&", "12/2023", "7.2024"}) {
+    INFO(text);
+    const LineVerdict v = classifyLine(text, 0.81f);
+    CHECK(v.phi);
+    CHECK(v.category == "date");
+  }
+  for (const char* text : {"120/80 mmHg", "3,5 - 5,1 mmol/L", "25 mm/s 10 mm/mV"}) {
+    INFO(text);
+    CHECK_FALSE(classifyLine(text, 0.9f).phi);
+  }
+}

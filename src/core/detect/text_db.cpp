@@ -288,10 +288,11 @@ static std::vector<TextRegion> refineSmallText(const cv::Mat& bgr, std::vector<T
       auto same = std::find_if(fine.begin(), fine.end(), [&](const TextRegion& k) {
         return (k.box & f.box).area() > 0.6 * std::min(k.box.area(), f.box.area());
       });
-      // unless one of them was cut by its tile's edge where the other goes on: both are kept, and joined below
-      // ("N° de dossier : 99385998" cut by one tile, "9938599869" whole in the next)
+      // unless one of them was cut by its tile's edge where the other goes on, and the other does not hold all of it:
+      // both are kept, and joined below ("N° de dossier : 99385998" cut by one tile, "9938599869" whole in the next)
       const auto goesOnWhereCut = [&](const TextRegion& a, std::array<bool, 2> cutA, const TextRegion& b) {
-        return (cutA[0] && b.box.x < a.box.x) || (cutA[1] && b.box.br().x > a.box.br().x);
+        return (cutA[0] && b.box.x < a.box.x && b.box.br().x < a.box.br().x) ||
+               (cutA[1] && b.box.br().x > a.box.br().x && b.box.x > a.box.x);
       };
       if (same == fine.end() || goesOnWhereCut(*same, cut[std::size_t(same - fine.begin())], f) ||
           goesOnWhereCut(f, cutPerTile[ti][fi], *same)) {
