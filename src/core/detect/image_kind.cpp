@@ -95,7 +95,10 @@ ImageKindFeatures measure(const cv::Mat& small) {
   return f;
 }
 
-bool ecgLike(const ImageKindFeatures& f) { return f.pinkPaper > 0.35 && f.gridPeriodicity > 0.5; }
+// (pale and nearly colourless: a close-up of skin is pink and its texture can look periodic, but it is saturated)
+bool ecgLike(const ImageKindFeatures& f) {
+  return f.pinkPaper > 0.35 && f.gridPeriodicity > 0.5 && f.colourful < 0.3 && f.pageSaturation < 60;
+}
 // Skin filling most of the frame: skin-coloured and, where brightest, saturated like skin (paper is pale: ECG paper
 // is skin-coloured but pale, and is recognised first). A pale close-up of skin is not a "shaded page".
 bool skinLike(const ImageKindFeatures& f) { return f.skin > 0.5 && f.pageSaturation > 35; }
