@@ -51,11 +51,11 @@ TEST_CASE("label area: a decoded code or undecoded bars, never a matrix-localise
 TEST_CASE("label rule: to-check text on a label is masked; PHI lines beside the code reach it", "[rules][codes]") {
   const std::vector<Finding> codes{code("bar-localiser", {1560, 455, 100, 55})};
   std::vector<Finding> findings{
-      text("name", true, {1424, 460, 104, 24}),           // cut short before its last word: extended to the code
+      text("name", true, {1424, 460, 104, 24}),            // cut short before its last word: extended to the code
       text(kToCheckCategory, false, {1425, 490, 60, 22}),  // garbage on the label: masked
       text(kToCheckCategory, false, {400, 900, 60, 22}),   // elsewhere on the page: unchanged
-      text("date", true, {1420, 380, 80, 20}),            // above the code's rows: not extended
-      text("benign", false, {1680, 470, 60, 20}),         // a benign word right of the code: unchanged
+      text("date", true, {1420, 380, 80, 20}),             // above the code's rows: not extended
+      text("benign", false, {1680, 470, 60, 20}),          // a benign word right of the code: unchanged
   };
   maskCodeLabels(findings, codes);
   REQUIRE(findings[0].box);
@@ -72,8 +72,7 @@ TEST_CASE("label rule: to-check text on a label is masked; PHI lines beside the 
   CHECK(findings[4].box->x == 1680);
 }
 
-TEST_CASE("a field label between two PHI findings of its row is masked with them; a leading label is not",
-          "[rules]") {
+TEST_CASE("a field label between two PHI findings of its row is masked with them; a leading label is not", "[rules]") {
   auto finding = [](const char* category, bool phi, Box box) {
     Finding f;
     f.kind = Kind::Text;
@@ -83,7 +82,8 @@ TEST_CASE("a field label between two PHI findings of its row is masked with them
     return f;
   };
   // "33000 Bordeaux - Tél. 05 56 79 56 79": the address (coarse pass), then "Tél." left out of the phone's mask
-  std::vector<Finding> findings{finding("address", true, {359, 561, 338, 68}), finding("phone", true, {790, 553, 306, 54})};
+  std::vector<Finding> findings{finding("address", true, {359, 561, 338, 68}),
+                                finding("phone", true, {790, 553, 306, 54})};
   std::vector<Finding> labels{finding("benign", false, {709, 559, 92, 49}),
                               finding("benign", false, {392, 836, 210, 52})};  // "Prélevé le", alone on its row
   findings.push_back(finding("date", true, {620, 832, 200, 51}));
@@ -91,7 +91,7 @@ TEST_CASE("a field label between two PHI findings of its row is masked with them
   REQUIRE(labels.size() == 1);
   CHECK(labels[0].box->y == 836);  // the leading label stays a dismissed outline
   const Box phone = *findings[1].box;
-  CHECK(phone.x <= 359 + 338);     // from the address's end
+  CHECK(phone.x <= 359 + 338);  // from the address's end
   CHECK(phone.x + phone.w == 790 + 306);
   CHECK(findings[2].box->x == 620);  // the date after its leading label is unchanged
 }

@@ -51,6 +51,21 @@ double coverageOf(const synth::SynthImage& img, const std::vector<Finding>& find
   return 0;
 }
 
+// Every text of `phi` is masked (covered as `medpics evaluate` requires).
+void checkMasked(const synth::SynthImage& img, const std::vector<Finding>& findings,
+                 const std::vector<std::string>& phi) {
+  for (const auto& text : phi) {
+    INFO(text);
+    CHECK(coverageOf(img, findings, text) >= requiredCoverage("text"));
+  }
+}
+
+// Image `index` of a corpus seed, its size and JPEG quality as the corpus drew them, and its PHI texts to check.
+struct CorpusCase {
+  int index, w, h, quality;
+  std::vector<std::string> phi;
+};
+
 #define MODELS_OR_SKIP()                                                       \
   if (!test::modelsPresent()) {                                                \
     WARN("models missing (scripts/fetch-models.sh): regression test skipped"); \
@@ -113,19 +128,12 @@ TEST_CASE("a rotated ECG header row read poorly is masked; the traces read as ga
 // or cut short by the small-text pass, were dropped or masked in part. Text on a code's label is masked up to the code.
 TEST_CASE("the lines of a lab-report sticker beside its code are masked whole, read or not", "[misses][pipeline]") {
   MODELS_OR_SKIP();
-  struct Case {
-    int index, w, h, quality;
-    std::vector<std::string> phi;
-  };
-  for (const Case& c : {Case{17, 1423, 1897, 46, {"DAVID^ÉLODIE", "IPP 5352163303"}},
-                        Case{1, 2814, 3752, 59, {"De Saint-Exupéry, Yann", "IPP 4886004434"}}}) {
+  for (const CorpusCase& c : {CorpusCase{17, 1423, 1897, 46, {"DAVID^ÉLODIE", "IPP 5352163303"}},
+                              CorpusCase{1, 2814, 3752, 59, {"De Saint-Exupéry, Yann", "IPP 4886004434"}}}) {
     const synth::SynthImage img = corpusImage(synth::ImageKind::LabReport, 5501, c.index, c.w, c.h);
     const auto findings = analyse(img, c.quality);
     INFO("image " << c.index << "\n" << describe(findings));
-    for (const auto& text : c.phi) {
-      INFO(text);
-      CHECK(coverageOf(img, findings, text) >= requiredCoverage("text"));
-    }
+    checkMasked(img, findings, c.phi);
   }
 }
 
@@ -134,19 +142,12 @@ TEST_CASE("the lines of a lab-report sticker beside its code are masked whole, r
 // 2 % of the image's short side high: no masked text region is twice that.
 TEST_CASE("ECG traces read as letters are not masked; the header is", "[misses][pipeline]") {
   MODELS_OR_SKIP();
-  struct Case {
-    int index, w, h, quality;
-    std::vector<std::string> phi;
-  };
-  for (const Case& c : {Case{20, 3796, 2684, 64, {"Van Der Berg, Loïc", "1603858024", "20/11/2023 13:49"}},
-                        Case{12, 1599, 1130, 75, {"NGUYEN VAN Inès", "5409105218", "27/06/2024 11:59"}}}) {
+  for (const CorpusCase& c : {CorpusCase{20, 3796, 2684, 64, {"Van Der Berg, Loïc", "1603858024", "20/11/2023 13:49"}},
+                              CorpusCase{12, 1599, 1130, 75, {"NGUYEN VAN Inès", "5409105218", "27/06/2024 11:59"}}}) {
     const synth::SynthImage img = corpusImage(synth::ImageKind::Ecg, 6607, c.index, c.w, c.h);
     const auto findings = analyse(img, c.quality);
     INFO("image " << c.index << "\n" << describe(findings));
-    for (const auto& text : c.phi) {
-      INFO(text);
-      CHECK(coverageOf(img, findings, text) >= requiredCoverage("text"));
-    }
+    checkMasked(img, findings, c.phi);
     const double tallest = 0.04 * std::min(c.w, c.h);
     for (const auto& f : findings) {
       if (f.kind != Kind::Text || !f.phi || !f.box) continue;

@@ -10,9 +10,9 @@ namespace medpics::detect {
 
 // Where the text of a code's label may be printed: the code's box grown to the left and right by twice its height plus
 // half its width, and above and below by half its height plus a tenth of its width (a wide PDF417 on a lab report
-// reaches no further than the lines beside it, not the analyte table under it). Empty for findings that are no evidence of a label: anything but a code,
-// and the matrix localiser's undecoded squares (bold glyphs and scale ticks look like them). A decoded code, or bars
-// the bar localiser found but could not decode, are.
+// reaches no further than the lines beside it, not the analyte table under it). Empty for findings that are no
+// evidence of a label: anything but a code, and the matrix localiser's undecoded squares (bold glyphs and scale ticks
+// look like them). A decoded code, or bars the bar localiser found but could not decode, are.
 cv::Rect codeLabelArea(const Finding& code);
 
 // True when the centre of `box` lies in the label area of one of `codes`.

@@ -514,8 +514,8 @@ std::vector<Finding> detectCodes(const cv::Mat& bgr, const CodeOptions& o) {
       f.detectorVersion = std::string("1.4/") + ZXing::ToString(decoded->format()) + "/candidate";
     } else if (inside || littleNeutralInk(bgr(full & cv::Rect(0, 0, bgr.cols, bgr.rows))) ||
                looksLikeTextBlock(gray(working))) {
-      continue;  // nested in another outline, drawn in colour (the pink grid of ECG paper), or lines and glyphs of
-                 // text (an ultrasound's settings block, a depth scale's "15"): only when decoded
+      continue;  // nested in another outline, drawn in colour (the pink grid of ECG paper), or lines of text (an
+                 // ultrasound's settings block): only when decoded
     } else if (!squareish(r) && foundScale >= 1.0 - 1e-9 && locScale < 0.75) {
       // a fine-pass candidate (small, dense in both directions): a rectangular DataMatrix, masked all the same
       f.category = "unreadable-code";
