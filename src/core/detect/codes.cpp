@@ -3,6 +3,7 @@
 
 #include "medpics/detect/classify.hpp"
 #include "medpics/detect/codes_linear.hpp"
+#include "medpics/detect/ink_mask.hpp"
 
 #include <ZXing/ReadBarcode.h>
 #include <opencv2/imgproc.hpp>
@@ -412,8 +413,7 @@ void addLinearCandidates(const cv::Mat& fullGray, const cv::Mat& gray, double sc
 bool looksLikeTextBlock(const cv::Mat& gray) {
   if (gray.empty() || gray.rows < 8 || gray.cols < 8) return false;
   cv::Mat bin;
-  cv::threshold(gray, bin, 0, 1, cv::THRESH_BINARY | cv::THRESH_OTSU);
-  if (cv::countNonZero(bin) > int(bin.total() / 2)) bin = 1 - bin;  // ink is the minority class
+  inkMask(gray).convertTo(bin, CV_8U, 1.0 / 255);  // 1 where ink: the sums below count pixels
   cv::Mat rowSums;
   cv::reduce(bin, rowSums, 1, cv::REDUCE_SUM, CV_32S);
   // a row is blank under 2 % of the crop's width in ink (JPEG specks are not ink); pieces are runs of inked rows

@@ -1,6 +1,8 @@
 // ECG printouts: grid removal (brightest channel on bright paper, darkest on dark paper) and trace detection.
 #include "medpics/detect/grid_removal.hpp"
 
+#include "medpics/detect/ink_mask.hpp"
+
 #include <opencv2/imgproc.hpp>
 
 #include <vector>
@@ -28,10 +30,8 @@ cv::Mat withoutColouredGrid(const cv::Mat& bgr) {
 
 bool looksLikeTrace(const cv::Mat& gray) {
   if (gray.empty() || gray.cols < 8 || gray.rows < 8) return false;
-  cv::Mat bin, labels, stats, centroids;
-  cv::threshold(gray, bin, 0, 255, cv::THRESH_BINARY | cv::THRESH_OTSU);
-  if (cv::countNonZero(bin) > int(bin.total() / 2)) cv::bitwise_not(bin, bin);  // ink is the minority class
-  const int n = cv::connectedComponentsWithStats(bin, labels, stats, centroids, 8);
+  cv::Mat labels, stats, centroids;
+  const int n = cv::connectedComponentsWithStats(inkMask(gray), labels, stats, centroids, 8);
   const bool wide = gray.cols >= gray.rows;
   const int across = wide ? gray.rows : gray.cols;
   long ink = 0, strokes = 0;

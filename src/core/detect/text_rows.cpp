@@ -1,6 +1,8 @@
 // Multi-row text regions split at the ink gaps of their row profile, so that OCR reads one line at a time.
 #include "medpics/detect/text_rows.hpp"
 
+#include "medpics/detect/ink_mask.hpp"
+
 #include <opencv2/imgproc.hpp>
 
 #include <algorithm>
@@ -42,25 +44,16 @@ cv::Mat grayCrop(const cv::Mat& bgr, const Frame& f) {
   return gray;
 }
 
-// Otsu binarisation with the ink as the minority class (255).
-cv::Mat inkMask(const cv::Mat& gray) {
-  cv::Mat bin;
-  cv::threshold(gray, bin, 0, 255, cv::THRESH_BINARY | cv::THRESH_OTSU);
-  if (cv::countNonZero(bin) > int(bin.total() / 2)) cv::bitwise_not(bin, bin);
-  return bin;
-}
-
-}  // namespace
-
-double inkSlope(const cv::Mat& gray) {
-  if (gray.rows < 8 || gray.cols < 8) return 0.0;
+// inkSlope of a crop whose ink mask (ink_mask.hpp) is `bin`.
+double slopeOfInk(const cv::Mat& bin) {
+  if (bin.rows < 8 || bin.cols < 8) return 0.0;
   std::vector<cv::Point> ink;
-  cv::findNonZero(inkMask(gray), ink);
+  cv::findNonZero(bin, ink);
   if (ink.size() < 16) return 0.0;
   // the slope whose sheared row profile is sharpest (largest sum of squares): projection-profile skew estimation
-  const double halfWidth = gray.cols / 2.0;
+  const double halfWidth = bin.cols / 2.0;
   const int margin = int(std::ceil(std::tan(3.0 * CV_PI / 180) * halfWidth)) + 1;
-  std::vector<double> profile(std::size_t(gray.rows + 2 * margin));
+  std::vector<double> profile(std::size_t(bin.rows + 2 * margin));
   double best = -1, bestSlope = 0;
   for (int step = 0; step <= 24; ++step) {  // 0, +0.25, -0.25, +0.5... degrees: a tie keeps the smaller turn
     const double degrees = (step % 2 ? 1 : -1) * 0.25 * ((step + 1) / 2);
@@ -77,14 +70,14 @@ double inkSlope(const cv::Mat& gray) {
   return bestSlope;
 }
 
-std::vector<std::pair<int, int>> inkRows(const cv::Mat& gray) {
+// inkRows of a crop whose ink mask (ink_mask.hpp) is `bin`.
+std::vector<std::pair<int, int>> rowsOfInk(const cv::Mat& bin) {
   std::vector<std::pair<int, int>> bands;
-  if (gray.rows < 8 || gray.cols < 8) return {{0, gray.rows}};
-  const cv::Mat bin = inkMask(gray);
+  if (bin.rows < 8 || bin.cols < 8) return {{0, bin.rows}};
   std::vector<double> p(std::size_t(bin.rows));
   for (int y = 0; y < bin.rows; ++y) p[std::size_t(y)] = cv::countNonZero(bin.row(y)) / double(bin.cols);
   const double peak = *std::max_element(p.begin(), p.end());
-  if (peak <= 0) return {{0, gray.rows}};
+  if (peak <= 0) return {{0, bin.rows}};
   const double t = 0.12 * peak;
   for (int y = 0; y < bin.rows;) {
     if (p[std::size_t(y)] < t) {
@@ -96,14 +89,14 @@ std::vector<std::pair<int, int>> inkRows(const cv::Mat& gray) {
     bands.emplace_back(y, e);
     y = e;
   }
-  if (bands.size() < 2) return {{0, gray.rows}};
+  if (bands.size() < 2) return {{0, bin.rows}};
   int tallest = 0;
   for (const auto& b : bands) tallest = std::max(tallest, b.second - b.first);
   // accents, underlines and specks are not rows: merge small bands into their nearest neighbour
   std::vector<std::pair<int, int>> rows;
   for (const auto& b : bands)
     if (b.second - b.first >= std::max(3.0, 0.4 * tallest)) rows.push_back(b);
-  if (rows.size() < 2) return {{0, gray.rows}};
+  if (rows.size() < 2) return {{0, bin.rows}};
   for (const auto& b : bands) {
     if (b.second - b.first >= std::max(3.0, 0.4 * tallest)) continue;
     auto nearest = std::min_element(rows.begin(), rows.end(), [&](const auto& a, const auto& c) {
@@ -118,11 +111,17 @@ std::vector<std::pair<int, int>> inkRows(const cv::Mat& gray) {
   std::vector<std::pair<int, int>> out;
   for (std::size_t i = 0; i < rows.size(); ++i) {
     const int top = i == 0 ? 0 : (rows[i - 1].second + rows[i].first) / 2;
-    const int bottom = i + 1 == rows.size() ? gray.rows : (rows[i].second + rows[i + 1].first) / 2;
+    const int bottom = i + 1 == rows.size() ? bin.rows : (rows[i].second + rows[i + 1].first) / 2;
     out.emplace_back(top, bottom);
   }
   return out;
 }
+
+}  // namespace
+
+double inkSlope(const cv::Mat& gray) { return slopeOfInk(inkMask(gray)); }
+
+std::vector<std::pair<int, int>> inkRows(const cv::Mat& gray) { return rowsOfInk(inkMask(gray)); }
 
 std::vector<TextRegion> splitMultiRowRegions(const cv::Mat& bgr, const std::vector<TextRegion>& regions) {
   std::vector<TextRegion> out;
@@ -134,12 +133,12 @@ std::vector<TextRegion> splitMultiRowRegions(const cv::Mat& bgr, const std::vect
       out.push_back(region);
       continue;
     }
-    cv::Mat gray = grayCrop(bgr, f);
-    auto rows = inkRows(gray);
+    const cv::Mat ink = inkMask(grayCrop(bgr, f));  // one binarisation for the rows and the slope
+    auto rows = rowsOfInk(ink);
     if (rows.size() < 2) {
       // rows of a slightly rotated page in an upright box: along the box, the slope of the text closes the gap
       // between them (a 1.3 degree turn moves a 1600 px line by 37 px); read across again along the text's slope
-      const double slope = inkSlope(gray);
+      const double slope = slopeOfInk(ink);
       if (slope != 0.0) {
         const Frame turned = f.turned(float(slope));
         auto turnedRows = inkRows(grayCrop(bgr, turned));
