@@ -26,6 +26,8 @@ int evaluate(const medpics::cli::Args& args) {
       verbose = true;
     else if (a == "--db-side" && hasValue)
       options.textRegions.dbTileSide = std::stoi(args[++i]);
+    else if (a == "--db-large-side" && hasValue)
+      options.textRegions.dbLargeSide = std::stoi(args[++i]);
     else if (a == "--face-tiles" && hasValue)
       options.face.maxTiles = std::stoi(args[++i]);
     else if (a == "--threads" && hasValue)
@@ -45,7 +47,7 @@ int evaluate(const medpics::cli::Args& args) {
   }
   if (dir.empty()) {
     std::fprintf(stderr,
-                 "usage: medpics evaluate DIR [--verbose] [--db-side PX] [--face-tiles N] [--threads N] [--no-refine]\n"
+                 "usage: medpics evaluate DIR [--verbose] [--db-side PX] [--db-large-side PX] [--face-tiles N] [--threads N] [--no-refine]\n"
                  "       [--refine-tiles N] [--refine-side PX] [--refine-height PX] [--refine-scale X]\n");
     return 2;
   }

@@ -23,13 +23,13 @@ TEST_CASE("evaluation: small-text recall, per-symbology recall, alarms per detec
   t.width = 1000;
   t.height = 1000;
   t.elements = {
-      {"text", "name", true, Box{10, 10, 100, 10}, "SAINT-MARTIN Laëtitia", 9, ""},  // small, found
-      {"text", "date", true, Box{10, 30, 100, 10}, "01/02/1960", 12, ""},            // small, missed
-      {"text", "id", true, Box{10, 60, 100, 20}, "1234567890", 20, ""},              // large, found
-      {"barcode", "barcode", true, Box{300, 300, 50, 50}, "x", 0, "DataMatrix"},     // missed
-      {"barcode", "barcode", true, Box{400, 300, 50, 50}, "y", 0, "QRCode"},         // found
-      {"text", "benign", false, Box{10, 500, 100, 10}, "Hémoglobine", 10, ""},       // half masked
-      {"text", "benign", false, Box{10, 600, 100, 10}, "g/dL", 10, ""},              // not masked
+      {"text", "name", true, Box{10, 10, 100, 10}, "SAINT-MARTIN Laëtitia", 9, "", {}},  // small, found
+      {"text", "date", true, Box{10, 30, 100, 10}, "01/02/1960", 12, "", {}},            // small, missed
+      {"text", "id", true, Box{10, 60, 100, 20}, "1234567890", 20, "", {}},              // large, found
+      {"barcode", "barcode", true, Box{300, 300, 50, 50}, "x", 0, "DataMatrix", {}},     // missed
+      {"barcode", "barcode", true, Box{400, 300, 50, 50}, "y", 0, "QRCode", {}},         // found
+      {"text", "benign", false, Box{10, 500, 100, 10}, "Hémoglobine", 10, "", {}},       // half masked
+      {"text", "benign", false, Box{10, 600, 100, 10}, "g/dL", 10, "", {}},              // not masked
   };
   const std::vector<Finding> findings{phiBox(10, 10, 100, 10, "ppocr-db-fine+tesseract"),
                                       phiBox(10, 60, 100, 20, "ppocr-db+tesseract"),
@@ -69,4 +69,26 @@ TEST_CASE("evaluation: small-text recall, per-symbology recall, alarms per detec
   const std::string r = byKind.report("k");
   CHECK(r.find("benign text area masked on lab_report       0.250") != std::string::npos);
   CHECK(r.find("image kind lab_report -> document 1 photo 1") != std::string::npos);
+}
+
+TEST_CASE("evaluation: recall is scored on what the desk masks of a turned element's outline") {
+  // a 200 px line turned by about 8 degrees: its upright box is 200x40, its drawn shape a thin band across it
+  TruthImage t;
+  t.width = t.height = 400;
+  t.elements = {{"text", "name", true, Box{0, 0, 200, 40}, "DUPONT Jean", 12, "", {{0, 28}, {200, 0}, {200, 12}, {0, 40}}}};
+  Finding alongTheLine = phiBox(0, 0, 200, 40, "ppocr-db+tesseract");
+  alongTheLine.polygon = {{{-2, 26}}, {{202, -2}}, {{202, 14}}, {{-2, 42}}};
+  Finding cornerOnly = phiBox(0, 0, 200, 40, "ppocr-db+tesseract");
+  cornerOnly.polygon = {{{0, 0}}, {{150, 0}}, {{0, 20}}};  // the corner above the line: most of the box, none of it
+
+  const ImageScore hit = scoreImage(t, {alongTheLine});
+  CHECK(hit.found.at("text:name") == std::make_pair(1, 1));
+  CHECK(hit.foundOnBoxes == 1);
+  const ImageScore miss = scoreImage(t, {cornerOnly});
+  CHECK(miss.found.at("text:name") == std::make_pair(0, 1));  // the published image shows the name
+  CHECK(miss.foundOnBoxes == 1);                              // the upright boxes said it was masked
+  REQUIRE(miss.missed.size() == 1);
+  Summary sum;
+  sum.add(miss, 100, 1.0);
+  CHECK(sum.report("t").find("recall all on upright boxes 1.000") != std::string::npos);
 }

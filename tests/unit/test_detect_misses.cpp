@@ -19,7 +19,6 @@ namespace {
 
 Pipeline& pipeline() { return test::uncachedPipeline(); }
 
-Box boxOf(const synth::Element& e) { return Box{e.box.x, e.box.y, e.box.width, e.box.height}; }
 
 std::string describe(const std::vector<Finding>& findings) {
   std::string out;
@@ -36,7 +35,7 @@ std::vector<std::string> missed(const synth::SynthImage& img, const std::vector<
   std::vector<std::string> out;
   for (const auto& e : img.truth) {
     if (!e.phi || !kinds.count(e.kind)) continue;
-    const double c = coverage(boxOf(e), findings);
+    const double c = test::maskedFraction(e, findings);
     if (c < requiredCoverage(e.kind))
       out.push_back(e.kind + " " + e.category + " " + std::to_string(e.glyphPx) + "px '" + e.text + e.symbology +
                     "' covered " + std::to_string(c));
@@ -50,7 +49,7 @@ std::vector<std::string> benignMasked(const synth::SynthImage& img, const std::v
   std::vector<std::string> out;
   for (const auto& e : img.truth) {
     if (e.kind != "text" || e.phi || (!which.empty() && !which.count(e.text))) continue;
-    const double c = coverage(boxOf(e), findings);
+    const double c = test::maskedFraction(e, findings);
     if (c > 0.5)
       out.push_back("'" + e.text + "' at " + std::to_string(e.box.x) + "," + std::to_string(e.box.y) + " " +
                     std::to_string(e.box.width) + "x" + std::to_string(e.box.height) + " masked " + std::to_string(c));
@@ -181,7 +180,7 @@ TEST_CASE("miss: compound, caret and comma names on a wristband are masked whole
     const auto name =
         std::find_if(img.truth.begin(), img.truth.end(), [&](const synth::Element& e) { return e.text == display; });
     REQUIRE(name != img.truth.end());
-    CHECK(coverage(boxOf(*name), r.findings) >= requiredCoverage("text"));
+    CHECK(test::maskedFraction(*name, r.findings) >= requiredCoverage("text"));
   }
 }
 

@@ -27,7 +27,7 @@ std::vector<std::string> smallTextMissed(const synth::SynthImage& img, const std
   std::vector<std::string> missed;
   for (const auto& e : img.truth) {
     if (e.kind != "text" || !e.phi || e.glyphPx > kSmallTextPx) continue;
-    const double c = coverage(Box{e.box.x, e.box.y, e.box.width, e.box.height}, findings);
+    const double c = test::maskedFraction(e, findings);
     if (c < requiredCoverage("text"))
       missed.push_back(e.category + " " + std::to_string(e.glyphPx) + "px '" + e.text + "'");
   }

@@ -1,5 +1,7 @@
 // Helpers shared by the detection unit tests: rendered text images, encoding, model presence.
 #pragma once
+#include "medpics/demo/types.hpp"
+#include "medpics/detect/evaluation.hpp"
 #include "medpics/detect/models.hpp"
 #include "medpics/detect/pipeline.hpp"
 #include "medpics/demo/text.hpp"
@@ -7,6 +9,7 @@
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
+#include <cmath>
 #include <string>
 #include <vector>
 
@@ -37,6 +40,14 @@ inline detect::Finding textFinding(int x, int y, int w, int h, std::string text,
   f.phi = phi;
   f.confidence = confidence;
   return f;
+}
+
+// What the published image hides of a drawn element (its turned outline when it has one), as `medpics evaluate`
+// scores it.
+inline double maskedFraction(const synth::Element& e, const std::vector<detect::Finding>& findings) {
+  std::vector<std::array<int, 2>> outline;
+  for (const auto& p : e.outline) outline.push_back({int(std::lround(p.x)), int(std::lround(p.y))});
+  return detect::coverage(detect::Box{e.box.x, e.box.y, e.box.width, e.box.height}, findings, true, outline);
 }
 
 inline std::string encode(const cv::Mat& img, const std::string& ext = ".png") {

@@ -46,7 +46,7 @@ std::string describe(const std::vector<Finding>& findings) {
 
 double coverageOf(const synth::SynthImage& img, const std::vector<Finding>& findings, const std::string& text) {
   for (const auto& e : img.truth)
-    if (e.kind == "text" && e.text == text) return coverage(Box{e.box.x, e.box.y, e.box.width, e.box.height}, findings);
+    if (e.kind == "text" && e.text == text) return test::maskedFraction(e, findings);
   FAIL("no element '" << text << "' in the generated image");
   return 0;
 }

@@ -17,6 +17,8 @@ namespace medpics::synth {
 //   (labels such as "Patient :", anatomical markers, units, analyte names).
 // phi: true when the element must be masked before publication.
 // box: tight around the ink that was drawn; after a rotation, the bounding box of the rotated box.
+// outline: after a rotation, the four corners of the rotated box (not clipped to the image); empty while the
+//   element is upright (its outline is then its box).
 struct Element {
   std::string kind;
   std::string category;
@@ -25,7 +27,15 @@ struct Element {
   std::string text;       // exact UTF-8 text for text elements, encoded payload for barcodes, empty otherwise
   int glyphPx = 0;        // text: font pixel size it was drawn at (before any later scaling: see Canvas/resize)
   std::string symbology;  // barcode: ZXing format name ("QRCode", "DataMatrix", "Code128", ...)
+  std::vector<cv::Point2f> outline;
 };
+
+// The four corners of an element as drawn: its outline, or its box while it is upright.
+std::vector<cv::Point2f> cornersOf(const Element& e);
+// Maps an element through the 2x3 affine `m` (box: the bounds of the mapped corners, clipped to `bounds`).
+void transformElement(Element& e, const cv::Mat& m, const cv::Rect& bounds);
+// Moves an element by `offset` (box clipped to `bounds`).
+void moveElement(Element& e, cv::Point offset, const cv::Rect& bounds);
 
 enum class ImageKind {
   RadiographDark,   // white annotations on a black background

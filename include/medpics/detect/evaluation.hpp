@@ -2,6 +2,7 @@
 #pragma once
 #include "medpics/detect/finding.hpp"
 
+#include <array>
 #include <map>
 #include <string>
 #include <vector>
@@ -17,6 +18,7 @@ struct TruthElement {
   std::string text;
   int glyphPx = 0;        // text: font pixel size (0: unknown, corpora written before it was recorded)
   std::string symbology;  // barcode: ZXing format name
+  std::vector<std::array<int, 2>> outline;  // the drawn shape of a turned element (4 corners); empty: its box
 };
 
 struct TruthImage {
@@ -33,12 +35,15 @@ std::vector<TruthImage> loadCorpus(const std::string& directory);
 double requiredCoverage(const std::string& elementKind);  // face 0.8, text/barcode 0.9, tattoo 0.5
 
 // Fraction of `element` covered by the union of the boxes of phi findings; with `outlines`, by what the desk masks
-// (a finding's polygon when it has one, as regionsFromFindings does, else its box). Recall is scored on boxes (the
-// truth is an upright box, whose corners a turned line's outline leaves out); the benign area on outlines.
-double coverage(const Box& element, const std::vector<Finding>& findings, bool outlines = false);
+// (a finding's polygon when it has one, as regionsFromFindings does, else its box). `truthOutline` (4 corners, the
+// drawn shape of a turned element) limits the element to its shape inside its box. Recall and the benign area are
+// scored on what the desk masks of the drawn shape; recall on upright boxes is still printed for comparison.
+double coverage(const Box& element, const std::vector<Finding>& findings, bool outlines = false,
+                const std::vector<std::array<int, 2>>& truthOutline = {});
 
 struct ImageScore {
   std::map<std::string, std::pair<int, int>> found;  // category key -> (found, total); keys "text:name", "face", ...
+  int foundOnBoxes = 0;  // PHI elements covered by the findings' upright boxes (the measure before session 11)
   int falseAlarms = 0;                               // phi findings with a box touching no ground-truth element
   std::vector<std::string> missed;                   // descriptions of missed PHI elements
   std::vector<std::string> alarms;                   // descriptions of the false alarms
@@ -56,6 +61,7 @@ constexpr int kSmallTextPx = 13;
 
 struct Summary {
   std::map<std::string, std::pair<int, int>> found;
+  int foundOnBoxes = 0;
   std::pair<int, int> smallText{0, 0};
   std::map<std::string, std::pair<int, int>> symbologies;
   std::map<std::string, int> alarmsByDetector;

@@ -14,7 +14,7 @@ namespace medpics::synth::detail {
 cv::Rect Canvas::text(const std::string& s, cv::Point baseline, int h, const cv::Scalar& color,
                       const std::string& category, bool phi, Font font) {
   cv::Rect box = tr.draw(img, s, baseline, h, color, font);
-  if (!box.empty()) truth.push_back({"text", category, phi, box, s, h, {}});
+  if (!box.empty()) truth.push_back({"text", category, phi, box, s, h, {}, {}});
   return box;
 }
 
@@ -32,7 +32,7 @@ int Canvas::field(const std::string& label, const std::string& value, cv::Point 
 void Canvas::add(const std::string& kind, const std::string& category, bool phi, cv::Rect box, const std::string& t,
                  const std::string& symbology) {
   box &= cv::Rect(0, 0, img.cols, img.rows);
-  if (!box.empty()) truth.push_back({kind, category, phi, box, t, 0, symbology});
+  if (!box.empty()) truth.push_back({kind, category, phi, box, t, 0, symbology, {}});
 }
 
 Style pickStyle(Rng& rng, const GenerateOptions& o) {
@@ -62,27 +62,13 @@ double signedAngle(Rng& rng, double lo, double hi) {
   return rng.chance(0.5) ? a : -a;
 }
 
-cv::Rect transformBox(const cv::Rect& box, const cv::Mat& m, const cv::Size& bounds) {
-  std::vector<cv::Point2f> corners{{float(box.x), float(box.y)},
-                                   {float(box.x + box.width), float(box.y)},
-                                   {float(box.x), float(box.y + box.height)},
-                                   {float(box.x + box.width), float(box.y + box.height)}};
-  std::vector<cv::Point2f> out;
-  cv::transform(corners, out, m);
-  float x0 = out[0].x, y0 = out[0].y, x1 = x0, y1 = y0;
-  for (const auto& p : out)
-    x0 = std::min(x0, p.x), y0 = std::min(y0, p.y), x1 = std::max(x1, p.x), y1 = std::max(y1, p.y);
-  cv::Rect r(cv::Point(int(std::floor(x0)), int(std::floor(y0))), cv::Point(int(std::ceil(x1)), int(std::ceil(y1))));
-  return r & cv::Rect(0, 0, bounds.width, bounds.height);
-}
-
 static void applyAffine(Canvas& c, const cv::Mat& m, cv::Size size, const cv::Scalar& border) {
   cv::Mat out;
   cv::warpAffine(c.img, out, m, size, cv::INTER_LINEAR, cv::BORDER_CONSTANT, border);
   c.img = out;
   std::vector<Element> kept;
   for (auto& e : c.truth) {
-    e.box = transformBox(e.box, m, size);
+    transformElement(e, m, cv::Rect(0, 0, size.width, size.height));
     if (!e.box.empty()) kept.push_back(std::move(e));
   }
   c.truth = std::move(kept);
@@ -102,10 +88,9 @@ void resize(Canvas& c, cv::Size size) {
   cv::Mat out;
   cv::resize(c.img, out, size, 0, 0, sx < 1 ? cv::INTER_AREA : cv::INTER_LINEAR);
   c.img = out;
+  const cv::Mat scale = (cv::Mat_<double>(2, 3) << sx, 0, 0, 0, sy, 0);
   for (auto& e : c.truth) {
-    cv::Rect r(cv::Point(int(std::floor(e.box.x * sx)), int(std::floor(e.box.y * sy))),
-               cv::Point(int(std::ceil((e.box.x + e.box.width) * sx)), int(std::ceil((e.box.y + e.box.height) * sy))));
-    e.box = r & cv::Rect(0, 0, size.width, size.height);
+    transformElement(e, scale, cv::Rect(0, 0, size.width, size.height));
     e.glyphPx = int(std::lround(e.glyphPx * sy));
   }
 }
@@ -113,7 +98,7 @@ void resize(Canvas& c, cv::Size size) {
 void placeOn(Canvas& c, cv::Mat background, cv::Point at) {
   cv::Rect drawn = paste(background, c.img, at);
   c.img = background;
-  for (auto& e : c.truth) e.box = (e.box + at) & drawn;
+  for (auto& e : c.truth) moveElement(e, at, drawn);
 }
 
 void jpegRoundTrip(cv::Mat& img, int quality) {

@@ -50,9 +50,7 @@ struct Canvas {
            const std::string& symbology = {});
 };
 
-// Axis-aligned bounding box of `box` mapped through the 2x3 affine `m`, clipped to `bounds`.
-cv::Rect transformBox(const cv::Rect& box, const cv::Mat& m, const cv::Size& bounds);
-// Rotates the image by `degrees` about its centre, enlarging the canvas so nothing is cut; boxes follow.
+// Rotates the image by `degrees` about its centre, enlarging the canvas so nothing is cut; boxes and outlines follow.
 void rotate(Canvas& c, double degrees, const cv::Scalar& border);
 // Scales the image (and boxes) to `size`.
 void resize(Canvas& c, cv::Size size);

@@ -40,12 +40,8 @@ void rotate(synth::SynthImage& img, double degrees) {
   img.pixels = out;
   const cv::Rect bounds(0, 0, out.cols, out.rows);
   for (auto& e : img.truth) {
-    std::vector<cv::Point2f> corners = {
-        cv::Point2f(float(e.box.x), float(e.box.y)), cv::Point2f(float(e.box.br().x), float(e.box.y)),
-        cv::Point2f(float(e.box.br().x), float(e.box.br().y)), cv::Point2f(float(e.box.x), float(e.box.br().y))};
-    cv::transform(corners, corners, m);
-    const cv::Rect whole = cv::boundingRect(corners);
-    e.box = whole & bounds;
+    synth::transformElement(e, m, bounds);
+    const cv::Rect whole = cv::boundingRect(synth::cornersOf(e));
     if (e.box.area() < 0.6 * whole.area()) e.box = cv::Rect();  // rotated out of the frame: no longer shown whole
   }
   std::erase_if(img.truth, [](const synth::Element& e) { return e.box.empty(); });
@@ -98,6 +94,7 @@ int writeCorpus(const std::string& directory, const CorpusOptions& o, const std:
                         {"text", e.text}};
       if (e.glyphPx > 0) el["glyph_px"] = e.glyphPx;
       if (!e.symbology.empty()) el["symbology"] = e.symbology;
+      for (const auto& p : e.outline) el["outline"].push_back({std::lround(p.x), std::lround(p.y)});
       j["elements"].push_back(el);
     }
     std::ofstream(std::filesystem::path(directory) / (std::string(stem) + ".json")) << j.dump(1) << "\n";

@@ -106,7 +106,7 @@ SynthImage labReport(Rng& rng, const PatientIdentity& p, cv::Size size, const St
   cv::Rect target = cv::Rect(at, page.size()) & cv::Rect(0, 0, size.width, size.height);
   page(target - at).copyTo(desk(target), mask(target - at) > 0);
   c.img = desk;
-  for (auto& e : c.truth) e.box = (e.box + at) & target;
+  for (auto& e : c.truth) moveElement(e, at, target);
   cv::Mat light = smoothField(size, rng, 3);
   for (int yy = 0; yy < size.height; ++yy) {
     cv::Vec3b* row = c.img.ptr<cv::Vec3b>(yy);

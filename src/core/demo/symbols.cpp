@@ -80,7 +80,10 @@ cv::Rect placeSymbol(Canvas& c, const std::string& symbology, const std::string&
   const cv::Rect target = cv::Rect(at, local.img.size()) & cv::Rect(0, 0, c.img.cols, c.img.rows);
   if (target.empty()) return {};
   local.img(target - at).copyTo(c.img(target), mask(target - at) > 127);
-  for (auto& e : local.truth) c.add(e.kind, e.category, e.phi, (e.box + at) & target, e.text, e.symbology);
+  for (auto& e : local.truth) {
+    moveElement(e, at, target);
+    if (!e.box.empty()) c.truth.push_back(e);
+  }
   return target;
 }
 
@@ -122,10 +125,8 @@ cv::Rect sticker(Canvas& c, Rng& rng, cv::Point at, const std::vector<StickerLin
   if (target.empty()) return {};
   s.img(target - at).copyTo(c.img(target), mask(target - at) > 127);
   for (auto& e : s.truth) {
-    const cv::Rect b = (e.box + at) & target;
-    if (b.empty()) continue;
-    e.box = b;
-    c.truth.push_back(e);
+    moveElement(e, at, target);
+    if (!e.box.empty()) c.truth.push_back(e);
   }
   return target;
 }

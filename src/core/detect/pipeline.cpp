@@ -447,12 +447,12 @@ struct Pipeline::Impl {
         const bool keep = regions[i].source.rfind("ppocr-db", 0) == 0
                               ? keepNetworkRegion(textBgr, regions[i], lines[i], kind)
                               : readsAsText(lines[i]);
+        if (timingEnabled())
+          std::fprintf(stderr, "%s %s region %d,%d %dx%d: '%s' (%.2f)\n", keep ? "read" : "dropped",
+                       regions[i].source.c_str(), regions[i].box.x, regions[i].box.y, regions[i].box.width,
+                       regions[i].box.height, lines[i].text.c_str(), double(lines[i].confidence));
         if (!keep) {
           if (isSmallTextLine(regions[i])) unreadableLines.push_back(i);
-          if (timingEnabled())
-            std::fprintf(stderr, "dropped %s region %d,%d %dx%d: '%s' (%.2f)\n", regions[i].source.c_str(),
-                         regions[i].box.x, regions[i].box.y, regions[i].box.width, regions[i].box.height,
-                         lines[i].text.c_str(), double(lines[i].confidence));
           continue;
         }
         bool unsure = false, vocabularyLine = false;

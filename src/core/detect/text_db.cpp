@@ -207,6 +207,53 @@ static void joinCutFragments(std::vector<TextRegion>& lines, std::vector<std::ar
   }
 }
 
+// Area shared by two lines' outlines (rotated rectangles).
+static double sharedArea(const TextRegion& a, const TextRegion& b) {
+  std::vector<cv::Point2f> common;
+  if (cv::rotatedRectangleIntersection(a.rect, b.rect, common) == cv::INTERSECT_NONE || common.size() < 3) return 0;
+  std::vector<cv::Point2f> hull;
+  cv::convexHull(common, hull);
+  return cv::contourArea(hull);
+}
+
+// The lines of overlapping tiles (with, per line, whether its tile's inner left / right edge cut it) merged into
+// `lines`: the same line seen by two tiles (outlines sharing 60 % of the smaller) is kept once (the longer outline),
+// unless one of them was cut by its tile's edge where the other goes on and the other does not hold all of it: both
+// are kept, then joined ("N° de dossier : 99385998" cut by one tile, "9938599869" whole in the next). Two lines of
+// one tile are two lines: on a page turned by 2.5 degrees, the upright boxes of neighbouring rows overlap by 70 %.
+static void mergeTileLines(std::vector<std::vector<TextRegion>>& perTile,
+                           const std::vector<std::vector<std::array<bool, 2>>>& cutPerTile, cv::Size image,
+                           std::vector<TextRegion>& lines, std::vector<std::array<bool, 2>>& cut) {
+  std::vector<std::size_t> tileOf;  // parallel to `lines`
+  const auto goesOnWhereCut = [](const TextRegion& a, std::array<bool, 2> cutA, const TextRegion& b) {
+    return (cutA[0] && b.box.x < a.box.x && b.box.br().x < a.box.br().x) ||
+           (cutA[1] && b.box.br().x > a.box.br().x && b.box.x > a.box.x);
+  };
+  for (std::size_t ti = 0; ti < perTile.size(); ++ti) {
+    for (std::size_t fi = 0; fi < perTile[ti].size(); ++fi) {
+      auto& f = perTile[ti][fi];
+      f.box &= cv::Rect(0, 0, image.width, image.height);
+      if (f.box.area() <= 0) continue;
+      auto same = lines.begin();
+      for (; same != lines.end(); ++same)
+        if (tileOf[std::size_t(same - lines.begin())] != ti &&
+            sharedArea(*same, f) > 0.6 * std::min(same->rect.size.area(), f.rect.size.area()))
+          break;
+      if (same == lines.end() || goesOnWhereCut(*same, cut[std::size_t(same - lines.begin())], f) ||
+          goesOnWhereCut(f, cutPerTile[ti][fi], *same)) {
+        lines.push_back(f);
+        cut.push_back(cutPerTile[ti][fi]);
+        tileOf.push_back(ti);
+      } else if (f.box.area() > same->box.area()) {
+        *same = f;
+        cut[std::size_t(same - lines.begin())] = cutPerTile[ti][fi];
+        tileOf[std::size_t(same - lines.begin())] = ti;
+      }
+    }
+  }
+  joinCutFragments(lines, cut, image);
+}
+
 // Extent along their row (horizontal for upright rows) from the first to the last of the lines `which`.
 static int spanAlong(const std::vector<TextRegion>& lines, const std::vector<std::size_t>& which) {
   if (which.empty()) return 0;
@@ -269,6 +316,7 @@ static std::vector<TextRegion> refineSmallText(const cv::Mat& bgr, std::vector<T
           t.y + t.height < bgr.rows && f.box.y + f.box.height > t.y + t.height && f.rect.center.y > bandBottom;
       if (sideY < side && (cutTop || cutBottom)) continue;
       perTile[i].push_back(f);
+      if (std::getenv("MEDPICS_DBG_TILES")) std::fprintf(stderr, "tile %d,%d line %d,%d %dx%d\n", t.x, t.y, f.box.x, f.box.y, f.box.width, f.box.height);
       const int slack = std::max(2, int(std::lround(2 / r)));
       cutPerTile[i].push_back(
           {t.x > 0 && f.box.x <= t.x + slack, t.br().x < bgr.cols && f.box.br().x >= t.br().x - slack});
@@ -278,34 +326,11 @@ static std::vector<TextRegion> refineSmallText(const cv::Mat& bgr, std::vector<T
     o.parallelFor(tiles.size(), runTile);
   else
     for (std::size_t i = 0; i < tiles.size(); ++i) runTile(i);
+  for (auto& tileLines : perTile)
+    for (auto& f : tileLines) f.source = "ppocr-db-fine";
   std::vector<std::array<bool, 2>> cut;  // parallel to `fine`
-  for (std::size_t ti = 0; ti < perTile.size(); ++ti) {
-    for (std::size_t fi = 0; fi < perTile[ti].size(); ++fi) {
-      auto& f = perTile[ti][fi];
-      f.box &= cv::Rect(0, 0, bgr.cols, bgr.rows);
-      f.source = "ppocr-db-fine";
-      // the same line seen by two overlapping tiles: keep the longer outline
-      auto same = std::find_if(fine.begin(), fine.end(), [&](const TextRegion& k) {
-        return (k.box & f.box).area() > 0.6 * std::min(k.box.area(), f.box.area());
-      });
-      // unless one of them was cut by its tile's edge where the other goes on, and the other does not hold all of it:
-      // both are kept, and joined below ("N° de dossier : 99385998" cut by one tile, "9938599869" whole in the next)
-      const auto goesOnWhereCut = [&](const TextRegion& a, std::array<bool, 2> cutA, const TextRegion& b) {
-        return (cutA[0] && b.box.x < a.box.x && b.box.br().x < a.box.br().x) ||
-               (cutA[1] && b.box.br().x > a.box.br().x && b.box.x > a.box.x);
-      };
-      if (same == fine.end() || goesOnWhereCut(*same, cut[std::size_t(same - fine.begin())], f) ||
-          goesOnWhereCut(f, cutPerTile[ti][fi], *same)) {
-        fine.push_back(f);
-        cut.push_back(cutPerTile[ti][fi]);
-      } else if (f.box.area() > same->box.area()) {
-        *same = f;
-        cut[std::size_t(same - fine.begin())] = cutPerTile[ti][fi];
-      }
-    }
-  }
+  mergeTileLines(perTile, cutPerTile, bgr.size(), fine, cut);
   if (fine.empty()) return coarse;
-  joinCutFragments(fine, cut, bgr.size());
   // A coarse region holding two or more fine lines on different rows merged them: the fine lines replace it.
   // A fine line that a coarse line of its own height already covers is a duplicate.
   auto lineHeight = [](const TextRegion& t) { return std::min(t.rect.size.width, t.rect.size.height); };
@@ -362,31 +387,27 @@ std::vector<TextRegion> dbTextRegions(const cv::Mat& bgr, const TextOptions& o, 
   const cv::Scalar border = cv::mean(scaled.row(0));
   cv::copyMakeBorder(scaled, padded, o.dbPad, std::max(o.dbPad, tile - scaled.rows - o.dbPad), o.dbPad,
                      std::max(o.dbPad, tile - scaled.cols - o.dbPad), cv::BORDER_CONSTANT, border);
+  // several tiles (images above 4 MP with dbLargeSide): a line crossing a tile's inner edge is seen cut by both tiles,
+  // merged and joined as in the small-text pass
+  std::vector<std::vector<TextRegion>> perTile;
+  std::vector<std::vector<std::array<bool, 2>>> cutPerTile;
+  const std::vector<int> columns = tileOrigins(padded.cols, tile, overlap);
   for (int y0 : tileOrigins(padded.rows, tile, overlap)) {
-    for (int x0 : tileOrigins(padded.cols, tile, overlap)) {
+    for (int x0 : columns) {
       if (cancel.cancelled()) return regions;
       const cv::Mat prob = probabilityMap(padded(cv::Rect(x0, y0, tile, tile)), o.modelPath);
       // map: tile pixel -> padded pixel (+x0,+y0) -> scaled pixel (-pad) -> image pixel (/scale)
-      postProcess(prob, o, scale, cv::Point2f(float((x0 - o.dbPad) / scale), float((y0 - o.dbPad) / scale)), regions);
+      auto& found = perTile.emplace_back();
+      postProcess(prob, o, scale, cv::Point2f(float((x0 - o.dbPad) / scale), float((y0 - o.dbPad) / scale)), found);
+      const double left = (x0 - o.dbPad) / scale, right = (x0 + tile - o.dbPad) / scale, slack = 2 / scale;
+      auto& cuts = cutPerTile.emplace_back();
+      for (const auto& f : found)
+        cuts.push_back({x0 > 0 && f.box.x <= left + slack, x0 + tile < padded.cols && f.box.br().x >= right - slack});
     }
   }
-  const cv::Rect image(0, 0, bgr.cols, bgr.rows);
   std::vector<TextRegion> kept;
-  for (auto& r : regions) {
-    r.box &= image;
-    if (r.box.area() <= 0) continue;
-    // lines cut by a tile border appear twice: keep the larger of two strongly overlapping regions
-    bool duplicate = false;
-    for (auto& k : kept) {
-      const double inter = (k.box & r.box).area();
-      if (inter > 0.6 * std::min(k.box.area(), r.box.area())) {
-        if (r.box.area() > k.box.area()) k = r;
-        duplicate = true;
-        break;
-      }
-    }
-    if (!duplicate) kept.push_back(r);
-  }
+  std::vector<std::array<bool, 2>> cut;
+  mergeTileLines(perTile, cutPerTile, bgr.size(), kept, cut);
   // coarse scale 1 or more already shows the image at full resolution: nothing finer to see
   if (o.refine && scale < 1.0 && !cancel.cancelled()) return refineSmallText(bgr, std::move(kept), o, cancel);
   return kept;
