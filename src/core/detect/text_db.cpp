@@ -316,7 +316,6 @@ static std::vector<TextRegion> refineSmallText(const cv::Mat& bgr, std::vector<T
           t.y + t.height < bgr.rows && f.box.y + f.box.height > t.y + t.height && f.rect.center.y > bandBottom;
       if (sideY < side && (cutTop || cutBottom)) continue;
       perTile[i].push_back(f);
-      if (std::getenv("MEDPICS_DBG_TILES")) std::fprintf(stderr, "tile %d,%d line %d,%d %dx%d\n", t.x, t.y, f.box.x, f.box.y, f.box.width, f.box.height);
       const int slack = std::max(2, int(std::lround(2 / r)));
       cutPerTile[i].push_back(
           {t.x > 0 && f.box.x <= t.x + slack, t.br().x < bgr.cols && f.box.br().x >= t.br().x - slack});
