@@ -2,6 +2,7 @@
 // (binary map -> contours -> box score -> unclip) done here on the raw probability map.
 #include "medpics/detect/text_regions.hpp"
 
+#include "medpics/detect/ink_mask.hpp"
 #include "medpics/detect/models.hpp"
 
 #include <opencv2/dnn.hpp>
@@ -179,6 +180,66 @@ static void extendCutLine(TextRegion& line, std::array<bool, 2> cut, const cv::R
   line.box = rr.boundingRect() & cv::Rect(0, 0, image.width, image.height);
 }
 
+// A nearly horizontal fine line that a tile's inner edge cut, and that no other tile goes on with, is followed along
+// its row in the image as long as its ink goes on (gaps under 1.2 line heights, at most `reach` pixels, not into the
+// next line of its row): "N° de dossier : 9938599" cut by its tile, the last three digits seen by none (an 8 px
+// tile budget cannot cover every header). The outline grows to the last ink, plus a quarter of the line height.
+static void followCutLine(TextRegion& line, std::array<bool, 2>& cut, const cv::Mat& gray,
+                          const std::vector<TextRegion>& lines, int reach) {
+  const cv::RotatedRect& rr = line.rect;
+  const bool wide = rr.size.width >= rr.size.height;
+  const double a = rr.angle * CV_PI / 180.0;
+  cv::Point2d axis = wide ? cv::Point2d(std::cos(a), std::sin(a)) : cv::Point2d(-std::sin(a), std::cos(a));
+  if (axis.x < 0) axis = -axis;
+  if (axis.x < 0.98 || !(cut[0] || cut[1])) return;  // turned more than 11 degrees: not followed
+  const double h = std::min(rr.size.width, rr.size.height), slope = axis.y / axis.x;
+  const cv::Rect image(0, 0, gray.cols, gray.rows);
+  const cv::Rect strip =
+      cv::Rect(line.box.x - reach, line.box.y - int(h), line.box.width + 2 * reach, line.box.height + 2 * int(h)) &
+      image;
+  if (strip.area() <= 0) return;
+  const cv::Mat ink = inkMask(gray(strip));
+  auto inked = [&](int x) {  // ink in the column x (image) within the line's band
+    const double cy = rr.center.y + slope * (x - rr.center.x);
+    const int y0 = std::max(strip.y, int(cy - h / 2)), y1 = std::min(strip.br().y, int(cy + h / 2) + 1);
+    if (x < strip.x || x >= strip.br().x || y1 <= y0) return false;
+    return cv::countNonZero(ink(cv::Rect(x - strip.x, y0 - strip.y, 1, y1 - y0))) > 0;
+  };
+  // where the next line of its row begins (or the previous one ends)
+  int stopRight = strip.br().x, stopLeft = strip.x;
+  for (const auto& other : lines) {
+    const int overlap = std::min(other.box.br().y, line.box.br().y) - std::max(other.box.y, line.box.y);
+    if (&other == &line || overlap < 0.5 * std::min(other.box.height, line.box.height)) continue;
+    if (other.box.x >= line.box.br().x - 1) stopRight = std::min(stopRight, other.box.x);
+    if (other.box.br().x <= line.box.x + 1) stopLeft = std::max(stopLeft, other.box.br().x);
+  }
+  const int gapLimit = int(std::ceil(1.2 * h));
+  auto follow = [&](int from, int step, int stop) {  // the last inked column reached from `from`
+    int last = from, gap = 0;
+    for (int x = from; x != stop && gap <= gapLimit; x += step) {
+      if (inked(x)) {
+        last = x;
+        gap = 0;
+      } else {
+        ++gap;
+      }
+    }
+    return last;
+  };
+  const int right = cut[1] ? follow(line.box.br().x, 1, stopRight) - line.box.br().x : 0;
+  const int left = cut[0] ? line.box.x - follow(line.box.x - 1, -1, stopLeft - 1) : 0;
+  if (right <= 0 && left <= 0) return;
+  const double margin = h / 4;
+  const double grow = (right > 0 ? right + margin : 0) + (left > 0 ? left + margin : 0);
+  const double shift = ((right > 0 ? right + margin : 0) - (left > 0 ? left + margin : 0)) / 2;
+  cv::RotatedRect grown = rr;
+  (wide ? grown.size.width : grown.size.height) += float(grow / axis.x);
+  grown.center += cv::Point2f(float(shift), float(shift * slope));
+  line.rect = grown;
+  line.box = grown.boundingRect() & image;
+  cut = {false, false};
+}
+
 // Two fine lines on one row that overlap along it, where a tile's inner edge cut one of them at the overlap, are the
 // two halves of one line seen by neighbouring tiles ("Né(e) le 20/07/2" and "0/07/2006"): one line, read whole.
 static void joinCutFragments(std::vector<TextRegion>& lines, std::vector<std::array<bool, 2>>& cut, cv::Size image) {
@@ -330,6 +391,11 @@ static std::vector<TextRegion> refineSmallText(const cv::Mat& bgr, std::vector<T
   std::vector<std::array<bool, 2>> cut;  // parallel to `fine`
   mergeTileLines(perTile, cutPerTile, bgr.size(), fine, cut);
   if (fine.empty()) return coarse;
+  if (std::any_of(cut.begin(), cut.end(), [](const std::array<bool, 2>& c) { return c[0] || c[1]; })) {
+    cv::Mat gray;
+    cv::cvtColor(bgr, gray, cv::COLOR_BGR2GRAY);
+    for (std::size_t i = 0; i < fine.size(); ++i) followCutLine(fine[i], cut[i], gray, fine, span);
+  }
   // A coarse region holding two or more fine lines on different rows merged them: the fine lines replace it.
   // A fine line that a coarse line of its own height already covers is a duplicate.
   auto lineHeight = [](const TextRegion& t) { return std::min(t.rect.size.width, t.rect.size.height); };
