@@ -419,15 +419,11 @@ static std::vector<TextRegion> refineSmallText(const cv::Mat& bgr, std::vector<T
       for (std::size_t i : inside) extendCutLine(fine[i], cut[i], c.box, fine, bgr.size());
       continue;
     }
-    const double coarseSpan = std::max(c.box.width, c.box.height);
-    if (rowsInside == 1 && ((lineHeight(c) > 1.6f * lineHeight(fine[inside.front()]) &&
-                             spanAlong(fine, inside) >= 0.85 * coarseSpan) ||
-                            spanAlong(fine, inside) > coarseSpan)) {
-      // one row whose coarse outline is twice as tall as its fine lines, which span it: the coarse pass saw it at a
-      // fifth of its size, and OCR reads the loose crop poorly ("Gain 47 DROO", masked as a name, for "Gain 47 DR
-      // 60", read at 0.94 from the fine line); the fine lines replace it. So do fine lines that reach further along
-      // the row than the coarse line: 13 px print is 5 px at the coarse scale, whose line stops early ("Hôpital Nord,
-      // M" for "Hôpital Nord, Marseille")
+    if (rowsInside == 1 && spanAlong(fine, inside) >= 0.85 * std::max(c.box.width, c.box.height)) {
+      // one row that fine lines span: the full-resolution outline replaces the coarse one, which saw the row at a
+      // fifth of its size or less. Its outline is loose (twice as tall: "Gain 47 DROO", masked as a name, for "Gain
+      // 47 DR 60", read at 0.94 from the fine line) or stops early (13 px print is 5 px there: "Hôpital Nord, M" for
+      // "Hôpital Nord, Marseille"), and OCR reads it poorly ("More" at 0.17, dropped, for a 17 px name on a label)
       continue;
     }
     for (std::size_t i : inside)
