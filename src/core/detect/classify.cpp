@@ -287,8 +287,9 @@ void identifierRules(Collector& c) {
 }
 
 void dateRules(Collector& c) {
-  static const std::regex numeric(R"((^|[^\d])((\d{1,2})\s?[/.\-]\s?(\d{1,2})\s?[/.\-]\s?(\d{4}|\d{2}))(?![\d]))",
-                                  kCase);
+  // with a two-digit year, one separator twice ("13.5-17.5", a reference range, is no date 13/5/17)
+  static const std::regex numeric(
+      R"((^|[^\d])((\d{1,2})\s?([/.\-])\s?(\d{1,2})\s?([/.\-])\s?(\d{4}|\d{2}))(?![\d]))", kCase);
   static const std::regex iso(R"((^|[^\d])((\d{4})[\-/.](\d{1,2})[\-/.](\d{1,2}))(?![\d]))", kCase);
   static const std::regex compact(R"((^|[^\d])((?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))(?![\d]))",
                                   kCase);
@@ -314,7 +315,8 @@ void dateRules(Collector& c) {
 
   auto fullYear = [](int y) { return y < 100 ? (y > 30 ? 1900 + y : 2000 + y) : y; };
   auto numericOk = [&](const std::smatch& m) {
-    const int a = std::stoi(m[3].str()), b = std::stoi(m[4].str()), y = fullYear(std::stoi(m[5].str()));
+    if (m[7].length() == 2 && m[4].str() != m[6].str()) return false;
+    const int a = std::stoi(m[3].str()), b = std::stoi(m[5].str()), y = fullYear(std::stoi(m[7].str()));
     return dateValid(a, b, y) || dateValid(b, a, y);
   };
   c.require(Collector::Need::Digit);
@@ -329,6 +331,13 @@ void dateRules(Collector& c) {
     if (m[4].length() + m[6].length() != 1) return false;
     const int a = std::stoi(m[3].str()), b = std::stoi(m[5].str()), y = std::stoi(m[7].str());
     return dateValid(a, b, y) || dateValid(b, a, y);
+  });
+  // a slashed date whose year OCR misread out of the calendar ("14/11/1062" for 14/11/1962, read at 0.50): a day and
+  // a month, then four digits; ratios and ranges have two groups, not three
+  static const std::regex slashed(R"((^|[^\d/])((\d{1,2})\s?/\s?(\d{1,2})\s?/\s?(\d{4}))(?![\d/]))", kCase);
+  c.addAll(slashed, 2, "date", 0.6f, "date-misread-year", [](const std::smatch& m) {
+    const int a = std::stoi(m[3].str()), b = std::stoi(m[4].str());
+    return dateValid(a, b, 2000) || dateValid(b, a, 2000);
   });
   c.addAll(textFr, 1, "date", 0.95f, "date-text-fr");
   c.addAll(textEn1, 1, "date", 0.95f, "date-text-en");
