@@ -268,6 +268,14 @@ static void joinCutFragments(std::vector<TextRegion>& lines, std::vector<std::ar
   }
 }
 
+// How far from a tile's inner edge a line may end and still be cut by it (image pixels; `scale`: tile pixels per image
+// pixel): the network drops a glyph that the edge cuts, so the line stops up to half a line height before the edge
+// ("Né(e) le : 25/03/" and "1963" from two tiles, neither touching its edge).
+static int cutSlack(const TextRegion& line, double scale) {
+  const double height = std::min(line.rect.size.width, line.rect.size.height);
+  return std::max(int(std::lround(2 / scale)), int(std::lround(height / 2)));
+}
+
 // Area shared by two lines' outlines (rotated rectangles).
 static double sharedArea(const TextRegion& a, const TextRegion& b) {
   std::vector<cv::Point2f> common;
@@ -377,7 +385,7 @@ static std::vector<TextRegion> refineSmallText(const cv::Mat& bgr, std::vector<T
           t.y + t.height < bgr.rows && f.box.y + f.box.height > t.y + t.height && f.rect.center.y > bandBottom;
       if (sideY < side && (cutTop || cutBottom)) continue;
       perTile[i].push_back(f);
-      const int slack = std::max(2, int(std::lround(2 / r)));
+      const int slack = cutSlack(f, r);
       cutPerTile[i].push_back(
           {t.x > 0 && f.box.x <= t.x + slack, t.br().x < bgr.cols && f.box.br().x >= t.br().x - slack});
     }
@@ -464,10 +472,11 @@ std::vector<TextRegion> dbTextRegions(const cv::Mat& bgr, const TextOptions& o, 
       // map: tile pixel -> padded pixel (+x0,+y0) -> scaled pixel (-pad) -> image pixel (/scale)
       auto& found = perTile.emplace_back();
       postProcess(prob, o, scale, cv::Point2f(float((x0 - o.dbPad) / scale), float((y0 - o.dbPad) / scale)), found);
-      const double left = (x0 - o.dbPad) / scale, right = (x0 + tile - o.dbPad) / scale, slack = 2 / scale;
+      const double left = (x0 - o.dbPad) / scale, right = (x0 + tile - o.dbPad) / scale;
       auto& cuts = cutPerTile.emplace_back();
       for (const auto& f : found)
-        cuts.push_back({x0 > 0 && f.box.x <= left + slack, x0 + tile < padded.cols && f.box.br().x >= right - slack});
+        cuts.push_back({x0 > 0 && f.box.x <= left + cutSlack(f, scale),
+                        x0 + tile < padded.cols && f.box.br().x >= right - cutSlack(f, scale)});
     }
   }
   std::vector<TextRegion> kept;
