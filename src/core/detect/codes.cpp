@@ -536,6 +536,9 @@ std::vector<Finding> detectCodes(const cv::Mat& bgr, const CodeOptions& o) {
     out.push_back(std::move(f));
   }
   addLinearCandidates(fullGray, gray, scale, out);
+  // bars of one pixel per module average to grey at the working scale (a 238 px Code 39 on a 10 MP photo of a page):
+  // large images are searched for bars at full resolution too
+  if (scale < 1.0) addLinearCandidates(fullGray, fullGray, 1.0, out);
   // the same symbol read on two scan lines: unite the boxes
   for (std::size_t i = 0; i < out.size(); ++i)
     for (std::size_t j = out.size() - 1; j > i; --j) {
