@@ -1,5 +1,6 @@
 // Helpers shared by the detection unit tests: rendered text images, encoding, model presence.
 #pragma once
+#include "medpics/demo/generator.hpp"
 #include "medpics/demo/types.hpp"
 #include "medpics/detect/evaluation.hpp"
 #include "medpics/detect/models.hpp"
@@ -27,6 +28,16 @@ inline cv::Mat renderLines(const std::vector<std::string>& lines, int glyphPx, b
     y += glyphPx * 2;
   }
   return img;
+}
+
+// The image `index` of `medpics corpus --seed corpusSeed`, for the kinds that rotate their own sheet (lab report, ECG,
+// wristband, ultrasound): the corpus adds only its JPEG pass, at the quality it drew.
+inline synth::SynthImage corpusImage(synth::ImageKind kind, std::uint64_t corpusSeed, int index, int w, int h) {
+  synth::GenerateOptions g;
+  g.width = w;
+  g.height = h;
+  g.hard = true;
+  return synth::generate(kind, corpusSeed * 100003ull + std::uint64_t(index), g);
 }
 
 // A text finding at a box, for the rule tests.

@@ -18,16 +18,6 @@ namespace {
 
 Pipeline& pipeline() { return test::uncachedPipeline(); }
 
-// The image `index` of `medpics corpus --seed corpusSeed` (the kinds used here rotate their own sheet, so the corpus
-// adds only its JPEG pass, at the quality it drew).
-synth::SynthImage corpusImage(synth::ImageKind kind, std::uint64_t corpusSeed, int index, int w, int h) {
-  synth::GenerateOptions g;
-  g.width = w;
-  g.height = h;
-  g.hard = true;
-  return synth::generate(kind, corpusSeed * 100003ull + std::uint64_t(index), g);
-}
-
 std::vector<Finding> analyse(const synth::SynthImage& img, int quality) {
   std::vector<uchar> buf;
   cv::imencode(".jpg", img.pixels, buf, {cv::IMWRITE_JPEG_QUALITY, quality});
@@ -83,7 +73,7 @@ TEST_CASE("an IPP line of a label that OCR reads as nothing, next to the name, i
     const char* ipp;
   };
   for (const Case& c : {Case{1117, 9, 2555, 3406, 40, "IPP 5269404886"}}) {
-    const synth::SynthImage img = corpusImage(synth::ImageKind::LabReport, c.seed, c.index, c.w, c.h);
+    const synth::SynthImage img = test::corpusImage(synth::ImageKind::LabReport, c.seed, c.index, c.w, c.h);
     const auto findings = analyse(img, c.quality);
     INFO(c.ipp << "\n" << describe(findings));
     CHECK(coverageOf(img, findings, c.ipp) >= requiredCoverage("text"));
@@ -94,7 +84,7 @@ TEST_CASE("an IPP line of a label that OCR reads as nothing, next to the name, i
 // `uncertain` flag into textFinding's new `trimLabels` parameter, so no unread line was ever kept (fixed, session 8).
 TEST_CASE("an IPP line of a label on seed 1103 image 9 is masked", "[misses][pipeline]") {
   MODELS_OR_SKIP();
-  const synth::SynthImage img = corpusImage(synth::ImageKind::LabReport, 1103, 9, 2357, 3142);
+  const synth::SynthImage img = test::corpusImage(synth::ImageKind::LabReport, 1103, 9, 2357, 3142);
   const auto findings = analyse(img, 57);
   INFO(describe(findings));
   CHECK(coverageOf(img, findings, "IPP 6003530039") >= requiredCoverage("text"));
@@ -109,7 +99,7 @@ TEST_CASE("a rotated ECG header row read poorly is masked; the traces read as ga
   };
   for (const Case& c : {Case{1117, 20, 3666, 2592, 56, {"12/02/2023 11:10", "Chirurgie orthopédique, CHU de Bordeaux"}},
                         Case{857, 20, 1524, 1077, 48, {"LAMBERT^MAËLYS"}}}) {
-    const synth::SynthImage img = corpusImage(synth::ImageKind::Ecg, c.seed, c.index, c.w, c.h);
+    const synth::SynthImage img = test::corpusImage(synth::ImageKind::Ecg, c.seed, c.index, c.w, c.h);
     const auto findings = analyse(img, c.quality);
     INFO(describe(findings));
     for (const auto& text : c.phi) {
@@ -131,7 +121,7 @@ TEST_CASE("the lines of a lab-report sticker beside its code are masked whole, r
   MODELS_OR_SKIP();
   for (const CorpusCase& c : {CorpusCase{17, 1423, 1897, 46, {"DAVID^ÉLODIE", "IPP 5352163303"}},
                               CorpusCase{1, 2814, 3752, 59, {"De Saint-Exupéry, Yann", "IPP 4886004434"}}}) {
-    const synth::SynthImage img = corpusImage(synth::ImageKind::LabReport, 5501, c.index, c.w, c.h);
+    const synth::SynthImage img = test::corpusImage(synth::ImageKind::LabReport, 5501, c.index, c.w, c.h);
     const auto findings = analyse(img, c.quality);
     INFO("image " << c.index << "\n" << describe(findings));
     checkMasked(img, findings, c.phi);
@@ -145,7 +135,7 @@ TEST_CASE("ECG traces read as letters are not masked; the header is", "[misses][
   MODELS_OR_SKIP();
   for (const CorpusCase& c : {CorpusCase{20, 3796, 2684, 64, {"Van Der Berg, Loïc", "1603858024", "20/11/2023 13:49"}},
                               CorpusCase{12, 1599, 1130, 75, {"NGUYEN VAN Inès", "5409105218", "27/06/2024 11:59"}}}) {
-    const synth::SynthImage img = corpusImage(synth::ImageKind::Ecg, 6607, c.index, c.w, c.h);
+    const synth::SynthImage img = test::corpusImage(synth::ImageKind::Ecg, 6607, c.index, c.w, c.h);
     const auto findings = analyse(img, c.quality);
     INFO("image " << c.index << "\n" << describe(findings));
     checkMasked(img, findings, c.phi);
@@ -177,7 +167,7 @@ TEST_CASE("rows of a turned page, lines cut by a tile and large headers are mask
                         Case{synth::ImageKind::Ecg, 5501, {4, 4088, 2890, 73, {"LAMBERT Anaïs", "21/04/1963"}}},
                         Case{synth::ImageKind::LabReport, 2311, {9, 2083, 2777, 59, {"9938599869"}}},
                         Case{synth::ImageKind::LabReport, 7717, {1, 1968, 2624, 66, {"N'Diaye, Marie-Hélène"}}}}) {
-    const synth::SynthImage img = corpusImage(k.kind, k.seed, k.c.index, k.c.w, k.c.h);
+    const synth::SynthImage img = test::corpusImage(k.kind, k.seed, k.c.index, k.c.w, k.c.h);
     const auto findings = analyse(img, k.c.quality);
     INFO("seed " << k.seed << " image " << k.c.index << "\n" << describe(findings));
     checkMasked(img, findings, k.c.phi);

@@ -24,13 +24,21 @@ std::string categoryOf(ZXing::BarcodeFormat f) {
   return "barcode";
 }
 
+// The 2-D symbologies read, Micro QR left out: ZXing-cpp 1.4's Micro QR sampler asserts on some ECG traces
+// ("intersect: l1.isValid() && l2.isValid()", zxing-cpp issues #855 and #1154), and Debian builds it with its
+// asserts, so the whole process aborted on an ordinary ECG. A Micro QR is still masked as an unreadable code when the
+// matrix localiser finds it.
+constexpr auto kMatrixFormats = ZXing::BarcodeFormat::Aztec | ZXing::BarcodeFormat::DataMatrix |
+                                ZXing::BarcodeFormat::MaxiCode | ZXing::BarcodeFormat::PDF417 |
+                                ZXing::BarcodeFormat::QRCode;
+
 // ZXing-cpp 1.4 asserts (Result::operator==, lineCount() == 1) when it de-duplicates several linear symbols, so
 // linear codes are read one at a time (maxNumberOfSymbols 1), blanking each one found; matrix codes in one call.
 ZXing::Results readAll(cv::Mat gray) {
   ZXing::DecodeHints hints;
   hints.setTryHarder(true);
   hints.setTryRotate(true);
-  hints.setFormats(ZXing::BarcodeFormat::MatrixCodes);
+  hints.setFormats(kMatrixFormats);
   ZXing::Results results = ZXing::ReadBarcodes(
       ZXing::ImageView(gray.data, gray.cols, gray.rows, ZXing::ImageFormat::Lum, int(gray.step)), hints);
   hints.setFormats(ZXing::BarcodeFormat::LinearCodes);
@@ -281,7 +289,7 @@ std::optional<ZXing::Result> readCandidate(const cv::Mat& gray, const cv::Rect& 
     ZXing::DecodeHints hints;
     hints.setTryHarder(true);
     hints.setTryRotate(true);
-    hints.setFormats(ZXing::BarcodeFormat::MatrixCodes);
+    hints.setFormats(kMatrixFormats);
     for (auto binarizer :
          {ZXing::Binarizer::LocalAverage, ZXing::Binarizer::GlobalHistogram, ZXing::Binarizer::FixedThreshold}) {
       hints.setBinarizer(binarizer);
