@@ -172,3 +172,21 @@ TEST_CASE("an ECG whose traces made ZXing's Micro QR sampler abort is read to th
   const auto codes = detectCodes(decoded);
   CHECK(std::none_of(codes.begin(), codes.end(), [](const Finding& f) { return f.category == "barcode"; }));
 }
+
+// Seed 9109 (session 11): a wristband's Code 128, 189 px long with bars 538 px high, was decoded but covered over its
+// middle 405 px only (76 %): the search for its bars' extent looked one symbol length above and below the scan line.
+TEST_CASE("a Code 128 whose bars are three times as high as it is long is covered whole", "[codes]") {
+  const medpics::synth::SynthImage img =
+      medpics::test::corpusImage(medpics::synth::ImageKind::Wristband, 9109, 11, 3103, 2327);
+  std::vector<uchar> jpeg;
+  cv::imencode(".jpg", img.pixels, jpeg, {cv::IMWRITE_JPEG_QUALITY, 53});
+  const auto codes = detectCodes(cv::imdecode(jpeg, cv::IMREAD_COLOR));
+  int checked = 0;
+  for (const auto& e : img.truth) {
+    if (e.kind != "barcode" || e.symbology != "Code128") continue;
+    ++checked;
+    INFO("Code 128 at " << e.box.x << "," << e.box.y << " " << e.box.width << "x" << e.box.height);
+    CHECK(medpics::test::maskedFraction(e, codes) >= requiredCoverage("barcode"));
+  }
+  CHECK(checked == 1);
+}
