@@ -460,25 +460,30 @@ std::vector<TextRegion> dbTextRegions(const cv::Mat& bgr, const TextOptions& o, 
   const cv::Scalar border = cv::mean(scaled.row(0));
   cv::copyMakeBorder(scaled, padded, o.dbPad, std::max(o.dbPad, tile - scaled.rows - o.dbPad), o.dbPad,
                      std::max(o.dbPad, tile - scaled.cols - o.dbPad), cv::BORDER_CONSTANT, border);
-  // several tiles (images above 4 MP with dbLargeSide): a line crossing a tile's inner edge is seen cut by both tiles,
-  // merged and joined as in the small-text pass
-  std::vector<std::vector<TextRegion>> perTile;
-  std::vector<std::vector<std::array<bool, 2>>> cutPerTile;
-  const std::vector<int> columns = tileOrigins(padded.cols, tile, overlap);
-  for (int y0 : tileOrigins(padded.rows, tile, overlap)) {
-    for (int x0 : columns) {
-      if (cancel.cancelled()) return regions;
-      const cv::Mat prob = probabilityMap(padded(cv::Rect(x0, y0, tile, tile)), o.modelPath);
-      // map: tile pixel -> padded pixel (+x0,+y0) -> scaled pixel (-pad) -> image pixel (/scale)
-      auto& found = perTile.emplace_back();
-      postProcess(prob, o, scale, cv::Point2f(float((x0 - o.dbPad) / scale), float((y0 - o.dbPad) / scale)), found);
-      const double left = (x0 - o.dbPad) / scale, right = (x0 + tile - o.dbPad) / scale;
-      auto& cuts = cutPerTile.emplace_back();
-      for (const auto& f : found)
-        cuts.push_back({x0 > 0 && f.box.x <= left + cutSlack(f, scale),
-                        x0 + tile < padded.cols && f.box.br().x >= right - cutSlack(f, scale)});
-    }
-  }
+  // several tiles (images above 4 MP with dbLargeSide), run on the pipeline's workers when o.parallelFor is set: a
+  // line crossing a tile's inner edge is seen cut by both tiles, merged and joined as in the small-text pass
+  std::vector<cv::Point> origins;
+  for (int y0 : tileOrigins(padded.rows, tile, overlap))
+    for (int x0 : tileOrigins(padded.cols, tile, overlap)) origins.emplace_back(x0, y0);
+  std::vector<std::vector<TextRegion>> perTile(origins.size());
+  std::vector<std::vector<std::array<bool, 2>>> cutPerTile(origins.size());
+  auto runTile = [&](std::size_t i) {
+    if (cancel.cancelled()) return;
+    const int x0 = origins[i].x, y0 = origins[i].y;
+    const cv::Mat prob = probabilityMap(padded(cv::Rect(x0, y0, tile, tile)), o.modelPath);
+    // map: tile pixel -> padded pixel (+x0,+y0) -> scaled pixel (-pad) -> image pixel (/scale)
+    postProcess(prob, o, scale, cv::Point2f(float((x0 - o.dbPad) / scale), float((y0 - o.dbPad) / scale)),
+                perTile[i]);
+    const double left = (x0 - o.dbPad) / scale, right = (x0 + tile - o.dbPad) / scale;
+    for (const auto& f : perTile[i])
+      cutPerTile[i].push_back({x0 > 0 && f.box.x <= left + cutSlack(f, scale),
+                               x0 + tile < padded.cols && f.box.br().x >= right - cutSlack(f, scale)});
+  };
+  if (o.parallelFor && origins.size() > 1)
+    o.parallelFor(origins.size(), runTile);
+  else
+    for (std::size_t i = 0; i < origins.size(); ++i) runTile(i);
+  if (cancel.cancelled()) return regions;
   std::vector<TextRegion> kept;
   std::vector<std::array<bool, 2>> cut;
   mergeTileLines(perTile, cutPerTile, bgr.size(), kept, cut);
