@@ -47,7 +47,8 @@ int evaluate(const medpics::cli::Args& args) {
   }
   if (dir.empty()) {
     std::fprintf(stderr,
-                 "usage: medpics evaluate DIR [--verbose] [--db-side PX] [--db-large-side PX] [--face-tiles N] [--threads N] [--no-refine]\n"
+                 "usage: medpics evaluate DIR [--verbose] [--db-side PX] [--db-large-side PX] [--face-tiles N] "
+                 "[--threads N] [--no-refine]\n"
                  "       [--refine-tiles N] [--refine-side PX] [--refine-height PX] [--refine-scale X]\n");
     return 2;
   }

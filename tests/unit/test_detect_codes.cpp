@@ -165,7 +165,8 @@ TEST_CASE("a block of settings lines is text; a 2-D code, alone or beside a labe
 // Seed 9109 (session 11): ZXing-cpp 1.4's Micro QR sampler hit a failed assert on this ECG's traces, and Debian builds
 // ZXing with its asserts: the process aborted. Micro QR is no longer asked for; the analysis ends.
 TEST_CASE("an ECG whose traces made ZXing's Micro QR sampler abort is read to the end", "[codes]") {
-  const medpics::synth::SynthImage img = medpics::test::corpusImage(medpics::synth::ImageKind::Ecg, 9109, 4, 3156, 2231);
+  const medpics::synth::SynthImage img =
+      medpics::test::corpusImage(medpics::synth::ImageKind::Ecg, 9109, 4, 3156, 2231);
   std::vector<uchar> jpeg;
   cv::imencode(".jpg", img.pixels, jpeg, {cv::IMWRITE_JPEG_QUALITY, 70});
   const cv::Mat decoded = cv::imdecode(jpeg, cv::IMREAD_COLOR);

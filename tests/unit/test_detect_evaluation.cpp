@@ -75,7 +75,8 @@ TEST_CASE("evaluation: recall is scored on what the desk masks of a turned eleme
   // a 200 px line turned by about 8 degrees: its upright box is 200x40, its drawn shape a thin band across it
   TruthImage t;
   t.width = t.height = 400;
-  t.elements = {{"text", "name", true, Box{0, 0, 200, 40}, "DUPONT Jean", 12, "", {{0, 28}, {200, 0}, {200, 12}, {0, 40}}}};
+  t.elements = {
+      {"text", "name", true, Box{0, 0, 200, 40}, "DUPONT Jean", 12, "", {{0, 28}, {200, 0}, {200, 12}, {0, 40}}}};
   Finding alongTheLine = phiBox(0, 0, 200, 40, "ppocr-db+tesseract");
   alongTheLine.polygon = {{{-2, 26}}, {{202, -2}}, {{202, 14}}, {{-2, 42}}};
   Finding cornerOnly = phiBox(0, 0, 200, 40, "ppocr-db+tesseract");

@@ -19,7 +19,6 @@ namespace {
 
 Pipeline& pipeline() { return test::uncachedPipeline(); }
 
-
 std::string describe(const std::vector<Finding>& findings) {
   std::string out;
   for (const auto& f : findings)

@@ -44,15 +44,16 @@ double coverage(const Box& element, const std::vector<Finding>& findings, bool o
 struct ImageScore {
   std::map<std::string, std::pair<int, int>> found;  // category key -> (found, total); keys "text:name", "face", ...
   int foundOnBoxes = 0;  // PHI elements covered by the findings' upright boxes (the measure before session 11)
-  int falseAlarms = 0;                               // phi findings with a box touching no ground-truth element
-  std::vector<std::string> missed;                   // descriptions of missed PHI elements
-  std::vector<std::string> alarms;                   // descriptions of the false alarms
-  std::pair<int, int> smallText{0, 0};               // PHI text with glyph_px <= 13: (found, total)
+  int falseAlarms = 0;   // phi findings with a box touching no ground-truth element
+  std::vector<std::string> missed;                         // descriptions of missed PHI elements
+  std::vector<std::string> alarms;                         // descriptions of the false alarms
+  std::pair<int, int> smallText{0, 0};                     // PHI text with glyph_px <= 13: (found, total)
   std::map<std::string, std::pair<int, int>> symbologies;  // barcode recall per ZXing format name
   std::map<std::string, int> alarmsByDetector;             // false alarms per Finding::detector
-  double benignTextArea = 0, benignTextMasked = 0;  // pixels of benign text elements, and of them masked (polygons when given)
-  double benignTextUnderBoxes = 0;                   // of them under the findings' upright boxes (before session 9)
-  std::vector<std::string> benignMasked;            // benign text elements under phi boxes (> 10 %), and by what
+  double benignTextArea = 0,
+         benignTextMasked = 0;            // pixels of benign text elements, and of them masked (polygons when given)
+  double benignTextUnderBoxes = 0;        // of them under the findings' upright boxes (before session 9)
+  std::vector<std::string> benignMasked;  // benign text elements under phi boxes (> 10 %), and by what
 };
 ImageScore scoreImage(const TruthImage& truth, const std::vector<Finding>& findings);
 

@@ -22,13 +22,13 @@ struct TextRegion {
 };
 
 struct TextOptions {
-  std::string modelPath;  // PP-OCRv4 DB ONNX; empty: findModel()
-  int dbSide = 960;       // long side the image is scaled to for the network (images larger than
-  int dbTileSide = 640;   //   dbTileSide after scaling are cut into overlapping tiles of this side; 640 since
-                          //   the small-text refinement reads what the coarse pass no longer resolves)
+  std::string modelPath;   // PP-OCRv4 DB ONNX; empty: findModel()
+  int dbSide = 960;        // long side the image is scaled to for the network (images larger than
+  int dbTileSide = 640;    //   dbTileSide after scaling are cut into overlapping tiles of this side; 640 since
+                           //   the small-text refinement reads what the coarse pass no longer resolves)
   int dbLargeSide = 1216;  // long side used for images above 4 MP (0: one tile like smaller images; 1216: 2x2 tiles):
                            //   at 576 px a 12 MP page shows its 55 px header lines at 8 px, and DB misses some
-  int dbPad = 32;         // constant padding so that text touching the edges is found
+  int dbPad = 32;          // constant padding so that text touching the edges is found
   float binaryThreshold = 0.3f;
   float boxThreshold = 0.6f;
   float unclipRatio = 1.6f;

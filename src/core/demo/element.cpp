@@ -21,8 +21,9 @@ void transformElement(Element& e, const cv::Mat& m, const cv::Rect& bounds) {
   float x0 = corners[0].x, y0 = corners[0].y, x1 = x0, y1 = y0;
   for (const auto& p : corners)
     x0 = std::min(x0, p.x), y0 = std::min(y0, p.y), x1 = std::max(x1, p.x), y1 = std::max(y1, p.y);
-  e.box = cv::Rect(cv::Point(int(std::floor(x0)), int(std::floor(y0))), cv::Point(int(std::ceil(x1)), int(std::ceil(y1)))) &
-          bounds;
+  e.box =
+      cv::Rect(cv::Point(int(std::floor(x0)), int(std::floor(y0))), cv::Point(int(std::ceil(x1)), int(std::ceil(y1)))) &
+      bounds;
   // a pure translation or scaling keeps an upright element upright (no outline needed)
   const bool turned = std::abs(m.at<double>(0, 1)) > 1e-9 || std::abs(m.at<double>(1, 0)) > 1e-9;
   if (turned || !e.outline.empty()) e.outline = corners;

@@ -288,8 +288,8 @@ void identifierRules(Collector& c) {
 
 void dateRules(Collector& c) {
   // with a two-digit year, one separator twice ("13.5-17.5", a reference range, is no date 13/5/17)
-  static const std::regex numeric(
-      R"((^|[^\d])((\d{1,2})\s?([/.\-])\s?(\d{1,2})\s?([/.\-])\s?(\d{4}|\d{2}))(?![\d]))", kCase);
+  static const std::regex numeric(R"((^|[^\d])((\d{1,2})\s?([/.\-])\s?(\d{1,2})\s?([/.\-])\s?(\d{4}|\d{2}))(?![\d]))",
+                                  kCase);
   static const std::regex iso(R"((^|[^\d])((\d{4})[\-/.](\d{1,2})[\-/.](\d{1,2}))(?![\d]))", kCase);
   static const std::regex compact(R"((^|[^\d])((?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))(?![\d]))",
                                   kCase);

@@ -69,11 +69,10 @@ cv::Rect linearExtent(const cv::Mat& gray, const cv::Rect& scan) {
   const int reach = std::max(scan.width, scan.height);
   // across the scan line, bars may run three times the symbol's length (a wristband's Code 128, 189 px long and 538 px
   // high, was covered over its middle 405 px only)
-  const cv::Rect window = (horizontal ? cv::Rect(scan.x - reach / 2, scan.y - 3 * reach, scan.width + reach,
-                                                 scan.height + 6 * reach)
-                                      : cv::Rect(scan.x - 3 * reach, scan.y - reach / 2, scan.width + 6 * reach,
-                                                 scan.height + reach)) &
-                          cv::Rect(0, 0, gray.cols, gray.rows);
+  const cv::Rect window =
+      (horizontal ? cv::Rect(scan.x - reach / 2, scan.y - 3 * reach, scan.width + reach, scan.height + 6 * reach)
+                  : cv::Rect(scan.x - 3 * reach, scan.y - reach / 2, scan.width + 6 * reach, scan.height + reach)) &
+      cv::Rect(0, 0, gray.cols, gray.rows);
   const cv::Rect fallback = cv::Rect(scan.x, scan.y - (horizontal ? reach / 8 : 0), scan.width + 1,
                                      scan.height + (horizontal ? reach / 4 : 1)) &
                             cv::Rect(0, 0, gray.cols, gray.rows);

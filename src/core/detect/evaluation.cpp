@@ -30,12 +30,17 @@ std::vector<TruthImage> loadCorpus(const std::string& directory) {
     t.height = j.value("height", 0);
     for (const auto& e : j.at("elements")) {
       const auto& b = e.at("box");
-      t.elements.push_back({e.at("kind").get<std::string>(), e.at("category").get<std::string>(),
+      t.elements.push_back({e.at("kind").get<std::string>(),
+                            e.at("category").get<std::string>(),
                             e.at("phi").get<bool>(),
                             Box{b.at(0).get<int>(), b.at(1).get<int>(), b.at(2).get<int>(), b.at(3).get<int>()},
-                            e.value("text", ""), e.value("glyph_px", 0), e.value("symbology", ""), {}});
+                            e.value("text", ""),
+                            e.value("glyph_px", 0),
+                            e.value("symbology", ""),
+                            {}});
       if (e.contains("outline"))
-        for (const auto& p : e.at("outline")) t.elements.back().outline.push_back({p.at(0).get<int>(), p.at(1).get<int>()});
+        for (const auto& p : e.at("outline"))
+          t.elements.back().outline.push_back({p.at(0).get<int>(), p.at(1).get<int>()});
     }
     out.push_back(std::move(t));
   }

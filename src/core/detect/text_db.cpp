@@ -472,8 +472,7 @@ std::vector<TextRegion> dbTextRegions(const cv::Mat& bgr, const TextOptions& o, 
     const int x0 = origins[i].x, y0 = origins[i].y;
     const cv::Mat prob = probabilityMap(padded(cv::Rect(x0, y0, tile, tile)), o.modelPath);
     // map: tile pixel -> padded pixel (+x0,+y0) -> scaled pixel (-pad) -> image pixel (/scale)
-    postProcess(prob, o, scale, cv::Point2f(float((x0 - o.dbPad) / scale), float((y0 - o.dbPad) / scale)),
-                perTile[i]);
+    postProcess(prob, o, scale, cv::Point2f(float((x0 - o.dbPad) / scale), float((y0 - o.dbPad) / scale)), perTile[i]);
     const double left = (x0 - o.dbPad) / scale, right = (x0 + tile - o.dbPad) / scale;
     for (const auto& f : perTile[i])
       cutPerTile[i].push_back({x0 > 0 && f.box.x <= left + cutSlack(f, scale),
