@@ -198,7 +198,15 @@ static void followCutLine(TextRegion& line, std::array<bool, 2>& cut, const cv::
       cv::Rect(line.box.x - reach, line.box.y - int(h), line.box.width + 2 * reach, line.box.height + 2 * int(h)) &
       image;
   if (strip.area() <= 0) return;
-  const cv::Mat ink = inkMask(gray(strip));
+  // ink as the line itself shows it (its own Otsu level and polarity): the strip may hold a dark background beside a
+  // wristband or a sheet, which would make the paper the minority class there
+  const cv::Rect own = line.box & image;
+  if (own.area() <= 0) return;
+  const cv::Mat ownInk = inkMask(gray(own));
+  const cv::Scalar inkLevel = cv::mean(gray(own), ownInk), paperLevel = cv::mean(gray(own), ~ownInk);
+  const double level = (inkLevel[0] + paperLevel[0]) / 2;
+  cv::Mat ink;
+  cv::threshold(gray(strip), ink, level, 255, inkLevel[0] < paperLevel[0] ? cv::THRESH_BINARY_INV : cv::THRESH_BINARY);
   auto inked = [&](int x) {  // ink in the column x (image) within the line's band
     const double cy = rr.center.y + slope * (x - rr.center.x);
     const int y0 = std::max(strip.y, int(cy - h / 2)), y1 = std::min(strip.br().y, int(cy + h / 2) + 1);
@@ -269,11 +277,12 @@ static void joinCutFragments(std::vector<TextRegion>& lines, std::vector<std::ar
 }
 
 // How far from a tile's inner edge a line may end and still be cut by it (image pixels; `scale`: tile pixels per image
-// pixel): the network drops a glyph that the edge cuts, so the line stops up to half a line height before the edge
-// ("Né(e) le : 25/03/" and "1963" from two tiles, neither touching its edge).
+// pixel): the network drops a glyph that the edge cuts, and a word the edge cut off leaves a space before the next
+// one, so the line stops up to a line height before the edge ("Né(e) le : 25/03/" and "1963" from two tiles, neither
+// touching its edge; "Pitié-Salpêtrière" 30 px after a tile's edge, "Hôpital" outside the tile).
 static int cutSlack(const TextRegion& line, double scale) {
   const double height = std::min(line.rect.size.width, line.rect.size.height);
-  return std::max(int(std::lround(2 / scale)), int(std::lround(height / 2)));
+  return std::max(int(std::lround(2 / scale)), int(std::lround(height)));
 }
 
 // Area shared by two lines' outlines (rotated rectangles).
