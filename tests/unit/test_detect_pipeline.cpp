@@ -6,8 +6,6 @@
 #include "test_detect_support.hpp"
 
 #include <catch2/catch.hpp>
-
-#include <cmath>
 #include <nlohmann/json.hpp>
 
 using namespace medpics;
@@ -24,15 +22,8 @@ TruthImage truthOf(const synth::SynthImage& img) {
   t.width = img.pixels.cols;
   t.height = img.pixels.rows;
   for (const auto& e : img.truth) {
-    t.elements.push_back({e.kind,
-                          e.category,
-                          e.phi,
-                          Box{e.box.x, e.box.y, e.box.width, e.box.height},
-                          e.text,
-                          e.glyphPx,
-                          e.symbology,
-                          {}});
-    for (const auto& p : e.outline) t.elements.back().outline.push_back({int(std::lround(p.x)), int(std::lround(p.y))});
+    t.elements.push_back({e.kind, e.category, e.phi, Box{e.box.x, e.box.y, e.box.width, e.box.height}, e.text,
+                          e.glyphPx, e.symbology, test::truthOutline(e)});
   }
   return t;
 }

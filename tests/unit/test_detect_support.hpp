@@ -55,10 +55,15 @@ inline detect::Finding textFinding(int x, int y, int w, int h, std::string text,
 
 // What the published image hides of a drawn element (its turned outline when it has one), as `medpics evaluate`
 // scores it.
-inline double maskedFraction(const synth::Element& e, const std::vector<detect::Finding>& findings) {
+// The drawn outline of an element in whole pixels, as the corpus JSON stores it (empty while it is upright).
+inline std::vector<std::array<int, 2>> truthOutline(const synth::Element& e) {
   std::vector<std::array<int, 2>> outline;
   for (const auto& p : e.outline) outline.push_back({int(std::lround(p.x)), int(std::lround(p.y))});
-  return detect::coverage(detect::Box{e.box.x, e.box.y, e.box.width, e.box.height}, findings, true, outline);
+  return outline;
+}
+
+inline double maskedFraction(const synth::Element& e, const std::vector<detect::Finding>& findings) {
+  return detect::coverage(detect::Box{e.box.x, e.box.y, e.box.width, e.box.height}, findings, true, truthOutline(e));
 }
 
 inline std::string encode(const cv::Mat& img, const std::string& ext = ".png") {

@@ -453,8 +453,7 @@ static std::vector<TextRegion> refineSmallText(const cv::Mat& bgr, std::vector<T
 }
 
 std::vector<TextRegion> dbTextRegions(const cv::Mat& bgr, const TextOptions& o, const util::CancelToken& cancel) {
-  std::vector<TextRegion> regions;
-  if (o.modelPath.empty() || bgr.empty()) return regions;
+  if (o.modelPath.empty() || bgr.empty()) return {};
   // OpenCV 4.6 gives an all-zero output for this network once the input shape changes: every inference uses the
   // same tile size (dbTileSide, a multiple of 32), the image being scaled and padded to fit.
   const int tile = roundUp32(std::max(o.dbTileSide, 64)), overlap = 64;
@@ -491,7 +490,7 @@ std::vector<TextRegion> dbTextRegions(const cv::Mat& bgr, const TextOptions& o, 
     o.parallelFor(origins.size(), runTile);
   else
     for (std::size_t i = 0; i < origins.size(); ++i) runTile(i);
-  if (cancel.cancelled()) return regions;
+  if (cancel.cancelled()) return {};
   std::vector<TextRegion> kept;
   std::vector<std::array<bool, 2>> cut;
   mergeTileLines(perTile, cutPerTile, bgr.size(), kept, cut);
