@@ -1,4 +1,5 @@
-// Regression tests of the 1-D codes missed on the hard corpora (seeds 857, 1103, 1117), rebuilt with the generator:
+// Regression tests of the 1-D codes missed on the hard corpora (seeds 857, 1103, 1117, 2311, 5501), rebuilt with the
+// generator:
 // codes at a band's edge without quiet zone, 1 px modules after JPEG, codes on stickers of large lab reports.
 #include "medpics/detect/codes.hpp"
 #include "medpics/detect/codes_linear.hpp"
@@ -65,6 +66,9 @@ TEST_CASE("1-D codes missed on the hard corpora are masked, read when the bars a
            Case{"UPC-A on a sticker of a 11 MP lab report", K::LabReport, 1103, 17, 2837, 3782, 65},
            Case{"DataMatrix 198 px inside a sticker's outline, rotated", K::LabReport, 1117, 1, 2640, 3520, 45},
            Case{"UPC-E 54 x 35 px on a sticker", K::LabReport, 1117, 17, 1808, 2410, 55},
+           // session 12: a blurred code beside the table's column rule, joined to it into one sparse blob
+           Case{"UPC-A 208 x 97 px beside a column rule", K::LabReport, 5501, 9, 900, 1200, 65},
+           Case{"EAN-13 at 1.3 px per module beside a column rule", K::LabReport, 2311, 9, 2083, 2777, 59},
        }) {
     const synth::SynthImage img = corpusImage(c.kind, c.seed, c.index, c.w, c.h, c.quality);
     const auto findings = detectCodes(img.pixels);

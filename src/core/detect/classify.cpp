@@ -332,12 +332,13 @@ void dateRules(Collector& c) {
     const int a = std::stoi(m[3].str()), b = std::stoi(m[5].str()), y = std::stoi(m[7].str());
     return dateValid(a, b, y) || dateValid(b, a, y);
   });
-  // a slashed date whose year OCR misread out of the calendar ("14/11/1062" for 14/11/1962, read at 0.50): a day and
-  // a month, then four digits; ratios and ranges have two groups, not three
+  // a slashed date of which OCR misread the year or the day out of the calendar ("14/11/1062" for 14/11/1962 at 0.50,
+  // "60/02/1908" for 08/02/1939 at 0.65): two groups of one or two digits, one of them a month, then four digits.
+  // Ratios and ranges have two groups, not three; nothing else clinical prints d/d/dddd
   static const std::regex slashed(R"((^|[^\d/])((\d{1,2})\s?/\s?(\d{1,2})\s?/\s?(\d{4}))(?![\d/]))", kCase);
-  c.addAll(slashed, 2, "date", 0.6f, "date-misread-year", [](const std::smatch& m) {
+  c.addAll(slashed, 2, "date", 0.6f, "date-misread", [](const std::smatch& m) {
     const int a = std::stoi(m[3].str()), b = std::stoi(m[4].str());
-    return dateValid(a, b, 2000) || dateValid(b, a, 2000);
+    return (a >= 1 && a <= 12) || (b >= 1 && b <= 12);
   });
   c.addAll(textFr, 1, "date", 0.95f, "date-text-fr");
   c.addAll(textEn1, 1, "date", 0.95f, "date-text-en");

@@ -81,7 +81,10 @@ std::vector<BarCandidate> localiseLinearCodes(const cv::Mat& gray) {
     // bars are joined across their spaces (up to ~4 modules of 3 px), not across text lines above or below
     cv::morphologyEx(bin, bin, cv::MORPH_CLOSE,
                      cv::getStructuringElement(cv::MORPH_RECT, vertical ? cv::Size(17, 3) : cv::Size(3, 17)));
-    cv::morphologyEx(bin, bin, cv::MORPH_OPEN, cv::getStructuringElement(cv::MORPH_RECT, {5, 5}));
+    // a lone rule or sheet edge along the bars (a table's column line, ~10 px wide once blurred) is not a code and
+    // would join a code beside it into one sparse blob: blobs narrower than 15 px across the bars are opened away
+    cv::morphologyEx(bin, bin, cv::MORPH_OPEN,
+                     cv::getStructuringElement(cv::MORPH_RECT, vertical ? cv::Size(15, 5) : cv::Size(5, 15)));
     std::vector<std::vector<cv::Point>> contours;
     cv::findContours(bin, contours, cv::RETR_EXTERNAL, cv::CHAIN_APPROX_SIMPLE);
     for (const auto& c : contours) {

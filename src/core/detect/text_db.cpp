@@ -207,6 +207,11 @@ static void followCutLine(TextRegion& line, std::array<bool, 2>& cut, const cv::
   const double level = (inkLevel[0] + paperLevel[0]) / 2;
   cv::Mat ink;
   cv::threshold(gray(strip), ink, level, 255, inkLevel[0] < paperLevel[0] ? cv::THRESH_BINARY_INV : cv::THRESH_BINARY);
+  // a rule or a box's edge along the row is not the line's ink: strokes longer than three line heights are removed
+  cv::Mat rules;
+  cv::morphologyEx(ink, rules, cv::MORPH_OPEN,
+                   cv::getStructuringElement(cv::MORPH_RECT, cv::Size(std::max(15, int(3 * h)), 1)));
+  ink &= ~rules;
   auto inked = [&](int x) {  // ink in the column x (image) within the line's band
     const double cy = rr.center.y + slope * (x - rr.center.x);
     const int y0 = std::max(strip.y, int(cy - h / 2)), y1 = std::min(strip.br().y, int(cy + h / 2) + 1);
