@@ -501,6 +501,7 @@ struct Pipeline::Impl {
     }
     findings.insert(findings.end(), tattooFindings.begin(), tattooFindings.end());
     dropUnreadTextUnderFaces(findings);  // garbage read on hair or clothes inside a masked head (face_cover.hpp)
+    if (kind == ImageKind::PersonPhoto) reviewTattoosBesideFaces(findings);  // an ear, a collar: to check
     return findings;
   }
 

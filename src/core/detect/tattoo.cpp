@@ -58,7 +58,8 @@ std::vector<Finding> detectTattoos(const cv::Mat& bgr, const std::vector<Box>& e
   cv::Mat dark = channels[0] < skinLuma * 0.55;
   cv::Mat blueGreen;
   cv::inRange(hsv, cv::Scalar(35, 40, 20), cv::Scalar(165, 255, 220), blueGreen);  // green..blue..violet ink
-  cv::Mat ink = (dark | blueGreen) & filled & ~skin;
+  // a dark pixel is ink whatever its chroma (a thin grey stroke blended with the skin around it keeps a skin chroma)
+  cv::Mat ink = (dark | (blueGreen & ~skin)) & filled;
   for (const auto& b : exclude) {
     const cv::Rect r = cv::Rect(int(b.x * scale), int(b.y * scale), int(b.w * scale) + 1, int(b.h * scale) + 1) &
                        cv::Rect(0, 0, ink.cols, ink.rows);
@@ -73,14 +74,15 @@ std::vector<Finding> detectTattoos(const cv::Mat& bgr, const std::vector<Box>& e
     const cv::Rect r = cv::boundingRect(c);
     const double area = double(r.area()) / total;
     if (area < o.minMarkArea || area > o.maxMarkArea) continue;
-    // ink pixels over the box: filled strokes, not the thin outline of a grid cell (ECG paper is skin-coloured)
-    // Line-art in blue/green tattoo ink may be thin; dark marks of other hues must be filled.
+    // ink pixels over the box: strokes, not the thin outline of a grid cell or a fabric's seam. Line-art in blue/green
+    // or black tattoo ink may be thin; dark grey marks must be drawn with some weight (a heart outlined in grey around
+    // a name, 1-2 px strokes at the working scale: 0.13)
     const double inkPixels = std::max(1, cv::countNonZero(ink(r)));
     const double solidity = inkPixels / std::max(1.0, double(r.area()));
     const double tattooInk = cv::countNonZero(ink(r) & blueGreen(r)) / inkPixels;
     const double darkness = cv::mean(channels[0](r), ink(r))[0] / std::max(1.0, skinLuma);  // ink vs skin luma
     const bool lineArt = tattooInk > 0.5 || darkness < 0.45;
-    if (solidity < (lineArt ? 0.04 : 0.2)) continue;
+    if (solidity < (lineArt ? 0.04 : 0.1)) continue;
     if (woundLike(small, ink(r) > 0, r, skinLuma)) continue;
     candidates.push_back(r);
   }
