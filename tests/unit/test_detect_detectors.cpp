@@ -1,12 +1,10 @@
 // Unit tests of each detector on small rendered or real images: faces, text localisation + OCR, codes,
 // metadata, tattoos, and the JSON mapping of findings.
 #include "medpics/detect/codes.hpp"
-#include "medpics/detect/face_cover.hpp"
 #include "medpics/detect/faces.hpp"
 #include "medpics/detect/metadata.hpp"
 #include "medpics/detect/ocr.hpp"
 #include "medpics/detect/tattoo.hpp"
-#include "medpics/detect/text_context.hpp"
 #include "medpics/detect/text_regions.hpp"
 #include "test_detect_support.hpp"
 
@@ -213,42 +211,6 @@ TEST_CASE("tattoo: a thin grey heart outline around a name is flagged", "[detect
   REQUIRE(marks.size() == 1);
   CHECK(covers(cv::Rect(marks[0].box->x, marks[0].box->y, marks[0].box->w, marks[0].box->h),
                {o.x - 2 * r, o.y - 3 * r / 2, 4 * r, 3 * r}, 0.9));
-}
-
-// Seeds 1129, 5501, 9109 (session 12): every false tattoo of the person photos lay on the ear, hair, collar or jacket
-// of a face found at 0.9 or more; the false faces of tattoo photos (one detector at 0.5) keep their tattoos masked.
-TEST_CASE("tattoo beside a sure face is to check; beside an unsure face or away from faces it stays masked",
-          "[detect]") {
-  auto face = [](int x, int y, int w, int h, float confidence) {
-    Finding f;
-    f.kind = Kind::Face;
-    f.category = "face";
-    f.phi = true;
-    f.confidence = confidence;
-    f.box = Box{x, y, w, h};
-    return f;
-  };
-  auto tattoo = [](int x, int y, int w, int h) {
-    Finding f;
-    f.kind = Kind::Tattoo;
-    f.category = "tattoo";
-    f.phi = true;
-    f.confidence = 0.3f;
-    f.box = Box{x, y, w, h};
-    return f;
-  };
-  std::vector<Finding> findings{face(500, 300, 200, 240, 0.99f), tattoo(520, 560, 150, 100),  // collar below
-                                tattoo(720, 350, 60, 120),                                    // ear beside
-                                tattoo(1400, 900, 200, 200)};                                 // far away
-  reviewTattoosBesideFaces(findings);
-  CHECK(findings[1].category == kToCheckCategory);
-  CHECK_FALSE(findings[1].phi);
-  CHECK_FALSE(findings[2].phi);
-  CHECK(findings[3].phi);
-  CHECK(findings[3].category == "tattoo");
-  std::vector<Finding> unsure{face(500, 300, 200, 240, 0.52f), tattoo(520, 560, 150, 100)};
-  reviewTattoosBesideFaces(unsure);
-  CHECK(unsure[1].phi);
 }
 
 TEST_CASE("findings: JSON mapping round trip, metadata without box") {

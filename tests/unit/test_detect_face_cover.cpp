@@ -1,5 +1,7 @@
-// Unit tests of dropUnreadTextUnderFaces: unread text inside a masked head is not a second region.
+// Unit tests of face_cover: unread text inside a masked head is not a second region; marks on its shoulders are to
+// check.
 #include "medpics/detect/face_cover.hpp"
+#include "medpics/detect/text_context.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -38,4 +40,28 @@ TEST_CASE("unread text inside a face's head box is dropped; read PHI and text ou
   std::vector<Finding> none = {at(Kind::Text, 930, 680, 100, 120, "other-text", "QE")};
   dropUnreadTextUnderFaces(none);
   CHECK(none.size() == 1);
+}
+
+// Seeds 1129, 5501, 9109 (session 12): every false tattoo of the person photos lay on the ear, hair, collar or jacket
+// of a face found at 0.9 or more; the false faces of tattoo photos (one detector at 0.5) keep their tattoos masked.
+TEST_CASE("tattoo beside a sure face is to check; beside an unsure face or away from faces it stays masked",
+          "[detect][rules]") {
+  auto face = [](int x, int y, int w, int h, float confidence) {
+    Finding f = at(Kind::Face, x, y, w, h, "face");
+    f.confidence = confidence;
+    return f;
+  };
+  std::vector<Finding> findings{face(500, 300, 200, 240, 0.99f),
+                                at(Kind::Tattoo, 520, 560, 150, 100, "tattoo"),    // collar below
+                                at(Kind::Tattoo, 720, 350, 60, 120, "tattoo"),     // ear beside
+                                at(Kind::Tattoo, 1400, 900, 200, 200, "tattoo")};  // far away
+  reviewTattoosBesideFaces(findings);
+  CHECK(findings[1].category == kToCheckCategory);
+  CHECK_FALSE(findings[1].phi);
+  CHECK_FALSE(findings[2].phi);
+  CHECK(findings[3].phi);
+  CHECK(findings[3].category == "tattoo");
+  std::vector<Finding> unsure{face(500, 300, 200, 240, 0.52f), at(Kind::Tattoo, 520, 560, 150, 100, "tattoo")};
+  reviewTattoosBesideFaces(unsure);
+  CHECK(unsure[1].phi);
 }

@@ -7,4 +7,8 @@ namespace medpics::detect {
 // Otsu binarisation of `gray` (8-bit, one channel) with the ink as the minority class: 255 where ink, 0 elsewhere.
 cv::Mat inkMask(const cv::Mat& gray);
 
+// Grey levels between the ink and the paper of `gray` (the means of the two Otsu classes). Print, even 8 px after JPEG
+// q35 or light grey on white, shows 30 or more; the faint streaks of a scanner's or a rotation's edge show under 10.
+double inkContrast(const cv::Mat& gray);
+
 }  // namespace medpics::detect

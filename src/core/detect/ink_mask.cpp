@@ -1,4 +1,4 @@
-// Ink of a grey crop: Otsu threshold, the minority class as ink (see ink_mask.hpp).
+// Ink of a grey crop: Otsu threshold, the minority class as ink, and its contrast with the paper (see ink_mask.hpp).
 #include "medpics/detect/ink_mask.hpp"
 
 #include <opencv2/imgproc.hpp>
@@ -10,6 +10,14 @@ cv::Mat inkMask(const cv::Mat& gray) {
   cv::threshold(gray, bin, 0, 255, cv::THRESH_BINARY | cv::THRESH_OTSU);
   if (cv::countNonZero(bin) > int(bin.total() / 2)) cv::bitwise_not(bin, bin);
   return bin;
+}
+
+double inkContrast(const cv::Mat& gray) {
+  if (gray.empty()) return 0;
+  cv::Mat bin;
+  cv::threshold(gray, bin, 0, 255, cv::THRESH_BINARY | cv::THRESH_OTSU);
+  if (cv::countNonZero(bin) == 0 || cv::countNonZero(bin) == int(bin.total())) return 0;
+  return cv::mean(gray, bin)[0] - cv::mean(gray, ~bin)[0];
 }
 
 }  // namespace medpics::detect

@@ -7,6 +7,7 @@
 #include "medpics/detect/face_cover.hpp"
 #include "medpics/detect/grid_removal.hpp"
 #include "medpics/detect/image_kind.hpp"
+#include "medpics/detect/ink_mask.hpp"
 #include "medpics/detect/text_context.hpp"
 #include "medpics/detect/text_rows.hpp"
 #include "medpics/detect/text_trim.hpp"
@@ -269,6 +270,8 @@ bool keepNetworkRegion(const cv::Mat& bgr, const TextRegion& region, const OcrLi
   // a line on an ECG drawn by long thin strokes that rise and fall is its rhythm strip, whatever OCR reads there ("A ES
   // PES SAY AF YY", a name at 0.34)
   if (kind == ImageKind::Ecg && looksLikeTrace(gray())) return false;
+  // faint streaks at an image's edge (a scan's or a rotation's replicated border, 4 grey levels) read as "A LA AN AR"
+  if (inkContrast(gray()) < 16) return false;
   if (alnumCount(line.text) >= 3 && line.confidence >= 0.5f) return true;
   // a long line of the header or footer band read poorly (a rotated 50 px ECG header row read at 0.37, "Due : EMM
   // Chimugie ce cH vue Bordeaux"; an identity row read at 0.25 with its dates and number) is text all the same, where
