@@ -55,13 +55,37 @@ TEST_CASE("tattoo beside a sure face is to check; beside an unsure face or away 
                                 at(Kind::Tattoo, 520, 560, 150, 100, "tattoo"),    // collar below
                                 at(Kind::Tattoo, 720, 350, 60, 120, "tattoo"),     // ear beside
                                 at(Kind::Tattoo, 1400, 900, 200, 200, "tattoo")};  // far away
-  reviewTattoosBesideFaces(findings);
+  reviewBesideSureFaces(findings);
   CHECK(findings[1].category == kToCheckCategory);
   CHECK_FALSE(findings[1].phi);
   CHECK_FALSE(findings[2].phi);
   CHECK(findings[3].phi);
   CHECK(findings[3].category == "tattoo");
   std::vector<Finding> unsure{face(500, 300, 200, 240, 0.52f), at(Kind::Tattoo, 520, 560, 150, 100, "tattoo")};
-  reviewTattoosBesideFaces(unsure);
+  reviewBesideSureFaces(unsure);
   CHECK(unsure[1].phi);
+}
+
+// Seeds 8086, 5501, 857 (session 12): the false face boxes of person photos are one detector at 0.45-0.58, a third of
+// the sure face's width or less, on its shoulders (a button, a fold of the neck).
+TEST_CASE("a small weak face on a sure face's shoulders is to check; group faces and agreed faces stay masked",
+          "[detect][rules]") {
+  auto face = [](int x, int y, int w, int h, float confidence, std::string detector) {
+    Finding f = at(Kind::Face, x, y, w, h, "face");
+    f.confidence = confidence;
+    f.detector = std::move(detector);
+    return f;
+  };
+  std::vector<Finding> findings{face(441, 981, 1242, 1490, 0.99f, "blazeface+dlib-hog+haar-profile"),
+                                face(1598, 2291, 139, 166, 0.49f, "blazeface"),           // a button below
+                                face(1700, 1100, 700, 840, 0.55f, "blazeface"),           // over half as wide: a person
+                                face(1620, 2200, 140, 170, 0.55f, "blazeface+dlib-hog"),  // two detectors agree
+                                face(3600, 300, 120, 140, 0.50f, "blazeface")};           // far from the face
+  reviewBesideSureFaces(findings);
+  CHECK_FALSE(findings[1].phi);
+  CHECK(findings[1].category == kToCheckCategory);
+  CHECK(findings[2].phi);
+  CHECK(findings[3].phi);
+  CHECK(findings[4].phi);
+  CHECK(findings[0].phi);
 }

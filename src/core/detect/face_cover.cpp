@@ -31,16 +31,23 @@ void dropUnreadTextUnderFaces(std::vector<Finding>& findings, double minInside) 
   });
 }
 
-void reviewTattoosBesideFaces(std::vector<Finding>& findings, double minInside) {
-  std::vector<cv::Rect> zones;
+void reviewBesideSureFaces(std::vector<Finding>& findings, double minInside) {
+  struct Zone {
+    cv::Rect area;
+    int faceWidth;
+  };
+  std::vector<Zone> zones;
   for (const cv::Rect& h : faceBoxes(findings, kSureFace))
-    zones.emplace_back(h.x - h.width, h.y - h.height, 3 * h.width, h.height * 7 / 2);
+    zones.push_back({cv::Rect(h.x - h.width, h.y - h.height, 3 * h.width, h.height * 7 / 2), h.width});
   for (Finding& f : findings) {
-    if (f.kind != Kind::Tattoo || !f.phi || !f.box || f.box->area() <= 0) continue;
+    if (!f.phi || !f.box || f.box->area() <= 0) continue;
+    const bool weakFace = f.kind == Kind::Face && f.confidence < kWeakFace && f.detector.find('+') == std::string::npos;
+    if (f.kind != Kind::Tattoo && !weakFace) continue;
     const cv::Rect box(f.box->x, f.box->y, f.box->w, f.box->h);
-    if (std::none_of(zones.begin(), zones.end(),
-                     [&](const cv::Rect& z) { return (z & box).area() >= minInside * box.area(); }))
-      continue;
+    const bool beside = std::any_of(zones.begin(), zones.end(), [&](const Zone& z) {
+      return (z.area & box).area() >= minInside * box.area() && (!weakFace || 2 * box.width < z.faceWidth);
+    });
+    if (!beside) continue;
     f.category = kToCheckCategory;
     f.phi = false;
   }

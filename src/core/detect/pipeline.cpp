@@ -497,14 +497,14 @@ struct Pipeline::Impl {
       const auto t = Clock::now();
       std::vector<Box> exclude;
       for (const auto& f : findings)
-        if (f.box) exclude.push_back(*f.box);
+        if (f.box && (f.kind != Kind::Face || f.confidence >= kSureFace)) exclude.push_back(*f.box);
       tattooFindings = detectTattoos(bgr, exclude, o.tattoo);
       tattooMs = msSince(t);
       if (timingEnabled()) std::fprintf(stderr, "detect timing: tattoo %.0f ms\n", tattooMs);
     }
     findings.insert(findings.end(), tattooFindings.begin(), tattooFindings.end());
     dropUnreadTextUnderFaces(findings);  // garbage read on hair or clothes inside a masked head (face_cover.hpp)
-    if (kind == ImageKind::PersonPhoto) reviewTattoosBesideFaces(findings);  // an ear, a collar: to check
+    if (kind == ImageKind::PersonPhoto) reviewBesideSureFaces(findings);  // an ear, a collar, a button: to check
     return findings;
   }
 

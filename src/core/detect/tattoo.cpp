@@ -60,10 +60,14 @@ std::vector<Finding> detectTattoos(const cv::Mat& bgr, const std::vector<Box>& e
   cv::inRange(hsv, cv::Scalar(35, 40, 20), cv::Scalar(165, 255, 220), blueGreen);  // green..blue..violet ink
   // a dark pixel is ink whatever its chroma (a thin grey stroke blended with the skin around it keeps a skin chroma)
   cv::Mat ink = (dark | (blueGreen & ~skin)) & filled;
+  // what faces, read lines and codes hold (eyes, letters, bars): a mark lying mostly there is theirs. Not blanked out
+  // of the ink: a name read inside a tattoo's outline (a heart around "Camille") would cut the outline into pieces
+  // too thin to pass the tests below
+  cv::Mat excluded = cv::Mat::zeros(ink.size(), CV_8U);
   for (const auto& b : exclude) {
     const cv::Rect r = cv::Rect(int(b.x * scale), int(b.y * scale), int(b.w * scale) + 1, int(b.h * scale) + 1) &
                        cv::Rect(0, 0, ink.cols, ink.rows);
-    ink(r).setTo(0);
+    excluded(r).setTo(255);
   }
   cv::morphologyEx(ink, ink, cv::MORPH_CLOSE, cv::getStructuringElement(cv::MORPH_ELLIPSE, {7, 7}));
 
@@ -78,6 +82,7 @@ std::vector<Finding> detectTattoos(const cv::Mat& bgr, const std::vector<Box>& e
     // or black tattoo ink may be thin; dark grey marks must be drawn with some weight (a heart outlined in grey around
     // a name, 1-2 px strokes at the working scale: 0.13)
     const double inkPixels = std::max(1, cv::countNonZero(ink(r)));
+    if (cv::countNonZero(ink(r) & excluded(r)) >= 0.6 * inkPixels) continue;
     const double solidity = inkPixels / std::max(1.0, double(r.area()));
     const double tattooInk = cv::countNonZero(ink(r) & blueGreen(r)) / inkPixels;
     const double darkness = cv::mean(channels[0](r), ink(r))[0] / std::max(1.0, skinLuma);  // ink vs skin luma
