@@ -211,6 +211,13 @@ TEST_CASE("tattoo: a thin grey heart outline around a name is flagged", "[detect
   REQUIRE(marks.size() == 1);
   CHECK(covers(cv::Rect(marks[0].box->x, marks[0].box->y, marks[0].box->w, marks[0].box->h),
                {o.x - 2 * r, o.y - 3 * r / 2, 4 * r, 3 * r}, 0.9));
+  // a solid dark area of skin chroma (a photo's dark corner, a shadow) is not a stroke: not a tattoo
+  cv::Mat shaded(150, 200, CV_8UC3);
+  for (int y = 0; y < shaded.rows; ++y)
+    for (int x = 0; x < shaded.cols; ++x)
+      shaded.at<cv::Vec3b>(y, x) = cv::Vec3b(uchar(60 + 120 * x / shaded.cols), uchar(60 + 120 * y / shaded.rows),
+                                             uchar(x < shaded.cols / 2 ? 90 : 200));
+  CHECK(detectTattoos(shaded).empty());
 }
 
 TEST_CASE("findings: JSON mapping round trip, metadata without box") {

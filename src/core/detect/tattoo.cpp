@@ -58,8 +58,12 @@ std::vector<Finding> detectTattoos(const cv::Mat& bgr, const std::vector<Box>& e
   cv::Mat dark = channels[0] < skinLuma * 0.55;
   cv::Mat blueGreen;
   cv::inRange(hsv, cv::Scalar(35, 40, 20), cv::Scalar(165, 255, 220), blueGreen);  // green..blue..violet ink
-  // a dark pixel is ink whatever its chroma (a thin grey stroke blended with the skin around it keeps a skin chroma)
-  cv::Mat ink = (dark | (blueGreen & ~skin)) & filled;
+  // ink is not skin; but a thin dark stroke (1-2 px at this scale, a grey outline blended with the skin around it)
+  // keeps a skin chroma: dark pixels that an opening of 5 px removes are ink whatever their chroma. Solid dark areas of
+  // skin chroma (a shadow, a photo's dark corner) stay skin
+  cv::Mat solidDark;
+  cv::morphologyEx(dark, solidDark, cv::MORPH_OPEN, cv::getStructuringElement(cv::MORPH_ELLIPSE, {5, 5}));
+  cv::Mat ink = ((dark & ~solidDark) | ((dark | blueGreen) & ~skin)) & filled;
   // what faces, read lines and codes hold (eyes, letters, bars): a mark lying mostly there is theirs. Not blanked out
   // of the ink: a name read inside a tattoo's outline (a heart around "Camille") would cut the outline into pieces
   // too thin to pass the tests below
