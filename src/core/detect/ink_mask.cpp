@@ -3,6 +3,8 @@
 
 #include <opencv2/imgproc.hpp>
 
+#include <cmath>
+
 namespace medpics::detect {
 
 cv::Mat inkMask(const cv::Mat& gray) {
@@ -14,10 +16,10 @@ cv::Mat inkMask(const cv::Mat& gray) {
 
 double inkContrast(const cv::Mat& gray) {
   if (gray.empty()) return 0;
-  cv::Mat bin;
-  cv::threshold(gray, bin, 0, 255, cv::THRESH_BINARY | cv::THRESH_OTSU);
-  if (cv::countNonZero(bin) == 0 || cv::countNonZero(bin) == int(bin.total())) return 0;
-  return cv::mean(gray, bin)[0] - cv::mean(gray, ~bin)[0];
+  const cv::Mat ink = inkMask(gray);
+  const int inked = cv::countNonZero(ink);
+  if (inked == 0 || inked == int(ink.total())) return 0;
+  return std::abs(cv::mean(gray, ink)[0] - cv::mean(gray, ~ink)[0]);
 }
 
 }  // namespace medpics::detect

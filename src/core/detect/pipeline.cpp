@@ -262,16 +262,13 @@ bool isSmallTextLine(const TextRegion& region) {
 // A network region that OCR cannot read is still reported (unknown text is masked) when it looks like glyphs;
 // unreadable regions without glyph structure (ECG traces, grid, texture) are dropped.
 bool keepNetworkRegion(const cv::Mat& bgr, const TextRegion& region, const OcrLine& line, ImageKind kind) {
-  const auto gray = [&] {
-    cv::Mat g;
-    cv::cvtColor(bgr(region.box), g, cv::COLOR_BGR2GRAY);
-    return g;
-  };
+  cv::Mat gray;  // every test below reads the same grey crop
+  cv::cvtColor(bgr(region.box), gray, cv::COLOR_BGR2GRAY);
   // a line on an ECG drawn by long thin strokes that rise and fall is its rhythm strip, whatever OCR reads there ("A ES
   // PES SAY AF YY", a name at 0.34)
-  if (kind == ImageKind::Ecg && looksLikeTrace(gray())) return false;
+  if (kind == ImageKind::Ecg && looksLikeTrace(gray)) return false;
   // faint streaks at an image's edge (a scan's or a rotation's replicated border, 4 grey levels) read as "A LA AN AR"
-  if (inkContrast(gray()) < 16) return false;
+  if (inkContrast(gray) < 16) return false;
   if (alnumCount(line.text) >= 3 && line.confidence >= 0.5f) return true;
   // a long line of the header or footer band read poorly (a rotated 50 px ECG header row read at 0.37, "Due : EMM
   // Chimugie ce cH vue Bordeaux"; an identity row read at 0.25 with its dates and number) is text all the same, where
@@ -283,8 +280,8 @@ bool keepNetworkRegion(const cv::Mat& bgr, const TextRegion& region, const OcrLi
     return true;
   // a line of the small-text pass was found on a full-resolution tile of a row whose texture already passed a glyph
   // test: 8 px print after JPEG reads badly and its letters touch, so a partial reading or two glyphs are enough
-  if (isSmallTextLine(region)) return alnumCount(line.text) >= 2 || looksLikeGlyphRow(gray(), 2);
-  return looksLikeGlyphRow(gray(), 3);  // ECG traces and textures can mimic two glyphs, rarely three
+  if (isSmallTextLine(region)) return alnumCount(line.text) >= 2 || looksLikeGlyphRow(gray, 2);
+  return looksLikeGlyphRow(gray, 3);  // ECG traces and textures can mimic two glyphs, rarely three
 }
 
 }  // namespace
