@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include <cstdio>
+#include <optional>
 
 namespace {
 
@@ -26,13 +27,15 @@ int analyze(const medpics::cli::Args& args) {
     std::fprintf(stderr, "usage: medpics analyze [--json] FILE...\n");
     return 2;
   }
-  medpics::detect::Pipeline pipeline;
+  // built at the first readable file: a refused input (a directory, a FIFO, /dev/zero) is answered at once, without
+  // waiting for the models to load (the pipeline's destructor waits for its warm-up)
+  std::optional<medpics::detect::Pipeline> pipeline;
   bool allOk = true;
   for (const auto& path : files) {
     std::string error;
     medpics::detect::AnalysisResult result;
     if (const auto bytes = medpics::util::readFile(path, &error, medpics::util::kMaxImageFileBytes))
-      result = pipeline.analyze(*bytes);
+      result = (pipeline ? *pipeline : pipeline.emplace()).analyze(*bytes);
     else
       result.error = error;
     allOk = allOk && result.ok();
