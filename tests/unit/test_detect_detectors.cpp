@@ -14,6 +14,7 @@
 #include <exiv2/exiv2.hpp>
 #include <nlohmann/json.hpp>
 
+#include <cmath>
 #include <filesystem>
 
 using namespace medpics;
@@ -218,6 +219,31 @@ TEST_CASE("tattoo: a thin grey heart outline around a name is flagged", "[detect
       shaded.at<cv::Vec3b>(y, x) = cv::Vec3b(uchar(60 + 120 * x / shaded.cols), uchar(60 + 120 * y / shaded.rows),
                                              uchar(x < shaded.cols / 2 ? 90 : 200));
   CHECK(detectTattoos(shaded).empty());
+}
+
+// Seed 7433 (session 13, fresh): a star in a ring drawn in thin grey strokes (luma 0.48 of the skin's once blended,
+// 0.097 of its box inked): missed. A closed outline is line art; the same strokes as open waves are not a tattoo.
+TEST_CASE("tattoo: a thin grey star in a ring is flagged, open grey waves are not", "[detect]") {
+  synth::SynthImage img = test::corpusImage(synth::ImageKind::SkinTattoo, 7433, 22, 2557, 1917);
+  std::vector<uchar> jpeg;
+  cv::imencode(".jpg", img.pixels, jpeg, {cv::IMWRITE_JPEG_QUALITY, 68});
+  img.pixels = cv::imdecode(jpeg, cv::IMREAD_COLOR);
+  const auto marks = detectTattoos(img.pixels);
+  int tattoos = 0;
+  for (const auto& e : img.truth) {
+    if (e.kind != "tattoo") continue;
+    ++tattoos;
+    CHECK(test::maskedFraction(e, marks) >= 0.9);
+  }
+  CHECK(tattoos == 1);
+  cv::Mat skin(960, 1280, CV_8UC3, cv::Scalar(150, 180, 230));
+  for (int k = 0; k < 3; ++k) {  // three open waves of 5 px grey strokes, each as large as the ring above
+    std::vector<cv::Point> wave;
+    for (int x = 0; x <= 280; x += 4) wave.push_back({400 + x, 250 + 150 * k + int(40 * std::sin(x / 28.0))});
+    cv::polylines(skin, wave, false, cv::Scalar(80, 85, 100), 5, cv::LINE_AA);
+  }
+  cv::GaussianBlur(skin, skin, {0, 0}, 1.5);
+  CHECK(detectTattoos(skin).empty());
 }
 
 TEST_CASE("findings: JSON mapping round trip, metadata without box") {

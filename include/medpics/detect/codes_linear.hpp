@@ -27,6 +27,15 @@ cv::Mat straightenedBars(const cv::Mat& gray, const BarCandidate& c, double scal
 // for their spacing, and inside them a gradient across the bars at least 4x the gradient along them (not text).
 bool looksLikeBars(const cv::Mat& straight);
 
+// True when a straightened crop shows a stacked code (PDF417, MicroPDF417): 16 rows or more, nearly all of them
+// repeating the row above and half of them exactly (rows of bars a few pixels high: 42 of 63 rows of a blurred
+// PDF417 at 0.97 or more, 4 of 22 in a line of digits) in three runs or more evenly pitched (the code's rows; a
+// large line of text repeats its rows in one or two runs), the first and last rows different (the pattern changes
+// from row to row), at least 15 bars across the middle row, spaced unevenly, and a gradient across the bars at
+// least 1.8x the gradient along them (text lines: about 1; a blurred PDF417 rotated 4 degrees, its row boundaries
+// included: 2.1).
+bool looksLikeStackedBars(const cv::Mat& straight);
+
 struct LinearRead {
   std::string format, text;
 };

@@ -254,6 +254,15 @@ std::vector<cv::Rect> localiseMatrixCodes(const cv::Mat& gray, std::initializer_
   return out;
 }
 
+// solidL on the candidate `r` of `gray`, binarised as the localiser does (with a margin around it for the threshold).
+bool showsFinderL(const cv::Mat& gray, const cv::Rect& r) {
+  const cv::Rect around =
+      cv::Rect(r.x - 12, r.y - 12, r.width + 24, r.height + 24) & cv::Rect(0, 0, gray.cols, gray.rows);
+  cv::Mat bin;
+  cv::adaptiveThreshold(gray(around), bin, 255, cv::ADAPTIVE_THRESH_MEAN_C, cv::THRESH_BINARY_INV, 25, 10);
+  return solidL(bin((r & around) - around.tl()));
+}
+
 bool squareish(const cv::Rect& r) { return std::max(r.width, r.height) <= 1.3 * std::min(r.width, r.height); }
 
 // Second chance for a candidate region the whole-image pass did not decode: the crop is deskewed (angle of its
@@ -406,7 +415,7 @@ void addLinearCandidates(const cv::Mat& fullGray, const cv::Mat& gray, double sc
       f.text = read->text;
       f.detector = "zxing-cpp";
       f.detectorVersion = "1.4/" + read->format + "/bars";
-    } else if (looksLikeBars(straight)) {
+    } else if (looksLikeBars(straight) || looksLikeStackedBars(straight)) {
       f.category = "unreadable-code";  // bars of several widths repeated over the rows: masked all the same
       f.confidence = 0.6f;
       f.detector = "bar-localiser";
@@ -484,25 +493,29 @@ std::vector<Finding> detectCodes(const cv::Mat& bgr, const CodeOptions& o) {
   cv::resize(gray, small, {}, locScale, locScale, cv::INTER_AREA);
   struct Candidate {
     cv::Rect first;
-    double scale;         // of the image it was found on
+    double scale;         // working pixels per pixel of the image it was found on
     bool nested = false;  // inside another outline: reported only when decoded (ultrasound sectors, photo frames)
+    bool fine = false;    // found by the fine pass (small symbols at full resolution)
   };
   std::vector<Candidate> candidates;
   std::vector<char> nested;
   const std::vector<cv::Rect> coarseFound = localiseMatrixCodes(small, {5, 11, 19}, 0, &nested);
   for (std::size_t i = 0; i < coarseFound.size(); ++i) candidates.push_back({coarseFound[i], locScale, nested[i] != 0});
-  // fine pass at working resolution: a small symbol (14-48 px, modules of 1-2 px) is a grey square at 800 px
+  // fine pass at full resolution: a small symbol (14-48 px of the working copy, modules of 1-2 px) is a grey square at
+  // 800 px, and at the working scale of a 12 MP image a 14 px symbol is 8 px and its modules blur into a sticker's
+  // edge (a 38 x 20 px DataMatrix on a 3200 px lab report); the coarse pass finds the larger ones
   if (locScale < 0.75)
-    for (const cv::Rect& r : localiseMatrixCodes(gray, {5}, 48)) {
-      const cv::Rect coarse(int(r.x * locScale), int(r.y * locScale), std::max(1, int(r.width * locScale)),
-                            std::max(1, int(r.height * locScale)));
+    for (const cv::Rect& r : localiseMatrixCodes(fullGray, {5}, int(std::lround(48 / scale)))) {
+      const double toSmall = scale * locScale;
+      const cv::Rect coarse(int(r.x * toSmall), int(r.y * toSmall), std::max(1, int(r.width * toSmall)),
+                            std::max(1, int(r.height * toSmall)));
       // the same symbol seen by the coarse pass (a larger blob that merely touches it, such as a band's edge, is not)
       const bool seen = std::any_of(candidates.begin(), candidates.end(), [&](const auto& c) {
         return (c.first & coarse).area() >= 0.5 * coarse.area() && c.first.area() <= 4 * std::max(1, coarse.area());
       });
-      if (!seen) candidates.push_back({r, 1.0});
+      if (!seen) candidates.push_back({r, 1.0 / scale, false, true});
     }
-  for (const auto& [r, foundScale, inside] : candidates) {
+  for (const auto& [r, foundScale, inside, fine] : candidates) {
     const double toImage = scale * foundScale;
     const cv::Rect full(int(r.x / toImage), int(r.y / toImage), int(r.width / toImage) + 1,
                         int(r.height / toImage) + 1);
@@ -518,7 +531,9 @@ std::vector<Finding> detectCodes(const cv::Mat& bgr, const CodeOptions& o) {
     const cv::Rect working = cv::Rect(int(r.x / foundScale), int(r.y / foundScale), int(r.width / foundScale) + 1,
                                       int(r.height / foundScale) + 1) &
                              cv::Rect(0, 0, gray.cols, gray.rows);
-    if (auto decoded = readCandidate(gray, working)) {
+    // (a fine-pass symbol is read where it was found, at full resolution)
+    if (auto decoded = fine ? readCandidate(fullGray, r & cv::Rect(0, 0, fullGray.cols, fullGray.rows))
+                            : readCandidate(gray, working)) {
       f.category = categoryOf(decoded->format());
       f.confidence = 0.9f;
       f.text = decoded->text();
@@ -528,7 +543,10 @@ std::vector<Finding> detectCodes(const cv::Mat& bgr, const CodeOptions& o) {
                looksLikeTextBlock(gray(working))) {
       continue;  // nested in another outline, drawn in colour (the pink grid of ECG paper), or lines of text (an
                  // ultrasound's settings block): only when decoded
-    } else if (!squareish(r) && foundScale >= 1.0 - 1e-9 && locScale < 0.75) {
+    } else if (fine && !showsFinderL(fullGray, r & cv::Rect(0, 0, fullGray.cols, fullGray.rows))) {
+      continue;  // a small dense blob without a DataMatrix's L finder: two bold digits ("10" of a radiograph's scale,
+                 // an ECG's "V5" at full resolution); a 14-48 px code that cannot be decoded is a DataMatrix
+    } else if (!squareish(r) && fine) {
       // a fine-pass candidate (small, dense in both directions): a rectangular DataMatrix, masked all the same
       f.category = "unreadable-code";
       f.confidence = 0.5f;

@@ -139,17 +139,13 @@ cv::Mat straightenedBars(const cv::Mat& gray, const BarCandidate& c, double scal
   return crop;
 }
 
-bool looksLikeBars(const cv::Mat& g) {
-  if (g.rows < 10 || g.cols < 20) return false;
-  // column profile of the middle rows; bars are its dips, counted with hysteresis (blurred 1 px modules of a
-  // JPEG-compressed code do not reach an Otsu level, but still dip)
-  const cv::Mat middle = g(cv::Range(g.rows / 5, std::max(g.rows / 5 + 1, g.rows * 4 / 5)), cv::Range::all());
-  cv::Mat mean;
-  cv::reduce(middle, mean, 0, cv::REDUCE_AVG, CV_32F);
+// The dips of a column profile (one row of floats), counted with hysteresis: blurred 1 px modules of a
+// JPEG-compressed code do not reach an Otsu level, but still dip. Empty when the profile has under 30 grey levels.
+static std::vector<int> profileDips(const cv::Mat& mean) {
   const float* p = mean.ptr<float>(0);
   double lo = 255, hi = 0;
   cv::minMaxLoc(mean, &lo, &hi);
-  if (hi - lo < 30) return false;
+  if (hi - lo < 30) return {};
   const double delta = 0.08 * (hi - lo);
   std::vector<int> centres;
   bool dark = false;
@@ -168,6 +164,32 @@ bool looksLikeBars(const cv::Mat& g) {
         dark = false, extreme = p[x], centres.push_back(at);
     }
   }
+  return centres;
+}
+
+// Correlation of two equally long rows of floats, each centred on its mean (-1 when either is flat).
+static double rowCorrelation(cv::Mat a, cv::Mat b) {
+  a -= cv::mean(a)[0];
+  b -= cv::mean(b)[0];
+  const double n = cv::norm(a) * cv::norm(b);
+  return n > 0 ? a.dot(b) / n : -1;
+}
+
+// Sum of the gradient across the bars over the sum along them in a crop (text lines about 1, codes 2 and over).
+static double acrossOverAlong(const cv::Mat& crop) {
+  cv::Mat gx, gy;
+  cv::Sobel(crop, gx, CV_32F, 1, 0);
+  cv::Sobel(crop, gy, CV_32F, 0, 1);
+  return cv::norm(gx, cv::NORM_L1) / std::max(1.0, cv::norm(gy, cv::NORM_L1));
+}
+
+bool looksLikeBars(const cv::Mat& g) {
+  if (g.rows < 10 || g.cols < 20) return false;
+  // column profile of the middle rows; bars are its dips
+  const cv::Mat middle = g(cv::Range(g.rows / 5, std::max(g.rows / 5 + 1, g.rows * 4 / 5)), cv::Range::all());
+  cv::Mat mean;
+  cv::reduce(middle, mean, 0, cv::REDUCE_AVG, CV_32F);
+  const std::vector<int> centres = profileDips(mean);
   if (centres.size() < 10) return false;
   // modules of several widths: the distances between bars vary (a ruler's ticks are evenly spaced)
   std::vector<int> spacing;
@@ -175,17 +197,14 @@ bool looksLikeBars(const cv::Mat& g) {
   if (percentile(spacing, 0.9) < 1.5 * percentile(spacing, 0.1)) return false;
   const int x0 = std::max(1, centres.front() - 2), x1 = std::min(g.cols - 1, centres.back() + 3);
   // the rows repeat the profile (within a pixel of shift): bars run across their whole height, strokes of text do not
-  cv::Mat ref = mean.colRange(x0, x1) - cv::mean(mean.colRange(x0, x1))[0];
-  const double refNorm = cv::norm(ref);
+  const cv::Mat ref = mean.colRange(x0, x1);
   int agreeing = 0, total = 0;
   for (int y = g.rows / 10; y < g.rows - g.rows / 10; ++y, ++total) {
     double best = -1;
     for (int shift = -1; shift <= 1; ++shift) {
       cv::Mat row;
       g.row(y).colRange(x0 + shift, x1 + shift).convertTo(row, CV_32F);
-      row -= cv::mean(row)[0];
-      const double n = cv::norm(row) * refNorm;
-      if (n > 0) best = std::max(best, row.dot(ref) / n);
+      best = std::max(best, rowCorrelation(row, ref.clone()));
     }
     agreeing += best >= 0.5;
   }
@@ -197,11 +216,63 @@ bool looksLikeBars(const cv::Mat& g) {
   // ratio under 2, codes over 10, blurred 1 px modules included)
   const cv::Mat band =
       g(cv::Range(g.rows * 35 / 100, std::max(g.rows * 35 / 100 + 3, g.rows * 65 / 100)), cv::Range(x0, x1));
-  cv::Mat gx, gy;
-  cv::Sobel(band, gx, CV_32F, 1, 0);
-  cv::Sobel(band, gy, CV_32F, 0, 1);
-  if (cv::norm(gx, cv::NORM_L1) < 4 * cv::norm(gy, cv::NORM_L1)) return false;
+  if (acrossOverAlong(band) < 4) return false;
   return agreeing >= 8 && agreeing >= 0.5 * total;
+}
+
+bool looksLikeStackedBars(const cv::Mat& g) {
+  if (g.rows < 16 || g.cols < 40) return false;
+  const int x0 = g.cols / 10, x1 = g.cols - g.cols / 10;
+  // bar rows: contrasted, and repeating the row above within a pixel of shift (a PDF417 row is 3 modules high or
+  // more; its boundaries with the next row still correlate at 0.8 once blurred)
+  std::vector<int> barRows;
+  int exact = 0;  // rows repeating the row above almost exactly (inside a code's row; a line of text has few)
+  std::vector<int> runStarts;  // where each run of two or more exact rows starts: one run per row of the code
+  int runLength = 0;
+  for (int y = 1; y < g.rows; ++y) {
+    cv::Scalar mean, deviation;
+    cv::meanStdDev(g.row(y).colRange(x0, x1), mean, deviation);
+    if (deviation[0] < 15) {
+      runLength = 0;
+      continue;
+    }
+    cv::Mat above;
+    g.row(y - 1).colRange(x0, x1).convertTo(above, CV_32F);
+    double best = -1;
+    for (int shift = -1; shift <= 1; ++shift) {
+      cv::Mat row;
+      g.row(y).colRange(x0 + shift, x1 + shift).convertTo(row, CV_32F);
+      best = std::max(best, rowCorrelation(row, above.clone()));
+    }
+    if (best >= 0.8) barRows.push_back(y);
+    exact += best >= 0.97;
+    runLength = best >= 0.97 ? runLength + 1 : 0;
+    if (runLength == 2) runStarts.push_back(y - 1);
+  }
+  if (barRows.size() < 16 || exact < 0.5 * double(barRows.size())) return false;
+  // three rows of the code or more, evenly pitched (a PDF417's rows are all equally high; a large line of text
+  // "10 mm/mV" repeats its rows in one or two runs of uneven length)
+  if (runStarts.size() < 3) return false;
+  std::vector<int> pitch;
+  for (std::size_t i = 1; i < runStarts.size(); ++i) pitch.push_back(runStarts[i] - runStarts[i - 1]);
+  if (*std::max_element(pitch.begin(), pitch.end()) > 1.5 * *std::min_element(pitch.begin(), pitch.end())) return false;
+  const int top = barRows.front(), bottom = barRows.back() + 1;
+  if (double(barRows.size()) < 0.8 * (bottom - top)) return false;
+  // the rows' patterns change down the symbol (a 1-D code's rows all repeat one profile: looksLikeBars), each row
+  // is dense with bars, and the gradient runs across the bars
+  const cv::Mat symbol = g(cv::Range(top, bottom), cv::Range(x0, x1));
+  cv::Mat first, last;
+  symbol.row(0).convertTo(first, CV_32F);
+  symbol.row(symbol.rows - 1).convertTo(last, CV_32F);
+  if (rowCorrelation(first, last) >= 0.5) return false;
+  cv::Mat middle;
+  symbol.row(symbol.rows / 2).convertTo(middle, CV_32F);
+  const std::vector<int> dips = profileDips(middle);
+  if (dips.size() < 15) return false;
+  std::vector<int> spacing;  // bars of several widths (the lines of ECG paper are evenly spaced)
+  for (std::size_t i = 1; i < dips.size(); ++i) spacing.push_back(dips[i] - dips[i - 1]);
+  if (percentile(spacing, 0.9) < 1.5 * percentile(spacing, 0.1)) return false;
+  return acrossOverAlong(symbol) >= 1.8;
 }
 
 std::optional<LinearRead> readStraightenedBars(const cv::Mat& g) {

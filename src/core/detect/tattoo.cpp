@@ -29,6 +29,18 @@ bool woundLike(const cv::Mat& bgrSmall, const cv::Mat& inkMask, const cv::Rect& 
   return cv::mean(magnitude, border)[0] / 4.0 < 0.12 * contrast;
 }
 
+// True when a mark's ink (its box) closes around skin covering 15 % of the box or more (a star in a ring: 24 %, its
+// inner star): an outline drawn as a closed shape (a circle, a heart; 2-3 px grey strokes at the working scale ink
+// 0.06-0.1 of the box). Hair, creases and fabric seams are open strokes.
+bool enclosesSkin(const cv::Mat& markInk) {
+  std::vector<std::vector<cv::Point>> contours;
+  std::vector<cv::Vec4i> hierarchy;
+  cv::findContours(markInk.clone(), contours, hierarchy, cv::RETR_CCOMP, cv::CHAIN_APPROX_SIMPLE);
+  for (std::size_t i = 0; i < contours.size(); ++i)
+    if (hierarchy[i][3] >= 0 && cv::contourArea(contours[i]) >= 0.15 * double(markInk.total())) return true;
+  return false;
+}
+
 }  // namespace
 
 std::vector<Finding> detectTattoos(const cv::Mat& bgr, const std::vector<Box>& exclude, const TattooOptions& o) {
@@ -83,14 +95,14 @@ std::vector<Finding> detectTattoos(const cv::Mat& bgr, const std::vector<Box>& e
     const double area = double(r.area()) / total;
     if (area < o.minMarkArea || area > o.maxMarkArea) continue;
     // ink pixels over the box: strokes, not the thin outline of a grid cell or a fabric's seam. Line-art in blue/green
-    // or black tattoo ink may be thin; dark grey marks must be drawn with some weight (a heart outlined in grey around
-    // a name, 1-2 px strokes at the working scale: 0.13)
+    // or black tattoo ink may be thin, and so may a grey outline closed around skin; other dark grey marks must be
+    // drawn with some weight (a heart outlined in grey around a name, 1-2 px strokes at the working scale: 0.13)
     const double inkPixels = std::max(1, cv::countNonZero(ink(r)));
     if (cv::countNonZero(ink(r) & excluded(r)) >= 0.6 * inkPixels) continue;
     const double solidity = inkPixels / std::max(1.0, double(r.area()));
     const double tattooInk = cv::countNonZero(ink(r) & blueGreen(r)) / inkPixels;
     const double darkness = cv::mean(channels[0](r), ink(r))[0] / std::max(1.0, skinLuma);  // ink vs skin luma
-    const bool lineArt = tattooInk > 0.5 || darkness < 0.45;
+    const bool lineArt = tattooInk > 0.5 || darkness < 0.45 || enclosesSkin(ink(r));
     if (solidity < (lineArt ? 0.04 : 0.1)) continue;
     if (woundLike(small, ink(r) > 0, r, skinLuma)) continue;
     candidates.push_back(r);
