@@ -129,13 +129,14 @@ TEST_CASE("bar tests: a code's bars pass, a line of text, a ruler and a blank ba
 
 TEST_CASE("the pink grid of ECG paper is not an unreadable code", "[codes]") {
   // ECGs of corpora 1103 (images 4 and 20: 12 and 3 undecodable "codes" on the grid before), 857 and 1117 (image 20:
-  // a grid cell holding a QRS spike, and one holding the lead label "II", in black)
+  // a grid cell holding a QRS spike, and one holding the lead label "II", in black), 7433 (image 12: the bold lead
+  // labels "V2" and "V5" seen at full resolution by the small-code pass, session 13)
   struct Case {
     std::uint64_t seed;
     int index, w, h, quality;
   };
   for (const Case& c : {Case{1103, 4, 3516, 2486, 40}, Case{1103, 20, 2682, 1896, 54}, Case{857, 20, 1524, 1077, 48},
-                        Case{1117, 20, 3666, 2592, 56}}) {
+                        Case{1117, 20, 3666, 2592, 56}, Case{7433, 12, 3534, 2498, 80}}) {
     const synth::SynthImage img = corpusImage(synth::ImageKind::Ecg, c.seed, c.index, c.w, c.h, c.quality);
     const auto findings = detectCodes(img.pixels);
     INFO("ECG " << c.seed << "/" << c.index << ": " << describe(findings));
