@@ -74,6 +74,8 @@ TEST_CASE("codes missed on the hard corpora are masked, read when the bars allow
                 2969, 3958, 46},
            Case{"rectangular DataMatrix 38 x 20 px on the sticker of a 7.7 MP lab report", K::LabReport, 6151, 17, 2398,
                 3197, 45},
+           Case{"Aztec 36 px on the sticker of an 8.8 MP lab report (no L finder: modules only)", K::LabReport, 4409, 1,
+                2568, 3424, 47},
        }) {
     const synth::SynthImage img = corpusImage(c.kind, c.seed, c.index, c.w, c.h, c.quality);
     const auto findings = detectCodes(img.pixels);

@@ -9,7 +9,6 @@
 #include <opencv2/imgproc.hpp>
 
 #include <algorithm>
-#include <array>
 #include <cmath>
 #include <initializer_list>
 #include <optional>
@@ -255,35 +254,13 @@ std::vector<cv::Rect> localiseMatrixCodes(const cv::Mat& gray, std::initializer_
   return out;
 }
 
-// True when three corners of a binarised candidate (ink 255) hold a QR finder: a corner box of 0.28 of the side
-// (7 modules of 21-25) about half inked, its centre (the finder's solid 3 x 3 modules, blurred and turned) half inked
-// or more.
-bool qrFinders(const cv::Mat& bin) {
-  const int w = std::max(3, int(0.28 * bin.cols)), h = std::max(3, int(0.28 * bin.rows));
-  if (bin.cols < 2 * w || bin.rows < 2 * h) return false;
-  const std::array<cv::Point, 3> corners{cv::Point(0, 0), cv::Point(bin.cols - w, 0), cv::Point(0, bin.rows - h)};
-  return std::all_of(corners.begin(), corners.end(), [&](const cv::Point& at) {
-    const cv::Mat box = bin(cv::Rect(at.x, at.y, w, h));
-    const double ink = cv::countNonZero(box) / double(box.total());
-    const cv::Mat centre = box(cv::Rect(w / 3, h / 3, std::max(1, w / 3), std::max(1, h / 3)));
-    return ink >= 0.4 && ink <= 0.85 && cv::countNonZero(centre) >= 0.5 * double(centre.total());
-  });
-}
-
-// The finder of a small 2-D code on the candidate `r` of `gray` (binarised as the localiser does, with a margin
-// around it for the threshold), a DataMatrix's L or a QR's three corner squares, and modules.
-bool showsFinderAndModules(const cv::Mat& gray, const cv::Rect& r) {
-  const cv::Rect around =
-      cv::Rect(r.x - 12, r.y - 12, r.width + 24, r.height + 24) & cv::Rect(0, 0, gray.cols, gray.rows);
-  cv::Mat bin;
-  cv::adaptiveThreshold(gray(around), bin, 255, cv::ADAPTIVE_THRESH_MEAN_C, cv::THRESH_BINARY_INV, 25, 10);
-  cv::Mat otsu;  // (the adaptive threshold hollows a finder's solid centre: Otsu over the candidate for the QR test)
+// True when the candidate `r` of `gray` shows a 2-D code's modules: about half of it inked (Otsu), in many pieces
+// of paper (a 38 x 20 px DataMatrix: 11, a 36 px Aztec: 8, a 58 px QR: 27; a bold "V2" on an ECG, an "L" marker or a
+// "0" in white on a radiograph: 1 or 2).
+bool showsModules(const cv::Mat& gray, const cv::Rect& r) {
+  cv::Mat otsu, labels;
   cv::threshold(gray(r), otsu, 0, 255, cv::THRESH_BINARY_INV | cv::THRESH_OTSU);
-  if (!solidL(bin((r & around) - around.tl())) && !qrFinders(otsu)) return false;
-  // and modules: about half the candidate inked, in many pieces of paper (a 38 x 20 px DataMatrix: 11, a 58 px QR: 27;
-  // a bold "V2" on an ECG, an "L" marker or a "0" in white on a radiograph: 1 or 2)
   const double ink = cv::countNonZero(otsu) / double(std::max<std::size_t>(1, otsu.total()));
-  cv::Mat labels;
   return ink >= 0.3 && ink <= 0.75 && cv::connectedComponents(~otsu, labels, 4) - 1 >= 6;
 }
 
@@ -567,9 +544,9 @@ std::vector<Finding> detectCodes(const cv::Mat& bgr, const CodeOptions& o) {
                looksLikeTextBlock(gray(working))) {
       continue;  // nested in another outline, drawn in colour (the pink grid of ECG paper), or lines of text (an
                  // ultrasound's settings block): only when decoded
-    } else if (fine && !showsFinderAndModules(fullGray, r & cv::Rect(0, 0, fullGray.cols, fullGray.rows))) {
-      continue;  // a small dense blob without a finder: two bold digits ("10" of a radiograph's scale, an ECG's "V5"
-                 // at full resolution)
+    } else if (fine && !showsModules(fullGray, r & cv::Rect(0, 0, fullGray.cols, fullGray.rows))) {
+      continue;  // a small dense blob without modules: bold glyphs ("V2" of an ECG, a radiograph's "L" or "10") at full
+                 // resolution
     } else if (!squareish(r) && fine) {
       // a fine-pass candidate (small, dense in both directions): a rectangular DataMatrix, masked all the same
       f.category = "unreadable-code";
