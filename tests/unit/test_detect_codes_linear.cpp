@@ -1,6 +1,6 @@
-// Regression tests of the codes missed on the hard corpora (seeds 857, 1103, 1117, 2311, 5501, 6151, 7433), rebuilt
-// with the generator:
-// codes at a band's edge without quiet zone, 1 px modules after JPEG, codes on stickers of large lab reports.
+// Regression tests of the codes missed on the hard corpora (seeds 857, 1103, 1117, 2311, 2749, 5501, 6151, 7433),
+// rebuilt with the generator: codes at a band's edge without quiet zone, 1 px modules after JPEG, codes on stickers of
+// large lab reports.
 #include "medpics/detect/codes.hpp"
 #include "medpics/detect/codes_linear.hpp"
 #include "medpics/detect/evaluation.hpp"
@@ -74,6 +74,8 @@ TEST_CASE("codes missed on the hard corpora are masked, read when the bars allow
                 2969, 3958, 46},
            Case{"rectangular DataMatrix 38 x 20 px on the sticker of a 7.7 MP lab report", K::LabReport, 6151, 17, 2398,
                 3197, 45},
+           Case{"Code 128 92 x 38 px joined by the localiser to the bold name 15 px before it", K::LabReport, 2749, 1,
+                1924, 2565, 37},
            Case{"Aztec 36 px on the sticker of an 8.8 MP lab report (no L finder: modules only)", K::LabReport, 4409, 1,
                 2568, 3424, 47},
        }) {

@@ -27,6 +27,11 @@ cv::Mat straightenedBars(const cv::Mat& gray, const BarCandidate& c, double scal
 // for their spacing, and inside them a gradient across the bars at least 4x the gradient along them (not text).
 bool looksLikeBars(const cv::Mat& straight);
 
+// True when a straightened crop holds a 1-D code beside a bold word that the localiser joined to it ("DER BERG" 15 px
+// before a Code 128 on a sticker): split at a light gap three times the usual bar spacing or more, one side passes
+// looksLikeBars.
+bool looksLikeBarsBesideText(const cv::Mat& straight);
+
 // True when a straightened crop shows a stacked code (PDF417, MicroPDF417): 16 rows or more, nearly all of them
 // repeating the row above and half of them exactly (rows of bars a few pixels high: 42 of 63 rows of a blurred
 // PDF417 at 0.97 or more, 4 of 22 in a line of digits) in three runs or more evenly pitched (the code's rows; a

@@ -416,7 +416,7 @@ void addLinearCandidates(const cv::Mat& fullGray, const cv::Mat& gray, double sc
       f.text = read->text;
       f.detector = "zxing-cpp";
       f.detectorVersion = "1.4/" + read->format + "/bars";
-    } else if (looksLikeBars(straight) || looksLikeStackedBars(straight)) {
+    } else if (looksLikeBars(straight) || looksLikeStackedBars(straight) || looksLikeBarsBesideText(straight)) {
       f.category = "unreadable-code";  // bars of several widths repeated over the rows: masked all the same
       f.confidence = 0.6f;
       f.detector = "bar-localiser";

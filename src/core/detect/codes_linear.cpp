@@ -220,6 +220,24 @@ bool looksLikeBars(const cv::Mat& g) {
   return agreeing >= 8 && agreeing >= 0.5 * total;
 }
 
+bool looksLikeBarsBesideText(const cv::Mat& g) {
+  if (g.rows < 10 || g.cols < 40) return false;
+  const cv::Mat middle = g(cv::Range(g.rows / 5, std::max(g.rows / 5 + 1, g.rows * 4 / 5)), cv::Range::all());
+  cv::Mat mean;
+  cv::reduce(middle, mean, 0, cv::REDUCE_AVG, CV_32F);
+  const std::vector<int> dips = profileDips(mean);
+  if (dips.size() < 10) return false;
+  std::vector<int> spacing;
+  for (std::size_t i = 1; i < dips.size(); ++i) spacing.push_back(dips[i] - dips[i - 1]);
+  const double usual = percentile(spacing, 0.5);
+  for (std::size_t i = 1; i < dips.size(); ++i) {
+    if (dips[i] - dips[i - 1] < 3 * usual) continue;
+    const int cut = (dips[i - 1] + dips[i]) / 2;
+    if (looksLikeBars(g.colRange(0, cut)) || looksLikeBars(g.colRange(cut, g.cols))) return true;
+  }
+  return false;
+}
+
 bool looksLikeStackedBars(const cv::Mat& g) {
   if (g.rows < 16 || g.cols < 40) return false;
   const int x0 = g.cols / 10, x1 = g.cols - g.cols / 10;
