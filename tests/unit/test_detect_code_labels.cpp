@@ -48,7 +48,7 @@ TEST_CASE("label area: a decoded code or undecoded bars, never a matrix-localise
   CHECK_FALSE(onCodeLabel({code("zxing-cpp", qr)}, {300, 250, 60, 10}));
 }
 
-TEST_CASE("label rule: to-check text on a label is masked; PHI lines beside the code reach it", "[rules][codes]") {
+TEST_CASE("label rule: to-check text and digits on a label are masked; PHI lines beside the code reach it", "[rules][codes]") {
   const std::vector<Finding> codes{code("bar-localiser", {1560, 455, 100, 55})};
   std::vector<Finding> findings{
       text("name", true, {1424, 460, 104, 24}),            // cut short before its last word: extended to the code
@@ -56,7 +56,10 @@ TEST_CASE("label rule: to-check text on a label is masked; PHI lines beside the 
       text(kToCheckCategory, false, {400, 900, 60, 22}),   // elsewhere on the page: unchanged
       text("date", true, {1420, 380, 80, 20}),             // above the code's rows: not extended
       text("benign", false, {1680, 470, 60, 20}),          // a benign word right of the code: unchanged
+      text("benign", false, {1425, 515, 60, 20}),          // digits read as benign on the label: masked
   };
+  findings[4].text = "Tube";
+  findings[5].text = "| 2500/1075";  // 25/09/1975 garbled (seed 6262 image 9, session 14)
   maskCodeLabels(findings, codes);
   REQUIRE(findings[0].box);
   CHECK(findings[0].box->x == 1424);
@@ -70,6 +73,8 @@ TEST_CASE("label rule: to-check text on a label is masked; PHI lines beside the 
   CHECK(findings[3].box->w == 80);
   CHECK_FALSE(findings[4].phi);
   CHECK(findings[4].box->x == 1680);
+  CHECK(findings[5].phi);
+  CHECK(findings[5].category == "other-text");
 }
 
 TEST_CASE("a field label between two PHI findings of its row is masked with them; a leading label is not", "[rules]") {

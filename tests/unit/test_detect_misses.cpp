@@ -296,3 +296,38 @@ TEST_CASE("miss: header lines of a large ECG cut by the refinement tiles are mas
   for (const auto& s : m) UNSCOPED_INFO("missed: " << s);
   CHECK(m.empty());
 }
+
+TEST_CASE("miss (fresh seeds, session 14): small print in boxes, merged blocks, ECG header rows and code labels",
+          "[misses][pipeline]") {
+  MODELS_OR_SKIP();
+  struct Case {
+    const char* what;
+    synth::ImageKind kind;
+    std::uint64_t seed;
+    int index, w, h, quality;
+  };
+  for (const Case& c : {
+           // the box's border closed with its 10 px lines into one sparse component: no row, no refinement tile
+           Case{"identity block of 10 px lines in a bordered box, 10.6 MP lab report", synth::ImageKind::LabReport,
+                5501, 1, 2814, 3752, 59},
+           // four 9 px white lines in a corner, one network region read as "==": a row of merged lines
+           Case{"9 px header block in the corner of a 9.5 MP dark ultrasound", synth::ImageKind::Ultrasound, 8818, 23,
+                3550, 2662, 51},
+           // the IPP of an 8 px ECG header row seen as a 25 x 6 px fragment read '"AOA', a lead-label-like token
+           // ("à vérifier"), and its outline stopped at the sixth digit: on an identity row, grown over its ink
+           Case{"8 px IPP fragment on an ECG header's identity row, q40", synth::ImageKind::Ecg, 3413, 20, 3115, 2202,
+                40},
+           // the birth date on a sticker beside its code read "2500/1075" at 0.63, classified benign
+           Case{"10 px birth date on a code's label read as digits", synth::ImageKind::LabReport, 6262, 9, 1197, 1596,
+                72},
+       }) {
+    std::string jpeg;
+    const auto img = test::corpusImage(c.kind, c.seed, c.index, c.w, c.h, c.quality, &jpeg);
+    const auto r = pipeline().analyze(jpeg);
+    REQUIRE(r.ok());
+    INFO(c.what << "\n" << describe(r.findings));
+    const auto m = missed(img, r.findings, {"text"});
+    for (const auto& s : m) UNSCOPED_INFO("missed: " << s);
+    CHECK(m.empty());
+  }
+}

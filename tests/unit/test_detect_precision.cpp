@@ -288,6 +288,31 @@ TEST_CASE("a short token read on ECG traces near the header is not masked when f
   CHECK(g[1].phi);
 }
 
+// Seed 3413 image 20 (session 14): on an ECG's 8 px header row "Nom : ÉTIENNE Zoé  Né(e) le 09/11/1979  IPP 8566009015",
+// the IPP was a 25 x 6 px fragment read '"AOA' (a lead-label-like token) and "Né(e) le ..." was read as garbage; the
+// fragment was "à vérifier". A short token of the header band on the row of identity text that stays masked stays
+// masked; a lead label under the header, on no identity row, does not.
+TEST_CASE("a short token on an ECG header's identity row stays masked; a lead label below it does not", "[rules]") {
+  const cv::Size image(3115, 2202);
+  std::vector<Finding> f = {
+      medpics::test::textFinding(114, 22, 101, 22, "Diom : ÉTIENNE Zoe", "name", true, 0.63f),    // 0: anchor
+      medpics::test::textFinding(210, 27, 78, 16, "Nejad le C:111970s", "other-text", true, 0.3f),  // 1: garbled
+      medpics::test::textFinding(304, 31, 31, 10, "\"AOA", "other-text", true, 0.3f),               // 2: the IPP
+      medpics::test::textFinding(849, 170, 30, 16, "ave", "other-text", true, 0.3f)};               // 3: aVR label
+  resolveUncertainText(f, {1, 2, 3}, image, ImageKind::Ecg, {});
+  CHECK(f[1].phi);  // in the header band: may identify
+  CHECK(f[2].phi);  // continues the identity row
+  CHECK_FALSE(f[3].phi);
+  CHECK(f[3].category == kToCheckCategory);
+  // without the masked text beside it, the same token is a lead label "à vérifier"
+  std::vector<Finding> g = {f[0], f[2]};
+  g[0].box = Box{114, 300, 101, 22};
+  g[1].phi = true;
+  g[1].category = "other-text";
+  resolveUncertainText(g, {1}, image, ImageKind::Ecg, {});
+  CHECK_FALSE(g[1].phi);
+}
+
 // Seed 5501 (session 12): faint coloured streaks along a turned radiograph's top edge (4 grey levels) were read as
 // "A LA AN AR" and "HIT" at 0.30 and masked as header text. Print, even 8 px after JPEG, shows far more contrast.
 TEST_CASE("ink contrast: faint edge streaks are not print; small blurred print and light grey print are", "[rules]") {

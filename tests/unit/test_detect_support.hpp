@@ -40,6 +40,18 @@ inline synth::SynthImage corpusImage(synth::ImageKind kind, std::uint64_t corpus
   return synth::generate(kind, corpusSeed * 100003ull + std::uint64_t(index), g);
 }
 
+// The same image after the corpus' JPEG pass at `quality` (the "jpeg_quality" of its ground truth), as JPEG bytes
+// for the pipeline and decoded in `pixels`.
+inline synth::SynthImage corpusImage(synth::ImageKind kind, std::uint64_t corpusSeed, int index, int w, int h,
+                                     int quality, std::string* jpeg = nullptr) {
+  synth::SynthImage img = corpusImage(kind, corpusSeed, index, w, h);
+  std::vector<uchar> buf;
+  cv::imencode(".jpg", img.pixels, buf, {cv::IMWRITE_JPEG_QUALITY, quality});
+  img.pixels = cv::imdecode(buf, cv::IMREAD_COLOR);
+  if (jpeg) jpeg->assign(buf.begin(), buf.end());
+  return img;
+}
+
 // A text finding at a box, for the rule tests.
 inline detect::Finding textFinding(int x, int y, int w, int h, std::string text, std::string category, bool phi,
                                    float confidence = 0.f) {

@@ -19,7 +19,8 @@ cv::Rect codeLabelArea(const Finding& code);
 bool onCodeLabel(const std::vector<Finding>& codes, const cv::Rect& box);
 
 // Applies the label rule to the text findings of an image, once its codes are known:
-//  - text "à vérifier" (kToCheckCategory) whose centre lies on a code's label is masked (phi true, other-text);
+//  - text "à vérifier" (kToCheckCategory) whose centre lies on a code's label is masked (phi true, other-text), and so
+//    is a line read as benign that holds four digits or more (a garbled date or number: a label prints no results);
 //  - a PHI line on a label that lies beside the code, its rows overlapping the code's, is masked up to the code's
 //    edge: the small-text pass can stop a 10 px line short of its last word ("De Saint-Exupéry, Yann" found up to
 //    "Exupéry"), and the blank label between text and code hides nothing. Its outline becomes the upright box.

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include <array>
 #include <functional>
 #include <string>
 #include <vector>
@@ -63,6 +64,15 @@ void loadTextNetworks(const TextOptions& options, bool infer = false);
 std::vector<TextRegion> dbTextRegions(const cv::Mat& bgr, const TextOptions& options,
                                       const util::CancelToken& cancel = {});
 std::vector<TextRegion> classicalTextRegions(const cv::Mat& bgr, const TextOptions& options);
+
+// Grows a nearly horizontal line (turned at most 11 degrees) at its ends flagged in `ends` along its row of `gray` as
+// long as its ink goes on (its own Otsu level and polarity; strokes longer than three line heights are rules, not
+// ink): gaps under `gapHeights` line heights, at most `reach` pixels, not into the next line of its row in `lines`.
+// The outline grows to the last ink plus a quarter of the line height, and `ends` is cleared. Used for a fine line a
+// refinement tile's edge cut ("N° de dossier : 9938599", its last three digits seen by no tile: gaps of 1.2 heights)
+// and for the mask of a small PHI line whose outline stops short of its last glyphs (0.35: within a word).
+void followLineInk(TextRegion& line, std::array<bool, 2>& ends, const cv::Mat& gray, const std::vector<TextRegion>& lines,
+                   int reach, double gapHeights);
 // True when a grey crop holds a row of at least `minGlyphs` glyph-like components (either polarity).
 bool looksLikeGlyphRow(const cv::Mat& gray, int minGlyphs = 2);
 

@@ -4,6 +4,7 @@
 #include "medpics/detect/text_context.hpp"
 
 #include <algorithm>
+#include <cctype>
 
 namespace medpics::detect {
 
@@ -47,7 +48,10 @@ void maskCodeLabels(std::vector<Finding>& findings, const std::vector<Finding>& 
     if (area.empty()) continue;
     for (Finding& f : findings) {
       if (f.kind != Kind::Text || !f.box || !centreIn(area, rectOf(*f.box))) continue;
-      if (f.category == kToCheckCategory) {
+      // a line read as benign that holds four digits or more is an identifier or a date OCR garbled ("2500/1075"
+      // for the birth date 25/09/1975 on a sticker, read at 0.63): a patient label prints no measurements
+      const auto digits = std::count_if(f.text.begin(), f.text.end(), [](unsigned char ch) { return std::isdigit(ch); });
+      if (f.category == kToCheckCategory || (!f.phi && f.category == "benign" && digits >= 4)) {
         f.phi = true;
         f.category = "other-text";
       }

@@ -209,9 +209,9 @@ bool looksLikeBars(const cv::Mat& g) {
     agreeing += best >= 0.5;
   }
   // (the crop has a margin and may hold the frame of a small sticker: half the rows, at least 8)
-  // bars are long for their spacing (a code's bars are at least ~10 modules high); the stems of a line of text are
-  // spaced a third to half of their height apart
-  if (percentile(spacing, 0.5) > 0.2 * agreeing) return false;
+  // bars are long for their spacing (a code's bars are at least ~8 modules high: a Codabar of 122 x 34 px, its bars 4.6
+  // spacings high); the stems of a line of text are spaced a third to half of their height apart
+  if (percentile(spacing, 0.5) > 0.25 * agreeing) return false;
   // inside the bars the gradient runs across them only; letters have horizontal strokes and rounds (text lines: a
   // ratio under 2, codes over 10, blurred 1 px modules included)
   const cv::Mat band =

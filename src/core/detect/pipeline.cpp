@@ -188,8 +188,27 @@ std::pair<std::string, float> wordsWithin(const OcrLine& line, double from, doub
 // The finding of one OCR line. A PHI line's finding leaves out its field label and trailing benign words read
 // confidently (text_trim.hpp) when `leftOut` is given: those parts are appended to it as benign findings (shown as
 // dismissed outlines; the residual check matches the label it re-reads beside the smaller mask to them).
+// Height (short side) of the outline of a line of small print: glyphs of 8-13 px, up to twice their size with the
+// network's margins, and headers up to 30 px.
+constexpr float kSmallLineHeight = 60.f;
+
+// A line of the small-text pass (found on a full-resolution tile), line-shaped and of small print: not a patch of
+// texture, nor the traces of an ECG (regions 100-150 px tall that read as two letters, "HS LEE" at 0.30).
+bool isSmallTextLine(const TextRegion& region) {
+  const float longSide = std::max(region.rect.size.width, region.rect.size.height);
+  const float shortSide = std::min(region.rect.size.width, region.rect.size.height);
+  return region.source == "ppocr-db-fine" && longSide >= 2.f * shortSide && shortSide <= kSmallLineHeight;
+}
+
+// `ink` (the grey image OCR read, and its lines): the mask of a small PHI line grows over the ink its outline stopped
+// short of.
+struct LineInk {
+  const cv::Mat& gray;
+  const std::vector<TextRegion>& lines;
+};
 Finding textFinding(const TextRegion& whole, const OcrLine& line, cv::Size imageSize,
-                    std::vector<Finding>* leftOut = nullptr, bool* uncertain = nullptr, bool* vocabulary = nullptr) {
+                    std::vector<Finding>* leftOut = nullptr, bool* uncertain = nullptr, bool* vocabulary = nullptr,
+                    const LineInk* ink = nullptr) {
   const LineVerdict verdict = classifyLine(line.text, line.confidence);
   if (uncertain) *uncertain = verdict.uncertain;
   if (vocabulary) *vocabulary = verdict.vocabulary;
@@ -201,8 +220,16 @@ Finding textFinding(const TextRegion& whole, const OcrLine& line, cv::Size image
   f.phi = verdict.phi;
   f.confidence = verdict.confidence;
   f.text = line.text;
-  const TextRegion value = subRegion(whole, extent, imageSize);
-  placeTextFinding(f, whole, value, imageSize, {f.phi && extent.from <= 0.0, f.phi && extent.to >= 1.0});
+  TextRegion value = subRegion(whole, extent, imageSize);
+  std::array<bool, 2> endsOfLine = {f.phi && extent.from <= 0.0, f.phi && extent.to >= 1.0};
+  if (ink && isSmallTextLine(whole) && (endsOfLine[0] || endsOfLine[1])) {
+    // the network's outline of 8-10 px print often stops a glyph or two short ("IPP 8566009015" outlined over its
+    // first four digits): within a word (gaps under 0.35 line heights), up to four line heights
+    std::array<bool, 2> grow = endsOfLine;
+    const int reach = int(std::ceil(4 * std::min(whole.rect.size.width, whole.rect.size.height)));
+    followLineInk(value, grow, ink->gray, ink->lines, reach, 0.35);
+  }
+  placeTextFinding(f, whole, value, imageSize, endsOfLine);
   // nothing left out (a vertical line is not trimmed): no label finding, which would lie on the value itself
   if (extent.whole() || value.box == whole.box) return f;
   for (const auto& [from, to] : {std::pair{0.0, extent.from}, std::pair{extent.to, 1.0}}) {
@@ -245,18 +272,6 @@ int digitCount(const std::string& text) {
 bool isLongLine(const TextRegion& region) {
   return std::max(region.rect.size.width, region.rect.size.height) >=
          4.f * std::min(region.rect.size.width, region.rect.size.height);
-}
-
-// Height (short side) of the outline of a line of small print: glyphs of 8-13 px, up to twice their size with the
-// network's margins, and headers up to 30 px.
-constexpr float kSmallLineHeight = 60.f;
-
-// A line of the small-text pass (found on a full-resolution tile), line-shaped and of small print: not a patch of
-// texture, nor the traces of an ECG (regions 100-150 px tall that read as two letters, "HS LEE" at 0.30).
-bool isSmallTextLine(const TextRegion& region) {
-  const float longSide = std::max(region.rect.size.width, region.rect.size.height);
-  const float shortSide = std::min(region.rect.size.width, region.rect.size.height);
-  return region.source == "ppocr-db-fine" && longSide >= 2.f * shortSide && shortSide <= kSmallLineHeight;
 }
 
 // A network region that OCR cannot read is still reported (unknown text is masked) when it looks like glyphs;
@@ -446,6 +461,9 @@ struct Pipeline::Impl {
     std::vector<Finding> labels;  // the field labels and trailing settings left out of PHI lines' masks
     if (o.text && ocrReady) {
       std::vector<std::size_t> uncertain, vocabulary, unreadableLines;
+      cv::Mat textGray;
+      cv::cvtColor(textBgr, textGray, cv::COLOR_BGR2GRAY);
+      const LineInk ink{textGray, regions};
       for (std::size_t i = 0; i < regions.size(); ++i) {
         const bool keep = regions[i].source.rfind("ppocr-db", 0) == 0
                               ? keepNetworkRegion(textBgr, regions[i], lines[i], kind)
@@ -460,7 +478,7 @@ struct Pipeline::Impl {
         }
         bool unsure = false, vocabularyLine = false;
         findings.push_back(textFinding(regions[i], lines[i], bgr.size(), o.trimFieldLabels ? &labels : nullptr, &unsure,
-                                       &vocabularyLine));
+                                       &vocabularyLine, &ink));
         if (unsure) uncertain.push_back(findings.size() - 1);
         if (vocabularyLine) vocabulary.push_back(findings.size() - 1);
       }
@@ -474,7 +492,7 @@ struct Pipeline::Impl {
       for (std::size_t i : unreadableLines) {
         if (!nextToIdentityLine(findings, regions[i].box) && !onCodeLabel(codeFindings, regions[i].box)) continue;
         bool unsure = false, vocabularyLine = false;
-        Finding f = textFinding(regions[i], lines[i], bgr.size(), nullptr, &unsure, &vocabularyLine);
+        Finding f = textFinding(regions[i], lines[i], bgr.size(), nullptr, &unsure, &vocabularyLine, &ink);
         if (!f.phi || !unsure) continue;  // read as something after all: the ordinary rules dropped it
         unreadable.push_back(std::move(f));
       }

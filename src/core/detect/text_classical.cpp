@@ -112,6 +112,41 @@ static int smallGlyphHeight(const cv::Mat& gray) {
   return heights[heights.size() / 2];
 }
 
+// True when the ink of `gray` (Otsu, the minority class) lies in two or more bands of rows separated by blank rows,
+// most of it in bands no taller than 2.5 glyph heights: lines of small print, not one line of large letters whose
+// accents and dots are small shapes too.
+static bool holdsRowsOf(const cv::Mat& gray, int glyphH) {
+  cv::Mat bin;
+  cv::threshold(gray, bin, 0, 255, cv::THRESH_BINARY | cv::THRESH_OTSU);
+  if (cv::countNonZero(bin) > 0.5 * double(bin.total())) cv::bitwise_not(bin, bin);
+  int bands = 0, inSmall = 0, inked = 0, run = 0;
+  for (int y = 0; y <= bin.rows; ++y) {
+    if (y < bin.rows && cv::countNonZero(bin.row(y)) >= std::max(1, bin.cols / 50)) {
+      ++run;
+      continue;
+    }
+    if (run > 0) {
+      ++bands;
+      inked += run;
+      if (run <= 2.5 * glyphH) inSmall += run;
+    }
+    run = 0;
+  }
+  return bands >= 2 && inSmall >= 0.7 * inked;
+}
+
+// True when a component's long horizontal strokes (`horizontal`, its box) run along 80 % of its width in its top fifth
+// and in its bottom fifth: the top and bottom edges of a box, or two rules around a block.
+static bool framed(const cv::Mat& horizontal) {
+  const auto spans = [&](int from, int to) {
+    for (int y = std::max(0, from); y < std::min(horizontal.rows, to); ++y)
+      if (cv::countNonZero(horizontal.row(y)) >= 0.8 * horizontal.cols) return true;
+    return false;
+  };
+  const int fifth = std::max(1, horizontal.rows / 5);
+  return spans(0, fifth) && spans(horizontal.rows - fifth, horizontal.rows);
+}
+
 std::vector<cv::Rect> smallTextRows(const cv::Mat& bgr, const std::vector<TextRegion>& found) {
   std::vector<cv::Rect> rows;
   if (bgr.empty()) return rows;
@@ -129,6 +164,33 @@ std::vector<cv::Rect> smallTextRows(const cv::Mat& bgr, const std::vector<TextRe
   const cv::Rect image(0, 0, bgr.cols, bgr.rows);
   // Two thresholds: Otsu (at least 30) keeps text apart from a faint grid; a low one (25-35) keeps small faint
   // print, which loses contrast when scaled down, where strong edges (bones, page borders) raise Otsu.
+  // A component (working pixels) that may be a row: kept when its crop at full resolution holds glyphs that found
+  // lines do not already resolve. `smallPrint`: only a line or a block of lines of print up to 13 px (a part of a
+  // sparse component: the large header lines of an ECG's panel, whose grid makes small shapes, are not refined).
+  const auto consider = [&](int x, int y, int cw, int ch, bool smallPrint) {
+    const int pad = int(std::ceil(2 / w));
+    const cv::Rect row =
+        cv::Rect(int(x / w) - pad, int(y / w) - pad, int(std::ceil(cw / w)) + 2 * pad, int(std::ceil(ch / w)) + 2 * pad) &
+        image;
+    if (std::any_of(rows.begin(), rows.end(), [&](const cv::Rect& r) { return (r & row).area() >= 0.8 * row.area(); }))
+      return;  // already a candidate at the other threshold
+    // texture is not text: at full resolution the row must hold glyph-like shapes
+    cv::Mat crop;
+    cv::cvtColor(bgr(row), crop, cv::COLOR_BGR2GRAY);
+    const int glyphH = smallGlyphHeight(crop);
+    if (glyphH == 0) return;
+    if (smallPrint && (glyphH > 13 || (row.height > 3 * glyphH && !holdsRowsOf(crop, glyphH)))) return;
+    // resolved: found lines cover most of the row and are lines of these glyphs, not several rows merged
+    int covered = 0;
+    for (const auto& r : found) {
+      const float lineH = std::min(r.rect.size.width, r.rect.size.height);
+      if (lineH <= 2.6f * glyphH) covered += (r.box & row).area();
+    }
+    if (covered < 0.6 * row.area()) rows.push_back(row);
+  };
+  // rows of glyphs about 6-22 px high in the image, or blocks of such rows (a bordered identity block) that the
+  // working scale merged
+  const auto rowShaped = [&](int cw, int ch) { return ch >= 2 && ch / w >= 6 && ch / w <= 140 && cw >= 1.5 * ch; };
   for (const double t : {std::max(otsu, 30.0), std::clamp(otsu, 25.0, 35.0)}) {
     if (t != otsu) cv::threshold(grad, bin, t, 255, cv::THRESH_BINARY);
     cv::Mat joined, labels, stats, centroids;
@@ -137,31 +199,41 @@ std::vector<cv::Rect> smallTextRows(const cv::Mat& bgr, const std::vector<TextRe
     for (int i = 1; i < n; ++i) {
       const int x = stats.at<int>(i, cv::CC_STAT_LEFT), y = stats.at<int>(i, cv::CC_STAT_TOP);
       const int cw = stats.at<int>(i, cv::CC_STAT_WIDTH), ch = stats.at<int>(i, cv::CC_STAT_HEIGHT);
-      const double hOrig = ch / w;
-      // rows of glyphs about 6-22 px high in the image, or blocks of such rows (a bordered identity block) that the
-      // working scale merged
-      if (ch < 2 || hOrig < 6 || hOrig > 140 || cw < 1.5 * ch) continue;
-      if (stats.at<int>(i, cv::CC_STAT_AREA) < 0.35 * cw * ch) continue;
-      const int pad = int(std::ceil(2 / w));
-      const cv::Rect row = cv::Rect(int(x / w) - pad, int(y / w) - pad, int(std::ceil(cw / w)) + 2 * pad,
-                                    int(std::ceil(ch / w)) + 2 * pad) &
-                           image;
-      if (std::any_of(rows.begin(), rows.end(),
-                      [&](const cv::Rect& r) { return (r & row).area() >= 0.8 * row.area(); }))
-        continue;  // already a candidate at the other threshold
-      // texture is not text: at full resolution the row must hold glyph-like shapes
-      cv::Mat crop;
-      cv::cvtColor(bgr(row), crop, cv::COLOR_BGR2GRAY);
-      const int glyphH = smallGlyphHeight(crop);
-      if (glyphH == 0) continue;
-      // resolved: found lines cover most of the row and are lines of these glyphs, not several rows merged
-      int covered = 0;
-      for (const auto& r : found) {
-        const float lineH = std::min(r.rect.size.width, r.rect.size.height);
-        if (lineH <= 2.6f * glyphH) covered += (r.box & row).area();
+      if (!rowShaped(cw, ch)) continue;
+      if (stats.at<int>(i, cv::CC_STAT_AREA) >= 0.35 * cw * ch) {
+        consider(x, y, cw, ch, false);
+        continue;
       }
-      if (covered < 0.6 * row.area()) rows.push_back(row);
+      // a sparse component: lines of print closed with the rules or the border of their box (a bordered identity
+      // block of 10 px lines on a 10 MP report) are rows once the long strokes are taken out of it
+      const cv::Rect box(x, y, cw, ch);
+      cv::Mat edges = bin(box) & (labels(box) == i), horizontal, vertical, parts, partLabels, partStats, partCentroids;
+      cv::morphologyEx(edges, horizontal, cv::MORPH_OPEN, cv::getStructuringElement(cv::MORPH_RECT, {30, 1}));
+      if (!framed(horizontal)) continue;  // an ECG trace's baseline and spikes are long strokes too, but no frame
+      cv::morphologyEx(edges, vertical, cv::MORPH_OPEN, cv::getStructuringElement(cv::MORPH_RECT, {1, 30}));
+      edges &= ~(horizontal | vertical);
+      cv::morphologyEx(edges, parts, cv::MORPH_CLOSE, cv::getStructuringElement(cv::MORPH_RECT, {5, 1}));
+      const int m = cv::connectedComponentsWithStats(parts, partLabels, partStats, partCentroids, 8);
+      for (int j = 1; j < m; ++j) {
+        const int pw = partStats.at<int>(j, cv::CC_STAT_WIDTH), ph = partStats.at<int>(j, cv::CC_STAT_HEIGHT);
+        if (rowShaped(pw, ph) && partStats.at<int>(j, cv::CC_STAT_AREA) >= 0.35 * pw * ph)
+          consider(x + partStats.at<int>(j, cv::CC_STAT_LEFT), y + partStats.at<int>(j, cv::CC_STAT_TOP), pw, ph, true);
+      }
     }
+  }
+  // a region of the network much taller than the glyphs in it merged several rows of small print (a block of 9 px
+  // lines in a 3550 px ultrasound's corner, read as "=="): it is a row to refine too, whatever its shape
+  for (const auto& r : found) {
+    const cv::Rect box = r.box & image;
+    if (box.area() <= 0 || r.source != "ppocr-db") continue;
+    if (std::any_of(rows.begin(), rows.end(), [&](const cv::Rect& w) { return (w & box).area() >= 0.8 * box.area(); }))
+      continue;
+    cv::Mat crop;
+    cv::cvtColor(bgr(box), crop, cv::COLOR_BGR2GRAY);
+    const int glyphH = smallGlyphHeight(crop);
+    if (glyphH > 0 && glyphH <= 13 && std::min(r.rect.size.width, r.rect.size.height) > 2.6f * float(glyphH) &&
+        holdsRowsOf(crop, glyphH))
+      rows.push_back(box);
   }
   return rows;
 }

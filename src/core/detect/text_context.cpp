@@ -85,26 +85,55 @@ void resolveUncertainText(std::vector<Finding>& findings, const std::vector<std:
   for (std::size_t i : vocabulary)
     if (i < findings.size()) isVocabulary[i] = 1;
   const std::vector<Anchor> anchors = identityAnchors(findings, isUncertain);
+  const auto boxOf = [&](std::size_t i) {
+    const Box& b = *findings[i].box;
+    return cv::Rect(b.x, b.y, b.w, b.h);
+  };
+  const auto inBand = [&](const cv::Rect& box) {
+    const double cy = box.y + box.height / 2.0;
+    return cy < 0.2 * image.height || cy > 0.9 * image.height;
+  };
+  // on an ECG the header band also holds the first row of lead labels: a lone short token (at most 4 letters or
+  // digits) that no identity line is near is a misread lead label ("ave" for aVR), not a name; nor is one on the
+  // traces under the header, in a line more than 1.5 times as tall as the identity line it is near (an identity
+  // block is printed in one size; trace strokes read as "Lt" are as tall as the traces)
+  const auto leadLike = [&](std::size_t i) { return kind == ImageKind::Ecg && alnumChars(findings[i].text) <= 4; };
+  std::vector<char> staysMasked(findings.size(), 0);
   for (std::size_t i : uncertain) {
     if (i >= findings.size() || !findings[i].box) continue;
-    Finding& f = findings[i];
-    const cv::Rect box(f.box->x, f.box->y, f.box->w, f.box->h);
-    const double cy = box.y + box.height / 2.0;
-    const bool band = cy < 0.2 * image.height || cy > 0.9 * image.height;
-    // on an ECG the header band also holds the first row of lead labels: a lone short token (at most 4 letters or
-    // digits) that no identity line is near is a misread lead label ("ave" for aVR), not a name; nor is one on the
-    // traces under the header, in a line more than 1.5 times as tall as the identity line it is near (an identity
-    // block is printed in one size; trace strokes read as "Lt" are as tall as the traces)
-    const bool leadLike = kind == ImageKind::Ecg && alnumChars(f.text) <= 4;
-    const double height = lineHeight(f);
+    const cv::Rect box = boxOf(i);
+    const double height = lineHeight(findings[i]);
     const bool nearAnchor = std::any_of(anchors.begin(), anchors.end(), [&](const Anchor& a) {
-      return (a.area & box).area() > 0 && !(leadLike && height > 1.5 * a.lineHeight);
+      return (a.area & box).area() > 0 && !(leadLike(i) && height > 1.5 * a.lineHeight);
     });
     // a vocabulary line read with errors (LineVerdict::vocabulary: no trigger, no PHI span, no capitalised unknown
     // word) is a measurement, settings or analyte line wherever it is printed
-    if (((band && !leadLike) || nearAnchor) && !isVocabulary[i]) continue;  // may identify: stays masked
-    f.category = kToCheckCategory;
-    f.phi = false;
+    staysMasked[i] = ((inBand(box) && !leadLike(i)) || nearAnchor) && !isVocabulary[i];  // may identify
+  }
+  // a short token of the header band on the row of identity text that stays masked continues that row (the 8 px
+  // "IPP 8566009015" of an ECG header seen as a 25 x 6 px fragment read '"AOA', beside "Né(e) le" read as garbage):
+  // lead labels are printed under the header, on no identity row
+  const auto onIdentityRow = [&](std::size_t i) {
+    const cv::Rect box = boxOf(i);
+    const int h = std::max(1, box.height);
+    for (std::size_t j = 0; j < findings.size(); ++j) {
+      if (j == i || findings[j].kind != Kind::Text || !findings[j].box || !findings[j].phi) continue;
+      if (isUncertain[j] && !staysMasked[j]) continue;
+      const cv::Rect other = boxOf(j);
+      const int overlap = std::min(box.br().y, other.br().y) - std::max(box.y, other.y);
+      const int gap = std::max(other.x - box.br().x, box.x - other.br().x);
+      if (overlap >= 0.5 * std::min(h, other.height) && gap <= 10 * std::min(h, other.height)) return true;
+    }
+    return false;
+  };
+  for (std::size_t i : uncertain) {
+    if (i >= findings.size() || !findings[i].box) continue;
+    if (!staysMasked[i] && leadLike(i) && inBand(boxOf(i)) && !isVocabulary[i] && onIdentityRow(i)) staysMasked[i] = 1;
+  }
+  for (std::size_t i : uncertain) {
+    if (i >= findings.size() || !findings[i].box || staysMasked[i]) continue;
+    findings[i].category = kToCheckCategory;
+    findings[i].phi = false;
   }
   // uncertain text still masked that merged rows finer findings read one by one adds nothing: each row keeps its own
   // verdict (finest first, so a coarser region only counts rows whose verdict is final)

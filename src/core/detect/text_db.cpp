@@ -180,12 +180,8 @@ static void extendCutLine(TextRegion& line, std::array<bool, 2> cut, const cv::R
   line.box = rr.boundingRect() & cv::Rect(0, 0, image.width, image.height);
 }
 
-// A nearly horizontal fine line that a tile's inner edge cut, and that no other tile goes on with, is followed along
-// its row in the image as long as its ink goes on (gaps under 1.2 line heights, at most `reach` pixels, not into the
-// next line of its row): "N° de dossier : 9938599" cut by its tile, the last three digits seen by none (an 8 px
-// tile budget cannot cover every header). The outline grows to the last ink, plus a quarter of the line height.
-static void followCutLine(TextRegion& line, std::array<bool, 2>& cut, const cv::Mat& gray,
-                          const std::vector<TextRegion>& lines, int reach) {
+void followLineInk(TextRegion& line, std::array<bool, 2>& cut, const cv::Mat& gray, const std::vector<TextRegion>& lines,
+                   int reach, double gapHeights) {
   const cv::RotatedRect& rr = line.rect;
   const bool wide = rr.size.width >= rr.size.height;
   const double a = rr.angle * CV_PI / 180.0;
@@ -226,7 +222,7 @@ static void followCutLine(TextRegion& line, std::array<bool, 2>& cut, const cv::
     if (other.box.x >= line.box.br().x - 1) stopRight = std::min(stopRight, other.box.x);
     if (other.box.br().x <= line.box.x + 1) stopLeft = std::max(stopLeft, other.box.br().x);
   }
-  const int gapLimit = int(std::ceil(1.2 * h));
+  const int gapLimit = int(std::ceil(gapHeights * h));
   auto follow = [&](int from, int step, int stop) {  // the last inked column reached from `from`
     int last = from, gap = 0;
     for (int x = from; x != stop && gap <= gapLimit; x += step) {
@@ -416,7 +412,7 @@ static std::vector<TextRegion> refineSmallText(const cv::Mat& bgr, std::vector<T
   if (std::any_of(cut.begin(), cut.end(), [](const std::array<bool, 2>& c) { return c[0] || c[1]; })) {
     cv::Mat gray;
     cv::cvtColor(bgr, gray, cv::COLOR_BGR2GRAY);
-    for (std::size_t i = 0; i < fine.size(); ++i) followCutLine(fine[i], cut[i], gray, fine, span);
+    for (std::size_t i = 0; i < fine.size(); ++i) followLineInk(fine[i], cut[i], gray, fine, span, 1.2);
   }
   // A coarse region holding two or more fine lines on different rows merged them: the fine lines replace it.
   // A fine line that a coarse line of its own height already covers is a duplicate.
