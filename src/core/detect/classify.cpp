@@ -49,7 +49,12 @@ std::vector<Token> tokenize(std::string_view s) {
     t.begin = i;
     while (i < s.size()) {
       unsigned char c = s[i];
-      const bool joiner = (c == '-' || c == '\'') && i + 1 < s.size() && isWordByte(s[i + 1]) && i > t.begin;
+      // a hyphen joins compound words and ranges; an apostrophe joins letters only ("N'DIAYE"; "QRS'90" is a speck
+      // OCR read between a word and a number)
+      const bool digitBeside = c == '\'' && i + 1 < s.size() && (std::isdigit(static_cast<unsigned char>(s[i - 1])) ||
+                                                                 std::isdigit(static_cast<unsigned char>(s[i + 1])));
+      const bool joiner =
+          (c == '-' || c == '\'') && i + 1 < s.size() && isWordByte(s[i + 1]) && i > t.begin && !digitBeside;
       if (!isWordByte(c) && !joiner) break;
       ++i;
     }

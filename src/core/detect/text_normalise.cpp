@@ -77,6 +77,9 @@ char asciiFold(char32_t c) {
     const int k = int(c - 0x1D400) % 52;
     return char(k < 26 ? 'A' + k : 'a' + (k - 26));
   }
+  // typographic quotes, which OCR reads on specks before a word ("“Validé par le biologiste"), fold to ASCII quotes
+  if ((c >= 0x2018 && c <= 0x201B) || c == 0x2032) return '\'';
+  if ((c >= 0x201C && c <= 0x201F) || c == 0x00AB || c == 0x00BB || c == 0x2033) return '"';
   if (c == 0x2024 || c == 0xFE52) return '.';
   if (c == 0xFE55 || c == 0xFF1A) return ':';
   return latinLookAlike(c);
