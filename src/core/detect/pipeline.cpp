@@ -8,6 +8,7 @@
 #include "medpics/detect/grid_removal.hpp"
 #include "medpics/detect/image_kind.hpp"
 #include "medpics/detect/ink_mask.hpp"
+#include "medpics/detect/text_blocks.hpp"
 #include "medpics/detect/text_context.hpp"
 #include "medpics/detect/text_rows.hpp"
 #include "medpics/detect/text_trim.hpp"
@@ -124,7 +125,7 @@ std::vector<FaceCandidate> toFullResolution(std::vector<FaceCandidate> candidate
 }
 
 // The lines OCR reads: every network line, then the classical extras, largest first, within the budget; one
-// row of text each.
+// row of text each; and the rows of small-print blocks the network missed (text_blocks.hpp).
 std::vector<TextRegion> linesToRead(const cv::Mat& textBgr, const std::vector<TextRegion>& db,
                                     const std::vector<TextRegion>& classical, int maxClassical) {
   std::vector<TextRegion> regions = db;
@@ -133,7 +134,10 @@ std::vector<TextRegion> linesToRead(const cv::Mat& textBgr, const std::vector<Te
   std::sort(added.begin(), added.end(), [](const auto& a, const auto& b) { return a.box.area() > b.box.area(); });
   if (added.size() > std::size_t(maxClassical)) added.resize(std::size_t(maxClassical));
   regions.insert(regions.end(), added.begin(), added.end());
-  return splitMultiRowRegions(textBgr, regions);  // one row of text per OCR call (text_rows.hpp)
+  std::vector<TextRegion> rows = splitMultiRowRegions(textBgr, regions);  // one row of text per OCR call (text_rows.hpp)
+  const std::vector<TextRegion> missing = missingBlockRows(textBgr, rows);  // a block's row the network missed
+  rows.insert(rows.end(), missing.begin(), missing.end());
+  return rows;
 }
 
 // Places a text finding on `region` (part of the line `whole`): a safety margin around it (anti-aliasing, accents,
