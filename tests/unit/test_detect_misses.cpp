@@ -317,6 +317,8 @@ TEST_CASE("miss (fresh seeds, session 14): small print in boxes, merged blocks, 
            // ("à vérifier"), and its outline stopped at the sixth digit: on an identity row, grown over its ink
            Case{"8 px IPP fragment on an ECG header's identity row, q40", synth::ImageKind::Ecg, 3413, 20, 3115, 2202,
                 40},
+           // the first line of an 8 px header on dark ECG paper had no outline; the three under it had (seed 7717)
+           Case{"first line of an 8 px header block on a dark ECG, q60", synth::ImageKind::Ecg, 7717, 12, 2987, 2112, 60},
            // the birth date on a sticker beside its code read "2500/1075" at 0.63, classified benign
            Case{"10 px birth date on a code's label read as digits", synth::ImageKind::LabReport, 6262, 9, 1197, 1596,
                 72},
