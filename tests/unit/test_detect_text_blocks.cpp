@@ -31,7 +31,7 @@ TEST_CASE("a block's row that the network missed is found from the block's pitch
   const std::vector<TextRegion> found = {fineLine(ink[1]), fineLine(ink[2]), fineLine(ink[3])};
   const auto added = missingBlockRows(page, found);
   REQUIRE(added.size() == 1);
-  CHECK(added[0].source == "ppocr-db-fine");
+  CHECK(added[0].source == "block-row");
   CHECK((added[0].box & ink[0]).area() >= 0.8 * ink[0].area());  // the missed row, as wide as the block
   CHECK(added[0].box.br().y <= ink[1].y + 2);                    // one row: not merged with the next one
   // every row outlined: nothing to add (the rows above and below the block are blank)

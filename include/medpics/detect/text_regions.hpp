@@ -19,7 +19,7 @@ struct TextRegion {
   cv::RotatedRect rect;  // line outline in image pixels
   cv::Rect box;          // axis-aligned bounds, clipped to the image
   float score = 0.f;
-  std::string source;  // "ppocr-db" or "morph"
+  std::string source;  // "ppocr-db", "ppocr-db-fine" (small-text pass), "morph" (classical) or "block-row"
 };
 
 struct TextOptions {

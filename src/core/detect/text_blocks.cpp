@@ -84,7 +84,7 @@ std::vector<TextRegion> missingBlockRows(const cv::Mat& bgr, const std::vector<T
       r.rect = cv::RotatedRect(cv::Point2f(float(row.x) + float(row.width) / 2.f, float(row.y) + float(row.height) / 2.f),
                                cv::Size2f(float(row.width), float(row.height)), 0.f);
       r.score = 0.5f;
-      r.source = "ppocr-db-fine";
+      r.source = "block-row";  // kept only when OCR reads it as text (readsAsText): no network saw a line there
       // the missed row may run further than the lines under it: followed along its ink to the next line of its row
       std::array<bool, 2> ends = {false, true};
       followLineInk(r, ends, gray, regions, 40 * h, 1.2);
