@@ -76,6 +76,10 @@ std::vector<TextRegion> missingBlockRows(const cv::Mat& bgr, const std::vector<T
     for (const int y : {top.y - pitch, bottom.y + pitch}) {
       const int h = y < top.y ? top.height : bottom.height;
       const cv::Rect row(left, y, right - left, h);
+      // only in the header and footer bands, where identity is printed (below a lab table's last row, a row read as
+      // "INSÉRER" or "DURS" would be masked as a name)
+      const double cy = row.y + row.height / 2.0;
+      if (cy >= 0.2 * image.height && cy <= 0.9 * image.height) continue;
       if ((row & image) != row || covered(row)) continue;
       if (gray.empty()) cv::cvtColor(bgr, gray, cv::COLOR_BGR2GRAY);
       if (!looksLikeGlyphRow(gray(row), 3)) continue;
