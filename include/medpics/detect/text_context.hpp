@@ -17,20 +17,27 @@ inline constexpr const char* kToCheckCategory = "to-check";
 // True when the text holds a word after which identifying text follows (Nom, Patient, Dr, IPP, Né(e), Tél...).
 bool hasIdentityTrigger(std::string_view text);
 
+// True when the centre of `box` lies in the header band (top 20 %) or the footer band (bottom 10 %) of an image of
+// `height` rows, where identity blocks, ECG headers and radiograph/ultrasound overlays are printed.
+inline bool inIdentityBand(const cv::Rect& box, int height) {
+  const double cy = box.y + box.height / 2.0;
+  return cy < 0.2 * height || cy > 0.9 * height;
+}
+
+// True when `box` lies next to a PHI text finding read with confidence or to a line holding a trigger word (within two
+// line heights above/below and three left/right of it): inside an identity block.
+bool nextToIdentityLine(const std::vector<Finding>& findings, const cv::Rect& box);
+
 // An uncertain text finding may identify, and stays masked (phi true), when:
 //  - the image is a photo (labels, stickers and wristbands are photographed: any text on them may identify);
-//  - its centre lies in the header band (top 20 %) or the footer band (bottom 10 %) of the image, where identity
-//    blocks, ECG headers and radiograph/ultrasound overlays are printed;
+//  - it lies in the identity band (inIdentityBand), except, on an ECG, a short token (four letters or digits at most:
+//    a misread lead label) that is not on the row of identity text that stays masked;
 //  - it lies next to a PHI finding or a line holding a trigger word (within two line heights above/below and three
 //    line heights left/right of it): the rest of an identity block.
 // Elsewhere it becomes kToCheckCategory with phi false. `uncertain` lists indices into `findings`; those also in
 // `vocabulary` (LineVerdict::vocabulary: clinical vocabulary read with errors, no trigger, no PHI span, no capitalised
 // unknown word) become kToCheckCategory wherever they are, except on photos. An uncertain finding that would stay
 // masked but spans rows finer findings read one by one (readRowByRow) becomes kToCheckCategory too, except on photos.
-// True when `box` lies next to a PHI text finding read with confidence or to a line holding a trigger word (within two
-// line heights above/below and three left/right of it): inside an identity block.
-bool nextToIdentityLine(const std::vector<Finding>& findings, const cv::Rect& box);
-
 void resolveUncertainText(std::vector<Finding>& findings, const std::vector<std::size_t>& uncertain, cv::Size image,
                           ImageKind kind, const std::vector<std::size_t>& vocabulary = {});
 

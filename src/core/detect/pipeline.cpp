@@ -189,9 +189,6 @@ std::pair<std::string, float> wordsWithin(const OcrLine& line, double from, doub
   return {text, count ? confidence / float(count) : 0.f};
 }
 
-// The finding of one OCR line. A PHI line's finding leaves out its field label and trailing benign words read
-// confidently (text_trim.hpp) when `leftOut` is given: those parts are appended to it as benign findings (shown as
-// dismissed outlines; the residual check matches the label it re-reads beside the smaller mask to them).
 // Height (short side) of the outline of a line of small print: glyphs of 8-13 px, up to twice their size with the
 // network's margins, and headers up to 30 px.
 constexpr float kSmallLineHeight = 60.f;
@@ -204,12 +201,16 @@ bool isSmallTextLine(const TextRegion& region) {
   return region.source == "ppocr-db-fine" && longSide >= 2.f * shortSide && shortSide <= kSmallLineHeight;
 }
 
-// `ink` (the grey image OCR read, and its lines): the mask of a small PHI line grows over the ink its outline stopped
-// short of.
+// The grey image OCR read, and its lines.
 struct LineInk {
   const cv::Mat& gray;
   const std::vector<TextRegion>& lines;
 };
+
+// The finding of one OCR line. A PHI line's finding leaves out its field label and trailing benign words read
+// confidently (text_trim.hpp) when `leftOut` is given: those parts are appended to it as benign findings (shown as
+// dismissed outlines; the residual check matches the label it re-reads beside the smaller mask to them).
+// With `ink`, the mask of a small PHI line grows over the ink its outline stopped short of.
 Finding textFinding(const TextRegion& whole, const OcrLine& line, cv::Size imageSize,
                     std::vector<Finding>* leftOut = nullptr, bool* uncertain = nullptr, bool* vocabulary = nullptr,
                     const LineInk* ink = nullptr) {
@@ -292,8 +293,7 @@ bool keepNetworkRegion(const cv::Mat& bgr, const TextRegion& region, const OcrLi
   // a long line of the header or footer band read poorly (a rotated 50 px ECG header row read at 0.37, "Due : EMM
   // Chimugie ce cH vue Bordeaux"; an identity row read at 0.25 with its dates and number) is text all the same, where
   // identity is printed; mid-page, ECG traces read like this too ("Se te D Re] Den Den au Jan an Pau"): dropped there
-  const double cy = region.box.y + region.box.height / 2.0;
-  const bool band = cy < 0.2 * bgr.rows || cy > 0.9 * bgr.rows;
+  const bool band = inIdentityBand(region.box, bgr.rows);
   if (band && isLongLine(region) &&
       ((alnumCount(line.text) >= 8 && line.confidence >= 0.3f) || digitCount(line.text) >= 6))
     return true;

@@ -1,6 +1,8 @@
 // Rows of small-print blocks the network missed: found from the block's pitch, kept when the image shows glyphs.
 #include "medpics/detect/text_blocks.hpp"
 
+#include "medpics/detect/text_context.hpp"
+
 #include <opencv2/imgproc.hpp>
 
 #include <algorithm>
@@ -78,8 +80,7 @@ std::vector<TextRegion> missingBlockRows(const cv::Mat& bgr, const std::vector<T
       const cv::Rect row(left, y, right - left, h);
       // only in the header and footer bands, where identity is printed (below a lab table's last row, a row read as
       // "INSÉRER" or "DURS" would be masked as a name)
-      const double cy = row.y + row.height / 2.0;
-      if (cy >= 0.2 * image.height && cy <= 0.9 * image.height) continue;
+      if (!inIdentityBand(row, image.height)) continue;
       if ((row & image) != row || covered(row)) continue;
       if (gray.empty()) cv::cvtColor(bgr, gray, cv::COLOR_BGR2GRAY);
       if (!looksLikeGlyphRow(gray(row), 3)) continue;

@@ -89,10 +89,7 @@ void resolveUncertainText(std::vector<Finding>& findings, const std::vector<std:
     const Box& b = *findings[i].box;
     return cv::Rect(b.x, b.y, b.w, b.h);
   };
-  const auto inBand = [&](const cv::Rect& box) {
-    const double cy = box.y + box.height / 2.0;
-    return cy < 0.2 * image.height || cy > 0.9 * image.height;
-  };
+  const auto inBand = [&](const cv::Rect& box) { return inIdentityBand(box, image.height); };
   // on an ECG the header band also holds the first row of lead labels: a lone short token (at most 4 letters or
   // digits) that no identity line is near is a misread lead label ("ave" for aVR), not a name; nor is one on the
   // traces under the header, in a line more than 1.5 times as tall as the identity line it is near (an identity
