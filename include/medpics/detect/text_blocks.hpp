@@ -11,7 +11,7 @@ namespace medpics::detect {
 
 // Columns of two or more small-text lines turned at most 3 degrees (source "ppocr-db-fine": left edges within a line height, heights
 // within a factor 1.6, evenly pitched 0.8-2.2 line heights apart) are blocks. For each block, the row one pitch above
-// its first line and one pitch below its last one, as wide as the block (its lines and the fine lines on its rows), is
+// its first line, as wide as the block (its lines and the fine lines on its rows), is
 // returned as a new region (source "block-row") when its centre lies in the header or footer band (the top 20 % or
 // the bottom 10 % of the image, where identity is printed), no region covers 30 % of it, it lies in the image, and `bgr` shows a row of three
 // glyphs or more there (looksLikeGlyphRow on its grey crop); it is then followed along its ink to the right (a first

@@ -269,6 +269,12 @@ bool readsAsText(const OcrLine& line) {
   return v.phi && !v.uncertain && v.category != "other-text";
 }
 
+// A block row (text_blocks.hpp: no network outlined it) is kept when it reads as text and its verdict is certain (a
+// name, a date, an identifier, benign words); rows read as unknown text were the texture around radiograph headers.
+bool readsAsIdentityRow(const OcrLine& line) {
+  return readsAsText(line) && !classifyLine(line.text, line.confidence).uncertain;
+}
+
 int digitCount(const std::string& text) {
   return int(std::count_if(text.begin(), text.end(), [](unsigned char c) { return std::isdigit(c) != 0; }));
 }
@@ -469,9 +475,9 @@ struct Pipeline::Impl {
       cv::cvtColor(textBgr, textGray, cv::COLOR_BGR2GRAY);
       const LineInk ink{textGray, regions};
       for (std::size_t i = 0; i < regions.size(); ++i) {
-        const bool keep = regions[i].source.rfind("ppocr-db", 0) == 0
-                              ? keepNetworkRegion(textBgr, regions[i], lines[i], kind)
-                              : readsAsText(lines[i]);
+        const bool keep = regions[i].source.rfind("ppocr-db", 0) == 0 ? keepNetworkRegion(textBgr, regions[i], lines[i], kind)
+                          : regions[i].source == "block-row"       ? readsAsIdentityRow(lines[i])
+                                                                   : readsAsText(lines[i]);
         if (timingEnabled())
           std::fprintf(stderr, "%s %s region %d,%d %dx%d: '%s' (%.2f)\n", keep ? "read" : "dropped",
                        regions[i].source.c_str(), regions[i].box.x, regions[i].box.y, regions[i].box.width,

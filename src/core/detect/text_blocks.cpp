@@ -75,9 +75,9 @@ std::vector<TextRegion> missingBlockRows(const cv::Mat& bgr, const std::vector<T
         grown = true;
       }
     }
-    for (const int y : {top.y - pitch, bottom.y + pitch}) {
-      const int h = y < top.y ? top.height : bottom.height;
-      const cv::Rect row(left, y, right - left, h);
+    {  // the row above the block (an identity block's first line, under the page's top edge or a grid line)
+      const int h = top.height;
+      const cv::Rect row(left, top.y - pitch, right - left, h);
       // only in the header and footer bands, where identity is printed (below a lab table's last row, a row read as
       // "INSÉRER" or "DURS" would be masked as a name)
       if (!inIdentityBand(row, image.height)) continue;
@@ -89,7 +89,7 @@ std::vector<TextRegion> missingBlockRows(const cv::Mat& bgr, const std::vector<T
       r.rect = cv::RotatedRect(cv::Point2f(float(row.x) + float(row.width) / 2.f, float(row.y) + float(row.height) / 2.f),
                                cv::Size2f(float(row.width), float(row.height)), 0.f);
       r.score = 0.5f;
-      r.source = "block-row";  // kept only when OCR reads it as text (readsAsText): no network saw a line there
+      r.source = "block-row";  // kept only when read with a certain verdict (the pipeline): no network saw a line there
       // the missed row may run further than the lines under it: followed along its ink to the next line of its row
       std::array<bool, 2> ends = {false, true};
       followLineInk(r, ends, gray, regions, 40 * h, 1.2);
