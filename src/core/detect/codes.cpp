@@ -219,6 +219,7 @@ std::optional<std::vector<cv::Point>> openedCore(const cv::Mat& bin, const cv::M
 std::vector<cv::Rect> localiseMatrixCodes(const cv::Mat& gray, std::initializer_list<int> closings = {5, 11, 19},
                                           int maxSide = 0, std::vector<char>* nested = nullptr) {
   std::vector<cv::Rect> out;
+  std::vector<char> isCore;  // parallel to out
   cv::Mat bin;
   cv::adaptiveThreshold(gray, bin, 255, cv::ADAPTIVE_THRESH_MEAN_C, cv::THRESH_BINARY_INV, 25, 10);
   auto transitions = [](const cv::Mat& m, bool rows) {
@@ -295,11 +296,14 @@ std::vector<cv::Rect> localiseMatrixCodes(const cv::Mat& gray, std::initializer_
       // L-shaped finder (two adjacent sides dark along their whole length) tells it from a short bold word
       const bool finderL = maxSide > 0 && std::min(rowT, colT) >= 2.5 && std::max(rowT, colT) >= 4 && solidL(roi);
       if ((rowT < minTransitions || colT < minTransitions) && !finderL) continue;
-      const bool known = std::any_of(out.begin(), out.end(), [&](const cv::Rect& o) {
-        return (o & r).area() > 0.5 * std::min(o.area(), r.area());
-      });
+      // (a core, reported only when decoded, never hides a candidate of a larger closing: a symbol whose finder is
+      // gone is masked undecoded from that one)
+      bool known = false;
+      for (std::size_t i = 0; i < out.size() && !known; ++i)
+        known = (out[i] & r).area() > 0.5 * std::min(out[i].area(), r.area()) && (core || !isCore[i]);
       if (known) continue;
       out.push_back(r);
+      isCore.push_back(core);
       if (nested) nested->push_back(depth > 0 || core);
     }
   }
