@@ -129,6 +129,23 @@ TEST_CASE("classifier: unreadable or unknown text stays PHI") {
   CHECK(name.category == "name");
 }
 
+TEST_CASE("classifier: numbers alone that may be the rest of an identifier are uncertain, short ones benign") {
+  // "47 7019": all the small-text pass saw of a 9 px "IPP 5818477019" (seed 9547, session 15), read at 0.71
+  for (const char* line : {"47 7019", "5818 477", "12 34 5678"}) {
+    INFO(line);
+    const LineVerdict v = classifyLine(line, 0.9f);
+    CHECK(v.uncertain);
+    CHECK(v.category == "other-text");
+  }
+  // a scale or a pair of measures: no group of four digits, or fewer than six digits
+  for (const char* line : {"0 5 10 15 20 25", "120 80", "2024"}) {
+    INFO(line);
+    const LineVerdict v = classifyLine(line, 0.9f);
+    CHECK_FALSE(v.phi);
+    CHECK(v.category == "benign");
+  }
+}
+
 TEST_CASE("caption spans are UTF-8 byte offsets on character boundaries") {
   const std::string caption = "Patiente Élodie Lefèvre, née le 3 mars 1975, tél 06 12 34 56 78 — qu'en pensez-vous ?";
   const auto spans = findPhiSpans(caption);

@@ -297,7 +297,8 @@ TEST_CASE("miss: header lines of a large ECG cut by the refinement tiles are mas
   CHECK(m.empty());
 }
 
-TEST_CASE("miss (fresh seeds, session 14): small print in boxes, merged blocks, ECG header rows and code labels",
+TEST_CASE("miss (fresh seeds, sessions 14-15): small print in boxes, merged blocks, ECG header rows, code labels, "
+          "turned rows",
           "[misses][pipeline]") {
   MODELS_OR_SKIP();
   struct Case {
@@ -322,6 +323,12 @@ TEST_CASE("miss (fresh seeds, session 14): small print in boxes, merged blocks, 
            // the birth date on a sticker beside its code read "2500/1075" at 0.63, classified benign
            Case{"10 px birth date on a code's label read as digits", synth::ImageKind::LabReport, 6262, 9, 1197, 1596,
                 72},
+           // session 15 (seed 4823): a 56 px header turned by 1.7 degrees; the name row was taken as read by the row
+           // under it (upright boxes overlapping), the IPP cut by a network tile joined to the next row's end
+           Case{"56 px name row of a turned 11 MP ECG header", synth::ImageKind::Ecg, 4823, 4, 3971, 2807, 44},
+           // session 15 (seed 9547): all the fine pass saw of a 9 px italic "IPP 5818477019" was "47 7019", benign
+           Case{"9 px IPP of an inverted ECG header read as a split number", synth::ImageKind::Ecg, 9547, 12, 2848, 2013,
+                65},
        }) {
     std::string jpeg;
     const auto img = test::corpusImage(c.kind, c.seed, c.index, c.w, c.h, c.quality, &jpeg);
