@@ -1,5 +1,5 @@
-// Regression tests of the codes missed on the hard corpora (seeds 857, 1103, 1117, 2311, 2749, 5501, 6151, 6262, 7433,
-// 8818), rebuilt with the generator: codes at a band's edge without quiet zone, 1 px modules after JPEG, codes on
+// Regression tests of the codes missed on the hard corpora (seeds 857, 1103, 1117, 2311, 2749, 5501, 5167, 6151, 6262,
+// 7433, 8818), rebuilt with the generator: codes at a band's edge without quiet zone, 1 px modules after JPEG, codes on
 // stickers of large lab reports.
 #include "medpics/detect/codes.hpp"
 #include "medpics/detect/codes_linear.hpp"
@@ -71,6 +71,8 @@ TEST_CASE("codes missed on the hard corpora are masked, read when the bars allow
            Case{"Codabar 122 x 28 px on a wristband", K::Wristband, 6262, 11, 2750, 2062, 62},
            // a small symbol's ragged outline fills 0.79 of its rectangle at full resolution (the fine pass asked 0.8)
            Case{"Aztec 33 px on a wristband, q52", K::Wristband, 6262, 19, 3152, 2364, 52},
+           // session 15 (fresh seed): 15 px from a word, closed with it at 800 px; too large for the fine pass (48 px)
+           Case{"DataMatrix 76 px beside a name on a sticker (q69)", K::LabReport, 5167, 1, 2209, 2945, 69},
        }) {
     const synth::SynthImage img = test::corpusImage(c.kind, c.seed, c.index, c.w, c.h, c.quality);
     const auto findings = detectCodes(img.pixels);

@@ -558,11 +558,13 @@ std::vector<Finding> detectCodes(const cv::Mat& bgr, const CodeOptions& o) {
   std::vector<char> nested;
   const std::vector<cv::Rect> coarseFound = localiseMatrixCodes(small, {5, 11, 19}, 0, &nested);
   for (std::size_t i = 0; i < coarseFound.size(); ++i) candidates.push_back({coarseFound[i], locScale, nested[i] != 0});
-  // fine pass at full resolution: a small symbol (14-48 px of the working copy, modules of 1-2 px) is a grey square at
+  // fine pass at full resolution: a small symbol (14-96 px of the working copy, modules of 1-3 px) is a grey square at
   // 800 px, and at the working scale of a 12 MP image a 14 px symbol is 8 px and its modules blur into a sticker's
-  // edge (a 38 x 20 px DataMatrix on a 3200 px lab report); the coarse pass finds the larger ones
+  // edge (a 38 x 20 px DataMatrix on a 3200 px lab report); at 800 px a 76 px DataMatrix 15 px from a word closes
+  // with it into one blob, and read at the working scale (2 px per module, JPEG q69) it is not decoded; the coarse
+  // pass finds the larger ones
   if (locScale < 0.75)
-    for (const cv::Rect& r : localiseMatrixCodes(fullGray, {5}, int(std::lround(48 / scale)))) {
+    for (const cv::Rect& r : localiseMatrixCodes(fullGray, {5}, int(std::lround(96 / scale)))) {
       const double toSmall = scale * locScale;
       const cv::Rect coarse(int(r.x * toSmall), int(r.y * toSmall), std::max(1, int(r.width * toSmall)),
                             std::max(1, int(r.height * toSmall)));
