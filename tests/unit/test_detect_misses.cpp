@@ -329,6 +329,9 @@ TEST_CASE("miss (fresh seeds, sessions 14-15): small print in boxes, merged bloc
            // session 15 (seed 9547): all the fine pass saw of a 9 px italic "IPP 5818477019" was "47 7019", benign
            Case{"9 px IPP of an inverted ECG header read as a split number", synth::ImageKind::Ecg, 9547, 12, 2848, 2013,
                 65},
+           // session 15 (seed 6733): a piece of the next row inside the upright box of "Date : 02/01/2024 19:18
+           // Service..." made it two merged rows; fine lines replaced it and its first half, in no tile, was lost
+           Case{"42 px date row of an ECG header turned by 2.5 degrees", synth::ImageKind::Ecg, 6733, 12, 2990, 2114, 46},
        }) {
     std::string jpeg;
     const auto img = test::corpusImage(c.kind, c.seed, c.index, c.w, c.h, c.quality, &jpeg);

@@ -496,7 +496,7 @@ bool looksLikeTextBlock(const cv::Mat& gray) {
   cv::reduce(bin, rowSums, 1, cv::REDUCE_SUM, CV_32S);
   // a row is blank under 2 % of the crop's width in ink (JPEG specks are not ink); pieces are runs of inked rows
   const int minInk = std::max(1, int(0.02 * gray.cols));
-  int pieces = 0;
+  std::vector<std::pair<int, int>> runs;
   for (int y = 0; y < gray.rows;) {
     if (rowSums.at<int>(y) < minInk) {
       ++y;
@@ -504,14 +504,23 @@ bool looksLikeTextBlock(const cv::Mat& gray) {
     }
     int end = y;
     while (end < gray.rows && rowSums.at<int>(end) >= minInk) ++end;
+    runs.emplace_back(y, end);
+    y = end;
+  }
+  // (a run under 40 % of the tallest is a descender or an accent cut off by a blank row, "y" of "Thyroïde" at the
+  // bottom of an ultrasound's settings: not judged)
+  int tallest = 0;
+  for (const auto& [from, to] : runs) tallest = std::max(tallest, to - from);
+  int pieces = 0;
+  for (const auto& [from, to] : runs) {
+    if (to - from < 0.4 * tallest) continue;
     cv::Mat colSums;
-    cv::reduce(bin.rowRange(y, end), colSums, 0, cv::REDUCE_SUM, CV_32S);
+    cv::reduce(bin.rowRange(from, to), colSums, 0, cv::REDUCE_SUM, CV_32S);
     int left = 0, right = gray.cols - 1;
     while (left < right && colSums.at<int>(left) == 0) ++left;
     while (right > left && colSums.at<int>(right) == 0) --right;
-    if (right - left + 1 < 2.5 * (end - y)) return false;  // a piece as tall as it is wide: a symbol
+    if (right - left + 1 < 2.5 * (to - from)) return false;  // a piece as tall as it is wide: a symbol
     ++pieces;
-    y = end;
   }
   return pieces >= 2;
 }

@@ -4,6 +4,7 @@
 
 #include "medpics/detect/ink_mask.hpp"
 #include "medpics/detect/models.hpp"
+#include "medpics/detect/text_trim.hpp"
 
 #include <opencv2/dnn.hpp>
 #include <opencv2/imgproc.hpp>
@@ -354,6 +355,46 @@ static void mergeTileLines(std::vector<std::vector<TextRegion>>& perTile,
   joinCutFragments(lines, cut, image);
 }
 
+// True when the centre of `line` lies within the outline of `region` (a turned page: the upright box of a 1500 px line
+// holds two thirds of a piece of the row under it, which is no row of its own).
+static bool holdsCentre(const TextRegion& region, const TextRegion& line) {
+  cv::Point2f corners[4];
+  region.rect.points(corners);
+  const std::vector<cv::Point2f> outline(corners, corners + 4);
+  return cv::pointPolygonTest(outline, line.rect.center, false) >= 0;
+}
+
+// The stretches of `region` along its reading direction (fractions of its length, from its left end) that none of the
+// lines `which` covers, each at least two region heights long.
+static std::vector<LineExtent> uncoveredStretches(const TextRegion& region, const std::vector<TextRegion>& lines,
+                                                  const std::vector<std::size_t>& which) {
+  const LineAxis axis = lineAxis(region);
+  if (axis.length <= 0) return {};
+  const cv::Point2f d = axis.direction.x < 0 ? -axis.direction : axis.direction;  // left to right
+  std::vector<std::pair<double, double>> covered;
+  for (std::size_t i : which) {
+    cv::Point2f p[4];
+    lines[i].rect.points(p);
+    double lo = 1e9, hi = -1e9;
+    for (const auto& q : p) {
+      const double t = 0.5 + (q - region.rect.center).dot(d) / axis.length;
+      lo = std::min(lo, t);
+      hi = std::max(hi, t);
+    }
+    covered.emplace_back(lo, hi);
+  }
+  std::sort(covered.begin(), covered.end());
+  std::vector<LineExtent> out;
+  const double minLength = 2.0 * axis.height / axis.length;
+  double from = 0.0;
+  for (const auto& [lo, hi] : covered) {
+    if (lo - from >= minLength) out.push_back({from, std::min(1.0, lo)});
+    from = std::max(from, hi);
+  }
+  if (1.0 - from >= minLength) out.push_back({from, 1.0});
+  return out;
+}
+
 // Extent along their row (horizontal for upright rows) from the first to the last of the lines `which`.
 static int spanAlong(const std::vector<TextRegion>& lines, const std::vector<std::size_t>& which) {
   if (which.empty()) return 0;
@@ -435,7 +476,10 @@ static std::vector<TextRegion> refineSmallText(const cv::Mat& bgr, std::vector<T
     cv::cvtColor(bgr, gray, cv::COLOR_BGR2GRAY);
     for (std::size_t i = 0; i < fine.size(); ++i) followLineInk(fine[i], cut[i], gray, fine, span, 1.2);
   }
-  // A coarse region holding two or more fine lines on different rows merged them: the fine lines replace it.
+  // A coarse region holding two or more fine lines on different rows merged them: the fine lines replace it. (Held:
+  // most of the fine line's upright box and its centre within the coarse outline; on an ECG turned by 2.5 degrees, a
+  // piece of the next row made "Date : 02/01/2024 19:18 Service..." two rows, and its first half, in no fine tile, was
+  // never read.)
   // A fine line that a coarse line of its own height already covers is a duplicate.
   auto lineHeight = [](const TextRegion& t) { return std::min(t.rect.size.width, t.rect.size.height); };
   std::vector<TextRegion> out;
@@ -445,17 +489,22 @@ static std::vector<TextRegion> refineSmallText(const cv::Mat& bgr, std::vector<T
     float lastY = -1e9f;
     std::vector<std::size_t> inside;
     for (std::size_t i = 0; i < fine.size(); ++i)
-      if ((fine[i].box & c.box).area() >= 0.6 * fine[i].box.area()) inside.push_back(i);
+      if ((fine[i].box & c.box).area() >= 0.6 * fine[i].box.area() && holdsCentre(c, fine[i])) inside.push_back(i);
     std::sort(inside.begin(), inside.end(),
               [&](std::size_t a, std::size_t b) { return fine[a].rect.center.y < fine[b].rect.center.y; });
     for (std::size_t i : inside) {
       if (fine[i].rect.center.y - lastY > 0.7f * lineHeight(fine[i])) ++rowsInside;
       lastY = fine[i].rect.center.y;
     }
-    if (rowsInside >= 2 && lineHeight(c) > 1.6f * lineHeight(fine[inside.front()])) {  // merged rows
+    // (one refined row in a region twice its height or more: the network merged it with a row of larger print that
+    // no tile refined, such as a report's title beside a sticker's name)
+    const bool merged = !inside.empty() && lineHeight(c) > (rowsInside >= 2 ? 1.6f : 2.f) * lineHeight(fine[inside.front()]);
+    if (merged) {
       // a fine line still cut by its tile's inner edge goes on as far as the merged region does, up to the next line
       // of its row: the tiles placed for one row of a header block cut its other lines, whose rest no tile saw
       for (std::size_t i : inside) extendCutLine(fine[i], cut[i], c.box, fine, bgr.size());
+      // the stretches of the merged region that no fine line covers stay, cut to their length: no tile saw them
+      for (const LineExtent& rest : uncoveredStretches(c, fine, inside)) out.push_back(subRegion(c, rest, bgr.size()));
       continue;
     }
     if (rowsInside == 1 && spanAlong(fine, inside) >= 0.85 * std::max(c.box.width, c.box.height)) {
