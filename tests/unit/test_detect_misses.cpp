@@ -297,9 +297,10 @@ TEST_CASE("miss: header lines of a large ECG cut by the refinement tiles are mas
   CHECK(m.empty());
 }
 
-TEST_CASE("miss (fresh seeds, sessions 14-15): small print in boxes, merged blocks, ECG header rows, code labels, "
-          "turned rows",
-          "[misses][pipeline]") {
+TEST_CASE(
+    "miss (fresh seeds, sessions 14-15): small print in boxes, merged blocks, ECG header rows, code labels, "
+    "turned rows",
+    "[misses][pipeline]") {
   MODELS_OR_SKIP();
   struct Case {
     const char* what;
@@ -319,7 +320,8 @@ TEST_CASE("miss (fresh seeds, sessions 14-15): small print in boxes, merged bloc
            Case{"8 px IPP fragment on an ECG header's identity row, q40", synth::ImageKind::Ecg, 3413, 20, 3115, 2202,
                 40},
            // the first line of an 8 px header on dark ECG paper had no outline; the three under it had (seed 7717)
-           Case{"first line of an 8 px header block on a dark ECG, q60", synth::ImageKind::Ecg, 7717, 12, 2987, 2112, 60},
+           Case{"first line of an 8 px header block on a dark ECG, q60", synth::ImageKind::Ecg, 7717, 12, 2987, 2112,
+                60},
            // the birth date on a sticker beside its code read "2500/1075" at 0.63, classified benign
            Case{"10 px birth date on a code's label read as digits", synth::ImageKind::LabReport, 6262, 9, 1197, 1596,
                 72},
@@ -327,11 +329,12 @@ TEST_CASE("miss (fresh seeds, sessions 14-15): small print in boxes, merged bloc
            // under it (upright boxes overlapping), the IPP cut by a network tile joined to the next row's end
            Case{"56 px name row of a turned 11 MP ECG header", synth::ImageKind::Ecg, 4823, 4, 3971, 2807, 44},
            // session 15 (seed 9547): all the fine pass saw of a 9 px italic "IPP 5818477019" was "47 7019", benign
-           Case{"9 px IPP of an inverted ECG header read as a split number", synth::ImageKind::Ecg, 9547, 12, 2848, 2013,
-                65},
+           Case{"9 px IPP of an inverted ECG header read as a split number", synth::ImageKind::Ecg, 9547, 12, 2848,
+                2013, 65},
            // session 15 (seed 6733): a piece of the next row inside the upright box of "Date : 02/01/2024 19:18
            // Service..." made it two merged rows; fine lines replaced it and its first half, in no tile, was lost
-           Case{"42 px date row of an ECG header turned by 2.5 degrees", synth::ImageKind::Ecg, 6733, 12, 2990, 2114, 46},
+           Case{"42 px date row of an ECG header turned by 2.5 degrees", synth::ImageKind::Ecg, 6733, 12, 2990, 2114,
+                46},
        }) {
     std::string jpeg;
     const auto img = test::corpusImage(c.kind, c.seed, c.index, c.w, c.h, c.quality, &jpeg);

@@ -498,7 +498,8 @@ static std::vector<TextRegion> refineSmallText(const cv::Mat& bgr, std::vector<T
     }
     // (one refined row in a region twice its height or more: the network merged it with a row of larger print that
     // no tile refined, such as a report's title beside a sticker's name)
-    const bool merged = !inside.empty() && lineHeight(c) > (rowsInside >= 2 ? 1.6f : 2.f) * lineHeight(fine[inside.front()]);
+    const bool merged =
+        !inside.empty() && lineHeight(c) > (rowsInside >= 2 ? 1.6f : 2.f) * lineHeight(fine[inside.front()]);
     if (merged) {
       // a fine line still cut by its tile's inner edge goes on as far as the merged region does, up to the next line
       // of its row: the tiles placed for one row of a header block cut its other lines, whose rest no tile saw
