@@ -1,5 +1,5 @@
 // Regression tests of the codes missed on the hard corpora (seeds 857, 1103, 1117, 2311, 2749, 5501, 5167, 6151, 6262,
-// 7433, 8818), rebuilt with the generator: codes at a band's edge without quiet zone, 1 px modules after JPEG, codes on
+// 7433, 7919, 8818), rebuilt with the generator: codes at a band's edge without quiet zone, 1 px modules after JPEG, codes on
 // stickers of large lab reports.
 #include "medpics/detect/codes.hpp"
 #include "medpics/detect/codes_linear.hpp"
@@ -73,6 +73,13 @@ TEST_CASE("codes missed on the hard corpora are masked, read when the bars allow
            Case{"Aztec 33 px on a wristband, q52", K::Wristband, 6262, 19, 3152, 2364, 52},
            // session 15 (fresh seed): 15 px from a word, closed with it at 800 px; too large for the fine pass (48 px)
            Case{"DataMatrix 76 px beside a name on a sticker (q69)", K::LabReport, 5167, 1, 2209, 2945, 69},
+           // session 16 (fresh seed): a Code 93 of 1 px modules, 27 px high, whose blob the localiser found by the
+           // sticker's horizontal strokes (text rows, dashed edge); a rectangular DataMatrix turned by 7 degrees, its
+           // L finder off the sides of its upright crop
+           Case{"Code 93 129 x 27 px on the sticker of an 11 MP lab report (q44)", K::LabReport, 7919, 1, 2934, 3912,
+                44},
+           Case{"rectangular DataMatrix 55 x 32 px turned by 7 degrees on a wristband", K::Wristband, 7919, 19, 2430,
+                1822, 78},
        }) {
     const synth::SynthImage img = test::corpusImage(c.kind, c.seed, c.index, c.w, c.h, c.quality);
     const auto findings = detectCodes(img.pixels);

@@ -346,3 +346,37 @@ TEST_CASE(
     CHECK(m.empty());
   }
 }
+
+TEST_CASE("miss (fresh seeds of session 16): extra-light small print; a line cut across by a tile; a tattoo read as text",
+          "[misses][pipeline]") {
+  MODELS_OR_SKIP();
+  struct Case {
+    const char* what;
+    synth::ImageKind kind;
+    std::uint64_t seed;
+    int index, w, h, quality;
+    const char* truthKind;
+  };
+  for (const Case& c : {
+           // two 8 px extra-light grey address lines under a bold title: gradient 20-30 at the row finder's scale,
+           // where the page's table raised Otsu to 55 (no row, no refinement tile)
+           Case{"8 px extra-light address lines of a 3.3 MP lab report", synth::ImageKind::LabReport, 3187, 1, 1575,
+                2100, 59, "text"},
+           // a tile's top edge cut a 42 px address line in half: the halves made the coarse line look like two merged
+           // rows, and, read as garbage, replaced it
+           Case{"42 px address line cut across by a refinement tile", synth::ImageKind::LabReport, 3187, 9, 2981, 3974,
+                48, "text"},
+           // the network boxed a tattoo of wavy strokes 680 px high, read "AÙ", benign: hidden from the heuristic
+           Case{"tattoo of wavy strokes read as two letters", synth::ImageKind::SkinTattoo, 6421, 6, 3350, 2512, 41,
+                "tattoo"},
+       }) {
+    std::string jpeg;
+    const auto img = test::corpusImage(c.kind, c.seed, c.index, c.w, c.h, c.quality, &jpeg);
+    const auto r = pipeline().analyze(jpeg);
+    REQUIRE(r.ok());
+    INFO(c.what << "\n" << describe(r.findings));
+    const auto m = missed(img, r.findings, {c.truthKind});
+    for (const auto& s : m) UNSCOPED_INFO("missed: " << s);
+    CHECK(m.empty());
+  }
+}

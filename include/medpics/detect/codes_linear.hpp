@@ -27,6 +27,11 @@ cv::Mat straightenedBars(const cv::Mat& gray, const BarCandidate& c, double scal
 // for their spacing, and inside them a gradient across the bars at least 4x the gradient along them (not text).
 bool looksLikeBars(const cv::Mat& straight);
 
+// The rows of a straightened crop where its bars are: the longest run of rows whose gradient across the bars reaches
+// half of the strongest row's, two rows of margin on either side (a short symbol in a crop that also holds a sticker's
+// edges above and below it). The whole crop when that run covers most of it.
+cv::Mat barBand(const cv::Mat& straight);
+
 // True when a straightened crop holds a 1-D code beside a bold word that the localiser joined to it ("DER BERG" 15 px
 // before a Code 128 on a sticker): split at a light gap three times the usual bar spacing or more, one side passes
 // looksLikeBars.

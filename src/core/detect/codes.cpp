@@ -162,6 +162,18 @@ bool solidL(const cv::Mat& bin) {
   return (left || right) && (top || bottom);
 }
 
+// A binarised blob turned upright: its outline `rr` in `bin` warped to an upright rectangle of the outline's size (a
+// rectangular DataMatrix turned by 7 degrees shows its L finder along the crop's sides only once straightened).
+cv::Mat uprightBlob(const cv::Mat& bin, const cv::RotatedRect& rr) {
+  cv::Mat turn = cv::getRotationMatrix2D(rr.center, rr.angle, 1.0);
+  turn.at<double>(0, 2) += rr.size.width / 2 - rr.center.x;
+  turn.at<double>(1, 2) += rr.size.height / 2 - rr.center.y;
+  cv::Mat out;
+  cv::warpAffine(bin, out, turn, cv::Size(std::max(1, cvRound(rr.size.width)), std::max(1, cvRound(rr.size.height))),
+                 cv::INTER_NEAREST, cv::BORDER_CONSTANT, cv::Scalar(0));
+  return out;
+}
+
 // `closings` are the kernel sides tried; `maxSide` (0: none) keeps only blobs up to that side (the fine pass).
 // True when at least three quarters of the rows and of the columns of a binarised candidate (ink 255) are almost all
 // ink or almost all paper: ruled lines, not modules.
@@ -287,14 +299,16 @@ std::vector<cv::Rect> localiseMatrixCodes(const cv::Mat& gray, std::initializer_
       // modules of a code mix in every row and column
       if (gridLike(roi)) continue;
       // a small rectangular candidate of the fine pass (reported undecoded) is a rectangular DataMatrix: it shows the L
-      // finder (two short ECG grid cells side by side close into a similar dense rectangle)
-      if (maxSide > 0 && b > 1.3f * a && !solidL(roi)) continue;
+      // finder, looked for on the blob turned upright (two short ECG grid cells side by side close into a similar dense
+      // rectangle)
+      const cv::Mat straight = maxSide > 0 ? uprightBlob(bin, rr) : roi;
+      if (maxSide > 0 && b > 1.3f * a && !solidL(straight)) continue;
       // (the fine pass sees short words too: it asks for a code's density of modules in both directions)
       const double minTransitions = maxSide > 0 ? 4 : small ? 2.5 : 5;
       const double rowT = transitions(roi, true), colT = transitions(roi, false);
       // fine pass: a small rectangular DataMatrix (26 x 12 px) has few transitions across its short side; its solid
       // L-shaped finder (two adjacent sides dark along their whole length) tells it from a short bold word
-      const bool finderL = maxSide > 0 && std::min(rowT, colT) >= 2.5 && std::max(rowT, colT) >= 4 && solidL(roi);
+      const bool finderL = maxSide > 0 && std::min(rowT, colT) >= 2.5 && std::max(rowT, colT) >= 4 && solidL(straight);
       if ((rowT < minTransitions || colT < minTransitions) && !finderL) continue;
       // (a core, reported only when decoded, never hides a candidate of a larger closing: a symbol whose finder is
       // gone is masked undecoded from that one)
@@ -462,24 +476,32 @@ void addLinearCandidates(const cv::Mat& fullGray, const cv::Mat& gray, double sc
       return (cv::Rect(f.box->x, f.box->y, f.box->w, f.box->h) & full).area() >= 0.5 * full.area();
     });
     if (known) continue;
-    const cv::Mat straight = straightenedBars(fullGray, c, scale);
     Finding f;
     f.kind = Kind::Barcode;
     f.phi = true;
-    if (auto read = readStraightenedBars(straight)) {
-      f.category = "barcode";
-      f.confidence = 0.9f;
-      f.text = read->text;
-      f.detector = "zxing-cpp";
-      f.detectorVersion = "1.4/" + read->format + "/bars";
-    } else if (looksLikeBars(straight) || looksLikeStackedBars(straight) || looksLikeBarsBesideText(straight)) {
-      f.category = "unreadable-code";  // bars of several widths repeated over the rows: masked all the same
-      f.confidence = 0.6f;
-      f.detector = "bar-localiser";
-      f.detectorVersion = "1";
-    } else {
-      continue;
+    // the blob of one gradient direction may hold a code of the other (the text rows and dashed edge of a sticker
+    // close into a blob of horizontal strokes around its Code 93 of 1 px modules): the other direction is tried too
+    for (const bool vertical : {c.verticalBars, !c.verticalBars}) {
+      const cv::Mat straight = straightenedBars(fullGray, BarCandidate{c.outline, vertical}, scale);
+      if (auto read = readStraightenedBars(straight)) {
+        f.category = "barcode";
+        f.confidence = 0.9f;
+        f.text = read->text;
+        f.detector = "zxing-cpp";
+        f.detectorVersion = "1.4/" + read->format + "/bars";
+        break;
+      }
+      const cv::Mat band = barBand(straight);
+      if (looksLikeBars(straight) || looksLikeStackedBars(straight) || looksLikeBarsBesideText(straight) ||
+          (band.rows < straight.rows && looksLikeBars(band))) {
+        f.category = "unreadable-code";  // bars of several widths repeated over the rows: masked all the same
+        f.confidence = 0.6f;
+        f.detector = "bar-localiser";
+        f.detectorVersion = "1";
+        break;
+      }
     }
+    if (f.category.empty()) continue;
     const int pad = std::max(4, std::min(full.width, full.height) / 10);
     f.box = Box{full.x - pad, full.y - pad, full.width + 2 * pad, full.height + 2 * pad};
     out.push_back(std::move(f));

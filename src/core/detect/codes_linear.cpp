@@ -220,6 +220,24 @@ bool looksLikeBars(const cv::Mat& g) {
   return agreeing >= 8 && agreeing >= 0.5 * total;
 }
 
+cv::Mat barBand(const cv::Mat& g) {
+  if (g.rows < 10) return g;
+  cv::Mat gx, rows;
+  cv::Sobel(g, gx, CV_32F, 1, 0);
+  cv::reduce(cv::abs(gx), rows, 1, cv::REDUCE_SUM, CV_32F);
+  double peak = 0;
+  cv::minMaxLoc(rows, nullptr, &peak);
+  std::pair<int, int> best{0, 0};
+  for (int y = 0, start = 0; y <= g.rows; ++y) {
+    if (y < g.rows && rows.at<float>(y) >= 0.5 * peak) continue;
+    if (y - start > best.second - best.first) best = {start, y};
+    start = y + 1;
+  }
+  const int top = std::max(0, best.first - 2), bottom = std::min(g.rows, best.second + 2);
+  if (bottom - top >= 0.8 * g.rows || bottom - top < 8) return g;
+  return g.rowRange(top, bottom);
+}
+
 bool looksLikeBarsBesideText(const cv::Mat& g) {
   if (g.rows < 10 || g.cols < 40) return false;
   const cv::Mat middle = g(cv::Range(g.rows / 5, std::max(g.rows / 5 + 1, g.rows * 4 / 5)), cv::Range::all());

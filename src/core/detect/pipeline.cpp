@@ -520,9 +520,14 @@ struct Pipeline::Impl {
         textLines < 6) {  // six read lines or more: a document, not skin
       // ink within skin that is not a face, a text line that was read, or a code (eyes, letters, bars are dark)
       const auto t = Clock::now();
+      // (a "line" whose short side exceeds a tenth of the image's is no print: the network boxed a tattoo of wavy
+      // strokes 680 px high, read "AÙ" and judged benign, which hid it from the heuristic)
+      const int tallestLine = std::min(bgr.cols, bgr.rows) / 10;
       std::vector<Box> exclude;
       for (const auto& f : findings)
-        if (f.box && (f.kind != Kind::Face || f.confidence >= kSureFace)) exclude.push_back(*f.box);
+        if (f.box && (f.kind != Kind::Face || f.confidence >= kSureFace) &&
+            (f.kind != Kind::Text || std::min(f.box->w, f.box->h) <= tallestLine))
+          exclude.push_back(*f.box);
       tattooFindings = detectTattoos(bgr, exclude, o.tattoo);
       tattooMs = msSince(t);
       if (timingEnabled()) std::fprintf(stderr, "detect timing: tattoo %.0f ms\n", tattooMs);

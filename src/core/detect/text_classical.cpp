@@ -162,8 +162,10 @@ std::vector<cv::Rect> smallTextRows(const cv::Mat& bgr, const std::vector<TextRe
   cv::morphologyEx(small, grad, cv::MORPH_GRADIENT, cv::getStructuringElement(cv::MORPH_RECT, {3, 3}));
   const double otsu = cv::threshold(grad, bin, 0, 255, cv::THRESH_BINARY | cv::THRESH_OTSU);
   const cv::Rect image(0, 0, bgr.cols, bgr.rows);
-  // Two thresholds: Otsu (at least 30) keeps text apart from a faint grid; a low one (25-35) keeps small faint
-  // print, which loses contrast when scaled down, where strong edges (bones, page borders) raise Otsu.
+  // Three thresholds: Otsu (at least 30) keeps text apart from a faint grid; a low one (25-35) keeps small faint
+  // print, which loses contrast when scaled down, where strong edges (bones, page borders) raise Otsu; 20 keeps 8 px
+  // extra-light grey print (gradient 20-30 at the working scale) on a page whose bold table raises Otsu to 55. Each
+  // candidate is checked for glyphs at full resolution below.
   // A component (working pixels) that may be a row: kept when its crop at full resolution holds glyphs that found
   // lines do not already resolve. `smallPrint`: only a line or a block of lines of print up to 13 px (a part of a
   // sparse component: the large header lines of an ECG's panel, whose grid makes small shapes, are not refined).
@@ -191,7 +193,7 @@ std::vector<cv::Rect> smallTextRows(const cv::Mat& bgr, const std::vector<TextRe
   // rows of glyphs about 6-22 px high in the image, or blocks of such rows (a bordered identity block) that the
   // working scale merged
   const auto rowShaped = [&](int cw, int ch) { return ch >= 2 && ch / w >= 6 && ch / w <= 140 && cw >= 1.5 * ch; };
-  for (const double t : {std::max(otsu, 30.0), std::clamp(otsu, 25.0, 35.0)}) {
+  for (const double t : {std::max(otsu, 30.0), std::clamp(otsu, 25.0, 35.0), 20.0}) {
     if (t != otsu) cv::threshold(grad, bin, t, 255, cv::THRESH_BINARY);
     cv::Mat joined, labels, stats, centroids;
     cv::morphologyEx(bin, joined, cv::MORPH_CLOSE, cv::getStructuringElement(cv::MORPH_RECT, {5, 1}));

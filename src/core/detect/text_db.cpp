@@ -250,6 +250,9 @@ void followLineInk(TextRegion& line, std::array<bool, 2>& cut, const cv::Mat& gr
   cut = {false, false};
 }
 
+// A line's height: the short side of its outline.
+static float lineHeight(const TextRegion& line) { return std::min(line.rect.size.width, line.rect.size.height); }
+
 // A line's direction (unit vector along its longer side), length and height.
 struct LineAxis {
   cv::Point2f direction;
@@ -304,8 +307,7 @@ static void joinCutFragments(std::vector<TextRegion>& lines, std::vector<std::ar
 // one, so the line stops up to a line height before the edge ("Né(e) le : 25/03/" and "1963" from two tiles, neither
 // touching its edge; "Pitié-Salpêtrière" 30 px after a tile's edge, "Hôpital" outside the tile).
 static int cutSlack(const TextRegion& line, double scale) {
-  const double height = std::min(line.rect.size.width, line.rect.size.height);
-  return std::max(int(std::lround(2 / scale)), int(std::lround(height)));
+  return std::max(int(std::lround(2 / scale)), int(std::lround(lineHeight(line))));
 }
 
 // Area shared by two lines' outlines (rotated rectangles).
@@ -408,6 +410,21 @@ static int spanAlong(const std::vector<TextRegion>& lines, const std::vector<std
   return to - from;
 }
 
+// True when every refinement tile that holds the centre of `line` cuts it at its top or bottom edge (inside the image):
+// a piece of a taller line, seen whole by the coarse pass (the lower half of a 42 px "Hôpital Pitié-Salpêtrière" under
+// a tile's top edge made the coarse line look like two merged rows, and the pieces read as garbage replaced it).
+static bool cutAcrossTiles(const TextRegion& line, const std::vector<cv::Rect>& tiles, cv::Size image) {
+  bool held = false;
+  for (const auto& t : tiles) {
+    if (!t.contains(cv::Point(int(line.rect.center.x), int(line.rect.center.y)))) continue;
+    held = true;
+    const bool cutTop = t.y > 0 && line.box.y <= t.y + 1;
+    const bool cutBottom = t.br().y < image.height && line.box.br().y >= t.br().y - 1;
+    if (!cutTop && !cutBottom) return false;
+  }
+  return held;
+}
+
 static std::vector<TextRegion> refineSmallText(const cv::Mat& bgr, std::vector<TextRegion> coarse, const TextOptions& o,
                                                const util::CancelToken& cancel) {
   const std::vector<cv::Rect> rows = smallTextRows(bgr, coarse);
@@ -481,15 +498,20 @@ static std::vector<TextRegion> refineSmallText(const cv::Mat& bgr, std::vector<T
   // piece of the next row made "Date : 02/01/2024 19:18 Service..." two rows, and its first half, in no fine tile, was
   // never read.)
   // A fine line that a coarse line of its own height already covers is a duplicate.
-  auto lineHeight = [](const TextRegion& t) { return std::min(t.rect.size.width, t.rect.size.height); };
   std::vector<TextRegion> out;
-  std::vector<bool> used(fine.size(), false);
+  std::vector<bool> used(fine.size(), false), piece(fine.size(), false);
+  for (std::size_t i = 0; i < fine.size(); ++i) piece[i] = cutAcrossTiles(fine[i], tiles, bgr.size());
   for (const auto& c : coarse) {
     int rowsInside = 0;
     float lastY = -1e9f;
     std::vector<std::size_t> inside;
-    for (std::size_t i = 0; i < fine.size(); ++i)
-      if ((fine[i].box & c.box).area() >= 0.6 * fine[i].box.area() && holdsCentre(c, fine[i])) inside.push_back(i);
+    for (std::size_t i = 0; i < fine.size(); ++i) {
+      if ((fine[i].box & c.box).area() < 0.6 * fine[i].box.area() || !holdsCentre(c, fine[i])) continue;
+      if (piece[i])
+        used[i] = true;  // a piece of a line the coarse region holds: the region reads it
+      else
+        inside.push_back(i);
+    }
     std::sort(inside.begin(), inside.end(),
               [&](std::size_t a, std::size_t b) { return fine[a].rect.center.y < fine[b].rect.center.y; });
     for (std::size_t i : inside) {
