@@ -347,8 +347,9 @@ TEST_CASE(
   }
 }
 
-TEST_CASE("miss (fresh seeds of session 16): extra-light small print; a line cut across by a tile; a tattoo read as text",
-          "[misses][pipeline]") {
+TEST_CASE(
+    "miss (fresh seeds of session 16): extra-light small print; a line cut across by a tile; a tattoo read as text",
+    "[misses][pipeline]") {
   MODELS_OR_SKIP();
   struct Case {
     const char* what;
