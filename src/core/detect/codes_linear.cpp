@@ -234,7 +234,7 @@ cv::Mat barBand(const cv::Mat& g) {
     start = y + 1;
   }
   const int top = std::max(0, best.first - 2), bottom = std::min(g.rows, best.second + 2);
-  if (bottom - top >= 0.8 * g.rows || bottom - top < 8) return g;
+  if (bottom - top >= 0.6 * g.rows || bottom - top < 8) return g;
   return g.rowRange(top, bottom);
 }
 
