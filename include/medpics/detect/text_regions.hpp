@@ -55,7 +55,9 @@ struct TextOptions {
 
 // Rows of glyph-like texture on the downscaled image that `found` does not already resolve (no region, or only a
 // region much taller than the row, i.e. several lines merged): rectangles in image pixels.
-std::vector<cv::Rect> smallTextRows(const cv::Mat& bgr, const std::vector<TextRegion>& found);
+// `faint` (when given) receives apart the rows seen only at the lowest edge threshold (extra-light print, and texture).
+std::vector<cv::Rect> smallTextRows(const cv::Mat& bgr, const std::vector<TextRegion>& found,
+                                    std::vector<cv::Rect>* faint = nullptr);
 
 // Loads the calling thread's network instances used by dbTextRegions (coarse and refinement shapes); cheap when loaded.
 // `infer`: also runs one inference on each at its input shape (the first forward pass allocates the layers).

@@ -299,16 +299,16 @@ std::vector<cv::Rect> localiseMatrixCodes(const cv::Mat& gray, std::initializer_
       // modules of a code mix in every row and column
       if (gridLike(roi)) continue;
       // a small rectangular candidate of the fine pass (reported undecoded) is a rectangular DataMatrix: it shows the L
-      // finder, looked for on the blob turned upright (two short ECG grid cells side by side close into a similar dense
-      // rectangle)
-      const cv::Mat straight = maxSide > 0 ? uprightBlob(bin, rr) : roi;
-      if (maxSide > 0 && b > 1.3f * a && !solidL(straight)) continue;
+      // finder, looked for on the blob and on the blob turned upright (two short ECG grid cells side by side close into a
+      // similar dense rectangle)
+      const bool finder = maxSide > 0 && (solidL(roi) || solidL(uprightBlob(bin, rr)));
+      if (maxSide > 0 && b > 1.3f * a && !finder) continue;
       // (the fine pass sees short words too: it asks for a code's density of modules in both directions)
       const double minTransitions = maxSide > 0 ? 4 : small ? 2.5 : 5;
       const double rowT = transitions(roi, true), colT = transitions(roi, false);
       // fine pass: a small rectangular DataMatrix (26 x 12 px) has few transitions across its short side; its solid
       // L-shaped finder (two adjacent sides dark along their whole length) tells it from a short bold word
-      const bool finderL = maxSide > 0 && std::min(rowT, colT) >= 2.5 && std::max(rowT, colT) >= 4 && solidL(straight);
+      const bool finderL = finder && std::min(rowT, colT) >= 2.5 && std::max(rowT, colT) >= 4;
       if ((rowT < minTransitions || colT < minTransitions) && !finderL) continue;
       // (a core, reported only when decoded, never hides a candidate of a larger closing: a symbol whose finder is
       // gone is masked undecoded from that one)

@@ -147,8 +147,10 @@ static bool framed(const cv::Mat& horizontal) {
   return spans(0, fifth) && spans(horizontal.rows - fifth, horizontal.rows);
 }
 
-std::vector<cv::Rect> smallTextRows(const cv::Mat& bgr, const std::vector<TextRegion>& found) {
-  std::vector<cv::Rect> rows;
+std::vector<cv::Rect> smallTextRows(const cv::Mat& bgr, const std::vector<TextRegion>& found,
+                                    std::vector<cv::Rect>* faint) {
+  std::vector<cv::Rect> rows, faintRows;
+  bool faintPass = false;
   if (bgr.empty()) return rows;
   // Working scale: 8 px glyphs stay at least 3 px high (12 MP images are read at 1600 px).
   const int longSide = std::max(bgr.cols, bgr.rows);
@@ -174,8 +176,9 @@ std::vector<cv::Rect> smallTextRows(const cv::Mat& bgr, const std::vector<TextRe
     const cv::Rect row =
         cv::Rect(int(x / w) - pad, int(y / w) - pad, int(std::ceil(cw / w)) + 2 * pad, int(std::ceil(ch / w)) + 2 * pad) &
         image;
-    if (std::any_of(rows.begin(), rows.end(), [&](const cv::Rect& r) { return (r & row).area() >= 0.8 * row.area(); }))
-      return;  // already a candidate at the other threshold
+    const auto seen = [&](const cv::Rect& r) { return (r & row).area() >= 0.8 * row.area(); };
+    if (std::any_of(rows.begin(), rows.end(), seen) || std::any_of(faintRows.begin(), faintRows.end(), seen))
+      return;  // already a candidate at another threshold
     // texture is not text: at full resolution the row must hold glyph-like shapes
     cv::Mat crop;
     cv::cvtColor(bgr(row), crop, cv::COLOR_BGR2GRAY);
@@ -188,12 +191,13 @@ std::vector<cv::Rect> smallTextRows(const cv::Mat& bgr, const std::vector<TextRe
       const float lineH = std::min(r.rect.size.width, r.rect.size.height);
       if (lineH <= 2.6f * glyphH) covered += (r.box & row).area();
     }
-    if (covered < 0.6 * row.area()) rows.push_back(row);
+    if (covered < 0.6 * row.area()) (faintPass ? faintRows : rows).push_back(row);
   };
   // rows of glyphs about 6-22 px high in the image, or blocks of such rows (a bordered identity block) that the
   // working scale merged
   const auto rowShaped = [&](int cw, int ch) { return ch >= 2 && ch / w >= 6 && ch / w <= 140 && cw >= 1.5 * ch; };
   for (const double t : {std::max(otsu, 30.0), std::clamp(otsu, 25.0, 35.0), 20.0}) {
+    faintPass = t == 20.0;
     if (t != otsu) cv::threshold(grad, bin, t, 255, cv::THRESH_BINARY);
     cv::Mat joined, labels, stats, centroids;
     cv::morphologyEx(bin, joined, cv::MORPH_CLOSE, cv::getStructuringElement(cv::MORPH_RECT, {5, 1}));
@@ -237,6 +241,10 @@ std::vector<cv::Rect> smallTextRows(const cv::Mat& bgr, const std::vector<TextRe
         holdsRowsOf(crop, glyphH))
       rows.push_back(box);
   }
+  if (faint)
+    *faint = std::move(faintRows);
+  else
+    rows.insert(rows.end(), faintRows.begin(), faintRows.end());
   return rows;
 }
 

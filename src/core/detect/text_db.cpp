@@ -98,10 +98,10 @@ static std::vector<int> tileOrigins(int length, int tile, int overlap) {
 
 // Refinement tiles (image pixels) over the unresolved rows, widest rows first: each spans `span` x `spanY` pixels,
 // starts a little left of its row and is centred on it vertically; a row longer than a tile gets overlapping tiles.
+// `tiles`: those already placed (for other rows), kept first and counted in the budget.
 static std::vector<cv::Rect> refinementTiles(std::vector<cv::Rect> rows, int span, int spanY, int maxTiles,
-                                             cv::Size size) {
+                                             cv::Size size, std::vector<cv::Rect> tiles = {}) {
   std::sort(rows.begin(), rows.end(), [](const cv::Rect& a, const cv::Rect& b) { return a.width > b.width; });
-  std::vector<cv::Rect> tiles;
   const int margin = std::max(8, span / 16);
   const cv::Rect image(0, 0, size.width, size.height);
   for (const auto& row : rows) {
@@ -427,8 +427,9 @@ static bool cutAcrossTiles(const TextRegion& line, const std::vector<cv::Rect>& 
 
 static std::vector<TextRegion> refineSmallText(const cv::Mat& bgr, std::vector<TextRegion> coarse, const TextOptions& o,
                                                const util::CancelToken& cancel) {
-  const std::vector<cv::Rect> rows = smallTextRows(bgr, coarse);
-  if (rows.empty()) return coarse;
+  std::vector<cv::Rect> faint;
+  const std::vector<cv::Rect> rows = smallTextRows(bgr, coarse, &faint);
+  if (rows.empty() && faint.empty()) return coarse;
   const int side = roundUp32(std::max(o.refineTileSide, 64));
   const double r = std::max(0.5, o.refineScale);
   const int span = int(side / r);
@@ -437,7 +438,9 @@ static std::vector<TextRegion> refineSmallText(const cv::Mat& bgr, std::vector<T
   const int spanY = int(sideY / r);
   const int budget = int(std::lround(double(o.maxRefineTiles) * side / sideY));
   std::vector<TextRegion> fine;
-  const auto tiles = refinementTiles(rows, span, spanY, budget, bgr.size());
+  // rows of extra-light print get the tiles the others leave (the speckle of an ultrasound gives many such rows)
+  const auto tiles =
+      refinementTiles(faint, span, spanY, budget, bgr.size(), refinementTiles(rows, span, spanY, budget, bgr.size()));
   if (std::getenv("MEDPICS_DETECT_TIMING")) {
     std::fprintf(stderr, "small text: %zu unresolved rows, %zu tiles of %d px\n", rows.size(), tiles.size(), side);
     for (const auto& t : tiles) std::fprintf(stderr, "  tile %d,%d %dx%d\n", t.x, t.y, t.width, t.height);
