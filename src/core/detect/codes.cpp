@@ -299,8 +299,8 @@ std::vector<cv::Rect> localiseMatrixCodes(const cv::Mat& gray, std::initializer_
       // modules of a code mix in every row and column
       if (gridLike(roi)) continue;
       // a small rectangular candidate of the fine pass (reported undecoded) is a rectangular DataMatrix: it shows the L
-      // finder, looked for on the blob and on the blob turned upright (two short ECG grid cells side by side close into a
-      // similar dense rectangle)
+      // finder, looked for on the blob and on the blob turned upright (two short ECG grid cells side by side close into
+      // a similar dense rectangle)
       const bool finder = maxSide > 0 && (solidL(roi) || solidL(uprightBlob(bin, rr)));
       if (maxSide > 0 && b > 1.3f * a && !finder) continue;
       // (the fine pass sees short words too: it asks for a code's density of modules in both directions)
