@@ -334,6 +334,17 @@ bool showsModules(const cv::Mat& gray, const cv::Rect& r) {
   return ink >= 0.3 && ink <= 0.75 && cv::connectedComponents(~otsu, labels, 4) - 1 >= 6;
 }
 
+// True when the dark class of a grey crop (Otsu) is less than 30 % darker than its light class: a code is printed in
+// dark ink (codes of the corpus's fine pass: 0.50-0.67; turned cells of pink ECG paper, whose sides passed the L finder
+// test: 0.08-0.09; docs/benchmarks.md "Detection, session 16").
+bool faintInk(const cv::Mat& gray) {
+  if (gray.empty()) return true;
+  cv::Mat light;
+  cv::threshold(gray, light, 0, 255, cv::THRESH_BINARY | cv::THRESH_OTSU);
+  const double paper = cv::mean(gray, light)[0], ink = cv::mean(gray, ~light)[0];
+  return paper - ink < 0.3 * std::max(1.0, paper);
+}
+
 bool squareish(const cv::Rect& r) { return std::max(r.width, r.height) <= 1.3 * std::min(r.width, r.height); }
 
 // Second chance for a candidate region the whole-image pass did not decode: the crop is deskewed (angle of its
@@ -633,9 +644,10 @@ std::vector<Finding> detectCodes(const cv::Mat& bgr, const CodeOptions& o) {
                looksLikeTextBlock(gray(working))) {
       continue;  // nested in another outline, drawn in colour (the pink grid of ECG paper), or lines of text (an
                  // ultrasound's settings block): only when decoded
-    } else if (fine && !showsModules(fullGray, r & cv::Rect(0, 0, fullGray.cols, fullGray.rows))) {
+    } else if (fine && (!showsModules(fullGray, r & cv::Rect(0, 0, fullGray.cols, fullGray.rows)) ||
+                        faintInk(fullGray(r & cv::Rect(0, 0, fullGray.cols, fullGray.rows))))) {
       continue;  // a small dense blob without modules: bold glyphs ("V2" of an ECG, a radiograph's "L" or "10") at full
-                 // resolution
+                 // resolution; or drawn in light ink (a cell of ECG paper)
     } else if (!squareish(r) && fine) {
       // a fine-pass candidate (small, dense in both directions): a rectangular DataMatrix, masked all the same
       f.category = "unreadable-code";
