@@ -160,6 +160,12 @@ TEST_CASE("a PHI line's box leaves out its field label and trailing settings, ne
   {  // numbers after an identifier may continue it: kept
     CHECK(extentOf("IPP 123 456 789").to == 1.0);
   }
+  {  // the value goes on after a comma: a first name cut short by the outline ("Théo" read "Thé", a benign word)
+    const std::string t = "Nom : Lambert, Thé";
+    const LineExtent e = extentOf(t);
+    CHECK(e.to == 1.0);
+    CHECK(e.from <= startOf(t, "Lambert"));
+  }
   {  // a label read without confidence, or an unknown word between the label and the value: whole line
     CHECK(extentOf("Né(e) le 15/09/1968", 0.4f).whole());
     CHECK(extentOf("Nom : xqz DUPONT Jean").from <= startOf("Nom : xqz DUPONT Jean", "xqz"));

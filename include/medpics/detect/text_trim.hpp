@@ -17,7 +17,8 @@ namespace medpics::detect {
 //    at most for long ones) and punctuation, ending with a strong label word, directly followed by a word of a PHI
 //    span or a courtesy title (M., Mme, Dr: part of the value, never left out); identifier labels (IPP, ID, NIR)
 //    stay inside (a label sticker prints "IPP 8231145067" as one value); particles (le, de) never end the label;
-//  - a trailing run that starts with a benign vocabulary word ("kV 71 mAs 3") or is a single letter (sex "M"/"F").
+//  - a trailing run that starts with a benign vocabulary word ("kV 71 mAs 3") or is a single letter (sex "M"/"F"),
+//    not right after a comma (the value goes on: "Lambert, Thé", a first name cut short by the outline).
 // Everything else (unread or misread words, numbers that may continue an identifier) stays inside. The cut lies
 // half-way between the last word left out and the first word kept. {0, 1} when nothing is left out.
 struct LineExtent {

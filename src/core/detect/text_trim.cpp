@@ -163,6 +163,8 @@ LineExtent phiExtent(const OcrLine& line, const std::vector<TextSpan>& spans) {
     tail = i;
   }
   while (tail < words.size() && !(vocabularyWord(text(words[tail])) || singleLetter(text(words[tail])))) ++tail;
+  // a value goes on after a comma ("Lambert, Thé": the first name "Théo" cut short by the outline reads as a word)
+  if (tail < words.size() && tail > 0 && text(words[tail - 1]).ends_with(',')) tail = words.size();
   if (tail < words.size() && tail > 0 && words[tail].from > extent.from)
     extent.to = (words[tail - 1].to + words[tail].from) / 2.0;
   if (extent.to <= extent.from) return {};
