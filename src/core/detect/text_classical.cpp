@@ -198,7 +198,7 @@ std::vector<cv::Rect> smallTextRows(const cv::Mat& bgr, const std::vector<TextRe
   const auto rowShaped = [&](int cw, int ch) { return ch >= 2 && ch / w >= 6 && ch / w <= 140 && cw >= 1.5 * ch; };
   for (const double t : {std::max(otsu, 30.0), std::clamp(otsu, 25.0, 35.0), 20.0}) {
     faintPass = t == 20.0;
-    if (t != otsu) cv::threshold(grad, bin, t, 255, cv::THRESH_BINARY);
+    cv::threshold(grad, bin, t, 255, cv::THRESH_BINARY);
     cv::Mat joined, labels, stats, centroids;
     cv::morphologyEx(bin, joined, cv::MORPH_CLOSE, cv::getStructuringElement(cv::MORPH_RECT, {5, 1}));
     const int n = cv::connectedComponentsWithStats(joined, labels, stats, centroids, 8);
