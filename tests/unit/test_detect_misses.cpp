@@ -297,17 +297,37 @@ TEST_CASE("miss: header lines of a large ECG cut by the refinement tiles are mas
   CHECK(m.empty());
 }
 
+namespace {
+
+// A corpus image rebuilt by the generator (seed, index, size and JPEG quality of the corpus) whose PHI of one kind of
+// ground truth must all be masked.
+struct CorpusMiss {
+  const char* what;
+  synth::ImageKind kind;
+  std::uint64_t seed;
+  int index, w, h, quality;
+  const char* truthKind = "text";
+};
+
+void checkCorpusMiss(const CorpusMiss& c) {
+  std::string jpeg;
+  const auto img = test::corpusImage(c.kind, c.seed, c.index, c.w, c.h, c.quality, &jpeg);
+  const auto r = pipeline().analyze(jpeg);
+  REQUIRE(r.ok());
+  INFO(c.what << "\n" << describe(r.findings));
+  const auto m = missed(img, r.findings, {c.truthKind});
+  for (const auto& s : m) UNSCOPED_INFO("missed: " << s);
+  CHECK(m.empty());
+}
+
+}  // namespace
+
 TEST_CASE(
     "miss (fresh seeds, sessions 14-15): small print in boxes, merged blocks, ECG header rows, code labels, "
     "turned rows",
     "[misses][pipeline]") {
   MODELS_OR_SKIP();
-  struct Case {
-    const char* what;
-    synth::ImageKind kind;
-    std::uint64_t seed;
-    int index, w, h, quality;
-  };
+  using Case = CorpusMiss;
   for (const Case& c : {
            // the box's border closed with its 10 px lines into one sparse component: no row, no refinement tile
            Case{"identity block of 10 px lines in a bordered box, 10.6 MP lab report", synth::ImageKind::LabReport,
@@ -335,29 +355,15 @@ TEST_CASE(
            // Service..." made it two merged rows; fine lines replaced it and its first half, in no tile, was lost
            Case{"42 px date row of an ECG header turned by 2.5 degrees", synth::ImageKind::Ecg, 6733, 12, 2990, 2114,
                 46},
-       }) {
-    std::string jpeg;
-    const auto img = test::corpusImage(c.kind, c.seed, c.index, c.w, c.h, c.quality, &jpeg);
-    const auto r = pipeline().analyze(jpeg);
-    REQUIRE(r.ok());
-    INFO(c.what << "\n" << describe(r.findings));
-    const auto m = missed(img, r.findings, {"text"});
-    for (const auto& s : m) UNSCOPED_INFO("missed: " << s);
-    CHECK(m.empty());
-  }
+       })
+    checkCorpusMiss(c);
 }
 
 TEST_CASE(
     "miss (fresh seeds of session 16): extra-light small print; a line cut across by a tile; a tattoo read as text",
     "[misses][pipeline]") {
   MODELS_OR_SKIP();
-  struct Case {
-    const char* what;
-    synth::ImageKind kind;
-    std::uint64_t seed;
-    int index, w, h, quality;
-    const char* truthKind;
-  };
+  using Case = CorpusMiss;
   for (const Case& c : {
            // two 8 px extra-light grey address lines under a bold title: gradient 20-30 at the row finder's scale,
            // where the page's table raised Otsu to 55 (no row, no refinement tile)
@@ -370,14 +376,6 @@ TEST_CASE(
            // the network boxed a tattoo of wavy strokes 680 px high, read "AÙ", benign: hidden from the heuristic
            Case{"tattoo of wavy strokes read as two letters", synth::ImageKind::SkinTattoo, 6421, 6, 3350, 2512, 41,
                 "tattoo"},
-       }) {
-    std::string jpeg;
-    const auto img = test::corpusImage(c.kind, c.seed, c.index, c.w, c.h, c.quality, &jpeg);
-    const auto r = pipeline().analyze(jpeg);
-    REQUIRE(r.ok());
-    INFO(c.what << "\n" << describe(r.findings));
-    const auto m = missed(img, r.findings, {c.truthKind});
-    for (const auto& s : m) UNSCOPED_INFO("missed: " << s);
-    CHECK(m.empty());
-  }
+       })
+    checkCorpusMiss(c);
 }
