@@ -633,8 +633,8 @@ std::vector<Finding> detectCodes(const cv::Mat& bgr, const CodeOptions& o) {
                                       int(r.height / foundScale) + 1) &
                              cv::Rect(0, 0, gray.cols, gray.rows);
     // (a fine-pass symbol is read where it was found, at full resolution)
-    if (auto decoded = fine ? readCandidate(fullGray, r & cv::Rect(0, 0, fullGray.cols, fullGray.rows))
-                            : readCandidate(gray, working)) {
+    const cv::Rect fineArea = r & cv::Rect(0, 0, fullGray.cols, fullGray.rows);
+    if (auto decoded = fine ? readCandidate(fullGray, fineArea) : readCandidate(gray, working)) {
       f.category = categoryOf(decoded->format());
       f.confidence = 0.9f;
       f.text = decoded->text();
@@ -644,8 +644,7 @@ std::vector<Finding> detectCodes(const cv::Mat& bgr, const CodeOptions& o) {
                looksLikeTextBlock(gray(working))) {
       continue;  // nested in another outline, drawn in colour (the pink grid of ECG paper), or lines of text (an
                  // ultrasound's settings block): only when decoded
-    } else if (fine && (!showsModules(fullGray, r & cv::Rect(0, 0, fullGray.cols, fullGray.rows)) ||
-                        faintInk(fullGray(r & cv::Rect(0, 0, fullGray.cols, fullGray.rows))))) {
+    } else if (fine && (!showsModules(fullGray, fineArea) || faintInk(fullGray(fineArea)))) {
       continue;  // a small dense blob without modules: bold glyphs ("V2" of an ECG, a radiograph's "L" or "10") at full
                  // resolution; or drawn in light ink (a cell of ECG paper)
     } else if (!squareish(r) && fine) {
