@@ -271,7 +271,9 @@ static LineAxis lineAxis(const TextRegion& line) {
 }
 
 // Two fine lines on one row that overlap along it, where a tile's inner edge cut one of them at the overlap, are the
-// two halves of one line seen by neighbouring tiles ("Né(e) le 20/07/2" and "0/07/2006"): one line, read whole.
+// two halves of one line seen by neighbouring tiles ("Né(e) le 20/07/2" and "0/07/2006"): one line, read whole. So are
+// two lines cut at their facing ends by tiles that left a strip between them ("44093 Nantes - Tél. 02 40" and
+// "08 33 33", 29 px apart, 28 px high: the phone number's end was read alone, as benign numbers).
 static void joinCutFragments(std::vector<TextRegion>& lines, std::vector<std::array<bool, 2>>& cut, cv::Size image) {
   // one row: heights within 0.6 of each other and each centre within 0.4 of a height of the longer line's axis. Not
   // upright boxes: on a page turned by 1.7 degrees, the box of a 2000 px line overlaps the row below it by 60 %, and
@@ -289,7 +291,11 @@ static void joinCutFragments(std::vector<TextRegion>& lines, std::vector<std::ar
     for (std::size_t i = 0; i < lines.size() && !joined; ++i)
       for (std::size_t j = 0; j < lines.size() && !joined; ++j) {
         const cv::Rect &a = lines[i].box, &b = lines[j].box;  // a on the left
-        if (i == j || a.x >= b.x || a.br().x >= b.br().x || b.x > a.br().x || !sameRow(lines[i], lines[j])) continue;
+        // facing ends both cut: the two tiles' edges left a gap between the halves (up to two line heights)
+        const bool facingCuts = cut[i][1] && cut[j][0];
+        const int reach = facingCuts ? int(std::lround(2 * std::max(lineHeight(lines[i]), lineHeight(lines[j])))) : 0;
+        if (i == j || a.x >= b.x || a.br().x >= b.br().x || b.x > a.br().x + reach || !sameRow(lines[i], lines[j]))
+          continue;
         if (!cut[i][1] && !cut[j][0]) continue;
         std::vector<cv::Point2f> corners(8);
         lines[i].rect.points(corners.data());
