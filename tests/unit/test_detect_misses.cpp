@@ -359,9 +359,8 @@ TEST_CASE(
     checkCorpusMiss(c);
 }
 
-TEST_CASE(
-    "miss (fresh seeds of sessions 16-17): extra-light small print; lines cut by tiles; a tattoo read as text",
-    "[misses][pipeline]") {
+TEST_CASE("miss (fresh seeds of sessions 16-17): extra-light small print; lines cut by tiles; a tattoo read as text",
+          "[misses][pipeline]") {
   MODELS_OR_SKIP();
   using Case = CorpusMiss;
   for (const Case& c : {
