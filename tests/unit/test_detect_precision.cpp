@@ -62,7 +62,9 @@ TEST_CASE("a vocabulary line read with errors is to-check, never masked for its 
   // ECG measurement lines and ultrasound settings as OCR reads them on the grid / at 10 px
   for (const char* text :
        {"FC 68 bpm PR 09 me RS 50m qn/ore 998/410 ws", "FC 100 bpm PR160ms QRS90 ms OQT/QTc 380/410 ms", "MI Le Ts 0,4",
-        "cinerea ab-456 Hz Axe (ons 50° Rythme sinusal"}) {
+        "cinerea ab-456 Hz Axe (ons 50° Rythme sinusal",
+        // a misread range joined with letters, an accented capital counted as one letter ("15Ù", "AxeORS5")
+        "U,U5-15Ù Hz Axe ORS 88° 1", "re005-150 Hz AxeORS5° E"}) {
     INFO(text);
     const LineVerdict v = classifyLine(text, 0.4f);
     CHECK(v.uncertain);

@@ -645,7 +645,8 @@ LineVerdict classifyLine(std::string_view original, float ocrConfidence) {
   }
   // A line of clinical vocabulary misread in places ("FC 68 bpm PR 09 me RS 50m qn/ore 998/410 ws", "MI Le Ts 0,4"):
   // no PHI span, no trigger, half of its tokens or more are vocabulary or measures (two at least), and every other
-  // token is lower-case or at most three characters (no capitalised unknown word a person could be called).
+  // token is lower-case, at most three letters long ("LSÙ") or mixes digits with its letters ("U5-15Ù", "AxeORS5": a
+  // misread range or measure; no name holds digits): no capitalised unknown word a person could be called.
   // (numbers split by a decimal comma, "0,4", count as vocabulary here, stop words too, but one substantive word is
   // needed)
   const auto vocabularyTokens = std::size_t(std::count_if(tokens.begin(), tokens.end(), [](const Token& t) {
@@ -660,7 +661,8 @@ LineVerdict classifyLine(std::string_view original, float ocrConfidence) {
   const bool vocabularyLine =
       !trigger && vocabularyWord && vocabularyTokens >= 2 && vocabularyTokens * 2 >= tokens.size() &&
       !std::regex_search(std::string(text), dateOrId) && std::all_of(tokens.begin(), tokens.end(), [](const Token& t) {
-        return benignToken(t) || misreadVocabulary(t) || t.raw.size() <= 3 || (!t.capitalised && !t.allCaps);
+        return benignToken(t) || misreadVocabulary(t) || t.folded.size() <= 3 || (!t.capitalised && !t.allCaps) ||
+               (t.hasDigit && !t.alpha);
       });
   std::size_t alnum = 0;
   for (const auto& t : tokens) alnum += t.raw.size();
