@@ -121,6 +121,44 @@ TEST_CASE("truncated vocabulary, organs, fasting and probe models are benign", "
   CHECK(classifyLine("MARTIN Biol", 0.8f).phi);
 }
 
+// Stretches of `text` (one word per space, all read at `confidence`) left out of its mask between two values.
+std::vector<LineExtent> innerLabelsOf(const std::string& text, float confidence = 0.9f) {
+  const OcrLine l = line(text, confidence);
+  const auto spans = classifyLine(text, confidence).spans;
+  return innerLabels(l, spans, phiExtent(l, spans));
+}
+
+TEST_CASE("a field label between two values of one line is left out of its mask, never a part of a value", "[rules]") {
+  {  // an ECG header row: the birth-date label between the name and the date (the name span runs over it)
+    const std::string t = "Nom : LE GALL*GAELLE Né(e)le 21/12/1964 IPP 6536312082";
+    const auto labels = innerLabelsOf(t, 0.3f);  // a parenthesised label reads at 0.29
+    REQUIRE(labels.size() == 1);
+    CHECK(labels[0].from >= endOf(t, "GAELLE"));
+    CHECK(labels[0].from <= startOf(t, "Né(e)le"));
+    CHECK(labels[0].to >= endOf(t, "Né(e)le"));
+    CHECK(labels[0].to <= startOf(t, "21/12/1964"));
+  }
+  {  // one birth-date span from the name on
+    const std::string t = "Nom : Lambert, Théo Né(e) le 05/02/1940";
+    const auto labels = innerLabelsOf(t);
+    REQUIRE(labels.size() == 1);
+    CHECK(labels[0].from >= endOf(t, "Théo"));
+    CHECK(labels[0].to <= startOf(t, "05/02/1940"));
+  }
+  {  // an unread word after the label stays in the mask with the value
+    const std::string t = "DUPONT Jean Né(e) le xqz 12/03/1960";
+    const auto labels = innerLabelsOf(t);
+    REQUIRE(labels.size() == 1);
+    CHECK(labels[0].to <= startOf(t, "xqz"));
+  }
+  // a phone number continues its address; identifier labels stay with their value; a particle starts a name; a label
+  // not read at all stays in the mask
+  CHECK(innerLabelsOf("44093 Nantes - Tél. 02 40 08 33 33").empty());
+  CHECK(innerLabelsOf("DUPONT Jean IPP 6536312082").empty());
+  CHECK(innerLabelsOf("Date : 12/03/2024 LE GALL Yann").empty());
+  CHECK(innerLabelsOf("DUPONT Jean Né(e) le 12/03/1960", 0.1f).empty());
+}
+
 TEST_CASE("a PHI line's box leaves out its field label and trailing settings, never a part of the value", "[rules]") {
   {
     const std::string t = "Né(e) le 15/09/1968";

@@ -27,6 +27,14 @@ struct LineExtent {
 };
 LineExtent phiExtent(const OcrLine& line, const std::vector<TextSpan>& spans);
 
+// Field labels between two values of one PHI line ("Nom : LE GALL Gaëlle  Né(e) le 21/12/1964": "Né(e) le"), as
+// stretches of the line inside `extent` to leave out of its mask: a run of label words read confidently, ending with
+// a strong label word, right after a word of a PHI span and directly followed by the first word of a value (a word of
+// a span, or a courtesy title): the leading-label rule of phiExtent, applied after each value word (the spans are
+// greedy: a name span may run over the label after it, a birth-date span start at the name before its label). A
+// phone label ("Tél.") is not left out: the phone number continues the address it follows. Empty when nothing is.
+std::vector<LineExtent> innerLabels(const OcrLine& line, const std::vector<TextSpan>& spans, const LineExtent& extent);
+
 // The part [from, to] of a text region along its reading direction, clipped to the image. Axis-aligned vertical
 // regions (read after a 90 degree turn) are returned whole.
 TextRegion subRegion(const TextRegion& region, const LineExtent& extent, cv::Size image);

@@ -207,49 +207,76 @@ struct LineInk {
   const std::vector<TextRegion>& lines;
 };
 
-// The finding of one OCR line. A PHI line's finding leaves out its field label and trailing benign words read
-// confidently (text_trim.hpp) when `leftOut` is given: those parts are appended to it as benign findings (shown as
-// dismissed outlines; the residual check matches the label it re-reads beside the smaller mask to them).
-// With `ink`, the mask of a small PHI line grows over the ink its outline stopped short of.
-Finding textFinding(const TextRegion& whole, const OcrLine& line, cv::Size imageSize,
-                    std::vector<Finding>* leftOut = nullptr, bool* uncertain = nullptr, bool* vocabulary = nullptr,
-                    const LineInk* ink = nullptr) {
+// Parts of PHI lines left out of their masks (shown as dismissed outlines; the residual check matches the label it
+// re-reads beside the smaller mask to them).
+struct LeftOut {
+  std::vector<Finding> ends;     // a leading field label, trailing benign words
+  std::vector<Finding> between;  // field labels between two values of a line
+};
+
+// The findings of one OCR line: one, or one per value when field labels between values are left out. A PHI line's
+// finding leaves out its field labels and trailing benign words read confidently (text_trim.hpp) when `leftOut` is
+// given: those parts are appended to it as benign findings. With `ink`, the mask of a small PHI line grows over the ink
+// its outline stopped short of.
+std::vector<Finding> textFindings(const TextRegion& whole, const OcrLine& line, cv::Size imageSize,
+                                  LeftOut* leftOut = nullptr, bool* uncertain = nullptr, bool* vocabulary = nullptr,
+                                  const LineInk* ink = nullptr) {
   const LineVerdict verdict = classifyLine(line.text, line.confidence);
   if (uncertain) *uncertain = verdict.uncertain;
   if (vocabulary) *vocabulary = verdict.vocabulary;
-  const LineExtent extent =
-      leftOut && verdict.phi && !verdict.spans.empty() ? phiExtent(line, verdict.spans) : LineExtent{};
+  const bool trim = leftOut && verdict.phi && !verdict.spans.empty();
+  const LineExtent extent = trim ? phiExtent(line, verdict.spans) : LineExtent{};
+  // (a vertical line is not trimmed: its parts would all be the whole line)
+  const bool alongLine = subRegion(whole, LineExtent{0.0, 0.5}, imageSize).box != whole.box;
+  const std::vector<LineExtent> inner =
+      trim && alongLine ? innerLabels(line, verdict.spans, extent) : std::vector<LineExtent>{};
   Finding f;
   f.repaired = verdict.repaired;
   f.category = verdict.category;
   f.phi = verdict.phi;
   f.confidence = verdict.confidence;
   f.text = line.text;
-  TextRegion value = subRegion(whole, extent, imageSize);
-  std::array<bool, 2> endsOfLine = {f.phi && extent.from <= 0.0, f.phi && extent.to >= 1.0};
-  if (ink && isSmallTextLine(whole) && (endsOfLine[0] || endsOfLine[1])) {
-    // the network's outline of 8-10 px print often stops a glyph or two short ("IPP 8566009015" outlined over its
-    // first four digits): within a word (gaps under 0.35 line heights), up to four line heights
-    std::array<bool, 2> grow = endsOfLine;
-    const int reach = int(std::ceil(4 * std::min(whole.rect.size.width, whole.rect.size.height)));
-    followLineInk(value, grow, ink->gray, ink->lines, reach, 0.35);
+  std::vector<LineExtent> values;
+  double from = extent.from;
+  for (const LineExtent& label : inner) {
+    values.push_back({from, label.from});
+    from = label.to;
   }
-  placeTextFinding(f, whole, value, imageSize, endsOfLine);
-  // nothing left out (a vertical line is not trimmed): no label finding, which would lie on the value itself
-  if (extent.whole() || value.box == whole.box) return f;
-  for (const auto& [from, to] : {std::pair{0.0, extent.from}, std::pair{extent.to, 1.0}}) {
-    if (to <= from) continue;
-    auto [text, confidence] = wordsWithin(line, from, to);
+  values.push_back({from, extent.to});
+  std::vector<Finding> out;
+  for (const LineExtent& piece : values) {
+    Finding p = f;
+    if (values.size() > 1) p.text = wordsWithin(line, piece.from, piece.to).first;
+    TextRegion value = subRegion(whole, piece, imageSize);
+    std::array<bool, 2> endsOfLine = {f.phi && piece.from <= 0.0, f.phi && piece.to >= 1.0};
+    if (ink && isSmallTextLine(whole) && (endsOfLine[0] || endsOfLine[1])) {
+      // the network's outline of 8-10 px print often stops a glyph or two short ("IPP 8566009015" outlined over its
+      // first four digits): within a word (gaps under 0.35 line heights), up to four line heights
+      std::array<bool, 2> grow = endsOfLine;
+      const int reach = int(std::ceil(4 * std::min(whole.rect.size.width, whole.rect.size.height)));
+      followLineInk(value, grow, ink->gray, ink->lines, reach, 0.35);
+    }
+    placeTextFinding(p, whole, value, imageSize, endsOfLine);
+    out.push_back(std::move(p));
+  }
+  // nothing left out (a vertical line is not trimmed: no label finding, which would lie on the value itself)
+  if (!trim || !alongLine || (extent.whole() && inner.empty())) return out;
+  std::vector<std::pair<LineExtent, std::vector<Finding>*>> parts{{{0.0, extent.from}, &leftOut->ends},
+                                                                  {{extent.to, 1.0}, &leftOut->ends}};
+  for (const LineExtent& label : inner) parts.push_back({label, &leftOut->between});
+  for (const auto& [range, into] : parts) {
+    if (range.to <= range.from) continue;
+    auto [text, confidence] = wordsWithin(line, range.from, range.to);
     if (text.empty()) continue;
     Finding part;
     part.category = "benign";
     part.phi = false;
     part.confidence = confidence;
     part.text = std::move(text);
-    placeTextFinding(part, whole, subRegion(whole, LineExtent{from, to}, imageSize), imageSize);
-    leftOut->push_back(std::move(part));
+    placeTextFinding(part, whole, subRegion(whole, range, imageSize), imageSize);
+    into->push_back(std::move(part));
   }
-  return f;
+  return out;
 }
 
 int alnumCount(const std::string& text) {
@@ -468,7 +495,7 @@ struct Pipeline::Impl {
                    faceTiles ? "tiles" : (facePlan.secondOpinions ? "whole+second" : "whole"), dbMs.load(),
                    dbRegions.size(), classicalMs.load(), classicalRegions.size(), codeMs.load(), ocrMs.load(),
                    regions.size());
-    std::vector<Finding> labels;  // the field labels and trailing settings left out of PHI lines' masks
+    LeftOut labels;  // the field labels and trailing settings left out of PHI lines' masks
     if (o.text && ocrReady) {
       std::vector<std::size_t> uncertain, vocabulary, unreadableLines;
       cv::Mat textGray;
@@ -487,8 +514,9 @@ struct Pipeline::Impl {
           continue;
         }
         bool unsure = false, vocabularyLine = false;
-        findings.push_back(textFinding(regions[i], lines[i], bgr.size(), o.trimFieldLabels ? &labels : nullptr, &unsure,
-                                       &vocabularyLine, &ink));
+        for (Finding& f : textFindings(regions[i], lines[i], bgr.size(), o.trimFieldLabels ? &labels : nullptr, &unsure,
+                                       &vocabularyLine, &ink))
+          findings.push_back(std::move(f));
         if (unsure) uncertain.push_back(findings.size() - 1);
         if (vocabularyLine) vocabulary.push_back(findings.size() - 1);
       }
@@ -502,7 +530,7 @@ struct Pipeline::Impl {
       for (std::size_t i : unreadableLines) {
         if (!nextToIdentityLine(findings, regions[i].box) && !onCodeLabel(codeFindings, regions[i].box)) continue;
         bool unsure = false, vocabularyLine = false;
-        Finding f = textFinding(regions[i], lines[i], bgr.size(), nullptr, &unsure, &vocabularyLine, &ink);
+        Finding f = textFindings(regions[i], lines[i], bgr.size(), nullptr, &unsure, &vocabularyLine, &ink).front();
         if (!f.phi || !unsure) continue;  // read as something after all: the ordinary rules dropped it
         unreadable.push_back(std::move(f));
       }
@@ -512,8 +540,9 @@ struct Pipeline::Impl {
       std::erase_if(codeFindings, [&](const Finding& c) { return unreadableCodeIsText(c, findings); });
     }
     findings.insert(findings.end(), codeFindings.begin(), codeFindings.end());
-    maskLabelsBetweenValues(findings, labels);
-    findings.insert(findings.end(), labels.begin(), labels.end());  // after the codes: a label never hides a code
+    maskLabelsBetweenValues(findings, labels.ends);
+    // after the codes: a label never hides a code
+    for (auto* parts : {&labels.ends, &labels.between}) findings.insert(findings.end(), parts->begin(), parts->end());
     const auto textLines =
         std::count_if(findings.begin(), findings.end(), [](const Finding& f) { return f.kind == Kind::Text; });
     if (o.tattoos && tattooHeuristicApplies(kind) && !cancel.cancelled() &&

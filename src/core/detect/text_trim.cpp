@@ -15,6 +15,9 @@ namespace medpics::detect {
 namespace {
 
 constexpr float kWordConfidence = 0.5f;
+// Between two words of values, a label run is told by its words alone: Tesseract reads a parenthesised "Né(e)le" at
+// 0.29 (the parentheses), and a value misread as exactly a label word is unlikely.
+constexpr float kInnerLabelConfidence = 0.2f;
 
 // Lower-case ASCII words of a token (accents folded; punctuation and other bytes separate words).
 std::vector<std::string> wordsOf(std::string_view raw) {
@@ -94,6 +97,75 @@ bool singleLetter(std::string_view raw) {
   return w.size() == 1 && w.front().size() == 1 && !(w.front()[0] >= '0' && w.front()[0] <= '9');
 }
 
+// A run of field-label words from word `first` ("Né(e) le", "N° de dossier :", "Examen du"): `lead` is the first word
+// that is not a label word read confidently (or a courtesy title: `title`), `lastStrong` one past the last word
+// ending with a strong label word.
+struct LabelRun {
+  std::size_t lead = 0, lastStrong = 0;
+  bool sawStrong = false, title = false, phoneOnly = true;  // phoneOnly: every strong word is "Tél."
+};
+
+LabelRun labelRun(const OcrLine& line, std::size_t first, float minConfidence = kWordConfidence) {
+  const auto& words = line.words;
+  auto text = [&](const OcrWord& w) { return std::string_view(line.text).substr(w.begin, w.end - w.begin); };
+  LabelRun run{first, first};
+  std::string previous;
+  while (run.lead < words.size()) {
+    const std::string_view t = text(words[run.lead]);
+    // punctuation, and a lone letter before a line's label (a box border read as "|", "I" or "À")
+    if (punctuationOnly(t) ||
+        (run.lead == 0 && wordsOf(t).size() == 1 && wordsOf(t).front().size() == 1 && words.size() > 2)) {
+      ++run.lead;
+      continue;
+    }
+    if (courtesyTitle(t)) {
+      run.title = true;
+      break;
+    }
+    const auto parts = wordsOf(t);
+    bool label = words[run.lead].confidence >= minConfidence && !parts.empty();
+    bool strongEnd = false, phone = false;
+    for (const auto& part : parts) {
+      const bool afterLabel =
+          (part == "le" && (previous == "ne" || previous == "nee" || previous == "e" || previous == "preleve")) ||
+          (part == "du" && (previous == "examen" || previous == "exam"));
+      if (strongLabel(part) || afterLabel || misreadLabel(part)) {
+        strongEnd = true;
+        phone = part == "tel" || part == "telephone";
+      } else if (part == "e" || part == "s") {  // "Né(e)", "Prénom(s)", "Patient(e)"
+      } else if (weakLabel(part)) {
+        strongEnd = false;
+      } else {
+        label = false;
+      }
+      previous = part;
+    }
+    if (!label) break;
+    if (strongEnd) {
+      run.sawStrong = true;
+      run.phoneOnly = run.phoneOnly && phone;
+      run.lastStrong = run.lead + 1;
+    }
+    ++run.lead;
+  }
+  return run;
+}
+
+// The first word of the value after a label run (past the punctuation after its last strong word), or words.size()
+// when no value starts there: a word of a PHI span, or the courtesy title the run stopped at.
+std::size_t valueStart(const OcrLine& line, const LabelRun& run, const std::vector<TextSpan>& spans) {
+  const auto& words = line.words;
+  std::size_t cut = run.lastStrong;
+  while (cut < words.size() &&
+         punctuationOnly(std::string_view(line.text).substr(words[cut].begin, words[cut].end - words[cut].begin)))
+    ++cut;
+  if (!run.sawStrong || cut >= words.size()) return words.size();
+  const bool starts = run.title ? cut == run.lead : std::any_of(spans.begin(), spans.end(), [&](const TextSpan& s) {
+    return words[cut].begin < s.end && words[cut].end > s.begin;
+  });
+  return starts ? cut : words.size();
+}
+
 }  // namespace
 
 LineExtent phiExtent(const OcrLine& line, const std::vector<TextSpan>& spans) {
@@ -106,53 +178,8 @@ LineExtent phiExtent(const OcrLine& line, const std::vector<TextSpan>& spans) {
   // leading field label: words read confidently that are label words or punctuation (the label may lie inside the
   // first span: "IPP 123", "Né(e) le 12/03/1960" are matched with their label), up to the first word of the value
   // (a word of a span that is not a label word, or a courtesy title: "Patient(e) : Mme DUPONT")
-  std::size_t lead = 0, lastStrong = 0;
-  bool sawStrong = false, title = false;
-  std::string previous;
-  while (lead < words.size()) {
-    const std::string_view t = text(words[lead]);
-    // punctuation, and a lone letter before the label (a box border read as "|", "I" or "À")
-    if (punctuationOnly(t) ||
-        (lead == 0 && wordsOf(t).size() == 1 && wordsOf(t).front().size() == 1 && words.size() > 2)) {
-      ++lead;
-      continue;
-    }
-    if (courtesyTitle(t)) {
-      title = true;
-      break;
-    }
-    const auto parts = wordsOf(t);
-    bool label = words[lead].confidence >= kWordConfidence && !parts.empty();
-    bool strongEnd = false;
-    for (const auto& part : parts) {
-      const bool afterLabel =
-          (part == "le" && (previous == "ne" || previous == "nee" || previous == "e" || previous == "preleve")) ||
-          (part == "du" && (previous == "examen" || previous == "exam"));
-      if (strongLabel(part) || afterLabel || misreadLabel(part))
-        strongEnd = true;
-      else if (part == "e" || part == "s")  // "Né(e)", "Prénom(s)", "Patient(e)"
-        ;
-      else if (weakLabel(part))
-        strongEnd = false;
-      else
-        label = false;
-      previous = part;
-    }
-    if (!label) break;
-    if (strongEnd) {
-      sawStrong = true;
-      lastStrong = lead + 1;
-    }
-    ++lead;
-  }
-  // cut after the last strong label word (and the punctuation after it), where the value starts: inside a span
-  std::size_t cut = sawStrong ? lastStrong : 0;
-  while (cut < words.size() && punctuationOnly(text(words[cut]))) ++cut;
-  const bool valueStarts =
-      cut < words.size() && (title ? cut == lead : std::any_of(spans.begin(), spans.end(), [&](const TextSpan& s) {
-        return words[cut].begin < s.end && words[cut].end > s.begin;
-      }));
-  if (sawStrong && cut > 0 && valueStarts) extent.from = (words[cut - 1].to + words[cut].from) / 2.0;
+  const std::size_t cut = valueStart(line, labelRun(line, 0), spans);
+  if (cut > 0 && cut < words.size()) extent.from = (words[cut - 1].to + words[cut].from) / 2.0;
   // trailing benign run: after the last span, starting with a vocabulary word or a single letter, all confident
   std::size_t tail = words.size();
   for (std::size_t i = words.size(); i-- > 0;) {
@@ -169,6 +196,30 @@ LineExtent phiExtent(const OcrLine& line, const std::vector<TextSpan>& spans) {
     extent.to = (words[tail - 1].to + words[tail].from) / 2.0;
   if (extent.to <= extent.from) return {};
   return extent;
+}
+
+std::vector<LineExtent> innerLabels(const OcrLine& line, const std::vector<TextSpan>& spans, const LineExtent& extent) {
+  std::vector<LineExtent> out;
+  const auto& words = line.words;
+  if (spans.size() < 1 || words.size() < 3) return out;
+  auto text = [&](const OcrWord& w) { return std::string_view(line.text).substr(w.begin, w.end - w.begin); };
+  auto inSpan = [&](const OcrWord& w) {
+    return std::any_of(spans.begin(), spans.end(),
+                       [&](const TextSpan& s) { return w.begin < s.end && w.end > s.begin; });
+  };
+  std::size_t first = valueStart(line, labelRun(line, 0), spans);  // the first word of the first value
+  if (first >= words.size()) first = 0;
+  for (std::size_t k = first + 1; k < words.size(); ++k) {
+    // a run of label words right after a word of a value (spans are greedy: the label may lie inside one)
+    if (!inSpan(words[k - 1]) || punctuationOnly(text(words[k - 1]))) continue;
+    const LabelRun run = labelRun(line, k, kInnerLabelConfidence);
+    const std::size_t cut = valueStart(line, run, spans);
+    if (run.phoneOnly || cut >= words.size() || cut <= k) continue;
+    const LineExtent label{(words[k - 1].to + words[k].from) / 2.0, (words[cut - 1].to + words[cut].from) / 2.0};
+    if (label.from > extent.from && label.to < extent.to && label.to > label.from) out.push_back(label);
+    k = cut;
+  }
+  return out;
 }
 
 TextRegion subRegion(const TextRegion& region, const LineExtent& extent, cv::Size image) {
