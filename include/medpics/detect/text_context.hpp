@@ -19,6 +19,8 @@ bool hasIdentityTrigger(std::string_view text);
 
 // True when the centre of `box` lies in the header band (top 20 %) or the footer band (bottom 10 %) of an image of
 // `height` rows, where identity blocks, ECG headers and radiograph/ultrasound overlays are printed.
+// On a document page, the header zone of uncertain text goes down to kDocumentHeaderBand (resolveUncertainText).
+constexpr double kDocumentHeaderBand = 0.3;
 inline bool inIdentityBand(const cv::Rect& box, int height) {
   const double cy = box.y + box.height / 2.0;
   return cy < 0.2 * height || cy > 0.9 * height;

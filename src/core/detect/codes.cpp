@@ -512,7 +512,9 @@ void addLinearCandidates(const cv::Mat& fullGray, const cv::Mat& gray, double sc
         break;
       }
     }
-    if (f.category.empty()) continue;
+    // undecoded bars drawn in light ink are no code: the pink grid lines of ECG paper past the traces' end (a 41 x 790
+    // px strip whose label area took in the whole header)
+    if (f.category.empty() || (f.category == "unreadable-code" && faintInk(fullGray(full)))) continue;
     const int pad = std::max(4, std::min(full.width, full.height) / 10);
     f.box = Box{full.x - pad, full.y - pad, full.width + 2 * pad, full.height + 2 * pad};
     out.push_back(std::move(f));

@@ -89,7 +89,12 @@ void resolveUncertainText(std::vector<Finding>& findings, const std::vector<std:
     const Box& b = *findings[i].box;
     return cv::Rect(b.x, b.y, b.w, b.h);
   };
-  const auto inBand = [&](const cv::Rect& box) { return inIdentityBand(box, image.height); };
+  // (on a document page the header zone goes down to 30 % of the page: the letterhead and the patient block above the
+  // results; a bordered block of blurred 9 px identity lines lay at 22-25 %, read as garbage and nothing)
+  const auto inBand = [&](const cv::Rect& box) {
+    return inIdentityBand(box, image.height) ||
+           (kind == ImageKind::Document && box.y + box.height / 2.0 < kDocumentHeaderBand * image.height);
+  };
   // on an ECG the header band also holds the first row of lead labels: a lone short token (at most 4 letters or
   // digits) that no identity line is near is a misread lead label ("ave" for aVR), not a name; nor is one on the
   // traces under the header, in a line more than 1.5 times as tall as the identity line it is near (an identity
