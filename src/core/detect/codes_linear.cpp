@@ -67,7 +67,7 @@ std::vector<Run> barRuns(const Profile& p) {
 }  // namespace
 
 std::vector<BarCandidate> localiseLinearCodes(const cv::Mat& gray) {
-  std::vector<BarCandidate> out;
+  std::vector<std::pair<double, BarCandidate>> scored;  // how strongly one gradient direction dominates the blob
   cv::Mat gx, gy;
   cv::Sobel(gray, gx, CV_16S, 1, 0);
   cv::Sobel(gray, gy, CV_16S, 0, 1);
@@ -93,13 +93,21 @@ std::vector<BarCandidate> localiseLinearCodes(const cv::Mat& gray) {
       if (along < 20 || across < 10) continue;
       const cv::RotatedRect rr = cv::minAreaRect(c);
       if (cv::contourArea(c) < 0.5 * rr.size.area()) continue;
-      out.push_back({rr, vertical});
+      scored.push_back({cv::mean(diff(b))[0], {rr, vertical}});
     }
   }
-  // the largest first; a page holds a few codes, never hundreds
-  std::sort(out.begin(), out.end(),
-            [](const BarCandidate& a, const BarCandidate& b) { return a.outline.size.area() > b.outline.size.area(); });
-  if (out.size() > 24) out.resize(24);
+  // a page holds a few codes, never hundreds: the 24 largest, then the 24 most bar-like of the others (one gradient
+  // direction strong all over the blob: at full resolution a page's text lines give hundreds of blobs larger than a
+  // small code, and a 68 x 36 px EAN-8 on an 11 MP page was not among the 24 largest; a code the localiser joined to a
+  // bold word beside it is large but less bar-like)
+  std::stable_sort(scored.begin(), scored.end(), [](const auto& a, const auto& b) {
+    return a.second.outline.size.area() > b.second.outline.size.area();
+  });
+  constexpr std::size_t kLargest = 24, kBarLike = 24;
+  if (scored.size() > kLargest)
+    std::stable_sort(scored.begin() + kLargest, scored.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+  std::vector<BarCandidate> out;
+  for (std::size_t i = 0; i < scored.size() && i < kLargest + kBarLike; ++i) out.push_back(scored[i].second);
   return out;
 }
 
