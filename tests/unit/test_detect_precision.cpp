@@ -335,6 +335,24 @@ TEST_CASE("a short token read on ECG traces near the header is not masked when f
   CHECK(g[1].phi);
 }
 
+// Seed 3851 image 17 (session 17): a bordered block of blurred 9 px identity lines at 22-25 % of a lab report's height,
+// read as garbage and nothing, with nothing read confidently near it, was all "à vérifier".
+TEST_CASE("uncertain text in the top 30 % of a document page stays masked; lower, or on other kinds, it is to check",
+          "[rules]") {
+  const cv::Size image(1548, 2064);
+  const auto resolved = [&](int y, ImageKind kind) {
+    std::vector<Finding> f = {medpics::test::textFinding(262, y, 126, 25, "N° @ ance wrestle", "other-text", true, 0.3f)};
+    resolveUncertainText(f, {0}, image, kind, {});
+    return f[0];
+  };
+  CHECK(resolved(481, ImageKind::Document).phi);  // 24 % of the page: the patient block
+  const Finding lower = resolved(700, ImageKind::Document);  // 35 %: the results table
+  CHECK_FALSE(lower.phi);
+  CHECK(lower.category == kToCheckCategory);
+  CHECK_FALSE(resolved(481, ImageKind::Radiograph).phi);  // other kinds keep the 20 % header band
+  CHECK_FALSE(resolved(481, ImageKind::Ultrasound).phi);
+}
+
 // Seed 3413 image 20 (session 14): on an ECG's 8 px header row "Nom : ÉTIENNE Zoé  Né(e) le 09/11/1979  IPP 8566009015",
 // the IPP was a 25 x 6 px fragment read '"AOA' (a lead-label-like token) and "Né(e) le ..." was read as garbage; the
 // fragment was "à vérifier". A short token of the header band on the row of identity text that stays masked stays
