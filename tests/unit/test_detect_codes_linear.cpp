@@ -1,6 +1,6 @@
 // Regression tests of the codes missed on the hard corpora (seeds 857, 1103, 1117, 2311, 2467, 2749, 5501, 5167, 6151,
-// 6262, 7433, 7919, 8818), rebuilt with the generator: codes at a band's edge without quiet zone, 1 px modules after JPEG,
-// codes on stickers of large lab reports.
+// 6262, 7433, 7919, 8818), rebuilt with the generator: codes at a band's edge without quiet zone, 1 px modules after
+// JPEG, codes on stickers of large lab reports.
 #include "medpics/detect/codes.hpp"
 #include "medpics/detect/codes_linear.hpp"
 #include "medpics/detect/evaluation.hpp"

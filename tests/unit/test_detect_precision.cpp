@@ -341,11 +341,12 @@ TEST_CASE("uncertain text in the top 30 % of a document page stays masked; lower
           "[rules]") {
   const cv::Size image(1548, 2064);
   const auto resolved = [&](int y, ImageKind kind) {
-    std::vector<Finding> f = {medpics::test::textFinding(262, y, 126, 25, "N° @ ance wrestle", "other-text", true, 0.3f)};
+    std::vector<Finding> f = {
+        medpics::test::textFinding(262, y, 126, 25, "N° @ ance wrestle", "other-text", true, 0.3f)};
     resolveUncertainText(f, {0}, image, kind, {});
     return f[0];
   };
-  CHECK(resolved(481, ImageKind::Document).phi);  // 24 % of the page: the patient block
+  CHECK(resolved(481, ImageKind::Document).phi);             // 24 % of the page: the patient block
   const Finding lower = resolved(700, ImageKind::Document);  // 35 %: the results table
   CHECK_FALSE(lower.phi);
   CHECK(lower.category == kToCheckCategory);

@@ -580,10 +580,9 @@ LineVerdict classifyLine(std::string_view original, float ocrConfidence) {
   // stop words such as "le", which a misread identity line "uit it fe) + M. LE bai" is full of), and a line with
   // a trigger word ("M.", "Nom", "Né") is never a measurement line.
   // (every function word of the benign lexicon: "Où de hontes", a misread "CHU de Nantes", is no vocabulary line)
-  static const std::set<std::string> stopWords{"le",   "la",   "les",  "de",   "du",  "des", "et",  "a",   "au",
-                                               "aux",  "un",   "une",  "par",  "en",  "it",  "is",  "of",  "the",
-                                               "and",  "to",   "in",   "on",   "ou",  "or",  "sur", "pour", "avec",
-                                               "sans", "at",   "for",  "with", "by"};
+  static const std::set<std::string> stopWords{
+      "le", "la",  "les", "de", "du", "des", "et", "a",  "au",  "aux",  "un",   "une",  "par", "en",  "it",   "is",
+      "of", "the", "and", "to", "in", "on",  "ou", "or", "sur", "pour", "avec", "sans", "at",  "for", "with", "by"};
   const auto benignCount = std::size_t(std::count_if(tokens.begin(), tokens.end(), [](const Token& t) {
     return t.raw.size() >= 2 && !stopWords.count(t.folded) && (benignToken(t) || misreadVocabulary(t));
   }));

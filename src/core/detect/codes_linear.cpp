@@ -105,7 +105,8 @@ std::vector<BarCandidate> localiseLinearCodes(const cv::Mat& gray) {
   });
   constexpr std::size_t kLargest = 24, kBarLike = 24;
   if (scored.size() > kLargest)
-    std::stable_sort(scored.begin() + kLargest, scored.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+    std::stable_sort(scored.begin() + kLargest, scored.end(),
+                     [](const auto& a, const auto& b) { return a.first > b.first; });
   std::vector<BarCandidate> out;
   for (std::size_t i = 0; i < scored.size() && i < kLargest + kBarLike; ++i) out.push_back(scored[i].second);
   return out;
