@@ -97,6 +97,16 @@ bool singleLetter(std::string_view raw) {
   return w.size() == 1 && w.front().size() == 1 && !(w.front()[0] >= '0' && w.front()[0] <= '9');
 }
 
+// The text of word `w` of `line`.
+std::string_view wordText(const OcrLine& line, const OcrWord& w) {
+  return std::string_view(line.text).substr(w.begin, w.end - w.begin);
+}
+
+// True when word `w` overlaps one of the PHI spans.
+bool inSpan(const OcrWord& w, const std::vector<TextSpan>& spans) {
+  return std::any_of(spans.begin(), spans.end(), [&](const TextSpan& s) { return w.begin < s.end && w.end > s.begin; });
+}
+
 // A run of field-label words from word `first` ("Né(e) le", "N° de dossier :", "Examen du"): `lead` is the first word
 // that is not a label word read confidently (or a courtesy title: `title`), `lastStrong` one past the last word
 // ending with a strong label word.
@@ -107,7 +117,7 @@ struct LabelRun {
 
 LabelRun labelRun(const OcrLine& line, std::size_t first, float minConfidence = kWordConfidence) {
   const auto& words = line.words;
-  auto text = [&](const OcrWord& w) { return std::string_view(line.text).substr(w.begin, w.end - w.begin); };
+  auto text = [&](const OcrWord& w) { return wordText(line, w); };
   LabelRun run{first, first};
   std::string previous;
   while (run.lead < words.size()) {
@@ -156,13 +166,9 @@ LabelRun labelRun(const OcrLine& line, std::size_t first, float minConfidence = 
 std::size_t valueStart(const OcrLine& line, const LabelRun& run, const std::vector<TextSpan>& spans) {
   const auto& words = line.words;
   std::size_t cut = run.lastStrong;
-  while (cut < words.size() &&
-         punctuationOnly(std::string_view(line.text).substr(words[cut].begin, words[cut].end - words[cut].begin)))
-    ++cut;
+  while (cut < words.size() && punctuationOnly(wordText(line, words[cut]))) ++cut;
   if (!run.sawStrong || cut >= words.size()) return words.size();
-  const bool starts = run.title ? cut == run.lead : std::any_of(spans.begin(), spans.end(), [&](const TextSpan& s) {
-    return words[cut].begin < s.end && words[cut].end > s.begin;
-  });
+  const bool starts = run.title ? cut == run.lead : inSpan(words[cut], spans);
   return starts ? cut : words.size();
 }
 
@@ -174,7 +180,7 @@ LineExtent phiExtent(const OcrLine& line, const std::vector<TextSpan>& spans) {
   if (spans.empty() || words.size() < 2) return extent;
   std::size_t lastSpan = 0;
   for (const auto& s : spans) lastSpan = std::max(lastSpan, s.end);
-  auto text = [&](const OcrWord& w) { return std::string_view(line.text).substr(w.begin, w.end - w.begin); };
+  auto text = [&](const OcrWord& w) { return wordText(line, w); };
   // leading field label: words read confidently that are label words or punctuation (the label may lie inside the
   // first span: "IPP 123", "Né(e) le 12/03/1960" are matched with their label), up to the first word of the value
   // (a word of a span that is not a label word, or a courtesy title: "Patient(e) : Mme DUPONT")
@@ -201,17 +207,12 @@ LineExtent phiExtent(const OcrLine& line, const std::vector<TextSpan>& spans) {
 std::vector<LineExtent> innerLabels(const OcrLine& line, const std::vector<TextSpan>& spans, const LineExtent& extent) {
   std::vector<LineExtent> out;
   const auto& words = line.words;
-  if (spans.size() < 1 || words.size() < 3) return out;
-  auto text = [&](const OcrWord& w) { return std::string_view(line.text).substr(w.begin, w.end - w.begin); };
-  auto inSpan = [&](const OcrWord& w) {
-    return std::any_of(spans.begin(), spans.end(),
-                       [&](const TextSpan& s) { return w.begin < s.end && w.end > s.begin; });
-  };
+  if (spans.empty() || words.size() < 3) return out;
   std::size_t first = valueStart(line, labelRun(line, 0), spans);  // the first word of the first value
   if (first >= words.size()) first = 0;
   for (std::size_t k = first + 1; k < words.size(); ++k) {
     // a run of label words right after a word of a value (spans are greedy: the label may lie inside one)
-    if (!inSpan(words[k - 1]) || punctuationOnly(text(words[k - 1]))) continue;
+    if (!inSpan(words[k - 1], spans) || punctuationOnly(wordText(line, words[k - 1]))) continue;
     const LabelRun run = labelRun(line, k, kInnerLabelConfidence);
     const std::size_t cut = valueStart(line, run, spans);
     if (run.phoneOnly || cut >= words.size() || cut <= k) continue;
