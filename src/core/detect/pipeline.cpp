@@ -227,9 +227,9 @@ std::vector<Finding> textFindings(const TextRegion& whole, const OcrLine& line, 
   const bool trim = leftOut && verdict.phi && !verdict.spans.empty();
   const LineExtent extent = trim ? phiExtent(line, verdict.spans) : LineExtent{};
   // (a vertical line is not trimmed: its parts would all be the whole line)
-  const bool alongLine = subRegion(whole, LineExtent{0.0, 0.5}, imageSize).box != whole.box;
+  const bool alongLine = trim && subRegion(whole, LineExtent{0.0, 0.5}, imageSize).box != whole.box;
   const std::vector<LineExtent> inner =
-      trim && alongLine ? innerLabels(line, verdict.spans, extent) : std::vector<LineExtent>{};
+      alongLine ? innerLabels(line, verdict.spans, extent) : std::vector<LineExtent>{};
   Finding f;
   f.repaired = verdict.repaired;
   f.category = verdict.category;
@@ -260,7 +260,7 @@ std::vector<Finding> textFindings(const TextRegion& whole, const OcrLine& line, 
     out.push_back(std::move(p));
   }
   // nothing left out (a vertical line is not trimmed: no label finding, which would lie on the value itself)
-  if (!trim || !alongLine || (extent.whole() && inner.empty())) return out;
+  if (!alongLine || (extent.whole() && inner.empty())) return out;
   std::vector<std::pair<LineExtent, std::vector<Finding>*>> parts{{{0.0, extent.from}, &leftOut->ends},
                                                                   {{extent.to, 1.0}, &leftOut->ends}};
   for (const LineExtent& label : inner) parts.push_back({label, &leftOut->between});
