@@ -1,5 +1,5 @@
 // Label rules: text beside a barcode is masked up to the code (code_labels.hpp); a field label between two PHI
-// findings of its row is masked with them (text_trim.hpp).
+// findings of its row is masked with them, and two pieces of one value are bridged (text_trim.hpp).
 #include "medpics/detect/code_labels.hpp"
 #include "medpics/detect/text_context.hpp"
 #include "medpics/detect/text_trim.hpp"
@@ -99,4 +99,33 @@ TEST_CASE("a field label between two PHI findings of its row is masked with them
   CHECK(phone.x <= 359 + 338);  // from the address's end
   CHECK(phone.x + phone.w == 790 + 306);
   CHECK(findings[2].box->x == 620);  // the date after its leading label is unchanged
+}
+
+TEST_CASE("two PHI findings of one row a few pixels apart are bridged; findings farther apart or on other rows are not",
+          "[rules]") {
+  auto finding = [](const char* category, bool phi, Box box) {
+    Finding f;
+    f.kind = Kind::Text;
+    f.category = category;
+    f.phi = phi;
+    f.box = box;
+    return f;
+  };
+  // "07/01/2026 14:15" (43 px print turned 2.4 degrees) outlined as "07/01/20" by the coarse pass (a fat rotated
+  // outline) and "14:19" by the small-text pass: the "26" between them was in neither mask
+  Finding left = finding("date", true, {51, 368, 287, 94});
+  left.polygon = {{51, 379}, {334, 367}, {338, 451}, {55, 463}};
+  std::vector<Finding> findings{left, finding("date", true, {355, 377, 165, 40}),
+                                finding("name", true, {600, 380, 100, 40}),    // 80 px after the time: another value
+                                finding("benign", false, {530, 380, 60, 40}),  // benign words are never bridged
+                                finding("id", true, {200, 470, 100, 40})};     // on the next row
+  bridgeSplitValues(findings);
+  const Box time = *findings[1].box;
+  CHECK(time.x <= 338);                    // grown over the gap to the left value's end
+  CHECK(time.x + time.w == 355 + 165);     // not past its own end
+  CHECK(findings[1].polygon.size() >= 4);  // the hull of the two outlines' facing parts
+  CHECK(findings[2].box->x == 600);        // 80 px > 3/4 of a line height: apart
+  CHECK(findings[3].box->x == 530);
+  CHECK(findings[4].box->x == 200);
+  CHECK(findings[0].box->x == 51);  // the left value is unchanged
 }

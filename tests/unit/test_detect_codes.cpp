@@ -1,6 +1,7 @@
 // Unit tests of the code detector: DataMatrix per size (14-200 px) and rotation (0, 2.7, 5 degrees) written with
 // ZXing's MultiFormatWriter, other symbologies rotated, and an undecodable code still masked as "unreadable-code".
 #include "medpics/detect/codes.hpp"
+#include "medpics/detect/codes_stacked.hpp"
 #include "test_detect_support.hpp"
 
 #include <ZXing/BitMatrix.h>
@@ -198,4 +199,28 @@ TEST_CASE("a Code 128 whose bars are three times as high as it is long is covere
     CHECK(medpics::test::maskedFraction(e, codes) >= requiredCoverage("barcode"));
   }
   CHECK(checked == 1);
+}
+
+TEST_CASE("a PDF417 too blurred to decode shows its guards; framed text, bold words and white print do not",
+          "[codes]") {
+  // 145 x 69 px (the sticker of a 9.5 MP report, seed 1213): blurred until ZXing no longer reads it
+  cv::Mat pdf = symbol(ZXing::BarcodeFormat::PDF417, "8493106696|SIMON", 145, 69), blurred;
+  cv::GaussianBlur(pdf, blurred, {0, 0}, 1.6);
+  cv::Mat crop(blurred.rows + 4, blurred.cols + 4, CV_8U, cv::Scalar(235));
+  blurred.copyTo(crop(cv::Rect(2, 2, blurred.cols, blurred.rows)));
+  CHECK(showsStackedCodeGuards(crop));
+  // a bordered block of text lines: thin sides, few changes down its columns
+  cv::Mat framed(70, 240, CV_8U, cv::Scalar(235));
+  cv::rectangle(framed, {0, 0}, {239, 69}, cv::Scalar(30), 2);
+  for (int row = 0; row < 3; ++row)
+    cv::putText(framed, "LEGRAND Elodie 28/07", {8, 20 + 20 * row}, cv::FONT_HERSHEY_SIMPLEX, 0.5, cv::Scalar(20), 1);
+  CHECK_FALSE(showsStackedCodeGuards(framed));
+  // a bold word whose first and last letters are full-height stems
+  cv::Mat bold(60, 200, CV_8U, cv::Scalar(235));
+  cv::putText(bold, "HILL", {4, 52}, cv::FONT_HERSHEY_DUPLEX, 1.9, cv::Scalar(20), 6);
+  CHECK_FALSE(showsStackedCodeGuards(bold));
+  // white print on a dark screen: the dark background is no guard bar
+  cv::Mat settings(60, 200, CV_8U, cv::Scalar(10));
+  cv::putText(settings, "Gain 47 DR 60", {6, 38}, cv::FONT_HERSHEY_SIMPLEX, 0.8, cv::Scalar(230), 2);
+  CHECK_FALSE(showsStackedCodeGuards(settings));
 }

@@ -1,6 +1,6 @@
-// Regression tests of the codes missed on the hard corpora (seeds 857, 1103, 1117, 2311, 2467, 2749, 5501, 5167, 6151,
-// 6262, 7433, 7919, 8818), rebuilt with the generator: codes at a band's edge without quiet zone, 1 px modules after
-// JPEG, codes on stickers of large lab reports.
+// Regression tests of the codes missed on the hard corpora (seeds 857, 1103, 1117, 1213, 2311, 2467, 2749, 5501, 5167,
+// 6151, 6262, 7433, 7919, 8818, 9431), rebuilt with the generator: codes at a band's edge without quiet zone, 1 px
+// modules after JPEG, codes on stickers of large lab reports.
 #include "medpics/detect/codes.hpp"
 #include "medpics/detect/codes_linear.hpp"
 #include "medpics/detect/evaluation.hpp"
@@ -83,6 +83,12 @@ TEST_CASE("codes missed on the hard corpora are masked, read when the bars allow
            // session 17 (fresh seed): at full resolution the page's text lines gave hundreds of bar blobs larger than
            // the code, which was not among the 24 largest kept
            Case{"EAN-8 68 x 36 px on the sticker of an 11 MP lab report (q75)", K::LabReport, 2467, 9, 2858, 3810, 75},
+           // session 18 (fresh seeds): a blurred PDF417 nested in its sticker's outline, 2:1 (the matrix candidate was
+           // dropped undecoded), and a blurred Code 39 whose bars are only three spacings high
+           Case{"PDF417 145 x 69 px on the sticker of a 9.5 MP lab report (q61)", K::LabReport, 1213, 9, 2672, 3562,
+                61},
+           Case{"Code 39 157 x 24 px on the sticker of an 8.3 MP lab report (q54)", K::LabReport, 9431, 1, 2489, 3318,
+                54},
        }) {
     const synth::SynthImage img = test::corpusImage(c.kind, c.seed, c.index, c.w, c.h, c.quality);
     const auto findings = detectCodes(img.pixels);

@@ -382,3 +382,23 @@ TEST_CASE("miss (fresh seeds of sessions 16-17): extra-light small print; lines 
        })
     checkCorpusMiss(c);
 }
+
+TEST_CASE(
+    "miss (fresh seeds of session 18): a bordered block turned by a degree; a sticker line read as one letter; a "
+    "date outlined in two pieces",
+    "[misses][pipeline]") {
+  MODELS_OR_SKIP();
+  using Case = CorpusMiss;
+  for (const Case& c : {
+           // the box turned by 1 degree: its edges fell across several rows and no single row held 80 % of them, so
+           // the block was no frame, no row and no refinement tile (five 10 px identity lines unmasked)
+           Case{"identity block of 10 px lines in a box turned by a degree, 8.3 MP lab report",
+                synth::ImageKind::LabReport, 9431, 1, 2489, 3318, 54},
+           // a 9 px "IPP 2918395038" on a sticker, after JPEG q45, read as "L" (a radiograph marker): benign
+           Case{"9 px IPP on a sticker read as one letter", synth::ImageKind::LabReport, 5923, 9, 2713, 3617, 45},
+           // "07/01/2026 14:15" outlined in two pieces whose masks left the "26" between them (89 % covered)
+           Case{"43 px date of an ultrasound outlined in two pieces", synth::ImageKind::Ultrasound, 5923, 23, 3478,
+                2608, 57},
+       })
+    checkCorpusMiss(c);
+}

@@ -58,6 +58,21 @@ LineExtent extentOf(const std::string& text, float confidence = 0.9f) {
 }
 }  // namespace
 
+TEST_CASE("on an ECG measurement line \"PR\" and \"MS\" in capitals are no titles; \"Pr\" and \"Ms\" are", "[rules]") {
+  // "PR 160 ms" with its value misread: the misread value is no name after the title "Pr"
+  for (const char* text : {"FC 90 bpm PR TSO. MS: QRS 90 ms", "FC 72 bpm PR ISO ms QRS 90 ms QT/QTc 380/410 ms"}) {
+    INFO(text);
+    const LineVerdict v = classifyLine(text, 0.72f);
+    CHECK(v.category != "name");
+    for (const auto& s : v.spans) CHECK(s.category != "name");
+  }
+  // the titles stay triggers, on an ECG line too, and "PR" in capitals before a name elsewhere
+  for (const char* text : {"FC 72 bpm Pr Martin", "Ms Smith QRS 90 ms", "PR DUPONT Jean", "Nom : Pr LEROY"}) {
+    INFO(text);
+    CHECK(classifyLine(text, 0.9f).category == "name");
+  }
+}
+
 TEST_CASE("a vocabulary line read with errors is to-check, never masked for its misread tokens", "[rules]") {
   // ECG measurement lines and ultrasound settings as OCR reads them on the grid / at 10 px
   for (const char* text :

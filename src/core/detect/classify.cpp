@@ -113,7 +113,17 @@ bool pronounceable(const Token& t) {
 // "Le", "De", "Ben", "Van", "Saint"...: part of a name when a name-like word follows.
 // Lower-case particles count inside a name only ("Van der Berg", "Charles de Gaulle"): see nameRules.
 bool particle(const Token& t) { return t.alpha && isNameParticle(t.folded); }
-bool isTrigger(const Token& t) {
+// True when a line holds ECG measurement words ("FC 90 bpm PR 160 ms QRS 90 ms"): its "PR" is the PR interval.
+bool ecgMeasureLine(const std::vector<Token>& tokens) {
+  return std::any_of(tokens.begin(), tokens.end(), [](const Token& t) {
+    return t.folded == "qrs" || t.folded == "qt" || t.folded == "qtc" || t.folded == "bpm";
+  });
+}
+// A title or field label before a name. On an ECG measurement line, "PR" and "MS" in capitals are the PR interval and
+// milliseconds, whatever OCR made of the value between them ("PR TSO. MS: QRS 90 ms" for "PR 160 ms QRS 90 ms"); the
+// titles are written "Pr" and "Ms".
+bool isTrigger(const Token& t, bool ecgLine = false) {
+  if (ecgLine && (t.raw == "PR" || t.raw == "MS")) return false;
   if (t.folded == "m") return t.raw == "M" && t.dotAfter;  // "M. Dupont", not "m" (metre)
   if (t.folded == "ms") return t.raw != "ms";              // "Ms Smith", not "90 ms" (milliseconds)
   return isNameTrigger(t.folded);
@@ -411,6 +421,7 @@ void nameRules(std::string_view text, Collector& c) {
   std::vector<std::size_t> runStart(n), runEnd(n);
   for (std::size_t i = 0; i < n; ++i) runStart[i] = i > 0 && word[i] && word[i - 1] ? runStart[i - 1] : i;
   for (std::size_t i = n; i-- > 0;) runEnd[i] = i + 1 < n && word[i] && word[i + 1] ? runEnd[i + 1] : i;
+  const bool ecgLine = ecgMeasureLine(tokens);
   std::size_t lastBegin = std::string_view::npos, lastEnd = 0;
   auto extend = [&](std::size_t i, std::size_t j, const char* rule, float conf) {
     if (word[i]) i = runStart[i];
@@ -427,19 +438,19 @@ void nameRules(std::string_view text, Collector& c) {
   };
   for (std::size_t i = 0; i < n; ++i) {
     const Token& t = tokens[i];
-    if (isTrigger(t)) {
+    if (isTrigger(t, ecgLine)) {
       // skip fillers ("Nom de naissance :", "Prénom(s)"); a following trigger takes over ("Patient : Nom : X")
       std::size_t k = i + 1;
       while (k < n && (tokens[k].folded == "de" || tokens[k].folded == "naissance" || tokens[k].folded == "usage" ||
                        tokens[k].folded == "s" || tokens[k].folded == "e"))
         ++k;
-      if (k < n && isTrigger(tokens[k])) continue;
+      if (k < n && isTrigger(tokens[k], ecgLine)) continue;
       std::size_t last = k;
       bool found = false;
       for (std::size_t m = k; m < n && m < k + 5; ++m) {
         const Token& w = tokens[m];
         const bool afterColon = text.substr(tokens[i].end, w.begin - tokens[i].end).find(':') != std::string_view::npos;
-        const bool ok = w.alpha && !isTrigger(w) &&
+        const bool ok = w.alpha && !isTrigger(w, ecgLine) &&
                         (word[m] || (afterColon && !isBenignWord(w.folded) && !isClinicalAbbreviation(w.folded)));
         if (!ok) break;
         last = m;
@@ -589,6 +600,7 @@ LineVerdict classifyLine(std::string_view original, float ocrConfidence) {
   // a trigger word followed by a number is a setting, not a person ("DR 60": dynamic range, "M 1"); "Né" is a birth
   // label before "le" / "(e)" only ("ne" alone is often a misread unit: "31 ne" for "31 Hz")
   bool trigger = false;
+  const bool ecgLine = ecgMeasureLine(tokens);
   for (std::size_t i = 0; i < tokens.size() && !trigger; ++i) {
     const Token& t = tokens[i];
     const bool numberNext = i + 1 < tokens.size() && tokens[i + 1].hasDigit && !tokens[i + 1].alpha &&
@@ -597,7 +609,7 @@ LineVerdict classifyLine(std::string_view original, float ocrConfidence) {
       trigger = (i + 1 < tokens.size() && (tokens[i + 1].folded == "le" || tokens[i + 1].folded == "e")) ||
                 (i + 2 < tokens.size() && (tokens[i + 2].folded == "le"));
     else
-      trigger = (isTrigger(t) || identifierLabel(t.folded)) && !(isTrigger(t) && numberNext);
+      trigger = (isTrigger(t, ecgLine) || identifierLabel(t.folded)) && !(isTrigger(t, ecgLine) && numberNext);
   }
   const bool mostlyBenign = !trigger && benignCount >= 3 && benignCount * 2 >= tokens.size();
   if (mostlyBenign && !v.spans.empty() &&

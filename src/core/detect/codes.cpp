@@ -3,6 +3,7 @@
 
 #include "medpics/detect/classify.hpp"
 #include "medpics/detect/codes_linear.hpp"
+#include "medpics/detect/codes_stacked.hpp"
 #include "medpics/detect/ink_mask.hpp"
 
 #include <ZXing/ReadBarcode.h>
@@ -642,6 +643,14 @@ std::vector<Finding> detectCodes(const cv::Mat& bgr, const CodeOptions& o) {
       f.text = decoded->text();
       f.detector = "zxing-cpp";
       f.detectorVersion = std::string("1.4/") + ZXing::ToString(decoded->format()) + "/candidate";
+    } else if (!fine && showsStackedCodeGuards(fullGray(full & cv::Rect(0, 0, fullGray.cols, fullGray.rows))) &&
+               !littleNeutralInk(bgr(full & cv::Rect(0, 0, bgr.cols, bgr.rows)))) {
+      // a PDF417 too blurred to decode, on a sticker (nested in its edge) and 2:1: its guard bars tell it from text
+      f.category = "unreadable-code";
+      f.confidence = 0.6f;
+      f.text = "";
+      f.detector = "matrix-localiser";
+      f.detectorVersion = "2/stacked";
     } else if (inside || littleNeutralInk(bgr(full & cv::Rect(0, 0, bgr.cols, bgr.rows))) ||
                looksLikeTextBlock(gray(working))) {
       continue;  // nested in another outline, drawn in colour (the pink grid of ECG paper), or lines of text (an

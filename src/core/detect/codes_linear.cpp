@@ -217,15 +217,18 @@ bool looksLikeBars(const cv::Mat& g) {
     }
     agreeing += best >= 0.5;
   }
-  // (the crop has a margin and may hold the frame of a small sticker: half the rows, at least 8)
-  // bars are long for their spacing (a code's bars are at least ~8 modules high: a Codabar of 122 x 34 px, its bars 4.6
-  // spacings high); the stems of a line of text are spaced a third to half of their height apart
-  if (percentile(spacing, 0.5) > 0.25 * agreeing) return false;
   // inside the bars the gradient runs across them only; letters have horizontal strokes and rounds (text lines: a
   // ratio under 2, codes over 10, blurred 1 px modules included)
   const cv::Mat band =
       g(cv::Range(g.rows * 35 / 100, std::max(g.rows * 35 / 100 + 3, g.rows * 65 / 100)), cv::Range(x0, x1));
-  if (acrossOverAlong(band) < 4) return false;
+  const double across = acrossOverAlong(band);
+  if (across < 4) return false;
+  // (the crop has a margin and may hold the frame of a small sticker: half the rows, at least 8)
+  // bars are long for their spacing (a code's bars are at least ~8 modules high: a Codabar of 122 x 34 px, its bars 4.6
+  // spacings high); the stems of a line of text are spaced a third to half of their height apart. Bars whose gradient
+  // runs across them ten times more than along may be 2.5 spacings high (a blurred 157 x 24 px Code 39 on a sticker:
+  // median spacing 6 px, 18 rows, ratio 13): no line of text has that ratio.
+  if (percentile(spacing, 0.5) > (across >= 10 ? 0.4 : 0.25) * agreeing) return false;
   return agreeing >= 8 && agreeing >= 0.5 * total;
 }
 

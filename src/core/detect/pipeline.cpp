@@ -249,9 +249,10 @@ std::vector<Finding> textFindings(const TextRegion& whole, const OcrLine& line, 
     if (values.size() > 1) p.text = wordsWithin(line, piece.from, piece.to).first;
     TextRegion value = subRegion(whole, piece, imageSize);
     std::array<bool, 2> endsOfLine = {f.phi && piece.from <= 0.0, f.phi && piece.to >= 1.0};
-    if (ink && isSmallTextLine(whole) && (endsOfLine[0] || endsOfLine[1])) {
+    if (ink && whole.source.rfind("ppocr-db", 0) == 0 && (endsOfLine[0] || endsOfLine[1])) {
       // the network's outline of 8-10 px print often stops a glyph or two short ("IPP 8566009015" outlined over its
-      // first four digits): within a word (gaps under 0.35 line heights), up to four line heights
+      // first four digits), and the coarse pass's a word short ("CHU de" of a 32 px "CHU de Bordeaux"): within a
+      // phrase (gaps under 0.35 line heights, margins included), up to four line heights
       std::array<bool, 2> grow = endsOfLine;
       const int reach = int(std::ceil(4 * std::min(whole.rect.size.width, whole.rect.size.height)));
       followLineInk(value, grow, ink->gray, ink->lines, reach, 0.35);
@@ -283,6 +284,15 @@ int alnumCount(const std::string& text) {
   int alnum = 0;
   for (unsigned char c : text) alnum += (std::isalnum(c) || c >= 0x80) ? 1 : 0;
   return alnum;
+}
+
+// A reading that explains little of its line: fewer letters and digits than a quarter of what the line holds (a glyph's
+// advance is about a third of the outline's height, margins included): 'L' for a 73 x 18 px line of 9 px print after
+// JPEG q45 (an "IPP 2918395038" on a sticker).
+bool partialRead(const TextRegion& region, const OcrLine& line) {
+  const float longSide = std::max(region.rect.size.width, region.rect.size.height);
+  const float shortSide = std::max(1.f, std::min(region.rect.size.width, region.rect.size.height));
+  return alnumCount(line.text) < 0.25 * longSide / (0.35 * shortSide);
 }
 
 // A classical-only region is kept only when it reads as text.
@@ -509,7 +519,11 @@ struct Pipeline::Impl {
           std::fprintf(stderr, "%s %s region %d,%d %dx%d: '%s' (%.2f)\n", keep ? "read" : "dropped",
                        regions[i].source.c_str(), regions[i].box.x, regions[i].box.y, regions[i].box.width,
                        regions[i].box.height, lines[i].text.c_str(), double(lines[i].confidence));
-        if (!keep) {
+        // a small line read in part, as nothing that identifies, is treated as unreadable (masked in an identity block,
+        // next to a PHI line or on a code's label)
+        const bool partial = isSmallTextLine(regions[i]) && partialRead(regions[i], lines[i]) &&
+                             !classifyLine(lines[i].text, lines[i].confidence).phi;
+        if (!keep || partial) {
           if (isSmallTextLine(regions[i])) unreadableLines.push_back(i);
           continue;
         }
@@ -531,7 +545,13 @@ struct Pipeline::Impl {
         if (!nextToIdentityLine(findings, regions[i].box) && !onCodeLabel(codeFindings, regions[i].box)) continue;
         bool unsure = false, vocabularyLine = false;
         Finding f = textFindings(regions[i], lines[i], bgr.size(), nullptr, &unsure, &vocabularyLine, &ink).front();
-        if (!f.phi || !unsure) continue;  // read as something after all: the ordinary rules dropped it
+        if (!f.phi || !unsure) {
+          if (!partialRead(regions[i], lines[i]))
+            continue;                 // read as something after all: the ordinary rules dropped it
+          f.category = "other-text";  // what was read is not what is printed there
+          f.phi = true;
+          f.confidence = 0.3f;
+        }
         unreadable.push_back(std::move(f));
       }
       findings.insert(findings.end(), unreadable.begin(), unreadable.end());
@@ -541,6 +561,7 @@ struct Pipeline::Impl {
     }
     findings.insert(findings.end(), codeFindings.begin(), codeFindings.end());
     maskLabelsBetweenValues(findings, labels.ends);
+    bridgeSplitValues(findings);
     // after the codes: a label never hides a code
     for (auto* parts : {&labels.ends, &labels.between}) findings.insert(findings.end(), parts->begin(), parts->end());
     const auto textLines =

@@ -2,6 +2,7 @@
 #include "medpics/detect/text_trim.hpp"
 
 #include "medpics/detect/lexicon.hpp"
+#include "medpics/detect/text_rows_read.hpp"
 
 #include <opencv2/imgproc.hpp>
 
@@ -281,6 +282,46 @@ void maskLabelsBetweenValues(std::vector<Finding>& findings, std::vector<Finding
     after->box = Box{joined.x, joined.y, joined.width, joined.height};
     return true;
   });
+}
+
+// The corners of a finding's outline: its polygon, else its box.
+static std::vector<cv::Point> outlineOf(const Finding& f) {
+  std::vector<cv::Point> pts;
+  for (const auto& p : f.polygon) pts.emplace_back(p[0], p[1]);
+  if (pts.size() < 3) {
+    const Box& b = *f.box;
+    pts = {{b.x, b.y}, {b.x + b.w - 1, b.y}, {b.x + b.w - 1, b.y + b.h - 1}, {b.x, b.y + b.h - 1}};
+  }
+  return pts;
+}
+
+void bridgeSplitValues(std::vector<Finding>& findings) {
+  auto isValue = [](const Finding& f) { return f.kind == Kind::Text && f.phi && f.box && f.box->area() > 0; };
+  for (Finding& right : findings) {
+    if (!isValue(right)) continue;
+    for (const Finding& left : findings) {
+      if (&left == &right || !isValue(left)) continue;
+      const Box& a = *left.box;
+      const Box& b = *right.box;
+      const double ha = lineHeight(left), hb = lineHeight(right);
+      if (std::max(ha, hb) > 2.5 * std::min(ha, hb)) continue;
+      const int overlap = std::min(a.y + a.h, b.y + b.h) - std::max(a.y, b.y);
+      const int gap = b.x - (a.x + a.w);
+      if (overlap < 0.5 * std::min(a.h, b.h) || gap <= 0 || gap > 0.75 * std::min(ha, hb)) continue;
+      // the near end of the left outline: its corners closest to the right finding
+      std::vector<cv::Point> pts = outlineOf(left);
+      std::sort(pts.begin(), pts.end(), [](const cv::Point& p, const cv::Point& q) { return p.x > q.x; });
+      pts.resize(std::min<std::size_t>(2, pts.size()));
+      for (const cv::Point& p : outlineOf(right)) pts.push_back(p);
+      std::vector<cv::Point> hull;
+      cv::convexHull(pts, hull);
+      right.polygon.clear();
+      for (const cv::Point& p : hull) right.polygon.push_back({p.x, p.y});
+      const cv::Rect r = cv::boundingRect(hull);
+      right.box = Box{r.x, r.y, r.width, r.height};
+      break;
+    }
+  }
 }
 
 }  // namespace medpics::detect

@@ -1,0 +1,64 @@
+// Stacked 2-D codes (PDF417) recognised undecoded from their start and stop guard bars.
+#include "medpics/detect/codes_stacked.hpp"
+
+#include <opencv2/imgproc.hpp>
+
+#include <algorithm>
+#include <cmath>
+
+namespace medpics::detect {
+
+namespace {
+
+// Columns [from, to) of the widest band of guard columns (ink in 80 % of the rows) within [lo, hi); {0, 0} when none.
+std::pair<int, int> widestGuard(const cv::Mat& columnInk, int lo, int hi) {
+  std::pair<int, int> best{0, 0};
+  for (int x = lo; x < hi;) {
+    if (columnInk.at<float>(0, x) < 0.8f) {
+      ++x;
+      continue;
+    }
+    int end = x;
+    while (end < hi && columnInk.at<float>(0, end) >= 0.8f) ++end;
+    if (end - x > best.second - best.first) best = {x, end};
+    x = end;
+  }
+  return best;
+}
+
+// Mean number of ink/paper changes along the columns [from, to) of `bin` (ink 255).
+double columnTransitions(const cv::Mat& bin, int from, int to) {
+  double total = 0.0;
+  for (int x = from; x < to; ++x)
+    for (int y = 1; y < bin.rows; ++y) total += bin.at<uchar>(y, x) != bin.at<uchar>(y - 1, x);
+  return total / std::max(1, to - from);
+}
+
+}  // namespace
+
+bool showsStackedCodeGuards(const cv::Mat& gray) {
+  // (a PDF417 is wider than tall: 2 to 3.3 times in the corpus; a block of settings closes into a square)
+  if (gray.cols < 40 || gray.rows < 12 || gray.cols < 1.5 * gray.rows) return false;
+  cv::Mat bin;
+  cv::threshold(gray, bin, 0, 255, cv::THRESH_BINARY_INV | cv::THRESH_OTSU);
+  // dark modules on light paper, about half inked (white print on a dark screen: its background is the dark class)
+  if (cv::countNonZero(bin) > 0.7 * double(bin.total())) return false;
+  // the middle rows (the blob's box of a turned symbol holds paper in its corners)
+  const cv::Mat middle = bin.rowRange(bin.rows / 5, bin.rows - bin.rows / 5);
+  cv::Mat columnInk;
+  cv::reduce(middle, columnInk, 0, cv::REDUCE_AVG, CV_32F);
+  columnInk /= 255.0f;
+  const int minBar = std::max(3, int(std::lround(0.04 * gray.cols)));
+  const auto start = widestGuard(columnInk, 0, gray.cols / 5);
+  const auto stop = widestGuard(columnInk, gray.cols - gray.cols / 3, gray.cols);
+  const int maxBar = int(0.15 * gray.cols);  // a guard's wide bar is 7-8 modules of 70 or more (a margin is wider)
+  const auto guard = [&](std::pair<int, int> band) {
+    return band.second - band.first >= minBar && band.second - band.first <= maxBar;
+  };
+  if (!guard(start) || !guard(stop)) return false;
+  // between the guards, rows of codewords: changes down the columns (blurred 145 x 69 px PDF417s: 4.4-5.5 on average;
+  // a bold word: under two, its stems and bars changing twice)
+  return columnTransitions(bin, start.second, stop.first) >= 3.5;
+}
+
+}  // namespace medpics::detect
