@@ -75,6 +75,16 @@ TEST_CASE("label rule: to-check text and digits on a label are masked; PHI lines
   CHECK(findings[4].box->x == 1680);
   CHECK(findings[5].phi);
   CHECK(findings[5].category == "other-text");
+  // a clinical phrase read with errors (a vocabulary line: the page's title beside a sticker's code, seed 1213) and a
+  // range of decimal reference values under it stay as they are
+  std::vector<Finding> page{text(kToCheckCategory, false, {1300, 460, 250, 30}),
+                            text("benign", false, {1425, 515, 100, 20})};
+  page[0].text = "-aD0ratoire de biologie médicale";
+  page[1].text = "12,0 - 16,0";
+  maskCodeLabels(page, codes, {0});
+  CHECK_FALSE(page[0].phi);
+  CHECK(page[0].category == kToCheckCategory);
+  CHECK_FALSE(page[1].phi);
 }
 
 TEST_CASE("a field label between two PHI findings of its row is masked with them; a leading label is not", "[rules]") {

@@ -4,6 +4,7 @@
 
 #include <opencv2/core.hpp>
 
+#include <cstddef>
 #include <vector>
 
 namespace medpics::detect {
@@ -21,9 +22,13 @@ bool onCodeLabel(const std::vector<Finding>& codes, const cv::Rect& box);
 // Applies the label rule to the text findings of an image, once its codes are known:
 //  - text "à vérifier" (kToCheckCategory) whose centre lies on a code's label is masked (phi true, other-text), and so
 //    is a line read as benign that holds four digits or more (a garbled date or number: a label prints no results);
+//    not the lines `vocabulary` lists (indices into `findings`: clinical words read with errors, "-aD0ratoire de
+//    biologie médicale", the page's title beside a sticker's code), nor a range of decimal numbers ("12,0 - 16,0":
+//    reference values of the table under it);
 //  - a PHI line on a label that lies beside the code, its rows overlapping the code's, is masked up to the code's
 //    edge: the small-text pass can stop a 10 px line short of its last word ("De Saint-Exupéry, Yann" found up to
 //    "Exupéry"), and the blank label between text and code hides nothing. Its outline becomes the upright box.
-void maskCodeLabels(std::vector<Finding>& findings, const std::vector<Finding>& codes);
+void maskCodeLabels(std::vector<Finding>& findings, const std::vector<Finding>& codes,
+                    const std::vector<std::size_t>& vocabulary = {});
 
 }  // namespace medpics::detect

@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <regex>
+#include <string>
 
 namespace medpics::detect {
 
@@ -42,12 +44,21 @@ static void extendToCode(Finding& line, const cv::Rect& code) {
   line.polygon.clear();
 }
 
-void maskCodeLabels(std::vector<Finding>& findings, const std::vector<Finding>& codes) {
+// "12,0 - 16,0", "3.5-5.1": two decimal numbers joined by a dash.
+static bool decimalRange(const std::string& text) {
+  static const std::regex range(R"(^\s*\d{1,4}[.,]\d{1,3}\s*-\s*\d{1,4}[.,]\d{1,3}\s*$)");
+  return std::regex_match(text, range);
+}
+
+void maskCodeLabels(std::vector<Finding>& findings, const std::vector<Finding>& codes,
+                    const std::vector<std::size_t>& vocabulary) {
   for (const Finding& code : codes) {
     const cv::Rect area = codeLabelArea(code);
     if (area.empty()) continue;
-    for (Finding& f : findings) {
+    for (std::size_t i = 0; i < findings.size(); ++i) {
+      Finding& f = findings[i];
       if (f.kind != Kind::Text || !f.box || !centreIn(area, rectOf(*f.box))) continue;
+      if (std::find(vocabulary.begin(), vocabulary.end(), i) != vocabulary.end() || decimalRange(f.text)) continue;
       // a line read as benign that holds four digits or more is an identifier or a date OCR garbled ("2500/1075"
       // for the birth date 25/09/1975 on a sticker, read at 0.63): a patient label prints no measurements
       const auto digits = std::count_if(f.text.begin(), f.text.end(), [](unsigned char ch) { return std::isdigit(ch); });

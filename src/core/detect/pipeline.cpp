@@ -555,7 +555,7 @@ struct Pipeline::Impl {
         unreadable.push_back(std::move(f));
       }
       findings.insert(findings.end(), unreadable.begin(), unreadable.end());
-      maskCodeLabels(findings, codeFindings);
+      maskCodeLabels(findings, codeFindings, vocabulary);
     } else {
       std::erase_if(codeFindings, [&](const Finding& c) { return unreadableCodeIsText(c, findings); });
     }
