@@ -139,3 +139,22 @@ TEST_CASE("two PHI findings of one row a few pixels apart are bridged; findings 
   CHECK(findings[4].box->x == 200);
   CHECK(findings[0].box->x == 51);  // the left value is unchanged
 }
+
+TEST_CASE("a field label before a value on a code's label is masked with it; elsewhere it stays out", "[rules][codes]") {
+  // a sticker: "IPP 8937420823" under the name, a 69 px DataMatrix at its top right (undecoded: the matrix localiser)
+  Finding square = code("matrix-localiser", {1500, 361, 69, 68});
+  std::vector<Finding> findings{text("id", true, {1302, 435, 230, 86}), text("date", true, {400, 900, 200, 40})};
+  std::vector<Finding> labels{text("benign", false, {1240, 451, 80, 75}),  // "IPP" on the sticker
+                              text("benign", false, {300, 900, 90, 40})};  // "Né(e) le" of the page's header
+  maskFieldLabelsOnCodeLabels(findings, labels, {square});
+  REQUIRE(labels.size() == 1);
+  CHECK(labels[0].box->x == 300);
+  CHECK(findings[0].box->x == 1240);  // the IPP value grew over its label
+  CHECK(findings[0].box->x + findings[0].box->w == 1532);
+  CHECK(findings[1].box->x == 400);
+  // a region of merged rows beside the label is not its value
+  std::vector<Finding> merged{text("other-text", true, {1300, 348, 420, 183})};
+  std::vector<Finding> alone{text("benign", false, {1240, 451, 80, 60})};
+  maskFieldLabelsOnCodeLabels(merged, alone, {square});
+  CHECK(alone.size() == 1);
+}

@@ -31,4 +31,13 @@ bool onCodeLabel(const std::vector<Finding>& codes, const cv::Rect& box);
 void maskCodeLabels(std::vector<Finding>& findings, const std::vector<Finding>& codes,
                     const std::vector<std::size_t>& vocabulary = {});
 
+// A field label left out of a PHI line's mask (`labels`: benign findings, "IPP" of "IPP 8231145067") before a value on
+// a code's label is masked with it: the value, the nearest PHI line of the label's height (within 2 times) starting on
+// its row within one and a half label heights after it, whose centre lies in the label area of a code (any code, the
+// matrix localiser's undecoded squares included, the area at least three times the code's longer side across and one
+// and a half above and below: a label masked with its value hides nothing), grows over the label (upright box), and
+// the label finding is dropped. A patient label is identity text whole.
+void maskFieldLabelsOnCodeLabels(std::vector<Finding>& findings, std::vector<Finding>& labels,
+                                 const std::vector<Finding>& codes);
+
 }  // namespace medpics::detect

@@ -46,8 +46,9 @@ TextRegion subRegion(const TextRegion& region, const LineExtent& extent, cv::Siz
 // label finding is dropped.
 void maskLabelsBetweenValues(std::vector<Finding>& findings, std::vector<Finding>& labels);
 
-// Two PHI text findings of one row, of line heights within 2.5 times (the two passes outline with different margins:
-// 84 and 40 px for one 43 px line), whose boxes are apart by at most 3/4 of the smaller line height, are one value
+// Two PHI text findings of one row (the middles of their facing ends within half a line height: the upright boxes of
+// turned rows overlap), of line heights within 2.5 times (the two passes outline with different margins: 84 and 40 px
+// for one 43 px line), whose boxes are apart by at most 3/4 of the smaller line height, are one value
 // outlined in two pieces ("07/01/2026 14:15" read "07/01/20" and "14:19", the "26" between them in neither): the right
 // one's outline grows over the gap (the hull of its outline and the near end of the left one's), so nothing of the
 // value shows between the two masks.

@@ -561,6 +561,7 @@ struct Pipeline::Impl {
     }
     findings.insert(findings.end(), codeFindings.begin(), codeFindings.end());
     maskLabelsBetweenValues(findings, labels.ends);
+    maskFieldLabelsOnCodeLabels(findings, labels.ends, codeFindings);
     bridgeSplitValues(findings);
     // after the codes: a label never hides a code
     for (auto* parts : {&labels.ends, &labels.between}) findings.insert(findings.end(), parts->begin(), parts->end());

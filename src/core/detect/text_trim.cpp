@@ -37,8 +37,10 @@ std::vector<std::string> wordsOf(std::string_view raw) {
 // courtesy titles (M., Mme, Dr...): the value starts there. Weak words (le, de, du, n, e...) are also name particles
 // ("Le Gall"): a label never ends with one, except "le" after "né(e)" / "prélevé" and "du" after "examen".
 bool strongLabel(const std::string& w) {
-  // (not the identifier labels "IPP", "ID", "NIR": a sticker prints "IPP 8231145067" as one value)
-  static const std::set<std::string> labels{"nom",    "prenom",  "prenoms",     "patient",      "patiente", "ne",
+  // (the identifier labels "IPP" and "ID" too: a sticker's "IPP 8231145067" is masked whole by the label rule,
+  // code_labels.hpp)
+  static const std::set<std::string> labels{"ipp",    "id",      "nom",         "prenom",       "prenoms",  "patient",
+                                            "patiente", "ne",
                                             "nee",    "date",    "naissance",   "dossier",      "numero",   "examen",
                                             "exam",   "preleve", "prelevement", "prescripteur", "medecin",  "sexe",
                                             "age",    "tel",     "telephone",   "adresse",      "ddn",      "dob",
@@ -305,14 +307,17 @@ void bridgeSplitValues(std::vector<Finding>& findings) {
       const Box& b = *right.box;
       const double ha = lineHeight(left), hb = lineHeight(right);
       if (std::max(ha, hb) > 2.5 * std::min(ha, hb)) continue;
-      const int overlap = std::min(a.y + a.h, b.y + b.h) - std::max(a.y, b.y);
       const int gap = b.x - (a.x + a.w);
-      if (overlap < 0.5 * std::min(a.h, b.h) || gap <= 0 || gap > 0.75 * std::min(ha, hb)) continue;
-      // the near end of the left outline: its corners closest to the right finding
-      std::vector<cv::Point> pts = outlineOf(left);
+      if (gap <= 0 || gap > 0.75 * std::min(ha, hb)) continue;
+      // the facing ends: the left outline's two rightmost corners and the right one's two leftmost; one row when their
+      // middles are within half a line height (the upright boxes of turned rows overlap: theirs do not)
+      std::vector<cv::Point> pts = outlineOf(left), other = outlineOf(right);
       std::sort(pts.begin(), pts.end(), [](const cv::Point& p, const cv::Point& q) { return p.x > q.x; });
+      std::sort(other.begin(), other.end(), [](const cv::Point& p, const cv::Point& q) { return p.x < q.x; });
       pts.resize(std::min<std::size_t>(2, pts.size()));
-      for (const cv::Point& p : outlineOf(right)) pts.push_back(p);
+      const double leftMiddle = (pts[0].y + pts.back().y) / 2.0, rightMiddle = (other[0].y + other[1].y) / 2.0;
+      if (std::abs(leftMiddle - rightMiddle) > 0.5 * std::min(ha, hb)) continue;
+      for (const cv::Point& p : other) pts.push_back(p);
       std::vector<cv::Point> hull;
       cv::convexHull(pts, hull);
       right.polygon.clear();
