@@ -145,18 +145,14 @@ std::vector<LineExtent> innerLabelsOf(const std::string& text, float confidence 
 }
 
 TEST_CASE("a field label between two values of one line is left out of its mask, never a part of a value", "[rules]") {
-  {  // an ECG header row: the birth-date label between the name and the date (the name span runs over it), and the
-     // identifier label between the date and the IPP
+  {  // an ECG header row: the birth-date label between the name and the date (the name span runs over it)
     const std::string t = "Nom : LE GALL*GAELLE Né(e)le 21/12/1964 IPP 6536312082";
     const auto labels = innerLabelsOf(t, 0.3f);  // a parenthesised label reads at 0.29
-    REQUIRE(labels.size() == 2);
+    REQUIRE(labels.size() == 1);
     CHECK(labels[0].from >= endOf(t, "GAELLE"));
     CHECK(labels[0].from <= startOf(t, "Né(e)le"));
     CHECK(labels[0].to >= endOf(t, "Né(e)le"));
     CHECK(labels[0].to <= startOf(t, "21/12/1964"));
-    CHECK(labels[1].from >= endOf(t, "21/12/1964"));
-    CHECK(labels[1].to >= endOf(t, "IPP"));
-    CHECK(labels[1].to <= startOf(t, "6536312082"));
   }
   {  // one birth-date span from the name on
     const std::string t = "Nom : Lambert, Théo Né(e) le 05/02/1940";
@@ -171,8 +167,10 @@ TEST_CASE("a field label between two values of one line is left out of its mask,
     REQUIRE(labels.size() == 1);
     CHECK(labels[0].to <= startOf(t, "xqz"));
   }
-  // a phone number continues its address; a particle starts a name; a label not read at all stays in the mask
+  // a phone number continues its address; identifier labels stay with their value; a particle starts a name; a label
+  // not read at all stays in the mask
   CHECK(innerLabelsOf("44093 Nantes - Tél. 02 40 08 33 33").empty());
+  CHECK(innerLabelsOf("DUPONT Jean IPP 6536312082").empty());
   CHECK(innerLabelsOf("Date : 12/03/2024 LE GALL Yann").empty());
   CHECK(innerLabelsOf("DUPONT Jean Né(e) le 12/03/1960", 0.1f).empty());
 }
@@ -185,12 +183,8 @@ TEST_CASE("a PHI line's box leaves out its field label and trailing settings, ne
     CHECK(e.from <= startOf(t, "15/09/1968"));
     CHECK(e.to == 1.0);
   }
-  {  // identifier labels too (on a code's label the label rule masks them with their value: code_labels.hpp)
-    const std::string t = "IPP 4133925473";
-    CHECK(extentOf(t).from > endOf(t, "IPP"));
-    CHECK(extentOf(t).from <= startOf(t, "4133925473"));
-    const std::string u = "ID: 3478601555";
-    CHECK(extentOf(u).from > endOf(u, "ID:"));
+  {  // identifier labels stay inside: a label sticker prints "IPP 4133925473" as one value
+    CHECK(extentOf("IPP 4133925473").whole());
   }
   {
     const std::string t = "N° de dossier : 2390394735";

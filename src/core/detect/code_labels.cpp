@@ -12,23 +12,12 @@ namespace medpics::detect {
 
 static cv::Rect rectOf(const Box& b) { return {b.x, b.y, b.w, b.h}; }
 
-// The label area around a code's box (codeLabelArea); `generous`: at least three times the code's longer side across
-// and one and a half times above and below (the lines of a sticker stack beside a small 2-D code: a 69 px DataMatrix
-// at the top right of a sticker whose IPP line is 110 px under its top).
-static cv::Rect areaAround(const Finding& code, bool generous = false) {
-  if (code.kind != Kind::Barcode || !code.box || code.box->area() <= 0) return {};
-  const cv::Rect c = rectOf(*code.box);
-  int across = 2 * c.height + c.width / 2, above = c.height / 2 + c.width / 10;
-  if (generous) {
-    across = std::max(across, 3 * std::max(c.width, c.height));
-    above = std::max(above, 3 * std::max(c.width, c.height) / 2);
-  }
-  return {c.x - across, c.y - above, c.width + 2 * across, c.height + 2 * above};
-}
-
 cv::Rect codeLabelArea(const Finding& code) {
+  if (code.kind != Kind::Barcode || !code.box || code.box->area() <= 0) return {};
   if (code.detector == "matrix-localiser") return {};
-  return areaAround(code);
+  const cv::Rect c = rectOf(*code.box);
+  const int across = 2 * c.height + c.width / 2, above = c.height / 2 + c.width / 10;
+  return {c.x - across, c.y - above, c.width + 2 * across, c.height + 2 * above};
 }
 
 static bool centreIn(const cv::Rect& area, const cv::Rect& box) {
@@ -61,15 +50,12 @@ static bool decimalRange(const std::string& text) {
   return std::regex_match(text, range);
 }
 
-void maskCodeLabels(std::vector<Finding>& findings, const std::vector<Finding>& codes,
-                    const std::vector<std::size_t>& vocabulary) {
+void maskCodeLabels(std::vector<Finding>& findings, const std::vector<Finding>& codes) {
   for (const Finding& code : codes) {
     const cv::Rect area = codeLabelArea(code);
     if (area.empty()) continue;
-    for (std::size_t i = 0; i < findings.size(); ++i) {
-      Finding& f = findings[i];
-      if (f.kind != Kind::Text || !f.box || !centreIn(area, rectOf(*f.box))) continue;
-      if (std::find(vocabulary.begin(), vocabulary.end(), i) != vocabulary.end() || decimalRange(f.text)) continue;
+    for (Finding& f : findings) {
+      if (f.kind != Kind::Text || !f.box || !centreIn(area, rectOf(*f.box)) || decimalRange(f.text)) continue;
       // a line read as benign that holds four digits or more is an identifier or a date OCR garbled ("2500/1075"
       // for the birth date 25/09/1975 on a sticker, read at 0.63): a patient label prints no measurements
       const auto digits = std::count_if(f.text.begin(), f.text.end(), [](unsigned char ch) { return std::isdigit(ch); });
@@ -80,34 +66,6 @@ void maskCodeLabels(std::vector<Finding>& findings, const std::vector<Finding>& 
       if (f.phi) extendToCode(f, rectOf(*code.box));
     }
   }
-}
-
-void maskFieldLabelsOnCodeLabels(std::vector<Finding>& findings, std::vector<Finding>& labels,
-                                 const std::vector<Finding>& codes) {
-  std::erase_if(labels, [&](const Finding& label) {
-    if (label.kind != Kind::Text || !label.box) return false;
-    const cv::Rect l = rectOf(*label.box);
-    // the value: the nearest PHI line of the label's size starting after it on its row (not a region of merged rows)
-    Finding* value = nullptr;
-    for (Finding& f : findings) {
-      if (f.kind != Kind::Text || !f.phi || !f.box) continue;
-      const cv::Rect r = rectOf(*f.box);
-      const int overlap = std::min(r.br().y, l.br().y) - std::max(r.y, l.y);
-      if (overlap < 0.5 * std::min(r.height, l.height) || r.height > 2 * l.height || l.height > 2 * r.height) continue;
-      if (r.x < l.x + l.width / 2 || r.x > l.br().x + l.height * 3 / 2) continue;
-      if (!value || r.x < value->box->x) value = &f;
-    }
-    // on a label: the value's centre in a code's label area (any code: an undecoded square of the matrix localiser
-    // too, as a label masked with its value hides nothing)
-    if (!value || std::none_of(codes.begin(), codes.end(), [&](const Finding& c) {
-          return centreIn(areaAround(c, true), rectOf(*value->box));
-        }))
-      return false;
-    const cv::Rect joined = rectOf(*value->box) | l;
-    value->box = Box{joined.x, joined.y, joined.width, joined.height};
-    value->polygon.clear();
-    return true;
-  });
 }
 
 }  // namespace medpics::detect

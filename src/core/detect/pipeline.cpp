@@ -555,13 +555,12 @@ struct Pipeline::Impl {
         unreadable.push_back(std::move(f));
       }
       findings.insert(findings.end(), unreadable.begin(), unreadable.end());
-      maskCodeLabels(findings, codeFindings, vocabulary);
+      maskCodeLabels(findings, codeFindings);
     } else {
       std::erase_if(codeFindings, [&](const Finding& c) { return unreadableCodeIsText(c, findings); });
     }
     findings.insert(findings.end(), codeFindings.begin(), codeFindings.end());
     maskLabelsBetweenValues(findings, labels.ends);
-    maskFieldLabelsOnCodeLabels(findings, labels.ends, codeFindings);
     bridgeSplitValues(findings);
     // after the codes: a label never hides a code
     for (auto* parts : {&labels.ends, &labels.between}) findings.insert(findings.end(), parts->begin(), parts->end());

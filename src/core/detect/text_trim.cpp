@@ -37,10 +37,8 @@ std::vector<std::string> wordsOf(std::string_view raw) {
 // courtesy titles (M., Mme, Dr...): the value starts there. Weak words (le, de, du, n, e...) are also name particles
 // ("Le Gall"): a label never ends with one, except "le" after "né(e)" / "prélevé" and "du" after "examen".
 bool strongLabel(const std::string& w) {
-  // (the identifier labels "IPP" and "ID" too: a sticker's "IPP 8231145067" is masked whole by the label rule,
-  // code_labels.hpp)
-  static const std::set<std::string> labels{"ipp",    "id",      "nom",         "prenom",       "prenoms",  "patient",
-                                            "patiente", "ne",
+  // (not the identifier labels "IPP", "ID", "NIR": a sticker prints "IPP 8231145067" as one value)
+  static const std::set<std::string> labels{"nom",    "prenom",  "prenoms",     "patient",      "patiente", "ne",
                                             "nee",    "date",    "naissance",   "dossier",      "numero",   "examen",
                                             "exam",   "preleve", "prelevement", "prescripteur", "medecin",  "sexe",
                                             "age",    "tel",     "telephone",   "adresse",      "ddn",      "dob",
