@@ -8,6 +8,7 @@
 #include "medpics/detect/grid_removal.hpp"
 #include "medpics/detect/image_kind.hpp"
 #include "medpics/detect/ink_mask.hpp"
+#include "medpics/detect/lexicon.hpp"
 #include "medpics/detect/text_blocks.hpp"
 #include "medpics/detect/text_context.hpp"
 #include "medpics/detect/text_rows.hpp"
@@ -31,6 +32,7 @@
 #include <xmmintrin.h>
 #endif
 #include <chrono>
+#include <set>
 #include <ctime>
 #include <cstdio>
 #include <cstdlib>
@@ -207,6 +209,19 @@ struct LineInk {
   const std::vector<TextRegion>& lines;
 };
 
+// True when the last word of `text` is a function word ("CHU de", "Hôpital de la"): a value does not end there.
+bool endsWithFunctionWord(const std::string& text) {
+  std::string last;
+  for (char c : foldAccents(text)) {
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
+      last += c;
+    else if (c == ' ')
+      last.clear();
+  }
+  static const std::set<std::string> words{"de", "du", "des", "la", "le", "les", "d", "l", "et", "a", "au", "aux", "en"};
+  return words.count(last) > 0;
+}
+
 // Parts of PHI lines left out of their masks (shown as dismissed outlines; the residual check matches the label it
 // re-reads beside the smaller mask to them).
 struct LeftOut {
@@ -249,11 +264,13 @@ std::vector<Finding> textFindings(const TextRegion& whole, const OcrLine& line, 
     if (values.size() > 1) p.text = wordsWithin(line, piece.from, piece.to).first;
     TextRegion value = subRegion(whole, piece, imageSize);
     std::array<bool, 2> endsOfLine = {f.phi && piece.from <= 0.0, f.phi && piece.to >= 1.0};
-    if (ink && whole.source.rfind("ppocr-db", 0) == 0 && (endsOfLine[0] || endsOfLine[1])) {
+    // (a coarse line only when its reading stops on a function word, an unfinished value: "CHU de" of a 32 px "CHU de
+    // Bordeaux"; its outline's margins make 0.35 line heights a word gap, and a whole value grew into the next label)
+    const bool unfinished = endsOfLine[1] && f.category != "other-text" && endsWithFunctionWord(line.text);
+    if (ink && (isSmallTextLine(whole) || unfinished) && (endsOfLine[0] || endsOfLine[1])) {
       // the network's outline of 8-10 px print often stops a glyph or two short ("IPP 8566009015" outlined over its
-      // first four digits), and the coarse pass's a word short ("CHU de" of a 32 px "CHU de Bordeaux"): within a
-      // phrase (gaps under 0.35 line heights, margins included), up to four line heights
-      std::array<bool, 2> grow = endsOfLine;
+      // first four digits): within a word (gaps under 0.35 line heights), up to four line heights
+      std::array<bool, 2> grow = isSmallTextLine(whole) ? endsOfLine : std::array<bool, 2>{false, true};
       const int reach = int(std::ceil(4 * std::min(whole.rect.size.width, whole.rect.size.height)));
       followLineInk(value, grow, ink->gray, ink->lines, reach, 0.35);
     }
