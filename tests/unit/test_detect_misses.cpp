@@ -399,6 +399,9 @@ TEST_CASE(
            // "07/01/2026 14:15" outlined in two pieces whose masks left the "26" between them (89 % covered)
            Case{"43 px date of an ultrasound outlined in two pieces", synth::ImageKind::Ultrasound, 5923, 23, 3478,
                 2608, 57},
+           // the coarse outline of a 32 px "CHU de Bordeaux" stopped after "CHU de" (69 % covered)
+           Case{"32 px hospital line outlined up to a function word", synth::ImageKind::LabReport, 9431, 9, 2270, 3026,
+                43},
        })
     checkCorpusMiss(c);
 }
