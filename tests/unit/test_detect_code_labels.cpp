@@ -19,12 +19,18 @@ Finding code(const char* detector, Box box) {
   return f;
 }
 
-Finding text(const char* category, bool phi, Box box) {
+// A text finding with a box only (an upright line).
+Finding uprightText(const char* category, bool phi, Box box) {
   Finding f;
   f.kind = Kind::Text;
   f.category = category;
   f.phi = phi;
   f.box = box;
+  return f;
+}
+
+Finding text(const char* category, bool phi, Box box) {
+  Finding f = uprightText(category, phi, box);
   f.polygon = {{{box.x, box.y}}, {{box.x + box.w, box.y}}, {{box.x + box.w, box.y + box.h}}, {{box.x, box.y + box.h}}};
   return f;
 }
@@ -87,20 +93,12 @@ TEST_CASE("label rule: to-check text and digits on a label are masked; PHI lines
 }
 
 TEST_CASE("a field label between two PHI findings of its row is masked with them; a leading label is not", "[rules]") {
-  auto finding = [](const char* category, bool phi, Box box) {
-    Finding f;
-    f.kind = Kind::Text;
-    f.category = category;
-    f.phi = phi;
-    f.box = box;
-    return f;
-  };
   // "33000 Bordeaux - Tél. 05 56 79 56 79": the address (coarse pass), then "Tél." left out of the phone's mask
-  std::vector<Finding> findings{finding("address", true, {359, 561, 338, 68}),
-                                finding("phone", true, {790, 553, 306, 54})};
-  std::vector<Finding> labels{finding("benign", false, {709, 559, 92, 49}),
-                              finding("benign", false, {392, 836, 210, 52})};  // "Prélevé le", alone on its row
-  findings.push_back(finding("date", true, {620, 832, 200, 51}));
+  std::vector<Finding> findings{uprightText("address", true, {359, 561, 338, 68}),
+                                uprightText("phone", true, {790, 553, 306, 54})};
+  std::vector<Finding> labels{uprightText("benign", false, {709, 559, 92, 49}),
+                              uprightText("benign", false, {392, 836, 210, 52})};  // "Prélevé le", alone on its row
+  findings.push_back(uprightText("date", true, {620, 832, 200, 51}));
   maskLabelsBetweenValues(findings, labels);
   REQUIRE(labels.size() == 1);
   CHECK(labels[0].box->y == 836);  // the leading label stays a dismissed outline
@@ -112,22 +110,14 @@ TEST_CASE("a field label between two PHI findings of its row is masked with them
 
 TEST_CASE("two PHI findings of one row a few pixels apart are bridged; findings farther apart or on other rows are not",
           "[rules]") {
-  auto finding = [](const char* category, bool phi, Box box) {
-    Finding f;
-    f.kind = Kind::Text;
-    f.category = category;
-    f.phi = phi;
-    f.box = box;
-    return f;
-  };
   // "07/01/2026 14:15" (43 px print turned 2.4 degrees) outlined as "07/01/20" by the coarse pass (a fat rotated
   // outline) and "14:19" by the small-text pass: the "26" between them was in neither mask
-  Finding left = finding("date", true, {51, 368, 287, 94});
+  Finding left = uprightText("date", true, {51, 368, 287, 94});
   left.polygon = {{51, 379}, {334, 367}, {338, 451}, {55, 463}};
-  std::vector<Finding> findings{left, finding("date", true, {355, 377, 165, 40}),
-                                finding("name", true, {600, 380, 100, 40}),    // 80 px after the time: another value
-                                finding("benign", false, {530, 380, 60, 40}),  // benign words are never bridged
-                                finding("id", true, {200, 470, 100, 40})};     // on the next row
+  std::vector<Finding> findings{left, uprightText("date", true, {355, 377, 165, 40}),
+                                uprightText("name", true, {600, 380, 100, 40}),    // 80 px after the time: another value
+                                uprightText("benign", false, {530, 380, 60, 40}),  // benign words are never bridged
+                                uprightText("id", true, {200, 470, 100, 40})};     // on the next row
   bridgeSplitValues(findings);
   const Box time = *findings[1].box;
   CHECK(time.x <= 338);                    // grown over the gap to the left value's end
