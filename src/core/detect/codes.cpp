@@ -310,7 +310,10 @@ std::vector<cv::Rect> localiseMatrixCodes(const cv::Mat& gray, std::initializer_
       // fine pass: a small rectangular DataMatrix (26 x 12 px) has few transitions across its short side; its solid
       // L-shaped finder (two adjacent sides dark along their whole length) tells it from a short bold word
       const bool finderL = finder && std::min(rowT, colT) >= 2.5 && std::max(rowT, colT) >= 4;
-      if ((rowT < minTransitions || colT < minTransitions) && !finderL) continue;
+      // (a square small symbol blurred by JPEG, a 22 px Aztec of 1 px modules at q60: 3.9 and 5.3)
+      const bool blurredSquare =
+          maxSide > 0 && b <= 1.3f * a && std::min(rowT, colT) >= 3.5 && std::max(rowT, colT) >= 5;
+      if ((rowT < minTransitions || colT < minTransitions) && !finderL && !blurredSquare) continue;
       // (a core, reported only when decoded, never hides a candidate of a larger closing: a symbol whose finder is
       // gone is masked undecoded from that one)
       bool known = false;
@@ -475,6 +478,15 @@ void readInto(const cv::Mat& gray, double scale, const CodeOptions& o, std::vect
   }
 }
 
+// A region that looks like a code but was not decoded: masked all the same (phi true, "code illisible").
+void markUnreadable(Finding& f, float confidence, const char* detector, const char* version) {
+  f.category = "unreadable-code";
+  f.confidence = confidence;
+  f.text.clear();
+  f.detector = detector;
+  f.detectorVersion = version;
+}
+
 // 1-D codes the whole-image pass did not read (bars downscaled under a pixel, no quiet zone at a band's edge): found
 // from their bars, read again at full resolution, and masked as unreadable codes when they cannot be decoded.
 void addLinearCandidates(const cv::Mat& fullGray, const cv::Mat& gray, double scale, std::vector<Finding>& out) {
@@ -506,10 +518,7 @@ void addLinearCandidates(const cv::Mat& fullGray, const cv::Mat& gray, double sc
       const cv::Mat band = barBand(straight);
       if (looksLikeBars(straight) || looksLikeStackedBars(straight) || looksLikeBarsBesideText(straight) ||
           (band.rows < straight.rows && looksLikeBars(band))) {
-        f.category = "unreadable-code";  // bars of several widths repeated over the rows: masked all the same
-        f.confidence = 0.6f;
-        f.detector = "bar-localiser";
-        f.detectorVersion = "1";
+        markUnreadable(f, 0.6f, "bar-localiser", "1");  // bars of several widths repeated over the rows
         break;
       }
     }
@@ -637,6 +646,7 @@ std::vector<Finding> detectCodes(const cv::Mat& bgr, const CodeOptions& o) {
                              cv::Rect(0, 0, gray.cols, gray.rows);
     // (a fine-pass symbol is read where it was found, at full resolution)
     const cv::Rect fineArea = r & cv::Rect(0, 0, fullGray.cols, fullGray.rows);
+    const cv::Rect inImage = full & cv::Rect(0, 0, fullGray.cols, fullGray.rows);
     if (auto decoded = fine ? readCandidate(fullGray, fineArea) : readCandidate(gray, working)) {
       f.category = categoryOf(decoded->format());
       f.confidence = 0.9f;
@@ -646,11 +656,12 @@ std::vector<Finding> detectCodes(const cv::Mat& bgr, const CodeOptions& o) {
     } else if (!fine && showsStackedCodeGuards(fullGray(full & cv::Rect(0, 0, fullGray.cols, fullGray.rows))) &&
                !littleNeutralInk(bgr(full & cv::Rect(0, 0, bgr.cols, bgr.rows)))) {
       // a PDF417 too blurred to decode, on a sticker (nested in its edge) and 2:1: its guard bars tell it from text
-      f.category = "unreadable-code";
-      f.confidence = 0.6f;
-      f.text = "";
-      f.detector = "matrix-localiser";
-      f.detectorVersion = "2/stacked";
+      markUnreadable(f, 0.6f, "matrix-localiser", "2/stacked");
+    } else if (inside && !fine && squareish(r) && showsModules(fullGray, inImage) && !faintInk(fullGray(inImage)) &&
+               !littleNeutralInk(bgr(inImage)) && !looksLikeTextBlock(gray(working))) {
+      // a square of dark modules in a sticker's or a block's frame that ZXing cannot read (Aztec symbols of 53-131 px
+      // in the bordered identity block of a lab report, a 55 px QR code at JPEG q35): masked all the same
+      markUnreadable(f, 0.55f, "matrix-localiser", "2/nested");
     } else if (inside || littleNeutralInk(bgr(full & cv::Rect(0, 0, bgr.cols, bgr.rows))) ||
                looksLikeTextBlock(gray(working))) {
       continue;  // nested in another outline, drawn in colour (the pink grid of ECG paper), or lines of text (an
@@ -660,19 +671,11 @@ std::vector<Finding> detectCodes(const cv::Mat& bgr, const CodeOptions& o) {
                  // resolution; or drawn in light ink (a cell of ECG paper)
     } else if (!squareish(r) && fine) {
       // a fine-pass candidate (small, dense in both directions): a rectangular DataMatrix, masked all the same
-      f.category = "unreadable-code";
-      f.confidence = 0.5f;
-      f.text = "";
-      f.detector = "matrix-localiser";
-      f.detectorVersion = "2/fine";
+      markUnreadable(f, 0.5f, "matrix-localiser", "2/fine");
     } else if (!squareish(r)) {
       continue;
     } else {
-      f.category = "unreadable-code";  // looks like a code, cannot be decoded: masked all the same
-      f.confidence = 0.6f;
-      f.text = "";
-      f.detector = "matrix-localiser";
-      f.detectorVersion = "2";
+      markUnreadable(f, 0.6f, "matrix-localiser", "2");  // looks like a code, cannot be decoded: masked all the same
     }
     f.box = Box{full.x - pad, full.y - pad, full.width + 2 * pad, full.height + 2 * pad};
     out.push_back(std::move(f));
