@@ -74,6 +74,13 @@ TEST_CASE("classifier: dates in French and English forms") {
   CHECK(classifyLine("1003/1969", 0.9f).phi);
   CHECK(clean("QT/QTc 380/410 ms"));
   CHECK(clean("1200/2010"));  // month 00: not a date
+  // a slashed date whose year lost a digit (35 px "15/06/2024" read "15/06/022"); a ratio has two groups only
+  CHECK(categoryOf("Examen du 15/06/022", "15/06/022") == "date");
+  CHECK(clean("ratio 3/4 sur 100"));
+  // a day and month after a date's label, the year lost: a date; a fraction after "du" is not
+  CHECK(categoryOf("Examen du 15/06)", "15/06") == "date");
+  CHECK(clean("fracture du 1/3 moyen"));
+  CHECK(clean("Examen du 45/06"));
 }
 
 TEST_CASE("classifier: phones, e-mails, addresses, institutions") {
@@ -166,4 +173,9 @@ TEST_CASE("lexicon folding and lists") {
   CHECK(isCommonSurname("dupont"));
   CHECK(isBenignWord("hemoglobine"));
   CHECK(isNameTrigger("prenom"));
+  CHECK(isFunctionWord("de"));
+  CHECK(isFunctionWord("d"));
+  CHECK_FALSE(isFunctionWord("dupont"));
+  CHECK(foldedWords("CHU d'Évry, Né(e) le") == std::vector<std::string>{"chu", "d", "evry", "ne", "e", "le"});
+  CHECK(foldedWords(" -- ").empty());
 }

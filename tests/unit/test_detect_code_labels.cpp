@@ -128,3 +128,34 @@ TEST_CASE("two PHI findings of one row a few pixels apart are bridged; findings 
   CHECK(findings[4].box->x == 200);
   CHECK(findings[0].box->x == 51);  // the left value is unchanged
 }
+
+TEST_CASE("a sliver between two stacked PHI rows is bridged; a row in between or a label beside them is not",
+          "[rules]") {
+  // a bordered block turned by a degree: the first row's outline ends 4 px above the next one's; the 9 px date read
+  // with neither lay across the gap
+  Finding upper = uprightText("other-text", true, {924, 262, 196, 34});
+  upper.polygon = {{924, 271}, {1117, 262}, {1118, 286}, {926, 295}};
+  Finding lower = uprightText("other-text", true, {926, 292, 100, 32});
+  lower.polygon = {{926, 299}, {1023, 292}, {1025, 316}, {928, 323}};
+  std::vector<Finding> findings{upper, lower, uprightText("benign", false, {317, 282, 637, 68})};  // a title beside
+  bridgeStackedValues(findings);
+  CHECK(findings[1].box->y <= 291);  // grown up to the upper outline's bottom edge
+  CHECK(findings[1].box->x == 926);  // over its own columns only
+  CHECK(findings[1].box->w <= 101);
+  CHECK(findings[0].box->y == 262);  // the wider one is unchanged
+  CHECK(findings[2].box->y == 282);
+
+  // name / "Né(e) le" + date / IPP: the name and the IPP are 8 px apart across the date's row, which lies between them
+  std::vector<Finding> rows{uprightText("name", true, {81, 92, 120, 25}), uprightText("id", true, {81, 125, 120, 26}),
+                            uprightText("benign", false, {93, 108, 53, 26}),
+                            uprightText("date", true, {139, 108, 82, 26})};
+  bridgeStackedValues(rows);
+  CHECK(rows[1].box->y == 125);
+  CHECK(rows[0].box->y + rows[0].box->h == 117);
+
+  // two values farther apart than half a line height stay as they are
+  std::vector<Finding> apart{uprightText("name", true, {100, 100, 200, 30}),
+                             uprightText("date", true, {100, 150, 120, 30})};
+  bridgeStackedValues(apart);
+  CHECK(apart[1].box->y == 150);
+}

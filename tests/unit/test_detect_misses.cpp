@@ -405,3 +405,28 @@ TEST_CASE(
        })
     checkCorpusMiss(c);
 }
+
+TEST_CASE(
+    "miss (fresh seeds of session 19): a date read with a digit lost; an ECG date line read as vocabulary; a "
+    "name cut by the top edge; a date between two masked rows",
+    "[misses][pipeline]") {
+  MODELS_OR_SKIP();
+  using Case = CorpusMiss;
+  for (const Case& c : {
+           // "Examen du 15/06/2024" in 35 px white print read "Examen du 15/06/022": no calendar year, no date
+           Case{"35 px exam date read with a three-digit year on a radiograph", synth::ImageKind::RadiographDark, 9677,
+                16, 1568, 1960, 42},
+           // an 8 px "25/04/2023 15:23" of an ECG header read '"te: 24/2) 15.24': "te" (echo time) made it a vocabulary
+           // line, shown to check in the identity band
+           Case{"8 px date line of an ECG header read as a vocabulary line", synth::ImageKind::Ecg, 8123, 20, 3165,
+                2237, 62},
+           // a 12 px "DUMONT-ROCHÉ Élodie" cut by the top edge (8 px of it seen): its outline's ink was followed
+           // across "ROCHÉ" only, the gap at the hyphen wider than a third of the cut line's height (79 % covered)
+           Case{"12 px name cut by the top edge of an ECG", synth::ImageKind::Ecg, 1733, 20, 3571, 2524, 55},
+           // a 9 px birth date of a bordered block turned by a degree, between the masks of the rows above and below
+           // it (81 % covered)
+           Case{"9 px date between two masked rows of a turned identity block", synth::ImageKind::LabReport, 5581, 1,
+                1637, 2182, 78},
+       })
+    checkCorpusMiss(c);
+}

@@ -81,6 +81,10 @@ TEST_CASE("benign clinical vocabulary stays visible", "[rules]") {
   // identity lines misread (tight leading, 10 px) are never measurement lines
   CHECK(classifyLine("uit it fe) + M. LE bai", 0.7f).phi);
   CHECK(classifyLine("Wale) le : 16 aavv)~", 0.7f).phi);
+  // a two-letter lower-case word is a unit after its value only: "te" (echo time) opening a misread 8 px date line
+  // of an ECG header makes no vocabulary line; "12 ms" does
+  CHECK_FALSE(classifyLine("\u201cte: 24/2) 15.24", 0.49f).vocabulary);
+  CHECK(classifyLine("12 ms", 0.49f).vocabulary);
 }
 
 TEST_CASE("OCR garbage and very short text are uncertain, never a name", "[rules]") {

@@ -20,6 +20,10 @@ bool isBenignWord(std::string_view folded);
 const std::vector<std::string>& longBenignWords();
 // Common medical abbreviations written in capitals (STEMI, HTA, IRM, BPCO...): never a name.
 bool isClinicalAbbreviation(std::string_view folded);
+// Function words ("de", "la", "par", "the"...): articles, prepositions and conjunctions of French and English.
+bool isFunctionWord(std::string_view folded);
+// The words of UTF-8 text, folded (see foldAccents): runs of ASCII letters and digits; everything else separates.
+std::vector<std::string> foldedWords(std::string_view utf8);
 // Name particles ("le", "la", "de", "du", "ben", "van", "saint"...): part of a name when a name follows.
 bool isNameParticle(std::string_view folded);
 // ECG lead labels and their usual OCR misreadings, on the RAW token: I, II, III, aVR, aVL, aVF, V1-V6, "VI" (V1),

@@ -54,4 +54,11 @@ void maskLabelsBetweenValues(std::vector<Finding>& findings, std::vector<Finding
 // value shows between the two masks.
 void bridgeSplitValues(std::vector<Finding>& findings);
 
+// Two PHI text findings one above the other, of line heights within
+// 2.5 times, whose facing edges are apart by at most half the smaller line height, leave no sliver of a line between
+// them: the narrower one, when it lies within the other's columns, grows over its own columns to the other's facing
+// edge (a 9 px birth date of a bordered identity block turned by a degree lay across the masks of the lines read
+// above and below it, its middle rows in neither).
+void bridgeStackedValues(std::vector<Finding>& findings);
+
 }  // namespace medpics::detect

@@ -348,9 +348,10 @@ void dateRules(Collector& c) {
     return dateValid(a, b, y) || dateValid(b, a, y);
   });
   // a slashed date of which OCR misread the year or the day out of the calendar ("14/11/1062" for 14/11/1962 at 0.50,
-  // "60/02/1908" for 08/02/1939 at 0.65): two groups of one or two digits, one of them a month, then four digits.
+  // "60/02/1908" for 08/02/1939 at 0.65, "15/06/022" for 15/06/2024 with a digit lost): two groups of one or two
+  // digits, one of them a month, then three or four digits.
   // Ratios and ranges have two groups, not three; nothing else clinical prints d/d/dddd
-  static const std::regex slashed(R"((^|[^\d/])((\d{1,2})\s?/\s?(\d{1,2})\s?/\s?(\d{4}))(?![\d/]))", kCase);
+  static const std::regex slashed(R"((^|[^\d/])((\d{1,2})\s?/\s?(\d{1,2})\s?/\s?(\d{3,4}))(?![\d/]))", kCase);
   c.addAll(slashed, 2, "date", 0.6f, "date-misread", [](const std::smatch& m) {
     const int a = std::stoi(m[3].str()), b = std::stoi(m[4].str());
     return (a >= 1 && a <= 12) || (b >= 1 && b <= 12);
@@ -360,6 +361,14 @@ void dateRules(Collector& c) {
   c.addAll(textEn2, 1, "date", 0.95f, "date-text-en");
   c.addAll(monthYear, 1, "date", 0.8f, "date-month-year");
   c.addAll(shortNumeric, 2, "date", 0.6f, "date-month-year-or-fragment");
+  // a day and month after a date's label, the year lost by OCR ("Examen du 15/06)" for "Examen du 15/06/2024"): two
+  // digits each, a calendar day and month ("fracture du 1/3 moyen", a third, is no date)
+  static const std::regex labelledDayMonth(R"((?:^|[^A-Za-z])(?:du|le|date|examen)\s*:?\s*((\d{2})/(\d{2}))(?![\d/]))",
+                                           kIcase);
+  c.addAll(labelledDayMonth, 1, "date", 0.6f, "date-day-month", [](const std::smatch& m) {
+    const int day = std::stoi(m[2].str()), month = std::stoi(m[3].str());
+    return day >= 1 && day <= 31 && month >= 1 && month <= 12;
+  });
   c.addAll(time, 2, "date", 0.6f, "time");
   c.require(Collector::Need::BirthWord);
   c.addAll(birthTrigger, 1, "date", 0.95f, "birth-trigger");
@@ -590,12 +599,9 @@ LineVerdict classifyLine(std::string_view original, float ocrConfidence) {
   // Only substantive vocabulary counts (units, measures, abbreviations, leads, clinical words; not single letters or
   // stop words such as "le", which a misread identity line "uit it fe) + M. LE bai" is full of), and a line with
   // a trigger word ("M.", "Nom", "Né") is never a measurement line.
-  // (every function word of the benign lexicon: "Où de hontes", a misread "CHU de Nantes", is no vocabulary line)
-  static const std::set<std::string> stopWords{
-      "le", "la",  "les", "de", "du", "des", "et", "a",  "au",  "aux",  "un",   "une",  "par", "en",  "it",   "is",
-      "of", "the", "and", "to", "in", "on",  "ou", "or", "sur", "pour", "avec", "sans", "at",  "for", "with", "by"};
+  // (every function word, isFunctionWord: "Où de hontes", a misread "CHU de Nantes", is no vocabulary line)
   const auto benignCount = std::size_t(std::count_if(tokens.begin(), tokens.end(), [](const Token& t) {
-    return t.raw.size() >= 2 && !stopWords.count(t.folded) && (benignToken(t) || misreadVocabulary(t));
+    return t.raw.size() >= 2 && !isFunctionWord(t.folded) && (benignToken(t) || misreadVocabulary(t));
   }));
   // a trigger word followed by a number is a setting, not a person ("DR 60": dynamic range, "M 1"); "Né" is a birth
   // label before "le" / "(e)" only ("ne" alone is often a misread unit: "31 ne" for "31 Hz")
@@ -664,14 +670,20 @@ LineVerdict classifyLine(std::string_view original, float ocrConfidence) {
   // (numbers split by a decimal comma, "0,4", count as vocabulary here, stop words too, but one substantive word is
   // needed)
   const auto vocabularyTokens = std::size_t(std::count_if(tokens.begin(), tokens.end(), [](const Token& t) {
-    return benignToken(t) || misreadVocabulary(t) || stopWords.count(t.folded);
+    return benignToken(t) || misreadVocabulary(t) || isFunctionWord(t.folded);
   }));
   // At least one vocabulary WORD (numbers alone are not vocabulary: "12/02/1569" is a birth date misread), and no
   // digits that could be a misread date or identifier (d/d/dd, six digits in a row).
   static const std::regex dateOrId(R"(\d{1,2}\s?[/.\-]\s?\d{1,2}\s?[/.\-]\s?\d{2,4}|\d{6})", kCase);
-  const bool vocabularyWord = std::any_of(tokens.begin(), tokens.end(), [](const Token& t) {
-    return t.alpha && t.raw.size() >= 2 && !stopWords.count(t.folded) && (benignToken(t) || misreadVocabulary(t));
-  });
+  // (a two-letter word in lower case counts as a unit after its value only, "90 ms": "te" opening a misread date
+  // line "“te: 24/2) 15.24" of an ECG header is no vocabulary)
+  bool vocabularyWord = false;
+  for (std::size_t i = 0; i < tokens.size() && !vocabularyWord; ++i) {
+    const Token& t = tokens[i];
+    const bool unitAfterValue = i > 0 && tokens[i - 1].hasDigit;
+    vocabularyWord = t.alpha && t.raw.size() >= 2 && !isFunctionWord(t.folded) &&
+                     (t.raw.size() > 2 || t.allCaps || unitAfterValue) && (benignToken(t) || misreadVocabulary(t));
+  }
   const bool vocabularyLine =
       !trigger && vocabularyWord && vocabularyTokens >= 2 && vocabularyTokens * 2 >= tokens.size() &&
       !std::regex_search(std::string(text), dateOrId) && std::all_of(tokens.begin(), tokens.end(), [](const Token& t) {
@@ -741,7 +753,7 @@ LineVerdict classifyLine(std::string_view original, float ocrConfidence) {
       const Token& t = tokens[i];
       if (lowerCaseWord(t)) {
         ++lower;
-        if (t.raw.size() >= 3 && !stopWords.count(t.folded)) {
+        if (t.raw.size() >= 3 && !isFunctionWord(t.folded)) {
           ++longer;
           known += (benignToken(t) || misreadVocabulary(t)) ? 1 : 0;
         }

@@ -183,6 +183,14 @@ const WordSet& particles() {
   return set;
 }
 
+// French and English function words (articles, prepositions, conjunctions), elided forms included.
+const WordSet& functionWords() {
+  static const WordSet set = {"le",  "la",  "les", "de", "du", "des", "d",    "l",    "et",   "a",  "au", "aux",
+                              "un",  "une", "par", "en", "ou", "sur", "pour", "avec", "sans", "it", "is", "of",
+                              "the", "and", "to",  "in", "on", "or",  "at",   "for",  "with", "by"};
+  return set;
+}
+
 bool contains(const WordSet& set, std::string_view word) { return set.count(word) != 0; }
 
 }  // namespace
@@ -233,6 +241,22 @@ const std::vector<std::string>& longBenignWords() {
 
 bool isClinicalAbbreviation(std::string_view w) { return contains(abbreviations(), w); }
 bool isNameParticle(std::string_view w) { return contains(particles(), w); }
+bool isFunctionWord(std::string_view w) { return contains(functionWords(), w); }
+
+std::vector<std::string> foldedWords(std::string_view utf8) {
+  std::vector<std::string> words;
+  std::string word;
+  for (char c : foldAccents(utf8)) {
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+      word += c;
+    } else if (!word.empty()) {
+      words.push_back(std::move(word));
+      word.clear();
+    }
+  }
+  if (!word.empty()) words.push_back(std::move(word));
+  return words;
+}
 
 bool isEcgLeadVariant(std::string_view raw) {
   if (raw == "I" || raw == "II" || raw == "III" || raw == "Il" || raw == "ll" || raw == "lI" || raw == "IIl")

@@ -211,15 +211,8 @@ struct LineInk {
 
 // True when the last word of `text` is a function word ("CHU de", "Hôpital de la"): a value does not end there.
 bool endsWithFunctionWord(const std::string& text) {
-  std::string last;
-  for (char c : foldAccents(text)) {
-    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
-      last += c;
-    else if (c == ' ')
-      last.clear();
-  }
-  static const std::set<std::string> words{"de", "du", "des", "la", "le", "les", "d", "l", "et", "a", "au", "aux", "en"};
-  return words.count(last) > 0;
+  const std::vector<std::string> words = foldedWords(text);
+  return !words.empty() && isFunctionWord(words.back());
 }
 
 // Parts of PHI lines left out of their masks (shown as dismissed outlines; the residual check matches the label it
@@ -271,8 +264,12 @@ std::vector<Finding> textFindings(const TextRegion& whole, const OcrLine& line, 
       // the network's outline of 8-10 px print often stops a glyph or two short ("IPP 8566009015" outlined over its
       // first four digits): within a word (gaps under 0.35 line heights), up to four line heights
       std::array<bool, 2> grow = isSmallTextLine(whole) ? endsOfLine : std::array<bool, 2>{false, true};
-      const int reach = int(std::ceil(4 * std::min(whole.rect.size.width, whole.rect.size.height)));
-      followLineInk(value, grow, ink->gray, ink->lines, reach, 0.35);
+      // a line cut by the image's top or bottom edge shows the feet or heads of its glyphs only: lower than the line
+      // (reach measured in its own heights is shorter), thinner strokes and wider gaps (the hyphen of a 12 px
+      // "DUMONT-ROCHÉ" at the top edge of an ECG, seen 8 px high): twice the reach, gaps up to 0.7 line heights
+      const bool cutByEdge = whole.box.y <= 0 || whole.box.br().y >= imageSize.height;
+      const int reach = int(std::ceil((cutByEdge ? 8 : 4) * std::min(whole.rect.size.width, whole.rect.size.height)));
+      followLineInk(value, grow, ink->gray, ink->lines, reach, cutByEdge ? 0.7 : 0.35);
     }
     placeTextFinding(p, whole, value, imageSize, endsOfLine);
     out.push_back(std::move(p));
@@ -524,7 +521,8 @@ struct Pipeline::Impl {
                    regions.size());
     LeftOut labels;  // the field labels and trailing settings left out of PHI lines' masks
     if (o.text && ocrReady) {
-      std::vector<std::size_t> uncertain, vocabulary, unreadableLines;
+      std::vector<std::size_t> uncertain, vocabulary;
+      std::vector<std::pair<std::size_t, bool>> unreadableLines;  // a small line, and whether it was read in part
       cv::Mat textGray;
       cv::cvtColor(textBgr, textGray, cv::COLOR_BGR2GRAY);
       const LineInk ink{textGray, regions};
@@ -538,10 +536,10 @@ struct Pipeline::Impl {
                        regions[i].box.height, lines[i].text.c_str(), double(lines[i].confidence));
         // a small line read in part, as nothing that identifies, is treated as unreadable (masked in an identity block,
         // next to a PHI line or on a code's label)
-        const bool partial = isSmallTextLine(regions[i]) && partialRead(regions[i], lines[i]) &&
-                             !classifyLine(lines[i].text, lines[i].confidence).phi;
+        const bool readInPart = isSmallTextLine(regions[i]) && partialRead(regions[i], lines[i]);
+        const bool partial = readInPart && !classifyLine(lines[i].text, lines[i].confidence).phi;
         if (!keep || partial) {
-          if (isSmallTextLine(regions[i])) unreadableLines.push_back(i);
+          if (isSmallTextLine(regions[i])) unreadableLines.push_back({i, readInPart});
           continue;
         }
         bool unsure = false, vocabularyLine = false;
@@ -558,13 +556,12 @@ struct Pipeline::Impl {
       // a small-text line OCR could not read at all (an IPP line of 12 px on a label, read as nothing) is masked when
       // it lies inside an identity block, next to a PHI line, or on a code's label; elsewhere it stays dropped
       std::vector<Finding> unreadable;
-      for (std::size_t i : unreadableLines) {
+      for (const auto& [i, readInPart] : unreadableLines) {
         if (!nextToIdentityLine(findings, regions[i].box) && !onCodeLabel(codeFindings, regions[i].box)) continue;
         bool unsure = false, vocabularyLine = false;
         Finding f = textFindings(regions[i], lines[i], bgr.size(), nullptr, &unsure, &vocabularyLine, &ink).front();
         if (!f.phi || !unsure) {
-          if (!partialRead(regions[i], lines[i]))
-            continue;                 // read as something after all: the ordinary rules dropped it
+          if (!readInPart) continue;  // read as something after all: the ordinary rules dropped it
           f.category = "other-text";  // what was read is not what is printed there
           f.phi = true;
           f.confidence = 0.3f;
@@ -579,6 +576,7 @@ struct Pipeline::Impl {
     findings.insert(findings.end(), codeFindings.begin(), codeFindings.end());
     maskLabelsBetweenValues(findings, labels.ends);
     bridgeSplitValues(findings);
+    bridgeStackedValues(findings);
     // after the codes: a label never hides a code
     for (auto* parts : {&labels.ends, &labels.between}) findings.insert(findings.end(), parts->begin(), parts->end());
     const auto textLines =

@@ -13,19 +13,11 @@
 namespace medpics::detect {
 
 bool hasIdentityTrigger(std::string_view text) {
-  const std::string folded = foldAccents(text);
-  std::vector<std::string> words(1);
-  for (char c : folded) {
-    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
-      words.back() += c;
-    else if (!words.back().empty())
-      words.emplace_back();
-  }
+  const std::vector<std::string> words = foldedWords(text);
   static const char* extra[] = {"ipp",     "nda", "nir", "ddn",  "dob",  "tel",   "adresse",  "sejour",
                                 "dossier", "ins", "id",  "secu", "rpps", "adeli", "naissance"};
   for (std::size_t i = 0; i < words.size(); ++i) {
     const std::string& w = words[i];
-    if (w.empty()) continue;
     // "Né(e) le", "Née le": "ne" alone is also a misread number ("ne - 145" for "136 - 145")
     if (w == "ne" || w == "nee") {
       for (std::size_t k = i + 1; k < words.size() && k <= i + 2; ++k)
@@ -33,8 +25,7 @@ bool hasIdentityTrigger(std::string_view text) {
       continue;
     }
     // a name trigger followed by a number is a setting ("DR 60": an ultrasound's dynamic range), not a label
-    const bool numberNext = i + 1 < words.size() && !words[i + 1].empty() &&
-                            words[i + 1].find_first_not_of("0123456789") == std::string::npos;
+    const bool numberNext = i + 1 < words.size() && words[i + 1].find_first_not_of("0123456789") == std::string::npos;
     if (isNameTrigger(w) && !numberNext) return true;
     if (std::find(std::begin(extra), std::end(extra), w) != std::end(extra)) return true;
   }

@@ -327,4 +327,58 @@ void bridgeSplitValues(std::vector<Finding>& findings) {
   }
 }
 
+void bridgeStackedValues(std::vector<Finding>& findings) {
+  auto isValue = [](const Finding& f) { return f.kind == Kind::Text && f.phi && f.box && f.box->area() > 0; };
+  // (indices: growing one finding invalidates no other)
+  for (std::size_t i = 0; i < findings.size(); ++i) {
+    for (std::size_t j = 0; j < findings.size(); ++j) {
+      if (i == j || !isValue(findings[i]) || !isValue(findings[j])) continue;
+      const Finding& upper = findings[i];
+      const Finding& lower = findings[j];
+      const double ha = lineHeight(upper), hb = lineHeight(lower);
+      if (std::max(ha, hb) > 2.5 * std::min(ha, hb)) continue;
+      // the facing edges: the upper outline's two lowest corners and the lower one's two highest
+      std::vector<cv::Point> bottom = outlineOf(upper), top = outlineOf(lower);
+      std::sort(bottom.begin(), bottom.end(), [](const cv::Point& p, const cv::Point& q) { return p.y > q.y; });
+      std::sort(top.begin(), top.end(), [](const cv::Point& p, const cv::Point& q) { return p.y < q.y; });
+      const double gap = (top[0].y + top[1].y) / 2.0 - (bottom[0].y + bottom[1].y) / 2.0;
+      if (gap <= 0 || gap > 0.5 * std::min(ha, hb)) continue;
+      // the narrower finding grows, over its own columns only, to the wider one's facing edge: it lies within the
+      // wider one's columns (give or take half a line height), so no field label beside it is covered
+      const bool upperGrows = upper.box->w < lower.box->w;
+      Finding& grows = findings[upperGrows ? i : j];
+      const Box& n = *grows.box;
+      const Box& w = *findings[upperGrows ? j : i].box;
+      const double tolerance = 0.5 * std::min(ha, hb);
+      if (n.x < w.x - tolerance || n.x + n.w > w.x + w.w + tolerance) continue;
+      // nothing read between them: a row in between (a date and its label between a name and an IPP) is no sliver;
+      // a row is a line of about their height whose middle lies within half a line height of the gap (a title beside
+      // the block, twice as tall, is not)
+      const double top0 = (bottom[0].y + bottom[1].y) / 2.0, bottom0 = top0 + gap, h = std::min(ha, hb);
+      bool between = false;
+      for (std::size_t k = 0; k < findings.size() && !between; ++k) {
+        const Finding& f = findings[k];
+        if (k == i || k == j || f.kind != Kind::Text || !f.box || lineHeight(f) > 1.5 * std::max(ha, hb)) continue;
+        const double middle = f.box->y + f.box->h / 2.0;
+        const int shared = std::min(n.x + n.w, f.box->x + f.box->w) - std::max(n.x, f.box->x);
+        between = shared > 0 && middle >= top0 - h / 2 && middle <= bottom0 + h / 2;
+      }
+      if (between) continue;
+      const cv::Point p = upperGrows ? top[0] : bottom[0], q = upperGrows ? top[1] : bottom[1];
+      auto edgeAt = [&](int x) {
+        return p.x == q.x ? (p.y + q.y) / 2 : int(std::lround(p.y + double(q.y - p.y) * (x - p.x) / (q.x - p.x)));
+      };
+      std::vector<cv::Point> pts = outlineOf(grows);
+      pts.push_back({n.x, edgeAt(n.x)});
+      pts.push_back({n.x + n.w - 1, edgeAt(n.x + n.w - 1)});
+      std::vector<cv::Point> hull;
+      cv::convexHull(pts, hull);
+      grows.polygon.clear();
+      for (const cv::Point& h : hull) grows.polygon.push_back({h.x, h.y});
+      const cv::Rect r = cv::boundingRect(hull);
+      grows.box = Box{r.x, r.y, r.width, r.height};
+    }
+  }
+}
+
 }  // namespace medpics::detect
