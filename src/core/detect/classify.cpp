@@ -568,6 +568,17 @@ bool garbage(std::string_view text, const std::vector<Token>& tokens) {
   return wordLike * 10 < tokens.size() * 6;
 }
 
+// A short word of two capitals or more then lower case, the shape of an abbreviation with a lower-case tail ("QTc"
+// misread "OQTc" on an ECG's measurement line): no name is written so.
+bool abbreviationShape(const Token& t) {
+  const std::string& r = t.raw;
+  if (r.size() < 3 || r.size() > 5 || !std::isupper((unsigned char)r[0]) || !std::isupper((unsigned char)r[1]))
+    return false;
+  const auto firstLower = std::find_if(r.begin(), r.end(), [](char c) { return std::islower((unsigned char)c); });
+  return firstLower != r.end() &&
+         std::all_of(firstLower, r.end(), [](char c) { return std::islower((unsigned char)c) != 0; });
+}
+
 }  // namespace
 
 std::vector<TextSpan> findPhiSpans(std::string_view original) {
@@ -688,7 +699,7 @@ LineVerdict classifyLine(std::string_view original, float ocrConfidence) {
       !trigger && vocabularyWord && vocabularyTokens >= 2 && vocabularyTokens * 2 >= tokens.size() &&
       !std::regex_search(std::string(text), dateOrId) && std::all_of(tokens.begin(), tokens.end(), [](const Token& t) {
         return benignToken(t) || misreadVocabulary(t) || t.folded.size() <= 3 || (!t.capitalised && !t.allCaps) ||
-               (t.hasDigit && !t.alpha);
+               (t.hasDigit && !t.alpha) || abbreviationShape(t);
       });
   std::size_t alnum = 0;
   for (const auto& t : tokens) alnum += t.raw.size();
@@ -733,7 +744,8 @@ LineVerdict classifyLine(std::string_view original, float ocrConfidence) {
   // and not declared benign: see resolveUncertainText
   // (a capitalised unknown word of three letters is allowed there: "OQT" for "QT", "RS" for "QRS")
   const bool longNameWord = std::any_of(tokens.begin(), tokens.end(), [](const Token& t) {
-    return nameLike(t) && t.raw.size() >= 4 && pronounceable(t) && !benignToken(t) && !misreadVocabulary(t);
+    return nameLike(t) && t.raw.size() >= 4 && pronounceable(t) && !benignToken(t) && !misreadVocabulary(t) &&
+           !abbreviationShape(t);
   });
   if (vocabularyLine && !longNameWord) {
     v.vocabulary = true;

@@ -337,6 +337,8 @@ void bridgeStackedValues(std::vector<Finding>& findings) {
       const Finding& lower = findings[j];
       const double ha = lineHeight(upper), hb = lineHeight(lower);
       if (std::max(ha, hb) > 2.5 * std::min(ha, hb)) continue;
+      // (lines along the row: a box more than twice its line's height is a turned line or a block)
+      if (upper.box->h > 2 * ha || lower.box->h > 2 * hb) continue;
       // the facing edges: the upper outline's two lowest corners and the lower one's two highest
       std::vector<cv::Point> bottom = outlineOf(upper), top = outlineOf(lower);
       std::sort(bottom.begin(), bottom.end(), [](const cv::Point& p, const cv::Point& q) { return p.y > q.y; });
@@ -364,9 +366,12 @@ void bridgeStackedValues(std::vector<Finding>& findings) {
         between = shared > 0 && middle >= top0 - h / 2 && middle <= bottom0 + h / 2;
       }
       if (between) continue;
+      // (the facing edge runs along the row, under 27 degrees: two corners of a turned outline's side are no edge)
       const cv::Point p = upperGrows ? top[0] : bottom[0], q = upperGrows ? top[1] : bottom[1];
+      if (std::abs(q.y - p.y) > 0.5 * std::abs(q.x - p.x)) continue;
       auto edgeAt = [&](int x) {
-        return p.x == q.x ? (p.y + q.y) / 2 : int(std::lround(p.y + double(q.y - p.y) * (x - p.x) / (q.x - p.x)));
+        const double y = p.y + double(q.y - p.y) * (x - p.x) / (q.x - p.x);
+        return int(std::lround(std::clamp(y, double(std::min(p.y, q.y)), double(std::max(p.y, q.y)))));
       };
       std::vector<cv::Point> pts = outlineOf(grows);
       pts.push_back({n.x, edgeAt(n.x)});
