@@ -85,6 +85,7 @@ TEST_CASE("benign clinical vocabulary stays visible", "[rules]") {
   // of an ECG header makes no vocabulary line; "12 ms" does
   CHECK_FALSE(classifyLine("\u201cte: 24/2) 15.24", 0.49f).vocabulary);
   CHECK(classifyLine("12 ms", 0.49f).vocabulary);
+  CHECK(classifyLine("kV 78 \u00a9", 0.49f).vocabulary);  // a radiograph's settings, misread: a unit with a capital
   // an abbreviation with a lower-case tail misread ("OQTc" for "QTc") is no name; a name in mixed case still is
   CHECK(classifyLine("FC 69 bpm PR 160 ms ORS 90 ms OT/OQTc 380/410 ms", 0.8f).vocabulary);
   CHECK(classifyLine("PR 160 ms QRS 90 ms DUval", 0.8f).category == "name");

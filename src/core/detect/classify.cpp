@@ -686,14 +686,15 @@ LineVerdict classifyLine(std::string_view original, float ocrConfidence) {
   // At least one vocabulary WORD (numbers alone are not vocabulary: "12/02/1569" is a birth date misread), and no
   // digits that could be a misread date or identifier (d/d/dd, six digits in a row).
   static const std::regex dateOrId(R"(\d{1,2}\s?[/.\-]\s?\d{1,2}\s?[/.\-]\s?\d{2,4}|\d{6})", kCase);
-  // (a two-letter word in lower case counts as a unit after its value only, "90 ms": "te" opening a misread date
-  // line "“te: 24/2) 15.24" of an ECG header is no vocabulary)
+  // (a two-letter word all in lower case counts as a unit after its value only, "90 ms": "te" opening a misread date
+  // line "“te: 24/2) 15.24" of an ECG header is no vocabulary; "kV 78" is)
   bool vocabularyWord = false;
   for (std::size_t i = 0; i < tokens.size() && !vocabularyWord; ++i) {
     const Token& t = tokens[i];
     const bool unitAfterValue = i > 0 && tokens[i - 1].hasDigit;
+    const bool capital = std::any_of(t.raw.begin(), t.raw.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
     vocabularyWord = t.alpha && t.raw.size() >= 2 && !isFunctionWord(t.folded) &&
-                     (t.raw.size() > 2 || t.allCaps || unitAfterValue) && (benignToken(t) || misreadVocabulary(t));
+                     (t.raw.size() > 2 || capital || unitAfterValue) && (benignToken(t) || misreadVocabulary(t));
   }
   const bool vocabularyLine =
       !trigger && vocabularyWord && vocabularyTokens >= 2 && vocabularyTokens * 2 >= tokens.size() &&
