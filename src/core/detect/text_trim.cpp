@@ -295,6 +295,16 @@ static std::vector<cv::Point> outlineOf(const Finding& f) {
   return pts;
 }
 
+// Makes the convex hull of `pts` the finding's outline: its polygon and its box.
+static void outlineHull(Finding& f, const std::vector<cv::Point>& pts) {
+  std::vector<cv::Point> hull;
+  cv::convexHull(pts, hull);
+  f.polygon.clear();
+  for (const cv::Point& p : hull) f.polygon.push_back({p.x, p.y});
+  const cv::Rect r = cv::boundingRect(hull);
+  f.box = Box{r.x, r.y, r.width, r.height};
+}
+
 void bridgeSplitValues(std::vector<Finding>& findings) {
   auto isValue = [](const Finding& f) { return f.kind == Kind::Text && f.phi && f.box && f.box->area() > 0; };
   for (Finding& right : findings) {
@@ -316,12 +326,7 @@ void bridgeSplitValues(std::vector<Finding>& findings) {
       const double leftMiddle = (pts[0].y + pts.back().y) / 2.0, rightMiddle = (other[0].y + other[1].y) / 2.0;
       if (std::abs(leftMiddle - rightMiddle) > 0.5 * std::min(ha, hb)) continue;
       for (const cv::Point& p : other) pts.push_back(p);
-      std::vector<cv::Point> hull;
-      cv::convexHull(pts, hull);
-      right.polygon.clear();
-      for (const cv::Point& p : hull) right.polygon.push_back({p.x, p.y});
-      const cv::Rect r = cv::boundingRect(hull);
-      right.box = Box{r.x, r.y, r.width, r.height};
+      outlineHull(right, pts);
       break;
     }
   }
@@ -376,12 +381,7 @@ void bridgeStackedValues(std::vector<Finding>& findings) {
       std::vector<cv::Point> pts = outlineOf(grows);
       pts.push_back({n.x, edgeAt(n.x)});
       pts.push_back({n.x + n.w - 1, edgeAt(n.x + n.w - 1)});
-      std::vector<cv::Point> hull;
-      cv::convexHull(pts, hull);
-      grows.polygon.clear();
-      for (const cv::Point& h : hull) grows.polygon.push_back({h.x, h.y});
-      const cv::Rect r = cv::boundingRect(hull);
-      grows.box = Box{r.x, r.y, r.width, r.height};
+      outlineHull(grows, pts);
     }
   }
 }
