@@ -1,6 +1,7 @@
 // Unit tests of the speed rules of issue 14 point 6: the job queue shared by the workers, the face plan by image kind
 // and skin, the reduced working copy keeping boxes in full-resolution pixels, models loaded once and timed.
 #include "medpics/demo/generator.hpp"
+#include "medpics/detect/models.hpp"
 #include "medpics/detect/pipeline.hpp"
 #include "medpics/detect/pipeline_plan.hpp"
 #include "test_detect_support.hpp"
@@ -158,28 +159,27 @@ TEST_CASE("reduced working copy: faces of a 12 MP photo are boxed in full-resolu
   CHECK(covered);
 }
 
-TEST_CASE("models are loaded once, at construction, on every worker, in under 0.5 s of CPU", "[speed][pipeline]") {
+TEST_CASE("models are loaded once, at construction, on every worker", "[speed][pipeline]") {
   if (!test::modelsPresent()) {
     WARN("models missing (scripts/fetch-models.sh): model load test skipped");
     return;
   }
+  // how long the load takes is a benchmark figure (bench_detection prints it against the 0.5 s target); here: that it
+  // happens at construction, on every worker, and never again
+  const int before = detect::networkImports();
   detect::PipelineOptions options;
   options.threads = 2;
   detect::Pipeline pipeline(options);
   const auto& s = pipeline.startup();
-  INFO("networks " << s.networksCpuMs << " ms CPU, first inferences " << s.firstInferenceCpuMs << " ms, ocr "
-                   << s.ocrCpuMs << " ms, face detectors " << s.faceCpuMs << " ms, wall " << s.wallMs << " ms");
   CHECK(s.ocrReady);
-  CHECK(s.networksCpuMs > 0);    // loaded here, not with the first image
-  CHECK(s.networksCpuMs < 500);  // BlazeFace + PP-OCRv4 DB (coarse and strip instances)
+  CHECK(s.networksCpuMs > 0);  // loaded here, not with the first image
   CHECK(s.firstInferenceCpuMs > 0);
-  // the first image does not load them again: it costs about what the second one costs
-  // a 12 MP page with 10 px print: the coarse pass, the refinement strips, faces and OCR all run
+  const int loaded = detect::networkImports() - before;
+  CHECK(loaded >= 2 * 2);  // BlazeFace and the DB network, on each of the two workers
+  // a 12 MP page with 10 px print: the coarse pass, the refinement strips, faces and OCR all run, and load nothing
   const cv::Mat page =
       test::renderLines({"Patient : DUPONT Jean", "Né le 12/03/1961"}, 10, false, nullptr, cv::Size(4000, 3000));
-  const auto first = pipeline.analyzeImage(page);
-  const auto second = pipeline.analyzeImage(page);
-  REQUIRE(first.ok());
-  INFO("first " << first.elapsedMs << " ms, second " << second.elapsedMs << " ms");
-  CHECK(first.elapsedMs < second.elapsedMs * 2 + 300);
+  REQUIRE(pipeline.analyzeImage(page).ok());
+  REQUIRE(pipeline.analyzeImage(page).ok());
+  CHECK(detect::networkImports() - before == loaded);
 }

@@ -16,6 +16,9 @@ std::string findModel(const std::string& fileName, const std::string& directory 
 // `instance` names a separate copy (OpenCV 4.6 keeps the first input shape a DB network saw: each tile size
 // needs its own instance).
 cv::dnn::Net& threadNetwork(const std::string& path, int instance = 0);
+// How many network files this process has imported so far (every thread, every instance): a model loaded once per
+// worker shows as a count that no later image raises.
+int networkImports();
 
 inline constexpr const char* kBlazeFaceModel = "blazeface_back_256.onnx";
 inline constexpr const char* kTextDbModel = "ppocr_v4_det.onnx";

@@ -4,6 +4,7 @@
 #include "medpics/util/share_dir.hpp"
 
 #include <cstdlib>
+#include <atomic>
 #include <filesystem>
 #include <map>
 #include <mutex>
@@ -21,6 +22,12 @@ std::string findModel(const std::string& fileName, const std::string& directory)
   return std::filesystem::is_regular_file(path, ec) ? path.string() : std::string();
 }
 
+namespace {
+std::atomic<int> imports{0};
+}
+
+int networkImports() { return imports.load(); }
+
 cv::dnn::Net& threadNetwork(const std::string& path, int instance) {
   thread_local std::map<std::pair<std::string, int>, cv::dnn::Net> nets;
   auto it = nets.find({path, instance});
@@ -30,6 +37,7 @@ cv::dnn::Net& threadNetwork(const std::string& path, int instance) {
     static std::mutex importing;
     std::unique_lock lock(importing);
     cv::dnn::Net net = cv::dnn::readNet(path);
+    ++imports;
     lock.unlock();
     net.setPreferableBackend(cv::dnn::DNN_BACKEND_OPENCV);
     net.setPreferableTarget(cv::dnn::DNN_TARGET_CPU);
