@@ -1,6 +1,6 @@
 // Regression tests of the codes missed on the hard corpora (seeds 857, 1103, 1117, 1213, 2311, 2467, 2749, 3089, 4261,
-// 5501, 5167, 6151, 6262, 6991, 7349, 7433, 7919, 8818, 9431), rebuilt with the generator: codes at a band's edge
-// without quiet zone, 1 px modules after JPEG, codes on stickers of large lab reports.
+// 5167, 5501, 5821, 6029, 6151, 6262, 6359, 6991, 7349, 7433, 7919, 8818, 9431), rebuilt with the generator: codes at
+// a band's edge without quiet zone, 1 px modules after JPEG, codes on stickers of large lab reports.
 #include "medpics/detect/codes.hpp"
 #include "medpics/detect/codes_linear.hpp"
 #include "medpics/detect/evaluation.hpp"
@@ -98,6 +98,13 @@ TEST_CASE("codes missed on the hard corpora are masked, read when the bars allow
                 9, 2684, 3578, 77},
            Case{"QR code 55 px in the bordered block of a lab report (q35)", K::LabReport, 3089, 17, 1081, 1441, 35},
            Case{"Aztec 22 px on a wristband (q60)", K::Wristband, 4261, 11, 2323, 1742, 60},
+           // session 20 (fresh seed): a 28 px QR code of 1.3 px modules on a tiny sticker, its light modules merged
+           Case{"QR code 28 px on the sticker of a 9.8 MP lab report (q73)", K::LabReport, 6029, 1, 2707, 3609, 73},
+           // a rectangular DataMatrix the coarse pass saw oblong (dropped undecoded), so the fine pass skipped it
+           Case{"rectangular DataMatrix 49 x 26 px on a wristband (q46)", K::Wristband, 6359, 3, 1385, 1038, 46},
+           // bars 169 px high turned 3.7 degrees, read on 18 rows only: the box stopped at a fifth of its length
+           Case{"Code 39 476 x 196 px turned on the sticker of a 9.9 MP lab report (q60)", K::LabReport, 5821, 17,
+                2719, 3625, 60},
        }) {
     const synth::SynthImage img = test::corpusImage(c.kind, c.seed, c.index, c.w, c.h, c.quality);
     const auto findings = detectCodes(img.pixels);

@@ -22,6 +22,10 @@ const std::vector<std::string>& longBenignWords();
 bool isClinicalAbbreviation(std::string_view folded);
 // Function words ("de", "la", "par", "the"...): articles, prepositions and conjunctions of French and English.
 bool isFunctionWord(std::string_view folded);
+// Titles before a name ("m", "mme", "dr", "docteur", "pr"...): name triggers that belong to the name they open.
+bool isTitle(std::string_view folded);
+// Units of two letters written after a value ("ms", "mm", "kV", "mg", "µg"...).
+bool isShortUnit(std::string_view folded);
 // The words of UTF-8 text, folded (see foldAccents): runs of ASCII letters and digits; everything else separates.
 std::vector<std::string> foldedWords(std::string_view utf8);
 // Name particles ("le", "la", "de", "du", "ben", "van", "saint"...): part of a name when a name follows.

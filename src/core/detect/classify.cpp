@@ -432,9 +432,11 @@ void nameRules(std::string_view text, Collector& c) {
   for (std::size_t i = n; i-- > 0;) runEnd[i] = i + 1 < n && word[i] && word[i + 1] ? runEnd[i + 1] : i;
   const bool ecgLine = ecgMeasureLine(tokens);
   std::size_t lastBegin = std::string_view::npos, lastEnd = 0;
+  // a title before a name ("M. FRANÇOIS Gaël", "Dr ROBERT") is masked with it: the box of a name covers all its words
   auto extend = [&](std::size_t i, std::size_t j, const char* rule, float conf) {
     if (word[i]) i = runStart[i];
     if (word[j]) j = runEnd[j];
+    if (i > 0 && isTitle(tokens[i - 1].folded)) --i;
     if (tokens[i].begin == lastBegin && tokens[j].end == lastEnd) return;  // this run is already masked
     lastBegin = tokens[i].begin;
     lastEnd = tokens[j].end;
@@ -465,7 +467,7 @@ void nameRules(std::string_view text, Collector& c) {
         last = m;
         found = true;
       }
-      if (found) c.add(tokens[k].begin, tokens[last].end, "name", 0.9f, "trigger-name");
+      if (found) c.add(tokens[isTitle(t.folded) ? i : k].begin, tokens[last].end, "name", 0.9f, "trigger-name");
       continue;
     }
     if (!word[i]) continue;
@@ -687,11 +689,12 @@ LineVerdict classifyLine(std::string_view original, float ocrConfidence) {
   // digits that could be a misread date or identifier (d/d/dd, six digits in a row).
   static const std::regex dateOrId(R"(\d{1,2}\s?[/.\-]\s?\d{1,2}\s?[/.\-]\s?\d{2,4}|\d{6})", kCase);
   // (a two-letter word all in lower case counts as a unit after its value only, "90 ms": "te" opening a misread date
-  // line "“te: 24/2) 15.24" of an ECG header is no vocabulary; "kV 78" is)
+  // line "“te: 24/2) 15.24" of an ECG header is no vocabulary, nor after a digit, "#4 te dd" for a 9 px italic date
+  // between a name and an IPP; "kV 78" is)
   bool vocabularyWord = false;
   for (std::size_t i = 0; i < tokens.size() && !vocabularyWord; ++i) {
     const Token& t = tokens[i];
-    const bool unitAfterValue = i > 0 && tokens[i - 1].hasDigit;
+    const bool unitAfterValue = i > 0 && tokens[i - 1].hasDigit && isShortUnit(t.folded);
     const bool capital = std::any_of(t.raw.begin(), t.raw.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
     vocabularyWord = t.alpha && t.raw.size() >= 2 && !isFunctionWord(t.folded) &&
                      (t.raw.size() > 2 || capital || unitAfterValue) && (benignToken(t) || misreadVocabulary(t));

@@ -286,7 +286,9 @@ std::vector<cv::Rect> localiseMatrixCodes(const cv::Mat& gray, std::initializer_
       const cv::Mat roi = bin(r);
       const double ink = cv::countNonZero(roi) / double(roi.total());
       const bool small = a < 24;
-      if (ink < (small ? 0.2 : 0.3) || ink > (small ? 0.85 : 0.75)) continue;
+      // (a symbol of 1.3 px modules blurs into dense ink under the mean threshold: a 28 px QR code at JPEG q73, 0.78)
+      const bool denseSmall = small || (maxSide > 0 && a < 32);
+      if (ink < (small ? 0.2 : 0.3) || ink > (denseSmall ? 0.85 : 0.75)) continue;
       // the fine pass sees small symbols at full resolution, next to text: it asks for the module density of a code
       // a block of text lines (white settings printed on an ultrasound) closes into a square too, but has blank
       // rows between its lines; a code's modules fill every row
@@ -331,11 +333,16 @@ std::vector<cv::Rect> localiseMatrixCodes(const cv::Mat& gray, std::initializer_
 // True when the candidate `r` of `gray` shows a 2-D code's modules: about half of it inked (Otsu), in many pieces
 // of paper (a 38 x 20 px DataMatrix: 11, a 36 px Aztec: 8, a 58 px QR: 27; a bold "V2" on an ECG, an "L" marker or a
 // "0" in white on a radiograph: 1 or 2).
+// Under 32 px, modules of 1-1.5 px blur together: the light ones merge (a 28 px QR code at JPEG q73: 4 pieces of
+// paper) but its dark ones stay apart (8 pieces of ink, 8-connected; a bold glyph or two: 1-2).
 bool showsModules(const cv::Mat& gray, const cv::Rect& r) {
   cv::Mat otsu, labels;
   cv::threshold(gray(r), otsu, 0, 255, cv::THRESH_BINARY_INV | cv::THRESH_OTSU);
   const double ink = cv::countNonZero(otsu) / double(std::max<std::size_t>(1, otsu.total()));
-  return ink >= 0.3 && ink <= 0.75 && cv::connectedComponents(~otsu, labels, 4) - 1 >= 6;
+  if (ink < 0.3 || ink > 0.75) return false;
+  const int paperPieces = cv::connectedComponents(~otsu, labels, 4) - 1;
+  if (paperPieces >= 6) return true;
+  return std::max(r.width, r.height) < 32 && paperPieces >= 3 && cv::connectedComponents(otsu, labels, 8) - 1 >= 6;
 }
 
 // True when the dark class of a grey crop (Otsu) is less than 30 % darker than its light class: a code is printed in
@@ -435,7 +442,9 @@ void readInto(const cv::Mat& gray, double scale, const CodeOptions& o, std::vect
       x1 = std::max(x1, pt.x);
       y1 = std::max(y1, pt.y);
     }
-    if (std::min(x1 - x0, y1 - y0) < 3) {  // 1-D codes report a scan line: find the bars' full extent
+    // 1-D codes report a scan line, or the few rows read alike (18 rows of a Code 39's 112): find the bars' extent
+    const int across = std::min(x1 - x0, y1 - y0), along = std::max(x1 - x0, y1 - y0);
+    if (across < 3 || (categoryOf(r.format()) == "barcode" && across < along / 5)) {
       const cv::Rect scan(cv::Point(x0, y0), cv::Point(x1 + 1, y1 + 1));
       cv::Rect bars = linearExtent(gray, scan);
       if (scan.width >= scan.height) {
@@ -622,9 +631,12 @@ std::vector<Finding> detectCodes(const cv::Mat& bgr, const CodeOptions& o) {
       const double toSmall = scale * locScale;
       const cv::Rect coarse(int(r.x * toSmall), int(r.y * toSmall), std::max(1, int(r.width * toSmall)),
                             std::max(1, int(r.height * toSmall)));
-      // the same symbol seen by the coarse pass (a larger blob that merely touches it, such as a band's edge, is not)
+      // the same symbol seen by the coarse pass (a larger blob that merely touches it, such as a band's edge, is not;
+      // nor is a nested or an oblong one, which that pass drops unless decoded: a 49 x 26 px DataMatrix on a
+      // wristband, whose L finder the fine pass looks for)
       const bool seen = std::any_of(candidates.begin(), candidates.end(), [&](const auto& c) {
-        return (c.first & coarse).area() >= 0.5 * coarse.area() && c.first.area() <= 4 * std::max(1, coarse.area());
+        return !c.nested && squareish(c.first) && (c.first & coarse).area() >= 0.5 * coarse.area() &&
+               c.first.area() <= 4 * std::max(1, coarse.area());
       });
       if (!seen) candidates.push_back({r, 1.0 / scale, false, true});
     }

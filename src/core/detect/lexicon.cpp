@@ -191,6 +191,20 @@ const WordSet& functionWords() {
   return set;
 }
 
+// Titles written before a name ("M.", "Mme", "Dr"): part of the name they open.
+const WordSet& titles() {
+  static const WordSet set = {"m",       "mr",     "mrs",          "ms",     "miss",    "mme",        "mlle", "monsieur",
+                              "madame", "mademoiselle", "dr", "docteur", "doctor", "pr",   "professeur", "prof"};
+  return set;
+}
+
+// Units of two letters, written after their value ("90 ms", "78 kV", "12 mg").
+const WordSet& shortUnits() {
+  static const WordSet set = {"kv", "ma", "ms", "mm", "cm", "km", "hz", "db", "mv", "fl", "pg", "kg", "mg",
+                              "ug", "dl", "ml", "cc", "ui", "iu", "ng", "mn", "nm", "um", "gy", "sv", "bq"};
+  return set;
+}
+
 bool contains(const WordSet& set, std::string_view word) { return set.count(word) != 0; }
 
 }  // namespace
@@ -242,6 +256,8 @@ const std::vector<std::string>& longBenignWords() {
 bool isClinicalAbbreviation(std::string_view w) { return contains(abbreviations(), w); }
 bool isNameParticle(std::string_view w) { return contains(particles(), w); }
 bool isFunctionWord(std::string_view w) { return contains(functionWords(), w); }
+bool isTitle(std::string_view w) { return contains(titles(), w); }
+bool isShortUnit(std::string_view w) { return contains(shortUnits(), w) || w == "\xC2\xB5g"; }
 
 std::vector<std::string> foldedWords(std::string_view utf8) {
   std::vector<std::string> words;
