@@ -114,6 +114,29 @@ TEST_CASE("a vocabulary line read with errors is to-check, never masked for its 
   CHECK(g[0].phi);
 }
 
+TEST_CASE("a poor re-reading of part of a benign line read with confidence is benign", "[rules]") {
+  using medpics::test::textFinding;
+  const cv::Size image(4000, 2800);
+  // an ECG header: identity row, then the filter line read 0.91 and its lower half re-read by the small-text pass
+  std::vector<Finding> f = {
+      textFinding(250, 110, 580, 130, "Nom : DA SILVA Hervé", "name", true, 0.87f),
+      textFinding(66, 349, 1512, 186, "Filtre 0,05-150 Hz Axe QRS -20° Rythme sinusal", "benign", false, 0.86f),
+      textFinding(36, 415, 769, 107, "Filtre U,Uo-LoU Hz Axe", "other-text", true, 0.3f),
+      // the same words, but a row that also holds a name: not within the benign line's box
+      textFinding(36, 300, 769, 240, "Filtre Hz Axe LEFEBVRE", "other-text", true, 0.3f),
+      // within the line's box, but most of its words are not the line's
+      textFinding(100, 380, 700, 100, "Filtre Hz LEFEBVRE Sophie Mme", "other-text", true, 0.3f),
+  };
+  resolveUncertainText(f, {2, 3, 4}, image, ImageKind::Ecg);
+  CHECK_FALSE(f[2].phi);
+  CHECK(f[2].category == "benign");
+  CHECK(f[3].phi);  // in the header band, next to the identity row: stays masked
+  CHECK(f[4].phi);
+  // a decimal range from zero is no misread date: the filter line read with errors is a vocabulary line
+  CHECK(classifyLine("Filtre 0.05-150 Hz Axe ORS -28°", 0.8f).vocabulary);
+  CHECK(classifyLine("Examen 0.12-1985 Hz", 0.8f).phi);
+}
+
 TEST_CASE("a trigger-like word followed by a number is a setting (DR 60), not a name label", "[rules]") {
   CHECK_FALSE(classifyLine("Gain 57 DR 60", 0.8f).phi);
   CHECK_FALSE(hasIdentityTrigger("Gain 57 DR 60"));

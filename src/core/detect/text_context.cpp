@@ -67,9 +67,36 @@ bool nextToIdentityLine(const std::vector<Finding>& findings, const cv::Rect& bo
   return std::any_of(anchors.begin(), anchors.end(), [&](const Anchor& a) { return (a.area & box).area() > 0; });
 }
 
+// True when uncertain text `u` is a poorer reading of part of a benign line read with confidence: its box lies within
+// that line's (80 % of its area or more) and half of its words, two at least, are words of that line (the lower
+// half of "Filtre 0,05-150 Hz Axe QRS -20° Rythme sinusal", read 0.91, re-read by the small-text pass as "Filtre
+// U,Uo-LoU Hz Axe"). A line spanning an identity row too holds words the benign line does not.
+static bool rereadsBenignLine(const Finding& u, const std::vector<Finding>& findings) {
+  const cv::Rect box(u.box->x, u.box->y, u.box->w, u.box->h);
+  std::vector<std::string> words;
+  for (std::string& w : foldedWords(u.text))
+    if (w.size() >= 2 && w.find_first_of("0123456789") == std::string::npos) words.push_back(std::move(w));
+  if (words.size() < 2) return false;
+  return std::any_of(findings.begin(), findings.end(), [&](const Finding& v) {
+    if (v.kind != Kind::Text || !v.box || v.phi || v.category != "benign" || v.confidence < 0.82f) return false;
+    const cv::Rect line(v.box->x, v.box->y, v.box->w, v.box->h);
+    if ((line & box).area() < 0.8 * box.area()) return false;
+    const std::vector<std::string> lineWords = foldedWords(v.text);
+    const auto shared = std::count_if(words.begin(), words.end(), [&](const std::string& w) {
+      return std::find(lineWords.begin(), lineWords.end(), w) != lineWords.end();
+    });
+    return shared >= 2 && 2 * shared >= long(words.size());
+  });
+}
+
 void resolveUncertainText(std::vector<Finding>& findings, const std::vector<std::size_t>& uncertain, cv::Size image,
                           ImageKind kind, const std::vector<std::size_t>& vocabulary) {
   if (uncertain.empty() || isPhotoKind(kind)) return;  // on photos all uncertain text stays masked
+  for (std::size_t i : uncertain)
+    if (i < findings.size() && findings[i].box && rereadsBenignLine(findings[i], findings)) {
+      findings[i].category = "benign";  // what the better reading of the same pixels says
+      findings[i].phi = false;
+    }
   std::vector<char> isUncertain(findings.size(), 0), isVocabulary(findings.size(), 0);
   for (std::size_t i : uncertain)
     if (i < findings.size()) isUncertain[i] = 1;
@@ -92,8 +119,11 @@ void resolveUncertainText(std::vector<Finding>& findings, const std::vector<std:
   // block is printed in one size; trace strokes read as "Lt" are as tall as the traces)
   const auto leadLike = [&](std::size_t i) { return kind == ImageKind::Ecg && alnumChars(findings[i].text) <= 4; };
   std::vector<char> staysMasked(findings.size(), 0);
+  const auto settled = [&](std::size_t i) {
+    return i >= findings.size() || !findings[i].box || findings[i].category == "benign";
+  };
   for (std::size_t i : uncertain) {
-    if (i >= findings.size() || !findings[i].box) continue;
+    if (settled(i)) continue;
     const cv::Rect box = boxOf(i);
     const double height = lineHeight(findings[i]);
     const bool nearAnchor = std::any_of(anchors.begin(), anchors.end(), [&](const Anchor& a) {
@@ -120,11 +150,11 @@ void resolveUncertainText(std::vector<Finding>& findings, const std::vector<std:
     return false;
   };
   for (std::size_t i : uncertain) {
-    if (i >= findings.size() || !findings[i].box) continue;
+    if (settled(i)) continue;
     if (!staysMasked[i] && leadLike(i) && inBand(boxOf(i)) && !isVocabulary[i] && onIdentityRow(i)) staysMasked[i] = 1;
   }
   for (std::size_t i : uncertain) {
-    if (i >= findings.size() || !findings[i].box || staysMasked[i]) continue;
+    if (settled(i) || staysMasked[i]) continue;
     findings[i].category = kToCheckCategory;
     findings[i].phi = false;
   }
