@@ -430,3 +430,19 @@ TEST_CASE(
        })
     checkCorpusMiss(c);
 }
+
+TEST_CASE("miss (fresh seeds of session 20): a title left out of its name; an italic date read as a unit's line",
+          "[misses][pipeline]") {
+  MODELS_OR_SKIP();
+  using Case = CorpusMiss;
+  for (const Case& c : {
+           // a 9 px "Patient(e) : M. FRANÇOIS Gaël" read "Patente) M FRAMÇONS Gaal": the mask began after "M"
+           // (71 % covered)
+           Case{"9 px name with its title in a bordered block", synth::ImageKind::LabReport, 1307, 17, 1697, 2262, 67},
+           // a 9 px italic "11/05/2010" between a name and an IPP on a small sticker read "#4 te dd": "te" after a
+           // digit counted as a unit, the line shown to check (88 % covered)
+           Case{"9 px italic date on a sticker read as a unit's line", synth::ImageKind::LabReport, 6029, 1, 2707, 3609,
+                73},
+       })
+    checkCorpusMiss(c);
+}

@@ -70,9 +70,7 @@ bool weakLabel(const std::string& w) {
 
 bool courtesyTitle(std::string_view raw) {
   const auto w = wordsOf(raw);
-  static const std::set<std::string> titles{"m",  "mme",     "mr", "mrs",        "ms",       "mlle",
-                                            "dr", "docteur", "pr", "professeur", "monsieur", "madame"};
-  return w.size() == 1 && titles.count(w.front()) > 0;
+  return w.size() == 1 && isTitle(w.front());
 }
 
 bool punctuationOnly(std::string_view raw) { return wordsOf(raw).empty(); }
@@ -186,7 +184,10 @@ LineExtent phiExtent(const OcrLine& line, const std::vector<TextSpan>& spans) {
   // first span: "IPP 123", "Né(e) le 12/03/1960" are matched with their label), up to the first word of the value
   // (a word of a span that is not a label word, or a courtesy title: "Patient(e) : Mme DUPONT")
   const std::size_t cut = valueStart(line, labelRun(line, 0), spans);
-  if (cut > 0 && cut < words.size()) extent.from = (words[cut - 1].to + words[cut].from) / 2.0;
+  // (halfway between the label and the value, never past the value's start: Tesseract may give a misread label a box
+  // over the whole line, "Patente)" 0.01-0.99 before "M FRAMÇONS Gaal")
+  if (cut > 0 && cut < words.size())
+    extent.from = std::min((words[cut - 1].to + words[cut].from) / 2.0, double(words[cut].from));
   // trailing benign run: after the last span, starting with a vocabulary word or a single letter, all confident
   std::size_t tail = words.size();
   for (std::size_t i = words.size(); i-- > 0;) {
@@ -200,7 +201,7 @@ LineExtent phiExtent(const OcrLine& line, const std::vector<TextSpan>& spans) {
   // a value goes on after a comma ("Lambert, Thé": the first name "Théo" cut short by the outline reads as a word)
   if (tail < words.size() && tail > 0 && text(words[tail - 1]).ends_with(',')) tail = words.size();
   if (tail < words.size() && tail > 0 && words[tail].from > extent.from)
-    extent.to = (words[tail - 1].to + words[tail].from) / 2.0;
+    extent.to = std::max((words[tail - 1].to + words[tail].from) / 2.0, double(words[tail - 1].to));
   if (extent.to <= extent.from) return {};
   return extent;
 }
