@@ -103,8 +103,8 @@ TEST_CASE("codes missed on the hard corpora are masked, read when the bars allow
            // a rectangular DataMatrix the coarse pass saw oblong (dropped undecoded), so the fine pass skipped it
            Case{"rectangular DataMatrix 49 x 26 px on a wristband (q46)", K::Wristband, 6359, 3, 1385, 1038, 46},
            // bars 169 px high turned 3.7 degrees, read on 18 rows only: the box stopped at a fifth of its length
-           Case{"Code 39 476 x 196 px turned on the sticker of a 9.9 MP lab report (q60)", K::LabReport, 5821, 17,
-                2719, 3625, 60},
+           Case{"Code 39 476 x 196 px turned on the sticker of a 9.9 MP lab report (q60)", K::LabReport, 5821, 17, 2719,
+                3625, 60},
        }) {
     const synth::SynthImage img = test::corpusImage(c.kind, c.seed, c.index, c.w, c.h, c.quality);
     const auto findings = detectCodes(img.pixels);

@@ -173,8 +173,8 @@ ImageKindFeatures measureImageKind(const cv::Mat& bgr) {
       // inside a page already found bright and pale: shading allowed, still pale, little grey and little ink; its
       // paper counted over the page, not over the box's corners of table (a lab report turned 4 degrees on a mauve
       // table, filling 0.8 of its box: paper 0.38 of the box)
-      const bool shadedPage = g.colourful < 0.1 && g.midTones < 0.15 && g.ink < 0.15 &&
-                              (g.paper > 0.4 * fill || g.page > 0.45 * fill);
+      const bool shadedPage =
+          g.colourful < 0.1 && g.midTones < 0.15 && g.ink < 0.15 && (g.paper > 0.4 * fill || g.page > 0.45 * fill);
       if (ecgLike(g) || documentLike(g) || shadedPage) {
         g.paper = std::max(g.paper, 0.51);  // classified as a document from here on
         g.midTones = std::min(g.midTones, 0.29);

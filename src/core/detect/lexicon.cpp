@@ -193,8 +193,8 @@ const WordSet& functionWords() {
 
 // Titles written before a name ("M.", "Mme", "Dr"): part of the name they open.
 const WordSet& titles() {
-  static const WordSet set = {"m",       "mr",     "mrs",          "ms",     "miss",    "mme",        "mlle", "monsieur",
-                              "madame", "mademoiselle", "dr", "docteur", "doctor", "pr",   "professeur", "prof"};
+  static const WordSet set = {"m",      "mr",           "mrs", "ms",      "miss",   "mme", "mlle",       "monsieur",
+                              "madame", "mademoiselle", "dr",  "docteur", "doctor", "pr",  "professeur", "prof"};
   return set;
 }
 
