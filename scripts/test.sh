@@ -21,8 +21,13 @@ cmake -S . -B "$SAN_DIR" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DMEDPICS_SA
 cmake --build "$SAN_DIR" -j2 --target unit_tests api_tests desk_tests
 mkdir -p "$SAN_DIR/test-artifacts"
 # Leak checking is off: third-party libraries (OpenCV, Tesseract, glib) keep process-lifetime allocations.
+# The detection-quality regressions (the [misses] cases, the goldens, the residual check's convergence) are left to
+# the first stage: under ASan they replay the code paths that the hostile-image, pipeline-by-kind and other detection
+# tests already run here, on many more full-size images (~13 min of the ASan stage's 42 at stop 31).
+QUALITY_ONLY='^unit:(miss|.*golden|residual check converges|rows of a turned page|the lines of a lab-report sticker'
+QUALITY_ONLY+='|an IPP line of a label|a rotated ECG header row|ECG traces read as letters|codes missed on the hard)'
 ASAN_OPTIONS="detect_leaks=0:abort_on_error=1" UBSAN_OPTIONS="print_stacktrace=1" \
-  ctest --test-dir "$SAN_DIR" --output-on-failure -j2 --timeout 1800 -LE gui -E '^gui_tests_NOT_BUILT'
+  ctest --test-dir "$SAN_DIR" --output-on-failure -j2 --timeout 1800 -LE gui -E "^gui_tests_NOT_BUILT|$QUALITY_ONLY"
 # (gui_tests is not built here: catch_discover_tests then registers one unlabelled placeholder, excluded by name.)
 
 # ThreadSanitizer: the suites that run threads against each other (any report fails the test): the task pool,
