@@ -5,6 +5,7 @@
 #include "medpics/detect/classify.hpp"
 #include "medpics/detect/code_labels.hpp"
 #include "medpics/detect/face_cover.hpp"
+#include "medpics/detect/frame_edge.hpp"
 #include "medpics/detect/grid_removal.hpp"
 #include "medpics/detect/image_kind.hpp"
 #include "medpics/detect/ink_mask.hpp"
@@ -570,6 +571,9 @@ struct Pipeline::Impl {
       }
       findings.insert(findings.end(), unreadable.begin(), unreadable.end());
       maskCodeLabels(findings, codeFindings);
+      // the feet of a header row that the frame cut (a page or an ECG turned before it was scanned)
+      const std::vector<Finding> cutRows = rowsCutByFrame(findings, textGray);
+      findings.insert(findings.end(), cutRows.begin(), cutRows.end());
     } else {
       std::erase_if(codeFindings, [&](const Finding& c) { return unreadableCodeIsText(c, findings); });
     }

@@ -1,0 +1,25 @@
+// A row of print cut by the image's top or bottom edge, beside a header or footer that holds identity text.
+#pragma once
+#include "medpics/detect/finding.hpp"
+
+#include <opencv2/core.hpp>
+
+#include <vector>
+
+namespace medpics::detect {
+
+// Findings masking the rows of print that the image's top or bottom edge cut, above a header (below a footer) whose
+// rows hold PHI. A page or an ECG turned by a degree or two before it was photographed or scanned keeps 1-5 px of
+// its first row ("Nom : PRÉVOST^BRIGITTE" of 11 px print, 3 px visible): no reader outlines it, yet it may identify.
+// For each edge, each block of text findings within three line heights of it (grouped where their extents, one line
+// height beyond each end, overlap) that holds a PHI finding (masked, not "to-check"): in a band one line height deep
+// along the edge, every text outline painted over with the paper, ink is told from paper by Otsu over the block's
+// part of the band (which needs an ink contrast of 30 grey levels or more in `gray`, the image's grey copy with an
+// ECG's grid faded); the ink components touching the edge's row are glyphs the edge cut. With two or more of them
+// within the block, the finding ("other-text", phi true, detector "frame-edge") spans them, those that go on along
+// the edge across gaps of at most two line heights (the cut row is longer than those under it), and the block's PHI
+// lines that reach within half a line height of the edge, as deep as the deepest piece, with a quarter line height of
+// margin.
+std::vector<Finding> rowsCutByFrame(const std::vector<Finding>& findings, const cv::Mat& gray);
+
+}  // namespace medpics::detect

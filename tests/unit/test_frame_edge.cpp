@@ -1,0 +1,78 @@
+// rowsCutByFrame: the feet of a header row cut by the image's edge are masked beside an identity header, only there.
+#include "medpics/detect/frame_edge.hpp"
+
+#include <catch2/catch.hpp>
+#include <opencv2/imgproc.hpp>
+
+using namespace medpics::detect;
+
+namespace {
+
+constexpr int kWidth = 700, kHeight = 200;
+const char* kCutRow = "Nom : DUPONT Jean   Ne(e) le 01/02/1960   IPP 1234567890";
+
+// A page whose first row lies above its top edge but for the feet of its glyphs (baseline at y = 4), with a shorter
+// second row under it, outlined by `second`.
+struct Header {
+  cv::Mat gray;
+  Finding second;
+  int cutRowEnd = 0;
+};
+
+Header header(bool withCutRow, bool secondIsPhi, bool inverted = false) {
+  Header h;
+  const cv::Scalar paper(inverted ? 20 : 240), ink(inverted ? 230 : 30);
+  h.gray = cv::Mat(kHeight, kWidth, CV_8UC1, paper);
+  int baseline = 0;
+  const cv::Size size = cv::getTextSize(kCutRow, cv::FONT_HERSHEY_SIMPLEX, 0.6, 1, &baseline);
+  h.cutRowEnd = 20 + size.width;
+  if (withCutRow) cv::putText(h.gray, kCutRow, {20, 4}, cv::FONT_HERSHEY_SIMPLEX, 0.6, ink, 1, cv::LINE_AA);
+  cv::putText(h.gray, "Date : 12/10/2024", {20, 24}, cv::FONT_HERSHEY_SIMPLEX, 0.6, ink, 1, cv::LINE_AA);
+  h.second.kind = Kind::Text;
+  h.second.category = secondIsPhi ? "date" : "benign";
+  h.second.phi = secondIsPhi;
+  h.second.box = Box{16, 8, 175, 22};
+  h.second.text = "Date : 12/10/2024";
+  return h;
+}
+
+}  // namespace
+
+TEST_CASE("a header row cut by the top edge is masked along its whole length beside a PHI row", "[rules]") {
+  for (bool inverted : {false, true}) {
+    const Header h = header(true, true, inverted);
+    const auto found = rowsCutByFrame({h.second}, h.gray);
+    INFO("inverted " << inverted);
+    REQUIRE(found.size() == 1);
+    const Finding& f = found.front();
+    CHECK(f.phi);
+    CHECK(f.category == "other-text");
+    CHECK(f.detector == "frame-edge");
+    REQUIRE(f.box);
+    CHECK(f.box->y == 0);
+    CHECK(f.box->h >= 5);          // the feet of the glyphs (rows 0-4)
+    CHECK(f.box->h <= 22);         // no deeper than one line
+    CHECK(f.box->x <= 20);         // from the row's start...
+    CHECK(f.box->x + f.box->w >= h.cutRowEnd);  // ...to its end, past the shorter row under it
+  }
+}
+
+TEST_CASE("no strip without print above the header, nor beside a header that holds no PHI", "[rules]") {
+  const Header blank = header(false, true);
+  CHECK(rowsCutByFrame({blank.second}, blank.gray).empty());
+  const Header benign = header(true, false);
+  CHECK(rowsCutByFrame({benign.second}, benign.gray).empty());
+  CHECK(rowsCutByFrame({}, benign.gray).empty());
+}
+
+TEST_CASE("a footer row cut by the bottom edge is masked too", "[rules]") {
+  Header h = header(true, true);
+  cv::flip(h.gray, h.gray, 0);  // upside down: the cut row's feet (now heads) at the bottom edge
+  Box& b = *h.second.box;
+  b.y = kHeight - b.y - b.h;
+  const auto found = rowsCutByFrame({h.second}, h.gray);
+  REQUIRE(found.size() == 1);
+  REQUIRE(found.front().box);
+  CHECK(found.front().box->y + found.front().box->h == kHeight);
+  CHECK(found.front().box->x + found.front().box->w >= h.cutRowEnd);
+}
