@@ -92,6 +92,19 @@ TEST_CASE("benign clinical vocabulary stays visible", "[rules]") {
   // an abbreviation with a lower-case tail misread ("OQTc" for "QTc") is no name; a name in mixed case still is
   CHECK(classifyLine("FC 69 bpm PR 160 ms ORS 90 ms OT/OQTc 380/410 ms", 0.8f).vocabulary);
   CHECK(classifyLine("PR 160 ms QRS 90 ms DUval", 0.8f).category == "name");
+  // a long vocabulary word read exactly with a poor confidence ("DEBOUT" at 0.09, a light radiograph's 40 px marker)
+  // is a vocabulary line (to check wherever it lies), not benign; read confidently it is benign; a capitalised word
+  // one letter from it stays a name
+  for (const char* marker : {"DEBOUT", "COUCHE", "COUCHÉ"}) {
+    INFO(marker);
+    const LineVerdict poor = classifyLine(marker, 0.09f);
+    CHECK(poor.vocabulary);
+    CHECK(poor.uncertain);
+    CHECK_FALSE(classifyLine(marker, 0.9f).phi);
+  }
+  CHECK(classifyLine("GOUCHÉ", 0.38f).phi);
+  CHECK_FALSE(classifyLine("GOUCHÉ", 0.38f).vocabulary);
+  CHECK_FALSE(classifyLine("DR 60", 0.3f).vocabulary);  // short: not this rule
 }
 
 TEST_CASE("OCR garbage and very short text are uncertain, never a name", "[rules]") {

@@ -735,6 +735,16 @@ LineVerdict classifyLine(std::string_view original, float ocrConfidence) {
   if (allBenign && ocrConfidence >= 0.6f &&
       (alnum >= 2 || isBenignWord(tokens.front().folded) || isEcgLeadVariant(tokens.front().raw)))
     return verdict("benign", false, 0.5f + 0.4f * ocrConfidence);
+  // a long vocabulary word alone, read exactly but under 60 % ("DEBOUT" at 0.09, the 40 px white position marker of a
+  // light radiograph): not confident enough to be declared benign, but no evidence of a name either (a capitalised
+  // misreading of a name keeps its letters: "GOUCHÉ" stays a name); shown to check wherever it lies, as a vocabulary
+  // line (resolveUncertainText), instead of masked in the identity band. Not a common surname or first name.
+  if (!trigger && tokens.size() == 1 && tokens.front().alpha && tokens.front().folded.size() >= 5 &&
+      isBenignWord(tokens.front().folded) && !isCommonSurname(tokens.front().folded) &&
+      !isCommonFirstName(tokens.front().folded)) {
+    v.vocabulary = true;
+    return verdict("other-text", true, 0.3f, true);
+  }
   // a line mostly of vocabulary, read confidently, without a word a person could be called ("RS 12° Rythme
   // sinusas"): a measurement line with a few misread tokens
   if (mostlyBenign && ocrConfidence >= 0.6f && !nameWord) return verdict("benign", false, 0.4f + 0.4f * ocrConfidence);

@@ -137,7 +137,9 @@ std::vector<Finding> stripsAlong(const std::vector<Finding>& findings, const cv:
     const double level = cv::threshold(blockBand, ink, 0, 255, cv::THRESH_BINARY | cv::THRESH_OTSU);
     const bool darkInk = cv::countNonZero(ink) * 2 > int(blockBand.total());
     cv::threshold(crop, ink, level, 255, darkInk ? cv::THRESH_BINARY_INV : cv::THRESH_BINARY);
-    const std::vector<EdgePiece> pieces = edgePieces(ink, edge);
+    // (a piece wider than two line heights is no glyph: the anatomy of a radiograph running out of the frame)
+    std::vector<EdgePiece> pieces = edgePieces(ink, edge);
+    std::erase_if(pieces, [&](const EdgePiece& p) { return p.x1 - p.x0 > 2 * b.height; });
     // the pieces within the block, then those that go on along the edge from them across gaps of at most two line
     // heights (the cut row is longer than the rows under it: an IPP's feet 30 px past their end on an ECG turned by
     // a degree)
@@ -150,7 +152,7 @@ std::vector<Finding> stripsAlong(const std::vector<Finding>& findings, const cv:
         deepest = std::max(deepest, p.depth);
         ++count;
       }
-    if (count < 2) continue;  // one speck is no row of glyphs
+    if (count < 3) continue;  // a speck or two is no row of glyphs
     for (bool grown = true; grown;) {
       grown = false;
       for (const EdgePiece& p : pieces)
