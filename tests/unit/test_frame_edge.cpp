@@ -65,6 +65,15 @@ TEST_CASE("no strip without print above the header, nor beside a header that hol
   CHECK(rowsCutByFrame({}, benign.gray).empty());
 }
 
+TEST_CASE("the lines of a grid or the anatomy running out of the frame are no cut row", "[rules]") {
+  Header grid = header(false, true);
+  for (int x = 0; x < kWidth; x += 20) cv::line(grid.gray, {x, 0}, {x, 5}, cv::Scalar(60), 2);  // thin, sparse
+  CHECK(rowsCutByFrame({grid.second}, grid.gray).empty());
+  Header anatomy = header(false, true);
+  cv::ellipse(anatomy.gray, {300, 0}, {200, 6}, 0, 0, 360, cv::Scalar(40), cv::FILLED);  // one wide piece
+  CHECK(rowsCutByFrame({anatomy.second}, anatomy.gray).empty());
+}
+
 TEST_CASE("a footer row cut by the bottom edge is masked too", "[rules]") {
   Header h = header(true, true);
   cv::flip(h.gray, h.gray, 0);  // upside down: the cut row's feet (now heads) at the bottom edge

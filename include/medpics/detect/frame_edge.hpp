@@ -19,7 +19,8 @@ namespace medpics::detect {
 // within the block, the finding ("other-text", phi true, detector "frame-edge") spans them, those that go on along
 // the edge across gaps of at most two line heights (the cut row is longer than those under it), and the block's PHI
 // lines that reach within half a line height of the edge, as deep as the deepest piece, with a quarter line height of
-// margin.
+// margin. Not glyphs: a piece as deep as the band (a grid line, a trace), and pieces holding under 0.3 of the columns
+// of their extent (a faded grid's lines, one column in ten).
 std::vector<Finding> rowsCutByFrame(const std::vector<Finding>& findings, const cv::Mat& gray);
 
 }  // namespace medpics::detect

@@ -15,6 +15,7 @@ namespace medpics::detect {
 namespace {
 
 constexpr double kMinInkContrast = 30;  // print, even 8 px after JPEG q35 (ink_mask.hpp)
+constexpr double kMinInkColumns = 0.3;  // fraction of the cut row's extent whose columns hold ink
 
 // The outline's corners of a finding: its polygon, else its box.
 std::vector<cv::Point> cornersOf(const Finding& f) {
@@ -137,9 +138,10 @@ std::vector<Finding> stripsAlong(const std::vector<Finding>& findings, const cv:
     const double level = cv::threshold(blockBand, ink, 0, 255, cv::THRESH_BINARY | cv::THRESH_OTSU);
     const bool darkInk = cv::countNonZero(ink) * 2 > int(blockBand.total());
     cv::threshold(crop, ink, level, 255, darkInk ? cv::THRESH_BINARY_INV : cv::THRESH_BINARY);
-    // (a piece wider than two line heights is no glyph: the anatomy of a radiograph running out of the frame)
+    // (a piece wider than two line heights is no glyph: the anatomy of a radiograph running out of the frame; nor is
+    // one that crosses the band, deeper than a glyph's feet: a grid line left by the grid's fading, a trace)
     std::vector<EdgePiece> pieces = edgePieces(ink, edge);
-    std::erase_if(pieces, [&](const EdgePiece& p) { return p.x1 - p.x0 > 2 * b.height; });
+    std::erase_if(pieces, [&](const EdgePiece& p) { return p.x1 - p.x0 > 2 * b.height || p.depth >= 0.8 * depth; });
     // the pieces within the block, then those that go on along the edge from them across gaps of at most two line
     // heights (the cut row is longer than the rows under it: an IPP's feet 30 px past their end on an ECG turned by
     // a degree)
@@ -163,6 +165,12 @@ std::vector<Finding> stripsAlong(const std::vector<Finding>& findings, const cv:
           grown = true;
         }
     }
+    // the feet of a row of glyphs are dense along the edge (0.55-0.91 of the columns in the cut rows of the corpus); a
+    // grid's lines left by its fading, one column in ten, are not
+    int inkColumns = 0;
+    for (const EdgePiece& p : pieces)
+      if (p.x0 >= x0 && p.x1 <= x1) inkColumns += p.x1 - p.x0;
+    if (inkColumns < kMinInkColumns * (x1 - x0)) continue;
     // a margin for the glyphs' anti-aliased edges and the JPEG ringing around them; the strip also runs along the
     // PHI lines that reach the edge, whose outlines may stop a pixel short of it (the 1 px left of an 8 px date)
     const int pad = int(std::ceil(b.height / 4));
