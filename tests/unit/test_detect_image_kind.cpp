@@ -90,6 +90,24 @@ TEST_CASE("a lab report turned on a skin-coloured table is a document", "[image-
   CHECK(k == ImageKind::Document);
 }
 
+TEST_CASE("a small ECG whose grid JPEG blurred is an ECG, not a skin photo", "[image-kind]") {
+  // session 21 (seed 5821, image 4): 1803 x 1274, JPEG q44, grid periodicity 0.48; it read as skin, then a face box
+  // on a lead label made it a person photo (every uncertain line masked, four false alarms)
+  std::string jpeg;
+  test::corpusImage(synth::ImageKind::Ecg, 5821, 4, 1803, 1274, 44, &jpeg);
+  const cv::Mat pixels = cv::imdecode(std::vector<uchar>(jpeg.begin(), jpeg.end()), cv::IMREAD_COLOR);
+  const auto f = detect::measureImageKind(pixels);
+  INFO("pink " << f.pinkPaper << " grid " << f.gridPeriodicity << " colourful " << f.colourful << " page-sat "
+               << f.pageSaturation);
+  CHECK(detect::classifyImageKind(f) == ImageKind::Ecg);
+  // a pale close-up of skin with little colour is not: less pink paper, a saturated page
+  detect::ImageKindFeatures skin = f;
+  skin.pinkPaper = 0.73;
+  skin.pageSaturation = 51;
+  skin.skin = 0.97;
+  CHECK(detect::classifyImageKind(skin) != ImageKind::Ecg);
+}
+
 TEST_CASE("gating: tattoo heuristic only on skin, faces on non-photos only with strong evidence", "[image-kind]") {
   CHECK(detect::tattooHeuristicApplies(ImageKind::SkinPhoto));
   CHECK(detect::tattooHeuristicApplies(ImageKind::PersonPhoto));
