@@ -2,6 +2,8 @@
 #pragma once
 #include "medpics/detect/finding.hpp"
 
+#include <opencv2/core.hpp>
+
 #include <cstddef>
 #include <vector>
 
@@ -15,6 +17,8 @@ namespace medpics::detect {
 // The height of a finding's line with its margins: the short side of its polygon's rotated rectangle, else its box
 // height (the box of a long turned line is much taller than the line).
 double lineHeight(const Finding& f);
+// The corners of a finding's outline: its polygon, else its box's (inclusive pixel coordinates).
+std::vector<cv::Point> outlineCorners(const Finding& f);
 
 bool readRowByRow(const std::vector<Finding>& findings, std::size_t i, double minCoverage = 0.75);
 

@@ -17,17 +17,6 @@ namespace {
 constexpr double kMinInkContrast = 30;  // print, even 8 px after JPEG q35 (ink_mask.hpp)
 constexpr double kMinInkColumns = 0.3;  // fraction of the cut row's extent whose columns hold ink
 
-// The outline's corners of a finding: its polygon, else its box.
-std::vector<cv::Point> cornersOf(const Finding& f) {
-  std::vector<cv::Point> pts;
-  for (const auto& p : f.polygon) pts.emplace_back(p[0], p[1]);
-  if (pts.size() < 3) {
-    const Box& b = *f.box;
-    pts = {{b.x, b.y}, {b.x + b.w, b.y}, {b.x + b.w, b.y + b.h}, {b.x, b.y + b.h}};
-  }
-  return pts;
-}
-
 // Image rows as seen from one edge: distance from the top edge (top) or from the bottom edge.
 struct Edge {
   bool top;
@@ -37,7 +26,7 @@ struct Edge {
 
 int nearestDepth(const Finding& f, const Edge& edge) {
   int d = edge.rows;
-  for (const cv::Point& p : cornersOf(f)) d = std::min(d, std::max(0, edge.depth(p.y)));
+  for (const cv::Point& p : outlineCorners(f)) d = std::min(d, std::max(0, edge.depth(p.y)));
   return d;
 }
 
@@ -125,7 +114,7 @@ std::vector<Finding> stripsAlong(const std::vector<Finding>& findings, const cv:
     const double paper = medianLevel(crop);
     for (const Finding& f : findings) {
       if (f.kind != Kind::Text || !f.box) continue;
-      std::vector<cv::Point> pts = cornersOf(f);
+      std::vector<cv::Point> pts = outlineCorners(f);
       for (cv::Point& p : pts) p -= band.tl();
       cv::fillPoly(crop, std::vector<std::vector<cv::Point>>{pts}, cv::Scalar(paper));
     }

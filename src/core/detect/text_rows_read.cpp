@@ -18,6 +18,16 @@ double lineHeight(const Finding& f) {
   return f.box ? f.box->h : 0.0;
 }
 
+std::vector<cv::Point> outlineCorners(const Finding& f) {
+  std::vector<cv::Point> pts;
+  for (const auto& p : f.polygon) pts.emplace_back(p[0], p[1]);
+  if (pts.size() < 3) {
+    const Box& b = *f.box;
+    pts = {{b.x, b.y}, {b.x + b.w - 1, b.y}, {b.x + b.w - 1, b.y + b.h - 1}, {b.x, b.y + b.h - 1}};
+  }
+  return pts;
+}
+
 namespace {
 
 // Draws a finding's outline (polygon when given, else box) into `mask`, whose origin is `origin` in image pixels.

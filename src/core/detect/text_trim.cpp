@@ -285,17 +285,6 @@ void maskLabelsBetweenValues(std::vector<Finding>& findings, std::vector<Finding
   });
 }
 
-// The corners of a finding's outline: its polygon, else its box.
-static std::vector<cv::Point> outlineOf(const Finding& f) {
-  std::vector<cv::Point> pts;
-  for (const auto& p : f.polygon) pts.emplace_back(p[0], p[1]);
-  if (pts.size() < 3) {
-    const Box& b = *f.box;
-    pts = {{b.x, b.y}, {b.x + b.w - 1, b.y}, {b.x + b.w - 1, b.y + b.h - 1}, {b.x, b.y + b.h - 1}};
-  }
-  return pts;
-}
-
 // Makes the convex hull of `pts` the finding's outline: its polygon and its box.
 static void outlineHull(Finding& f, const std::vector<cv::Point>& pts) {
   std::vector<cv::Point> hull;
@@ -320,7 +309,7 @@ void bridgeSplitValues(std::vector<Finding>& findings) {
       if (gap <= 0 || gap > 0.75 * std::min(ha, hb)) continue;
       // the facing ends: the left outline's two rightmost corners and the right one's two leftmost; one row when their
       // middles are within half a line height (the upright boxes of turned rows overlap: theirs do not)
-      std::vector<cv::Point> pts = outlineOf(left), other = outlineOf(right);
+      std::vector<cv::Point> pts = outlineCorners(left), other = outlineCorners(right);
       std::sort(pts.begin(), pts.end(), [](const cv::Point& p, const cv::Point& q) { return p.x > q.x; });
       std::sort(other.begin(), other.end(), [](const cv::Point& p, const cv::Point& q) { return p.x < q.x; });
       pts.resize(std::min<std::size_t>(2, pts.size()));
@@ -346,7 +335,7 @@ void bridgeStackedValues(std::vector<Finding>& findings) {
       // (lines along the row: a box more than twice its line's height is a turned line or a block)
       if (upper.box->h > 2 * ha || lower.box->h > 2 * hb) continue;
       // the facing edges: the upper outline's two lowest corners and the lower one's two highest
-      std::vector<cv::Point> bottom = outlineOf(upper), top = outlineOf(lower);
+      std::vector<cv::Point> bottom = outlineCorners(upper), top = outlineCorners(lower);
       std::sort(bottom.begin(), bottom.end(), [](const cv::Point& p, const cv::Point& q) { return p.y > q.y; });
       std::sort(top.begin(), top.end(), [](const cv::Point& p, const cv::Point& q) { return p.y < q.y; });
       const double gap = (top[0].y + top[1].y) / 2.0 - (bottom[0].y + bottom[1].y) / 2.0;
@@ -379,7 +368,7 @@ void bridgeStackedValues(std::vector<Finding>& findings) {
         const double y = p.y + double(q.y - p.y) * (x - p.x) / (q.x - p.x);
         return int(std::lround(std::clamp(y, double(std::min(p.y, q.y)), double(std::max(p.y, q.y)))));
       };
-      std::vector<cv::Point> pts = outlineOf(grows);
+      std::vector<cv::Point> pts = outlineCorners(grows);
       pts.push_back({n.x, edgeAt(n.x)});
       pts.push_back({n.x + n.w - 1, edgeAt(n.x + n.w - 1)});
       outlineHull(grows, pts);
