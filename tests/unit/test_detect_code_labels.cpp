@@ -92,6 +92,44 @@ TEST_CASE("label rule: to-check text and digits on a label are masked; PHI lines
   CHECK_FALSE(page[1].phi);
 }
 
+TEST_CASE("a label line outlined from its middle starts at the margin of the label's lines", "[rules][codes]") {
+  // seed 2377 image 17 (session 21): a 9 px "IPP 8097363965" left of a Code 93, of which the small-text pass outlined
+  // "Le" (13 x 6 px) from its fourth character; the masked name and unread line above it start 14 px further left
+  const std::vector<Finding> codes{code("zxing-cpp", {1764, 486, 460, 207})};
+  std::vector<Finding> findings{
+      text("name", true, {1653, 475, 121, 24}),          // LAMBERT Stéphane
+      text("other-text", true, {1654, 492, 110, 18}),    // the birth date, read as nothing
+      text("other-text", true, {1699, 509, 13, 10}),     // the IPP's fragment
+      text("benign", false, {1500, 520, 60, 10}),        // a benign word further left: no margin
+      text("other-text", true, {1740, 560, 20, 10}),     // far under the block (five line heights): unchanged
+  };
+  maskCodeLabels(findings, codes);
+  REQUIRE(findings[2].box);
+  CHECK(findings[2].box->x == 1653);                     // the block's margin (the unread line's, then the name's)
+  CHECK(findings[2].box->x + findings[2].box->w == 1764);  // and up to the code
+  CHECK(findings[4].box->x == 1740);
+  // a neighbour six line heights further left or more is another column: no margin taken from it
+  std::vector<Finding> columns{text("name", true, {1600, 475, 60, 10}), text("other-text", true, {1699, 488, 13, 10})};
+  maskCodeLabels(columns, codes);
+  CHECK(columns[1].box->x == 1699);
+}
+
+TEST_CASE("an unread line beside a PHI line read poorly is in an identity block for the unreadable-line rule",
+          "[rules]") {
+  // seed 2377 image 9 (session 21): a sticker's name read at 0.37 and IPP at 0.39 are no anchors for uncertain text
+  // (kAnchorConfidence), but the IPP line under them, read as nothing, is masked beside them
+  Finding name = text("name", true, {626, 200, 109, 30});
+  name.confidence = 0.37f;
+  const cv::Rect unread(645, 236, 84, 23);
+  CHECK_FALSE(nextToIdentityLine({name}, unread));
+  CHECK(nextToIdentityLine({name}, unread, kUnreadableAnchorConfidence));
+  name.confidence = 0.25f;  // weaker still: no anchor
+  CHECK_FALSE(nextToIdentityLine({name}, unread, kUnreadableAnchorConfidence));
+  name.confidence = 0.9f;
+  name.category = "other-text";  // uncertain text is never an anchor
+  CHECK_FALSE(nextToIdentityLine({name}, unread, kUnreadableAnchorConfidence));
+}
+
 TEST_CASE("a field label between two PHI findings of its row is masked with them; a leading label is not", "[rules]") {
   // "33000 Bordeaux - Tél. 05 56 79 56 79": the address (coarse pass), then "Tél." left out of the phone's mask
   std::vector<Finding> findings{uprightText("address", true, {359, 561, 338, 68}),

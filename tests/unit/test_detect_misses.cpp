@@ -462,3 +462,20 @@ TEST_CASE("miss (fresh seeds of session 21): the feet of an ECG header row cut b
        })
     checkCorpusMiss(c);
 }
+
+TEST_CASE("miss (fresh seeds of session 21): unread lines beside a poor reading; a label line outlined in its middle",
+          "[misses][pipeline]") {
+  MODELS_OR_SKIP();
+  using Case = CorpusMiss;
+  for (const Case& c : {
+           // an 11 px IPP on a sticker beside an Aztec code, read as nothing, under a name read at 0.37 and a date at
+           // 0.39: no anchor (0.4), so the line stayed dropped (25 % covered)
+           Case{"11 px IPP of a sticker read as nothing under a poorly read name", synth::ImageKind::LabReport, 2377, 9,
+                1230, 1640, 52},
+           // a 9 px "Hôpital Nord, Marseille" read as nothing above its phone line read as a name at 0.37 (23 %
+           // covered); a 9 px IPP left of a Code 93 outlined from its fourth character (72 % covered)
+           Case{"9 px address line read as nothing; 9 px IPP outlined in its middle", synth::ImageKind::LabReport, 2377,
+                17, 2932, 3909, 67},
+       })
+    checkCorpusMiss(c);
+}

@@ -26,9 +26,19 @@ inline bool inIdentityBand(const cv::Rect& box, int height) {
   return cy < 0.2 * height || cy > 0.9 * height;
 }
 
-// True when `box` lies next to a PHI text finding read with confidence or to a line holding a trigger word (within two
-// line heights above/below and three left/right of it): inside an identity block.
-bool nextToIdentityLine(const std::vector<Finding>& findings, const cv::Rect& box);
+// The confidence from which a PHI text finding anchors an identity block (a weak reading such as a capitalised pair in
+// a poorly read header row, 0.34, does not).
+inline constexpr float kAnchorConfidence = 0.4f;
+// A small line that reads as nothing at all needs less: a PHI line read poorly beside it (a 9 px "13015 Marseille -
+// Tél." read as a name at 0.37, a sticker's name at 0.37 and IPP at 0.39) is enough to mask it (an address line and
+// an IPP above and under them were left unmasked).
+inline constexpr float kUnreadableAnchorConfidence = 0.3f;
+
+// True when `box` lies next to a PHI text finding read with confidence (`minConfidence` or more, category not
+// "other-text") or to a line holding a trigger word (within two line heights above/below and three left/right of it):
+// inside an identity block.
+bool nextToIdentityLine(const std::vector<Finding>& findings, const cv::Rect& box,
+                        float minConfidence = kAnchorConfidence);
 
 // An uncertain text finding may identify, and stays masked (phi true), when:
 //  - the image is a photo (labels, stickers and wristbands are photographed: any text on them may identify);

@@ -44,6 +44,28 @@ static void extendToCode(Finding& line, const cv::Rect& code) {
   line.polygon.clear();
 }
 
+// A masked line left of the code that starts right of the lines above or below it (the label's lines are printed from
+// one left margin): the small-text pass outlined a fragment of it ("Le", 13 x 6 px, of a 9 px "IPP 8097363965" on a
+// sticker, masked from its fourth character). Its left end goes to the margin of its neighbours: masked lines of the
+// label left of the code, at most 1.5 line heights above or below it, starting at most six line heights left of it.
+static void alignToLabelMargin(Finding& line, const std::vector<Finding>& findings, const cv::Rect& area,
+                               const cv::Rect& code) {
+  cv::Rect b = rectOf(*line.box);
+  if (b.br().x > code.x) return;
+  const int h = std::max(1, b.height);
+  int margin = b.x;
+  for (const Finding& other : findings) {
+    if (&other == &line || other.kind != Kind::Text || !other.box || !other.phi) continue;
+    const cv::Rect o = rectOf(*other.box);
+    if (!centreIn(area, o) || o.br().x > code.x + h) continue;
+    const int gap = std::max(o.y - b.br().y, b.y - o.br().y);
+    if (gap <= 1.5 * h && o.x < margin && o.x >= b.x - 6 * h) margin = o.x;
+  }
+  if (margin == b.x) return;
+  line.box = Box{margin, b.y, b.br().x - margin, b.height};
+  line.polygon.clear();
+}
+
 // "12,0 - 16,0", "3.5-5.1": two decimal numbers joined by a dash.
 static bool decimalRange(const std::string& text) {
   static const std::regex range(R"(^\s*\d{1,4}[.,]\d{1,3}\s*-\s*\d{1,4}[.,]\d{1,3}\s*$)");
@@ -65,6 +87,9 @@ void maskCodeLabels(std::vector<Finding>& findings, const std::vector<Finding>& 
       }
       if (f.phi) extendToCode(f, rectOf(*code.box));
     }
+    for (Finding& f : findings)
+      if (f.kind == Kind::Text && f.box && f.phi && centreIn(area, rectOf(*f.box)))
+        alignToLabelMargin(f, findings, area, rectOf(*code.box));
   }
 }
 

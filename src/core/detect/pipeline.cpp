@@ -558,7 +558,9 @@ struct Pipeline::Impl {
       // it lies inside an identity block, next to a PHI line, or on a code's label; elsewhere it stays dropped
       std::vector<Finding> unreadable;
       for (const auto& [i, readInPart] : unreadableLines) {
-        if (!nextToIdentityLine(findings, regions[i].box) && !onCodeLabel(codeFindings, regions[i].box)) continue;
+        if (!nextToIdentityLine(findings, regions[i].box, kUnreadableAnchorConfidence) &&
+            !onCodeLabel(codeFindings, regions[i].box))
+          continue;
         bool unsure = false, vocabularyLine = false;
         Finding f = textFindings(regions[i], lines[i], bgr.size(), nullptr, &unsure, &vocabularyLine, &ink).front();
         if (!f.phi || !unsure) {

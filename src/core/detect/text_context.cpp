@@ -46,14 +46,15 @@ struct Anchor {
   double lineHeight;  // of the anchor's own line, with its margins (text_rows_read.hpp)
 };
 
-static std::vector<Anchor> identityAnchors(const std::vector<Finding>& findings, const std::vector<char>& skip) {
+static std::vector<Anchor> identityAnchors(const std::vector<Finding>& findings, const std::vector<char>& skip,
+                                           float minConfidence = kAnchorConfidence) {
   std::vector<Anchor> anchors;
   for (std::size_t i = 0; i < findings.size(); ++i) {
     const Finding& f = findings[i];
     if (f.kind != Kind::Text || !f.box || (i < skip.size() && skip[i])) continue;
     // (read with confidence: a weak reading such as a capitalised pair in a poorly read header row, 0.34, is no anchor,
     // nor is uncertain text holding a trigger-like word)
-    const bool phiText = f.phi && f.category != "other-text" && f.confidence >= 0.4f;
+    const bool phiText = f.phi && f.category != "other-text" && f.confidence >= minConfidence;
     const bool uncertainText = f.category == "other-text" || f.category == kToCheckCategory;
     if (!phiText && (uncertainText || !hasIdentityTrigger(f.text))) continue;
     const int h = std::max(1, f.box->h);
@@ -62,8 +63,8 @@ static std::vector<Anchor> identityAnchors(const std::vector<Finding>& findings,
   return anchors;
 }
 
-bool nextToIdentityLine(const std::vector<Finding>& findings, const cv::Rect& box) {
-  const std::vector<Anchor> anchors = identityAnchors(findings, {});
+bool nextToIdentityLine(const std::vector<Finding>& findings, const cv::Rect& box, float minConfidence) {
+  const std::vector<Anchor> anchors = identityAnchors(findings, {}, minConfidence);
   return std::any_of(anchors.begin(), anchors.end(), [&](const Anchor& a) { return (a.area & box).area() > 0; });
 }
 
