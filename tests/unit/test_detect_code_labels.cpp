@@ -97,15 +97,15 @@ TEST_CASE("a label line outlined from its middle starts at the margin of the lab
   // "Le" (13 x 6 px) from its fourth character; the masked name and unread line above it start 14 px further left
   const std::vector<Finding> codes{code("zxing-cpp", {1764, 486, 460, 207})};
   std::vector<Finding> findings{
-      text("name", true, {1653, 475, 121, 24}),          // LAMBERT Stéphane
-      text("other-text", true, {1654, 492, 110, 18}),    // the birth date, read as nothing
-      text("other-text", true, {1699, 509, 13, 10}),     // the IPP's fragment
-      text("benign", false, {1500, 520, 60, 10}),        // a benign word further left: no margin
-      text("other-text", true, {1740, 560, 20, 10}),     // far under the block (five line heights): unchanged
+      text("name", true, {1653, 475, 121, 24}),        // LAMBERT Stéphane
+      text("other-text", true, {1654, 492, 110, 18}),  // the birth date, read as nothing
+      text("other-text", true, {1699, 509, 13, 10}),   // the IPP's fragment
+      text("benign", false, {1500, 520, 60, 10}),      // a benign word further left: no margin
+      text("other-text", true, {1740, 560, 20, 10}),   // far under the block (five line heights): unchanged
   };
   maskCodeLabels(findings, codes);
   REQUIRE(findings[2].box);
-  CHECK(findings[2].box->x == 1653);                     // the block's margin (the unread line's, then the name's)
+  CHECK(findings[2].box->x == 1653);                       // the block's margin (the unread line's, then the name's)
   CHECK(findings[2].box->x + findings[2].box->w == 1764);  // and up to the code
   CHECK(findings[4].box->x == 1740);
   // a neighbour six line heights further left or more is another column: no margin taken from it

@@ -454,7 +454,8 @@ TEST_CASE("miss (fresh seeds of session 21): the feet of an ECG header row cut b
            // an ECG turned by a degree before it was scanned: its first header row "Nom : ... Né(e) le ... IPP ..."
            // lies above the top edge but for 3-5 px of its glyphs' feet, which no reader outlines (names 0-40 %
            // covered; the rows under it masked)
-           Case{"12 px name of an ECG header, 5 px of it in the frame", synth::ImageKind::Ecg, 8849, 20, 3073, 2172, 80},
+           Case{"12 px name of an ECG header, 5 px of it in the frame", synth::ImageKind::Ecg, 8849, 20, 3073, 2172,
+                80},
            Case{"11 px caret name of an ECG header, 3 px of it in the frame, q44", synth::ImageKind::Ecg, 8933, 4, 2735,
                 1933, 44},
            // the cut row is longer than the rows under it: its IPP's feet lie 30 px past their end

@@ -50,9 +50,9 @@ TEST_CASE("a header row cut by the top edge is masked along its whole length bes
     CHECK(f.detector == "frame-edge");
     REQUIRE(f.box);
     CHECK(f.box->y == 0);
-    CHECK(f.box->h >= 5);          // the feet of the glyphs (rows 0-4)
-    CHECK(f.box->h <= 22);         // no deeper than one line
-    CHECK(f.box->x <= 20);         // from the row's start...
+    CHECK(f.box->h >= 5);                       // the feet of the glyphs (rows 0-4)
+    CHECK(f.box->h <= 22);                      // no deeper than one line
+    CHECK(f.box->x <= 20);                      // from the row's start...
     CHECK(f.box->x + f.box->w >= h.cutRowEnd);  // ...to its end, past the shorter row under it
   }
 }

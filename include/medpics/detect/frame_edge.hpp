@@ -15,12 +15,12 @@ namespace medpics::detect {
 // height beyond each end, overlap) that holds a PHI finding (masked, not "to-check"): in a band one line height deep
 // along the edge, every text outline painted over with the paper, ink is told from paper by Otsu over the block's
 // part of the band (which needs an ink contrast of 30 grey levels or more in `gray`, the image's grey copy with an
-// ECG's grid faded); the ink components touching the edge's row are glyphs the edge cut. With three or more of them (narrower than two line heights each)
-// within the block, the finding ("other-text", phi true, detector "frame-edge") spans them, those that go on along
-// the edge across gaps of at most two line heights (the cut row is longer than those under it), and the block's PHI
-// lines that reach within half a line height of the edge, as deep as the deepest piece, with a quarter line height of
-// margin. Not glyphs: a piece as deep as the band (a grid line, a trace), and pieces holding under 0.3 of the columns
-// of their extent (a faded grid's lines, one column in ten).
+// ECG's grid faded); the ink components touching the edge's row are glyphs the edge cut. With three or more of them
+// (narrower than two line heights each) within the block, the finding ("other-text", phi true, detector "frame-edge")
+// spans them, those that go on along the edge across gaps of at most two line heights (the cut row is longer than those
+// under it), and the block's PHI lines that reach within half a line height of the edge, as deep as the deepest piece,
+// with a quarter line height of margin. Not glyphs: a piece as deep as the band (a grid line, a trace), and pieces
+// holding under 0.3 of the columns of their extent (a faded grid's lines, one column in ten).
 std::vector<Finding> rowsCutByFrame(const std::vector<Finding>& findings, const cv::Mat& gray);
 
 }  // namespace medpics::detect

@@ -43,9 +43,9 @@ double medianLevel(const cv::Mat& gray) {
 }
 
 struct Cluster {
-  int x0, x1;        // extent along the edge, one line height beyond each end
-  double height;     // the tallest line's height
-  bool phi = false;  // holds a masked PHI line
+  int x0, x1;                            // extent along the edge, one line height beyond each end
+  double height;                         // the tallest line's height
+  bool phi = false;                      // holds a masked PHI line
   int phiX0 = INT_MAX, phiX1 = INT_MIN;  // extent of its PHI lines that reach within half a line height of the edge
 };
 
