@@ -31,7 +31,8 @@ inline bool inIdentityBand(const cv::Rect& box, int height) {
 inline constexpr float kAnchorConfidence = 0.4f;
 // A small line that reads as nothing at all needs less: a PHI line read poorly beside it (a 9 px "13015 Marseille -
 // Tél." read as a name at 0.37, a sticker's name at 0.37 and IPP at 0.39) is enough to mask it (an address line and
-// an IPP above and under them were left unmasked).
+// an IPP above and under them were left unmasked). On pages and photos only (the pipeline's choice): on an ECG, an
+// ultrasound or a radiograph, traces, speckle and anatomy read as letters make weak names.
 inline constexpr float kUnreadableAnchorConfidence = 0.3f;
 
 // True when `box` lies next to a PHI text finding read with confidence (`minConfidence` or more, category not

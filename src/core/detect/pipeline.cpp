@@ -556,9 +556,13 @@ struct Pipeline::Impl {
       std::erase_if(codeFindings, [&](const Finding& c) { return unreadableCodeIsText(c, findings); });
       // a small-text line OCR could not read at all (an IPP line of 12 px on a label, read as nothing) is masked when
       // it lies inside an identity block, next to a PHI line, or on a code's label; elsewhere it stays dropped
+      // (a PHI line read poorly anchors them on pages and photos only: on an ECG, an ultrasound or a radiograph the
+      // traces, speckle and anatomy read as letters make weak names, "Es, Lee Bok" at 0.35 on an ECG's traces)
+      const float anchorConfidence =
+          kind == ImageKind::Document || isPhotoKind(kind) ? kUnreadableAnchorConfidence : kAnchorConfidence;
       std::vector<Finding> unreadable;
       for (const auto& [i, readInPart] : unreadableLines) {
-        if (!nextToIdentityLine(findings, regions[i].box, kUnreadableAnchorConfidence) &&
+        if (!nextToIdentityLine(findings, regions[i].box, anchorConfidence) &&
             !onCodeLabel(codeFindings, regions[i].box))
           continue;
         bool unsure = false, vocabularyLine = false;
