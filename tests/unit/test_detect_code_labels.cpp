@@ -108,6 +108,10 @@ TEST_CASE("a label line outlined from its middle starts at the margin of the lab
   CHECK(findings[2].box->x == 1653);                       // the block's margin (the unread line's, then the name's)
   CHECK(findings[2].box->x + findings[2].box->w == 1764);  // and up to the code
   CHECK(findings[4].box->x == 1740);
+  // a line read with a PHI span starts at its value: its label, left out of the mask, stays visible
+  std::vector<Finding> trimmed{text("name", true, {1653, 475, 121, 24}), text("date", true, {1710, 502, 50, 10})};
+  maskCodeLabels(trimmed, codes);
+  CHECK(trimmed[1].box->x == 1710);
   // a neighbour six line heights further left or more is another column: no margin taken from it
   std::vector<Finding> columns{text("name", true, {1600, 475, 60, 10}), text("other-text", true, {1699, 488, 13, 10})};
   maskCodeLabels(columns, codes);

@@ -26,7 +26,8 @@ bool onCodeLabel(const std::vector<Finding>& codes, const cv::Rect& box);
 //  - a PHI line on a label that lies beside the code, its rows overlapping the code's, is masked up to the code's
 //    edge: the small-text pass can stop a 10 px line short of its last word ("De Saint-Exupéry, Yann" found up to
 //    "Exupéry"), and the blank label between text and code hides nothing. Its outline becomes the upright box;
-//  - a PHI line on a label, left of the code, that starts right of the masked lines above or below it (within 1.5 line
+//  - an uncertain line ("other-text", masked) on a label, left of the code, that starts right of the masked lines above
+//    or below it (within 1.5 line
 //    heights, starting at most six line heights further left) starts at their margin: the label's lines are printed
 //    from one margin, and the small-text pass can outline a fragment of one ("Le", 13 x 6 px, of a 9 px IPP line).
 void maskCodeLabels(std::vector<Finding>& findings, const std::vector<Finding>& codes);

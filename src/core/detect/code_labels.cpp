@@ -44,7 +44,7 @@ static void extendToCode(Finding& line, const cv::Rect& code) {
   line.polygon.clear();
 }
 
-// A masked line left of the code that starts right of the lines above or below it (the label's lines are printed from
+// A masked line of uncertain text ("other-text") left of the code that starts right of the lines above or below it (the label's lines are printed from
 // one left margin): the small-text pass outlined a fragment of it ("Le", 13 x 6 px, of a 9 px "IPP 8097363965" on a
 // sticker, masked from its fourth character). Its left end goes to the margin of its neighbours: masked lines of the
 // label left of the code, at most 1.5 line heights above or below it, starting at most six line heights left of it.
@@ -87,8 +87,9 @@ void maskCodeLabels(std::vector<Finding>& findings, const std::vector<Finding>& 
       }
       if (f.phi) extendToCode(f, rectOf(*code.box));
     }
+    // (lines read with a PHI span start where their value's words start: their label, left out, stays visible)
     for (Finding& f : findings)
-      if (f.kind == Kind::Text && f.box && f.phi && centreIn(area, rectOf(*f.box)))
+      if (f.kind == Kind::Text && f.box && f.phi && f.category == "other-text" && centreIn(area, rectOf(*f.box)))
         alignToLabelMargin(f, findings, area, rectOf(*code.box));
   }
 }
