@@ -64,6 +64,34 @@ std::vector<Run> barRuns(const Profile& p) {
   return runs;
 }
 
+// The blobs of a bar mask large enough for a code and filling at least half their turned outline. A blob may be a code
+// joined to text beside it by strokes: a turned sticker's Code 128 joined to the page's title along its dashed edge
+// (18661 of 56159 px: too sparse), a PDF417 joined to the name printed left of it (0.57: solid enough, but no test
+// sees bars in the pair). Opened with a 15 px square, such a blob falls apart: its solid parts are candidates too.
+std::vector<std::vector<cv::Point>> solidBlobs(const cv::Mat& bin, bool vertical, bool split = true) {
+  std::vector<std::vector<cv::Point>> contours, out;
+  cv::findContours(bin, contours, cv::RETR_EXTERNAL, cv::CHAIN_APPROX_SIMPLE);
+  for (auto& c : contours) {
+    const cv::Rect b = cv::boundingRect(c);
+    const int along = vertical ? b.width : b.height, across = vertical ? b.height : b.width;
+    if (along < 20 || across < 10) continue;
+    const double area = cv::contourArea(c);
+    if (area >= 0.5 * cv::minAreaRect(c).size.area()) out.push_back(c);
+    if (!split) continue;
+    cv::Mat part = cv::Mat::zeros(b.size(), CV_8U);
+    cv::drawContours(part, std::vector<std::vector<cv::Point>>{c}, 0, 255, cv::FILLED, cv::LINE_8, cv::noArray(), 0,
+                     -b.tl());
+    part &= bin(b);
+    cv::morphologyEx(part, part, cv::MORPH_OPEN, cv::getStructuringElement(cv::MORPH_RECT, {15, 15}));
+    for (auto& piece : solidBlobs(part, vertical, false)) {
+      if (cv::contourArea(piece) >= 0.8 * area) continue;  // the same blob
+      for (auto& p : piece) p += b.tl();
+      out.push_back(std::move(piece));
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 std::vector<BarCandidate> localiseLinearCodes(const cv::Mat& gray) {
@@ -85,15 +113,9 @@ std::vector<BarCandidate> localiseLinearCodes(const cv::Mat& gray) {
     // would join a code beside it into one sparse blob: blobs narrower than 15 px across the bars are opened away
     cv::morphologyEx(bin, bin, cv::MORPH_OPEN,
                      cv::getStructuringElement(cv::MORPH_RECT, vertical ? cv::Size(15, 5) : cv::Size(5, 15)));
-    std::vector<std::vector<cv::Point>> contours;
-    cv::findContours(bin, contours, cv::RETR_EXTERNAL, cv::CHAIN_APPROX_SIMPLE);
-    for (const auto& c : contours) {
+    for (const auto& c : solidBlobs(bin, vertical)) {
       const cv::Rect b = cv::boundingRect(c);
-      const int along = vertical ? b.width : b.height, across = vertical ? b.height : b.width;
-      if (along < 20 || across < 10) continue;
-      const cv::RotatedRect rr = cv::minAreaRect(c);
-      if (cv::contourArea(c) < 0.5 * rr.size.area()) continue;
-      scored.push_back({cv::mean(diff(b))[0], {rr, vertical}});
+      scored.push_back({cv::mean(diff(b))[0], {cv::minAreaRect(c), vertical}});
     }
   }
   // a page holds a few codes, never hundreds: the 24 largest, then the 24 most bar-like of the others (one gradient
