@@ -5,6 +5,7 @@
 #include "medpics/detect/text_trim.hpp"
 
 #include <catch2/catch.hpp>
+#include <opencv2/imgproc.hpp>
 
 using namespace medpics::detect;
 
@@ -200,4 +201,25 @@ TEST_CASE("a sliver between two stacked PHI rows is bridged; a row in between or
                              uprightText("date", true, {100, 150, 120, 30})};
   bridgeStackedValues(apart);
   CHECK(apart[1].box->y == 150);
+}
+
+TEST_CASE("label rule with the image: a PHI line's box grows over the glyphs it cuts, not over its neighbours",
+          "[rules][codes]") {
+  cv::Mat gray(200, 400, CV_8U, cv::Scalar(235));
+  cv::putText(gray, "GIRARD Noel", {40, 80}, cv::FONT_HERSHEY_SIMPLEX, 0.5, cv::Scalar(20), 1, cv::LINE_AA);
+  cv::putText(gray, "Laboratoire", {40, 50}, cv::FONT_HERSHEY_SIMPLEX, 0.5, cv::Scalar(20), 1, cv::LINE_AA);
+  cv::rectangle(gray, cv::Rect(30, 20, 180, 90), cv::Scalar(20), 1);  // the sticker's frame
+  const std::vector<Finding> codes{code("bar-localiser", {160, 66, 40, 30})};
+  // the name's box stops 4 px under the tops of its capitals (about 10 px high: 70-80)
+  std::vector<Finding> findings{uprightText("name", true, {40, 74, 100, 10}),
+                                uprightText("benign", false, {40, 38, 100, 14})};
+  maskCodeLabels(findings, codes, gray);
+  REQUIRE(findings[0].box);
+  CHECK(findings[0].box->y <= 71);                          // over the capitals' tops
+  CHECK(findings[0].box->y >= 55);                          // not over the line above
+  CHECK(findings[0].box->x + findings[0].box->w == 160);    // and to the code, as before
+  CHECK(findings[1].box->y == 38);                          // benign lines are not grown
+  std::vector<Finding> withoutImage{uprightText("name", true, {40, 74, 100, 10})};
+  maskCodeLabels(withoutImage, codes);
+  CHECK(withoutImage[0].box->y == 74);
 }

@@ -30,6 +30,8 @@ bool onCodeLabel(const std::vector<Finding>& codes, const cv::Rect& box);
 //    or below it (within 1.5 line
 //    heights, starting at most six line heights further left) starts at their margin: the label's lines are printed
 //    from one margin, and the small-text pass can outline a fragment of one ("Le", 13 x 6 px, of a 9 px IPP line).
-void maskCodeLabels(std::vector<Finding>& findings, const std::vector<Finding>& codes);
+//  - with the image's grey levels (`gray`), a PHI line on a label grows over the glyphs its box cuts (pieces of ink of
+//    glyph size, mostly inside): a turned line outlined with its neighbours lost the tops of its letters.
+void maskCodeLabels(std::vector<Finding>& findings, const std::vector<Finding>& codes, const cv::Mat& gray = {});
 
 }  // namespace medpics::detect

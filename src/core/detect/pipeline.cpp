@@ -576,7 +576,7 @@ struct Pipeline::Impl {
         unreadable.push_back(std::move(f));
       }
       findings.insert(findings.end(), unreadable.begin(), unreadable.end());
-      maskCodeLabels(findings, codeFindings);
+      maskCodeLabels(findings, codeFindings, textGray);
       // the feet of a header row that the frame cut (a page or an ECG turned before it was scanned)
       const std::vector<Finding> cutRows = rowsCutByFrame(findings, textGray);
       findings.insert(findings.end(), cutRows.begin(), cutRows.end());
