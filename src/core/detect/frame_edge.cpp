@@ -16,6 +16,7 @@ namespace {
 
 constexpr double kMinInkContrast = 30;  // print, even 8 px after JPEG q35 (ink_mask.hpp)
 constexpr double kMinInkColumns = 0.3;  // fraction of the cut row's extent whose columns hold ink
+constexpr double kPrintShare = 0.5;     // cut glyphs reach half as far from the paper as the block's print at least
 
 // Image rows as seen from one edge: distance from the top edge (top) or from the bottom edge.
 struct Edge {
@@ -40,6 +41,23 @@ double medianLevel(const cv::Mat& gray) {
   for (int v = 0; v < 256; ++v)
     if ((seen += hist[v]) > half) return v;
   return 255;
+}
+
+// How far from `paper` the print of `gray` reaches: the grey-level distance exceeded by the `share` of its pixels
+// (within `mask` when given) farthest from the paper.
+double farthestFromPaper(const cv::Mat& gray, double paper, double share, const cv::Mat& mask = {}) {
+  int hist[256] = {};
+  long long total = 0;
+  for (int y = 0; y < gray.rows; ++y)
+    for (int x = 0; x < gray.cols; ++x)
+      if (mask.empty() || mask.at<uchar>(y, x)) {
+        ++hist[int(std::lround(std::abs(gray.at<uchar>(y, x) - paper)))];
+        ++total;
+      }
+  long long seen = 0;
+  for (int d = 255; d > 0; --d)
+    if ((seen += hist[d]) >= share * double(total)) return d;
+  return 0;
 }
 
 struct Cluster {
@@ -127,6 +145,10 @@ std::vector<Finding> stripsAlong(const std::vector<Finding>& findings, const cv:
     const double level = cv::threshold(blockBand, ink, 0, 255, cv::THRESH_BINARY | cv::THRESH_OTSU);
     const bool darkInk = cv::countNonZero(ink) * 2 > int(blockBand.total());
     cv::threshold(crop, ink, level, 255, darkInk ? cv::THRESH_BINARY_INV : cv::THRESH_BINARY);
+    // the block's print, three line heights deep from the edge, as dark as it gets (its 2nd percentile from the paper)
+    const cv::Rect blockRows(bx0, edge.top ? 0 : std::max(0, edge.rows - 3 * depth), bx1 - bx0,
+                             std::min(edge.rows, 3 * depth));
+    const double printContrast = farthestFromPaper(gray(blockRows), paper, 0.02);
     // (a piece wider than two line heights is no glyph: the anatomy of a radiograph running out of the frame; nor is
     // one that crosses the band, deeper than a glyph's feet: a grid line left by the grid's fading, a trace)
     std::vector<EdgePiece> pieces = edgePieces(ink, edge);
@@ -160,6 +182,11 @@ std::vector<Finding> stripsAlong(const std::vector<Finding>& findings, const cv:
     for (const EdgePiece& p : pieces)
       if (p.x0 >= x0 && p.x1 <= x1) inkColumns += p.x1 - p.x0;
     if (inkColumns < kMinInkColumns * (x1 - x0)) continue;
+    // cut glyphs are printed in the block's ink; a faded ECG grid's lines, darker than its paper by a fifth as much,
+    // are not (a 2730 px strip along the top of a 55 px header)
+    cv::Mat pieceInk = ink(cv::Rect(x0, 0, x1 - x0, depth)).clone();
+    if (farthestFromPaper(crop(cv::Rect(x0, 0, x1 - x0, depth)), paper, 0.1, pieceInk) < kPrintShare * printContrast)
+      continue;
     // a margin for the glyphs' anti-aliased edges and the JPEG ringing around them; the strip also runs along the
     // PHI lines that reach the edge, whose outlines may stop a pixel short of it (the 1 px left of an 8 px date)
     const int pad = int(std::ceil(b.height / 4));
