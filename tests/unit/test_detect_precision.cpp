@@ -114,6 +114,31 @@ TEST_CASE("a vocabulary line read with errors is to-check, never masked for its 
   CHECK(g[0].phi);
 }
 
+TEST_CASE("a misread line stacked flush on a PHI line of the header stays masked, even if it reads as vocabulary",
+          "[rules]") {
+  // a radiograph's header (seed 5563 image 16): "CHU de Toulouse Purpan" read as a name, the ward under it flush
+  // right, its "C" read as "N@" ("N@ardiologie, unité 3B": a vocabulary line)
+  const cv::Size image(3041, 3801);
+  const char* ward = "N@ardiologie, unité 3B";
+  REQUIRE(classifyLine(ward, 0.62f).vocabulary);
+  auto header = [&](int wardRight) {
+    return std::vector<Finding>{
+        medpics::test::textFinding(1832, 120, 1006, 158, "CHiiide Toulouse Purpan", "name", true, 0.45f),
+        medpics::test::textFinding(wardRight - 882, 214, 882, 171, ward, "other-text", true, 0.3f)};
+  };
+  std::vector<Finding> flush = header(2849);
+  resolveUncertainText(flush, {1}, image, ImageKind::Radiograph, {1});
+  CHECK(flush[1].phi);
+  // not flush with it (a line of the block's neighbour), or on an ECG (its measurement lines are printed under the
+  // identity rows): to check
+  std::vector<Finding> apart = header(2849 - 400);
+  resolveUncertainText(apart, {1}, image, ImageKind::Radiograph, {1});
+  CHECK_FALSE(apart[1].phi);
+  std::vector<Finding> ecg = header(2849);
+  resolveUncertainText(ecg, {1}, image, ImageKind::Ecg, {1});
+  CHECK_FALSE(ecg[1].phi);
+}
+
 TEST_CASE("a poor re-reading of part of a benign line read with confidence is benign", "[rules]") {
   using medpics::test::textFinding;
   const cv::Size image(4000, 2800);
