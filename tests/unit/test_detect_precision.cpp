@@ -87,9 +87,11 @@ TEST_CASE("a vocabulary line read with errors is to-check, never masked for its 
   }
   // a capitalised unknown word a person could be called, a trigger or a PHI span: not a vocabulary line
   // (nor numbers alone: a birth date misread "12/02/1569" on an 8 px sticker; nor digits that may be a date or an id)
-  // (nor function words alone: "Où de hontes", an 8 px "CHU de Nantes" misread)
+  // (nor function words alone: "Où de hontes", an 8 px "CHU de Nantes" misread; nor abbreviations without a measure)
   for (const char* text : {"FC 68 bpm PR 160 ms DUPONT", "Nom : FC 68 bpm QRS 90 ms", "FC 68 bpm 12/03/1960 QRS",
-                           "12/02/1569", "12 02 1569", "FC 12/02/1569 ms", "bpm 1172676908", "Où de hontes"}) {
+                           "12/02/1569", "12 02 1569", "FC 12/02/1569 ms", "bpm 1172676908", "Où de hontes",
+                           // short capitals alone, no measure (a blurred 8 px "Prescripteur : Dr MARTINEZ", seed 8863)
+                           "marges & AAA TA Z\""}) {
     INFO(text);
     const LineVerdict v = classifyLine(text, 0.4f);
     CHECK(v.phi);

@@ -700,8 +700,14 @@ LineVerdict classifyLine(std::string_view original, float ocrConfidence) {
     vocabularyWord = t.alpha && t.raw.size() >= 2 && !isFunctionWord(t.folded) &&
                      (t.raw.size() > 2 || capital || unitAfterValue) && (benignToken(t) || misreadVocabulary(t));
   }
+  // (and a measure or a vocabulary word of four letters or more: short capitals alone are what OCR makes of blurred
+  // 8 px print, "marges & AAA TA Z" for "Prescripteur : Dr MARTINEZ", and happen to be abbreviations)
+  const bool substance = std::any_of(tokens.begin(), tokens.end(), [](const Token& t) {
+    return t.hasDigit ||
+           (t.alpha && t.raw.size() >= 4 && !isFunctionWord(t.folded) && (benignToken(t) || misreadVocabulary(t)));
+  });
   const bool vocabularyLine =
-      !trigger && vocabularyWord && vocabularyTokens >= 2 && vocabularyTokens * 2 >= tokens.size() &&
+      !trigger && vocabularyWord && substance && vocabularyTokens >= 2 && vocabularyTokens * 2 >= tokens.size() &&
       !std::regex_search(std::string(text), dateOrId) && std::all_of(tokens.begin(), tokens.end(), [](const Token& t) {
         return benignToken(t) || misreadVocabulary(t) || t.folded.size() <= 3 || (!t.capitalised && !t.allCaps) ||
                (t.hasDigit && !t.alpha) || abbreviationShape(t);
