@@ -350,11 +350,12 @@ void dateRules(Collector& c) {
   // a slashed date of which OCR misread the year or the day out of the calendar ("14/11/1062" for 14/11/1962 at 0.50,
   // "60/02/1908" for 08/02/1939 at 0.65, "15/06/022" for 15/06/2024 with a digit lost): two groups of one or two
   // digits, one of them a month, then three or four digits.
-  // Ratios and ranges have two groups, not three; nothing else clinical prints d/d/dddd
+  // Ratios and ranges have two groups, not three; nothing else clinical prints d/d/dddd. With a year of 19xx / 20xx
+  // neither group need be a month ("28/15/2026" for 28/10/2026, an 8 px exam date read at 0.89)
   static const std::regex slashed(R"((^|[^\d/])((\d{1,2})\s?/\s?(\d{1,2})\s?/\s?(\d{3,4}))(?![\d/]))", kCase);
   c.addAll(slashed, 2, "date", 0.6f, "date-misread", [](const std::smatch& m) {
-    const int a = std::stoi(m[3].str()), b = std::stoi(m[4].str());
-    return (a >= 1 && a <= 12) || (b >= 1 && b <= 12);
+    const int a = std::stoi(m[3].str()), b = std::stoi(m[4].str()), year = std::stoi(m[5].str());
+    return (a >= 1 && a <= 12) || (b >= 1 && b <= 12) || (year >= 1900 && year <= 2099);
   });
   c.addAll(textFr, 1, "date", 0.95f, "date-text-fr");
   c.addAll(textEn1, 1, "date", 0.95f, "date-text-en");
