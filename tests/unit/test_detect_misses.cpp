@@ -480,3 +480,27 @@ TEST_CASE("miss (fresh seeds of session 21): unread lines beside a poor reading;
        })
     checkCorpusMiss(c);
 }
+
+TEST_CASE("miss (fresh seeds of session 22): a misread ward under its hospital, blurred 8 px print, a misread date, "
+          "a turned sticker's name",
+          "[misses][pipeline]") {
+  MODELS_OR_SKIP();
+  using Case = CorpusMiss;
+  for (const Case& c : {
+           // a 69 px "Cardiologie, unité 3B" under "CHU de Toulouse Purpan" on a radiograph, read "N@ardiologie, unité
+           // 3B": a vocabulary line, shown to check (0 % covered)
+           Case{"69 px ward under its hospital read as vocabulary", synth::ImageKind::RadiographDark, 5563, 16, 3041,
+                3801, 52},
+           // a blurred 8 px "Prescripteur : Dr MARTINEZ" in a bordered block read "marges & AAA TA Z": abbreviations
+           // made it a vocabulary line (27 % covered)
+           Case{"8 px prescriber in a bordered block read as abbreviations", synth::ImageKind::LabReport, 8863, 17,
+                1736, 2314, 80},
+           // an 8 px "Examen du 28/10/2026" read "28/15/2026" at 0.89: no month, no date, benign (0 % covered)
+           Case{"8 px exam date read with a month of 15", synth::ImageKind::RadiographLight, 9787, 13, 1630, 2037, 60},
+           // a sticker turned 4.5 degrees beside the title: its 12 px name and IPP outlined with the lines under them
+           // lost their tops (74-75 % covered), its Code 128 joined to the title (0 %)
+           Case{"12 px name and IPP of a turned sticker beside the title", synth::ImageKind::LabReport, 5407, 1, 1739,
+                2318, 41},
+       })
+    checkCorpusMiss(c);
+}
