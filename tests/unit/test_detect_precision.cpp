@@ -159,6 +159,33 @@ TEST_CASE("a poor re-reading of part of a benign line read with confidence is be
   CHECK(f[2].category == "benign");
   CHECK(f[3].phi);  // in the header band, next to the identity row: stays masked
   CHECK(f[4].phi);
+  // the coarse pass's garbage over a turned ECG's measurement lines (seed 9137 image 4): within the turned outline of
+  // the line read with confidence, no taller, it re-reads it whatever it read; reaching out of it, or holding a name
+  // or a trigger word, it does not; on a photo nothing changes
+  auto turned = [](Finding line) {
+    line.polygon = {{{80, 65}}, {{81, 39}}, {{515, 53}}, {{515, 79}}};
+    return line;
+  };
+  const Finding measures = turned(textFinding(79, 38, 438, 43, "FC 93 bpm PR 160 ms QRS 90 ms", "benign", false, 0.85f));
+  std::vector<Finding> g = {
+      textFinding(125, 0, 150, 29, "Nom : Chloé NGUYEN VAN", "name", true, 0.87f), measures,
+      textFinding(89, 47, 66, 14, "= TJ) VE", "other-text", true, 0.3f),       // inside
+      textFinding(300, 48, 100, 16, "iltre g", "other-text", true, 0.35f),     // inside, unknown text read at 0.6
+      textFinding(89, 30, 66, 14, "= TJ) VE", "other-text", true, 0.3f),       // half above the outline
+      textFinding(200, 49, 110, 16, "LEFEBVRE Sophie", "other-text", true, 0.3f),  // a name
+      textFinding(330, 49, 80, 16, "Nom : xx", "other-text", true, 0.3f),          // a trigger word
+  };
+  std::vector<Finding> photo = g;
+  resolveUncertainText(g, {2, 4, 5, 6}, image, ImageKind::Ecg);
+  CHECK_FALSE(g[2].phi);
+  CHECK_FALSE(g[3].phi);
+  CHECK(g[3].category == "benign");
+  CHECK(g[4].phi);
+  CHECK(g[5].phi);
+  CHECK(g[6].phi);
+  resolveUncertainText(photo, {2, 4, 5, 6}, image, ImageKind::PersonPhoto);
+  CHECK(photo[2].phi);
+  CHECK(photo[3].phi);
   // a decimal range from zero is no misread date: the filter line read with errors is a vocabulary line
   CHECK(classifyLine("Filtre 0.05-150 Hz Axe ORS -28°", 0.8f).vocabulary);
   CHECK(classifyLine("Examen 0.12-1985 Hz", 0.8f).phi);

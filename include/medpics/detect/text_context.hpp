@@ -51,8 +51,9 @@ bool nextToIdentityLine(const std::vector<Finding>& findings, const cv::Rect& bo
 // `vocabulary` (LineVerdict::vocabulary: clinical vocabulary read with errors, no trigger, no PHI span, no capitalised
 // unknown word) become kToCheckCategory wherever they are, except on photos. An uncertain finding that would stay
 // masked but spans rows finer findings read one by one (readRowByRow) becomes kToCheckCategory too, except on photos.
-// Before all that, uncertain text that re-reads part of a benign line read with confidence (its box within the line's,
-// half of its words, two at least, words of that line) becomes benign, phi false, except on photos.
+// Before all that, uncertain or unknown text ("other-text") that re-reads part of a benign line read with confidence
+// (its box within the line's, half of its words, two at least, words of that line; or its outline within the line's
+// turned outline, no taller, with no PHI span and no trigger word) becomes benign, phi false, except on photos.
 void resolveUncertainText(std::vector<Finding>& findings, const std::vector<std::size_t>& uncertain, cv::Size image,
                           ImageKind kind, const std::vector<std::size_t>& vocabulary = {});
 

@@ -2,8 +2,11 @@
 // elsewhere.
 #include "medpics/detect/text_context.hpp"
 
+#include "medpics/detect/classify.hpp"
 #include "medpics/detect/lexicon.hpp"
 #include "medpics/detect/text_rows_read.hpp"
+
+#include <opencv2/imgproc.hpp>
 
 #include <algorithm>
 #include <cctype>
@@ -88,19 +91,37 @@ static bool stackedOnPhiLine(const std::vector<Finding>& findings, std::size_t i
   });
 }
 
-// True when uncertain text `u` is a poorer reading of part of a benign line read with confidence: its box lies within
-// that line's (80 % of its area or more) and half of its words, two at least, are words of that line (the lower
-// half of "Filtre 0,05-150 Hz Axe QRS -20° Rythme sinusal", read 0.91, re-read by the small-text pass as "Filtre
-// U,Uo-LoU Hz Axe"). A line spanning an identity row too holds words the benign line does not.
+// The share of `inner`'s outline (polygon, else box) that lies inside `outer`'s.
+static double outlineShare(const Finding& inner, const Finding& outer) {
+  const std::vector<cv::Point> a = outlineCorners(inner), b = outlineCorners(outer);
+  const cv::Rect frame = cv::boundingRect(a);
+  if (frame.area() <= 0) return 0;
+  cv::Mat1b in = cv::Mat1b::zeros(frame.size()), out = cv::Mat1b::zeros(frame.size());
+  cv::fillPoly(in, std::vector<std::vector<cv::Point>>{a}, 255, cv::LINE_8, 0, -frame.tl());
+  cv::fillPoly(out, std::vector<std::vector<cv::Point>>{b}, 255, cv::LINE_8, 0, -frame.tl());
+  const int area = cv::countNonZero(in);
+  return area > 0 ? cv::countNonZero(in & out) / double(area) : 0;
+}
+
+// True when uncertain text `u` is a poorer reading of part of a benign line read with confidence (0.82 or more): its
+// box lies within that line's (80 % of its area or more) and half of its words, two at least, are words of that line
+// (the lower half of "Filtre 0,05-150 Hz Axe QRS -20° Rythme sinusal", read 0.91, re-read by the small-text pass as
+// "Filtre U,Uo-LoU Hz Axe"); or its outline lies within the line's turned outline (90 % or more), no taller than the
+// line, whatever else it read (no PHI span, no trigger word: the coarse pass's "= TJ) VE" and "iltre g" over a turned
+// ECG's 13 px measurement lines, masked in the header band). A line spanning an identity row too holds words the benign line does not, and reaches
+// out of its outline.
 static bool rereadsBenignLine(const Finding& u, const std::vector<Finding>& findings) {
   const cv::Rect box(u.box->x, u.box->y, u.box->w, u.box->h);
   std::vector<std::string> words;
   for (std::string& w : foldedWords(u.text))
     if (w.size() >= 2 && w.find_first_of("0123456789") == std::string::npos) words.push_back(std::move(w));
-  if (words.size() < 2) return false;
   return std::any_of(findings.begin(), findings.end(), [&](const Finding& v) {
     if (v.kind != Kind::Text || !v.box || v.phi || v.category != "benign" || v.confidence < 0.82f) return false;
     const cv::Rect line(v.box->x, v.box->y, v.box->w, v.box->h);
+    if (v.polygon.size() >= 3 && lineHeight(u) <= lineHeight(v) && outlineShare(u, v) >= 0.9 &&
+        findPhiSpans(u.text).empty() && !hasIdentityTrigger(u.text))
+      return true;
+    if (words.size() < 2) return false;
     if ((line & box).area() < 0.8 * box.area()) return false;
     const std::vector<std::string> lineWords = foldedWords(v.text);
     const auto shared = std::count_if(words.begin(), words.end(), [&](const std::string& w) {
@@ -112,12 +133,15 @@ static bool rereadsBenignLine(const Finding& u, const std::vector<Finding>& find
 
 void resolveUncertainText(std::vector<Finding>& findings, const std::vector<std::size_t>& uncertain, cv::Size image,
                           ImageKind kind, const std::vector<std::size_t>& vocabulary) {
-  if (uncertain.empty() || isPhotoKind(kind)) return;  // on photos all uncertain text stays masked
-  for (std::size_t i : uncertain)
-    if (i < findings.size() && findings[i].box && rereadsBenignLine(findings[i], findings)) {
-      findings[i].category = "benign";  // what the better reading of the same pixels says
-      findings[i].phi = false;
+  if (isPhotoKind(kind)) return;  // on photos all uncertain text stays masked
+  // what the better reading of the same pixels says, for uncertain text and unknown text alike ("iltre g", read at 0.6
+  // from the coarse pass over "Filtre 0,05-150 Hz ...")
+  for (Finding& f : findings)
+    if (f.kind == Kind::Text && f.box && f.phi && f.category == "other-text" && rereadsBenignLine(f, findings)) {
+      f.category = "benign";
+      f.phi = false;
     }
+  if (uncertain.empty()) return;
   std::vector<char> isUncertain(findings.size(), 0), isVocabulary(findings.size(), 0);
   for (std::size_t i : uncertain)
     if (i < findings.size()) isUncertain[i] = 1;
