@@ -215,10 +215,10 @@ TEST_CASE("label rule with the image: a PHI line's box grows over the glyphs it 
                                 uprightText("benign", false, {40, 38, 100, 14})};
   maskCodeLabels(findings, codes, gray);
   REQUIRE(findings[0].box);
-  CHECK(findings[0].box->y <= 71);                          // over the capitals' tops
-  CHECK(findings[0].box->y >= 55);                          // not over the line above
-  CHECK(findings[0].box->x + findings[0].box->w == 160);    // and to the code, as before
-  CHECK(findings[1].box->y == 38);                          // benign lines are not grown
+  CHECK(findings[0].box->y <= 71);                        // over the capitals' tops
+  CHECK(findings[0].box->y >= 55);                        // not over the line above
+  CHECK(findings[0].box->x + findings[0].box->w == 160);  // and to the code, as before
+  CHECK(findings[1].box->y == 38);                        // benign lines are not grown
   std::vector<Finding> withoutImage{uprightText("name", true, {40, 74, 100, 10})};
   maskCodeLabels(withoutImage, codes);
   CHECK(withoutImage[0].box->y == 74);

@@ -1,6 +1,7 @@
-// Regression tests of the codes missed on the hard corpora (seeds 857, 1021, 1103, 1117, 1213, 2311, 2467, 2749, 3089, 4261,
-// 5167, 5407, 5501, 5821, 6029, 6151, 6262, 6359, 6991, 7349, 7433, 7823, 7919, 8818, 9431), rebuilt with the generator: codes at
-// a band's edge without quiet zone, 1 px modules after JPEG, codes on stickers of large lab reports.
+// Regression tests of the codes missed on the hard corpora (seeds 857, 1021, 1103, 1117, 1213, 2311, 2467, 2749, 3089,
+// 4261, 5167, 5407, 5501, 5821, 6029, 6151, 6262, 6359, 6991, 7349, 7433, 7823, 7919, 8818, 9431), rebuilt with the
+// generator: codes at a band's edge without quiet zone, 1 px modules after JPEG, codes on stickers of large lab
+// reports.
 #include "medpics/detect/codes.hpp"
 #include "medpics/detect/codes_linear.hpp"
 #include "medpics/detect/evaluation.hpp"
@@ -105,9 +106,9 @@ TEST_CASE("codes missed on the hard corpora are masked, read when the bars allow
            // bars 169 px high turned 3.7 degrees, read on 18 rows only: the box stopped at a fifth of its length
            Case{"Code 39 476 x 196 px turned on the sticker of a 9.9 MP lab report (q60)", K::LabReport, 5821, 17, 2719,
                 3625, 60},
-           // session 22 (fresh seeds): a turned sticker's Code 128 joined to the page's title by the sticker's edge (one
-           // sparse blob), a blurred PDF417 joined to the name left of it (no bar test passes the pair), and a UPC-E
-           // whose undecoded square from the matrix localiser stopped short of its last bars
+           // session 22 (fresh seeds): a turned sticker's Code 128 joined to the page's title by the sticker's edge
+           // (one sparse blob), a blurred PDF417 joined to the name left of it (no bar test passes the pair), and a
+           // UPC-E whose undecoded square from the matrix localiser stopped short of its last bars
            Case{"Code 128 136 x 70 px on a sticker turned 4.5 degrees beside the title (q41)", K::LabReport, 5407, 1,
                 1739, 2318, 41},
            Case{"PDF417 123 x 45 px beside the name on a sticker (q37)", K::LabReport, 7823, 1, 1367, 1822, 37},

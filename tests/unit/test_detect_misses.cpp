@@ -481,9 +481,10 @@ TEST_CASE("miss (fresh seeds of session 21): unread lines beside a poor reading;
     checkCorpusMiss(c);
 }
 
-TEST_CASE("miss (fresh seeds of session 22): a misread ward under its hospital, blurred 8 px print, a misread date, "
-          "a turned sticker's name",
-          "[misses][pipeline]") {
+TEST_CASE(
+    "miss (fresh seeds of session 22): a misread ward under its hospital, blurred 8 px print, a misread date, "
+    "a turned sticker's name",
+    "[misses][pipeline]") {
   MODELS_OR_SKIP();
   using Case = CorpusMiss;
   for (const Case& c : {

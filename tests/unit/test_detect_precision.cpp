@@ -166,12 +166,13 @@ TEST_CASE("a poor re-reading of part of a benign line read with confidence is be
     line.polygon = {{{80, 65}}, {{81, 39}}, {{515, 53}}, {{515, 79}}};
     return line;
   };
-  const Finding measures = turned(textFinding(79, 38, 438, 43, "FC 93 bpm PR 160 ms QRS 90 ms", "benign", false, 0.85f));
+  const Finding measures =
+      turned(textFinding(79, 38, 438, 43, "FC 93 bpm PR 160 ms QRS 90 ms", "benign", false, 0.85f));
   std::vector<Finding> g = {
       textFinding(125, 0, 150, 29, "Nom : Chloé NGUYEN VAN", "name", true, 0.87f), measures,
-      textFinding(89, 47, 66, 14, "= TJ) VE", "other-text", true, 0.3f),       // inside
-      textFinding(300, 48, 100, 16, "iltre g", "other-text", true, 0.35f),     // inside, unknown text read at 0.6
-      textFinding(89, 30, 66, 14, "= TJ) VE", "other-text", true, 0.3f),       // half above the outline
+      textFinding(89, 47, 66, 14, "= TJ) VE", "other-text", true, 0.3f),           // inside
+      textFinding(300, 48, 100, 16, "iltre g", "other-text", true, 0.35f),         // inside, unknown text read at 0.6
+      textFinding(89, 30, 66, 14, "= TJ) VE", "other-text", true, 0.3f),           // half above the outline
       textFinding(200, 49, 110, 16, "LEFEBVRE Sophie", "other-text", true, 0.3f),  // a name
       textFinding(330, 49, 80, 16, "Nom : xx", "other-text", true, 0.3f),          // a trigger word
   };

@@ -319,8 +319,8 @@ TEST_CASE("a date cut short by a tile (38/2023) is a date; ratios and ranges are
 // of 19xx / 20xx, whatever the day and month (seed 9787, session 22: an 8 px "Examen du 28/10/2026" read "28/15/2026").
 TEST_CASE("a slashed date with a misread year or day (14/11/1062, 60/02/1908) is a date; ratios and lab ranges are not",
           "[rules]") {
-  for (const char* text : {"14/11/1062", "31/01/7985", "Né le 3/12/1O62 ", "ete) Le : 60/02/1908", "45/12/2024",
-                           "Examen du 28/15/2026"}) {
+  for (const char* text :
+       {"14/11/1062", "31/01/7985", "Né le 3/12/1O62 ", "ete) Le : 60/02/1908", "45/12/2024", "Examen du 28/15/2026"}) {
     INFO(text);
     const LineVerdict v = classifyLine(text, 0.5f);
     CHECK(v.phi);

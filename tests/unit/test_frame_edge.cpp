@@ -87,8 +87,8 @@ TEST_CASE("a footer row cut by the bottom edge is masked too", "[rules]") {
 }
 
 TEST_CASE("feet in faded ink are no cut row: the print beside them is far darker", "[rules]") {
-  // the same cut row, bold, in a faded grey (0.37 of the print's distance from the paper; a faded ECG grid: 0.24): left alone;
-  // in the print's own ink it is masked (the first case)
+  // the same cut row, bold, in a faded grey (0.37 of the print's distance from the paper; a faded ECG grid: 0.24): left
+  // alone; in the print's own ink it is masked (the first case)
   Header h = header(false, true);
   cv::putText(h.gray, kCutRow, {20, 4}, cv::FONT_HERSHEY_SIMPLEX, 0.6, cv::Scalar(180), 2, cv::LINE_AA);
   CHECK(rowsCutByFrame({h.second}, h.gray).empty());

@@ -87,8 +87,8 @@ static void growOverCutGlyphs(Finding& line, const cv::Mat& gray) {
                          stats.at<int>(i, cv::CC_STAT_WIDTH), stats.at<int>(i, cv::CC_STAT_HEIGHT));
     const cv::Rect inside = piece & b;
     // (a piece reaching the window's edge is no glyph: the sticker's frame, the next row's word, the code)
-    const bool inWindow = piece.x > window.x && piece.y > window.y && piece.br().x < window.br().x &&
-                          piece.br().y < window.br().y;
+    const bool inWindow =
+        piece.x > window.x && piece.y > window.y && piece.br().x < window.br().x && piece.br().y < window.br().y;
     if (!inWindow || inside.empty() || inside == piece || piece.height > kGlyphReach * 2) continue;
     if (inside.area() < 0.5 * piece.area()) continue;  // a neighbour's glyph that reaches into the box
     grown |= piece;
