@@ -502,6 +502,10 @@ TEST_CASE(
            // lost their tops (74-75 % covered), its Code 128 joined to the title (0 %)
            Case{"12 px name and IPP of a turned sticker beside the title", synth::ImageKind::LabReport, 5407, 1, 1739,
                 2318, 41},
+           // the fine pass outlined an 11 px "Urgences adultes, CHRU de Strasbourg" on an ECG's grid up to "de": the
+           // row its tile held went on with no line (71 % covered)
+           Case{"11 px ward and hospital of an ECG header, its last word not outlined", synth::ImageKind::Ecg, 2441, 4,
+                1295, 915, 63},
        })
     checkCorpusMiss(c);
 }

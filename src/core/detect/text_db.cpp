@@ -434,6 +434,39 @@ static bool cutAcrossTiles(const TextRegion& line, const std::vector<cv::Rect>& 
   return held;
 }
 
+// The unresolved rows a refinement tile held whole but where the fine pass outlined nothing, that go on a line of their
+// row (a gap of at most two of its line heights, heights within 1.5 times): the network dropped the row's last word
+// ("Strasbourg" of an 11 px "Urgences adultes, CHRU de Strasbourg" on an ECG's grid, 71 % covered). Each is read as a
+// line of its own (upright, as the coarse pass saw it).
+static std::vector<TextRegion> rowTailsMissed(const std::vector<cv::Rect>& rows, const std::vector<cv::Rect>& tiles,
+                                              const std::vector<TextRegion>& lines) {
+  std::vector<TextRegion> tails;
+  for (const cv::Rect& row : rows) {
+    const bool refined =
+        std::any_of(tiles.begin(), tiles.end(), [&](const cv::Rect& t) { return (t & row).area() >= 0.9 * row.area(); });
+    const bool outlined = std::any_of(lines.begin(), lines.end(), [&](const TextRegion& l) {
+      return (l.box & row).area() >= 0.3 * row.area();
+    });
+    if (!refined || outlined) continue;
+    const bool goesOn = std::any_of(lines.begin(), lines.end(), [&](const TextRegion& l) {
+      const float h = lineHeight(l);
+      const int overlap = std::min(l.box.br().y, row.br().y) - std::max(l.box.y, row.y);
+      const int gap = std::max(row.x - l.box.br().x, l.box.x - row.br().x);
+      return overlap >= 0.5 * std::min(l.box.height, row.height) && gap <= 2 * h && row.height <= 1.5 * h &&
+             h <= 1.5 * row.height;
+    });
+    if (!goesOn) continue;
+    TextRegion tail;
+    tail.box = row;
+    tail.rect = cv::RotatedRect(cv::Point2f(row.x + row.width / 2.f, row.y + row.height / 2.f),
+                                cv::Size2f(float(row.width), float(row.height)), 0.f);
+    tail.score = 0.f;
+    tail.source = "ppocr-db-fine";
+    tails.push_back(tail);
+  }
+  return tails;
+}
+
 static std::vector<TextRegion> refineSmallText(const cv::Mat& bgr, std::vector<TextRegion> coarse, const TextOptions& o,
                                                const util::CancelToken& cancel) {
   std::vector<cv::Rect> faint;
@@ -560,6 +593,7 @@ static std::vector<TextRegion> refineSmallText(const cv::Mat& bgr, std::vector<T
   }
   for (std::size_t i = 0; i < fine.size(); ++i)
     if (!used[i]) out.push_back(fine[i]);
+  for (TextRegion& tail : rowTailsMissed(rows, tiles, out)) out.push_back(std::move(tail));
   return out;
 }
 
