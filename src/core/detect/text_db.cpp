@@ -442,11 +442,10 @@ static std::vector<TextRegion> rowTailsMissed(const std::vector<cv::Rect>& rows,
                                               const std::vector<TextRegion>& lines) {
   std::vector<TextRegion> tails;
   for (const cv::Rect& row : rows) {
-    const bool refined =
-        std::any_of(tiles.begin(), tiles.end(), [&](const cv::Rect& t) { return (t & row).area() >= 0.9 * row.area(); });
-    const bool outlined = std::any_of(lines.begin(), lines.end(), [&](const TextRegion& l) {
-      return (l.box & row).area() >= 0.3 * row.area();
-    });
+    const bool refined = std::any_of(tiles.begin(), tiles.end(),
+                                     [&](const cv::Rect& t) { return (t & row).area() >= 0.9 * row.area(); });
+    const bool outlined = std::any_of(lines.begin(), lines.end(),
+                                      [&](const TextRegion& l) { return (l.box & row).area() >= 0.3 * row.area(); });
     if (!refined || outlined) continue;
     const bool goesOn = std::any_of(lines.begin(), lines.end(), [&](const TextRegion& l) {
       const float h = lineHeight(l);
