@@ -67,7 +67,9 @@ TEST_CASE("classifier: dates in French and English forms") {
   CHECK(categoryOf("12-MAR-2024", "12-MAR-2024") == "date");
   CHECK(categoryOf("acquired 20240312", "20240312") == "date");
   CHECK(categoryOf("Heure 14:32", "14:32") == "date");
-  CHECK(clean("32/13/2024"));  // not a calendar date
+  CHECK(clean("32/13/3024"));  // not a calendar date, nor a misread one
+  // no calendar date, but d/d/20xx: a date OCR misread ("28/15/2026" for 28/10/2026, session 22), masked
+  CHECK(categoryOf("32/13/2024", "32/13/2024") == "date");
   // one separator lost by OCR (a sticker's 8-10 px birth date): still a date, never benign
   CHECK(categoryOf("1003/1969", "1003/1969") == "date");
   CHECK(categoryOf("né 10/031969", "10/031969") == "date");
