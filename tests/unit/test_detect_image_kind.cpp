@@ -100,6 +100,14 @@ TEST_CASE("a small ECG whose grid JPEG blurred is an ECG, not a skin photo", "[i
   INFO("pink " << f.pinkPaper << " grid " << f.gridPeriodicity << " colourful " << f.colourful << " page-sat "
                << f.pageSaturation);
   CHECK(detect::classifyImageKind(f) == ImageKind::Ecg);
+  // session 22 (seed 3163, image 4): 1 MP, q57, its pink grid colourful over 0.1 (0.188), grid 0.48: five lines of
+  // traces masked as a skin photo's text
+  std::string small;
+  test::corpusImage(synth::ImageKind::Ecg, 3163, 4, 1201, 849, 57, &small);
+  const auto g = detect::measureImageKind(cv::imdecode(std::vector<uchar>(small.begin(), small.end()), cv::IMREAD_COLOR));
+  INFO("pink " << g.pinkPaper << " grid " << g.gridPeriodicity << " colourful " << g.colourful << " page-sat "
+               << g.pageSaturation);
+  CHECK(detect::classifyImageKind(g) == ImageKind::Ecg);
   // a pale close-up of skin with little colour is not: less pink paper, a saturated page
   detect::ImageKindFeatures skin = f;
   skin.pinkPaper = 0.73;

@@ -102,7 +102,7 @@ ImageKindFeatures measure(const cv::Mat& small) {
 // more). One of them (5821 image 4, page saturation 36) read as a skin photo, a face box on a lead label made it a
 // person photo, and every uncertain line on it was masked.
 bool ecgLike(const ImageKindFeatures& f) {
-  if (f.pinkPaper > 0.9 && f.gridPeriodicity > 0.3 && f.colourful < 0.1 && f.pageSaturation < 45) return true;
+  if (f.pinkPaper > 0.9 && f.gridPeriodicity > 0.3 && f.colourful < 0.3 && f.pageSaturation < 45) return true;
   return f.pinkPaper > 0.35 && f.gridPeriodicity > 0.5 && f.colourful < 0.3 && f.pageSaturation < 60;
 }
 // Skin filling most of the frame: skin-coloured and, where brightest, saturated like skin (paper is pale: ECG paper
