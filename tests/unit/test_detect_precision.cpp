@@ -139,6 +139,15 @@ TEST_CASE("a misread line stacked flush on a PHI line of the header stays masked
   std::vector<Finding> ecg = header(2849);
   resolveUncertainText(ecg, {1}, image, ImageKind::Ecg, {1});
   CHECK_FALSE(ecg[1].phi);
+  // an unread 9 px hospital line over its ward masked as unknown text (seed 8527 image 16): stacked on any masked
+  // line, not on a PHI line read with confidence
+  const std::vector<Finding> wardLine{
+      medpics::test::textFinding(1931, 95, 86, 23, "Dermatologie", "other-text", true, 0.35f)};
+  const cv::Rect hospital(1888, 84, 121, 18);
+  CHECK(stackedInBlock(wardLine, hospital, true));
+  CHECK_FALSE(stackedInBlock(wardLine, hospital, false));
+  CHECK_FALSE(stackedInBlock(wardLine, hospital + cv::Point(-300, 0), true));  // not flush
+  CHECK_FALSE(stackedInBlock(wardLine, hospital + cv::Point(0, -40), true));   // a row apart
 }
 
 TEST_CASE("a poor re-reading of part of a benign line read with confidence is benign", "[rules]") {

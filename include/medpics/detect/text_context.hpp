@@ -35,6 +35,14 @@ inline constexpr float kAnchorConfidence = 0.4f;
 // ultrasound or a radiograph, traces, speckle and anatomy read as letters make weak names.
 inline constexpr float kUnreadableAnchorConfidence = 0.3f;
 
+// True when `box` is the next row of a masked text line of an identity block: the same size (box heights within 30 %),
+// directly above or under it (rows overlapping by under half a line, apart by under half a line) and flush with it on
+// the left or the right (within a line height). The line must be PHI read with confidence (a category other than
+// "other-text", kAnchorConfidence or more) unless `anyMasked`: any masked text line then (an unknown ward name
+// "Dermatologie" masked by default). A misread ward under its hospital ("N@ardiologie, unité 3B", a vocabulary line
+// to resolveUncertainText) and an unread hospital line over its ward are rows of such blocks.
+bool stackedInBlock(const std::vector<Finding>& findings, const cv::Rect& box, bool anyMasked);
+
 // True when `box` lies next to a PHI text finding read with confidence (`minConfidence` or more, category not
 // "other-text") or to a line holding a trigger word (within two line heights above/below and three left/right of it):
 // inside an identity block.

@@ -562,8 +562,11 @@ struct Pipeline::Impl {
           kind == ImageKind::Document || isPhotoKind(kind) ? kUnreadableAnchorConfidence : kAnchorConfidence;
       std::vector<Finding> unreadable;
       for (const auto& [i, readInPart] : unreadableLines) {
+        // (or in the header or footer band, stacked flush on a masked line: a 9 px "Hôpital Nord, Marseille" in white,
+        // read as nothing, over its ward "Dermatologie" masked as unknown text)
         if (!nextToIdentityLine(findings, regions[i].box, anchorConfidence) &&
-            !onCodeLabel(codeFindings, regions[i].box))
+            !onCodeLabel(codeFindings, regions[i].box) &&
+            !(inIdentityBand(regions[i].box, bgr.rows) && stackedInBlock(findings, regions[i].box, true)))
           continue;
         bool unsure = false, vocabularyLine = false;
         Finding f = textFindings(regions[i], lines[i], bgr.size(), nullptr, &unsure, &vocabularyLine, &ink).front();

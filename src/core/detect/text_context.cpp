@@ -71,22 +71,17 @@ bool nextToIdentityLine(const std::vector<Finding>& findings, const cv::Rect& bo
   return std::any_of(anchors.begin(), anchors.end(), [&](const Anchor& a) { return (a.area & box).area() > 0; });
 }
 
-// True when line `i` is the next row of a PHI line read with confidence: the same size (box heights within 30 %),
-// directly above or under it (rows overlapping by under half a line, apart by under half a line) and flush with it
-// on the left or the right (within a line height). An identity block is printed so; a misread ward under its
-// hospital ("N@ardiologie, unité 3B" under "CHU de Toulouse Purpan") then reads as vocabulary.
-static bool stackedOnPhiLine(const std::vector<Finding>& findings, std::size_t i) {
-  const Box& b = *findings[i].box;
+bool stackedInBlock(const std::vector<Finding>& findings, const cv::Rect& b, bool anyMasked) {
   return std::any_of(findings.begin(), findings.end(), [&](const Finding& f) {
-    if (&f == &findings[i] || f.kind != Kind::Text || !f.box || !f.phi || f.category == "other-text" ||
-        f.category == kToCheckCategory || f.confidence < kAnchorConfidence)
-      return false;
-    const Box& a = *f.box;
-    const int h = std::min(a.h, b.h);
-    if (h <= 0 || std::max(a.h, b.h) > 1.3 * h) return false;
-    const int overlap = std::min(a.y + a.h, b.y + b.h) - std::max(a.y, b.y);
+    if (f.kind != Kind::Text || !f.box || !f.phi || f.category == kToCheckCategory) return false;
+    if (!anyMasked && (f.category == "other-text" || f.confidence < kAnchorConfidence)) return false;
+    const cv::Rect a(f.box->x, f.box->y, f.box->w, f.box->h);
+    if (a == b) return false;  // the line itself
+    const int h = std::min(a.height, b.height);
+    if (h <= 0 || std::max(a.height, b.height) > 1.3 * h) return false;
+    const int overlap = std::min(a.br().y, b.br().y) - std::max(a.y, b.y);
     const bool nextRow = overlap < 0.5 * h && overlap > -0.5 * h;
-    const bool flush = std::abs(a.x - b.x) <= h || std::abs((a.x + a.w) - (b.x + b.w)) <= h;
+    const bool flush = std::abs(a.x - b.x) <= h || std::abs(a.br().x - b.br().x) <= h;
     return nextRow && flush;
   });
 }
@@ -177,7 +172,7 @@ void resolveUncertainText(std::vector<Finding>& findings, const std::vector<std:
     // a vocabulary line read with errors (LineVerdict::vocabulary: no trigger, no PHI span, no capitalised unknown
     // word) is a measurement, settings or analyte line wherever it is printed
     staysMasked[i] = ((inBand(box) && !leadLike(i)) || nearAnchor) &&
-                     (!isVocabulary[i] || (kind != ImageKind::Ecg && inBand(box) && stackedOnPhiLine(findings, i)));
+                     (!isVocabulary[i] || (kind != ImageKind::Ecg && inBand(box) && stackedInBlock(findings, box, false)));
   }
   // a short token of the header band on the row of identity text that stays masked continues that row (the 8 px
   // "IPP 8566009015" of an ECG header seen as a 25 x 6 px fragment read '"AOA', beside "Né(e) le" read as garbage):
