@@ -506,6 +506,13 @@ TEST_CASE(
            // row its tile held went on with no line (71 % covered)
            Case{"11 px ward and hospital of an ECG header, its last word not outlined", synth::ImageKind::Ecg, 2441, 4,
                 1295, 915, 63},
+           // a 41 px "Patient(e) : Mme LAURENT Margaux" on an 11 MP page: the fine pass outlined two 15 px slivers of
+           // its end, which replaced the coarse outline there (69 % covered)
+           Case{"41 px name of which the fine pass outlined slivers", synth::ImageKind::LabReport, 8527, 1, 2886, 3848,
+                59},
+           // a 9 px "Hôpital Nord, Marseille" in white read as nothing over its ward masked as unknown text (15 %)
+           Case{"9 px hospital line read as nothing over its ward", synth::ImageKind::RadiographDark, 8527, 16, 2115,
+                2643, 64},
        })
     checkCorpusMiss(c);
 }
