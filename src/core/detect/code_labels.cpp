@@ -69,8 +69,8 @@ static void alignToLabelMargin(Finding& line, const std::vector<Finding>& findin
   line.polygon.clear();
 }
 
-// Grows a masked line's box over the glyphs its edges cut: ink pieces of glyph size (at most kGlyphReach px beyond the
-// box and no larger than a line of the label) that straddle an edge. A turned sticker's line outlined with the lines
+// Grows a masked line's box over the glyphs its edges cut: ink pieces of glyph size (at most twice kGlyphReach high,
+// reaching at most kGlyphReach px beyond the box, mostly inside it) that straddle an edge. A turned sticker's line outlined with the lines
 // under it kept its box 4 px under the tops of "GIRARD Noël" (87 % of the name covered).
 static void growOverCutGlyphs(Finding& line, const cv::Mat& gray) {
   constexpr int kGlyphReach = 12;
