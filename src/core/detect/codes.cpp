@@ -333,8 +333,9 @@ std::vector<cv::Rect> localiseMatrixCodes(const cv::Mat& gray, std::initializer_
 // True when the candidate `r` of `gray` shows a 2-D code's modules: about half of it inked (Otsu), in many pieces
 // of paper (a 38 x 20 px DataMatrix: 11, a 36 px Aztec: 8, a 58 px QR: 27; a bold "V2" on an ECG, an "L" marker or a
 // "0" in white on a radiograph: 1 or 2).
-// Under 32 px, modules of 1-1.5 px blur together: the light ones merge (a 28 px QR code at JPEG q73: 4 pieces of
-// paper) but its dark ones stay apart (8 pieces of ink, 8-connected; a bold glyph or two: 1-2).
+// Under 40 px, modules of 1-2 px blur together: the light ones merge (a 28 px QR code at JPEG q73: 4 pieces of
+// paper, a 35 px Aztec at q39: 5) but its dark ones stay apart (8 and 7 pieces of ink, 8-connected; a bold glyph or
+// two: 1-2).
 bool showsModules(const cv::Mat& gray, const cv::Rect& r) {
   cv::Mat otsu, labels;
   cv::threshold(gray(r), otsu, 0, 255, cv::THRESH_BINARY_INV | cv::THRESH_OTSU);
@@ -342,7 +343,7 @@ bool showsModules(const cv::Mat& gray, const cv::Rect& r) {
   if (ink < 0.3 || ink > 0.75) return false;
   const int paperPieces = cv::connectedComponents(~otsu, labels, 4) - 1;
   if (paperPieces >= 6) return true;
-  return std::max(r.width, r.height) < 32 && paperPieces >= 3 && cv::connectedComponents(otsu, labels, 8) - 1 >= 6;
+  return std::max(r.width, r.height) < 40 && paperPieces >= 3 && cv::connectedComponents(otsu, labels, 8) - 1 >= 6;
 }
 
 // True when the dark class of a grey crop (Otsu) is less than 30 % darker than its light class: a code is printed in
