@@ -1,5 +1,6 @@
 // Label rules: text beside a barcode is masked up to the code (code_labels.hpp); a field label between two PHI
-// findings of its row is masked with them, and two pieces of one value are bridged (text_trim.hpp).
+// findings of its row is masked with them, two pieces of one value are bridged, and a PHI outline through print masks
+// its box (text_trim.hpp).
 #include "medpics/detect/code_labels.hpp"
 #include "medpics/detect/text_context.hpp"
 #include "medpics/detect/text_trim.hpp"
@@ -222,4 +223,30 @@ TEST_CASE("label rule with the image: a PHI line's box grows over the glyphs it 
   std::vector<Finding> withoutImage{uprightText("name", true, {40, 74, 100, 10})};
   maskCodeLabels(withoutImage, codes);
   CHECK(withoutImage[0].box->y == 74);
+}
+
+TEST_CASE("a PHI outline that runs through print masks its box; an outline in the blank around its line stays",
+          "[rules]") {
+  cv::Mat gray(200, 600, CV_8U, cv::Scalar(235));
+  cv::putText(gray, "Urgences adultes, CHRU de Strasbourg", {40, 70}, cv::FONT_HERSHEY_SIMPLEX, 0.8, cv::Scalar(20), 2,
+              cv::LINE_AA);
+  cv::putText(gray, "FC 61 bpm  PR 160 ms  QRS 90 ms", {40, 110}, cv::FONT_HERSHEY_SIMPLEX, 0.8, cv::Scalar(20), 2,
+              cv::LINE_AA);
+  // a region merged across the two rows, outlined turned: its top edge crosses the upper row's glyphs
+  Finding merged = uprightText("other-text", true, {40, 40, 500, 90});
+  merged.polygon = {{40, 45}, {540, 80}, {540, 130}, {40, 95}};
+  // the upper row outlined in the blank around it (turned half a degree)
+  Finding ward = uprightText("address", true, {36, 44, 520, 36});
+  ward.polygon = {{36, 46}, {556, 44}, {556, 78}, {36, 80}};
+  // a benign line's outline through print is left alone (it masks nothing)
+  Finding benign = uprightText("benign", false, {40, 40, 500, 90});
+  benign.polygon = merged.polygon;
+  std::vector<Finding> findings{merged, ward, benign};
+  boxOutlinesThroughPrint(findings, gray);
+  CHECK(findings[0].polygon.empty());
+  CHECK(findings[0].box->x == 40);
+  CHECK(findings[0].box->y == 40);
+  CHECK(findings[0].box->y + findings[0].box->h >= 130);
+  CHECK(findings[1].polygon.size() == 4);
+  CHECK(findings[2].polygon.size() == 4);
 }

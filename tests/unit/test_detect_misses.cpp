@@ -516,3 +516,16 @@ TEST_CASE(
        })
     checkCorpusMiss(c);
 }
+
+TEST_CASE("miss (fresh seeds of session 22, fixed in session 23): a ward line outlined with the row under it",
+          "[misses][pipeline]") {
+  MODELS_OR_SKIP();
+  using Case = CorpusMiss;
+  for (const Case& c : {
+           // a 34 px "Urgences adultes, CHRU de Strasbourg" turned 1 degree on an ECG: the network merged its left half
+           // with the right half of the measurements under it into one region outlined at 6 degrees, which ran
+           // through the ward's glyphs (82 % covered)
+           Case{"34 px ward of an ECG header outlined across two rows", synth::ImageKind::Ecg, 5297, 12, 2425, 1714, 77},
+       })
+    checkCorpusMiss(c);
+}

@@ -61,4 +61,12 @@ void bridgeSplitValues(std::vector<Finding>& findings);
 // above and below it, its middle rows in neither).
 void bridgeStackedValues(std::vector<Finding>& findings);
 
+// A PHI text finding whose turned outline runs through print (more than kOutlineInkShare of the points along its edges
+// on ink, Otsu over the outline's surroundings in `gray`) was fitted to a region the network merged across two rows
+// (the left half of a ward line and the right half of the measurements under it, outlined as one line turned 6
+// degrees: the ward's right half showed above the outline): it masks its upright box, united with the outline's. A
+// line's outline runs in the blank around it (0.00-0.05 of its edge on ink on the corpus).
+constexpr double kOutlineInkShare = 0.08;
+void boxOutlinesThroughPrint(std::vector<Finding>& findings, const cv::Mat& gray);
+
 }  // namespace medpics::detect

@@ -521,10 +521,10 @@ struct Pipeline::Impl {
                    dbRegions.size(), classicalMs.load(), classicalRegions.size(), codeMs.load(), ocrMs.load(),
                    regions.size());
     LeftOut labels;  // the field labels and trailing settings left out of PHI lines' masks
+    cv::Mat textGray;
     if (o.text && ocrReady) {
       std::vector<std::size_t> uncertain, vocabulary;
       std::vector<std::pair<std::size_t, bool>> unreadableLines;  // a small line, and whether it was read in part
-      cv::Mat textGray;
       cv::cvtColor(textBgr, textGray, cv::COLOR_BGR2GRAY);
       const LineInk ink{textGray, regions};
       for (std::size_t i = 0; i < regions.size(); ++i) {
@@ -590,6 +590,7 @@ struct Pipeline::Impl {
     maskLabelsBetweenValues(findings, labels.ends);
     bridgeSplitValues(findings);
     bridgeStackedValues(findings);
+    boxOutlinesThroughPrint(findings, textGray);
     // after the codes: a label never hides a code
     for (auto* parts : {&labels.ends, &labels.between}) findings.insert(findings.end(), parts->begin(), parts->end());
     const auto textLines =

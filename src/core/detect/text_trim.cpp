@@ -1,6 +1,7 @@
 // Field labels and trailing benign words of a PHI line left outside its finding (Tesseract word boxes).
 #include "medpics/detect/text_trim.hpp"
 
+#include "medpics/detect/ink_mask.hpp"
 #include "medpics/detect/lexicon.hpp"
 #include "medpics/detect/text_rows_read.hpp"
 
@@ -373,6 +374,41 @@ void bridgeStackedValues(std::vector<Finding>& findings) {
       pts.push_back({n.x + n.w - 1, edgeAt(n.x + n.w - 1)});
       outlineHull(grows, pts);
     }
+  }
+}
+
+// The share of the points along `outline`'s edges that lie on ink of `gray` (binarised over the outline's surroundings).
+static double outlineInkShare(const std::vector<cv::Point>& outline, const cv::Mat& gray) {
+  constexpr int kMargin = 8;
+  const cv::Rect around = (cv::boundingRect(outline) - cv::Point(kMargin, kMargin) + cv::Size(2 * kMargin, 2 * kMargin)) &
+                          cv::Rect(0, 0, gray.cols, gray.rows);
+  if (around.empty()) return 0.0;
+  const cv::Mat ink = inkMask(gray(around));
+  int onInk = 0, points = 0;
+  for (std::size_t i = 0; i < outline.size(); ++i) {
+    const cv::Point a = outline[i], b = outline[(i + 1) % outline.size()];
+    const int steps = std::max(1, int(cv::norm(b - a)));
+    for (int s = 0; s <= steps; ++s) {
+      const cv::Point p = a + (b - a) * (double(s) / steps) - around.tl();
+      if (p.x < 0 || p.y < 0 || p.x >= ink.cols || p.y >= ink.rows) continue;
+      ++points;
+      onInk += ink.at<uchar>(p) != 0;
+    }
+  }
+  return points > 0 ? double(onInk) / points : 0.0;
+}
+
+void boxOutlinesThroughPrint(std::vector<Finding>& findings, const cv::Mat& gray) {
+  if (gray.empty()) return;
+  for (Finding& f : findings) {
+    if (f.kind != Kind::Text || !f.phi || !f.box || f.polygon.size() < 3) continue;
+    std::vector<cv::Point> outline;
+    for (const auto& p : f.polygon) outline.emplace_back(p[0], p[1]);
+    if (outlineInkShare(outline, gray) <= kOutlineInkShare) continue;
+    const cv::Rect r = (cv::Rect(f.box->x, f.box->y, f.box->w, f.box->h) | cv::boundingRect(outline)) &
+                       cv::Rect(0, 0, gray.cols, gray.rows);
+    f.box = Box{r.x, r.y, r.width, r.height};
+    f.polygon.clear();
   }
 }
 
