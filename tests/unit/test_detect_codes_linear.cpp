@@ -1,6 +1,6 @@
 // Regression tests of the codes missed on the hard corpora (seeds 857, 1021, 1103, 1117, 1213, 2311, 2467, 2749, 3089,
-// 4261, 5167, 5407, 5501, 5821, 6029, 6151, 6211, 6262, 6359, 6991, 7349, 7433, 7823, 7919, 8818, 9431), rebuilt with the
-// generator: codes at a band's edge without quiet zone, 1 px modules after JPEG, codes on stickers of large lab
+// 3361, 4261, 5167, 5407, 5501, 5821, 6029, 6151, 6211, 6262, 6359, 6991, 7349, 7433, 7823, 7919, 8818, 9431), rebuilt
+// with the generator: codes at a band's edge without quiet zone, 1 px modules after JPEG, codes on stickers of large lab
 // reports.
 #include "medpics/detect/codes.hpp"
 #include "medpics/detect/codes_linear.hpp"
@@ -115,6 +115,8 @@ TEST_CASE("codes missed on the hard corpora are masked, read when the bars allow
            Case{"UPC-E 89 x 70 px on the sticker of a 6.7 MP lab report (q71)", K::LabReport, 1021, 17, 2242, 2989, 71},
            // session 23 (fresh seed of session 22): a 35 px Aztec whose light modules merged at q39 (5 pieces of paper)
            Case{"Aztec 35 px in the corner of a sticker's frame (q39)", K::LabReport, 6211, 1, 1985, 2646, 39},
+           // session 23 (fresh seed): an EAN-8 of 1 px modules printed over the top of a 35 px bold name on a band
+           Case{"EAN-8 70 x 42 px overlapping the name on a wristband (q71)", K::Wristband, 3361, 11, 2352, 1764, 71},
        }) {
     const synth::SynthImage img = test::corpusImage(c.kind, c.seed, c.index, c.w, c.h, c.quality);
     const auto findings = detectCodes(img.pixels);

@@ -67,7 +67,8 @@ std::vector<Run> barRuns(const Profile& p) {
 // The blobs of a bar mask large enough for a code and filling at least half their turned outline. A blob may be a code
 // joined to text beside it by strokes: a turned sticker's Code 128 joined to the page's title along its dashed edge
 // (18661 of 56159 px: too sparse), a PDF417 joined to the name printed left of it (0.57: solid enough, but no test
-// sees bars in the pair). Opened with a 15 px square, such a blob falls apart: its solid parts are candidates too.
+// sees bars in the pair). Opened with a 15 px square, such a blob falls apart: its solid parts are candidates too; and
+// with a 25 px square, which parts a 70 x 42 px EAN-8 from the 35 px bold name it overlaps (the 15 px piece held both).
 std::vector<std::vector<cv::Point>> solidBlobs(const cv::Mat& bin, bool vertical, bool split = true) {
   std::vector<std::vector<cv::Point>> contours, out;
   cv::findContours(bin, contours, cv::RETR_EXTERNAL, cv::CHAIN_APPROX_SIMPLE);
@@ -78,15 +79,18 @@ std::vector<std::vector<cv::Point>> solidBlobs(const cv::Mat& bin, bool vertical
     const double area = cv::contourArea(c);
     if (area >= 0.5 * cv::minAreaRect(c).size.area()) out.push_back(c);
     if (!split) continue;
-    cv::Mat part = cv::Mat::zeros(b.size(), CV_8U);
-    cv::drawContours(part, std::vector<std::vector<cv::Point>>{c}, 0, 255, cv::FILLED, cv::LINE_8, cv::noArray(), 0,
+    cv::Mat whole = cv::Mat::zeros(b.size(), CV_8U);
+    cv::drawContours(whole, std::vector<std::vector<cv::Point>>{c}, 0, 255, cv::FILLED, cv::LINE_8, cv::noArray(), 0,
                      -b.tl());
-    part &= bin(b);
-    cv::morphologyEx(part, part, cv::MORPH_OPEN, cv::getStructuringElement(cv::MORPH_RECT, {15, 15}));
-    for (auto& piece : solidBlobs(part, vertical, false)) {
-      if (cv::contourArea(piece) >= 0.8 * area) continue;  // the same blob
-      for (auto& p : piece) p += b.tl();
-      out.push_back(std::move(piece));
+    whole &= bin(b);
+    for (int k : {15, 25}) {
+      cv::Mat part;
+      cv::morphologyEx(whole, part, cv::MORPH_OPEN, cv::getStructuringElement(cv::MORPH_RECT, {k, k}));
+      for (auto& piece : solidBlobs(part, vertical, false)) {
+        if (cv::contourArea(piece) >= 0.8 * area) continue;  // the same blob
+        for (auto& p : piece) p += b.tl();
+        out.push_back(std::move(piece));
+      }
     }
   }
   return out;
