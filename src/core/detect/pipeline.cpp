@@ -560,25 +560,34 @@ struct Pipeline::Impl {
       // traces, speckle and anatomy read as letters make weak names, "Es, Lee Bok" at 0.35 on an ECG's traces)
       const float anchorConfidence =
           kind == ImageKind::Document || isPhotoKind(kind) ? kUnreadableAnchorConfidence : kAnchorConfidence;
-      std::vector<Finding> unreadable;
-      for (const auto& [i, readInPart] : unreadableLines) {
-        // (or in the header or footer band, stacked flush on a masked line: a 9 px "Hôpital Nord, Marseille" in white,
-        // read as nothing, over its ward "Dermatologie" masked as unknown text)
-        if (!nextToIdentityLine(findings, regions[i].box, anchorConfidence) &&
-            !onCodeLabel(codeFindings, regions[i].box) &&
-            !(inIdentityBand(regions[i].box, bgr.rows) && stackedInBlock(findings, regions[i].box, true)))
-          continue;
-        bool unsure = false, vocabularyLine = false;
-        Finding f = textFindings(regions[i], lines[i], bgr.size(), nullptr, &unsure, &vocabularyLine, &ink).front();
-        if (!f.phi || !unsure) {
-          if (!readInPart) continue;  // read as something after all: the ordinary rules dropped it
-          f.category = "other-text";  // what was read is not what is printed there
-          f.phi = true;
-          f.confidence = 0.3f;
-        }
-        unreadable.push_back(std::move(f));
+      // (lines masked by the rule count for the next ones, until none is added: a sticker's 8 px IPP read as nothing
+      // under its birth date read as nothing, itself under the name read poorly)
+      for (bool added = true; added;) {
+        added = false;
+        std::vector<Finding> unreadable;
+        std::erase_if(unreadableLines, [&](const std::pair<std::size_t, bool>& line) {
+          const auto [i, readInPart] = line;
+          bool unsure = false, vocabularyLine = false;
+          Finding f = textFindings(regions[i], lines[i], bgr.size(), nullptr, &unsure, &vocabularyLine, &ink).front();
+          // (or in the header or footer band, stacked flush on a masked line, outlined as the masked lines are: a 9 px
+          // "Hôpital Nord, Marseille" in white, read as nothing, over its ward "Dermatologie" masked as unknown text)
+          const cv::Rect outlined(f.box->x, f.box->y, f.box->w, f.box->h);
+          if (!nextToIdentityLine(findings, regions[i].box, anchorConfidence) &&
+              !onCodeLabel(codeFindings, regions[i].box) &&
+              !(inIdentityBand(regions[i].box, bgr.rows) && stackedInBlock(findings, outlined, true)))
+            return false;  // tried again once more lines are masked
+          if (!f.phi || !unsure) {
+            if (!readInPart) return true;  // read as something after all: the ordinary rules dropped it
+            f.category = "other-text";     // what was read is not what is printed there
+            f.phi = true;
+            f.confidence = 0.3f;
+          }
+          unreadable.push_back(std::move(f));
+          return true;
+        });
+        added = !unreadable.empty();
+        findings.insert(findings.end(), unreadable.begin(), unreadable.end());
       }
-      findings.insert(findings.end(), unreadable.begin(), unreadable.end());
       maskCodeLabels(findings, codeFindings, textGray);
       // the feet of a header row that the frame cut (a page or an ECG turned before it was scanned)
       const std::vector<Finding> cutRows = rowsCutByFrame(findings, textGray);
