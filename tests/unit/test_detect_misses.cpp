@@ -517,7 +517,7 @@ TEST_CASE(
     checkCorpusMiss(c);
 }
 
-TEST_CASE("miss (fresh seeds of sessions 22-23): a ward line outlined with the row under it; a label's unread lines",
+TEST_CASE("miss (fresh seeds of sessions 22-23): a ward line outlined with the row under it; a label's unread lines; a misread IPP",
           "[misses][pipeline]") {
   MODELS_OR_SKIP();
   using Case = CorpusMiss;
@@ -531,6 +531,9 @@ TEST_CASE("miss (fresh seeds of sessions 22-23): a ward line outlined with the r
            // date was not yet a masked line, and the unread line's bare region was compared with padded outlines: 38 %)
            Case{"8 px IPP read as nothing under a date read as nothing on a sticker", synth::ImageKind::LabReport, 2237,
                 17, 956, 1274, 50},
+           // a 64 px white "IPP 9923736294" across a dark radiograph's edge read "TPP 00) 27 26904" at 0.69: benign
+           // (0 % covered)
+           Case{"64 px IPP read with a misread label", synth::ImageKind::RadiographDark, 7759, 0, 2840, 3550, 49},
        })
     checkCorpusMiss(c);
 }

@@ -729,15 +729,18 @@ LineVerdict classifyLine(std::string_view original, float ocrConfidence) {
     return benignToken(t) || misreadVocabulary(t);
   });
   // numbers alone, six digits or more with a group of four or more, may be what is left of an identifier ("47 7019":
-  // all the small-text pass saw of a 9 px "IPP 5818477019"): not read confidently, the context rule decides (masked
-  // in the identity band and next to identity lines, to-check elsewhere)
+  // all the small-text pass saw of a 9 px "IPP 5818477019"), after at most a short first word (its misread label: "TPP
+  // 00) 27 26904" at 0.69 for a 64 px white "IPP 9923736294" across a radiograph's edge): not read confidently, the
+  // context rule decides (masked in the identity band and next to identity lines, to-check elsewhere)
   std::size_t digits = 0, longestGroup = 0;
-  const bool numbersOnly = !tokens.empty() && std::all_of(tokens.begin(), tokens.end(), [&](const Token& t) {
-    const bool number = !t.raw.empty() && t.raw.find_first_not_of("0123456789") == std::string::npos;
-    digits += number ? t.raw.size() : 0;
-    longestGroup = std::max(longestGroup, number ? t.raw.size() : 0);
-    return number;
-  });
+  const bool shortFirstWord = tokens.size() >= 2 && tokens.front().alpha && tokens.front().raw.size() <= 3;
+  const bool numbersOnly =
+      !tokens.empty() && std::all_of(tokens.begin() + (shortFirstWord ? 1 : 0), tokens.end(), [&](const Token& t) {
+        const bool number = !t.raw.empty() && t.raw.find_first_not_of("0123456789") == std::string::npos;
+        digits += number ? t.raw.size() : 0;
+        longestGroup = std::max(longestGroup, number ? t.raw.size() : 0);
+        return number;
+      });
   if (numbersOnly && digits >= 6 && longestGroup >= 4) return verdict("other-text", true, 0.3f, true);
   if (allBenign && ocrConfidence >= 0.6f &&
       (alnum >= 2 || isBenignWord(tokens.front().folded) || isEcgLeadVariant(tokens.front().raw)))
