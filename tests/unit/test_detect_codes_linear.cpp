@@ -1,7 +1,7 @@
 // Regression tests of the codes missed on the hard corpora (seeds 857, 1021, 1103, 1117, 1213, 2311, 2467, 2749, 3089,
-// 3361, 4261, 5167, 5407, 5501, 5821, 6029, 6151, 6211, 6262, 6359, 6991, 7349, 7433, 7823, 7919, 8818, 9431), rebuilt
-// with the generator: codes at a band's edge without quiet zone, 1 px modules after JPEG, codes on stickers of large lab
-// reports.
+// 3361, 4261, 5167, 5407, 5501, 5821, 6029, 6151, 6211, 6262, 6359, 6991, 7349, 7433, 7823, 7919, 8818, 9431, 9811),
+// rebuilt with the generator: codes at a band's edge without quiet zone, 1 px modules after JPEG, codes on stickers of
+// large lab reports.
 #include "medpics/detect/codes.hpp"
 #include "medpics/detect/codes_linear.hpp"
 #include "medpics/detect/evaluation.hpp"
@@ -117,6 +117,8 @@ TEST_CASE("codes missed on the hard corpora are masked, read when the bars allow
            Case{"Aztec 35 px in the corner of a sticker's frame (q39)", K::LabReport, 6211, 1, 1985, 2646, 39},
            // session 23 (fresh seed): an EAN-8 of 1 px modules printed over the top of a 35 px bold name on a band
            Case{"EAN-8 70 x 42 px overlapping the name on a wristband (q71)", K::Wristband, 3361, 11, 2352, 1764, 71},
+           // an Aztec of 1.3 px modules, solid ink under the localiser's mean threshold
+           Case{"Aztec 20 px on the sticker of a 1.3 MP lab report (q57)", K::LabReport, 9811, 9, 1005, 1340, 57},
        }) {
     const synth::SynthImage img = test::corpusImage(c.kind, c.seed, c.index, c.w, c.h, c.quality);
     const auto findings = detectCodes(img.pixels);

@@ -283,9 +283,19 @@ std::vector<cv::Rect> localiseMatrixCodes(const cv::Mat& gray, std::initializer_
       // (the fine pass: square or rectangular DataMatrix up to 2.5:1, e.g. 26 x 12 px)
       if (maxSide > 0 && (b > float(maxSide) || b > 2.5f * a)) continue;
       const cv::Rect r = cv::boundingRect(c) & cv::Rect(0, 0, gray.cols, gray.rows);
-      const cv::Mat roi = bin(r);
-      const double ink = cv::countNonZero(roi) / double(roi.total());
+      cv::Mat roi = bin(r);
+      double ink = cv::countNonZero(roi) / double(roi.total());
       const bool small = a < 24;
+      // (fine pass) a small symbol of 1 px modules blurs into solid ink under the mean threshold (a 20 px Aztec at
+      // JPEG q57: 0.91 of it, 1-2 transitions a row); Otsu over the blob alone still parts its modules (0.71 ink, 3-4
+      // transitions a row, 11 pieces of paper; a bold glyph's blob: 1-2 pieces)
+      bool otsuModules = false;
+      if (maxSide > 0 && small && ink > 0.85) {
+        cv::threshold(gray(r), roi, 0, 255, cv::THRESH_BINARY_INV | cv::THRESH_OTSU);
+        ink = cv::countNonZero(roi) / double(roi.total());
+        cv::Mat labels;
+        otsuModules = cv::connectedComponents(~roi, labels, 4) - 1 >= 6;
+      }
       // (a symbol of 1.3 px modules blurs into dense ink under the mean threshold: a 28 px QR code at JPEG q73, 0.78)
       const bool denseSmall = small || (maxSide > 0 && a < 32);
       if (ink < (small ? 0.2 : 0.3) || ink > (denseSmall ? 0.85 : 0.75)) continue;
@@ -315,7 +325,7 @@ std::vector<cv::Rect> localiseMatrixCodes(const cv::Mat& gray, std::initializer_
       // (a square small symbol blurred by JPEG, a 22 px Aztec of 1 px modules at q60: 3.9 and 5.3)
       const bool blurredSquare =
           maxSide > 0 && b <= 1.3f * a && std::min(rowT, colT) >= 3.5 && std::max(rowT, colT) >= 5;
-      if ((rowT < minTransitions || colT < minTransitions) && !finderL && !blurredSquare) continue;
+      if ((rowT < minTransitions || colT < minTransitions) && !finderL && !blurredSquare && !otsuModules) continue;
       // (a core, reported only when decoded, never hides a candidate of a larger closing: a symbol whose finder is
       // gone is masked undecoded from that one)
       bool known = false;
