@@ -517,7 +517,7 @@ TEST_CASE(
     checkCorpusMiss(c);
 }
 
-TEST_CASE("miss (fresh seeds of sessions 22-23): a ward line outlined with the row under it; a label's unread lines; a misread IPP",
+TEST_CASE("miss (fresh seeds of sessions 22-23): a ward line outlined with the row under it; a label's unread lines; misread dates and IPPs",
           "[misses][pipeline]") {
   MODELS_OR_SKIP();
   using Case = CorpusMiss;
@@ -534,6 +534,10 @@ TEST_CASE("miss (fresh seeds of sessions 22-23): a ward line outlined with the r
            // a 64 px white "IPP 9923736294" across a dark radiograph's edge read "TPP 00) 27 26904" at 0.69: benign
            // (0 % covered)
            Case{"64 px IPP read with a misread label", synth::ImageKind::RadiographDark, 7759, 0, 2840, 3550, 49},
+           // a 9 px italic ECG header on the grid: "Né(e) le 27/02/1955" read "a) Le 2740/1935" at 0.55, benign (42 %
+           // covered); its "IPP 8390031677" outlined up to the seventh digit (85 %)
+           Case{"9 px birth date read with its month lost, IPP outlined short", synth::ImageKind::Ecg, 9811, 20, 2519,
+                1781, 51},
        })
     checkCorpusMiss(c);
 }

@@ -69,4 +69,12 @@ void bridgeStackedValues(std::vector<Finding>& findings);
 constexpr double kOutlineInkShare = 0.08;
 void boxOutlinesThroughPrint(std::vector<Finding>& findings, const cv::Mat& gray);
 
+// An upright PHI text finding whose line goes on past its box's right end is extended over it: columns inked in the
+// middle of the line (Otsu over the line and the stretch after it, in `gray`), from the box's end across gaps of at
+// most 0.6 of the line's height (a word space), at most ten line heights (the small-text pass outlined a 9 px "IPP
+// 8390031677" on an ECG's grid up to its seventh digit). The line's height is taken as the box's over 1.6 (its
+// margins); ink without a gap for four line heights is a rule, and the finding is left as it was. The extension stops
+// at the next text finding of the row (a label or trailing settings left out of a PHI line's mask stay visible).
+void extendOverRowTails(std::vector<Finding>& findings, const cv::Mat& gray);
+
 }  // namespace medpics::detect

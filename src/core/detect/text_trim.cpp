@@ -412,4 +412,44 @@ void boxOutlinesThroughPrint(std::vector<Finding>& findings, const cv::Mat& gray
   }
 }
 
+void extendOverRowTails(std::vector<Finding>& findings, const cv::Mat& gray) {
+  if (gray.empty()) return;
+  const cv::Rect image(0, 0, gray.cols, gray.rows);
+  for (Finding& f : findings) {
+    if (f.kind != Kind::Text || !f.phi || !f.box || !f.polygon.empty() || f.box->h < 8) continue;
+    const cv::Rect box = cv::Rect(f.box->x, f.box->y, f.box->w, f.box->h) & image;
+    const double t = box.height / 1.6;  // the line's height, without its margins
+    // (Otsu over the line and the stretch after it: the line's own glyphs set the level, a faded grid stays paper)
+    cv::Rect window = cv::Rect(box.x, box.y, box.width + int(10 * t), box.height) & image;
+    // up to the next text of the row outlined by anything (a label or trailing words left out of a PHI line's mask)
+    for (const Finding& g : findings) {
+      if (&g == &f || g.kind != Kind::Text || !g.box || g.box->x < box.br().x - t / 2) continue;
+      const int shared = std::min(g.box->y + g.box->h, box.br().y) - std::max(g.box->y, box.y);
+      if (shared >= 0.5 * std::min(g.box->h, box.height) && g.box->x < window.br().x)
+        window.width = std::max(0, g.box->x - window.x);
+    }
+    if (window.br().x <= box.br().x) continue;
+    const cv::Mat ink = inkMask(gray(window));
+    // the columns inked in the middle of the line (its text spans 0.3 t to 1.3 t of the box; the row above's feet and
+    // the row below's tops lie outside)
+    const cv::Mat middle = ink.rowRange(int(0.55 * t), std::max(int(0.55 * t) + 1, int(1.05 * t)));
+    std::vector<bool> inked(std::size_t(middle.cols));
+    for (int x = 0; x < middle.cols; ++x) inked[std::size_t(x)] = cv::countNonZero(middle.col(x)) > 0;
+    const int from = box.br().x - window.x;
+    int end = from, run = 0;
+    for (int x = from; x < middle.cols; ++x) {
+      if (!inked[std::size_t(x)]) {
+        run = 0;
+        if (x - end > 0.6 * t) break;  // past a word space: the row's next field, or nothing
+        continue;
+      }
+      if (++run > 4 * t) break;  // ink without a gap for four line heights: a rule, not glyphs
+      end = x + 1;
+    }
+    if (end == from || run > 4 * t) continue;
+    const int grownEnd = std::min(image.width, window.x + end + int(std::ceil(0.15 * t)));
+    f.box = Box{box.x, box.y, grownEnd - box.x, box.height};
+  }
+}
+
 }  // namespace medpics::detect
