@@ -280,3 +280,24 @@ TEST_CASE("a PHI line's box goes on over the rest of its line, up to a word spac
   CHECK(findings[2].box->w == 90);  // the rule is no glyph
   CHECK(findings[3].box->w == 60);
 }
+
+TEST_CASE("numbers read as benign right after a PHI value of their row go on with it; words and far numbers do not",
+          "[rules]") {
+  Finding date = uprightText("date", true, {127, 298, 348, 80});
+  date.text = "08/03/2025";
+  Finding time = uprightText("benign", false, {466, 319, 155, 62});  // "17:44" misread
+  time.text = "1/:44";
+  Finding settings = uprightText("benign", false, {500, 410, 200, 62});  // the next row
+  settings.text = "120/80";
+  Finding sex = uprightText("benign", false, {480, 300, 40, 62});  // a letter left out of the value
+  sex.text = "M";
+  Finding far = uprightText("benign", false, {700, 310, 100, 62});  // 225 px after the date: another field
+  far.text = "12,5";
+  std::vector<Finding> findings{date, time, settings, sex, far};
+  maskNumbersAfterValues(findings);
+  CHECK(findings[1].phi);
+  CHECK(findings[1].category == "date");
+  CHECK_FALSE(findings[2].phi);
+  CHECK_FALSE(findings[3].phi);
+  CHECK_FALSE(findings[4].phi);
+}

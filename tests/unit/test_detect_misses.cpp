@@ -538,6 +538,9 @@ TEST_CASE("miss (fresh seeds of sessions 22-23): a ward line outlined with the r
            // covered); its "IPP 8390031677" outlined up to the seventh digit (85 %)
            Case{"9 px birth date read with its month lost, IPP outlined short", synth::ImageKind::Ecg, 9811, 20, 2519,
                 1781, 51},
+           // a 47 px "08/03/2025 17:44" on an ultrasound: its time read "1/:44", benign (68 % covered)
+           Case{"47 px exam date whose time was read as a benign number", synth::ImageKind::Ultrasound, 9173, 23, 3761,
+                2820, 36},
        })
     checkCorpusMiss(c);
 }

@@ -597,6 +597,7 @@ struct Pipeline::Impl {
     }
     findings.insert(findings.end(), codeFindings.begin(), codeFindings.end());
     maskLabelsBetweenValues(findings, labels.ends);
+    maskNumbersAfterValues(findings);
     bridgeSplitValues(findings);
     bridgeStackedValues(findings);
     boxOutlinesThroughPrint(findings, textGray);

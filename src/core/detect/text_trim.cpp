@@ -8,6 +8,7 @@
 #include <opencv2/imgproc.hpp>
 
 #include <algorithm>
+#include <cctype>
 #include <set>
 #include <cmath>
 #include <cstdlib>
@@ -284,6 +285,30 @@ void maskLabelsBetweenValues(std::vector<Finding>& findings, std::vector<Finding
     after->box = Box{joined.x, joined.y, joined.width, joined.height};
     return true;
   });
+}
+
+void maskNumbersAfterValues(std::vector<Finding>& findings) {
+  auto numbersOnly = [](const std::string& text) {
+    const bool digit = std::any_of(text.begin(), text.end(), [](unsigned char c) { return std::isdigit(c); });
+    return digit && std::none_of(text.begin(), text.end(), [](unsigned char c) { return std::isalpha(c) || c >= 0x80; });
+  };
+  for (Finding& number : findings) {
+    if (number.kind != Kind::Text || number.phi || number.category != "benign" || !number.box ||
+        !numbersOnly(number.text))
+      continue;
+    const Box& n = *number.box;
+    for (const Finding& value : findings) {
+      if (value.kind != Kind::Text || !value.phi || !value.box || value.category == "other-text") continue;
+      const Box& v = *value.box;
+      const int h = std::min(n.h, v.h);
+      const int shared = std::min(n.y + n.h, v.y + v.h) - std::max(n.y, v.y);
+      if (shared < 0.5 * h || n.x <= v.x || n.x - (v.x + v.w) > 0.75 * h) continue;
+      number.phi = true;
+      number.category = value.category;
+      number.confidence = value.confidence;
+      break;
+    }
+  }
 }
 
 // Makes the convex hull of `pts` the finding's outline: its polygon and its box.
