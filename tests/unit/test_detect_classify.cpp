@@ -76,6 +76,9 @@ TEST_CASE("classifier: dates in French and English forms") {
   CHECK(classifyLine("1003/1969", 0.9f).phi);
   CHECK(clean("QT/QTc 380/410 ms"));
   CHECK(clean("1200/2010"));  // month 00: not a date
+  // the month misread as well, the slash before the year kept ("2740/1935" for a 9 px 27/02/1955, session 23)
+  CHECK(categoryOf("a) Le 2740/1935", "2740/1935") == "date");
+  CHECK(clean("4560/2010"));  // neither group a day or a month
   // a slashed date whose year lost a digit (35 px "15/06/2024" read "15/06/022"); a ratio has two groups only
   CHECK(categoryOf("Examen du 15/06/022", "15/06/022") == "date");
   CHECK(clean("ratio 3/4 sur 100"));

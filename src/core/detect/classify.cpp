@@ -348,9 +348,12 @@ void dateRules(Collector& c) {
     return dateValid(a, b, y) || dateValid(b, a, y);
   });
   // the same with a day or month misread as well ("2740/1935" for 27/02/1955, a 9 px birth date at 0.55): a slash kept
-  // before a year of 19xx / 20xx (a range prints a dash, a ratio of clinical measures no such year)
+  // before a year of 19xx / 20xx (a range prints a dash, a ratio of clinical measures no such year), a day or month of
+  // 1-31 and no group 00 ("1200/2010" is no date)
   c.addAll(lostSeparator, 2, "date", 0.6f, "date-misread", [](const std::smatch& m) {
-    return m[4].length() + m[6].length() == 1 && (m[4].str() == "/" || m[6].str() == "/");
+    const int a = std::stoi(m[3].str()), b = std::stoi(m[5].str());
+    return m[4].length() + m[6].length() == 1 && (m[4].str() == "/" || m[6].str() == "/") && a > 0 && b > 0 &&
+           (a <= 31 || b <= 31);
   });
   // a slashed date of which OCR misread the year or the day out of the calendar ("14/11/1062" for 14/11/1962 at 0.50,
   // "60/02/1908" for 08/02/1939 at 0.65, "15/06/022" for 15/06/2024 with a digit lost): two groups of one or two
