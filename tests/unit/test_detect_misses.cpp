@@ -541,6 +541,10 @@ TEST_CASE("miss (fresh seeds of sessions 22-23): a ward line outlined with the r
            // a 47 px "08/03/2025 17:44" on an ultrasound: its time read "1/:44", benign (68 % covered)
            Case{"47 px exam date whose time was read as a benign number", synth::ImageKind::Ultrasound, 9173, 23, 3761,
                 2820, 36},
+           // a 9.8 MP ECG (q41) whose grid gave 119 unresolved rows wider than its 8 px header's: the 16 refinement
+           // tiles went to the grid, none to the header (five PHI lines 0 % covered)
+           Case{"8 px header of a large ECG left without refinement tiles", synth::ImageKind::Ecg, 1237, 20, 3731, 2638,
+                41},
        })
     checkCorpusMiss(c);
 }

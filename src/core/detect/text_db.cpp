@@ -4,6 +4,7 @@
 
 #include "medpics/detect/ink_mask.hpp"
 #include "medpics/detect/models.hpp"
+#include "medpics/detect/text_context.hpp"
 #include "medpics/detect/text_trim.hpp"
 
 #include <opencv2/dnn.hpp>
@@ -99,12 +100,20 @@ static std::vector<int> tileOrigins(int length, int tile, int overlap) {
   return origins;
 }
 
-// Refinement tiles (image pixels) over the unresolved rows, widest rows first: each spans `span` x `spanY` pixels,
-// starts a little left of its row and is centred on it vertically; a row longer than a tile gets overlapping tiles.
-// `tiles`: those already placed (for other rows), kept first and counted in the budget.
+// Refinement tiles (image pixels) over the unresolved rows: first the rows of the identity band, nearest the image's
+// edge first, then the others, widest first (a 9.8 MP ECG's grid gave 119 rows wider than its 8 px header's, which got
+// none of the 16 tiles). Each spans `span` x `spanY` pixels, starts a little left of its row and is centred on it
+// vertically; a row longer than a tile gets overlapping tiles. `tiles`: those already placed (for other rows), kept
+// first and counted in the budget.
 static std::vector<cv::Rect> refinementTiles(std::vector<cv::Rect> rows, int span, int spanY, int maxTiles,
                                              cv::Size size, std::vector<cv::Rect> tiles = {}) {
-  std::sort(rows.begin(), rows.end(), [](const cv::Rect& a, const cv::Rect& b) { return a.width > b.width; });
+  auto edgeDistance = [&](const cv::Rect& r) {
+    return inIdentityBand(r, size.height) ? std::min(r.y, size.height - r.br().y) : size.height;
+  };
+  std::stable_sort(rows.begin(), rows.end(), [&](const cv::Rect& a, const cv::Rect& b) {
+    const int da = edgeDistance(a), db = edgeDistance(b);
+    return da != db ? da < db : a.width > b.width;
+  });
   const int margin = std::max(8, span / 16);
   const cv::Rect image(0, 0, size.width, size.height);
   for (const auto& row : rows) {
