@@ -294,10 +294,26 @@ TEST_CASE("numbers read as benign right after a PHI value of their row go on wit
   Finding far = uprightText("benign", false, {700, 310, 100, 62});  // 225 px after the date: another field
   far.text = "12,5";
   std::vector<Finding> findings{date, time, settings, sex, far};
-  maskNumbersAfterValues(findings);
+  maskValueContinuations(findings);
   CHECK(findings[1].phi);
   CHECK(findings[1].category == "date");
   CHECK_FALSE(findings[2].phi);
   CHECK_FALSE(findings[3].phi);
   CHECK_FALSE(findings[4].phi);
+}
+
+TEST_CASE("a benign line right after a PHI value ending with a comma goes on with it", "[rules]") {
+  Finding ward = uprightText("other-text", true, {1301, 198, 386, 82});
+  ward.text = "Cardiologie,";
+  Finding rest = uprightText("benign", false, {1677, 224, 225, 49});
+  rest.text = "unite 3R";
+  Finding name = uprightText("name", true, {100, 198, 300, 82});
+  name.text = "PETIT Théo";
+  Finding after = uprightText("benign", false, {420, 210, 150, 60});  // no comma before it: a label stays visible
+  after.text = "Né(e) le";
+  std::vector<Finding> findings{ward, rest, name, after};
+  maskValueContinuations(findings);
+  CHECK(findings[1].phi);
+  CHECK(findings[1].category == "other-text");
+  CHECK_FALSE(findings[3].phi);
 }

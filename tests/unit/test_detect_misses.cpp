@@ -545,6 +545,9 @@ TEST_CASE("miss (fresh seeds of sessions 22-23): a ward line outlined with the r
            // tiles went to the grid, none to the header (five PHI lines 0 % covered)
            Case{"8 px header of a large ECG left without refinement tiles", synth::ImageKind::Ecg, 1237, 20, 3731, 2638,
                 41},
+           // a 44 px "Cardiologie, unité 3B" on a radiograph outlined in two: "unite 3R" read as benign (62 %)
+           Case{"44 px ward whose second half was read as vocabulary", synth::ImageKind::RadiographDark, 2381, 8, 1972,
+                2465, 35},
        })
     checkCorpusMiss(c);
 }

@@ -46,10 +46,12 @@ TextRegion subRegion(const TextRegion& region, const LineExtent& extent, cv::Siz
 // label finding is dropped.
 void maskLabelsBetweenValues(std::vector<Finding>& findings, std::vector<Finding>& labels);
 
-// A benign text finding read as digits and punctuation only ("1/:44" for the time of "08/03/2025 17:44", a 47 px exam
-// date on an ultrasound), starting after a PHI text finding of its row (boxes sharing half the smaller height) at most
-// 3/4 of the smaller line height past its end, goes on with that value: it becomes PHI, of the value's category.
-void maskNumbersAfterValues(std::vector<Finding>& findings);
+// A benign text finding that starts after a PHI text finding of its row (boxes sharing half the smaller height), at
+// most 3/4 of the smaller line height past its end, goes on with that value and becomes PHI, of the value's category,
+// when the value ends with a comma (a 44 px "Cardiologie, unité 3B" outlined in two, "unite 3R" read as benign
+// vocabulary) or when it reads as digits and punctuation only after a value read as PHI ("1/:44" for the time of
+// "08/03/2025 17:44", a 47 px exam date on an ultrasound).
+void maskValueContinuations(std::vector<Finding>& findings);
 
 // Two PHI text findings of one row (the middles of their facing ends within half a line height: the upright boxes of
 // turned rows overlap), of line heights within 2.5 times (the two passes outline with different margins: 84 and 40 px

@@ -597,7 +597,7 @@ struct Pipeline::Impl {
     }
     findings.insert(findings.end(), codeFindings.begin(), codeFindings.end());
     maskLabelsBetweenValues(findings, labels.ends);
-    maskNumbersAfterValues(findings);
+    maskValueContinuations(findings);
     bridgeSplitValues(findings);
     bridgeStackedValues(findings);
     boxOutlinesThroughPrint(findings, textGray);

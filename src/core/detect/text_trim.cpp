@@ -287,25 +287,30 @@ void maskLabelsBetweenValues(std::vector<Finding>& findings, std::vector<Finding
   });
 }
 
-void maskNumbersAfterValues(std::vector<Finding>& findings) {
+void maskValueContinuations(std::vector<Finding>& findings) {
   auto numbersOnly = [](const std::string& text) {
     const bool digit = std::any_of(text.begin(), text.end(), [](unsigned char c) { return std::isdigit(c); });
     return digit && std::none_of(text.begin(), text.end(), [](unsigned char c) { return std::isalpha(c) || c >= 0x80; });
   };
-  for (Finding& number : findings) {
-    if (number.kind != Kind::Text || number.phi || number.category != "benign" || !number.box ||
-        !numbersOnly(number.text))
-      continue;
-    const Box& n = *number.box;
+  auto endsWithComma = [](std::string text) {
+    while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) text.pop_back();
+    return !text.empty() && text.back() == ',';
+  };
+  for (Finding& next : findings) {
+    if (next.kind != Kind::Text || next.phi || next.category != "benign" || !next.box) continue;
+    const Box& n = *next.box;
     for (const Finding& value : findings) {
-      if (value.kind != Kind::Text || !value.phi || !value.box || value.category == "other-text") continue;
+      if (value.kind != Kind::Text || !value.phi || !value.box) continue;
+      const bool continues =
+          endsWithComma(value.text) || (numbersOnly(next.text) && value.category != "other-text");
+      if (!continues) continue;
       const Box& v = *value.box;
       const int h = std::min(n.h, v.h);
       const int shared = std::min(n.y + n.h, v.y + v.h) - std::max(n.y, v.y);
       if (shared < 0.5 * h || n.x <= v.x || n.x - (v.x + v.w) > 0.75 * h) continue;
-      number.phi = true;
-      number.category = value.category;
-      number.confidence = value.confidence;
+      next.phi = true;
+      next.category = value.category;
+      next.confidence = value.confidence;
       break;
     }
   }
