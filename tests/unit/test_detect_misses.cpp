@@ -517,7 +517,7 @@ TEST_CASE(
     checkCorpusMiss(c);
 }
 
-TEST_CASE("miss (fresh seeds of sessions 22-23): a ward line outlined with the row under it; a label's unread lines; misread dates and IPPs",
+TEST_CASE("miss (fresh seeds of sessions 22-23): a ward line outlined with the row under it; a label's unread lines; misread dates and IPPs; feet at the edge",
           "[misses][pipeline]") {
   MODELS_OR_SKIP();
   using Case = CorpusMiss;
@@ -548,6 +548,16 @@ TEST_CASE("miss (fresh seeds of sessions 22-23): a ward line outlined with the r
            // a 44 px "Cardiologie, unité 3B" on a radiograph outlined in two: "unite 3R" read as benign (62 %)
            Case{"44 px ward whose second half was read as vocabulary", synth::ImageKind::RadiographDark, 2381, 8, 1972,
                 2465, 35},
+           // the feet of an ECG's first row cut by the top edge, above the turned outlines of the row under it (a
+           // wedge of them left between outline and edge): a 12 px date 4 px deep (0 %), a 12 px name 1 px deep (0 %),
+           // 13 px names 8 and 0-3 px deep (83-84 %); too few pieces for the cut-row rule
+           Case{"feet of a 12 px date over a turned ward line at an ECG's top edge", synth::ImageKind::Ecg, 9859, 4,
+                4105, 2902, 58},
+           Case{"1 px of a 12 px name at an ECG's top edge", synth::ImageKind::Ecg, 8887, 20, 3533, 2498, 55},
+           Case{"feet of a 13 px name at an ECG's top edge (session 22)", synth::ImageKind::Ecg, 5297, 20, 3164, 2237,
+                53},
+           Case{"0-3 px of a 13 px name at an ECG's top edge (session 22)", synth::ImageKind::Ecg, 3307, 12, 3703, 2618,
+                63},
        })
     checkCorpusMiss(c);
 }

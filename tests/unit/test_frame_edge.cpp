@@ -1,4 +1,5 @@
-// rowsCutByFrame: the feet of a header row cut by the image's edge are masked beside an identity header, only there.
+// rowsCutByFrame: the feet of a header row cut by the image's edge are masked beside an identity header, only there;
+// extendToFrameEdge: PHI outlines near the edge reach it.
 #include "medpics/detect/frame_edge.hpp"
 
 #include <catch2/catch.hpp>
@@ -92,4 +93,37 @@ TEST_CASE("feet in faded ink are no cut row: the print beside them is far darker
   Header h = header(false, true);
   cv::putText(h.gray, kCutRow, {20, 4}, cv::FONT_HERSHEY_SIMPLEX, 0.6, cv::Scalar(180), 2, cv::LINE_AA);
   CHECK(rowsCutByFrame({h.second}, h.gray).empty());
+}
+
+TEST_CASE("PHI outlines within half a line height of the top or bottom edge reach it; others stay", "[rules]") {
+  auto text = [](bool phi, Box box) {
+    Finding f;
+    f.kind = Kind::Text;
+    f.category = phi ? "date" : "benign";
+    f.phi = phi;
+    f.box = box;
+    return f;
+  };
+  Finding turned = text(true, {363, 0, 233, 36});  // a ward line turned 3 degrees, its top-left corner 1 px down
+  turned.polygon = {{363, 23}, {364, 1}, {594, 12}, {593, 35}};
+  std::vector<Finding> findings{text(true, {100, 8, 200, 22}),      // 8 px from the top: under half its height
+                                text(true, {100, 60, 200, 22}),     // in the middle
+                                text(true, {100, 170, 200, 22}),    // 8 px from the bottom
+                                text(false, {400, 8, 200, 22}),     // benign: never grown
+                                turned};
+  extendToFrameEdge(findings, {kWidth, kHeight});
+  CHECK(findings[0].box->y == 0);
+  CHECK(findings[0].box->h == 30);
+  CHECK(findings[1].box->y == 60);
+  CHECK(findings[1].box->h == 22);
+  CHECK(findings[2].box->y + findings[2].box->h == kHeight);
+  CHECK(findings[3].box->y == 8);
+  // the turned outline takes the edge above its near corners: the wedge over its top edge is covered
+  cv::Mat1b mask = cv::Mat1b::zeros(kHeight, kWidth);
+  std::vector<cv::Point> pts;
+  for (const auto& p : findings[4].polygon) pts.emplace_back(p[0], p[1]);
+  cv::fillPoly(mask, std::vector<std::vector<cv::Point>>{pts}, 255);
+  CHECK(mask(0, 400) == 255);
+  CHECK(mask(3, 580) == 255);
+  CHECK(mask(35, 370) == 0);  // its bottom edge, far from the bottom, is unchanged
 }

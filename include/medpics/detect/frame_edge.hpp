@@ -23,4 +23,12 @@ namespace medpics::detect {
 // holding under 0.3 of the columns of their extent (a faded grid's lines, one column in ten).
 std::vector<Finding> rowsCutByFrame(const std::vector<Finding>& findings, const cv::Mat& gray);
 
+// PHI text findings whose outline comes within half a line height of the image's top or bottom edge are extended to
+// that edge over their own columns: the sliver between them and the edge can only hold the feet (or tops) of a row the
+// edge cut, and a turned outline leaves a wedge of it uncovered (the feet of a 12 px "21/02/1957" cut by an ECG's top
+// edge, 4 px deep, above the turned outline of the ward line under it: 0 % covered, too few pieces for the cut-row
+// rule). An upright box moves its edge; a turned outline becomes the hull of its corners and of the points of the edge
+// in their columns.
+void extendToFrameEdge(std::vector<Finding>& findings, cv::Size image);
+
 }  // namespace medpics::detect

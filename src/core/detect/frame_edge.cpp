@@ -213,4 +213,37 @@ std::vector<Finding> rowsCutByFrame(const std::vector<Finding>& findings, const 
   return out;
 }
 
+void extendToFrameEdge(std::vector<Finding>& findings, cv::Size image) {
+  for (Finding& f : findings) {
+    if (f.kind != Kind::Text || !f.phi || !f.box) continue;
+    const double reach = 0.5 * lineHeight(f);
+    if (f.polygon.size() < 3) {
+      Box& b = *f.box;
+      if (b.y > 0 && b.y <= reach) {
+        b.h += b.y;
+        b.y = 0;
+      }
+      if (b.y + b.h < image.height && image.height - (b.y + b.h) <= reach) b.h = image.height - b.y;
+      continue;
+    }
+    // (the outline over all its columns, up to the edge its nearest corner lies within reach of)
+    std::vector<cv::Point> pts = outlineCorners(f);
+    const std::size_t corners = pts.size();
+    int top = INT_MAX, bottom = INT_MIN;
+    for (const cv::Point& p : pts) top = std::min(top, p.y), bottom = std::max(bottom, p.y);
+    // (an outline that crosses the edge with one corner leaves a wedge between its side and the edge as well)
+    for (std::size_t i = 0; i < corners; ++i) {
+      if (top <= reach && pts[i].y > 0) pts.push_back({pts[i].x, 0});
+      if (image.height - 1 - bottom <= reach && pts[i].y < image.height - 1) pts.push_back({pts[i].x, image.height - 1});
+    }
+    if (pts.size() == corners) continue;
+    std::vector<cv::Point> hull;
+    cv::convexHull(pts, hull);
+    f.polygon.clear();
+    for (const cv::Point& p : hull) f.polygon.push_back({p.x, p.y});
+    const cv::Rect r = cv::boundingRect(hull) & cv::Rect(0, 0, image.width, image.height);
+    f.box = Box{r.x, r.y, r.width, r.height};
+  }
+}
+
 }  // namespace medpics::detect
