@@ -143,8 +143,8 @@ TEST_CASE("classifier: unreadable or unknown text stays PHI") {
 
 TEST_CASE("classifier: numbers that may be the rest of an identifier are uncertain, short ones benign") {
   // "47 7019": all the small-text pass saw of a 9 px "IPP 5818477019" (seed 9547, session 15), read at 0.71
-  // "TPP 00) 27 26904": a 64 px white "IPP 9923736294" across a radiograph's edge (seed 7759, session 23), read at 0.69:
-  // a short first word (the misread label) may lead the numbers
+  // "TPP 00) 27 26904": a 64 px white "IPP 9923736294" across a radiograph's edge (seed 7759, session 23), read at
+  // 0.69: a short first word (the misread label) may lead the numbers
   for (const char* line : {"47 7019", "5818 477", "12 34 5678", "TPP 00) 27 26904"}) {
     INFO(line);
     const LineVerdict v = classifyLine(line, 0.9f);

@@ -259,8 +259,7 @@ TEST_CASE("a PHI line's box goes on over the rest of its line, up to a word spac
   cv::putText(gray, "12/03/1961      Service", {40, 90}, cv::FONT_HERSHEY_SIMPLEX, 0.6, cv::Scalar(20), 1, cv::LINE_AA);
   cv::putText(gray, "DURAND Jean", {40, 140}, cv::FONT_HERSHEY_SIMPLEX, 0.6, cv::Scalar(20), 1, cv::LINE_AA);
   cv::line(gray, {131, 135}, {600, 135}, cv::Scalar(20), 2);  // a rule running on from the name's middle
-  std::vector<Finding> findings{uprightText("id", true, {37, 22, 80, 26}),
-                                uprightText("date", true, {37, 72, 60, 26}),
+  std::vector<Finding> findings{uprightText("id", true, {37, 22, 80, 26}), uprightText("date", true, {37, 72, 60, 26}),
                                 uprightText("name", true, {37, 122, 90, 26}),
                                 uprightText("benign", false, {37, 22, 60, 26})};  // benign lines are never grown
   // the date's row: "Service" read as benign, after a gap of six spaces
@@ -275,8 +274,8 @@ TEST_CASE("a PHI line's box goes on over the rest of its line, up to a word spac
   CHECK(findings[0].box->x + findings[0].box->w > imageEnd);  // over "1677"
   CHECK(findings[0].box->x + findings[0].box->w < imageEnd + 10);
   const int dateEnd = findings[1].box->x + findings[1].box->w;
-  CHECK(dateEnd > 97);   // over the rest of the date
-  CHECK(dateEnd < 200);  // not over the word after the gap
+  CHECK(dateEnd > 97);              // over the rest of the date
+  CHECK(dateEnd < 200);             // not over the word after the gap
   CHECK(findings[2].box->w == 90);  // the rule is no glyph
   CHECK(findings[3].box->w == 60);
 }

@@ -517,15 +517,18 @@ TEST_CASE(
     checkCorpusMiss(c);
 }
 
-TEST_CASE("miss (fresh seeds of sessions 22-23): a ward line outlined with the row under it; a label's unread lines; misread dates and IPPs; feet at the edge",
-          "[misses][pipeline]") {
+TEST_CASE(
+    "miss (fresh seeds of sessions 22-23): a ward line outlined with the row under it; a label's unread lines; misread "
+    "dates and IPPs; feet at the edge",
+    "[misses][pipeline]") {
   MODELS_OR_SKIP();
   using Case = CorpusMiss;
   for (const Case& c : {
            // a 34 px "Urgences adultes, CHRU de Strasbourg" turned 1 degree on an ECG: the network merged its left half
            // with the right half of the measurements under it into one region outlined at 6 degrees, which ran
            // through the ward's glyphs (82 % covered)
-           Case{"34 px ward of an ECG header outlined across two rows", synth::ImageKind::Ecg, 5297, 12, 2425, 1714, 77},
+           Case{"34 px ward of an ECG header outlined across two rows", synth::ImageKind::Ecg, 5297, 12, 2425, 1714,
+                77},
            // a sticker beside an undecoded 54 px QR code on a 1.2 MP page (q50): its 8 px name read poorly, its date
            // and IPP read as nothing; the date was masked stacked under the name, the IPP under the date was not (the
            // date was not yet a masked line, and the unread line's bare region was compared with padded outlines: 38 %)

@@ -106,10 +106,10 @@ TEST_CASE("PHI outlines within half a line height of the top or bottom edge reac
   };
   Finding turned = text(true, {363, 0, 233, 36});  // a ward line turned 3 degrees, its top-left corner 1 px down
   turned.polygon = {{363, 23}, {364, 1}, {594, 12}, {593, 35}};
-  std::vector<Finding> findings{text(true, {100, 8, 200, 22}),      // 8 px from the top: under half its height
-                                text(true, {100, 60, 200, 22}),     // in the middle
-                                text(true, {100, 170, 200, 22}),    // 8 px from the bottom
-                                text(false, {400, 8, 200, 22}),     // benign: never grown
+  std::vector<Finding> findings{text(true, {100, 8, 200, 22}),    // 8 px from the top: under half its height
+                                text(true, {100, 60, 200, 22}),   // in the middle
+                                text(true, {100, 170, 200, 22}),  // 8 px from the bottom
+                                text(false, {400, 8, 200, 22}),   // benign: never grown
                                 turned};
   extendToFrameEdge(findings, {kWidth, kHeight});
   CHECK(findings[0].box->y == 0);

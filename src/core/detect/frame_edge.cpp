@@ -234,7 +234,8 @@ void extendToFrameEdge(std::vector<Finding>& findings, cv::Size image) {
     // (an outline that crosses the edge with one corner leaves a wedge between its side and the edge as well)
     for (std::size_t i = 0; i < corners; ++i) {
       if (top <= reach && pts[i].y > 0) pts.push_back({pts[i].x, 0});
-      if (image.height - 1 - bottom <= reach && pts[i].y < image.height - 1) pts.push_back({pts[i].x, image.height - 1});
+      if (image.height - 1 - bottom <= reach && pts[i].y < image.height - 1)
+        pts.push_back({pts[i].x, image.height - 1});
     }
     if (pts.size() == corners) continue;
     std::vector<cv::Point> hull;

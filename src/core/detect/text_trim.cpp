@@ -290,7 +290,8 @@ void maskLabelsBetweenValues(std::vector<Finding>& findings, std::vector<Finding
 void maskValueContinuations(std::vector<Finding>& findings) {
   auto numbersOnly = [](const std::string& text) {
     const bool digit = std::any_of(text.begin(), text.end(), [](unsigned char c) { return std::isdigit(c); });
-    return digit && std::none_of(text.begin(), text.end(), [](unsigned char c) { return std::isalpha(c) || c >= 0x80; });
+    return digit &&
+           std::none_of(text.begin(), text.end(), [](unsigned char c) { return std::isalpha(c) || c >= 0x80; });
   };
   auto endsWithComma = [](std::string text) {
     while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) text.pop_back();
@@ -301,8 +302,7 @@ void maskValueContinuations(std::vector<Finding>& findings) {
     const Box& n = *next.box;
     for (const Finding& value : findings) {
       if (value.kind != Kind::Text || !value.phi || !value.box) continue;
-      const bool continues =
-          endsWithComma(value.text) || (numbersOnly(next.text) && value.category != "other-text");
+      const bool continues = endsWithComma(value.text) || (numbersOnly(next.text) && value.category != "other-text");
       if (!continues) continue;
       const Box& v = *value.box;
       const int h = std::min(n.h, v.h);
@@ -407,11 +407,13 @@ void bridgeStackedValues(std::vector<Finding>& findings) {
   }
 }
 
-// The share of the points along `outline`'s edges that lie on ink of `gray` (binarised over the outline's surroundings).
+// The share of the points along `outline`'s edges that lie on ink of `gray` (binarised over the outline's
+// surroundings).
 static double outlineInkShare(const std::vector<cv::Point>& outline, const cv::Mat& gray) {
   constexpr int kMargin = 8;
-  const cv::Rect around = (cv::boundingRect(outline) - cv::Point(kMargin, kMargin) + cv::Size(2 * kMargin, 2 * kMargin)) &
-                          cv::Rect(0, 0, gray.cols, gray.rows);
+  const cv::Rect around =
+      (cv::boundingRect(outline) - cv::Point(kMargin, kMargin) + cv::Size(2 * kMargin, 2 * kMargin)) &
+      cv::Rect(0, 0, gray.cols, gray.rows);
   if (around.empty()) return 0.0;
   const cv::Mat ink = inkMask(gray(around));
   int onInk = 0, points = 0;
