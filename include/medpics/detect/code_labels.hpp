@@ -12,11 +12,14 @@ namespace medpics::detect {
 // half its width, and above and below by half its height plus a tenth of its width (a wide PDF417 on a lab report
 // reaches no further than the lines beside it, not the analyte table under it). Empty for findings that are no
 // evidence of a label: anything but a code, and the matrix localiser's undecoded squares (bold glyphs and scale ticks
-// look like them). A decoded code, or bars the bar localiser found but could not decode, are.
-cv::Rect codeLabelArea(const Finding& code);
+// look like them) unless `undecodedSquares`. A decoded code, or bars the bar localiser found but could not decode, are.
+cv::Rect codeLabelArea(const Finding& code, bool undecodedSquares = false);
 
-// True when the centre of `box` lies in the label area of one of `codes`.
-bool onCodeLabel(const std::vector<Finding>& codes, const cv::Rect& box);
+// True when the centre of `box` lies in the label area of one of `codes` (of the undecoded squares too when
+// `undecodedSquares`: the unreadable-line rule masks lines read as nothing beside them, a sticker's 11 px name, date
+// and IPP beside an Aztec code ZXing could not read at JPEG q52; the lines' pixels are unreadable, and they are masked
+// only there, never turned from benign).
+bool onCodeLabel(const std::vector<Finding>& codes, const cv::Rect& box, bool undecodedSquares = false);
 
 // Applies the label rule to the text findings of an image, once its codes are known:
 //  - text "à vérifier" (kToCheckCategory) whose centre lies on a code's label is masked (phi true, other-text), and so

@@ -15,9 +15,9 @@ namespace medpics::detect {
 
 static cv::Rect rectOf(const Box& b) { return {b.x, b.y, b.w, b.h}; }
 
-cv::Rect codeLabelArea(const Finding& code) {
+cv::Rect codeLabelArea(const Finding& code, bool undecodedSquares) {
   if (code.kind != Kind::Barcode || !code.box || code.box->area() <= 0) return {};
-  if (code.detector == "matrix-localiser") return {};
+  if (code.detector == "matrix-localiser" && !undecodedSquares) return {};
   const cv::Rect c = rectOf(*code.box);
   const int across = 2 * c.height + c.width / 2, above = c.height / 2 + c.width / 10;
   return {c.x - across, c.y - above, c.width + 2 * across, c.height + 2 * above};
@@ -27,8 +27,9 @@ static bool centreIn(const cv::Rect& area, const cv::Rect& box) {
   return area.contains(cv::Point(box.x + box.width / 2, box.y + box.height / 2));
 }
 
-bool onCodeLabel(const std::vector<Finding>& codes, const cv::Rect& box) {
-  return std::any_of(codes.begin(), codes.end(), [&](const Finding& c) { return centreIn(codeLabelArea(c), box); });
+bool onCodeLabel(const std::vector<Finding>& codes, const cv::Rect& box, bool undecodedSquares) {
+  return std::any_of(codes.begin(), codes.end(),
+                     [&](const Finding& c) { return centreIn(codeLabelArea(c, undecodedSquares), box); });
 }
 
 // Extends a line beside the code (left or right of it, its rows overlapping the code's by half its height) up to the

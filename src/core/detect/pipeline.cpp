@@ -573,7 +573,7 @@ struct Pipeline::Impl {
           // "Hôpital Nord, Marseille" in white, read as nothing, over its ward "Dermatologie" masked as unknown text)
           const cv::Rect outlined(f.box->x, f.box->y, f.box->w, f.box->h);
           if (!nextToIdentityLine(findings, regions[i].box, anchorConfidence) &&
-              !onCodeLabel(codeFindings, regions[i].box) &&
+              !onCodeLabel(codeFindings, regions[i].box, true) &&
               !(inIdentityBand(regions[i].box, bgr.rows) && stackedInBlock(findings, outlined, true)))
             return false;  // tried again once more lines are masked
           if (!f.phi || !unsure) {

@@ -100,19 +100,16 @@ static std::vector<int> tileOrigins(int length, int tile, int overlap) {
   return origins;
 }
 
-// Refinement tiles (image pixels) over the unresolved rows: first the rows of the identity band, nearest the image's
-// edge first, then the others, widest first (a 9.8 MP ECG's grid gave 119 rows wider than its 8 px header's, which got
-// none of the 16 tiles). Each spans `span` x `spanY` pixels, starts a little left of its row and is centred on it
-// vertically; a row longer than a tile gets overlapping tiles. `tiles`: those already placed (for other rows), kept
-// first and counted in the budget.
+// Refinement tiles (image pixels) over the unresolved rows: first the rows of the identity band, then the others, each
+// widest first (a 9.8 MP ECG's grid gave 119 rows wider than its 8 px header's, which got none of the 16 tiles; nearest
+// the edge first instead gave them all to the grid's rows along a 11.8 MP ECG's top and bottom edges). Each spans
+// `span` x `spanY` pixels, starts a little left of its row and is centred on it vertically; a row longer than a tile
+// gets overlapping tiles. `tiles`: those already placed (for other rows), kept first and counted in the budget.
 static std::vector<cv::Rect> refinementTiles(std::vector<cv::Rect> rows, int span, int spanY, int maxTiles,
                                              cv::Size size, std::vector<cv::Rect> tiles = {}) {
-  auto edgeDistance = [&](const cv::Rect& r) {
-    return inIdentityBand(r, size.height) ? std::min(r.y, size.height - r.br().y) : size.height;
-  };
   std::stable_sort(rows.begin(), rows.end(), [&](const cv::Rect& a, const cv::Rect& b) {
-    const int da = edgeDistance(a), db = edgeDistance(b);
-    return da != db ? da < db : a.width > b.width;
+    const bool ba = inIdentityBand(a, size.height), bb = inIdentityBand(b, size.height);
+    return ba != bb ? ba : a.width > b.width;
   });
   const int margin = std::max(8, span / 16);
   const cv::Rect image(0, 0, size.width, size.height);
