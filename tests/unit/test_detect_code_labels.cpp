@@ -241,7 +241,9 @@ TEST_CASE("a PHI outline that runs through print masks its box; an outline in th
   // a benign line's outline through print is left alone (it masks nothing)
   Finding benign = uprightText("benign", false, {40, 40, 500, 90});
   benign.polygon = merged.polygon;
-  std::vector<Finding> findings{merged, ward, benign};
+  // the page's other rows are upright (long lines without an outline): the merged outline is turned off the rows
+  std::vector<Finding> findings{merged, ward, benign, uprightText("benign", false, {40, 140, 400, 30}),
+                                uprightText("benign", false, {40, 170, 400, 30})};
   boxOutlinesThroughPrint(findings, gray);
   CHECK(findings[0].polygon.empty());
   CHECK(findings[0].box->x == 40);
@@ -249,19 +251,39 @@ TEST_CASE("a PHI outline that runs through print masks its box; an outline in th
   CHECK(findings[0].box->y + findings[0].box->h >= 130);
   CHECK(findings[1].polygon.size() == 4);
   CHECK(findings[2].polygon.size() == 4);
+  // on a page whose rows run as the outline does (two other long lines turned 4 degrees), the print on its edges is
+  // the neighbouring rows': the outline stays
+  Finding row1 = uprightText("benign", false, {40, 140, 500, 60}), row2 = uprightText("benign", false, {40, 170, 500, 60});
+  row1.polygon = {{40, 145}, {540, 180}, {540, 195}, {40, 160}};
+  row2.polygon = {{40, 175}, {540, 210}, {540, 225}, {40, 190}};
+  std::vector<Finding> alongRows{merged, row1, row2};
+  boxOutlinesThroughPrint(alongRows, gray);
+  CHECK(alongRows[0].polygon.size() == 4);
 }
 
 TEST_CASE("a PHI line's box goes on over the rest of its line, up to a word space, the next finding or a rule",
           "[rules]") {
-  cv::Mat gray(160, 700, CV_8U, cv::Scalar(235));
+  cv::Mat gray(210, 700, CV_8U, cv::Scalar(235));
   // 16 px digits (FONT_HERSHEY_SIMPLEX 0.6): the finding of each row covers its first characters only
   cv::putText(gray, "IPP 8390031677", {40, 40}, cv::FONT_HERSHEY_SIMPLEX, 0.6, cv::Scalar(20), 1, cv::LINE_AA);
   cv::putText(gray, "12/03/1961      Service", {40, 90}, cv::FONT_HERSHEY_SIMPLEX, 0.6, cv::Scalar(20), 1, cv::LINE_AA);
   cv::putText(gray, "DURAND Jean", {40, 140}, cv::FONT_HERSHEY_SIMPLEX, 0.6, cv::Scalar(20), 1, cv::LINE_AA);
   cv::line(gray, {131, 135}, {600, 135}, cv::Scalar(20), 2);  // a rule running on from the name's middle
+  // a right-aligned ward outlined from its fourth letter on, 14 px (a wide word space) after a benign "CHU"
+  int baseline = 0;
+  const int chuEnd = 300 + cv::getTextSize("CHU", cv::FONT_HERSHEY_SIMPLEX, 0.6, 1, &baseline).width;
+  cv::putText(gray, "CHU", {300, 190}, cv::FONT_HERSHEY_SIMPLEX, 0.6, cv::Scalar(20), 1, cv::LINE_AA);
+  cv::putText(gray, "Service de radiologie", {chuEnd + 14, 190}, cv::FONT_HERSHEY_SIMPLEX, 0.6, cv::Scalar(20), 1,
+              cv::LINE_AA);
+  const int wardStart = [&] {
+    for (int x = chuEnd + 4; x < gray.cols; ++x)
+      if (cv::countNonZero(gray(cv::Rect(x, 175, 1, 20)) < 128) > 0) return x;
+    return gray.cols;
+  }();
   std::vector<Finding> findings{uprightText("id", true, {37, 22, 80, 26}), uprightText("date", true, {37, 72, 60, 26}),
                                 uprightText("name", true, {37, 122, 90, 26}),
-                                uprightText("benign", false, {37, 22, 60, 26})};  // benign lines are never grown
+                                uprightText("benign", false, {37, 22, 60, 26}),  // benign lines are never grown
+                                uprightText("address", true, {wardStart + 30, 172, 200, 26})};
   // the date's row: "Service" read as benign, after a gap of six spaces
   findings.push_back(uprightText("benign", false, {200, 72, 70, 26}));
   const int imageEnd = [&] {  // the last inked column of the IPP line
@@ -270,7 +292,10 @@ TEST_CASE("a PHI line's box goes on over the rest of its line, up to a word spac
       if (cv::countNonZero(gray(cv::Rect(x, 25, 1, 20)) < 128) > 0) last = x;
     return last;
   }();
-  extendOverRowTails(findings, gray);
+  extendOverLineEnds(findings, gray);
+  CHECK(findings[4].box->x <= wardStart);  // over "Ser"
+  CHECK(findings[4].box->x > chuEnd);      // not over the word before the space
+  CHECK(findings[0].box->x == 37);         // nothing before the line
   CHECK(findings[0].box->x + findings[0].box->w > imageEnd);  // over "1677"
   CHECK(findings[0].box->x + findings[0].box->w < imageEnd + 10);
   const int dateEnd = findings[1].box->x + findings[1].box->w;

@@ -564,3 +564,19 @@ TEST_CASE(
        })
     checkCorpusMiss(c);
 }
+
+TEST_CASE("miss (fresh seeds of session 24): an ECG header on a grid darker than its print; a ward outlined short",
+          "[misses][pipeline]") {
+  MODELS_OR_SKIP();
+  using Case = CorpusMiss;
+  for (const Case& c : {
+           // an 11 px grey header at an ECG's top edge, turned 3 degrees, on a grid that the grid removal leaves
+           // darker than the print: the grid tied every row into one component and no row was refined (five PHI
+           // lines 0 % covered)
+           Case{"11 px grey ECG header on a dark grid", synth::ImageKind::Ecg, 6883, 12, 2094, 1480, 43},
+           // a right-aligned 12 px "Service de radiologie" on a radiograph outlined from its fourth letter (89 %)
+           Case{"12 px ward outlined from its fourth letter", synth::ImageKind::RadiographDark, 5779, 8, 1908, 2385,
+                49},
+       })
+    checkCorpusMiss(c);
+}

@@ -603,7 +603,7 @@ struct Pipeline::Impl {
     boxOutlinesThroughPrint(findings, textGray);
     // after the codes: a label never hides a code
     for (auto* parts : {&labels.ends, &labels.between}) findings.insert(findings.end(), parts->begin(), parts->end());
-    extendOverRowTails(findings, textGray);  // (the labels left out of PHI lines stop it)
+    extendOverLineEnds(findings, textGray);  // (the labels left out of PHI lines stop it)
     extendToFrameEdge(findings, bgr.size());
     const auto textLines =
         std::count_if(findings.begin(), findings.end(), [](const Finding& f) { return f.kind == Kind::Text; });

@@ -211,8 +211,12 @@ std::vector<cv::Rect> smallTextRows(const cv::Mat& bgr, const std::vector<TextRe
     for (int i = 1; i < n; ++i) {
       const int x = stats.at<int>(i, cv::CC_STAT_LEFT), y = stats.at<int>(i, cv::CC_STAT_TOP);
       const int cw = stats.at<int>(i, cv::CC_STAT_WIDTH), ch = stats.at<int>(i, cv::CC_STAT_HEIGHT);
-      if (!rowShaped(cw, ch)) continue;
-      if (stats.at<int>(i, cv::CC_STAT_AREA) >= 0.35 * cw * ch) {
+      const bool sparse = stats.at<int>(i, cv::CC_STAT_AREA) < 0.35 * cw * ch;
+      // a grid (an ECG's, left by the grid removal when it is darker than the print): one sparse component over a
+      // large part of the image, its lines tying rows of print to each other
+      const bool grid = sparse && ch / w > 140 && cw >= 0.25 * bin.cols && ch >= 0.25 * bin.rows;
+      if (!rowShaped(cw, ch) && !grid) continue;
+      if (!sparse) {
         consider(x, y, cw, ch, false);
         continue;
       }
@@ -221,7 +225,7 @@ std::vector<cv::Rect> smallTextRows(const cv::Mat& bgr, const std::vector<TextRe
       const cv::Rect box(x, y, cw, ch);
       cv::Mat edges = bin(box) & (labels(box) == i), horizontal, vertical, parts, partLabels, partStats, partCentroids;
       cv::morphologyEx(edges, horizontal, cv::MORPH_OPEN, cv::getStructuringElement(cv::MORPH_RECT, {30, 1}));
-      if (!framed(horizontal)) continue;  // an ECG trace's baseline and spikes are long strokes too, but no frame
+      if (!grid && !framed(horizontal)) continue;  // an ECG trace's baseline and spikes are long strokes, no frame
       cv::morphologyEx(edges, vertical, cv::MORPH_OPEN, cv::getStructuringElement(cv::MORPH_RECT, {1, 30}));
       edges &= ~(horizontal | vertical);
       cv::morphologyEx(edges, parts, cv::MORPH_CLOSE, cv::getStructuringElement(cv::MORPH_RECT, {5, 1}));

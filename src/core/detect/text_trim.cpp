@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <optional>
 #include <set>
 #include <cmath>
 #include <cstdlib>
@@ -430,6 +431,41 @@ static double outlineInkShare(const std::vector<cv::Point>& outline, const cv::M
   return points > 0 ? double(onInk) / points : 0.0;
 }
 
+// The direction of a text finding's line in degrees, in [-90, 90): its outline's long axis, 0 for an upright box.
+static double lineDirection(const Finding& f) {
+  if (f.polygon.size() < 3) return 0.0;
+  std::vector<cv::Point2f> outline;
+  for (const auto& p : f.polygon) outline.emplace_back(float(p[0]), float(p[1]));
+  cv::Point2f corners[4];
+  cv::minAreaRect(outline).points(corners);
+  const cv::Point2f a = corners[1] - corners[0], b = corners[2] - corners[1];
+  const cv::Point2f along = a.dot(a) >= b.dot(b) ? a : b;
+  double degrees = std::atan2(along.y, along.x) * 180.0 / CV_PI;
+  if (degrees >= 90.0) degrees -= 180.0;
+  if (degrees < -90.0) degrees += 180.0;
+  return degrees;
+}
+
+// The skew of the page's rows: the median direction of the other long text findings (four times as long as high), or
+// nothing when there are fewer than two.
+static std::optional<double> rowSkew(const std::vector<Finding>& findings, const Finding& self) {
+  std::vector<double> directions;
+  for (const Finding& g : findings) {
+    if (&g == &self || g.kind != Kind::Text || !g.box) continue;
+    cv::Size2f size(float(g.box->w), float(g.box->h));
+    if (g.polygon.size() >= 3) {
+      std::vector<cv::Point2f> outline;
+      for (const auto& p : g.polygon) outline.emplace_back(float(p[0]), float(p[1]));
+      size = cv::minAreaRect(outline).size;
+    }
+    if (std::max(size.width, size.height) >= 4.f * std::min(size.width, size.height))
+      directions.push_back(lineDirection(g));
+  }
+  if (directions.size() < 2) return std::nullopt;
+  std::nth_element(directions.begin(), directions.begin() + long(directions.size() / 2), directions.end());
+  return directions[directions.size() / 2];
+}
+
 void boxOutlinesThroughPrint(std::vector<Finding>& findings, const cv::Mat& gray) {
   if (gray.empty()) return;
   for (Finding& f : findings) {
@@ -437,6 +473,9 @@ void boxOutlinesThroughPrint(std::vector<Finding>& findings, const cv::Mat& gray
     std::vector<cv::Point> outline;
     for (const auto& p : f.polygon) outline.emplace_back(p[0], p[1]);
     if (outlineInkShare(outline, gray) <= kOutlineInkShare) continue;
+    // an outline along the page's rows holds its row: the print on its edges is the neighbouring rows'
+    const std::optional<double> skew = rowSkew(findings, f);
+    if (skew && std::abs(lineDirection(f) - *skew) <= kRowSkewTolerance) continue;
     const cv::Rect r = (cv::Rect(f.box->x, f.box->y, f.box->w, f.box->h) | cv::boundingRect(outline)) &
                        cv::Rect(0, 0, gray.cols, gray.rows);
     f.box = Box{r.x, r.y, r.width, r.height};
@@ -444,43 +483,50 @@ void boxOutlinesThroughPrint(std::vector<Finding>& findings, const cv::Mat& gray
   }
 }
 
-void extendOverRowTails(std::vector<Finding>& findings, const cv::Mat& gray) {
+void extendOverLineEnds(std::vector<Finding>& findings, const cv::Mat& gray) {
   if (gray.empty()) return;
   const cv::Rect image(0, 0, gray.cols, gray.rows);
   for (Finding& f : findings) {
     if (f.kind != Kind::Text || !f.phi || !f.box || !f.polygon.empty() || f.box->h < 8) continue;
     const cv::Rect box = cv::Rect(f.box->x, f.box->y, f.box->w, f.box->h) & image;
     const double t = box.height / 1.6;  // the line's height, without its margins
-    // (Otsu over the line and the stretch after it: the line's own glyphs set the level, a faded grid stays paper)
-    cv::Rect window = cv::Rect(box.x, box.y, box.width + int(10 * t), box.height) & image;
+    // (Otsu over the line and the stretches beside it: the line's own glyphs set the level, a faded grid stays paper)
+    int left = std::max(0, box.x - int(10 * t)), right = std::min(image.width, box.br().x + int(10 * t));
     // up to the next text of the row outlined by anything (a label or trailing words left out of a PHI line's mask)
     for (const Finding& g : findings) {
-      if (&g == &f || g.kind != Kind::Text || !g.box || g.box->x < box.br().x - t / 2) continue;
+      if (&g == &f || g.kind != Kind::Text || !g.box) continue;
       const int shared = std::min(g.box->y + g.box->h, box.br().y) - std::max(g.box->y, box.y);
-      if (shared >= 0.5 * std::min(g.box->h, box.height) && g.box->x < window.br().x)
-        window.width = std::max(0, g.box->x - window.x);
+      if (shared < 0.5 * std::min(g.box->h, box.height)) continue;
+      if (g.box->x >= box.br().x - t / 2) right = std::min(right, std::max(box.br().x, g.box->x));
+      if (g.box->x + g.box->w <= box.x + t / 2) left = std::max(left, std::min(box.x, g.box->x + g.box->w));
     }
-    if (window.br().x <= box.br().x) continue;
-    const cv::Mat ink = inkMask(gray(window));
+    if (left >= box.x && right <= box.br().x) continue;
+    const cv::Mat ink = inkMask(gray(cv::Rect(left, box.y, right - left, box.height)));
     // the columns inked in the middle of the line (its text spans 0.3 t to 1.3 t of the box; the row above's feet and
     // the row below's tops lie outside)
     const cv::Mat middle = ink.rowRange(int(0.55 * t), std::max(int(0.55 * t) + 1, int(1.05 * t)));
     std::vector<bool> inked(std::size_t(middle.cols));
     for (int x = 0; x < middle.cols; ++x) inked[std::size_t(x)] = cv::countNonZero(middle.col(x)) > 0;
-    const int from = box.br().x - window.x;
-    int end = from, run = 0;
-    for (int x = from; x < middle.cols; ++x) {
-      if (!inked[std::size_t(x)]) {
-        run = 0;
-        if (x - end > 0.6 * t) break;  // past a word space: the row's next field, or nothing
-        continue;
+    // how far the glyphs go on from column `from` (exclusive) in direction `step`: across gaps up to a word space;
+    // ink without a gap for four line heights is a rule, and that end stays
+    const auto reach = [&](int from, int step) {
+      int last = from, run = 0;
+      for (int x = from + step; x >= 0 && x < middle.cols; x += step) {
+        if (!inked[std::size_t(x)]) {
+          run = 0;
+          if (std::abs(x - last) > 0.6 * t) break;  // past a word space: the row's next field, or nothing
+          continue;
+        }
+        if (++run > 4 * t) return from;
+        last = x;
       }
-      if (++run > 4 * t) break;  // ink without a gap for four line heights: a rule, not glyphs
-      end = x + 1;
-    }
-    if (end == from || run > 4 * t) continue;
-    const int grownEnd = std::min(image.width, window.x + end + int(std::ceil(0.15 * t)));
-    f.box = Box{box.x, box.y, grownEnd - box.x, box.height};
+      return last;
+    };
+    const int margin = int(std::ceil(0.15 * t));
+    const int first = reach(box.x - left, -1), last = reach(box.br().x - 1 - left, 1);
+    const int x0 = first < box.x - left ? std::max(0, left + first - margin) : box.x;
+    const int x1 = last > box.br().x - 1 - left ? std::min(image.width, left + last + 1 + margin) : box.br().x;
+    f.box = Box{x0, box.y, x1 - x0, box.height};
   }
 }
 
