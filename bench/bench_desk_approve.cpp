@@ -47,16 +47,7 @@ int main(int argc, char** argv) {
   std::setvbuf(stdout, nullptr, _IOLBF, 0);  // one line per post as it goes
   const int approvals = argc > 2 ? std::atoi(argv[2]) : 10;
   const double lookSeconds = argc > 3 ? std::atof(argv[3]) : 1.5;
-  const auto dir = std::filesystem::temp_directory_path() / "medpics-bench-approve";
-  std::filesystem::remove_all(dir);
-  desk::AppOptions options;
-  options.width = 1920;
-  options.height = 1080;
-  options.waitForEvents = false;
-  options.desk.serverUrl = argv[1];
-  options.desk.username = "modo";
-  options.desk.password = "modo-demo";
-  options.desk.settingsPath = dir / "settings.json";
+  desk::AppOptions options = bench::deskOptions(argv[1], "medpics-bench-approve");
   desk::App app;
   if (!app.init(options)) return 1;
   glfwSwapInterval(0);

@@ -62,16 +62,7 @@ int main(int argc, char** argv) {
   const int decisions = argc > 2 ? std::atoi(argv[2]) : 40;
   const double fps = argc > 3 ? std::atof(argv[3]) : 60;
   gFramePeriodMs = fps > 0 ? 1000.0 / fps : 0;
-  const auto dir = std::filesystem::temp_directory_path() / "medpics-bench-pipeline";
-  std::filesystem::remove_all(dir);
-  desk::AppOptions options;
-  options.width = 1920;
-  options.height = 1080;
-  options.waitForEvents = false;
-  options.desk.serverUrl = argv[1];
-  options.desk.username = "modo";
-  options.desk.password = "modo-demo";
-  options.desk.settingsPath = dir / "settings.json";
+  desk::AppOptions options = bench::deskOptions(argv[1], "medpics-bench-pipeline");
   desk::App app;
   if (!app.init(options)) return 1;
   glfwSwapInterval(0);

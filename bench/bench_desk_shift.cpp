@@ -82,17 +82,8 @@ int main(int argc, char** argv) {
   std::setvbuf(stdout, nullptr, _IOLBF, 0);
   const int posts = argc > 2 ? std::atoi(argv[2]) : 40;
   const double lookSeconds = argc > 3 ? std::atof(argv[3]) : 1.0;
-  const auto dir = std::filesystem::temp_directory_path() / "medpics-bench-shift";
-  std::filesystem::remove_all(dir);
-  desk::AppOptions options;
-  options.width = 1920;
-  options.height = 1080;
-  options.waitForEvents = false;
-  options.desk.serverUrl = argv[1];
-  options.desk.username = "modo";
-  options.desk.password = "modo-demo";
+  desk::AppOptions options = bench::deskOptions(argv[1], "medpics-bench-shift");
   options.desk.language = "fr";
-  options.desk.settingsPath = dir / "settings.json";
   desk::App app;
   if (!app.init(options)) return 1;
   glfwSwapInterval(0);

@@ -6,6 +6,8 @@
 
 #include <algorithm>
 #include <chrono>
+#include <filesystem>
+#include <string>
 #include <thread>
 #include <vector>
 
@@ -37,6 +39,22 @@ inline bool itemShown(const desk::Desk& desk) {
 
 // Shown and claimed: a decision can be made.
 inline bool itemReady(const desk::Desk& desk) { return itemShown(desk) && desk.post->state.leaseHeld(); }
+
+// A full-HD desk signed in as the demo moderator on the server at `url`, with its settings in a fresh temporary
+// folder named `folder`, drawing frames back to back (no waiting for events).
+inline desk::AppOptions deskOptions(const std::string& url, const std::string& folder) {
+  const auto dir = std::filesystem::temp_directory_path() / folder;
+  std::filesystem::remove_all(dir);
+  desk::AppOptions options;
+  options.width = 1920;
+  options.height = 1080;
+  options.waitForEvents = false;
+  options.desk.serverUrl = url;
+  options.desk.username = "modo";
+  options.desk.password = "modo-demo";
+  options.desk.settingsPath = dir / "settings.json";
+  return options;
+}
 
 inline double median(std::vector<double> v) {
   if (v.empty()) return 0;
