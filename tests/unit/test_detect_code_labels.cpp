@@ -295,6 +295,11 @@ TEST_CASE("a PHI line's box goes on over the rest of its line, up to a word spac
   extendOverLineEnds(findings, gray);
   CHECK(findings[4].box->x <= wardStart);  // over "Ser"
   CHECK(findings[4].box->x > chuEnd);      // not over the word before the space
+  // a line outlined from before the box into it (a title into a sticker's date beside it) stops it at its end
+  std::vector<Finding> intoTheBox{uprightText("address", true, {wardStart + 30, 172, 200, 26}),
+                                  uprightText("benign", false, {chuEnd - 40, 172, 100, 26})};
+  extendOverLineEnds(intoTheBox, gray);
+  CHECK(intoTheBox[0].box->x == wardStart + 30);
   CHECK(findings[0].box->x == 37);         // nothing before the line
   CHECK(findings[0].box->x + findings[0].box->w > imageEnd);  // over "1677"
   CHECK(findings[0].box->x + findings[0].box->w < imageEnd + 10);

@@ -498,7 +498,9 @@ void extendOverLineEnds(std::vector<Finding>& findings, const cv::Mat& gray) {
       const int shared = std::min(g.box->y + g.box->h, box.br().y) - std::max(g.box->y, box.y);
       if (shared < 0.5 * std::min(g.box->h, box.height)) continue;
       if (g.box->x >= box.br().x - t / 2) right = std::min(right, std::max(box.br().x, g.box->x));
-      if (g.box->x + g.box->w <= box.x + t / 2) left = std::max(left, std::min(box.x, g.box->x + g.box->w));
+      // (one that starts before the box stops it at its end, even over the box: a title outlined into a sticker's
+      // date beside it is the title's print, not the date's)
+      if (g.box->x < box.x) left = std::max(left, std::min(box.x, g.box->x + g.box->w));
     }
     if (left >= box.x && right <= box.br().x) continue;
     const cv::Mat ink = inkMask(gray(cv::Rect(left, box.y, right - left, box.height)));
