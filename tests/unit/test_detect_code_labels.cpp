@@ -202,6 +202,32 @@ TEST_CASE("a sliver between two stacked PHI rows is bridged; a row in between or
                              uprightText("date", true, {100, 150, 120, 30})};
   bridgeStackedValues(apart);
   CHECK(apart[1].box->y == 150);
+
+  // two upright values 4 px apart: the bridged one stays an upright box (no outline), which the upright-line rules
+  // (extendOverLineEnds) still apply to
+  std::vector<Finding> upright{uprightText("hospital", true, {100, 100, 200, 30}),
+                               uprightText("id", true, {100, 134, 120, 30})};
+  bridgeStackedValues(upright);
+  CHECK(upright[1].box->y <= 130);  // grown up to the upper box
+  CHECK(upright[1].polygon.empty());
+}
+
+TEST_CASE("the print of a line goes on past its outline up to a word space, the next outline or a rule", "[rules]") {
+  cv::Mat gray(60, 500, CV_8U, cv::Scalar(235));
+  cv::putText(gray, "7070519706   Service", {40, 35}, cv::FONT_HERSHEY_SIMPLEX, 0.6, cv::Scalar(20), 1, cv::LINE_AA);
+  int baseline = 0;
+  const int digitsEnd = 40 + cv::getTextSize("7070519706", cv::FONT_HERSHEY_SIMPLEX, 0.6, 1, &baseline).width;
+  const cv::Rect firstHalf(36, 14, 70, 28);  // the network outlined the first five digits
+  const cv::Range span = printedSpan(gray, firstHalf, {});
+  CHECK(span.start == 36);             // nothing before the line
+  CHECK(span.end >= digitsEnd - 2);    // over the last five digits
+  CHECK(span.end < digitsEnd + 10);    // not over the word after the gap
+  // an outline of the rest of the row stops it where that outline starts
+  const cv::Range stopped = printedSpan(gray, firstHalf, {cv::Rect(120, 16, 60, 26)});
+  CHECK(stopped.end <= 120);
+  // a rule under the line's middle runs on without a gap: that end stays
+  cv::line(gray, {106, 28}, {480, 28}, cv::Scalar(20), 2);
+  CHECK(printedSpan(gray, firstHalf, {}).end == firstHalf.br().x);
 }
 
 TEST_CASE("label rule with the image: a PHI line's box grows over the glyphs it cuts, not over its neighbours",

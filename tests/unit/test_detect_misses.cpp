@@ -565,7 +565,7 @@ TEST_CASE(
     checkCorpusMiss(c);
 }
 
-TEST_CASE("miss (fresh seeds of session 24): an ECG header on a grid darker than its print; a ward outlined short",
+TEST_CASE("miss (fresh seeds of session 24): an ECG header on a grid darker than its print; lines outlined short",
           "[misses][pipeline]") {
   MODELS_OR_SKIP();
   using Case = CorpusMiss;
@@ -577,6 +577,9 @@ TEST_CASE("miss (fresh seeds of session 24): an ECG header on a grid darker than
            // a right-aligned 12 px "Service de radiologie" on a radiograph outlined from its fourth letter (89 %)
            Case{"12 px ward outlined from its fourth letter", synth::ImageKind::RadiographDark, 5779, 8, 1908, 2385,
                 49},
+           // an 8 px monospace "IPP 7070519706" on an ECG's grid: the small-text pass outlined its first five digits,
+           // read "27861" at 0.72, a benign number (6 % covered)
+           Case{"8 px IPP outlined in part, read as a benign number", synth::ImageKind::Ecg, 8039, 4, 1848, 1306, 58},
        })
     checkCorpusMiss(c);
 }

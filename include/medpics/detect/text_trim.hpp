@@ -80,6 +80,13 @@ constexpr double kOutlineInkShare = 0.08;
 constexpr double kRowSkewTolerance = 1.0;
 void boxOutlinesThroughPrint(std::vector<Finding>& findings, const cv::Mat& gray);
 
+// The columns over which the print of an upright line goes on from `box` (margins included: the line is box.height /
+// 1.6 high): columns inked in the middle of the line (Otsu over the line and the stretches beside it, in `gray`) from
+// each end of the box, across gaps of at most 0.6 line height (a word space), at most ten line heights, up to the
+// next of `others` on its row (boxes sharing half the smaller height; one that starts before `box` stops it at its
+// end, even over the box). An end whose ink runs on without a gap for four line heights (a rule) stays where it was.
+cv::Range printedSpan(const cv::Mat& gray, const cv::Rect& box, const std::vector<cv::Rect>& others);
+
 // An upright PHI text finding whose line goes on past either end of its box is extended over it: columns inked in the
 // middle of the line (Otsu over the line and the stretches beside it, in `gray`), from the box's end across gaps of
 // at most 0.6 of the line's height (a word space), at most ten line heights (the small-text pass outlined a 9 px "IPP

@@ -310,6 +310,21 @@ bool partialRead(const TextRegion& region, const OcrLine& line) {
   return alnumCount(line.text) < 0.25 * longSide / (0.35 * shortSide);
 }
 
+// A line of the small-text pass whose print goes on past its outline by more than a glyph (across gaps of at most a
+// word space, up to the next region of its row): the network outlined a part of it, and its reading is partial (the
+// first five digits of an 8 px "7070519706" on an ECG's grid, read "27861" at 0.72: a benign number).
+bool printGoesOnPast(const cv::Mat& gray, const std::vector<TextRegion>& regions, const TextRegion& region) {
+  if (gray.empty() || !nearlyUpright(region.rect)) return false;
+  const cv::Rect box = region.box & cv::Rect(0, 0, gray.cols, gray.rows);
+  if (box.height < 4) return false;
+  std::vector<cv::Rect> others;
+  for (const TextRegion& r : regions)
+    if (&r != &region) others.push_back(r.box);
+  const cv::Range span = printedSpan(gray, box, others);
+  const double glyph = box.height / 1.6;
+  return span.start < box.x - glyph || span.end > box.br().x + glyph;
+}
+
 // A classical-only region is kept only when it reads as text.
 // A read under that confidence still counts when it holds identifying text ("CHU de Besenx" for "CHU de Bordeaux": 10
 // px white print on a radiograph): a PHI rule matching a misread line is evidence of text, and masking it is the safe
@@ -537,7 +552,8 @@ struct Pipeline::Impl {
                        regions[i].box.height, lines[i].text.c_str(), double(lines[i].confidence));
         // a small line read in part, as nothing that identifies, is treated as unreadable (masked in an identity block,
         // next to a PHI line or on a code's label)
-        const bool readInPart = isSmallTextLine(regions[i]) && partialRead(regions[i], lines[i]);
+        const bool readInPart = isSmallTextLine(regions[i]) && (partialRead(regions[i], lines[i]) ||
+                                                                printGoesOnPast(textGray, regions, regions[i]));
         const bool partial = readInPart && !classifyLine(lines[i].text, lines[i].confidence).phi;
         if (!keep || partial) {
           if (isSmallTextLine(regions[i])) unreadableLines.push_back({i, readInPart});

@@ -321,10 +321,15 @@ void maskValueContinuations(std::vector<Finding>& findings) {
 static void outlineHull(Finding& f, const std::vector<cv::Point>& pts) {
   std::vector<cv::Point> hull;
   cv::convexHull(pts, hull);
-  f.polygon.clear();
-  for (const cv::Point& p : hull) f.polygon.push_back({p.x, p.y});
   const cv::Rect r = cv::boundingRect(hull);
   f.box = Box{r.x, r.y, r.width, r.height};
+  f.polygon.clear();
+  // an upright rectangle is its box (and the rules for upright lines, such as extendOverLineEnds, apply to it)
+  const bool upright = hull.size() == 4 && std::all_of(hull.begin(), hull.end(), [&](const cv::Point& p) {
+    return (p.x == r.x || p.x == r.br().x - 1) && (p.y == r.y || p.y == r.br().y - 1);
+  });
+  if (!upright)
+    for (const cv::Point& p : hull) f.polygon.push_back({p.x, p.y});
 }
 
 void bridgeSplitValues(std::vector<Finding>& findings) {
@@ -483,51 +488,58 @@ void boxOutlinesThroughPrint(std::vector<Finding>& findings, const cv::Mat& gray
   }
 }
 
+cv::Range printedSpan(const cv::Mat& gray, const cv::Rect& box, const std::vector<cv::Rect>& others) {
+  const double t = box.height / 1.6;  // the line's height, without its margins
+  // (Otsu over the line and the stretches beside it: the line's own glyphs set the level, a faded grid stays paper)
+  int left = std::max(0, box.x - int(10 * t)), right = std::min(gray.cols, box.br().x + int(10 * t));
+  // up to the next text of the row (a label or trailing words left out of a PHI line's mask)
+  for (const cv::Rect& g : others) {
+    const int shared = std::min(g.br().y, box.br().y) - std::max(g.y, box.y);
+    if (g == box || shared < 0.5 * std::min(g.height, box.height)) continue;
+    if (g.x >= box.br().x - t / 2) right = std::min(right, std::max(box.br().x, g.x));
+    // (one that starts before the box stops it at its end, even over the box: a title outlined into a sticker's
+    // date beside it is the title's print, not the date's)
+    if (g.x < box.x) left = std::max(left, std::min(box.x, g.br().x));
+  }
+  if (left >= box.x && right <= box.br().x) return {box.x, box.br().x};
+  const cv::Mat ink = inkMask(gray(cv::Rect(left, box.y, right - left, box.height)));
+  // the columns inked in the middle of the line (its text spans 0.3 t to 1.3 t of the box; the row above's feet and
+  // the row below's tops lie outside)
+  const cv::Mat middle = ink.rowRange(int(0.55 * t), std::max(int(0.55 * t) + 1, int(1.05 * t)));
+  std::vector<bool> inked(std::size_t(middle.cols));
+  for (int x = 0; x < middle.cols; ++x) inked[std::size_t(x)] = cv::countNonZero(middle.col(x)) > 0;
+  // how far the glyphs go on from column `from` (exclusive) in direction `step`: across gaps up to a word space;
+  // ink without a gap for four line heights is a rule, and that end stays
+  const auto reach = [&](int from, int step) {
+    int last = from, run = 0;
+    for (int x = from + step; x >= 0 && x < middle.cols; x += step) {
+      if (!inked[std::size_t(x)]) {
+        run = 0;
+        if (std::abs(x - last) > 0.6 * t) break;  // past a word space: the row's next field, or nothing
+        continue;
+      }
+      if (++run > 4 * t) return from;
+      last = x;
+    }
+    return last;
+  };
+  return {left + reach(box.x - left, -1), left + reach(box.br().x - 1 - left, 1) + 1};
+}
+
 void extendOverLineEnds(std::vector<Finding>& findings, const cv::Mat& gray) {
   if (gray.empty()) return;
   const cv::Rect image(0, 0, gray.cols, gray.rows);
   for (Finding& f : findings) {
     if (f.kind != Kind::Text || !f.phi || !f.box || !f.polygon.empty() || f.box->h < 8) continue;
     const cv::Rect box = cv::Rect(f.box->x, f.box->y, f.box->w, f.box->h) & image;
-    const double t = box.height / 1.6;  // the line's height, without its margins
-    // (Otsu over the line and the stretches beside it: the line's own glyphs set the level, a faded grid stays paper)
-    int left = std::max(0, box.x - int(10 * t)), right = std::min(image.width, box.br().x + int(10 * t));
-    // up to the next text of the row outlined by anything (a label or trailing words left out of a PHI line's mask)
-    for (const Finding& g : findings) {
-      if (&g == &f || g.kind != Kind::Text || !g.box) continue;
-      const int shared = std::min(g.box->y + g.box->h, box.br().y) - std::max(g.box->y, box.y);
-      if (shared < 0.5 * std::min(g.box->h, box.height)) continue;
-      if (g.box->x >= box.br().x - t / 2) right = std::min(right, std::max(box.br().x, g.box->x));
-      // (one that starts before the box stops it at its end, even over the box: a title outlined into a sticker's
-      // date beside it is the title's print, not the date's)
-      if (g.box->x < box.x) left = std::max(left, std::min(box.x, g.box->x + g.box->w));
-    }
-    if (left >= box.x && right <= box.br().x) continue;
-    const cv::Mat ink = inkMask(gray(cv::Rect(left, box.y, right - left, box.height)));
-    // the columns inked in the middle of the line (its text spans 0.3 t to 1.3 t of the box; the row above's feet and
-    // the row below's tops lie outside)
-    const cv::Mat middle = ink.rowRange(int(0.55 * t), std::max(int(0.55 * t) + 1, int(1.05 * t)));
-    std::vector<bool> inked(std::size_t(middle.cols));
-    for (int x = 0; x < middle.cols; ++x) inked[std::size_t(x)] = cv::countNonZero(middle.col(x)) > 0;
-    // how far the glyphs go on from column `from` (exclusive) in direction `step`: across gaps up to a word space;
-    // ink without a gap for four line heights is a rule, and that end stays
-    const auto reach = [&](int from, int step) {
-      int last = from, run = 0;
-      for (int x = from + step; x >= 0 && x < middle.cols; x += step) {
-        if (!inked[std::size_t(x)]) {
-          run = 0;
-          if (std::abs(x - last) > 0.6 * t) break;  // past a word space: the row's next field, or nothing
-          continue;
-        }
-        if (++run > 4 * t) return from;
-        last = x;
-      }
-      return last;
-    };
+    const double t = box.height / 1.6;
+    std::vector<cv::Rect> others;
+    for (const Finding& g : findings)
+      if (&g != &f && g.kind == Kind::Text && g.box) others.emplace_back(g.box->x, g.box->y, g.box->w, g.box->h);
+    const cv::Range span = printedSpan(gray, box, others);
     const int margin = int(std::ceil(0.15 * t));
-    const int first = reach(box.x - left, -1), last = reach(box.br().x - 1 - left, 1);
-    const int x0 = first < box.x - left ? std::max(0, left + first - margin) : box.x;
-    const int x1 = last > box.br().x - 1 - left ? std::min(image.width, left + last + 1 + margin) : box.br().x;
+    const int x0 = span.start < box.x ? std::max(0, span.start - margin) : box.x;
+    const int x1 = span.end > box.br().x ? std::min(image.width, span.end + margin) : box.br().x;
     f.box = Box{x0, box.y, x1 - x0, box.height};
   }
 }
