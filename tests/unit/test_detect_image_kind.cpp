@@ -90,6 +90,22 @@ TEST_CASE("a lab report turned on a skin-coloured table is a document", "[image-
   CHECK(k == ImageKind::Document);
 }
 
+TEST_CASE("a lab report on a table under light falling off across it is a document", "[image-kind]") {
+  // session 24: pages photographed on a table with a strong shading gradient (a third of the page within 30 grey
+  // levels of its brightest) read as a skin photo (1427 image 17, 2381 image 17: every uncertain table cell masked)
+  // or a radiograph (8039 image 17)
+  struct Case {
+    std::uint64_t seed;
+    int w, h, quality;
+  };
+  for (const Case& c : {Case{1427, 2897, 3862, 57}, Case{2381, 1830, 2440, 80}, Case{8039, 1500, 2000, 68}}) {
+    const synth::SynthImage page = test::corpusImage(synth::ImageKind::LabReport, c.seed, 17, c.w, c.h, c.quality);
+    const auto k = detect::classifyImageKind(page.pixels);
+    INFO("seed " << c.seed << ": " << detect::imageKindName(k));
+    CHECK(k == ImageKind::Document);
+  }
+}
+
 TEST_CASE("a small ECG whose grid JPEG blurred is an ECG, not a skin photo", "[image-kind]") {
   // session 21 (seed 5821, image 4): 1803 x 1274, JPEG q44, grid periodicity 0.48; it read as skin, then a face box
   // on a lead label made it a person photo (every uncertain line masked, four false alarms)

@@ -134,6 +134,7 @@ const char* imageKindName(ImageKind kind) {
 struct PageRegion {
   cv::Rect box;
   double fill = 1;
+  double squareness = 1;  // the fraction of its turned bounding rectangle the region fills (a sheet of paper: ~1)
 };
 PageRegion pageRegion(const cv::Mat& small) {
   cv::Mat gray, hsv, mask;
@@ -152,18 +153,36 @@ PageRegion pageRegion(const cv::Mat& small) {
   std::vector<std::vector<cv::Point>> contours;
   cv::findContours(mask, contours, cv::RETR_EXTERNAL, cv::CHAIN_APPROX_SIMPLE);
   cv::Rect best;
-  double bestArea = 0;
+  double bestArea = 0, squareness = 1;
   for (const auto& c : contours) {
     const double a = cv::contourArea(c);
     if (a > bestArea) {
       bestArea = a;
       best = cv::boundingRect(c);
+      squareness = a / std::max(1.f, cv::minAreaRect(c).size.area());
     }
   }
   const cv::Rect all(0, 0, small.cols, small.rows);
   if (bestArea < 0.3 * double(small.total()) || best.area() >= 0.95 * all.area()) return {all};
-  return {best, std::min(1.0, bestArea / std::max(1, best.area()))};
+  return {best, std::min(1.0, bestArea / std::max(1, best.area())), std::min(1.0, squareness)};
 }
+
+// `small` with its lighting evened out: each channel divided by its background (the print closed over, then blurred),
+// paper brought to 235 wherever the light falls.
+cv::Mat withEvenLight(const cv::Mat& small) {
+  cv::Mat background, pixels, light, even;
+  cv::morphologyEx(small, background, cv::MORPH_CLOSE, cv::getStructuringElement(cv::MORPH_RECT, {9, 9}));
+  cv::GaussianBlur(background, background, {0, 0}, 6);
+  small.convertTo(pixels, CV_32F);
+  background.convertTo(light, CV_32F);
+  cv::divide(pixels, light, even, 235.0);
+  even.convertTo(even, CV_8U);
+  return even;
+}
+
+// A bright region filling this much of its turned bounding rectangle is a sheet of paper (lab reports photographed
+// on a table: 0.95-0.99; wristbands 0.78-0.86, ultrasound sectors 0.60-0.72, a tattooed arm 0.65).
+constexpr double kSheetSquareness = 0.93;
 
 ImageKindFeatures measureImageKind(const cv::Mat& bgr) {
   if (bgr.empty()) return {};
@@ -173,7 +192,7 @@ ImageKindFeatures measureImageKind(const cv::Mat& bgr) {
   ImageKindFeatures f = measure(small);
   if (!ecgLike(f) && !documentLike(f) && !skinLike(f)) {
     // a page photographed on a table: measured inside the page
-    const auto [page, fill] = pageRegion(small);
+    const auto [page, fill, squareness] = pageRegion(small);
     if (page.area() > 16 && page.area() < int(small.total())) {
       ImageKindFeatures g = measure(small(page).clone());
       // inside a page already found bright and pale: shading allowed, still pale, little grey and little ink; its
@@ -181,7 +200,13 @@ ImageKindFeatures measureImageKind(const cv::Mat& bgr) {
       // table, filling 0.8 of its box: paper 0.38 of the box)
       const bool shadedPage =
           g.colourful < 0.1 && g.midTones < 0.15 && g.ink < 0.15 && (g.paper > 0.4 * fill || g.page > 0.45 * fill);
-      if (ecgLike(g) || documentLike(g) || shadedPage) {
+      // a sheet of paper under light falling off across it (from white to mid-grey: a third of it within 30 levels
+      // of its brightest, a lab report on a mauve table read as a skin photo) is a page once its light is evened out
+      const auto evenSheet = [&] {
+        const ImageKindFeatures e = measure(withEvenLight(small(page)));
+        return documentLike(e) && e.colourful < 0.1 && e.midTones < 0.15 && e.ink < 0.15;
+      };
+      if (ecgLike(g) || documentLike(g) || shadedPage || (squareness >= kSheetSquareness && evenSheet())) {
         g.paper = std::max(g.paper, 0.51);  // classified as a document from here on
         g.midTones = std::min(g.midTones, 0.29);
         g.colourful = std::min(g.colourful, 0.14);
