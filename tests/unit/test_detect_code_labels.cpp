@@ -219,9 +219,9 @@ TEST_CASE("the print of a line goes on past its outline up to a word space, the 
   const int digitsEnd = 40 + cv::getTextSize("7070519706", cv::FONT_HERSHEY_SIMPLEX, 0.6, 1, &baseline).width;
   const cv::Rect firstHalf(36, 14, 70, 28);  // the network outlined the first five digits
   const cv::Range span = printedSpan(gray, firstHalf, {});
-  CHECK(span.start == 36);             // nothing before the line
-  CHECK(span.end >= digitsEnd - 2);    // over the last five digits
-  CHECK(span.end < digitsEnd + 10);    // not over the word after the gap
+  CHECK(span.start == 36);           // nothing before the line
+  CHECK(span.end >= digitsEnd - 2);  // over the last five digits
+  CHECK(span.end < digitsEnd + 10);  // not over the word after the gap
   // an outline of the rest of the row stops it where that outline starts
   const cv::Range stopped = printedSpan(gray, firstHalf, {cv::Rect(120, 16, 60, 26)});
   CHECK(stopped.end <= 120);
@@ -279,7 +279,8 @@ TEST_CASE("a PHI outline that runs through print masks its box; an outline in th
   CHECK(findings[2].polygon.size() == 4);
   // on a page whose rows run as the outline does (two other long lines turned 4 degrees), the print on its edges is
   // the neighbouring rows': the outline stays
-  Finding row1 = uprightText("benign", false, {40, 140, 500, 60}), row2 = uprightText("benign", false, {40, 170, 500, 60});
+  Finding row1 = uprightText("benign", false, {40, 140, 500, 60}),
+          row2 = uprightText("benign", false, {40, 170, 500, 60});
   row1.polygon = {{40, 145}, {540, 180}, {540, 195}, {40, 160}};
   row2.polygon = {{40, 175}, {540, 210}, {540, 225}, {40, 190}};
   std::vector<Finding> alongRows{merged, row1, row2};
@@ -326,7 +327,7 @@ TEST_CASE("a PHI line's box goes on over the rest of its line, up to a word spac
                                   uprightText("benign", false, {chuEnd - 40, 172, 100, 26})};
   extendOverLineEnds(intoTheBox, gray);
   CHECK(intoTheBox[0].box->x == wardStart + 30);
-  CHECK(findings[0].box->x == 37);         // nothing before the line
+  CHECK(findings[0].box->x == 37);                            // nothing before the line
   CHECK(findings[0].box->x + findings[0].box->w > imageEnd);  // over "1677"
   CHECK(findings[0].box->x + findings[0].box->w < imageEnd + 10);
   const int dateEnd = findings[1].box->x + findings[1].box->w;

@@ -552,8 +552,8 @@ struct Pipeline::Impl {
                        regions[i].box.height, lines[i].text.c_str(), double(lines[i].confidence));
         // a small line read in part, as nothing that identifies, is treated as unreadable (masked in an identity block,
         // next to a PHI line or on a code's label)
-        const bool readInPart = isSmallTextLine(regions[i]) && (partialRead(regions[i], lines[i]) ||
-                                                                printGoesOnPast(textGray, regions, regions[i]));
+        const bool readInPart = isSmallTextLine(regions[i]) &&
+                                (partialRead(regions[i], lines[i]) || printGoesOnPast(textGray, regions, regions[i]));
         const bool partial = readInPart && !classifyLine(lines[i].text, lines[i].confidence).phi;
         if (!keep || partial) {
           if (isSmallTextLine(regions[i])) unreadableLines.push_back({i, readInPart});

@@ -325,9 +325,10 @@ static void outlineHull(Finding& f, const std::vector<cv::Point>& pts) {
   f.box = Box{r.x, r.y, r.width, r.height};
   f.polygon.clear();
   // an upright rectangle is its box (and the rules for upright lines, such as extendOverLineEnds, apply to it)
-  const bool upright = hull.size() == 4 && std::all_of(hull.begin(), hull.end(), [&](const cv::Point& p) {
+  const auto corner = [&](const cv::Point& p) {
     return (p.x == r.x || p.x == r.br().x - 1) && (p.y == r.y || p.y == r.br().y - 1);
-  });
+  };
+  const bool upright = hull.size() == 4 && std::all_of(hull.begin(), hull.end(), corner);
   if (!upright)
     for (const cv::Point& p : hull) f.polygon.push_back({p.x, p.y});
 }
