@@ -311,8 +311,8 @@ bool partialRead(const TextRegion& region, const OcrLine& line) {
 }
 
 // A line of the small-text pass whose print goes on past its outline by more than a glyph (across gaps of at most a
-// word space, up to the next region of its row): the network outlined a part of it, and its reading is partial (the
-// first five digits of an 8 px "7070519706" on an ECG's grid, read "27861" at 0.72: a benign number).
+// word space, up to the next region of its row): the network outlined a part of it (the first five digits of an 8 px
+// "7070519706" on an ECG's grid, read "27861" at 0.72: a benign number).
 bool printGoesOnPast(const cv::Mat& gray, const std::vector<TextRegion>& regions, const TextRegion& region) {
   if (gray.empty() || !nearlyUpright(region.rect)) return false;
   const cv::Rect box = region.box & cv::Rect(0, 0, gray.cols, gray.rows);
@@ -344,6 +344,12 @@ bool readsAsIdentityRow(const OcrLine& line) {
 
 int digitCount(const std::string& text) {
   return int(std::count_if(text.begin(), text.end(), [](unsigned char c) { return std::isdigit(c) != 0; }));
+}
+
+// Three digits or more and no letter ("“27861").
+bool readsAsNumber(const std::string& text) {
+  return digitCount(text) >= 3 &&
+         std::none_of(text.begin(), text.end(), [](unsigned char c) { return std::isalpha(c) != 0; });
 }
 
 // A region at least four times as long as it is high.
@@ -552,8 +558,11 @@ struct Pipeline::Impl {
                        regions[i].box.height, lines[i].text.c_str(), double(lines[i].confidence));
         // a small line read in part, as nothing that identifies, is treated as unreadable (masked in an identity block,
         // next to a PHI line or on a code's label)
-        const bool readInPart = isSmallTextLine(regions[i]) &&
-                                (partialRead(regions[i], lines[i]) || printGoesOnPast(textGray, regions, regions[i]));
+        // (a number read from part of its line may be a fragment of an identifier; words read there are the line's
+        // own: "Filtre 0,05-150 Hz" outlined short of "Axe QRS 5°" stays benign)
+        const bool readInPart =
+            isSmallTextLine(regions[i]) && (partialRead(regions[i], lines[i]) ||
+                                            (readsAsNumber(lines[i].text) && printGoesOnPast(textGray, regions, regions[i])));
         const bool partial = readInPart && !classifyLine(lines[i].text, lines[i].confidence).phi;
         if (!keep || partial) {
           if (isSmallTextLine(regions[i])) unreadableLines.push_back({i, readInPart});
