@@ -169,7 +169,7 @@ PageRegion pageRegion(const cv::Mat& small) {
 
 // `small` with its lighting evened out: each channel divided by its background (the print closed over, then blurred),
 // paper brought to 235 wherever the light falls.
-cv::Mat withEvenLight(const cv::Mat& small) {
+static cv::Mat withEvenLight(const cv::Mat& small) {
   cv::Mat background, pixels, light, even;
   cv::morphologyEx(small, background, cv::MORPH_CLOSE, cv::getStructuringElement(cv::MORPH_RECT, {9, 9}));
   cv::GaussianBlur(background, background, {0, 0}, 6);
