@@ -440,10 +440,8 @@ static double outlineInkShare(const std::vector<cv::Point>& outline, const cv::M
 // The direction of a text finding's line in degrees, in [-90, 90): its outline's long axis, 0 for an upright box.
 static double lineDirection(const Finding& f) {
   if (f.polygon.size() < 3) return 0.0;
-  std::vector<cv::Point2f> outline;
-  for (const auto& p : f.polygon) outline.emplace_back(float(p[0]), float(p[1]));
   cv::Point2f corners[4];
-  cv::minAreaRect(outline).points(corners);
+  cv::minAreaRect(outlineCorners(f)).points(corners);
   const cv::Point2f a = corners[1] - corners[0], b = corners[2] - corners[1];
   const cv::Point2f along = a.dot(a) >= b.dot(b) ? a : b;
   double degrees = std::atan2(along.y, along.x) * 180.0 / CV_PI;
@@ -458,12 +456,7 @@ static std::optional<double> rowSkew(const std::vector<Finding>& findings, const
   std::vector<double> directions;
   for (const Finding& g : findings) {
     if (&g == &self || g.kind != Kind::Text || !g.box) continue;
-    cv::Size2f size(float(g.box->w), float(g.box->h));
-    if (g.polygon.size() >= 3) {
-      std::vector<cv::Point2f> outline;
-      for (const auto& p : g.polygon) outline.emplace_back(float(p[0]), float(p[1]));
-      size = cv::minAreaRect(outline).size;
-    }
+    const cv::Size2f size = cv::minAreaRect(outlineCorners(g)).size;
     if (std::max(size.width, size.height) >= 4.f * std::min(size.width, size.height))
       directions.push_back(lineDirection(g));
   }
@@ -476,8 +469,7 @@ void boxOutlinesThroughPrint(std::vector<Finding>& findings, const cv::Mat& gray
   if (gray.empty()) return;
   for (Finding& f : findings) {
     if (f.kind != Kind::Text || !f.phi || !f.box || f.polygon.size() < 3) continue;
-    std::vector<cv::Point> outline;
-    for (const auto& p : f.polygon) outline.emplace_back(p[0], p[1]);
+    const std::vector<cv::Point> outline = outlineCorners(f);
     if (outlineInkShare(outline, gray) <= kOutlineInkShare) continue;
     // an outline along the page's rows holds its row: the print on its edges is the neighbouring rows'
     const std::optional<double> skew = rowSkew(findings, f);
