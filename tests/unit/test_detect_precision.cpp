@@ -384,6 +384,14 @@ TEST_CASE("an undecodable square blob that OCR reads as a benign word is not a c
   CHECK(unreadableCodeIsText(code, block));
   const std::vector<Finding> oneOfThem = {block[1]};
   CHECK_FALSE(unreadableCodeIsText(code, oneOfThem));  // one line beside a code does not make it text
+  // bars united with a line of text to their left: the text covers 64 % of the box, the bars' band is bare
+  Finding wide = code;
+  wide.box = Box{1087, 378, 614, 104};
+  const std::vector<Finding> title = {
+      medpics::test::textFinding(410, 380, 1073, 155, "Laboratoire de biologie médicale", "benign", false)};
+  CHECK_FALSE(unreadableCodeIsText(wide, title));
+  wide.box = Box{1087, 378, 480, 104};  // the same text over a narrower box: 83 %, no bare band as wide
+  CHECK(unreadableCodeIsText(wide, title));
   code.category = "datamatrix";
   CHECK_FALSE(unreadableCodeIsText(code, benignWord));
 }

@@ -20,7 +20,8 @@ std::vector<Finding> detectCodes(const cv::Mat& bgr, const CodeOptions& options 
 // True for an "unreadable-code" finding (a square blob the localiser found but nothing decoded) that text findings
 // read as benign vocabulary (or as vocabulary lines with errors, LineVerdict::vocabulary) cover for 60 % or more
 // together: a bold word ("Abdomen"), a settings line ("MI 1,1 TIs 0,4") or a block of them (an ultrasound's probe
-// settings, lines close enough to merge into one square) in white on black, not a code.
+// settings, lines close enough to merge into one square) in white on black, not a code; unless a band of the box
+// wider than 1.5 times its height is left uncovered (the bars beside a line of text the localiser took in with them).
 bool unreadableCodeIsText(const Finding& code, const std::vector<Finding>& findings);
 
 // True when the ink of a grey crop (the minority class after an Otsu threshold, either polarity) lies in two or more

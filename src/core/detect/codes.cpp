@@ -264,9 +264,12 @@ std::vector<cv::Rect> localiseMatrixCodes(const cv::Mat& gray, std::initializer_
       // a code printed a few pixels from a sticker's edge or a rule closes into one blob with that line, which fills
       // its outline poorly (a 128 x 62 px DataMatrix under a label's edge on a 2238 px report: 0.68): the blob's core,
       // opened by the same kernel (a thin line goes, the solid symbol stays), is tried instead, and reported only
-      // when decoded (the cores of a radiograph's textures look like codes as well)
+      // when decoded (the cores of a radiograph's textures look like codes as well). The fine pass tries the cores of
+      // its small blobs too: a JPEG speck bridged to a 26 px QR code's corner leaves it 0.70 of its outline.
       bool core = false;
-      if (maxSide == 0 && a >= std::max(10, 2 * k) && cv::contourArea(c) < 0.8 * a * b) {
+      const double minFill = maxSide > 0 ? 0.75 : 0.8;
+      const bool coreTried = maxSide == 0 ? a >= std::max(10, 2 * k) : a >= 10 && b <= float(maxSide);
+      if (coreTried && cv::contourArea(c) < minFill * a * b) {
         if (auto opened = openedCore(bin, closed, cv::boundingRect(c), k)) {
           core = true;
           c = *opened;
@@ -278,7 +281,6 @@ std::vector<cv::Rect> localiseMatrixCodes(const cv::Mat& gray, std::initializer_
       // squares (DataMatrix, QR, Aztec) and rectangles up to 4:1 (rectangular DataMatrix, PDF417); the elongated
       // ones are reported only when decoded (a bold word closes into a similar blob). The fine pass sees a small
       // symbol's ragged outline at full resolution (a 33 px Aztec after JPEG q52 fills 0.79 of it) and asks 0.75.
-      const double minFill = maxSide > 0 ? 0.75 : 0.8;
       if (a < std::max(10, 2 * k) || b > 4.f * a || cv::contourArea(c) < minFill * a * b) continue;
       // (the fine pass: square or rectangular DataMatrix up to 2.5:1, e.g. 26 x 12 px)
       if (maxSide > 0 && (b > float(maxSide) || b > 2.5f * a)) continue;
@@ -610,7 +612,17 @@ bool unreadableCodeIsText(const Finding& code, const std::vector<Finding>& findi
     const cv::Rect common = cv::Rect(t.box->x, t.box->y, t.box->w, t.box->h) & c;
     if (common.area() > 0) covered(common - c.tl()).setTo(255);
   }
-  return cv::countNonZero(covered) >= 0.6 * c.area();
+  if (cv::countNonZero(covered) < 0.6 * c.area()) return false;
+  // a band of the box as wide as one and a half times its height that no text covers holds the code beside the text
+  // (bars united with the name line to their left into one 614 x 104 px box, the benign title over its left 64 %)
+  cv::Mat colCover;
+  cv::reduce(covered, colCover, 0, cv::REDUCE_AVG, CV_32F);
+  int run = 0, longest = 0;
+  for (int x = 0; x < c.width; ++x) {
+    run = colCover.at<float>(x) < 127.5f ? run + 1 : 0;
+    longest = std::max(longest, run);
+  }
+  return longest < 1.5 * c.height;
 }
 
 std::vector<Finding> detectCodes(const cv::Mat& bgr, const CodeOptions& o) {

@@ -166,7 +166,7 @@ const WordSet& abbreviations() {
       "sars",  "bav",    "bbd",  "bbg",     "hvg",    "hvd",   "tv",     "fv",       "esv",   "esa", "iec",   "ara2",
       "bb",    "ecg",    "ecbu", "nfs",     "vs",     "crp",   "pct",    "bnp",      "tsh",   "ldh", "cpk",   "asat",
       "alat",  "ggt",    "rx",   "tdm",     "pet",    "spect", "dmla",   "glaucome", "ivg",   "ivd", "ic",    "icc",
-      "sdra",  "pid",    "mici", "rgo",     "ulh",    "aeg",   "sep",    "sla",      "lupus", "rcp", "chu",   "urg",
+      "sdra",  "pid",    "mici", "rgo",     "ulh",    "aeg",   "sep",    "sla",      "lupus", "rcp", "urg",
       "sau",   "samu",   "smur", "rea",     "usic",   "usc",   "bloc",   "hdj",      "mpr",   "ssr", "ehpad", "ald",
       "cmu",   "ame",    "aah",  "mdph",    "atcd",   "ttt",   "rdv",    "cr",       "crh",   "cro", "bio",   "hbsag",
       "ag",    "ac",     "igg",  "igm",     "ige",    "pcr",   "rt-pcr", "adn",      "arn",   "hpv", "ist",   "mst",

@@ -431,13 +431,16 @@ static int spanAlong(const std::vector<TextRegion>& lines, const std::vector<std
 // True when every refinement tile that holds the centre of `line` cuts it at its top or bottom edge (inside the image):
 // a piece of a taller line, seen whole by the coarse pass (the lower half of a 42 px "Hôpital Pitié-Salpêtrière" under
 // a tile's top edge made the coarse line look like two merged rows, and the pieces read as garbage replaced it).
+// The outline of a cut line stops a pixel or two inside the edge, up to a tenth of its height (a 41 px name line whose
+// capitals' tops a tile's edge cut 6 px down: its outline began 2 px under the edge and replaced the coarse line).
 static bool cutAcrossTiles(const TextRegion& line, const std::vector<cv::Rect>& tiles, cv::Size image) {
   bool held = false;
+  const int slack = std::max(2, int(0.1f * lineHeight(line)));
   for (const auto& t : tiles) {
     if (!t.contains(cv::Point(int(line.rect.center.x), int(line.rect.center.y)))) continue;
     held = true;
-    const bool cutTop = t.y > 0 && line.box.y <= t.y + 1;
-    const bool cutBottom = t.br().y < image.height && line.box.br().y >= t.br().y - 1;
+    const bool cutTop = t.y > 0 && line.box.y <= t.y + slack;
+    const bool cutBottom = t.br().y < image.height && line.box.br().y >= t.br().y - slack;
     if (!cutTop && !cutBottom) return false;
   }
   return held;
