@@ -100,6 +100,10 @@ TEST_CASE("classifier: phones, e-mails, addresses, institutions") {
   CHECK(categoryOf("Service de radiologie", "Service de radiologie") == "hospital");
   CHECK(categoryOf("Laboratoire Cerballiance Gironde", "Laboratoire Cerballiance Gironde") == "hospital");
   CHECK(clean("Laboratoire de biologie médicale"));  // a generic heading names no one
+  // the same heading cut by a region's edge after two letters of its last word, read confidently
+  CHECK_FALSE(classifyLine("Laboratoire de biologie mé", 0.95f).phi);
+  CHECK(classifyLine("Laboratoire de biologie mé", 0.7f).phi);  // not confidently: the context decides
+  CHECK(classifyLine("Laboratoire de biologie Mé", 0.95f).phi);  // a capital may begin a name
   // an institution's acronym misread in case, with its city read as garbage, is not benign prose (an 8 px "CHU de
   // Lyon Sud" on a radiograph read "cHu de at hea" at 0.71)
   CHECK(classifyLine("cHu de at hea", 0.71f).phi);

@@ -289,6 +289,16 @@ TEST_CASE("a PHI line's box leaves out its field label and trailing settings, ne
     const LineExtent e = extentOf(t);
     CHECK(e.from <= startOf(t, "Le Gall"));
   }
+  {  // a heading the line ran into before its value, read confidently, is left out (a title touching a sticker's date)
+    const std::string t = "Laboratoire de biologie med1iCé 31271046";
+    const LineExtent e = extentOf(t);
+    CHECK(e.from > endOf(t, "biologie"));
+    CHECK(e.from <= startOf(t, "med1iCé"));
+    CHECK(extentOf("CHU de Nantes 31271046").whole());              // an institution is part of the value
+    CHECK(extentOf("Laboratoire de biologie 31271046", 0.3f).whole());  // not read confidently: all masked
+    const std::string name = "Service de cardiologie Dupont Jean";   // a ward is a span: nothing to leave out
+    CHECK(extentOf(name).from == 0.0);
+  }
   {  // a name that starts with a particle is never cut
     CHECK(extentOf("LE GALL Yann").whole());
     CHECK(extentOf("DE LA FONTAINE Marie").whole());

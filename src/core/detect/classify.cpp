@@ -615,7 +615,12 @@ LineVerdict classifyLine(std::string_view original, float ocrConfidence) {
   v.spans = findPhiSpans(original);
   const NormalisedText folded = normaliseForMatching(original);
   const std::string_view text = folded.text;
-  const auto tokens = tokenize(text);
+  auto tokens = tokenize(text);
+  // a confident line cut short by its region's edge ends on a fragment, an unknown lower-case word of two letters
+  // ("Laboratoire de biologie mé" at 0.95, for "... médicale" cut by a refinement tile): the words before it decide
+  if (tokens.size() >= 3 && ocrConfidence >= 0.8f && lowerCaseWord(tokens.back()) && tokens.back().folded.size() == 2 &&
+      !isFunctionWord(tokens.back().folded) && !benignToken(tokens.back()))
+    tokens.pop_back();
   // a line mostly of clinical vocabulary and measurements ("FC 92 bpm PR 160 ms QRS 90 ms", read with a few
   // errors): a lone all-caps word there ("SUBTE" for "QT/QTc") is a misreading, not a name
   // Only substantive vocabulary counts (units, measures, abbreviations, leads, clinical words; not single letters or

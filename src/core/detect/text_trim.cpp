@@ -191,6 +191,21 @@ LineExtent phiExtent(const OcrLine& line, const std::vector<TextSpan>& spans) {
   // over the whole line, "Patente)" 0.01-0.99 before "M FRAMÇONS Gaal")
   if (cut > 0 && cut < words.size())
     extent.from = std::min((words[cut - 1].to + words[cut].from) / 2.0, double(words[cut].from));
+  // without a label, a leading benign run: before the first span, vocabulary words read confidently (function words
+  // between them), the heading a line ran into ("Laboratoire de biologie med1iCé 31271046": a report's title touching
+  // the date on a sticker beside it); a function word before the value stays with it ("CHU de ...")
+  std::size_t firstSpan = line.text.size();
+  for (const auto& s : spans) firstSpan = std::min(firstSpan, s.begin);
+  std::size_t lead = 0, lastVocabulary = 0;
+  while (cut == words.size() && lead < words.size() && words[lead].end <= firstSpan &&
+         words[lead].confidence >= kWordConfidence &&
+         (vocabularyWord(text(words[lead])) || isFunctionWord(foldAccents(text(words[lead]))))) {
+    if (vocabularyWord(text(words[lead]))) lastVocabulary = lead + 1;
+    ++lead;
+  }
+  if (lastVocabulary > 0 && lastVocabulary < words.size())
+    extent.from = std::min((words[lastVocabulary - 1].to + words[lastVocabulary].from) / 2.0,
+                           double(words[lastVocabulary].from));
   // trailing benign run: after the last span, starting with a vocabulary word or a single letter, all confident
   std::size_t tail = words.size();
   for (std::size_t i = words.size(); i-- > 0;) {
@@ -450,14 +465,15 @@ static double lineDirection(const Finding& f) {
   return degrees;
 }
 
-// The skew of the page's rows: the median direction of the other long text findings (four times as long as high), or
-// nothing when there are fewer than two.
+// The skew of the page's rows: the median direction of the other long text findings (two and a half times as long as
+// high: the large lines of a turned wristband, 60-75 px glyphs with their margins, are 2.9-3.6 times), or nothing
+// when there are fewer than two.
 static std::optional<double> rowSkew(const std::vector<Finding>& findings, const Finding& self) {
   std::vector<double> directions;
   for (const Finding& g : findings) {
     if (&g == &self || g.kind != Kind::Text || !g.box) continue;
     const cv::Size2f size = cv::minAreaRect(outlineCorners(g)).size;
-    if (std::max(size.width, size.height) >= 4.f * std::min(size.width, size.height))
+    if (std::max(size.width, size.height) >= 2.5f * std::min(size.width, size.height))
       directions.push_back(lineDirection(g));
   }
   if (directions.size() < 2) return std::nullopt;
