@@ -265,12 +265,17 @@ std::vector<cv::Rect> localiseMatrixCodes(const cv::Mat& gray, std::initializer_
       // its outline poorly (a 128 x 62 px DataMatrix under a label's edge on a 2238 px report: 0.68): the blob's core,
       // opened by the same kernel (a thin line goes, the solid symbol stays), is tried instead, and reported only
       // when decoded (the cores of a radiograph's textures look like codes as well). The fine pass tries the cores of
-      // its small blobs too: a JPEG speck bridged to a 26 px QR code's corner leaves it 0.70 of its outline.
+      // its small blobs too, when the core is most of its blob: a JPEG speck bridged to a 26 px QR code's corner
+      // leaves it 0.70 of its outline (its core: 0.73 of the blob's box; a cell of dark ECG paper's grid: 0.13).
       bool core = false;
       const double minFill = maxSide > 0 ? 0.75 : 0.8;
       const bool coreTried = maxSide == 0 ? a >= std::max(10, 2 * k) : a >= 10 && b <= float(maxSide);
       if (coreTried && cv::contourArea(c) < minFill * a * b) {
-        if (auto opened = openedCore(bin, closed, cv::boundingRect(c), k)) {
+        auto opened = openedCore(bin, closed, cv::boundingRect(c), k);
+        if (opened && maxSide > 0 &&
+            cv::boundingRect(*opened).area() < 0.5 * cv::boundingRect(c).area())
+          opened.reset();
+        if (opened) {
           core = true;
           c = *opened;
           rr = cv::minAreaRect(c);
