@@ -298,6 +298,8 @@ TEST_CASE("a PHI line's box leaves out its field label and trailing settings, ne
     CHECK(extentOf("Laboratoire de biologie 31271046", 0.3f).whole());  // not read confidently: all masked
     const std::string name = "Service de cardiologie Dupont Jean";   // a ward is a span: nothing to leave out
     CHECK(extentOf(name).from == 0.0);
+    CHECK(extentOf("DROIT 31271046").from == 0.0);   // a word in capitals may be a surname
+    CHECK(extentOf("face droit 31271046").from > 0.0);  // in lower case, vocabulary
   }
   {  // a name that starts with a particle is never cut
     CHECK(extentOf("LE GALL Yann").whole());

@@ -196,11 +196,18 @@ LineExtent phiExtent(const OcrLine& line, const std::vector<TextSpan>& spans) {
   // the date on a sticker beside it); a function word before the value stays with it ("CHU de ...")
   std::size_t firstSpan = line.text.size();
   for (const auto& s : spans) firstSpan = std::min(firstSpan, s.begin);
+  // (never a word a person may be called, "PETIT Jean" with the first name alone in a span, nor one in capitals)
+  auto headingWord = [&](const OcrWord& w) {
+    const std::string_view raw = text(w);
+    const std::string folded = foldAccents(raw);
+    const bool capitals = std::count_if(raw.begin(), raw.end(), [](char ch) { return ch >= 'A' && ch <= 'Z'; }) >= 2;
+    return vocabularyWord(raw) && !capitals && !isCommonSurname(folded) && !isCommonFirstName(folded);
+  };
   std::size_t lead = 0, lastVocabulary = 0;
   while (cut == words.size() && lead < words.size() && words[lead].end <= firstSpan &&
          words[lead].confidence >= kWordConfidence &&
-         (vocabularyWord(text(words[lead])) || isFunctionWord(foldAccents(text(words[lead]))))) {
-    if (vocabularyWord(text(words[lead]))) lastVocabulary = lead + 1;
+         (headingWord(words[lead]) || isFunctionWord(foldAccents(text(words[lead]))))) {
+    if (headingWord(words[lead])) lastVocabulary = lead + 1;
     ++lead;
   }
   if (lastVocabulary > 0 && lastVocabulary < words.size())
