@@ -286,6 +286,19 @@ TEST_CASE("a PHI outline that runs through print masks its box; an outline in th
   std::vector<Finding> alongRows{merged, row1, row2};
   boxOutlinesThroughPrint(alongRows, gray);
   CHECK(alongRows[0].polygon.size() == 4);
+  // the large lines of a turned wristband are three times as long as high: they give the rows' direction too
+  Finding big1 = uprightText("benign", false, {40, 140, 300, 130}), big2 = uprightText("benign", false, {40, 250, 300, 130});
+  big1.polygon = {{40, 145}, {340, 166}, {340, 266}, {40, 245}};
+  big2.polygon = {{40, 255}, {340, 276}, {340, 376}, {40, 355}};
+  std::vector<Finding> alongLargeRows{merged, big1, big2};
+  boxOutlinesThroughPrint(alongLargeRows, gray);
+  CHECK(alongLargeRows[0].polygon.size() == 4);
+  // two lines not much longer than high give no direction: the outline is boxed as on an upright page
+  big1.polygon = {{40, 145}, {240, 159}, {240, 299}, {40, 285}};
+  big2.polygon = {{40, 255}, {240, 269}, {240, 409}, {40, 395}};
+  std::vector<Finding> squareRows{merged, big1, big2};
+  boxOutlinesThroughPrint(squareRows, gray);
+  CHECK(squareRows[0].polygon.empty());
 }
 
 TEST_CASE("a PHI line's box goes on over the rest of its line, up to a word space, the next finding or a rule",
