@@ -604,6 +604,10 @@ TEST_CASE("miss (fresh seeds of session 25): a code beside text, a QR with a spe
            // an 8 px "CHU de Lyon Sud" on a radiograph read "cHu de at hea" at 0.71: benign prose (38 % covered)
            Case{"8 px hospital line read with its acronym in the wrong case", synth::ImageKind::RadiographDark, 8053,
                 8, 1311, 1638, 54},
+           // a 10 px "67091 Strasbourg - Tél. 03 88 11 67 68" under a lab report's hospital line, read "6707 2rmbourg -
+           // Te (3 BA 31 67 68" at 0.56: a vocabulary line with errors, shown to check (6 % covered)
+           Case{"10 px address line with a phone number read as a vocabulary line", synth::ImageKind::LabReport, 1607, 9,
+                2149, 2865, 35},
        })
     checkCorpusMiss(c);
 }

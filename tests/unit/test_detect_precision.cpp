@@ -91,7 +91,9 @@ TEST_CASE("a vocabulary line read with errors is to-check, never masked for its 
   for (const char* text : {"FC 68 bpm PR 160 ms DUPONT", "Nom : FC 68 bpm QRS 90 ms", "FC 68 bpm 12/03/1960 QRS",
                            "12/02/1569", "12 02 1569", "FC 12/02/1569 ms", "bpm 1172676908", "Où de hontes",
                            // short capitals alone, no measure (a blurred 8 px "Prescripteur : Dr MARTINEZ", seed 8863)
-                           "marges & AAA TA Z\""}) {
+                           "marges & AAA TA Z\"",
+                           // three groups of two digits: a phone number read in part (a 10 px address line, seed 1607)
+                           "6707 2rmbourg - Te (3 BA 31 67 68"}) {
     INFO(text);
     const LineVerdict v = classifyLine(text, 0.4f);
     CHECK(v.phi);
