@@ -104,6 +104,8 @@ TEST_CASE("classifier: phones, e-mails, addresses, institutions") {
   CHECK_FALSE(classifyLine("Laboratoire de biologie mé", 0.95f).phi);
   CHECK(classifyLine("Laboratoire de biologie mé", 0.7f).phi);  // not confidently: the context decides
   CHECK(classifyLine("Laboratoire de biologie Mé", 0.95f).phi);  // a capital may begin a name
+  CHECK_FALSE(classifyLine("toire de biologie médica", 0.9f).phi);  // its start cut by a tile's side
+  CHECK(classifyLine("toire de biologie médica", 0.6f).phi);
   // an institution's acronym misread in case, with its city read as garbage, is not benign prose (an 8 px "CHU de
   // Lyon Sud" on a radiograph read "cHu de at hea" at 0.71)
   CHECK(classifyLine("cHu de at hea", 0.71f).phi);

@@ -616,11 +616,20 @@ LineVerdict classifyLine(std::string_view original, float ocrConfidence) {
   const NormalisedText folded = normaliseForMatching(original);
   const std::string_view text = folded.text;
   auto tokens = tokenize(text);
-  // a confident line cut short by its region's edge ends on a fragment, an unknown lower-case word of two letters
-  // ("Laboratoire de biologie mé" at 0.95, for "... médicale" cut by a refinement tile): the words before it decide
+  // a confident line cut short by its region's edges ends on a fragment, an unknown lower-case word of two letters
+  // ("Laboratoire de biologie mé" at 0.95, for "... médicale" cut by a refinement tile), or begins with the end of a
+  // long vocabulary word in lower case ("toire de biologie médica"): the other words decide
   if (tokens.size() >= 3 && ocrConfidence >= 0.8f && lowerCaseWord(tokens.back()) && tokens.back().folded.size() == 2 &&
       !isFunctionWord(tokens.back().folded) && !benignToken(tokens.back()))
     tokens.pop_back();
+  const auto endOfLongWord = [](const Token& t) {
+    return std::any_of(longBenignWords().begin(), longBenignWords().end(), [&](const std::string& word) {
+      return word.size() > t.folded.size() && word.compare(word.size() - t.folded.size(), t.folded.size(), t.folded) == 0;
+    });
+  };
+  if (tokens.size() >= 3 && ocrConfidence >= 0.8f && lowerCaseWord(tokens.front()) && tokens.front().folded.size() >= 3 &&
+      !benignToken(tokens.front()) && endOfLongWord(tokens.front()))
+    tokens.erase(tokens.begin());
   // a line mostly of clinical vocabulary and measurements ("FC 92 bpm PR 160 ms QRS 90 ms", read with a few
   // errors): a lone all-caps word there ("SUBTE" for "QT/QTc") is a misreading, not a name
   // Only substantive vocabulary counts (units, measures, abbreviations, leads, clinical words; not single letters or
