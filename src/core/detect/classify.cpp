@@ -619,8 +619,9 @@ LineVerdict classifyLine(std::string_view original, float ocrConfidence) {
   // a confident line cut short by its region's edges ends on a fragment, an unknown lower-case word of two letters
   // ("Laboratoire de biologie mé" at 0.95, for "... médicale" cut by a refinement tile), or begins with the end of a
   // long vocabulary word in lower case ("toire de biologie médica"): the other words decide
+  // (after a word: after a number, two letters are its misread unit, "0 FR 31 ne" for "0 FR 31 Hz")
   if (tokens.size() >= 3 && ocrConfidence >= 0.8f && lowerCaseWord(tokens.back()) && tokens.back().folded.size() == 2 &&
-      !isFunctionWord(tokens.back().folded) && !benignToken(tokens.back()))
+      !isFunctionWord(tokens.back().folded) && !benignToken(tokens.back()) && tokens[tokens.size() - 2].alpha)
     tokens.pop_back();
   const auto endOfLongWord = [](const Token& t) {
     return std::any_of(longBenignWords().begin(), longBenignWords().end(), [&](const std::string& word) {
