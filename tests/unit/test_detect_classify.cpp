@@ -102,8 +102,8 @@ TEST_CASE("classifier: phones, e-mails, addresses, institutions") {
   CHECK(clean("Laboratoire de biologie médicale"));  // a generic heading names no one
   // the same heading cut by a region's edge after two letters of its last word, read confidently
   CHECK_FALSE(classifyLine("Laboratoire de biologie mé", 0.95f).phi);
-  CHECK(classifyLine("Laboratoire de biologie mé", 0.7f).phi);  // not confidently: the context decides
-  CHECK(classifyLine("Laboratoire de biologie Mé", 0.95f).phi);  // a capital may begin a name
+  CHECK(classifyLine("Laboratoire de biologie mé", 0.7f).phi);      // not confidently: the context decides
+  CHECK(classifyLine("Laboratoire de biologie Mé", 0.95f).phi);     // a capital may begin a name
   CHECK_FALSE(classifyLine("toire de biologie médica", 0.9f).phi);  // its start cut by a tile's side
   CHECK(classifyLine("toire de biologie médica", 0.6f).phi);
   // an institution's acronym misread in case, with its city read as garbage, is not benign prose (an 8 px "CHU de

@@ -287,7 +287,8 @@ TEST_CASE("a PHI outline that runs through print masks its box; an outline in th
   boxOutlinesThroughPrint(alongRows, gray);
   CHECK(alongRows[0].polygon.size() == 4);
   // the large lines of a turned wristband are three times as long as high: they give the rows' direction too
-  Finding big1 = uprightText("benign", false, {40, 140, 300, 130}), big2 = uprightText("benign", false, {40, 250, 300, 130});
+  Finding big1 = uprightText("benign", false, {40, 140, 300, 130}),
+          big2 = uprightText("benign", false, {40, 250, 300, 130});
   big1.polygon = {{40, 145}, {340, 166}, {340, 266}, {40, 245}};
   big2.polygon = {{40, 255}, {340, 276}, {340, 376}, {40, 355}};
   std::vector<Finding> alongLargeRows{merged, big1, big2};

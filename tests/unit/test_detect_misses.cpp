@@ -591,23 +591,22 @@ TEST_CASE("miss (fresh seeds of session 25): a code beside text, a QR with a spe
   for (const Case& c : {
            // a 26 px QR code on a 12 MP wristband: a JPEG speck bridged to its corner left its blob 0.70 of its
            // outline, under the fine pass's 0.75 (0 % covered)
-           Case{"26 px QR code with a speck at its corner, 12 MP wristband", synth::ImageKind::Wristband, 1453, 3,
-                3703, 2777, 60, "barcode"},
+           Case{"26 px QR code with a speck at its corner, 12 MP wristband", synth::ImageKind::Wristband, 1453, 3, 3703,
+                2777, 60, "barcode"},
            // a blurred Code 128 on a lab report's sticker, united with the name line to its left into one unreadable
            // code that the benign title's outline covered for 64 %: dropped as text (0 % covered)
            Case{"Code 128 united with the name line beside it", synth::ImageKind::LabReport, 8053, 1, 2355, 3140, 74,
                 "barcode"},
            // a 41 px "Patient(e) : M. LEFÈVRE Hervé" whose top a refinement tile's edge cut: the cut outline
            // replaced the coarse line (86 % covered)
-           Case{"name line cut at its top by a refinement tile", synth::ImageKind::LabReport, 2579, 9, 2916, 3888,
-                59},
+           Case{"name line cut at its top by a refinement tile", synth::ImageKind::LabReport, 2579, 9, 2916, 3888, 59},
            // an 8 px "CHU de Lyon Sud" on a radiograph read "cHu de at hea" at 0.71: benign prose (38 % covered)
-           Case{"8 px hospital line read with its acronym in the wrong case", synth::ImageKind::RadiographDark, 8053,
-                8, 1311, 1638, 54},
+           Case{"8 px hospital line read with its acronym in the wrong case", synth::ImageKind::RadiographDark, 8053, 8,
+                1311, 1638, 54},
            // a 10 px "67091 Strasbourg - Tél. 03 88 11 67 68" under a lab report's hospital line, read "6707 2rmbourg -
            // Te (3 BA 31 67 68" at 0.56: a vocabulary line with errors, shown to check (6 % covered)
-           Case{"10 px address line with a phone number read as a vocabulary line", synth::ImageKind::LabReport, 1607, 9,
-                2149, 2865, 35},
+           Case{"10 px address line with a phone number read as a vocabulary line", synth::ImageKind::LabReport, 1607,
+                9, 2149, 2865, 35},
        })
     checkCorpusMiss(c);
 }

@@ -296,11 +296,11 @@ TEST_CASE("a PHI line's box leaves out its field label and trailing settings, ne
     const LineExtent e = extentOf(t);
     CHECK(e.from > endOf(t, "biologie"));
     CHECK(e.from <= startOf(t, "med1iCé"));
-    CHECK(extentOf("CHU de Nantes 31271046").whole());              // an institution is part of the value
+    CHECK(extentOf("CHU de Nantes 31271046").whole());                  // an institution is part of the value
     CHECK(extentOf("Laboratoire de biologie 31271046", 0.3f).whole());  // not read confidently: all masked
-    const std::string name = "Service de cardiologie Dupont Jean";   // a ward is a span: nothing to leave out
+    const std::string name = "Service de cardiologie Dupont Jean";      // a ward is a span: nothing to leave out
     CHECK(extentOf(name).from == 0.0);
-    CHECK(extentOf("DROIT 31271046").from == 0.0);   // a word in capitals may be a surname
+    CHECK(extentOf("DROIT 31271046").from == 0.0);      // a word in capitals may be a surname
     CHECK(extentOf("face droit 31271046").from > 0.0);  // in lower case, vocabulary
   }
   {  // a name that starts with a particle is never cut

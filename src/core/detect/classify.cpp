@@ -625,11 +625,12 @@ LineVerdict classifyLine(std::string_view original, float ocrConfidence) {
     tokens.pop_back();
   const auto endOfLongWord = [](const Token& t) {
     return std::any_of(longBenignWords().begin(), longBenignWords().end(), [&](const std::string& word) {
-      return word.size() > t.folded.size() && word.compare(word.size() - t.folded.size(), t.folded.size(), t.folded) == 0;
+      return word.size() > t.folded.size() &&
+             word.compare(word.size() - t.folded.size(), t.folded.size(), t.folded) == 0;
     });
   };
-  if (tokens.size() >= 3 && ocrConfidence >= 0.8f && lowerCaseWord(tokens.front()) && tokens.front().folded.size() >= 3 &&
-      !benignToken(tokens.front()) && endOfLongWord(tokens.front()))
+  if (tokens.size() >= 3 && ocrConfidence >= 0.8f && lowerCaseWord(tokens.front()) &&
+      tokens.front().folded.size() >= 3 && !benignToken(tokens.front()) && endOfLongWord(tokens.front()))
     tokens.erase(tokens.begin());
   // a line mostly of clinical vocabulary and measurements ("FC 92 bpm PR 160 ms QRS 90 ms", read with a few
   // errors): a lone all-caps word there ("SUBTE" for "QT/QTc") is a misreading, not a name

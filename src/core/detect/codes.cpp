@@ -272,8 +272,7 @@ std::vector<cv::Rect> localiseMatrixCodes(const cv::Mat& gray, std::initializer_
       const bool coreTried = maxSide == 0 ? a >= std::max(10, 2 * k) : a >= 10 && b <= float(maxSide);
       if (coreTried && cv::contourArea(c) < minFill * a * b) {
         auto opened = openedCore(bin, closed, cv::boundingRect(c), k);
-        if (opened && maxSide > 0 &&
-            cv::boundingRect(*opened).area() < 0.5 * cv::boundingRect(c).area())
+        if (opened && maxSide > 0 && cv::boundingRect(*opened).area() < 0.5 * cv::boundingRect(c).area())
           opened.reset();
         if (opened) {
           core = true;

@@ -160,19 +160,19 @@ const WordSet& benignWords() {
 
 const WordSet& abbreviations() {
   static const WordSet set = {
-      "stemi", "nstemi", "hta",  "htap",    "irm",    "avc",   "ait",    "bpco",     "idm",   "sca", "acfa",  "fa",
-      "tvp",   "ep",     "oap",  "ira",     "irc",    "irct",  "dt1",    "dt2",      "dnid",  "did", "ett",   "eto",
-      "eeg",   "emg",    "tep",  "tep-tdm", "ains",   "avk",   "aod",    "hbpm",     "vih",   "vhb", "vhc",   "covid",
-      "sars",  "bav",    "bbd",  "bbg",     "hvg",    "hvd",   "tv",     "fv",       "esv",   "esa", "iec",   "ara2",
-      "bb",    "ecg",    "ecbu", "nfs",     "vs",     "crp",   "pct",    "bnp",      "tsh",   "ldh", "cpk",   "asat",
-      "alat",  "ggt",    "rx",   "tdm",     "pet",    "spect", "dmla",   "glaucome", "ivg",   "ivd", "ic",    "icc",
-      "sdra",  "pid",    "mici", "rgo",     "ulh",    "aeg",   "sep",    "sla",      "lupus", "rcp", "urg",
-      "sau",   "samu",   "smur", "rea",     "usic",   "usc",   "bloc",   "hdj",      "mpr",   "ssr", "ehpad", "ald",
-      "cmu",   "ame",    "aah",  "mdph",    "atcd",   "ttt",   "rdv",    "cr",       "crh",   "cro", "bio",   "hbsag",
-      "ag",    "ac",     "igg",  "igm",     "ige",    "pcr",   "rt-pcr", "adn",      "arn",   "hpv", "ist",   "mst",
-      "tbc",   "bk",     "ogd",  "fogd",    "ctscan", "angio", "coro",   "atl",      "pac",   "kt",  "sng",   "sad",
-      "vvp",   "vvc",    "picc", "o2",      "mmhg",   "pas",   "pad",    "pam",      "fr",    "sat", "gcs",   "en",
-      "imc",   "bmi",    "ta",   "fc",      "ipp"};
+      "stemi", "nstemi", "hta",  "htap",    "irm",   "avc",    "ait",  "bpco",     "idm",   "sca",   "acfa",  "fa",
+      "tvp",   "ep",     "oap",  "ira",     "irc",   "irct",   "dt1",  "dt2",      "dnid",  "did",   "ett",   "eto",
+      "eeg",   "emg",    "tep",  "tep-tdm", "ains",  "avk",    "aod",  "hbpm",     "vih",   "vhb",   "vhc",   "covid",
+      "sars",  "bav",    "bbd",  "bbg",     "hvg",   "hvd",    "tv",   "fv",       "esv",   "esa",   "iec",   "ara2",
+      "bb",    "ecg",    "ecbu", "nfs",     "vs",    "crp",    "pct",  "bnp",      "tsh",   "ldh",   "cpk",   "asat",
+      "alat",  "ggt",    "rx",   "tdm",     "pet",   "spect",  "dmla", "glaucome", "ivg",   "ivd",   "ic",    "icc",
+      "sdra",  "pid",    "mici", "rgo",     "ulh",   "aeg",    "sep",  "sla",      "lupus", "rcp",   "urg",   "sau",
+      "samu",  "smur",   "rea",  "usic",    "usc",   "bloc",   "hdj",  "mpr",      "ssr",   "ehpad", "ald",   "cmu",
+      "ame",   "aah",    "mdph", "atcd",    "ttt",   "rdv",    "cr",   "crh",      "cro",   "bio",   "hbsag", "ag",
+      "ac",    "igg",    "igm",  "ige",     "pcr",   "rt-pcr", "adn",  "arn",      "hpv",   "ist",   "mst",   "tbc",
+      "bk",    "ogd",    "fogd", "ctscan",  "angio", "coro",   "atl",  "pac",      "kt",    "sng",   "sad",   "vvp",
+      "vvc",   "picc",   "o2",   "mmhg",    "pas",   "pad",    "pam",  "fr",       "sat",   "gcs",   "en",    "imc",
+      "bmi",   "ta",     "fc",   "ipp"};
   return set;
 }
 

@@ -211,8 +211,8 @@ LineExtent phiExtent(const OcrLine& line, const std::vector<TextSpan>& spans) {
     ++lead;
   }
   if (lastVocabulary > 0 && lastVocabulary < words.size())
-    extent.from = std::min((words[lastVocabulary - 1].to + words[lastVocabulary].from) / 2.0,
-                           double(words[lastVocabulary].from));
+    extent.from =
+        std::min((words[lastVocabulary - 1].to + words[lastVocabulary].from) / 2.0, double(words[lastVocabulary].from));
   // trailing benign run: after the last span, starting with a vocabulary word or a single letter, all confident
   std::size_t tail = words.size();
   for (std::size_t i = words.size(); i-- > 0;) {
