@@ -152,8 +152,8 @@ void placeTextFinding(Finding& f, const TextRegion& whole, const TextRegion& reg
                       std::array<bool, 2> endsOfLine = {false, false}) {
   const float lineHeight = std::min(whole.rect.size.width, whole.rect.size.height);
   // (the margin above and below grows with the line up to 40 px; past that, a third as fast: the network's outline of
-  // large print already holds its accents and descenders with room to spare, and 30 % of a 100 px outline around a
-  // 57 px ECG header reached 30 px into the rows above and below, hiding a quarter of the measurement line)
+  // large print already holds its accents and descenders with room to spare, and 30 % of the 100 px outline of a
+  // wristband's 60-75 px IPP line reached 30 px into the row above, hiding 85 % of its "Né(e) le" label)
   const float marginHeight = std::min(lineHeight, 40.f) + std::max(0.f, lineHeight - 40.f) / 3.f;
   const int padY = int(std::ceil(0.3f * marginHeight)), padX = int(std::ceil(0.15f * lineHeight));
   const int extra = int(std::ceil(0.5f * lineHeight));
