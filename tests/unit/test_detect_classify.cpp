@@ -110,6 +110,16 @@ TEST_CASE("classifier: phones, e-mails, addresses, institutions") {
   // Lyon Sud" on a radiograph read "cHu de at hea" at 0.71)
   CHECK(classifyLine("cHu de at hea", 0.71f).phi);
   CHECK(classifyLine("cHu de", 0.78f).phi);
+  // a ward given by its unit's code is a place, whatever OCR made of the ward's name (a 52 px "Cardiologie, unité 3B"
+  // on a radiograph read "Me rdiologie, unité 3B" at 0.65 was benign prose; seed 5717, session 26)
+  CHECK(categoryOf("Cardiologie, unité 3B", "Cardiologie, unité 3B") == "hospital");
+  CHECK(categoryOf("Me rdiologie, unité 3B", "Me rdiologie, unité 3B") == "hospital");
+  CHECK(categoryOf("Unité A2", "Unité A2") == "hospital");
+  // a unit without a code, or a count of units, names no place
+  for (const char* line : {"Unité", "Résultat Unité Valeurs de réf.", "1 unité", "10 unités/kg"}) {
+    INFO(line);
+    CHECK_FALSE(classifyLine(line, 0.9f).phi);
+  }
 }
 
 TEST_CASE("classifier: names after triggers, from the lexicon, in capitals") {
@@ -155,7 +165,9 @@ TEST_CASE("classifier: numbers that may be the rest of an identifier are uncerta
   // "47 7019": all the small-text pass saw of a 9 px "IPP 5818477019" (seed 9547, session 15), read at 0.71
   // "TPP 00) 27 26904": a 64 px white "IPP 9923736294" across a radiograph's edge (seed 7759, session 23), read at
   // 0.69: a short first word (the misread label) may lead the numbers
-  for (const char* line : {"47 7019", "5818 477", "12 34 5678", "TPP 00) 27 26904"}) {
+  // "1D: 1553863/32": a 41 px "ID: 1553863732" on an ultrasound read at 0.70 (seed 1193, session 26), its label's
+  // letter misread as a digit: a short first word with a letter
+  for (const char* line : {"47 7019", "5818 477", "12 34 5678", "TPP 00) 27 26904", "1D: 1553863/32"}) {
     INFO(line);
     const LineVerdict v = classifyLine(line, 0.9f);
     CHECK(v.uncertain);

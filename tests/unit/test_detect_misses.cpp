@@ -611,6 +611,24 @@ TEST_CASE("miss (fresh seeds of session 25): a code beside text, a QR with a spe
     checkCorpusMiss(c);
 }
 
+TEST_CASE("miss (fresh seeds of session 26): a sticker's name boxed with its edge, a misread ward, a misread ID",
+          "[misses][pipeline]") {
+  MODELS_OR_SKIP();
+  using Case = CorpusMiss;
+  for (const Case& c : {
+           // a 13 px "LAURENT Camille" on a lab report's sticker beside its code: the coarse pass boxed it with the
+           // sticker's dashed edge (34 px high), read "ofr oS" at 0.27 and dropped (16 % covered)
+           Case{"sticker name boxed with the sticker's edge by the coarse pass", synth::ImageKind::LabReport, 3467, 9,
+                2005, 2673, 63},
+           // a 52 px "Cardiologie, unité 3B" on a radiograph read "Me rdiologie, unité 3B" at 0.65: benign prose (0 %)
+           Case{"ward line with its unit's code, misread", synth::ImageKind::RadiographDark, 5717, 16, 2327, 2908, 68},
+           // a 41 px "ID: 1553863732" on an ultrasound read "1D: 1553863/32" at 0.70: benign measures (0 %)
+           Case{"identifier whose label's letter is read as a digit", synth::ImageKind::Ultrasound, 1193, 23, 3310,
+                2482, 41},
+       })
+    checkCorpusMiss(c);
+}
+
 TEST_CASE("benign: the margins of a turned wristband's large lines leave the label over them visible",
           "[misses][pipeline]") {
   MODELS_OR_SKIP();

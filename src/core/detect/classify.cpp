@@ -206,7 +206,7 @@ class Collector {
       case Need::Colon: return w.find(':') != std::string_view::npos;
       case Need::Institution: {
         for (const char* word : {"CH", "AP", "pital", "Hospital", "Clinic", "Centre", "Institut", "Service", "Unit",
-                                 "Ward", "Cabinet", "Laboratoire", "Maternit", "EHPAD", "Infirmary", "Polyclinique"})
+                                 "unit", "Ward", "Cabinet", "Laboratoire", "Maternit", "EHPAD", "Infirmary", "Polyclinique"})
           if (w.find(word) != std::string_view::npos) return true;
         return false;
       }
@@ -420,6 +420,10 @@ void institutionRules(Collector& c) {
       return (t.capitalised || t.allCaps) && !isBenignWord(t.folded) && !isClinicalAbbreviation(t.folded);
     });
   });
+  // a ward given by its unit's code ("Cardiologie, unité 3B", "Unité A2") is where the patient lies: the whole line,
+  // whatever OCR made of the ward's name before it ("Me rdiologie, unité 3B" at 0.65 read like prose)
+  static const std::regex wardUnit("^\\s*(.*?[Uu]nit(?:\xC3\xA9|e)\\s+(?:\\d{1,2}[A-Z]?|[A-Z]\\d{0,2})\\b.*)", kCase);
+  c.addAll(wardUnit, 1, "hospital", 0.75f, "ward-unit");
   c.require(Collector::Need::Any);
 }
 
@@ -758,8 +762,11 @@ LineVerdict classifyLine(std::string_view original, float ocrConfidence) {
   // all the small-text pass saw of a 9 px "IPP 5818477019"), after at most a short first word (its misread label: "TPP
   // 00) 27 26904" at 0.69 for a 64 px white "IPP 9923736294" across a radiograph's edge): not read confidently, the
   // context rule decides (masked in the identity band and next to identity lines, to-check elsewhere)
+  // (the label may hold a misread digit: "1D: 1553863/32" at 0.70 for a 41 px "ID: 1553863732" on an ultrasound)
   std::size_t digits = 0, longestGroup = 0;
-  const bool shortFirstWord = tokens.size() >= 2 && tokens.front().alpha && tokens.front().raw.size() <= 3;
+  const bool shortFirstWord =
+      tokens.size() >= 2 && tokens.front().raw.size() <= 3 &&
+      std::any_of(tokens.front().raw.begin(), tokens.front().raw.end(), [](unsigned char ch) { return std::isalpha(ch); });
   const bool numbersOnly =
       !tokens.empty() && std::all_of(tokens.begin() + (shortFirstWord ? 1 : 0), tokens.end(), [&](const Token& t) {
         const bool number = !t.raw.empty() && t.raw.find_first_not_of("0123456789") == std::string::npos;

@@ -202,11 +202,12 @@ constexpr float kSmallLineHeight = 60.f;
 
 // A line of the small-text pass (found on a full-resolution tile), line-shaped and of small print: not a patch of
 // texture, nor the traces of an ECG (regions 100-150 px tall that read as two letters, "HS LEE" at 0.30).
-bool isSmallTextLine(const TextRegion& region) {
+bool smallLineShape(const TextRegion& region) {
   const float longSide = std::max(region.rect.size.width, region.rect.size.height);
   const float shortSide = std::min(region.rect.size.width, region.rect.size.height);
-  return region.source == "ppocr-db-fine" && longSide >= 2.f * shortSide && shortSide <= kSmallLineHeight;
+  return longSide >= 2.f * shortSide && shortSide <= kSmallLineHeight;
 }
+bool isSmallTextLine(const TextRegion& region) { return region.source == "ppocr-db-fine" && smallLineShape(region); }
 
 // The grey image OCR read, and its lines.
 struct LineInk {
@@ -362,21 +363,13 @@ bool isLongLine(const TextRegion& region) {
          4.f * std::min(region.rect.size.width, region.rect.size.height);
 }
 
-// A network region that OCR cannot read is still reported (unknown text is masked) when it looks like glyphs;
-// unreadable regions without glyph structure (ECG traces, grid, texture) are dropped.
-bool keepNetworkRegion(const cv::Mat& bgr, const TextRegion& region, const OcrLine& line, ImageKind kind) {
-  cv::Mat gray;  // every test below reads the same grey crop
-  cv::cvtColor(bgr(region.box), gray, cv::COLOR_BGR2GRAY);
-  // a line on an ECG drawn by long thin strokes that rise and fall is its rhythm strip, whatever OCR reads there ("A ES
-  // PES SAY AF YY", a name at 0.34)
-  if (kind == ImageKind::Ecg && looksLikeTrace(gray)) return false;
-  // faint streaks at an image's edge (a scan's or a rotation's replicated border, 4 grey levels) read as "A LA AN AR"
-  if (inkContrast(gray) < 16) return false;
+// A region OCR read something from, judged from its reading and its grey crop: text, or not.
+bool readsAsPrint(const cv::Mat& gray, const TextRegion& region, const OcrLine& line, int imageRows) {
   if (alnumCount(line.text) >= 3 && line.confidence >= 0.5f) return true;
   // a long line of the header or footer band read poorly (a rotated 50 px ECG header row read at 0.37, "Due : EMM
   // Chimugie ce cH vue Bordeaux"; an identity row read at 0.25 with its dates and number) is text all the same, where
   // identity is printed; mid-page, ECG traces read like this too ("Se te D Re] Den Den au Jan an Pau"): dropped there
-  const bool band = inIdentityBand(region.box, bgr.rows);
+  const bool band = inIdentityBand(region.box, imageRows);
   if (band && isLongLine(region) &&
       ((alnumCount(line.text) >= 8 && line.confidence >= 0.3f) || digitCount(line.text) >= 6))
     return true;
@@ -384,6 +377,23 @@ bool keepNetworkRegion(const cv::Mat& bgr, const TextRegion& region, const OcrLi
   // test: 8 px print after JPEG reads badly and its letters touch, so a partial reading or two glyphs are enough
   if (isSmallTextLine(region)) return alnumCount(line.text) >= 2 || looksLikeGlyphRow(gray, 2);
   return looksLikeGlyphRow(gray, 3);  // ECG traces and textures can mimic two glyphs, rarely three
+}
+
+// What a network region's reading is: text, print OCR could not read, or no print at all.
+enum class RegionRead { Text, Unread, Noise };
+
+// A network region that OCR cannot read is still reported (unknown text is masked) when it looks like glyphs;
+// unreadable regions without glyph structure are dropped: as Unread when the rules about unreadable lines (beside an
+// identity line, on a code's label) may still mask them, as Noise (ECG traces, faint streaks) when nothing may.
+RegionRead readNetworkRegion(const cv::Mat& bgr, const TextRegion& region, const OcrLine& line, ImageKind kind) {
+  cv::Mat gray;  // every test below reads the same grey crop
+  cv::cvtColor(bgr(region.box), gray, cv::COLOR_BGR2GRAY);
+  // a line on an ECG drawn by long thin strokes that rise and fall is its rhythm strip, whatever OCR reads there ("A ES
+  // PES SAY AF YY", a name at 0.34)
+  if (kind == ImageKind::Ecg && looksLikeTrace(gray)) return RegionRead::Noise;
+  // faint streaks at an image's edge (a scan's or a rotation's replicated border, 4 grey levels) read as "A LA AN AR"
+  if (inkContrast(gray) < 16) return RegionRead::Noise;
+  return readsAsPrint(gray, region, line, bgr.rows) ? RegionRead::Text : RegionRead::Unread;
 }
 
 }  // namespace
@@ -553,9 +563,12 @@ struct Pipeline::Impl {
       cv::cvtColor(textBgr, textGray, cv::COLOR_BGR2GRAY);
       const LineInk ink{textGray, regions};
       for (std::size_t i = 0; i < regions.size(); ++i) {
-        const bool keep = regions[i].source.rfind("ppocr-db", 0) == 0 ? keepNetworkRegion(textBgr, regions[i], lines[i], kind)
-                          : regions[i].source == "block-row"       ? readsAsIdentityRow(lines[i])
-                                                                   : readsAsText(lines[i]);
+        const bool network = regions[i].source.rfind("ppocr-db", 0) == 0;
+        const RegionRead read = network ? readNetworkRegion(textBgr, regions[i], lines[i], kind)
+                                : (regions[i].source == "block-row" ? readsAsIdentityRow(lines[i]) : readsAsText(lines[i]))
+                                    ? RegionRead::Text
+                                    : RegionRead::Unread;
+        const bool keep = read == RegionRead::Text;
         if (timingEnabled())
           std::fprintf(stderr, "%s %s region %d,%d %dx%d: '%s' (%.2f)\n", keep ? "read" : "dropped",
                        regions[i].source.c_str(), regions[i].box.x, regions[i].box.y, regions[i].box.width,
@@ -569,7 +582,10 @@ struct Pipeline::Impl {
                                             (readsAsNumber(lines[i].text) && printGoesOnPast(textGray, regions, regions[i])));
         const bool partial = readInPart && !classifyLine(lines[i].text, lines[i].confidence).phi;
         if (!keep || partial) {
-          if (isSmallTextLine(regions[i])) unreadableLines.push_back({i, readInPart});
+          // (and a small line of the coarse pass that looks like print: a sticker's 13 px name boxed with the label's
+          // dashed edge, 34 px high, read "ofr oS" at 0.27)
+          if (isSmallTextLine(regions[i]) || (network && read == RegionRead::Unread && smallLineShape(regions[i])))
+            unreadableLines.push_back({i, readInPart});
           continue;
         }
         bool unsure = false, vocabularyLine = false;
