@@ -86,6 +86,11 @@ TEST_CASE("classifier: dates in French and English forms") {
   CHECK(categoryOf("Examen du 15/06)", "15/06") == "date");
   CHECK(clean("fracture du 1/3 moyen"));
   CHECK(clean("Examen du 45/06"));
+  // the time after a date, its hour read as a letter and its colon lost (10 px "12/02/2026 8:13" on an ultrasound,
+  // seed 6899, session 26): one span over both
+  CHECK(categoryOf("12/02/2026 B 13", "12/02/2026 B 13") == "date");
+  CHECK(categoryOf("Date : 08/01/2024 19:46", "08/01/2024 19:46") == "date");
+  CHECK(categoryOf("25/07/2026 10 mg", "25/07/2026") == "date");
 }
 
 TEST_CASE("classifier: phones, e-mails, addresses, institutions") {
@@ -100,6 +105,7 @@ TEST_CASE("classifier: phones, e-mails, addresses, institutions") {
   CHECK(categoryOf("Service de radiologie", "Service de radiologie") == "hospital");
   CHECK(categoryOf("Laboratoire Cerballiance Gironde", "Laboratoire Cerballiance Gironde") == "hospital");
   CHECK(clean("Laboratoire de biologie médicale"));  // a generic heading names no one
+  CHECK_FALSE(classifyLine("Laboratoire de E", 0.92f).phi);  // the same cut by its region's edge (seed 6857)
   // the same heading cut by a region's edge after two letters of its last word, read confidently
   CHECK_FALSE(classifyLine("Laboratoire de biologie mé", 0.95f).phi);
   CHECK(classifyLine("Laboratoire de biologie mé", 0.7f).phi);      // not confidently: the context decides

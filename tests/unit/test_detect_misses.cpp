@@ -625,6 +625,8 @@ TEST_CASE("miss (fresh seeds of session 26): a sticker's name boxed with its edg
            // a 41 px "ID: 1553863732" on an ultrasound read "1D: 1553863/32" at 0.70: benign measures (0 %)
            Case{"identifier whose label's letter is read as a digit", synth::ImageKind::Ultrasound, 1193, 23, 3310,
                 2482, 41},
+           // a 10 px "12/02/2026 8:13" on an ultrasound read "12/02/2026 B 13": the time was a benign fragment (86 %)
+           Case{"time after a date, its hour read as a letter", synth::ImageKind::Ultrasound, 6899, 7, 2883, 2162, 62},
        })
     checkCorpusMiss(c);
 }

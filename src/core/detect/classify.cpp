@@ -379,6 +379,11 @@ void dateRules(Collector& c) {
     return day >= 1 && day <= 31 && month >= 1 && month <= 12;
   });
   c.addAll(time, 2, "date", 0.6f, "time");
+  // the time after a date, its hour's digit read as a letter or its colon lost ("12/02/2026 B 13" at 0.82 for a 10 px
+  // "12/02/2026 8:13" on an ultrasound): part of the date
+  static const std::regex dateThenTime(
+      R"((^|[^\d])(\d{1,2}[/.\-]\d{1,2}[/.\-](?:\d{4}|\d{2})\s+[\dBOSIlZ]{1,2}\s?[:h.;]?\s?[0-5]\d)(?![\d]))", kCase);
+  c.addAll(dateThenTime, 2, "date", 0.85f, "date-time");
   c.require(Collector::Need::BirthWord);
   c.addAll(birthTrigger, 1, "date", 0.95f, "birth-trigger");
   c.require(Collector::Need::Any);
@@ -412,12 +417,14 @@ void institutionRules(Collector& c) {
   c.require(Collector::Need::Institution);
   // a generic laboratory heading ("Laboratoire de biologie médicale") names no one: a laboratory needs a proper
   // noun after its keyword (ward names, "Service de radiologie", stay masked: they narrow down where the patient is)
+  // (a lone capital is no proper noun: "Laboratoire de E" at 0.92, the generic heading cut by its region's edge)
   c.addAll(hospital, 1, "hospital", 0.8f, "institution", [](const std::smatch& m) {
     const std::string line = m[1].str();
     if (line.rfind("Laboratoire", 0) != 0) return true;
     const auto words = tokenize(line);
     return std::any_of(words.begin() + 1 - (words.empty() ? 1 : 0), words.end(), [](const Token& t) {
-      return (t.capitalised || t.allCaps) && !isBenignWord(t.folded) && !isClinicalAbbreviation(t.folded);
+      return (t.capitalised || t.allCaps) && t.raw.size() >= 2 && !isBenignWord(t.folded) &&
+             !isClinicalAbbreviation(t.folded);
     });
   });
   // a ward given by its unit's code ("Cardiologie, unité 3B", "Unité A2") is where the patient lies: the whole line,
