@@ -611,7 +611,7 @@ TEST_CASE("miss (fresh seeds of session 25): a code beside text, a QR with a spe
     checkCorpusMiss(c);
 }
 
-TEST_CASE("miss (fresh seeds of session 26): a sticker's name boxed with its edge, a misread ward, a misread ID",
+TEST_CASE("miss (fresh seeds of session 26): a sticker's name boxed with its edge, misread wards, IDs and times",
           "[misses][pipeline]") {
   MODELS_OR_SKIP();
   using Case = CorpusMiss;
@@ -627,6 +627,10 @@ TEST_CASE("miss (fresh seeds of session 26): a sticker's name boxed with its edg
                 2482, 41},
            // a 10 px "12/02/2026 8:13" on an ultrasound read "12/02/2026 B 13": the time was a benign fragment (86 %)
            Case{"time after a date, its hour read as a letter", synth::ImageKind::Ultrasound, 6899, 7, 2883, 2162, 62},
+           // an 8 px "Dermatologie, Hôpital Nord, Marseille" in an ECG's header turned 2 degrees and cut by the frame:
+           // only the classical localiser boxed it, read "Fioge Roi Nites, Mas" at 0.25 and dropped (15 %)
+           Case{"8 px ward line of a turned ECG header, read poorly by the classical localiser", synth::ImageKind::Ecg,
+                1249, 4, 1904, 1346, 49},
        })
     checkCorpusMiss(c);
 }

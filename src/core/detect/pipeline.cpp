@@ -583,8 +583,11 @@ struct Pipeline::Impl {
         const bool partial = readInPart && !classifyLine(lines[i].text, lines[i].confidence).phi;
         if (!keep || partial) {
           // (and a small line of the coarse pass that looks like print: a sticker's 13 px name boxed with the label's
-          // dashed edge, 34 px high, read "ofr oS" at 0.27)
-          if (isSmallTextLine(regions[i]) || (network && read == RegionRead::Unread && smallLineShape(regions[i])))
+          // dashed edge, 34 px high, read "ofr oS" at 0.27; and a line of the classical localiser in the header or
+          // footer band: an 8 px ward line turned 2 degrees in an ECG's header, read "Fioge Roi Nites, Mas" at 0.25)
+          const bool classicalInBand = regions[i].source == "morph" && inIdentityBand(regions[i].box, bgr.rows);
+          if (isSmallTextLine(regions[i]) ||
+              ((classicalInBand || (network && read == RegionRead::Unread)) && smallLineShape(regions[i])))
             unreadableLines.push_back({i, readInPart});
           continue;
         }
@@ -621,8 +624,10 @@ struct Pipeline::Impl {
               !onCodeLabel(codeFindings, regions[i].box, true) &&
               !(inIdentityBand(regions[i].box, bgr.rows) && stackedInBlock(findings, outlined, true)))
             return false;  // tried again once more lines are masked
-          if (!f.phi || !unsure) {
-            if (!readInPart) return true;  // read as something after all: the ordinary rules dropped it
+          // (read as PHI, however poorly, it is masked as read: "Fioge Roi Nites, Mas" at 0.25, a name to the classifier,
+          // for an 8 px ward line in an ECG's header)
+          if (!f.phi) {
+            if (!readInPart) return true;  // read as something benign after all: the ordinary rules dropped it
             f.category = "other-text";     // what was read is not what is printed there
             f.phi = true;
             f.confidence = 0.3f;
