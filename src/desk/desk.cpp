@@ -55,20 +55,6 @@ Desk::Desk(MainQueue& ui, DeskOptions options)
   desk::setLanguage(settings.language == "en" ? Language::English : Language::French);
   loginUrl = settings.platformUrl;
   loginUser = settings.username;
-  // Prefetch: decoded pixels plus their texture tiles are prepared on the prefetcher's threads (no GL there).
-  prefetcher_ = std::make_unique<work::Prefetcher>(
-      std::make_shared<detect::Pipeline>(pipelineOptions(util::kBackgroundNiceness)), work::PrefetchOptions{},
-      [](const cv::Mat& bgr) {
-        auto tiles = std::make_shared<std::vector<RgbaTile>>(makeTiles(bgr, maxTextureSize()));
-        std::size_t bytes = 0;
-        for (const auto& t : *tiles) bytes += t.rgba.total() * t.rgba.elemSize();
-        return work::DisplayData{tiles, bytes};
-      });
-  applyPrefetchSettings();
-  // The prefetcher's reports reach the UI thread through the task system's queue (one pending at a time).
-  prefetcher_->setOnProgress([this] {
-    if (!prefetchReportPending_.exchange(true)) backend_.tasks().report([this] { refreshPrefetchProgress(); });
-  });
   keyringMayHoldToken_ = settings.rememberMe;
   if (!options_.password.empty()) {
     loginPassword = options_.password;
@@ -141,12 +127,33 @@ void Desk::syncItemState() {
 }
 
 void Desk::applyPrefetchSettings() {
+  if (!prefetcher_) return;  // applied when the first session starts it
   work::PrefetchOptions o;
   o.depth = std::clamp(settings.prefetchDepth, 0, 64);
   o.memoryCapBytes = static_cast<std::size_t>(std::max(64, settings.prefetchMemoryMiB)) << 20;
   o.displayBytesPerPixel = 4;  // RGBA texture tiles
   prefetcher_->setOptions(o);
   updatePrefetch();
+}
+
+void Desk::startPrefetcher() {
+  // Prefetch: decoded pixels plus their texture tiles are prepared on the prefetcher's threads (no GL there).
+  // Started with the first session, not with the window: its pipeline warms its models up at background priority,
+  // and the desk's exit waits for that warm-up (a desk closed at the sign-in screen waited for a pipeline it never
+  // used: up to a minute on a busy machine).
+  prefetcher_ = std::make_unique<work::Prefetcher>(
+      std::make_shared<detect::Pipeline>(pipelineOptions(util::kBackgroundNiceness)), work::PrefetchOptions{},
+      [](const cv::Mat& bgr) {
+        auto tiles = std::make_shared<std::vector<RgbaTile>>(makeTiles(bgr, maxTextureSize()));
+        std::size_t bytes = 0;
+        for (const auto& t : *tiles) bytes += t.rgba.total() * t.rgba.elemSize();
+        return work::DisplayData{tiles, bytes};
+      });
+  // The prefetcher's reports reach the UI thread through the task system's queue (one pending at a time).
+  prefetcher_->setOnProgress([this] {
+    if (!prefetchReportPending_.exchange(true)) backend_.tasks().report([this] { refreshPrefetchProgress(); });
+  });
+  applyPrefetchSettings();
 }
 
 void Desk::notify(bool error, std::string text, std::string detail) {
@@ -214,6 +221,7 @@ void Desk::startSession(const api::Session& started) {
   session = started;
   backend_.setToken(session->token);
   openOutbox();
+  if (!prefetcher_) startPrefetcher();
   prefetcher_->setCredentials(loginUrl, session->token);
   tab = session->user.hasRole("moderator") ? Tab::Posts : Tab::Registrations;
   refreshQueue();
@@ -221,8 +229,10 @@ void Desk::startSession(const api::Session& started) {
 
 void Desk::logout() {
   closeCurrent();
-  prefetcher_->clear();
-  prefetcher_->setCredentials({}, {});
+  if (prefetcher_) {
+    prefetcher_->clear();
+    prefetcher_->setCredentials({}, {});
+  }
   closeOutbox(std::chrono::milliseconds(250));  // what is not sent yet is sent at the next login
   const std::string user = settings.username;
   const bool forget = keyringMayHoldToken_;
@@ -666,7 +676,7 @@ void Desk::tick(double now) {
   bool openPostAnalysing = false;  // the open post's own analysis has the cores first
   if (post)
     for (const auto& img : post->images) openPostAnalysing |= img.analysis == LoadedImage::Analysis::Pending;
-  prefetcher_->setAnalysisPaused(openPostAnalysing);
+  if (prefetcher_) prefetcher_->setAnalysisPaused(openPostAnalysing);
   updatePublicationCheck();  // the residual check of what A, A would publish, once the regions are still
   syncItemState();
   if (post && !post->state.leaseHeld() && !post->state.final() && !backend_.tasks().active("claim") &&

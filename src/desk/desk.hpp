@@ -207,6 +207,7 @@ class Desk {
   void onOutboxChange(const work::OutboxEntry& entry);
   void updatePrefetch();
   void refreshPrefetchProgress();  // UI thread: the prefetcher's stages and memory, after it reported
+  void startPrefetcher();          // with the first session: the prefetcher and its pipeline
   bool openPrefetched(const std::string& id);
   void claimOpenPost();
   void syncItemState();  // the open item's content (images, analyses, caption) into its state machine

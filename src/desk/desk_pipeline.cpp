@@ -116,7 +116,7 @@ void Desk::refreshPrefetchProgress() {
 
 // Opens a post from the prefetch cache in this frame; its lease is claimed in the background (decisions wait).
 bool Desk::openPrefetched(const std::string& id) {
-  auto ready = prefetcher_->take(id);
+  auto ready = prefetcher_ ? prefetcher_->take(id) : nullptr;
   if (!ready) return false;
   post.emplace();
   post->detail = ready->detail;

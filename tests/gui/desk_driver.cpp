@@ -32,11 +32,16 @@ void DeskDriver::frames(int count) {
 
 bool DeskDriver::waitUntil(const std::function<bool()>& pred, double timeoutSeconds) {
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(timeoutSeconds);
-  while (std::chrono::steady_clock::now() < deadline) {
+  bool met = false;
+  while (!met && std::chrono::steady_clock::now() < deadline) {
+    // With background work in flight the desk paces its frames as in use (20 per second, woken at once by a
+    // finished job): back-to-back frames on the software renderer would take the CPU the work needs.
+    app_.setWaitForEvents(desk().busy());
     app_.frame();
-    if (pred()) return true;
+    met = pred();
   }
-  return false;
+  app_.setWaitForEvents(false);  // frames(n) and input stay back to back
+  return met;
 }
 
 void DeskDriver::clickAt(float x, float y) {

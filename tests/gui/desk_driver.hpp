@@ -22,7 +22,7 @@ class DeskDriver {
   desk::Desk& desk() { return app_.desk(); }
 
   void frames(int count);
-  // Runs frames until pred() holds; false after timeoutSeconds.
+  // Runs frames until pred() holds (paced as in use while background work is in flight); false after timeoutSeconds.
   bool waitUntil(const std::function<bool()>& pred, double timeoutSeconds = 30);
   // Clicks the centre of a widget recorded by the UiProbe; false if the widget is not on screen.
   bool click(const std::string& widget);
