@@ -228,7 +228,7 @@ TEST_CASE("prefetcher: the next N posts are downloaded and decoded in queue orde
   CHECK(ids(prefetcher->progress()) == std::vector<std::string>{"p2", "p3", "p4"});
 }
 
-TEST_CASE("prefetcher: the memory cap keeps the nearest posts; lowering it evicts the farthest first") {
+TEST_CASE("prefetcher: the memory cap keeps the nearest posts, lowering it evicts the farthest first") {
   Sandbox sb;
   auto modo = loginAs(sb.url(), "modo");
   const auto one = modo.post("p1");

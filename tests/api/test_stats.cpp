@@ -51,7 +51,7 @@ void approveP1(api::PlatformClient& modo) {
 }
 }  // namespace
 
-TEST_CASE("stats/decisions: own figures per hour, action and kind; scope=all is for admins only") {
+TEST_CASE("stats/decisions: own figures per hour, action and kind, scope=all is for admins only") {
   Sandbox sb;
   auto modo = loginAs(sb.url(), "modo");
   auto verif = loginAs(sb.url(), "verif");

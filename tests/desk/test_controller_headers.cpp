@@ -33,7 +33,7 @@ static_assert(!DeskHoldsViewState<desk::Desk>, "side windows and decision form: 
 static_assert(!ImageHoldsViewState<desk::LoadedImage>, "pan / zoom and masks visited: viewOf(image)");
 }  // namespace
 
-TEST_CASE("desk controller: an image holds pixels and CPU tiles, no texture; a post holds one state", "[item-state]") {
+TEST_CASE("desk controller: an image holds pixels and CPU tiles, no texture, a post holds one state", "[item-state]") {
   api::ImageRef ref;
   ref.id = "i";
   desk::LoadedImage image(ref);

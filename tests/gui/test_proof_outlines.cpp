@@ -11,7 +11,7 @@
 
 using namespace medpics;
 
-TEST_CASE("proof outlines: what the checks read is outlined on the document; a check line shows where") {
+TEST_CASE("proof outlines: what the checks read is outlined on the document, a check line shows where") {
   test::TempDir dir;
   test::ServerProcess server(dir.path() / "platform", {"--demo"});
   desk::AppOptions options;

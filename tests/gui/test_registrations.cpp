@@ -102,8 +102,8 @@ bool openWithSuggestion(test::DeskDriver& driver, creds::SuggestedAction action)
 }
 
 TEST_CASE(
-    "registrations: request-info form of its own with the suggested reason; approving against the suggestion "
-    "asks why (kept in the evidence); the next item opens") {
+    "registrations: request-info form of its own with the suggested reason, approving against the suggestion "
+    "asks why (kept in the evidence), the next item opens") {
   test::TempDir dir;
   setenv("MEDPICS_DATA", dir.path().c_str(), 1);  // no RPPS directory imported: the checks cannot confirm presence
   test::ServerProcess server(dir.path() / "platform", {"--demo"});

@@ -170,7 +170,7 @@ int listRow(const review::RegionDocument& doc, int id) {
 }
 }  // namespace
 
-TEST_CASE("a dismissed finding is not raised again; a mask moved off a name is; the caption is masked") {
+TEST_CASE("a dismissed finding is not raised again, a mask moved off a name is, the caption is masked") {
   test::TempDir dir;
   test::ServerProcess server(dir.path() / "platform", {"--demo"});
   test::DeskDriver driver(optionsFor(server, dir));

@@ -12,7 +12,7 @@
 
 using namespace medpics;
 
-TEST_CASE("a turned header line is masked along its outline in the post view; the rows around it stay visible") {
+TEST_CASE("a turned header line is masked along its outline in the post view, the rows around it stay visible") {
   test::TempDir dir;
   test::DeskDriver driver(test::localDesk(dir.path(), 1366, 768));
   // three header rows of an ECG turned by 2.5 degrees (drawn as outlined bars); the middle one is PHI

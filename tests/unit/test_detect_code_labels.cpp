@@ -56,7 +56,7 @@ TEST_CASE("label area: a decoded code or undecoded bars, never a matrix-localise
   CHECK_FALSE(onCodeLabel({code("zxing-cpp", qr)}, {300, 250, 60, 10}));
 }
 
-TEST_CASE("label rule: to-check text and digits on a label are masked; PHI lines beside the code reach it", "[rules][codes]") {
+TEST_CASE("label rule: to-check text and digits on a label are masked, PHI lines beside the code reach it", "[rules][codes]") {
   const std::vector<Finding> codes{code("bar-localiser", {1560, 455, 100, 55})};
   std::vector<Finding> findings{
       text("name", true, {1424, 460, 104, 24}),            // cut short before its last word: extended to the code
@@ -136,7 +136,7 @@ TEST_CASE("an unread line beside a PHI line read poorly is in an identity block 
   CHECK_FALSE(nextToIdentityLine({name}, unread, kUnreadableAnchorConfidence));
 }
 
-TEST_CASE("a field label between two PHI findings of its row is masked with them; a leading label is not", "[rules]") {
+TEST_CASE("a field label between two PHI findings of its row is masked with them, a leading label is not", "[rules]") {
   // "33000 Bordeaux - Tél. 05 56 79 56 79": the address (coarse pass), then "Tél." left out of the phone's mask
   std::vector<Finding> findings{uprightText("address", true, {359, 561, 338, 68}),
                                 uprightText("phone", true, {790, 553, 306, 54})};
@@ -152,7 +152,7 @@ TEST_CASE("a field label between two PHI findings of its row is masked with them
   CHECK(findings[2].box->x == 620);  // the date after its leading label is unchanged
 }
 
-TEST_CASE("two PHI findings of one row a few pixels apart are bridged; findings farther apart or on other rows are not",
+TEST_CASE("two PHI findings of one row a few pixels apart are bridged, findings farther apart or on other rows are not",
           "[rules]") {
   // "07/01/2026 14:15" (43 px print turned 2.4 degrees) outlined as "07/01/20" by the coarse pass (a fat rotated
   // outline) and "14:19" by the small-text pass: the "26" between them was in neither mask
@@ -173,7 +173,7 @@ TEST_CASE("two PHI findings of one row a few pixels apart are bridged; findings 
   CHECK(findings[0].box->x == 51);  // the left value is unchanged
 }
 
-TEST_CASE("a sliver between two stacked PHI rows is bridged; a row in between or a label beside them is not",
+TEST_CASE("a sliver between two stacked PHI rows is bridged, a row in between or a label beside them is not",
           "[rules]") {
   // a bordered block turned by a degree: the first row's outline ends 4 px above the next one's; the 9 px date read
   // with neither lay across the gap
@@ -251,7 +251,7 @@ TEST_CASE("label rule with the image: a PHI line's box grows over the glyphs it 
   CHECK(withoutImage[0].box->y == 74);
 }
 
-TEST_CASE("a PHI outline that runs through print masks its box; an outline in the blank around its line stays",
+TEST_CASE("a PHI outline that runs through print masks its box, an outline in the blank around its line stays",
           "[rules]") {
   cv::Mat gray(200, 600, CV_8U, cv::Scalar(235));
   cv::putText(gray, "Urgences adultes, CHRU de Strasbourg", {40, 70}, cv::FONT_HERSHEY_SIMPLEX, 0.8, cv::Scalar(20), 2,
@@ -351,7 +351,7 @@ TEST_CASE("a PHI line's box goes on over the rest of its line, up to a word spac
   CHECK(findings[3].box->w == 60);
 }
 
-TEST_CASE("numbers read as benign right after a PHI value of their row go on with it; words and far numbers do not",
+TEST_CASE("numbers read as benign right after a PHI value of their row go on with it, words and far numbers do not",
           "[rules]") {
   Finding date = uprightText("date", true, {127, 298, 348, 80});
   date.text = "08/03/2025";

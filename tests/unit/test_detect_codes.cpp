@@ -141,7 +141,7 @@ TEST_CASE("a code-like region that cannot be decoded is masked as unreadable-cod
   CHECK(f->text.empty());
 }
 
-TEST_CASE("a block of settings lines is text; a 2-D code, alone or beside a label line, is not", "[codes]") {
+TEST_CASE("a block of settings lines is text, a 2-D code, alone or beside a label line, is not", "[codes]") {
   // white on black, as an ultrasound prints its probe settings and depth scale
   cv::Mat settings(150, 260, CV_8U, cv::Scalar(10));
   const char* lines[] = {"C5-1  3,5 MHz", "Gain 53  DR 60", "FR 40 Hz", "MI 1,1  TIs 0,4", "Thyroide"};
@@ -201,7 +201,7 @@ TEST_CASE("a Code 128 whose bars are three times as high as it is long is covere
   CHECK(checked == 1);
 }
 
-TEST_CASE("a PDF417 too blurred to decode shows its guards; framed text, bold words and white print do not",
+TEST_CASE("a PDF417 too blurred to decode shows its guards, framed text, bold words and white print do not",
           "[codes]") {
   // 145 x 69 px (the sticker of a 9.5 MP report, seed 1213): blurred until ZXing no longer reads it
   cv::Mat pdf = symbol(ZXing::BarcodeFormat::PDF417, "8493106696|SIMON", 145, 69), blurred;

@@ -191,7 +191,7 @@ TEST_CASE("the pink grid of ECG paper is not an unreadable code", "[codes]") {
 
 // Seed 5843 image 4 (session 17): the pink vertical lines of ECG paper past the traces' end were taken for the bars of
 // an unreadable code, whose label area took in the whole header. Undecoded bars drawn in light ink are no code.
-TEST_CASE("undecoded bars drawn in light ink are no code; the same bars in dark ink are masked", "[codes]") {
+TEST_CASE("undecoded bars drawn in light ink are no code, the same bars in dark ink are masked", "[codes]") {
   const auto barsIn = [](int ink) {
     cv::Mat img(600, 800, CV_8UC3, cv::Scalar(250, 250, 250));
     const int widths[] = {2, 1, 3, 1, 2, 4, 1, 1, 3, 2, 1, 2, 3, 1, 4, 2, 1, 3, 1, 2};

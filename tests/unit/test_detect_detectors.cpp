@@ -26,7 +26,7 @@ bool covers(const cv::Rect& outer, const cv::Rect& inner, double fraction) {
 }
 }  // namespace
 
-TEST_CASE("faces: BlazeFace finds the face of a real photo; head box is wider than the face") {
+TEST_CASE("faces: BlazeFace finds the face of a real photo, head box is wider than the face") {
   if (!test::modelsPresent() || !std::filesystem::exists(test::kFacePhoto)) {
     WARN("models or opencv-doc photo missing: skipped");
     return;
@@ -86,7 +86,7 @@ TEST_CASE("text: DB localises dark-on-light lines, OCR reads them") {
   CHECK(all.find("1962") != std::string::npos);
 }
 
-TEST_CASE("text: classical localiser finds white-on-black radiograph annotations; OCR inverts them") {
+TEST_CASE("text: classical localiser finds white-on-black radiograph annotations, OCR inverts them") {
   std::vector<cv::Rect> ink;
   const cv::Mat xray = test::renderLines({"MARTIN Sophie", "IPP 5633955356"}, 22, true, &ink);
   const auto regions = classicalTextRegions(xray, TextOptions{});

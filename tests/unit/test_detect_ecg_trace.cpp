@@ -31,7 +31,7 @@ cv::Mat rhythmStrip(int width, int height, int period) {
 
 }  // namespace
 
-TEST_CASE("an ECG rhythm strip in a text region is a trace; a text line, even underlined, is not", "[rules]") {
+TEST_CASE("an ECG rhythm strip in a text region is a trace, a text line, even underlined, is not", "[rules]") {
   CHECK(looksLikeTrace(rhythmStrip(3400, 180, 320)));
   CHECK(looksLikeTrace(rhythmStrip(900, 80, 300)));
   cv::Mat line(40, 700, CV_8U, cv::Scalar(250));

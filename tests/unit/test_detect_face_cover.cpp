@@ -19,7 +19,7 @@ Finding at(Kind kind, int x, int y, int w, int h, std::string category, std::str
 }
 }  // namespace
 
-TEST_CASE("unread text inside a face's head box is dropped; read PHI and text outside stay", "[detect][rules]") {
+TEST_CASE("unread text inside a face's head box is dropped, read PHI and text outside stay", "[detect][rules]") {
   std::vector<Finding> f = {
       at(Kind::Face, 200, 600, 950, 1150, "face"),                // the masked head
       at(Kind::Text, 930, 680, 100, 120, "other-text", "QE"),     // garbage read on the hair: dropped
@@ -44,7 +44,7 @@ TEST_CASE("unread text inside a face's head box is dropped; read PHI and text ou
 
 // Seeds 1129, 5501, 9109 (session 12): every false tattoo of the person photos lay on the ear, hair, collar or jacket
 // of a face found at 0.9 or more; the false faces of tattoo photos (one detector at 0.5) keep their tattoos masked.
-TEST_CASE("tattoo beside a sure face is to check; beside an unsure face or away from faces it stays masked",
+TEST_CASE("tattoo beside a sure face is to check, beside an unsure face or away from faces it stays masked",
           "[detect][rules]") {
   auto face = [](int x, int y, int w, int h, float confidence) {
     Finding f = at(Kind::Face, x, y, w, h, "face");
@@ -68,7 +68,7 @@ TEST_CASE("tattoo beside a sure face is to check; beside an unsure face or away 
 
 // Seeds 8086, 5501, 857 (session 12): the false face boxes of person photos are one detector at 0.45-0.58, a third of
 // the sure face's width or less, on its shoulders (a button, a fold of the neck).
-TEST_CASE("a small weak face on a sure face's shoulders is to check; group faces and agreed faces stay masked",
+TEST_CASE("a small weak face on a sure face's shoulders is to check, group faces and agreed faces stay masked",
           "[detect][rules]") {
   auto face = [](int x, int y, int w, int h, float confidence, std::string detector) {
     Finding f = at(Kind::Face, x, y, w, h, "face");

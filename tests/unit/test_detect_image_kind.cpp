@@ -189,7 +189,7 @@ TEST_CASE("pipeline by kind: no tattoo or face on an ECG or a lab report, the fa
 // Seed 7717 (session 10): two skin close-ups with small face photographs were classified as ECGs (pink, and their
 // texture scored 0.52-0.53 on grid periodicity), so their faces were gated out: 1 face of 8 found. ECG paper is pale
 // and nearly colourless; skin is saturated.
-TEST_CASE("a pink textured skin close-up with small faces is a photo and not an ECG; its faces are found",
+TEST_CASE("a pink textured skin close-up with small faces is a photo and not an ECG, its faces are found",
           "[image-kind][misses]") {
   if (!test::modelsPresent()) {
     WARN("models missing (scripts/fetch-models.sh): regression test skipped");

@@ -359,7 +359,7 @@ TEST_CASE(
     checkCorpusMiss(c);
 }
 
-TEST_CASE("miss (fresh seeds of sessions 16-17): extra-light small print; lines cut by tiles; a tattoo read as text",
+TEST_CASE("miss (fresh seeds of sessions 16-17): extra-light small print, lines cut by tiles, a tattoo read as text",
           "[misses][pipeline]") {
   MODELS_OR_SKIP();
   using Case = CorpusMiss;
@@ -384,7 +384,7 @@ TEST_CASE("miss (fresh seeds of sessions 16-17): extra-light small print; lines 
 }
 
 TEST_CASE(
-    "miss (fresh seeds of session 18): a bordered block turned by a degree; a sticker line read as one letter; a "
+    "miss (fresh seeds of session 18): a bordered block turned by a degree, a sticker line read as one letter, a "
     "date outlined in two pieces",
     "[misses][pipeline]") {
   MODELS_OR_SKIP();
@@ -407,8 +407,8 @@ TEST_CASE(
 }
 
 TEST_CASE(
-    "miss (fresh seeds of session 19): a date read with a digit lost; an ECG date line read as vocabulary; a "
-    "name cut by the top edge; a date between two masked rows",
+    "miss (fresh seeds of session 19): a date read with a digit lost, an ECG date line read as vocabulary, a "
+    "name cut by the top edge, a date between two masked rows",
     "[misses][pipeline]") {
   MODELS_OR_SKIP();
   using Case = CorpusMiss;
@@ -431,7 +431,7 @@ TEST_CASE(
     checkCorpusMiss(c);
 }
 
-TEST_CASE("miss (fresh seeds of session 20): a title left out of its name; an italic date read as a unit's line",
+TEST_CASE("miss (fresh seeds of session 20): a title left out of its name, an italic date read as a unit's line",
           "[misses][pipeline]") {
   MODELS_OR_SKIP();
   using Case = CorpusMiss;
@@ -464,7 +464,7 @@ TEST_CASE("miss (fresh seeds of session 21): the feet of an ECG header row cut b
     checkCorpusMiss(c);
 }
 
-TEST_CASE("miss (fresh seeds of session 21): unread lines beside a poor reading; a label line outlined in its middle",
+TEST_CASE("miss (fresh seeds of session 21): unread lines beside a poor reading, a label line outlined in its middle",
           "[misses][pipeline]") {
   MODELS_OR_SKIP();
   using Case = CorpusMiss;
@@ -518,8 +518,8 @@ TEST_CASE(
 }
 
 TEST_CASE(
-    "miss (fresh seeds of sessions 22-23): a ward line outlined with the row under it; a label's unread lines; misread "
-    "dates and IPPs; feet at the edge",
+    "miss (fresh seeds of sessions 22-23): a ward line outlined with the row under it, a label's unread lines, misread "
+    "dates and IPPs, feet at the edge",
     "[misses][pipeline]") {
   MODELS_OR_SKIP();
   using Case = CorpusMiss;
@@ -565,7 +565,7 @@ TEST_CASE(
     checkCorpusMiss(c);
 }
 
-TEST_CASE("miss (fresh seeds of session 24): an ECG header on a grid darker than its print; lines outlined short",
+TEST_CASE("miss (fresh seeds of session 24): an ECG header on a grid darker than its print, lines outlined short",
           "[misses][pipeline]") {
   MODELS_OR_SKIP();
   using Case = CorpusMiss;

@@ -58,7 +58,7 @@ LineExtent extentOf(const std::string& text, float confidence = 0.9f) {
 }
 }  // namespace
 
-TEST_CASE("on an ECG measurement line \"PR\" and \"MS\" in capitals are no titles; \"Pr\" and \"Ms\" are", "[rules]") {
+TEST_CASE("on an ECG measurement line \"PR\" and \"MS\" in capitals are no titles, \"Pr\" and \"Ms\" are", "[rules]") {
   // "PR 160 ms" with its value misread: the misread value is no name after the title "Pr"
   for (const char* text : {"FC 90 bpm PR TSO. MS: QRS 90 ms", "FC 72 bpm PR ISO ms QRS 90 ms QT/QTc 380/410 ms"}) {
     INFO(text);
@@ -461,7 +461,7 @@ TEST_CASE("a short token read on ECG traces near the header is not masked when f
 
 // Seed 3851 image 17 (session 17): a bordered block of blurred 9 px identity lines at 22-25 % of a lab report's height,
 // read as garbage and nothing, with nothing read confidently near it, was all "à vérifier".
-TEST_CASE("uncertain text in the top 30 % of a document page stays masked; lower, or on other kinds, it is to check",
+TEST_CASE("uncertain text in the top 30 % of a document page stays masked, lower, or on other kinds, it is to check",
           "[rules]") {
   const cv::Size image(1548, 2064);
   const auto resolved = [&](int y, ImageKind kind) {
@@ -482,7 +482,7 @@ TEST_CASE("uncertain text in the top 30 % of a document page stays masked; lower
 // the IPP was a 25 x 6 px fragment read '"AOA' (a lead-label-like token) and "Né(e) le ..." was read as garbage; the
 // fragment was "à vérifier". A short token of the header band on the row of identity text that stays masked stays
 // masked; a lead label under the header, on no identity row, does not.
-TEST_CASE("a short token on an ECG header's identity row stays masked; a lead label below it does not", "[rules]") {
+TEST_CASE("a short token on an ECG header's identity row stays masked, a lead label below it does not", "[rules]") {
   const cv::Size image(3115, 2202);
   std::vector<Finding> f = {
       medpics::test::textFinding(114, 22, 101, 22, "Diom : ÉTIENNE Zoe", "name", true, 0.63f),    // 0: anchor
@@ -505,7 +505,7 @@ TEST_CASE("a short token on an ECG header's identity row stays masked; a lead la
 
 // Seed 5501 (session 12): faint coloured streaks along a turned radiograph's top edge (4 grey levels) were read as
 // "A LA AN AR" and "HIT" at 0.30 and masked as header text. Print, even 8 px after JPEG, shows far more contrast.
-TEST_CASE("ink contrast: faint edge streaks are not print; small blurred print and light grey print are", "[rules]") {
+TEST_CASE("ink contrast: faint edge streaks are not print, small blurred print and light grey print are", "[rules]") {
   cv::Mat streaks(40, 300, CV_8U, cv::Scalar(244));
   for (int x = 0; x < streaks.cols; x += 3) streaks.col(x) -= (x * 7) % 5;
   CHECK(inkContrast(streaks) < 16);

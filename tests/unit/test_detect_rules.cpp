@@ -300,7 +300,7 @@ TEST_CASE("medpics caption: spans in original offsets, JSON, exit codes", "[rule
 
 // Seed 6607 (session 10): a fine line cut by a tile's edge read "38/2023 à 10h2&" for "27/08/2023 à 10h28"; numbers
 // and "à" made it benign. One or two digits and a 19xx / 20xx year after a slash are a date, or what is left of one.
-TEST_CASE("a date cut short by a tile (38/2023) is a date; ratios and ranges are not", "[rules]") {
+TEST_CASE("a date cut short by a tile (38/2023) is a date, ratios and ranges are not", "[rules]") {
   for (const char* text : {"38/2023 à 10h2&", "12/2023", "7.2024"}) {
     INFO(text);
     const LineVerdict v = classifyLine(text, 0.81f);
@@ -317,7 +317,7 @@ TEST_CASE("a date cut short by a tile (38/2023) is a date; ratios and ranges are
 // Seed 7717 (session 12): an 8 px birth date "08/02/1939" read "ete) Le : 60/02/1908" at 0.65, benign (day 60).
 // Two groups, one of them a month, then four digits, slashed, is a date whatever the day or year OCR read; with a year
 // of 19xx / 20xx, whatever the day and month (seed 9787, session 22: an 8 px "Examen du 28/10/2026" read "28/15/2026").
-TEST_CASE("a slashed date with a misread year or day (14/11/1062, 60/02/1908) is a date; ratios and lab ranges are not",
+TEST_CASE("a slashed date with a misread year or day (14/11/1062, 60/02/1908) is a date, ratios and lab ranges are not",
           "[rules]") {
   for (const char* text :
        {"14/11/1062", "31/01/7985", "Né le 3/12/1O62 ", "ete) Le : 60/02/1908", "45/12/2024", "Examen du 28/15/2026"}) {

@@ -47,7 +47,7 @@ TEST_CASE("job queue: nested fan-outs finish on every worker, the waiting job he
   CHECK(count == 5);
 }
 
-TEST_CASE("face plan: no face tiling on lab reports, ECGs, radiographs; photos keep every pass", "[speed]") {
+TEST_CASE("face plan: no face tiling on lab reports, ECGs, radiographs, photos keep every pass", "[speed]") {
   detect::FaceOptions base;
   base.modelPath = "blazeface.onnx";  // present or not, the plan only looks at the path
   const std::vector<detect::FaceCandidate> none, one = {{cv::Rect2f(10, 10, 80, 80), 0.7f, "dlib-hog"}};

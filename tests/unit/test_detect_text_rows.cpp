@@ -65,7 +65,7 @@ TEST_CASE("one row stays one region, whatever its slope", "[detect][rules]") {
   CHECK(splitMultiRowRegions(page, {uprightRegion(box)}).size() == 1);
 }
 
-TEST_CASE("a long line turned by 1.9 degrees is read along its outline; a short word is read upright", "[rules]") {
+TEST_CASE("a long line turned by 1.9 degrees is read along its outline, a short word is read upright", "[rules]") {
   CHECK_FALSE(nearlyUpright(cv::RotatedRect({500, 100}, {1600, 60}, 1.9f)));  // its far end moves by 53 px
   CHECK_FALSE(nearlyUpright(cv::RotatedRect({500, 100}, {60, 1600}, 88.1f)));  // the same, described the other way
   CHECK(nearlyUpright(cv::RotatedRect({500, 100}, {120, 40}, 1.9f)));           // 4 px: the upright box is as good

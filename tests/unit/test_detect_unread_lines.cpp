@@ -90,7 +90,7 @@ TEST_CASE("an IPP line of a label on seed 1103 image 9 is masked", "[misses][pip
   CHECK(coverageOf(img, findings, "IPP 6003530039") >= requiredCoverage("text"));
 }
 
-TEST_CASE("a rotated ECG header row read poorly is masked; the traces read as garbage are not", "[misses][pipeline]") {
+TEST_CASE("a rotated ECG header row read poorly is masked, the traces read as garbage are not", "[misses][pipeline]") {
   MODELS_OR_SKIP();
   struct Case {
     std::uint64_t seed;
@@ -131,7 +131,7 @@ TEST_CASE("the lines of a lab-report sticker beside its code are masked whole, r
 // Seed 6607 (session 10): the rhythm strip of image 20 (a region 185 px tall) read as "A ES PES SAY AF YY", a name,
 // and regions 75-85 px tall on the traces of image 12 read as two letters ("HS LEE") were masked. ECG text is at most
 // 2 % of the image's short side high: no masked text region is twice that.
-TEST_CASE("ECG traces read as letters are not masked; the header is", "[misses][pipeline]") {
+TEST_CASE("ECG traces read as letters are not masked, the header is", "[misses][pipeline]") {
   MODELS_OR_SKIP();
   for (const CorpusCase& c : {CorpusCase{20, 3796, 2684, 64, {"Van Der Berg, Loïc", "1603858024", "20/11/2023 13:49"}},
                               CorpusCase{12, 1599, 1130, 75, {"NGUYEN VAN Inès", "5409105218", "27/06/2024 11:59"}}}) {

@@ -95,7 +95,7 @@ TEST_CASE("feet in faded ink are no cut row: the print beside them is far darker
   CHECK(rowsCutByFrame({h.second}, h.gray).empty());
 }
 
-TEST_CASE("PHI outlines within half a line height of the top or bottom edge reach it; others stay", "[rules]") {
+TEST_CASE("PHI outlines within half a line height of the top or bottom edge reach it, others stay", "[rules]") {
   auto text = [](bool phi, Box box) {
     Finding f;
     f.kind = Kind::Text;

@@ -289,7 +289,7 @@ TEST_CASE("burn-in on BGRA keeps alpha and refuses other pixel types") {
   CHECK_THROWS_AS(burnIn(gray, {rect(0, 0, 5, 5)}, 1), std::invalid_argument);
 }
 
-TEST_CASE("ellipse rasterisation equals the per-pixel definition; local rasterisation equals the full one") {
+TEST_CASE("ellipse rasterisation equals the per-pixel definition, local rasterisation equals the full one") {
   cv::RNG rng(123);
   for (int round = 0; round < 300; ++round) {
     const int w = rng.uniform(20, 400), h = rng.uniform(20, 400);

@@ -56,7 +56,7 @@ TEST_CASE("a finding matches a dismissed region of the same kind, place and text
   CHECK(knownFinding(textFinding(104, 48, 190, 34, "MARTIN Paul"), {manual, dismissed}) == Known::New);
 }
 
-TEST_CASE("an undecodable code on pixels left visible as benign text is not new; elsewhere, or decodable, it is") {
+TEST_CASE("an undecodable code on pixels left visible as benign text is not new, elsewhere, or decodable, it is") {
   // The demo radiograph: a bold marker the first analysis read as benign text became a code-like blob after the
   // re-encode; the approval was blocked by it (gui test "a moderator logs in, opens the first post and approves it").
   const Region word = autoRegion({980, 1260, 70, 50}, "text", "G", State::Dismissed);
@@ -77,7 +77,7 @@ TEST_CASE("an undecodable code on pixels left visible as benign text is not new;
   CHECK(knownFinding(blob, {masked}) == Known::New);  // only what the moderator left visible
 }
 
-TEST_CASE("a re-reading inside a dismissed region is not new, whatever its text; one sticking out is") {
+TEST_CASE("a re-reading inside a dismissed region is not new, whatever its text, one sticking out is") {
   // The demo radiograph: after the re-encode, part of the benign "kV 65 mAs 7" line was read as "ITIAS /" (a name).
   const Region dismissed = autoRegion({12, 1259, 188, 62}, "text", "kV 65 mAs 7", State::Dismissed);
   CHECK(matchesRegion(textFinding(102, 1278, 82, 28, "ITIAS /"), dismissed));
@@ -136,7 +136,7 @@ TEST_CASE("residual check: a dismissed name is not raised again, a new one is") 
   CHECK(toJson(check)["dismissed_findings"] == check.dismissedFindings);
 }
 
-TEST_CASE("a field label left out of a PHI line's mask is a benign finding; the residual check does not raise it") {
+TEST_CASE("a field label left out of a PHI line's mask is a benign finding, the residual check does not raise it") {
   if (!test::modelsPresent()) {
     WARN("models missing (scripts/fetch-models.sh): field label test skipped");
     return;
@@ -173,7 +173,7 @@ TEST_CASE("a field label left out of a PHI line's mask is a benign finding; the 
   for (const auto& f : check.outside) FAIL_CHECK("raised " << f.finding.category << " '" << f.finding.text << "'");
 }
 
-TEST_CASE("a re-reading of a dismissed label with the mask's edge matches it; one that also shows the value does not") {
+TEST_CASE("a re-reading of a dismissed label with the mask's edge matches it, one that also shows the value does not") {
   const std::vector<Region> regions = {autoRegion({40, 60, 160, 40}, "text", "Prélevé le", State::Dismissed)};
   CHECK(knownFinding(textFinding(40, 58, 190, 44, "Prélevé h"), regions) == Known::Dismissed);
   CHECK(knownFinding(textFinding(40, 58, 380, 44, "Prélevé le 09/01/2023"), regions) == Known::New);
