@@ -12,7 +12,8 @@ cv::Mat withoutColouredGrid(const cv::Mat& bgr);
 // True when the ink of a grey crop of a text region (the minority class after an Otsu threshold) lies mostly (60 %) in
 // thin strokes: components longer along the region than the region is high that fill at most a fifth of their own
 // box. That is an ECG trace (each beat's P and T waves, cut from its QRS by the region's edge) that the text network
-// took for a line; letters are shorter than the line is high, and an underline fills its box.
+// took for a line; letters are shorter than the line is high, and an underline fills its box. Or pieces of a beat that
+// fill the region's height and a quarter of its length each, thin (letters are narrower in a line).
 bool looksLikeTrace(const cv::Mat& gray);
 
 }  // namespace medpics::detect
