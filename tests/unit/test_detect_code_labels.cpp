@@ -56,7 +56,8 @@ TEST_CASE("label area: a decoded code or undecoded bars, never a matrix-localise
   CHECK_FALSE(onCodeLabel({code("zxing-cpp", qr)}, {300, 250, 60, 10}));
 }
 
-TEST_CASE("label rule: to-check text and digits on a label are masked, PHI lines beside the code reach it", "[rules][codes]") {
+TEST_CASE("label rule: to-check text and digits on a label are masked, PHI lines beside the code reach it",
+          "[rules][codes]") {
   const std::vector<Finding> codes{code("bar-localiser", {1560, 455, 100, 55})};
   std::vector<Finding> findings{
       text("name", true, {1424, 460, 104, 24}),            // cut short before its last word: extended to the code

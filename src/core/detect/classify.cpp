@@ -205,8 +205,9 @@ class Collector {
       case Need::At: return w.find('@') != std::string_view::npos;
       case Need::Colon: return w.find(':') != std::string_view::npos;
       case Need::Institution: {
-        for (const char* word : {"CH", "AP", "pital", "Hospital", "Clinic", "Centre", "Institut", "Service", "Unit",
-                                 "unit", "Ward", "Cabinet", "Laboratoire", "Maternit", "EHPAD", "Infirmary", "Polyclinique"})
+        for (const char* word :
+             {"CH", "AP", "pital", "Hospital", "Clinic", "Centre", "Institut", "Service", "Unit", "unit", "Ward",
+              "Cabinet", "Laboratoire", "Maternit", "EHPAD", "Infirmary", "Polyclinique"})
           if (w.find(word) != std::string_view::npos) return true;
         return false;
       }
@@ -771,9 +772,9 @@ LineVerdict classifyLine(std::string_view original, float ocrConfidence) {
   // context rule decides (masked in the identity band and next to identity lines, to-check elsewhere)
   // (the label may hold a misread digit: "1D: 1553863/32" at 0.70 for a 41 px "ID: 1553863732" on an ultrasound)
   std::size_t digits = 0, longestGroup = 0;
-  const bool shortFirstWord =
-      tokens.size() >= 2 && tokens.front().raw.size() <= 3 &&
-      std::any_of(tokens.front().raw.begin(), tokens.front().raw.end(), [](unsigned char ch) { return std::isalpha(ch); });
+  const bool shortFirstWord = tokens.size() >= 2 && tokens.front().raw.size() <= 3 &&
+                              std::any_of(tokens.front().raw.begin(), tokens.front().raw.end(),
+                                          [](unsigned char ch) { return std::isalpha(ch); });
   const bool numbersOnly =
       !tokens.empty() && std::all_of(tokens.begin() + (shortFirstWord ? 1 : 0), tokens.end(), [&](const Token& t) {
         const bool number = !t.raw.empty() && t.raw.find_first_not_of("0123456789") == std::string::npos;

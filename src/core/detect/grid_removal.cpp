@@ -44,8 +44,7 @@ bool looksLikeTrace(const cv::Mat& gray) {
     if ((wide ? w : h) >= across && area <= 0.2 * double(w) * h) strokes += area;
     // a beat cut in pieces (a QRS complex and its T wave, apart by a pixel): as high as the region, thin, and wider
     // than a glyph is in a line (a quarter of the region's length; "= Hise" at 0.55 for a beat in a 93 x 70 px region)
-    if ((wide ? h : w) >= 0.85 * across && (wide ? w : h) >= 0.25 * along && area <= 0.3 * double(w) * h)
-      beats += area;
+    if ((wide ? h : w) >= 0.85 * across && (wide ? w : h) >= 0.25 * along && area <= 0.3 * double(w) * h) beats += area;
   }
   return ink > 0 && (strokes >= 0.6 * double(ink) || beats >= 0.9 * double(ink));
 }

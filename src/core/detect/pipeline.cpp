@@ -564,10 +564,11 @@ struct Pipeline::Impl {
       const LineInk ink{textGray, regions};
       for (std::size_t i = 0; i < regions.size(); ++i) {
         const bool network = regions[i].source.rfind("ppocr-db", 0) == 0;
-        const RegionRead read = network ? readNetworkRegion(textBgr, regions[i], lines[i], kind)
-                                : (regions[i].source == "block-row" ? readsAsIdentityRow(lines[i]) : readsAsText(lines[i]))
-                                    ? RegionRead::Text
-                                    : RegionRead::Unread;
+        const RegionRead read =
+            network ? readNetworkRegion(textBgr, regions[i], lines[i], kind)
+            : (regions[i].source == "block-row" ? readsAsIdentityRow(lines[i]) : readsAsText(lines[i]))
+                ? RegionRead::Text
+                : RegionRead::Unread;
         const bool keep = read == RegionRead::Text;
         if (timingEnabled())
           std::fprintf(stderr, "%s %s region %d,%d %dx%d: '%s' (%.2f)\n", keep ? "read" : "dropped",
@@ -624,8 +625,8 @@ struct Pipeline::Impl {
               !onCodeLabel(codeFindings, regions[i].box, true) &&
               !(inIdentityBand(regions[i].box, bgr.rows) && stackedInBlock(findings, outlined, true)))
             return false;  // tried again once more lines are masked
-          // (read as PHI, however poorly, it is masked as read: "Fioge Roi Nites, Mas" at 0.25, a name to the classifier,
-          // for an 8 px ward line in an ECG's header)
+          // (read as PHI, however poorly, it is masked as read: "Fioge Roi Nites, Mas" at 0.25, a name to the
+          // classifier, for an 8 px ward line in an ECG's header)
           if (!f.phi) {
             if (!readInPart) return true;  // read as something benign after all: the ordinary rules dropped it
             f.category = "other-text";     // what was read is not what is printed there
