@@ -200,13 +200,14 @@ std::pair<std::string, float> wordsWithin(const OcrLine& line, double from, doub
 // network's margins, and headers up to 30 px.
 constexpr float kSmallLineHeight = 60.f;
 
-// A line of the small-text pass (found on a full-resolution tile), line-shaped and of small print: not a patch of
-// texture, nor the traces of an ECG (regions 100-150 px tall that read as two letters, "HS LEE" at 0.30).
+// Line-shaped and of small print: not a patch of texture, nor the traces of an ECG (regions 100-150 px tall that read
+// as two letters, "HS LEE" at 0.30).
 bool smallLineShape(const TextRegion& region) {
   const float longSide = std::max(region.rect.size.width, region.rect.size.height);
   const float shortSide = std::min(region.rect.size.width, region.rect.size.height);
   return longSide >= 2.f * shortSide && shortSide <= kSmallLineHeight;
 }
+// A line of the small-text pass (found on a full-resolution tile) of that shape.
 bool isSmallTextLine(const TextRegion& region) { return region.source == "ppocr-db-fine" && smallLineShape(region); }
 
 // The grey image OCR read, and its lines.
