@@ -316,17 +316,20 @@ TEST_CASE("a date cut short by a tile (38/2023) is a date, ratios and ranges are
 // Seed 6607 (session 11): a 10 px birth date on a label read "14/11/1062" at 0.50 was declared benign (three numbers).
 // Seed 7717 (session 12): an 8 px birth date "08/02/1939" read "ete) Le : 60/02/1908" at 0.65, benign (day 60).
 // Two groups, one of them a month, then four digits, slashed, is a date whatever the day or year OCR read; with a year
-// of 19xx / 20xx, whatever the day and month (seed 9787, session 22: an 8 px "Examen du 28/10/2026" read "28/15/2026").
+// of 19xx / 20xx, whatever the day and month (seed 9787, session 22: an 8 px "Examen du 28/10/2026" read "28/15/2026"),
+// and with a day and a year one digit off 19xx / 20xx (seed 5839, session 27: a 9 px "Né(e) le : 19/12/1979" read
+// "me(e) le : 19/22/2979" at 0.68, declared benign).
 TEST_CASE("a slashed date with a misread year or day (14/11/1062, 60/02/1908) is a date, ratios and lab ranges are not",
           "[rules]") {
   for (const char* text :
-       {"14/11/1062", "31/01/7985", "Né le 3/12/1O62 ", "ete) Le : 60/02/1908", "45/12/2024", "Examen du 28/15/2026"}) {
+       {"14/11/1062", "31/01/7985", "Né le 3/12/1O62 ", "ete) Le : 60/02/1908", "45/12/2024", "Examen du 28/15/2026",
+        "me(e) le : 19/22/2979", "19/22/2979"}) {
     INFO(text);
     const LineVerdict v = classifyLine(text, 0.5f);
     CHECK(v.phi);
     CHECK(v.category == "date");
   }
-  for (const char* text : {"380/410 ms", "13.5-17.5 g/dL", "45/72/3024", "120/80/60", "QT/QTc 380/410 ms"}) {
+  for (const char* text : {"380/410 ms", "13.5-17.5 g/dL", "45/72/3024", "120/80/60", "QT/QTc 380/410 ms", "32/45/2979"}) {
     INFO(text);
     CHECK_FALSE(classifyLine(text, 0.9f).category == "date");
   }

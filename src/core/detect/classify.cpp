@@ -360,11 +360,16 @@ void dateRules(Collector& c) {
   // "60/02/1908" for 08/02/1939 at 0.65, "15/06/022" for 15/06/2024 with a digit lost): two groups of one or two
   // digits, one of them a month, then three or four digits.
   // Ratios and ranges have two groups, not three; nothing else clinical prints d/d/dddd. With a year of 19xx / 20xx
-  // neither group need be a month ("28/15/2026" for 28/10/2026, an 8 px exam date read at 0.89)
+  // neither group need be a month ("28/15/2026" for 28/10/2026, an 8 px exam date read at 0.89), nor when one digit of
+  // the century is misread as well ("19/22/2979" for a 9 px birth date 19/12/1979 at 0.68)
   static const std::regex slashed(R"((^|[^\d/])((\d{1,2})\s?/\s?(\d{1,2})\s?/\s?(\d{3,4}))(?![\d/]))", kCase);
   c.addAll(slashed, 2, "date", 0.6f, "date-misread", [](const std::smatch& m) {
-    const int a = std::stoi(m[3].str()), b = std::stoi(m[4].str()), year = std::stoi(m[5].str());
-    return (a >= 1 && a <= 12) || (b >= 1 && b <= 12) || (year >= 1900 && year <= 2099);
+    const int a = std::stoi(m[3].str()), b = std::stoi(m[4].str());
+    const std::string year = m[5].str();
+    const auto centuryOff = [&](const char* century) { return (year[0] != century[0]) + (year[1] != century[1]); };
+    const bool yearLike = year.size() == 4 && (centuryOff("19") <= 1 || centuryOff("20") <= 1);
+    const int y = std::stoi(year);
+    return (a >= 1 && a <= 12) || (b >= 1 && b <= 12) || (y >= 1900 && y <= 2099) || (yearLike && a >= 1 && a <= 31);
   });
   c.addAll(textFr, 1, "date", 0.95f, "date-text-fr");
   c.addAll(textEn1, 1, "date", 0.95f, "date-text-en");

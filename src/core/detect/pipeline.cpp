@@ -275,8 +275,13 @@ std::vector<Finding> textFindings(const TextRegion& whole, const OcrLine& line, 
       // (reach measured in its own heights is shorter), thinner strokes and wider gaps (the hyphen of a 12 px
       // "DUMONT-ROCHÉ" at the top edge of an ECG, seen 8 px high): twice the reach, gaps up to 0.7 line heights
       const bool cutByEdge = whole.box.y <= 0 || whole.box.br().y >= imageSize.height;
-      const int reach = int(std::ceil((cutByEdge ? 8 : 4) * std::min(whole.rect.size.width, whole.rect.size.height)));
-      followLineInk(value, grow, ink->gray, ink->lines, reach, cutByEdge ? 0.7 : 0.35);
+      // in the header and footer bands a small line's outline may stop a word or more short ("Métec" of a 12 px
+      // "Médecine interne, CHU de Lyon Sud" on an inverted ECG's grid, the rest outlined by nothing): the mask goes
+      // on word by word (gaps up to 1.2 line heights, as a missed block row is followed) to the next line of its row
+      const bool band = isSmallTextLine(whole) && inIdentityBand(whole.box, imageSize.height);
+      const float h = std::min(whole.rect.size.width, whole.rect.size.height);
+      const int reach = int(std::ceil((band ? 40 : cutByEdge ? 8 : 4) * h));
+      followLineInk(value, grow, ink->gray, ink->lines, reach, band ? 1.2 : cutByEdge ? 0.7 : 0.35);
     }
     placeTextFinding(p, whole, value, imageSize, endsOfLine);
     out.push_back(std::move(p));

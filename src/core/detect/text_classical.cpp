@@ -1,6 +1,7 @@
 // Classical text-line localiser (complements the network on radiograph annotations in either polarity and tiny print):
 // morphological gradient -> Otsu -> horizontal closing -> components, kept when they look like a row of glyphs.
 #include "medpics/detect/text_regions.hpp"
+#include "medpics/detect/text_context.hpp"
 
 #include <opencv2/imgproc.hpp>
 
@@ -225,7 +226,14 @@ std::vector<cv::Rect> smallTextRows(const cv::Mat& bgr, const std::vector<TextRe
       const cv::Rect box(x, y, cw, ch);
       cv::Mat edges = bin(box) & (labels(box) == i), horizontal, vertical, parts, partLabels, partStats, partCentroids;
       cv::morphologyEx(edges, horizontal, cv::MORPH_OPEN, cv::getStructuringElement(cv::MORPH_RECT, {30, 1}));
-      if (!grid && !framed(horizontal)) continue;  // an ECG trace's baseline and spikes are long strokes, no frame
+      // an ECG trace's baseline and spikes are long strokes, no frame; in the header or footer band the grid's darker
+      // lines that the grid removal leaves tie a block of small print to each other without framing it (a 9 px
+      // header of four lines on a 3809 x 2693 ECG, joined to a rule on its left at the working scale)
+      const cv::Rect fullBox(int(x / w), int(y / w), int(cw / w), int(ch / w));
+      if (!grid && !framed(horizontal)) {
+        if (!inIdentityBand(fullBox, bgr.rows)) continue;
+        consider(x, y, cw, ch, true);
+      }
       cv::morphologyEx(edges, vertical, cv::MORPH_OPEN, cv::getStructuringElement(cv::MORPH_RECT, {1, 30}));
       edges &= ~(horizontal | vertical);
       cv::morphologyEx(edges, parts, cv::MORPH_CLOSE, cv::getStructuringElement(cv::MORPH_RECT, {5, 1}));

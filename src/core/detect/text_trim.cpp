@@ -196,12 +196,15 @@ LineExtent phiExtent(const OcrLine& line, const std::vector<TextSpan>& spans) {
   // the date on a sticker beside it); a function word before the value stays with it ("CHU de ...")
   std::size_t firstSpan = line.text.size();
   for (const auto& s : spans) firstSpan = std::min(firstSpan, s.begin);
-  // (never a word a person may be called, "PETIT Jean" with the first name alone in a span, nor one in capitals)
+  // (never a word a person may be called, "PETIT Jean" with the first name alone in a span, nor one in capitals; nor a
+  // function word, which the lexicon counts as vocabulary too: "au de Len Sud" for a 46 px "CHU de Lyon Sud" on a
+  // wristband left "CHU" unmasked)
   auto headingWord = [&](const OcrWord& w) {
     const std::string_view raw = text(w);
     const std::string folded = foldAccents(raw);
     const bool capitals = std::count_if(raw.begin(), raw.end(), [](char ch) { return ch >= 'A' && ch <= 'Z'; }) >= 2;
-    return vocabularyWord(raw) && !capitals && !isCommonSurname(folded) && !isCommonFirstName(folded);
+    return vocabularyWord(raw) && !capitals && !isFunctionWord(folded) && !isCommonSurname(folded) &&
+           !isCommonFirstName(folded);
   };
   std::size_t lead = 0, lastVocabulary = 0;
   while (cut == words.size() && lead < words.size() && words[lead].end <= firstSpan &&
