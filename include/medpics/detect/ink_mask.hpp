@@ -11,4 +11,8 @@ cv::Mat inkMask(const cv::Mat& gray);
 // q35 or light grey on white, shows 30 or more; the faint streaks of a scanner's or a rotation's edge show under 10.
 double inkContrast(const cv::Mat& gray);
 
+// True when most ink shapes of `gray` that cross the middle row of `line` (an upright box in it) are at most
+// `maxHeight` high: print of the line's own size, not larger print of which an outline caught a strip or a speck.
+bool inkOfHeight(const cv::Mat& gray, const cv::Rect& line, int maxHeight);
+
 }  // namespace medpics::detect

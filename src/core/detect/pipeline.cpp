@@ -210,6 +210,12 @@ bool smallLineShape(const TextRegion& region) {
 // A line of the small-text pass (found on a full-resolution tile) of that shape.
 bool isSmallTextLine(const TextRegion& region) { return region.source == "ppocr-db-fine" && smallLineShape(region); }
 
+int alnumCount(const std::string& text) {
+  int alnum = 0;
+  for (unsigned char c : text) alnum += (std::isalnum(c) || c >= 0x80) ? 1 : 0;
+  return alnum;
+}
+
 // The grey image OCR read, and its lines.
 struct LineInk {
   const cv::Mat& gray;
@@ -276,12 +282,28 @@ std::vector<Finding> textFindings(const TextRegion& whole, const OcrLine& line, 
       // "DUMONT-ROCHÉ" at the top edge of an ECG, seen 8 px high): twice the reach, gaps up to 0.7 line heights
       const bool cutByEdge = whole.box.y <= 0 || whole.box.br().y >= imageSize.height;
       // in the header and footer bands a small line's outline may stop a word or more short ("Métec" of a 12 px
-      // "Médecine interne, CHU de Lyon Sud" on an inverted ECG's grid, the rest outlined by nothing): the mask goes
-      // on word by word (gaps up to 1.2 line heights, as a missed block row is followed) to the next line of its row
-      const bool band = isSmallTextLine(whole) && inIdentityBand(whole.box, imageSize.height);
+      // "Médecine interne, CHU de Lyon Sud" on an inverted ECG's grid, the rest outlined by nothing): its mask goes on
+      // to the right word by word (gaps up to 1.2 line heights, as a missed block row is followed) to the next line
+      // of its row. Print up to 13 px only (outlines up to 24 px high) whose glyphs are as high as the outline: a
+      // strip or a speck outlined on larger print (47-50 px header lines of an ECG) would run into the next row
       const float h = std::min(whole.rect.size.width, whole.rect.size.height);
-      const int reach = int(std::ceil((band ? 40 : cutByEdge ? 8 : 4) * h));
-      followLineInk(value, grow, ink->gray, ink->lines, reach, band ? 1.2 : cutByEdge ? 0.7 : 0.35);
+      const bool band = isSmallTextLine(whole) && h <= 24.f && grow[1] && alnumCount(line.text) >= 3 &&
+                        inIdentityBand(whole.box, imageSize.height) &&
+                        inkOfHeight(ink->gray, whole.box, int(std::ceil(1.5f * h)));
+      // (along the outline's own slope, which a short outline gives poorly: a mask that would climb or fall by more
+      // than half a line height is not grown, "100 Bers", 46 px of a 7 px address line outlined 2.9 degrees off,
+      // ran onto the line above it and hid it from the unread-line rule)
+      if (band) {
+        TextRegion followed = value;
+        std::array<bool, 2> right = {false, true};
+        followLineInk(followed, right, ink->gray, ink->lines, int(std::ceil(40 * h)), 1.2);
+        if (followed.box.height <= value.box.height + 0.5f * h) {
+          value = followed;
+          grow[1] = false;
+        }
+      }
+      const int reach = int(std::ceil((cutByEdge ? 8 : 4) * h));
+      followLineInk(value, grow, ink->gray, ink->lines, reach, cutByEdge ? 0.7 : 0.35);
     }
     placeTextFinding(p, whole, value, imageSize, endsOfLine);
     out.push_back(std::move(p));
@@ -304,12 +326,6 @@ std::vector<Finding> textFindings(const TextRegion& whole, const OcrLine& line, 
     into->push_back(std::move(part));
   }
   return out;
-}
-
-int alnumCount(const std::string& text) {
-  int alnum = 0;
-  for (unsigned char c : text) alnum += (std::isalnum(c) || c >= 0x80) ? 1 : 0;
-  return alnum;
 }
 
 // A reading that explains little of its line: fewer letters and digits than a quarter of what the line holds (a glyph's

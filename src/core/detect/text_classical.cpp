@@ -178,7 +178,8 @@ std::vector<cv::Rect> smallTextRows(const cv::Mat& bgr, const std::vector<TextRe
   // A component (working pixels) that may be a row: kept when its crop at full resolution holds glyphs that found
   // lines do not already resolve. `smallPrint`: only a line or a block of lines of print up to 13 px (a part of a
   // sparse component: the large header lines of an ECG's panel, whose grid makes small shapes, are not refined).
-  const auto consider = [&](int x, int y, int cw, int ch, bool smallPrint) {
+  // `block`: only a block of two rows or more of such print.
+  const auto consider = [&](int x, int y, int cw, int ch, bool smallPrint, bool block = false) {
     const int pad = int(std::ceil(2 / w));
     const cv::Rect row =
         cv::Rect(int(x / w) - pad, int(y / w) - pad, int(std::ceil(cw / w)) + 2 * pad, int(std::ceil(ch / w)) + 2 * pad) &
@@ -191,7 +192,7 @@ std::vector<cv::Rect> smallTextRows(const cv::Mat& bgr, const std::vector<TextRe
     cv::cvtColor(bgr(row), crop, cv::COLOR_BGR2GRAY);
     const int glyphH = smallGlyphHeight(crop);
     if (glyphH == 0) return;
-    if (smallPrint && (glyphH > 13 || (row.height > 3 * glyphH && !holdsRowsOf(crop, glyphH)))) return;
+    if (smallPrint && (glyphH > 13 || ((block || row.height > 3 * glyphH) && !holdsRowsOf(crop, glyphH)))) return;
     // resolved: found lines cover most of the row and are lines of these glyphs, not several rows merged
     int covered = 0;
     for (const auto& r : found) {
@@ -228,11 +229,14 @@ std::vector<cv::Rect> smallTextRows(const cv::Mat& bgr, const std::vector<TextRe
       cv::morphologyEx(edges, horizontal, cv::MORPH_OPEN, cv::getStructuringElement(cv::MORPH_RECT, {30, 1}));
       // an ECG trace's baseline and spikes are long strokes, no frame; in the header or footer band the grid's darker
       // lines that the grid removal leaves tie a block of small print to each other without framing it (a 9 px
-      // header of four lines on a 3809 x 2693 ECG, joined to a rule on its left at the working scale)
+      // header of four lines on a 3809 x 2693 ECG, joined to a rule on its left at the working scale): such a shape,
+      // 150 x 20 px or more, is a row to refine when it holds two rows or more of print up to 13 px (specks between
+      // the 50 px lines of another ECG's header made rows whose tiles cut those lines)
       const cv::Rect fullBox(int(x / w), int(y / w), int(cw / w), int(ch / w));
       if (!grid && !framed(horizontal)) {
-        if (!inIdentityBand(fullBox, bgr.rows)) continue;
-        consider(x, y, cw, ch, true);
+        if (inIdentityBand(fullBox, bgr.rows) && fullBox.width >= 150 && fullBox.height >= 20)
+          consider(x, y, cw, ch, true, true);
+        continue;
       }
       cv::morphologyEx(edges, vertical, cv::MORPH_OPEN, cv::getStructuringElement(cv::MORPH_RECT, {1, 30}));
       edges &= ~(horizontal | vertical);
