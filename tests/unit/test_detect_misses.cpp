@@ -635,9 +635,10 @@ TEST_CASE("miss (fresh seeds of session 26): a sticker's name boxed with its edg
     checkCorpusMiss(c);
 }
 
-TEST_CASE("miss (seeds of session 26's last run): an ECG header tied to the grid, a ward line outlined in part, a "
-          "misread century, a hospital read as a particle name",
-          "[misses][pipeline]") {
+TEST_CASE(
+    "miss (seeds of session 26's last run): an ECG header tied to the grid, a ward line outlined in part, a "
+    "misread century, a hospital read as a particle name",
+    "[misses][pipeline]") {
   MODELS_OR_SKIP();
   using Case = CorpusMiss;
   for (const Case& c : {

@@ -321,15 +321,15 @@ TEST_CASE("a date cut short by a tile (38/2023) is a date, ratios and ranges are
 // "me(e) le : 19/22/2979" at 0.68, declared benign).
 TEST_CASE("a slashed date with a misread year or day (14/11/1062, 60/02/1908) is a date, ratios and lab ranges are not",
           "[rules]") {
-  for (const char* text :
-       {"14/11/1062", "31/01/7985", "Né le 3/12/1O62 ", "ete) Le : 60/02/1908", "45/12/2024", "Examen du 28/15/2026",
-        "me(e) le : 19/22/2979", "19/22/2979"}) {
+  for (const char* text : {"14/11/1062", "31/01/7985", "Né le 3/12/1O62 ", "ete) Le : 60/02/1908", "45/12/2024",
+                           "Examen du 28/15/2026", "me(e) le : 19/22/2979", "19/22/2979"}) {
     INFO(text);
     const LineVerdict v = classifyLine(text, 0.5f);
     CHECK(v.phi);
     CHECK(v.category == "date");
   }
-  for (const char* text : {"380/410 ms", "13.5-17.5 g/dL", "45/72/3024", "120/80/60", "QT/QTc 380/410 ms", "32/45/2979"}) {
+  for (const char* text :
+       {"380/410 ms", "13.5-17.5 g/dL", "45/72/3024", "120/80/60", "QT/QTc 380/410 ms", "32/45/2979"}) {
     INFO(text);
     CHECK_FALSE(classifyLine(text, 0.9f).category == "date");
   }
