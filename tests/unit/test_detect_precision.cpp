@@ -523,3 +523,16 @@ TEST_CASE("ink contrast: faint edge streaks are not print, small blurred print a
   CHECK(inkContrast(light) > 30);
   CHECK(inkContrast(cv::Mat(10, 10, CV_8U, cv::Scalar(128))) == 0);
 }
+
+// Session 27: a band line's mask follows words along its row only over print of its own size; a speck or a strip
+// outlined on 47-50 px header print ('¢', '7 q' on two ECGs) ran into the measurement line under it.
+TEST_CASE("ink of a line's height: small print is, a strip of large print is not", "[rules]") {
+  cv::Mat page(200, 600, CV_8U, cv::Scalar(250));
+  cv::putText(page, "Medecine interne, CHU", {10, 40}, cv::FONT_HERSHEY_SIMPLEX, 0.4, cv::Scalar(20), 1, cv::LINE_AA);
+  const cv::Rect smallLine(8, 29, 170, 14);  // the outline of that 10 px line
+  CHECK(inkOfHeight(page, smallLine, 21));
+  cv::putText(page, "HOPITAL", {10, 160}, cv::FONT_HERSHEY_SIMPLEX, 2.0, cv::Scalar(20), 4, cv::LINE_AA);
+  const cv::Rect strip(10, 128, 250, 14);  // a 14 px strip across the middle of that 45 px print
+  CHECK_FALSE(inkOfHeight(page, strip, 21));
+  CHECK_FALSE(inkOfHeight(page, cv::Rect(400, 60, 100, 14), 21));  // no ink at all
+}
