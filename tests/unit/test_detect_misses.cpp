@@ -657,6 +657,27 @@ TEST_CASE(
     checkCorpusMiss(c);
 }
 
+TEST_CASE("miss (fresh seeds of sessions 27-28): bars read as strokes, a digit for a capital, a sliver of a name",
+          "[misses][pipeline]") {
+  MODELS_OR_SKIP();
+  using Case = CorpusMiss;
+  for (const Case& c : {
+           // a blurred 68 x 55 px UPC-E turned 3 degrees on a lab report's sticker, not decoded: its bars read
+           // "== ll" (what OCR makes of the lead "II"), benign text that took the unreadable-code box for text (0 %)
+           Case{"blurred UPC-E on a sticker read as strokes", synth::ImageKind::LabReport, 3623, 17, 2239, 2985, 61,
+                "barcode"},
+           // an 8 px "CHU de Bordeaux" in a radiograph's corner read "de 3ordesux" at 0.53: "3ordesux" was a measure
+           // (a number and a unit of seven letters), the line benign (6 % covered)
+           Case{"8 px hospital line with its capital read as a digit", synth::ImageKind::RadiographDark, 1433, 16, 1864,
+                2330, 53},
+           // a bold 9 px "André, Anne-Sophie" on a sticker turned 3 degrees: the fine pass outlined a 30 x 5 px sliver
+           // of its row and nothing else, the row was never read (89 % covered by the lines around it)
+           Case{"sticker name of which the fine pass outlined a sliver", synth::ImageKind::LabReport, 4793, 9, 2548,
+                3397, 66},
+       })
+    checkCorpusMiss(c);
+}
+
 TEST_CASE("benign: the margins of a turned wristband's large lines leave the label over them visible",
           "[misses][pipeline]") {
   MODELS_OR_SKIP();

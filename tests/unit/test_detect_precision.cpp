@@ -411,6 +411,11 @@ TEST_CASE("an undecodable square blob that OCR reads as a benign word is not a c
   CHECK_FALSE(unreadableCodeIsText(wide, title));
   wide.box = Box{1087, 378, 480, 104};  // the same text over a narrower box: 83 %, no bare band as wide
   CHECK(unreadableCodeIsText(wide, title));
+  // bars OCR read as strokes ("== ll": "ll" alone is the lead "II") are the code, not text over it
+  const std::vector<Finding> strokes = {medpics::test::textFinding(90, 95, 90, 50, "== ll", "benign", false)};
+  CHECK_FALSE(unreadableCodeIsText(code, strokes));
+  const std::vector<Finding> lead = {medpics::test::textFinding(90, 95, 90, 50, "ll", "benign", false)};
+  CHECK(unreadableCodeIsText(code, lead));
   code.category = "datamatrix";
   CHECK_FALSE(unreadableCodeIsText(code, benignWord));
 }

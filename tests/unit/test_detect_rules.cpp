@@ -72,6 +72,11 @@ TEST_CASE("benign clinical vocabulary stays visible", "[rules]") {
   CHECK_FALSE(classifyLine("sFC92bpm PR160ms QRS 90 ms SUBTE ee ms", 0.8f).phi);
   CHECK(classifyLine("QRS 90 ms DUPONT Jean", 0.8f).phi);
   CHECK(classifyLine("Ms Smith", 0.8f).phi);
+  // a number glued to a unit is a measure ("78µmol", "45mmHg"); to a word of five letters or more that is no
+  // vocabulary, a capital misread as a digit ("3ordesux" for "Bordeaux", "8ERNARD" for "BERNARD")
+  CHECK(classifyLine("45mmHg", 0.8f).category == "benign");
+  CHECK(classifyLine("de 3ordesux", 0.53f).phi);
+  CHECK(classifyLine("8ERNARD", 0.8f).phi);
   // mostly vocabulary with an unknown word: uncertain (the context rule decides), not a plain mask
   CHECK_FALSE(classifyLine("Filtre 0,05-150 Hz Axe QRS 12° Rythme sinusas", 0.8f).phi);   // "sinusal" misread
   CHECK_FALSE(classifyLine("Filtre 0,05-150 Hz Axe QRS 12° Rythme bizarre", 0.8f).phi);   // no word a person is called

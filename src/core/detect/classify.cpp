@@ -512,12 +512,20 @@ void nameRules(std::string_view text, Collector& c) {
 }
 
 // Numbers with units, prices, ranges: "13.2", "78µmol", "1,73m²", "12€", "3.5-5.0", "10^9".
+// (a unit of five letters or more without a sign is a known word, "3jours": "3ordesux" is "Bordeaux" with its B read
+// as a digit, on an 8 px address line of a radiograph's corner, not a measure)
 bool measureToken(const std::string& raw) {
   static const std::regex measure(
       "^\\d{1,6}(?:[.,]\\d+)?(?:-\\d{1,6}(?:[.,]\\d+)?)?(?:(?:[a-zA-Z%/"
       "^]|\xC2\xB5|\xC2\xB2|\xC2\xB3|\xC2\xB0|\xE2\x82\xAC){0,8}\\d?)?$",
       kCase);
-  return std::regex_match(raw, measure);
+  if (!std::regex_match(raw, measure)) return false;
+  const std::size_t unitStart = raw.find_first_not_of("0123456789.,-");
+  if (unitStart == std::string::npos) return true;
+  const std::string unit = raw.substr(unitStart);
+  const bool lettersOnly =
+      std::all_of(unit.begin(), unit.end(), [](char ch) { return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z'); });
+  return !lettersOnly || unit.size() < 5 || isBenignWord(foldAccents(unit));
 }
 
 // A benign word followed by its value without a space: "PR160", "QRS90", "FC78".

@@ -5,6 +5,7 @@
 #include "medpics/detect/codes_linear.hpp"
 #include "medpics/detect/codes_stacked.hpp"
 #include "medpics/detect/ink_mask.hpp"
+#include "medpics/detect/lexicon.hpp"
 
 #include <ZXing/ReadBarcode.h>
 #include <opencv2/imgproc.hpp>
@@ -13,6 +14,7 @@
 #include <cmath>
 #include <initializer_list>
 #include <optional>
+#include <string_view>
 
 namespace medpics::detect {
 namespace {
@@ -604,6 +606,23 @@ bool looksLikeTextBlock(const cv::Mat& gray) {
   return pieces >= 2;
 }
 
+namespace {
+
+// True when OCR read nothing but strokes ("== ll", "|l1|"): the reading of bars, which covers no code (a 68 x 55 px
+// UPC-E turned 3 degrees on a lab report's sticker read "== ll", "ll" being the usual misreading of the lead "II");
+// an ECG lead name alone is a label, not bars.
+bool readsAsStrokes(const std::string& text) {
+  std::size_t strokes = 0;
+  for (const char ch : text) {
+    if (ch == ' ') continue;
+    if (std::string_view("|lI1!i=-_[]").find(ch) == std::string_view::npos) return false;
+    ++strokes;
+  }
+  return strokes > 0 && !isEcgLeadVariant(text);
+}
+
+}  // namespace
+
 bool unreadableCodeIsText(const Finding& code, const std::vector<Finding>& findings) {
   if (code.category != "unreadable-code" || !code.box || code.box->area() <= 0) return false;
   const cv::Rect c(code.box->x, code.box->y, code.box->w, code.box->h);
@@ -613,6 +632,7 @@ bool unreadableCodeIsText(const Finding& code, const std::vector<Finding>& findi
     // benign vocabulary, or a vocabulary line read with errors ("MI Le Ts 0,4"); never other uncertain text (a code
     // read by OCR is garbage, and garbage is to-check mid-page)
     if (t.category != "benign" && !(t.category == "to-check" && classifyLine(t.text, 0.4f).vocabulary)) continue;
+    if (readsAsStrokes(t.text)) continue;
     const cv::Rect common = cv::Rect(t.box->x, t.box->y, t.box->w, t.box->h) & c;
     if (common.area() > 0) covered(common - c.tl()).setTo(255);
   }
