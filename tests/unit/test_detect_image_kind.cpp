@@ -130,6 +130,17 @@ TEST_CASE("a small ECG whose grid JPEG blurred is an ECG, not a skin photo", "[i
   skin.pageSaturation = 51;
   skin.skin = 0.97;
   CHECK(detect::classifyImageKind(skin) != ImageKind::Ecg);
+  // nor a pink close-up whose texture looks periodic (9281 image 22: pink paper 0.43, grid 0.51, page saturation 54):
+  // as an ECG, its tattoo was never looked for
+  std::string closeUp;
+  test::corpusImage(synth::ImageKind::SkinTattoo, 9281, 22, 3342, 2506, 70, &closeUp);
+  const cv::Mat decoded = cv::imdecode(std::vector<uchar>(closeUp.begin(), closeUp.end()), cv::IMREAD_COLOR);
+  cv::Mat working;  // the pipeline measures the kind on a 2048 px copy
+  cv::resize(decoded, working, {}, 2048.0 / 3342, 2048.0 / 3342, cv::INTER_AREA);
+  const auto c = detect::measureImageKind(working);
+  INFO("pink " << c.pinkPaper << " grid " << c.gridPeriodicity << " page-sat " << c.pageSaturation);
+  CHECK(c.gridPeriodicity > 0.5);
+  CHECK(detect::classifyImageKind(c) == ImageKind::Photo);  // refined into a skin or person photo by the pipeline
 }
 
 TEST_CASE("gating: tattoo heuristic only on skin, faces on non-photos only with strong evidence", "[image-kind]") {

@@ -674,6 +674,14 @@ TEST_CASE("miss (fresh seeds of sessions 27-28): bars read as strokes, a digit f
            // of its row and nothing else, the row was never read (89 % covered by the lines around it)
            Case{"sticker name of which the fine pass outlined a sliver", synth::ImageKind::LabReport, 4793, 9, 2548,
                 3397, 66},
+           // an 8 px "Examen du 20/04/2025" in a radiograph's footer read "Examen a AUS" at 0.48: a vocabulary line
+           // with errors ("Examen" its only word of substance), shown to check instead of masked (0 %)
+           Case{"8 px exam date line read as its label and garbage", synth::ImageKind::RadiographLight, 1451, 21, 2668,
+                3335, 54},
+           // a tattoo "Élodie" in a heart on a pink skin close-up whose texture looked periodic: taken for an ECG
+           // (page saturation 54, ECG paper 26-43), the tattoo heuristic never ran (0 %)
+           Case{"tattoo on a pink close-up taken for an ECG", synth::ImageKind::SkinTattoo, 9281, 22, 3342, 2506, 70,
+                "tattoo"},
        })
     checkCorpusMiss(c);
 }

@@ -149,6 +149,9 @@ TEST_CASE("a misread line stacked flush on a PHI line of the header stays masked
       medpics::test::textFinding(1931, 95, 86, 23, "Dermatologie", "other-text", true, 0.35f)};
   const cv::Rect hospital(1888, 84, 121, 18);
   CHECK(stackedInBlock(wardLine, hospital, true));
+  // the outline the pipeline tests, margins included (28 px high over the ward's 23 px: they overlap by 12 px)
+  CHECK(stackedInBlock(wardLine, cv::Rect(1872, 79, 148, 28), true));
+  CHECK_FALSE(stackedInBlock(wardLine, cv::Rect(1872, 90, 148, 28), true));  // the ward's own row
   CHECK_FALSE(stackedInBlock(wardLine, hospital, false));
   CHECK_FALSE(stackedInBlock(wardLine, hospital + cv::Point(-300, 0), true));  // not flush
   CHECK_FALSE(stackedInBlock(wardLine, hospital + cv::Point(0, -40), true));   // a row apart

@@ -77,6 +77,10 @@ TEST_CASE("benign clinical vocabulary stays visible", "[rules]") {
   CHECK(classifyLine("45mmHg", 0.8f).category == "benign");
   CHECK(classifyLine("de 3ordesux", 0.53f).phi);
   CHECK(classifyLine("8ERNARD", 0.8f).phi);
+  // a field label is no vocabulary of substance: what follows it, read as garbage, is its value
+  CHECK(classifyLine("Filtre 0,05-150 Hz Axe QRS 12° Rythme bizarre", 0.55f).vocabulary);
+  CHECK_FALSE(classifyLine("Examen a AUS", 0.48f).vocabulary);
+  CHECK(classifyLine("Examen a AUS", 0.48f).uncertain);
   // mostly vocabulary with an unknown word: uncertain (the context rule decides), not a plain mask
   CHECK_FALSE(classifyLine("Filtre 0,05-150 Hz Axe QRS 12° Rythme sinusas", 0.8f).phi);   // "sinusal" misread
   CHECK_FALSE(classifyLine("Filtre 0,05-150 Hz Axe QRS 12° Rythme bizarre", 0.8f).phi);   // no word a person is called

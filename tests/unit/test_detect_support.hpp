@@ -1,5 +1,6 @@
 // Helpers shared by the detection unit tests: rendered text images, encoding, model presence.
 #pragma once
+#include "medpics/demo/corpus.hpp"
 #include "medpics/demo/generator.hpp"
 #include "medpics/demo/types.hpp"
 #include "medpics/detect/evaluation.hpp"
@@ -11,6 +12,7 @@
 #include <opencv2/imgproc.hpp>
 
 #include <cmath>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -30,14 +32,16 @@ inline cv::Mat renderLines(const std::vector<std::string>& lines, int glyphPx, b
   return img;
 }
 
-// The image `index` of `medpics corpus --seed corpusSeed`, for the kinds that rotate their own sheet (lab report, ECG,
-// wristband, ultrasound): the corpus adds only its JPEG pass, at the quality it drew.
+// The image `index` of `medpics corpus --seed corpusSeed` before its JPEG pass, turned as the corpus turned it; its
+// kind and size are those the corpus drew (a test naming others is wrong: std::logic_error).
 inline synth::SynthImage corpusImage(synth::ImageKind kind, std::uint64_t corpusSeed, int index, int w, int h) {
-  synth::GenerateOptions g;
-  g.width = w;
-  g.height = h;
-  g.hard = true;
-  return synth::generate(kind, corpusSeed * 100003ull + std::uint64_t(index), g);
+  detect::CorpusOptions o;
+  o.seed = corpusSeed;
+  o.count = index + 1;
+  const detect::CorpusDraw d = detect::corpusDraws(o).back();
+  if (d.kind != kind || d.width != w || d.height != h)
+    throw std::logic_error("not image " + std::to_string(index) + " of corpus seed " + std::to_string(corpusSeed));
+  return detect::corpusImage(o, d, index);
 }
 
 // The same image after the corpus' JPEG pass at `quality` (the "jpeg_quality" of its ground truth), as JPEG bytes

@@ -36,7 +36,7 @@ inline constexpr float kAnchorConfidence = 0.4f;
 inline constexpr float kUnreadableAnchorConfidence = 0.3f;
 
 // True when `box` is the next row of a masked text line of an identity block: the same size (box heights within 30 %),
-// directly above or under it (rows overlapping by under half a line, apart by under half a line) and flush with it on
+// directly above or under it (centres half a line apart or more, apart by under half a line) and flush with it on
 // the left or the right (within a line height). The line must be PHI read with confidence (a category other than
 // "other-text", kAnchorConfidence or more) unless `anyMasked`: any masked text line then (an unknown ward name
 // "Dermatologie" masked by default). A misread ward under its hospital ("N@ardiologie, unité 3B", a vocabulary line

@@ -49,34 +49,55 @@ void rotate(synth::SynthImage& img, double degrees) {
 
 }  // namespace
 
-int writeCorpus(const std::string& directory, const CorpusOptions& o, const std::function<void(int)>& progress) {
-  std::filesystem::create_directories(directory);
+std::vector<CorpusDraw> corpusDraws(const CorpusOptions& o) {
   synth::Rng rng(o.seed * 7919ull + 17);
-  int written = 0;
+  std::vector<CorpusDraw> draws;
   for (int i = 0; i < o.count; ++i) {
+    CorpusDraw d;
     const std::size_t kinds = std::size(kPostKinds) - (o.hard ? 0 : 1);  // the easy corpus has no ultrasound
-    const synth::ImageKind kind = kPostKinds[std::size_t(i) % kinds];
+    d.kind = kPostKinds[std::size_t(i) % kinds];
     const double mp = rng.real(o.minMegapixels, o.maxMegapixels);
-    const double aspect = aspectOf(kind);
-    synth::GenerateOptions g;
-    g.width = int(std::sqrt(mp * 1e6 * aspect));
-    g.height = int(g.width / aspect);
-    g.hard = o.hard;
-    synth::SynthImage img = synth::generate(kind, o.seed * 100003ull + std::uint64_t(i), g);
-    if (img.pixels.empty()) continue;
+    const double aspect = aspectOf(d.kind);
+    d.width = int(std::sqrt(mp * 1e6 * aspect));
+    d.height = int(d.width / aspect);
     // the lab report, ECG, wristband and ultrasound generators rotate their own sheet / band in the hard corpus
-    const bool rotatesItself = kind == synth::ImageKind::LabReport ||
-                               (o.hard && (kind == synth::ImageKind::Ecg || kind == synth::ImageKind::Wristband ||
-                                           kind == synth::ImageKind::Ultrasound));
+    const bool rotatesItself = d.kind == synth::ImageKind::LabReport ||
+                               (o.hard && (d.kind == synth::ImageKind::Ecg || d.kind == synth::ImageKind::Wristband ||
+                                           d.kind == synth::ImageKind::Ultrasound));
     if (!rotatesItself && rng.chance(o.hard ? 0.8 : 0.5)) {
       const double a = o.hard ? rng.real(0.5, o.maxRotationDeg) * (rng.chance(0.5) ? 1 : -1)
                               : rng.real(-o.maxRotationDeg, o.maxRotationDeg);
-      rotate(img, a);
+      d.rotationDeg = a;
     }
+    d.quality = o.hard ? rng.uniform(35, 80) : rng.uniform(70, 95);
+    draws.push_back(d);
+  }
+  return draws;
+}
+
+synth::SynthImage corpusImage(const CorpusOptions& o, const CorpusDraw& d, int index) {
+  synth::GenerateOptions g;
+  g.width = d.width;
+  g.height = d.height;
+  g.hard = o.hard;
+  synth::SynthImage img = synth::generate(d.kind, o.seed * 100003ull + std::uint64_t(index), g);
+  if (!img.pixels.empty() && d.rotationDeg != 0.0) rotate(img, d.rotationDeg);
+  return img;
+}
+
+int writeCorpus(const std::string& directory, const CorpusOptions& o, const std::function<void(int)>& progress) {
+  std::filesystem::create_directories(directory);
+  const std::vector<CorpusDraw> draws = corpusDraws(o);
+  int written = 0;
+  for (int i = 0; i < o.count; ++i) {
+    const CorpusDraw& d = draws[std::size_t(i)];
+    const synth::ImageKind kind = d.kind;
+    synth::SynthImage img = corpusImage(o, d, i);
+    if (img.pixels.empty()) continue;
     char stem[64];
     std::snprintf(stem, sizeof stem, "%04d_%s", i, synth::kindName(kind).c_str());
     const std::string imageName = std::string(stem) + ".jpg";
-    const int quality = o.hard ? rng.uniform(35, 80) : rng.uniform(70, 95);
+    const int quality = d.quality;
     cv::imwrite((std::filesystem::path(directory) / imageName).string(), img.pixels,
                 {cv::IMWRITE_JPEG_QUALITY, quality});
     nlohmann::json j;

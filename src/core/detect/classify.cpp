@@ -754,9 +754,11 @@ LineVerdict classifyLine(std::string_view original, float ocrConfidence) {
   }
   // (and a measure or a vocabulary word of four letters or more: short capitals alone are what OCR makes of blurred
   // 8 px print, "marges & AAA TA Z" for "Prescripteur : Dr MARTINEZ", and happen to be abbreviations)
+  // (a field label is no substance: it announces a value, "Examen a AUS" at 0.48 for an 8 px "Examen du 20/04/2025"
+  // in a radiograph's footer)
   const bool substance = std::any_of(tokens.begin(), tokens.end(), [](const Token& t) {
-    return t.hasDigit ||
-           (t.alpha && t.raw.size() >= 4 && !isFunctionWord(t.folded) && (benignToken(t) || misreadVocabulary(t)));
+    return t.hasDigit || (t.alpha && t.raw.size() >= 4 && !isFunctionWord(t.folded) && !isFieldLabel(t.folded) &&
+                          (benignToken(t) || misreadVocabulary(t)));
   });
   const bool vocabularyLine =
       !trigger && vocabularyWord && substance && vocabularyTokens >= 2 && vocabularyTokens * 2 >= tokens.size() &&

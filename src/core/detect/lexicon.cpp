@@ -199,6 +199,15 @@ const WordSet& titles() {
 }
 
 // Units of two letters, written after their value ("90 ms", "78 kV", "12 mg").
+// (the labels of text_trim's leading-label rule and of the classifier's vocabulary lines)
+const WordSet& fieldLabels() {
+  static const WordSet set = {"nom",      "prenom",   "prenoms", "patient",     "patiente",     "ne",      "nee",
+                              "date",     "naissance", "dossier", "numero",     "examen",       "exam",    "preleve",
+                              "prelevement", "prescripteur", "medecin", "sexe", "age", "tel", "telephone", "adresse",
+                              "ddn",      "dob",      "sejour",  "venue",       "name",         "birth",   "sex"};
+  return set;
+}
+
 const WordSet& shortUnits() {
   static const WordSet set = {"kv", "ma", "ms", "mm", "cm", "km", "hz", "db", "mv", "fl", "pg", "kg", "mg",
                               "ug", "dl", "ml", "cc", "ui", "iu", "ng", "mn", "nm", "um", "gy", "sv", "bq"};
@@ -257,6 +266,7 @@ bool isClinicalAbbreviation(std::string_view w) { return contains(abbreviations(
 bool isNameParticle(std::string_view w) { return contains(particles(), w); }
 bool isFunctionWord(std::string_view w) { return contains(functionWords(), w); }
 bool isTitle(std::string_view w) { return contains(titles(), w); }
+bool isFieldLabel(std::string_view w) { return contains(fieldLabels(), w); }
 bool isShortUnit(std::string_view w) { return contains(shortUnits(), w) || w == "\xC2\xB5g"; }
 
 std::vector<std::string> foldedWords(std::string_view utf8) {

@@ -79,8 +79,11 @@ bool stackedInBlock(const std::vector<Finding>& findings, const cv::Rect& b, boo
     if (a == b) return false;  // the line itself
     const int h = std::min(a.height, b.height);
     if (h <= 0 || std::max(a.height, b.height) > 1.3 * h) return false;
+    // (the next row: centres half the shorter height apart or more, a gap under half of it; an outline 28 px high,
+    // margins included, over a 23 px one overlapped it by 12 px, its row 14 px above)
     const int overlap = std::min(a.br().y, b.br().y) - std::max(a.y, b.y);
-    const bool nextRow = overlap < 0.5 * h && overlap > -0.5 * h;
+    const double apart = std::abs((a.y + a.height / 2.0) - (b.y + b.height / 2.0));
+    const bool nextRow = apart >= 0.5 * h && overlap > -0.5 * h;
     const bool flush = std::abs(a.x - b.x) <= h || std::abs(a.br().x - b.br().x) <= h;
     return nextRow && flush;
   });

@@ -36,18 +36,6 @@ std::vector<std::string> wordsOf(std::string_view raw) {
   return out;
 }
 
-// Words of field labels printed before a value ("Né(e) le", "N° de dossier", "Examen du", "IPP", "Nom"). Not the
-// courtesy titles (M., Mme, Dr...): the value starts there. Weak words (le, de, du, n, e...) are also name particles
-// ("Le Gall"): a label never ends with one, except "le" after "né(e)" / "prélevé" and "du" after "examen".
-bool strongLabel(const std::string& w) {
-  // (not the identifier labels "IPP", "ID", "NIR": a sticker prints "IPP 8231145067" as one value)
-  static const std::set<std::string> labels{"nom",    "prenom",  "prenoms",     "patient",      "patiente", "ne",
-                                            "nee",    "date",    "naissance",   "dossier",      "numero",   "examen",
-                                            "exam",   "preleve", "prelevement", "prescripteur", "medecin",  "sexe",
-                                            "age",    "tel",     "telephone",   "adresse",      "ddn",      "dob",
-                                            "sejour", "venue",   "name",        "birth",        "sex"};
-  return labels.count(w) > 0;
-}
 // A long label misread by one or two letters ("Preseripteur").
 bool misreadLabel(const std::string& w) {
   if (w.size() < 7) return false;
@@ -141,7 +129,7 @@ LabelRun labelRun(const OcrLine& line, std::size_t first, float minConfidence = 
       const bool afterLabel =
           (part == "le" && (previous == "ne" || previous == "nee" || previous == "e" || previous == "preleve")) ||
           (part == "du" && (previous == "examen" || previous == "exam"));
-      if (strongLabel(part) || afterLabel || misreadLabel(part)) {
+      if (isFieldLabel(part) || afterLabel || misreadLabel(part)) {
         strongEnd = true;
         phone = part == "tel" || part == "telephone";
       } else if (part == "e" || part == "s") {  // "Né(e)", "Prénom(s)", "Patient(e)"
