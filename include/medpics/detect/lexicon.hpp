@@ -22,9 +22,9 @@ const std::vector<std::string>& longBenignWords();
 bool isClinicalAbbreviation(std::string_view folded);
 // Function words ("de", "la", "par", "the"...): articles, prepositions and conjunctions of French and English.
 bool isFunctionWord(std::string_view folded);
-// Words of field labels printed before a value ("nom", "ne"/"nee" of "Né(e) le", "dossier", "examen", "date", "tel"...).
-// Not the courtesy titles (the value starts there) nor the identifier labels "IPP", "ID", "NIR" (a sticker prints
-// "IPP 8231145067" as one value), nor the weak words (le, de, du), which are also name particles ("Le Gall").
+// Words of field labels printed before a value ("nom", "ne"/"nee" of "Né(e) le", "dossier", "examen", "date",
+// "tel"...). Not the courtesy titles (the value starts there) nor the identifier labels "IPP", "ID", "NIR" (a sticker
+// prints "IPP 8231145067" as one value), nor the weak words (le, de, du), which are also name particles ("Le Gall").
 bool isFieldLabel(std::string_view folded);
 // Titles before a name ("m", "mme", "dr", "docteur", "pr"...): name triggers that belong to the name they open.
 bool isTitle(std::string_view folded);

@@ -523,8 +523,8 @@ bool measureToken(const std::string& raw) {
   const std::size_t unitStart = raw.find_first_not_of("0123456789.,-");
   if (unitStart == std::string::npos) return true;
   const std::string unit = raw.substr(unitStart);
-  const bool lettersOnly =
-      std::all_of(unit.begin(), unit.end(), [](char ch) { return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z'); });
+  const bool lettersOnly = std::all_of(unit.begin(), unit.end(),
+                                       [](char ch) { return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z'); });
   return !lettersOnly || unit.size() < 5 || isBenignWord(foldAccents(unit));
 }
 

@@ -198,16 +198,17 @@ const WordSet& titles() {
   return set;
 }
 
-// Units of two letters, written after their value ("90 ms", "78 kV", "12 mg").
-// (the labels of text_trim's leading-label rule and of the classifier's vocabulary lines)
+// The labels of text_trim's leading-label rule and of the classifier's vocabulary lines.
 const WordSet& fieldLabels() {
-  static const WordSet set = {"nom",      "prenom",   "prenoms", "patient",     "patiente",     "ne",      "nee",
-                              "date",     "naissance", "dossier", "numero",     "examen",       "exam",    "preleve",
-                              "prelevement", "prescripteur", "medecin", "sexe", "age", "tel", "telephone", "adresse",
-                              "ddn",      "dob",      "sejour",  "venue",       "name",         "birth",   "sex"};
+  static const WordSet set = {"nom",    "prenom",  "prenoms",     "patient",      "patiente", "ne",
+                              "nee",    "date",    "naissance",   "dossier",      "numero",   "examen",
+                              "exam",   "preleve", "prelevement", "prescripteur", "medecin",  "sexe",
+                              "age",    "tel",     "telephone",   "adresse",      "ddn",      "dob",
+                              "sejour", "venue",   "name",        "birth",        "sex"};
   return set;
 }
 
+// Units of two letters, written after their value ("90 ms", "78 kV", "12 mg").
 const WordSet& shortUnits() {
   static const WordSet set = {"kv", "ma", "ms", "mm", "cm", "km", "hz", "db", "mv", "fl", "pg", "kg", "mg",
                               "ug", "dl", "ml", "cc", "ui", "iu", "ng", "mn", "nm", "um", "gy", "sv", "bq"};

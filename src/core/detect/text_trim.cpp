@@ -54,6 +54,8 @@ bool misreadLabel(const std::string& w) {
   }
   return false;
 }
+// Weak words of field labels (le, de, du, n, e...) are also name particles ("Le Gall"): a label never ends with one,
+// except "le" after "né(e)" / "prélevé" and "du" after "examen". The strong words are the lexicon's isFieldLabel.
 bool weakLabel(const std::string& w) {
   static const std::set<std::string> weak{"le", "la", "de", "du", "d", "e", "s", "n", "no", "of"};
   return weak.count(w) > 0;
