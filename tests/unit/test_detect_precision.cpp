@@ -544,3 +544,36 @@ TEST_CASE("ink of a line's height: small print is, a strip of large print is not
   CHECK_FALSE(inkOfHeight(page, strip, 21));
   CHECK_FALSE(inkOfHeight(page, cv::Rect(400, 60, 100, 14), 21));  // no ink at all
 }
+
+TEST_CASE("a PHI line's mask grows over its glyphs' feet, not over a rule or another line", "[rules]") {
+  // white print on black, 45 px digits (an ultrasound's date), outlined 30 px high by the fine pass
+  cv::Mat frame(300, 700, CV_8U, cv::Scalar(10));
+  cv::putText(frame, "11/03/2024 13:38", {40, 150}, cv::FONT_HERSHEY_SIMPLEX, 1.6, cv::Scalar(230), 3, cv::LINE_AA);
+  const cv::Range glyphs = inkRowsAcross(frame, cv::Rect(30, 110, 560, 30), 60);
+  REQUIRE_FALSE(glyphs.empty());
+  CHECK(glyphs.start < 110);  // the tops of the digits reach above the outline
+  CHECK(glyphs.end >= 150);   // their feet below it
+  Finding date = medpics::test::textFinding(30, 105, 560, 36, "11/03/2024 13:38", "date", true);
+  std::vector<Finding> findings{date};
+  date.polygon = {{30, 108}, {590, 105}, {590, 138}, {30, 141}};  // the same outline, turned
+  date.phi = true;
+  findings.push_back(date);
+  findings.push_back(medpics::test::textFinding(30, 105, 560, 36, "13:38", "benign", false));  // never grown
+  growOverLineInk(findings, frame);
+  int baseline = 0;
+  const int digitHeight = cv::getTextSize("0", cv::FONT_HERSHEY_SIMPLEX, 1.6, 3, &baseline).height;
+  CHECK(findings[0].box->y + findings[0].box->h >= 150);  // the digits' feet, on the baseline
+  CHECK(findings[0].box->y <= 150 - digitHeight);         // their tops
+  CHECK(findings[0].box->h <= 36 + 2 * 18);  // half its height at most on either side
+  CHECK(findings[1].polygon[2][1] > 138);    // the lower corners went down
+  CHECK(findings[1].polygon[3][1] > 141);
+  CHECK(findings[1].polygon[0][1] <= 108);   // the upper ones up (or stayed)
+  CHECK(findings[2].box->h == 36);
+  // a vertical rule crossing the line, taller than the box, is no glyph: nothing to grow over
+  cv::Mat ruled(300, 700, CV_8U, cv::Scalar(10));
+  cv::line(ruled, {300, 20}, {300, 280}, cv::Scalar(230), 3);
+  std::vector<Finding> alone{medpics::test::textFinding(30, 105, 560, 36, "11/03/2024", "date", true)};
+  growOverLineInk(alone, ruled);
+  CHECK(alone[0].box->y == 105);
+  CHECK(alone[0].box->h == 36);
+}

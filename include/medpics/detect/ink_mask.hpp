@@ -15,4 +15,9 @@ double inkContrast(const cv::Mat& gray);
 // `maxHeight` high: print of the line's own size, not larger print of which an outline caught a strip or a speck.
 bool inkOfHeight(const cv::Mat& gray, const cv::Rect& line, int maxHeight);
 
+// The rows (image rows, [start, end)) that the ink shapes of `gray` crossing the middle row of `line` span, shapes
+// taller than `maxHeight` or cut a line height above or below `line` left out (a frame, a rule, a trace): how far the
+// line's own glyphs reach up and down. An empty range when none crosses.
+cv::Range inkRowsAcross(const cv::Mat& gray, const cv::Rect& line, int maxHeight);
+
 }  // namespace medpics::detect

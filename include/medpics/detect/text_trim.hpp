@@ -96,4 +96,10 @@ cv::Range printedSpan(const cv::Mat& gray, const cv::Rect& box, const std::vecto
 // of the row on either side (a label or trailing settings left out of a PHI line's mask stay visible).
 void extendOverLineEnds(std::vector<Finding>& findings, const cv::Mat& gray);
 
+// A PHI text finding of a line whose glyphs reach above or below its box is grown over them (inkRowsAcross: the ink
+// shapes crossing its middle row, none taller than 1.5 boxes), by up to half its height on either side, its turned
+// outline's upper corners up and lower corners down: the fine pass outlined a 45 px date turned 1.3 degrees on an
+// ultrasound 30 px high, and its mask stopped 4-9 px short of the glyphs' feet (79 % covered).
+void growOverLineInk(std::vector<Finding>& findings, const cv::Mat& gray);
+
 }  // namespace medpics::detect

@@ -682,7 +682,7 @@ std::vector<Finding> detectCodes(const cv::Mat& bgr, const CodeOptions& o) {
   // with it into one blob, and read at the working scale (2 px per module, JPEG q69) it is not decoded; the coarse
   // pass finds the larger ones
   if (locScale < 0.75)
-    for (const cv::Rect& r : localiseMatrixCodes(fullGray, {5}, int(std::lround(96 / scale)))) {
+    for (const cv::Rect& r : localiseMatrixCodes(fullGray, {5, 9}, int(std::lround(96 / scale)))) {
       const double toSmall = scale * locScale;
       const cv::Rect coarse(int(r.x * toSmall), int(r.y * toSmall), std::max(1, int(r.width * toSmall)),
                             std::max(1, int(r.height * toSmall)));

@@ -3,7 +3,10 @@
 
 #include <opencv2/imgproc.hpp>
 
+#include <algorithm>
 #include <cmath>
+#include <cstdint>
+#include <vector>
 
 namespace medpics::detect {
 
@@ -22,22 +25,49 @@ double inkContrast(const cv::Mat& gray) {
   return std::abs(cv::mean(gray, ink)[0] - cv::mean(gray, ~ink)[0]);
 }
 
-bool inkOfHeight(const cv::Mat& gray, const cv::Rect& line, int maxHeight) {
+namespace {
+
+// An ink shape crossing the middle row of a line: its rows in the image, and whether the window cut it.
+struct CrossingShape {
+  int top = 0, height = 0;
+  bool clipped = false;
+};
+
+// The ink shapes that cross the middle row of `line`, binarised within the line and a line height above and below it.
+std::vector<CrossingShape> shapesCrossing(const cv::Mat& gray, const cv::Rect& line) {
   const cv::Rect around =
       cv::Rect(line.x, line.y - line.height, line.width, 3 * line.height) & cv::Rect(0, 0, gray.cols, gray.rows);
-  if (around.area() <= 0) return false;
+  if (around.area() <= 0) return {};
   cv::Mat labels, stats, centroids;
   const int n = cv::connectedComponentsWithStats(inkMask(gray(around)), labels, stats, centroids, 8);
   const int middle = line.y + line.height / 2 - around.y;
-  int crossing = 0, small = 0;
+  std::vector<CrossingShape> shapes;
   for (int i = 1; i < n; ++i) {
     const int top = stats.at<int>(i, cv::CC_STAT_TOP), height = stats.at<int>(i, cv::CC_STAT_HEIGHT);
     if (top > middle || top + height <= middle) continue;
-    ++crossing;
     const bool clipped = (top == 0 && around.y > 0) || (top + height == around.height && around.br().y < gray.rows);
-    if (height <= maxHeight && !clipped) ++small;
+    shapes.push_back({around.y + top, height, clipped});
   }
-  return crossing > 0 && small >= 0.7 * crossing;
+  return shapes;
+}
+
+}  // namespace
+
+bool inkOfHeight(const cv::Mat& gray, const cv::Rect& line, int maxHeight) {
+  const std::vector<CrossingShape> shapes = shapesCrossing(gray, line);
+  const auto small = std::count_if(shapes.begin(), shapes.end(),
+                                   [&](const CrossingShape& s) { return s.height <= maxHeight && !s.clipped; });
+  return !shapes.empty() && double(small) >= 0.7 * double(shapes.size());
+}
+
+cv::Range inkRowsAcross(const cv::Mat& gray, const cv::Rect& line, int maxHeight) {
+  int first = INT32_MAX, last = INT32_MIN;
+  for (const CrossingShape& s : shapesCrossing(gray, line)) {
+    if (s.height > maxHeight || s.clipped) continue;
+    first = std::min(first, s.top);
+    last = std::max(last, s.top + s.height);
+  }
+  return first < last ? cv::Range(first, last) : cv::Range(0, 0);
 }
 
 }  // namespace medpics::detect

@@ -677,6 +677,7 @@ struct Pipeline::Impl {
     // after the codes: a label never hides a code
     for (auto* parts : {&labels.ends, &labels.between}) findings.insert(findings.end(), parts->begin(), parts->end());
     extendOverLineEnds(findings, textGray);  // (the labels left out of PHI lines stop it)
+    growOverLineInk(findings, textGray);
     extendToFrameEdge(findings, bgr.size());
     const auto textLines =
         std::count_if(findings.begin(), findings.end(), [](const Finding& f) { return f.kind == Kind::Text; });

@@ -217,6 +217,16 @@ std::vector<cv::Rect> smallTextRows(const cv::Mat& bgr, const std::vector<TextRe
       // a grid (an ECG's, left by the grid removal when it is darker than the print): one sparse component over a
       // large part of the image, its lines tying rows of print to each other
       const bool grid = sparse && ch / w > 140 && cw >= 0.25 * bin.cols && ch >= 0.25 * bin.rows;
+      // (a block of short lines of small print in the header or footer band merges at the working scale into a shape
+      // about as high as wide: four 8 px lines of 47-69 px in a 3810 px ultrasound's corner made 29 x 20 px, never a
+      // row; it is one when it holds two rows or more of print up to 13 px)
+      const cv::Rect fullBox(int(x / w), int(y / w), int(cw / w), int(ch / w));
+      const bool squareBlock = !sparse && !rowShaped(cw, ch) && cw >= 0.8 * ch && ch / w >= 20 && ch / w <= 140 &&
+                               inIdentityBand(fullBox, bgr.rows);
+      if (squareBlock) {
+        consider(x, y, cw, ch, true, true);
+        continue;
+      }
       if (!rowShaped(cw, ch) && !grid) continue;
       if (!sparse) {
         consider(x, y, cw, ch, false);
@@ -232,7 +242,6 @@ std::vector<cv::Rect> smallTextRows(const cv::Mat& bgr, const std::vector<TextRe
       // header of four lines on a 3809 x 2693 ECG, joined to a rule on its left at the working scale): such a shape,
       // 150 x 20 px or more, is a row to refine when it holds two rows or more of print up to 13 px (specks between
       // the 50 px lines of another ECG's header made rows whose tiles cut those lines)
-      const cv::Rect fullBox(int(x / w), int(y / w), int(cw / w), int(ch / w));
       if (!grid && !framed(horizontal)) {
         if (inIdentityBand(fullBox, bgr.rows) && fullBox.width >= 150 && fullBox.height >= 20)
           consider(x, y, cw, ch, true, true);

@@ -553,4 +553,27 @@ void extendOverLineEnds(std::vector<Finding>& findings, const cv::Mat& gray) {
   }
 }
 
+void growOverLineInk(std::vector<Finding>& findings, const cv::Mat& gray) {
+  if (gray.empty()) return;
+  const cv::Rect image(0, 0, gray.cols, gray.rows);
+  for (Finding& f : findings) {
+    if (f.kind != Kind::Text || !f.phi || !f.box || f.box->h < 8 || f.box->w < f.box->h) continue;
+    if (!f.polygon.empty() && f.polygon.size() != 4) continue;
+    const cv::Rect box = cv::Rect(f.box->x, f.box->y, f.box->w, f.box->h) & image;
+    const cv::Range rows = inkRowsAcross(gray, box, box.height * 3 / 2);
+    if (rows.empty()) continue;
+    const int margin = int(std::ceil(0.05 * box.height)), most = box.height / 2;
+    const int up = rows.start < box.y ? std::min({box.y, box.y - rows.start + margin, most}) : 0;
+    const int down =
+        rows.end > box.br().y ? std::min({image.height - box.br().y, rows.end - box.br().y + margin, most}) : 0;
+    if (up == 0 && down == 0) continue;
+    f.box = Box{box.x, box.y - up, box.width, box.height + up + down};
+    // a turned line's outline: its two upper corners go up, its two lower ones down
+    if (f.polygon.empty()) continue;
+    std::vector<std::size_t> order{0, 1, 2, 3};
+    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return f.polygon[a][1] < f.polygon[b][1]; });
+    for (std::size_t k = 0; k < 4; ++k) f.polygon[order[k]][1] += k < 2 ? -up : down;
+  }
+}
+
 }  // namespace medpics::detect
