@@ -686,6 +686,26 @@ TEST_CASE("miss (fresh seeds of sessions 27-28): bars read as strokes, a digit f
     checkCorpusMiss(c);
 }
 
+TEST_CASE("miss (fresh seeds of session 28): a corner block of short lines, an Aztec code of 4 px modules, a thin outline",
+          "[misses][pipeline]") {
+  MODELS_OR_SKIP();
+  using Case = CorpusMiss;
+  for (const Case& c : {
+           // four 8 px lines of 47-69 px in a 3810 px ultrasound's corner: at the small-text pass's working scale
+           // they merged into a 29 x 20 px shape, not row-shaped, never refined (the whole header, 0 %)
+           Case{"8 px header block of short lines in an ultrasound's corner", synth::ImageKind::Ultrasound, 1523, 7,
+                3810, 2857, 60},
+           // a 114 px Aztec code of 4.5 px modules turned 4.5 degrees on a sticker, JPEG q40: a grey square at the
+           // coarse localiser's 800 px, fragments under the fine pass's 5 px closing, not decoded as a whole (30 %)
+           Case{"Aztec code of 4 px modules on a turned sticker", synth::ImageKind::LabReport, 1523, 17, 2896, 3861, 40,
+                "barcode"},
+           // a 45 px date turned 1.3 degrees on an ultrasound outlined 30 px high by the fine pass: its mask stopped
+           // 4-9 px short of the digits' feet (79 %)
+           Case{"large date outlined thinner than its digits", synth::ImageKind::Ultrasound, 8117, 15, 3676, 2757, 37},
+       })
+    checkCorpusMiss(c);
+}
+
 TEST_CASE("benign: the margins of a turned wristband's large lines leave the label over them visible",
           "[misses][pipeline]") {
   MODELS_OR_SKIP();
