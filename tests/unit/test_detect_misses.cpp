@@ -686,7 +686,7 @@ TEST_CASE("miss (fresh seeds of sessions 27-28): bars read as strokes, a digit f
     checkCorpusMiss(c);
 }
 
-TEST_CASE("miss (fresh seeds of session 28): a corner block of short lines, an Aztec code of 4 px modules, a thin outline",
+TEST_CASE("miss (fresh seeds of session 28): a corner block, an Aztec code of 4 px modules, a thin outline, a turned block",
           "[misses][pipeline]") {
   MODELS_OR_SKIP();
   using Case = CorpusMiss;
@@ -702,6 +702,10 @@ TEST_CASE("miss (fresh seeds of session 28): a corner block of short lines, an A
            // a 45 px date turned 1.3 degrees on an ultrasound outlined 30 px high by the fine pass: its mask stopped
            // 4-9 px short of the digits' feet (79 %)
            Case{"large date outlined thinner than its digits", synth::ImageKind::Ultrasound, 8117, 15, 3676, 2757, 37},
+           // a bordered block of five 8 px lines 13 px apart, turned 1.5 degrees and blurred, on a lab report: its rows
+           // touched in the upright profile, the block was no row to refine (the whole identity block, 0 %)
+           Case{"turned, blurred identity block of 8 px lines in a box", synth::ImageKind::LabReport, 5939, 1, 2279,
+                3038, 74},
        })
     checkCorpusMiss(c);
 }
