@@ -686,8 +686,9 @@ TEST_CASE("miss (fresh seeds of sessions 27-28): bars read as strokes, a digit f
     checkCorpusMiss(c);
 }
 
-TEST_CASE("miss (fresh seeds of session 28): a corner block, an Aztec code of 4 px modules, a thin outline, a turned block",
-          "[misses][pipeline]") {
+TEST_CASE(
+    "miss (fresh seeds of session 28): a corner block, an Aztec code of 4 px modules, a thin outline, a turned block",
+    "[misses][pipeline]") {
   MODELS_OR_SKIP();
   using Case = CorpusMiss;
   for (const Case& c : {

@@ -564,10 +564,10 @@ TEST_CASE("a PHI line's mask grows over its glyphs' feet, not over a rule or ano
   const int digitHeight = cv::getTextSize("0", cv::FONT_HERSHEY_SIMPLEX, 1.6, 3, &baseline).height;
   CHECK(findings[0].box->y + findings[0].box->h >= 150);  // the digits' feet, on the baseline
   CHECK(findings[0].box->y <= 150 - digitHeight);         // their tops
-  CHECK(findings[0].box->h <= 36 + 2 * 18);  // half its height at most on either side
-  CHECK(findings[1].polygon[2][1] > 138);    // the lower corners went down
+  CHECK(findings[0].box->h <= 36 + 2 * 18);               // half its height at most on either side
+  CHECK(findings[1].polygon[2][1] > 138);                 // the lower corners went down
   CHECK(findings[1].polygon[3][1] > 141);
-  CHECK(findings[1].polygon[0][1] <= 108);   // the upper ones up (or stayed)
+  CHECK(findings[1].polygon[0][1] <= 108);  // the upper ones up (or stayed)
   CHECK(findings[2].box->h == 36);
   // a vertical rule crossing the line, taller than the box, is no glyph: nothing to grow over
   cv::Mat ruled(300, 700, CV_8U, cv::Scalar(10));

@@ -87,7 +87,8 @@ TEST_CASE("a corner block of short lines of small print is a row to refine", "[r
     if (e.kind != "text" || !e.phi || e.box.y > 200) continue;
     ++header;
     INFO(e.text << " " << e.box);
-    CHECK(std::any_of(rows.begin(), rows.end(), [&](const cv::Rect& r) { return (r & e.box).area() >= 0.8 * e.box.area(); }));
+    CHECK(std::any_of(rows.begin(), rows.end(),
+                      [&](const cv::Rect& r) { return (r & e.box).area() >= 0.8 * e.box.area(); }));
   }
   CHECK(header == 4);
 }
@@ -104,7 +105,8 @@ TEST_CASE("a turned, blurred block of small print in a box holds rows along its 
     if (e.kind != "text" || !e.phi || e.box.y < 640 || e.box.y > 740) continue;
     ++block;
     INFO(e.text << " " << e.box);
-    CHECK(std::any_of(rows.begin(), rows.end(), [&](const cv::Rect& r) { return (r & e.box).area() >= 0.8 * e.box.area(); }));
+    CHECK(std::any_of(rows.begin(), rows.end(),
+                      [&](const cv::Rect& r) { return (r & e.box).area() >= 0.8 * e.box.area(); }));
   }
   CHECK(block == 5);
 }

@@ -571,7 +571,8 @@ void growOverLineInk(std::vector<Finding>& findings, const cv::Mat& gray) {
     // a turned line's outline: its two upper corners go up, its two lower ones down
     if (f.polygon.empty()) continue;
     std::vector<std::size_t> order{0, 1, 2, 3};
-    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return f.polygon[a][1] < f.polygon[b][1]; });
+    std::sort(order.begin(), order.end(),
+              [&](std::size_t a, std::size_t b) { return f.polygon[a][1] < f.polygon[b][1]; });
     for (std::size_t k = 0; k < 4; ++k) f.polygon[order[k]][1] += k < 2 ? -up : down;
   }
 }
