@@ -91,21 +91,19 @@ int writeCorpus(const std::string& directory, const CorpusOptions& o, const std:
   int written = 0;
   for (int i = 0; i < o.count; ++i) {
     const CorpusDraw& d = draws[std::size_t(i)];
-    const synth::ImageKind kind = d.kind;
     synth::SynthImage img = corpusImage(o, d, i);
     if (img.pixels.empty()) continue;
     char stem[64];
-    std::snprintf(stem, sizeof stem, "%04d_%s", i, synth::kindName(kind).c_str());
+    std::snprintf(stem, sizeof stem, "%04d_%s", i, synth::kindName(d.kind).c_str());
     const std::string imageName = std::string(stem) + ".jpg";
-    const int quality = d.quality;
     cv::imwrite((std::filesystem::path(directory) / imageName).string(), img.pixels,
-                {cv::IMWRITE_JPEG_QUALITY, quality});
+                {cv::IMWRITE_JPEG_QUALITY, d.quality});
     nlohmann::json j;
     j["image"] = imageName;
-    j["kind"] = synth::kindName(kind);
+    j["kind"] = synth::kindName(d.kind);
     j["width"] = img.pixels.cols;
     j["height"] = img.pixels.rows;
-    j["jpeg_quality"] = quality;
+    j["jpeg_quality"] = d.quality;
     j["elements"] = nlohmann::json::array();
     for (const auto& e : img.truth) {
       nlohmann::json el{{"kind", e.kind},

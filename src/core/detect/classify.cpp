@@ -512,7 +512,7 @@ void nameRules(std::string_view text, Collector& c) {
 }
 
 // Numbers with units, prices, ranges: "13.2", "78µmol", "1,73m²", "12€", "3.5-5.0", "10^9".
-// (a unit of five letters or more without a sign is a known word, "3jours": "3ordesux" is "Bordeaux" with its B read
+// (a unit of five letters or more without a sign must be a vocabulary word: "3ordesux" is "Bordeaux" with its B read
 // as a digit, on an 8 px address line of a radiograph's corner, not a measure)
 bool measureToken(const std::string& raw) {
   static const std::regex measure(
