@@ -711,6 +711,17 @@ TEST_CASE(
     checkCorpusMiss(c);
 }
 
+TEST_CASE("miss (fresh seeds of session 29): a phone number misread after its label", "[misses][pipeline]") {
+  MODELS_OR_SKIP();
+  using Case = CorpusMiss;
+  for (const Case& c : {
+           // a 9 px "44093 Nantes - Tél. 02 40 08 33 33" turned 3 degrees on a lab report, its phone number read
+           // "OF 40 08 33 33": cut off the address's mask as trailing numbers, then benign on its own (62 %)
+           Case{"9 px address line with its phone misread", synth::ImageKind::LabReport, 9343, 9, 1638, 2184, 73},
+       })
+    checkCorpusMiss(c);
+}
+
 TEST_CASE("benign: the margins of a turned wristband's large lines leave the label over them visible",
           "[misses][pipeline]") {
   MODELS_OR_SKIP();

@@ -325,6 +325,12 @@ TEST_CASE("a PHI line's box leaves out its field label and trailing settings, ne
   {  // numbers after an identifier may continue it: kept
     CHECK(extentOf("IPP 123 456 789").to == 1.0);
   }
+  {  // what follows a field label is its value, even read as words and numbers: a phone misread "OF 40 08 33 33"
+    // after "Tél." (a 9 px address line on a lab report, seed 9343, session 29)
+    CHECK(extentOf("44093 Nantes - Tél. OF 40 08 33 33").to == 1.0);
+    const std::string t = "Examen du 22/10/2026 kV 71 mAs 3";  // a label before the value does not keep the settings
+    CHECK(extentOf(t).to < startOf(t, "kV"));
+  }
   {  // the value goes on after a comma: a first name cut short by the outline ("Théo" read "Thé", a benign word)
     const std::string t = "Nom : Lambert, Thé";
     const LineExtent e = extentOf(t);

@@ -218,6 +218,12 @@ LineExtent phiExtent(const OcrLine& line, const std::vector<TextSpan>& spans) {
   while (tail < words.size() && !(vocabularyWord(text(words[tail])) || singleLetter(text(words[tail])))) ++tail;
   // a value goes on after a comma ("Lambert, Thé": the first name "Théo" cut short by the outline reads as a word)
   if (tail < words.size() && tail > 0 && text(words[tail - 1]).ends_with(',')) tail = words.size();
+  // nor after a field label, which announces it ("44093 Nantes - Tél. OF 40 08 33 33": the phone number misread, seed
+  // 9343, session 29)
+  if (tail < words.size() && tail > 0) {
+    const auto label = wordsOf(text(words[tail - 1]));
+    if (label.size() == 1 && isFieldLabel(label.front())) tail = words.size();
+  }
   if (tail < words.size() && tail > 0 && words[tail].from > extent.from)
     extent.to = std::max((words[tail - 1].to + words[tail].from) / 2.0, double(words[tail - 1].to));
   if (extent.to <= extent.from) return {};
