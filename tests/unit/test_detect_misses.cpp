@@ -711,13 +711,20 @@ TEST_CASE(
     checkCorpusMiss(c);
 }
 
-TEST_CASE("miss (fresh seeds of session 29): a phone number misread after its label", "[misses][pipeline]") {
+TEST_CASE("miss (fresh seeds of session 29): a phone number misread after its label, a block cut by a tile's edge, a one-word heading", "[misses][pipeline]") {
   MODELS_OR_SKIP();
   using Case = CorpusMiss;
   for (const Case& c : {
            // a 9 px "44093 Nantes - Tél. 02 40 08 33 33" turned 3 degrees on a lab report, its phone number read
            // "OF 40 08 33 33": cut off the address's mask as trailing numbers, then benign on its own (62 %)
            Case{"9 px address line with its phone misread", synth::ImageKind::LabReport, 9343, 9, 1638, 2184, 73},
+           // the last 11 px line of a bordered identity block turned 1.5 degrees on a 12 MP report, 5 px of it in the
+           // refinement tile placed for the address above, which held the block's four other lines by chance (0 %)
+           Case{"last line of a block at a refinement tile's edge", synth::ImageKind::LabReport, 4861, 9, 2967, 3956,
+                52},
+           // an 8 px "Hôpital Nord, Marseille" in a light radiograph's corner read "“total Nort Merle": its first
+           // word, a vocabulary word read confidently, was left out of the mask as a heading (86 %)
+           Case{"misread first word of a hospital line", synth::ImageKind::RadiographLight, 8237, 21, 2954, 3692, 47},
        })
     checkCorpusMiss(c);
 }

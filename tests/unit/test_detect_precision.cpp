@@ -310,6 +310,9 @@ TEST_CASE("a PHI line's box leaves out its field label and trailing settings, ne
     // function words are no heading: "au de Len Sud", a 46 px "CHU de Lyon Sud" misread on a wristband (seed 6959,
     // session 27), left "CHU" out of the mask
     CHECK(extentOf("au de Len Sud").whole());
+    // one vocabulary word is no heading: "“total Nort Merle", an 8 px "Hôpital Nord, Marseille" misread on a
+    // radiograph (seed 8237, session 29), left "Hôp" out of the mask
+    CHECK(extentOf("“total Nort Merle").whole());
   }
   {  // a name that starts with a particle is never cut
     CHECK(extentOf("LE GALL Yann").whole());

@@ -196,14 +196,19 @@ LineExtent phiExtent(const OcrLine& line, const std::vector<TextSpan>& spans) {
     return vocabularyWord(raw) && !capitals && !isFunctionWord(folded) && !isCommonSurname(folded) &&
            !isCommonFirstName(folded);
   };
-  std::size_t lead = 0, lastVocabulary = 0;
+  // (two vocabulary words at least: a heading is a phrase, and one word is what OCR may make of a misread value,
+  // "“total Nort Merle" for an 8 px "Hôpital Nord, Marseille" on a radiograph, seed 8237, session 29)
+  std::size_t lead = 0, lastVocabulary = 0, headingWords = 0;
   while (cut == words.size() && lead < words.size() && words[lead].end <= firstSpan &&
          words[lead].confidence >= kWordConfidence &&
          (headingWord(words[lead]) || isFunctionWord(foldAccents(text(words[lead]))))) {
-    if (headingWord(words[lead])) lastVocabulary = lead + 1;
+    if (headingWord(words[lead])) {
+      lastVocabulary = lead + 1;
+      ++headingWords;
+    }
     ++lead;
   }
-  if (lastVocabulary > 0 && lastVocabulary < words.size())
+  if (headingWords >= 2 && lastVocabulary < words.size())
     extent.from =
         std::min((words[lastVocabulary - 1].to + words[lastVocabulary].from) / 2.0, double(words[lastVocabulary].from));
   // trailing benign run: after the last span, starting with a vocabulary word or a single letter, all confident
