@@ -24,8 +24,11 @@ int roundUp32(int v) { return (v + 31) / 32 * 32; }
 
 // Refinement tiles (square) at most for the rows seen only at the lowest edge threshold (smallTextRows).
 constexpr int kFaintTiles = 4;
-// Tiles at most for blocks of small print that go on past a refinement tile's top or bottom edge (continuationTiles).
+// Tiles at most for blocks of small print that go on past a refinement tile's top or bottom edge (continuationTiles),
+// and the highest outline of a line of such print (print up to 13 px; the fine pass outlines 11 px print 13-17 px high,
+// a lab table's 30 px rows 29-33 px, which the coarse pass reads).
 constexpr int kContinuationTiles = 4;
+constexpr float kSmallPrintLine = 24.f;
 
 // Network pixels of paper added above / left of a refinement tile that touches the image's top / left edge.
 constexpr int kEdgePad = 24;
@@ -486,12 +489,12 @@ static std::vector<TextRegion> rowTailsMissed(const std::vector<cv::Rect>& rows,
   return tails;
 }
 
-// Tiles for the blocks of lines that go on past a refinement tile's top or bottom edge inside the image: a line of a
-// stack (another line of the tile right above or under it, overlapping it along the row) ending within 1.5 of its
-// heights of the edge, where no tile holds the next line's place. A tile placed for another row holds a block by
-// chance, and cuts its last line: the fifth line of a bordered identity block of 11 px print turned 1.5 degrees, 5 px
-// of it in the tile that held the four others, was found by no tile (a 12 MP lab report, seed 4861). The new tile
-// starts two line heights before that line, so that the line and the block's rest are whole in it.
+// Tiles for the blocks of small print that go on past a refinement tile's top or bottom edge inside the image: a line
+// of small print in a stack (another line of the tile right above or under it, overlapping it along the row) ending
+// within 1.5 of its heights of the edge, where no tile holds the next line's place. A tile placed for another row
+// holds a block by chance, and cuts its last line: the fifth line of a bordered identity block of 11 px print turned
+// 1.5 degrees, 5 px of it in the tile that held the four others, was found by no tile (a 12 MP lab report, seed
+// 4861). The new tile starts two line heights before that line, so that the line and the block's rest are whole in it.
 static std::vector<cv::Rect> continuationTiles(const std::vector<cv::Rect>& tiles,
                                                const std::vector<std::vector<TextRegion>>& perTile, int span,
                                                int spanY, cv::Size size) {
@@ -501,6 +504,7 @@ static std::vector<cv::Rect> continuationTiles(const std::vector<cv::Rect>& tile
     const cv::Rect& t = tiles[ti];
     for (const TextRegion& line : perTile[ti]) {
       const float h = lineHeight(line);
+      if (h > kSmallPrintLine) continue;
       const auto stackedOn = [&](int sign) {  // sign -1: a line above, +1: a line under
         return std::any_of(perTile[ti].begin(), perTile[ti].end(), [&](const TextRegion& other) {
           const float dy = (other.rect.center.y - line.rect.center.y) * float(sign);
