@@ -350,6 +350,14 @@ TEST_CASE("a PHI line's box goes on over the rest of its line, up to a word spac
   CHECK(dateEnd < 200);             // not over the word after the gap
   CHECK(findings[2].box->w == 90);  // the rule is no glyph
   CHECK(findings[3].box->w == 60);
+  // a vertical sliver across large print (an unread strip of a title, seed 1637) ends above and below: not grown
+  cv::Mat title(200, 700, CV_8U, cv::Scalar(235));
+  cv::putText(title, "Laboratoire de biologie", {20, 120}, cv::FONT_HERSHEY_SIMPLEX, 2.0, cv::Scalar(20), 4,
+              cv::LINE_AA);
+  std::vector<Finding> sliver{uprightText("other-text", true, {200, 50, 14, 90})};
+  extendOverLineEnds(sliver, title);
+  CHECK(sliver[0].box->x == 200);
+  CHECK(sliver[0].box->w == 14);
 }
 
 TEST_CASE("numbers read as benign right after a PHI value of their row go on with it, words and far numbers do not",
