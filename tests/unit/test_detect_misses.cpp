@@ -725,6 +725,9 @@ TEST_CASE("miss (fresh seeds of session 29): a phone number misread after its la
            // an 8 px "Hôpital Nord, Marseille" in a light radiograph's corner read "“total Nort Merle": its first
            // word, a vocabulary word read confidently, was left out of the mask as a heading (86 %)
            Case{"misread first word of a hospital line", synth::ImageKind::RadiographLight, 8237, 21, 2954, 3692, 47},
+           // the 8-13 px lines of a wristband's label over its Code128 on a 3798 px photo, joined to the bars at the
+           // small-text pass's working scale: no row, no line; the undecoded code's box covered them in part (83 %)
+           Case{"wristband label joined to its code's bars", synth::ImageKind::Wristband, 4967, 11, 3798, 2848, 51},
        })
     checkCorpusMiss(c);
 }

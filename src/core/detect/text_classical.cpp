@@ -7,6 +7,8 @@
 #include <opencv2/imgproc.hpp>
 
 #include <algorithm>
+#include <cstdio>
+#include <cstdlib>
 
 namespace medpics::detect {
 bool looksLikeGlyphRow(const cv::Mat& gray, int minGlyphs) {
@@ -195,8 +197,9 @@ std::vector<cv::Rect> smallTextRows(const cv::Mat& bgr, const std::vector<TextRe
   // A component (working pixels) that may be a row: kept when its crop at full resolution holds glyphs that found
   // lines do not already resolve. `smallPrint`: only a line or a block of lines of print up to 13 px (a part of a
   // sparse component: the large header lines of an ECG's panel, whose grid makes small shapes, are not refined).
-  // `block`: only a block of two rows or more of such print.
-  const auto consider = [&](int x, int y, int cw, int ch, bool smallPrint, bool block = false) {
+  // `block`: only a block of two rows or more of such print. `label`: print beside a code's bars, any number of rows
+  // (their lines touch at the working scale, and a tile is all a code's label costs).
+  const auto consider = [&](int x, int y, int cw, int ch, bool smallPrint, bool block = false, bool label = false) {
     const int pad = int(std::ceil(2 / w));
     const cv::Rect row =
         cv::Rect(int(x / w) - pad, int(y / w) - pad, int(std::ceil(cw / w)) + 2 * pad, int(std::ceil(ch / w)) + 2 * pad) &
@@ -209,7 +212,8 @@ std::vector<cv::Rect> smallTextRows(const cv::Mat& bgr, const std::vector<TextRe
     cv::cvtColor(bgr(row), crop, cv::COLOR_BGR2GRAY);
     const int glyphH = smallGlyphHeight(crop);
     if (glyphH == 0) return;
-    if (smallPrint && (glyphH > 13 || ((block || row.height > 3 * glyphH) && !holdsRowsOf(crop, glyphH)))) return;
+    if (smallPrint && (glyphH > 13 || (!label && (block || row.height > 3 * glyphH) && !holdsRowsOf(crop, glyphH))))
+      return;
     // resolved: found lines cover most of the row and are lines of these glyphs, not several rows merged
     int covered = 0;
     for (const auto& r : found) {
@@ -244,15 +248,38 @@ std::vector<cv::Rect> smallTextRows(const cv::Mat& bgr, const std::vector<TextRe
         consider(x, y, cw, ch, true, true);
         continue;
       }
-      if (!rowShaped(cw, ch) && !grid) continue;
+      const cv::Rect box(x, y, cw, ch);
+      const cv::Mat edges = bin(box) & (labels(box) == i);
+      // the rows of print in the component once its long strokes are taken out of it
+      const auto considerPartsWithout = [&](const cv::Mat& strokes, double minFill, bool label) {
+        cv::Mat parts, partLabels, partStats, partCentroids;
+        cv::morphologyEx(edges & ~strokes, parts, cv::MORPH_CLOSE, cv::getStructuringElement(cv::MORPH_RECT, {5, 1}));
+        const int m = cv::connectedComponentsWithStats(parts, partLabels, partStats, partCentroids, 8);
+        for (int j = 1; j < m; ++j) {
+          const int pw = partStats.at<int>(j, cv::CC_STAT_WIDTH), ph = partStats.at<int>(j, cv::CC_STAT_HEIGHT);
+          if (rowShaped(pw, ph) && partStats.at<int>(j, cv::CC_STAT_AREA) >= minFill * pw * ph)
+            consider(x + partStats.at<int>(j, cv::CC_STAT_LEFT), y + partStats.at<int>(j, cv::CC_STAT_TOP), pw, ph,
+                     true, false, label);
+        }
+      };
+      cv::Mat vertical;
+      if (!rowShaped(cw, ch) && !grid) {
+        // (a dense shape of long vertical strokes, a code's bars, holds the rows of the label's print right above or
+        // under the code, which the working scale joined to its bars: the 8-13 px lines of a wristband's label over
+        // its Code128 on a 3798 px photo made one 417 x 866 px shape with the bars, seed 4967)
+        if (!sparse && ch >= 40) {
+          cv::morphologyEx(edges, vertical, cv::MORPH_OPEN, cv::getStructuringElement(cv::MORPH_RECT, {1, 30}));
+          if (cv::countNonZero(vertical) >= 0.25 * cv::countNonZero(edges)) considerPartsWithout(vertical, 0.25, true);
+        }
+        continue;
+      }
       if (!sparse) {
         consider(x, y, cw, ch, false);
         continue;
       }
       // a sparse component: lines of print closed with the rules or the border of their box (a bordered identity
       // block of 10 px lines on a 10 MP report) are rows once the long strokes are taken out of it
-      const cv::Rect box(x, y, cw, ch);
-      cv::Mat edges = bin(box) & (labels(box) == i), horizontal, vertical, parts, partLabels, partStats, partCentroids;
+      cv::Mat horizontal;
       cv::morphologyEx(edges, horizontal, cv::MORPH_OPEN, cv::getStructuringElement(cv::MORPH_RECT, {30, 1}));
       // an ECG trace's baseline and spikes are long strokes, no frame; in the header or footer band the grid's darker
       // lines that the grid removal leaves tie a block of small print to each other without framing it (a 9 px
@@ -265,14 +292,7 @@ std::vector<cv::Rect> smallTextRows(const cv::Mat& bgr, const std::vector<TextRe
         continue;
       }
       cv::morphologyEx(edges, vertical, cv::MORPH_OPEN, cv::getStructuringElement(cv::MORPH_RECT, {1, 30}));
-      edges &= ~(horizontal | vertical);
-      cv::morphologyEx(edges, parts, cv::MORPH_CLOSE, cv::getStructuringElement(cv::MORPH_RECT, {5, 1}));
-      const int m = cv::connectedComponentsWithStats(parts, partLabels, partStats, partCentroids, 8);
-      for (int j = 1; j < m; ++j) {
-        const int pw = partStats.at<int>(j, cv::CC_STAT_WIDTH), ph = partStats.at<int>(j, cv::CC_STAT_HEIGHT);
-        if (rowShaped(pw, ph) && partStats.at<int>(j, cv::CC_STAT_AREA) >= 0.35 * pw * ph)
-          consider(x + partStats.at<int>(j, cv::CC_STAT_LEFT), y + partStats.at<int>(j, cv::CC_STAT_TOP), pw, ph, true);
-      }
+      considerPartsWithout(horizontal | vertical, 0.35, false);
     }
   }
   // a region of the network much taller than the glyphs in it merged several rows of small print (a block of 9 px
