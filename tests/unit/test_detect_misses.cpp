@@ -728,6 +728,9 @@ TEST_CASE("miss (fresh seeds of session 29): a phone number misread after its la
            // the 8-13 px lines of a wristband's label over its Code128 on a 3798 px photo, joined to the bars at the
            // small-text pass's working scale: no row, no line; the undecoded code's box covered them in part (83 %)
            Case{"wristband label joined to its code's bars", synth::ImageKind::Wristband, 4967, 11, 3798, 2848, 51},
+           // an 8 px "Patient(e) : Mme Prévost, Laëtitia" in a bordered block read "Patentie) : ne Prévost. | eetitie":
+           // "ne" (a misread "Mme") counted as the label word "né", and the title was left out with the label (86 %)
+           Case{"title misread as a label word after the colon", synth::ImageKind::LabReport, 3863, 9, 2255, 3006, 44},
        })
     checkCorpusMiss(c);
 }

@@ -291,6 +291,13 @@ TEST_CASE("a PHI line's box leaves out its field label and trailing settings, ne
     CHECK(e.from > endOf(t, "Patient(e)"));
     CHECK(e.from <= startOf(t, "Mme"));
   }
+  {  // after the label's colon comes the value: a title misread as a label word ("Mme" read "ne", as in "né") is in it
+    // (an 8 px "Patient(e) : Mme Prévost, Laëtitia" in a bordered block, seed 3863, session 29)
+    const std::string t = "Patentie) : ne Prévost. | eetitie";
+    CHECK(extentOf(t, 0.61f).from <= startOf(t, "ne Prévost"));
+    const std::string u = "Né(e) le : 15/09/1968";  // the label before the colon is still left out
+    CHECK(extentOf(u).from > endOf(u, "le"));
+  }
   {  // a particle after the label belongs to the name
     const std::string t = "Nom : Le Gall Yann";
     const LineExtent e = extentOf(t);

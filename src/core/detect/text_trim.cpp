@@ -112,11 +112,13 @@ LabelRun labelRun(const OcrLine& line, std::size_t first, float minConfidence = 
   auto text = [&](const OcrWord& w) { return wordText(line, w); };
   LabelRun run{first, first};
   std::string previous;
+  bool colon = false;  // a colon after a strong label word: what follows is the value
   while (run.lead < words.size()) {
     const std::string_view t = text(words[run.lead]);
     // punctuation, and a lone letter before a line's label (a box border read as "|", "I" or "À")
     if (punctuationOnly(t) ||
         (run.lead == 0 && wordsOf(t).size() == 1 && wordsOf(t).front().size() == 1 && words.size() > 2)) {
+      colon = colon || (run.sawStrong && t.find(':') != std::string_view::npos);
       ++run.lead;
       continue;
     }
@@ -124,6 +126,9 @@ LabelRun labelRun(const OcrLine& line, std::size_t first, float minConfidence = 
       run.title = true;
       break;
     }
+    // (a label word after the colon is a misread value: "Patentie) : ne Prévost." for an 8 px "Patient(e) : Mme
+    // Prévost, Laëtitia", where "ne" read as "né" left the title out of the mask, seed 3863, session 29)
+    if (colon) break;
     const auto parts = wordsOf(t);
     bool label = words[run.lead].confidence >= minConfidence && !parts.empty();
     bool strongEnd = false, phone = false;
@@ -147,6 +152,7 @@ LabelRun labelRun(const OcrLine& line, std::size_t first, float minConfidence = 
       run.sawStrong = true;
       run.phoneOnly = run.phoneOnly && phone;
       run.lastStrong = run.lead + 1;
+      colon = t.ends_with(':');
     }
     ++run.lead;
   }
