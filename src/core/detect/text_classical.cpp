@@ -7,8 +7,6 @@
 #include <opencv2/imgproc.hpp>
 
 #include <algorithm>
-#include <cstdio>
-#include <cstdlib>
 
 namespace medpics::detect {
 bool looksLikeGlyphRow(const cv::Mat& gray, int minGlyphs) {
