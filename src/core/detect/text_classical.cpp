@@ -247,9 +247,10 @@ std::vector<cv::Rect> smallTextRows(const cv::Mat& bgr, const std::vector<TextRe
         continue;
       }
       const cv::Rect box(x, y, cw, ch);
-      const cv::Mat edges = bin(box) & (labels(box) == i);
-      // the rows of print in the component once its long strokes are taken out of it
-      const auto considerPartsWithout = [&](const cv::Mat& strokes, double minFill, bool label) {
+      // the component's own edges (built only for the shapes taken apart below: most components are specks)
+      const auto componentEdges = [&] { return cv::Mat(bin(box) & (labels(box) == i)); };
+      // the rows of print in the component's edges once its long strokes are taken out of them
+      const auto considerPartsWithout = [&](const cv::Mat& edges, const cv::Mat& strokes, double minFill, bool label) {
         cv::Mat parts, partLabels, partStats, partCentroids;
         cv::morphologyEx(edges & ~strokes, parts, cv::MORPH_CLOSE, cv::getStructuringElement(cv::MORPH_RECT, {5, 1}));
         const int m = cv::connectedComponentsWithStats(parts, partLabels, partStats, partCentroids, 8);
@@ -266,8 +267,10 @@ std::vector<cv::Rect> smallTextRows(const cv::Mat& bgr, const std::vector<TextRe
         // under the code, which the working scale joined to its bars: the 8-13 px lines of a wristband's label over
         // its Code128 on a 3798 px photo made one 417 x 866 px shape with the bars, seed 4967)
         if (!sparse && ch >= 40) {
+          const cv::Mat edges = componentEdges();
           cv::morphologyEx(edges, vertical, cv::MORPH_OPEN, cv::getStructuringElement(cv::MORPH_RECT, {1, 30}));
-          if (cv::countNonZero(vertical) >= 0.25 * cv::countNonZero(edges)) considerPartsWithout(vertical, 0.25, true);
+          if (cv::countNonZero(vertical) >= 0.25 * cv::countNonZero(edges))
+            considerPartsWithout(edges, vertical, 0.25, true);
         }
         continue;
       }
@@ -277,6 +280,7 @@ std::vector<cv::Rect> smallTextRows(const cv::Mat& bgr, const std::vector<TextRe
       }
       // a sparse component: lines of print closed with the rules or the border of their box (a bordered identity
       // block of 10 px lines on a 10 MP report) are rows once the long strokes are taken out of it
+      const cv::Mat edges = componentEdges();
       cv::Mat horizontal;
       cv::morphologyEx(edges, horizontal, cv::MORPH_OPEN, cv::getStructuringElement(cv::MORPH_RECT, {30, 1}));
       // an ECG trace's baseline and spikes are long strokes, no frame; in the header or footer band the grid's darker
@@ -290,7 +294,7 @@ std::vector<cv::Rect> smallTextRows(const cv::Mat& bgr, const std::vector<TextRe
         continue;
       }
       cv::morphologyEx(edges, vertical, cv::MORPH_OPEN, cv::getStructuringElement(cv::MORPH_RECT, {1, 30}));
-      considerPartsWithout(horizontal | vertical, 0.35, false);
+      considerPartsWithout(edges, horizontal | vertical, 0.35, false);
     }
   }
   // a region of the network much taller than the glyphs in it merged several rows of small print (a block of 9 px
