@@ -7,6 +7,7 @@
 #include <ZXing/BitMatrix.h>
 #include <ZXing/MultiFormatWriter.h>
 #include <catch2/catch.hpp>
+#include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
 #include <algorithm>
@@ -14,8 +15,10 @@
 using namespace medpics::detect;
 
 namespace {
-// The symbol drawn at `side` px (nearest-neighbour scaling of the module matrix, no quiet zone).
-cv::Mat symbol(ZXing::BarcodeFormat format, const std::string& text, int width, int height) {
+// The symbol drawn at width x height px (area-averaged or nearest-neighbour scaling of the module matrix, no quiet
+// zone).
+cv::Mat symbol(ZXing::BarcodeFormat format, const std::string& text, int width, int height,
+               int interpolation = cv::INTER_AREA) {
   ZXing::MultiFormatWriter writer(format);
   writer.setMargin(0);
   const ZXing::BitMatrix bits = writer.encode(text, 0, 0);  // one pixel per module
@@ -23,7 +26,7 @@ cv::Mat symbol(ZXing::BarcodeFormat format, const std::string& text, int width, 
   for (int y = 0; y < bits.height(); ++y)
     for (int x = 0; x < bits.width(); ++x) modules.at<uchar>(y, x) = bits.get(x, y) ? 0 : 255;
   cv::Mat out;
-  cv::resize(modules, out, {width, height}, 0, 0, cv::INTER_AREA);
+  cv::resize(modules, out, {width, height}, 0, 0, interpolation);
   return out;
 }
 
@@ -201,6 +204,24 @@ TEST_CASE("a Code 128 whose bars are three times as high as it is long is covere
   CHECK(checked == 1);
 }
 
+TEST_CASE("a Code 93 of 1.5 px modules turned 1.2 degrees is covered over all its rows", "[codes]") {
+  // seed 6089 image 11: a 196 x 66 px Code 93 on a wristband; binarised at its scan line's level, the rows where its
+  // turned bars straddle two pixels lost their thin spaces, and the box kept 16 rows of 64 around the scan line (83 %;
+  // here 31 rows)
+  const cv::Mat sym = symbol(ZXing::BarcodeFormat::Code93, "4809998973", 196, 64, cv::INTER_NEAREST);
+  cv::Rect box;
+  cv::Mat img = page(sym, 1.2, box, {1000, 700});
+  cv::GaussianBlur(img, img, {0, 0}, 0.7);
+  std::vector<uchar> jpeg;
+  cv::imencode(".jpg", img, jpeg, {cv::IMWRITE_JPEG_QUALITY, 72});
+  img = cv::imdecode(jpeg, cv::IMREAD_COLOR);
+  const auto findings = detectCodes(img);
+  INFO(describe(findings));
+  const Finding* f = covering(findings, box);
+  REQUIRE(f != nullptr);
+  CHECK(f->text == "4809998973");
+}
+
 TEST_CASE("a PDF417 too blurred to decode shows its guards, framed text, bold words and white print do not",
           "[codes]") {
   // 145 x 69 px (the sticker of a 9.5 MP report, seed 1213): blurred until ZXing no longer reads it
@@ -223,4 +244,38 @@ TEST_CASE("a PDF417 too blurred to decode shows its guards, framed text, bold wo
   cv::Mat settings(60, 200, CV_8U, cv::Scalar(10));
   cv::putText(settings, "Gain 47 DR 60", {6, 38}, cv::FONT_HERSHEY_SIMPLEX, 0.8, cv::Scalar(230), 2);
   CHECK_FALSE(showsStackedCodeGuards(settings));
+}
+
+TEST_CASE("a blurred PDF417 in a bordered identity block, its rows of codewords merged, is masked undecoded",
+          "[codes]") {
+  // seed 6067 image 9: a 124 x 52 px PDF417 at JPEG q42 beside the name in the bordered block of a 908 x 1210 px
+  // report; at the localiser's 800 px its codeword rows merge (5 changes down its columns; this one: 3), and it was
+  // not masked
+  cv::Mat pageGray(1210, 908, CV_8U, cv::Scalar(236));
+  const cv::Rect block(500, 150, 360, 90);
+  cv::rectangle(pageGray, block, cv::Scalar(90), 2);
+  cv::putText(pageGray, "Martin-Leveque, Aurelien", {510, 175}, cv::FONT_HERSHEY_SIMPLEX, 0.45, cv::Scalar(30), 1);
+  cv::putText(pageGray, "IPP 4189313136", {510, 205}, cv::FONT_HERSHEY_SIMPLEX, 0.45, cv::Scalar(30), 1);
+  cv::Mat pdf = symbol(ZXing::BarcodeFormat::PDF417, "4189313136|MARTIN-LEVEQUE", 124, 52), blurred;
+  cv::GaussianBlur(pdf, blurred, {0, 0}, 1.4);
+  const cv::Rect box(704, 170, 124, 52);
+  blurred.copyTo(pageGray(box));
+  cv::Mat img;
+  std::vector<uchar> jpeg;
+  cv::imencode(".jpg", pageGray, jpeg, {cv::IMWRITE_JPEG_QUALITY, 42});
+  cv::cvtColor(cv::imdecode(jpeg, cv::IMREAD_GRAYSCALE), img, cv::COLOR_GRAY2BGR);
+  const auto findings = detectCodes(img);
+  INFO(describe(findings));
+  const Finding* f = covering(findings, box);
+  REQUIRE(f != nullptr);
+  CHECK(f->phi);
+  // a framed block of text lines alone is no code
+  cv::Mat textOnly(1210, 908, CV_8U, cv::Scalar(236));
+  cv::rectangle(textOnly, block, cv::Scalar(90), 2);
+  for (int row = 0; row < 3; ++row)
+    cv::putText(textOnly, "Martin-Leveque, Aurelien 12", {510, 175 + 25 * row}, cv::FONT_HERSHEY_SIMPLEX, 0.45,
+                cv::Scalar(30), 1);
+  cv::cvtColor(textOnly, img, cv::COLOR_GRAY2BGR);
+  INFO(describe(detectCodes(img)));
+  CHECK(detectCodes(img).empty());
 }
