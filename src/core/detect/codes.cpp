@@ -342,8 +342,9 @@ std::vector<cv::Rect> localiseMatrixCodes(const cv::Mat& gray, std::initializer_
           maxSide > 0 && b <= 1.3f * a && std::min(rowT, colT) >= 3.5 && std::max(rowT, colT) >= 5;
       const bool dense = (rowT >= minTransitions && colT >= minTransitions) || finderL || blurredSquare || otsuModules;
       // (coarse pass) a blurred PDF417 changes little down its columns, its rows of codewords merging (a 124 x 52 px
-      // symbol at JPEG q42, 35 px high at 800 px: 20 changes along its rows, 5.0 down its columns; a bold word: under 2); an oblong blob
-      // dense along its rows is kept for the candidate test, where only its start and stop guards report it undecoded
+      // symbol at JPEG q42, 35 px high at 800 px: 20 changes along its rows, 5.0 down its columns; a bold word: under
+      // 2); an oblong blob dense along its rows is kept for the candidate test, where only its start and stop guards
+      // report it undecoded
       const bool stackedShape =
           maxSide == 0 && b >= 1.5f * a && std::max(rowT, colT) >= 10 && std::min(rowT, colT) >= 2.5;
       if (!dense && !stackedShape) continue;
