@@ -735,6 +735,46 @@ TEST_CASE("miss (fresh seeds of session 29): a phone number misread after its la
     checkCorpusMiss(c);
 }
 
+TEST_CASE("miss (fresh seeds of session 30): a blurred PDF417 beside a name, turned and blurred linear codes, an inverted ECG's header", "[misses][pipeline]") {
+  MODELS_OR_SKIP();
+  using Case = CorpusMiss;
+  for (const Case& c : {
+           // a 124 x 52 px PDF417 at JPEG q42 in a bordered identity block: too blurred to decode, its codeword rows
+           // merged at the localiser's 800 px (5 changes down its columns); only the name's box covered it (64 %)
+           Case{"blurred PDF417 beside a name", synth::ImageKind::LabReport, 6067, 9, 908, 1210, 42, "barcode"},
+           // a 196 x 66 px Code 93 of 1.5 px modules turned 1.2 degrees on a wristband: decoded, but its rows were
+           // followed at the scan line's level, where only 16 of them kept their thin spaces (83 %)
+           Case{"turned Code 93 covered over a few rows", synth::ImageKind::Wristband, 6089, 11, 1908, 1431, 72,
+                "barcode"},
+           // a Code 128 at JPEG q37 on a wristband: rows followed at their own level only flip their grey edges from
+           // row to row (73 % agreement) and the box lost its top (84 %; a miss of this session's first fix)
+           Case{"Code 128 at JPEG q37 covered over part of its rows", synth::ImageKind::Wristband, 5081, 19, 2024,
+                1518, 37, "barcode"},
+           // the 8 px extra-light header of an inverted ECG (teal grid on dark paper, JPEG q63): the grid's darkest
+           // channel stayed 40-60 levels over the paper, as bright as the print; the text network found pieces
+           // of its lines (IPP, date, ward: 0-57 %)
+           Case{"8 px header of an inverted ECG on a teal grid", synth::ImageKind::Ecg, 1787, 12, 2426, 1715, 63},
+       })
+    checkCorpusMiss(c);
+}
+
+TEST_CASE("benign: a PDF417 whose two corners ZXing leaves unset is boxed around the side it found",
+          "[misses][pipeline]") {
+  MODELS_OR_SKIP();
+  // seed 4177 image 9 (3200 px lab report read at 2400 px): ZXing-cpp 1.4 returned the top and bottom right corners of
+  // a turned PDF417 as (0, 0), and the code's box ran to the page's corner over the laboratory's title
+  std::string jpeg;
+  const auto img = test::corpusImage(synth::ImageKind::LabReport, 4177, 9, 2400, 3200, 71, &jpeg);
+  const auto r = pipeline().analyze(jpeg);
+  REQUIRE(r.ok());
+  INFO(describe(r.findings));
+  for (const auto& s : missed(img, r.findings, {"barcode"})) UNSCOPED_INFO("missed: " << s);
+  CHECK(missed(img, r.findings, {"barcode"}).empty());
+  const std::set<std::string> title{"Laboratoire de biologie médicale"};
+  for (const auto& s : benignMasked(img, r.findings, title)) UNSCOPED_INFO("benign masked: " << s);
+  CHECK(benignMasked(img, r.findings, title).empty());
+}
+
 TEST_CASE("benign: the margins of a turned wristband's large lines leave the label over them visible",
           "[misses][pipeline]") {
   MODELS_OR_SKIP();

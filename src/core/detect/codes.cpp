@@ -477,12 +477,30 @@ void readInto(const cv::Mat& gray, double scale, const CodeOptions& o, std::vect
   for (const auto& r : readAll(gray.clone())) {
     if (!r.isValid()) continue;
     const auto& p = r.position();
-    int x0 = INT32_MAX, y0 = INT32_MAX, x1 = INT32_MIN, y1 = INT32_MIN;
+    int x0 = INT32_MAX, y0 = INT32_MAX, x1 = INT32_MIN, y1 = INT32_MIN, unset = 0;
     for (const auto& pt : {p.topLeft(), p.topRight(), p.bottomRight(), p.bottomLeft()}) {
+      if (pt.x == 0 && pt.y == 0) {
+        ++unset;
+        continue;
+      }
       x0 = std::min(x0, pt.x);
       y0 = std::min(y0, pt.y);
       x1 = std::max(x1, pt.x);
       y1 = std::max(y1, pt.y);
+    }
+    if (unset == 4) x0 = y0 = x1 = y1 = 0;
+    if (unset == 2) {
+      // ZXing-cpp 1.4 may leave two corners of a PDF417 unset, at (0, 0) (one turned 1.2 degrees on a 3200 px report,
+      // read at 2400 px: its box grew to the page's corner and hid the title): the side it found is kept and the
+      // symbol taken as up to 5 times as wide as that side on either side of it (there: 4.6 times the rows it found)
+      const int side = std::max(x1 - x0, y1 - y0), reach = 5 * side;
+      if (y1 - y0 >= x1 - x0) {
+        x0 -= reach;
+        x1 += reach;
+      } else {
+        y0 -= reach;
+        y1 += reach;
+      }
     }
     // 1-D codes report a scan line, or the few rows read alike (18 rows of a Code 39's 112): find the bars' extent
     const int across = std::min(x1 - x0, y1 - y0), along = std::max(x1 - x0, y1 - y0);
