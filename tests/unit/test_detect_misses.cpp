@@ -735,7 +735,10 @@ TEST_CASE("miss (fresh seeds of session 29): a phone number misread after its la
     checkCorpusMiss(c);
 }
 
-TEST_CASE("miss (fresh seeds of session 30): a blurred PDF417 beside a name, turned and blurred linear codes, an inverted ECG's header", "[misses][pipeline]") {
+TEST_CASE(
+    "miss (fresh seeds of session 30): a blurred PDF417 beside a name, turned and blurred linear codes, an inverted "
+    "ECG's header",
+    "[misses][pipeline]") {
   MODELS_OR_SKIP();
   using Case = CorpusMiss;
   for (const Case& c : {
@@ -748,8 +751,8 @@ TEST_CASE("miss (fresh seeds of session 30): a blurred PDF417 beside a name, tur
                 "barcode"},
            // a Code 128 at JPEG q37 on a wristband: rows followed at their own level only flip their grey edges from
            // row to row (73 % agreement) and the box lost its top (84 %; a miss of this session's first fix)
-           Case{"Code 128 at JPEG q37 covered over part of its rows", synth::ImageKind::Wristband, 5081, 19, 2024,
-                1518, 37, "barcode"},
+           Case{"Code 128 at JPEG q37 covered over part of its rows", synth::ImageKind::Wristband, 5081, 19, 2024, 1518,
+                37, "barcode"},
            // the 8 px extra-light header of an inverted ECG (teal grid on dark paper, JPEG q63): the grid's darkest
            // channel stayed 40-60 levels over the paper, as bright as the print; the text network found pieces
            // of its lines (IPP, date, ward: 0-57 %)
