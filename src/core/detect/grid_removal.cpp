@@ -1,4 +1,4 @@
-// ECG printouts: grid removal (brightest channel on bright paper, darkest less colour on dark paper), trace detection.
+// ECG printouts: grid removal (brightest channel on bright paper, darkest less colour on dark paper), traces.
 #include "medpics/detect/grid_removal.hpp"
 
 #include "medpics/detect/ink_mask.hpp"
@@ -27,10 +27,11 @@ cv::Mat withoutColouredGrid(const cv::Mat& bgr) {
   if (!brightPaper) {
     // on dark paper the grid's darkest channel stays above the paper's (a teal grid on an inverted printout: 40-60
     // grey levels over it, as bright as an extra-light 8 px header line once JPEG blurs it): each pixel also loses
-    // 0.6 of its colour spread (brightest minus darkest channel), which takes the grid to the paper and leaves
-    // neutral print and traces (the whole spread also took the pieces of extra-light 12 px glyphs that cross a grid
-    // line, the grid's colour bled into them), then the print is brightened by half
-    cv::subtract(lo, (hi - lo) * 0.6, kept);
+    // its colour spread (brightest minus darkest channel), which takes the grid to the paper and leaves neutral
+    // print and traces, then the print, dimmed where the grid's colour bled into it, is brightened by half. (Part of
+    // the spread, 0.6, or a least-squares split of each pixel into paper, grid colour and white did worse on 190
+    // inverted ECGs: a grey-teal grid is nearly as grey as the print; docs/benchmarks.md "Detection, session 30".)
+    cv::subtract(lo, hi - lo, kept);
     kept.convertTo(kept, CV_8U, 1.5);
   }
   cv::Mat out;
