@@ -3,6 +3,7 @@
 #include "medpics/demo/generator.hpp"
 #include "medpics/demo/identity.hpp"
 #include "medpics/util/check_digits.hpp"
+#include "test_detect_support.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -206,4 +207,18 @@ TEST_CASE("synth hard: compound, particle and caret-separated names as labels pr
   CHECK(upperName("Laëtitia") == "LAËTITIA");
   CHECK(titleName("LE GALL") == "Le Gall");
   CHECK(titleName("BEN AHMED") == "Ben Ahmed");
+}
+
+TEST_CASE("synth: page elements a sticker hides leave the truth, the sticker's own stay") {
+  // corpus seed 3929, image 17: a long barcode sticker pushed left from the page's top right over the identity block;
+  // its patient lines, hidden under the sticker, were still truth (and counted as missed)
+  const SynthImage img = medpics::test::corpusImage(ImageKind::LabReport, 3929, 17, 971, 1294);
+  const auto has = [&](const std::string& text) {
+    return std::any_of(img.truth.begin(), img.truth.end(), [&](const Element& e) { return e.text == text; });
+  };
+  CHECK_FALSE(has("Patient(e) :"));
+  CHECK_FALSE(has("M. Zoë SAINT-MARTIN"));
+  CHECK(has("Zoë SAINT-MARTIN"));       // printed on the sticker
+  CHECK(has("Prélevé le"));             // under the block, visible
+  CHECK(count(img, "barcode") == 1);
 }

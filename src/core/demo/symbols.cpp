@@ -123,7 +123,14 @@ cv::Rect sticker(Canvas& c, Rng& rng, cv::Point at, const std::vector<StickerLin
   cv::cvtColor(maskCanvas.img, mask, cv::COLOR_BGR2GRAY);
   const cv::Rect target = cv::Rect(at, s.img.size()) & cv::Rect(0, 0, c.img.cols, c.img.rows);
   if (target.empty()) return {};
-  s.img(target - at).copyTo(c.img(target), mask(target - at) > 127);
+  const cv::Mat covers = mask(target - at) > 127;
+  s.img(target - at).copyTo(c.img(target), covers);
+  // what the sticker hides is no longer in the picture: an element of the page more than half under it leaves the
+  // truth (a long sticker pushed left over a report's identity block hid its patient lines; seed 3929 image 17)
+  std::erase_if(c.truth, [&](const Element& e) {
+    const cv::Rect under = e.box & target;
+    return !under.empty() && 2 * cv::countNonZero(covers(under - target.tl())) > e.box.area();
+  });
   for (auto& e : s.truth) {
     moveElement(e, at, target);
     if (!e.box.empty()) c.truth.push_back(e);
