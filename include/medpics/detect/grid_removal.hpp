@@ -6,8 +6,7 @@ namespace medpics::detect {
 
 // A grey copy (as 3-channel BGR) where a coloured grid fades into the paper and neutral ink stays: on bright paper
 // each pixel keeps its brightest channel (a pink or red grid line is bright in red, black ink is dark in all
-// channels), on dark paper (an inverted printout) its darkest channel less its colour spread, brightened (the
-// cyan negative of the grid is dark in red, and a grey-teal grid loses what its red keeps).
+// channels), on dark paper (an inverted printout) its darkest channel (the cyan negative of the grid is dark in red).
 cv::Mat withoutColouredGrid(const cv::Mat& bgr);
 
 // True when the ink of a grey crop of a text region (the minority class after an Otsu threshold) lies mostly (60 %) in

@@ -1,4 +1,4 @@
-// ECG printouts: grid removal (brightest channel on bright paper, darkest less colour on dark paper), traces.
+// ECG printouts: grid removal (brightest channel on bright paper, darkest on dark paper) and trace detection.
 #include "medpics/detect/grid_removal.hpp"
 
 #include "medpics/detect/ink_mask.hpp"
@@ -23,19 +23,8 @@ cv::Mat withoutColouredGrid(const cv::Mat& bgr) {
   cv::resize(bgr, small, {}, 0.125, 0.125, cv::INTER_AREA);
   cv::cvtColor(small, gray, cv::COLOR_BGR2GRAY);
   const bool brightPaper = cv::mean(gray)[0] >= 128;
-  cv::Mat kept = brightPaper ? hi : lo;
-  if (!brightPaper) {
-    // on dark paper the grid's darkest channel stays above the paper's (a teal grid on an inverted printout: 40-60
-    // grey levels over it, as bright as an extra-light 8 px header line once JPEG blurs it): each pixel also loses
-    // its colour spread (brightest minus darkest channel), which takes the grid to the paper and leaves neutral
-    // print and traces, then the print, dimmed where the grid's colour bled into it, is brightened by half. (Part of
-    // the spread, 0.6, or a least-squares split of each pixel into paper, grid colour and white did worse on 190
-    // inverted ECGs: a grey-teal grid is nearly as grey as the print; docs/benchmarks.md "Detection, session 30".)
-    cv::subtract(lo, hi - lo, kept);
-    kept.convertTo(kept, CV_8U, 1.5);
-  }
   cv::Mat out;
-  cv::cvtColor(kept, out, cv::COLOR_GRAY2BGR);
+  cv::cvtColor(brightPaper ? hi : lo, out, cv::COLOR_GRAY2BGR);
   return out;
 }
 
