@@ -218,7 +218,7 @@ TEST_CASE("synth: page elements a sticker hides leave the truth, the sticker's o
   };
   CHECK_FALSE(has("Patient(e) :"));
   CHECK_FALSE(has("M. Zoë SAINT-MARTIN"));
-  CHECK(has("Zoë SAINT-MARTIN"));       // printed on the sticker
-  CHECK(has("Prélevé le"));             // under the block, visible
+  CHECK(has("Zoë SAINT-MARTIN"));  // printed on the sticker
+  CHECK(has("Prélevé le"));        // under the block, visible
   CHECK(count(img, "barcode") == 1);
 }
