@@ -12,7 +12,7 @@ PACKAGES=(
   libsecret-1-dev libdlib-dev python3-onnx
   clang libclang-rt-dev gnome-keyring dbus-daemon dbus-bin openssl
   xvfb xauth libgl1-mesa-dri mesa-utils
-  fonts-dejavu-core fonts-dejavu-extra fonts-fork-awesome fonts-noto-core fonts-liberation opencv-doc
+  fonts-dejavu-core fonts-dejavu-extra fonts-fork-awesome fonts-noto-core fonts-liberation opencv-doc wfrench
   curl ca-certificates librsvg2-bin dpkg-dev
 )
 

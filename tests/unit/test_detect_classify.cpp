@@ -214,3 +214,45 @@ TEST_CASE("lexicon folding and lists") {
   CHECK(foldedWords("CHU d'Évry, Né(e) le") == std::vector<std::string>{"chu", "d", "evry", "ne", "e", "le"});
   CHECK(foldedWords(" -- ").empty());
 }
+
+TEST_CASE("classifier: ordinary French prose of a letter is benign, a name opening it is not") {
+  REQUIRE(dictionarySize() > 100000);  // wfrench (scripts/install-deps.sh)
+  CHECK(isDictionaryWord("cicatrisation"));
+  CHECK_FALSE(isDictionaryWord("dupontel"));
+  for (const char* line : {"Antécédents : HTA, diabète de type 2, dyslipidémie.",
+                           "Patient admis pour douleur thoracique atypique.",
+                           "Traitement de sortie : aspirine 75 mg, atorvastatine 40 mg.",
+                           "Plaie en voie de cicatrisation, pas de signe infectieux.",
+                           "LABORATOIRE D'ANALYSES MÉDICALES"}) {
+    INFO(line);
+    const auto v = classifyLine(line, 0.9f);
+    CHECK_FALSE(v.phi);
+    CHECK(v.category == "benign");
+  }
+  // a name at the head of a sentence, after a title, or lower case after a title stays masked
+  for (const char* line : {"Martin a été admis pour douleur thoracique", "Leïla est suivie pour une plaie chronique",
+                           "Patient : MARTIN Rose", "vu par le docteur martin pour une plaie",
+                           "Mme Rose Petit a été vue en consultation"}) {
+    INFO(line);
+    CHECK(classifyLine(line, 0.9f).phi);
+  }
+  // read poorly, prose is not declared benign
+  CHECK(classifyLine("Patient admis pour douleur thoracique atypique.", 0.4f).phi);
+}
+
+TEST_CASE("classifier: a date whose separators OCR read as spaces") {
+  const auto v = classifyLine("Date de sortie : 02 10 1991", 0.92f);
+  CHECK(v.phi);
+  CHECK(v.category == "date");
+  CHECK(categoryOf("Date de sortie : 02 10 1991", "02 10 1991") == "date");
+  CHECK_FALSE(classifyLine("Tél. 02 10 19 91 45", 0.9f).category == "date");         // a phone groups by two
+}
+
+TEST_CASE("classifier: a title before a number labels an ultrasound's setting") {
+  for (const char* line : {"Prof 16 cm", "DR 66", "Prof 6 cm  Gain 54"}) {
+    INFO(line);
+    CHECK(classifyLine(line, 0.9f).category == "benign");
+  }
+  CHECK(classifyLine("Dr 66 Dupont", 0.9f).phi);
+  CHECK(classifyLine("Prof. MARTIN", 0.9f).phi);
+}

@@ -16,6 +16,13 @@ bool isCommonSurname(std::string_view folded);
 bool isNameTrigger(std::string_view folded);
 // Benign vocabulary: laterality/projection markers, units, analyte names, ECG/radiology/scale words, function words.
 bool isBenignWord(std::string_view folded);
+// A word of the French language (Debian's wfrench list, every inflected form, folded): "admis", "diabete",
+// "cicatrisation". It holds common nouns that are surnames too ("martin", "mercier", "boulanger"), so it only says
+// that a word written in lower case is ordinary prose, never that a capitalised word is no name.
+inline constexpr const char* kFrenchWordList = "/usr/share/dict/french";
+bool isDictionaryWord(std::string_view folded);
+// Words in the list (0 when the file is missing: then no word is ordinary prose and such lines stay masked).
+std::size_t dictionarySize();
 // Benign vocabulary words of 7 letters or more (for matching OCR misreadings of them).
 const std::vector<std::string>& longBenignWords();
 // Common medical abbreviations written in capitals (STEMI, HTA, IRM, BPCO...): never a name.

@@ -348,6 +348,13 @@ void dateRules(Collector& c) {
     const int a = std::stoi(m[3].str()), b = std::stoi(m[5].str()), y = std::stoi(m[7].str());
     return dateValid(a, b, y) || dateValid(b, a, y);
   });
+  // a numeric date whose separators OCR read as spaces ("Date de sortie : 02 10 1991" at 0.92 for 02/10/1991, 20 px
+  // italic on a letter): a calendar day and month, then a year of 19xx / 20xx (a phone number groups digits by two)
+  static const std::regex spaced(R"((^|[^\d\s])\s*((\d{1,2}) (\d{1,2}) ((?:19|20)\d{2}))(?![\d]))", kCase);
+  c.addAll(spaced, 2, "date", 0.6f, "date-spaced", [](const std::smatch& m) {
+    const int a = std::stoi(m[3].str()), b = std::stoi(m[4].str()), y = std::stoi(m[5].str());
+    return dateValid(a, b, y) || dateValid(b, a, y);
+  });
   // the same with a day or month misread as well ("2740/1935" for 27/02/1955, a 9 px birth date at 0.55): a slash kept
   // before a year of 19xx / 20xx (a range prints a dash, a ratio of clinical measures no such year), a day or month of
   // 1-31 and no group 00 ("1200/2010" is no date)
@@ -543,8 +550,17 @@ bool probeModel(const std::string& raw) {
   return std::regex_match(raw, probe);
 }
 
+// A word without its elided article or pronoun ("d'analyses" -> "analyses", "l'examen" -> "examen").
+std::string_view withoutElision(std::string_view folded) {
+  if (folded.size() > 3 && folded.substr(0, 3) == "qu'") return folded.substr(3);
+  if (folded.size() > 2 && folded[1] == '\'' && std::string_view("dlnsjcmt").find(folded[0]) != std::string_view::npos)
+    return folded.substr(2);
+  return folded;
+}
+
 bool benignToken(const Token& t) {
   if (isBenignWord(t.folded) || isClinicalAbbreviation(t.folded) || isEcgLeadVariant(t.raw)) return true;
+  if (const auto word = withoutElision(t.folded); word.size() != t.folded.size() && isBenignWord(word)) return true;
   if (t.raw.size() <= 1) return true;
   return measureToken(t.raw) || labelledValue(t) || probeModel(t.raw);
 }
@@ -669,16 +685,26 @@ LineVerdict classifyLine(std::string_view original, float ocrConfidence) {
   // a trigger word followed by a number is a setting, not a person ("DR 60": dynamic range, "M 1"); "Né" is a birth
   // label before "le" / "(e)" only ("ne" alone is often a misread unit: "31 ne" for "31 Hz")
   bool trigger = false;
+  std::vector<bool> settingLabel(tokens.size(), false);  // a title before a number: "Prof 16 cm" (depth), "DR 66"
   const bool ecgLine = ecgMeasureLine(tokens);
   for (std::size_t i = 0; i < tokens.size() && !trigger; ++i) {
     const Token& t = tokens[i];
     const bool numberNext = i + 1 < tokens.size() && tokens[i + 1].hasDigit && !tokens[i + 1].alpha &&
                             text.substr(t.end, tokens[i + 1].begin - t.end).find(':') == std::string_view::npos;
+    // (nor is a title followed by a word of prose in lower case, "Patient admis pour douleur thoracique", unless that
+    // word is a common name too: "docteur martin")
+    const bool proseNext = i + 1 < tokens.size() && lowerCaseWord(tokens[i + 1]) && tokens[i + 1].folded.size() >= 3 &&
+                           !isFunctionWord(tokens[i + 1].folded) && !isNameParticle(tokens[i + 1].folded) &&
+                           isDictionaryWord(tokens[i + 1].folded) && !isCommonSurname(tokens[i + 1].folded) &&
+                           !isCommonFirstName(tokens[i + 1].folded) &&
+                           text.substr(t.end, tokens[i + 1].begin - t.end).find(':') == std::string_view::npos;
+    settingLabel[i] = isTrigger(t, ecgLine) && numberNext;
     if (t.folded == "ne" || t.folded == "nee")
       trigger = (i + 1 < tokens.size() && (tokens[i + 1].folded == "le" || tokens[i + 1].folded == "e")) ||
                 (i + 2 < tokens.size() && (tokens[i + 2].folded == "le"));
     else
-      trigger = (isTrigger(t, ecgLine) || identifierLabel(t.folded)) && !(isTrigger(t, ecgLine) && numberNext);
+      trigger = (isTrigger(t, ecgLine) || identifierLabel(t.folded)) &&
+                !(isTrigger(t, ecgLine) && (numberNext || proseNext));
   }
   const bool mostlyBenign = !trigger && benignCount >= 3 && benignCount * 2 >= tokens.size();
   if (mostlyBenign && !v.spans.empty() &&
@@ -778,9 +804,10 @@ LineVerdict classifyLine(std::string_view original, float ocrConfidence) {
   const bool nameWord = std::any_of(tokens.begin(), tokens.end(), [](const Token& t) {
     return nameLike(t) && t.raw.size() >= 3 && pronounceable(t) && !benignToken(t) && !misreadVocabulary(t);
   });
-  const bool allBenign = !tokens.empty() && std::all_of(tokens.begin(), tokens.end(), [](const Token& t) {
-    return benignToken(t) || misreadVocabulary(t);
-  });
+  // (a title before a number labels a setting: "Prof 16 cm" is an ultrasound's depth, "DR 66" its dynamic range)
+  bool allBenign = !tokens.empty();
+  for (std::size_t i = 0; i < tokens.size() && allBenign; ++i)
+    allBenign = benignToken(tokens[i]) || misreadVocabulary(tokens[i]) || settingLabel[i];
   // numbers alone, six digits or more with a group of four or more, may be what is left of an identifier ("47 7019":
   // all the small-text pass saw of a 9 px "IPP 5818477019"), after at most a short first word (its misread label: "TPP
   // 00) 27 26904" at 0.69 for a 64 px white "IPP 9923736294" across a radiograph's edge): not read confidently, the
@@ -840,21 +867,32 @@ LineVerdict classifyLine(std::string_view original, float ocrConfidence) {
   // (no trigger word, and at least half of its longer lower-case words are vocabulary: a misread identity line
   // "uit it fe) + M. LE bai" is lower-case too)
   if (ocrConfidence >= 0.6f && !trigger) {
-    std::size_t lower = 0, longer = 0, known = 0;
-    bool prose = true;
+    std::size_t lower = 0, longer = 0, known = 0, words = 0;
+    bool prose = true, ordinaryFirstWord = true;
     for (std::size_t i = 0; i < tokens.size() && prose; ++i) {
       const Token& t = tokens[i];
       if (lowerCaseWord(t)) {
         ++lower;
         if (t.raw.size() >= 3 && !isFunctionWord(t.folded)) {
           ++longer;
-          known += (benignToken(t) || misreadVocabulary(t)) ? 1 : 0;
+          const bool vocabulary = benignToken(t) || misreadVocabulary(t);
+          known += vocabulary ? 1 : 0;
+          words += vocabulary || isDictionaryWord(withoutElision(t.folded)) ? 1 : 0;
         }
       } else if (!benignToken(t) && !(i == 0 && t.capitalised && !t.allCaps)) {
         prose = false;
+      } else if (i == 0 && !benignToken(t)) {
+        ordinaryFirstWord = isDictionaryWord(withoutElision(t.folded)) && !isCommonFirstName(t.folded) &&
+                            !isCommonSurname(t.folded);
       }
     }
     if (prose && lower >= 2 && known * 2 >= longer) return verdict("benign", false, 0.45f + 0.4f * ocrConfidence);
+    // ordinary French prose ("Antécédents : HTA, diabète de type 2, dyslipidémie."): three longer lower-case words or
+    // more, two in three of them words of the language (drugs and rarer clinical terms are not: "atorvastatine",
+    // "dyslipidémie"; a lower-case word is no name either way), and a capitalised first word that is one too and no
+    // common name (the list holds "martin" and "rose": a name opening a sentence, "Martin a été admis", stays masked)
+    if (prose && longer >= 3 && words * 3 >= longer * 2 && ordinaryFirstWord)
+      return verdict("benign", false, 0.45f + 0.4f * ocrConfidence);
   }
   // mostly vocabulary with a few unknown words (misread units, "sinusas"): not read confidently, the context rule
   // decides (masked in identity zones and next to identity lines, to-check elsewhere)

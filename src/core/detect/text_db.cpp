@@ -112,6 +112,16 @@ static std::vector<int> tileOrigins(int length, int tile, int overlap) {
 // gets overlapping tiles. `tiles`: those already placed (for other rows), kept first and counted in the budget.
 static std::vector<cv::Rect> refinementTiles(std::vector<cv::Rect> rows, int span, int spanY, int maxTiles,
                                              cv::Size size, std::vector<cv::Rect> tiles = {}) {
+  // a row taller than a tile (a block the network boxed whole) is refined in bands of three quarters of a tile: the
+  // tiles of two bands overlap by a quarter, and a line across the bands' boundary lies whole in one of them
+  std::vector<cv::Rect> bands;
+  const int band = std::max(1, spanY * 3 / 4);
+  for (const cv::Rect& row : rows)
+    if (row.height <= spanY)
+      bands.push_back(row);
+    else
+      for (int y = row.y; y < row.br().y; y += band) bands.push_back({row.x, y, row.width, std::min(band, row.br().y - y)});
+  rows = std::move(bands);
   std::stable_sort(rows.begin(), rows.end(), [&](const cv::Rect& a, const cv::Rect& b) {
     const bool ba = inIdentityBand(a, size.height), bb = inIdentityBand(b, size.height);
     return ba != bb ? ba : a.width > b.width;
@@ -143,6 +153,21 @@ static std::vector<cv::Rect> refinementTiles(std::vector<cv::Rect> rows, int spa
     }
   }
   return tiles;
+}
+
+// Regions of the coarse pass shaped like a block, not a line (120 px high or more, less than four times as wide as
+// high): the network boxed lines together with what lies beside them (a 28 px three-line label with the wound beside
+// it on a 12 MP photo, 1408 x 671 px, which OCR read as nothing). They are refined first: their lines come apart.
+static std::vector<cv::Rect> blockRegions(const std::vector<TextRegion>& coarse, cv::Size size) {
+  std::vector<cv::Rect> blocks;
+  for (const auto& r : coarse) {
+    const float shortSide = std::min(r.rect.size.width, r.rect.size.height);
+    const float longSide = std::max(r.rect.size.width, r.rect.size.height);
+    const cv::Rect box = r.box & cv::Rect(0, 0, size.width, size.height);
+    if (r.source == "ppocr-db" && shortSide >= 120.f && longSide < 4.f * shortSide && !box.empty())
+      blocks.push_back(box);
+  }
+  return blocks;
 }
 
 // Network input height of a refinement tile (multiple of 32, at most its width) and the network instance of that
@@ -541,7 +566,8 @@ static std::vector<TextRegion> refineSmallText(const cv::Mat& bgr, std::vector<T
                                                const util::CancelToken& cancel) {
   std::vector<cv::Rect> faint;
   const std::vector<cv::Rect> rows = smallTextRows(bgr, coarse, &faint);
-  if (rows.empty() && faint.empty()) return coarse;
+  const std::vector<cv::Rect> blocks = blockRegions(coarse, bgr.size());
+  if (rows.empty() && faint.empty() && blocks.empty()) return coarse;
   const int side = roundUp32(std::max(o.refineTileSide, 64));
   const double r = std::max(0.5, o.refineScale);
   const int span = int(side / r);
@@ -552,7 +578,8 @@ static std::vector<TextRegion> refineSmallText(const cv::Mat& bgr, std::vector<T
   std::vector<TextRegion> fine;
   // rows of extra-light print get the tiles the others leave, four at most: the speckle of an ultrasound gives a
   // hundred such rows, and took every tile left (+9 and +14 tiles on two ultrasounds of seed 2311, 65 ms each)
-  auto tiles = refinementTiles(rows, span, spanY, budget, bgr.size());
+  auto tiles = refinementTiles(blocks, span, spanY, budget, bgr.size());
+  tiles = refinementTiles(rows, span, spanY, budget, bgr.size(), std::move(tiles));
   const int faintBudget = std::min(budget, int(tiles.size()) + kFaintTiles);
   tiles = refinementTiles(faint, span, spanY, faintBudget, bgr.size(), std::move(tiles));
   if (std::getenv("MEDPICS_DETECT_TIMING")) {
