@@ -158,14 +158,34 @@ static std::vector<cv::Rect> refinementTiles(std::vector<cv::Rect> rows, int spa
 // Regions of the coarse pass shaped like a block, not a line (120 px high or more, less than four times as wide as
 // high): the network boxed lines together with what lies beside them (a 28 px three-line label with the wound beside
 // it on a 12 MP photo, 1408 x 671 px, which OCR read as nothing). They are refined first: their lines come apart.
+static bool blockShaped(const TextRegion& r) {
+  const float shortSide = std::min(r.rect.size.width, r.rect.size.height);
+  const float longSide = std::max(r.rect.size.width, r.rect.size.height);
+  return r.source == "ppocr-db" && shortSide >= 120.f && longSide < 4.f * shortSide;
+}
+
+// A coarse region 2.5 times as high as wide and 120 px high or more: a column of a table whose small rows the coarse
+// pass saw at a quarter of their size or less and boxed down the page (10 px values 18 px apart on a 2309 px report
+// made regions of 98-133 x 343-370 px, cut into slivers along their length and read across as "© NON b", masked).
+// Refined like a block; the rows found across it replace it.
+// (the refinement tiles see such a column too, beside its rows: 35 x 151 px over nine 10 px ranges, read at 0.00)
+static bool columnShaped(const TextRegion& r) {
+  return r.source.rfind("ppocr-db", 0) == 0 && r.box.height >= 120 && 2 * r.box.height >= 5 * r.box.width;
+}
+
+// The lines of `lines` laid across `column`: wider than high, their centre within its height.
+static std::ptrdiff_t crossingRows(const cv::Rect& column, const std::vector<TextRegion>& lines) {
+  return std::count_if(lines.begin(), lines.end(), [&](const TextRegion& f) {
+    return f.box.width > f.box.height && (f.box & column).area() > 0 && f.rect.center.y >= column.y &&
+           f.rect.center.y <= column.br().y;
+  });
+}
+
 static std::vector<cv::Rect> blockRegions(const std::vector<TextRegion>& coarse, cv::Size size) {
   std::vector<cv::Rect> blocks;
   for (const auto& r : coarse) {
-    const float shortSide = std::min(r.rect.size.width, r.rect.size.height);
-    const float longSide = std::max(r.rect.size.width, r.rect.size.height);
     const cv::Rect box = r.box & cv::Rect(0, 0, size.width, size.height);
-    if (r.source == "ppocr-db" && shortSide >= 120.f && longSide < 4.f * shortSide && !box.empty())
-      blocks.push_back(box);
+    if ((blockShaped(r) || columnShaped(r)) && !box.empty()) blocks.push_back(box);
   }
   return blocks;
 }
@@ -486,8 +506,10 @@ static std::vector<TextRegion> rowTailsMissed(const std::vector<cv::Rect>& rows,
   for (const cv::Rect& row : rows) {
     const bool refined = std::any_of(tiles.begin(), tiles.end(),
                                      [&](const cv::Rect& t) { return (t & row).area() >= 0.9 * row.area(); });
+    // (or rows laid across it: a column of a table's small rows, 35 x 151 px over nine 10 px ranges)
     const bool outlined = std::any_of(lines.begin(), lines.end(),
-                                      [&](const TextRegion& l) { return (l.box & row).area() >= 0.3 * row.area(); });
+                                      [&](const TextRegion& l) { return (l.box & row).area() >= 0.3 * row.area(); }) ||
+                          crossingRows(row, lines) >= 2;
     if (!refined || outlined) continue;
     const bool goesOn = std::any_of(lines.begin(), lines.end(), [&](const TextRegion& l) {
       const float h = lineHeight(l);
@@ -659,6 +681,7 @@ static std::vector<TextRegion> refineSmallText(const cv::Mat& bgr, std::vector<T
   std::vector<bool> used(fine.size(), false), piece(fine.size(), false);
   for (std::size_t i = 0; i < fine.size(); ++i) piece[i] = cutAcrossTiles(fine[i], tiles, bgr.size());
   for (const auto& c : coarse) {
+    if (columnShaped(c) && crossingRows(c.box, fine) >= 2) continue;  // a table's column: the rows across it read it
     int rowsInside = 0;
     float lastY = -1e9f;
     std::vector<std::size_t> inside;
@@ -702,7 +725,7 @@ static std::vector<TextRegion> refineSmallText(const cv::Mat& bgr, std::vector<T
     out.push_back(c);
   }
   for (std::size_t i = 0; i < fine.size(); ++i)
-    if (!used[i]) out.push_back(fine[i]);
+    if (!used[i] && !(columnShaped(fine[i]) && crossingRows(fine[i].box, fine) >= 2)) out.push_back(fine[i]);
   for (TextRegion& tail : rowTailsMissed(rows, tiles, out)) out.push_back(std::move(tail));
   return out;
 }
