@@ -34,5 +34,5 @@ set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SECTION graphics)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)  # libraries: dpkg-shlibdeps reads them off the binaries
 # Data the programs read at run time that no library dependency brings in.
-set(CPACK_DEBIAN_PACKAGE_DEPENDS "tesseract-ocr-fra, tesseract-ocr-eng, opencv-data, fonts-dejavu-core, fonts-fork-awesome, ca-certificates")
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "tesseract-ocr-fra, tesseract-ocr-eng, opencv-data, wfrench, fonts-dejavu-core, fonts-fork-awesome, ca-certificates")
 include(CPack)

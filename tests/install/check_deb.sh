@@ -10,7 +10,7 @@ fail() { echo "check_deb: $*" >&2; exit 1; }
 deb="$(ls "$WORK"/*.deb | head -1)"
 [ -n "$deb" ] || fail "no .deb"
 dpkg-deb -f "$deb" Depends >depends.txt
-for dep in libopencv libcurl libsqlite3 libtesseract libglfw3 tesseract-ocr-fra fonts-dejavu-core; do
+for dep in libopencv libcurl libsqlite3 libtesseract libglfw3 tesseract-ocr-fra wfrench fonts-dejavu-core; do
   grep -q "$dep" depends.txt || fail "Depends lacks $dep: $(cat depends.txt)"
 done
 dpkg-deb -c "$deb" >contents.txt

@@ -66,6 +66,7 @@ struct PipelineStartup {
   double firstInferenceCpuMs = 0;  // one inference per network instance (layer allocation), not left to image 1
   double ocrCpuMs = 0;             // Tesseract engine (fra+eng)
   double faceCpuMs = 0;            // dlib HOG detector and the profile cascade
+  double wordListCpuMs = 0;        // the French word list of the classifier (isDictionaryWord), read once per process
   bool ocrReady = true;
   std::string ocrError;
 };

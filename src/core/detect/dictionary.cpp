@@ -12,6 +12,7 @@ namespace {
 const std::unordered_set<std::string>& frenchWords() {
   static const std::unordered_set<std::string> words = [] {
     std::unordered_set<std::string> out;
+    out.reserve(400000);
     std::ifstream in(kFrenchWordList);
     std::string line;
     while (std::getline(in, line))
