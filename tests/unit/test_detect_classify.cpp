@@ -219,11 +219,10 @@ TEST_CASE("classifier: ordinary French prose of a letter is benign, a name openi
   REQUIRE(dictionarySize() > 100000);  // wfrench (scripts/install-deps.sh)
   CHECK(isDictionaryWord("cicatrisation"));
   CHECK_FALSE(isDictionaryWord("dupontel"));
-  for (const char* line : {"Antécédents : HTA, diabète de type 2, dyslipidémie.",
-                           "Patient admis pour douleur thoracique atypique.",
-                           "Traitement de sortie : aspirine 75 mg, atorvastatine 40 mg.",
-                           "Plaie en voie de cicatrisation, pas de signe infectieux.",
-                           "LABORATOIRE D'ANALYSES MÉDICALES"}) {
+  for (const char* line :
+       {"Antécédents : HTA, diabète de type 2, dyslipidémie.", "Patient admis pour douleur thoracique atypique.",
+        "Traitement de sortie : aspirine 75 mg, atorvastatine 40 mg.",
+        "Plaie en voie de cicatrisation, pas de signe infectieux.", "LABORATOIRE D'ANALYSES MÉDICALES"}) {
     INFO(line);
     const auto v = classifyLine(line, 0.9f);
     CHECK_FALSE(v.phi);
@@ -245,7 +244,7 @@ TEST_CASE("classifier: a date whose separators OCR read as spaces") {
   CHECK(v.phi);
   CHECK(v.category == "date");
   CHECK(categoryOf("Date de sortie : 02 10 1991", "02 10 1991") == "date");
-  CHECK_FALSE(classifyLine("Tél. 02 10 19 91 45", 0.9f).category == "date");         // a phone groups by two
+  CHECK_FALSE(classifyLine("Tél. 02 10 19 91 45", 0.9f).category == "date");  // a phone groups by two
 }
 
 TEST_CASE("classifier: a title before a number labels an ultrasound's setting") {

@@ -72,8 +72,8 @@ TEST_CASE("miss (unseen layout): an identity block framed far wider than its 12 
   const auto font = synth::Font::SansExtraLight;
   tr.draw(page, "LABORATOIRE D'ANALYSES MÉDICALES", {142, 162}, 20, ink, synth::Font::MonoBold);
   tr.draw(page, "Prélevé le 03/05/2018", {142, 302}, 20, ink, font);
-  const char* analytes[][3] = {{"Leucocytes", "G/L", "4.0 - 10.0"}, {"Glucose", "mmol/L", "3.9 - 5.8"},
-                               {"Sodium", "mmol/L", "136 - 145"},  {"CRP", "mg/L", "< 5"},
+  const char* analytes[][3] = {{"Leucocytes", "G/L", "4.0 - 10.0"},  {"Glucose", "mmol/L", "3.9 - 5.8"},
+                               {"Sodium", "mmol/L", "136 - 145"},    {"CRP", "mg/L", "< 5"},
                                {"Créatinine", "µmol/L", "62 - 106"}, {"TSH", "mUI/L", "0.27 - 4.20"}};
   for (int i = 0; i < 6; ++i) {
     const int y = 362 + 36 * i;
@@ -85,11 +85,11 @@ TEST_CASE("miss (unseen layout): an identity block framed far wider than its 12 
   // each line a label (benign, may stay visible) and a value
   std::vector<DrawnLine> lines, values;
   int y = 182;
-  for (const auto& [label, value] : std::vector<std::pair<std::string, std::string>>{
-           {"", "LEMAÎTRE^JÉRÔME"},
-           {"Date de naissance ", "16/02/2008"},
-           {"N° dossier ", "530904057"},
-           {"", "25 impasse des Glycines, 59000 Lille"}}) {
+  for (const auto& [label, value] :
+       std::vector<std::pair<std::string, std::string>>{{"", "LEMAÎTRE^JÉRÔME"},
+                                                        {"Date de naissance ", "16/02/2008"},
+                                                        {"N° dossier ", "530904057"},
+                                                        {"", "25 impasse des Glycines, 59000 Lille"}}) {
     const int x = 1244 + tr.width(label, 12, font);
     const cv::Rect l = label.empty() ? cv::Rect() : tr.draw(page, label, {1244, y}, 12, ink, font);
     values.push_back({value, tr.draw(page, value, {x, y}, 12, ink, font)});
@@ -106,7 +106,8 @@ TEST_CASE("miss (unseen layout): an identity block framed far wider than its 12 
   for (const auto& l : lines) {
     INFO(l.text);
     const cv::Rect box = cv::boundingRect(turned(l.box, m));
-    CHECK(std::any_of(rows.begin(), rows.end(), [&](const cv::Rect& r) { return (r & box).area() >= 0.8 * box.area(); }));
+    CHECK(
+        std::any_of(rows.begin(), rows.end(), [&](const cv::Rect& r) { return (r & box).area() >= 0.8 * box.area(); }));
   }
   if (!test::modelsPresent()) {
     WARN("models missing (scripts/fetch-models.sh): pipeline check skipped");
@@ -177,10 +178,14 @@ TEST_CASE("benign (unseen layout): a monospaced table that the coarse pass boxed
   const cv::Scalar ink = cv::Scalar::all(0);
   const auto font = synth::Font::Mono;
   tr.draw(page, "LABORATOIRE D'ANALYSES MÉDICALES", {103, 119}, 19, ink, synth::Font::MonoBold);
-  const char* analytes[][4] = {{"Potassium", "195.0", "mmol/L", "3.5 - 5.1"}, {"Leucocytes", "258.7", "G/L", "4.0 - 10.0"},
-                               {"Glucose", "143.0", "mmol/L", "3.9 - 5.8"},    {"Plaquettes", "274.2", "G/L", "150 - 400"},
-                               {"TSH", "88.2", "mUI/L", "0.27 - 4.20"},        {"Hémoglobine", "59.0", "g/dL", "13.0 - 17.0"},
-                               {"ALAT", "246.4", "UI/L", "< 41"},              {"CRP", "167.0", "mg/L", "< 5"},
+  const char* analytes[][4] = {{"Potassium", "195.0", "mmol/L", "3.5 - 5.1"},
+                               {"Leucocytes", "258.7", "G/L", "4.0 - 10.0"},
+                               {"Glucose", "143.0", "mmol/L", "3.9 - 5.8"},
+                               {"Plaquettes", "274.2", "G/L", "150 - 400"},
+                               {"TSH", "88.2", "mUI/L", "0.27 - 4.20"},
+                               {"Hémoglobine", "59.0", "g/dL", "13.0 - 17.0"},
+                               {"ALAT", "246.4", "UI/L", "< 41"},
+                               {"CRP", "167.0", "mg/L", "< 5"},
                                {"Sodium", "197.1", "mmol/L", "136 - 145"}};
   const int columns[] = {103, 727, 952, 1247};
   std::vector<DrawnLine> cells;

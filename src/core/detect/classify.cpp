@@ -703,8 +703,8 @@ LineVerdict classifyLine(std::string_view original, float ocrConfidence) {
       trigger = (i + 1 < tokens.size() && (tokens[i + 1].folded == "le" || tokens[i + 1].folded == "e")) ||
                 (i + 2 < tokens.size() && (tokens[i + 2].folded == "le"));
     else
-      trigger = (isTrigger(t, ecgLine) || identifierLabel(t.folded)) &&
-                !(isTrigger(t, ecgLine) && (numberNext || proseNext));
+      trigger =
+          (isTrigger(t, ecgLine) || identifierLabel(t.folded)) && !(isTrigger(t, ecgLine) && (numberNext || proseNext));
   }
   const bool mostlyBenign = !trigger && benignCount >= 3 && benignCount * 2 >= tokens.size();
   if (mostlyBenign && !v.spans.empty() &&
@@ -882,8 +882,8 @@ LineVerdict classifyLine(std::string_view original, float ocrConfidence) {
       } else if (!benignToken(t) && !(i == 0 && t.capitalised && !t.allCaps)) {
         prose = false;
       } else if (i == 0 && !benignToken(t)) {
-        ordinaryFirstWord = isDictionaryWord(withoutElision(t.folded)) && !isCommonFirstName(t.folded) &&
-                            !isCommonSurname(t.folded);
+        ordinaryFirstWord =
+            isDictionaryWord(withoutElision(t.folded)) && !isCommonFirstName(t.folded) && !isCommonSurname(t.folded);
       }
     }
     if (prose && lower >= 2 && known * 2 >= longer) return verdict("benign", false, 0.45f + 0.4f * ocrConfidence);

@@ -216,8 +216,8 @@ std::vector<cv::Rect> smallTextRows(const cv::Mat& bgr, const std::vector<TextRe
   // A component (working pixels) that may be a row: kept when its crop at full resolution holds glyphs that found
   // lines do not already resolve. `smallPrint`: only a line or a block of lines of print up to 13 px (a part of a
   // sparse component: the large header lines of an ECG's panel, whose grid makes small shapes, are not refined).
-  // `block`: only a block of two rows or more of such print. `label`: print beside a code's bars or inside a turned frame,
-  // any number of rows (their lines touch at the working scale, and a tile is all a code's label costs).
+  // `block`: only a block of two rows or more of such print. `label`: print beside a code's bars or inside a turned
+  // frame, any number of rows (their lines touch at the working scale, and a tile is all a code's label costs).
   const auto consider = [&](int x, int y, int cw, int ch, bool smallPrint, bool block = false, bool label = false) {
     const int pad = int(std::ceil(2 / w));
     const cv::Rect row =

@@ -120,7 +120,8 @@ static std::vector<cv::Rect> refinementTiles(std::vector<cv::Rect> rows, int spa
     if (row.height <= spanY)
       bands.push_back(row);
     else
-      for (int y = row.y; y < row.br().y; y += band) bands.push_back({row.x, y, row.width, std::min(band, row.br().y - y)});
+      for (int y = row.y; y < row.br().y; y += band)
+        bands.push_back({row.x, y, row.width, std::min(band, row.br().y - y)});
   rows = std::move(bands);
   std::stable_sort(rows.begin(), rows.end(), [&](const cv::Rect& a, const cv::Rect& b) {
     const bool ba = inIdentityBand(a, size.height), bb = inIdentityBand(b, size.height);
