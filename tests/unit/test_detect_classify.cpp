@@ -222,7 +222,8 @@ TEST_CASE("classifier: ordinary French prose of a letter is benign, a name openi
   for (const char* line :
        {"Antécédents : HTA, diabète de type 2, dyslipidémie.", "Patient admis pour douleur thoracique atypique.",
         "Traitement de sortie : aspirine 75 mg, atorvastatine 40 mg.",
-        "Plaie en voie de cicatrisation, pas de signe infectieux.", "LABORATOIRE D'ANALYSES MÉDICALES"}) {
+        "Plaie en voie de cicatrisation, pas de signe infectieux.", "LABORATOIRE D'ANALYSES MÉDICALES",
+        "Compte rendu d'hospitalisation"}) {
     INFO(line);
     const auto v = classifyLine(line, 0.9f);
     CHECK_FALSE(v.phi);

@@ -152,7 +152,8 @@ const WordSet& benignWords() {
       "renal", "renale", "vessie", "prostate", "uterus", "ovaire", "ovaires", "pelvien", "pelvienne", "sein", "seins",
       "mammaire", "carotide", "carotides", "cardiaque", "coeur", "aorte", "obstetrique", "foetus", "foetal",
       "testicule", "scrotum", "parties", "molles", "cervical", "cervicale", "lombaire", "dorsal", "dorsale",
-      "pulmonaire", "poumon", "poumons", "laboratoire", "analyses", "medicales", "prelevement",
+      "pulmonaire", "poumon", "poumons", "laboratoire", "analyses", "medicales", "prelevement", "hospitalisation",
+      "consultation",
       // the micro sign read as a letter ("Hmol/L" for "µmol/L")
       "hmol", "pmol/l", "ymol", "hg/l", "umol/l"};
   return set;
