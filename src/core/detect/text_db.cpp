@@ -159,10 +159,11 @@ static std::vector<cv::Rect> refinementTiles(std::vector<cv::Rect> rows, int spa
 // Regions of the coarse pass shaped like a block, not a line (120 px high or more, less than four times as wide as
 // high): the network boxed lines together with what lies beside them (a 28 px three-line label with the wound beside
 // it on a 12 MP photo, 1408 x 671 px, which OCR read as nothing). They are refined first: their lines come apart.
+constexpr float kBlockSide = 120.f;
 static bool blockShaped(const TextRegion& r) {
   const float shortSide = std::min(r.rect.size.width, r.rect.size.height);
   const float longSide = std::max(r.rect.size.width, r.rect.size.height);
-  return r.source == "ppocr-db" && shortSide >= 120.f && longSide < 4.f * shortSide;
+  return r.source == "ppocr-db" && shortSide >= kBlockSide && longSide < 4.f * shortSide;
 }
 
 // A coarse region 2.5 times as high as wide and 120 px high or more: a column of a table whose small rows the coarse
@@ -171,7 +172,7 @@ static bool blockShaped(const TextRegion& r) {
 // Refined like a block; the rows found across it replace it.
 // (the refinement tiles see such a column too, beside its rows: 35 x 151 px over nine 10 px ranges, read at 0.00)
 static bool columnShaped(const TextRegion& r) {
-  return r.source.rfind("ppocr-db", 0) == 0 && r.box.height >= 120 && 2 * r.box.height >= 5 * r.box.width;
+  return r.source.rfind("ppocr-db", 0) == 0 && r.box.height >= kBlockSide && 2 * r.box.height >= 5 * r.box.width;
 }
 
 // The lines of `lines` laid across `column`: wider than high, their centre within its height.
@@ -667,6 +668,19 @@ static std::vector<TextRegion> refineSmallText(const cv::Mat& bgr, std::vector<T
     for (auto& f : tileLines) f.source = "ppocr-db-fine";
   std::vector<std::array<bool, 2>> cut;  // parallel to `fine`
   mergeTileLines(perTile, cutPerTile, bgr.size(), fine, cut);
+  // a line in a block-shaped coarse region half as high as the region or more is not one of the lines the block
+  // merged: a tile placed over a tattoo that the coarse pass boxed as a block (334 x 178 px) outlined it as a "line"
+  // 107 px high, read "Ho 7" and masked, which hid the tattoo from the skin-ink heuristic
+  for (std::size_t i = fine.size(); i-- > 0;) {
+    const cv::Point centre(fine[i].rect.center);
+    const bool blockSized = std::any_of(coarse.begin(), coarse.end(), [&](const TextRegion& c) {
+      return blockShaped(c) && c.box.contains(centre) && lineHeight(fine[i]) > 0.5f * lineHeight(c);
+    });
+    if (blockSized) {
+      fine.erase(fine.begin() + std::ptrdiff_t(i));
+      cut.erase(cut.begin() + std::ptrdiff_t(i));
+    }
+  }
   if (fine.empty()) return coarse;
   if (std::any_of(cut.begin(), cut.end(), [](const std::array<bool, 2>& c) { return c[0] || c[1]; })) {
     cv::Mat gray;
