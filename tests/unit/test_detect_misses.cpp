@@ -798,6 +798,6 @@ TEST_CASE("miss (session 31's own rule): a tattoo that the coarse pass boxes as 
   // bench seed 2311 image 22 (3748 x 2811 skin photo, JPEG q58): the coarse pass boxed the tattoo as a block of 334 x
   // 178 px; the block rule refined it, a tile outlined a "line" 107 px high across it, read "Ho 7" and masked as
   // unknown text, which hid the tattoo from the skin-ink heuristic (tattoo missed, seed's tattoo recall 2 of 3)
-  checkCorpusMiss({"tattoo boxed as a block by the coarse pass", synth::ImageKind::SkinTattoo, 2311, 22, 3748, 2811, 58,
-                   "tattoo"});
+  checkCorpusMiss(
+      {"tattoo boxed as a block by the coarse pass", synth::ImageKind::SkinTattoo, 2311, 22, 3748, 2811, 58, "tattoo"});
 }
