@@ -48,6 +48,9 @@ struct TextOptions {
   // split before OCR, strips cut identity lines at their borders and 8-10 px dates and ids were masked only in part
   // (the [misses] tests of a bordered 8 px block and of nearly merged lines fail with 256); square tiles pass them.
   int refineTileHeight = 0;
+  // Paper labels (paperLabels) get refinement tiles before the rows: set for photos, radiographs and ultrasounds,
+  // where a sticker's 8-11 px print shows at 1-2 px in the coarse pass and the skin or film around it is no row.
+  bool labels = false;
   // Runs body(0..n-1), possibly on several threads, and returns when all have run (the pipeline spreads the
   // refinement tiles over its workers); empty: one after the other on the calling thread.
   std::function<void(std::size_t n, const std::function<void(std::size_t)>& body)> parallelFor;
@@ -58,6 +61,10 @@ struct TextOptions {
 // `faint` (when given) receives apart the rows seen only at the lowest edge threshold (extra-light print, and texture).
 std::vector<cv::Rect> smallTextRows(const cv::Mat& bgr, const std::vector<TextRegion>& found,
                                     std::vector<cv::Rect>* faint = nullptr);
+
+// Paper labels on a photo, radiograph or ultrasound (image pixels): bright unsaturated rectangles, at most 5 % of the
+// image, with 2-50 % ink inside, that stand out from what lies around them (a patient label stuck on the skin).
+std::vector<cv::Rect> paperLabels(const cv::Mat& bgr);
 
 // Loads the calling thread's network instances used by dbTextRegions (coarse and refinement shapes); cheap when loaded.
 // `infer`: also runs one inference on each at its input shape (the first forward pass allocates the layers).

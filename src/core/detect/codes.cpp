@@ -387,6 +387,16 @@ bool showsModules(const cv::Mat& gray, const cv::Rect& r) {
   return std::max(r.width, r.height) < 40 && paperPieces >= 3 && cv::connectedComponents(otsu, labels, 8) - 1 >= 6;
 }
 
+// True when the dark class of a grey crop (Otsu) covers more than 85 % of it: thin light lines on a dark ground, not
+// modules (a code's dark class covers 30-75 %; the turned grid of an inverted ECG, 150 px cells at 3000 x 4000 px,
+// made 31 square candidates of 93-97 %, each masked as an unreadable code).
+bool thinLinesOnDark(const cv::Mat& gray) {
+  if (gray.empty()) return false;
+  cv::Mat dark;
+  cv::threshold(gray, dark, 0, 255, cv::THRESH_BINARY_INV | cv::THRESH_OTSU);
+  return cv::countNonZero(dark) > 0.85 * double(dark.total());
+}
+
 // True when the dark class of a grey crop (Otsu) is less than 30 % darker than its light class: a code is printed in
 // dark ink (codes of the corpus's fine pass: 0.50-0.67; turned cells of pink ECG paper, whose sides passed the L finder
 // test: 0.08-0.09; docs/benchmarks.md "Detection, session 16").
@@ -607,8 +617,11 @@ void addLinearCandidates(const cv::Mat& fullGray, const cv::Mat& gray, double sc
       }
     }
     // undecoded bars drawn in light ink are no code: the pink grid lines of ECG paper past the traces' end (a 41 x 790
-    // px strip whose label area took in the whole header)
-    if (f.category.empty() || (f.category == "unreadable-code" && faintInk(fullGray(full)))) continue;
+    // px strip whose label area took in the whole header), nor are thin light lines on a dark ground (an inverted ECG's
+    // grid beside its traces)
+    if (f.category.empty() ||
+        (f.category == "unreadable-code" && (faintInk(fullGray(full)) || thinLinesOnDark(fullGray(full)))))
+      continue;
     const int pad = std::max(4, std::min(full.width, full.height) / 10);
     f.box = Box{full.x - pad, full.y - pad, full.width + 2 * pad, full.height + 2 * pad};
     out.push_back(std::move(f));
@@ -768,8 +781,8 @@ std::vector<Finding> detectCodes(const cv::Mat& bgr, const CodeOptions& o) {
       f.text = decoded->text();
       f.detector = "zxing-cpp";
       f.detectorVersion = std::string("1.4/") + ZXing::ToString(decoded->format()) + "/candidate";
-    } else if (!fine && showsStackedCodeGuards(fullGray(full & cv::Rect(0, 0, fullGray.cols, fullGray.rows))) &&
-               !littleNeutralInk(bgr(full & cv::Rect(0, 0, bgr.cols, bgr.rows)))) {
+    } else if (!fine && showsStackedCodeGuards(fullGray(inImage)) && !littleNeutralInk(bgr(inImage)) &&
+               !thinLinesOnDark(fullGray(inImage))) {
       // a PDF417 too blurred to decode, on a sticker (nested in its edge) and 2:1: its guard bars tell it from text
       markUnreadable(f, 0.6f, "matrix-localiser", "2/stacked");
     } else if (inside && !fine && squareish(r) && showsModules(fullGray, inImage) && !faintInk(fullGray(inImage)) &&
@@ -787,7 +800,7 @@ std::vector<Finding> detectCodes(const cv::Mat& bgr, const CodeOptions& o) {
     } else if (!squareish(r) && fine) {
       // a fine-pass candidate (small, dense in both directions): a rectangular DataMatrix, masked all the same
       markUnreadable(f, 0.5f, "matrix-localiser", "2/fine");
-    } else if (!squareish(r)) {
+    } else if (!squareish(r) || thinLinesOnDark(fullGray(inImage))) {
       continue;
     } else {
       markUnreadable(f, 0.6f, "matrix-localiser", "2");  // looks like a code, cannot be decoded: masked all the same

@@ -490,6 +490,7 @@ struct Pipeline::Impl {
     // a photo's text is a wristband's or a label's small print, which the small-text tiles read: the large-page coarse
     // pass (four network tiles instead of one, +300-450 ms on a 10 MP photo) is for pages, ECGs, scans and screens
     if (isPhotoKind(kind)) textOptions.dbLargeSide = 0;
+    textOptions.labels = isPhotoKind(kind) || kind == ImageKind::Radiograph || kind == ImageKind::Ultrasound;
     if (o.speed.sharedQueue)
       textOptions.parallelFor = [&queue](std::size_t n, const std::function<void(std::size_t)>& body) {
         queue.parallelFor(n, body);
@@ -562,7 +563,7 @@ struct Pipeline::Impl {
     }
     const double phase1Ms = msSince(start);
     networkFaces.insert(networkFaces.end(), otherFaces.begin(), otherFaces.end());
-    if (o.faces) faceFindings = faces.merge(networkFaces, bgr.size());
+    if (o.faces) faceFindings = withoutTextureSwarm(faces.merge(networkFaces, bgr.size()), bgr);
     // faces on radiographs, ECGs, documents and ultrasound need strong evidence; tattoos need skin
     faceFindings = gateFaces(faceFindings, bgr, kind);
     kind = refineWithFaces(kind, kindFeatures, !faceFindings.empty());

@@ -188,7 +188,7 @@ static bool framedTurned(const cv::Mat& edges, cv::Mat& frame) {
   cv::dilate(edges, near, cv::getStructuringElement(cv::MORPH_RECT, {3, 3}));
   const int length = cv::countNonZero(line);
   if (length == 0 || cv::countNonZero(line & near) < 0.7 * length) return false;
-  cv::dilate(line, frame, cv::getStructuringElement(cv::MORPH_RECT, {5, 5}));
+  cv::dilate(line, frame, cv::getStructuringElement(cv::MORPH_RECT, {9, 9}));
   return true;
 }
 
@@ -231,7 +231,7 @@ std::vector<cv::Rect> smallTextRows(const cv::Mat& bgr, const std::vector<TextRe
     cv::cvtColor(bgr(row), crop, cv::COLOR_BGR2GRAY);
     const int glyphH = smallGlyphHeight(crop);
     if (glyphH == 0) return;
-    if (smallPrint && (glyphH > 13 || (!label && (block || row.height > 3 * glyphH) && !holdsRowsOf(crop, glyphH))))
+    if (smallPrint && (glyphH > (label ? 24 : 13) || (!label && (block || row.height > 3 * glyphH) && !holdsRowsOf(crop, glyphH))))
       return;
     // resolved: found lines cover most of the row and are lines of these glyphs, not several rows merged
     int covered = 0;

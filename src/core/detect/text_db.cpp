@@ -591,7 +591,8 @@ static std::vector<TextRegion> refineSmallText(const cv::Mat& bgr, std::vector<T
   std::vector<cv::Rect> faint;
   const std::vector<cv::Rect> rows = smallTextRows(bgr, coarse, &faint);
   const std::vector<cv::Rect> blocks = blockRegions(coarse, bgr.size());
-  if (rows.empty() && faint.empty() && blocks.empty()) return coarse;
+  const std::vector<cv::Rect> labels = o.labels ? paperLabels(bgr) : std::vector<cv::Rect>{};
+  if (rows.empty() && faint.empty() && blocks.empty() && labels.empty()) return coarse;
   const int side = roundUp32(std::max(o.refineTileSide, 64));
   const double r = std::max(0.5, o.refineScale);
   const int span = int(side / r);
@@ -602,12 +603,14 @@ static std::vector<TextRegion> refineSmallText(const cv::Mat& bgr, std::vector<T
   std::vector<TextRegion> fine;
   // rows of extra-light print get the tiles the others leave, four at most: the speckle of an ultrasound gives a
   // hundred such rows, and took every tile left (+9 and +14 tiles on two ultrasounds of seed 2311, 65 ms each)
-  auto tiles = refinementTiles(blocks, span, spanY, budget, bgr.size());
+  auto tiles = refinementTiles(labels, span, spanY, budget, bgr.size());
+  tiles = refinementTiles(blocks, span, spanY, budget, bgr.size(), std::move(tiles));
   tiles = refinementTiles(rows, span, spanY, budget, bgr.size(), std::move(tiles));
   const int faintBudget = std::min(budget, int(tiles.size()) + kFaintTiles);
   tiles = refinementTiles(faint, span, spanY, faintBudget, bgr.size(), std::move(tiles));
   if (std::getenv("MEDPICS_DETECT_TIMING")) {
-    std::fprintf(stderr, "small text: %zu unresolved rows, %zu tiles of %d px\n", rows.size(), tiles.size(), side);
+    std::fprintf(stderr, "small text: %zu unresolved rows, %zu labels, %zu tiles of %d px\n", rows.size(),
+                 labels.size(), tiles.size(), side);
     for (const auto& t : tiles) std::fprintf(stderr, "  tile %d,%d %dx%d\n", t.x, t.y, t.width, t.height);
     for (const auto& w : rows) std::fprintf(stderr, "  row %d,%d %dx%d\n", w.x, w.y, w.width, w.height);
   }
@@ -721,8 +724,12 @@ static std::vector<TextRegion> refineSmallText(const cv::Mat& bgr, std::vector<T
       // a fine line still cut by its tile's inner edge goes on as far as the merged region does, up to the next line
       // of its row: the tiles placed for one row of a header block cut its other lines, whose rest no tile saw
       for (std::size_t i : inside) extendCutLine(fine[i], cut[i], c.box, fine, bgr.size());
-      // the stretches of the merged region that no fine line covers stay, cut to their length: no tile saw them
-      for (const LineExtent& rest : uncoveredStretches(c, fine, inside)) out.push_back(subRegion(c, rest, bgr.size()));
+      // the stretches of the merged region that no fine line covers stay, cut to their length: no tile saw them. Not
+      // along a region higher than wide that rows cross: a table's column (106 x 251 px over nine rows of ranges,
+      // under columnShaped's 2.5:1) whose "stretches" were slivers down the page, read as nothing and masked
+      const bool column = c.box.height > c.box.width && crossingRows(c.box, fine) >= 2;
+      if (!column)
+        for (const LineExtent& rest : uncoveredStretches(c, fine, inside)) out.push_back(subRegion(c, rest, bgr.size()));
       continue;
     }
     if (rowsInside == 1 && spanAlong(fine, inside) >= 0.85 * std::max(c.box.width, c.box.height)) {

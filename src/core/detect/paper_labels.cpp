@@ -1,0 +1,84 @@
+// Paper labels on a photo: small bright, unsaturated rectangles with ink inside that stand out from what surrounds them.
+#include "medpics/detect/text_regions.hpp"
+
+#include <opencv2/imgproc.hpp>
+
+#include <algorithm>
+#include <cmath>
+
+namespace medpics::detect {
+namespace {
+
+constexpr int kWorkingSide = 1024;       // long side of the copy the labels are looked for on
+constexpr int kMinPaperValue = 170;      // HSV value of paper (white or light grey)
+constexpr int kMaxPaperSaturation = 50;  // and its saturation (skin is 60-150)
+constexpr double kMinArea = 40;          // working pixels: a 62 x 35 px label of 8 px print on a 8 MP photo is ~240
+constexpr double kMaxImageShare = 0.05;  // larger bright areas are a page, a sheet or a wall, not a label
+constexpr double kMinRectangular = 0.8;  // filled area over its turned rectangle's
+constexpr double kMinInk = 0.02;         // share of the label (full resolution) darker than its paper: its print
+constexpr double kMaxInk = 0.5;
+constexpr double kMaxPaperAround = 0.35;  // share of paper in a ring just outside it: it stands out from its surroundings
+constexpr int kRing = 3;                  // working pixels
+constexpr int kInkContrast = 50;          // grey levels under the label's mean that count as print
+
+// Share of print inside a label, on the full-resolution image (at the working scale 8-11 px print is grey, not ink):
+// pixels darker than the label's mean by kInkContrast, within its filled outline eroded by one working pixel.
+double inkShare(const cv::Mat& bgr, const cv::Mat& filled, const cv::Rect& box, double s) {
+  const cv::Rect full = cv::Rect(cv::Rect2d(box.x / s, box.y / s, box.width / s, box.height / s)) &
+                        cv::Rect(0, 0, bgr.cols, bgr.rows);
+  if (full.empty()) return 0;
+  cv::Mat gray, inner;
+  cv::cvtColor(bgr(full), gray, cv::COLOR_BGR2GRAY);
+  cv::resize(filled, inner, full.size(), 0, 0, cv::INTER_NEAREST);
+  const int k = 2 * int(std::ceil(1 / s)) + 1;
+  cv::erode(inner, inner, cv::getStructuringElement(cv::MORPH_RECT, {k, k}));
+  const double area = cv::countNonZero(inner);
+  if (area <= 0) return 0;
+  cv::Mat dark;
+  cv::compare(gray, cv::mean(gray, inner)[0] - kInkContrast, dark, cv::CMP_LT);
+  cv::bitwise_and(dark, inner, dark);
+  return cv::countNonZero(dark) / area;
+}
+
+}  // namespace
+
+std::vector<cv::Rect> paperLabels(const cv::Mat& bgr) {
+  if (bgr.empty()) return {};
+  const double s = std::min(1.0, double(kWorkingSide) / std::max(bgr.cols, bgr.rows));
+  cv::Mat small, hsv, paper;
+  cv::resize(bgr, small, {}, s, s, cv::INTER_AREA);
+  cv::cvtColor(small, hsv, cv::COLOR_BGR2HSV);
+  cv::inRange(hsv, cv::Scalar(0, 0, kMinPaperValue), cv::Scalar(180, kMaxPaperSaturation, 255), paper);
+  std::vector<std::vector<cv::Point>> contours;
+  cv::findContours(paper, contours, cv::RETR_EXTERNAL, cv::CHAIN_APPROX_SIMPLE);
+  const double imageArea = double(small.total());
+  std::vector<cv::Rect> labels;
+  for (const auto& c : contours) {
+    const double area = cv::contourArea(c);
+    if (area < kMinArea || area > kMaxImageShare * imageArea) continue;
+    const cv::RotatedRect turned = cv::minAreaRect(c);
+    if (area < kMinRectangular * turned.size.area() || std::min(turned.size.width, turned.size.height) < 4) continue;
+    const cv::Rect box = cv::boundingRect(c);
+    cv::Mat filled = cv::Mat::zeros(box.size(), CV_8U);
+    cv::drawContours(filled, std::vector<std::vector<cv::Point>>{c}, 0, 255, cv::FILLED, cv::LINE_8, cv::noArray(), 1,
+                     -box.tl());
+    const double ink = inkShare(bgr, filled, box, s);
+    if (ink < kMinInk || ink > kMaxInk) continue;
+    // the ring just outside the label: mostly not paper
+    const cv::Rect around = cv::Rect(box.x - kRing, box.y - kRing, box.width + 2 * kRing, box.height + 2 * kRing) &
+                            cv::Rect(0, 0, small.cols, small.rows);
+    cv::Mat grown = cv::Mat::zeros(around.size(), CV_8U), ring;
+    filled.copyTo(grown(box - around.tl()));
+    cv::dilate(grown, ring, cv::getStructuringElement(cv::MORPH_RECT, {2 * kRing + 1, 2 * kRing + 1}));
+    cv::bitwise_and(ring, ~grown, ring);
+    const double ringArea = cv::countNonZero(ring);
+    cv::Mat ringPaper;
+    cv::bitwise_and(ring, paper(around), ringPaper);
+    if (ringArea <= 0 || cv::countNonZero(ringPaper) > kMaxPaperAround * ringArea) continue;
+    const cv::Rect2d full(box.x / s, box.y / s, box.width / s, box.height / s);
+    labels.push_back(cv::Rect(full) & cv::Rect(0, 0, bgr.cols, bgr.rows));
+  }
+  return labels;
+}
+
+}  // namespace medpics::detect
