@@ -108,6 +108,22 @@ inline bool modelsPresent() {
   return !detect::findModel(detect::kBlazeFaceModel).empty() && !detect::findModel(detect::kTextDbModel).empty();
 }
 
+// A photo of mottled skin: grey noise at 1/16 of its size enlarged (BGR spread 18, 22, 30 about 120, 150, 200),
+// a dark wound (an ellipse; empty axes: none) and a speckle of 6 levels.
+inline cv::Mat mottledSkin(cv::Size size, cv::Point wound, cv::Size woundAxes, cv::RNG& rng) {
+  cv::Mat grey(size.height / 16 + 1, size.width / 16 + 1, CV_32F), noise, skin;
+  rng.fill(grey, cv::RNG::NORMAL, 0.0, 1.0);
+  cv::merge(std::vector<cv::Mat>{grey, grey, grey}, noise);
+  noise = noise.mul(cv::Scalar(18, 22, 30)) + cv::Scalar(120, 150, 200);
+  cv::resize(noise, skin, size, 0, 0, cv::INTER_CUBIC);
+  if (!woundAxes.empty()) cv::ellipse(skin, wound, woundAxes, 10, 0, 360, cv::Scalar(60, 60, 150), -1);
+  cv::Mat speckle(size, CV_32FC3);
+  rng.fill(speckle, cv::RNG::NORMAL, 0.0, 6.0);
+  cv::Mat photo;
+  cv::Mat(skin + speckle).convertTo(photo, CV_8UC3);
+  return photo;
+}
+
 inline const char* kFacePhoto = "/usr/share/doc/opencv-doc/examples/data/messi5.jpg";
 
 }  // namespace medpics::test

@@ -45,11 +45,12 @@ std::vector<FaceCandidate> profileFaces(const cv::Mat& bgr, int workingSide);
 std::vector<Finding> mergeFaces(const std::vector<FaceCandidate>& candidates, cv::Size imageSize,
                                 const FaceOptions& options);
 
-// Eight or more single-detector face boxes on one image are a swarm over a texture (BlazeFace gave 17-29 boxes at
-// 0.45-0.77 on close-ups of mottled skin): those under 0.9 whose head box has the image's own colour statistics (mean
-// Lab within one image deviation, lightness spread under 1.5 times the image's) are dropped. A face, even in a group
-// photo of small faces at 0.48-0.75, holds eyes, hair and its own background: 2.6-4.9 deviations apart, 3-5 times the
-// spread.
+// Four or more single-detector face boxes on a close-up of skin (80 % of the image skin-coloured) are a swarm over its
+// texture (BlazeFace gave 4-29 boxes at 0.45-0.77 on close-ups of mottled skin): those under 0.9 whose head box has
+// the image's own colour statistics (mean Lab within one image deviation, lightness spread under 1.5 times the
+// image's) are dropped. A face, even in a group photo of small faces at 0.48-0.75, holds eyes, hair and its own
+// background: 2.6-4.9 deviations apart, 2.5-5 times the spread. (A crowd filling the frame would look like its image,
+// but it is no close-up of skin: clothes, hair and background.)
 std::vector<Finding> withoutTextureSwarm(std::vector<Finding> faces, const cv::Mat& bgr);
 
 class FaceDetector {

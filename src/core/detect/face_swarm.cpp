@@ -1,4 +1,4 @@
-// A swarm of single-detector face boxes over a texture: boxes that look like the rest of the image are dropped.
+// A swarm of single-detector face boxes over a close-up of skin: boxes that look like the rest of the image go.
 #include "medpics/detect/faces.hpp"
 
 #include <opencv2/imgproc.hpp>
@@ -8,7 +8,8 @@
 namespace medpics::detect {
 namespace {
 
-constexpr std::size_t kSwarm = 8;     // single-detector face boxes on one image from which they are checked
+constexpr std::size_t kSwarm = 4;     // single-detector face boxes on one image from which they are checked
+constexpr double kSkinShare = 0.8;    // share of skin-coloured pixels of a close-up of skin (a crowd shows clothes)
 constexpr int kStatsSide = 512;       // long side of the copy the colour statistics are taken on
 constexpr double kMeanApart = 1.0;    // a face's head box: its mean colour this many image deviations from the image's
 constexpr double kSpreadApart = 1.5;  // or its lightness spread this many times the image's (eyes, hair, background)
@@ -20,8 +21,11 @@ std::vector<Finding> withoutTextureSwarm(std::vector<Finding> faces, const cv::M
   const auto single = [](const Finding& f) { return f.box && f.detector.find('+') == std::string::npos; };
   if (bgr.empty() || std::size_t(std::count_if(faces.begin(), faces.end(), single)) < kSwarm) return faces;
   const double s = std::min(1.0, double(kStatsSide) / std::max(bgr.cols, bgr.rows));
-  cv::Mat small, lab;
+  cv::Mat small, lab, ycrcb, skin;
   cv::resize(bgr, small, {}, s, s, cv::INTER_AREA);
+  cv::cvtColor(small, ycrcb, cv::COLOR_BGR2YCrCb);
+  cv::inRange(ycrcb, cv::Scalar(30, 133, 77), cv::Scalar(255, 180, 130), skin);
+  if (cv::countNonZero(skin) < kSkinShare * double(skin.total())) return faces;
   cv::cvtColor(small, lab, cv::COLOR_BGR2Lab);
   cv::Scalar imageMean, imageSpread;
   cv::meanStdDev(lab, imageMean, imageSpread);

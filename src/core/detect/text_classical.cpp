@@ -174,7 +174,8 @@ static bool framed(const cv::Mat& horizontal) {
 // True when a component's edges run along 70 % of the outline of their smallest turned rectangle: a box turned by a
 // degree or more, whose edges step from row to row in runs shorter than the opening that finds straight strokes (a
 // 1 px frame 1000 px wide around a block of 12 px extra-light lines, turned 2.7 degrees on a 2378 x 3364 report).
-// `frame`: that outline, five working pixels thick, to take out of the edges. What it framed is print of any number
+// `frame`: that outline, nine working pixels thick, to take out of the edges (five left the frame of a 20 px block
+// turned 1.3 degrees on a 4 MP report in one part with its four lines, 479 x 116 px, too sparse to be rows). What it framed is print of any number
 // of rows (the lines of such a block, turned, touch at the working scale two by two and show no rows apart).
 static bool framedTurned(const cv::Mat& edges, cv::Mat& frame) {
   std::vector<cv::Point> points;
@@ -217,7 +218,9 @@ std::vector<cv::Rect> smallTextRows(const cv::Mat& bgr, const std::vector<TextRe
   // lines do not already resolve. `smallPrint`: only a line or a block of lines of print up to 13 px (a part of a
   // sparse component: the large header lines of an ECG's panel, whose grid makes small shapes, are not refined).
   // `block`: only a block of two rows or more of such print. `label`: print beside a code's bars or inside a turned
-  // frame, any number of rows (their lines touch at the working scale, and a tile is all a code's label costs).
+  // frame, any number of rows (their lines touch at the working scale, and a tile is all a code's label costs), of
+  // glyphs up to 24 px: the coarse pass of a 4 MP report (576 px) sees 20 px print framed there at 5 px, and missed
+  // a whole identity block.
   const auto consider = [&](int x, int y, int cw, int ch, bool smallPrint, bool block = false, bool label = false) {
     const int pad = int(std::ceil(2 / w));
     const cv::Rect row =
@@ -231,7 +234,8 @@ std::vector<cv::Rect> smallTextRows(const cv::Mat& bgr, const std::vector<TextRe
     cv::cvtColor(bgr(row), crop, cv::COLOR_BGR2GRAY);
     const int glyphH = smallGlyphHeight(crop);
     if (glyphH == 0) return;
-    if (smallPrint && (glyphH > (label ? 24 : 13) || (!label && (block || row.height > 3 * glyphH) && !holdsRowsOf(crop, glyphH))))
+    const int largest = label ? 24 : 13;
+    if (smallPrint && (glyphH > largest || (!label && (block || row.height > 3 * glyphH) && !holdsRowsOf(crop, glyphH))))
       return;
     // resolved: found lines cover most of the row and are lines of these glyphs, not several rows merged
     int covered = 0;
