@@ -61,6 +61,19 @@ void checkAllHidden(const std::vector<DrawnLine>& lines, const cv::Mat& m, const
   }
 }
 
+// Each turned line of the page encoded in `jpeg` lies in a row of the small-text pass (run with no line found).
+void checkAllRows(const std::vector<DrawnLine>& lines, const std::string& jpeg, const cv::Mat& m) {
+  const cv::Mat pixels = cv::imdecode(std::vector<uchar>(jpeg.begin(), jpeg.end()), cv::IMREAD_COLOR);
+  std::vector<cv::Rect> faint, rows = smallTextRows(pixels, {}, &faint);
+  rows.insert(rows.end(), faint.begin(), faint.end());
+  for (const auto& l : lines) {
+    INFO(l.text);
+    const cv::Rect box = cv::boundingRect(turned(l.box, m));
+    CHECK(
+        std::any_of(rows.begin(), rows.end(), [&](const cv::Rect& r) { return (r & box).area() >= 0.8 * box.area(); }));
+  }
+}
+
 // A paper label (18 x 5.5 glyphs) of three lines at `glyphPx` in `font` (a name, "Né le " and a date, "IPP " and a
 // number), turned by `degrees` and stuck on `photo` at `at`. Returns the map label pixel -> photo pixel; `values`
 // receives the three values' upright boxes on the label (their field labels are benign and may stay visible).
@@ -137,16 +150,7 @@ TEST_CASE("miss (unseen layout): an identity block framed far wider than its 12 
   cv::rectangle(page, {1236, 162, 1001, 91}, ink, 1);
   cv::Mat m;
   const std::string jpeg = turnedJpeg(page, -2.99, 58, m);
-  // every line of the block is a row of the small-text pass
-  const cv::Mat pixels = cv::imdecode(std::vector<uchar>(jpeg.begin(), jpeg.end()), cv::IMREAD_COLOR);
-  std::vector<cv::Rect> faint, rows = smallTextRows(pixels, {}, &faint);
-  rows.insert(rows.end(), faint.begin(), faint.end());
-  for (const auto& l : lines) {
-    INFO(l.text);
-    const cv::Rect box = cv::boundingRect(turned(l.box, m));
-    CHECK(
-        std::any_of(rows.begin(), rows.end(), [&](const cv::Rect& r) { return (r & box).area() >= 0.8 * box.area(); }));
-  }
+  checkAllRows(lines, jpeg, m);  // every line of the block is a row of the small-text pass
   if (!test::modelsPresent()) {
     WARN("models missing (scripts/fetch-models.sh): pipeline check skipped");
     return;
@@ -197,16 +201,7 @@ TEST_CASE("miss (unseen layout): a 16 px identity block in a turned frame twice 
   cv::rectangle(page, {903, 112, 714, 145}, ink, 2);
   cv::Mat m;
   const std::string jpeg = turnedJpeg(page, 1.3, 70, m);
-  // every line of the block is a row of the small-text pass, whatever the coarse pass saw (here it read them)
-  const cv::Mat pixels = cv::imdecode(std::vector<uchar>(jpeg.begin(), jpeg.end()), cv::IMREAD_COLOR);
-  std::vector<cv::Rect> faint, rows = smallTextRows(pixels, {}, &faint);
-  rows.insert(rows.end(), faint.begin(), faint.end());
-  for (const auto& v : values) {
-    INFO(v.text);
-    const cv::Rect box = cv::boundingRect(turned(v.box, m));
-    CHECK(
-        std::any_of(rows.begin(), rows.end(), [&](const cv::Rect& r) { return (r & box).area() >= 0.8 * box.area(); }));
-  }
+  checkAllRows(values, jpeg, m);  // rows of the small-text pass, whatever the coarse pass saw (here it read them)
   if (!test::modelsPresent()) {
     WARN("models missing (scripts/fetch-models.sh): test skipped");
     return;
