@@ -48,7 +48,8 @@ void drawHead(cv::Mat& img, const cv::Rect& r) {
   const cv::Point c(r.x + r.width / 2, r.y + r.height / 2);
   cv::ellipse(img, c - cv::Point(0, r.height / 6), {r.width / 3, r.height / 4}, 0, 0, 360, cv::Scalar(30, 35, 45), -1);
   cv::ellipse(img, c, {r.width / 4, r.height / 3}, 0, 0, 360, cv::Scalar(150, 175, 220), -1);
-  for (int side : {-1, 1}) cv::circle(img, c + cv::Point(side * r.width / 9, -r.height / 12), 3, cv::Scalar::all(20), -1);
+  for (int side : {-1, 1})
+    cv::circle(img, c + cv::Point(side * r.width / 9, -r.height / 12), 3, cv::Scalar::all(20), -1);
   cv::ellipse(img, c + cv::Point(0, r.height / 6), {r.width / 10, 3}, 0, 0, 360, cv::Scalar(60, 60, 140), -1);
 }
 

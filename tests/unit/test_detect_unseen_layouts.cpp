@@ -86,13 +86,13 @@ cv::Mat stickLabel(cv::Mat& photo, const std::array<std::string, 3>& fields, int
   for (std::size_t i = 0; i < 3; ++i) {
     const int x = glyphPx / 2;
     if (!names[i].empty()) tr.draw(label, names[i], {x, y}, glyphPx, cv::Scalar::all(0), font);
-    values.push_back(
-        {fields[i], tr.draw(label, fields[i], {x + tr.width(names[i], glyphPx, font), y}, glyphPx, cv::Scalar::all(0), font)});
+    values.push_back({fields[i], tr.draw(label, fields[i], {x + tr.width(names[i], glyphPx, font), y}, glyphPx,
+                                         cv::Scalar::all(0), font)});
     y += int(glyphPx * 1.55);
   }
-  const cv::Mat m =
-      cv::getRotationMatrix2D(cv::Point2f(label.cols / 2.f, label.rows / 2.f), degrees, 1.0);
-  const cv::Size grown = label.size() + cv::Size(0, int(std::ceil(std::abs(std::sin(degrees * CV_PI / 180)) * label.cols)) + 2);
+  const cv::Mat m = cv::getRotationMatrix2D(cv::Point2f(label.cols / 2.f, label.rows / 2.f), degrees, 1.0);
+  const cv::Size grown =
+      label.size() + cv::Size(0, int(std::ceil(std::abs(std::sin(degrees * CV_PI / 180)) * label.cols)) + 2);
   cv::Mat turnedLabel, mask;
   cv::warpAffine(label, turnedLabel, m, grown);
   cv::warpAffine(cv::Mat(label.size(), CV_8U, cv::Scalar(255)), mask, m, grown);
@@ -177,8 +177,8 @@ TEST_CASE("miss (unseen layout): a 16 px identity block in a turned frame twice 
   tr.draw(page, "Prélevé le 20/02/1962", {127, 296}, 14, ink, font);
   const char* analytes[][3] = {{"Plaquettes", "G/L", "150 - 400"}, {"Glucose", "mmol/L", "3.9 - 5.8"},
                                {"Ferritine", "µg/L", "30 - 400"},  {"CRP", "mg/L", "< 5"},
-                               {"TSH", "mUI/L", "0.27 - 4.20"},     {"Potassium", "mmol/L", "3.5 - 5.1"},
-                               {"Sodium", "mmol/L", "136 - 145"},   {"Créatinine", "µmol/L", "62 - 106"}};
+                               {"TSH", "mUI/L", "0.27 - 4.20"},    {"Potassium", "mmol/L", "3.5 - 5.1"},
+                               {"Sodium", "mmol/L", "136 - 145"},  {"Créatinine", "µmol/L", "62 - 106"}};
   std::vector<DrawnLine> ranges;
   for (int i = 0; i < 8; ++i) {
     const int y = 345 + 27 * i;
@@ -233,7 +233,8 @@ TEST_CASE("miss (unseen layout): a photo's label that the text network boxes tog
   checkAllHidden(values, onPhoto, result.findings);
 }
 
-TEST_CASE("miss (unseen layout): a sticker of 8-11 px print on mottled skin, which no row of the small-text pass finds") {
+TEST_CASE(
+    "miss (unseen layout): a sticker of 8-11 px print on mottled skin, which no row of the small-text pass finds") {
   if (!test::modelsPresent()) {
     WARN("models missing (scripts/fetch-models.sh): test skipped");
     return;
@@ -241,9 +242,9 @@ TEST_CASE("miss (unseen layout): a sticker of 8-11 px print on mottled skin, whi
   // a 12 MP photo of mottled skin with a wound and, on it, a label of three 8-11 px lines (name, birth date, IPP)
   // turned up to 2.3 degrees, JPEG q58: at the coarse pass's 576 px the print is under 2 px, the small-text rows were
   // all texture (74-95 here, 16 tiles), and the label got no tile: nothing read (independent set: 4 photos, 0-63 %)
-  const auto [glyph, font, degrees] = GENERATE(std::make_tuple(9, synth::Font::SerifItalic, 2.3),
-                                               std::make_tuple(8, synth::Font::NotoSans, -1.7),
-                                               std::make_tuple(11, synth::Font::LiberationSerif, 0.6));
+  const auto [glyph, font, degrees] =
+      GENERATE(std::make_tuple(9, synth::Font::SerifItalic, 2.3), std::make_tuple(8, synth::Font::NotoSans, -1.7),
+               std::make_tuple(11, synth::Font::LiberationSerif, 0.6));
   cv::RNG rng(7 + glyph);
   cv::Mat photo = test::mottledSkin({4119, 2913}, {1850, 1600}, {620, 260}, rng);
   std::vector<DrawnLine> values;

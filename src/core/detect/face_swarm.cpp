@@ -37,7 +37,8 @@ std::vector<Finding> withoutTextureSwarm(std::vector<Finding> faces, const cv::M
     cv::Scalar mean, spread;
     cv::meanStdDev(lab(r), mean, spread);
     double apart = 0;
-    for (int c = 0; c < 3; ++c) apart = std::max(apart, std::abs(mean[c] - imageMean[c]) / std::max(1.0, imageSpread[c]));
+    for (int c = 0; c < 3; ++c)
+      apart = std::max(apart, std::abs(mean[c] - imageMean[c]) / std::max(1.0, imageSpread[c]));
     return apart < kMeanApart && spread[0] < kSpreadApart * std::max(1.0, imageSpread[0]);
   });
   return faces;

@@ -1,4 +1,4 @@
-// Paper labels on a photo: small bright, unsaturated rectangles with ink inside that stand out from what surrounds them.
+// Paper labels on a photo: small bright unsaturated rectangles with print inside that stand out from their surround.
 #include "medpics/detect/text_regions.hpp"
 
 #include <opencv2/imgproc.hpp>
@@ -17,15 +17,15 @@ constexpr double kMaxImageShare = 0.05;  // larger bright areas are a page, a sh
 constexpr double kMinRectangular = 0.8;  // filled area over its turned rectangle's
 constexpr double kMinInk = 0.02;         // share of the label (full resolution) darker than its paper: its print
 constexpr double kMaxInk = 0.5;
-constexpr double kMaxPaperAround = 0.35;  // share of paper in a ring just outside it: it stands out from its surroundings
+constexpr double kMaxPaperAround = 0.35;  // share of paper in a ring just outside it (it stands out)
 constexpr int kRing = 3;                  // working pixels
 constexpr int kInkContrast = 50;          // grey levels under the label's mean that count as print
 
 // Share of print inside a label, on the full-resolution image (at the working scale 8-11 px print is grey, not ink):
 // pixels darker than the label's mean by kInkContrast, within its filled outline eroded by one working pixel.
 double inkShare(const cv::Mat& bgr, const cv::Mat& filled, const cv::Rect& box, double s) {
-  const cv::Rect full = cv::Rect(cv::Rect2d(box.x / s, box.y / s, box.width / s, box.height / s)) &
-                        cv::Rect(0, 0, bgr.cols, bgr.rows);
+  const cv::Rect full =
+      cv::Rect(cv::Rect2d(box.x / s, box.y / s, box.width / s, box.height / s)) & cv::Rect(0, 0, bgr.cols, bgr.rows);
   if (full.empty()) return 0;
   cv::Mat gray, inner;
   cv::cvtColor(bgr(full), gray, cv::COLOR_BGR2GRAY);

@@ -175,8 +175,9 @@ static bool framed(const cv::Mat& horizontal) {
 // degree or more, whose edges step from row to row in runs shorter than the opening that finds straight strokes (a
 // 1 px frame 1000 px wide around a block of 12 px extra-light lines, turned 2.7 degrees on a 2378 x 3364 report).
 // `frame`: that outline, nine working pixels thick, to take out of the edges (five left the frame of a 20 px block
-// turned 1.3 degrees on a 4 MP report in one part with its four lines, 479 x 116 px, too sparse to be rows). What it framed is print of any number
-// of rows (the lines of such a block, turned, touch at the working scale two by two and show no rows apart).
+// turned 1.3 degrees on a 4 MP report in one part with its four lines, 479 x 116 px, too sparse to be rows). What it
+// framed is print of any number of rows (the lines of such a block, turned, touch at the working scale two by two and
+// show no rows apart).
 static bool framedTurned(const cv::Mat& edges, cv::Mat& frame) {
   std::vector<cv::Point> points;
   cv::findNonZero(edges, points);
@@ -235,7 +236,8 @@ std::vector<cv::Rect> smallTextRows(const cv::Mat& bgr, const std::vector<TextRe
     const int glyphH = smallGlyphHeight(crop);
     if (glyphH == 0) return;
     const int largest = label ? 24 : 13;
-    if (smallPrint && (glyphH > largest || (!label && (block || row.height > 3 * glyphH) && !holdsRowsOf(crop, glyphH))))
+    if (smallPrint &&
+        (glyphH > largest || (!label && (block || row.height > 3 * glyphH) && !holdsRowsOf(crop, glyphH))))
       return;
     // resolved: found lines cover most of the row and are lines of these glyphs, not several rows merged
     int covered = 0;

@@ -729,7 +729,8 @@ static std::vector<TextRegion> refineSmallText(const cv::Mat& bgr, std::vector<T
       // under columnShaped's 2.5:1) whose "stretches" were slivers down the page, read as nothing and masked
       const bool column = c.box.height > c.box.width && crossingRows(c.box, fine) >= 2;
       if (!column)
-        for (const LineExtent& rest : uncoveredStretches(c, fine, inside)) out.push_back(subRegion(c, rest, bgr.size()));
+        for (const LineExtent& rest : uncoveredStretches(c, fine, inside))
+          out.push_back(subRegion(c, rest, bgr.size()));
       continue;
     }
     if (rowsInside == 1 && spanAlong(fine, inside) >= 0.85 * std::max(c.box.width, c.box.height)) {
