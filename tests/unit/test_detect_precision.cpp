@@ -93,7 +93,9 @@ TEST_CASE("a vocabulary line read with errors is to-check, never masked for its 
                            // short capitals alone, no measure (a blurred 8 px "Prescripteur : Dr MARTINEZ", seed 8863)
                            "marges & AAA TA Z\"",
                            // three groups of two digits: a phone number read in part (a 10 px address line, seed 1607)
-                           "6707 2rmbourg - Te (3 BA 31 67 68"}) {
+                           "6707 2rmbourg - Te (3 BA 31 67 68",
+                           // a year alone: what is left of an 8 px "DOB: 25/02/1997" (independent set 12, image 0)
+                           "DOR Te 1997"}) {
     INFO(text);
     const LineVerdict v = classifyLine(text, 0.4f);
     CHECK(v.phi);

@@ -764,9 +764,12 @@ LineVerdict classifyLine(std::string_view original, float ocrConfidence) {
   // At least one vocabulary WORD (numbers alone are not vocabulary: "12/02/1569" is a birth date misread), and no
   // digits that could be a misread date or identifier (d/d/dd, six digits in a row).
   // (a decimal range from zero, "0.05-150" of an ECG's filter setting, is no date: no day or month is 0)
-  // (nor three groups of two digits, what is left of a phone number: "Te (3 BA 31 67 68" for "Tél. 03 88 11 67 68")
+  // (nor three groups of two digits, what is left of a phone number: "Te (3 BA 31 67 68" for "Tél. 03 88 11 67 68"; nor
+  // a year alone, 19xx or 20xx, what is left of a date: "DOR Te 1997" at 0.30 for an 8 px "DOB: 25/02/1997" in a CT
+  // overlay's corner was shown to check instead of masked)
   static const std::regex dateOrId(
-      R"((?!0[.,]\d{1,2}-)\d{1,2}\s?[/.\-]\s?\d{1,2}\s?[/.\-]\s?\d{2,4}|\d{6}|(?:^|\D)\d{2} \d{2} \d{2}(?!\d))", kCase);
+      R"((?!0[.,]\d{1,2}-)\d{1,2}\s?[/.\-]\s?\d{1,2}\s?[/.\-]\s?\d{2,4}|\d{6}|(?:^|\D)\d{2} \d{2} \d{2}(?!\d)|(?:^|\D)(?:19|20)\d{2}(?!\d))",
+      kCase);
   // (a two-letter word all in lower case counts as a unit after its value only, "90 ms": "te" opening a misread date
   // line "“te: 24/2) 15.24" of an ECG header is no vocabulary, nor after a digit, "#4 te dd" for a 9 px italic date
   // between a name and an IPP; "kV 78" is)
