@@ -41,6 +41,9 @@ std::vector<FaceCandidate> blazeFaceSquare(const cv::Mat& squareBgr, const std::
 std::vector<FaceCandidate> hogFaces(const cv::Mat& bgr, int workingSide);
 std::vector<FaceCandidate> profileFaces(const cv::Mat& bgr, int workingSide);
 
+// Mask (255) of the skin-coloured pixels of a BGR image: the YCrCb box every skin test of the detectors uses.
+cv::Mat skinMask(const cv::Mat& bgr);
+
 // Merges candidates (IoU or containment), maps them to head boxes inside the image.
 std::vector<Finding> mergeFaces(const std::vector<FaceCandidate>& candidates, cv::Size imageSize,
                                 const FaceOptions& options);

@@ -90,11 +90,7 @@ std::vector<FaceCandidate> blazeFaceTiles(const cv::Mat& bgr, const FaceOptions&
     const int tile = std::min(kInput, int(std::lround(side * scale)));
     // Fine scales (quarter of the long side and below) only where some skin colour is present.
     cv::Mat skin;
-    if (options.skinGateFineTiles && side * 4 <= longSide * 1 + 3) {
-      cv::Mat ycrcb;
-      cv::cvtColor(level, ycrcb, cv::COLOR_BGR2YCrCb);
-      cv::inRange(ycrcb, cv::Scalar(30, 133, 77), cv::Scalar(255, 180, 130), skin);
-    }
+    if (options.skinGateFineTiles && side * 4 <= longSide * 1 + 3) skin = skinMask(level);
     for (int ty = 0; ty < ny; ++ty)
       for (int tx = 0; tx < nx; ++tx) {
         if (cancel.cancelled()) return all;

@@ -21,10 +21,9 @@ std::vector<Finding> withoutTextureSwarm(std::vector<Finding> faces, const cv::M
   const auto single = [](const Finding& f) { return f.box && f.detector.find('+') == std::string::npos; };
   if (bgr.empty() || std::size_t(std::count_if(faces.begin(), faces.end(), single)) < kSwarm) return faces;
   const double s = std::min(1.0, double(kStatsSide) / std::max(bgr.cols, bgr.rows));
-  cv::Mat small, lab, ycrcb, skin;
+  cv::Mat small, lab;
   cv::resize(bgr, small, {}, s, s, cv::INTER_AREA);
-  cv::cvtColor(small, ycrcb, cv::COLOR_BGR2YCrCb);
-  cv::inRange(ycrcb, cv::Scalar(30, 133, 77), cv::Scalar(255, 180, 130), skin);
+  const cv::Mat skin = skinMask(small);
   if (cv::countNonZero(skin) < kSkinShare * double(skin.total())) return faces;
   cv::cvtColor(small, lab, cv::COLOR_BGR2Lab);
   cv::Scalar imageMean, imageSpread;

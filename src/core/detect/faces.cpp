@@ -22,14 +22,20 @@ float overlapRatio(const cv::Rect2f& a, const cv::Rect2f& b) {
 float skinFraction(const cv::Mat& bgr, const cv::Rect2f& box) {
   const cv::Rect r = cv::Rect(box) & cv::Rect(0, 0, bgr.cols, bgr.rows);
   if (r.area() <= 0) return 0.f;
-  cv::Mat small, ycrcb, mask;
+  cv::Mat small;
   cv::resize(bgr(r), small, {32, 32}, 0, 0, cv::INTER_AREA);
-  cv::cvtColor(small, ycrcb, cv::COLOR_BGR2YCrCb);
-  cv::inRange(ycrcb, cv::Scalar(30, 133, 77), cv::Scalar(255, 180, 130), mask);
+  const cv::Mat mask = skinMask(small);
   return float(cv::countNonZero(mask)) / float(mask.total());
 }
 
 }  // namespace
+
+cv::Mat skinMask(const cv::Mat& bgr) {
+  cv::Mat ycrcb, mask;
+  cv::cvtColor(bgr, ycrcb, cv::COLOR_BGR2YCrCb);
+  cv::inRange(ycrcb, cv::Scalar(30, 133, 77), cv::Scalar(255, 180, 130), mask);
+  return mask;
+}
 
 std::vector<Finding> mergeFaces(const std::vector<FaceCandidate>& input, cv::Size imageSize, const FaceOptions& o) {
   std::vector<FaceCandidate> candidates = input;

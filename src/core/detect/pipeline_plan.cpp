@@ -13,13 +13,12 @@ FacePlan planFaces(const cv::Mat& bgr, ImageKind kind, const FaceOptions& base) 
   plan.wholeImage.maxTiles = 1;
   if (bgr.empty()) return plan;
   const double scale = std::min(1.0, 256.0 / std::max(bgr.cols, bgr.rows));
-  cv::Mat small, ycrcb, skin;
+  cv::Mat small;
   if (scale < 1.0)
     cv::resize(bgr, small, {}, scale, scale, cv::INTER_AREA);
   else
     small = bgr;
-  cv::cvtColor(small, ycrcb, cv::COLOR_BGR2YCrCb);
-  cv::inRange(ycrcb, cv::Scalar(30, 133, 77), cv::Scalar(255, 180, 130), skin);  // as faces.cpp's skinFraction
+  const cv::Mat skin = skinMask(small);
   const int skinPixels = cv::countNonZero(skin);
   plan.skin = skinPixels / double(skin.total());
   if (isPhotoKind(kind)) return plan;
