@@ -256,3 +256,31 @@ TEST_CASE("classifier: a title before a number labels an ultrasound's setting") 
   CHECK(classifyLine("Dr 66 Dupont", 0.9f).phi);
   CHECK(classifyLine("Prof. MARTIN", 0.9f).phi);
 }
+
+TEST_CASE("classifier: a prescription's drug before its dose is benign, a name before a dose is not") {
+  // the first word, no word of the language, would have kept the whole line masked as unknown text
+  for (const char* line : {"Doxycycline 100 mg : 1 cp le soir pendant 3 mois", "Aspirine 75 mg par jour",
+                           "Désloratadine 5 mg : 1 cp par jour"}) {
+    INFO(line);
+    const auto v = classifyLine(line, 0.9f);
+    CHECK_FALSE(v.phi);
+    CHECK(v.category == "benign");
+  }
+  CHECK_FALSE(classifyLine("Doxycycline 100 mg : 1 cp le soir pendant 3 mois", 0.4f).category == "benign");
+  for (const char* line : {"Martin 100 mg par jour", "M. Dupont 100 mg", "Patient : DUPONT Jean 75 mg"}) {
+    INFO(line);
+    CHECK(classifyLine(line, 0.9f).phi);
+  }
+  CHECK_FALSE(isDoseUnit("cm"));
+  CHECK(isDoseUnit("mg"));
+}
+
+TEST_CASE("classifier: the initials beside a name are words of the name") {
+  CHECK(categoryOf("Patient : Le Bihan M.", "Le Bihan M.") == "name");
+  CHECK(categoryOf("Patient : Dubois-Martel G.", "Dubois-Martel G.") == "name");
+  CHECK(categoryOf("Patient : Hervé A. B.", "Hervé A. B.") == "name");
+  CHECK(categoryOf("J.-P. Martin", "J.-P. Martin") == "name");
+  // an initial apart from the name (a period ends the name's sentence) is no part of it
+  CHECK(categoryOf("Patient : Le Bihan. A. suivre", "Le Bihan") == "name");
+  CHECK(categoryOf("Patient : Le Bihan. A. suivre", "Le Bihan. A.") == "");
+}

@@ -631,6 +631,18 @@ bool abbreviationShape(const Token& t) {
          std::all_of(firstLower, r.end(), [](char c) { return std::islower((unsigned char)c) != 0; });
 }
 
+// A name span takes in the initials written beside it ("Le Bihan M.", "J.-P. Martin"): each is a word of the name.
+void withInitials(std::string_view text, std::vector<TextSpan>& spans) {
+  static const std::regex after(R"(^ +[A-Z]\.(?:[ -]?[A-Z]\.)*)"), before(R"([A-Z]\.(?:[ -]?[A-Z]\.)* +$)");
+  for (auto& span : spans) {
+    if (span.category != "name") continue;
+    std::cmatch m;
+    const std::string_view tail = text.substr(span.end), head = text.substr(0, span.begin);
+    if (std::regex_search(tail.data(), tail.data() + tail.size(), m, after)) span.end += std::size_t(m.length(0));
+    if (std::regex_search(head.data(), head.data() + head.size(), m, before)) span.begin -= std::size_t(m.length(0));
+  }
+}
+
 }  // namespace
 
 std::vector<TextSpan> findPhiSpans(std::string_view original) {
@@ -643,6 +655,7 @@ std::vector<TextSpan> findPhiSpans(std::string_view original) {
   institutionRules(c);
   nameRules(text, c);
   std::vector<TextSpan> spans = c.merged();
+  withInitials(text, spans);
   for (auto& span : spans) {
     const std::size_t b = folded.originalBegin(span.begin), e = folded.originalEnd(span.end);
     span.begin = b;
@@ -706,6 +719,13 @@ LineVerdict classifyLine(std::string_view original, float ocrConfidence) {
       trigger =
           (isTrigger(t, ecgLine) || identifierLabel(t.folded)) && !(isTrigger(t, ecgLine) && (numberNext || proseNext));
   }
+  // a word before a dose names a drug ("Doxycycline 100 mg : 1 cp le soir", "Aspirine 75 mg par jour"): no one is
+  // called before a dose, and the drug list a lexicon would need is endless
+  std::vector<bool> drugName(tokens.size(), false);
+  for (std::size_t i = 0; i + 2 < tokens.size(); ++i)
+    drugName[i] = tokens[i].alpha && tokens[i].folded.size() >= 4 && !tokens[i + 1].alpha && tokens[i + 1].hasDigit &&
+                  isDoseUnit(tokens[i + 2].folded);
+  const auto benignAt = [&](std::size_t i) { return benignToken(tokens[i]) || drugName[i]; };
   const bool mostlyBenign = !trigger && benignCount >= 3 && benignCount * 2 >= tokens.size();
   if (mostlyBenign && !v.spans.empty() &&
       std::all_of(v.spans.begin(), v.spans.end(), [](const TextSpan& s) { return s.rule == "all-caps-word"; })) {
@@ -810,7 +830,7 @@ LineVerdict classifyLine(std::string_view original, float ocrConfidence) {
   // (a title before a number labels a setting: "Prof 16 cm" is an ultrasound's depth, "DR 66" its dynamic range)
   bool allBenign = !tokens.empty();
   for (std::size_t i = 0; i < tokens.size() && allBenign; ++i)
-    allBenign = benignToken(tokens[i]) || misreadVocabulary(tokens[i]) || settingLabel[i];
+    allBenign = benignAt(i) || misreadVocabulary(tokens[i]) || settingLabel[i];
   // numbers alone, six digits or more with a group of four or more, may be what is left of an identifier ("47 7019":
   // all the small-text pass saw of a 9 px "IPP 5818477019"), after at most a short first word (its misread label: "TPP
   // 00) 27 26904" at 0.69 for a 64 px white "IPP 9923736294" across a radiograph's edge): not read confidently, the
@@ -882,14 +902,17 @@ LineVerdict classifyLine(std::string_view original, float ocrConfidence) {
           known += vocabulary ? 1 : 0;
           words += vocabulary || isDictionaryWord(withoutElision(t.folded)) ? 1 : 0;
         }
-      } else if (!benignToken(t) && !(i == 0 && t.capitalised && !t.allCaps)) {
+      } else if (!benignAt(i) && !(i == 0 && t.capitalised && !t.allCaps)) {
         prose = false;
-      } else if (i == 0 && !benignToken(t)) {
+      } else if (i == 0 && !benignAt(i)) {
         ordinaryFirstWord =
             isDictionaryWord(withoutElision(t.folded)) && !isCommonFirstName(t.folded) && !isCommonSurname(t.folded);
       }
     }
     if (prose && lower >= 2 && known * 2 >= longer) return verdict("benign", false, 0.45f + 0.4f * ocrConfidence);
+    // a drug and its dose, then its posology in words of the language ("Aspirine 75 mg par jour")
+    const bool drugLine = std::find(drugName.begin(), drugName.end(), true) != drugName.end();
+    if (prose && drugLine && words == longer) return verdict("benign", false, 0.45f + 0.4f * ocrConfidence);
     // ordinary French prose ("Antécédents : HTA, diabète de type 2, dyslipidémie."): three longer lower-case words or
     // more, two in three of them words of the language (drugs and rarer clinical terms are not: "atorvastatine",
     // "dyslipidémie"; a lower-case word is no name either way), and a capitalised first word that is one too and no

@@ -271,6 +271,11 @@ bool isTitle(std::string_view w) { return contains(titles(), w); }
 bool isFieldLabel(std::string_view w) { return contains(fieldLabels(), w); }
 bool isShortUnit(std::string_view w) { return contains(shortUnits(), w) || w == "\xC2\xB5g"; }
 
+bool isDoseUnit(std::string_view w) {
+  static const WordSet set = {"mg", "g", "ug", "mcg", "ml", "ui", "mui", "gouttes", "cp", "gelules", "sachets"};
+  return contains(set, w) || w == "\xC2\xB5g";
+}
+
 std::vector<std::string> foldedWords(std::string_view utf8) {
   std::vector<std::string> words;
   std::string word;
