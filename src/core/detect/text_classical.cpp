@@ -302,7 +302,17 @@ std::vector<cv::Rect> smallTextRows(const cv::Mat& bgr, const std::vector<TextRe
           // (a box too high to be a row, 1009 x 147 px around four 12 px lines, holds rows once its frame is out)
           const cv::Mat edges = componentEdges();
           cv::Mat frame;
-          if (framedTurned(edges, frame)) considerPartsWithout(edges, frame, 0.35, true);
+          if (framedTurned(edges, frame)) {
+            considerPartsWithout(edges, frame, 0.35, true);
+          } else {
+            // (a long straight edge, an object's side, ties print to what lies along it: a tube's side joined a
+            // sticker's three 10 px lines and its code into one shape 1700 px high on a 12 MP photo, 0 % found;
+            // with the long strokes out, the lines are rows again)
+            cv::Mat horizontal;
+            cv::morphologyEx(edges, horizontal, cv::MORPH_OPEN, cv::getStructuringElement(cv::MORPH_RECT, {30, 1}));
+            cv::morphologyEx(edges, vertical, cv::MORPH_OPEN, cv::getStructuringElement(cv::MORPH_RECT, {1, 30}));
+            considerPartsWithout(edges, horizontal | vertical, 0.35, false);
+          }
         }
         continue;
       }
