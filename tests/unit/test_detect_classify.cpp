@@ -257,22 +257,25 @@ TEST_CASE("classifier: a title before a number labels an ultrasound's setting") 
   CHECK(classifyLine("Prof. MARTIN", 0.9f).phi);
 }
 
-TEST_CASE("classifier: a prescription's drug before its dose is benign, a name before a dose is not") {
+TEST_CASE("classifier: a prescription's drug before its dose or form is benign, a name there is not") {
   // the first word, no word of the language, would have kept the whole line masked as unknown text
   for (const char* line : {"Doxycycline 100 mg : 1 cp le soir pendant 3 mois", "Aspirine 75 mg par jour",
-                           "Désloratadine 5 mg : 1 cp par jour"}) {
+                           "Désloratadine 5 mg : 1 cp par jour", "Bétaméthasone crème : 1 application le soir",
+                           "Pansement gras : 1 par jour"}) {
     INFO(line);
     const auto v = classifyLine(line, 0.9f);
     CHECK_FALSE(v.phi);
     CHECK(v.category == "benign");
   }
   CHECK_FALSE(classifyLine("Doxycycline 100 mg : 1 cp le soir pendant 3 mois", 0.4f).category == "benign");
-  for (const char* line : {"Martin 100 mg par jour", "M. Dupont 100 mg", "Patient : DUPONT Jean 75 mg"}) {
+  for (const char* line : {"Martin 100 mg par jour", "M. Dupont 100 mg", "Patient : DUPONT Jean 75 mg",
+                           "Dupont crème : 1 application le soir", "Dupont Jean : 1 par jour"}) {
     INFO(line);
     CHECK(classifyLine(line, 0.9f).phi);
   }
   CHECK_FALSE(isDoseUnit("cm"));
   CHECK(isDoseUnit("mg"));
+  CHECK(isDrugForm("creme"));
 }
 
 TEST_CASE("classifier: the initials beside a name are words of the name") {

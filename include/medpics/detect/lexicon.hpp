@@ -39,6 +39,8 @@ bool isTitle(std::string_view folded);
 bool isShortUnit(std::string_view folded);
 // A unit a dose is given in (folded): mg, g, µg, ml, UI, cp, gouttes...
 bool isDoseUnit(std::string_view folded);
+// A drug's form written after its name (folded): crème, pommade, collyre, comprimé, gélule...
+bool isDrugForm(std::string_view folded);
 // The words of UTF-8 text, folded (see foldAccents): runs of ASCII letters and digits; everything else separates.
 std::vector<std::string> foldedWords(std::string_view utf8);
 // Name particles ("le", "la", "de", "du", "ben", "van", "saint"...): part of a name when a name follows.

@@ -725,6 +725,9 @@ LineVerdict classifyLine(std::string_view original, float ocrConfidence) {
   for (std::size_t i = 0; i + 2 < tokens.size(); ++i)
     drugName[i] = tokens[i].alpha && tokens[i].folded.size() >= 4 && !tokens[i + 1].alpha && tokens[i + 1].hasDigit &&
                   isDoseUnit(tokens[i + 2].folded);
+  // or before its form ("Bétaméthasone crème : 1 application le soir")
+  for (std::size_t i = 0; i + 1 < tokens.size(); ++i)
+    drugName[i] = drugName[i] || (tokens[i].alpha && tokens[i].folded.size() >= 4 && isDrugForm(tokens[i + 1].folded));
   const auto benignAt = [&](std::size_t i) { return benignToken(tokens[i]) || drugName[i]; };
   const bool mostlyBenign = !trigger && benignCount >= 3 && benignCount * 2 >= tokens.size();
   if (mostlyBenign && !v.spans.empty() &&
@@ -917,7 +920,9 @@ LineVerdict classifyLine(std::string_view original, float ocrConfidence) {
     // more, two in three of them words of the language (drugs and rarer clinical terms are not: "atorvastatine",
     // "dyslipidémie"; a lower-case word is no name either way), and a capitalised first word that is one too and no
     // common name (the list holds "martin" and "rose": a name opening a sentence, "Martin a été admis", stays masked)
-    if (prose && longer >= 3 && words * 3 >= longer * 2 && ordinaryFirstWord)
+    // (two such words are enough beside a number, a posology: "Pansement gras : 1 par jour")
+    const bool number = std::any_of(tokens.begin(), tokens.end(), [](const Token& t) { return t.hasDigit; });
+    if (prose && (longer >= 3 || (longer == 2 && number)) && words * 3 >= longer * 2 && ordinaryFirstWord)
       return verdict("benign", false, 0.45f + 0.4f * ocrConfidence);
   }
   // mostly vocabulary with a few unknown words (misread units, "sinusas"): not read confidently, the context rule

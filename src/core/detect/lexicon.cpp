@@ -271,6 +271,13 @@ bool isTitle(std::string_view w) { return contains(titles(), w); }
 bool isFieldLabel(std::string_view w) { return contains(fieldLabels(), w); }
 bool isShortUnit(std::string_view w) { return contains(shortUnits(), w) || w == "\xC2\xB5g"; }
 
+bool isDrugForm(std::string_view w) {
+  static const WordSet set = {"creme",  "pommade", "gel",   "lotion",   "collyre",  "sirop",       "comprime",
+                              "gelule", "sachet",  "patch", "solution", "ampoule",  "suppositoire", "spray",
+                              "emulsion", "suspension", "injectable", "gouttes"};
+  return contains(set, w);
+}
+
 bool isDoseUnit(std::string_view w) {
   static const WordSet set = {"mg", "g", "ug", "mcg", "ml", "ui", "mui", "gouttes", "cp", "gelules", "sachets"};
   return contains(set, w) || w == "\xC2\xB5g";
