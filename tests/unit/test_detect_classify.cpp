@@ -283,6 +283,9 @@ TEST_CASE("classifier: the initials beside a name are words of the name") {
   CHECK(categoryOf("Patient : Dubois-Martel G.", "Dubois-Martel G.") == "name");
   CHECK(categoryOf("Patient : Hervé A. B.", "Hervé A. B.") == "name");
   CHECK(categoryOf("J.-P. Martin", "J.-P. Martin") == "name");
+  CHECK(categoryOf("Patient : Mercier A-", "Mercier A-") == "name");  // the period misread
+  CHECK(categoryOf("Patient : Mercier A", "Mercier A") == "name");
+  CHECK(categoryOf("Patient : Mercier Anne", "Mercier Anne") == "name");
   // an initial apart from the name (a period ends the name's sentence) is no part of it
   CHECK(categoryOf("Patient : Le Bihan. A. suivre", "Le Bihan") == "name");
   CHECK(categoryOf("Patient : Le Bihan. A. suivre", "Le Bihan. A.") == "");

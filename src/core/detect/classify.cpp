@@ -633,7 +633,9 @@ bool abbreviationShape(const Token& t) {
 
 // A name span takes in the initials written beside it ("Le Bihan M.", "J.-P. Martin"): each is a word of the name.
 void withInitials(std::string_view text, std::vector<TextSpan>& spans) {
-  static const std::regex after(R"(^ +[A-Z]\.(?:[ -]?[A-Z]\.)*)"), before(R"([A-Z]\.(?:[ -]?[A-Z]\.)* +$)");
+  // (OCR may read the initial's period as a dash or drop it: "Mercier A-" for a 20 px "Mercier A.")
+  static const std::regex after(R"(^ +[A-Z](?:[.-]|(?![\w']))(?:[ -]?[A-Z][.-])*)"),
+      before(R"([A-Z]\.(?:[ -]?[A-Z]\.)* +$)");
   for (auto& span : spans) {
     if (span.category != "name") continue;
     std::cmatch m;
