@@ -179,6 +179,9 @@ TEST_CASE("classifier: numbers that may be the rest of an identifier are uncerta
     CHECK(v.uncertain);
     CHECK(v.category == "other-text");
   }
+  // a date misread into a measure, "67.112004 M" at 0.85 for an 11 px "07.11.2004 M" (independent set, session 33),
+  // is no measure: its six digits in a row may be a date's or an identifier's
+  CHECK(classifyLine("67.112004 M", 0.85f).phi);
   // a scale or a pair of measures: no group of four digits, or fewer than six digits; settings after a unit word
   for (const char* line : {"0 5 10 15 20 25", "120 80", "2024", "kV 120 mAs 2500", "PR 160 ms", "TP 100 %"}) {
     INFO(line);
