@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <functional>
 #include <tuple>
 
 using namespace medpics;
@@ -109,6 +110,46 @@ std::string jpegOf(const cv::Mat& img, int quality) {
   return std::string(buf.begin(), buf.end());
 }
 
+struct Print {
+  int glyphPx;
+  cv::Scalar ink;
+  synth::Font font;
+};
+
+// Lines of an identity block from `origin` (the first baseline), `pitch` apart: each its field label (may be empty,
+// benign) and its value. Returns the values; `lines` receives each whole line (label and value) when given.
+std::vector<DrawnLine> drawIdentityBlock(cv::Mat& page, const std::vector<std::pair<std::string, std::string>>& fields,
+                                         cv::Point origin, int pitch, const Print& p,
+                                         std::vector<DrawnLine>* lines = nullptr) {
+  auto& tr = synth::threadTextRenderer();
+  std::vector<DrawnLine> values;
+  for (const auto& [label, value] : fields) {
+    const cv::Rect l = label.empty() ? cv::Rect() : tr.draw(page, label, origin, p.glyphPx, p.ink, p.font);
+    values.push_back({value, tr.draw(page, value, {origin.x + tr.width(label, p.glyphPx, p.font), origin.y},
+                                     p.glyphPx, p.ink, p.font)});
+    if (lines) lines->push_back({label + value, l | values.back().box});
+    origin.y += pitch;
+  }
+  return values;
+}
+
+// An analyte table from its first baseline `y`, `pitch` apart: name, a value (`value(i)`), unit and range at the
+// columns' x. Returns the ranges.
+std::vector<DrawnLine> drawAnalyteTable(cv::Mat& page, const std::vector<std::array<std::string, 3>>& analytes,
+                                        const std::array<int, 4>& columns, int y, int pitch, const Print& p,
+                                        const std::function<std::string(int)>& value) {
+  auto& tr = synth::threadTextRenderer();
+  std::vector<DrawnLine> ranges;
+  for (int i = 0; i < int(analytes.size()); ++i, y += pitch) {
+    const auto& a = analytes[std::size_t(i)];
+    tr.draw(page, a[0], {columns[0], y}, p.glyphPx, p.ink, p.font);
+    tr.draw(page, value(i), {columns[1], y}, p.glyphPx, p.ink, p.font);
+    tr.draw(page, a[1], {columns[2], y}, p.glyphPx, p.ink, p.font);
+    ranges.push_back({a[2], tr.draw(page, a[2], {columns[3], y}, p.glyphPx, p.ink, p.font)});
+  }
+  return ranges;
+}
+
 }  // namespace
 
 TEST_CASE("miss (unseen layout): an identity block framed far wider than its 12 px extra-light lines, turned") {
@@ -123,30 +164,23 @@ TEST_CASE("miss (unseen layout): an identity block framed far wider than its 12 
   const auto font = synth::Font::SansExtraLight;
   tr.draw(page, "LABORATOIRE D'ANALYSES MÉDICALES", {142, 162}, 20, ink, synth::Font::MonoBold);
   tr.draw(page, "Prélevé le 03/05/2018", {142, 302}, 20, ink, font);
-  const char* analytes[][3] = {{"Leucocytes", "G/L", "4.0 - 10.0"},  {"Glucose", "mmol/L", "3.9 - 5.8"},
-                               {"Sodium", "mmol/L", "136 - 145"},    {"CRP", "mg/L", "< 5"},
-                               {"Créatinine", "µmol/L", "62 - 106"}, {"TSH", "mUI/L", "0.27 - 4.20"}};
-  for (int i = 0; i < 6; ++i) {
-    const int y = 362 + 36 * i;
-    tr.draw(page, analytes[i][0], {142, y}, 20, ink, font);
-    tr.draw(page, std::to_string(40 + 17 * i) + ".5", {998, y}, 20, ink, font);
-    tr.draw(page, analytes[i][1], {1307, y}, 20, ink, font);
-    tr.draw(page, analytes[i][2], {1712, y}, 20, ink, font);
-  }
+  drawAnalyteTable(page,
+                   {{{"Leucocytes", "G/L", "4.0 - 10.0"},
+                     {"Glucose", "mmol/L", "3.9 - 5.8"},
+                     {"Sodium", "mmol/L", "136 - 145"},
+                     {"CRP", "mg/L", "< 5"},
+                     {"Créatinine", "µmol/L", "62 - 106"},
+                     {"TSH", "mUI/L", "0.27 - 4.20"}}},
+                   {142, 998, 1307, 1712}, 362, 36, {20, ink, font},
+                   [](int i) { return std::to_string(40 + 17 * i) + ".5"; });
   // each line a label (benign, may stay visible) and a value
-  std::vector<DrawnLine> lines, values;
-  int y = 182;
-  for (const auto& [label, value] :
-       std::vector<std::pair<std::string, std::string>>{{"", "LEMAÎTRE^JÉRÔME"},
-                                                        {"Date de naissance ", "16/02/2008"},
-                                                        {"N° dossier ", "530904057"},
-                                                        {"", "25 impasse des Glycines, 59000 Lille"}}) {
-    const int x = 1244 + tr.width(label, 12, font);
-    const cv::Rect l = label.empty() ? cv::Rect() : tr.draw(page, label, {1244, y}, 12, ink, font);
-    values.push_back({value, tr.draw(page, value, {x, y}, 12, ink, font)});
-    lines.push_back({label + value, l | values.back().box});
-    y += 19;
-  }
+  std::vector<DrawnLine> lines;
+  const auto values = drawIdentityBlock(page,
+                                        {{"", "LEMAÎTRE^JÉRÔME"},
+                                         {"Date de naissance ", "16/02/2008"},
+                                         {"N° dossier ", "530904057"},
+                                         {"", "25 impasse des Glycines, 59000 Lille"}},
+                                        {1244, 182}, 19, {12, ink, font}, &lines);
   cv::rectangle(page, {1236, 162, 1001, 91}, ink, 1);
   cv::Mat m;
   const std::string jpeg = turnedJpeg(page, -2.99, 58, m);
@@ -175,29 +209,23 @@ TEST_CASE("miss (unseen layout): a 16 px identity block in a turned frame twice 
   const auto font = synth::Font::NotoSans;
   tr.draw(page, "LABORATOIRE D'ANALYSES MÉDICALES", {133, 98}, 18, ink, synth::Font::SansBold);
   tr.draw(page, "Prélevé le 20/02/1962", {127, 296}, 14, ink, font);
-  const char* analytes[][3] = {{"Plaquettes", "G/L", "150 - 400"}, {"Glucose", "mmol/L", "3.9 - 5.8"},
-                               {"Ferritine", "µg/L", "30 - 400"},  {"CRP", "mg/L", "< 5"},
-                               {"TSH", "mUI/L", "0.27 - 4.20"},    {"Potassium", "mmol/L", "3.5 - 5.1"},
-                               {"Sodium", "mmol/L", "136 - 145"},  {"Créatinine", "µmol/L", "62 - 106"}};
-  std::vector<DrawnLine> ranges;
-  for (int i = 0; i < 8; ++i) {
-    const int y = 345 + 27 * i;
-    tr.draw(page, analytes[i][0], {122, y}, 14, ink, font);
-    tr.draw(page, std::to_string(40 + 37 * i) + ".2", {720, y}, 14, ink, font);
-    tr.draw(page, analytes[i][1], {945, y}, 14, ink, font);
-    ranges.push_back({analytes[i][2], tr.draw(page, analytes[i][2], {1232, y}, 14, ink, font)});
-  }
-  std::vector<DrawnLine> values;
-  int y = 150;
-  for (const auto& [label, value] :
-       std::vector<std::pair<std::string, std::string>>{{"", "BOULANGER Grégoire"},
-                                                        {"Date de naissance ", "17/04/1993"},
-                                                        {"N° dossier ", "692979893"},
-                                                        {"", "58 place Saint-Michel, 35000 Rennes"}}) {
-    if (!label.empty()) tr.draw(page, label, {914, y}, 16, ink, font);
-    values.push_back({value, tr.draw(page, value, {914 + tr.width(label, 16, font), y}, 16, ink, font)});
-    y += 32;
-  }
+  const auto ranges = drawAnalyteTable(page,
+                                       {{{"Plaquettes", "G/L", "150 - 400"},
+                                         {"Glucose", "mmol/L", "3.9 - 5.8"},
+                                         {"Ferritine", "µg/L", "30 - 400"},
+                                         {"CRP", "mg/L", "< 5"},
+                                         {"TSH", "mUI/L", "0.27 - 4.20"},
+                                         {"Potassium", "mmol/L", "3.5 - 5.1"},
+                                         {"Sodium", "mmol/L", "136 - 145"},
+                                         {"Créatinine", "µmol/L", "62 - 106"}}},
+                                       {122, 720, 945, 1232}, 345, 27, {14, ink, font},
+                                       [](int i) { return std::to_string(40 + 37 * i) + ".2"; });
+  const auto values = drawIdentityBlock(page,
+                                        {{"", "BOULANGER Grégoire"},
+                                         {"Date de naissance ", "17/04/1993"},
+                                         {"N° dossier ", "692979893"},
+                                         {"", "58 place Saint-Michel, 35000 Rennes"}},
+                                        {914, 150}, 32, {16, ink, font});
   cv::rectangle(page, {903, 112, 714, 145}, ink, 2);
   cv::Mat m;
   const std::string jpeg = turnedJpeg(page, 1.3, 70, m);
@@ -325,26 +353,19 @@ TEST_CASE("miss (unseen layout): four 10 px italic lines a few pixels inside a f
   const cv::Scalar ink = cv::Scalar::all(0);
   const auto font = synth::Font::NotoSansItalic;
   tr.draw(page, "LABORATOIRE D'ANALYSES MÉDICALES", {141, 225}, 16, ink, synth::Font::SansBold);
-  const char* analytes[][3] = {{"Hémoglobine", "g/dL", "13.0 - 17.0"}, {"Glucose", "mmol/L", "3.9 - 5.8"},
-                               {"Sodium", "mmol/L", "136 - 145"},      {"TSH", "mUI/L", "0.27 - 4.20"}};
-  for (int i = 0; i < 4; ++i) {
-    const int y = 360 + 29 * i;
-    tr.draw(page, analytes[i][0], {141, y}, 16, ink, font);
-    tr.draw(page, std::to_string(60 + 23 * i) + ".1", {1260, y}, 16, ink, font);
-    tr.draw(page, analytes[i][1], {1650, y}, 16, ink, font);
-    tr.draw(page, analytes[i][2], {2160, y}, 16, ink, font);
-  }
-  std::vector<DrawnLine> values;
-  int y = 213;
-  for (const auto& [label, value] :
-       std::vector<std::pair<std::string, std::string>>{{"", "M. Anaïs EL AMRANI"},
-                                                        {"Date de naissance ", "03/09/1955"},
-                                                        {"N° dossier ", "45092891"},
-                                                        {"", "14 impasse des Glycines, 44100 Nantes"}}) {
-    if (!label.empty()) tr.draw(page, label, {1530, y}, 10, ink, font);
-    values.push_back({value, tr.draw(page, value, {1530 + tr.width(label, 10, font), y}, 10, ink, font)});
-    y += 16;
-  }
+  drawAnalyteTable(page,
+                   {{{"Hémoglobine", "g/dL", "13.0 - 17.0"},
+                     {"Glucose", "mmol/L", "3.9 - 5.8"},
+                     {"Sodium", "mmol/L", "136 - 145"},
+                     {"TSH", "mUI/L", "0.27 - 4.20"}}},
+                   {141, 1260, 1650, 2160}, 360, 29, {16, ink, font},
+                   [](int i) { return std::to_string(60 + 23 * i) + ".1"; });
+  const auto values = drawIdentityBlock(page,
+                                        {{"", "M. Anaïs EL AMRANI"},
+                                         {"Date de naissance ", "03/09/1955"},
+                                         {"N° dossier ", "45092891"},
+                                         {"", "14 impasse des Glycines, 44100 Nantes"}},
+                                        {1530, 213}, 16, {10, ink, font});
   cv::rectangle(page, {1521, 190, 1300, 80}, ink, 1);
   cv::Mat m;
   const std::string jpeg = turnedJpeg(page, 1.3, 60, m);
@@ -423,16 +444,9 @@ TEST_CASE("miss (unseen layout): a 15 px identity corner on a 12 MP inverted sca
   cv::GaussianBlur(slice, slice, {7, 7}, 0);
   cv::Mat scan;
   cv::cvtColor(255 - slice, scan, cv::COLOR_GRAY2BGR);
-  auto& tr = synth::threadTextRenderer();
-  std::vector<DrawnLine> values;
-  int y = 77;
-  for (const auto& [label, value] : std::vector<std::pair<std::string, std::string>>{
-           {"", "POIRIER, Inès"}, {"ID: ", "098871476"}, {"", "1956.08.17"}, {"Acc: ", "A92347872"}}) {
-    if (!label.empty()) tr.draw(scan, label, {62, y}, 15, cv::Scalar::all(20), synth::Font::NotoSans);
-    values.push_back({value, tr.draw(scan, value, {62 + tr.width(label, 15, synth::Font::NotoSans), y}, 15,
-                                     cv::Scalar::all(20), synth::Font::NotoSans)});
-    y += 21;
-  }
+  const auto values = drawIdentityBlock(
+      scan, {{"", "POIRIER, Inès"}, {"ID: ", "098871476"}, {"", "1956.08.17"}, {"Acc: ", "A92347872"}}, {62, 77}, 21,
+      {15, cv::Scalar::all(20), synth::Font::NotoSans});
   const auto result = test::uncachedPipeline().analyze(jpegOf(scan, 70));
   REQUIRE(result.ok());
   checkAllHidden(values, cv::Mat::eye(2, 3, CV_64F), result.findings);

@@ -793,8 +793,8 @@ LineVerdict classifyLine(std::string_view original, float ocrConfidence) {
   // a year alone, 19xx or 20xx, what is left of a date: "DOR Te 1997" at 0.30 for an 8 px "DOB: 25/02/1997" in a CT
   // overlay's corner was shown to check instead of masked)
   static const std::regex dateOrId(
-      R"((?!0[.,]\d{1,2}-)\d{1,2}\s?[/.\-]\s?\d{1,2}\s?[/.\-]\s?\d{2,4}|\d{6}|(?:^|\D)\d{2} \d{2} \d{2}(?!\d))", kCase);
-  static const std::regex year(R"((?:^|\D)(?:19|20)\d{2}(?!\d))");
+      R"((?!0[.,]\d{1,2}-)\d{1,2}\s?[/.\-]\s?\d{1,2}\s?[/.\-]\s?\d{2,4}|\d{6}|(?:^|\D)\d{2} \d{2} \d{2}(?!\d)|(?:^|\D)(?:19|20)\d{2}(?!\d))",
+      kCase);
   // (a two-letter word all in lower case counts as a unit after its value only, "90 ms": "te" opening a misread date
   // line "“te: 24/2) 15.24" of an ECG header is no vocabulary, nor after a digit, "#4 te dd" for a 9 px italic date
   // between a name and an IPP; "kV 78" is)
@@ -814,10 +814,9 @@ LineVerdict classifyLine(std::string_view original, float ocrConfidence) {
     return t.hasDigit || (t.alpha && t.raw.size() >= 4 && !isFunctionWord(t.folded) && !isFieldLabel(t.folded) &&
                           (benignToken(t) || misreadVocabulary(t)));
   });
-  const bool dateOrIdDigits = std::regex_search(std::string(text), dateOrId);
   const bool vocabularyLine =
       !trigger && vocabularyWord && substance && vocabularyTokens >= 2 && vocabularyTokens * 2 >= tokens.size() &&
-      !dateOrIdDigits && !std::regex_search(std::string(text), year) && std::all_of(tokens.begin(), tokens.end(), [](const Token& t) {
+      !std::regex_search(std::string(text), dateOrId) && std::all_of(tokens.begin(), tokens.end(), [](const Token& t) {
         return benignToken(t) || misreadVocabulary(t) || t.folded.size() <= 3 || (!t.capitalised && !t.allCaps) ||
                (t.hasDigit && !t.alpha) || abbreviationShape(t);
       });
@@ -834,9 +833,10 @@ LineVerdict classifyLine(std::string_view original, float ocrConfidence) {
     return nameLike(t) && t.raw.size() >= 3 && pronounceable(t) && !benignToken(t) && !misreadVocabulary(t);
   });
   // (a title before a number labels a setting: "Prof 16 cm" is an ultrasound's depth, "DR 66" its dynamic range)
-  // (digits that may be a misread date or identifier are no measure: "67.112004 M" at 0.85 for an 11 px
-  // "07.11.2004 M" in a scan's corner was declared benign)
-  bool allBenign = !tokens.empty() && !dateOrIdDigits;
+  // (six digits in a row are no measure but what is left of a date or an identifier: "67.112004 M" at 0.85 for an
+  // 11 px "07.11.2004 M" in a scan's corner was declared benign; a range, "0.27 - 4.20", is a measure)
+  static const std::regex sixDigits(R"(\d{6})");
+  bool allBenign = !tokens.empty() && !std::regex_search(std::string(text), sixDigits);
   for (std::size_t i = 0; i < tokens.size() && allBenign; ++i)
     allBenign = benignAt(i) || misreadVocabulary(tokens[i]) || settingLabel[i];
   // numbers alone, six digits or more with a group of four or more, may be what is left of an identifier ("47 7019":

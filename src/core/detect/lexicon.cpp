@@ -272,9 +272,9 @@ bool isFieldLabel(std::string_view w) { return contains(fieldLabels(), w); }
 bool isShortUnit(std::string_view w) { return contains(shortUnits(), w) || w == "\xC2\xB5g"; }
 
 bool isDrugForm(std::string_view w) {
-  static const WordSet set = {"creme",  "pommade", "gel",   "lotion",   "collyre",  "sirop",       "comprime",
-                              "gelule", "sachet",  "patch", "solution", "ampoule",  "suppositoire", "spray",
-                              "emulsion", "suspension", "injectable", "gouttes"};
+  static const WordSet set = {"creme",        "pommade", "gel",      "lotion",     "collyre",    "sirop",
+                              "comprime",     "gelule",  "sachet",   "patch",      "solution",   "ampoule",
+                              "suppositoire", "spray",   "emulsion", "suspension", "injectable", "gouttes"};
   return contains(set, w);
 }
 

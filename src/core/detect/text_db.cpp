@@ -609,7 +609,7 @@ static std::vector<TextRegion> refineSmallText(const cv::Mat& bgr, std::vector<T
   std::vector<cv::Rect> identity;
   for (const auto* list : {&blocks, &rows})
     std::copy_if(list->begin(), list->end(), std::back_inserter(identity),
-                 [&](const cv::Rect& r) { return inIdentityBand(r, bgr.rows); });
+                 [&](const cv::Rect& row) { return inIdentityBand(row, bgr.rows); });
   tiles = refinementTiles(identity, span, spanY, budget, bgr.size(), std::move(tiles));
   tiles = refinementTiles(blocks, span, spanY, budget, bgr.size(), std::move(tiles));
   tiles = refinementTiles(rows, span, spanY, budget, bgr.size(), std::move(tiles));
