@@ -183,7 +183,8 @@ TEST_CASE("classifier: numbers that may be the rest of an identifier are uncerta
   // is no measure: its six digits in a row may be a date's or an identifier's
   CHECK(classifyLine("67.112004 M", 0.85f).phi);
   // a scale or a pair of measures: no group of four digits, or fewer than six digits; settings after a unit word
-  for (const char* line : {"0 5 10 15 20 25", "120 80", "2024", "kV 120 mAs 2500", "PR 160 ms", "TP 100 %"}) {
+  for (const char* line : {"0 5 10 15 20 25", "120 80", "2024", "kV 120 mAs 2500", "PR 160 ms", "TP 100 %",
+                           "FOV 230x230", "FOV 24\u00d724cm"}) {
     INFO(line);
     const LineVerdict v = classifyLine(line, 0.9f);
     CHECK_FALSE(v.phi);

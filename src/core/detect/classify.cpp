@@ -526,6 +526,9 @@ bool measureToken(const std::string& raw) {
       "^\\d{1,6}(?:[.,]\\d+)?(?:-\\d{1,6}(?:[.,]\\d+)?)?(?:(?:[a-zA-Z%/"
       "^]|\xC2\xB5|\xC2\xB2|\xC2\xB3|\xC2\xB0|\xE2\x82\xAC){0,8}\\d?)?$",
       kCase);
+  // a size, "230x230" (an MR field of view), "512×512", "24x30cm"
+  static const std::regex size("^\\d{1,4}(?:[.,]\\d+)?(?:x|\xC3\x97)\\d{1,4}(?:[.,]\\d+)?(?:mm|cm)?$", kCase);
+  if (std::regex_match(raw, size)) return true;
   if (!std::regex_match(raw, measure)) return false;
   const std::size_t unitStart = raw.find_first_not_of("0123456789.,-");
   if (unitStart == std::string::npos) return true;
