@@ -18,6 +18,15 @@ std::string categoryOf(const std::string& text, const std::string& needle) {
   return "";
 }
 bool clean(const std::string& text) { return findPhiSpans(text).empty(); }
+// Each line, read at 0.9, is benign and no PHI.
+void checkBenign(std::initializer_list<const char*> lines) {
+  for (const char* line : lines) {
+    INFO(line);
+    const LineVerdict v = classifyLine(line, 0.9f);
+    CHECK_FALSE(v.phi);
+    CHECK(v.category == "benign");
+  }
+}
 }  // namespace
 
 TEST_CASE("validators: Luhn, RPPS, ADELI") {
@@ -104,7 +113,7 @@ TEST_CASE("classifier: phones, e-mails, addresses, institutions") {
   CHECK(categoryOf("CHU de Bordeaux", "CHU de Bordeaux") == "hospital");
   CHECK(categoryOf("Service de radiologie", "Service de radiologie") == "hospital");
   CHECK(categoryOf("Laboratoire Cerballiance Gironde", "Laboratoire Cerballiance Gironde") == "hospital");
-  CHECK(clean("Laboratoire de biologie médicale"));  // a generic heading names no one
+  CHECK(clean("Laboratoire de biologie médicale"));          // a generic heading names no one
   CHECK_FALSE(classifyLine("Laboratoire de E", 0.92f).phi);  // the same cut by its region's edge (seed 6857)
   // the same heading cut by a region's edge after two letters of its last word, read confidently
   CHECK_FALSE(classifyLine("Laboratoire de biologie mé", 0.95f).phi);
@@ -145,17 +154,11 @@ TEST_CASE("classifier: names after triggers, from the lexicon, in capitals") {
 }
 
 TEST_CASE("classifier: benign vocabulary is not PHI") {
-  for (const char* line :
-       {"L", "R", "PA", "AP", "kV 70  mAs 12", "25 mm/s   10 mm/mV   50 Hz", "FC 77 bpm   PR 160 ms   QRS 90 ms",
-        "Hémoglobine 13.2 g/dL", "Créatinine 78 µmol/L", "aVR", "V1", "Leucocytes 6.5 G/L",
-        // specks OCR reads as typographic quotes (seed 6262, session 14): "“Validé" was no prose word, "QRS‘90" no
-        // vocabulary, and both lines were masked as unknown text
-        "\u201cValidé par le biologiste responsable-", "QRS\u201890 ms"}) {
-    INFO(line);
-    const LineVerdict v = classifyLine(line, 0.9f);
-    CHECK_FALSE(v.phi);
-    CHECK(v.category == "benign");
-  }
+  checkBenign({"L", "R", "PA", "AP", "kV 70  mAs 12", "25 mm/s   10 mm/mV   50 Hz", "FC 77 bpm   PR 160 ms   QRS 90 ms",
+               "Hémoglobine 13.2 g/dL", "Créatinine 78 µmol/L", "aVR", "V1", "Leucocytes 6.5 G/L",
+               // specks OCR reads as typographic quotes (seed 6262, session 14): "“Validé" was no prose word, "QRS‘90"
+               // no vocabulary, and both lines were masked as unknown text
+               "\u201cValidé par le biologiste responsable-", "QRS\u201890 ms"});
 }
 
 TEST_CASE("classifier: unreadable or unknown text stays PHI") {
@@ -183,13 +186,8 @@ TEST_CASE("classifier: numbers that may be the rest of an identifier are uncerta
   // is no measure: its six digits in a row may be a date's or an identifier's
   CHECK(classifyLine("67.112004 M", 0.85f).phi);
   // a scale or a pair of measures: no group of four digits, or fewer than six digits; settings after a unit word
-  for (const char* line : {"0 5 10 15 20 25", "120 80", "2024", "kV 120 mAs 2500", "PR 160 ms", "TP 100 %",
-                           "FOV 230x230", "FOV 24\u00d724cm"}) {
-    INFO(line);
-    const LineVerdict v = classifyLine(line, 0.9f);
-    CHECK_FALSE(v.phi);
-    CHECK(v.category == "benign");
-  }
+  checkBenign({"0 5 10 15 20 25", "120 80", "2024", "kV 120 mAs 2500", "PR 160 ms", "TP 100 %", "FOV 230x230",
+               "FOV 24\u00d724cm"});
 }
 
 TEST_CASE("caption spans are UTF-8 byte offsets on character boundaries") {
@@ -223,16 +221,10 @@ TEST_CASE("classifier: ordinary French prose of a letter is benign, a name openi
   REQUIRE(dictionarySize() > 100000);  // wfrench (scripts/install-deps.sh)
   CHECK(isDictionaryWord("cicatrisation"));
   CHECK_FALSE(isDictionaryWord("dupontel"));
-  for (const char* line :
-       {"Antécédents : HTA, diabète de type 2, dyslipidémie.", "Patient admis pour douleur thoracique atypique.",
-        "Traitement de sortie : aspirine 75 mg, atorvastatine 40 mg.",
-        "Plaie en voie de cicatrisation, pas de signe infectieux.", "LABORATOIRE D'ANALYSES MÉDICALES",
-        "Compte rendu d'hospitalisation"}) {
-    INFO(line);
-    const auto v = classifyLine(line, 0.9f);
-    CHECK_FALSE(v.phi);
-    CHECK(v.category == "benign");
-  }
+  checkBenign({"Antécédents : HTA, diabète de type 2, dyslipidémie.", "Patient admis pour douleur thoracique atypique.",
+               "Traitement de sortie : aspirine 75 mg, atorvastatine 40 mg.",
+               "Plaie en voie de cicatrisation, pas de signe infectieux.", "LABORATOIRE D'ANALYSES MÉDICALES",
+               "Compte rendu d'hospitalisation"});
   // a name at the head of a sentence, after a title, or lower case after a title stays masked
   for (const char* line : {"Martin a été admis pour douleur thoracique", "Leïla est suivie pour une plaie chronique",
                            "Patient : MARTIN Rose", "vu par le docteur martin pour une plaie",
@@ -263,14 +255,9 @@ TEST_CASE("classifier: a title before a number labels an ultrasound's setting") 
 
 TEST_CASE("classifier: a prescription's drug before its dose or form is benign, a name there is not") {
   // the first word, no word of the language, would have kept the whole line masked as unknown text
-  for (const char* line : {"Doxycycline 100 mg : 1 cp le soir pendant 3 mois", "Aspirine 75 mg par jour",
-                           "Désloratadine 5 mg : 1 cp par jour", "Bétaméthasone crème : 1 application le soir",
-                           "Pansement gras : 1 par jour"}) {
-    INFO(line);
-    const auto v = classifyLine(line, 0.9f);
-    CHECK_FALSE(v.phi);
-    CHECK(v.category == "benign");
-  }
+  checkBenign({"Doxycycline 100 mg : 1 cp le soir pendant 3 mois", "Aspirine 75 mg par jour",
+               "Désloratadine 5 mg : 1 cp par jour", "Bétaméthasone crème : 1 application le soir",
+               "Pansement gras : 1 par jour"});
   CHECK_FALSE(classifyLine("Doxycycline 100 mg : 1 cp le soir pendant 3 mois", 0.4f).category == "benign");
   for (const char* line : {"Martin 100 mg par jour", "M. Dupont 100 mg", "Patient : DUPONT Jean 75 mg",
                            "Dupont crème : 1 application le soir", "Dupont Jean : 1 par jour"}) {

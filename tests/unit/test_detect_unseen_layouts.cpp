@@ -110,6 +110,19 @@ std::string jpegOf(const cv::Mat& img, int quality) {
   return std::string(buf.begin(), buf.end());
 }
 
+// Runs the pipeline on `jpeg` (when the models are there) and checks that it hides every value; returns its findings.
+std::vector<Finding> checkPipelineHides(const std::vector<DrawnLine>& values, const std::string& jpeg,
+                                        const cv::Mat& m) {
+  if (!test::modelsPresent()) {
+    WARN("models missing (scripts/fetch-models.sh): pipeline check skipped");
+    return {};
+  }
+  const auto result = test::uncachedPipeline().analyze(jpeg);
+  REQUIRE(result.ok());
+  checkAllHidden(values, m, result.findings);
+  return result.findings;
+}
+
 struct Print {
   int glyphPx;
   cv::Scalar ink;
@@ -125,8 +138,8 @@ std::vector<DrawnLine> drawIdentityBlock(cv::Mat& page, const std::vector<std::p
   std::vector<DrawnLine> values;
   for (const auto& [label, value] : fields) {
     const cv::Rect l = label.empty() ? cv::Rect() : tr.draw(page, label, origin, p.glyphPx, p.ink, p.font);
-    values.push_back({value, tr.draw(page, value, {origin.x + tr.width(label, p.glyphPx, p.font), origin.y},
-                                     p.glyphPx, p.ink, p.font)});
+    values.push_back({value, tr.draw(page, value, {origin.x + tr.width(label, p.glyphPx, p.font), origin.y}, p.glyphPx,
+                                     p.ink, p.font)});
     if (lines) lines->push_back({label + value, l | values.back().box});
     origin.y += pitch;
   }
@@ -185,13 +198,7 @@ TEST_CASE("miss (unseen layout): an identity block framed far wider than its 12 
   cv::Mat m;
   const std::string jpeg = turnedJpeg(page, -2.99, 58, m);
   checkAllRows(lines, jpeg, m);  // every line of the block is a row of the small-text pass
-  if (!test::modelsPresent()) {
-    WARN("models missing (scripts/fetch-models.sh): pipeline check skipped");
-    return;
-  }
-  const auto result = test::uncachedPipeline().analyze(jpeg);
-  REQUIRE(result.ok());
-  checkAllHidden(values, m, result.findings);
+  checkPipelineHides(values, jpeg, m);
 }
 
 TEST_CASE("miss (unseen layout): a 16 px identity block in a turned frame twice its width on a 4 MP report") {
@@ -230,16 +237,10 @@ TEST_CASE("miss (unseen layout): a 16 px identity block in a turned frame twice 
   cv::Mat m;
   const std::string jpeg = turnedJpeg(page, 1.3, 70, m);
   checkAllRows(values, jpeg, m);  // rows of the small-text pass, whatever the coarse pass saw (here it read them)
-  if (!test::modelsPresent()) {
-    WARN("models missing (scripts/fetch-models.sh): test skipped");
-    return;
-  }
-  const auto result = test::uncachedPipeline().analyze(jpeg);
-  REQUIRE(result.ok());
-  checkAllHidden(values, m, result.findings);
+  const auto findings = checkPipelineHides(values, jpeg, m);
   for (const auto& r : ranges) {
     INFO("range " << r.text);
-    CHECK(hidden(turned(r.box, m), result.findings) < 0.5);
+    CHECK(hidden(turned(r.box, m), findings) < 0.5);
   }
 }
 
@@ -370,13 +371,7 @@ TEST_CASE("miss (unseen layout): four 10 px italic lines a few pixels inside a f
   cv::Mat m;
   const std::string jpeg = turnedJpeg(page, 1.3, 60, m);
   checkAllRows(values, jpeg, m);
-  if (!test::modelsPresent()) {
-    WARN("models missing (scripts/fetch-models.sh): pipeline check skipped");
-    return;
-  }
-  const auto result = test::uncachedPipeline().analyze(jpeg);
-  REQUIRE(result.ok());
-  checkAllHidden(values, m, result.findings);
+  checkPipelineHides(values, jpeg, m);
 }
 
 TEST_CASE("miss (unseen layout): a tube's label whose three 10 px lines the tube's side ties to its code, 12 MP") {
@@ -413,13 +408,7 @@ TEST_CASE("miss (unseen layout): a tube's label whose three 10 px lines the tube
   onPhoto.at<double>(1, 2) += at.y;
   const std::string jpeg = jpegOf(photo, 60);
   checkAllRows(values, jpeg, onPhoto);
-  if (!test::modelsPresent()) {
-    WARN("models missing (scripts/fetch-models.sh): pipeline check skipped");
-    return;
-  }
-  const auto result = test::uncachedPipeline().analyze(jpeg);
-  REQUIRE(result.ok());
-  checkAllHidden(values, onPhoto, result.findings);
+  checkPipelineHides(values, jpeg, onPhoto);
 }
 
 TEST_CASE("miss (unseen layout): a 15 px identity corner on a 12 MP inverted scan whose texture takes the tiles") {
