@@ -639,11 +639,16 @@ void withInitials(std::string_view text, std::vector<TextSpan>& spans) {
   // (OCR may read the initial's period as a dash or drop it: "Mercier A-" for a 20 px "Mercier A.")
   static const std::regex after(R"(^ +[A-Z](?:[.,-]|(?![\w']))(?:[ -]?[A-Z][.-])*)"),
       before(R"([A-Z]\.(?:[ -]?[A-Z]\.)* +$)");
+  // only the few characters beside the span are searched (a run of initials is short): linear in the text
+  constexpr std::size_t kReach = 24;
   for (auto& span : spans) {
     if (span.category != "name") continue;
     std::cmatch m;
-    const std::string_view tail = text.substr(span.end), head = text.substr(0, span.begin);
-    if (std::regex_search(tail.data(), tail.data() + tail.size(), m, after)) span.end += std::size_t(m.length(0));
+    const std::string_view tail = text.substr(span.end, kReach);
+    const std::size_t from = span.begin > kReach ? span.begin - kReach : 0;
+    const std::string_view head = text.substr(from, span.begin - from);
+    if (std::regex_search(tail.data(), tail.data() + tail.size(), m, after, std::regex_constants::match_continuous))
+      span.end += std::size_t(m.length(0));
     if (std::regex_search(head.data(), head.data() + head.size(), m, before)) span.begin -= std::size_t(m.length(0));
   }
 }
