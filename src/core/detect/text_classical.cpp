@@ -158,6 +158,14 @@ static bool holdsRowsOf(const cv::Mat& gray, int glyphH) {
 // united over its rows: the edge of a box turned by a degree falls 8 px across 456 px (a bordered identity block of
 // 10 px lines on a 2489 x 3318 report at the working scale), no single row holds it, and the opening that finds the
 // strokes loses a quarter of a thin edge where it steps from one row to the next (75 % and 79 % were left).
+// The straight strokes of `edges` 30 working pixels long or more, along x (`horizontal`) or y: rules, frames, bars.
+static cv::Mat longStrokes(const cv::Mat& edges, bool horizontal) {
+  cv::Mat strokes;
+  const cv::Size kernel = horizontal ? cv::Size(30, 1) : cv::Size(1, 30);
+  cv::morphologyEx(edges, strokes, cv::MORPH_OPEN, cv::getStructuringElement(cv::MORPH_RECT, kernel));
+  return strokes;
+}
+
 static bool framed(const cv::Mat& horizontal) {
   const auto spans = [&](int from, int to) {
     from = std::max(0, from);
@@ -224,9 +232,9 @@ std::vector<cv::Rect> smallTextRows(const cv::Mat& bgr, const std::vector<TextRe
   // a whole identity block.
   const auto consider = [&](int x, int y, int cw, int ch, bool smallPrint, bool block = false, bool label = false) {
     const int pad = int(std::ceil(2 / w));
-    const cv::Rect row =
-        cv::Rect(int(x / w) - pad, int(y / w) - pad, int(std::ceil(cw / w)) + 2 * pad, int(std::ceil(ch / w)) + 2 * pad) &
-        image;
+    const cv::Rect row = cv::Rect(int(x / w) - pad, int(y / w) - pad, int(std::ceil(cw / w)) + 2 * pad,
+                                  int(std::ceil(ch / w)) + 2 * pad) &
+                         image;
     const auto seen = [&](const cv::Rect& r) { return (r & row).area() >= 0.8 * row.area(); };
     if (std::any_of(rows.begin(), rows.end(), seen) || std::any_of(faintRows.begin(), faintRows.end(), seen))
       return;  // already a candidate at another threshold
@@ -295,7 +303,7 @@ std::vector<cv::Rect> smallTextRows(const cv::Mat& bgr, const std::vector<TextRe
         // its Code128 on a 3798 px photo made one 417 x 866 px shape with the bars, seed 4967)
         if (!sparse && ch >= 40) {
           const cv::Mat edges = componentEdges();
-          cv::morphologyEx(edges, vertical, cv::MORPH_OPEN, cv::getStructuringElement(cv::MORPH_RECT, {1, 30}));
+          vertical = longStrokes(edges, false);
           if (cv::countNonZero(vertical) >= 0.25 * cv::countNonZero(edges))
             considerPartsWithout(edges, vertical, 0.25, true);
         } else if (sparse) {
@@ -308,10 +316,7 @@ std::vector<cv::Rect> smallTextRows(const cv::Mat& bgr, const std::vector<TextRe
             // (a long straight edge, an object's side, ties print to what lies along it: a tube's side joined a
             // sticker's three 10 px lines and its code into one shape 1700 px high on a 12 MP photo, 0 % found;
             // with the long strokes out, the lines are rows again)
-            cv::Mat horizontal;
-            cv::morphologyEx(edges, horizontal, cv::MORPH_OPEN, cv::getStructuringElement(cv::MORPH_RECT, {30, 1}));
-            cv::morphologyEx(edges, vertical, cv::MORPH_OPEN, cv::getStructuringElement(cv::MORPH_RECT, {1, 30}));
-            considerPartsWithout(edges, horizontal | vertical, 0.35, false);
+            considerPartsWithout(edges, longStrokes(edges, true) | longStrokes(edges, false), 0.35, false);
           }
         }
         continue;
@@ -323,8 +328,7 @@ std::vector<cv::Rect> smallTextRows(const cv::Mat& bgr, const std::vector<TextRe
       // a sparse component: lines of print closed with the rules or the border of their box (a bordered identity
       // block of 10 px lines on a 10 MP report) are rows once the long strokes are taken out of it
       const cv::Mat edges = componentEdges();
-      cv::Mat horizontal;
-      cv::morphologyEx(edges, horizontal, cv::MORPH_OPEN, cv::getStructuringElement(cv::MORPH_RECT, {30, 1}));
+      const cv::Mat horizontal = longStrokes(edges, true);
       // an ECG trace's baseline and spikes are long strokes, no frame; in the header or footer band the grid's darker
       // lines that the grid removal leaves tie a block of small print to each other without framing it (a 9 px
       // header of four lines on a 3809 x 2693 ECG, joined to a rule on its left at the working scale): such a shape,
@@ -339,7 +343,7 @@ std::vector<cv::Rect> smallTextRows(const cv::Mat& bgr, const std::vector<TextRe
           consider(x, y, cw, ch, true, true);
         continue;
       }
-      cv::morphologyEx(edges, vertical, cv::MORPH_OPEN, cv::getStructuringElement(cv::MORPH_RECT, {1, 30}));
+      vertical = longStrokes(edges, false);
       considerPartsWithout(edges, horizontal | vertical, 0.35, false);
       // small print a few pixels inside its frame joins the frame's side at the working scale and its lines, solid
       // there, go out with the rules (four 10 px italic lines 9 px inside a 1300 x 80 px frame on a 12 MP report,
