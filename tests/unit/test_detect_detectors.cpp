@@ -188,6 +188,32 @@ TEST_CASE("tattoo: a blurred red wound patch is not a tattoo, a sharp red or blu
   CHECK(covers(cv::Rect(marks[0].box->x, marks[0].box->y, marks[0].box->w, marks[0].box->h), {80, 80, 80, 80}, 0.9));
 }
 
+// Session 34, an independent script's skin photos (12 of 17 false alarms on two fresh sets): a flat red wound with a
+// sharp edge on mottled skin, whose chroma leaves pieces of "red ink" across it, flagged as up to four tattoos.
+TEST_CASE("tattoo: a solid, sharp-edged red wound on mottled skin is not a tattoo; line art on it is", "[detect]") {
+  cv::RNG rng(34);
+  const cv::Mat wound = test::mottledSkin({2913, 4119}, {1320, 2200}, {525, 425}, rng);
+  CHECK(detectTattoos(wound).empty());
+  cv::Mat inked = wound.clone();  // dark blue line art drawn over the wound and the skin beside it
+  cv::circle(inked, {1500, 2200}, 260, cv::Scalar(110, 50, 40), 14);
+  cv::line(inked, {1300, 2000}, {1700, 2400}, cv::Scalar(110, 50, 40), 14);
+  const auto marks = detectTattoos(inked);
+  REQUIRE(marks.size() == 1);
+  CHECK(covers(cv::Rect(marks[0].box->x, marks[0].box->y, marks[0].box->w, marks[0].box->h), {1240, 1940, 520, 520},
+               0.9));
+  cv::Mat star = wound.clone();  // a solid red star tattoo with sharp edges beside the wound: far from convex
+  std::vector<cv::Point> points;
+  for (int i = 0; i < 10; ++i) {
+    const double a = i * CV_PI / 5 - CV_PI / 2, r = i % 2 ? 110 : 260;
+    points.emplace_back(1400 + int(r * std::cos(a)), 900 + int(r * std::sin(a)));
+  }
+  cv::fillPoly(star, std::vector<std::vector<cv::Point>>{points}, cv::Scalar(50, 40, 170), cv::LINE_AA);
+  const auto stars = detectTattoos(star);
+  REQUIRE(stars.size() == 1);
+  CHECK(covers(cv::Rect(stars[0].box->x, stars[0].box->y, stars[0].box->w, stars[0].box->h), {1152, 640, 496, 470},
+               0.9));
+}
+
 // Seed 5501 (session 12): a heart outlined in thin dark-grey strokes around a first name, blurred and blended into the
 // skin (2-3 px strokes at the working scale, luma half the skin's, skin chroma kept): no finding at all.
 TEST_CASE("tattoo: a thin grey heart outline around a name is flagged", "[detect]") {

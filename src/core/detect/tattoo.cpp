@@ -8,15 +8,25 @@
 namespace medpics::detect {
 namespace {
 
+// Saturated red pixels of `bgr` (HSV: hue within 12 of red, saturation 90 or more), the mask of red.
+cv::Mat redMask(const cv::Mat& bgr) {
+  cv::Mat hsv, red, lowRed;
+  cv::cvtColor(bgr, hsv, cv::COLOR_BGR2HSV);
+  cv::inRange(hsv, cv::Scalar(0, 90, 40), cv::Scalar(12, 255, 255), red);
+  cv::inRange(hsv, cv::Scalar(165, 90, 40), cv::Scalar(180, 255, 255), lowRed);
+  return red | lowRed;
+}
+
+// The fraction of the ink (`inkMask`, non-zero) of a mark's crop `bgr` that is saturated red.
+double redInk(const cv::Mat& bgr, const cv::Mat& inkMask) {
+  return cv::countNonZero(redMask(bgr) & (inkMask != 0)) / std::max(1.0, double(cv::countNonZero(inkMask)));
+}
+
 // A wound, a blood stain or a bruise: mostly saturated red ink with soft edges (the luma gradient on the mark's border
 // under 12 % of its contrast with the skin per pixel; a tattoo's strokes are sharp, and a red tattoo is too).
 bool woundLike(const cv::Mat& bgrSmall, const cv::Mat& inkMask, const cv::Rect& r, double skinLuma) {
-  cv::Mat hsv, red, lowRed, gray, gx, gy, magnitude;
-  cv::cvtColor(bgrSmall(r), hsv, cv::COLOR_BGR2HSV);
-  cv::inRange(hsv, cv::Scalar(0, 90, 40), cv::Scalar(12, 255, 255), red);
-  cv::inRange(hsv, cv::Scalar(165, 90, 40), cv::Scalar(180, 255, 255), lowRed);
-  const double inkPixels = std::max(1, cv::countNonZero(inkMask));
-  if (cv::countNonZero((red | lowRed) & inkMask) < 0.6 * inkPixels) return false;
+  cv::Mat gray, gx, gy, magnitude;
+  if (redInk(bgrSmall(r), inkMask) < 0.6) return false;
   cv::cvtColor(bgrSmall(r), gray, cv::COLOR_BGR2GRAY);
   cv::Sobel(gray, gx, CV_32F, 1, 0);
   cv::Sobel(gray, gy, CV_32F, 0, 1);
@@ -27,6 +37,31 @@ bool woundLike(const cv::Mat& bgrSmall, const cv::Mat& inkMask, const cv::Rect& 
   const double contrast = std::max(1.0, skinLuma - cv::mean(gray, inkMask)[0]);
   // a Sobel kernel sums to 4 over a step: a sharp step of `contrast` gives about 4 x contrast / (edge width)
   return cv::mean(magnitude, border)[0] / 4.0 < 0.12 * contrast;
+}
+
+// Solid convex patches of saturated red clearly darker than the skin (luma under 3/4 of its mean; the hue range of red
+// holds the skin's own, hue 9-13 at saturation 97-112 on a tanned photo): a wound, an ulcer or a patch of erythema
+// drawn flat with a sharp edge (an ellipse of 1050 x 850 px on a 12 MP skin photo, whose mottled chroma left 7 "marks"
+// of red ink across it), from a little over a mark's smallest area to a quarter of the image. A red tattoo is line art
+// or a figure such as a star, far from convex (a solid five-pointed star fills 0.6 of its hull); a patch fills 0.9 of
+// it or more. Returns the patches' red pixels.
+cv::Mat redPatches(const cv::Mat& bgr, const cv::Mat& luma, double skinLuma, const TattooOptions& o) {
+  const cv::Mat red = redMask(bgr) & (luma < 0.75 * skinLuma);
+  cv::Mat solid;
+  cv::morphologyEx(red, solid, cv::MORPH_OPEN, cv::getStructuringElement(cv::MORPH_ELLIPSE, {5, 5}));
+  std::vector<std::vector<cv::Point>> contours;
+  cv::findContours(solid, contours, cv::RETR_EXTERNAL, cv::CHAIN_APPROX_SIMPLE);
+  cv::Mat patches = cv::Mat::zeros(red.size(), CV_8U);
+  const double total = double(red.total());
+  for (const auto& c : contours) {
+    const double area = cv::contourArea(c);
+    if (area < 2 * o.minMarkArea * total || area > o.maxMarkArea * total) continue;
+    std::vector<cv::Point> hull;
+    cv::convexHull(c, hull);
+    if (area >= 0.9 * cv::contourArea(hull))
+      cv::drawContours(patches, std::vector<std::vector<cv::Point>>{c}, -1, 255, cv::FILLED);
+  }
+  return patches & red;
 }
 
 // True when a mark's ink (its box) closes around skin covering 15 % of the box or more (a star in a ring: 24 %, its
@@ -85,6 +120,8 @@ std::vector<Finding> detectTattoos(const cv::Mat& bgr, const std::vector<Box>& e
                        cv::Rect(0, 0, ink.cols, ink.rows);
     excluded(r).setTo(255);
   }
+  // red "ink" inside a solid red patch is the patch's mottle (dark line art drawn over the patch is not red, and stays)
+  ink.setTo(0, redPatches(small, channels[0], skinLuma, o));
   cv::morphologyEx(ink, ink, cv::MORPH_CLOSE, cv::getStructuringElement(cv::MORPH_ELLIPSE, {7, 7}));
 
   cv::findContours(ink, contours, cv::RETR_EXTERNAL, cv::CHAIN_APPROX_SIMPLE);
