@@ -1,5 +1,6 @@
 // Regression tests of layouts the corpus generator does not draw, found on independent sets (sessions 31-33): a block
-// framed far wider than its lines and turned, photo labels (boxed with a wound; 8-11 px print on mottled skin).
+// framed far wider than its lines and turned, photo labels (boxed with a wound; 8-11 px print on mottled skin), an
+// ECG footer under its traces.
 #include "medpics/detect/pipeline.hpp"
 #include "medpics/detect/text_regions.hpp"
 #include "test_detect_support.hpp"
@@ -437,6 +438,47 @@ TEST_CASE("miss (unseen layout): a 15 px identity corner on a 12 MP inverted sca
       scan, {{"", "POIRIER, Inès"}, {"ID: ", "098871476"}, {"", "1956.08.17"}, {"Acc: ", "A92347872"}}, {62, 77}, 21,
       {15, cv::Scalar::all(20), synth::Font::NotoSans});
   const auto result = test::uncachedPipeline().analyze(jpegOf(scan, 70));
+  REQUIRE(result.ok());
+  checkAllHidden(values, cv::Mat::eye(2, 3, CV_64F), result.findings);
+}
+
+TEST_CASE("miss (unseen layout): an ECG's 8 px identity lines under its traces, at 88 % of a 12 MP page") {
+  if (!test::modelsPresent()) {
+    WARN("models missing (scripts/fetch-models.sh): test skipped");
+    return;
+  }
+  // a 2913 x 4119 ECG on pink paper (1 mm lines every 14 px, 5 mm lines every 70 px), three rows of traces with their
+  // lead labels, and under them, at 88 % of the height (below the 90 % identity band), two 8 px monospace lines:
+  // name and birth date, then the recording's date and the calibration. The grid's remnants made 192 rows, whose
+  // tiles (the top band's first) took all 16 before the footer's: 0 % found.
+  cv::Mat ecg(4119, 2913, CV_8UC3, cv::Scalar(236, 232, 252));
+  for (int x = 0; x < ecg.cols; x += 14)
+    cv::line(ecg, {x, 0}, {x, ecg.rows}, x % 70 ? cv::Scalar(175, 170, 225) : cv::Scalar(120, 115, 190), 1);
+  for (int y = 0; y < ecg.rows; y += 14)
+    cv::line(ecg, {0, y}, {ecg.cols, y}, y % 70 ? cv::Scalar(175, 170, 225) : cv::Scalar(120, 115, 190), 1);
+  auto& tr = synth::threadTextRenderer();
+  const std::array<std::array<const char*, 4>, 3> leads{
+      {{"I", "aVR", "V1", "V4"}, {"II", "aVL", "V2", "V5"}, {"III", "aVF", "V3", "V6"}}};
+  for (int row = 0; row < 3; ++row) {
+    const int base = 800 + 900 * row;
+    std::vector<cv::Point> trace;
+    for (int x = 0; x < ecg.cols; x += 4) {
+      const int phase = x % 250;
+      const int y = phase > 120 && phase < 128 ? base - 60 + 15 * (phase - 120) : base + int(4 * std::sin(x * 0.05));
+      trace.emplace_back(x, y);
+    }
+    cv::polylines(ecg, trace, false, cv::Scalar(40, 40, 40), 2, cv::LINE_AA);
+    for (int col = 0; col < 4; ++col)
+      tr.draw(ecg, leads[size_t(row)][size_t(col)], {60 + 728 * col, base - 20}, 14, cv::Scalar(40, 40, 40),
+              synth::Font::Sans);
+  }
+  const Print print{8, cv::Scalar::all(70), synth::Font::Mono};
+  std::vector<DrawnLine> values = drawIdentityBlock(ecg, {{"", "SAINT-HILAIRE^MÉLANIE"}, {"", "06/08/1946 00:54"}},
+                                                    {87, 3625}, 12, print);
+  const auto born = drawIdentityBlock(ecg, {{"Né(e) le ", "07/11/1944"}}, {212, 3625}, 0, print);
+  values.insert(values.end(), born.begin(), born.end());
+  tr.draw(ecg, "25 mm/s  10 mm/mV  0.05-150 Hz", {188, 3637}, 8, cv::Scalar::all(70), synth::Font::Mono);
+  const auto result = test::uncachedPipeline().analyze(jpegOf(ecg, 70));
   REQUIRE(result.ok());
   checkAllHidden(values, cv::Mat::eye(2, 3, CV_64F), result.findings);
 }

@@ -124,7 +124,7 @@ static std::vector<cv::Rect> refinementTiles(std::vector<cv::Rect> rows, int spa
         bands.push_back({row.x, y, row.width, std::min(band, row.br().y - y)});
   rows = std::move(bands);
   std::stable_sort(rows.begin(), rows.end(), [&](const cv::Rect& a, const cv::Rect& b) {
-    const bool ba = inIdentityBand(a, size.height), bb = inIdentityBand(b, size.height);
+    const bool ba = inRefinementPriorityBand(a, size.height), bb = inRefinementPriorityBand(b, size.height);
     return ba != bb ? ba : a.width > b.width;
   });
   const int margin = std::max(8, span / 16);
@@ -609,7 +609,7 @@ static std::vector<TextRegion> refineSmallText(const cv::Mat& bgr, std::vector<T
   std::vector<cv::Rect> identity;
   for (const auto* list : {&blocks, &rows})
     std::copy_if(list->begin(), list->end(), std::back_inserter(identity),
-                 [&](const cv::Rect& row) { return inIdentityBand(row, bgr.rows); });
+                 [&](const cv::Rect& row) { return inRefinementPriorityBand(row, bgr.rows); });
   tiles = refinementTiles(identity, span, spanY, budget, bgr.size(), std::move(tiles));
   tiles = refinementTiles(blocks, span, spanY, budget, bgr.size(), std::move(tiles));
   tiles = refinementTiles(rows, span, spanY, budget, bgr.size(), std::move(tiles));
