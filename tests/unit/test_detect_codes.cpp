@@ -244,6 +244,17 @@ TEST_CASE("a PDF417 too blurred to decode shows its guards, framed text, bold wo
   cv::Mat settings(60, 200, CV_8U, cv::Scalar(10));
   cv::putText(settings, "Gain 47 DR 60", {6, 38}, cv::FONT_HERSHEY_SIMPLEX, 0.8, cv::Scalar(230), 2);
   CHECK_FALSE(showsStackedCodeGuards(settings));
+  // the apex of an ultrasound's sector (session 34, the first independent script's sets 26-27: 5 false alarms): speckle
+  // between two slanted black edges, whose columns darken gradually along the slant
+  cv::RNG rng(34);
+  cv::Mat apex(112, 179, CV_8U, cv::Scalar(0)), speckle(apex.size(), CV_8U);
+  rng.fill(speckle, cv::RNG::UNIFORM, 20, 200);
+  for (int y = 0; y < apex.rows; ++y) {
+    const int half = 12 + y * 3 / 4;
+    speckle.row(y).colRange(std::max(0, 89 - half), std::min(apex.cols, 89 + half)).copyTo(
+        apex.row(y).colRange(std::max(0, 89 - half), std::min(apex.cols, 89 + half)));
+  }
+  CHECK_FALSE(showsStackedCodeGuards(apex));
 }
 
 TEST_CASE("a blurred PDF417 in a bordered identity block, its rows of codewords merged, is masked undecoded",

@@ -56,6 +56,21 @@ bool showsStackedCodeGuards(const cv::Mat& gray) {
     return band.second - band.first >= minBar && band.second - band.first <= maxBar;
   };
   if (!guard(start) || !guard(stop)) return false;
+  // each guard's wide bar ends sharply on the symbol's side: a column of paper (ink in half the rows or fewer) within a
+  // quarter of its width past its end (a space of one module follows the start's bar and precedes the stop's). The
+  // black surround of an ultrasound's sector, turned 30-60 degrees, darkens the columns along its slant gradually
+  // (speckle inside the sector made 3 "PDF417s" of 55-1336 px on one image)
+  const auto inked = [&](int x) { return x >= 0 && x < gray.cols && columnInk.at<float>(0, x) >= 0.8f; };
+  const auto paperWithin = [&](int x, int step, int reach) {
+    for (int i = 0; i < reach; ++i, x += step)
+      if (x >= 0 && x < gray.cols && columnInk.at<float>(0, x) <= 0.5f) return true;
+    return false;
+  };
+  const auto reach = [](std::pair<int, int> band) { return std::max(2, (band.second - band.first) / 4) + 1; };
+  int startEnd = start.second, stopBegin = stop.first;  // the bars' ends (the bands stop at the search's bounds)
+  while (inked(startEnd)) ++startEnd;
+  while (inked(stopBegin - 1)) --stopBegin;
+  if (!paperWithin(startEnd, 1, reach(start)) || !paperWithin(stopBegin - 1, -1, reach(stop))) return false;
   // between the guards, rows of codewords: changes down the columns (blurred 145 x 69 px PDF417s: 4.4-5.5 on average;
   // a bold word: under two, its stems and bars changing twice)
   return columnTransitions(bin, start.second, stop.first) >= 3.5;
