@@ -251,8 +251,9 @@ TEST_CASE("a PDF417 too blurred to decode shows its guards, framed text, bold wo
   rng.fill(speckle, cv::RNG::UNIFORM, 20, 200);
   for (int y = 0; y < apex.rows; ++y) {
     const int half = 12 + y * 3 / 4;
-    speckle.row(y).colRange(std::max(0, 89 - half), std::min(apex.cols, 89 + half)).copyTo(
-        apex.row(y).colRange(std::max(0, 89 - half), std::min(apex.cols, 89 + half)));
+    speckle.row(y)
+        .colRange(std::max(0, 89 - half), std::min(apex.cols, 89 + half))
+        .copyTo(apex.row(y).colRange(std::max(0, 89 - half), std::min(apex.cols, 89 + half)));
   }
   CHECK_FALSE(showsStackedCodeGuards(apex));
 }

@@ -210,8 +210,8 @@ TEST_CASE("tattoo: a solid, sharp-edged red wound on mottled skin is not a tatto
   cv::fillPoly(star, std::vector<std::vector<cv::Point>>{points}, cv::Scalar(50, 40, 170), cv::LINE_AA);
   const auto stars = detectTattoos(star);
   REQUIRE(stars.size() == 1);
-  CHECK(covers(cv::Rect(stars[0].box->x, stars[0].box->y, stars[0].box->w, stars[0].box->h), {1152, 640, 496, 470},
-               0.9));
+  CHECK(
+      covers(cv::Rect(stars[0].box->x, stars[0].box->y, stars[0].box->w, stars[0].box->h), {1152, 640, 496, 470}, 0.9));
 }
 
 // Seed 5501 (session 12): a heart outlined in thin dark-grey strokes around a first name, blurred and blended into the

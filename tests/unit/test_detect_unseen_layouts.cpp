@@ -473,8 +473,8 @@ TEST_CASE("miss (unseen layout): an ECG's 8 px identity lines under its traces, 
               synth::Font::Sans);
   }
   const Print print{8, cv::Scalar::all(70), synth::Font::Mono};
-  std::vector<DrawnLine> values = drawIdentityBlock(ecg, {{"", "SAINT-HILAIRE^MÉLANIE"}, {"", "06/08/1946 00:54"}},
-                                                    {87, 3625}, 12, print);
+  std::vector<DrawnLine> values =
+      drawIdentityBlock(ecg, {{"", "SAINT-HILAIRE^MÉLANIE"}, {"", "06/08/1946 00:54"}}, {87, 3625}, 12, print);
   const auto born = drawIdentityBlock(ecg, {{"Né(e) le ", "07/11/1944"}}, {212, 3625}, 0, print);
   values.insert(values.end(), born.begin(), born.end());
   tr.draw(ecg, "25 mm/s  10 mm/mV  0.05-150 Hz", {188, 3637}, 8, cv::Scalar::all(70), synth::Font::Mono);

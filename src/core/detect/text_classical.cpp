@@ -356,7 +356,8 @@ std::vector<cv::Rect> smallTextRows(const cv::Mat& bgr, const std::vector<TextRe
   for (const auto& r : found) {
     const cv::Rect box = r.box & image;
     if (box.area() <= 0 || r.source != "ppocr-db") continue;
-    if (std::any_of(rows.begin(), rows.end(), [&](const cv::Rect& row) { return (row & box).area() >= 0.8 * box.area(); }))
+    if (std::any_of(rows.begin(), rows.end(),
+                    [&](const cv::Rect& row) { return (row & box).area() >= 0.8 * box.area(); }))
       continue;
     cv::Mat crop;
     cv::cvtColor(bgr(box), crop, cv::COLOR_BGR2GRAY);
