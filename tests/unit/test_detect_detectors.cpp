@@ -190,7 +190,7 @@ TEST_CASE("tattoo: a blurred red wound patch is not a tattoo, a sharp red or blu
 
 // Session 34, an independent script's skin photos (12 of 17 false alarms on two fresh sets): a flat red wound with a
 // sharp edge on mottled skin, whose chroma leaves pieces of "red ink" across it, flagged as up to four tattoos.
-TEST_CASE("tattoo: a solid, sharp-edged red wound on mottled skin is not a tattoo; line art on it is", "[detect]") {
+TEST_CASE("tattoo: a solid, sharp-edged red wound on mottled skin is not a tattoo, line art on it is", "[detect]") {
   cv::RNG rng(34);
   const cv::Mat wound = test::mottledSkin({2913, 4119}, {1320, 2200}, {525, 425}, rng);
   CHECK(detectTattoos(wound).empty());

@@ -56,21 +56,28 @@ bool showsStackedCodeGuards(const cv::Mat& gray) {
     return band.second - band.first >= minBar && band.second - band.first <= maxBar;
   };
   if (!guard(start) || !guard(stop)) return false;
-  // each guard's wide bar ends sharply on the symbol's side: a column of paper (ink in half the rows or fewer) within a
-  // quarter of its width past its end (a space of one module follows the start's bar and precedes the stop's). The
-  // black surround of an ultrasound's sector, turned 30-60 degrees, darkens the columns along its slant gradually
-  // (speckle inside the sector made 3 "PDF417s" of 55-1336 px on one image)
-  const auto inked = [&](int x) { return x >= 0 && x < gray.cols && columnInk.at<float>(0, x) >= 0.8f; };
-  const auto paperWithin = [&](int x, int step, int reach) {
-    for (int i = 0; i < reach; ++i, x += step)
-      if (x >= 0 && x < gray.cols && columnInk.at<float>(0, x) <= 0.5f) return true;
+  // each guard's wide bar ends sharply on the symbol's side, where codewords follow: within a quarter of its width
+  // past its end, a column of paper (ink in half the rows or fewer; a space of one module follows the start's bar and
+  // precedes the stop's), or, within three times that, a dip and then another bar (a 124 x 52 px PDF417 at q42 blurred
+  // the space before its stop bar to 0.64-0.73 of the rows). The black surround of an ultrasound's sector, turned 30-60
+  // degrees, darkens the columns along its slant gradually down to its speckle's half (3 "PDF417s" of 55-1336 px on
+  // one image)
+  const auto ink = [&](int x) { return x >= 0 && x < gray.cols ? columnInk.at<float>(0, x) : 0.f; };
+  const auto endsSharply = [&](int x, int step, int width) {  // x: the first column past the bar, going away from it
+    const int reach = std::max(2, width / 4) + 1;
+    float lowest = 1.f;
+    for (int i = 0; i < 3 * reach; ++i, x += step) {
+      if (i < reach && ink(x) <= 0.5f) return true;
+      lowest = std::min(lowest, ink(x));
+      if (ink(x) >= 0.8f && lowest <= 0.7f) return true;
+    }
     return false;
   };
-  const auto reach = [](std::pair<int, int> band) { return std::max(2, (band.second - band.first) / 4) + 1; };
   int startEnd = start.second, stopBegin = stop.first;  // the bars' ends (the bands stop at the search's bounds)
-  while (inked(startEnd)) ++startEnd;
-  while (inked(stopBegin - 1)) --stopBegin;
-  if (!paperWithin(startEnd, 1, reach(start)) || !paperWithin(stopBegin - 1, -1, reach(stop))) return false;
+  while (ink(startEnd) >= 0.8f) ++startEnd;
+  while (ink(stopBegin - 1) >= 0.8f) --stopBegin;
+  if (!endsSharply(startEnd, 1, start.second - start.first) || !endsSharply(stopBegin - 1, -1, stop.second - stop.first))
+    return false;
   // between the guards, rows of codewords: changes down the columns (blurred 145 x 69 px PDF417s: 4.4-5.5 on average;
   // a bold word: under two, its stems and bars changing twice)
   return columnTransitions(bin, start.second, stop.first) >= 3.5;
