@@ -76,7 +76,8 @@ bool showsStackedCodeGuards(const cv::Mat& gray) {
   int startEnd = start.second, stopBegin = stop.first;  // the bars' ends (the bands stop at the search's bounds)
   while (ink(startEnd) >= 0.8f) ++startEnd;
   while (ink(stopBegin - 1) >= 0.8f) --stopBegin;
-  if (!endsSharply(startEnd, 1, start.second - start.first) || !endsSharply(stopBegin - 1, -1, stop.second - stop.first))
+  if (!endsSharply(startEnd, 1, start.second - start.first) ||
+      !endsSharply(stopBegin - 1, -1, stop.second - stop.first))
     return false;
   // between the guards, rows of codewords: changes down the columns (blurred 145 x 69 px PDF417s: 4.4-5.5 on average;
   // a bold word: under two, its stems and bars changing twice)
