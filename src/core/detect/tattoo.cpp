@@ -8,25 +8,22 @@
 namespace medpics::detect {
 namespace {
 
-// Saturated red pixels of `bgr` (HSV: hue within 12 of red, saturation 90 or more), the mask of red.
-cv::Mat redMask(const cv::Mat& bgr) {
-  cv::Mat hsv, red, lowRed;
-  cv::cvtColor(bgr, hsv, cv::COLOR_BGR2HSV);
+// Saturated red pixels of an HSV image (hue within 12 of red, saturation 90 or more).
+cv::Mat redMask(const cv::Mat& hsv) {
+  cv::Mat red, lowRed;
   cv::inRange(hsv, cv::Scalar(0, 90, 40), cv::Scalar(12, 255, 255), red);
   cv::inRange(hsv, cv::Scalar(165, 90, 40), cv::Scalar(180, 255, 255), lowRed);
   return red | lowRed;
 }
 
-// The fraction of the ink (`inkMask`, non-zero) of a mark's crop `bgr` that is saturated red.
-double redInk(const cv::Mat& bgr, const cv::Mat& inkMask) {
-  return cv::countNonZero(redMask(bgr) & (inkMask != 0)) / std::max(1.0, double(cv::countNonZero(inkMask)));
-}
-
 // A wound, a blood stain or a bruise: mostly saturated red ink with soft edges (the luma gradient on the mark's border
 // under 12 % of its contrast with the skin per pixel; a tattoo's strokes are sharp, and a red tattoo is too).
-bool woundLike(const cv::Mat& bgrSmall, const cv::Mat& inkMask, const cv::Rect& r, double skinLuma) {
+// `red`: redMask of the whole working image.
+bool woundLike(const cv::Mat& bgrSmall, const cv::Mat& red, const cv::Mat& inkMask, const cv::Rect& r,
+               double skinLuma) {
   cv::Mat gray, gx, gy, magnitude;
-  if (redInk(bgrSmall(r), inkMask) < 0.6) return false;
+  const double inkPixels = std::max(1, cv::countNonZero(inkMask));
+  if (cv::countNonZero(red(r) & inkMask) < 0.6 * inkPixels) return false;
   cv::cvtColor(bgrSmall(r), gray, cv::COLOR_BGR2GRAY);
   cv::Sobel(gray, gx, CV_32F, 1, 0);
   cv::Sobel(gray, gy, CV_32F, 0, 1);
@@ -44,9 +41,9 @@ bool woundLike(const cv::Mat& bgrSmall, const cv::Mat& inkMask, const cv::Rect& 
 // drawn flat with a sharp edge (an ellipse of 1050 x 850 px on a 12 MP skin photo, whose mottled chroma left 7 "marks"
 // of red ink across it), from a little over a mark's smallest area to a quarter of the image. A red tattoo is line art
 // or a figure such as a star, far from convex (a solid five-pointed star fills 0.6 of its hull); a patch fills 0.9 of
-// it or more. Returns the patches' red pixels.
-cv::Mat redPatches(const cv::Mat& bgr, const cv::Mat& luma, double skinLuma, const TattooOptions& o) {
-  const cv::Mat red = redMask(bgr) & (luma < 0.75 * skinLuma);
+// it or more. `red`: redMask of the image. Returns the patches' red pixels.
+cv::Mat redPatches(const cv::Mat& redPixels, const cv::Mat& luma, double skinLuma, const TattooOptions& o) {
+  const cv::Mat red = redPixels & (luma < 0.75 * skinLuma);
   cv::Mat solid;
   cv::morphologyEx(red, solid, cv::MORPH_OPEN, cv::getStructuringElement(cv::MORPH_ELLIPSE, {5, 5}));
   std::vector<std::vector<cv::Point>> contours;
@@ -121,7 +118,8 @@ std::vector<Finding> detectTattoos(const cv::Mat& bgr, const std::vector<Box>& e
     excluded(r).setTo(255);
   }
   // red "ink" inside a solid red patch is the patch's mottle (dark line art drawn over the patch is not red, and stays)
-  ink.setTo(0, redPatches(small, channels[0], skinLuma, o));
+  const cv::Mat red = redMask(hsv);
+  ink.setTo(0, redPatches(red, channels[0], skinLuma, o));
   cv::morphologyEx(ink, ink, cv::MORPH_CLOSE, cv::getStructuringElement(cv::MORPH_ELLIPSE, {7, 7}));
 
   cv::findContours(ink, contours, cv::RETR_EXTERNAL, cv::CHAIN_APPROX_SIMPLE);
@@ -141,7 +139,7 @@ std::vector<Finding> detectTattoos(const cv::Mat& bgr, const std::vector<Box>& e
     const double darkness = cv::mean(channels[0](r), ink(r))[0] / std::max(1.0, skinLuma);  // ink vs skin luma
     const bool lineArt = tattooInk > 0.5 || darkness < 0.45 || enclosesSkin(ink(r));
     if (solidity < (lineArt ? 0.04 : 0.1)) continue;
-    if (woundLike(small, ink(r) > 0, r, skinLuma)) continue;
+    if (woundLike(small, red, ink(r) > 0, r, skinLuma)) continue;
     candidates.push_back(r);
   }
   // A repeated pattern (ECG paper grid, fabric) gives many marks of the same size: not tattoos.

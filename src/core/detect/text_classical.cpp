@@ -153,11 +153,6 @@ static bool holdsRowsOf(const cv::Mat& gray, int glyphH) {
   return small >= 0.7 * total;
 }
 
-// True when a component's long horizontal strokes (`horizontal`, its box) run along 65 % of its width in its top fifth
-// and in its bottom fifth: the top and bottom edges of a box, or two rules around a block. The strokes of a fifth are
-// united over its rows: the edge of a box turned by a degree falls 8 px across 456 px (a bordered identity block of
-// 10 px lines on a 2489 x 3318 report at the working scale), no single row holds it, and the opening that finds the
-// strokes loses a quarter of a thin edge where it steps from one row to the next (75 % and 79 % were left).
 // The straight strokes of `edges` 30 working pixels long or more, along x (`horizontal`) or y: rules, frames, bars.
 static cv::Mat longStrokes(const cv::Mat& edges, bool horizontal) {
   cv::Mat strokes;
@@ -166,6 +161,11 @@ static cv::Mat longStrokes(const cv::Mat& edges, bool horizontal) {
   return strokes;
 }
 
+// True when a component's long horizontal strokes (`horizontal`, its box) run along 65 % of its width in its top fifth
+// and in its bottom fifth: the top and bottom edges of a box, or two rules around a block. The strokes of a fifth are
+// united over its rows: the edge of a box turned by a degree falls 8 px across 456 px (a bordered identity block of
+// 10 px lines on a 2489 x 3318 report at the working scale), no single row holds it, and the opening that finds the
+// strokes loses a quarter of a thin edge where it steps from one row to the next (75 % and 79 % were left).
 static bool framed(const cv::Mat& horizontal) {
   const auto spans = [&](int from, int to) {
     from = std::max(0, from);
