@@ -809,8 +809,8 @@ std::vector<Finding> detectCodes(const cv::Mat& bgr, const CodeOptions& o) {
     } else if (!squareish(r) && fine) {
       // a fine-pass candidate (small, dense in both directions): a rectangular DataMatrix, masked all the same
       markUnreadable(f, 0.5f, "matrix-localiser", "2/fine");
-    } else if (!squareish(r) || thinLinesOnDark(fullGray(inImage))) {
-      continue;
+    } else if (!squareish(r) || thinLinesOnDark(fullGray(inImage)) || !showsModules(fullGray, inImage)) {
+      continue;  // (or no modules: the rows of a ruled table turned 2 degrees, which no blank row separates)
     } else {
       markUnreadable(f, 0.6f, "matrix-localiser", "2");  // looks like a code, cannot be decoded: masked all the same
     }

@@ -96,6 +96,16 @@ std::vector<std::vector<cv::Point>> solidBlobs(const cv::Mat& bin, bool vertical
   return out;
 }
 
+constexpr double kLeastBarShare = 0.2;  // share of a code's span in its bars, at least
+
+// Share of a profile darker than half-way between its lightest and darkest values.
+double darkShare(const cv::Mat& profile) {
+  double lo = 0, hi = 0;
+  cv::minMaxLoc(profile, &lo, &hi);
+  const cv::Mat dark = profile < (lo + hi) / 2;
+  return double(cv::countNonZero(dark)) / double(std::max<std::size_t>(1, dark.total()));
+}
+
 }  // namespace
 
 std::vector<BarCandidate> localiseLinearCodes(const cv::Mat& gray) {
@@ -231,6 +241,10 @@ bool looksLikeBars(const cv::Mat& g) {
   for (std::size_t i = 1; i < centres.size(); ++i) spacing.push_back(centres[i] - centres[i - 1]);
   if (percentile(spacing, 0.9) < 1.5 * percentile(spacing, 0.1)) return false;
   const int x0 = std::max(1, centres.front() - 2), x1 = std::min(g.cols - 1, centres.back() + 3);
+  // bars and spaces of comparable widths: a fifth of the span or more is darker than half-way between paper and ink
+  // (real codes 0.37-0.59, blurred ones included; the rules of a table turned 1 degree, 1-2 px lines 22 px apart with
+  // light rows of text between them: 0.05-0.08)
+  if (darkShare(mean.colRange(x0, x1)) < kLeastBarShare) return false;
   // the rows repeat the profile (within a pixel of shift): bars run across their whole height, strokes of text do not
   const cv::Mat ref = mean.colRange(x0, x1);
   int agreeing = 0, total = 0;
