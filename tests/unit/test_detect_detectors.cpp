@@ -247,6 +247,39 @@ TEST_CASE("tattoo: a thin grey heart outline around a name is flagged", "[detect
   CHECK(detectTattoos(shaded).empty());
 }
 
+// Corpus seed 7297 (session 35): a heart outline around a bold "Margaux", whose read line (a box the heart's width over
+// the name) held 0.6 of the mark's ink: the heart was dropped with the name's letters. A name alone stays the line's.
+TEST_CASE("tattoo: a heart around a bold name read as a line is flagged, the name alone is not", "[detect]") {
+  const int r = 90;
+  const cv::Point o(640, 420);
+  auto inked = [&](bool heart) {
+    cv::Mat skin(960, 1280, CV_8UC3, cv::Scalar(150, 180, 230));
+    cv::Mat mask = cv::Mat::zeros(skin.size(), CV_8U);
+    if (heart) {
+      cv::circle(mask, {o.x - r, o.y - r / 2}, r, 255, 5, cv::LINE_AA);
+      cv::circle(mask, {o.x + r, o.y - r / 2}, r, 255, 5, cv::LINE_AA);
+      cv::line(mask, {o.x - 2 * r, o.y - r / 3}, {o.x, o.y + 3 * r / 2}, 255, 5, cv::LINE_AA);
+      cv::line(mask, {o.x + 2 * r, o.y - r / 3}, {o.x, o.y + 3 * r / 2}, 255, 5, cv::LINE_AA);
+    }
+    cv::putText(mask, "Margaux", {o.x - 110, o.y + 14}, cv::FONT_HERSHEY_TRIPLEX, 1.4, 255, 5, cv::LINE_AA);
+    cv::GaussianBlur(mask, mask, {0, 0}, 1.5);
+    for (int y = 0; y < skin.rows; ++y)
+      for (int x = 0; x < skin.cols; ++x) {
+        const float a = 0.85f * mask.at<uchar>(y, x) / 255.f;
+        cv::Vec3b& p = skin.at<cv::Vec3b>(y, x);
+        const cv::Vec3f ink(65, 50, 35);
+        for (int c = 0; c < 3; ++c) p[c] = cv::saturate_cast<uchar>(p[c] * (1 - a) + ink[c] * a);
+      }
+    return skin;
+  };
+  const std::vector<Box> nameLine{Box{o.x - 2 * r - 10, o.y - 45, 4 * r + 20, 80}};
+  const auto marks = detectTattoos(inked(true), nameLine);
+  REQUIRE(marks.size() == 1);
+  CHECK(covers(cv::Rect(marks[0].box->x, marks[0].box->y, marks[0].box->w, marks[0].box->h),
+               {o.x - 2 * r, o.y - 3 * r / 2, 4 * r, 3 * r}, 0.9));
+  CHECK(detectTattoos(inked(false), nameLine).empty());
+}
+
 // Seed 7433 (session 13, fresh): a star in a ring drawn in thin grey strokes (luma 0.48 of the skin's once blended,
 // 0.097 of its box inked): missed. A closed outline is line art; the same strokes as open waves are not a tattoo.
 TEST_CASE("tattoo: a thin grey star in a ring is flagged, open grey waves are not", "[detect]") {

@@ -133,7 +133,10 @@ std::vector<Finding> detectTattoos(const cv::Mat& bgr, const std::vector<Box>& e
     // or black tattoo ink may be thin, and so may a grey outline closed around skin; other dark grey marks must be
     // drawn with some weight (a heart outlined in grey around a name, 1-2 px strokes at the working scale: 0.13)
     const double inkPixels = std::max(1, cv::countNonZero(ink(r)));
-    if (cv::countNonZero(ink(r) & excluded(r)) >= 0.6 * inkPixels) continue;
+    // (a mark reaching well past them is no letter nor eye: a heart outline 4 times the height of the name it holds,
+    // "Margaux" in bold over 0.6 of its ink, was dropped with the name)
+    if (cv::countNonZero(ink(r) & excluded(r)) >= 0.6 * inkPixels && cv::countNonZero(excluded(r)) >= 0.5 * r.area())
+      continue;
     const double solidity = inkPixels / std::max(1.0, double(r.area()));
     const double tattooInk = cv::countNonZero(ink(r) & blueGreen(r)) / inkPixels;
     const double darkness = cv::mean(channels[0](r), ink(r))[0] / std::max(1.0, skinLuma);  // ink vs skin luma
