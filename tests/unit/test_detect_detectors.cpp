@@ -24,6 +24,30 @@ namespace {
 bool covers(const cv::Rect& outer, const cv::Rect& inner, double fraction) {
   return (outer & inner).area() >= fraction * inner.area();
 }
+// A 1280 x 960 close-up of skin with a first name in dark-grey ink, inside a heart outline when `heart`, blurred and
+// blended into the skin (85 % ink at the strokes' centres, skin chroma kept around them).
+cv::Mat heartTattoo(cv::Point o, int r, bool heart, const char* name, double fontScale, int weight) {
+  cv::Mat skin(960, 1280, CV_8UC3, cv::Scalar(150, 180, 230));
+  cv::Mat mask = cv::Mat::zeros(skin.size(), CV_8U);
+  if (heart) {
+    cv::circle(mask, {o.x - r, o.y - r / 2}, r, 255, 5, cv::LINE_AA);
+    cv::circle(mask, {o.x + r, o.y - r / 2}, r, 255, 5, cv::LINE_AA);
+    cv::line(mask, {o.x - 2 * r, o.y - r / 3}, {o.x, o.y + 3 * r / 2}, 255, 5, cv::LINE_AA);
+    cv::line(mask, {o.x + 2 * r, o.y - r / 3}, {o.x, o.y + 3 * r / 2}, 255, 5, cv::LINE_AA);
+  }
+  const int width = cv::getTextSize(name, cv::FONT_HERSHEY_TRIPLEX, fontScale, weight, nullptr).width;
+  cv::putText(mask, name, {o.x - width / 2, o.y + 10}, cv::FONT_HERSHEY_TRIPLEX, fontScale, 255, weight, cv::LINE_AA);
+  cv::GaussianBlur(mask, mask, {0, 0}, 1.5);
+  for (int y = 0; y < skin.rows; ++y)
+    for (int x = 0; x < skin.cols; ++x) {
+      const float a = 0.85f * mask.at<uchar>(y, x) / 255.f;
+      cv::Vec3b& p = skin.at<cv::Vec3b>(y, x);
+      const cv::Vec3f ink(65, 50, 35);
+      for (int c = 0; c < 3; ++c) p[c] = cv::saturate_cast<uchar>(p[c] * (1 - a) + ink[c] * a);
+    }
+  return skin;
+}
+
 }  // namespace
 
 TEST_CASE("faces: BlazeFace finds the face of a real photo, head box is wider than the face") {
@@ -217,23 +241,9 @@ TEST_CASE("tattoo: a solid, sharp-edged red wound on mottled skin is not a tatto
 // Seed 5501 (session 12): a heart outlined in thin dark-grey strokes around a first name, blurred and blended into the
 // skin (2-3 px strokes at the working scale, luma half the skin's, skin chroma kept): no finding at all.
 TEST_CASE("tattoo: a thin grey heart outline around a name is flagged", "[detect]") {
-  cv::Mat skin(960, 1280, CV_8UC3, cv::Scalar(150, 180, 230));
-  cv::Mat mask = cv::Mat::zeros(skin.size(), CV_8U);
   const int r = 90;
   const cv::Point o(900, 420);
-  cv::circle(mask, {o.x - r, o.y - r / 2}, r, 255, 5, cv::LINE_AA);
-  cv::circle(mask, {o.x + r, o.y - r / 2}, r, 255, 5, cv::LINE_AA);
-  cv::line(mask, {o.x - 2 * r, o.y - r / 3}, {o.x, o.y + 3 * r / 2}, 255, 5, cv::LINE_AA);
-  cv::line(mask, {o.x + 2 * r, o.y - r / 3}, {o.x, o.y + 3 * r / 2}, 255, 5, cv::LINE_AA);
-  cv::putText(mask, "Manon", {o.x - 60, o.y + 10}, cv::FONT_HERSHEY_TRIPLEX, 1.0, 255, 2, cv::LINE_AA);
-  cv::GaussianBlur(mask, mask, {0, 0}, 1.5);
-  for (int y = 0; y < skin.rows; ++y)
-    for (int x = 0; x < skin.cols; ++x) {
-      const float a = 0.85f * mask.at<uchar>(y, x) / 255.f;
-      cv::Vec3b& p = skin.at<cv::Vec3b>(y, x);
-      const cv::Vec3f ink(65, 50, 35);
-      for (int c = 0; c < 3; ++c) p[c] = cv::saturate_cast<uchar>(p[c] * (1 - a) + ink[c] * a);
-    }
+  const cv::Mat skin = heartTattoo(o, r, true, "Manon", 1.0, 2);
   const auto marks = detectTattoos(skin);
   REQUIRE(marks.size() == 1);
   CHECK(covers(cv::Rect(marks[0].box->x, marks[0].box->y, marks[0].box->w, marks[0].box->h),
@@ -252,32 +262,12 @@ TEST_CASE("tattoo: a thin grey heart outline around a name is flagged", "[detect
 TEST_CASE("tattoo: a heart around a bold name read as a line is flagged, the name alone is not", "[detect]") {
   const int r = 90;
   const cv::Point o(640, 420);
-  auto inked = [&](bool heart) {
-    cv::Mat skin(960, 1280, CV_8UC3, cv::Scalar(150, 180, 230));
-    cv::Mat mask = cv::Mat::zeros(skin.size(), CV_8U);
-    if (heart) {
-      cv::circle(mask, {o.x - r, o.y - r / 2}, r, 255, 5, cv::LINE_AA);
-      cv::circle(mask, {o.x + r, o.y - r / 2}, r, 255, 5, cv::LINE_AA);
-      cv::line(mask, {o.x - 2 * r, o.y - r / 3}, {o.x, o.y + 3 * r / 2}, 255, 5, cv::LINE_AA);
-      cv::line(mask, {o.x + 2 * r, o.y - r / 3}, {o.x, o.y + 3 * r / 2}, 255, 5, cv::LINE_AA);
-    }
-    cv::putText(mask, "Margaux", {o.x - 110, o.y + 14}, cv::FONT_HERSHEY_TRIPLEX, 1.4, 255, 5, cv::LINE_AA);
-    cv::GaussianBlur(mask, mask, {0, 0}, 1.5);
-    for (int y = 0; y < skin.rows; ++y)
-      for (int x = 0; x < skin.cols; ++x) {
-        const float a = 0.85f * mask.at<uchar>(y, x) / 255.f;
-        cv::Vec3b& p = skin.at<cv::Vec3b>(y, x);
-        const cv::Vec3f ink(65, 50, 35);
-        for (int c = 0; c < 3; ++c) p[c] = cv::saturate_cast<uchar>(p[c] * (1 - a) + ink[c] * a);
-      }
-    return skin;
-  };
   const std::vector<Box> nameLine{Box{o.x - 2 * r - 10, o.y - 45, 4 * r + 20, 80}};
-  const auto marks = detectTattoos(inked(true), nameLine);
+  const auto marks = detectTattoos(heartTattoo(o, r, true, "Margaux", 1.4, 5), nameLine);
   REQUIRE(marks.size() == 1);
   CHECK(covers(cv::Rect(marks[0].box->x, marks[0].box->y, marks[0].box->w, marks[0].box->h),
                {o.x - 2 * r, o.y - 3 * r / 2, 4 * r, 3 * r}, 0.9));
-  CHECK(detectTattoos(inked(false), nameLine).empty());
+  CHECK(detectTattoos(heartTattoo(o, r, false, "Margaux", 1.4, 5), nameLine).empty());
 }
 
 // Seed 7433 (session 13, fresh): a star in a ring drawn in thin grey strokes (luma 0.48 of the skin's once blended,

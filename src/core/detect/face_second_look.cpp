@@ -9,9 +9,9 @@
 namespace medpics::detect {
 namespace {
 
-constexpr double kLookSide = 2.2;     // side of the square looked at, in head box long sides
-constexpr float kSecondLook = 0.6f;   // least score of a face centred in that square
-constexpr float kCentred = 0.3f;      // a face counts when its centre is this fraction of the side from the centre
+constexpr double kLookSide = 2.2;    // side of the square looked at, in head box long sides
+constexpr float kSecondLook = 0.6f;  // least score of a face centred in that square
+constexpr float kCentred = 0.3f;     // a face counts when its centre is this fraction of the side from the centre
 constexpr float kLookThreshold = 0.3f;
 
 // Best BlazeFace score of a face centred in the square of kLookSide head sides around `head` (black past the image).

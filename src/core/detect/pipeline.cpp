@@ -563,7 +563,8 @@ struct Pipeline::Impl {
     }
     const double phase1Ms = msSince(start);
     networkFaces.insert(networkFaces.end(), otherFaces.begin(), otherFaces.end());
-    if (o.faces) faceFindings = faces.withSecondLook(withoutTextureSwarm(faces.merge(networkFaces, bgr.size()), bgr), bgr);
+    if (o.faces)
+      faceFindings = faces.withSecondLook(withoutTextureSwarm(faces.merge(networkFaces, bgr.size()), bgr), bgr);
     // faces on radiographs, ECGs, documents and ultrasound need strong evidence; tattoos need skin
     faceFindings = gateFaces(faceFindings, bgr, kind);
     kind = refineWithFaces(kind, kindFeatures, !faceFindings.empty());
