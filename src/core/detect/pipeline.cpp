@@ -563,10 +563,10 @@ struct Pipeline::Impl {
     }
     const double phase1Ms = msSince(start);
     networkFaces.insert(networkFaces.end(), otherFaces.begin(), otherFaces.end());
-    if (o.faces)
-      faceFindings = faces.withSecondLook(withoutTextureSwarm(faces.merge(networkFaces, bgr.size()), bgr), bgr);
+    if (o.faces) faceFindings = withoutTextureSwarm(faces.merge(networkFaces, bgr.size()), bgr);
     // faces on radiographs, ECGs, documents and ultrasound need strong evidence; tattoos need skin
-    faceFindings = gateFaces(faceFindings, bgr, kind);
+    // (the second look after the gate: the single boxes it would look at there are dropped by it)
+    faceFindings = faces.withSecondLook(gateFaces(faceFindings, bgr, kind), bgr);
     kind = refineWithFaces(kind, kindFeatures, !faceFindings.empty());
     if (kindName) *kindName = imageKindName(kind);
     if (cancel.cancelled()) return {};
