@@ -242,6 +242,14 @@ TEST_CASE("classifier: a date whose separators OCR read as spaces") {
   CHECK(v.category == "date");
   CHECK(categoryOf("Date de sortie : 02 10 1991", "02 10 1991") == "date");
   CHECK_FALSE(classifyLine("Tél. 02 10 19 91 45", 0.9f).category == "date");  // a phone groups by two
+  // a two-digit year right after the date's own word (a 14 px prescription date "Le 20/07/15" read at 0.92)
+  for (const char* line : {"Le 20 07 15", "Examen du 04 01 24"}) {
+    INFO(line);
+    CHECK(classifyLine(line, 0.92f).category == "date");
+  }
+  CHECK(categoryOf("Le 20 07 15", "20 07 15") == "date");
+  CHECK_FALSE(classifyLine("le 12 34 56", 0.92f).phi);      // no calendar date
+  CHECK_FALSE(classifyLine("Valeurs 13 14 15", 0.92f).phi);  // no date's word before them
 }
 
 TEST_CASE("classifier: a title before a number labels an ultrasound's setting") {

@@ -210,6 +210,35 @@ TEST_CASE("a poor re-reading of part of a benign line read with confidence is be
   CHECK(classifyLine("Examen 0.12-1985 Hz", 0.8f).phi);
 }
 
+TEST_CASE("a coarse fragment of an upright benign line read with confidence re-reads it, its margins left out",
+          "[rules]") {
+  using medpics::test::textFinding;
+  const cv::Size image(1880, 2659);
+  // the top of a lab report: table cells the small-text pass read whole ("Ferritine" at 0.89 classified 0.86), the
+  // coarse pass in part ("Fern", "Create"), their boxes reaching half a line height past what was read; a prescription
+  // line read at 0.92 (classified 0.818) and its coarse fragment "Bétaméthasos", outlined looser (39 px against 33)
+  std::vector<Finding> f = {
+      textFinding(75, 115, 170, 27, "Patient EL AMRANI GREGOIRE", "name", true, 0.88f),
+      textFinding(73, 390, 69, 32, "Ferntine", "benign", false, 0.86f),
+      textFinding(67, 392, 54, 27, "Fern", "other-text", true, 0.35f),
+      textFinding(73, 338, 82, 29, "Créatinine", "benign", false, 0.86f),
+      textFinding(67, 341, 61, 28, "Create", "other-text", true, 0.35f),
+      textFinding(103, 308, 348, 33, "Bétaméthasone crème : 1 application le soir", "benign", false, 0.818f),
+      textFinding(88, 305, 138, 39, "Bétaméthasos", "other-text", true, 0.35f),
+      // a row apart, or twice as tall (two rows): not a reading of the same line
+      textFinding(67, 420, 60, 27, "Dupuis", "other-text", true, 0.35f),
+      textFinding(67, 330, 90, 70, "Create Fern", "other-text", true, 0.35f),
+  };
+  resolveUncertainText(f, {2, 4, 6, 7, 8}, image, ImageKind::Document);
+  for (const std::size_t i : {2, 4, 6}) {
+    INFO(f[i].text);
+    CHECK_FALSE(f[i].phi);
+    CHECK(f[i].category == "benign");
+  }
+  CHECK(f[7].phi);
+  CHECK(f[8].phi);
+}
+
 TEST_CASE("a trigger-like word followed by a number is a setting (DR 60), not a name label", "[rules]") {
   CHECK_FALSE(classifyLine("Gain 57 DR 60", 0.8f).phi);
   CHECK_FALSE(hasIdentityTrigger("Gain 57 DR 60"));

@@ -4,6 +4,11 @@
 
 namespace medpics::detect {
 
+// The grey image of a colour crop (BGR) that its print shows in: the luminance, or the colour channel that spreads
+// more than twice as much where the print has about the paper's luminance (an orange camera stamp on skin: 5 grey
+// levels apart, 100 in blue). A one-channel crop is returned as it is.
+cv::Mat printGray(const cv::Mat& bgr);
+
 // Otsu binarisation of `gray` (8-bit, one channel) with the ink as the minority class: 255 where ink, 0 elsewhere.
 cv::Mat inkMask(const cv::Mat& gray);
 

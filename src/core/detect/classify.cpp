@@ -355,6 +355,13 @@ void dateRules(Collector& c) {
     const int a = std::stoi(m[3].str()), b = std::stoi(m[4].str()), y = std::stoi(m[5].str());
     return dateValid(a, b, y) || dateValid(b, a, y);
   });
+  // and with a two-digit year right after the date's own word ("Le 20 07 15" for "Le 20/07/15", a 14 px date of a
+  // prescription read at 0.92): three groups of two digits after "le" or "du" make a date when they are one
+  static const std::regex spacedAfterWord(R"((?:^|[^A-Za-z])(?:[Ll]e|[Dd]u)\s+((\d{2}) (\d{2}) (\d{2}))(?![\d]))", kCase);
+  c.addAll(spacedAfterWord, 1, "date", 0.6f, "date-spaced", [&](const std::smatch& m) {
+    const int a = std::stoi(m[2].str()), b = std::stoi(m[3].str()), y = fullYear(std::stoi(m[4].str()));
+    return dateValid(a, b, y) || dateValid(b, a, y);
+  });
   // the same with a day or month misread as well ("2740/1935" for 27/02/1955, a 9 px birth date at 0.55): a slash kept
   // before a year of 19xx / 20xx (a range prints a dash, a ratio of clinical measures no such year), a day or month of
   // 1-31 and no group 00 ("1200/2010" is no date)

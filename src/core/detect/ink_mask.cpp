@@ -10,6 +10,27 @@
 
 namespace medpics::detect {
 
+cv::Mat printGray(const cv::Mat& bgr) {
+  if (bgr.channels() != 3) return bgr;
+  cv::Mat gray;
+  cv::cvtColor(bgr, gray, cv::COLOR_BGR2GRAY);
+  if (bgr.total() < 4) return gray;
+  cv::Scalar mean, spread;
+  cv::meanStdDev(gray, mean, spread);
+  double best = 2 * spread[0];
+  int pick = -1;
+  cv::Mat channels[3];
+  cv::split(bgr, channels);
+  for (int c = 0; c < 3; ++c) {
+    cv::meanStdDev(channels[c], mean, spread);
+    if (spread[0] > best) {
+      best = spread[0];
+      pick = c;
+    }
+  }
+  return pick < 0 ? gray : channels[pick];
+}
+
 cv::Mat inkMask(const cv::Mat& gray) {
   cv::Mat bin;
   cv::threshold(gray, bin, 0, 255, cv::THRESH_BINARY | cv::THRESH_OTSU);

@@ -1,6 +1,8 @@
 // Tesseract line OCR: thread-local engines, deskewed line crops at ~30 px glyph height, dark-on-light polarity.
 #include "medpics/detect/ocr.hpp"
 
+#include "medpics/detect/ink_mask.hpp"
+
 #include <opencv2/imgproc.hpp>
 #include <tesseract/baseapi.h>
 #include <tesseract/resultiterator.h>
@@ -95,11 +97,8 @@ OcrLine recogniseCrop(const cv::Mat& crop, const OcrOptions& o) {
   OcrLine line;
   Engine& engine = engineFor(o);
   if (!engine.ok || crop.empty()) return line;
-  cv::Mat gray, scaled, bin;
-  if (crop.channels() == 3)
-    cv::cvtColor(crop, gray, cv::COLOR_BGR2GRAY);
-  else
-    gray = crop;
+  cv::Mat scaled, bin;
+  const cv::Mat gray = printGray(crop);
   const double scale = std::clamp(double(o.lineHeight) / gray.rows, 0.1, 6.0);
   cv::resize(gray, scaled, {}, scale, scale, scale < 1 ? cv::INTER_AREA : cv::INTER_CUBIC);
   if (scaled.cols < 4 || scaled.rows < 4) return line;

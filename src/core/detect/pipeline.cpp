@@ -408,13 +408,17 @@ enum class RegionRead { Text, Unread, Noise };
 // unreadable regions without glyph structure are dropped: as Unread when the rules about unreadable lines (beside an
 // identity line, on a code's label) may still mask them, as Noise (ECG traces, faint streaks) when nothing may.
 RegionRead readNetworkRegion(const cv::Mat& bgr, const TextRegion& region, const OcrLine& line, ImageKind kind) {
-  cv::Mat gray;  // every test below reads the same grey crop
-  cv::cvtColor(bgr(region.box), gray, cv::COLOR_BGR2GRAY);
+  const cv::Mat gray = printGray(bgr(region.box));  // every test below reads the same grey crop
   // a line on an ECG drawn by long thin strokes that rise and fall is its rhythm strip, whatever OCR reads there ("A ES
   // PES SAY AF YY", a name at 0.34)
   if (kind == ImageKind::Ecg && looksLikeTrace(gray)) return RegionRead::Noise;
   // faint streaks at an image's edge (a scan's or a rotation's replicated border, 4 grey levels) read as "A LA AN AR"
   if (inkContrast(gray) < 16) return RegionRead::Noise;
+  // the small-text pass is for print the coarse pass sees too small: a region of it that is no line of small print
+  // (eyebrows, hair and the folds of a face on a portrait's tiles, outlined 250-400 px high) is text only when read
+  // as text, its shapes alone are no evidence
+  if (region.source == "ppocr-db-fine" && !smallLineShape(region) && !(alnumCount(line.text) >= 3 && line.confidence >= 0.5f))
+    return RegionRead::Noise;
   return readsAsPrint(gray, region, line, bgr.rows) ? RegionRead::Text : RegionRead::Unread;
 }
 
@@ -645,7 +649,10 @@ struct Pipeline::Impl {
           // (or in the header or footer band, stacked flush on a masked line, outlined as the masked lines are: a 9 px
           // "Hôpital Nord, Marseille" in white, read as nothing, over its ward "Dermatologie" masked as unknown text)
           const cv::Rect outlined(f.box->x, f.box->y, f.box->w, f.box->h);
-          if (!nextToIdentityLine(findings, regions[i].box, anchorConfidence) &&
+          // (or on a photo, in its header or footer band: where a camera or an application stamps the date and a name,
+          // an orange 16 px italic "TEXIER, Jean-Pierre" on skin after JPEG, read as nothing)
+          const bool photoStamp = isPhotoKind(kind) && inIdentityBand(regions[i].box, bgr.rows);
+          if (!photoStamp && !nextToIdentityLine(findings, regions[i].box, anchorConfidence) &&
               !onCodeLabel(codeFindings, regions[i].box, true) &&
               !(inIdentityBand(regions[i].box, bgr.rows) && stackedInBlock(findings, outlined, true)))
             return false;  // tried again once more lines are masked

@@ -1,6 +1,7 @@
 // Classical text-line localiser (complements the network on radiograph annotations in either polarity and tiny print):
 // morphological gradient -> Otsu -> horizontal closing -> components, kept when they look like a row of glyphs.
 #include "medpics/detect/text_regions.hpp"
+#include "medpics/detect/ink_mask.hpp"
 #include "medpics/detect/text_context.hpp"
 #include "medpics/detect/text_rows.hpp"
 
@@ -101,12 +102,13 @@ static int smallGlyphHeight(const cv::Mat& gray) {
     const int h = stats.at<int>(i, cv::CC_STAT_HEIGHT), w = stats.at<int>(i, cv::CC_STAT_WIDTH);
     const int area = stats.at<int>(i, cv::CC_STAT_AREA);
     if (h < 4 || h > 24 || area < 6) continue;
-    if (w <= 3 * h) {
-      heights.push_back(h);
-    } else if (w <= 10 * h && area >= 0.25 * w * h && area <= 0.8 * w * h) {
-      // a word whose letters touch (serif print of 8-10 px after JPEG): about one glyph per 0.7 h of width; a bar
-      // or a rule is solid, not a word
+    const bool wordFill = area >= 0.25 * w * h && area <= 0.8 * w * h;
+    if (w > 1.5 * h && w <= 10 * h && wordFill) {
+      // a word whose letters touch (serif print of 8-10 px after JPEG, a 9 px camera stamp "Bihan" blurred into one
+      // 21 x 7 px shape): about one glyph per 0.7 h of width; a bar or a rule is solid, not a word
       for (int k = 0; k < int(w / (0.7 * h)); ++k) heights.push_back(h);
+    } else if (w <= 3 * h) {
+      heights.push_back(h);
     }
   }
   if (heights.size() < 4) return 0;
@@ -202,6 +204,23 @@ static bool framedTurned(const cv::Mat& edges, cv::Mat& frame) {
   return true;
 }
 
+// The edges of a colour image at the working scale `w` (`gray`: its luminance there) that only colour shows: the
+// morphological gradient of the largest distance of a channel from the luminance. Empty for a grey image.
+static cv::Mat colourOnlyEdges(const cv::Mat& bgr, const cv::Mat& gray, double w) {
+  if (bgr.channels() != 3) return {};
+  cv::Mat small, distance, edges;
+  if (w < 1.0)
+    cv::resize(bgr, small, gray.size(), 0, 0, cv::INTER_AREA);
+  else
+    small = bgr;
+  cv::Mat channels[3];
+  cv::split(small, channels);
+  for (cv::Mat& c : channels) cv::absdiff(c, gray, c);
+  distance = cv::max(channels[0], cv::max(channels[1], channels[2]));
+  cv::morphologyEx(distance, edges, cv::MORPH_GRADIENT, cv::getStructuringElement(cv::MORPH_RECT, {3, 3}));
+  return edges;
+}
+
 std::vector<cv::Rect> smallTextRows(const cv::Mat& bgr, const std::vector<TextRegion>& found,
                                     std::vector<cv::Rect>* faint) {
   std::vector<cv::Rect> rows, faintRows;
@@ -239,8 +258,7 @@ std::vector<cv::Rect> smallTextRows(const cv::Mat& bgr, const std::vector<TextRe
     if (std::any_of(rows.begin(), rows.end(), seen) || std::any_of(faintRows.begin(), faintRows.end(), seen))
       return;  // already a candidate at another threshold
     // texture is not text: at full resolution the row must hold glyph-like shapes
-    cv::Mat crop;
-    cv::cvtColor(bgr(row), crop, cv::COLOR_BGR2GRAY);
+    const cv::Mat crop = printGray(bgr(row));
     const int glyphH = smallGlyphHeight(crop);
     if (glyphH == 0) return;
     const int largest = label ? 24 : 13;
@@ -258,9 +276,16 @@ std::vector<cv::Rect> smallTextRows(const cv::Mat& bgr, const std::vector<TextRe
   // rows of glyphs about 6-22 px high in the image, or blocks of such rows (a bordered identity block) that the
   // working scale merged
   const auto rowShaped = [&](int cw, int ch) { return ch >= 2 && ch / w >= 6 && ch / w <= 140 && cw >= 1.5 * ch; };
-  for (const double t : {std::max(otsu, 30.0), std::clamp(otsu, 25.0, 35.0), 20.0}) {
-    faintPass = t == 20.0;
-    cv::threshold(grad, bin, t, 255, cv::THRESH_BINARY);
+  // (and a fourth, on colour: print of about its background's luminance, an orange camera stamp on skin, has no edge
+  // in grey; it has in the largest distance of a colour channel from the luminance, which black, white and grey print
+  // leave flat)
+  std::vector<std::pair<cv::Mat, double>> passes = {
+      {grad, std::max(otsu, 30.0)}, {grad, std::clamp(otsu, 25.0, 35.0)}, {grad, 20.0}};
+  if (const cv::Mat colourEdges = colourOnlyEdges(bgr, small, w); !colourEdges.empty())
+    passes.push_back({colourEdges, std::max(cv::threshold(colourEdges, bin, 0, 255, cv::THRESH_OTSU), 30.0)});
+  for (const auto& [edges, t] : passes) {
+    faintPass = t == 20.0 && edges.data == grad.data;
+    cv::threshold(edges, bin, t, 255, cv::THRESH_BINARY);
     cv::Mat joined, labels, stats, centroids;
     cv::morphologyEx(bin, joined, cv::MORPH_CLOSE, cv::getStructuringElement(cv::MORPH_RECT, {5, 1}));
     const int n = cv::connectedComponentsWithStats(joined, labels, stats, centroids, 8);
@@ -359,8 +384,7 @@ std::vector<cv::Rect> smallTextRows(const cv::Mat& bgr, const std::vector<TextRe
     if (std::any_of(rows.begin(), rows.end(),
                     [&](const cv::Rect& row) { return (row & box).area() >= 0.8 * box.area(); }))
       continue;
-    cv::Mat crop;
-    cv::cvtColor(bgr(box), crop, cv::COLOR_BGR2GRAY);
+    const cv::Mat crop = printGray(bgr(box));
     const int glyphH = smallGlyphHeight(crop);
     if (glyphH > 0 && glyphH <= 13 && std::min(r.rect.size.width, r.rect.size.height) > 2.6f * float(glyphH) &&
         holdsRowsOf(crop, glyphH))

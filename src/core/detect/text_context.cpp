@@ -101,7 +101,7 @@ static double outlineShare(const Finding& inner, const Finding& outer) {
   return area > 0 ? cv::countNonZero(in & out) / double(area) : 0;
 }
 
-// True when uncertain text `u` is a poorer reading of part of a benign line read with confidence (0.82 or more): its
+// True when uncertain text `u` is a poorer reading of part of a benign line read with confidence (0.8 or more: read at 0.9 or more): its
 // box lies within that line's (80 % of its area or more) and half of its words, two at least, are words of that line
 // (the lower half of "Filtre 0,05-150 Hz Axe QRS -20° Rythme sinusal", read 0.91, re-read by the small-text pass as
 // "Filtre U,Uo-LoU Hz Axe"); or its outline lies within the line's turned outline (90 % or more), no taller than the
@@ -110,13 +110,23 @@ static double outlineShare(const Finding& inner, const Finding& outer) {
 // line does not, and reaches out of its outline.
 static bool rereadsBenignLine(const Finding& u, const std::vector<Finding>& findings) {
   const cv::Rect box(u.box->x, u.box->y, u.box->w, u.box->h);
+  // (an upright uncertain line's box reaches half a line height past each end of what was read, as PHI boxes do, and
+  // its margins above and below are a fifth of its height when its outline is looser than the line's, a coarse
+  // region over a line the small-text pass outlined tighter: the part that was read is the box without those)
+  Finding readPart = u;
+  double tallest = 1.0;  // how much taller than the benign line the uncertain one may be
+  if (u.polygon.size() < 3) {
+    const int end = std::min(u.box->h / 2, u.box->w / 4), margin = u.box->h / 6;
+    readPart.box = Box{u.box->x + end, u.box->y + margin, u.box->w - 2 * end, u.box->h - 2 * margin};
+    tallest = 1.25;
+  }
   std::vector<std::string> words;
   for (std::string& w : foldedWords(u.text))
     if (w.size() >= 2 && w.find_first_of("0123456789") == std::string::npos) words.push_back(std::move(w));
   return std::any_of(findings.begin(), findings.end(), [&](const Finding& v) {
-    if (v.kind != Kind::Text || !v.box || v.phi || v.category != "benign" || v.confidence < 0.82f) return false;
+    if (v.kind != Kind::Text || !v.box || v.phi || v.category != "benign" || v.confidence < 0.8f) return false;
     const cv::Rect line(v.box->x, v.box->y, v.box->w, v.box->h);
-    if (v.polygon.size() >= 3 && lineHeight(u) <= lineHeight(v) && outlineShare(u, v) >= 0.9 &&
+    if (lineHeight(u) <= tallest * lineHeight(v) && outlineShare(readPart, v) >= 0.9 &&
         findPhiSpans(u.text).empty() && !hasIdentityTrigger(u.text))
       return true;
     if (words.size() < 2) return false;
