@@ -248,7 +248,7 @@ TEST_CASE("classifier: a date whose separators OCR read as spaces") {
     CHECK(classifyLine(line, 0.92f).category == "date");
   }
   CHECK(categoryOf("Le 20 07 15", "20 07 15") == "date");
-  CHECK_FALSE(classifyLine("le 12 34 56", 0.92f).phi);      // no calendar date
+  CHECK_FALSE(classifyLine("le 12 34 56", 0.92f).phi);       // no calendar date
   CHECK_FALSE(classifyLine("Valeurs 13 14 15", 0.92f).phi);  // no date's word before them
 }
 

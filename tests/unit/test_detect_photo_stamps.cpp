@@ -58,10 +58,10 @@ StampedPhoto stampedPhoto(cv::Size size, const std::string& name, int glyphPx, c
 // A white 9 px name on a 4618 px photo (its letters blur into words: "Bihan" is one shape), an orange 12 px name of
 // about the skin's luminance, and an orange 16 px italic name after JPEG q35, which OCR reads as nothing.
 std::vector<StampedPhoto> stamps() {
-  return {stampedPhoto({4618, 2598}, "Le Bihan Y.", 9, cv::Scalar(255, 255, 255), synth::Font::Narrow, 40, 17),
-          stampedPhoto({2658, 1881}, "Lemaître J.", 12, cv::Scalar(0, 140, 255), synth::Font::SansBold, 70, 23),
-          stampedPhoto({2378, 3364}, "TEXIER, Jean-Pierre", 16, cv::Scalar(0, 140, 255), synth::Font::SerifItalic, 35,
-                       11)};
+  return {
+      stampedPhoto({4618, 2598}, "Le Bihan Y.", 9, cv::Scalar(255, 255, 255), synth::Font::Narrow, 40, 17),
+      stampedPhoto({2658, 1881}, "Lemaître J.", 12, cv::Scalar(0, 140, 255), synth::Font::SansBold, 70, 23),
+      stampedPhoto({2378, 3364}, "TEXIER, Jean-Pierre", 16, cv::Scalar(0, 140, 255), synth::Font::SerifItalic, 35, 11)};
 }
 
 bool coveredBy(const cv::Rect& ink, const std::vector<cv::Rect>& rows) {

@@ -357,7 +357,8 @@ void dateRules(Collector& c) {
   });
   // and with a two-digit year right after the date's own word ("Le 20 07 15" for "Le 20/07/15", a 14 px date of a
   // prescription read at 0.92): three groups of two digits after "le" or "du" make a date when they are one
-  static const std::regex spacedAfterWord(R"((?:^|[^A-Za-z])(?:[Ll]e|[Dd]u)\s+((\d{2}) (\d{2}) (\d{2}))(?![\d]))", kCase);
+  static const std::regex spacedAfterWord(R"((?:^|[^A-Za-z])(?:[Ll]e|[Dd]u)\s+((\d{2}) (\d{2}) (\d{2}))(?![\d]))",
+                                          kCase);
   c.addAll(spacedAfterWord, 1, "date", 0.6f, "date-spaced", [&](const std::smatch& m) {
     const int a = std::stoi(m[2].str()), b = std::stoi(m[3].str()), y = fullYear(std::stoi(m[4].str()));
     return dateValid(a, b, y) || dateValid(b, a, y);

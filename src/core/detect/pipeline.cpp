@@ -417,7 +417,8 @@ RegionRead readNetworkRegion(const cv::Mat& bgr, const TextRegion& region, const
   // the small-text pass is for print the coarse pass sees too small: a region of it that is no line of small print
   // (eyebrows, hair and the folds of a face on a portrait's tiles, outlined 250-400 px high) is text only when read
   // as text, its shapes alone are no evidence
-  if (region.source == "ppocr-db-fine" && !smallLineShape(region) && !(alnumCount(line.text) >= 3 && line.confidence >= 0.5f))
+  if (region.source == "ppocr-db-fine" && !smallLineShape(region) &&
+      !(alnumCount(line.text) >= 3 && line.confidence >= 0.5f))
     return RegionRead::Noise;
   return readsAsPrint(gray, region, line, bgr.rows) ? RegionRead::Text : RegionRead::Unread;
 }
