@@ -105,9 +105,9 @@ static double outlineShare(const Finding& inner, const Finding& outer) {
 // 0.9 or more): its box lies within that line's (80 % of its area or more) and half of its words, two at least, are
 // words of that line (the lower half of "Filtre 0,05-150 Hz Axe QRS -20° Rythme sinusal", read 0.91, re-read by the
 // small-text pass as "Filtre U,Uo-LoU Hz Axe"); or its outline lies within the line's outline, turned or upright (90 %
-// or more), no taller than the line, whatever else it read (no PHI span, no trigger word: the coarse pass's "= TJ) VE" and "iltre g"
-// over a turned ECG's 13 px measurement lines, masked in the header band). A line spanning an identity row too holds
-// words the benign line does not, and reaches out of its outline.
+// or more), no taller than the line, whatever else it read (no PHI span, no trigger word: the coarse pass's "= TJ) VE"
+// and "iltre g" over a turned ECG's 13 px measurement lines, masked in the header band). A line spanning an identity
+// row too holds words the benign line does not, and reaches out of its outline.
 static bool rereadsBenignLine(const Finding& u, const std::vector<Finding>& findings) {
   const cv::Rect box(u.box->x, u.box->y, u.box->w, u.box->h);
   // (an upright uncertain line's box reaches half a line height past each end of what was read, as PHI boxes do, and
