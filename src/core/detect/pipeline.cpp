@@ -385,9 +385,12 @@ bool isLongLine(const TextRegion& region) {
          4.f * std::min(region.rect.size.width, region.rect.size.height);
 }
 
+// Three letters or digits read at 0.5 or more: text, whatever the crop looks like.
+bool readsClearly(const OcrLine& line) { return alnumCount(line.text) >= 3 && line.confidence >= 0.5f; }
+
 // A region OCR read something from, judged from its reading and its grey crop: text, or not.
 bool readsAsPrint(const cv::Mat& gray, const TextRegion& region, const OcrLine& line, int imageRows) {
-  if (alnumCount(line.text) >= 3 && line.confidence >= 0.5f) return true;
+  if (readsClearly(line)) return true;
   // a long line of the header or footer band read poorly (a rotated 50 px ECG header row read at 0.37, "Due : EMM
   // Chimugie ce cH vue Bordeaux"; an identity row read at 0.25 with its dates and number) is text all the same, where
   // identity is printed; mid-page, ECG traces read like this too ("Se te D Re] Den Den au Jan an Pau"): dropped there
@@ -417,9 +420,7 @@ RegionRead readNetworkRegion(const cv::Mat& bgr, const TextRegion& region, const
   // the small-text pass is for print the coarse pass sees too small: a region of it that is no line of small print
   // (eyebrows, hair and the folds of a face on a portrait's tiles, outlined 250-400 px high) is text only when read
   // as text, its shapes alone are no evidence
-  if (region.source == "ppocr-db-fine" && !smallLineShape(region) &&
-      !(alnumCount(line.text) >= 3 && line.confidence >= 0.5f))
-    return RegionRead::Noise;
+  if (region.source == "ppocr-db-fine" && !smallLineShape(region) && !readsClearly(line)) return RegionRead::Noise;
   return readsAsPrint(gray, region, line, bgr.rows) ? RegionRead::Text : RegionRead::Unread;
 }
 
