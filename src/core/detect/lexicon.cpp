@@ -152,7 +152,7 @@ const WordSet& benignWords() {
       "renal", "renale", "vessie", "prostate", "uterus", "ovaire", "ovaires", "pelvien", "pelvienne", "sein", "seins",
       "mammaire", "carotide", "carotides", "cardiaque", "coeur", "aorte", "obstetrique", "foetus", "foetal",
       "testicule", "scrotum", "parties", "molles", "cervical", "cervicale", "lombaire", "dorsal", "dorsale",
-      "pulmonaire", "poumon", "poumons", "laboratoire", "analyses", "medicales", "prelevement", "hospitalisation",
+      "pulmonaire", "poumon", "poumons", "laboratoire", "analyses", "medicales", "prelevement", "hospitalisation", "operatoire",
       "consultation",
       // the micro sign read as a letter ("Hmol/L" for "µmol/L")
       "hmol", "pmol/l", "ymol", "hg/l", "umol/l"};
@@ -205,7 +205,8 @@ const WordSet& fieldLabels() {
                               "nee",    "date",    "naissance",   "dossier",      "numero",   "examen",
                               "exam",   "preleve", "prelevement", "prescripteur", "medecin",  "sexe",
                               "age",    "tel",     "telephone",   "adresse",      "ddn",      "dob",
-                              "sejour", "venue",   "name",        "birth",        "sex"};
+                              "sejour", "venue",   "name",        "birth",        "sex",      "sortie",
+                              "entree", "admission", "study",     "acquisition"};
   return set;
 }
 
@@ -252,7 +253,11 @@ std::string foldAccents(std::string_view s) {
 bool isCommonFirstName(std::string_view w) { return contains(firstNames(), w); }
 bool isCommonSurname(std::string_view w) { return contains(surnames(), w); }
 bool isNameTrigger(std::string_view w) { return contains(triggers(), w); }
-bool isBenignWord(std::string_view w) { return contains(benignWords(), w); }
+// (a plural of a vocabulary word of four letters or more is vocabulary too: "Compte rendu d'hospitalisations")
+bool isBenignWord(std::string_view w) {
+  if (contains(benignWords(), w)) return true;
+  return w.size() >= 5 && (w.back() == 's' || w.back() == 'x') && contains(benignWords(), w.substr(0, w.size() - 1));
+}
 const std::vector<std::string>& longBenignWords() {
   static const std::vector<std::string> words = [] {
     std::vector<std::string> out;

@@ -20,6 +20,7 @@ constexpr double kMaxInk = 0.5;
 constexpr double kMaxPaperAround = 0.35;  // share of paper in a ring just outside it (it stands out)
 constexpr int kRing = 3;                  // working pixels
 constexpr int kInkContrast = 50;          // grey levels under the label's mean that count as print
+constexpr int kBrighterPaper = 20;        // HSV value over a large paper area's median that makes a label on it
 
 // Share of print inside a label, on the full-resolution image (at the working scale 8-11 px print is grey, not ink):
 // pixels darker than the label's mean by kInkContrast, within its filled outline eroded by one working pixel.
@@ -40,28 +41,37 @@ double inkShare(const cv::Mat& bgr, const cv::Mat& filled, const cv::Rect& box, 
   return cv::countNonZero(dark) / area;
 }
 
-}  // namespace
-
-std::vector<cv::Rect> paperLabels(const cv::Mat& bgr) {
-  if (bgr.empty()) return {};
-  const double s = std::min(1.0, double(kWorkingSide) / std::max(bgr.cols, bgr.rows));
-  cv::Mat small, hsv, paper;
-  cv::resize(bgr, small, {}, s, s, cv::INTER_AREA);
-  cv::cvtColor(small, hsv, cv::COLOR_BGR2HSV);
-  cv::inRange(hsv, cv::Scalar(0, 0, kMinPaperValue), cv::Scalar(180, kMaxPaperSaturation, 255), paper);
+// The labels among the outer shapes of `paper` (the working copy's paper mask, `small` its image) on `bgr`. A shape too
+// large to be a label may be a sheet, a gown or a tube a label is stuck on: its part brighter than its own median by
+// kBrighterPaper is looked into as paper in turn (a white label on a light grey tube, 250 on 215, made one shape with
+// the tube, 8 % of a 12 MP photo, and its three 18 px lines were never refined).
+void findLabels(const cv::Mat& bgr, const cv::Mat& small, const cv::Mat& value, const cv::Mat& paper, double s,
+                bool lookInside, std::vector<cv::Rect>& labels) {
   std::vector<std::vector<cv::Point>> contours;
   cv::findContours(paper, contours, cv::RETR_EXTERNAL, cv::CHAIN_APPROX_SIMPLE);
   const double imageArea = double(small.total());
-  std::vector<cv::Rect> labels;
   for (const auto& c : contours) {
     const double area = cv::contourArea(c);
-    if (area < kMinArea || area > kMaxImageShare * imageArea) continue;
-    const cv::RotatedRect turned = cv::minAreaRect(c);
-    if (area < kMinRectangular * turned.size.area() || std::min(turned.size.width, turned.size.height) < 4) continue;
+    if (area < kMinArea) continue;
     const cv::Rect box = cv::boundingRect(c);
     cv::Mat filled = cv::Mat::zeros(box.size(), CV_8U);
     cv::drawContours(filled, std::vector<std::vector<cv::Point>>{c}, 0, 255, cv::FILLED, cv::LINE_8, cv::noArray(), 1,
                      -box.tl());
+    if (area > kMaxImageShare * imageArea) {
+      if (!lookInside) continue;
+      std::vector<uchar> inside;
+      for (int y = 0; y < box.height; ++y)
+        for (int x = 0; x < box.width; ++x)
+          if (filled.at<uchar>(y, x)) inside.push_back(value(box).at<uchar>(y, x));
+      std::nth_element(inside.begin(), inside.begin() + long(inside.size() / 2), inside.end());
+      cv::Mat brighter = cv::Mat::zeros(paper.size(), CV_8U);
+      cv::Mat part = value(box) >= int(inside[inside.size() / 2]) + kBrighterPaper;
+      part.copyTo(brighter(box), filled);
+      findLabels(bgr, small, value, brighter, s, false, labels);
+      continue;
+    }
+    const cv::RotatedRect turned = cv::minAreaRect(c);
+    if (area < kMinRectangular * turned.size.area() || std::min(turned.size.width, turned.size.height) < 4) continue;
     const double ink = inkShare(bgr, filled, box, s);
     if (ink < kMinInk || ink > kMaxInk) continue;
     // the ring just outside the label: mostly not paper
@@ -78,6 +88,21 @@ std::vector<cv::Rect> paperLabels(const cv::Mat& bgr) {
     const cv::Rect2d full(box.x / s, box.y / s, box.width / s, box.height / s);
     labels.push_back(cv::Rect(full) & cv::Rect(0, 0, bgr.cols, bgr.rows));
   }
+}
+
+}  // namespace
+
+std::vector<cv::Rect> paperLabels(const cv::Mat& bgr) {
+  if (bgr.empty()) return {};
+  const double s = std::min(1.0, double(kWorkingSide) / std::max(bgr.cols, bgr.rows));
+  cv::Mat small, hsv, paper;
+  cv::resize(bgr, small, {}, s, s, cv::INTER_AREA);
+  cv::cvtColor(small, hsv, cv::COLOR_BGR2HSV);
+  cv::inRange(hsv, cv::Scalar(0, 0, kMinPaperValue), cv::Scalar(180, kMaxPaperSaturation, 255), paper);
+  cv::Mat value;
+  cv::extractChannel(hsv, value, 2);
+  std::vector<cv::Rect> labels;
+  findLabels(bgr, small, value, paper, s, true, labels);
   return labels;
 }
 

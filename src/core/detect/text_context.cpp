@@ -101,6 +101,21 @@ static double outlineShare(const Finding& inner, const Finding& outer) {
   return area > 0 ? cv::countNonZero(in & out) / double(area) : 0;
 }
 
+// Share of `inner`'s outline that the outlines of text findings read with confidence (0.75 or more: a line of prose
+// read at 0.75), other than `self`, cover together.
+static double clearlyReadShare(const Finding& inner, const Finding& self, const std::vector<Finding>& findings) {
+  const std::vector<cv::Point> a = outlineCorners(inner);
+  const cv::Rect frame = cv::boundingRect(a);
+  if (frame.area() <= 0) return 0;
+  cv::Mat1b in = cv::Mat1b::zeros(frame.size()), read = cv::Mat1b::zeros(frame.size());
+  cv::fillPoly(in, std::vector<std::vector<cv::Point>>{a}, 255, cv::LINE_8, 0, -frame.tl());
+  for (const Finding& v : findings)
+    if (&v != &self && v.kind == Kind::Text && v.box && v.confidence >= 0.75f)
+      cv::fillPoly(read, std::vector<std::vector<cv::Point>>{outlineCorners(v)}, 255, cv::LINE_8, 0, -frame.tl());
+  const int area = cv::countNonZero(in);
+  return area > 0 ? cv::countNonZero(in & read) / double(area) : 0;
+}
+
 // True when uncertain text `u` is a poorer reading of part of a benign line read with confidence (0.8 or more: read at
 // 0.9 or more): its box lies within that line's (80 % of its area or more) and half of its words, two at least, are
 // words of that line (the lower half of "Filtre 0,05-150 Hz Axe QRS -20° Rythme sinusal", read 0.91, re-read by the
@@ -108,6 +123,10 @@ static double outlineShare(const Finding& inner, const Finding& outer) {
 // or more), no taller than the line, whatever else it read (no PHI span, no trigger word: the coarse pass's "= TJ) VE"
 // and "iltre g" over a turned ECG's 13 px measurement lines, masked in the header band). A line spanning an identity
 // row too holds words the benign line does not, and reaches out of its outline.
+// Or its read part lies within lines read with confidence together (85 % or more: a coarse outline runs on past a
+// line's end, 11 % of "Contrôle dans trois mois avec bilan lipidique." on a report), benign or PHI (each masked on its
+// own), with no PHI span nor trigger word in its own reading: the coarse pass's "= clinique : =" and "Santrûle dans
+// trnis mois" over two and one lines of a report's body, outlined beside the lines the small-text pass read at 0.93.
 static bool rereadsBenignLine(const Finding& u, const std::vector<Finding>& findings) {
   const cv::Rect box(u.box->x, u.box->y, u.box->w, u.box->h);
   // (an upright uncertain line's box reaches half a line height past each end of what was read, as PHI boxes do, and
@@ -120,15 +139,15 @@ static bool rereadsBenignLine(const Finding& u, const std::vector<Finding>& find
     readPart.box = Box{u.box->x + end, u.box->y + margin, u.box->w - 2 * end, u.box->h - 2 * margin};
     tallest = 1.25;
   }
+  const bool plainReading = findPhiSpans(u.text).empty() && !hasIdentityTrigger(u.text);
+  if (plainReading && clearlyReadShare(readPart, u, findings) >= 0.85) return true;
   std::vector<std::string> words;
   for (std::string& w : foldedWords(u.text))
     if (w.size() >= 2 && w.find_first_of("0123456789") == std::string::npos) words.push_back(std::move(w));
   return std::any_of(findings.begin(), findings.end(), [&](const Finding& v) {
     if (v.kind != Kind::Text || !v.box || v.phi || v.category != "benign" || v.confidence < 0.8f) return false;
     const cv::Rect line(v.box->x, v.box->y, v.box->w, v.box->h);
-    if (lineHeight(u) <= tallest * lineHeight(v) && outlineShare(readPart, v) >= 0.9 && findPhiSpans(u.text).empty() &&
-        !hasIdentityTrigger(u.text))
-      return true;
+    if (lineHeight(u) <= tallest * lineHeight(v) && outlineShare(readPart, v) >= 0.9 && plainReading) return true;
     if (words.size() < 2) return false;
     if ((line & box).area() < 0.8 * box.area()) return false;
     const std::vector<std::string> lineWords = foldedWords(v.text);
