@@ -137,16 +137,25 @@ TEST_CASE("an unread line beside a PHI line read poorly is in an identity block 
   CHECK_FALSE(nextToIdentityLine({name}, unread, kUnreadableAnchorConfidence));
 }
 
-TEST_CASE("a field label between two PHI findings of its row is masked with them, a leading label is not", "[rules]") {
+TEST_CASE("a phone label between two PHI findings of its row is masked with them, a leading label is not", "[rules]") {
   // "33000 Bordeaux - Tél. 05 56 79 56 79": the address (coarse pass), then "Tél." left out of the phone's mask
   std::vector<Finding> findings{uprightText("address", true, {359, 561, 338, 68}),
                                 uprightText("phone", true, {790, 553, 306, 54})};
   std::vector<Finding> labels{uprightText("benign", false, {709, 559, 92, 49}),
-                              uprightText("benign", false, {392, 836, 210, 52})};  // "Prélevé le", alone on its row
+                              uprightText("benign", false, {392, 836, 210, 52}),   // "Prélevé le", alone on its row
+                              uprightText("benign", false, {219, 1445, 105, 47})};  // "Né(e) le" after a name
+  labels[0].text = "- Tél.";
+  labels[1].text = "Prélevé le";
+  labels[2].text = "Né(e) le";
   findings.push_back(uprightText("date", true, {620, 832, 200, 51}));
+  // "Brunet, Inès   Né(e) le 19/04/1962" on an ECG (session 37): the name's loose coarse outline reaches the label
+  findings.push_back(uprightText("name", true, {0, 1438, 220, 60}));
+  findings.push_back(uprightText("date", true, {326, 1445, 155, 47}));
   maskLabelsBetweenValues(findings, labels);
-  REQUIRE(labels.size() == 1);
+  REQUIRE(labels.size() == 2);
   CHECK(labels[0].box->y == 836);  // the leading label stays a dismissed outline
+  CHECK(labels[1].box->y == 1445);  // and a birth-date label between a name and its date
+  CHECK(findings[4].box->x == 326);
   const Box phone = *findings[1].box;
   CHECK(phone.x <= 359 + 338);  // from the address's end
   CHECK(phone.x + phone.w == 790 + 306);

@@ -239,6 +239,58 @@ TEST_CASE("a coarse fragment of an upright benign line read with confidence re-r
   CHECK(f[8].phi);
 }
 
+TEST_CASE("report headings in the plural and discharge, admission and study labels", "[rules]") {
+  // script 1's set 35 (session 37): "Compte rendu d'hospitalisation" read with an "s" was unknown text in a report's
+  // header band, masked (16 000 px² of benign text); "Date de sortie :" and "Study:" were masked with their dates
+  for (const char* text : {"Compte rendu d'hospitalisations", "Compte rendu opératoire", "Résultats des analyses"}) {
+    INFO(text);
+    CHECK(classifyLine(text, 0.9f).category == "benign");
+  }
+  CHECK(classifyLine("Thomas Reins", 0.9f).phi);  // a plural of vocabulary four letters long or less is not
+  for (const char* text : {"Date de sortie : 09/08/1952", "Date d'entrée : 09/08/1952", "Study: 07.07.1954",
+                           "Date d'admission : 12/03/2024"}) {
+    INFO(text);
+    const std::string t = text;
+    const std::string value = t.substr(t.find_last_of(' ') + 1);
+    const LineExtent e = extentOf(t);
+    CHECK(e.from > startOf(t, value) - 0.1);
+    CHECK(e.from <= startOf(t, value));
+  }
+}
+
+TEST_CASE("a coarse region over lines that other readings read with confidence together is no uncertain text",
+          "[rules]") {
+  using medpics::test::textFinding;
+  const cv::Size image(2378, 3364);
+  // a report's body (script 1's set 35, session 37): the small-text pass read each line at 0.92-0.94 (prose,
+  // classified 0.77-0.82); the coarse pass outlined a region over two of them ("= clinique : =") and one line with a
+  // right end 48 px past its last word ("Santrûle dans trnis mois avec hilan linidiaue")
+  std::vector<Finding> f = {
+      textFinding(162, 354, 446, 34, "Radiographie thoracique de face : pas d'épanchement.", "benign", false, 0.768f),
+      textFinding(162, 378, 419, 32, "Examen clinique : auscultation cardiaque normale.", "benign", false, 0.772f),
+      textFinding(161, 394, 399, 43, "Contrôle dans trois mois avec bilan lipidique.", "benign", false, 0.822f),
+      textFinding(187, 364, 301, 59, "= clinique : =", "other-text", true, 0.35f),
+      textFinding(143, 399, 476, 25, "Santrûle dans trnis mois avec hilan linidiaue", "other-text", true, 0.35f),
+      // a line below them that no clear reading covers, and one whose own reading shows a trigger word: they stay
+      textFinding(150, 440, 300, 25, "Dupuis", "other-text", true, 0.35f),
+      textFinding(187, 364, 301, 59, "= Patient : =", "other-text", true, 0.35f),
+      // a reading under the 0.75 of a clear line does not count ("Patient admis..." read at 0.6)
+      textFinding(160, 422, 408, 39, "Patient admis pour douleur thoracique atypique.", "benign", false, 0.69f),
+      textFinding(170, 425, 380, 30, "Patent adm1s", "other-text", true, 0.35f),
+  };
+  resolveUncertainText(f, {3, 4, 5, 6, 8}, image, ImageKind::Document);
+  for (const std::size_t i : {3, 4}) {
+    INFO(f[i].text);
+    CHECK_FALSE(f[i].phi);
+    CHECK(f[i].category == "benign");
+  }
+  for (const std::size_t i : {5, 8}) {
+    INFO(f[i].text);
+    CHECK(f[i].phi);
+  }
+  CHECK(f[6].category != "benign");  // (outlined "to check": the rows under it were read one by one)
+}
+
 TEST_CASE("a trigger-like word followed by a number is a setting (DR 60), not a name label", "[rules]") {
   CHECK_FALSE(classifyLine("Gain 57 DR 60", 0.8f).phi);
   CHECK_FALSE(hasIdentityTrigger("Gain 57 DR 60"));

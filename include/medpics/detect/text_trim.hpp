@@ -39,7 +39,7 @@ std::vector<LineExtent> innerLabels(const OcrLine& line, const std::vector<TextS
 // regions (read after a 90 degree turn) are returned whole.
 TextRegion subRegion(const TextRegion& region, const LineExtent& extent, cv::Size image);
 
-// A field label left out of a PHI line's mask (`labels`: benign findings) that lies between two upright PHI text
+// A phone label left out of a PHI line's mask (`labels`: benign findings) that lies between two upright PHI text
 // findings of its row is in the middle of a PHI line, not at its start ("33000 Bordeaux - Tél. 05 56 79 56 79", read
 // as "33000 Bordeaux" by the coarse pass and "Tél. 05 56 79 56 79" by the small-text pass): the PHI finding after it
 // is extended over it and back to the finding before it (gaps of at most one and a half label heights), and the

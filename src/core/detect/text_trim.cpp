@@ -300,8 +300,14 @@ void maskLabelsBetweenValues(std::vector<Finding>& findings, std::vector<Finding
   auto sameRow = [](const cv::Rect& a, const cv::Rect& b) {
     return std::min(a.br().y, b.br().y) - std::max(a.y, b.y) >= 0.5 * std::min(a.height, b.height);
   };
+  // (a phone label only, which continues the address before it as innerLabels keeps it inside one line: "Né(e) le"
+  // between a name and its birth date two columns apart was masked with them, 2000 px² of benign text on an ECG)
+  const auto phoneLabel = [](const Finding& label) {
+    const auto words = foldedWords(label.text);
+    return std::any_of(words.begin(), words.end(), [](const std::string& w) { return w == "tel" || w == "telephone"; });
+  };
   std::erase_if(labels, [&](const Finding& label) {
-    if (!upright(label)) return false;
+    if (!upright(label) || !phoneLabel(label)) return false;
     const cv::Rect l = rectOf(label);
     const int reach = l.height * 3 / 2;
     Finding* before = nullptr;
