@@ -239,6 +239,34 @@ TEST_CASE("a coarse fragment of an upright benign line read with confidence re-r
   CHECK(f[8].phi);
 }
 
+TEST_CASE("a table cell read poorly between benign cells of its column is to-check, in the header band too",
+          "[rules]") {
+  using medpics::test::textFinding;
+  const cv::Size image(2913, 4119);
+  // script 2's set 18 (session 37): a lab table turned a degree at 8-12 % of the page, rules through its cells; the
+  // small-text pass read most cells ("Glucose", "mmol/L") and some not ("Cod" for "Sodium", "_LmolfL" for "µmol/L")
+  std::vector<Finding> f = {
+      textFinding(227, 134, 100, 28, "Patient : MERCIER Léa", "name", true, 0.83f),
+      textFinding(150, 340, 110, 30, "Glucose", "benign", false, 0.86f),
+      textFinding(148, 390, 100, 30, "Cod", "other-text", true, 0.3f),  // 2: between two analytes
+      textFinding(150, 425, 120, 30, "Potassium", "benign", false, 0.86f),
+      textFinding(1618, 331, 82, 49, "mmol/L", "benign", false, 0.85f),
+      textFinding(1619, 400, 79, 46, "mmol/L", "benign", false, 0.86f),
+      textFinding(1594, 470, 102, 44, "mUIL", "other-text", true, 0.3f),  // 6: under two units (the column's end)
+      // a cell beside the identity line, and text out of any column: they stay masked
+      textFinding(240, 170, 100, 28, "Cod", "other-text", true, 0.3f),
+      textFinding(900, 390, 150, 30, "Xwq Brt", "other-text", true, 0.3f),
+  };
+  resolveUncertainText(f, {2, 6, 7, 8}, image, ImageKind::Document);
+  for (const std::size_t i : {2, 6}) {
+    INFO(f[i].text);
+    CHECK_FALSE(f[i].phi);
+    CHECK(f[i].category == kToCheckCategory);
+  }
+  CHECK(f[7].phi);
+  CHECK(f[8].phi);
+}
+
 TEST_CASE("report headings in the plural and discharge, admission and study labels", "[rules]") {
   // script 1's set 35 (session 37): "Compte rendu d'hospitalisation" read with an "s" was unknown text in a report's
   // header band, masked (16 000 px² of benign text); "Date de sortie :" and "Study:" were masked with their dates

@@ -89,6 +89,26 @@ bool stackedInBlock(const std::vector<Finding>& findings, const cv::Rect& b, boo
   });
 }
 
+// True when benign text lies both above and under `b` in its column, or twice on one side (the column's last cells),
+// within three rows of it: flush with it on the left or the right or centred on it (within a line height), of about
+// its height (a coarse outline over two cells is up to twice as high as a fine one): a cell of a table whose column
+// is vocabulary, units or ranges.
+static bool cellOfBenignColumn(const std::vector<Finding>& findings, const cv::Rect& b) {
+  int above = 0, below = 0;
+  for (const Finding& f : findings) {
+    if (f.kind != Kind::Text || !f.box || f.phi || f.category != "benign") continue;
+    const cv::Rect a(f.box->x, f.box->y, f.box->w, f.box->h);
+    const int h = std::min(a.height, b.height), tallest = std::max(a.height, b.height);
+    if (h <= 0 || tallest > 2 * h) continue;
+    const double centreA = a.x + a.width / 2.0, centreB = b.x + b.width / 2.0;
+    const bool column = std::abs(a.x - b.x) <= h || std::abs(a.br().x - b.br().x) <= h || std::abs(centreA - centreB) <= h;
+    const double dy = (a.y + a.height / 2.0) - (b.y + b.height / 2.0);
+    if (!column || std::abs(dy) < 0.5 * h || std::abs(dy) > 3.0 * tallest) continue;
+    ++(dy < 0 ? above : below);
+  }
+  return (above > 0 && below > 0) || above >= 2 || below >= 2;
+}
+
 // The share of `inner`'s outline (polygon, else box) that lies inside `outer`'s.
 static double outlineShare(const Finding& inner, const Finding& outer) {
   const std::vector<cv::Point> a = outlineCorners(inner), b = outlineCorners(outer);
@@ -101,16 +121,16 @@ static double outlineShare(const Finding& inner, const Finding& outer) {
   return area > 0 ? cv::countNonZero(in & out) / double(area) : 0;
 }
 
-// Share of `inner`'s outline that the outlines of text findings read with confidence (0.75 or more: a line of prose
-// read at 0.75), other than `self`, cover together.
-static double clearlyReadShare(const Finding& inner, const Finding& self, const std::vector<Finding>& findings) {
+// Share of `inner`'s outline that the outlines of benign text findings read with confidence (0.75 or more: a line of
+// prose read at 0.75) cover together.
+static double benignReadShare(const Finding& inner, const std::vector<Finding>& findings) {
   const std::vector<cv::Point> a = outlineCorners(inner);
   const cv::Rect frame = cv::boundingRect(a);
   if (frame.area() <= 0) return 0;
   cv::Mat1b in = cv::Mat1b::zeros(frame.size()), read = cv::Mat1b::zeros(frame.size());
   cv::fillPoly(in, std::vector<std::vector<cv::Point>>{a}, 255, cv::LINE_8, 0, -frame.tl());
   for (const Finding& v : findings)
-    if (&v != &self && v.kind == Kind::Text && v.box && v.confidence >= 0.75f)
+    if (v.kind == Kind::Text && v.box && !v.phi && v.category == "benign" && v.confidence >= 0.75f)
       cv::fillPoly(read, std::vector<std::vector<cv::Point>>{outlineCorners(v)}, 255, cv::LINE_8, 0, -frame.tl());
   const int area = cv::countNonZero(in);
   return area > 0 ? cv::countNonZero(in & read) / double(area) : 0;
@@ -123,9 +143,9 @@ static double clearlyReadShare(const Finding& inner, const Finding& self, const 
 // or more), no taller than the line, whatever else it read (no PHI span, no trigger word: the coarse pass's "= TJ) VE"
 // and "iltre g" over a turned ECG's 13 px measurement lines, masked in the header band). A line spanning an identity
 // row too holds words the benign line does not, and reaches out of its outline.
-// Or its read part lies within lines read with confidence together (85 % or more: a coarse outline runs on past a
-// line's end, 11 % of "Contrôle dans trois mois avec bilan lipidique." on a report), benign or PHI (each masked on its
-// own), with no PHI span nor trigger word in its own reading: the coarse pass's "= clinique : =" and "Santrûle dans
+// Or its read part lies within benign lines read with confidence together (85 % or more: a coarse outline runs on
+// past a line's end, 11 % of "Contrôle dans trois mois avec bilan lipidique." on a report), with no PHI span nor
+// trigger word in its own reading (over PHI lines too, it is readRowByRow's to check): the coarse pass's "= clinique : =" and "Santrûle dans
 // trnis mois" over two and one lines of a report's body, outlined beside the lines the small-text pass read at 0.93.
 static bool rereadsBenignLine(const Finding& u, const std::vector<Finding>& findings) {
   const cv::Rect box(u.box->x, u.box->y, u.box->w, u.box->h);
@@ -140,7 +160,7 @@ static bool rereadsBenignLine(const Finding& u, const std::vector<Finding>& find
     tallest = 1.25;
   }
   const bool plainReading = findPhiSpans(u.text).empty() && !hasIdentityTrigger(u.text);
-  if (plainReading && clearlyReadShare(readPart, u, findings) >= 0.85) return true;
+  if (plainReading && benignReadShare(readPart, findings) >= 0.85) return true;
   std::vector<std::string> words;
   for (std::string& w : foldedWords(u.text))
     if (w.size() >= 2 && w.find_first_of("0123456789") == std::string::npos) words.push_back(std::move(w));
@@ -203,7 +223,12 @@ void resolveUncertainText(std::vector<Finding>& findings, const std::vector<std:
     });
     // a vocabulary line read with errors (LineVerdict::vocabulary: no trigger, no PHI span, no capitalised unknown
     // word) is a measurement, settings or analyte line wherever it is printed
-    staysMasked[i] = ((inBand(box) && !leadLike(i)) || nearAnchor) &&
+    // (a table's cell between benign cells of its column is vocabulary read poorly, in the header band too: "Cod" for
+    // "Sodium" and "_LmolfL" for "µmol/L" in a lab table turned a degree, its rules through the cells, at 9 % of the
+    // page; unless an identity line is near)
+    const bool tableCell = !nearAnchor && findPhiSpans(findings[i].text).empty() &&
+                           !hasIdentityTrigger(findings[i].text) && cellOfBenignColumn(findings, box);
+    staysMasked[i] = ((inBand(box) && !leadLike(i) && !tableCell) || nearAnchor) &&
                      (!isVocabulary[i] || (kind != ImageKind::Ecg && inBand(box) && stackedInBlock(findings, box, false)));
   }
   // a short token of the header band on the row of identity text that stays masked continues that row (the 8 px
