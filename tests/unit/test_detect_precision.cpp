@@ -267,6 +267,18 @@ TEST_CASE("a table cell read poorly between benign cells of its column is to-che
   CHECK(f[8].phi);
 }
 
+TEST_CASE("a sentence of vocabulary and words of the language read confidently is benign prose", "[rules]") {
+  // script 1's set 36 (session 37): a report's conclusion read exactly at 0.93 was a "vocabulary line read with
+  // errors" (two vocabulary words), masked in the header band (21 600 px² of benign text)
+  const LineVerdict v = classifyLine("Conclusion : absence de syndrome coronarien aigu.", 0.93f);
+  CHECK(v.category == "benign");
+  CHECK_FALSE(v.phi);
+  // read poorly, or a short misread ward: still a vocabulary line for the context rule
+  CHECK(classifyLine("Conclusion : absence de syndrome coronarien aigu.", 0.62f).vocabulary);
+  CHECK(classifyLine("N@ardiologie, unité", 0.93f).vocabulary);
+  CHECK(classifyLine("Conclusion : Martin Dupont", 0.93f).phi);
+}
+
 TEST_CASE("report headings in the plural and discharge, admission and study labels", "[rules]") {
   // script 1's set 35 (session 37): "Compte rendu d'hospitalisation" read with an "s" was unknown text in a report's
   // header band, masked (16 000 px² of benign text); "Date de sortie :" and "Study:" were masked with their dates

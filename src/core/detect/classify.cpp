@@ -895,25 +895,12 @@ LineVerdict classifyLine(std::string_view original, float ocrConfidence) {
       // two short words read under 70 % ("Pid Bit": an ECG trace read at the small-text pass)
       (tokens.size() == 2 && ocrConfidence < 0.7f &&
        std::all_of(tokens.begin(), tokens.end(), [](const Token& t) { return t.alpha && t.raw.size() <= 3; }));
-  // a vocabulary line read with errors is shown for checking (to-check on every image kind but photos), not masked
-  // and not declared benign: see resolveUncertainText
-  // (a capitalised unknown word of three letters is allowed there: "OQT" for "QT", "RS" for "QRS")
-  const bool longNameWord = std::any_of(tokens.begin(), tokens.end(), [](const Token& t) {
-    return nameLike(t) && t.raw.size() >= 4 && pronounceable(t) && !benignToken(t) && !misreadVocabulary(t) &&
-           !abbreviationShape(t);
-  });
-  if (vocabularyLine && !longNameWord) {
-    v.vocabulary = true;
-    return verdict("other-text", true, 0.3f, true);
-  }
-  if (alnum < 2 || ocrConfidence < 0.5f || shortWord || garbage(text, tokens))
-    return verdict("other-text", true, 0.3f, true);
-  if (allBenign) return verdict("benign", false, 0.5f + 0.4f * ocrConfidence);
   // confidently read prose: lower-case words, vocabulary and numbers, at most a capitalised first word followed by
   // two lower-case words ("Validé par le biologiste responsable")
   // (no trigger word, and at least half of its longer lower-case words are vocabulary: a misread identity line
   // "uit it fe) + M. LE bai" is lower-case too)
-  if (ocrConfidence >= 0.6f && !trigger) {
+  const auto readsAsProse = [&]() -> bool {
+    if (ocrConfidence < 0.6f || trigger) return false;
     std::size_t lower = 0, longer = 0, known = 0, words = 0;
     bool prose = true, ordinaryFirstWord = true;
     for (std::size_t i = 0; i < tokens.size() && prose; ++i) {
@@ -933,19 +920,37 @@ LineVerdict classifyLine(std::string_view original, float ocrConfidence) {
             isDictionaryWord(withoutElision(t.folded)) && !isCommonFirstName(t.folded) && !isCommonSurname(t.folded);
       }
     }
-    if (prose && lower >= 2 && known * 2 >= longer) return verdict("benign", false, 0.45f + 0.4f * ocrConfidence);
+    if (prose && lower >= 2 && known * 2 >= longer) return true;
     // a drug and its dose, then its posology in words of the language ("Aspirine 75 mg par jour")
     const bool drugLine = std::find(drugName.begin(), drugName.end(), true) != drugName.end();
-    if (prose && drugLine && words == longer) return verdict("benign", false, 0.45f + 0.4f * ocrConfidence);
+    if (prose && drugLine && words == longer) return true;
     // ordinary French prose ("Antécédents : HTA, diabète de type 2, dyslipidémie."): three longer lower-case words or
     // more, two in three of them words of the language (drugs and rarer clinical terms are not: "atorvastatine",
     // "dyslipidémie"; a lower-case word is no name either way), and a capitalised first word that is one too and no
     // common name (the list holds "martin" and "rose": a name opening a sentence, "Martin a été admis", stays masked)
     // (two such words are enough beside a number, a posology: "Pansement gras : 1 par jour")
     const bool number = std::any_of(tokens.begin(), tokens.end(), [](const Token& t) { return t.hasDigit; });
-    if (prose && (longer >= 3 || (longer == 2 && number)) && words * 3 >= longer * 2 && ordinaryFirstWord)
-      return verdict("benign", false, 0.45f + 0.4f * ocrConfidence);
+    return prose && (longer >= 3 || (longer == 2 && number)) && words * 3 >= longer * 2 && ordinaryFirstWord;
+  };
+  // a vocabulary line read with errors is shown for checking (to-check on every image kind but photos), not masked
+  // and not declared benign: see resolveUncertainText
+  // (a capitalised unknown word of three letters is allowed there: "OQT" for "QT", "RS" for "QRS")
+  const bool longNameWord = std::any_of(tokens.begin(), tokens.end(), [](const Token& t) {
+    return nameLike(t) && t.raw.size() >= 4 && pronounceable(t) && !benignToken(t) && !misreadVocabulary(t) &&
+           !abbreviationShape(t);
+  });
+  // (a sentence, four words or more, read as prose at 0.8 or more is no line read with errors: "Conclusion : absence
+  // de syndrome coronarien aigu." at 0.93, two vocabulary words and three of the language, was masked in a report's
+  // header band; a misread ward, "N@ardiologie, unité", is one)
+  const bool prose = readsAsProse();
+  if (vocabularyLine && !longNameWord && !(prose && ocrConfidence >= 0.8f && tokens.size() >= 4)) {
+    v.vocabulary = true;
+    return verdict("other-text", true, 0.3f, true);
   }
+  if (alnum < 2 || ocrConfidence < 0.5f || shortWord || garbage(text, tokens))
+    return verdict("other-text", true, 0.3f, true);
+  if (allBenign) return verdict("benign", false, 0.5f + 0.4f * ocrConfidence);
+  if (prose) return verdict("benign", false, 0.45f + 0.4f * ocrConfidence);
   // mostly vocabulary with a few unknown words (misread units, "sinusas"): not read confidently, the context rule
   // decides (masked in identity zones and next to identity lines, to-check elsewhere)
   if (mostlyBenign) return verdict("other-text", true, 0.3f, true);
