@@ -276,6 +276,9 @@ TEST_CASE("a sentence of vocabulary and words of the language read confidently i
   // read poorly, or a short misread ward: still a vocabulary line for the context rule
   CHECK(classifyLine("Conclusion : absence de syndrome coronarien aigu.", 0.62f).vocabulary);
   CHECK(classifyLine("N@ardiologie, unité", 0.93f).vocabulary);
+  // a reading with a word of no language or a stray symbol is no clean sentence: corpus seed 3989 image 17, a coarse
+  // region over a title and the name on a sticker beside it read only the title (the name was lost when benign)
+  CHECK(classifyLine("Laboratoire de biologie mél =", 0.9f).vocabulary);
   CHECK(classifyLine("Conclusion : Martin Dupont", 0.93f).phi);
 }
 

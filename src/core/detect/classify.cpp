@@ -7,6 +7,7 @@
 #include "medpics/detect/validators.hpp"
 
 #include <algorithm>
+#include <cstring>
 #include <cctype>
 #include <set>
 #include <functional>
@@ -942,8 +943,19 @@ LineVerdict classifyLine(std::string_view original, float ocrConfidence) {
   // (a sentence, four words or more, read as prose at 0.8 or more is no line read with errors: "Conclusion : absence
   // de syndrome coronarien aigu." at 0.93, two vocabulary words and three of the language, was masked in a report's
   // header band; a misread ward, "N@ardiologie, unité", is one)
+  // (and read cleanly: every lower-case word of three letters or more one of the vocabulary or the language, no
+  // stray symbol; "Laboratoire de biologie mél =" at 0.90 was a coarse region over a title and the name on a sticker
+  // beside it, which the reading lost)
   const bool prose = readsAsProse();
-  if (vocabularyLine && !longNameWord && !(prose && ocrConfidence >= 0.8f && tokens.size() >= 4)) {
+  const bool cleanWords = std::all_of(tokens.begin(), tokens.end(), [](const Token& t) {
+    return !lowerCaseWord(t) || t.raw.size() < 3 || isFunctionWord(t.folded) || benignToken(t) ||
+           isDictionaryWord(withoutElision(t.folded));
+  });
+  const bool cleanSymbols = std::all_of(text.begin(), text.end(), [](unsigned char c) {
+    return c >= 0x80 || std::isalnum(c) || std::isspace(c) || std::strchr(".,:;'()-/%", c) != nullptr;
+  });
+  const bool cleanSentence = prose && ocrConfidence >= 0.8f && tokens.size() >= 4 && cleanWords && cleanSymbols;
+  if (vocabularyLine && !longNameWord && !cleanSentence) {
     v.vocabulary = true;
     return verdict("other-text", true, 0.3f, true);
   }
