@@ -142,7 +142,7 @@ TEST_CASE("a phone label between two PHI findings of its row is masked with them
   std::vector<Finding> findings{uprightText("address", true, {359, 561, 338, 68}),
                                 uprightText("phone", true, {790, 553, 306, 54})};
   std::vector<Finding> labels{uprightText("benign", false, {709, 559, 92, 49}),
-                              uprightText("benign", false, {392, 836, 210, 52}),   // "Prélevé le", alone on its row
+                              uprightText("benign", false, {392, 836, 210, 52}),    // "Prélevé le", alone on its row
                               uprightText("benign", false, {219, 1445, 105, 47})};  // "Né(e) le" after a name
   labels[0].text = "- Tél.";
   labels[1].text = "Prélevé le";

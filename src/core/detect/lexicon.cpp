@@ -152,8 +152,8 @@ const WordSet& benignWords() {
       "renal", "renale", "vessie", "prostate", "uterus", "ovaire", "ovaires", "pelvien", "pelvienne", "sein", "seins",
       "mammaire", "carotide", "carotides", "cardiaque", "coeur", "aorte", "obstetrique", "foetus", "foetal",
       "testicule", "scrotum", "parties", "molles", "cervical", "cervicale", "lombaire", "dorsal", "dorsale",
-      "pulmonaire", "poumon", "poumons", "laboratoire", "analyses", "medicales", "prelevement", "hospitalisation", "operatoire",
-      "consultation",
+      "pulmonaire", "poumon", "poumons", "laboratoire", "analyses", "medicales", "prelevement", "hospitalisation",
+      "operatoire", "consultation",
       // the micro sign read as a letter ("Hmol/L" for "µmol/L")
       "hmol", "pmol/l", "ymol", "hg/l", "umol/l"};
   return set;
@@ -201,12 +201,11 @@ const WordSet& titles() {
 
 // The labels of text_trim's leading-label rule and of the classifier's vocabulary lines.
 const WordSet& fieldLabels() {
-  static const WordSet set = {"nom",    "prenom",  "prenoms",     "patient",      "patiente", "ne",
-                              "nee",    "date",    "naissance",   "dossier",      "numero",   "examen",
-                              "exam",   "preleve", "prelevement", "prescripteur", "medecin",  "sexe",
-                              "age",    "tel",     "telephone",   "adresse",      "ddn",      "dob",
-                              "sejour", "venue",   "name",        "birth",        "sex",      "sortie",
-                              "entree", "admission", "study",     "acquisition"};
+  static const WordSet set = {
+      "nom",     "prenom", "prenoms",   "patient", "patiente",  "ne",          "nee",          "date",    "naissance",
+      "dossier", "numero", "examen",    "exam",    "preleve",   "prelevement", "prescripteur", "medecin", "sexe",
+      "age",     "tel",    "telephone", "adresse", "ddn",       "dob",         "sejour",       "venue",   "name",
+      "birth",   "sex",    "sortie",    "entree",  "admission", "study",       "acquisition"};
   return set;
 }
 

@@ -101,7 +101,8 @@ static bool cellOfBenignColumn(const std::vector<Finding>& findings, const cv::R
     const int h = std::min(a.height, b.height), tallest = std::max(a.height, b.height);
     if (h <= 0 || tallest > 2 * h) continue;
     const double centreA = a.x + a.width / 2.0, centreB = b.x + b.width / 2.0;
-    const bool column = std::abs(a.x - b.x) <= h || std::abs(a.br().x - b.br().x) <= h || std::abs(centreA - centreB) <= h;
+    const bool column =
+        std::abs(a.x - b.x) <= h || std::abs(a.br().x - b.br().x) <= h || std::abs(centreA - centreB) <= h;
     const double dy = (a.y + a.height / 2.0) - (b.y + b.height / 2.0);
     if (!column || std::abs(dy) < 0.5 * h || std::abs(dy) > 3.0 * tallest) continue;
     ++(dy < 0 ? above : below);
@@ -145,8 +146,9 @@ static double benignReadShare(const Finding& inner, const std::vector<Finding>& 
 // row too holds words the benign line does not, and reaches out of its outline.
 // Or its read part lies within benign lines read with confidence together (85 % or more: a coarse outline runs on
 // past a line's end, 11 % of "Contrôle dans trois mois avec bilan lipidique." on a report), with no PHI span nor
-// trigger word in its own reading (over PHI lines too, it is readRowByRow's to check): the coarse pass's "= clinique : =" and "Santrûle dans
-// trnis mois" over two and one lines of a report's body, outlined beside the lines the small-text pass read at 0.93.
+// trigger word in its own reading (over PHI lines too, it is readRowByRow's to check): the coarse pass's "= clinique :
+// =" and "Santrûle dans trnis mois" over two and one lines of a report's body, outlined beside the lines the small-text
+// pass read at 0.93.
 static bool rereadsBenignLine(const Finding& u, const std::vector<Finding>& findings) {
   const cv::Rect box(u.box->x, u.box->y, u.box->w, u.box->h);
   // (an upright uncertain line's box reaches half a line height past each end of what was read, as PHI boxes do, and
@@ -228,8 +230,9 @@ void resolveUncertainText(std::vector<Finding>& findings, const std::vector<std:
     // page; unless an identity line is near)
     const bool tableCell = !nearAnchor && findPhiSpans(findings[i].text).empty() &&
                            !hasIdentityTrigger(findings[i].text) && cellOfBenignColumn(findings, box);
-    staysMasked[i] = ((inBand(box) && !leadLike(i) && !tableCell) || nearAnchor) &&
-                     (!isVocabulary[i] || (kind != ImageKind::Ecg && inBand(box) && stackedInBlock(findings, box, false)));
+    staysMasked[i] =
+        ((inBand(box) && !leadLike(i) && !tableCell) || nearAnchor) &&
+        (!isVocabulary[i] || (kind != ImageKind::Ecg && inBand(box) && stackedInBlock(findings, box, false)));
   }
   // a short token of the header band on the row of identity text that stays masked continues that row (the 8 px
   // "IPP 8566009015" of an ECG header seen as a 25 x 6 px fragment read '"AOA', beside "Né(e) le" read as garbage):
