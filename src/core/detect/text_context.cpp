@@ -110,31 +110,25 @@ static bool cellOfBenignColumn(const std::vector<Finding>& findings, const cv::R
   return (above > 0 && below > 0) || above >= 2 || below >= 2;
 }
 
-// The share of `inner`'s outline (polygon, else box) that lies inside `outer`'s.
-static double outlineShare(const Finding& inner, const Finding& outer) {
-  const std::vector<cv::Point> a = outlineCorners(inner), b = outlineCorners(outer);
+// The share of `inner`'s outline (polygon, else box) that the outlines of `covers` hold together.
+static double outlineShare(const Finding& inner, const std::vector<const Finding*>& covers) {
+  const std::vector<cv::Point> a = outlineCorners(inner);
   const cv::Rect frame = cv::boundingRect(a);
   if (frame.area() <= 0) return 0;
   cv::Mat1b in = cv::Mat1b::zeros(frame.size()), out = cv::Mat1b::zeros(frame.size());
   cv::fillPoly(in, std::vector<std::vector<cv::Point>>{a}, 255, cv::LINE_8, 0, -frame.tl());
-  cv::fillPoly(out, std::vector<std::vector<cv::Point>>{b}, 255, cv::LINE_8, 0, -frame.tl());
+  for (const Finding* cover : covers)
+    cv::fillPoly(out, std::vector<std::vector<cv::Point>>{outlineCorners(*cover)}, 255, cv::LINE_8, 0, -frame.tl());
   const int area = cv::countNonZero(in);
   return area > 0 ? cv::countNonZero(in & out) / double(area) : 0;
 }
 
-// Share of `inner`'s outline that the outlines of benign text findings read with confidence (0.75 or more: a line of
-// prose read at 0.75) cover together.
-static double benignReadShare(const Finding& inner, const std::vector<Finding>& findings) {
-  const std::vector<cv::Point> a = outlineCorners(inner);
-  const cv::Rect frame = cv::boundingRect(a);
-  if (frame.area() <= 0) return 0;
-  cv::Mat1b in = cv::Mat1b::zeros(frame.size()), read = cv::Mat1b::zeros(frame.size());
-  cv::fillPoly(in, std::vector<std::vector<cv::Point>>{a}, 255, cv::LINE_8, 0, -frame.tl());
+// The benign text findings read with confidence (classified 0.75 or more: a line of prose read at 0.75).
+static std::vector<const Finding*> clearBenignLines(const std::vector<Finding>& findings) {
+  std::vector<const Finding*> lines;
   for (const Finding& v : findings)
-    if (v.kind == Kind::Text && v.box && !v.phi && v.category == "benign" && v.confidence >= 0.75f)
-      cv::fillPoly(read, std::vector<std::vector<cv::Point>>{outlineCorners(v)}, 255, cv::LINE_8, 0, -frame.tl());
-  const int area = cv::countNonZero(in);
-  return area > 0 ? cv::countNonZero(in & read) / double(area) : 0;
+    if (v.kind == Kind::Text && v.box && !v.phi && v.category == "benign" && v.confidence >= 0.75f) lines.push_back(&v);
+  return lines;
 }
 
 // True when uncertain text `u` is a poorer reading of part of a benign line read with confidence (0.8 or more: read at
@@ -162,14 +156,14 @@ static bool rereadsBenignLine(const Finding& u, const std::vector<Finding>& find
     tallest = 1.25;
   }
   const bool plainReading = findPhiSpans(u.text).empty() && !hasIdentityTrigger(u.text);
-  if (plainReading && benignReadShare(readPart, findings) >= 0.85) return true;
+  if (plainReading && outlineShare(readPart, clearBenignLines(findings)) >= 0.85) return true;
   std::vector<std::string> words;
   for (std::string& w : foldedWords(u.text))
     if (w.size() >= 2 && w.find_first_of("0123456789") == std::string::npos) words.push_back(std::move(w));
   return std::any_of(findings.begin(), findings.end(), [&](const Finding& v) {
     if (v.kind != Kind::Text || !v.box || v.phi || v.category != "benign" || v.confidence < 0.8f) return false;
     const cv::Rect line(v.box->x, v.box->y, v.box->w, v.box->h);
-    if (lineHeight(u) <= tallest * lineHeight(v) && outlineShare(readPart, v) >= 0.9 && plainReading) return true;
+    if (lineHeight(u) <= tallest * lineHeight(v) && outlineShare(readPart, {&v}) >= 0.9 && plainReading) return true;
     if (words.size() < 2) return false;
     if ((line & box).area() < 0.8 * box.area()) return false;
     const std::vector<std::string> lineWords = foldedWords(v.text);
